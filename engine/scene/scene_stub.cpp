@@ -1,0 +1,1 @@
+// Placeholder until the scene loader lands (issue 7).

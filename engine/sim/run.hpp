@@ -1,0 +1,97 @@
+#pragma once
+// The whole simulated course of one treatment, recorded once and sampled by
+// time. The renderer and UI never step the model themselves: they ask a Run
+// for the Sample at the time being shown, so scrubbing is free and output is
+// deterministic. (Interface agreed between sim, render and ui; the model
+// implementation lives in the other files of this folder.)
+#include <array>
+#include <string>
+#include <vector>
+
+#include "sim/params.hpp"
+
+namespace sim {
+
+// Number of cells along the simulated vein segment (1D advection-diffusion).
+inline constexpr int kSegmentCells = 40;
+
+enum class Phase { Before, NeedleIn, Injecting, NeedleOut, Compression, Recovery };
+
+// Cross-section of the lumen under transmural pressure (tube law).
+struct LumenShape {
+  double area_ratio = 1.0;  // A / A0
+  double semi_x = 1.0;      // horizontal semi-axis, fraction of the unloaded radius
+  double semi_y = 1.0;      // vertical semi-axis (compression acts from above)
+  double waist = 0.0;       // 0 = ellipse, 1 = dumbbell pinched shut at the centre
+  bool walls_touch = false;
+};
+
+struct Sample {
+  double time_s = 0.0;  // one axis for both clocks: recovery days are time_s / 86400
+  Phase phase = Phase::Before;
+
+  // Needle: 0 = outside the skin, 1 = tip at its target (lumen or dermis).
+  double needle_insertion = 0.0;
+  bool injecting = false;
+
+  double concentration_pct = 0.0;  // effective free sclerosant at the injection site
+  double endothelium_alive = 1.0;  // 0..1, mean over the treated length
+  double lumen_area_ratio = 1.0;   // A / A0
+  LumenShape lumen;
+  double spasm = 0.0;         // 0..1 wall contraction
+  double blanching = 0.0;     // 0..1 skin blanching above the vein
+  double thrombus = 0.0;      // 0..1 fraction of the lumen filled by clot
+  double fibrosis = 0.0;      // 0..1 wall/lumen converted to fibrous cord
+  double inflammation = 0.0;  // 0..1 (skin redness in the first days)
+  double visibility = 1.0;    // 1 visible before treatment, 0 gone
+  double compression_mmHg = 0.0;
+  double blood_speed_mm_s = 0.6;  // mean red-cell speed in the lumen
+  double wheal = 0.0;             // 0..1 extravasation wheal in the dermis
+
+  // Along the segment, cell 0 at the injection site's upstream end.
+  std::array<float, kSegmentCells> sclerosant{};  // free concentration, % (w/v)
+  std::array<float, kSegmentCells> lining{};      // endothelium alive 0..1
+};
+
+enum class EventKind { NeedleInLumen, Blanching, Spasm, Sealed, Cord, Resolved, Recanalized, Extravasation };
+
+struct Event {
+  EventKind kind;
+  double time_s;
+};
+
+struct Outcome {
+  bool indicated = true;
+  bool closed = false;
+  bool recanalized = false;
+  double fading_visible_day = -1.0;  // < 0 = never (null in JSON)
+  double resolved_day = -1.0;        // < 0 = never
+  double residual_visibility = 1.0;
+  int sessions_recommended = 1;
+  double pigmentation_risk = 0.0;  // 0..1 indicator
+  double matting_risk = 0.0;       // 0..1 indicator
+  std::vector<std::string> warnings;
+  std::vector<std::string> alternatives;  // when not indicated
+};
+
+struct Run {
+  Params params;
+  std::vector<Sample> samples;  // ascending time_s
+  std::vector<Event> events;    // ascending time_s
+  Outcome outcome;
+
+  // Interpolated state at time t (clamped to the recorded range).
+  Sample at(double time_s) const;
+  double endTime() const { return samples.empty() ? 0.0 : samples.back().time_s; }
+};
+
+// Runs the whole course: procedure in fixed steps of seconds, then recovery in
+// fixed steps of hours, to `recovery_days`. Pure function of its inputs.
+Run simulate(const Params& params, double recovery_days = 56.0);
+
+const char* toString(Phase p);
+const char* toString(EventKind k);
+const char* toString(VeinKind k);
+const char* toString(Agent a);
+
+}  // namespace sim
