@@ -47,6 +47,9 @@ struct Sample {
   double compression_mmHg = 0.0;
   double blood_speed_mm_s = 0.6;  // mean red-cell speed in the lumen
   double wheal = 0.0;             // 0..1 extravasation wheal in the dermis
+  double seal = 0.0;              // 0..1 bond between opposed damaged walls (>= 0.5 sealed)
+  double tube_area_ratio = 1.0;   // tube-law A/A0 of the wall under load, before bonding
+  double pigment = 0.0;           // 0..1 brown haemosiderin staining along the vein (visible)
 
   // Along the segment, cell 0 at the injection site's upstream end.
   std::array<float, kSegmentCells> sclerosant{};  // free concentration, % (w/v)
@@ -70,12 +73,27 @@ struct Outcome {
   int sessions_recommended = 1;
   double pigmentation_risk = 0.0;  // 0..1 indicator
   double matting_risk = 0.0;       // 0..1 indicator
+  double thrombus_peak = 0.0;      // largest clot, fraction of the lumen
+  double endothelium_alive_min = 1.0;
+  double final_fibrosis = 0.0;
+  double sealed_day = -1.0;        // < 0 = never
+  double recanalized_day = -1.0;   // < 0 = never
   std::vector<std::string> warnings;
   std::vector<std::string> alternatives;  // when not indicated
 };
 
+// Sclerosant mass book-keeping, mg: injected = free + bound + washed + extravasated.
+struct MassBalance {
+  double injected_mg = 0.0;
+  double free_mg = 0.0;          // still active in the segment
+  double bound_mg = 0.0;         // deactivated by blood proteins
+  double washed_mg = 0.0;        // carried out of the segment (into the plexus and circulation)
+  double extravasated_mg = 0.0;  // injected outside the lumen, into the dermis
+};
+
 struct Run {
   Params params;
+  MassBalance mass;  // at the end of the run
   std::vector<Sample> samples;  // ascending time_s
   std::vector<Event> events;    // ascending time_s
   Outcome outcome;
@@ -87,7 +105,15 @@ struct Run {
 
 // Runs the whole course: procedure in fixed steps of seconds, then recovery in
 // fixed steps of hours, to `recovery_days`. Pure function of its inputs.
-Run simulate(const Params& params, double recovery_days = 56.0);
+// recovery_days <= 0 picks defaultRecoveryDays(params).
+Run simulate(const Params& params, double recovery_days = -1.0);
+
+// 56 days for spider veins (resolved in 3-6 weeks), 112 for reticular veins
+// (larger veins take 3-4 months, clinical.md timeline).
+double defaultRecoveryDays(const Params& params);
+
+// Procedure steps 0.05 s to 10 min, 30 s steps to the end of day 1, then 1 h steps.
+double stepSizeAt(double time_s);
 
 const char* toString(Phase p);
 const char* toString(EventKind k);

@@ -1,1 +1,0 @@
-// Placeholder until the scene loader lands (issue 7).

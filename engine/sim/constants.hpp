@@ -1,0 +1,114 @@
+#pragma once
+// Every number the model uses, with its source. Values marked "assumption" have
+// no single confirmed source (clinical.md marks them "approx."): they are
+// chosen so the illustrative model lands in the clinically reported ranges.
+// docs/model.md lists them all.
+
+namespace sim::k {
+
+// --- Geometry and blood -------------------------------------------------------
+// Treated length of vein: the sclerosant clears blood over "a few cm"
+// (Goldman & Weiss ch. 8; 1-2 cm for a spider vein is an assumption).
+inline constexpr double kSegmentLength_mm = 20.0;
+// Red-cell speed in skin capillaries ~0.6 mm/s (Fagrell 1977); venules similar (assumption).
+inline constexpr double kBloodSpeed_mm_s = 0.6;
+// Effective axial dispersion of the sclerosant bolus in the lumen (assumption).
+inline constexpr double kDispersion_mm2_s = 0.5;
+// 1 % w/v = 10 mg/mL = 0.01 mg/mm^3 (definition of % w/v).
+inline constexpr double kMgPerMm3PerPct = 0.01;
+
+// --- Sclerosant ----------------------------------------------------------------
+// Potency relative to polidocanol: POL 0.5 % ~ STS 0.2 % (Phlebology 2017 biopsy study).
+inline constexpr double kStsPotency = 2.5;
+// Deactivation by blood proteins, first order in free agent and in the blood
+// fraction. Blood neutralises detergent quickly (Watkins 2011; Connor 2015:
+// lytic activity 23-59x lower in whole blood); the rate itself is an assumption.
+inline constexpr double kBindingRate_per_s = 0.10;
+// Exchange with the connected dermal venular plexus (side branches carry the
+// bolus away and bring blood in); assumption, time constant 20 s.
+inline constexpr double kExchangeRate_per_s = 0.05;
+
+// --- Endothelium: dose-response (Hill) ----------------------------------------
+// Half-maximal lysis rate at POL 0.3 %: endothelial death within 15 min at POL
+// 0.3 % (Kobayashi 2006) and optimal histological damage at POL 0.31 %
+// (Phlebology 2017). Steepness n=3 makes cells survive below ~POL 0.003 %
+// (Kobayashi 2006) and saturates near the whole-blood lysis threshold POL 0.45 %
+// (Parsi 2008). The maximal rate is an assumption (cells die in seconds at
+// clinical concentrations: blanching and spasm within seconds, Goldman & Weiss).
+inline constexpr double kLysisHalf_pct = 0.30;
+inline constexpr double kLysisHill = 3.0;
+inline constexpr double kLysisMaxRate_per_s = 0.20;
+
+// --- Pressures (mmHg) ------------------------------------------------------------
+// Dermal venule pressure, patient reclining (supine ankle venous pressure 4-7 mmHg,
+// Stick 1992; a venule sits a few mmHg above): assumption.
+inline constexpr double kVenulePressure_mmHg = 12.0;
+// Interstitial tissue pressure in the dermis: assumption.
+inline constexpr double kTissuePressure_mmHg = 2.0;
+// Extra luminal pressure while injecting "slowly, at low pressure" (Goldman & Weiss): assumption.
+inline constexpr double kInjectionPressure_mmHg = 15.0;
+// External pressure equivalent of a full smooth-muscle spasm: assumption.
+inline constexpr double kSpasmPressure_mmHg = 40.0;
+// Tube-law stiffness K = E/(12(1-nu^2)) (h/R)^3 (Shapiro 1977) for a venule whose
+// wall is ~10 % of its radius; the value is an assumption chosen so a healthy
+// venule under 25 mmHg narrows but stays open, and a damaged one closes.
+inline constexpr double kTubeStiffness_mmHg = 5.0;
+// A dead endothelium and injured media soften the wall (assumption).
+inline constexpr double kDamageSoftening = 0.6;
+
+// --- Tube-law shape mapping (clinical.md: buckling below p = -3K, contact at
+// alpha ~ 0.3: both modelling assumptions) -------------------------------------
+inline constexpr double kBucklingPressure_K = -3.0;
+inline constexpr double kContactAreaRatio = 0.30;
+inline constexpr double kMaxSemiX = 1.5;  // flattened lumen width, fraction of R (assumption)
+
+// --- Spasm and blanching (seconds; Goldman & Weiss) ------------------------------
+inline constexpr double kSpasmMax = 0.9;
+inline constexpr double kSpasmRise_s = 3.0;
+inline constexpr double kSpasmRelax_s = 1200.0;  // relaxes over ~20 min (assumption)
+inline constexpr double kBlanchRelax_s = 5.0;
+
+// --- Thrombus (Parsi 2011 three-stage clotting; ~1 h to form is an assumption) ---
+inline constexpr double kThrombusForm_s = 1200.0;
+inline constexpr double kProcoagSaturation_s = 15.0;  // window exposure that saturates the drive
+inline constexpr double kThrombusFill = 0.95;          // clot fills at most this much of the lumen
+inline constexpr double kThrombusResorb_days = 12.0;   // organisation + macrophages (assumption)
+inline constexpr double kBackflowClot = 0.5;  // clot from backflow into an unmatured seal (assumption)
+inline constexpr double kBackflow_s = 86400.0;
+// Pigment: 70 % faded by 6 months, 99 % within a year (Goldman, Sadick & Weiss 1995).
+inline constexpr double kPigmentFade_days = 150.0;
+inline constexpr double kPigmentBuild_days = 7.0;
+inline constexpr double kPigmentPerClot = 0.2;  // assumption
+inline constexpr double kPigmentClotMin = 0.25; // assumption
+
+// --- Seal, fibrosis, reabsorption (assumptions anchored to the timeline table) ---
+inline constexpr double kSealDamageMin = 0.5;     // endothelial death needed for walls to bond
+inline constexpr double kSealDamageFull = 0.85;
+inline constexpr double kSealForm_s = 6.0 * 3600.0;
+inline constexpr double kSealBreak_s = 86400.0;
+inline constexpr double kClotContact = 0.3;       // a clot-filled lumen bonds walls weakly
+inline constexpr double kGluedAreaRatio = 0.15;   // lumen left between bonded walls
+inline constexpr double kCordShrink = 0.7;        // fibrous cord contracts
+inline constexpr double kFibrosis_days = 7.0;
+inline constexpr double kStainClear_per_day = 0.16;  // tuned: fading ~day 10, gone 3-6 weeks
+inline constexpr double kStainThrombusSlowing = 3.0;
+inline constexpr double kInflammationRise_days = 0.5;
+inline constexpr double kInflammationDecay_days = 4.0;
+
+// --- Extravasation -----------------------------------------------------------------
+inline constexpr double kWhealVolume_ml = 0.05;   // a 0.05 mL bleb raises a full wheal (assumption)
+inline constexpr double kWhealResorb_s = 2700.0;
+
+// --- Procedure timeline (seconds; assumptions matching the training material) -----
+inline constexpr double kNeedleStart_s = 2.0;
+inline constexpr double kNeedleMove_s = 2.0;
+inline constexpr double kCompressionAt_s = 90.0;
+inline constexpr double kCompressionRamp_s = 5.0;
+
+// --- Clocks --------------------------------------------------------------------------
+inline constexpr double kProcedureStep_s = 0.05;
+inline constexpr double kProcedureEnd_s = 600.0;
+inline constexpr double kEarlyStep_s = 30.0;  // rest of day 1: clot forms over ~1 h
+inline constexpr double kRecoveryStep_s = 3600.0;
+
+}  // namespace sim::k

@@ -1,0 +1,30 @@
+#include "sim/endothelium.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/constants.hpp"
+
+namespace sim {
+
+double polEquivalent(Agent agent, double conc_pct) {
+  // Equivalence POL 0.5 % ~ STS 0.2 % (Phlebology 2017 human biopsy study).
+  return agent == Agent::Sts ? conc_pct * k::kStsPotency : conc_pct;
+}
+
+double irritation(double pol_eq_pct) {
+  if (!(pol_eq_pct > 0.0)) return 0.0;
+  // Hill: x^n / (1 + x^n), x = c / c50, c50 = POL 0.3 % (Kobayashi 2006), n = 3 (assumption).
+  const double x = std::pow(pol_eq_pct / k::kLysisHalf_pct, k::kLysisHill);
+  return x / (1.0 + x);
+}
+
+double survivalFactor(double pol_eq_pct, double dt) {
+  return std::exp(-k::kLysisMaxRate_per_s * irritation(pol_eq_pct) * dt);
+}
+
+double sealReadiness(double damage) {
+  return std::clamp((damage - k::kSealDamageMin) / (k::kSealDamageFull - k::kSealDamageMin), 0.0, 1.0);
+}
+
+}  // namespace sim

@@ -1,0 +1,219 @@
+#include "sim/model.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/constants.hpp"
+#include "sim/endothelium.hpp"
+#include "sim/indication.hpp"
+#include "sim/recovery.hpp"
+#include "sim/thrombus.hpp"
+#include "sim/tube_law.hpp"
+
+namespace sim {
+
+namespace {
+constexpr double kPi = 3.14159265358979323846;
+
+template <class A>
+double mean(const A& a) {
+  double sum = 0.0;
+  for (auto v : a) sum += static_cast<double>(v);
+  return sum / static_cast<double>(a.size());
+}
+}  // namespace
+
+State::State() { lining.fill(1.0); }
+
+double State::damage() const { return std::clamp(1.0 - mean(lining), 0.0, 1.0); }
+
+Setup makeSetup(const Params& p) {
+  Setup s;
+  s.indicated = assessIndication(p).indicated;
+  s.timeline = makeTimeline(p, s.indicated);
+  const double r = 0.5 * std::max(p.vein.diameter_mm, 0.05);
+  s.area_mm2 = kPi * r * r;
+  const double vol_mm3 = std::max(0.0, p.agent.volume_ml) * 1000.0;
+  const double dur = std::max(p.injection.duration_s, 0.0);
+  s.inject_mm3_s = dur > 0.0 ? vol_mm3 / dur : 0.0;
+  s.rest_alpha = solveAreaRatio(k::kVenulePressure_mmHg - k::kTissuePressure_mmHg,
+                                k::kTubeStiffness_mmHg);
+  return s;
+}
+
+State initialState(const Params& p) {
+  State s;
+  s.blood_speed_mm_s = k::kBloodSpeed_mm_s;
+  (void)p;  // every vein starts at rest: open, lined, unstained
+  return s;
+}
+
+State step(const State& prev, const Params& p, double dt) { return step(prev, p, makeSetup(p), dt); }
+
+State step(const State& prev, const Params& p, const Setup& setup, double dt) {
+  State s = prev;
+  const Timeline& tl = setup.timeline;
+  const double t0 = prev.time_s;
+  const double t1 = t0 + dt;
+  s.time_s = t1;
+  s.phase = phaseAt(tl, t1);
+  s.needle = needleInsertion(tl, t1);
+  const double inj_frac = injectingFraction(tl, t0, dt);
+  s.injecting = inj_frac > 0.0;
+  s.compression_mmHg = compressionAt(tl, p, t1);
+  const bool into_lumen = p.injection.in_lumen;
+
+  // --- Sclerosant: into the lumen (transport), or into the dermis (wheal).
+  const double inj_mm3_s = setup.inject_mm3_s * inj_frac;
+  const double inj_conc = std::max(0.0, p.agent.concentration_pct);
+  const double lumen_free = std::clamp(prev.lumen_area_ratio - prev.thrombus, 0.0, 1.2);
+  // Poiseuille-like: for a fixed pressure drop, flow ~ A^2, so velocity ~ A (assumption).
+  const double blood_speed = k::kBloodSpeed_mm_s * lumen_free;
+  if (into_lumen) {
+    TransportInput in;
+    in.area_mm2 = setup.area_mm2;
+    in.inject_mm3_s = inj_mm3_s;
+    in.inject_conc_pct = inj_conc;
+    in.blood_speed_mm_s = blood_speed;
+    const TransportFlux f = advanceSegment(s.segment, in, dt);
+    s.mass.injected_mg += f.injected_mg;
+    s.mass.bound_mg += f.bound_mg;
+    s.mass.washed_mg += f.washed_mg;
+    s.mass.free_mg = freeMass_mg(s.segment, setup.area_mm2);
+    s.blood_speed_mm_s = blood_speed + (setup.area_mm2 > 0.0 ? inj_mm3_s / setup.area_mm2 : 0.0);
+  } else {
+    const double mg = inj_mm3_s * dt * inj_conc * k::kMgPerMm3PerPct;
+    s.mass.injected_mg += mg;
+    s.mass.extravasated_mg += mg;
+    s.blood_speed_mm_s = blood_speed;
+    // Extravasation: the bleb raises a wheal that resorbs over ~an hour (assumptions).
+    s.wheal = std::min(1.0, s.wheal + inj_mm3_s * dt / (k::kWhealVolume_ml * 1000.0));
+  }
+  if (!s.injecting) s.wheal *= std::exp(-dt / k::kWhealResorb_s);
+
+  // --- Endothelium and irritation, per cell (exact exponential survival).
+  double irr_sum = 0.0;
+  double procoag_sum = 0.0;
+  double solution_sum = 0.0;
+  for (int i = 0; i < kSegmentCells; ++i) {
+    const double c = polEquivalent(p.agent.name, s.segment.conc_pct[static_cast<std::size_t>(i)]);
+    irr_sum += irritation(c);
+    procoag_sum += procoagulantActivity(c);
+    solution_sum += s.segment.solution[static_cast<std::size_t>(i)];
+    s.lining[static_cast<std::size_t>(i)] *= survivalFactor(c, dt);
+  }
+  s.irritation = irr_sum / kSegmentCells;
+  s.irritation_peak = std::max(s.irritation_peak, s.irritation);
+  s.procoag_exposure_s += procoag_sum / kSegmentCells * dt;
+  const double damage = s.damage();
+
+  // --- Spasm (seconds up, ~20 min down) and blanching (blood displaced, wall
+  // squeezed): Goldman & Weiss; time constants are assumptions.
+  const double spasm_target = k::kSpasmMax * s.irritation;
+  const double tau = spasm_target > prev.spasm ? k::kSpasmRise_s : k::kSpasmRelax_s;
+  s.spasm = spasm_target + (prev.spasm - spasm_target) * std::exp(-dt / tau);
+  const double blanch_target = std::clamp(std::max(solution_sum / kSegmentCells, s.spasm), 0.0, 1.0);
+  s.blanching = blanch_target + (prev.blanching - blanch_target) * std::exp(-dt / k::kBlanchRelax_s);
+
+  // --- Tube law (Shapiro 1977): p_tm = p_inside - (tissue + compression + spasm).
+  const double p_in = k::kVenulePressure_mmHg + (s.injecting && into_lumen ? k::kInjectionPressure_mmHg : 0.0);
+  const double p_out = k::kTissuePressure_mmHg + s.compression_mmHg + k::kSpasmPressure_mmHg * s.spasm;
+  const double stiffness = k::kTubeStiffness_mmHg * (1.0 - k::kDamageSoftening * damage);
+  // Referred to the resting lumen (the measured diameter), so "before" is exactly 1.
+  s.tube_area_ratio = solveAreaRatio(p_in - p_out, stiffness) / setup.rest_alpha;
+
+  // --- Thrombus: forms on day 1 (Parsi 2011 window + exposed sub-endothelium),
+  // limited by the room the lumen leaves; reabsorbed in recovery.
+  const double room = std::min(prev.lumen_area_ratio, 1.0);
+  if (t1 < 86400.0) {
+    const double drive = into_lumen ? thrombusDrive(damage, s.procoag_exposure_s) : 0.0;
+    s.thrombus = growThrombus(prev.thrombus, drive, room, dt);
+    // Compression squeezes clot and blood out of a lumen it narrows (Goldman & Weiss);
+    // bonded walls do not: a clot trapped between them stays.
+    s.thrombus = std::min(s.thrombus, k::kThrombusFill * std::min(s.tube_area_ratio, 1.0));
+  } else {
+    s.thrombus = resorbThrombus(prev.thrombus, dt);
+    // Backflow: without compression, blood re-enters a vein whose bond has not
+    // yet matured into fibrous tissue and clots there (assumption; compression
+    // "limits thrombus volume and backflow", Goldman & Weiss; Kern 2007).
+    if (into_lumen && s.tube_area_ratio > k::kContactAreaRatio && prev.fibrosis < 0.5 &&
+        prev.seal > 0.0) {
+      const double target = k::kBackflowClot * (1.0 - prev.fibrosis / 0.5) * std::min(prev.seal, 1.0);
+      if (target > s.thrombus)
+        s.thrombus += (target - s.thrombus) * (1.0 - std::exp(-dt / k::kBackflow_s));
+    }
+  }
+  s.thrombus = std::max(s.thrombus, 0.0);
+  s.thrombus_peak = std::max(s.thrombus_peak, s.thrombus);
+
+  // --- Bonding of the walls: pressed together by the tube law, or bridged by a
+  // clot that fills the lumen.
+  double contact = 0.0;
+  if (s.tube_area_ratio <= k::kContactAreaRatio) {
+    contact = 1.0;
+  } else if (s.thrombus >= 0.8 * k::kThrombusFill * room && s.thrombus > 0.05) {
+    contact = k::kClotContact;
+  }
+  s.seal = advanceSeal(prev.seal, contact, sealReadiness(damage), dt);
+
+  // --- Lumen: bonded walls hold the section shut; the cord contracts it
+  // further; a trapped clot keeps the walls apart by its own volume.
+  const double glued = std::min(s.tube_area_ratio, k::kGluedAreaRatio);
+  s.lumen_area_ratio = (s.tube_area_ratio * (1.0 - s.seal) + glued * s.seal) *
+                       (1.0 - k::kCordShrink * prev.fibrosis);
+  s.lumen_area_ratio = std::max(s.lumen_area_ratio, s.thrombus);
+
+  // --- Recovery processes.
+  const double since_injury = t1 - tl.inject_start_s;
+  const double severity = into_lumen && tl.active ? std::clamp(0.7 * damage + 0.4 * s.thrombus_peak, 0.0, 1.0) : 0.0;
+  s.inflammation = advanceInflammation(prev.inflammation, severity, since_injury, dt);
+  s.inflammation_peak = std::max(s.inflammation_peak, s.inflammation);
+  s.fibrosis = advanceFibrosis(prev.fibrosis, s.seal, dt);
+  s.stain = advanceStain(prev.stain, s.fibrosis, s.thrombus, p.vein.diameter_mm, dt);
+  s.pigment = pigmentStain(s.thrombus_peak, since_injury);
+
+  // --- Recanalization: in the recovery period, a treated vein that carries
+  // blood again without a bond has reopened (German guideline 2020).
+  const bool treated = tl.active && into_lumen && s.irritation_peak > 1e-3;
+  if (!s.recanalized && treated && t1 >= 86400.0 && s.seal < 0.5 &&
+      s.lumen_area_ratio - s.thrombus >= 0.5) {
+    s.recanalized = true;
+    s.recanalized_at_s = t1;
+  }
+  return s;
+}
+
+Sample toSample(const State& s, const Params& p) {
+  Sample out;
+  out.time_s = s.time_s;
+  out.phase = s.phase;
+  out.needle_insertion = s.needle;
+  out.injecting = s.injecting;
+  // Injection site = the first few cells (the bolus enters at cell 0).
+  double site = 0.0;
+  for (int i = 0; i < 4; ++i) site += s.segment.conc_pct[static_cast<std::size_t>(i)];
+  out.concentration_pct = site / 4.0;
+  out.endothelium_alive = 1.0 - s.damage();
+  out.lumen_area_ratio = s.lumen_area_ratio;
+  out.lumen = lumenShape(s.lumen_area_ratio);
+  out.spasm = s.spasm;
+  out.blanching = s.blanching;
+  out.thrombus = s.thrombus;
+  out.fibrosis = s.fibrosis;
+  out.inflammation = s.inflammation;
+  out.visibility = visibility(s.stain, s.lumen_area_ratio, s.thrombus, s.pigment);
+  out.pigment = s.pigment;
+  out.compression_mmHg = s.compression_mmHg;
+  out.blood_speed_mm_s = s.blood_speed_mm_s;
+  out.wheal = s.wheal;
+  out.seal = s.seal;
+  out.tube_area_ratio = s.tube_area_ratio;
+  for (std::size_t i = 0; i < kSegmentCells; ++i) {
+    out.sclerosant[i] = static_cast<float>(s.segment.conc_pct[i]);
+    out.lining[i] = static_cast<float>(s.lining[i]);
+  }
+  (void)p;
+  return out;
+}
+
+}  // namespace sim

@@ -1,0 +1,63 @@
+#pragma once
+// The model's full state and its pure fixed-step update:
+//   State next = step(state, params, dt)
+// simulate() (run.cpp) drives it with one fixed step per clock and records Samples.
+#include "sim/run.hpp"
+#include "sim/segment_transport.hpp"
+#include "sim/timeline.hpp"
+
+namespace sim {
+
+struct State {
+  double time_s = 0.0;
+  Segment segment;
+  CellArray lining;  // endothelium alive per cell
+  MassBalance mass;
+
+  double procoag_exposure_s = 0.0;  // time-integral of the mean procoagulant activity
+  double irritation = 0.0;          // current mean lysis fraction (drives spasm)
+  double irritation_peak = 0.0;
+  double spasm = 0.0;
+  double blanching = 0.0;
+  double tube_area_ratio = 1.0;  // tube-law alpha of the wall under load
+  double lumen_area_ratio = 1.0; // alpha after bonding and cord contraction
+  double thrombus = 0.0;
+  double thrombus_peak = 0.0;
+  double seal = 0.0;
+  double fibrosis = 0.0;
+  double inflammation = 0.0;
+  double inflammation_peak = 0.0;
+  double stain = 1.0;
+  double pigment = 0.0;  // haemosiderin staining along the vein
+  double wheal = 0.0;
+  double compression_mmHg = 0.0;
+  double blood_speed_mm_s = 0.0;
+  double needle = 0.0;
+  bool injecting = false;
+  bool recanalized = false;
+  double recanalized_at_s = -1.0;
+  Phase phase = Phase::Before;
+
+  State();
+  double damage() const;  // 1 - mean endothelium alive
+};
+
+// Everything step() needs that depends on params only.
+struct Setup {
+  Timeline timeline;
+  bool indicated = true;
+  double area_mm2 = 0.0;
+  double inject_mm3_s = 0.0;
+  double rest_alpha = 1.0;  // tube-law alpha of the untreated vein at rest (A_rest / A_unloaded)
+};
+
+Setup makeSetup(const Params& p);
+State initialState(const Params& p);
+
+State step(const State& s, const Params& p, const Setup& setup, double dt);
+// Convenience form that derives the Setup itself (same result, a little slower).
+State step(const State& s, const Params& p, double dt);
+
+Sample toSample(const State& s, const Params& p);
+
+}  // namespace sim

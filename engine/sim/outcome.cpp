@@ -1,0 +1,114 @@
+#include "sim/outcome.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "sim/endothelium.hpp"
+#include "sim/indication.hpp"
+
+namespace sim {
+
+namespace {
+constexpr double kDay = 86400.0;
+
+double crossing(double t0, double v0, double t1, double v1, double level) {
+  if (v1 == v0) return t1;
+  const double u = std::clamp((v0 - level) / (v0 - v1), 0.0, 1.0);
+  return t0 + (t1 - t0) * u;
+}
+
+double overdose(const Params& p) {
+  const double eq = polEquivalent(p.agent.name, p.agent.concentration_pct);
+  return std::max(0.0, eq / recommendedPolEquivalent(p.vein.kind) - 1.0);
+}
+
+std::string percent(const char* f, double v) {
+  char buf[200];
+  std::snprintf(buf, sizeof buf, f, v * 100.0);
+  return buf;
+}
+}  // namespace
+
+void OutcomeTracker::observe(const Sample& s) {
+  // Fading counts from the vein's own visibility; blanching is a separate skin
+  // signal, so the seconds of the injection never count as "fading".
+  if (started_) {
+    if (fading_visible_day < 0.0 && s.visibility < 0.8)
+      fading_visible_day = crossing(last_t_, last_v_, s.time_s, s.visibility, 0.8) / kDay;
+    if (resolved_day < 0.0 && s.visibility < 0.1)
+      resolved_day = crossing(last_t_, last_v_, s.time_s, s.visibility, 0.1) / kDay;
+  }
+  started_ = true;
+  last_t_ = s.time_s;
+  last_v_ = s.visibility;
+}
+
+double pigmentationRisk(const Params& p, double thrombus_peak) {
+  const double tone = std::clamp(p.patient.skin_tone, 1, 6) - 1;
+  return std::clamp(0.04 + 0.4 * thrombus_peak + 0.15 * overdose(p) + 0.03 * tone, 0.0, 1.0);
+}
+
+double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak) {
+  return std::clamp(0.08 + 0.1 * inflammation_peak + 0.15 * overdose(p) + 0.1 * thrombus_peak,
+                    0.0, 1.0);
+}
+
+Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,
+                  const Sample& last) {
+  Outcome o;
+  const Indication ind = assessIndication(p);
+  o.indicated = indicated;
+  o.warnings = ind.warnings;
+  o.alternatives = ind.alternatives;
+  o.residual_visibility = last.visibility;
+  o.thrombus_peak = end.thrombus_peak;
+  o.final_fibrosis = end.fibrosis;
+  o.endothelium_alive_min = 1.0 - end.damage();
+  if (!indicated) {
+    o.sessions_recommended = 0;  // no micro-sclerotherapy session: refer instead
+    return o;
+  }
+  o.recanalized = end.recanalized;
+  o.recanalized_day = end.recanalized ? end.recanalized_at_s / kDay : -1.0;
+  o.closed = p.injection.in_lumen && !end.recanalized && end.fibrosis >= 0.5;
+  o.fading_visible_day = tracker.fading_visible_day;
+  o.resolved_day = tracker.resolved_day;
+  const bool treated = p.injection.in_lumen && p.agent.volume_ml > 0.0;
+  if (treated) {
+    o.pigmentation_risk = pigmentationRisk(p, end.thrombus_peak);
+    o.matting_risk = mattingRisk(p, end.thrombus_peak, end.inflammation_peak);
+  }
+  // Sessions: 1 when this one cleared the vein; a repeat when it is left
+  // visible or never closed (clinics: 3-5 sessions typical, 4-6 weeks apart).
+  if (o.closed) {
+    o.sessions_recommended = o.residual_visibility < 0.1 ? 1 : 2;
+  } else {
+    o.sessions_recommended = 2;
+  }
+
+  if (!p.injection.in_lumen) {
+    o.warnings.push_back(
+        "Extravasation: the sclerosant went into the dermis (wheal). Stop injecting; rare risk of "
+        "skin necrosis (0.01-0.1 %, DGP guideline 2020). The vein was not treated.");
+  }
+  if (o.recanalized) {
+    o.warnings.push_back(
+        "Recanalization: the vein reopened (too little wall damage or no wall contact); repeat "
+        "the session after 4-6 weeks.");
+  } else if (treated && !o.closed) {
+    o.warnings.push_back("The vein did not close into a cord within the simulated time.");
+  }
+  if (o.pigmentation_risk >= 0.25) {
+    o.warnings.push_back(percent(
+        "Raised hyperpigmentation indicator (%.0f %%; literature 10-30 %%, mostly fades in 6-12 "
+        "months).", o.pigmentation_risk));
+  }
+  if (o.matting_risk >= 0.25) {
+    o.warnings.push_back(percent(
+        "Raised matting indicator (%.0f %%; literature 15-20 %%, resolves in 3-12 months).",
+        o.matting_risk));
+  }
+  return o;
+}
+
+}  // namespace sim

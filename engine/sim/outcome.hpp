@@ -1,0 +1,28 @@
+#pragma once
+// Outcome summary of a run: closure, fading, sessions, complication indicators.
+#include "sim/model.hpp"
+
+namespace sim {
+
+// Watches the visibility series for the first crossings of 0.8 (fading
+// visible) and 0.1 (resolved), interpolated between steps, in days.
+struct OutcomeTracker {
+  double fading_visible_day = -1.0;
+  double resolved_day = -1.0;
+  bool started_ = false;
+  double last_t_ = 0.0;
+  double last_v_ = 1.0;
+  void observe(const Sample& s);
+};
+
+Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,
+                  const Sample& last);
+
+// Complication indicators 0..1, scaled so the default spider-vein treatment sits
+// in the literature bands (hyperpigmentation 10-30 %, matting 15-20 %:
+// Goldman & Weiss; DGP guideline 2020). They rise with clot volume (trapped
+// blood -> haemosiderin), overdose and skin tone. Not probabilities for a patient.
+double pigmentationRisk(const Params& p, double thrombus_peak);
+double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak);
+
+}  // namespace sim

@@ -1,0 +1,37 @@
+#pragma once
+// Days to weeks: wall bonding, inflammation, fibrosis into a cord,
+// reabsorption and fading. All assumptions are anchored to clinical.md's
+// timeline (inflammation days, fading visible ~day 10, spider veins gone in
+// 3-6 weeks, larger veins later) and listed in docs/model.md.
+
+namespace sim {
+
+// Bonding of opposed damaged walls. contact 0..1 (1 = walls pressed together,
+// kClotContact = only a clot bridges them); readiness from sealReadiness().
+// A bond below 0.5 breaks again without contact: a vein sealed only by
+// thrombus or weakly damaged can reopen (German guideline 2020).
+double advanceSeal(double seal, double contact, double readiness, double dt);
+
+// Inflammation rises over ~half a day after the injury and fades over days.
+double advanceInflammation(double inflammation, double severity, double time_since_injury_s,
+                           double dt);
+
+// Fibrous conversion of a bonded vein into a cord: dF/dt = seal (1 - F) / tau.
+double advanceFibrosis(double fibrosis, double seal, double dt);
+
+// Visible content of the closed vein (trapped blood, pigment of the wall)
+// cleared by macrophages once the cord has formed; a big clot and a big vein
+// take longer. dM/dt = -k F^2 M / ((1 + 3 T) (d/0.6 mm)^0.75).
+double advanceStain(double stain, double fibrosis, double thrombus, double diameter_mm,
+                    double dt);
+
+// Haemosiderin staining from a large trapped clot: builds over ~a week, fades
+// with a 150-day time constant (70 % gone by 6 months, Goldman, Sadick &
+// Weiss 1995). Only clots above a quarter of the lumen stain (assumption).
+double pigmentStain(double thrombus_peak, double time_since_injury_s);
+
+// How visible the vein is on the skin: its remaining stain, the blood it
+// still carries when open, or pigment along its path, whichever shows most.
+double visibility(double stain, double lumen_area_ratio, double thrombus, double pigment);
+
+}  // namespace sim

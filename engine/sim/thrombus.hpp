@@ -1,0 +1,22 @@
+#pragma once
+// Thrombus formation in the treated lumen.
+
+namespace sim {
+
+// Procoagulant activity of the free agent (POL-equivalent %), 0..1, from the
+// three clotting stages of Parsi et al. (EJVES 2011): strong clots at
+// 0.075-0.1 %, weak clots at POL 0.15-0.3 %, no clot at POL >= 0.6 %.
+double procoagulantActivity(double pol_eq_pct);
+
+// Clot drive 0..1 from endothelial damage (exposed sub-endothelium) and the
+// time-integrated procoagulant exposure (seconds).
+double thrombusDrive(double damage, double procoag_exposure_s);
+
+// One step of clot growth towards drive * room, room = the open lumen
+// (compression leaves less room: Goldman & Weiss), time constant ~20 min.
+double growThrombus(double thrombus, double drive, double room, double dt);
+
+// Reabsorption during recovery (organisation and macrophages).
+double resorbThrombus(double thrombus, double dt);
+
+}  // namespace sim

@@ -1,0 +1,57 @@
+#include "sim/timeline.hpp"
+
+#include <algorithm>
+
+#include "sim/constants.hpp"
+
+namespace sim {
+
+Timeline makeTimeline(const Params& p, bool indicated) {
+  Timeline tl;
+  tl.active = indicated;
+  tl.needle_in_start_s = k::kNeedleStart_s;
+  tl.inject_start_s = tl.needle_in_start_s + k::kNeedleMove_s;
+  tl.inject_end_s = tl.inject_start_s + std::max(0.0, p.injection.duration_s);
+  tl.needle_out_end_s = tl.inject_end_s + k::kNeedleMove_s;
+  // Pads and stocking go on after the needle is out and the site is checked;
+  // at least a minute after the needle for long injections (assumption).
+  tl.compression_on_s = std::max(k::kCompressionAt_s, tl.needle_out_end_s + 60.0);
+  tl.compression_off_s = tl.compression_on_s + std::max(0.0, p.compression.days) * 86400.0;
+  return tl;
+}
+
+double needleInsertion(const Timeline& tl, double t) {
+  if (!tl.active) return 0.0;
+  if (t < tl.needle_in_start_s) return 0.0;
+  if (t < tl.inject_start_s) return (t - tl.needle_in_start_s) / k::kNeedleMove_s;
+  if (t < tl.inject_end_s) return 1.0;
+  if (t < tl.needle_out_end_s) return 1.0 - (t - tl.inject_end_s) / k::kNeedleMove_s;
+  return 0.0;
+}
+
+double injectingFraction(const Timeline& tl, double t, double dt) {
+  if (!tl.active || dt <= 0.0) return 0.0;
+  const double a = std::max(t, tl.inject_start_s);
+  const double b = std::min(t + dt, tl.inject_end_s);
+  return b > a ? (b - a) / dt : 0.0;
+}
+
+double compressionAt(const Timeline& tl, const Params& p, double t) {
+  if (!tl.active || tl.compression_off_s <= tl.compression_on_s) return 0.0;
+  if (t < tl.compression_on_s || t >= tl.compression_off_s) return 0.0;
+  const double ramp = std::min(1.0, (t - tl.compression_on_s) / k::kCompressionRamp_s);
+  return std::max(0.0, p.compression.pressure_mmHg) * ramp;
+}
+
+Phase phaseAt(const Timeline& tl, double t) {
+  if (!tl.active || t < tl.needle_in_start_s) return Phase::Before;
+  if (t < tl.inject_start_s) return Phase::NeedleIn;
+  if (t < tl.inject_end_s) return Phase::Injecting;
+  if (t < tl.compression_on_s) return Phase::NeedleOut;
+  const bool compressed = tl.compression_off_s > tl.compression_on_s;
+  // Day 1 is the compression stage; without compression the patient goes home.
+  if (compressed && t < 86400.0 && t < tl.compression_off_s) return Phase::Compression;
+  return Phase::Recovery;
+}
+
+}  // namespace sim
