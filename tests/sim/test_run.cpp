@@ -1,0 +1,267 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstring>
+
+#include "sim/model.hpp"
+#include "sim/run.hpp"
+
+namespace {
+sim::Params defaults() { return sim::Params{}; }
+
+bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+int countEvents(const sim::Run& r, sim::EventKind k) {
+  int n = 0;
+  for (const auto& e : r.events) n += e.kind == k ? 1 : 0;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("same params give bit-identical series", "[sim]") {
+  const sim::Run a = sim::simulate(defaults());
+  const sim::Run b = sim::simulate(defaults());
+  REQUIRE(a.samples.size() == b.samples.size());
+  for (std::size_t i = 0; i < a.samples.size(); ++i) {
+    const sim::Sample& x = a.samples[i];
+    const sim::Sample& y = b.samples[i];
+    REQUIRE(sameBits(x.time_s, y.time_s));
+    REQUIRE(sameBits(x.visibility, y.visibility));
+    REQUIRE(sameBits(x.thrombus, y.thrombus));
+    REQUIRE(sameBits(x.lumen_area_ratio, y.lumen_area_ratio));
+    REQUIRE(std::memcmp(x.sclerosant.data(), y.sclerosant.data(), sizeof x.sclerosant) == 0);
+  }
+  CHECK(sameBits(a.outcome.resolved_day, b.outcome.resolved_day));
+}
+
+TEST_CASE("sclerosant mass is conserved", "[sim]") {
+  for (double conc : {0.1, 0.5, 1.0}) {
+    sim::Params p = defaults();
+    p.agent.concentration_pct = conc;
+    const sim::Run r = sim::simulate(p);
+    const sim::MassBalance& m = r.mass;
+    // 0.2 mL of c % w/v = 2 c mg.
+    CHECK(m.injected_mg == Approx(2.0 * conc).epsilon(1e-9));
+    CHECK(m.free_mg + m.bound_mg + m.washed_mg + m.extravasated_mg ==
+          Approx(m.injected_mg).epsilon(1e-9));
+    CHECK(m.bound_mg > 0.0);
+  }
+  // Also mid-procedure, while the bolus is in the segment.
+  sim::Params p = defaults();
+  const sim::Setup setup = sim::makeSetup(p);
+  sim::State s = sim::initialState(p);
+  for (int i = 0; i < 300; ++i) s = sim::step(s, p, setup, 0.05);
+  CHECK(s.mass.free_mg > 0.0);
+  CHECK(s.mass.free_mg + s.mass.bound_mg + s.mass.washed_mg == Approx(s.mass.injected_mg).epsilon(1e-9));
+}
+
+TEST_CASE("endothelial survival falls with concentration", "[sim]") {
+  double last = 2.0;
+  for (double conc : {0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 3.0}) {
+    sim::Params p = defaults();
+    p.agent.concentration_pct = conc;
+    const double alive = sim::simulate(p, 2.0).outcome.endothelium_alive_min;
+    CHECK(alive < last);
+    last = alive;
+  }
+}
+
+TEST_CASE("default spider vein seals and resolves in 3-6 weeks", "[sim]") {
+  const sim::Run r = sim::simulate(defaults());
+  const sim::Outcome& o = r.outcome;
+  CHECK(o.indicated);
+  CHECK(o.closed);
+  CHECK_FALSE(o.recanalized);
+  CHECK(o.fading_visible_day >= 8.0);
+  CHECK(o.fading_visible_day <= 14.0);
+  CHECK(o.resolved_day >= 21.0);
+  CHECK(o.resolved_day <= 42.0);
+  CHECK(o.residual_visibility < 0.1);
+  CHECK(o.sessions_recommended == 1);
+  CHECK(countEvents(r, sim::EventKind::Blanching) == 1);
+  CHECK(countEvents(r, sim::EventKind::Spasm) == 1);
+  CHECK(countEvents(r, sim::EventKind::Sealed) == 1);
+  CHECK(countEvents(r, sim::EventKind::Cord) == 1);
+  CHECK(countEvents(r, sim::EventKind::Resolved) == 1);
+  CHECK(countEvents(r, sim::EventKind::Recanalized) == 0);
+  for (std::size_t i = 1; i < r.events.size(); ++i) CHECK(r.events[i - 1].time_s <= r.events[i].time_s);
+  // Blanching and spasm within seconds of the injection.
+  for (const auto& e : r.events) {
+    if (e.kind == sim::EventKind::Blanching || e.kind == sim::EventKind::Spasm) CHECK(e.time_s < 30.0);
+  }
+}
+
+TEST_CASE("POL 0.1 % does not hold and recanalizes", "[sim]") {
+  sim::Params p = defaults();
+  p.agent.concentration_pct = 0.1;
+  const sim::Run r = sim::simulate(p);
+  CHECK_FALSE(r.outcome.closed);
+  CHECK(r.outcome.recanalized);
+  CHECK(r.outcome.sessions_recommended >= 2);
+  CHECK(countEvents(r, sim::EventKind::Recanalized) == 1);
+  CHECK(r.outcome.residual_visibility > 0.5);
+}
+
+TEST_CASE("no compression leaves more thrombus and residual than 21 days", "[sim]") {
+  sim::Params p = defaults();
+  const sim::Outcome with = sim::simulate(p).outcome;
+  p.compression.days = 0.0;
+  const sim::Outcome without = sim::simulate(p).outcome;
+  CHECK(without.thrombus_peak > with.thrombus_peak + 0.2);
+  CHECK(without.residual_visibility > with.residual_visibility);
+  CHECK(without.pigmentation_risk > with.pigmentation_risk);
+}
+
+TEST_CASE("5 mm vein is not indicated and nothing happens", "[sim]") {
+  sim::Params p = defaults();
+  p.vein.diameter_mm = 5.0;
+  const sim::Run r = sim::simulate(p);
+  CHECK_FALSE(r.outcome.indicated);
+  CHECK_FALSE(r.outcome.closed);
+  REQUIRE_FALSE(r.outcome.warnings.empty());
+  CHECK(r.outcome.alternatives.size() >= 3);
+  CHECK(r.mass.injected_mg == 0.0);
+  CHECK_FALSE(r.samples.empty());
+  for (const auto& s : r.samples) {
+    CHECK(s.needle_insertion == 0.0);
+    CHECK(s.endothelium_alive == 1.0);
+    CHECK(s.visibility == 1.0);
+  }
+  sim::Params q = defaults();
+  q.vein.reflux = true;
+  CHECK_FALSE(sim::simulate(q, 2.0).outcome.indicated);
+  q = defaults();
+  q.vein.kind = sim::VeinKind::Varicose;
+  CHECK_FALSE(sim::simulate(q, 2.0).outcome.indicated);
+}
+
+TEST_CASE("extravasation gives a wheal and no closure", "[sim]") {
+  sim::Params p = defaults();
+  p.injection.in_lumen = false;
+  const sim::Run r = sim::simulate(p);
+  CHECK_FALSE(r.outcome.closed);
+  CHECK(countEvents(r, sim::EventKind::Extravasation) == 1);
+  double wheal = 0.0;
+  for (const auto& s : r.samples) wheal = std::max(wheal, s.wheal);
+  CHECK(wheal > 0.5);
+  CHECK(r.mass.extravasated_mg == Approx(r.mass.injected_mg));
+  bool warned = false;
+  for (const auto& w : r.outcome.warnings) warned = warned || w.find("xtravasation") != std::string::npos;
+  CHECK(warned);
+  CHECK(r.outcome.residual_visibility > 0.9);
+}
+
+TEST_CASE("STS 0.2 % behaves like POL 0.5 %", "[sim]") {
+  sim::Params p = defaults();
+  const sim::Outcome pol = sim::simulate(p).outcome;
+  p.agent.name = sim::Agent::Sts;
+  p.agent.concentration_pct = 0.2;
+  const sim::Outcome sts = sim::simulate(p).outcome;
+  CHECK(sts.closed == pol.closed);
+  CHECK(sts.resolved_day == Approx(pol.resolved_day).margin(3.0));
+  CHECK(sts.endothelium_alive_min == Approx(pol.endothelium_alive_min).margin(0.05));
+}
+
+TEST_CASE("reticular 2 mm with POL 1 % seals", "[sim]") {
+  sim::Params p = defaults();
+  p.vein.kind = sim::VeinKind::Reticular;
+  p.vein.diameter_mm = 2.0;
+  p.agent.concentration_pct = 1.0;
+  const sim::Run r = sim::simulate(p);
+  CHECK(r.outcome.indicated);
+  CHECK(r.outcome.closed);
+  CHECK(r.outcome.resolved_day >= 42.0);
+  CHECK(r.outcome.resolved_day <= 84.0);
+  CHECK(r.samples.size() < 4000);
+}
+
+TEST_CASE("every output is finite and in range", "[sim]") {
+  sim::Params variants[6];
+  variants[1].agent.concentration_pct = 0.1;
+  variants[2].compression.days = 0.0;
+  variants[3].injection.in_lumen = false;
+  variants[4].vein.diameter_mm = 5.0;
+  variants[5].agent.concentration_pct = 3.0;
+  for (const sim::Params& p : variants) {
+    const sim::Run r = sim::simulate(p);
+    REQUIRE(r.samples.size() > 100);
+    REQUIRE(r.samples.size() < 4000);
+    double last_t = -1.0;
+    for (const sim::Sample& s : r.samples) {
+      REQUIRE(s.time_s > last_t);
+      last_t = s.time_s;
+      for (double f : {s.needle_insertion, s.endothelium_alive, s.spasm, s.blanching, s.thrombus,
+                       s.fibrosis, s.inflammation, s.visibility, s.wheal, s.seal, s.pigment,
+                       s.lumen.waist}) {
+        REQUIRE(std::isfinite(f));
+        REQUIRE(f >= 0.0);
+        REQUIRE(f <= 1.0);
+      }
+      for (double v : {s.concentration_pct, s.lumen_area_ratio, s.compression_mmHg,
+                       s.blood_speed_mm_s, s.lumen.semi_x, s.lumen.semi_y, s.tube_area_ratio}) {
+        REQUIRE(std::isfinite(v));
+        REQUIRE(v >= 0.0);
+      }
+      REQUIRE(s.lumen_area_ratio <= 1.5);
+      REQUIRE(s.concentration_pct <= p.agent.concentration_pct * (1.0 + 1e-9));
+      REQUIRE(s.compression_mmHg <= p.compression.pressure_mmHg);
+      for (float c : s.sclerosant) REQUIRE((std::isfinite(c) && c >= 0.0f));
+      for (float l : s.lining) REQUIRE((l >= 0.0f && l <= 1.0f));
+    }
+    const sim::Outcome& o = r.outcome;
+    CHECK((o.pigmentation_risk >= 0.0 && o.pigmentation_risk <= 1.0));
+    CHECK((o.matting_risk >= 0.0 && o.matting_risk <= 1.0));
+    CHECK((o.residual_visibility >= 0.0 && o.residual_visibility <= 1.0));
+    CHECK(o.sessions_recommended >= 0);
+  }
+}
+
+TEST_CASE("timeline of the procedure", "[sim]") {
+  const sim::Run r = sim::simulate(defaults());
+  CHECK(r.at(0.0).phase == sim::Phase::Before);
+  CHECK(r.at(3.0).phase == sim::Phase::NeedleIn);
+  CHECK(r.at(3.0).needle_insertion == Approx(0.5));
+  CHECK(r.at(8.0).phase == sim::Phase::Injecting);
+  CHECK(r.at(8.0).injecting);
+  CHECK(r.at(15.0).phase == sim::Phase::NeedleOut);
+  CHECK(r.at(200.0).phase == sim::Phase::Compression);
+  CHECK(r.at(200.0).compression_mmHg == Approx(25.0));
+  CHECK(r.at(2 * 86400.0).phase == sim::Phase::Recovery);
+  CHECK(r.at(22 * 86400.0).compression_mmHg == 0.0);
+  CHECK(r.at(3600.0).thrombus > r.at(300.0).thrombus);
+}
+
+TEST_CASE("Run::at interpolates between samples and clamps at the ends", "[sim]") {
+  const sim::Run r = sim::simulate(defaults(), 3.0);
+  REQUIRE(r.samples.size() > 10);
+  const sim::Sample& first = r.samples.front();
+  const sim::Sample& last = r.samples.back();
+  CHECK(r.at(-5.0).time_s == first.time_s);
+  CHECK(r.at(1e12).time_s == last.time_s);
+  CHECK(r.at(1e12).visibility == last.visibility);
+  CHECK(r.endTime() == Approx(3.0 * 86400.0));
+  // Half-way between two samples: the mean of numeric fields, bools/phase from the earlier one.
+  for (std::size_t i : {std::size_t{20}, std::size_t{40}, r.samples.size() - 2}) {
+    const sim::Sample& a = r.samples[i];
+    const sim::Sample& b = r.samples[i + 1];
+    const sim::Sample m = r.at(0.5 * (a.time_s + b.time_s));
+    CHECK(m.endothelium_alive == Approx(0.5 * (a.endothelium_alive + b.endothelium_alive)));
+    CHECK(m.thrombus == Approx(0.5 * (a.thrombus + b.thrombus)));
+    CHECK(m.lumen.semi_y == Approx(0.5 * (a.lumen.semi_y + b.lumen.semi_y)));
+    CHECK(m.sclerosant[3] == Approx(0.5f * (a.sclerosant[3] + b.sclerosant[3])));
+    CHECK(m.phase == a.phase);
+    CHECK(m.injecting == a.injecting);
+    CHECK(r.at(a.time_s).thrombus == a.thrombus);
+  }
+}
+
+TEST_CASE("step is a pure function of (state, params, dt)", "[sim]") {
+  const sim::Params p = defaults();
+  sim::State s = sim::initialState(p);
+  for (int i = 0; i < 200; ++i) s = sim::step(s, p, 0.05);
+  const sim::State a = sim::step(s, p, 0.05);
+  const sim::State b = sim::step(s, p, 0.05);
+  CHECK(sameBits(a.spasm, b.spasm));
+  CHECK(sameBits(a.segment.conc_pct[5], b.segment.conc_pct[5]));
+  CHECK(sameBits(a.tube_area_ratio, b.tube_area_ratio));
+}
