@@ -1,0 +1,146 @@
+#include "app/model_export.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+namespace app {
+
+namespace {
+
+void appendNumber(std::string& out, const char* fmt, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, fmt, v);
+  out += buf;
+}
+
+nlohmann::json dayOrNull(double day) { return day < 0.0 ? nlohmann::json(nullptr) : nlohmann::json(day); }
+
+core::Error writeError(const std::string& path, const std::string& reason) {
+  return core::Error{"", 0, 0, "cannot write '" + path + "': " + reason};
+}
+
+}  // namespace
+
+std::string simCsv(const sim::Run& run) {
+  std::string out =
+      "time_s,stage,concentration_pct,endothelium_alive,lumen_area_ratio,thrombus,fibrosis,"
+      "visibility,compression_mmHg,time_days,needle_insertion,injecting,spasm,blanching,"
+      "inflammation,seal,wheal,pigment,blood_speed_mm_s,lumen_semi_x,lumen_semi_y,lumen_waist,"
+      "walls_touch\n";
+  out.reserve(out.size() + run.samples.size() * 200);
+  for (const sim::Sample& s : run.samples) {
+    appendNumber(out, "%.3f", s.time_s);
+    out += ',';
+    out += sim::toString(s.phase);
+    for (double v : {s.concentration_pct, s.endothelium_alive, s.lumen_area_ratio, s.thrombus,
+                     s.fibrosis, s.visibility, s.compression_mmHg}) {
+      out += ',';
+      appendNumber(out, "%.6g", v);
+    }
+    out += ',';
+    appendNumber(out, "%.6g", s.time_s / 86400.0);
+    out += ',';
+    appendNumber(out, "%.6g", s.needle_insertion);
+    out += s.injecting ? ",1" : ",0";
+    for (double v : {s.spasm, s.blanching, s.inflammation, s.seal, s.wheal, s.pigment,
+                     s.blood_speed_mm_s, s.lumen.semi_x, s.lumen.semi_y, s.lumen.waist}) {
+      out += ',';
+      appendNumber(out, "%.6g", v);
+    }
+    out += s.lumen.walls_touch ? ",1\n" : ",0\n";
+  }
+  return out;
+}
+
+std::string reportJson(const sim::Run& run) {
+  const sim::Outcome& o = run.outcome;
+  nlohmann::ordered_json j;
+  j["indicated"] = o.indicated;
+  j["closed"] = o.closed;
+  j["recanalized"] = o.recanalized;
+  j["fading_visible_day"] = dayOrNull(o.fading_visible_day);
+  j["resolved_day"] = dayOrNull(o.resolved_day);
+  j["residual_visibility"] = o.residual_visibility;
+  j["sessions_recommended"] = o.sessions_recommended;
+  j["warnings"] = o.warnings;
+  // Extras.
+  j["alternatives"] = o.alternatives;
+  j["pigmentation_risk"] = o.pigmentation_risk;
+  j["matting_risk"] = o.matting_risk;
+  j["risk_literature"] = {
+      {"hyperpigmentation", "10-30 % (guideline: frequent, 1-<10 %); mostly fades in 6-12 months "
+                            "(Goldman & Weiss; DGP guideline 2020)"},
+      {"matting", "15-20 % (guideline: frequent); resolves in 3-12 months (Goldman & Weiss; DGP "
+                  "guideline 2020)"},
+      {"skin_necrosis", "rare, 0.01-<0.1 % (DGP guideline 2020)"}};
+  j["sealed_day"] = dayOrNull(o.sealed_day);
+  j["recanalized_day"] = dayOrNull(o.recanalized_day);
+  j["thrombus_peak"] = o.thrombus_peak;
+  j["endothelium_alive_min"] = o.endothelium_alive_min;
+  j["final_fibrosis"] = o.final_fibrosis;
+  nlohmann::ordered_json events = nlohmann::ordered_json::array();
+  for (const sim::Event& e : run.events) {
+    events.push_back({{"event", sim::toString(e.kind)},
+                      {"time_s", e.time_s},
+                      {"time_days", e.time_s / 86400.0}});
+  }
+  j["events"] = events;
+  j["mass_mg"] = {{"injected", run.mass.injected_mg},
+                  {"free", run.mass.free_mg},
+                  {"bound", run.mass.bound_mg},
+                  {"washed_out", run.mass.washed_mg},
+                  {"extravasated", run.mass.extravasated_mg}};
+  const sim::Params& p = run.params;
+  j["params"] = {{"vein", {{"kind", sim::toString(p.vein.kind)},
+                           {"diameter_mm", p.vein.diameter_mm},
+                           {"depth_mm", p.vein.depth_mm},
+                           {"reflux", p.vein.reflux}}},
+                 {"agent", {{"name", sim::toString(p.agent.name)},
+                            {"concentration_pct", p.agent.concentration_pct},
+                            {"volume_ml", p.agent.volume_ml}}},
+                 {"injection", {{"duration_s", p.injection.duration_s},
+                                {"needle_gauge", p.injection.needle_gauge},
+                                {"in_lumen", p.injection.in_lumen}}},
+                 {"compression", {{"pressure_mmHg", p.compression.pressure_mmHg},
+                                  {"days", p.compression.days}}}};
+  j["simulated_days"] = run.endTime() / 86400.0;
+  j["note"] = "Illustrative teaching model, not a medical device.";
+  return j.dump(2) + "\n";
+}
+
+core::Result<bool> writeTextFile(const std::string& path, const std::string& text) {
+  if (path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) return writeError(path, "stdout is not writable");
+    return true;
+  }
+  if (path.empty()) return writeError(path, "empty path");
+  const std::string tmp = path + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return writeError(path, std::strerror(errno));
+  const std::size_t written = std::fwrite(text.data(), 1, text.size(), f);
+  int err = written == text.size() ? 0 : errno;
+  if (std::fflush(f) != 0 && err == 0) err = errno;
+  if (std::fclose(f) != 0 && err == 0) err = errno;
+  if (written != text.size() || err != 0) {
+    std::remove(tmp.c_str());
+    return writeError(path, std::strerror(err != 0 ? err : EIO));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    err = errno;
+    std::remove(tmp.c_str());
+    return writeError(path, std::strerror(err));
+  }
+  return true;
+}
+
+core::Result<bool> writeSimCsv(const sim::Run& run, const std::string& path) {
+  return writeTextFile(path, simCsv(run));
+}
+
+}  // namespace app

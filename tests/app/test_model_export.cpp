@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "app/model_export.hpp"
+#include "sim/run.hpp"
+
+namespace {
+const sim::Run& defaultRun() {
+  static const sim::Run run = sim::simulate(sim::Params{}, 30.0);
+  return run;
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+}  // namespace
+
+TEST_CASE("sim CSV header is exact and rows match the samples", "[app]") {
+  const std::string csv = app::simCsv(defaultRun());
+  const std::string header = csv.substr(0, csv.find('\n'));
+  const std::string contract =
+      "time_s,stage,concentration_pct,endothelium_alive,lumen_area_ratio,thrombus,fibrosis,"
+      "visibility,compression_mmHg";
+  CHECK(header.rfind(contract, 0) == 0);
+  CHECK((header.size() == contract.size() || header[contract.size()] == ','));
+  std::size_t rows = 0;
+  for (char c : csv) rows += c == '\n' ? 1 : 0;
+  CHECK(rows == defaultRun().samples.size() + 1);
+  // Second row: first sample, stage name from toString(Phase).
+  const std::size_t start = csv.find('\n') + 1;
+  const std::string row = csv.substr(start, csv.find('\n', start) - start);
+  CHECK(row.rfind("0.000,before,", 0) == 0);
+  CHECK(csv.find(",injecting,") != std::string::npos);
+  CHECK(csv.find(",recovery,") != std::string::npos);
+}
+
+TEST_CASE("report JSON has every DESIGN.md field with the right type", "[app]") {
+  const auto j = nlohmann::json::parse(app::reportJson(defaultRun()));
+  CHECK(j.at("indicated").is_boolean());
+  CHECK(j.at("closed").is_boolean());
+  CHECK(j.at("recanalized").is_boolean());
+  CHECK(j.at("fading_visible_day").is_number());
+  CHECK(j.at("resolved_day").is_number());
+  CHECK(j.at("residual_visibility").is_number());
+  CHECK(j.at("sessions_recommended").is_number_integer());
+  CHECK(j.at("warnings").is_array());
+  CHECK(j.at("alternatives").is_array());
+  CHECK(j.at("pigmentation_risk").is_number());
+  CHECK(j.at("matting_risk").is_number());
+  CHECK(j.at("events").is_array());
+  CHECK(j.at("events").at(0).at("time_s").is_number());
+  CHECK(j.at("closed").get<bool>());
+}
+
+TEST_CASE("report JSON uses null for never and explains a refusal", "[app]") {
+  sim::Params p;
+  p.vein.diameter_mm = 5.0;
+  const auto j = nlohmann::json::parse(app::reportJson(sim::simulate(p, 2.0)));
+  CHECK_FALSE(j.at("indicated").get<bool>());
+  CHECK(j.at("fading_visible_day").is_null());
+  CHECK(j.at("resolved_day").is_null());
+  CHECK_FALSE(j.at("warnings").empty());
+  CHECK(j.at("alternatives").size() >= 3);
+}
+
+TEST_CASE("writeTextFile writes atomically and reports unwritable paths", "[app]") {
+  const std::string path = "test_model_export_out.csv";
+  auto ok = app::writeSimCsv(defaultRun(), path);
+  REQUIRE(ok.ok());
+  CHECK(readFile(path) == app::simCsv(defaultRun()));
+  std::remove(path.c_str());
+
+  const std::string bad = "/nonexistent-dir-sclerosim/out.json";
+  auto fail = app::writeTextFile(bad, "{}");
+  REQUIRE_FALSE(fail.ok());
+  REQUIRE(fail.errors().size() == 1);
+  const core::Error& e = fail.errors()[0];
+  CHECK(e.file.empty());
+  CHECK(e.line == 0);
+  CHECK(e.message.rfind("cannot write '" + bad + "': ", 0) == 0);
+  CHECK(e.message.size() > std::string("cannot write '" + bad + "': ").size());
+}
