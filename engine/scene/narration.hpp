@@ -1,0 +1,23 @@
+#pragma once
+// {placeholders} in narration so that the text follows the parameters:
+// "{agent} {concentration_pct} %" -> "polidocanol 0.5 %".
+#include <string>
+#include <vector>
+
+#include "sim/params.hpp"
+
+namespace scene {
+
+// Names that may appear in braces; "{{" and "}}" give literal braces.
+const std::vector<std::string>& placeholderNames();
+
+// Fills placeholders (English number and word style).
+std::string expandPlaceholders(const std::string& text, const sim::Params& params);
+// Same, in the style of `lang` ("de": "0,5", "Besenreiser"; others fall back to English words).
+std::string expandPlaceholders(const std::string& text, const sim::Params& params,
+                               const std::string& lang);
+
+// Names in braces that are not placeholders (for the loader's checks), in order.
+std::vector<std::string> unknownPlaceholders(const std::string& text);
+
+}  // namespace scene

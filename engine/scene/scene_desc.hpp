@@ -1,0 +1,96 @@
+#pragma once
+// A scene: the model's inputs plus the stage script (what each stage shows and
+// says). Plain data, filled by loader.cpp from a TOML file or by
+// defaultScene(); render/ and ui/ read it and never parse TOML themselves.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sim/params.hpp"
+
+namespace scene {
+
+enum class ViewKind { Leg, Surface, Cutaway };  // camera view kind
+enum class Audience { Patient, Student };       // --mode patient|student
+
+// A hint for the renderer; it may animate between poses.
+struct CameraPose {
+  ViewKind view = ViewKind::Cutaway;
+  float yaw_deg = -35, pitch_deg = 25, distance_mm = 6;
+  float target_x_mm = 0, target_y_mm = -0.3f, target_z_mm = 0;
+};
+
+struct Narration {  // one language
+  std::string patient, student;
+};
+
+// Text in the language asked for, or in English when no translation exists.
+struct LocalText {
+  std::string text;
+  std::string lang;        // the language the text is in
+  bool fell_back = false;  // true when `lang` is not the one asked for
+};
+
+// The fallback language of every text.
+inline constexpr const char* kFallbackLang = "en";
+
+struct StageDesc {
+  std::string id;     // "assessment","preparation","procedure","compression","recovery","next_session"
+  std::string title;  // English title (== titles["en"])
+  double sim_from_s = 0, sim_to_s = 0;  // window of the model's time axis (s; recovery days * 86400)
+  double duration_s = 10;               // playback length at 1x
+  std::map<std::string, Narration> narration;  // key = language code ("en", "de")
+  std::map<std::string, std::string> titles;   // key = language code
+  CameraPose camera;
+  std::vector<std::string> labels;     // label ids, see kLabelIds in stage_script.hpp
+  bool only_if_next_session = false;   // shows only when the model recommends another session
+
+  // lang may be "de" or "de-AT" (tries "de-AT", "de", then "en").
+  LocalText titleIn(const std::string& lang) const;
+  // Raw text with {placeholders}; SceneDesc::narrationText expands them.
+  LocalText narrationIn(const std::string& lang, Audience audience) const;
+};
+
+struct SceneText {
+  std::string title, description;
+};
+
+struct SceneDesc {
+  std::string path;  // file it came from ("" for built-in)
+  std::string title, description;              // English
+  std::map<std::string, SceneText> translations;  // other languages ([scene.de])
+  sim::Params params;
+  std::vector<StageDesc> stages;
+  double recovery_days = 56;
+  bool default_stages = true;  // the file had no [[stage]]: the built-in script is used
+
+  // Text helpers: the language asked for, falling back to "en".
+  LocalText titleIn(const std::string& lang) const;
+  LocalText descriptionIn(const std::string& lang) const;
+  // Stage narration with {placeholders} filled from params (numbers in the
+  // language's style, e.g. "0,5" in German).
+  LocalText narrationText(const StageDesc& stage, const std::string& lang,
+                          Audience audience) const;
+  LocalText stageTitle(const StageDesc& stage, const std::string& lang) const;
+
+  // Stages to play: drops only_if_next_session stages unless one is recommended
+  // (sim::Outcome::sessions_recommended > 1).
+  std::vector<const StageDesc*> playedStages(bool next_session_recommended) const;
+  // Index into stages of the stage with this id or 1-based number ("3"); -1 if none.
+  int findStage(const std::string& id_or_number) const;
+
+  // Kept so that applyOverride can re-validate the whole scene (cross-checks
+  // such as stage windows against recovery.days) with the same rules.
+  std::string source_text;             // the file's text ("" for built-in)
+  std::vector<std::string> overrides;  // "--set" values applied so far, in order
+};
+
+// Micro sclerotherapy is indicated for telangiectasias and reticular veins
+// (< 3 mm) without reflux (CEAP 2004; Asclera label). Varicose veins and
+// reflux need other treatment first.
+bool isIndicated(const sim::Params& params);
+
+const char* toString(ViewKind v);   // "leg", "surface", "cutaway"
+const char* toString(Audience a);   // "patient", "student"
+
+}  // namespace scene
