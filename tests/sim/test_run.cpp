@@ -18,7 +18,7 @@ int countEvents(const sim::Run& r, sim::EventKind k) {
 }
 }  // namespace
 
-TEST_CASE("same params give bit-identical series", "[sim]") {
+TEST_CASE("sim: same params give bit-identical series", "[sim]") {
   const sim::Run a = sim::simulate(defaults());
   const sim::Run b = sim::simulate(defaults());
   REQUIRE(a.samples.size() == b.samples.size());
@@ -34,7 +34,7 @@ TEST_CASE("same params give bit-identical series", "[sim]") {
   CHECK(sameBits(a.outcome.resolved_day, b.outcome.resolved_day));
 }
 
-TEST_CASE("sclerosant mass is conserved", "[sim]") {
+TEST_CASE("sim: sclerosant mass is conserved", "[sim]") {
   for (double conc : {0.1, 0.5, 1.0}) {
     sim::Params p = defaults();
     p.agent.concentration_pct = conc;
@@ -55,7 +55,7 @@ TEST_CASE("sclerosant mass is conserved", "[sim]") {
   CHECK(s.mass.free_mg + s.mass.bound_mg + s.mass.washed_mg == Approx(s.mass.injected_mg).epsilon(1e-9));
 }
 
-TEST_CASE("endothelial survival falls with concentration", "[sim]") {
+TEST_CASE("sim: endothelial survival falls with concentration", "[sim]") {
   double last = 2.0;
   for (double conc : {0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 3.0}) {
     sim::Params p = defaults();
@@ -66,7 +66,7 @@ TEST_CASE("endothelial survival falls with concentration", "[sim]") {
   }
 }
 
-TEST_CASE("default spider vein seals and resolves in 3-6 weeks", "[sim]") {
+TEST_CASE("sim: default spider vein seals and resolves in 3-6 weeks", "[sim]") {
   const sim::Run r = sim::simulate(defaults());
   const sim::Outcome& o = r.outcome;
   CHECK(o.indicated);
@@ -91,7 +91,7 @@ TEST_CASE("default spider vein seals and resolves in 3-6 weeks", "[sim]") {
   }
 }
 
-TEST_CASE("POL 0.1 % does not hold and recanalizes", "[sim]") {
+TEST_CASE("sim: POL 0.1 % does not hold and recanalizes", "[sim]") {
   sim::Params p = defaults();
   p.agent.concentration_pct = 0.1;
   const sim::Run r = sim::simulate(p);
@@ -102,7 +102,7 @@ TEST_CASE("POL 0.1 % does not hold and recanalizes", "[sim]") {
   CHECK(r.outcome.residual_visibility > 0.5);
 }
 
-TEST_CASE("no compression leaves more thrombus and residual than 21 days", "[sim]") {
+TEST_CASE("sim: no compression leaves more thrombus and residual than 21 days", "[sim]") {
   sim::Params p = defaults();
   const sim::Outcome with = sim::simulate(p).outcome;
   p.compression.days = 0.0;
@@ -112,7 +112,7 @@ TEST_CASE("no compression leaves more thrombus and residual than 21 days", "[sim
   CHECK(without.pigmentation_risk > with.pigmentation_risk);
 }
 
-TEST_CASE("5 mm vein is not indicated and nothing happens", "[sim]") {
+TEST_CASE("sim: 5 mm vein is not indicated and nothing happens", "[sim]") {
   sim::Params p = defaults();
   p.vein.diameter_mm = 5.0;
   const sim::Run r = sim::simulate(p);
@@ -135,7 +135,7 @@ TEST_CASE("5 mm vein is not indicated and nothing happens", "[sim]") {
   CHECK_FALSE(sim::simulate(q, 2.0).outcome.indicated);
 }
 
-TEST_CASE("extravasation gives a wheal and no closure", "[sim]") {
+TEST_CASE("sim: extravasation gives a wheal and no closure", "[sim]") {
   sim::Params p = defaults();
   p.injection.in_lumen = false;
   const sim::Run r = sim::simulate(p);
@@ -151,7 +151,7 @@ TEST_CASE("extravasation gives a wheal and no closure", "[sim]") {
   CHECK(r.outcome.residual_visibility > 0.9);
 }
 
-TEST_CASE("STS 0.2 % behaves like POL 0.5 %", "[sim]") {
+TEST_CASE("sim: STS 0.2 % behaves like POL 0.5 %", "[sim]") {
   sim::Params p = defaults();
   const sim::Outcome pol = sim::simulate(p).outcome;
   p.agent.name = sim::Agent::Sts;
@@ -162,7 +162,7 @@ TEST_CASE("STS 0.2 % behaves like POL 0.5 %", "[sim]") {
   CHECK(sts.endothelium_alive_min == Approx(pol.endothelium_alive_min).margin(0.05));
 }
 
-TEST_CASE("reticular 2 mm with POL 1 % seals", "[sim]") {
+TEST_CASE("sim: reticular 2 mm with POL 1 % seals", "[sim]") {
   sim::Params p = defaults();
   p.vein.kind = sim::VeinKind::Reticular;
   p.vein.diameter_mm = 2.0;
@@ -175,7 +175,7 @@ TEST_CASE("reticular 2 mm with POL 1 % seals", "[sim]") {
   CHECK(r.samples.size() < 4000);
 }
 
-TEST_CASE("every output is finite and in range", "[sim]") {
+TEST_CASE("sim: every output is finite and in range", "[sim]") {
   sim::Params variants[6];
   variants[1].agent.concentration_pct = 0.1;
   variants[2].compression.days = 0.0;
@@ -216,7 +216,7 @@ TEST_CASE("every output is finite and in range", "[sim]") {
   }
 }
 
-TEST_CASE("timeline of the procedure", "[sim]") {
+TEST_CASE("sim: timeline of the procedure", "[sim]") {
   const sim::Run r = sim::simulate(defaults());
   CHECK(r.at(0.0).phase == sim::Phase::Before);
   CHECK(r.at(3.0).phase == sim::Phase::NeedleIn);
@@ -231,7 +231,7 @@ TEST_CASE("timeline of the procedure", "[sim]") {
   CHECK(r.at(3600.0).thrombus > r.at(300.0).thrombus);
 }
 
-TEST_CASE("Run::at interpolates between samples and clamps at the ends", "[sim]") {
+TEST_CASE("sim: Run::at interpolates between samples and clamps at the ends", "[sim]") {
   const sim::Run r = sim::simulate(defaults(), 3.0);
   REQUIRE(r.samples.size() > 10);
   const sim::Sample& first = r.samples.front();
@@ -255,7 +255,7 @@ TEST_CASE("Run::at interpolates between samples and clamps at the ends", "[sim]"
   }
 }
 
-TEST_CASE("step is a pure function of (state, params, dt)", "[sim]") {
+TEST_CASE("sim: step is a pure function of (state, params, dt)", "[sim]") {
   const sim::Params p = defaults();
   sim::State s = sim::initialState(p);
   for (int i = 0; i < 200; ++i) s = sim::step(s, p, 0.05);

@@ -4,7 +4,7 @@
 
 #include "sim/tube_law.hpp"
 
-TEST_CASE("tube law solve round-trips p(alpha) -> alpha", "[sim]") {
+TEST_CASE("sim: tube law solve round-trips p(alpha) -> alpha", "[sim]") {
   for (double k : {1.0, 2.5, 5.0}) {
     for (double a = 0.05; a <= 2.0; a += 0.05) {
       const double p = sim::tubeLawPressure(a, k);
@@ -13,7 +13,7 @@ TEST_CASE("tube law solve round-trips p(alpha) -> alpha", "[sim]") {
   }
 }
 
-TEST_CASE("tube law solve is finite for extreme inputs", "[sim]") {
+TEST_CASE("sim: tube law solve is finite for extreme inputs", "[sim]") {
   for (double p : {-1e9, -1e4, -100.0, 0.0, 100.0, 1e4, 1e9}) {
     const double a = sim::solveAreaRatio(p, 5.0);
     CHECK(std::isfinite(a));
@@ -23,7 +23,7 @@ TEST_CASE("tube law solve is finite for extreme inputs", "[sim]") {
   CHECK(sim::solveAreaRatio(0.0, 5.0) == Approx(1.0));
 }
 
-TEST_CASE("shape goes circle -> ellipse -> dumbbell -> touching as pressure rises", "[sim]") {
+TEST_CASE("sim: shape goes circle -> ellipse -> dumbbell -> touching as pressure rises", "[sim]") {
   const double k = 5.0;
   auto shapeAt = [&](double external) { return sim::lumenShape(sim::solveAreaRatio(-external, k)); };
   const sim::LumenShape circle = shapeAt(0.0);
