@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -159,7 +160,9 @@ TEST_CASE("scene: the default stage script", "[scene]") {
   CHECK(proc.camera.view == ViewKind::Cutaway);
   CHECK(proc.sim_to_s == Approx(80.0));
   CHECK(proc.duration_s == 24.0);
-  CHECK(proc.camera.target_y_mm == Approx(-0.3f));
+  // Close to the vein (exact poses are tuned with the renderer).
+  CHECK(proc.camera.distance_mm < 10.0f);
+  CHECK(std::abs(proc.camera.target_y_mm - (-0.3f)) < 1.0f);
   const StageDesc& comp = s.stages[3];
   CHECK(comp.sim_from_s == Approx(90.0));
   CHECK(comp.sim_to_s == Approx(86400.0));
