@@ -251,7 +251,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     setText(s, p.injection.in_lumen ? kProcedure : kExtravasation);
     s.sim_to_s = procedureEndS(p);
     s.duration_s = 24.0;
-    s.camera = pose(ViewKind::Cutaway, -30.0f, 20.0f, 3.5f, 0.0f, vein_y, 0.0f);
+    s.camera = pose(ViewKind::Cutaway, -30.0f, 26.0f, 8.0f, 0.0f, vein_y - 0.2f, -0.8f);
     s.labels = p.injection.in_lumen ? std::vector<std::string>{"needle", "sclerosant", "endothelium"}
                                     : std::vector<std::string>{"needle", "dermis", "vein_lumen"};
   } else if (id == "compression") {
@@ -259,7 +259,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.sim_from_s = std::min(compressionStartS(p), day_s);
     s.sim_to_s = day_s;
     s.duration_s = 12.0;
-    s.camera = pose(ViewKind::Cutaway, -35.0f, 25.0f, 5.0f, 0.0f, vein_y, 0.0f);
+    s.camera = pose(ViewKind::Cutaway, -26.0f, 22.0f, 7.5f, 0.0f, vein_y - 0.3f, 0.0f);
     s.labels = p.compression.days > 0.0 ? std::vector<std::string>{"bandage", "vein_lumen", "thrombus"}
                                         : std::vector<std::string>{"vein_lumen", "thrombus"};
   } else if (id == "recovery") {
@@ -267,7 +267,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.sim_from_s = day_s;
     s.sim_to_s = end_s;
     s.duration_s = 20.0;
-    s.camera = pose(ViewKind::Cutaway, -35.0f, 25.0f, 6.0f, 0.0f, vein_y, 0.0f);
+    s.camera = pose(ViewKind::Cutaway, -36.0f, 28.0f, 8.5f, 0.0f, vein_y - 0.3f, -0.5f);
     s.labels = {"cord", "thrombus"};
   } else if (id == "next_session") {
     setText(s, kNextSession);

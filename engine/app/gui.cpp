@@ -1,0 +1,47 @@
+#include "app/gui.hpp"
+
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "platform/imgui_backend.hpp"
+#include "platform/window.hpp"
+
+namespace app {
+
+Gui::Gui(platform::Window& window, float font_scale) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is fixed; settings live in our own config file
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  platform::imguiInitBackend(window);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  setFontScale(font_scale);
+}
+
+Gui::~Gui() {
+  ImGui_ImplOpenGL3_Shutdown();
+  platform::imguiShutdownBackend();
+  ImGui::DestroyContext();
+}
+
+void Gui::setFontScale(float scale) {
+  scale_ = scale;
+  fonts_ = ui::loadFonts(scale);
+  ui::applyStyle(scale);
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Gui::newFrame() {
+  ImGui_ImplOpenGL3_NewFrame();
+  platform::imguiNewFrame();
+  ImGui::NewFrame();
+}
+
+void Gui::render() {
+  ImGui::Render();
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace app

@@ -1,0 +1,174 @@
+#include "app/headless.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include "gfx/context.hpp"
+#include "gfx/image.hpp"
+#include "gfx/objects.hpp"
+#include "sim/model.hpp"
+
+namespace app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr double kProcedureStep_s = 0.05;  // the model's procedure-clock step
+
+core::Result<gfx::Image> renderImage(Viewer& viewer, const gfx::Framebuffer& fb, glm::ivec2 size) {
+  ui::ScreenActions actions;
+  fb.bind();
+  // ImGui settles window sizes over two frames; render twice so every shot is final.
+  viewer.frame(size, actions);
+  viewer.frame(size, actions);
+  fb.resolve();
+  gfx::finish();
+  return gfx::readPixels(size.x, size.y);
+}
+
+core::Result<gfx::Framebuffer> makeTarget(glm::ivec2 size) {
+  const gfx::ContextInfo info = gfx::queryContext();
+  if (size.x > info.max_renderbuffer_size || size.y > info.max_renderbuffer_size) {
+    return core::Error{"", 0, 0, "--size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
+                                     " exceeds this GL's limit of " + std::to_string(info.max_renderbuffer_size) +
+                                     " pixels per side"};
+  }
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
+  return fb;
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0.0;
+  std::sort(v.begin(), v.end());
+  const double idx = p * static_cast<double>(v.size() - 1);
+  const std::size_t i = static_cast<std::size_t>(idx);
+  const std::size_t j = std::min(i + 1, v.size() - 1);
+  return v[i] + (v[j] - v[i]) * (idx - static_cast<double>(i));
+}
+
+std::string slug(const char* s) {
+  std::string out;
+  for (const char* c = s; *c; ++c) out += (*c == ' ' || *c == '_') ? '-' : static_cast<char>(std::tolower(*c));
+  return out;
+}
+
+}  // namespace
+
+core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::string& path) {
+  auto fb = makeTarget(size);
+  if (!fb) return fb.errors();
+  auto img = renderImage(viewer, fb.value(), size);
+  if (!img) return img.errors();
+  return gfx::writePng(img.value(), path);
+}
+
+core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return core::Error{"", 0, 0, "cannot create '" + dir + "': " + ec.message()};
+  auto fb = makeTarget(size);
+  if (!fb) return fb.errors();
+
+  struct Shot {
+    double position;
+    std::string name;
+  };
+  std::vector<Shot> shots;
+  for (int i = 0; i < s.playback.stageCount(); ++i) {
+    const double start = s.playback.stageStart(i);
+    const double len = s.playback.stage(i).duration_s;
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%02d", i + 1);
+    const std::string id = s.playback.stage(i).id;
+    if (id == "assessment") {
+      shots.push_back({start + 0.2 * len, std::string(prefix) + "a-" + id + "-leg"});
+      shots.push_back({start + 0.85 * len, std::string(prefix) + "b-" + id + "-surface"});
+    } else if (id == "preparation") {
+      shots.push_back({start + 0.25 * len, std::string(prefix) + "a-" + id + "-cleansing"});
+      shots.push_back({start + 0.98 * len, std::string(prefix) + "b-" + id + "-cutaway"});
+    } else {
+      shots.push_back({start + 0.7 * len, std::string(prefix) + "-" + id});
+    }
+  }
+  // Key moments: each model event, shown a moment after it happens.
+  for (const sim::Event& e : s.run.events) {
+    const double p = s.playback.positionOfSimTime(e.time_s);
+    if (p < 0.0) continue;
+    const int stage = [&] {
+      for (int i = s.playback.stageCount() - 1; i >= 0; --i)
+        if (p >= s.playback.stageStart(i)) return i;
+      return 0;
+    }();
+    char name[96];
+    std::snprintf(name, sizeof name, "%02dk-%s", stage + 1, slug(sim::toString(e.kind)).c_str());
+    shots.push_back({std::min(p + 0.4, s.playback.length()), name});
+  }
+  std::sort(shots.begin(), shots.end(), [](const Shot& a, const Shot& b) { return a.position < b.position; });
+  int written = 0;
+  for (const Shot& shot : shots) {
+    s.playback.seek(shot.position);
+    auto img = renderImage(viewer, fb.value(), size);
+    if (!img) return img.errors();
+    const std::string path = (fs::path(dir) / (shot.name + ".png")).string();
+    auto w = gfx::writePng(img.value(), path);
+    if (!w) return w.errors();
+    std::printf("%s\n", path.c_str());
+    ++written;
+  }
+  return written;
+}
+
+core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int frames) {
+  auto fbr = makeTarget(size);
+  if (!fbr) return fbr.errors();
+  const gfx::Framebuffer& fb = fbr.value();
+  fb.bind();
+  // Mid-procedure, injecting: sclerosant, needle, cells and labels all on screen.
+  int procedure = 0;
+  for (int i = 0; i < s.playback.stageCount(); ++i)
+    if (s.playback.stage(i).id == "procedure") procedure = i;
+  s.playback.seekStage(procedure, 0.35);
+  const double start_pos = s.playback.position();
+  ui::ScreenActions actions;
+  const int warmup = 20;
+  std::vector<double> ms;
+  ms.reserve(static_cast<std::size_t>(frames));
+  for (int i = 0; i < warmup + frames; ++i) {
+    // Advance like a 60 Hz display, looping within the procedure stage.
+    s.playback.seek(start_pos + std::fmod(i / 60.0, s.playback.stage(procedure).duration_s * 0.5));
+    const auto t0 = Clock::now();
+    viewer.frame(size, actions);
+    gfx::finish();
+    const auto t1 = Clock::now();
+    if (i >= warmup) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+  }
+  // Model cost: time single fixed steps of the procedure clock.
+  const sim::Params& p = s.scene.params;
+  sim::State st = sim::initialState(p);
+  const int steps = 2000;
+  const auto s0 = Clock::now();
+  for (int i = 0; i < steps; ++i) st = sim::step(st, p, kProcedureStep_s);
+  const auto s1 = Clock::now();
+  const double step_us = std::chrono::duration<double, std::micro>(s1 - s0).count() / steps;
+  const auto r0 = Clock::now();
+  const sim::Run run = sim::simulate(p, s.scene.recovery_days);
+  const auto r1 = Clock::now();
+
+  const gfx::ContextInfo info = gfx::queryContext();
+  const double p50 = percentile(ms, 0.50), p95 = percentile(ms, 0.95), p99 = percentile(ms, 0.99);
+  std::printf("sclerosim benchmark: %d frames at %dx%d (after %d warm-up), mid-procedure\n", frames, size.x,
+              size.y, warmup);
+  std::printf("GL_RENDERER: %s\n", info.renderer.c_str());
+  std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  (p95/p50 %.2f, p99/p50 %.2f)\n", p50, p95, p99,
+              p95 / std::max(p50, 1e-9), p99 / std::max(p50, 1e-9));
+  std::printf("fps (from p50): %.0f\n", 1000.0 / std::max(p50, 1e-9));
+  std::printf("sim: %.2f us/step (procedure clock), full run %.1f ms for %zu samples\n", step_us,
+              std::chrono::duration<double, std::milli>(r1 - r0).count(), run.samples.size());
+  return true;
+}
+
+}  // namespace app

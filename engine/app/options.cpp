@@ -1,0 +1,91 @@
+#include "app/options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <regex>
+
+#include "core/clock.hpp"
+
+namespace app {
+namespace {
+core::Error flagError(const std::string& message) {
+  return core::Error{"", 0, 0, message + "\nRun 'sclerosim --help' for usage."};
+}
+}  // namespace
+
+std::string versionText() { return "sclerosim 0.1.0 (illustrative teaching aid, not a medical device)"; }
+
+core::Result<Options> parseOptions(int argc, const char* const* argv) {
+  Options o;
+  CLI::App cli{"sclerosim: an interactive 3D visualization of micro sclerotherapy.\n"
+               "Illustrative teaching aid, not medical advice.",
+               "sclerosim"};
+  cli.set_help_flag();  // handled below so that --help exits 0 through our own path
+  std::string size, time;
+  cli.add_flag("-h,--help", o.show_help, "Print this help and exit");
+  cli.add_flag("--version", o.show_version, "Print the version and exit");
+  cli.add_option("--scene", o.scene_path, "Scenario to load (default: scenes/spider-vein-polidocanol.toml)");
+  cli.add_flag("--headless", o.headless, "No window: render offscreen (SDL offscreen/EGL)");
+  cli.add_option("--size", size, "Framebuffer size WxH (default 1280x720)");
+  cli.add_option("--stage", o.stage, "Jump to a stage (name or 1-based index)");
+  cli.add_option("--time", time, "Jump to a model time: 12s, 3d, 4w");
+  cli.add_option("--screenshot", o.screenshot, "Render one frame to this PNG, then exit");
+  cli.add_option("--tour", o.tour_dir, "Write one PNG per stage and key moment to DIR, then exit");
+  cli.add_option("--record", o.record, "Record the tour as MP4 through ffmpeg, then exit");
+  cli.add_option("--bench", o.bench_frames, "Render N frames after warm-up; print p50/p95/p99 ms");
+  cli.add_option("--set", o.sets, "Override a scene value KEY=VALUE (repeatable)");
+  cli.add_option("--export-sim", o.export_sim, "Write the model's time series as CSV, then exit");
+  cli.add_option("--report", o.report, "Write the outcome summary as JSON ('-' = stdout), then exit");
+  cli.add_option("--check-scene", o.check_scene, "Validate a scene file; exit 0 or 2");
+  cli.add_option("--compare", o.compare, "Split view: the scene as is vs with KEY=VALUE");
+  cli.add_option("--view", o.view_file, "Open a saved view file");
+  cli.add_option("--mode", o.mode, "Narration level: patient|student");
+  cli.add_option("--lang", o.lang, "Narration language (en, de)");
+  cli.add_option("--palette", o.palette, "Colours: schematic|realistic|colour-safe");
+  cli.add_option("--msaa", o.msaa, "Window multisampling samples (0, 2, 4, 8; never in headless)");
+  o.help_text = cli.help();
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return flagError(e.what());
+  }
+  if (o.show_help || o.show_version) return o;
+
+  if (!size.empty()) {
+    static const std::regex re(R"(^(\d{1,5})x(\d{1,5})$)");
+    std::smatch m;
+    if (!std::regex_match(size, m, re)) {
+      return flagError("--size '" + size + "': expected WxH, e.g. 1280x720");
+    }
+    o.width = std::stoi(m[1].str());
+    o.height = std::stoi(m[2].str());
+    if (o.width < 16 || o.height < 16 || o.width > 16384 || o.height > 16384) {
+      return flagError("--size '" + size + "': each side must be 16..16384 pixels");
+    }
+  }
+  if (!time.empty()) {
+    const auto t = core::parseDuration(time);
+    if (!t) return flagError("--time '" + time + "': expected a duration such as 12s, 5min, 3d or 4w");
+    if (*t < 0.0) return flagError("--time '" + time + "': must not be negative");
+    o.time_s = *t;
+  }
+  if (o.mode != "patient" && o.mode != "student") {
+    return flagError("--mode '" + o.mode + "': expected patient or student");
+  }
+  if (o.palette != "schematic" && o.palette != "realistic" && o.palette != "colour-safe") {
+    return flagError("--palette '" + o.palette + "': expected schematic, realistic or colour-safe");
+  }
+  if (o.bench_frames < 0 || o.bench_frames > 1000000) {
+    return flagError("--bench: expected a frame count 1..1000000");
+  }
+  if (o.msaa != 0 && o.msaa != 2 && o.msaa != 4 && o.msaa != 8) {
+    return flagError("--msaa " + std::to_string(o.msaa) + ": expected 0, 2, 4 or 8");
+  }
+  static const std::regex lang_re(R"(^[a-z]{2}(-[A-Z]{2})?$)");
+  if (!std::regex_match(o.lang, lang_re)) {
+    return flagError("--lang '" + o.lang + "': expected a language code such as en or de");
+  }
+  return o;
+}
+
+}  // namespace app

@@ -1,0 +1,42 @@
+#pragma once
+// The command line (CLI contract in shared DESIGN.md), parsed with CLI11.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+
+namespace app {
+
+struct Options {
+  std::string scene_path;  // empty = the default scene
+  bool headless = false;
+  int width = 1280, height = 720;
+  std::string stage;         // id or 1-based index
+  std::optional<double> time_s;  // --time, seconds of model time
+  std::string screenshot;
+  std::string tour_dir;
+  std::string record;
+  int bench_frames = 0;
+  std::vector<std::string> sets;
+  std::string export_sim;
+  std::string report;
+  std::string check_scene;
+  std::string compare;
+  std::string view_file;
+  std::string mode = "patient";
+  std::string lang = "en";
+  std::string palette = "schematic";
+  int msaa = 4;
+  bool show_help = false;
+  bool show_version = false;
+  std::string help_text;
+};
+
+// Parses argv. Bad flags and values come back as errors (exit 2); --help and
+// --version set their flags with the text to print.
+core::Result<Options> parseOptions(int argc, const char* const* argv);
+
+std::string versionText();
+
+}  // namespace app

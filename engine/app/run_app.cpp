@@ -1,0 +1,147 @@
+#include "app/run_app.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/headless.hpp"
+#include "app/model_export.hpp"
+#include "app/options.hpp"
+#include "app/session.hpp"
+#include "app/viewer.hpp"
+#include "app/window_loop.hpp"
+#include "core/data_path.hpp"
+#include "core/log.hpp"
+#include "gfx/context.hpp"
+#include "platform/window.hpp"
+#include "scene/loader.hpp"
+
+namespace app {
+namespace {
+
+constexpr int kOk = 0, kInternal = 1, kBadInput = 2;
+
+int fail(const std::vector<core::Error>& errors, int code) {
+  std::fputs(core::formatAll(errors).c_str(), stderr);
+  return code;
+}
+
+core::Result<scene::SceneDesc> loadScene(const Options& o) {
+  if (!o.scene_path.empty()) return scene::loadSceneFile(o.scene_path);
+  const std::string shipped = core::dataPath("scenes/spider-vein-polidocanol.toml");
+  if (std::filesystem::exists(shipped)) return scene::loadSceneFile(shipped);
+  return scene::defaultScene();  // built in: works with no data files at all
+}
+
+render::PaletteKind paletteFrom(const std::string& name) {
+  if (name == "realistic") return render::PaletteKind::Realistic;
+  if (name == "colour-safe") return render::PaletteKind::ColourSafe;
+  return render::PaletteKind::Schematic;
+}
+
+int writeModelOutputs(const Options& o, const Session& s) {
+  if (!o.export_sim.empty()) {
+    auto w = writeSimCsv(s.run, o.export_sim);
+    if (!w) return fail(w.errors(), kBadInput);
+  }
+  if (!o.report.empty()) {
+    const std::string json = reportJson(s.run);
+    if (o.report == "-") {
+      std::fputs(json.c_str(), stdout);
+      std::fputc('\n', stdout);
+    } else {
+      auto w = writeTextFile(o.report, json + "\n");
+      if (!w) return fail(w.errors(), kBadInput);
+    }
+  }
+  return kOk;
+}
+
+}  // namespace
+
+int runApp(int argc, const char* const* argv) {
+  auto parsed = parseOptions(argc, argv);
+  if (!parsed) return fail(parsed.errors(), kBadInput);
+  const Options& o = parsed.value();
+  if (o.show_help) {
+    std::fputs(o.help_text.c_str(), stdout);
+    return kOk;
+  }
+  if (o.show_version) {
+    std::puts(versionText().c_str());
+    return kOk;
+  }
+  if (!o.check_scene.empty()) {
+    auto checked = scene::loadSceneFile(o.check_scene);
+    if (!checked) return fail(checked.errors(), kBadInput);
+    std::printf("%s: ok\n", o.check_scene.c_str());
+    return kOk;
+  }
+
+  auto loaded = loadScene(o);
+  if (!loaded) return fail(loaded.errors(), kBadInput);
+  Session session;
+  session.scene = std::move(loaded.value());
+  for (const std::string& set : o.sets) {
+    const auto errors = scene::applyOverride(session.scene, set);
+    if (!errors.empty()) return fail(errors, kBadInput);
+  }
+  session.rebuild();
+  {
+    const double* t = o.time_s ? &*o.time_s : nullptr;
+    const auto errors = applyStartPosition(session, o.stage, t);
+    if (!errors.empty()) return fail(errors, kBadInput);
+  }
+
+  if (!o.export_sim.empty() || !o.report.empty()) return writeModelOutputs(o, session);
+  if (!o.compare.empty() || !o.view_file.empty() || !o.record.empty()) {
+    return fail({{"", 0, 0, "--compare, --view and --record are not available in this version yet"}}, kBadInput);
+  }
+
+  const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0;
+  platform::WindowConfig cfg;
+  cfg.width = o.width;
+  cfg.height = o.height;
+  cfg.headless = o.headless || batch;
+  cfg.msaa_samples = o.msaa;
+#ifndef NDEBUG
+  cfg.debug_context = true;
+#endif
+  auto window = platform::Window::create(cfg);
+  if (!window) return fail(window.errors(), kInternal);
+#ifndef NDEBUG
+  gfx::enableDebugOutput();
+#endif
+  const gfx::ContextInfo info = gfx::queryContext();
+  core::logInfo("GL_RENDERER: " + info.renderer);
+
+  ui::ScreenState state;
+  state.audience = o.mode == "student" ? scene::Audience::Student : scene::Audience::Patient;
+  state.lang = o.lang;
+  state.palette = paletteFrom(o.palette);
+  const float dpi = cfg.headless ? 1.0f : window.value()->displayScale();
+  auto viewer = Viewer::create(*window.value(), session, state, dpi);
+  if (!viewer) return fail(viewer.errors(), kInternal);
+
+  const glm::ivec2 size(o.width, o.height);
+  if (!o.screenshot.empty()) {
+    auto r = renderScreenshot(*viewer.value(), size, o.screenshot);
+    if (!r) return fail(r.errors(), kBadInput);
+    return kOk;
+  }
+  if (!o.tour_dir.empty()) {
+    auto r = renderTour(*viewer.value(), session, size, o.tour_dir);
+    if (!r) return fail(r.errors(), kBadInput);
+    std::printf("tour: %d images in %s\n", r.value(), o.tour_dir.c_str());
+    return kOk;
+  }
+  if (o.bench_frames > 0) {
+    auto r = runBenchmark(*viewer.value(), session, size, o.bench_frames);
+    if (!r) return fail(r.errors(), kInternal);
+    return kOk;
+  }
+  runWindow(*window.value(), *viewer.value(), session);
+  return kOk;
+}
+
+}  // namespace app

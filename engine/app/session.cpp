@@ -1,0 +1,51 @@
+#include "app/session.hpp"
+
+namespace app {
+
+void Session::rebuild() {
+  const double position = playback.position();
+  const bool playing = playback.playing();
+  const double speed = playback.speed();
+  run = sim::simulate(scene.params, scene.recovery_days);
+  flow = render::FlowClock(run);
+  stages = scene.playedStages(run.outcome.sessions_recommended > 1);
+  std::vector<ui::StageSlot> slots;
+  slots.reserve(stages.size());
+  for (const scene::StageDesc* s : stages) slots.push_back({s->id, s->duration_s, s->sim_from_s, s->sim_to_s});
+  playback = ui::Playback(std::move(slots));
+  playback.setSpeed(speed);
+  playback.seek(position);
+  if (playing) playback.play();
+}
+
+std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage, const double* time_s) {
+  std::vector<core::Error> errors;
+  if (!stage.empty()) {
+    int found = -1;
+    for (int i = 0; i < static_cast<int>(s.stages.size()); ++i) {
+      if (s.stages[static_cast<std::size_t>(i)]->id == stage || std::to_string(i + 1) == stage) found = i;
+    }
+    if (found < 0) {
+      std::string ids;
+      for (const scene::StageDesc* st : s.stages) ids += (ids.empty() ? "" : ", ") + st->id;
+      errors.push_back({"", 0, 0, "--stage '" + stage + "': no such stage in this scene (have: " + ids + ")"});
+      return errors;
+    }
+    // A stage alone shows its telling moment, two thirds in.
+    s.playback.seekStage(found, time_s ? 0.0 : 0.66);
+  }
+  if (time_s) {
+    const double end = s.run.endTime();
+    if (*time_s > end) {
+      errors.push_back({"", 0, 0, "--time: " + std::to_string(*time_s / 86400.0) +
+                                      " days is past the end of this run (" +
+                                      std::to_string(end / 86400.0) + " days)"});
+      return errors;
+    }
+    const double p = s.playback.positionOfSimTime(*time_s);
+    if (p >= 0.0) s.playback.seek(p);
+  }
+  return errors;
+}
+
+}  // namespace app

@@ -1,0 +1,71 @@
+#include "app/viewer.hpp"
+
+#include "core/data_path.hpp"
+#include "gfx/context.hpp"
+#include "platform/window.hpp"
+
+namespace app {
+
+core::Result<std::unique_ptr<Viewer>> Viewer::create(platform::Window& window, Session& session,
+                                                     ui::ScreenState state, float font_scale) {
+  std::unique_ptr<Viewer> v(new Viewer());
+  v->session_ = &session;
+  v->state_ = state;
+  auto r = render::Renderer::create(core::dataPath("shaders"));
+  if (!r) return r.errors();
+  v->renderer_ = std::move(r.value());
+  v->renderer_->setScene(session.scene.params);
+  v->gui_ = std::make_unique<Gui>(window, font_scale);
+  return v;
+}
+
+void Viewer::sceneChanged() { renderer_->setScene(session_->scene.params); }
+
+void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
+  Session& s = *session_;
+  const float scale = gui_->scale();
+  glm::vec2 origin, view;
+  ui::viewRect(glm::vec2(size), scale, state_.presenter, origin, view);
+
+  sample_ = s.sampleNow();
+  const int si = s.playback.stageIndex();
+  const scene::StageDesc& stage = *s.stages[static_cast<std::size_t>(si)];
+  const scene::StageDesc* previous = si > 0 ? s.stages[static_cast<std::size_t>(si - 1)] : nullptr;
+  render::DirectedView directed =
+      render::direct(stage, previous, static_cast<float>(s.playback.stageProgress()), renderer_->layout());
+  if (camera_override_) directed.camera = user_camera_;
+  last_camera_ = directed.camera;
+
+  const render::Palette pal = render::makePalette(state_.palette, s.scene.params.patient.skin_tone);
+  gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
+  render::FrameInput in;
+  in.sample = &sample_;
+  in.params = &s.scene.params;
+  in.camera = directed.camera;
+  in.cut_open = directed.cut_open;
+  in.cleanse = directed.cleanse;
+  in.student = state_.audience == scene::Audience::Student;
+  in.flow_mm = s.flow.distanceAt(sample_.time_s);
+  in.palette = state_.palette;
+  // GL's viewport origin is bottom-left; the UI's is top-left.
+  const glm::ivec2 gl_origin(static_cast<int>(origin.x), size.y - static_cast<int>(origin.y + view.y));
+  if (directed.leg < 0.99f) renderer_->render(in, gl_origin, glm::ivec2(view));
+  gfx::setViewportFull(size.x, size.y);
+
+  gui_->newFrame();
+  ui::ScreenInput si_in;
+  si_in.scene = &s.scene;
+  si_in.run = &s.run;
+  si_in.sample = &sample_;
+  si_in.view = &directed;
+  si_in.anchors = &renderer_->anchors();
+  si_in.stages = &s.stages;
+  si_in.display = glm::vec2(size);
+  si_in.view_origin = origin;
+  si_in.view_size = view;
+  si_in.scale = scale;
+  ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
+  gui_->render();
+}
+
+}  // namespace app

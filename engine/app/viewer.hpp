@@ -1,0 +1,45 @@
+#pragma once
+// One frame of the product, the same in the window, headless, the tour and the
+// benchmark: model sample -> director -> 3D view -> ImGui screen.
+#include <memory>
+
+#include <glm/vec2.hpp>
+
+#include "app/gui.hpp"
+#include "app/session.hpp"
+#include "core/error.hpp"
+#include "render/renderer.hpp"
+#include "ui/screen.hpp"
+
+namespace platform { class Window; }
+
+namespace app {
+
+class Viewer {
+ public:
+  static core::Result<std::unique_ptr<Viewer>> create(platform::Window& window, Session& session,
+                                                      ui::ScreenState state, float font_scale);
+  // Call after the session was rebuilt with a different vein.
+  void sceneChanged();
+  // Draws a whole frame into the bound framebuffer of `size` pixels.
+  void frame(glm::ivec2 size, ui::ScreenActions& actions);
+  ui::ScreenState& state() { return state_; }
+  Gui& gui() { return *gui_; }
+  render::Renderer& renderer() { return *renderer_; }
+  render::CameraPose& cameraOffset() { return user_camera_; }
+  bool& userCamera() { return camera_override_; }
+  const render::CameraPose& lastCamera() const { return last_camera_; }
+
+ private:
+  Viewer() = default;
+  Session* session_ = nullptr;
+  ui::ScreenState state_;
+  std::unique_ptr<Gui> gui_;
+  std::unique_ptr<render::Renderer> renderer_;
+  render::CameraPose user_camera_;   // the pose the user orbited to (when overriding)
+  render::CameraPose last_camera_;
+  bool camera_override_ = false;
+  sim::Sample sample_;  // reused every frame (no allocation)
+};
+
+}  // namespace app

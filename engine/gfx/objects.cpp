@@ -1,0 +1,149 @@
+#include "gfx/objects.hpp"
+
+#include "gfx/gl.hpp"
+
+namespace gfx {
+
+void BufferDeleter::operator()(unsigned id) const { glDeleteBuffers(1, &id); }
+void VertexArrayDeleter::operator()(unsigned id) const { glDeleteVertexArrays(1, &id); }
+void TextureDeleter::operator()(unsigned id) const { glDeleteTextures(1, &id); }
+void RenderbufferDeleter::operator()(unsigned id) const { glDeleteRenderbuffers(1, &id); }
+void FramebufferDeleter::operator()(unsigned id) const { glDeleteFramebuffers(1, &id); }
+
+namespace {
+GLenum target(BufferKind kind) {
+  return kind == BufferKind::Index ? GL_ELEMENT_ARRAY_BUFFER : GL_ARRAY_BUFFER;
+}
+}  // namespace
+
+Buffer::Buffer(BufferKind kind, std::size_t bytes, const void* data, bool dynamic)
+    : kind_(kind), size_(bytes) {
+  GLuint id = 0;
+  glGenBuffers(1, &id);
+  handle_ = Handle<BufferDeleter>(id);
+  glBindBuffer(target(kind), id);
+  glBufferData(target(kind), static_cast<GLsizeiptr>(bytes), data,
+               dynamic ? GL_DYNAMIC_DRAW : GL_STATIC_DRAW);
+}
+
+void Buffer::update(const void* data, std::size_t bytes) {
+  if (bytes > size_) bytes = size_;
+  glBindBuffer(target(kind_), handle_.id());
+  glBufferSubData(target(kind_), 0, static_cast<GLsizeiptr>(bytes), data);
+}
+
+void Buffer::bind() const { glBindBuffer(target(kind_), handle_.id()); }
+
+VertexArray::VertexArray() {
+  GLuint id = 0;
+  glGenVertexArrays(1, &id);
+  handle_ = Handle<VertexArrayDeleter>(id);
+}
+
+void VertexArray::bind() const { glBindVertexArray(handle_.id()); }
+
+void VertexArray::attach(const Buffer& buffer, const std::vector<Attribute>& attributes) {
+  bind();
+  buffer.bind();
+  for (const Attribute& a : attributes) {
+    glEnableVertexAttribArray(a.location);
+    glVertexAttribPointer(a.location, a.components, GL_FLOAT, GL_FALSE,
+                          static_cast<GLsizei>(a.stride_bytes),
+                          reinterpret_cast<const void*>(a.offset_bytes));
+    glVertexAttribDivisor(a.location, a.divisor);
+  }
+}
+
+void VertexArray::attachIndices(const Buffer& indices) {
+  bind();
+  indices.bind();  // recorded in the VAO
+}
+
+Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter) {
+  Texture t;
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  t.handle_ = Handle<TextureDeleter>(id);
+  t.size_ = size;
+  glBindTexture(GL_TEXTURE_2D, id);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  const GLint filter = linear_filter ? GL_LINEAR : GL_NEAREST;
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  return t;
+}
+
+void Texture::bind(unsigned unit) const {
+  glActiveTexture(GL_TEXTURE0 + unit);
+  glBindTexture(GL_TEXTURE_2D, handle_.id());
+}
+
+namespace {
+Handle<RenderbufferDeleter> makeRenderbuffer(GLenum format, glm::ivec2 size, int samples) {
+  GLuint id = 0;
+  glGenRenderbuffers(1, &id);
+  glBindRenderbuffer(GL_RENDERBUFFER, id);
+  if (samples > 0) {
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, format, size.x, size.y);
+  } else {
+    glRenderbufferStorage(GL_RENDERBUFFER, format, size.x, size.y);
+  }
+  return Handle<RenderbufferDeleter>(id);
+}
+
+Handle<FramebufferDeleter> makeFramebuffer() {
+  GLuint id = 0;
+  glGenFramebuffers(1, &id);
+  return Handle<FramebufferDeleter>(id);
+}
+}  // namespace
+
+Framebuffer Framebuffer::create(glm::ivec2 size, int samples) {
+  Framebuffer f;
+  f.size_ = size;
+  f.color_ = Texture::rgba8(size, nullptr, true);
+  f.fbo_ = makeFramebuffer();
+  glBindFramebuffer(GL_FRAMEBUFFER, f.fbo_.id());
+  if (samples > 0) {
+    f.color_ms_ = makeRenderbuffer(GL_RGBA8, size, samples);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER,
+                              f.color_ms_.id());
+  } else {
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, f.color_.id(), 0);
+  }
+  f.depth_ = makeRenderbuffer(GL_DEPTH24_STENCIL8, size, samples);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
+                            f.depth_.id());
+  f.complete_ = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  if (samples > 0) {
+    f.resolve_fbo_ = makeFramebuffer();
+    glBindFramebuffer(GL_FRAMEBUFFER, f.resolve_fbo_.id());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, f.color_.id(), 0);
+    f.complete_ = f.complete_ && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, f.fbo_.id());
+  return f;
+}
+
+void Framebuffer::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
+  glViewport(0, 0, size_.x, size_.y);
+}
+
+void Framebuffer::resolve() const {
+  if (resolve_fbo_) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolve_fbo_.id());
+    glBlitFramebuffer(0, 0, size_.x, size_.y, 0, 0, size_.x, size_.y, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, readId());
+}
+
+unsigned Framebuffer::readId() const { return resolve_fbo_ ? resolve_fbo_.id() : fbo_.id(); }
+
+void bindDefaultFramebuffer() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+
+}  // namespace gfx

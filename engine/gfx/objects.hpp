@@ -1,0 +1,99 @@
+#pragma once
+// RAII GL objects: Buffer, VertexArray, Texture, Renderbuffer, Framebuffer.
+// Move-only (see handle.hpp); creating one needs a current GL context.
+#include <cstddef>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "gfx/handle.hpp"
+
+namespace gfx {
+
+struct BufferDeleter { void operator()(unsigned id) const; };
+struct VertexArrayDeleter { void operator()(unsigned id) const; };
+struct TextureDeleter { void operator()(unsigned id) const; };
+struct RenderbufferDeleter { void operator()(unsigned id) const; };
+struct FramebufferDeleter { void operator()(unsigned id) const; };
+
+enum class BufferKind { Vertex, Index };
+
+class Buffer {
+ public:
+  Buffer() = default;
+  Buffer(BufferKind kind, std::size_t bytes, const void* data, bool dynamic);
+  // Replaces the first `bytes` (must fit the allocated size); no reallocation.
+  void update(const void* data, std::size_t bytes);
+  void bind() const;
+  unsigned id() const { return handle_.id(); }
+  std::size_t size() const { return size_; }
+
+ private:
+  Handle<BufferDeleter> handle_;
+  BufferKind kind_ = BufferKind::Vertex;
+  std::size_t size_ = 0;
+};
+
+// One vertex attribute: float components read from the bound vertex buffer.
+struct Attribute {
+  unsigned location;
+  int components;
+  std::size_t stride_bytes;
+  std::size_t offset_bytes;
+  unsigned divisor = 0;  // 1 = per instance
+};
+
+class VertexArray {
+ public:
+  VertexArray();
+  void bind() const;
+  // Binds `buffer` and describes its attributes in this VAO.
+  void attach(const Buffer& buffer, const std::vector<Attribute>& attributes);
+  void attachIndices(const Buffer& indices);
+  unsigned id() const { return handle_.id(); }
+
+ private:
+  Handle<VertexArrayDeleter> handle_;
+};
+
+class Texture {
+ public:
+  Texture() = default;
+  // RGBA8 2D texture; data may be null (render target).
+  static Texture rgba8(glm::ivec2 size, const void* pixels, bool linear_filter);
+  void bind(unsigned unit) const;
+  unsigned id() const { return handle_.id(); }
+  glm::ivec2 size() const { return size_; }
+
+ private:
+  Handle<TextureDeleter> handle_;
+  glm::ivec2 size_{0, 0};
+};
+
+// Colour texture + depth/stencil renderbuffer: the headless render target
+// (and the golden-image target in tests). Optionally multisampled, with a
+// resolve step into a single-sample texture for readback.
+class Framebuffer {
+ public:
+  Framebuffer() = default;
+  static Framebuffer create(glm::ivec2 size, int samples);
+  void bind() const;
+  // Resolves multisamples (if any) and leaves the readable FBO bound for reading.
+  void resolve() const;
+  unsigned readId() const;
+  glm::ivec2 size() const { return size_; }
+  bool complete() const { return complete_; }
+
+ private:
+  Handle<FramebufferDeleter> fbo_;
+  Handle<RenderbufferDeleter> color_ms_;
+  Handle<RenderbufferDeleter> depth_;
+  Handle<FramebufferDeleter> resolve_fbo_;
+  Texture color_;
+  glm::ivec2 size_{0, 0};
+  bool complete_ = false;
+};
+
+void bindDefaultFramebuffer();
+
+}  // namespace gfx

@@ -1,0 +1,26 @@
+#pragma once
+// Fixed-function state and draw calls, so that render/ never touches GL.
+#include <cstddef>
+
+namespace gfx {
+
+enum class Blend { None, Alpha, Premultiplied };
+enum class Depth { Off, Test, TestWrite, Greater };  // Greater: draws the hidden part (x-ray ghost)
+enum class Cull { None, Back };
+enum class Primitive { Triangles, TriangleStrip, Lines };
+
+struct PipelineState {
+  Blend blend = Blend::None;
+  Depth depth = Depth::TestWrite;
+  Cull cull = Cull::None;
+};
+
+void apply(const PipelineState& state);
+void draw(Primitive primitive, int first, int count);
+void drawIndexed(Primitive primitive, int count);  // 32-bit indices, from the bound VAO
+void drawInstanced(Primitive primitive, int first, int count, int instances);
+void setViewport(int x, int y, int width, int height);
+void setScissor(bool enabled, int x = 0, int y = 0, int width = 0, int height = 0);
+void clearDepth();
+
+}  // namespace gfx

@@ -1,0 +1,133 @@
+#include "gfx/shader.hpp"
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <glm/gtc/type_ptr.hpp>
+
+#include "gfx/gl.hpp"
+
+namespace gfx {
+
+void ProgramDeleter::operator()(unsigned id) const { glDeleteProgram(id); }
+
+namespace {
+
+struct ShaderDeleter {
+  void operator()(unsigned id) const { glDeleteShader(id); }
+};
+
+std::string infoLog(GLuint object, bool is_program) {
+  GLint length = 0;
+  if (is_program) {
+    glGetProgramiv(object, GL_INFO_LOG_LENGTH, &length);
+  } else {
+    glGetShaderiv(object, GL_INFO_LOG_LENGTH, &length);
+  }
+  if (length <= 0) return {};
+  std::string log(static_cast<std::size_t>(length), '\0');
+  if (is_program) {
+    glGetProgramInfoLog(object, length, nullptr, log.data());
+  } else {
+    glGetShaderInfoLog(object, length, nullptr, log.data());
+  }
+  while (!log.empty() && (log.back() == '\0' || log.back() == '\n')) log.pop_back();
+  return log;
+}
+
+core::Result<Handle<ShaderDeleter>> compile(GLenum stage, const std::string& src,
+                                            const std::string& label) {
+  Handle<ShaderDeleter> shader(glCreateShader(stage));
+  const char* text = src.c_str();
+  glShaderSource(shader.id(), 1, &text, nullptr);
+  glCompileShader(shader.id());
+  GLint ok = GL_FALSE;
+  glGetShaderiv(shader.id(), GL_COMPILE_STATUS, &ok);
+  if (ok != GL_TRUE) {
+    return core::Error{"", 0, 0,
+                       "shader compile failed:\n" + translateShaderLog(infoLog(shader.id(), false), label)};
+  }
+  return shader;
+}
+
+core::Result<std::string> readText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::Error{path, 0, 0, "cannot read shader file (set SCLEROSIM_DATA?)"};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::string translateShaderLog(const std::string& log, const std::string& file) {
+  // Mesa: "0:12(5): error: ...", NVIDIA: "0(12) : error ...".
+  static const std::regex mesa(R"(^\s*\d+:(\d+)\((\d+)\):\s*(.*)$)");
+  static const std::regex nvidia(R"(^\s*\d+\((\d+)\)\s*:\s*(.*)$)");
+  std::istringstream in(log);
+  std::string line, out;
+  std::smatch m;
+  while (std::getline(in, line)) {
+    if (std::regex_match(line, m, mesa)) {
+      out += file + ":" + m[1].str() + ":" + m[2].str() + ": " + m[3].str();
+    } else if (std::regex_match(line, m, nvidia)) {
+      out += file + ":" + m[1].str() + ": " + m[2].str();
+    } else if (!line.empty()) {
+      out += file + ": " + line;
+    } else {
+      continue;
+    }
+    out += '\n';
+  }
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+core::Result<Program> Program::fromFiles(const std::string& dir, const std::string& name) {
+  const std::string vpath = dir + "/" + name + ".vert";
+  const std::string fpath = dir + "/" + name + ".frag";
+  auto vs = readText(vpath);
+  if (!vs) return vs.errors();
+  auto fs = readText(fpath);
+  if (!fs) return fs.errors();
+  return fromSource(vs.value(), fs.value(), vpath, fpath);
+}
+
+core::Result<Program> Program::fromSource(const std::string& vertex_src,
+                                          const std::string& fragment_src,
+                                          const std::string& vertex_label,
+                                          const std::string& fragment_label) {
+  auto vs = compile(GL_VERTEX_SHADER, vertex_src, vertex_label);
+  if (!vs) return vs.errors();
+  auto fs = compile(GL_FRAGMENT_SHADER, fragment_src, fragment_label);
+  if (!fs) return fs.errors();
+  Program p;
+  p.handle_ = Handle<ProgramDeleter>(glCreateProgram());
+  glAttachShader(p.id(), vs.value().id());
+  glAttachShader(p.id(), fs.value().id());
+  glLinkProgram(p.id());
+  GLint ok = GL_FALSE;
+  glGetProgramiv(p.id(), GL_LINK_STATUS, &ok);
+  if (ok != GL_TRUE) {
+    return core::Error{fragment_label, 0, 0, "shader link failed: " + infoLog(p.id(), true)};
+  }
+  return p;
+}
+
+void Program::use() const { glUseProgram(handle_.id()); }
+int Program::uniform(const char* name) const { return glGetUniformLocation(handle_.id(), name); }
+void Program::set(int loc, float v) { glUniform1f(loc, v); }
+void Program::set(int loc, int v) { glUniform1i(loc, v); }
+void Program::set(int loc, glm::vec2 v) { glUniform2f(loc, v.x, v.y); }
+void Program::set(int loc, glm::vec3 v) { glUniform3f(loc, v.x, v.y, v.z); }
+void Program::set(int loc, glm::vec4 v) { glUniform4f(loc, v.x, v.y, v.z, v.w); }
+void Program::set(int loc, const glm::mat4& m) {
+  glUniformMatrix4fv(loc, 1, GL_FALSE, glm::value_ptr(m));
+}
+void Program::setArray(int loc, const float* values, int count) { glUniform1fv(loc, count, values); }
+void Program::setVec4Array(int loc, const float* values, int count_vec4) {
+  glUniform4fv(loc, count_vec4, values);
+}
+
+}  // namespace gfx

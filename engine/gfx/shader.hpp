@@ -1,0 +1,49 @@
+#pragma once
+// A linked GLSL 330 program built from files under shaders/. Compile and link
+// errors come back as core::Error with the shader file and line, so a typo in
+// a .frag reads like a compiler error in an editor.
+#include <string>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+
+#include "core/error.hpp"
+#include "gfx/handle.hpp"
+
+namespace gfx {
+
+struct ProgramDeleter { void operator()(unsigned id) const; };
+
+class Program {
+ public:
+  Program() = default;
+  // Reads `<dir>/<name>.vert` and `<dir>/<name>.frag`.
+  static core::Result<Program> fromFiles(const std::string& dir, const std::string& name);
+  // From source text; `label` names the files in messages.
+  static core::Result<Program> fromSource(const std::string& vertex_src, const std::string& fragment_src,
+                                          const std::string& vertex_label,
+                                          const std::string& fragment_label);
+  void use() const;
+  int uniform(const char* name) const;  // -1 when absent (optimised away)
+  unsigned id() const { return handle_.id(); }
+
+  // Setters take a location looked up once at start-up (no per-frame lookups).
+  static void set(int loc, float v);
+  static void set(int loc, int v);
+  static void set(int loc, glm::vec2 v);
+  static void set(int loc, glm::vec3 v);
+  static void set(int loc, glm::vec4 v);
+  static void set(int loc, const glm::mat4& m);
+  static void setArray(int loc, const float* values, int count);
+  static void setVec4Array(int loc, const float* values, int count_vec4);
+
+ private:
+  Handle<ProgramDeleter> handle_;
+};
+
+// "0:12(5): error: x" (Mesa) -> "file:12:5: error: x", one line per message.
+std::string translateShaderLog(const std::string& log, const std::string& file);
+
+}  // namespace gfx

@@ -1,0 +1,75 @@
+#include "render/cells.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace render {
+namespace {
+
+// Small deterministic hash -> [0, 1): same seed, same cells on every machine.
+float unit(unsigned seed, unsigned i, unsigned salt) {
+  unsigned h = seed * 747796405u + i * 2891336453u + salt * 277803737u;
+  h ^= h >> 16;
+  h *= 0x7feb352du;
+  h ^= h >> 15;
+  h *= 0x846ca68bu;
+  h ^= h >> 16;
+  return static_cast<float>(h & 0xffffffu) / 16777216.0f;
+}
+
+float cellAt(const std::array<float, sim::kSegmentCells>& v, float t01) {
+  const float x = std::clamp(t01, 0.0f, 1.0f) * static_cast<float>(sim::kSegmentCells - 1);
+  const int i = static_cast<int>(x);
+  const int j = std::min(i + 1, sim::kSegmentCells - 1);
+  const float f = x - static_cast<float>(i);
+  return v[static_cast<std::size_t>(i)] * (1.0f - f) + v[static_cast<std::size_t>(j)] * f;
+}
+
+}  // namespace
+
+void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal, double flow_mm,
+                 unsigned seed, CellBatch& out) {
+  out.count = 0;
+  const float open = static_cast<float>(std::clamp(1.0 - s.fibrosis, 0.0, 1.0));
+  if (open < 0.05f) return;
+  const float r = l.vein_radius_mm;
+  const float half_w = r * static_cast<float>(s.lumen.semi_x);
+  const float half_h = r * static_cast<float>(s.lumen.semi_y) * static_cast<float>(1.0 - 0.8 * s.lumen.waist);
+  if (half_w < 0.02f || half_h < 0.01f) return;
+  const float z0 = l.back_z_mm;
+  const float cell_r = std::clamp(0.09f * r, 0.018f, 0.05f);
+  const float z1 = -cell_r;  // only the opened part shows the cells
+  const float length = z1 - z0;
+  // Density follows the lumen area: a flattened vein holds fewer cells.
+  const std::size_t wanted = std::min<std::size_t>(
+      kMaxCells, static_cast<std::size_t>(380.0 * std::clamp(s.lumen_area_ratio, 0.0, 1.0) * open));
+  float max_scl = 1e-3f;
+  for (float v : s.sclerosant) max_scl = std::max(max_scl, v);
+  for (std::size_t i = 0; i < wanted; ++i) {
+    const unsigned k = static_cast<unsigned>(i);
+    const float u = unit(seed, k, 1);
+    const float lane = unit(seed, k, 2) * 2.0f - 1.0f;   // across the lumen
+    const float speed = 0.75f + 0.5f * (1.0f - lane * lane);  // faster in the middle (Poiseuille)
+    float z = z0 + std::fmod(u * length + static_cast<float>(flow_mm) * speed, length);
+    const float t01 = (z - z0) / length;
+    // Sclerosant pushes the cells aside: where it is strong, fewer cells remain.
+    const float scl = cellAt(s.sclerosant, t01) / max_scl;
+    if (unit(seed, k, 3) < scl * 0.9f) continue;
+    const float thrombus = static_cast<float>(s.thrombus);
+    glm::vec3 colour = pal.blood;
+    // Clot: cells trapped near the wall, darker and still.
+    if (unit(seed, k, 4) < thrombus) {
+      colour = pal.thrombus;
+      z = z0 + u * length;
+    }
+    const float x = lane * half_w * 0.82f;
+    const float lift = (unit(seed, k, 5) * 2.0f - 1.0f) * half_h * 0.3f;
+    CellInstance& c = out.cells[out.count++];
+    // On the opened (cut) plane of the back part, lifted so they sit on the cut.
+    const float y = -l.vein_depth_mm + std::max(lift, 0.0f) + cell_r * 0.6f;
+    c.centre_radius = glm::vec4(x, y, z, cell_r);
+    c.colour = glm::vec4(colour, 1.0f);
+  }
+}
+
+}  // namespace render

@@ -1,0 +1,69 @@
+#include "render/director.hpp"
+
+#include <algorithm>
+
+namespace render {
+namespace {
+
+float cutFor(scene::ViewKind v) { return v == scene::ViewKind::Cutaway ? 1.0f : 0.0f; }
+
+// Seconds-worth of stage progress the camera takes to glide into a new pose.
+constexpr float kGlide = 0.18f;
+
+}  // namespace
+
+CameraPose poseFor(const scene::CameraPose& p, const TissueLayout& l) {
+  CameraPose c;
+  // Scene distances are written for a 0.6 mm spider vein (half width 2 mm):
+  // larger veins push the camera back by the same ratio.
+  const float scale = l.sceneScale() / 2.0f;
+  c.yaw_deg = p.yaw_deg;
+  c.pitch_deg = p.pitch_deg;
+  c.distance = p.distance_mm * scale;
+  c.target = glm::vec3(p.target_x_mm, p.target_y_mm, p.target_z_mm) * scale;
+  if (p.view == scene::ViewKind::Surface || p.view == scene::ViewKind::Leg) {
+    // Looking down on the skin: the whole block top fills the view.
+    c.pitch_deg = std::max(c.pitch_deg, 62.0f);
+    c.target = glm::vec3(0.0f, 0.0f, (l.back_z_mm + l.front_z_mm) * 0.5f);
+    c.distance = std::max(c.distance, 2.9f * l.half_width_mm / 0.5f * 0.5f * 1.7f);
+  }
+  return c;
+}
+
+DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float t,
+                    const TissueLayout& l) {
+  DirectedView v;
+  t = std::clamp(t, 0.0f, 1.0f);
+  const CameraPose target = poseFor(stage.camera, l);
+  const CameraPose from = previous ? poseFor(previous->camera, l) : target;
+  const float glide = easeInOut(t / kGlide);
+  v.camera = lerp(from, target, glide);
+  const float cut_from = previous ? cutFor(previous->camera.view) : cutFor(stage.camera.view);
+  v.cut_open = cut_from + (cutFor(stage.camera.view) - cut_from) * glide;
+
+  if (stage.id == "assessment") {
+    // First the leg outline (where the clusters are), then the skin patch with its size gauge.
+    v.leg = stage.camera.view == scene::ViewKind::Leg ? 1.0f - easeInOut((t - 0.42f) / 0.1f) : 0.0f;
+    v.gauge = easeInOut((t - 0.5f) / 0.1f);
+    v.cut_open = 0.0f;
+    v.camera = poseFor({scene::ViewKind::Surface, -20.0f, 70.0f, 9.0f, 0, 0, 0}, l);
+  } else if (stage.id == "preparation") {
+    // Cleansing sweeps over the skin, then the camera moves into the cutaway.
+    const CameraPose surface = poseFor({scene::ViewKind::Surface, -20.0f, 70.0f, 9.0f, 0, 0, 0}, l);
+    v.cleanse = std::clamp(t / 0.25f, 0.0f, 1.0f) * (1.0f - easeInOut((t - 0.45f) / 0.15f));
+    const float move = easeInOut((t - 0.6f) / 0.35f);
+    scene::CameraPose cut_pose = stage.camera;
+    cut_pose.view = scene::ViewKind::Cutaway;
+    if (stage.camera.view != scene::ViewKind::Cutaway) {
+      cut_pose.yaw_deg = -32.0f;
+      cut_pose.pitch_deg = 28.0f;
+      cut_pose.distance_mm = 8.5f;
+      cut_pose.target_y_mm = -0.7f;
+    }
+    v.camera = lerp(surface, poseFor(cut_pose, l), move);
+    v.cut_open = move;
+  }
+  return v;
+}
+
+}  // namespace render

@@ -1,0 +1,26 @@
+#pragma once
+// What the camera and the block do within a stage: the stage's pose from the
+// scene, eased in from the previous stage's pose; the surface-to-cutaway move
+// of Preparation; the leg outline at the start of Assessment.
+#include "render/camera.hpp"
+#include "render/layout.hpp"
+#include "scene/scene_desc.hpp"
+
+namespace render {
+
+struct DirectedView {
+  CameraPose camera;
+  float cut_open = 1.0f;  // 0 intact block, 1 cutaway
+  float cleanse = 0.0f;   // antiseptic sheen
+  float leg = 0.0f;       // 1 = show the leg outline instead of the block (assessment opening)
+  float gauge = 0.0f;     // size gauge overlay on the surface view (assessment)
+};
+
+// Stage pose converted to a camera that frames the given layout.
+CameraPose poseFor(const scene::CameraPose& pose, const TissueLayout& layout);
+
+// progress in 0..1 through `stage`; `previous` may be null (first stage).
+DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float progress,
+                    const TissueLayout& layout);
+
+}  // namespace render

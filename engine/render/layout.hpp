@@ -1,0 +1,30 @@
+#pragma once
+// Where everything sits in the tissue block, in millimetres. Pure math (no GL)
+// so tests can check it. Axes: x across the vein, y up (skin surface at y = 0),
+// z along the vein, towards the viewer.
+#include <glm/vec3.hpp>
+
+#include "sim/params.hpp"
+
+namespace render {
+
+struct TissueLayout {
+  float half_width_mm = 2.0f;    // block spans x in [-half_width, half_width]
+  float epidermis_mm = 0.1f;     // surface to dermal-epidermal junction
+  float dermis_mm = 1.5f;        // surface to dermis/fat boundary
+  float bottom_mm = 2.8f;        // surface to block bottom
+  float front_z_mm = 1.2f;       // front slab: z in [0, front_z], full height, shows the full ring
+  float back_z_mm = -4.0f;       // opened part: z in [back_z, 0], cut down to the vein's axis
+  float vein_radius_mm = 0.3f;   // unloaded outer radius of the lumen
+  float vein_depth_mm = 0.45f;   // surface to vein centre
+  float wall_mm = 0.05f;         // wall thickness (intima + media + adventitia)
+
+  glm::vec3 veinCentre(float z) const { return {0.0f, -vein_depth_mm, z}; }
+  float sceneScale() const { return half_width_mm; }  // camera distances scale with this
+};
+
+// Sizes the block around the vein: a 0.6 mm spider vein and a 5 mm varicose
+// vein both fill the view in the same proportion.
+TissueLayout layoutFor(const sim::Params& params);
+
+}  // namespace render

@@ -1,0 +1,81 @@
+#include "render/palette.hpp"
+
+#include <algorithm>
+
+#include <glm/common.hpp>
+
+namespace render {
+namespace {
+glm::vec3 rgb(int r, int g, int b) { return glm::vec3(r, g, b) / 255.0f; }
+
+// Fitzpatrick I..VI surface tones (illustrative swatches, light to deep).
+glm::vec3 skinTone(int t) {
+  static const glm::vec3 tones[6] = {rgb(246, 226, 206), rgb(236, 208, 178), rgb(214, 176, 138),
+                                     rgb(178, 132, 94),  rgb(130, 90, 60),   rgb(88, 60, 42)};
+  return tones[std::clamp(t, 1, 6) - 1];
+}
+}  // namespace
+
+Palette makePalette(PaletteKind kind, int tone) {
+  Palette p;
+  p.background_top = rgb(236, 238, 241);
+  p.background_bottom = rgb(200, 205, 212);
+  p.skin_surface = skinTone(tone);
+  p.epidermis = glm::mix(skinTone(tone), rgb(214, 176, 140), 0.5f);
+  p.dermis = rgb(244, 205, 200);
+  p.fat = rgb(250, 233, 170);
+  p.fat_septa = rgb(226, 196, 130);
+  p.vein_surface = rgb(176, 58, 92);
+  p.reticular = rgb(92, 110, 178);
+  p.adventitia = rgb(176, 160, 206);
+  p.media = rgb(128, 112, 178);
+  p.endothelium_alive = rgb(20, 184, 166);
+  p.endothelium_dead = rgb(150, 150, 150);
+  p.blood = rgb(168, 24, 40);
+  p.sclerosant = rgb(96, 214, 236);
+  p.thrombus = rgb(104, 24, 36);
+  p.cord = rgb(242, 238, 226);
+  p.bandage = rgb(128, 164, 214);
+  p.needle = rgb(196, 202, 210);
+  p.capillary = rgb(214, 110, 120);
+  p.outline = rgb(90, 80, 90);
+  p.inflammation = rgb(226, 120, 110);
+  switch (kind) {
+    case PaletteKind::Schematic: break;
+    case PaletteKind::Realistic:
+      p.dermis = rgb(232, 178, 168);
+      p.fat = rgb(246, 214, 120);
+      p.fat_septa = rgb(214, 170, 110);
+      p.adventitia = rgb(190, 140, 150);
+      p.media = rgb(150, 90, 110);
+      p.blood = rgb(128, 10, 24);
+      p.thrombus = rgb(74, 12, 20);
+      p.sclerosant = rgb(200, 226, 236);
+      p.background_top = rgb(40, 44, 52);
+      p.background_bottom = rgb(20, 22, 28);
+      break;
+    case PaletteKind::ColourSafe:
+      // Blue/orange axis survives deuteranopia; blood vs thrombus differ in lightness.
+      p.blood = rgb(204, 80, 0);
+      p.thrombus = rgb(90, 40, 10);
+      p.sclerosant = rgb(86, 180, 233);
+      p.endothelium_alive = rgb(0, 114, 178);
+      p.endothelium_dead = rgb(170, 170, 170);
+      p.vein_surface = rgb(160, 70, 20);
+      p.media = rgb(110, 110, 150);
+      p.adventitia = rgb(170, 170, 200);
+      break;
+  }
+  return p;
+}
+
+const char* toString(PaletteKind kind) {
+  switch (kind) {
+    case PaletteKind::Schematic: return "schematic";
+    case PaletteKind::Realistic: return "realistic";
+    case PaletteKind::ColourSafe: return "colour-safe";
+  }
+  return "schematic";
+}
+
+}  // namespace render

@@ -1,0 +1,376 @@
+#include "render/renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "gfx/pipeline.hpp"
+
+namespace render {
+namespace {
+
+constexpr glm::vec3 kLightDir{0.35f, 0.9f, 0.55f};
+constexpr float kNeedleAngleDeg = 14.0f;  // shallow, tangential entry (Asclera label; training)
+constexpr float kNeedleLength = 9.0f;
+
+// Writes one quad (two triangles) with face-local coordinates for outlines.
+float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
+  const float su = glm::length(u), sv = glm::length(v);
+  const glm::vec3 corners[4] = {o, o + u, o + u + v, o + v};
+  const glm::vec2 local[4] = {{0, 0}, {su, 0}, {su, sv}, {0, sv}};
+  for (int k : {0, 1, 2, 0, 2, 3}) {
+    const glm::vec3 p = corners[k];
+    *out++ = p.x; *out++ = p.y; *out++ = p.z;
+    *out++ = n.x; *out++ = n.y; *out++ = n.z;
+    *out++ = local[k].x; *out++ = local[k].y; *out++ = su; *out++ = sv;
+  }
+  return out;
+}
+
+float* putBox(float* out, glm::vec3 lo, glm::vec3 hi) {
+  const glm::vec3 d = hi - lo;
+  out = putQuad(out, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});    // front
+  out = putQuad(out, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});  // back
+  out = putQuad(out, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});   // top
+  out = putQuad(out, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});   // bottom
+  out = putQuad(out, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});   // right
+  out = putQuad(out, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});   // left
+  return out;
+}
+
+glm::vec2 project(const glm::mat4& vp, glm::vec3 p, glm::ivec2 size, bool& in_front) {
+  const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+  in_front = c.w > 1e-4f;
+  const glm::vec2 ndc = glm::vec2(c) / std::max(c.w, 1e-4f);
+  return {(ndc.x * 0.5f + 0.5f) * static_cast<float>(size.x),
+          (0.5f - ndc.y * 0.5f) * static_cast<float>(size.y)};
+}
+
+}  // namespace
+
+const char* anchorId(Anchor a) {
+  static const char* ids[] = {"skin",     "epidermis",  "dermis",    "fat",      "vein_lumen",
+                              "vein_wall", "endothelium", "needle",    "sclerosant", "thrombus",
+                              "bandage",  "cord",       "reticular_vein", "wheal", "scale_start", "scale_end"};
+  return ids[static_cast<int>(a)];
+}
+
+struct Renderer::TissueUniforms {
+  int view_proj, layers, vein, shape, state, surface, seg_z, injection, scl, lining, branches,
+      wheal_centre, light;
+  int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
+      endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
+  int bg_top, bg_bottom;
+  int cell_view_proj, cell_right, cell_up;
+  int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny;
+};
+
+Renderer::~Renderer() = default;
+
+core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir) {
+  std::unique_ptr<Renderer> r(new Renderer());
+  auto tissue = gfx::Program::fromFiles(dir, "tissue");
+  if (!tissue) return tissue.errors();
+  auto bg = gfx::Program::fromFiles(dir, "background");
+  if (!bg) return bg.errors();
+  auto cells = gfx::Program::fromFiles(dir, "cells");
+  if (!cells) return cells.errors();
+  auto solid = gfx::Program::fromFiles(dir, "solid");
+  if (!solid) return solid.errors();
+  r->tissue_ = std::move(tissue.value());
+  r->background_ = std::move(bg.value());
+  r->cells_ = std::move(cells.value());
+  r->solid_ = std::move(solid.value());
+
+  auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
+  const gfx::Program& t = r->tissue_;
+  u.view_proj = t.uniform("uViewProj");
+  u.layers = t.uniform("uLayers");
+  u.vein = t.uniform("uVein");
+  u.shape = t.uniform("uShape");
+  u.state = t.uniform("uState");
+  u.surface = t.uniform("uSurface");
+  u.seg_z = t.uniform("uSegZ");
+  u.injection = t.uniform("uInjection");
+  u.scl = t.uniform("uScl");
+  u.lining = t.uniform("uLining");
+  u.branches = t.uniform("uBranches");
+  u.wheal_centre = t.uniform("uWhealCentre");
+  u.light = t.uniform("uLightDir");
+  u.skin = t.uniform("cSkin");
+  u.epidermis = t.uniform("cEpidermis");
+  u.dermis = t.uniform("cDermis");
+  u.fat = t.uniform("cFat");
+  u.fat_septa = t.uniform("cFatSepta");
+  u.vein_surface = t.uniform("cVeinSurface");
+  u.reticular = t.uniform("cReticular");
+  u.adventitia = t.uniform("cAdventitia");
+  u.media = t.uniform("cMedia");
+  u.endo_alive = t.uniform("cEndoAlive");
+  u.endo_dead = t.uniform("cEndoDead");
+  u.blood = t.uniform("cBlood");
+  u.sclerosant = t.uniform("cSclerosant");
+  u.thrombus = t.uniform("cThrombus");
+  u.cord = t.uniform("cCord");
+  u.capillary = t.uniform("cCapillary");
+  u.outline = t.uniform("cOutline");
+  u.inflammation = t.uniform("cInflammation");
+  u.bg_top = r->background_.uniform("uTop");
+  u.bg_bottom = r->background_.uniform("uBottom");
+  u.cell_view_proj = r->cells_.uniform("uViewProj");
+  u.cell_right = r->cells_.uniform("uRight");
+  u.cell_up = r->cells_.uniform("uUp");
+  u.solid_view_proj = r->solid_.uniform("uViewProj");
+  u.solid_model = r->solid_.uniform("uModel");
+  u.solid_colour = r->solid_.uniform("uColour");
+  u.solid_alpha = r->solid_.uniform("uAlpha");
+  u.solid_eye = r->solid_.uniform("uEye");
+  u.solid_light = r->solid_.uniform("uLightDir");
+  u.solid_shiny = r->solid_.uniform("uShininess");
+
+  r->tissue_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(r->tissue_vertices_), nullptr, true);
+  const std::size_t stride = 10 * sizeof(float);
+  r->tissue_vao_.attach(r->tissue_vbo_, {{0, 3, stride, 0},
+                                         {1, 3, stride, 3 * sizeof(float)},
+                                         {2, 4, stride, 6 * sizeof(float)}});
+
+  const float quad[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
+  r->quad_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof quad, quad, false);
+  r->cell_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(CellInstance) * kMaxCells, nullptr, true);
+  r->cell_vao_.attach(r->quad_vbo_, {{0, 2, 2 * sizeof(float), 0}});
+  r->cell_vao_.attach(r->cell_vbo_, {{1, 4, sizeof(CellInstance), 0, 1},
+                                     {2, 4, sizeof(CellInstance), sizeof(glm::vec4), 1}});
+  r->setScene(sim::Params{});
+  return r;
+}
+
+void Renderer::setScene(const sim::Params& params) {
+  layout_ = layoutFor(params);
+  seed_ = params.seed;
+  branches_ = spiderPattern(layout_, seed_);
+  built_cut_ = -1.0f;
+
+  const MeshData needle = makeNeedle(needleDiameterMm(params.injection.needle_gauge), kNeedleLength, 16);
+  needle_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, needle.vertices.size() * sizeof(float),
+                            needle.vertices.data(), false);
+  needle_vao_ = gfx::VertexArray();
+  needle_vao_.attach(needle_vbo_, {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
+  needle_vertices_ = needle.vertexCount();
+
+  const float hw = layout_.half_width_mm;
+  const MeshData pad = makeBox({-hw - 0.05f, 0.0f, -0.02f}, {hw + 0.05f, 0.22f, layout_.front_z_mm + 0.05f});
+  bandage_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, pad.vertices.size() * sizeof(float),
+                             pad.vertices.data(), false);
+  bandage_vao_ = gfx::VertexArray();
+  bandage_vao_.attach(bandage_vbo_, {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
+  bandage_vertices_ = pad.vertexCount();
+}
+
+glm::vec3 Renderer::needleTip(const sim::Params& params, double insertion) const {
+  const TissueLayout& l = layout_;
+  // In the lumen: the tip rests just inside, on the vein's axis. Outside the
+  // lumen (extravasation): it stops in the dermis above the vein.
+  glm::vec3 target{0.0f, -l.vein_depth_mm + 0.15f * l.vein_radius_mm, -0.35f * l.half_width_mm};
+  if (!params.injection.in_lumen) target.y = -l.vein_depth_mm + l.vein_radius_mm + l.wall_mm + 0.12f;
+  const float a = glm::radians(kNeedleAngleDeg);
+  const glm::vec3 dir{0.0f, std::sin(a), std::cos(a)};  // tip -> hub
+  const float inside = (-target.y) / std::sin(a);        // shaft length below the skin
+  const float travel = inside + 0.6f;
+  return target + dir * (travel * static_cast<float>(1.0 - std::clamp(insertion, 0.0, 1.0)));
+}
+
+void Renderer::render(const FrameInput& in, glm::ivec2 origin, glm::ivec2 size) {
+  if (!in.sample || !in.params || size.x <= 0 || size.y <= 0) return;
+  gfx::setViewport(origin.x, origin.y, size.x, size.y);
+  const Palette pal = makePalette(in.palette, in.params->patient.skin_tone);
+  const float aspect = static_cast<float>(size.x) / static_cast<float>(size.y);
+  const glm::mat4 view_proj = projectionMatrix(in.camera, aspect) * viewMatrix(in.camera);
+
+  drawTissue(in, pal, view_proj);
+  drawSolids(in, pal, view_proj);
+  drawCells(in, pal, view_proj);
+
+  // Background last, at the far plane: the depth test leaves covered pixels alone.
+  gfx::apply({gfx::Blend::None, gfx::Depth::Test, gfx::Cull::None});
+  background_.use();
+  gfx::Program::set(tu_->bg_top, pal.background_top);
+  gfx::Program::set(tu_->bg_bottom, pal.background_bottom);
+  empty_vao_.bind();
+  gfx::draw(gfx::Primitive::Triangles, 0, 3);
+
+  updateAnchors(in, view_proj, size);
+}
+
+void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
+  const TissueLayout& l = layout_;
+  const sim::Sample& s = *in.sample;
+  const float cut = std::clamp(in.cut_open, 0.0f, 1.0f);
+  if (cut != built_cut_) {
+    const float hw = l.half_width_mm;
+    float* out = tissue_vertices_.data();
+    out = putBox(out, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm});
+    putBox(out, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, -l.vein_depth_mm * cut, 0.0f});
+    tissue_vbo_.update(tissue_vertices_.data(), sizeof(tissue_vertices_));
+    built_cut_ = cut;
+  }
+  const TissueUniforms& u = *tu_;
+  gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
+  tissue_.use();
+  gfx::Program::set(u.view_proj, view_proj);
+  gfx::Program::set(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
+  // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
+  const float fib = static_cast<float>(s.fibrosis);
+  const float vis = static_cast<float>(s.visibility);
+  const float scale = 1.0f - fib * (1.0f - (0.35f + 0.65f * vis));
+  const float present = 1.0f - fib * (1.0f - std::clamp(vis / 0.15f, 0.0f, 1.0f));
+  gfx::Program::set(u.vein, glm::vec4(l.vein_depth_mm, l.vein_radius_mm, l.wall_mm, scale));
+  gfx::Program::set(u.shape, glm::vec4(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y),
+                                       static_cast<float>(s.lumen.waist), present));
+  gfx::Program::set(u.state, glm::vec4(static_cast<float>(s.thrombus), fib,
+                                       static_cast<float>(s.blanching), static_cast<float>(s.inflammation)));
+  gfx::Program::set(u.surface, glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal), in.student ? 1.0f : 0.0f));
+  gfx::Program::set(u.seg_z, glm::vec2(l.back_z_mm, l.front_z_mm));
+  gfx::Program::set(u.injection, glm::vec2(static_cast<float>(std::max(in.params->agent.concentration_pct, 0.01)),
+                                           static_cast<float>(s.spasm)));
+  gfx::Program::setArray(u.scl, s.sclerosant.data(), sim::kSegmentCells);
+  gfx::Program::setArray(u.lining, s.lining.data(), sim::kSegmentCells);
+  gfx::Program::setVec4Array(u.branches, &branches_[0].x, kBranches);
+  gfx::Program::set(u.wheal_centre, needleTip(*in.params, 1.0));
+  gfx::Program::set(u.light, kLightDir);
+  gfx::Program::set(u.skin, pal.skin_surface);
+  gfx::Program::set(u.epidermis, pal.epidermis);
+  gfx::Program::set(u.dermis, pal.dermis);
+  gfx::Program::set(u.fat, pal.fat);
+  gfx::Program::set(u.fat_septa, pal.fat_septa);
+  gfx::Program::set(u.vein_surface, pal.vein_surface);
+  gfx::Program::set(u.reticular, pal.reticular);
+  gfx::Program::set(u.adventitia, pal.adventitia);
+  gfx::Program::set(u.media, pal.media);
+  gfx::Program::set(u.endo_alive, pal.endothelium_alive);
+  gfx::Program::set(u.endo_dead, pal.endothelium_dead);
+  gfx::Program::set(u.blood, pal.blood);
+  gfx::Program::set(u.sclerosant, pal.sclerosant);
+  gfx::Program::set(u.thrombus, pal.thrombus);
+  gfx::Program::set(u.cord, pal.cord);
+  gfx::Program::set(u.capillary, pal.capillary);
+  gfx::Program::set(u.outline, pal.outline);
+  gfx::Program::set(u.inflammation, pal.inflammation);
+  tissue_vao_.bind();
+  gfx::draw(gfx::Primitive::Triangles, 0, static_cast<int>(tissue_vertices_.size() / 10));
+}
+
+void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
+  const sim::Sample& s = *in.sample;
+  const TissueUniforms& u = *tu_;
+  solid_.use();
+  gfx::Program::set(u.solid_view_proj, view_proj);
+  gfx::Program::set(u.solid_eye, eyePosition(in.camera));
+  gfx::Program::set(u.solid_light, kLightDir);
+
+  if (s.compression_mmHg > 0.5) {
+    // The pad settles onto the skin as the pressure builds.
+    const float target = static_cast<float>(std::max(in.params->compression.pressure_mmHg, 1.0));
+    const float press = std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f);
+    const glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, (1.0f - press) * 1.2f, 0.0f));
+    gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
+    gfx::Program::set(u.solid_model, model);
+    gfx::Program::set(u.solid_colour, pal.bandage);
+    gfx::Program::set(u.solid_alpha, 1.0f);
+    gfx::Program::set(u.solid_shiny, 0.0f);
+    bandage_vao_.bind();
+    gfx::draw(gfx::Primitive::Triangles, 0, bandage_vertices_);
+  }
+
+  if (s.needle_insertion > 0.001) {
+    const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
+    const glm::mat4 model = glm::rotate(glm::translate(glm::mat4(1.0f), tip),
+                                        glm::radians(-kNeedleAngleDeg), glm::vec3(1, 0, 0));
+    gfx::Program::set(u.solid_model, model);
+    gfx::Program::set(u.solid_colour, pal.needle);
+    gfx::Program::set(u.solid_shiny, 24.0f);
+    needle_vao_.bind();
+    gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
+    gfx::Program::set(u.solid_alpha, 1.0f);
+    gfx::draw(gfx::Primitive::Triangles, 0, needle_vertices_);
+    // The part inside the skin, seen through the tissue as a faint ghost.
+    gfx::apply({gfx::Blend::Alpha, gfx::Depth::Greater, gfx::Cull::None});
+    gfx::Program::set(u.solid_alpha, 0.35f);
+    gfx::draw(gfx::Primitive::Triangles, 0, needle_vertices_);
+  }
+}
+
+void Renderer::drawCells(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
+  if (in.cut_open < 0.5f) return;  // cells only show where the vein is opened
+  layoutCells(layout_, *in.sample, pal, in.flow_mm, seed_, cell_batch_);
+  if (cell_batch_.count == 0) return;
+  cell_vbo_.update(cell_batch_.cells.data(), cell_batch_.count * sizeof(CellInstance));
+  const glm::mat4 view = viewMatrix(in.camera);
+  const TissueUniforms& u = *tu_;
+  gfx::apply({gfx::Blend::Alpha, gfx::Depth::Test, gfx::Cull::None});
+  cells_.use();
+  gfx::Program::set(u.cell_view_proj, view_proj);
+  // Discs lie flat on the opened plane: more readable than camera-facing.
+  (void)view;
+  gfx::Program::set(u.cell_right, glm::vec3(1, 0, 0));
+  gfx::Program::set(u.cell_up, glm::vec3(0, 0, -1));
+  cell_vao_.bind();
+  gfx::drawInstanced(gfx::Primitive::TriangleStrip, 0, 4, static_cast<int>(cell_batch_.count));
+}
+
+void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ivec2 size) {
+  const TissueLayout& l = layout_;
+  const sim::Sample& s = *in.sample;
+  const glm::vec3 eye = eyePosition(in.camera);
+  const float hw = l.half_width_mm;
+  const float fz = l.front_z_mm;
+  const float cut = std::clamp(in.cut_open, 0.0f, 1.0f);
+  const float open_y = -l.vein_depth_mm * cut;
+  const float r = l.vein_radius_mm;
+  auto set = [&](Anchor a, glm::vec3 p, glm::vec3 normal, bool present) {
+    LabelAnchor& la = anchors_[static_cast<std::size_t>(a)];
+    la.id = anchorId(a);
+    bool in_front = false;
+    la.screen = project(vp, p, size, in_front);
+    const bool facing = glm::dot(normal, eye - p) > 0.0f || glm::length(normal) < 0.5f;
+    la.visible = present && in_front && facing && la.screen.x >= 0 && la.screen.y >= 0 &&
+                 la.screen.x <= static_cast<float>(size.x) && la.screen.y <= static_cast<float>(size.y);
+  };
+  const glm::vec3 front{0, 0, 1}, up{0, 1, 0}, none{0, 0, 0};
+  const float mid_dermis = -(l.epidermis_mm + l.dermis_mm) * 0.5f;
+  set(Anchor::Skin, {0.55f * hw, 0.0f, 0.5f * fz}, up, true);
+  set(Anchor::Epidermis, {0.78f * hw, -0.5f * l.epidermis_mm, fz}, front, true);
+  set(Anchor::Dermis, {0.62f * hw, std::min(mid_dermis, -l.vein_depth_mm - r - 0.2f), fz}, front, true);
+  set(Anchor::Fat, {0.5f * hw, -(l.dermis_mm + l.bottom_mm) * 0.5f, fz}, front, true);
+  const bool open_lumen = s.fibrosis < 0.5 && s.lumen_area_ratio > 0.08;
+  const float lz = l.back_z_mm * 0.55f;
+  set(Anchor::VeinLumen, {0.0f, open_y, lz}, up, open_lumen && cut > 0.5f);
+  const float wall_r = r * static_cast<float>(s.lumen.semi_x) + 0.5f * l.wall_mm;
+  set(Anchor::VeinWall, {wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * static_cast<float>(s.lumen.semi_y), fz},
+      front, s.fibrosis < 0.5);
+  set(Anchor::Endothelium, {-r * static_cast<float>(s.lumen.semi_x), open_y, l.back_z_mm * 0.3f}, up,
+      s.fibrosis < 0.5 && cut > 0.5f);
+  const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
+  const float a = glm::radians(kNeedleAngleDeg);
+  set(Anchor::Needle, tip + glm::vec3(0, std::sin(a), std::cos(a)) * (-tip.y / std::sin(a) + 1.2f), none,
+      s.needle_insertion > 0.05);
+  // Sclerosant: where the free concentration peaks along the opened vein.
+  std::size_t peak = 0;
+  for (std::size_t i = 1; i < s.sclerosant.size(); ++i)
+    if (s.sclerosant[i] > s.sclerosant[peak]) peak = i;
+  const float pz = l.back_z_mm + (fz - l.back_z_mm) * static_cast<float>(peak) / static_cast<float>(sim::kSegmentCells - 1);
+  set(Anchor::Sclerosant, {0.3f * r, open_y, std::min(pz, -0.2f)}, up,
+      s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) && cut > 0.5f);
+  set(Anchor::Thrombus, {0.0f, -l.vein_depth_mm, fz}, front, s.thrombus > 0.15 && s.fibrosis < 0.6);
+  set(Anchor::Bandage, {0.6f * hw, 0.22f, fz * 0.5f}, none, s.compression_mmHg > 0.5);
+  set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, s.fibrosis >= 0.5 && s.visibility > 0.05);
+  set(Anchor::ReticularVein, {-0.55f * hw, 0.0f, 0.3f * fz}, up, in.student);
+  set(Anchor::Wheal, needleTip(*in.params, 1.0), none, s.wheal > 0.05);
+  // Scale bar: 1 mm along the block's front bottom edge (or its top edge in the surface view).
+  const float sy = cut > 0.5f ? -l.bottom_mm : 0.0f;
+  const float sz = cut > 0.5f ? fz : l.back_z_mm * 0.85f;
+  set(Anchor::ScaleStart, {-0.9f * hw, sy, sz}, none, true);
+  set(Anchor::ScaleEnd, {-0.9f * hw + 1.0f, sy, sz}, none, true);
+}
+
+}  // namespace render

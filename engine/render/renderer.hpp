@@ -1,0 +1,79 @@
+#pragma once
+// Turns a FrameInput into draw calls: background, tissue block, bandage,
+// needle (with an x-ray ghost of its hidden part) and red cells. Owns its GL
+// objects through gfx; allocates nothing per frame.
+#include <array>
+#include <memory>
+#include <string>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
+
+#include "core/error.hpp"
+#include "gfx/objects.hpp"
+#include "gfx/shader.hpp"
+#include "render/cells.hpp"
+#include "render/frame.hpp"
+#include "render/layout.hpp"
+#include "render/meshes.hpp"
+#include "render/spider_pattern.hpp"
+
+namespace render {
+
+enum class Anchor {
+  Skin, Epidermis, Dermis, Fat, VeinLumen, VeinWall, Endothelium, Needle, Sclerosant, Thrombus,
+  Bandage, Cord, ReticularVein, Wheal, ScaleStart, ScaleEnd, Count
+};
+const char* anchorId(Anchor a);
+
+class Renderer {
+ public:
+  static core::Result<std::unique_ptr<Renderer>> create(const std::string& shader_dir);
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  // Rebuilds the layout-dependent meshes; call when the scene's vein changes.
+  void setScene(const sim::Params& params);
+  // Draws into the currently bound framebuffer's viewport rectangle.
+  void render(const FrameInput& in, glm::ivec2 viewport_origin, glm::ivec2 viewport_size);
+
+  const std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)>& anchors() const {
+    return anchors_;
+  }
+  const TissueLayout& layout() const { return layout_; }
+  // Where the needle tip is for a given insertion (also the wheal centre).
+  glm::vec3 needleTip(const sim::Params& params, double insertion) const;
+
+ private:
+  Renderer() = default;
+  void drawTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
+  void drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
+  void drawCells(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
+  void updateAnchors(const FrameInput& in, const glm::mat4& view_proj, glm::ivec2 size);
+
+  struct TissueUniforms;
+  gfx::Program tissue_, background_, cells_, solid_;
+  std::unique_ptr<TissueUniforms> tu_;
+  gfx::Buffer tissue_vbo_;
+  gfx::VertexArray tissue_vao_;
+  std::array<float, 2 * 6 * 6 * 10> tissue_vertices_{};
+  float built_cut_ = -1.0f;
+
+  gfx::VertexArray empty_vao_;  // the background triangle needs no attributes
+
+  gfx::Buffer quad_vbo_, cell_vbo_;
+  gfx::VertexArray cell_vao_;
+  CellBatch cell_batch_;
+
+  gfx::Buffer needle_vbo_, bandage_vbo_;
+  gfx::VertexArray needle_vao_, bandage_vao_;
+  int needle_vertices_ = 0, bandage_vertices_ = 0;
+
+  TissueLayout layout_;
+  BranchSet branches_{};
+  unsigned seed_ = 1;
+  std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)> anchors_{};
+};
+
+}  // namespace render

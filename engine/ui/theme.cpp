@@ -1,0 +1,74 @@
+#include "ui/theme.hpp"
+
+#include <filesystem>
+#include <string>
+
+#include <imgui.h>
+
+namespace ui {
+namespace {
+// Empty when the font is not installed.
+std::string findFont(const char* file) {
+  static const char* dirs[] = {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/dejavu/",
+                               "/usr/local/share/fonts/"};
+  for (const char* d : dirs) {
+    const std::string path = std::string(d) + file;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) return path;
+  }
+  return {};
+}
+}  // namespace
+
+Fonts loadFonts(float scale) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  Fonts f;
+  // Latin-1 + Latin Extended-A: German umlauts, µ, °, en dash, arrows used in narration.
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2264, 0x2265, 0};
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  cfg.PixelSnapH = true;
+  const std::string regular = findFont("DejaVuSans.ttf");
+  if (!regular.empty()) {
+    f.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), 19.0f * scale, &cfg, ranges);
+    f.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 15.0f * scale, &cfg, ranges);
+    const std::string bold = findFont("DejaVuSans-Bold.ttf");
+    f.title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 30.0f * scale, &cfg, ranges);
+    f.caption = io.Fonts->AddFontFromFileTTF(regular.c_str(), 32.0f * scale, &cfg, ranges);
+    f.from_system = f.body && f.small && f.title && f.caption;
+  }
+  if (!f.from_system) {
+    io.Fonts->Clear();
+    ImFontConfig def;
+    def.SizePixels = 13.0f * scale;
+    f.body = f.small = f.title = f.caption = io.Fonts->AddFontDefault(&def);
+  }
+  return f;
+}
+
+void applyStyle(float scale) {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  ImGui::StyleColorsLight(&s);
+  s.WindowRounding = 6.0f;
+  s.FrameRounding = 4.0f;
+  s.GrabRounding = 4.0f;
+  s.WindowBorderSize = 0.0f;
+  s.FramePadding = ImVec2(8, 5);
+  s.ItemSpacing = ImVec2(8, 7);
+  s.WindowPadding = ImVec2(14, 12);
+  ImVec4* c = s.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 0.97f);
+  c[ImGuiCol_Text] = ImVec4(0.13f, 0.15f, 0.19f, 1.0f);
+  c[ImGuiCol_Button] = ImVec4(0.86f, 0.89f, 0.94f, 1.0f);
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.74f, 0.82f, 0.93f, 1.0f);
+  c[ImGuiCol_ButtonActive] = ImVec4(0.60f, 0.72f, 0.90f, 1.0f);
+  c[ImGuiCol_Header] = ImVec4(0.80f, 0.87f, 0.97f, 1.0f);
+  c[ImGuiCol_HeaderHovered] = ImVec4(0.72f, 0.82f, 0.95f, 1.0f);
+  c[ImGuiCol_SliderGrab] = ImVec4(0.30f, 0.45f, 0.70f, 1.0f);
+  c[ImGuiCol_FrameBg] = ImVec4(0.90f, 0.91f, 0.94f, 1.0f);
+  s.ScaleAllSizes(scale);
+}
+
+}  // namespace ui

@@ -1,0 +1,198 @@
+#version 330 core
+// Solid texture of the skin block: every face samples the same 3D field, so
+// the cut faces always agree (the vein ring on the front face is the same tube
+// that shows as a band on the opened top).
+in vec3 vPos;
+in vec3 vNormal;
+in vec4 vFace;
+out vec4 fragColor;
+
+const int kCells = 40;
+const int kBranches = 12;
+
+uniform vec4 uLayers;     // epidermis, dermis, bottom, half width (mm, depths positive)
+uniform vec4 uVein;       // depth of centre, radius, wall thickness, structure scale (reabsorption)
+uniform vec4 uShape;      // semi_x, semi_y, waist (0 ellipse .. 1 pinched), vein fade (1 = present)
+uniform vec4 uState;      // thrombus, fibrosis, blanching, inflammation
+uniform vec4 uSurface;    // visibility, cleanse sheen, wheal, student (reticular shown)
+uniform vec2 uSegZ;       // z range the sim segment maps onto
+uniform vec2 uInjection;  // injected concentration (for normalising), spasm
+uniform float uScl[kCells];
+uniform float uLining[kCells];
+uniform vec4 uBranches[kBranches];  // spider-vein branches on the skin: x0, z0, x1, z1 (mm)
+uniform vec3 uWhealCentre;
+uniform vec3 uLightDir;
+
+uniform vec3 cSkin, cEpidermis, cDermis, cFat, cFatSepta, cVeinSurface, cReticular;
+uniform vec3 cAdventitia, cMedia, cEndoAlive, cEndoDead, cBlood, cSclerosant, cThrombus, cCord;
+uniform vec3 cCapillary, cOutline, cInflammation;
+
+float aa(float d) {  // 1 inside (d < 0), 0 outside, smoothed over one pixel
+  float w = max(fwidth(d), 1e-5);
+  return clamp(0.5 - d / w, 0.0, 1.0);
+}
+
+float cellValue(float values[kCells], float z) {
+  float t = clamp((z - uSegZ.x) / (uSegZ.y - uSegZ.x), 0.0, 1.0) * float(kCells - 1);
+  int i = int(floor(t));
+  int j = min(i + 1, kCells - 1);
+  return mix(values[i], values[j], fract(t));
+}
+
+// Lumen outline as a signed distance (mm, negative inside). Open: an
+// ellipse. Buckled: the ellipse thins (waist) while two rounded lobes stay at
+// its ends, giving the dumbbell whose middle walls touch at waist = 1.
+float ellipseDistance(vec2 p, vec2 r) {
+  // Smooth approximate ellipse distance (exact on the axes, good elsewhere).
+  r = max(r, vec2(1e-4));
+  float k1 = length(p / r);
+  float k2 = length(p / (r * r));
+  float d = k1 * (k1 - 1.0) / max(k2, 1e-6);
+  // The approximation underestimates around very thin ellipses; the distance
+  // to the bounding box is a safe lower bound there.
+  return max(d, max(abs(p.x) - r.x, abs(p.y) - r.y));
+}
+
+float smin(float a, float b, float k) {
+  float h = clamp(0.5 + 0.5 * (b - a) / k, 0.0, 1.0);
+  return mix(b, a, h) - k * h * (1.0 - h);
+}
+
+float lumenDistance(vec2 q) {
+  float r = uVein.y * uVein.w;
+  float a = max(r * uShape.x, 1e-4);
+  float b = max(r * uShape.y, 1e-4);
+  float waist = uShape.z;
+  float middle = ellipseDistance(q, vec2(a, max(b * (1.0 - waist), 0.015 * r)));
+  if (waist <= 0.001) return middle;
+  vec2 lobe = vec2(0.42 * a, b * mix(0.8, 1.25, waist));
+  float cx = a - lobe.x;
+  float lobes = ellipseDistance(vec2(abs(q.x) - cx, q.y), lobe);
+  return smin(middle, lobes, 0.25 * b);
+}
+
+float hash(vec3 p) { return fract(sin(dot(p, vec3(12.9898, 78.233, 37.719))) * 43758.5453); }
+
+// Fat lobules: distance to the nearest lobule border (cellular pattern).
+float lobuleBorder(vec3 p) {
+  vec3 cell = floor(p);
+  float d1 = 9.0, d2 = 9.0;
+  for (int i = -1; i <= 1; ++i)
+    for (int j = -1; j <= 1; ++j)
+      for (int k = -1; k <= 1; ++k) {
+        vec3 c = cell + vec3(i, j, k);
+        vec3 o = c + vec3(hash(c), hash(c + 17.0), hash(c + 31.0)) * 0.8 + 0.1;
+        float d = length(p - o);
+        if (d < d1) { d2 = d1; d1 = d; } else if (d < d2) { d2 = d; }
+      }
+  return d2 - d1;
+}
+
+float segmentDistance(vec2 p, vec2 a, vec2 b) {
+  vec2 pa = p - a, ba = b - a;
+  float h = clamp(dot(pa, ba) / max(dot(ba, ba), 1e-6), 0.0, 1.0);
+  return length(pa - ba * h);
+}
+
+vec3 skinSurface(vec3 p) {
+  vec3 c = cSkin;
+  float vis = uSurface.x;
+  float blanch = uState.z;
+  // Spider vein seen through the skin: branches fade with visibility and
+  // whiten where the sclerosant blanches the skin.
+  float d = 1e3;
+  for (int i = 0; i < kBranches; ++i) d = min(d, segmentDistance(p.xz, uBranches[i].xy, uBranches[i].zw));
+  float width = 0.07 * max(uVein.y, 0.3) / 0.3;
+  float vein = aa(d - width) * vis * (1.0 - 0.85 * blanch);
+  float halo = exp(-pow(d / (3.0 * width), 2.0)) * 0.25 * vis;
+  c = mix(c, cVeinSurface, 0.18 * halo);
+  // Reticular feeder (student mode): wide, soft, bluish, deeper.
+  if (uSurface.w > 0.5) {
+    float dr = abs(p.x + 1.1 * uLayers.w * 0.5 - 0.25 * sin(p.z * 0.6));
+    c = mix(c, cReticular, 0.35 * exp(-pow(dr / (0.22 * uLayers.w * 0.5), 2.0)));
+  }
+  c = mix(c, cVeinSurface, 0.85 * vein);
+  // Blanching: the skin above the sclerosant turns pale.
+  c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * exp(-pow(p.x / (4.0 * uVein.y), 2.0)));
+  // Inflammation: a soft redness around the treated vein in the first days.
+  c = mix(c, cInflammation, 0.35 * uState.w * exp(-pow(p.x / (5.0 * uVein.y), 2.0)));
+  return c;
+}
+
+vec3 tissue(vec3 p) {
+  float depth = -p.y;
+  float junction = uLayers.x + 0.025 * sin(p.x * 11.0) * cos(p.z * 7.0);
+  if (depth < junction) {
+    return cEpidermis;
+  }
+  if (depth < uLayers.y + 0.05 * sin(p.x * 3.0 + p.z)) {
+    // Dermis: faint wavy collagen bundles and a few capillaries of the plexus.
+    float fibres = 0.5 + 0.5 * sin(p.y * 55.0 + 2.0 * sin(p.x * 6.0 + p.z * 4.0));
+    vec3 c = mix(cDermis, cDermis * 0.93, 0.35 * fibres);
+    for (int i = 0; i < 5; ++i) {
+      float fi = float(i);
+      vec2 cap = vec2((fi - 2.0) * uLayers.w * 0.38 + 0.2 * sin(fi * 3.1),
+                      -(uLayers.x + 0.12 + 0.15 * fract(fi * 0.37) * (uLayers.y - uLayers.x)));
+      if (abs(cap.x) < 1.8 * (uVein.y + uVein.z) + 0.1) continue;  // keep clear of the vein
+      float dc = length(p.xy - cap) - 0.035;
+      c = mix(c, cCapillary, aa(dc));
+    }
+    return c;
+  }
+  float border = lobuleBorder(p * vec3(1.6, 2.2, 1.6));
+  return mix(cFatSepta, cFat, smoothstep(0.03, 0.09, border));
+}
+
+vec3 vein(vec3 p, vec3 base, out float inside) {
+  float s = uVein.w;
+  vec2 q = vec2(p.x, p.y + uVein.x);
+  float d = lumenDistance(q);
+  float wall = uVein.z * s * (1.0 + 0.5 * uInjection.y);  // spasm thickens the wall
+  inside = aa(d - wall);
+  if (inside <= 0.0) return base;
+  float lining = cellValue(uLining, p.z);
+  float scl = clamp(cellValue(uScl, p.z) / max(uInjection.x, 1e-3) * 1.6, 0.0, 1.0);
+  // Lumen contents: blood displaced by sclerosant; thrombus grows in from the wall.
+  float r = uVein.y * s;
+  float fillDepth = uState.x * r * min(uShape.x, uShape.y) * 1.1;
+  vec3 lumen = mix(cBlood, cSclerosant, scl);
+  lumen = mix(lumen, cThrombus, aa(-d - fillDepth) * step(0.02, uState.x));
+  vec3 endo = mix(cEndoDead, cEndoAlive, lining);
+  vec3 c = lumen;
+  c = mix(c, cAdventitia, aa(-(d - 0.62 * wall)));
+  c = mix(c, cMedia, aa(-(d - 0.16 * wall)) * aa(d - 0.62 * wall));
+  c = mix(c, endo, aa(-d) * aa(d - 0.16 * wall));
+  // Fibrosis replaces lumen and wall with a pale cord.
+  c = mix(c, cCord, uState.y);
+  c = mix(base, c, inside * uShape.w);
+  return c;
+}
+
+void main() {
+  vec3 n = normalize(vNormal);
+  vec3 p = vPos;
+  vec3 c;
+  bool onSkin = n.y > 0.5 && p.y > -0.002;
+  if (onSkin) {
+    c = skinSurface(p);
+    // Preparation: a cleansing swab leaves a moving sheen, then clean skin.
+    c = mix(c, vec3(1.0), 0.25 * uSurface.y * (0.5 + 0.5 * sin(p.x * 3.0 + p.z * 2.0)));
+  } else {
+    c = tissue(p);
+    float inside;
+    c = vein(p, c, inside);
+    // Extravasation wheal: a pale swelling of the dermis around the needle tip.
+    if (uSurface.z > 0.0) {
+      float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;
+      c = mix(c, mix(c, cSclerosant, 0.45), aa(dw));
+    }
+  }
+  // Flat textbook light: top brightest, sides a little darker.
+  float light = 0.74 + 0.26 * max(dot(n, normalize(uLightDir)), 0.0);
+  c *= light;
+  // Block outline so the cut reads as a cut.
+  vec2 e = min(vFace.xy, vFace.zw - vFace.xy);
+  float edge = min(e.x, e.y);
+  c = mix(c, cOutline, 0.8 * aa(edge - 0.5 * fwidth(edge) * 2.0));
+  fragColor = vec4(c, 1.0);
+}
