@@ -8,6 +8,7 @@
 #include "app/model_export.hpp"
 #include "app/options.hpp"
 #include "app/session.hpp"
+#include "app/video_export.hpp"
 #include "app/viewer.hpp"
 #include "app/window_loop.hpp"
 #include "core/data_path.hpp"
@@ -94,11 +95,11 @@ int runApp(int argc, const char* const* argv) {
   }
 
   if (!o.export_sim.empty() || !o.report.empty()) return writeModelOutputs(o, session);
-  if (!o.compare.empty() || !o.view_file.empty() || !o.record.empty()) {
-    return fail({{"", 0, 0, "--compare, --view and --record are not available in this version yet"}}, kBadInput);
+  if (!o.compare.empty() || !o.view_file.empty()) {
+    return fail({{"", 0, 0, "--compare and --view are not available in this version yet"}}, kBadInput);
   }
 
-  const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0;
+  const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0 || !o.record.empty();
   platform::WindowConfig cfg;
   cfg.width = o.width;
   cfg.height = o.height;
@@ -133,6 +134,12 @@ int runApp(int argc, const char* const* argv) {
     auto r = renderTour(*viewer.value(), session, size, o.tour_dir);
     if (!r) return fail(r.errors(), kBadInput);
     std::printf("tour: %d images in %s\n", r.value(), o.tour_dir.c_str());
+    return kOk;
+  }
+  if (!o.record.empty()) {
+    auto r = recordTour(*viewer.value(), session, size, o.record);
+    if (!r) return fail(r.errors(), kBadInput);
+    std::printf("record: %s\n", o.record.c_str());
     return kOk;
   }
   if (o.bench_frames > 0) {
