@@ -143,7 +143,7 @@ vec3 tissue(vec3 p) {
   return mix(cFatSepta, cFat, smoothstep(0.03, 0.09, border));
 }
 
-vec3 vein(vec3 p, vec3 base, out float inside) {
+vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float s = uVein.w;
   vec2 q = vec2(p.x, p.y + uVein.x);
   float d = lumenDistance(q);
@@ -155,13 +155,23 @@ vec3 vein(vec3 p, vec3 base, out float inside) {
   // Lumen contents: blood displaced by sclerosant; thrombus grows in from the wall.
   float r = uVein.y * s;
   float fillDepth = uState.x * r * min(uShape.x, uShape.y) * 1.1;
-  vec3 lumen = mix(cBlood, cSclerosant, scl);
+  // On the opened plane the red cells are drawn as discs on top, so the lumen
+  // floor there is a lighter plasma tone: the dark discs must stand out from it.
+  vec3 blood = opened ? mix(cBlood, vec3(0.93, 0.72, 0.70), 0.55) : cBlood;
+  vec3 lumen = mix(blood, cSclerosant, scl);
   lumen = mix(lumen, cThrombus, aa(-d - fillDepth) * step(0.02, uState.x));
+  // Where the flattened walls meet, a small clot sits in the middle (the
+  // storyboard's compression thrombus); it grows with the model's thrombus.
+  float clot = length(q / vec2(1.6, 1.0)) - r * (0.12 + 0.3 * uState.x) * step(0.02, uState.x);
+
   vec3 endo = mix(cEndoDead, cEndoAlive, lining);
   vec3 c = lumen;
   c = mix(c, cAdventitia, aa(-(d - 0.62 * wall)));
   c = mix(c, cMedia, aa(-(d - 0.16 * wall)) * aa(d - 0.62 * wall));
   c = mix(c, endo, aa(-d) * aa(d - 0.16 * wall));
+  // Drawn over the wall layers: at full compression the clot is what fills the
+  // waist where the two endothelia meet.
+  c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y));
   // Fibrosis replaces lumen and wall with a pale cord.
   c = mix(c, cCord, uState.y);
   c = mix(base, c, inside * uShape.w);
@@ -180,7 +190,7 @@ void main() {
   } else {
     c = tissue(p);
     float inside;
-    c = vein(p, c, inside);
+    c = vein(p, c, n.y > 0.5, inside);
     // Extravasation wheal: a pale swelling of the dermis around the needle tip.
     if (uSurface.z > 0.0) {
       float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;

@@ -37,12 +37,14 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
   const float half_h = r * static_cast<float>(s.lumen.semi_y) * static_cast<float>(1.0 - 0.8 * s.lumen.waist);
   if (half_w < 0.02f || half_h < 0.01f) return;
   const float z0 = l.back_z_mm;
-  const float cell_r = std::clamp(0.09f * r, 0.018f, 0.05f);
+  // Big enough to read as discs at the stage cameras (a few pixels would just
+  // blur into the lumen): schematic, not to scale with the real 8 um cell.
+  const float cell_r = std::clamp(0.14f * r, 0.035f, 0.25f);
   const float z1 = -cell_r;  // only the opened part shows the cells
   const float length = z1 - z0;
   // Density follows the lumen area: a flattened vein holds fewer cells.
   const std::size_t wanted = std::min<std::size_t>(
-      kMaxCells, static_cast<std::size_t>(380.0 * std::clamp(s.lumen_area_ratio, 0.0, 1.0) * open));
+      kMaxCells, static_cast<std::size_t>(160.0 * std::clamp(s.lumen_area_ratio, 0.0, 1.0) * open));
   float max_scl = 1e-3f;
   for (float v : s.sclerosant) max_scl = std::max(max_scl, v);
   for (std::size_t i = 0; i < wanted; ++i) {
@@ -62,7 +64,7 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
       colour = pal.thrombus;
       z = z0 + u * length;
     }
-    const float x = lane * half_w * 0.82f;
+    const float x = lane * std::max(half_w - cell_r, 0.0f);
     const float lift = (unit(seed, k, 5) * 2.0f - 1.0f) * half_h * 0.3f;
     CellInstance& c = out.cells[out.count++];
     // On the opened (cut) plane of the back part, lifted so they sit on the cut.

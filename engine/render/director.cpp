@@ -25,7 +25,8 @@ CameraPose poseFor(const scene::CameraPose& p, const TissueLayout& l) {
     // Looking down on the skin: the whole block top fills the view.
     c.pitch_deg = std::max(c.pitch_deg, 62.0f);
     c.target = glm::vec3(0.0f, 0.0f, (l.back_z_mm + l.front_z_mm) * 0.5f);
-    c.distance = std::max(c.distance, 2.9f * l.half_width_mm / 0.5f * 0.5f * 1.7f);
+    // The whole top (length 2 half widths + the front slab) fits with a margin.
+    c.distance = std::max(c.distance, 5.6f * l.half_width_mm);
   }
   return c;
 }

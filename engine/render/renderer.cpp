@@ -47,6 +47,26 @@ glm::vec2 project(const glm::mat4& vp, glm::vec3 p, glm::ivec2 size, bool& in_fr
           (0.5f - ndc.y * 0.5f) * static_cast<float>(size.y)};
 }
 
+// Where a ray from `eye` towards `p` first enters the box [lo, hi], as a
+// fraction of the way to p (slab method); > 1 (or no hit) means p is seen.
+float rayBoxEntry(glm::vec3 eye, glm::vec3 p, glm::vec3 lo, glm::vec3 hi) {
+  const glm::vec3 d = p - eye;
+  float t0 = 0.0f, t1 = 1e9f;
+  for (int k = 0; k < 3; ++k) {
+    if (std::fabs(d[k]) < 1e-9f) {
+      if (eye[k] < lo[k] || eye[k] > hi[k]) return 2.0f;
+      continue;
+    }
+    float a = (lo[k] - eye[k]) / d[k];
+    float b = (hi[k] - eye[k]) / d[k];
+    if (a > b) std::swap(a, b);
+    t0 = std::max(t0, a);
+    t1 = std::min(t1, b);
+    if (t0 > t1) return 2.0f;
+  }
+  return t0;
+}
+
 }  // namespace
 
 const char* anchorId(Anchor a) {
@@ -327,13 +347,25 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const float cut = std::clamp(in.cut_open, 0.0f, 1.0f);
   const float open_y = -l.vein_depth_mm * cut;
   const float r = l.vein_radius_mm;
+  // The two boxes of the block, as drawn: an anchor behind either is hidden.
+  const glm::vec3 box_lo[2] = {{-hw, -l.bottom_mm, 0.0f}, {-hw, -l.bottom_mm, l.back_z_mm}};
+  const glm::vec3 box_hi[2] = {{hw, 0.0f, fz}, {hw, open_y, 0.0f}};
+  auto occluded = [&](glm::vec3 p) {
+    // Anchors sit on faces: allow a little slack (in mm) so a point on the
+    // face the ray enters through does not hide itself.
+    const float dist = glm::length(p - eye);
+    const float slack = 0.02f / std::max(dist, 1e-3f);
+    for (int b = 0; b < 2; ++b)
+      if (rayBoxEntry(eye, p, box_lo[b], box_hi[b]) < 1.0f - slack) return true;
+    return false;
+  };
   auto set = [&](Anchor a, glm::vec3 p, glm::vec3 normal, bool present) {
     LabelAnchor& la = anchors_[static_cast<std::size_t>(a)];
     la.id = anchorId(a);
     bool in_front = false;
     la.screen = project(vp, p, size, in_front);
     const bool facing = glm::dot(normal, eye - p) > 0.0f || glm::length(normal) < 0.5f;
-    la.visible = present && in_front && facing && la.screen.x >= 0 && la.screen.y >= 0 &&
+    la.visible = present && in_front && facing && !occluded(p) && la.screen.x >= 0 && la.screen.y >= 0 &&
                  la.screen.x <= static_cast<float>(size.x) && la.screen.y <= static_cast<float>(size.y);
   };
   const glm::vec3 front{0, 0, 1}, up{0, 1, 0}, none{0, 0, 0};
@@ -365,7 +397,10 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Bandage, {0.6f * hw, 0.22f, fz * 0.5f}, none, s.compression_mmHg > 0.5);
   set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, s.fibrosis >= 0.5 && s.visibility > 0.05);
   set(Anchor::ReticularVein, {-0.55f * hw, 0.0f, 0.3f * fz}, up, in.student);
-  set(Anchor::Wheal, needleTip(*in.params, 1.0), none, s.wheal > 0.05);
+  // The wheal's anchor sits where the opened plane cuts it (its centre lies inside the block).
+  const glm::vec3 wheal = needleTip(*in.params, 1.0);
+  set(Anchor::Wheal, cut > 0.5f ? glm::vec3(wheal.x, open_y, wheal.z) : glm::vec3(wheal.x, 0.0f, wheal.z), up,
+      s.wheal > 0.05);
   // Scale bar: 1 mm along the block's front bottom edge (or its top edge in the surface view).
   const float sy = cut > 0.5f ? -l.bottom_mm : 0.0f;
   const float sz = cut > 0.5f ? fz : l.back_z_mm * 0.85f;
