@@ -1,5 +1,6 @@
 #include "app/window_loop.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/log.hpp"
@@ -8,13 +9,22 @@
 #include "render/camera.hpp"
 
 namespace app {
-namespace {
 
-void handleKey(const platform::InputEvent& e, platform::Window& window, Viewer& viewer, Session& s,
-               bool& screenshot) {
+void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::ScreenActions& actions) {
   using platform::Key;
   ui::Playback& pb = s.playback;
   ui::ScreenState& st = viewer.state();
+  if (e.ctrl) {  // Ctrl +/-/0: text size, applied before the next frame
+    float scale = st.font_scale;
+    if (e.key == Key::Plus) scale = std::min(2.5f, scale * 1.15f);
+    if (e.key == Key::Minus) scale = std::max(0.6f, scale / 1.15f);
+    if (e.key == Key::Digit0) scale = 1.0f;
+    if (scale != st.font_scale) {
+      st.font_scale = scale;
+      actions.font_changed = actions.settings_changed = true;
+    }
+    return;
+  }
   switch (e.key) {
     case Key::Space: pb.toggle(); break;
     case Key::Left: pb.previousStage(); break;
@@ -22,41 +32,89 @@ void handleKey(const platform::InputEvent& e, platform::Window& window, Viewer& 
     case Key::Home: pb.seek(0.0); break;
     case Key::End: pb.seek(pb.length()); break;
     case Key::Digit1: case Key::Digit2: case Key::Digit3:
-    case Key::Digit4: case Key::Digit5: case Key::Digit6:
-      pb.seekStage(static_cast<int>(e.key) - static_cast<int>(Key::Digit1));
+    case Key::Digit4: case Key::Digit5: case Key::Digit6: {
+      const int i = static_cast<int>(e.key) - static_cast<int>(Key::Digit1);
+      if (i < pb.stageCount()) pb.seekStage(i);
       break;
-    case Key::F: window.setFullscreen(!window.fullscreen()); break;
+    }
+    case Key::F: actions.toggle_fullscreen = true; break;
     case Key::P: st.presenter = !st.presenter; break;
     case Key::H: st.help = !st.help; break;
-    case Key::S: screenshot = true; break;
+    case Key::V: st.surface_view = !st.surface_view; break;
+    case Key::S: actions.screenshot = true; break;
     case Key::M:
       st.audience = st.audience == scene::Audience::Patient ? scene::Audience::Student : scene::Audience::Patient;
+      actions.settings_changed = true;
       break;
     case Key::R: viewer.userCamera() = false; break;  // back to the stage's camera
-    case Key::Escape:
-      if (st.presenter) st.presenter = false;
+    case Key::Escape:  // closes the topmost thing
+      if (st.help) {
+        st.help = false;
+      } else if (st.settings_open) {
+        st.settings_open = false;
+      } else if (st.presenter) {
+        st.presenter = false;
+      }
       break;
     default: break;
   }
 }
 
-}  // namespace
+Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size) {
+  const ui::ScreenState& st = viewer.state();
+  Settings s;
+  s.audience = st.audience;
+  s.lang = st.lang.rfind("de", 0) == 0 ? "de" : "en";
+  s.palette = st.palette;
+  s.font_scale = st.font_scale;
+  s.width = window_size.x;
+  s.height = window_size.y;
+  return s;
+}
+
+void applySettings(const Settings& settings, ui::ScreenState& state) {
+  // Only where the state still has the built-in default: a command-line
+  // --mode/--lang/--palette wins over the remembered value.
+  const ui::ScreenState def;
+  if (state.audience == def.audience) state.audience = settings.audience;
+  if (state.lang == def.lang) state.lang = settings.lang;
+  if (state.palette == def.palette) state.palette = settings.palette;
+  state.font_scale = settings.font_scale;
+}
 
 void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
   std::vector<platform::InputEvent> events;
   events.reserve(64);
   double last = window.seconds();
   int shot_counter = 0;
+  const std::string settings_path = settingsPath();
+  {
+    const LoadedSettings loaded = loadSettings(settings_path);
+    if (!loaded.warning.empty()) {
+      core::logWarn(loaded.warning);
+      const std::string err = saveSettings(Settings{}, settings_path);  // replace the corrupt file
+      if (!err.empty()) core::logWarn(err);
+    }
+    if (loaded.found) {
+      applySettings(loaded.settings, viewer.state());
+      const glm::ivec2 ws = window.windowSize();
+      if (ws == glm::ivec2(1280, 720) && !window.fullscreen() &&
+          glm::ivec2(loaded.settings.width, loaded.settings.height) != ws)
+        window.setSize(loaded.settings.width, loaded.settings.height);
+    }
+  }
+  glm::ivec2 window_size = window.windowSize();
   for (;;) {
     events.clear();
     window.pollEvents(events);
-    bool quit = false, screenshot = false;
+    bool quit = false;
+    ui::ScreenActions key_actions;
     for (const platform::InputEvent& e : events) {
       using T = platform::InputEvent::Type;
       if (e.type == T::Quit) quit = true;
       if (e.ui_captured) continue;
       switch (e.type) {
-        case T::KeyDown: handleKey(e, window, viewer, session, screenshot); break;
+        case T::KeyDown: handleKey(e, viewer, session, key_actions); break;
         case T::MouseDrag: {
           if (!viewer.userCamera()) {
             viewer.cameraOffset() = viewer.lastCamera();
@@ -79,6 +137,8 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
         default: break;
       }
     }
+    if (key_actions.toggle_fullscreen) window.setFullscreen(!window.fullscreen());
+    if (!window.fullscreen()) window_size = window.windowSize();
     if (quit) break;
     const double now = window.seconds();
     session.playback.advance(now - last);
@@ -90,7 +150,9 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     }
     ui::ScreenActions actions;
     viewer.frame(size, actions);
-    if (screenshot || actions.screenshot) {
+    if (actions.toggle_fullscreen) window.setFullscreen(!window.fullscreen());
+    if (actions.quit) break;
+    if (key_actions.screenshot || actions.screenshot) {
       gfx::finish();
       const gfx::Image img = gfx::readPixels(size.x, size.y);
       const std::string path = "sclerosim-" + std::to_string(++shot_counter) + ".png";
@@ -103,6 +165,8 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     }
     window.swapBuffers();
   }
+  const std::string err = saveSettings(currentSettings(viewer, window_size), settings_path);
+  if (!err.empty()) core::logWarn("settings not saved: " + err);
 }
 
 }  // namespace app

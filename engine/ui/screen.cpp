@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "ui/labels.hpp"
 #include "ui/leg_figure.hpp"
+#include "ui/panels.hpp"
 
 namespace ui {
 namespace {
@@ -34,9 +35,19 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   char head[160];
   std::snprintf(head, sizeof head, "%d  %s", pb.stageIndex() + 1, title.c_str());
   const ImVec2 pos(in.view_origin.x + 22 * in.scale, in.view_origin.y + 16 * in.scale);
+  if (st.presenter) {
+    // Back of the lecture room: large bold title on a plate.
+    ImFont* tf = f.presenter_title;
+    const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, 1e6f, 0.0f, head);
+    const ImVec2 tp(pos.x + 8 * in.scale, pos.y + 8 * in.scale);
+    dl->AddRectFilled(ImVec2(tp.x - 18 * in.scale, tp.y - 10 * in.scale),
+                      ImVec2(tp.x + ts.x + 18 * in.scale, tp.y + ts.y + 10 * in.scale), col(1, 1, 1, 0.88f),
+                      10.0f * in.scale);
+    dl->AddText(tf, tf->FontSize, tp, col(0.10f, 0.13f, 0.22f), head);
+    return;
+  }
   dl->AddText(f.title, f.title->FontSize, ImVec2(pos.x + 1, pos.y + 1), col(1, 1, 1, 0.8f), head);
   dl->AddText(f.title, f.title->FontSize, pos, col(0.12f, 0.16f, 0.24f), head);
-  if (st.presenter) return;
   // Clock: seconds during the procedure, days and weeks afterwards.
   const double t = in.sample->time_s;
   std::string clock = stage.sim_to_s > stage.sim_from_s ? core::formatClock(t) : std::string();
@@ -146,14 +157,33 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
               col(0.1f, 0.12f, 0.18f, alpha), label);
 }
 
-void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f) {
+void dayText(char* buf, std::size_t n, double day, bool de) {
+  if (day < 0) {
+    std::snprintf(buf, n, "%s", de ? "nie" : "never");
+  } else {
+    std::snprintf(buf, n, "%.0f", day);
+  }
+}
+
+void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
+                    ScreenActions& actions) {
   const float w = kPanelWidth * in.scale;
   ImGui::SetNextWindowPos(ImVec2(in.display.x - w, 0));
   ImGui::SetNextWindowSize(ImVec2(w, in.display.y - (kBarHeight + kDisclaimerHeight) * in.scale));
-  ImGui::Begin("##panel", nullptr, kFixed);
+  // Scrolls (visible bar) when narration, outcome and the model section do not fit.
+  ImGui::Begin("##panel", nullptr, kFixed & ~ImGuiWindowFlags_NoScrollbar);
   const bool de = german(st);
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", de ? "ABSCHNITTE" : "STAGES");
+  {
+    const char* settings = de ? "Einstellungen" : "Settings";
+    const float bw = ImGui::CalcTextSize(settings).x + ImGui::CalcTextSize("?").x +
+                     ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
+    if (ImGui::SmallButton(settings)) st.settings_open = !st.settings_open;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("?")) st.help = !st.help;
+  }
   ImGui::PopFont();
   for (int i = 0; i < pb.stageCount(); ++i) {
     const scene::StageDesc& s = *(*in.stages)[static_cast<std::size_t>(i)];
@@ -171,7 +201,9 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::TextUnformatted(text.text.c_str());
   if (text.fell_back) {
     ImGui::PushFont(f.small);
-    ImGui::TextDisabled("(no translation for '%s'; showing English)", st.lang.c_str());
+    ImGui::TextDisabled(de ? "(keine \xc3\x9c" "bersetzung f\xc3\xbcr '%s'; Englisch angezeigt)"
+                           : "(no translation for '%s'; showing English)",
+                        st.lang.c_str());
     ImGui::PopFont();
   }
   ImGui::PopTextWrapPos();
@@ -180,17 +212,60 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", de ? "ERGEBNIS (MODELL)" : "OUTCOME (MODEL)");
   ImGui::PushTextWrapPos(0.0f);
+  const OutcomeSnapshot& b = st.before;
+  const bool cmp = b.valid && st.audience == scene::Audience::Student;
+  const ImVec4 changed(0.75f, 0.3f, 0.1f, 1.0f);
+  const char* yes = de ? "ja" : "yes";
+  const char* no = de ? "nein" : "no";
   if (!o.indicated) {
     ImGui::TextUnformatted(de ? "Nicht geeignet f\xc3\xbcr Mikrosklerotherapie." : "Not suitable for micro sclerotherapy.");
+    if (cmp && b.indicated) ImGui::TextColored(changed, "%s", de ? "(vorher: geeignet)" : "(was: suitable)");
   } else {
-    ImGui::Text("%s: %s", de ? "Vene verschlossen" : "Vein sealed", o.closed ? (de ? "ja" : "yes") : (de ? "nein" : "no"));
-    if (o.fading_visible_day >= 0) ImGui::Text("%s %.0f", de ? "Verblassen sichtbar ab Tag" : "Fading visible from day", o.fading_visible_day);
-    if (o.resolved_day >= 0) ImGui::Text("%s %.0f", de ? "Kaum noch sichtbar ab Tag" : "Barely visible from day", o.resolved_day);
+    ImGui::Text("%s: %s", de ? "Vene verschlossen" : "Vein sealed", o.closed ? yes : no);
+    if (cmp && b.closed != o.closed) {
+      ImGui::SameLine();
+      ImGui::TextColored(changed, "(%s %s)", de ? "vorher" : "was", b.closed ? yes : no);
+    }
+    char now_d[24], was_d[24];
+    dayText(now_d, sizeof now_d, o.fading_visible_day, de);
+    dayText(was_d, sizeof was_d, b.fading_visible_day, de);
+    ImGui::Text("%s %s", de ? "Verblassen sichtbar ab Tag" : "Fading visible from day", now_d);
+    if (cmp && std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5) {
+      ImGui::SameLine();
+      ImGui::TextColored(changed, "(%s %s)", de ? "vorher" : "was", was_d);
+    }
+    dayText(now_d, sizeof now_d, o.resolved_day, de);
+    dayText(was_d, sizeof was_d, b.resolved_day, de);
+    ImGui::Text("%s %s", de ? "Kaum noch sichtbar ab Tag" : "Barely visible from day", now_d);
+    if (cmp && std::abs(b.resolved_day - o.resolved_day) > 0.5) {
+      ImGui::SameLine();
+      ImGui::TextColored(changed, "(%s %s)", de ? "vorher" : "was", was_d);
+    }
     ImGui::Text("%s: %d", de ? "Empfohlene Sitzungen" : "Sessions recommended", o.sessions_recommended);
+    if (cmp && b.sessions != o.sessions_recommended) {
+      ImGui::SameLine();
+      ImGui::TextColored(changed, "(%s %d)", de ? "vorher" : "was", b.sessions);
+    }
   }
   for (const std::string& wmsg : o.warnings) ImGui::BulletText("%s", wmsg.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  if (st.audience == scene::Audience::Student) {
+    ImGui::Spacing();
+    if (ImGui::CollapsingHeader(de ? "Modell: Parameter und Verl\xc3\xa4ufe###model" : "Model: parameters and plots###model",
+                                ImGuiTreeNodeFlags_DefaultOpen) &&
+        ImGui::BeginTabBar("##modeltabs")) {
+      if (ImGui::BeginTabItem(de ? "Parameter###params" : "Parameters###params")) {
+        drawParameters(in, st, f, actions);
+        ImGui::EndTabItem();
+      }
+      if (ImGui::BeginTabItem(de ? "Verl\xc3\xa4ufe###plots" : "Plots###plots")) {
+        drawPlots(in, st, pb, f);
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
+  }
   ImGui::End();
 }
 
@@ -292,7 +367,6 @@ void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin,
 }
 
 void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f, ScreenActions& actions) {
-  (void)actions;
   if (!in.scene || !in.run || !in.sample || !in.view || !in.anchors || !in.stages || in.stages->empty()) return;
   ImGui::PushFont(f.body);
   if (in.view->leg > 0.01f) drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, german(st), f);
@@ -303,9 +377,11 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
   if (st.presenter) {
     drawPresenterCaption(in, st, pb, f);
   } else {
-    drawStagePanel(in, st, pb, f);
+    drawStagePanel(in, st, pb, f, actions);
     drawTimeline(in, st, pb, f);
+    if (st.settings_open) drawSettings(in, st, f, actions);
   }
+  if (st.help) drawHelp(in, st, f);
   drawDisclaimer(in, st, f);
   ImGui::PopFont();
 }

@@ -19,13 +19,48 @@
 
 namespace ui {
 
+// The run's curves resampled onto the playback axis, refilled only when the
+// run changes (generation) so plotting allocates nothing per frame.
+struct PlotCache {
+  static constexpr int kPoints = 160;
+  enum Curve { Endothelium, Lumen, Concentration, Thrombus, Visibility, Count };
+  std::array<std::array<float, kPoints>, Count> values{};
+  float concentration_max = 1.0f;
+  unsigned generation = ~0u;
+  double length = -1.0;
+};
+
+// Fills `cache` from `run` sampled at kPoints evenly spaced playback positions.
+void fillPlotCache(PlotCache& cache, const sim::Run& run, const Playback& playback, unsigned generation);
+
+// A slider being dragged keeps its value here until released (the model
+// re-runs once per change, not per drag step).
+struct ParamEdit {
+  int active = -1;
+  float value = 0.0f;
+};
+
+// The outcome before the last parameter change, shown as "was ...".
+struct OutcomeSnapshot {
+  bool valid = false;
+  bool indicated = true, closed = false;
+  double fading_visible_day = -1.0, resolved_day = -1.0;
+  int sessions = 1;
+};
+
 struct ScreenState {
   scene::Audience audience = scene::Audience::Patient;
   std::string lang = "en";
   bool presenter = false;
   bool help = false;
-  float font_scale = 1.0f;
+  bool surface_view = false;    // V: skin surface seen from above instead of the cutaway
+  bool settings_open = false;   // the small settings popup
+  float font_scale = 1.0f;      // user scale on top of the display's DPI (Ctrl +/-)
   render::PaletteKind palette = render::PaletteKind::Schematic;
+  std::string param_error;      // last rejected parameter change (set on change only)
+  PlotCache plots;              // resampled run curves for the student plots
+  ParamEdit edit;
+  OutcomeSnapshot before;
 };
 
 struct ScreenInput {
@@ -39,6 +74,7 @@ struct ScreenInput {
   glm::vec2 view_origin{0, 0};  // 3D viewport, top-left in display pixels
   glm::vec2 view_size{1280, 720};
   float scale = 1.0f;           // DPI x font scale
+  unsigned run_generation = 0;  // changes whenever the run was recomputed
 };
 
 // What the user asked for this frame; the app carries it out.
@@ -46,6 +82,12 @@ struct ScreenActions {
   bool screenshot = false;
   bool toggle_fullscreen = false;
   bool quit = false;
+  // Parameter changes as scene overrides ("agent.concentration_pct=0.25"),
+  // applied in order with scene::applyOverride; only filled on a change.
+  std::vector<std::string> set;
+  bool reset_scene = false;   // back to the scene as loaded
+  bool font_changed = false;  // ScreenState::font_scale changed: rebuild fonts before the next frame
+  bool settings_changed = false;  // something worth persisting changed
 };
 
 // Rectangle of the 3D view for a display size (leaves room for the panel

@@ -35,14 +35,16 @@ Fonts loadFonts(float scale) {
     f.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 15.0f * scale, &cfg, ranges);
     const std::string bold = findFont("DejaVuSans-Bold.ttf");
     f.title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 30.0f * scale, &cfg, ranges);
-    f.caption = io.Fonts->AddFontFromFileTTF(regular.c_str(), 32.0f * scale, &cfg, ranges);
-    f.from_system = f.body && f.small && f.title && f.caption;
+    f.caption = io.Fonts->AddFontFromFileTTF(regular.c_str(), 34.0f * scale, &cfg, ranges);
+    f.presenter_title =
+        io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 48.0f * scale, &cfg, ranges);
+    f.from_system = f.body && f.small && f.title && f.caption && f.presenter_title;
   }
   if (!f.from_system) {
     io.Fonts->Clear();
     ImFontConfig def;
     def.SizePixels = 13.0f * scale;
-    f.body = f.small = f.title = f.caption = io.Fonts->AddFontDefault(&def);
+    f.body = f.small = f.title = f.caption = f.presenter_title = io.Fonts->AddFontDefault(&def);
   }
   return f;
 }

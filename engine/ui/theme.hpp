@@ -10,6 +10,7 @@ struct Fonts {
   ImFont* small = nullptr;
   ImFont* title = nullptr;
   ImFont* caption = nullptr;  // presenter-mode captions
+  ImFont* presenter_title = nullptr;  // presenter-mode stage title (back of the room)
   bool from_system = false;   // false: ImGui's built-in font (DejaVu missing)
 };
 

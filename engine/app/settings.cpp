@@ -1,0 +1,132 @@
+#include "app/settings.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace app {
+
+bool Settings::operator==(const Settings& o) const {
+  return audience == o.audience && lang == o.lang && palette == o.palette && font_scale == o.font_scale &&
+         width == o.width && height == o.height;
+}
+
+const char* paletteName(render::PaletteKind k) {
+  switch (k) {
+    case render::PaletteKind::Realistic: return "realistic";
+    case render::PaletteKind::ColourSafe: return "colour-safe";
+    default: return "schematic";
+  }
+}
+
+std::string settingsPath() {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  std::string base;
+  if (xdg && *xdg) {
+    base = xdg;
+  } else {
+    const char* home = std::getenv("HOME");
+    if (!home || !*home) return "";
+    base = std::string(home) + "/.config";
+  }
+  return base + "/sclerosim/settings.json";
+}
+
+std::string toJson(const Settings& s) {
+  nlohmann::json j;
+  j["mode"] = s.audience == scene::Audience::Student ? "student" : "patient";
+  j["lang"] = s.lang;
+  j["palette"] = paletteName(s.palette);
+  j["font_scale"] = s.font_scale;
+  j["window"] = {{"width", s.width}, {"height", s.height}};
+  return j.dump(2) + "\n";
+}
+
+LoadedSettings loadSettings(const std::string& path) {
+  LoadedSettings out;
+  if (path.empty()) return out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  out.found = true;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.warning = "cannot read settings file '" + path + "'; using defaults";
+    return out;
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  const nlohmann::json j = nlohmann::json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    out.warning = "settings file '" + path + "' is corrupt (not a JSON object); using defaults";
+    return out;
+  }
+  Settings s;
+  std::string bad;
+  auto note = [&](const char* key) { bad += bad.empty() ? key : std::string(", ") + key; };
+  if (j.contains("mode")) {
+    const auto& v = j["mode"];
+    if (v == "student") s.audience = scene::Audience::Student;
+    else if (v == "patient") s.audience = scene::Audience::Patient;
+    else note("mode");
+  }
+  if (j.contains("lang")) {
+    const auto& v = j["lang"];
+    if (v == "en" || v == "de") s.lang = v.get<std::string>();
+    else note("lang");
+  }
+  if (j.contains("palette")) {
+    const auto& v = j["palette"];
+    if (v == "schematic") s.palette = render::PaletteKind::Schematic;
+    else if (v == "realistic") s.palette = render::PaletteKind::Realistic;
+    else if (v == "colour-safe") s.palette = render::PaletteKind::ColourSafe;
+    else note("palette");
+  }
+  if (j.contains("font_scale")) {
+    const auto& v = j["font_scale"];
+    if (v.is_number() && v.get<double>() >= 0.5 && v.get<double>() <= 3.0) s.font_scale = v.get<float>();
+    else note("font_scale");
+  }
+  if (j.contains("window")) {
+    const auto& w = j["window"];
+    if (w.is_object() && w.contains("width") && w.contains("height") && w["width"].is_number_integer() &&
+        w["height"].is_number_integer() && w["width"].get<int>() >= 320 && w["width"].get<int>() <= 16384 &&
+        w["height"].get<int>() >= 240 && w["height"].get<int>() <= 16384) {
+      s.width = w["width"].get<int>();
+      s.height = w["height"].get<int>();
+    } else {
+      note("window");
+    }
+  }
+  if (!bad.empty()) out.warning = "settings file '" + path + "': ignored bad value(s) for " + bad;
+  out.settings = s;
+  return out;
+}
+
+std::string saveSettings(const Settings& s, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (path.empty()) return "no settings path (neither XDG_CONFIG_HOME nor HOME is set)";
+  std::error_code ec;
+  const fs::path p(path);
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  if (ec) return "cannot create '" + p.parent_path().string() + "': " + ec.message();
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return "cannot write '" + tmp + "'";
+    out << toJson(s);
+    out.flush();
+    if (!out) return "cannot write '" + tmp + "'";
+  }
+  fs::rename(tmp, p, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return "cannot replace '" + path + "'";
+  }
+  return "";
+}
+
+}  // namespace app

@@ -1,0 +1,21 @@
+#pragma once
+// Student-mode parameter panel and plots, the help overlay and the settings
+// popup. Internal to ui/: drawn by drawScreen.
+#include "ui/screen.hpp"
+
+namespace ui {
+
+// "Parameters" section of the right panel: every change becomes a scene
+// override in actions.set (the app validates and re-runs the model).
+void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions);
+// "Plots" section: run curves with the current time marked.
+void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const Fonts& f);
+// Every key, in a centred window (H).
+void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f);
+// Language, palette, skin tone, font size, view.
+void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions);
+
+// The vein kind a diameter belongs to (CEAP 2004): "telangiectasia", "reticular", "varicose".
+const char* veinKindFor(double diameter_mm);
+
+}  // namespace ui

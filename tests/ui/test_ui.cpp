@@ -1,0 +1,281 @@
+// UI: settings persistence, plot resampling, and an in-process driver that
+// presses keys and buttons through the same handlers the window uses.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <unistd.h>
+#include <filesystem>
+#include <fstream>
+
+#include "app/session.hpp"
+#include "app/settings.hpp"
+#include "app/viewer.hpp"
+#include "app/window_loop.hpp"
+#include "gfx/context.hpp"
+#include "gfx/image.hpp"
+#include "gfx/objects.hpp"
+#include "scene/loader.hpp"
+#include "support/gl_fixture.hpp"
+#include "support/golden.hpp"
+#include "ui/panels.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path tempDir(const char* name) {
+  const fs::path d = fs::temp_directory_path() / ("sclerosim-test-ui-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+// ImGui takes its display size from the (offscreen) window: match the image.
+void sizeWindow(glm::ivec2 size) { testsupport::glContext()->window->setSize(size.x, size.y); }
+
+app::Session makeSession() {
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  return s;
+}
+
+gfx::Image renderFrames(app::Viewer& v, glm::ivec2 size, int frames, ui::ScreenActions* out = nullptr) {
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  fb.bind();
+  for (int i = 0; i < frames; ++i) {
+    ui::ScreenActions a;
+    v.frame(size, a);
+    if (out) *out = a;
+  }
+  fb.resolve();
+  gfx::finish();
+  return gfx::readPixels(size.x, size.y);
+}
+
+platform::InputEvent key(platform::Key k, bool ctrl = false) {
+  platform::InputEvent e;
+  e.type = platform::InputEvent::Type::KeyDown;
+  e.key = k;
+  e.ctrl = ctrl;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("ui: settings round-trip through the JSON file", "[ui]") {
+  const fs::path d = tempDir("roundtrip");
+  const std::string path = (d / "sclerosim" / "settings.json").string();
+  app::Settings s;
+  s.audience = scene::Audience::Student;
+  s.lang = "de";
+  s.palette = render::PaletteKind::ColourSafe;
+  s.font_scale = 1.5f;
+  s.width = 1600;
+  s.height = 900;
+  REQUIRE(app::saveSettings(s, path).empty());
+  REQUIRE(fs::exists(path));
+  REQUIRE_FALSE(fs::exists(path + ".tmp"));
+  const app::LoadedSettings l = app::loadSettings(path);
+  CHECK(l.found);
+  CHECK(l.warning.empty());
+  CHECK(l.settings == s);
+  fs::remove_all(d);
+}
+
+TEST_CASE("ui: settings path follows XDG_CONFIG_HOME", "[ui]") {
+  const char* old = std::getenv("XDG_CONFIG_HOME");
+  const std::string keep = old ? old : "";
+  ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
+  CHECK(app::settingsPath() == "/tmp/xdg-test/sclerosim/settings.json");
+  if (old) ::setenv("XDG_CONFIG_HOME", keep.c_str(), 1); else ::unsetenv("XDG_CONFIG_HOME");
+}
+
+TEST_CASE("ui: a missing settings file gives defaults silently", "[ui]") {
+  const app::LoadedSettings l = app::loadSettings("/nonexistent/dir/settings.json");
+  CHECK_FALSE(l.found);
+  CHECK(l.warning.empty());
+  CHECK(l.settings == app::Settings{});
+}
+
+TEST_CASE("ui: a corrupt settings file is reported and gives defaults", "[ui]") {
+  const fs::path d = tempDir("corrupt");
+  const std::string path = (d / "settings.json").string();
+  const char* bodies[] = {"{ not json", "", "[1,2,3]", "\x01\x02\xff", "{\"mode\": 3, \"font_scale\": \"big\"}",
+                          "{\"window\": {\"width\": -5, \"height\": 1e99}}"};
+  for (const char* body : bodies) {
+    { std::ofstream(path, std::ios::binary) << body; }
+    const app::LoadedSettings l = app::loadSettings(path);
+    INFO(body);
+    CHECK_FALSE(l.warning.empty());
+    CHECK(l.settings == app::Settings{});
+  }
+  // Partly valid: good keys are kept.
+  { std::ofstream(path) << R"({"mode":"student","lang":"fr"})"; }
+  const app::LoadedSettings l = app::loadSettings(path);
+  CHECK(l.settings.audience == scene::Audience::Student);
+  CHECK(l.settings.lang == "en");
+  CHECK(l.warning.find("lang") != std::string::npos);
+  fs::remove_all(d);
+}
+
+TEST_CASE("ui: remembered settings do not override the command line", "[ui]") {
+  app::Settings s;
+  s.audience = scene::Audience::Student;
+  s.lang = "de";
+  s.font_scale = 1.3f;
+  ui::ScreenState st;  // defaults: take the remembered values
+  app::applySettings(s, st);
+  CHECK(st.audience == scene::Audience::Student);
+  CHECK(st.lang == "de");
+  CHECK(st.font_scale == Approx(1.3f));
+  ui::ScreenState cli;
+  cli.lang = "de";
+  cli.palette = render::PaletteKind::Realistic;
+  s.lang = "en";
+  app::applySettings(s, cli);
+  CHECK(cli.lang == "de");
+  CHECK(cli.palette == render::PaletteKind::Realistic);
+}
+
+TEST_CASE("ui: vein kind follows the diameter (CEAP)", "[ui]") {
+  CHECK(std::string(ui::veinKindFor(0.6)) == "telangiectasia");
+  CHECK(std::string(ui::veinKindFor(1.0)) == "reticular");
+  CHECK(std::string(ui::veinKindFor(2.9)) == "reticular");
+  CHECK(std::string(ui::veinKindFor(3.0)) == "varicose");
+}
+
+TEST_CASE("ui: plot curves are resampled once per run", "[ui]") {
+  app::Session s = makeSession();
+  ui::PlotCache c;
+  ui::fillPlotCache(c, s.run, s.playback, 7);
+  CHECK(c.generation == 7u);
+  const auto& endo = c.values[ui::PlotCache::Endothelium];
+  CHECK(endo.front() == Approx(1.0f));
+  CHECK(endo.back() < 0.5f);  // the lining dies in a sealed spider vein
+  const auto& vis = c.values[ui::PlotCache::Visibility];
+  CHECK(vis.back() < vis.front());
+  CHECK(c.concentration_max > 0.0f);
+  c.values[0][0] = -1.0f;
+  ui::fillPlotCache(c, s.run, s.playback, 7);  // same generation: untouched
+  CHECK(c.values[0][0] == -1.0f);
+}
+
+TEST_CASE("ui: driver presses keys and buttons like the window", "[ui][gl]") {
+  REQUIRE_GL();
+  sizeWindow({640, 360});
+  app::Session s = makeSession();
+  ui::ScreenState st0;
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, st0, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const glm::ivec2 size(640, 360);
+  renderFrames(v, size, 2);
+
+  ui::ScreenActions a;
+  REQUIRE(s.playback.stageIndex() == 0);
+  app::handleKey(key(platform::Key::Right), v, s, a);
+  CHECK(s.playback.stageIndex() == 1);
+  app::handleKey(key(platform::Key::Digit3), v, s, a);
+  CHECK(s.playback.stageIndex() == 2);
+  app::handleKey(key(platform::Key::End), v, s, a);
+  CHECK(s.playback.atEnd());
+  app::handleKey(key(platform::Key::Home), v, s, a);
+  CHECK(s.playback.position() == 0.0);
+  app::handleKey(key(platform::Key::Space), v, s, a);
+  CHECK(s.playback.playing());
+  app::handleKey(key(platform::Key::Space), v, s, a);
+  CHECK_FALSE(s.playback.playing());
+  app::handleKey(key(platform::Key::M), v, s, a);
+  CHECK(v.state().audience == scene::Audience::Student);
+  app::handleKey(key(platform::Key::H), v, s, a);
+  CHECK(v.state().help);
+  app::handleKey(key(platform::Key::P), v, s, a);
+  CHECK(v.state().presenter);
+  app::handleKey(key(platform::Key::Escape), v, s, a);  // closes help first
+  CHECK_FALSE(v.state().help);
+  CHECK(v.state().presenter);
+  app::handleKey(key(platform::Key::Escape), v, s, a);
+  CHECK_FALSE(v.state().presenter);
+  app::handleKey(key(platform::Key::V), v, s, a);
+  CHECK(v.state().surface_view);
+  app::handleKey(key(platform::Key::V), v, s, a);
+  app::handleKey(key(platform::Key::F), v, s, a);
+  CHECK(a.toggle_fullscreen);
+  app::handleKey(key(platform::Key::S), v, s, a);
+  CHECK(a.screenshot);
+
+  // Ctrl +: bigger text, fonts rebuilt before the next frame.
+  const float before = v.gui().scale();
+  app::handleKey(key(platform::Key::Plus, true), v, s, a);
+  CHECK(v.state().font_scale > 1.0f);
+  CHECK(s.playback.stageIndex() == 0);  // Ctrl+key is not a stage key
+  renderFrames(v, size, 1);
+  CHECK(v.gui().scale() > before);
+  app::handleKey(key(platform::Key::Digit0, true), v, s, a);
+  renderFrames(v, size, 1);
+  CHECK(v.gui().scale() == Approx(before));
+
+  // Mouse clicks are not driven here: Dear ImGui 1.86 has no AddMouse*Event and
+  // its SDL backend overwrites io.MousePos/MouseDown every frame.
+}
+
+TEST_CASE("ui: parameter changes re-run the model; bad ones are refused", "[ui][gl]") {
+  REQUIRE_GL();
+  sizeWindow({640, 360});
+  app::Session s = makeSession();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const unsigned gen = v.runGeneration();
+  s.playback.seekStage(2, 0.5);
+  const double pos = s.playback.position();
+
+  ui::ScreenActions a;
+  a.set = {"vein.diameter_mm=4", std::string("vein.kind=") + ui::veinKindFor(4.0)};
+  v.applyActions(a);
+  CHECK(a.set.empty());
+  CHECK(s.scene.params.vein.diameter_mm == Approx(4.0));
+  CHECK(s.scene.params.vein.kind == sim::VeinKind::Varicose);
+  CHECK_FALSE(s.run.outcome.indicated);
+  CHECK(v.runGeneration() != gen);
+  CHECK(v.state().param_error.empty());
+  CHECK(s.playback.position() <= pos);  // kept (clamped: fewer stages when not indicated)
+
+  a.set = {"agent.concentration_pct=9"};
+  v.applyActions(a);
+  CHECK_FALSE(v.state().param_error.empty());
+  CHECK(s.scene.params.agent.concentration_pct != Approx(9.0));
+
+  a.reset_scene = true;
+  v.applyActions(a);
+  CHECK(s.scene.params.vein.diameter_mm == Approx(scene::defaultScene().params.vein.diameter_mm));
+  CHECK(s.run.outcome.indicated);
+  CHECK(v.state().param_error.empty());
+}
+
+TEST_CASE("ui: golden images of the normal and presenter layouts", "[ui][gl][golden]") {
+  REQUIRE_GL();
+  sizeWindow({640, 360});
+  app::Session s = makeSession();
+  s.playback.seekStage(2, 0.5);
+  ui::ScreenState st;
+  st.audience = scene::Audience::Student;
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, st, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const glm::ivec2 size(640, 360);
+  {
+    const gfx::Image img = renderFrames(v, size, 3);
+    const testsupport::GoldenResult r = testsupport::checkGolden(img, "ui-normal", 32, 1.0);
+    INFO(r.message);
+    CHECK(r.ok);
+  }
+  v.state().presenter = true;
+  {
+    const gfx::Image img = renderFrames(v, size, 3);
+    const testsupport::GoldenResult r = testsupport::checkGolden(img, "ui-presenter", 32, 1.0);
+    INFO(r.message);
+    CHECK(r.ok);
+  }
+}
