@@ -209,6 +209,7 @@ Check checkValue(const KeyInfo& k, const toml::node& n) {
       return c;
     }
     case ValueType::Labels:
+    case ValueType::Strings:
     case ValueType::Table: break;
   }
   return fail("internal: unchecked key type");
@@ -333,6 +334,7 @@ struct StagePatch {
   CameraPatch camera;
   std::optional<std::vector<std::string>> labels;
   std::optional<bool> only_if_next;
+  std::optional<std::vector<QuizQuestion>> quiz;  // ids are given in applyPatch
 };
 
 class StageReader {
@@ -350,6 +352,8 @@ class StageReader {
         readNarration(sp, node, "en", "stage.narration");
       } else if (k == "camera") {
         readCamera(sp, node);
+      } else if (k == "quiz") {
+        readQuiz(sp, node);
       } else if (k == "labels") {
         readLabels(sp, *info, node);
       } else if (info) {
@@ -505,6 +509,169 @@ class StageReader {
     }
   }
 
+  // [[stage.quiz]]: every problem reported where it stands; a stage whose
+  // quiz has any problem keeps no quiz (the file does not load anyway).
+  void readQuiz(StagePatch& sp, const toml::node& node) {
+    const auto* arr = node.as_array();
+    if (!arr || !arr->is_array_of_tables()) {
+      d_.add(posOf(node), "stage.quiz: expected [[stage.quiz]] tables, got " + typeName(node));
+      return;
+    }
+    std::vector<QuizQuestion> quiz;
+    for (const toml::node& e : *arr) {
+      QuizQuestion q;
+      if (readQuizEntry(*e.as_table(), q)) quiz.push_back(std::move(q));
+    }
+    sp.quiz = std::move(quiz);
+  }
+
+  static std::string squashed(const std::string& s) {
+    const size_t b = s.find_first_not_of(" \t\r\n");
+    const size_t e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : lower(s.substr(b, e - b + 1));
+  }
+
+  // Choices: an array of distinct, non-empty strings; nullopt after reporting.
+  // min_count 2 for English; translations are checked against the English count.
+  std::optional<std::vector<std::string>> readChoices(const toml::node& node,
+                                                      const std::string& dotted,
+                                                      size_t min_count) {
+    const auto* a = node.as_array();
+    if (!a) {
+      d_.add(posOf(node), dotted + ": expected an array of strings, got " + typeName(node));
+      return std::nullopt;
+    }
+    std::vector<std::string> out;
+    bool ok = true;
+    for (const toml::node& e : *a) {
+      const auto* s = e.as_string();
+      if (!s) {
+        d_.add(posOf(e), dotted + ": expected a string, got " + typeName(e));
+        ok = false;
+        continue;
+      }
+      const std::string& text = s->get();
+      if (squashed(text).empty()) {
+        d_.add(posOf(e), dotted + ": choice " + std::to_string(out.size() + 1) + " is empty");
+        ok = false;
+      } else {
+        for (size_t i = 0; i < out.size(); ++i) {
+          if (squashed(out[i]) == squashed(text)) {
+            d_.add(posOf(e), dotted + ": duplicate choice " + quoted(text) + " (same as choice " +
+                                 std::to_string(i + 1) + ")");
+            ok = false;
+            break;
+          }
+        }
+      }
+      out.push_back(text);
+    }
+    if (ok && out.size() < min_count) {
+      d_.add(posOf(node), dotted + ": a question needs at least " + std::to_string(min_count) + " choices, got " +
+                              std::to_string(out.size()));
+      return std::nullopt;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  bool readQuizEntry(const toml::table& t, QuizQuestion& q) {
+    const size_t errors_before = d_.errors.size();
+    bool has_audience = false, has_question = false, has_choices = false, has_answer = false;
+    std::optional<std::vector<std::string>> choices;
+    std::optional<long long> answer;
+    Pos answer_pos;
+    struct Lang {
+      std::string code;
+      QuizText text;
+      Pos choices_pos;
+    };
+    std::vector<Lang> langs;
+    for (auto&& [key, v] : t) {
+      const std::string k(key.str());
+      const std::string dotted = "stage.quiz." + k;
+      const KeyInfo* info = findKey(dotted);
+      if (k == "choices") {
+        has_choices = true;
+        choices = readChoices(v, dotted, 2);
+      } else if (info && info->type != ValueType::Table) {
+        const Check c = checkValue(*info, v);
+        if (!c.ok) {
+          d_.add(posOf(v), fileMessage(dotted, c));
+          if (k == "audience") has_audience = true;
+          if (k == "question") has_question = true;
+          if (k == "answer") has_answer = true;
+          continue;
+        }
+        if (k == "audience") {
+          has_audience = true;
+          q.audience = c.v.s == "student" ? Audience::Student : Audience::Patient;
+        } else if (k == "question") {
+          has_question = true;
+          if (nonEmpty(v, c.v.s, dotted)) q.question = c.v.s;
+        } else if (k == "answer") {
+          has_answer = true;
+          answer = static_cast<long long>(c.v.d);
+          answer_pos = posOf(v);
+        } else if (k == "explanation") {
+          q.explanation = c.v.s;
+        }
+      } else if (isLangCode(k) && v.is_table()) {
+        Lang l;
+        l.code = k;
+        for (auto&& [k2, v2] : *v.as_table()) {
+          const std::string f(k2.str());
+          const std::string d2 = "stage.quiz." + k + "." + f;
+          if (f == "choices") {
+            l.choices_pos = posOf(v2);
+            if (auto cs = readChoices(v2, d2, 1)) l.text.choices = *cs;
+          } else if (f == "question" || f == "explanation") {
+            const auto* s = v2.as_string();
+            if (!s) {
+              d_.add(posOf(v2), d2 + ": expected a string, got " + typeName(v2));
+            } else if (f == "explanation") {
+              l.text.explanation = s->get();
+            } else if (nonEmpty(v2, s->get(), d2)) {
+              l.text.question = s->get();
+            }
+          } else {
+            d_.add(posOf(k2), unknownKeyMessage("stage.quiz.<lang>." + f,
+                                                {"stage.quiz.<lang>.question",
+                                                 "stage.quiz.<lang>.choices",
+                                                 "stage.quiz.<lang>.explanation"}));
+          }
+        }
+        langs.push_back(std::move(l));
+      } else {
+        d_.add(posOf(key), unknownKeyMessage(dotted, keysUnder("stage.quiz.", false)));
+      }
+    }
+    const Pos at = posOf(t);
+    if (!has_audience) d_.add(at, "[[stage.quiz]] has no audience (\"patient\" or \"student\")");
+    if (!has_question) d_.add(at, "[[stage.quiz]] has no question");
+    if (!has_choices) d_.add(at, "[[stage.quiz]] has no choices");
+    if (!has_answer) d_.add(at, "[[stage.quiz]] has no answer (the 1-based number of the right choice)");
+    if (choices) {
+      q.choices = *choices;
+      if (answer && (*answer < 1 || *answer > static_cast<long long>(choices->size()))) {
+        d_.add(answer_pos, "stage.quiz.answer = " + std::to_string(*answer) +
+                               " is out of range: allowed 1–" + std::to_string(choices->size()) +
+                               " (the number of a choice)");
+      }
+      for (const Lang& l : langs) {
+        if (!l.text.choices.empty() && l.text.choices.size() != choices->size()) {
+          d_.add(l.choices_pos, "stage.quiz." + l.code + ".choices: gives " +
+                                    std::to_string(l.text.choices.size()) + " of the " +
+                                    std::to_string(choices->size()) +
+                                    " English choices (translate all, in the same order)");
+        }
+      }
+    }
+    if (answer) q.answer_index = static_cast<int>(*answer - 1);
+    for (const Lang& l : langs) q.translations[l.code] = l.text;
+    return d_.errors.size() == errors_before;
+  }
+
   void readLabels(StagePatch& sp, const KeyInfo& info, const toml::node& node) {
     const auto* a = node.as_array();
     if (!a) {
@@ -562,6 +729,10 @@ void applyPatch(StageDesc& s, const StagePatch& sp, double end_s) {
   if (c.tz) s.camera.target_z_mm = *c.tz;
   if (sp.labels) s.labels = *sp.labels;
   if (sp.only_if_next) s.only_if_next_session = *sp.only_if_next;
+  if (sp.quiz) {
+    s.quiz = *sp.quiz;
+    for (size_t i = 0; i < s.quiz.size(); ++i) s.quiz[i].id = s.id + "." + std::to_string(i + 1);
+  }
 }
 
 // ---- overrides ----------------------------------------------------------------------------

@@ -42,6 +42,33 @@ LocalText StageDesc::narrationIn(const std::string& lang, Audience audience) con
   });
 }
 
+LocalQuiz QuizQuestion::textIn(const std::string& lang) const {
+  LocalQuiz q{question, choices, explanation, kFallbackLang, lang != kFallbackLang};
+  bool got_question = false, got_choices = false, got_explanation = explanation.empty();
+  for (const std::string& l : langChain(lang)) {
+    if (l == kFallbackLang) break;
+    const auto it = translations.find(l);
+    if (it == translations.end()) continue;
+    const QuizText& t = it->second;
+    if (!got_question && !t.question.empty()) {
+      q.question = t.question;
+      q.lang = l;
+      got_question = true;
+    }
+    if (!got_choices && t.choices.size() == choices.size() && !t.choices.empty()) {
+      q.choices = t.choices;
+      got_choices = true;
+    }
+    if (!got_explanation && !t.explanation.empty()) {
+      q.explanation = t.explanation;
+      got_explanation = true;
+    }
+  }
+  q.fell_back = q.lang != lang || !got_choices || !got_explanation;
+  if (lang == kFallbackLang || lang.empty()) q.fell_back = lang.empty();
+  return q;
+}
+
 LocalText SceneDesc::titleIn(const std::string& lang) const {
   std::map<std::string, std::string> m;
   for (const auto& [l, t] : translations) m[l] = t.title;

@@ -34,6 +34,35 @@ struct LocalText {
 // The fallback language of every text.
 inline constexpr const char* kFallbackLang = "en";
 
+// One quiz (student) or teach-back (patient) question; see docs/scenes.md.
+struct QuizText {  // one translation; empty fields fall back to English
+  std::string question;
+  std::vector<std::string> choices;  // empty, or as many as the English choices, same order
+  std::string explanation;
+};
+
+// A question in the language asked for (each field falls back to English).
+struct LocalQuiz {
+  std::string question;
+  std::vector<std::string> choices;
+  std::string explanation;
+  std::string lang;        // the language of the question text
+  bool fell_back = false;  // any field is not in the language asked for
+};
+
+struct QuizQuestion {
+  std::string id;  // "<stage id>.<n>", n = 1-based position in the stage's quiz list
+  Audience audience = Audience::Patient;
+  std::string question;              // English
+  std::vector<std::string> choices;  // English, >= 2, distinct
+  int answer_index = 0;              // 0-based index into choices (the file's `answer` is 1-based)
+  std::string explanation;           // English, may be empty
+  std::map<std::string, QuizText> translations;  // key = language code ("de")
+
+  // lang "de-AT" tries "de-AT", "de", then English, field by field.
+  LocalQuiz textIn(const std::string& lang) const;
+};
+
 struct StageDesc {
   std::string id;     // "assessment","preparation","procedure","compression","recovery","next_session"
   std::string title;  // English title (== titles["en"])
@@ -44,6 +73,7 @@ struct StageDesc {
   CameraPose camera;
   std::vector<std::string> labels;     // label ids, see kLabelIds in stage_script.hpp
   bool only_if_next_session = false;   // shows only when the model recommends another session
+  std::vector<QuizQuestion> quiz;      // both audiences; the built-in ones unless the file gives any
 
   // lang may be "de" or "de-AT" (tries "de-AT", "de", then "en").
   LocalText titleIn(const std::string& lang) const;

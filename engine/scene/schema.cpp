@@ -101,6 +101,18 @@ std::vector<KeyInfo> buildSchema() {
   labels.what = "label";
   labels.choices = labelIds();
   s.push_back(labels);
+  // [[stage.quiz]]: quiz (student) / teach-back (patient) questions of the stage.
+  s.push_back(st(simple("stage.quiz", ValueType::Table,
+                        "[[stage.quiz]] questions; any replaces the built-in ones of the stage")));
+  s.push_back(st(choice("stage.quiz.audience", "audience", {"patient", "student"},
+                        "patient = teach-back, student = quiz", false)));
+  s.push_back(st(simple("stage.quiz.question", ValueType::String, "English question, not empty")));
+  s.push_back(st(simple("stage.quiz.choices", ValueType::Strings,
+                        "English choices: at least 2, all different")));
+  s.push_back(st(integer("stage.quiz.answer", 1, 1e9, "",
+                         "1-based number of the right choice")));
+  s.push_back(st(simple("stage.quiz.explanation", ValueType::String,
+                        "shown after answering (optional)")));
   return s;
 }
 

@@ -7,7 +7,7 @@
 
 namespace scene {
 
-enum class ValueType { String, Integer, Number, Boolean, Choice, Duration, Labels, Table };
+enum class ValueType { String, Integer, Number, Boolean, Choice, Duration, Labels, Table, Strings };
 
 struct KeyInfo {
   std::string key;  // dotted: "agent.concentration_pct", "stage.camera.view"

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/clock.hpp"
+#include "scene/quiz.hpp"
 
 namespace scene {
 namespace {
@@ -278,6 +279,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.labels = {"size_gauge"};
     s.only_if_next_session = true;
   }
+  s.quiz = defaultQuiz(id);
   return s;
 }
 

@@ -1,0 +1,272 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "scene/loader.hpp"
+#include "scene/quiz.hpp"
+#include "scene/stage_script.hpp"
+#include "scene_test_util.hpp"
+
+using namespace scene;
+using scene_test::readFile;
+using scene_test::sourcePath;
+
+namespace {
+
+const char* const kHead =
+    "[vein]\nkind = \"telangiectasia\"\ndiameter_mm = 0.6\n\n"
+    "[agent]\nname = \"polidocanol\"\nconcentration_pct = 0.5\n\n";
+
+// Lines 9.. of the scene; line numbers in the messages below count from kHead.
+const char* const kQuizScene =
+    "[[stage]]\n"                                                          // 9
+    "id = \"compression\"\n"                                              // 10
+    "[[stage.quiz]]\n"                                                     // 11
+    "audience = \"patient\"\n"                                            // 12
+    "question = \"What will you do right after the session?\"\n"          // 13
+    "choices = [\"Go home and rest in bed\", \"Walk for 15–20 minutes\", \"Take a hot bath\"]\n"
+    "answer = 2\n"                                                         // 15
+    "explanation = \"Walking keeps blood moving in the deep veins (Asclera label).\"\n"
+    "[stage.quiz.de]\n"                                                    // 17
+    "question = \"Was tun Sie direkt nach der Sitzung?\"\n"               // 18
+    "choices = [\"Nach Hause und ins Bett\", \"15–20 Minuten gehen\", \"Heiß baden\"]\n"
+    "[[stage.quiz]]\n"                                                     // 20
+    "audience = \"Student\"\n"                                            // 21
+    "question = \"Kern 2007 compression?\"\n"                             // 22
+    "choices = [\"23–32 mmHg, 3 weeks\", \"18–20 mmHg, 1 day\"]\n"       // 23
+    "answer = 1\n"                                                         // 24
+    "[[stage]]\n"                                                          // 25
+    "id = \"recovery\"\n";                                                // 26
+
+SceneDesc parseOk(const std::string& text) {
+  const auto r = parseScene(text, "q.toml");
+  INFO(core::formatAll(r.errors()));
+  REQUIRE(r.ok());
+  return r.value();
+}
+
+}  // namespace
+
+TEST_CASE("quiz: [[stage.quiz]] entries are parsed", "[scene][quiz]") {
+  const SceneDesc s = parseOk(std::string(kHead) + kQuizScene);
+  REQUIRE(s.stages.size() == 2);
+  const StageDesc& c = s.stages[0];
+  REQUIRE(c.quiz.size() == 2);
+  const QuizQuestion& q = c.quiz[0];
+  CHECK(q.id == "compression.1");
+  CHECK(q.audience == Audience::Patient);
+  CHECK(q.question == "What will you do right after the session?");
+  CHECK(q.choices == std::vector<std::string>{"Go home and rest in bed", "Walk for 15–20 minutes",
+                                              "Take a hot bath"});
+  CHECK(q.answer_index == 1);  // answer = 2 is 1-based
+  CHECK(q.explanation == "Walking keeps blood moving in the deep veins (Asclera label).");
+  REQUIRE(q.translations.count("de") == 1);
+  CHECK(q.translations.at("de").question == "Was tun Sie direkt nach der Sitzung?");
+  CHECK(q.translations.at("de").choices.size() == 3);
+  CHECK(q.translations.at("de").explanation.empty());
+  CHECK(c.quiz[1].id == "compression.2");
+  CHECK(c.quiz[1].audience == Audience::Student);  // case-insensitive like other choices
+  CHECK(c.quiz[1].answer_index == 0);
+  // A stage without [[stage.quiz]] keeps the built-in questions.
+  CHECK(s.stages[1].quiz.size() == defaultQuiz("recovery").size());
+  CHECK_FALSE(s.stages[1].quiz.empty());
+}
+
+TEST_CASE("quiz: the built-in questions cover every stage, both audiences and languages",
+          "[scene][quiz]") {
+  const SceneDesc s = defaultScene();
+  REQUIRE(s.stages.size() == 6);
+  std::set<std::string> ids;
+  for (const StageDesc& st : s.stages) {
+    INFO(st.id);
+    int patient = 0, student = 0;
+    for (const QuizQuestion& q : st.quiz) {
+      INFO(q.id);
+      CHECK(ids.insert(q.id).second);  // unique across the scene
+      CHECK(q.id.rfind(st.id + ".", 0) == 0);
+      (q.audience == Audience::Patient ? patient : student)++;
+      CHECK_FALSE(q.question.empty());
+      CHECK(q.choices.size() >= 2);
+      CHECK(q.answer_index >= 0);
+      CHECK(q.answer_index < static_cast<int>(q.choices.size()));
+      CHECK_FALSE(q.explanation.empty());
+      std::set<std::string> distinct(q.choices.begin(), q.choices.end());
+      CHECK(distinct.size() == q.choices.size());
+      REQUIRE(q.translations.count("de") == 1);
+      const QuizText& de = q.translations.at("de");
+      CHECK_FALSE(de.question.empty());
+      CHECK(de.choices.size() == q.choices.size());
+      CHECK_FALSE(de.explanation.empty());
+      CHECK(de.question != q.question);
+    }
+    const int want = st.id == "next_session" ? 1 : 2;
+    CHECK(patient == want);
+    CHECK(student == want);
+  }
+  // Spot checks of the clinical content (shared/reference/clinical.md).
+  const auto comp = defaultQuiz("compression");
+  REQUIRE(comp.size() == 4);
+  CHECK(comp[2].choices[static_cast<size_t>(comp[2].answer_index)] ==
+        "23–32 mmHg thigh stockings for 3 weeks");
+  CHECK(comp[0].choices[static_cast<size_t>(comp[0].answer_index)] == "Walk for 15–20 minutes");
+  const auto prep = defaultQuiz("preparation");
+  CHECK(prep[2].choices[static_cast<size_t>(prep[2].answer_index)] == "STS 0.2 %");
+  const auto proc = defaultQuiz("procedure");
+  CHECK(proc[2].choices[static_cast<size_t>(proc[2].answer_index)] ==
+        "A fibrous cord, not a clot");
+  CHECK(defaultQuiz("nonsense").empty());
+  // Not indicated: only the assessment stage, with its questions.
+  SceneDesc big = defaultScene();
+  REQUIRE(applyOverride(big, "vein.diameter_mm=5").empty());
+  REQUIRE(big.stages.size() == 1);
+  CHECK(big.stages[0].quiz.size() == 4);
+}
+
+namespace {
+struct BadQuiz {
+  const char* file;
+  const char* messages;  // all of them, formatted
+};
+
+const BadQuiz kBadQuiz[] = {
+    {"quiz-answer-range.toml",
+     "quiz-answer-range.toml:16:10: error: stage.quiz.answer = 4 is out of range: allowed 1–3 "
+     "(the number of a choice)\n"},
+    {"quiz-one-choice.toml",
+     "quiz-one-choice.toml:15:11: error: stage.quiz.choices: a question needs at least 2 "
+     "choices, got 1\n"},
+    {"quiz-empty-question.toml",
+     "quiz-empty-question.toml:14:12: error: stage.quiz.question is empty\n"},
+    {"quiz-unknown-audience.toml",
+     "quiz-unknown-audience.toml:13:12: error: stage.quiz.audience: unknown audience "
+     "\"studnet\"; did you mean \"student\"?\n"},
+    {"quiz-duplicate-choices.toml",
+     "quiz-duplicate-choices.toml:15:53: error: stage.quiz.choices: duplicate choice "
+     "\"walk for 15–20 minutes \" (same as choice 1)\n"},
+    {"quiz-translation-choices.toml",
+     "quiz-translation-choices.toml:20:11: error: stage.quiz.de.choices: gives 1 of the 2 "
+     "English choices (translate all, in the same order)\n"},
+    {"quiz-unknown-key.toml",
+     "quiz-unknown-key.toml:12:1: error: [[stage.quiz]] has no answer (the 1-based number of "
+     "the right choice)\n"
+     "quiz-unknown-key.toml:16:1: error: unknown key 'stage.quiz.anwser'; did you mean "
+     "'stage.quiz.answer'?\n"},
+};
+}  // namespace
+
+TEST_CASE("quiz: each bad file gives its exact messages and positions", "[scene][quiz]") {
+  const std::string dir = sourcePath("tests/scenes/bad/");
+  for (const BadQuiz& c : kBadQuiz) {
+    INFO(c.file);
+    const auto r = parseScene(readFile(dir + c.file), c.file);
+    REQUIRE_FALSE(r.ok());
+    CHECK(core::formatAll(r.errors()) == c.messages);
+    const auto f = loadSceneFile(dir + c.file);
+    REQUIRE_FALSE(f.ok());
+    CHECK(f.errors().front().line == r.errors().front().line);
+  }
+}
+
+TEST_CASE("quiz: stage.quiz must be [[stage.quiz]] tables", "[scene][quiz]") {
+  const auto r = parseScene(std::string(kHead) + "[[stage]]\nid = \"recovery\"\nquiz = 3\n", "q.toml");
+  REQUIRE_FALSE(r.ok());
+  CHECK(core::formatAll(r.errors()) ==
+        "q.toml:11:8: error: stage.quiz: expected [[stage.quiz]] tables, got an integer\n");
+}
+
+TEST_CASE("quiz: a session scores the first answer and counts attempts", "[scene][quiz]") {
+  const SceneDesc s = parseOk(std::string(kHead) + kQuizScene);
+  QuizSession p(s, Audience::Patient, "en");
+  // compression.1 from the file, then the built-in recovery patient questions.
+  REQUIRE(p.size() == 1 + 2);
+  CHECK(p.questions()[0].id == "compression.1");
+  CHECK(p.questions()[0].stage_id == "compression");
+  CHECK(p.questions()[1].id == "recovery.1");
+  CHECK(p.score() == 0.0);
+  CHECK_FALSE(p.finished());
+
+  CHECK_FALSE(p.answer(0, 0));  // wrong first
+  CHECK(p.answer(0, 1));        // right on the retry (teach-back)
+  CHECK(p.attempts(0) == 2);
+  CHECK(p.chosen(0) == 0);
+  CHECK_FALSE(p.correct(0));    // the first answer is the one scored
+  CHECK_FALSE(p.answer(1, 7));  // no such choice: nothing recorded
+  CHECK_FALSE(p.answered(1));
+  CHECK(p.attempts(1) == 0);
+  CHECK_FALSE(p.answer(1, -1));
+  CHECK(p.answer(1, p.questions()[1].answer_index));
+  CHECK(p.answeredCount() == 2);
+  CHECK(p.correctCount() == 1);
+  CHECK(p.score() == Approx(1.0 / 3.0));
+  CHECK_THROWS_AS(p.answer(3, 0), std::out_of_range);
+
+  QuizSession st(s, Audience::Student, "en");
+  REQUIRE(st.size() == 1 + 2);
+  CHECK(st.questions()[0].id == "compression.2");
+  for (size_t i = 0; i < st.size(); ++i) CHECK(st.answer(i, st.questions()[i].answer_index));
+  CHECK(st.finished());
+  CHECK(st.score() == 1.0);
+}
+
+TEST_CASE("quiz: sessions follow the played stages", "[scene][quiz]") {
+  const SceneDesc s = defaultScene();
+  QuizSession without(s, Audience::Student, "en", false);
+  QuizSession with(s, Audience::Student, "en", true);
+  QuizSession all(s, Audience::Student, "en", false, false);
+  CHECK(without.size() == 10);  // 5 stages x 2, next_session not played
+  CHECK(with.size() == 11);
+  CHECK(all.size() == 11);
+}
+
+TEST_CASE("quiz: CSV export", "[scene][quiz]") {
+  const SceneDesc s = parseOk(std::string(kHead) + kQuizScene);
+  QuizSession p(s, Audience::Patient, "en");
+  p.answer(0, 1);
+  p.answer(1, 1);  // recovery.1: the right answer is choice 1 (index 0)
+  CHECK(quizCsv(p) ==
+        "question_id,stage,audience,lang,question,chosen,correct,score\n"
+        "compression.1,compression,patient,en,What will you do right after the session?,2,1,33.3\n"
+        "recovery.1,recovery,patient,en,The treated vein looks darker for some days. What does "
+        "that mean?,2,0,33.3\n"
+        "recovery.2,recovery,patient,en,Brown marks on the skin after the treatment:,,,33.3\n");
+  // Fields with commas or quotes are quoted.
+  SceneDesc odd = s;
+  odd.stages[0].quiz[0].question = "Walk, or \"rest\"?";
+  QuizSession o(odd, Audience::Patient, "en");
+  const std::string csv = quizCsv(o);
+  CHECK(csv.find("\n\"compression.1\"") == std::string::npos);
+  CHECK(csv.find(",\"Walk, or \"\"rest\"\"?\",,,0.0\n") != std::string::npos);
+}
+
+TEST_CASE("quiz: German text, with English fallback field by field", "[scene][quiz]") {
+  const SceneDesc s = parseOk(std::string(kHead) + kQuizScene);
+  const QuizQuestion& q = s.stages[0].quiz[0];
+  const LocalQuiz de = q.textIn("de");
+  CHECK(de.question == "Was tun Sie direkt nach der Sitzung?");
+  CHECK(de.choices[1] == "15–20 Minuten gehen");
+  CHECK(de.lang == "de");
+  // No German explanation: the English one, and the fallback is flagged.
+  CHECK(de.explanation == q.explanation);
+  CHECK(de.fell_back);
+  const LocalQuiz at = q.textIn("de-AT");
+  CHECK(at.question == de.question);
+  CHECK(at.fell_back);
+  const LocalQuiz en = q.textIn("en");
+  CHECK(en.question == q.question);
+  CHECK_FALSE(en.fell_back);
+  // No translation at all: English.
+  const LocalQuiz fr = s.stages[0].quiz[1].textIn("fr");
+  CHECK(fr.question == "Kern 2007 compression?");
+  CHECK(fr.lang == "en");
+  CHECK(fr.fell_back);
+  // Built-in questions are complete in German.
+  const LocalQuiz b = defaultQuiz("compression")[0].textIn("de");
+  CHECK(b.question == "Was tun Sie direkt nach der Sitzung?");
+  CHECK(b.choices[1] == "15–20 Minuten spazieren gehen");
+  CHECK_FALSE(b.fell_back);
+  // Sessions carry the language through.
+  QuizSession ds(s, Audience::Patient, "de");
+  CHECK(ds.questions()[0].text.question == "Was tun Sie direkt nach der Sitzung?");
+  CHECK(ds.questions()[1].text.question ==
+        "Die behandelte Vene sieht einige Tage dunkler aus. Was bedeutet das?");
+}
