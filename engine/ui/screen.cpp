@@ -53,7 +53,9 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   std::string clock = stage.sim_to_s > stage.sim_from_s ? core::formatClock(t) : std::string();
   if (!clock.empty()) {
     const ImVec2 sz = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, clock.c_str());
-    const ImVec2 cp(in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale, pos.y);
+    const float title_w = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x;
+    ImVec2 cp(in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale, pos.y);
+    if (cp.x < pos.x + title_w + 24 * in.scale) cp.y = pos.y + f.title->FontSize + 14 * in.scale;  // narrow: below
     dl->AddRectFilled(ImVec2(cp.x - 10, cp.y - 4), ImVec2(cp.x + sz.x + 10, cp.y + sz.y + 4),
                       col(1, 1, 1, 0.75f), 6.0f);
     dl->AddText(f.title, f.title->FontSize, cp, col(0.15f, 0.25f, 0.45f), clock.c_str());
@@ -87,7 +89,8 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     ImVec2 box(a.x + side * 90.0f * in.scale - (side < 0 ? ts.x + 2 * pad : 0.0f),
                a.y - 70.0f * in.scale - ts.y);
     box.x = std::clamp(box.x, in.view_origin.x + 8.0f, in.view_origin.x + in.view_size.x - ts.x - 2 * pad - 8.0f);
-    box.y = std::max(box.y, in.view_origin.y + 64.0f * in.scale);
+    // Keep clear of the stage title (larger in presenter mode).
+    box.y = std::max(box.y, in.view_origin.y + (st.presenter ? 100.0f : 64.0f) * in.scale);
     for (int tries = 0; tries < 8; ++tries) {
       bool overlap = false;
       for (const ImVec4& r : placed) {
