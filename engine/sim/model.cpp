@@ -168,7 +168,7 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   const double severity = into_lumen && tl.active ? std::clamp(0.7 * damage + 0.4 * s.thrombus_peak, 0.0, 1.0) : 0.0;
   s.inflammation = advanceInflammation(prev.inflammation, severity, since_injury, dt);
   s.inflammation_peak = std::max(s.inflammation_peak, s.inflammation);
-  s.fibrosis = advanceFibrosis(prev.fibrosis, s.seal, dt);
+  s.fibrosis = advanceFibrosis(prev.fibrosis, s.seal, s.compression_mmHg, dt);
   s.stain = advanceStain(prev.stain, s.fibrosis, s.thrombus, p.vein.diameter_mm, dt);
   s.pigment = pigmentStain(s.thrombus_peak, since_injury);
 

@@ -25,8 +25,10 @@ double advanceInflammation(double inflammation, double severity, double time_sin
   return target + (inflammation - target) * std::exp(-rate);
 }
 
-double advanceFibrosis(double fibrosis, double seal, double dt) {
-  const double rate = std::clamp(seal, 0.0, 1.0) * dt / (k::kFibrosis_days * 86400.0);
+double advanceFibrosis(double fibrosis, double seal, double compression_mmHg, double dt) {
+  const double pressed = std::clamp(compression_mmHg / k::kCompressionFullEffect_mmHg, 0.0, 1.0);
+  const double rate = std::clamp(seal, 0.0, 1.0) * (1.0 + k::kCompressionFibrosisBoost * pressed) * dt /
+                      (k::kFibrosis_days * 86400.0);
   return 1.0 - (1.0 - fibrosis) * std::exp(-rate);
 }
 

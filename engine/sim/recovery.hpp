@@ -16,8 +16,9 @@ double advanceSeal(double seal, double contact, double readiness, double dt);
 double advanceInflammation(double inflammation, double severity, double time_since_injury_s,
                            double dt);
 
-// Fibrous conversion of a bonded vein into a cord: dF/dt = seal (1 - F) / tau.
-double advanceFibrosis(double fibrosis, double seal, double dt);
+// Fibrous conversion of a bonded vein into a cord:
+// dF/dt = seal (1 + boost * c) (1 - F) / tau, c = compression effect 0..1.
+double advanceFibrosis(double fibrosis, double seal, double compression_mmHg, double dt);
 
 // Visible content of the closed vein (trapped blood, pigment of the wall)
 // cleared by macrophages once the cord has formed; a big clot and a big vein

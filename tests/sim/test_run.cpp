@@ -112,6 +112,20 @@ TEST_CASE("sim: no compression leaves more thrombus and residual than 21 days", 
   CHECK(without.pigmentation_risk > with.pigmentation_risk);
 }
 
+TEST_CASE("sim: three weeks of compression clear the vein sooner than three days", "[sim]") {
+  // Kern 2007 / Weiss 1999: longer compression, better clearance (direction only).
+  sim::Params p = defaults();
+  p.compression.days = 3.0;
+  const sim::Outcome short_wear = sim::simulate(p).outcome;
+  p.compression.days = 21.0;
+  const sim::Outcome long_wear = sim::simulate(p).outcome;
+  REQUIRE(short_wear.resolved_day > 0.0);
+  REQUIRE(long_wear.resolved_day > 0.0);
+  CHECK(long_wear.resolved_day < short_wear.resolved_day - 1.0);
+  CHECK(long_wear.closed);
+  CHECK(short_wear.closed);
+}
+
 TEST_CASE("sim: 5 mm vein is not indicated and nothing happens", "[sim]") {
   sim::Params p = defaults();
   p.vein.diameter_mm = 5.0;
