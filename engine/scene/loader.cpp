@@ -13,6 +13,7 @@
 #include "scene/narration.hpp"
 #include "scene/schema.hpp"
 #include "scene/stage_script.hpp"
+#include "sim/run.hpp"
 
 namespace scene {
 namespace {
@@ -224,7 +225,7 @@ std::string fileMessage(const std::string& key, const Check& c) {
 
 struct Model {
   sim::Params p;
-  double recovery_days = 56;
+  double recovery_days = -1;  // not given: the model's default for the vein (56 or 112 days)
   std::string title, description;
   std::map<std::string, SceneText> translations;
   bool depth_set = false;
@@ -897,6 +898,9 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
   s.description = m.description;
   s.translations = m.translations;
   s.params = m.p;
+  // Larger veins take months to clear (clinical.md: 3-4 months), so the run
+  // length follows the vein unless the file sets it.
+  if (!(m.recovery_days > 0.0)) m.recovery_days = sim::defaultRecoveryDays(m.p);
   s.recovery_days = m.recovery_days;
   s.default_stages = !has_stage_array;
 
