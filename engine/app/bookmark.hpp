@@ -1,7 +1,7 @@
 #pragma once
 // Bookmarks (saved views): where in which scene, seen how. A small JSON file,
-// written atomically, read back with file:line:col messages. See docs/app.md
-// or the comment on parseBookmark for the format.
+// written atomically, read back with file:line:col messages. Format: toJson()
+// output; rules: the comment on parseBookmark.
 #include <string>
 #include <vector>
 
