@@ -1,5 +1,7 @@
 #include "app/session.hpp"
 
+#include "core/clock.hpp"
+
 namespace app {
 
 void Session::rebuild() {
@@ -40,6 +42,26 @@ std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage
       errors.push_back({"", 0, 0, "--time: " + std::to_string(*time_s / 86400.0) +
                                       " days is past the end of this run (" +
                                       std::to_string(end / 86400.0) + " days)"});
+      return errors;
+    }
+    if (!stage.empty()) {
+      // Both given: the time is read within that stage's window of model time.
+      const int i = s.playback.stageIndex();
+      const ui::StageSlot& slot = s.playback.stage(i);
+      if (slot.sim_to_s <= slot.sim_from_s) {
+        s.playback.seekStage(i, 0.0);  // a stage without model time (assessment, preparation)
+      } else if (*time_s < slot.sim_from_s || *time_s > slot.sim_to_s) {
+        errors.push_back({"", 0, 0, "--time is outside stage '" + slot.id + "' (" +
+                                        core::formatClock(slot.sim_from_s) + " to " +
+                                        core::formatClock(slot.sim_to_s) + ")"});
+      } else {
+        double p = 0.0;
+        for (double lo = 0.0, hi = 1.0, k = 0; k < 60; ++k) {  // simTimeIn is monotone
+          p = 0.5 * (lo + hi);
+          (ui::Playback::simTimeIn(slot, p) < *time_s ? lo : hi) = p;
+        }
+        s.playback.seekStage(i, p);
+      }
       return errors;
     }
     const double p = s.playback.positionOfSimTime(*time_s);

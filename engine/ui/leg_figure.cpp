@@ -8,23 +8,30 @@
 namespace ui {
 namespace {
 
-// Outer contour of one leg (front view), hip at the top, x in leg widths,
-// y in leg heights; the inner contour mirrors it towards the midline.
-const ImVec2 kOuter[] = {{0.00f, 0.00f}, {0.10f, 0.04f}, {0.14f, 0.14f}, {0.13f, 0.30f},
-                         {0.10f, 0.45f}, {0.09f, 0.52f}, {0.12f, 0.62f}, {0.10f, 0.76f},
-                         {0.06f, 0.88f}, {0.06f, 0.93f}, {0.09f, 0.97f}, {0.11f, 1.00f}};
-const ImVec2 kInner[] = {{-0.02f, 0.00f}, {-0.09f, 0.10f}, {-0.09f, 0.30f}, {-0.07f, 0.45f},
-                         {-0.08f, 0.52f}, {-0.09f, 0.62f}, {-0.07f, 0.76f}, {-0.05f, 0.88f},
-                         {-0.05f, 0.93f}, {-0.08f, 0.99f}, {-0.02f, 1.00f}};
+// One leg as rows down its axis: height fraction, axis offset from the body's
+// midline and half width (in leg heights). Each pair of rows is a convex quad,
+// so the silhouette fills cleanly although the outline is concave.
+struct LegRow {
+  float y, axis, half;
+};
+const LegRow kLeg[] = {{0.00f, 0.075f, 0.085f}, {0.10f, 0.078f, 0.082f}, {0.25f, 0.074f, 0.072f},
+                       {0.40f, 0.068f, 0.056f}, {0.48f, 0.066f, 0.047f}, {0.55f, 0.066f, 0.050f},
+                       {0.65f, 0.064f, 0.056f}, {0.78f, 0.060f, 0.040f}, {0.90f, 0.056f, 0.026f},
+                       {0.95f, 0.056f, 0.030f}, {1.00f, 0.058f, 0.036f}};
+constexpr int kRows = static_cast<int>(sizeof kLeg / sizeof kLeg[0]);
 
 void drawLeg(ImDrawList* dl, ImVec2 hip, float height, float mirror, ImU32 line, ImU32 fill) {
-  ImVec2 pts[32];
-  int n = 0;
-  for (const ImVec2& p : kOuter) pts[n++] = ImVec2(hip.x + mirror * p.x * height, hip.y + p.y * height);
-  for (int i = static_cast<int>(sizeof kInner / sizeof kInner[0]) - 1; i >= 0; --i)
-    pts[n++] = ImVec2(hip.x + mirror * kInner[i].x * height, hip.y + kInner[i].y * height);
-  dl->AddConvexPolyFilled(pts, n, fill);  // not convex, but ImGui fills simple polygons well enough
-  dl->AddPolyline(pts, n, line, ImDrawFlags_Closed, 2.5f);
+  ImVec2 left[kRows], right[kRows];
+  for (int i = 0; i < kRows; ++i) {
+    const float cx = hip.x + mirror * kLeg[i].axis * height;
+    const float y = hip.y + kLeg[i].y * height;
+    left[i] = ImVec2(cx - kLeg[i].half * height, y);
+    right[i] = ImVec2(cx + kLeg[i].half * height, y);
+  }
+  for (int i = 0; i + 1 < kRows; ++i) dl->AddQuadFilled(left[i], right[i], right[i + 1], left[i + 1], fill);
+  dl->AddPolyline(left, kRows, line, ImDrawFlags_None, 2.5f);
+  dl->AddPolyline(right, kRows, line, ImDrawFlags_None, 2.5f);
+  dl->AddLine(left[kRows - 1], right[kRows - 1], line, 2.5f);
 }
 
 void drawCluster(ImDrawList* dl, ImVec2 c, float r, ImU32 vein, ImU32 ring, float alpha) {
@@ -62,8 +69,8 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, b
   // Front view (left pair) and back view (right pair).
   for (int view = 0; view < 2; ++view) {
     const float vx = cx + (view == 0 ? -gap : gap);
-    drawLeg(dl, ImVec2(vx - height * 0.02f, top), height, -1.0f, line, fill);
-    drawLeg(dl, ImVec2(vx + height * 0.02f, top), height, 1.0f, line, fill);
+    drawLeg(dl, ImVec2(vx, top), height, -1.0f, line, fill);
+    drawLeg(dl, ImVec2(vx, top), height, 1.0f, line, fill);
     const char* caption = view == 0 ? (de ? "Vorderseite" : "Front") : (de ? "R\xc3\xbc" "ckseite" : "Back");
     const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, caption);
     dl->AddText(f.body, f.body->FontSize, ImVec2(vx - ts.x * 0.5f, top + height + 12 * scale), c(0.2f, 0.22f, 0.28f), caption);
@@ -71,15 +78,16 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, b
   const ImU32 vein = c(0.69f, 0.23f, 0.36f);
   const ImU32 ring = c(0.15f, 0.35f, 0.65f);
   // Clusters: outer right thigh (front) and behind the left knee (back).
-  const ImVec2 thigh(cx - gap + height * 0.11f, top + height * 0.28f);
-  const ImVec2 knee(cx + gap - height * 0.07f, top + height * 0.55f);
+  const ImVec2 thigh(cx - gap - height * 0.105f, top + height * 0.27f);
+  const ImVec2 knee(cx + gap + height * 0.066f, top + height * 0.52f);
   drawCluster(dl, thigh, height * 0.06f, vein, ring, alpha);
   drawCluster(dl, knee, height * 0.045f, vein, ring, alpha);
   const char* note = de ? "Besenreiser-Gruppen: Lage, Gr\xc3\xb6\xc3\x9f" "e, Ausdehnung" : "Spider-vein clusters: where, how large, how far they spread";
   const ImVec2 ns = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, note);
   dl->AddText(f.body, f.body->FontSize, ImVec2(cx - ns.x * 0.5f, origin.y + size.y * 0.09f), c(0.15f, 0.35f, 0.65f), note);
   const char* ext = de ? "ca. 4 \xc3\x97 3 cm" : "about 4 \xc3\x97 3 cm";
-  dl->AddText(f.small, f.small->FontSize, ImVec2(thigh.x + height * 0.09f, thigh.y - 8 * scale), ring, ext);
+  const ImVec2 es = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, ext);
+  dl->AddText(f.small, f.small->FontSize, ImVec2(thigh.x - height * 0.08f - es.x, thigh.y - 8 * scale), ring, ext);
 }
 
 }  // namespace ui

@@ -137,11 +137,16 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const float h = 34.0f * in.scale;
   const ImVec2 o(in.view_origin.x + (in.view_size.x - w) * 0.5f, in.view_origin.y + in.view_size.y - h - 70 * in.scale);
   // 0..5 mm on a linear scale: < 1 spider, 1-3 reticular, >= 3 varicose (CEAP 2004).
-  auto xAt = [&](double mm) { return o.x + w * static_cast<float>(std::clamp(mm / 5.0, 0.0, 1.0)); };
+  // Three equal bands (the categories matter, not a linear mm scale); the
+  // marker sits proportionally inside its band: 0-1, 1-3, 3-6 mm.
+  auto xAt = [&](double mm) {
+    const double band = mm < 1.0 ? mm / 1.0 : mm < 3.0 ? 1.0 + (mm - 1.0) / 2.0 : 2.0 + std::min((mm - 3.0) / 3.0, 1.0);
+    return o.x + w * static_cast<float>(std::clamp(band / 3.0, 0.0, 1.0));
+  };
   struct Band { double from, to; const char* en; const char* de; ImU32 c; };
   const Band bands[] = {{0, 1, "< 1 mm spider vein: yes", "< 1 mm Besenreiser: ja", col(0.55f, 0.80f, 0.62f, alpha)},
                         {1, 3, "1\xe2\x80\x93" "3 mm reticular: yes", "1\xe2\x80\x93" "3 mm retikul\xc3\xa4r: ja", col(0.72f, 0.86f, 0.70f, alpha)},
-                        {3, 5, "\xe2\x89\xa5 3 mm varicose: other treatment", "\xe2\x89\xa5 3 mm Krampfader: andere Behandlung", col(0.93f, 0.78f, 0.62f, alpha)}};
+                        {3, 6, "\xe2\x89\xa5 3 mm varicose: other treatment", "\xe2\x89\xa5 3 mm Krampfader: andere Behandlung", col(0.93f, 0.78f, 0.62f, alpha)}};
   dl->AddRectFilled(ImVec2(o.x - 12, o.y - 44 * in.scale), ImVec2(o.x + w + 12, o.y + h + 12),
                     col(1, 1, 1, 0.88f * alpha), 8.0f);
   for (const Band& b : bands) {
