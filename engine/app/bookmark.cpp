@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/model_export.hpp"
+#include "core/language.hpp"
 #include "scene/schema.hpp"
 
 namespace app {
@@ -132,14 +133,6 @@ double shortest(float f) {
     if (std::strtof(buf, nullptr) == f) break;
   }
   return std::strtod(buf, nullptr);
-}
-
-bool isLangCode(const std::string& s) {
-  const auto low = [](char c) { return c >= 'a' && c <= 'z'; };
-  const auto up = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (s.size() == 2) return low(s[0]) && low(s[1]);
-  if (s.size() == 5) return low(s[0]) && low(s[1]) && s[2] == '-' && up(s[3]) && up(s[4]);
-  return false;
 }
 
 class Reader {
@@ -295,7 +288,7 @@ class Reader {
       } else if (k == "lang") {
         std::string s;
         if (!string(v, p, s)) continue;
-        if (isLangCode(s)) b.lang = s;
+        if (core::isLanguageCode(s)) b.lang = s;
         else error(p, false, "lang: \"" + s + "\" is not a language code (\"en\", \"de\", \"pt-BR\")");
       } else {
         unknown(p, k, kKeys);

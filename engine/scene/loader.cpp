@@ -10,6 +10,7 @@
 #include <toml++/toml.h>
 
 #include "core/clock.hpp"
+#include "core/language.hpp"
 #include "scene/narration.hpp"
 #include "scene/schema.hpp"
 #include "scene/stage_script.hpp"
@@ -284,14 +285,6 @@ double defaultDepthMm(sim::VeinKind k) {
   return 0.3;
 }
 
-bool isLangCode(const std::string& s) {
-  const auto low = [](char c) { return c >= 'a' && c <= 'z'; };
-  const auto up = [](char c) { return c >= 'A' && c <= 'Z'; };
-  if (s.size() == 2) return low(s[0]) && low(s[1]);
-  if (s.size() == 5) return low(s[0]) && low(s[1]) && s[2] == '-' && up(s[3]) && up(s[4]);
-  return false;
-}
-
 std::vector<std::string> keysUnder(const std::string& prefix, bool settable_only) {
   std::vector<std::string> out;
   for (const KeyInfo& k : keySchema()) {
@@ -381,7 +374,7 @@ class StageReader {
         } else if (k == "only_if_next_session") {
           sp.only_if_next = c.v.b;
         }
-      } else if (isLangCode(k) && node.is_table()) {
+      } else if (core::isLanguageCode(k) && node.is_table()) {
         readLanguage(sp, k, *node.as_table());
       } else {
         d_.add(posOf(key), unknownKeyMessage(dotted, keysUnder("stage.", false)));
@@ -447,7 +440,7 @@ class StageReader {
           continue;
         }
         (k == "patient" ? n.patient : n.student) = s->get();
-      } else if (lang == "en" && isLangCode(k) && v.is_table()) {
+      } else if (lang == "en" && core::isLanguageCode(k) && v.is_table()) {
         readNarration(sp, v, k, prefix + "." + k);  // narration.de.patient = "..."
       } else {
         d_.add(posOf(key), unknownKeyMessage("stage.narration." + k,
@@ -617,7 +610,7 @@ class StageReader {
         } else if (k == "explanation") {
           q.explanation = c.v.s;
         }
-      } else if (isLangCode(k) && v.is_table()) {
+      } else if (core::isLanguageCode(k) && v.is_table()) {
         Lang l;
         l.code = k;
         for (auto&& [k2, v2] : *v.as_table()) {
@@ -826,7 +819,7 @@ void readTopLevel(const toml::table& root, Model& m, std::vector<StagePatch>& st
     for (auto&& [k2, v] : *t) {
       const std::string sub(k2.str());
       const std::string dotted = name + "." + sub;
-      if (name == "scene" && isLangCode(sub) && v.is_table()) {
+      if (name == "scene" && core::isLanguageCode(sub) && v.is_table()) {
         SceneText& tr = m.translations[sub];
         for (auto&& [k3, v3] : *v.as_table()) {
           const std::string field(k3.str());
