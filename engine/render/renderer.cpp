@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -30,9 +32,10 @@ float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
 
 float* putBox(float* out, glm::vec3 lo, glm::vec3 hi) {
   const glm::vec3 d = hi - lo;
+  // Top first: it is the skin face, drawn with its own program (see drawTissue).
+  out = putQuad(out, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});   // top
   out = putQuad(out, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});    // front
   out = putQuad(out, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});  // back
-  out = putQuad(out, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});   // top
   out = putQuad(out, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});   // bottom
   out = putQuad(out, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});   // right
   out = putQuad(out, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});   // left
@@ -76,35 +79,18 @@ const char* anchorId(Anchor a) {
   return ids[static_cast<int>(a)];
 }
 
-struct Renderer::TissueUniforms {
+// Uniform locations of one tissue program variant.
+struct TissueLocs {
   int view_proj, layers, vein, shape, state, surface, seg_z, injection, scl, lining, branches,
       wheal_centre, light;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
-  int bg_top, bg_bottom;
-  int cell_view_proj, cell_right, cell_up;
-  int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny;
 };
 
-Renderer::~Renderer() = default;
+namespace {
 
-core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir) {
-  std::unique_ptr<Renderer> r(new Renderer());
-  auto tissue = gfx::Program::fromFiles(dir, "tissue");
-  if (!tissue) return tissue.errors();
-  auto bg = gfx::Program::fromFiles(dir, "background");
-  if (!bg) return bg.errors();
-  auto cells = gfx::Program::fromFiles(dir, "cells");
-  if (!cells) return cells.errors();
-  auto solid = gfx::Program::fromFiles(dir, "solid");
-  if (!solid) return solid.errors();
-  r->tissue_ = std::move(tissue.value());
-  r->background_ = std::move(bg.value());
-  r->cells_ = std::move(cells.value());
-  r->solid_ = std::move(solid.value());
-
-  auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
-  const gfx::Program& t = r->tissue_;
+TissueLocs tissueLocs(const gfx::Program& t) {
+  TissueLocs u;
   u.view_proj = t.uniform("uViewProj");
   u.layers = t.uniform("uLayers");
   u.vein = t.uniform("uVein");
@@ -136,6 +122,64 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   u.capillary = t.uniform("cCapillary");
   u.outline = t.uniform("cOutline");
   u.inflammation = t.uniform("cInflammation");
+  return u;
+}
+
+bool readText(const std::string& path, std::string& out) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return false;
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// Inserts `#define NAME 1` after the #version line; #line keeps the compiler's
+// line numbers equal to the file's.
+std::string withDefine(const std::string& src, const char* name) {
+  const std::size_t eol = src.find('\n');
+  if (eol == std::string::npos) return src;
+  return src.substr(0, eol + 1) + "#define " + name + " 1\n#line 2\n" + src.substr(eol + 1);
+}
+
+}  // namespace
+
+struct Renderer::TissueUniforms {
+  TissueLocs tissue, skin;
+  int bg_top, bg_bottom;
+  int cell_view_proj, cell_right, cell_up;
+  int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny;
+};
+
+Renderer::~Renderer() = default;
+
+core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir) {
+  std::unique_ptr<Renderer> r(new Renderer());
+  auto tissue = gfx::Program::fromFiles(dir, "tissue");
+  if (!tissue) return tissue.errors();
+  {
+    std::string vs, fs;
+    const std::string vpath = dir + "/tissue.vert", fpath = dir + "/tissue.frag";
+    if (!readText(vpath, vs) || !readText(fpath, fs))
+      return core::Error{fpath, 0, 0, "cannot read the tissue shader"};
+    auto skin = gfx::Program::fromSource(vs, withDefine(fs, "TISSUE_SKIN"), vpath, fpath);
+    if (!skin) return skin.errors();
+    r->skin_ = std::move(skin.value());
+  }
+  auto bg = gfx::Program::fromFiles(dir, "background");
+  if (!bg) return bg.errors();
+  auto cells = gfx::Program::fromFiles(dir, "cells");
+  if (!cells) return cells.errors();
+  auto solid = gfx::Program::fromFiles(dir, "solid");
+  if (!solid) return solid.errors();
+  r->tissue_ = std::move(tissue.value());
+  r->background_ = std::move(bg.value());
+  r->cells_ = std::move(cells.value());
+  r->solid_ = std::move(solid.value());
+
+  auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
+  u.tissue = tissueLocs(r->tissue_);
+  u.skin = tissueLocs(r->skin_);
   u.bg_top = r->background_.uniform("uTop");
   u.bg_bottom = r->background_.uniform("uBottom");
   u.cell_view_proj = r->cells_.uniform("uViewProj");
@@ -234,9 +278,11 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
     tissue_vbo_.update(tissue_vertices_.data(), sizeof(tissue_vertices_));
     built_cut_ = cut;
   }
-  const TissueUniforms& u = *tu_;
   gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
-  tissue_.use();
+  // Both variants read the same uniforms; each program keeps its own values.
+  for (int k = 0; k < 2; ++k) {
+  const TissueLocs& u = k == 0 ? tu_->skin : tu_->tissue;
+  (k == 0 ? skin_ : tissue_).use();
   gfx::Program::set(u.view_proj, view_proj);
   gfx::Program::set(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
   // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
@@ -276,8 +322,18 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   gfx::Program::set(u.capillary, pal.capillary);
   gfx::Program::set(u.outline, pal.outline);
   gfx::Program::set(u.inflammation, pal.inflammation);
+  }
+  // Skin program: the front slab's top, and the back part's top while it is
+  // still uncut (surface view). Tissue program: every cut face. Each box is
+  // 36 vertices, its top face first.
+  const bool back_is_skin = l.vein_depth_mm * cut < 0.002f;
   tissue_vao_.bind();
-  gfx::draw(gfx::Primitive::Triangles, 0, static_cast<int>(tissue_vertices_.size() / 10));
+  skin_.use();
+  gfx::draw(gfx::Primitive::Triangles, 0, 6);
+  if (back_is_skin) gfx::draw(gfx::Primitive::Triangles, 36, 6);
+  tissue_.use();
+  gfx::draw(gfx::Primitive::Triangles, 6, 30);
+  gfx::draw(gfx::Primitive::Triangles, back_is_skin ? 42 : 36, back_is_skin ? 30 : 36);
 }
 
 void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {

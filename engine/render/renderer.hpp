@@ -53,7 +53,7 @@ class Renderer {
   void updateAnchors(const FrameInput& in, const glm::mat4& view_proj, glm::ivec2 size);
 
   struct TissueUniforms;
-  gfx::Program tissue_, background_, cells_, solid_;
+  gfx::Program tissue_, skin_, background_, cells_, solid_;  // skin_: tissue.frag's skin-only variant
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;
