@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <filesystem>
 #include <vector>
 
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "scene/loader.hpp"
 #include "sim/model.hpp"
 
 namespace app {
@@ -122,24 +125,30 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
   return written;
 }
 
-core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int frames) {
+core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int frames, bool from_here) {
   auto fbr = makeTarget(size);
   if (!fbr) return fbr.errors();
   const gfx::Framebuffer& fb = fbr.value();
   fb.bind();
-  // Mid-procedure, injecting: sclerosant, needle, cells and labels all on screen.
-  int procedure = 0;
-  for (int i = 0; i < s.playback.stageCount(); ++i)
-    if (s.playback.stage(i).id == "procedure") procedure = i;
-  s.playback.seekStage(procedure, 0.35);
+  int stage = 0;
+  if (from_here) {
+    stage = s.playback.stageIndex();
+  } else {
+    // Mid-procedure, injecting: sclerosant, needle, cells and labels all on screen.
+    for (int i = 0; i < s.playback.stageCount(); ++i)
+      if (s.playback.stage(i).id == "procedure") stage = i;
+    s.playback.seekStage(stage, 0.35);
+  }
   const double start_pos = s.playback.position();
   ui::ScreenActions actions;
   const int warmup = 20;
   std::vector<double> ms;
   ms.reserve(static_cast<std::size_t>(frames));
+  // Advance like a 60 Hz display, looping within the stage from the start position.
+  const double stage_end = s.playback.stageStart(stage) + s.playback.stage(stage).duration_s;
+  const double span = std::max(1.0 / 60.0, std::min(stage_end - start_pos, s.playback.stage(stage).duration_s * 0.5));
   for (int i = 0; i < warmup + frames; ++i) {
-    // Advance like a 60 Hz display, looping within the procedure stage.
-    s.playback.seek(start_pos + std::fmod(i / 60.0, s.playback.stage(procedure).duration_s * 0.5));
+    s.playback.seek(start_pos + std::fmod(i / 60.0, span));
     const auto t0 = Clock::now();
     viewer.frame(size, actions);
     gfx::finish();
@@ -160,14 +169,85 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int
 
   const gfx::ContextInfo info = gfx::queryContext();
   const double p50 = percentile(ms, 0.50), p95 = percentile(ms, 0.95), p99 = percentile(ms, 0.99);
-  std::printf("sclerosim benchmark: %d frames at %dx%d (after %d warm-up), mid-procedure\n", frames, size.x,
-              size.y, warmup);
+  std::printf("sclerosim benchmark: %d frames at %dx%d (after %d warm-up), %s stage from %.0f%%\n", frames,
+              size.x, size.y, warmup, s.playback.stage(stage).id.c_str(),
+              100.0 * (start_pos - s.playback.stageStart(stage)) / std::max(s.playback.stage(stage).duration_s, 1e-9));
   std::printf("GL_RENDERER: %s\n", info.renderer.c_str());
   std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  (p95/p50 %.2f, p99/p50 %.2f)\n", p50, p95, p99,
               p95 / std::max(p50, 1e-9), p99 / std::max(p50, 1e-9));
   std::printf("fps (from p50): %.0f\n", 1000.0 / std::max(p50, 1e-9));
   std::printf("sim: %.2f us/step (procedure clock), full run %.1f ms for %zu samples\n", step_us,
               std::chrono::duration<double, std::milli>(r1 - r0).count(), run.samples.size());
+  return true;
+}
+
+long residentBytes() {
+  std::ifstream in("/proc/self/statm");
+  long size = 0, resident = 0;
+  if (!(in >> size >> resident)) return -1;
+  return resident * 4096L;
+}
+
+core::Result<bool> runSoak(Viewer& viewer, Session& s, glm::ivec2 max_size, long frames) {
+  // Sizes up to the requested one; one framebuffer each, made once.
+  std::vector<glm::ivec2> sizes;
+  for (const glm::ivec2 sz : {glm::ivec2(320, 180), glm::ivec2(640, 360), glm::ivec2(1280, 720)}) {
+    if (sz.x <= max_size.x && sz.y <= max_size.y) sizes.push_back(sz);
+  }
+  if (sizes.empty() || sizes.back() != max_size) sizes.push_back(max_size);
+  std::vector<gfx::Framebuffer> targets;
+  for (const glm::ivec2 sz : sizes) {
+    auto fb = makeTarget(sz);
+    if (!fb) return fb.errors();
+    targets.push_back(std::move(fb.value()));
+  }
+  // Parameter variants, each a valid override of the shipped keys; the model re-runs on each change.
+  const char* const variants[] = {"agent.concentration_pct=0.5", "agent.concentration_pct=0.1",
+                                  "compression.days=0",          "compression.days=21",
+                                  "agent.concentration_pct=1",   "agent.volume_ml=0.1",
+                                  "agent.volume_ml=0.2"};
+  const scene::SceneDesc original = s.scene;
+  ui::ScreenActions actions;
+  const long per_size = 97, per_variant = 1500;
+  const long warmup = std::min(frames, per_variant * static_cast<long>(std::size(variants)));
+  long baseline = residentBytes();
+  if (warmup == 0) std::printf("soak: RSS start %.1f MB\n", static_cast<double>(baseline) / 1e6);
+  std::size_t variant = 0;
+  for (long i = 0; i < frames; ++i) {
+    if (i > 0 && i % per_variant == 0) {
+      variant = (variant + 1) % std::size(variants);
+      s.scene = original;
+      const auto errors = scene::applyOverride(s.scene, variants[variant]);
+      if (!errors.empty()) return errors;
+      s.rebuild();
+      viewer.sceneChanged();
+    }
+    // Walk the whole timeline every 600 frames, every stage in turn.
+    s.playback.seek(s.playback.length() * static_cast<double>(i % 600) / 600.0);
+    const std::size_t k = static_cast<std::size_t>(i / per_size) % sizes.size();
+    targets[k].bind();
+    viewer.frame(sizes[k], actions);
+    if (i + 1 == warmup) {
+      gfx::finish();
+      baseline = residentBytes();
+      std::printf("soak: RSS start %.1f MB (after %ld warm-up frames)\n", static_cast<double>(baseline) / 1e6,
+                  warmup);
+    }
+    if ((i + 1) % 10000 == 0) {
+      std::printf("soak: %ld/%ld frames, RSS %.1f MB\n", i + 1, frames, static_cast<double>(residentBytes()) / 1e6);
+      std::fflush(stdout);
+    }
+  }
+  gfx::finish();
+  const long end = residentBytes();
+  const double growth_mb = static_cast<double>(end - baseline) / 1e6;
+  std::printf("soak: RSS end %.1f MB (%+.1f MB over %ld frames)\n", static_cast<double>(end) / 1e6, growth_mb,
+              frames - warmup);
+  if (growth_mb > 5.0) {
+    std::printf("soak: FAILED: resident memory grew by more than 5 MB\n");
+    return false;
+  }
+  std::printf("soak: ok\n");
   return true;
 }
 

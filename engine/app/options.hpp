@@ -18,6 +18,7 @@ struct Options {
   std::string tour_dir;
   std::string record;
   int bench_frames = 0;
+  long soak_frames = 0;  // hidden --soak N (scripts/soak.sh)
   std::vector<std::string> sets;
   std::string export_sim;
   std::string report;

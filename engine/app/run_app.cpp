@@ -58,6 +58,38 @@ int writeModelOutputs(const Options& o, const Session& s) {
   return kOk;
 }
 
+// Fails fast, before any model run or rendering, when an output cannot be
+// written: its folder is missing or not a folder, or the path is a folder.
+std::vector<core::Error> checkOutputPaths(const Options& o) {
+  namespace fs = std::filesystem;
+  std::vector<core::Error> errors;
+  auto check = [&](const std::string& flag, const std::string& path) {
+    if (path.empty() || path == "-") return;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      errors.push_back({"", 0, 0, flag + " '" + path + "': cannot write: is a folder"});
+      return;
+    }
+    fs::path parent = fs::path(path).parent_path();
+    if (parent.empty()) parent = ".";
+    if (!fs::is_directory(parent, ec)) {
+      errors.push_back({"", 0, 0, flag + " '" + path + "': cannot write: folder '" + parent.string() +
+                                      "' does not exist"});
+    }
+  };
+  check("--screenshot", o.screenshot);
+  check("--export-sim", o.export_sim);
+  check("--report", o.report);
+  check("--record", o.record);
+  if (!o.tour_dir.empty()) {
+    std::error_code ec;
+    if (fs::exists(o.tour_dir, ec) && !fs::is_directory(o.tour_dir, ec)) {
+      errors.push_back({"", 0, 0, "--tour '" + o.tour_dir + "': exists and is not a folder"});
+    }
+  }
+  return errors;
+}
+
 }  // namespace
 
 int runApp(int argc, const char* const* argv) {
@@ -77,6 +109,10 @@ int runApp(int argc, const char* const* argv) {
     if (!checked) return fail(checked.errors(), kBadInput);
     std::printf("%s: ok\n", o.check_scene.c_str());
     return kOk;
+  }
+  {
+    const auto errors = checkOutputPaths(o);
+    if (!errors.empty()) return fail(errors, kBadInput);
   }
 
   auto loaded = loadScene(o);
@@ -99,7 +135,8 @@ int runApp(int argc, const char* const* argv) {
     return fail({{"", 0, 0, "--compare and --view are not available in this version yet"}}, kBadInput);
   }
 
-  const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0 || !o.record.empty();
+  const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0 || !o.record.empty() ||
+                     o.soak_frames > 0;
   platform::WindowConfig cfg;
   cfg.width = o.width;
   cfg.height = o.height;
@@ -143,9 +180,14 @@ int runApp(int argc, const char* const* argv) {
     return kOk;
   }
   if (o.bench_frames > 0) {
-    auto r = runBenchmark(*viewer.value(), session, size, o.bench_frames);
+    auto r = runBenchmark(*viewer.value(), session, size, o.bench_frames, !o.stage.empty() || o.time_s);
     if (!r) return fail(r.errors(), kInternal);
     return kOk;
+  }
+  if (o.soak_frames > 0) {
+    auto r = runSoak(*viewer.value(), session, size, o.soak_frames);
+    if (!r) return fail(r.errors(), kInternal);
+    return r.value() ? kOk : kInternal;
   }
   runWindow(*window.value(), *viewer.value(), session);
   return kOk;
