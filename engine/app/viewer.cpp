@@ -1,6 +1,7 @@
 #include "app/viewer.hpp"
 
 #include "core/data_path.hpp"
+#include "app/model_export.hpp"
 #include "core/log.hpp"
 #include "scene/loader.hpp"
 #include "gfx/context.hpp"
@@ -30,6 +31,14 @@ void Viewer::sceneChanged() {
 }
 
 void Viewer::applyActions(ui::ScreenActions& actions) {
+  if (!actions.export_quiz_csv_path.empty()) {  // quiz results, written beside the screenshots
+    const std::string path = std::move(actions.export_quiz_csv_path);
+    actions.export_quiz_csv_path.clear();
+    const scene::QuizSession* q = state_.quiz.session();
+    auto w = q ? writeTextFile(path, scene::quizCsv(*q)) : core::Result<bool>(true);
+    state_.quiz.export_message = w ? "\xe2\x86\x92 " + path : core::formatAll(w.errors());
+    if (!w) core::logWarn(state_.quiz.export_message);
+  }
   if (actions.set.empty() && !actions.reset_scene) return;
   Session& s = *session_;
   bool changed = false;
@@ -115,6 +124,7 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.view_size = view;
   si_in.scale = scale;
   si_in.run_generation = run_generation_;
+  si_in.camera_key = ui::cameraKey(directed.camera);
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
   gui_->render();
   applyActions(actions);

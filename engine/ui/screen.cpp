@@ -258,6 +258,9 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   for (const std::string& wmsg : o.warnings) ImGui::BulletText("%s", wmsg.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  ImGui::Spacing();
+  drawQuiz(in, st, f, actions, pb.stageIndex(), pb.stageIndex() == pb.stageCount() - 1);
+  if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);
   if (st.audience == scene::Audience::Student) {
     ImGui::Spacing();
     if (ImGui::CollapsingHeader(de ? "Modell: Parameter und Verl\xc3\xa4ufe###model" : "Model: parameters and plots###model",
@@ -382,6 +385,7 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
   drawScaleBar(in, f);
   drawSizeGauge(in, st, f);
   drawTitleAndClock(in, st, pb, f);
+  drawAnnotations(in, st, f, pb.stageIndex());
   if (st.presenter) {
     drawPresenterCaption(in, st, pb, f);
   } else {

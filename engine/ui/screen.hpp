@@ -4,6 +4,7 @@
 // stage markers and event ticks, labels with leader lines, the leg outline
 // and size gauge of Assessment, and the always-visible disclaimer.
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,10 @@
 #include "render/renderer.hpp"
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
+#include "ui/annotation.hpp"
+#include "ui/mistakes.hpp"
 #include "ui/playback.hpp"
+#include "ui/quiz_panel.hpp"
 #include "ui/theme.hpp"
 
 namespace ui {
@@ -61,6 +65,9 @@ struct ScreenState {
   PlotCache plots;              // resampled run curves for the student plots
   ParamEdit edit;
   OutcomeSnapshot before;
+  QuizPanel quiz;               // quiz / teach-back of the played stages
+  MistakeState mistakes;        // student mode: the trainee mistake applied
+  PenState pen;                 // presenter mode: annotation strokes
 };
 
 struct ScreenInput {
@@ -75,6 +82,7 @@ struct ScreenInput {
   glm::vec2 view_size{1280, 720};
   float scale = 1.0f;           // DPI x font scale
   unsigned run_generation = 0;  // changes whenever the run was recomputed
+  std::uint64_t camera_key = 0; // ui::cameraKey of the view's camera (annotation anchoring)
 };
 
 // What the user asked for this frame; the app carries it out.
@@ -88,6 +96,9 @@ struct ScreenActions {
   bool reset_scene = false;   // back to the scene as loaded
   bool font_changed = false;  // ScreenState::font_scale changed: rebuild fonts before the next frame
   bool settings_changed = false;  // something worth persisting changed
+  // Write scene::quizCsv(state.quiz.session()) here; the app reports the
+  // result in ScreenState::quiz.export_message.
+  std::string export_quiz_csv_path;
 };
 
 // Rectangle of the 3D view for a display size (leaves room for the panel

@@ -1,0 +1,148 @@
+#include "ui/annotation.hpp"
+
+#include <cmath>
+
+#include <imgui.h>
+
+#include "ui/screen.hpp"
+
+namespace ui {
+namespace {
+
+std::uint64_t mix(std::uint64_t h, std::int64_t v) {
+  // FNV-1a over the 8 bytes of v.
+  auto u = static_cast<std::uint64_t>(v);
+  for (int i = 0; i < 8; ++i) {
+    h ^= (u >> (8 * i)) & 0xffu;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::int64_t quantize(float v, float step) { return static_cast<std::int64_t>(std::llround(v / step)); }
+
+}  // namespace
+
+std::uint64_t cameraKey(const render::CameraPose& pose) {
+  std::uint64_t h = 14695981039346656037ull;
+  h = mix(h, quantize(pose.yaw_deg, 0.25f));
+  h = mix(h, quantize(pose.pitch_deg, 0.25f));
+  h = mix(h, quantize(pose.distance, 0.02f));
+  h = mix(h, quantize(pose.target.x, 0.02f));
+  h = mix(h, quantize(pose.target.y, 0.02f));
+  h = mix(h, quantize(pose.target.z, 0.02f));
+  h = mix(h, quantize(pose.fov_deg, 0.25f));
+  return h;
+}
+
+Annotations::Annotations() {
+  strokes_.reserve(64);
+  points_.reserve(8192);
+}
+
+void Annotations::begin(int stage, std::uint64_t camera, glm::vec2 p) {
+  if (open_) end();
+  Stroke s;
+  s.stage = stage;
+  s.camera = camera;
+  s.begin = points_.size();
+  points_.push_back(p);
+  s.end = points_.size();
+  strokes_.push_back(s);
+  open_ = true;
+}
+
+void Annotations::add(glm::vec2 p, float min_step) {
+  if (!open_ || strokes_.empty()) return;
+  const glm::vec2 last = points_.back();
+  const float dx = p.x - last.x, dy = p.y - last.y;
+  if (dx * dx + dy * dy < min_step * min_step) return;
+  points_.push_back(p);
+  strokes_.back().end = points_.size();
+}
+
+void Annotations::end() { open_ = false; }
+
+void Annotations::clear() {
+  strokes_.clear();  // keeps capacity
+  points_.clear();
+  open_ = false;
+}
+
+std::size_t Annotations::visibleCount(int stage, std::uint64_t camera) const {
+  std::size_t n = 0;
+  for (const Stroke& s : strokes_) n += visible(s, stage, camera) ? 1u : 0u;
+  return n;
+}
+
+// ---------------------------------------------------------------- drawing
+
+void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int stage_index) {
+  if (!st.presenter) {
+    st.pen.strokes.end();
+    return;
+  }
+  const bool de = st.lang.rfind("de", 0) == 0;
+  PenState& pen = st.pen;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantTextInput && !io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A), false)) pen.on = !pen.on;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) pen.strokes.clear();
+  }
+  const ImVec2 origin(in.view_origin.x, in.view_origin.y);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+  if (pen.on) {
+    // A transparent surface over the view: it owns the mouse while the pen is on.
+    ImGui::SetNextWindowPos(origin);
+    ImGui::SetNextWindowSize(ImVec2(in.view_size.x, in.view_size.y));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##pencanvas", nullptr, flags | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::InvisibleButton("##pen", ImVec2(in.view_size.x, in.view_size.y));
+    const glm::vec2 p(io.MousePos.x - origin.x, io.MousePos.y - origin.y);
+    if (ImGui::IsItemActivated()) pen.strokes.begin(stage_index, in.camera_key, p);
+    if (ImGui::IsItemActive()) pen.strokes.add(p, 2.0f * in.scale);
+    if (ImGui::IsItemDeactivated()) pen.strokes.end();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::End();
+    ImGui::PopStyleVar();
+  } else {
+    pen.strokes.end();
+  }
+  // Toolbar, top right of the view (small: the slide is the content).
+  ImGui::PushFont(f.small);
+  const char* pen_label = pen.on ? (de ? "Stift aus (A)###penbtn" : "Pen off (A)###penbtn")
+                                 : (de ? "Stift (A)###penbtn" : "Pen (A)###penbtn");
+  const char* clear_label = de ? "Löschen (C)###penclear" : "Clear (C)###penclear";
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float bw = ImGui::CalcTextSize(pen_label, nullptr, true).x + ImGui::CalcTextSize(clear_label, nullptr, true).x +
+                   style.FramePadding.x * 4 + style.ItemSpacing.x + style.WindowPadding.x * 2;
+  ImGui::SetNextWindowPos(ImVec2(origin.x + in.view_size.x - bw - 16 * in.scale, origin.y + 16 * in.scale));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  ImGui::Begin("##pentools", nullptr, flags | ImGuiWindowFlags_AlwaysAutoResize);
+  if (ImGui::Button(pen_label)) pen.on = !pen.on;
+  ImGui::SameLine();
+  if (ImGui::Button(clear_label)) pen.strokes.clear();
+  ImGui::End();
+  ImGui::PopFont();
+  // The strokes of this stage and camera: white halo under a strong line.
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const auto& pts = pen.strokes.points();
+  const float w = 5.0f * in.scale;
+  const ImU32 ink = ImGui::GetColorU32(ImVec4(0.90f, 0.15f, 0.10f, 1.0f));
+  const ImU32 halo = ImGui::GetColorU32(ImVec4(1.0f, 1.0f, 1.0f, 0.85f));
+  for (int pass = 0; pass < 2; ++pass) {
+    const ImU32 c = pass == 0 ? halo : ink;
+    const float lw = pass == 0 ? w + 3.0f * in.scale : w;
+    for (const Annotations::Stroke& s : pen.strokes.strokes()) {
+      if (!pen.strokes.visible(s, stage_index, in.camera_key)) continue;
+      for (std::size_t i = s.begin; i < s.end; ++i) {
+        const ImVec2 a(origin.x + pts[i].x, origin.y + pts[i].y);
+        dl->AddCircleFilled(a, lw * 0.5f, c, 8);  // round joints and single dots
+        if (i + 1 < s.end) dl->AddLine(a, ImVec2(origin.x + pts[i + 1].x, origin.y + pts[i + 1].y), c, lw);
+      }
+    }
+  }
+}
+
+}  // namespace ui

@@ -1,0 +1,204 @@
+#include "ui/quiz_panel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "ui/screen.hpp"
+
+namespace ui {
+namespace {
+
+constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
+
+std::uint64_t mixBytes(std::uint64_t h, const char* p, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    h ^= static_cast<unsigned char>(p[i]);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::uint64_t mixString(std::uint64_t h, const std::string& s) {
+  h = mixBytes(h, s.data(), s.size());
+  return mixBytes(h, "\x1f", 1);  // separator: "ab"+"c" != "a"+"bc"
+}
+
+int percent(double score) { return static_cast<int>(std::lround(score * 100.0)); }
+
+}  // namespace
+
+std::uint64_t quizKey(const std::vector<const scene::StageDesc*>& played, scene::Audience audience,
+                      const std::string& lang) {
+  std::uint64_t h = kFnvOffset;
+  const char a = audience == scene::Audience::Student ? 'S' : 'P';
+  h = mixBytes(h, &a, 1);
+  h = mixString(h, lang);
+  for (const scene::StageDesc* s : played) {
+    h = mixString(h, s->id);
+    for (const scene::QuizQuestion& q : s->quiz) h = mixString(h, q.id);
+  }
+  return h;
+}
+
+bool QuizPanel::sync(const scene::SceneDesc& scene, const std::vector<const scene::StageDesc*>& played,
+                     scene::Audience audience, const std::string& lang) {
+  const std::uint64_t key = quizKey(played, audience, lang);
+  if (have_key_ && key == key_) return false;
+  const bool next_session = played.size() > scene.playedStages(false).size();
+  scene::QuizSession fresh(scene, audience, lang, next_session, true);
+  if (session_) {  // keep the answers to questions that are still asked
+    for (std::size_t i = 0; i < session_->size(); ++i) {
+      if (!session_->answered(i)) continue;
+      for (std::size_t j = 0; j < fresh.size(); ++j)
+        if (fresh.questions()[j].id == session_->questions()[i].id) fresh.answer(j, session_->chosen(i));
+    }
+  }
+  session_ = std::move(fresh);
+  key_ = key;
+  have_key_ = true;
+  return true;
+}
+
+std::size_t QuizPanel::countForStage(const std::string& stage_id) const {
+  if (!session_) return 0;
+  std::size_t n = 0;
+  for (const auto& q : session_->questions()) n += q.stage_id == stage_id ? 1u : 0u;
+  return n;
+}
+
+std::size_t QuizPanel::indexInStage(const std::string& stage_id, std::size_t i) const {
+  if (!session_) return npos;
+  const auto& qs = session_->questions();
+  for (std::size_t k = 0; k < qs.size(); ++k) {
+    if (qs[k].stage_id != stage_id) continue;
+    if (i == 0) return k;
+    --i;
+  }
+  return npos;
+}
+
+bool QuizPanel::answer(std::size_t question, int choice) {
+  if (!session_ || question >= session_->size()) return false;
+  return session_->answer(question, choice);
+}
+
+std::string QuizPanel::scoreLine(bool de) const {
+  if (!session_) return {};
+  char buf[128];
+  std::snprintf(buf, sizeof buf, de ? "Ergebnis: %zu von %zu richtig (%d %%), %zu beantwortet"
+                                    : "Score: %zu of %zu right (%d %%), %zu answered",
+                session_->correctCount(), session_->size(), percent(session_->score()), session_->answeredCount());
+  return buf;
+}
+
+std::string QuizPanel::summaryLine(bool de) const {
+  if (!session_ || session_->size() == 0) return {};
+  const std::size_t open = session_->size() - session_->answeredCount();
+  char buf[256];
+  if (open > 0) {
+    std::snprintf(buf, sizeof buf,
+                  de ? "Noch %zu Frage(n) offen: Sie finden sie bei den einzelnen Abschnitten."
+                     : "%zu question(s) still open: you find them with each stage.",
+                  open);
+    return buf;
+  }
+  const double s = session_->score();
+  if (s >= 0.8) return de ? "Sehr gut: Sie haben das Wichtigste verstanden." : "Well done: you have the key points.";
+  if (s >= 0.5)
+    return de ? "Gut. Die Erklärungen zu den anderen Fragen helfen weiter." : "Good. The explanations of the others help.";
+  return de ? "Kein Problem: Schauen Sie sich die Abschnitte noch einmal an und fragen Sie nach."
+            : "No problem: look at the stages again, and ask about anything unclear.";
+}
+
+// ---------------------------------------------------------------- drawing
+
+void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions, int stage_index,
+              bool last_stage) {
+  const bool de = st.lang.rfind("de", 0) == 0;
+  const bool patient = st.audience == scene::Audience::Patient;
+  QuizPanel& qp = st.quiz;
+  qp.sync(*in.scene, *in.stages, st.audience, st.lang);
+  const scene::QuizSession* qs = qp.session();
+  if (!qs || qs->size() == 0) return;
+  const char* header = patient ? (de ? "Haben Sie es verstanden?###quiz" : "Check your understanding###quiz")
+                               : (de ? "Quiz###quiz" : "Quiz###quiz");
+  if (!ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(stage_index)]->id;
+  ImGui::PushTextWrapPos(0.0f);
+  const std::size_t n = qp.countForStage(stage_id);
+  if (n == 0 && !last_stage) {
+    ImGui::TextDisabled("%s", de ? "Zu diesem Abschnitt gibt es keine Frage." : "No question for this stage.");
+  }
+  const ImVec4 good(0.10f, 0.50f, 0.22f, 1.0f);
+  const ImVec4 bad(0.70f, 0.28f, 0.10f, 1.0f);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t qi = qp.indexInStage(stage_id, i);
+    const scene::QuizSession::Item& item = qs->questions()[qi];
+    ImGui::PushID(static_cast<int>(qi));
+    ImGui::Spacing();
+    ImGui::TextUnformatted(item.text.question.c_str());
+    const bool answered = qs->answered(qi);
+    const int chosen = qs->chosen(qi);
+    for (std::size_t k = 0; k < item.text.choices.size(); ++k) {
+      const int ki = static_cast<int>(k);
+      const bool is_right = ki == item.answer_index;
+      // After the first answer: the right choice green, a wrong pick orange.
+      // A selectable as tall as the wrapped choice, with the text drawn on it.
+      const ImVec4 text_col = answered && is_right ? good : answered && ki == chosen ? bad
+                                                        : ImGui::GetStyleColorVec4(ImGuiCol_Text);
+      char text[320];
+      std::snprintf(text, sizeof text, "%s %s",
+                    answered && is_right ? "\xe2\x86\x92" : answered && ki == chosen ? "\xc3\x97" : "\xe2\x80\xa2",
+                    item.text.choices[k].c_str());
+      const float wrap_w = std::max(40.0f, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
+      const ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, wrap_w);
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::PushID(ki);
+      if (ImGui::Selectable("##choice", answered && ki == chosen, 0, ImVec2(0, ts.y)) && !answered) qp.answer(qi, ki);
+      ImGui::PopID();
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(text_col), text,
+                                          nullptr, wrap_w);
+    }
+    if (answered) {
+      const bool right = qs->correct(qi);
+      ImGui::TextColored(right ? good : bad, "%s",
+                         right ? (de ? "Richtig." : "Right.")
+                               : (patient ? (de ? "Nicht ganz \xe2\x80\x94 die richtige Antwort ist markiert."
+                                                : "Not quite \xe2\x80\x94 the right answer is marked.")
+                                          : (de ? "Falsch." : "Wrong.")));
+      if (!item.text.explanation.empty()) {
+        ImGui::PushFont(f.small);
+        ImGui::TextUnformatted(item.text.explanation.c_str());
+        ImGui::PopFont();
+      }
+    }
+    if (item.text.fell_back) {
+      ImGui::PushFont(f.small);
+      ImGui::TextDisabled("%s", de ? "(keine \xc3\x9c" "bersetzung; Englisch angezeigt)" : "(no translation; showing English)");
+      ImGui::PopFont();
+    }
+    ImGui::PopID();
+  }
+  ImGui::Spacing();
+  ImGui::TextUnformatted(qp.scoreLine(de).c_str());
+  if (last_stage) {
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", de ? "ZUSAMMENFASSUNG" : "SUMMARY");
+    ImGui::TextUnformatted(qp.summaryLine(de).c_str());
+    if (ImGui::Button(de ? "Ergebnisse exportieren (CSV)###quizcsv" : "Export results (CSV)###quizcsv")) {
+      ++qp.exports;
+      actions.export_quiz_csv_path = "sclerosim-quiz-" + std::to_string(qp.exports) + ".csv";
+    }
+    if (!qp.export_message.empty()) {
+      ImGui::PushFont(f.small);
+      ImGui::TextDisabled("%s", qp.export_message.c_str());
+      ImGui::PopFont();
+    }
+  }
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace ui

@@ -1,0 +1,223 @@
+// Quiz panel state, trainee mistakes and annotation anchoring: the pure parts
+// of the teaching panels (no GL, no ImGui frame).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "scene/loader.hpp"
+#include "scene/quiz.hpp"
+#include "sim/run.hpp"
+#include "ui/annotation.hpp"
+#include "ui/mistakes.hpp"
+#include "ui/quiz_panel.hpp"
+
+namespace {
+
+bool has(const std::vector<ui::Consequence>& v, ui::Consequence c) { return std::find(v.begin(), v.end(), c) != v.end(); }
+
+sim::Run runWith(const std::vector<std::string>& overrides) {
+  scene::SceneDesc sc = scene::defaultScene();
+  for (const std::string& kv : overrides) REQUIRE(scene::applyOverride(sc, kv).empty());
+  return sim::simulate(sc.params);
+}
+
+}  // namespace
+
+TEST_CASE("quiz panel: questions per stage, answers and score", "[ui][quiz]") {
+  const scene::SceneDesc sc = scene::defaultScene();
+  const std::vector<const scene::StageDesc*> played = sc.playedStages(false);
+  ui::QuizPanel qp;
+  REQUIRE(qp.sync(sc, played, scene::Audience::Student, "en"));
+  CHECK_FALSE(qp.sync(sc, played, scene::Audience::Student, "en"));  // same key: no rebuild
+  const scene::QuizSession& qs = *qp.session();
+  REQUIRE(qs.size() > 1);
+  const std::string stage = qs.questions()[0].stage_id;
+  const std::size_t n = qp.countForStage(stage);
+  REQUIRE(n >= 1);
+  for (std::size_t i = 0; i < n; ++i) CHECK(qs.questions()[qp.indexInStage(stage, i)].stage_id == stage);
+  CHECK(qp.indexInStage(stage, n) == ui::QuizPanel::npos);
+  CHECK(qp.countForStage("no-such-stage") == 0);
+
+  const int right = qs.questions()[0].answer_index;
+  const int wrong = right == 0 ? 1 : 0;
+  CHECK(qp.answer(0, right));
+  CHECK_FALSE(qp.answer(1, qs.questions()[1].answer_index == 0 ? 1 : 0));
+  CHECK(qs.correctCount() == 1);
+  CHECK(qs.answeredCount() == 2);
+  CHECK_FALSE(qp.answer(0, wrong));  // a second click does not change the score
+  CHECK(qs.correctCount() == 1);
+  CHECK_FALSE(qp.answer(999, 0));   // out of range: no throw from the panel
+  char expect[64];
+  std::snprintf(expect, sizeof expect, "Score: 1 of %zu right", qs.size());
+  CHECK(qp.scoreLine(false).rfind(expect, 0) == 0);
+  CHECK(qp.scoreLine(true).rfind("Ergebnis: 1 von", 0) == 0);
+  CHECK(qp.summaryLine(false).find("still open") != std::string::npos);
+
+  // Language change rebuilds the session but keeps the answers given.
+  REQUIRE(qp.sync(sc, played, scene::Audience::Student, "de"));
+  CHECK(qp.session()->lang() == "de");
+  CHECK(qp.session()->answeredCount() == 2);
+  CHECK(qp.session()->correctCount() == 1);
+  // Audience change: other questions, none answered.
+  REQUIRE(qp.sync(sc, played, scene::Audience::Patient, "de"));
+  CHECK(qp.session()->audience() == scene::Audience::Patient);
+  CHECK(qp.session()->answeredCount() == 0);
+
+  // All right: finished, a good summary, CSV score 100.
+  for (std::size_t i = 0; i < qp.session()->size(); ++i) qp.answer(i, qp.session()->questions()[i].answer_index);
+  CHECK(qp.session()->finished());
+  CHECK(qp.summaryLine(false).rfind("Well done", 0) == 0);
+  CHECK(scene::quizCsv(*qp.session()).find(",100.0\n") != std::string::npos);
+}
+
+TEST_CASE("quiz panel: the next-session stage adds its questions", "[ui][quiz]") {
+  const scene::SceneDesc sc = scene::defaultScene();
+  ui::QuizPanel a, b;
+  a.sync(sc, sc.playedStages(false), scene::Audience::Student, "en");
+  b.sync(sc, sc.playedStages(true), scene::Audience::Student, "en");
+  CHECK(ui::quizKey(sc.playedStages(false), scene::Audience::Student, "en") !=
+        ui::quizKey(sc.playedStages(true), scene::Audience::Student, "en"));
+  CHECK(b.session()->size() > a.session()->size());
+  CHECK(b.countForStage("next_session") > 0);
+  CHECK(a.countForStage("next_session") == 0);
+}
+
+TEST_CASE("mistakes: each is one valid override", "[ui][mistakes]") {
+  CHECK(ui::mistakeOverrides(ui::Mistake::None).empty());
+  CHECK(ui::mistakeOverrides(ui::Mistake::OutsideLumen) == std::vector<std::string>{"injection.in_lumen=false"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::WeakDose) == std::vector<std::string>{"agent.concentration_pct=0.1"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::NoCompression) == std::vector<std::string>{"compression.days=0"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::FastInjection) == std::vector<std::string>{"injection.duration_s=2"});
+  CHECK(ui::mistakeAt(-1) == ui::Mistake::None);
+  CHECK(ui::mistakeAt(ui::kMistakeCount) == ui::Mistake::None);
+  for (int i = 0; i < ui::kMistakeCount; ++i) {
+    const ui::Mistake m = ui::mistakeAt(i);
+    scene::SceneDesc sc = scene::defaultScene();
+    for (const std::string& kv : ui::mistakeOverrides(m)) CHECK(scene::applyOverride(sc, kv).empty());
+    CHECK(std::string(ui::mistakeTitle(m, false)) != ui::mistakeTitle(m, true));
+    CHECK(std::string(ui::mistakeWhy(m, true)).find('(') != std::string::npos);  // cites a source
+  }
+  CHECK(std::string(ui::mistakeWhy(ui::Mistake::FastInjection, false)).find("5–15 s") != std::string::npos);
+  CHECK(std::string(ui::mistakeWhy(ui::Mistake::WeakDose, false)).find("Parsi 2011") != std::string::npos);
+  CHECK(std::string(ui::mistakeWhy(ui::Mistake::NoCompression, false)).find("Kern 2007") != std::string::npos);
+}
+
+TEST_CASE("mistakes: the model's outcome picks the explanation", "[ui][mistakes]") {
+  const sim::Run base = runWith({});
+  ui::MistakeState ms;
+  ms.choose(ui::Mistake::OutsideLumen, base, 1);
+  const ui::OutcomeBaseline& before = ms.baseline();
+  REQUIRE(before.valid);
+
+  auto of = [&](ui::Mistake m) {
+    const sim::Run r = runWith(ui::mistakeOverrides(m));
+    return ui::consequences(r.outcome, r.mass.extravasated_mg, before);
+  };
+  const auto outside = of(ui::Mistake::OutsideLumen);
+  CHECK(has(outside, ui::Consequence::Wheal));
+  CHECK(has(outside, ui::Consequence::NotClosed));
+  CHECK(has(outside, ui::Consequence::MoreSessions));
+  const auto weak = of(ui::Mistake::WeakDose);
+  CHECK(has(weak, ui::Consequence::Reopened));
+  CHECK(has(weak, ui::Consequence::MoreSessions));
+  CHECK_FALSE(has(weak, ui::Consequence::Wheal));
+  const auto nocomp = of(ui::Mistake::NoCompression);
+  CHECK(has(nocomp, ui::Consequence::MoreClot));
+  CHECK(has(nocomp, ui::Consequence::MorePigment));
+  CHECK_FALSE(has(nocomp, ui::Consequence::NotClosed));
+  const auto fast = of(ui::Mistake::FastInjection);
+  CHECK(has(fast, ui::Consequence::FastWarning));
+  // The unchanged scene against itself: nothing to explain.
+  CHECK(ui::consequences(base.outcome, base.mass.extravasated_mg, before) ==
+        std::vector<ui::Consequence>{ui::Consequence::NoVisibleChange});
+}
+
+TEST_CASE("mistakes: explanation texts carry the model's figures", "[ui][mistakes]") {
+  ui::OutcomeBaseline before;
+  before.valid = true;
+  before.outcome.sessions_recommended = 1;
+  before.outcome.thrombus_peak = 0.2;
+  before.outcome.pigmentation_risk = 0.15;
+  sim::Outcome now = before.outcome;
+  now.closed = true;
+  before.outcome.closed = true;
+  now.sessions_recommended = 2;
+  now.thrombus_peak = 0.9;
+  now.pigmentation_risk = 0.45;
+  const auto c = ui::consequences(now, 0.0, before);
+  CHECK(c == std::vector<ui::Consequence>{ui::Consequence::MoreSessions, ui::Consequence::MoreClot,
+                                          ui::Consequence::MorePigment});
+  CHECK(ui::consequenceText(ui::Consequence::MoreSessions, now, before, false) == "Another session needed: 2 instead of 1.");
+  CHECK(ui::consequenceText(ui::Consequence::MoreClot, now, before, false) == "More clot: up to 90 % of the lumen (was 20 %).");
+  CHECK(ui::consequenceText(ui::Consequence::MorePigment, now, before, true).find("45 %") != std::string::npos);
+  CHECK(ui::consequenceText(ui::Consequence::Wheal, now, before, false).find("Stop injecting") != std::string::npos);
+}
+
+TEST_CASE("mistakes: state follows the run generation", "[ui][mistakes]") {
+  const sim::Run base = runWith({});
+  ui::MistakeState ms;
+  ms.sync(5);
+  CHECK(ms.active() == ui::Mistake::None);
+  ms.choose(ui::Mistake::NoCompression, base, 5);
+  ms.sync(5);  // not applied yet
+  CHECK(ms.active() == ui::Mistake::NoCompression);
+  ms.sync(6);  // our change applied
+  CHECK(ms.active() == ui::Mistake::NoCompression);
+  ms.sync(6);
+  CHECK(ms.active() == ui::Mistake::NoCompression);
+  // Switching keeps the first baseline (the scene without any mistake).
+  sim::Run other = base;
+  other.outcome.sessions_recommended = 7;
+  ms.choose(ui::Mistake::WeakDose, other, 6);
+  CHECK(ms.baseline().outcome.sessions_recommended == base.outcome.sessions_recommended);
+  ms.sync(7);
+  ms.sync(8);  // someone else changed the scene: the mistake is over
+  CHECK(ms.active() == ui::Mistake::None);
+  CHECK_FALSE(ms.baseline().valid);
+  ms.choose(ui::Mistake::FastInjection, base, 8);
+  ms.undo();
+  CHECK(ms.active() == ui::Mistake::None);
+}
+
+TEST_CASE("annotation: strokes anchored to stage and camera", "[ui][annotation]") {
+  render::CameraPose cam;
+  const std::uint64_t k1 = ui::cameraKey(cam);
+  render::CameraPose near = cam;
+  near.yaw_deg += 0.01f;  // within tolerance
+  CHECK(ui::cameraKey(near) == k1);
+  render::CameraPose moved = cam;
+  moved.yaw_deg += 10.0f;
+  const std::uint64_t k2 = ui::cameraKey(moved);
+  CHECK(k2 != k1);
+  render::CameraPose zoomed = cam;
+  zoomed.distance *= 1.5f;
+  CHECK(ui::cameraKey(zoomed) != k1);
+
+  ui::Annotations a;
+  const std::size_t cap_points = a.points().capacity();
+  CHECK(cap_points >= 1000);
+  a.begin(2, k1, {10, 10});
+  CHECK(a.drawing());
+  a.add({10.5f, 10.5f});  // under the minimum step: skipped
+  a.add({20, 10});
+  a.add({30, 15});
+  a.end();
+  CHECK_FALSE(a.drawing());
+  a.add({99, 99});  // no open stroke: ignored
+  REQUIRE(a.strokes().size() == 1);
+  CHECK(a.strokes()[0].end - a.strokes()[0].begin == 3);
+  a.begin(2, k2, {50, 50});  // a dot in another camera
+  a.end();
+  a.begin(3, k1, {5, 5});  // another stage
+  a.end();
+  CHECK(a.visibleCount(2, k1) == 1);
+  CHECK(a.visibleCount(2, k2) == 1);
+  CHECK(a.visibleCount(3, k1) == 1);
+  CHECK(a.visibleCount(3, k2) == 0);
+  CHECK(a.visibleCount(1, k1) == 0);
+  CHECK(a.points().capacity() == cap_points);  // no reallocation for a few strokes
+  a.clear();
+  CHECK(a.strokes().empty());
+  CHECK(a.visibleCount(2, k1) == 0);
+  CHECK(a.points().capacity() == cap_points);  // clear keeps the buffer
+}
