@@ -194,7 +194,9 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   c = mix(c, endo, aaw(-d, w) * aaw(d - 0.16 * wall, w));
   // Drawn over the wall layers: at full compression the clot is what fills the
   // waist where the two endothelia meet.
-  c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y));
+  // Only where the walls are pressed together: in an open lumen a central
+  // blob would read as a hole.
+  c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y) * smoothstep(0.3, 0.7, uShape.z));
   // Fibrosis replaces lumen and wall with a pale cord.
   c = mix(c, cCord, uState.y);
   c = mix(base, c, inside * uShape.w);
