@@ -209,7 +209,7 @@ core::Result<bool> runSoak(Viewer& viewer, Session& s, glm::ivec2 max_size, long
   const scene::SceneDesc original = s.scene;
   ui::ScreenActions actions;
   const long per_size = 97, per_variant = 1500;
-  const long warmup = std::min(frames, per_variant * static_cast<long>(std::size(variants)));
+  const long warmup = std::min(frames / 2, per_variant * static_cast<long>(std::size(variants)));
   long baseline = residentBytes();
   if (warmup == 0) std::printf("soak: RSS start %.1f MB\n", static_cast<double>(baseline) / 1e6);
   std::size_t variant = 0;
