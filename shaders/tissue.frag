@@ -104,6 +104,9 @@ float lobuleBorder(vec3 p) {
   return d2 - d1;
 }
 
+// exp(-x^2) without pow(): llvmpipe evaluates pow as exp2(log2(x)).
+float gauss(float x) { return exp(-x * x); }
+
 float segmentDistance(vec2 p, vec2 a, vec2 b) {
   vec2 pa = p - a, ba = b - a;
   float h = clamp(dot(pa, ba) / max(dot(ba, ba), 1e-6), 0.0, 1.0);
@@ -120,18 +123,18 @@ vec3 skinSurface(vec3 p) {
   for (int i = 0; i < kBranches; ++i) d = min(d, segmentDistance(p.xz, uBranches[i].xy, uBranches[i].zw));
   float width = 0.07 * max(uVein.y, 0.3) / 0.3;
   float vein = aa(d - width) * vis * (1.0 - 0.85 * blanch);
-  float halo = exp(-pow(d / (3.0 * width), 2.0)) * 0.25 * vis;
+  float halo = gauss(d / (3.0 * width)) * 0.25 * vis;
   c = mix(c, cVeinSurface, 0.18 * halo);
   // Reticular feeder (student mode): wide, soft, bluish, deeper.
   if (uSurface.w > 0.5) {
     float dr = abs(p.x + 1.1 * uLayers.w * 0.5 - 0.25 * sin(p.z * 0.6));
-    c = mix(c, cReticular, 0.35 * exp(-pow(dr / (0.22 * uLayers.w * 0.5), 2.0)));
+    c = mix(c, cReticular, 0.35 * gauss(dr / (0.22 * uLayers.w * 0.5)));
   }
   c = mix(c, cVeinSurface, 0.85 * vein);
   // Blanching: the skin above the sclerosant turns pale.
-  c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * exp(-pow(p.x / (4.0 * uVein.y), 2.0)));
+  c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * gauss(p.x / (4.0 * uVein.y)));
   // Inflammation: a soft redness around the treated vein in the first days.
-  c = mix(c, cInflammation, 0.35 * uState.w * exp(-pow(p.x / (5.0 * uVein.y), 2.0)));
+  c = mix(c, cInflammation, 0.35 * uState.w * gauss(p.x / (5.0 * uVein.y)));
   return c;
 }
 
