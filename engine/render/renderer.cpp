@@ -413,6 +413,13 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     const float slack = 0.02f / std::max(dist, 1e-3f);
     for (int b = 0; b < 2; ++b)
       if (rayBoxEntry(eye, p, box_lo[b], box_hi[b]) < 1.0f - slack) return true;
+    // The compression pad (as drawSolids places it) hides what lies under it.
+    if (s.compression_mmHg > 0.5) {
+      const float target = static_cast<float>(std::max(in.params->compression.pressure_mmHg, 1.0));
+      const float lift = (1.0f - std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f)) * 1.2f;
+      const glm::vec3 pad_lo{-hw - 0.05f, lift, -0.02f}, pad_hi{hw + 0.05f, 0.22f + lift, fz + 0.05f};
+      if (rayBoxEntry(eye, p, pad_lo, pad_hi) < 1.0f - slack) return true;
+    }
     return false;
   };
   auto set = [&](Anchor a, glm::vec3 p, glm::vec3 normal, bool present) {
