@@ -115,7 +115,13 @@ int runApp(int argc, const char* const* argv) {
     if (!errors.empty()) return fail(errors, kBadInput);
   }
 
-  auto loaded = loadScene(o);
+  Bookmark view;  // --view: the saved view's scene, overrides, stage and look
+  if (!o.view_file.empty()) {
+    auto b = loadBookmark(o.view_file);
+    if (!b) return fail(b.errors(), kBadInput);
+    view = std::move(b.value());
+  }
+  auto loaded = o.view_file.empty() ? loadScene(o) : sceneForBookmark(view);
   if (!loaded) return fail(loaded.errors(), kBadInput);
   Session session;
   session.scene = std::move(loaded.value());
@@ -124,6 +130,10 @@ int runApp(int argc, const char* const* argv) {
     if (!errors.empty()) return fail(errors, kBadInput);
   }
   session.rebuild();
+  if (!o.view_file.empty()) {
+    const auto errors = seekBookmark(view, session);
+    if (!errors.empty()) return fail(errors, kBadInput);
+  }
   {
     const double* t = o.time_s ? &*o.time_s : nullptr;
     const auto errors = applyStartPosition(session, o.stage, t);
@@ -131,8 +141,11 @@ int runApp(int argc, const char* const* argv) {
   }
 
   if (!o.export_sim.empty() || !o.report.empty()) return writeModelOutputs(o, session);
-  if (!o.compare.empty() || !o.view_file.empty()) {
-    return fail({{"", 0, 0, "--compare and --view are not available in this version yet"}}, kBadInput);
+  std::unique_ptr<Comparison> comparison;  // --compare: the what-if half
+  if (!o.compare.empty()) {
+    auto c = makeComparison(session, o.compare);
+    if (!c) return fail(c.errors(), kBadInput);
+    comparison = std::move(c.value());
   }
 
   const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0 || !o.record.empty() ||
@@ -160,6 +173,19 @@ int runApp(int argc, const char* const* argv) {
   const float dpi = cfg.headless ? 1.0f : window.value()->displayScale();
   auto viewer = Viewer::create(*window.value(), session, state, dpi);
   if (!viewer) return fail(viewer.errors(), kInternal);
+  if (comparison) {
+    auto r = viewer.value()->setComparison(std::move(comparison));
+    if (!r) return fail(r.errors(), kInternal);
+  }
+  {
+    std::string source = o.view_file.empty() ? o.scene_path : view.scene;
+    const std::string shipped = core::dataPath("scenes/spider-vein-polidocanol.toml");
+    if (o.view_file.empty() && source.empty() && std::filesystem::exists(shipped)) source = shipped;
+    std::vector<std::string> overrides = view.overrides;
+    overrides.insert(overrides.end(), o.sets.begin(), o.sets.end());
+    viewer.value()->setSource(source, overrides);
+    if (!o.view_file.empty()) applyBookmarkView(view, *viewer.value());
+  }
 
   const glm::ivec2 size(o.width, o.height);
   if (!o.screenshot.empty()) {

@@ -1,6 +1,9 @@
 #pragma once
-// --record: the whole tour as an MP4 with the narration burned in as
-// captions (presenter layout), encoded by an ffmpeg process fed raw frames.
+// Video export: an ffmpeg process fed raw RGBA frames (VideoRecorder), used by
+// --record (the whole tour, presenter captions burned in) and by the window's
+// Record button (one frame per UI frame, cancellable).
+#include <cstdio>
+#include <filesystem>
 #include <string>
 
 #include <glm/vec2.hpp>
@@ -8,6 +11,8 @@
 #include "app/session.hpp"
 #include "app/viewer.hpp"
 #include "core/error.hpp"
+#include "gfx/image.hpp"
+#include "gfx/objects.hpp"
 
 namespace app {
 
@@ -16,8 +21,48 @@ inline constexpr int kVideoFps = 30;
 // Builds the ffmpeg command line (exposed for tests).
 std::string ffmpegCommand(glm::ivec2 size, int fps, const std::string& output_path);
 
+// Writes an MP4 incrementally: begin, addFrame per frame, then finish (the
+// temp file beside the target is renamed into place) or cancel (the temp file
+// is removed). Nothing is left behind on failure; the destructor cancels.
+class VideoRecorder {
+ public:
+  VideoRecorder() = default;
+  ~VideoRecorder();
+  VideoRecorder(const VideoRecorder&) = delete;
+  VideoRecorder& operator=(const VideoRecorder&) = delete;
+
+  // Checks ffmpeg, the even size and the folder; starts ffmpeg.
+  core::Result<bool> begin(glm::ivec2 size, int fps, const std::string& path);
+  // Frame rows top first (gfx::readPixels order), exactly the begun size.
+  // Returns false when the frame could not be written (finish then fails).
+  bool addFrame(const gfx::Image& frame);
+  core::Result<bool> finish();
+  void cancel();
+  bool active() const { return pipe_ != nullptr; }
+  int frames() const { return frames_; }
+  glm::ivec2 size() const { return size_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::FILE* pipe_ = nullptr;
+  std::filesystem::path tmp_;
+  std::string path_;
+  glm::ivec2 size_{0, 0};
+  int frames_ = 0;
+  bool failed_ = false;
+};
+
+// Frames needed to play the whole session at `fps` (first and last included).
+int tourFrameCount(const Session& session, int fps);
+
+// Renders video frame `index` of the tour (presenter captions) into `fb`'s
+// size and returns its pixels; leaves `fb` bound.
+gfx::Image renderTourFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb, int index, int fps);
+
 // Plays the session from the start to the end at `fps`; writes to a temp file
 // beside `path` and renames it, so a failed export leaves nothing behind.
-core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size, const std::string& path);
+// `max_seconds` > 0 stops after that much video.
+core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size, const std::string& path,
+                              double max_seconds = 0.0);
 
 }  // namespace app

@@ -1,5 +1,11 @@
 #include "app/viewer.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include <imgui.h>
+
 #include "core/data_path.hpp"
 #include "app/model_export.hpp"
 #include "core/log.hpp"
@@ -44,12 +50,14 @@ void Viewer::applyActions(ui::ScreenActions& actions) {
   bool changed = false;
   if (actions.reset_scene) {
     s.scene = original_;
+    overrides_.resize(std::min(overrides_.size(), original_overrides_));
     state_.param_error.clear();
     changed = true;
   }
   for (const std::string& kv : actions.set) {
     const std::vector<core::Error> errors = scene::applyOverride(s.scene, kv);
     if (errors.empty()) {
+      overrides_.push_back(kv);
       changed = true;
       state_.param_error.clear();
     } else {
@@ -62,7 +70,252 @@ void Viewer::applyActions(ui::ScreenActions& actions) {
   if (changed) {
     s.rebuild();
     sceneChanged();
+    if (compare_) {
+      auto c = makeComparison(s, compare_->key_value);
+      if (c) {
+        compare_ = std::move(c.value());
+        compare_renderer_->setScene(compare_->what_if.scene.params);
+      } else {
+        core::logWarn("comparison closed: " + core::formatAll(c.errors()));
+        compare_.reset();
+      }
+    }
   }
+}
+
+core::Result<bool> Viewer::setComparison(std::unique_ptr<Comparison> c) {
+  if (!c) {
+    compare_.reset();
+    return true;
+  }
+  if (!compare_renderer_) {
+    auto r = render::Renderer::create(core::dataPath("shaders"));
+    if (!r) return r.errors();
+    compare_renderer_ = std::move(r.value());
+  }
+  compare_renderer_->setScene(c->what_if.scene.params);
+  compare_ = std::move(c);
+  return true;
+}
+
+void Viewer::setSource(std::string scene_path, std::vector<std::string> overrides) {
+  scene_path_ = std::move(scene_path);
+  overrides_ = std::move(overrides);
+  original_overrides_ = overrides_.size();
+}
+
+namespace {
+
+const char* paletteName(render::PaletteKind k) {
+  switch (k) {
+    case render::PaletteKind::Realistic: return "realistic";
+    case render::PaletteKind::ColourSafe: return "colour-safe";
+    default: return "schematic";
+  }
+}
+
+render::PaletteKind paletteKind(const std::string& name) {
+  if (name == "realistic") return render::PaletteKind::Realistic;
+  if (name == "colour-safe") return render::PaletteKind::ColourSafe;
+  return render::PaletteKind::Schematic;
+}
+
+}  // namespace
+
+Bookmark Viewer::captureView() const {
+  const Session& s = *session_;
+  Bookmark b;
+  b.scene = scene_path_;
+  b.overrides = overrides_;
+  b.stage = s.playback.stage(s.playback.stageIndex()).id;
+  b.progress = std::clamp(s.playback.stageProgress(), 0.0, 1.0);
+  // Camera in scene units (poseFor scales scene distances by the vein's size).
+  const float scale = std::max(renderer_->layout().sceneScale() / 2.0f, 1e-6f);
+  const render::CameraPose& c = camera_override_ ? user_camera_ : last_camera_;
+  b.camera.user = camera_override_;
+  b.camera.yaw_deg = c.yaw_deg;
+  b.camera.pitch_deg = std::clamp(c.pitch_deg, -89.0f, 89.0f);
+  b.camera.distance_mm = std::max(c.distance / scale, 0.01f);
+  b.camera.target_x_mm = c.target.x / scale;
+  b.camera.target_y_mm = c.target.y / scale;
+  b.camera.target_z_mm = c.target.z / scale;
+  b.mode = state_.audience == scene::Audience::Student ? "student" : "patient";
+  b.lang = state_.lang;
+  b.palette = paletteName(state_.palette);
+  return b;
+}
+
+core::Result<scene::SceneDesc> sceneForBookmark(const Bookmark& b) {
+  auto loaded = b.scene.empty() ? core::Result<scene::SceneDesc>(scene::defaultScene()) : scene::loadSceneFile(b.scene);
+  if (!loaded) return loaded.errors();
+  scene::SceneDesc sc = std::move(loaded.value());
+  for (const std::string& kv : b.overrides) {
+    const std::vector<core::Error> errors = scene::applyOverride(sc, kv);
+    if (!errors.empty()) return errors;
+  }
+  return sc;
+}
+
+std::vector<core::Error> seekBookmark(const Bookmark& b, Session& s) {
+  if (b.stage.empty()) {
+    s.playback.seekStage(0, b.progress);
+    return {};
+  }
+  for (int i = 0; i < s.playback.stageCount(); ++i) {
+    if (s.playback.stage(i).id == b.stage) {
+      s.playback.seekStage(i, b.progress);
+      return {};
+    }
+  }
+  std::string ids;
+  for (int i = 0; i < s.playback.stageCount(); ++i) ids += (ids.empty() ? "" : ", ") + s.playback.stage(i).id;
+  return {{"", 0, 0, "saved view: stage '" + b.stage + "' is not played in this scene (have: " + ids + ")"}};
+}
+
+void applyBookmarkView(const Bookmark& b, Viewer& v) {
+  ui::ScreenState& st = v.state();
+  st.audience = b.mode == "student" ? scene::Audience::Student : scene::Audience::Patient;
+  st.lang = b.lang;
+  st.palette = paletteKind(b.palette);
+  v.userCamera() = b.camera.user;
+  if (b.camera.user) {
+    scene::CameraPose p;
+    p.yaw_deg = b.camera.yaw_deg;
+    p.pitch_deg = b.camera.pitch_deg;
+    p.distance_mm = b.camera.distance_mm;
+    p.target_x_mm = b.camera.target_x_mm;
+    p.target_y_mm = b.camera.target_y_mm;
+    p.target_z_mm = b.camera.target_z_mm;
+    v.cameraOffset() = render::poseFor(p, v.renderer().layout());
+  }
+}
+
+core::Result<bool> Viewer::openView(const std::string& path) {
+  auto b = loadBookmark(path);
+  if (!b) return b.errors();
+  auto sc = sceneForBookmark(b.value());
+  if (!sc) return sc.errors();
+  Session fresh;
+  fresh.scene = std::move(sc.value());
+  fresh.rebuild();
+  const std::vector<core::Error> errors = seekBookmark(b.value(), fresh);
+  if (!errors.empty()) return errors;
+  *session_ = std::move(fresh);  // moving keeps the stage pointers valid (vector buffers move)
+  original_ = session_->scene;
+  setSource(b.value().scene, b.value().overrides);
+  sceneChanged();
+  applyBookmarkView(b.value(), *this);
+  if (compare_) {
+    auto c = makeComparison(*session_, compare_->key_value);
+    if (c) {
+      compare_ = std::move(c.value());
+      compare_renderer_->setScene(compare_->what_if.scene.params);
+    } else {
+      compare_.reset();
+    }
+  }
+  return true;
+}
+
+render::DirectedView Viewer::directedFor(const Session& s, const render::Renderer& r) const {
+  const int si = s.playback.stageIndex();
+  const scene::StageDesc& stage = *s.stages[static_cast<std::size_t>(si)];
+  const scene::StageDesc* previous = si > 0 ? s.stages[static_cast<std::size_t>(si - 1)] : nullptr;
+  render::DirectedView directed =
+      render::direct(stage, previous, static_cast<float>(s.playback.stageProgress()), r.layout());
+  if (state_.surface_view && directed.leg < 0.5f) {
+    // V: the skin as the patient sees it, from above, block closed.
+    scene::CameraPose top;
+    top.view = scene::ViewKind::Surface;
+    top.yaw_deg = -20.0f;
+    top.pitch_deg = 70.0f;
+    top.distance_mm = 7.0f;
+    top.target_y_mm = 0.0f;
+    directed.camera = render::poseFor(top, r.layout());
+    directed.cut_open = 0.0f;
+  }
+  if (camera_override_) directed.camera = user_camera_;
+  return directed;
+}
+
+void Viewer::renderHalf(const Session& s, render::Renderer& r, const sim::Sample& sample,
+                        const render::DirectedView& d, glm::ivec2 gl_origin, glm::ivec2 size) {
+  render::FrameInput in;
+  in.sample = &sample;
+  in.params = &s.scene.params;
+  in.camera = d.camera;
+  in.cut_open = d.cut_open;
+  in.cleanse = d.cleanse;
+  in.student = state_.audience == scene::Audience::Student;
+  in.flow_mm = s.flow.distanceAt(sample.time_s);
+  in.palette = state_.palette;
+  if (d.leg < 0.99f) r.render(in, gl_origin, size);
+}
+
+void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap) {
+  const float sc = gui_->scale();
+  const ui::Fonts& f = gui_->fonts();
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const ImU32 plate = IM_COL32(255, 255, 255, 230), ink = IM_COL32(25, 31, 46, 255);
+  // The divider between the halves.
+  dl->AddRectFilled(ImVec2(origin.x + half_w, origin.y), ImVec2(origin.x + half_w + gap, origin.y + view.y),
+                    IM_COL32(60, 70, 90, 255));
+  // Each half's name, at the bottom centre of its half.
+  // Narrow halves (small windows) get the smaller fonts.
+  const bool narrow = half_w < 420.0f * sc;
+  ImFont* lf = narrow ? f.small : f.title;
+  const float pad = (narrow ? 5.0f : 10.0f) * sc;
+  // The difference in outcome, in words: a band across the top of the view,
+  // below the stage title; in a small window (not presenting) at the bottom,
+  // under the names, so the vein in the middle stays visible.
+  ImFont* bf = narrow ? f.small : f.body;
+  const float wrap = std::max(100.0f, view.x - (narrow ? 20.0f : 80.0f) * sc);
+  const ImVec2 sts = bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, compare_->sentence.c_str());
+  const bool sentence_below = narrow && !state_.presenter;
+  const float label_y = origin.y + view.y - lf->FontSize - 3.0f * pad - (sentence_below ? sts.y + 2.0f * pad : 0.0f);
+  const std::string* names[2] = {&compare_->left_label, &compare_->right_label};
+  for (int i = 0; i < 2; ++i) {
+    const float x0 = origin.x + static_cast<float>(i) * (half_w + gap);
+    const ImVec2 ts = lf->CalcTextSizeA(lf->FontSize, 1e6f, 0.0f, names[i]->c_str());
+    const ImVec2 p(x0 + std::max(pad, (half_w - ts.x) * 0.5f), label_y);
+    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.6f), ImVec2(p.x + ts.x + pad, p.y + ts.y + pad * 0.6f),
+                      i == 0 ? plate : IM_COL32(255, 244, 214, 235), 6.0f * sc);
+    dl->AddText(lf, lf->FontSize, p, ink, names[i]->c_str());
+  }
+  const ImVec2& ts = sts;
+  // Below the stage title and the clock (which drops to a second row in a narrow half).
+  const float top = sentence_below ? origin.y + view.y - ts.y - pad
+                   : state_.presenter ? origin.y + 48.0f * sc + f.presenter_title->FontSize
+                                     : origin.y + 44.0f * sc + 2.0f * f.title->FontSize;
+  const ImVec2 p(origin.x + (view.x - ts.x) * 0.5f, top);
+  dl->AddRectFilled(ImVec2(p.x - pad * 1.5f, p.y - pad), ImVec2(p.x + ts.x + pad * 1.5f, p.y + ts.y + pad), plate,
+                    8.0f * sc);
+  dl->AddText(bf, bf->FontSize, p, ink, compare_->sentence.c_str(), nullptr, wrap);
+}
+
+void Viewer::drawRecordControls(glm::vec2 origin, glm::vec2 view) {
+  const float sc = gui_->scale();
+  ImGui::SetNextWindowPos(ImVec2(origin.x + view.x - 12.0f * sc, origin.y + view.y - 12.0f * sc), ImGuiCond_Always,
+                          ImVec2(1.0f, 1.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoMove;
+  ImGui::Begin("##record", nullptr, flags);
+  if (record_.recording) {
+    char text[32];
+    std::snprintf(text, sizeof text, "Recording %.0f %%", 100.0 * static_cast<double>(record_.progress));
+    ImGui::ProgressBar(record_.progress, ImVec2(200.0f * sc, 0.0f), text);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) record_.cancel = true;
+  } else {
+    if (ImGui::Button("Record video")) record_.start = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The whole tour as an MP4 with captions, in the current folder");
+    ImGui::SameLine();
+    if (ImGui::Button("Save view")) record_.save_view = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Saves stage, time, camera and parameters to sclerosim-view-N.json");
+  }
+  ImGui::End();
 }
 
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
@@ -76,39 +329,26 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   ui::viewRect(glm::vec2(size), scale, state_.presenter, origin, view);
 
   sample_ = s.sampleNow();
-  const int si = s.playback.stageIndex();
-  const scene::StageDesc& stage = *s.stages[static_cast<std::size_t>(si)];
-  const scene::StageDesc* previous = si > 0 ? s.stages[static_cast<std::size_t>(si - 1)] : nullptr;
-  render::DirectedView directed =
-      render::direct(stage, previous, static_cast<float>(s.playback.stageProgress()), renderer_->layout());
-  if (state_.surface_view && directed.leg < 0.5f) {
-    // V: the skin as the patient sees it, from above, block closed.
-    scene::CameraPose top;
-    top.view = scene::ViewKind::Surface;
-    top.yaw_deg = -20.0f;
-    top.pitch_deg = 70.0f;
-    top.distance_mm = 7.0f;
-    top.target_y_mm = 0.0f;
-    directed.camera = render::poseFor(top, renderer_->layout());
-    directed.cut_open = 0.0f;
-  }
-  if (camera_override_) directed.camera = user_camera_;
+  render::DirectedView directed = directedFor(s, *renderer_);
   last_camera_ = directed.camera;
 
   const render::Palette pal = render::makePalette(state_.palette, s.scene.params.patient.skin_tone);
   gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
-  render::FrameInput in;
-  in.sample = &sample_;
-  in.params = &s.scene.params;
-  in.camera = directed.camera;
-  in.cut_open = directed.cut_open;
-  in.cleanse = directed.cleanse;
-  in.student = state_.audience == scene::Audience::Student;
-  in.flow_mm = s.flow.distanceAt(sample_.time_s);
-  in.palette = state_.palette;
   // GL's viewport origin is bottom-left; the UI's is top-left.
-  const glm::ivec2 gl_origin(static_cast<int>(origin.x), size.y - static_cast<int>(origin.y + view.y));
-  if (directed.leg < 0.99f) renderer_->render(in, gl_origin, glm::ivec2(view));
+  const int gl_y = size.y - static_cast<int>(origin.y + view.y);
+  const float gap = compare_ ? std::max(2.0f, 3.0f * scale) : 0.0f;
+  const float half_w = compare_ ? std::floor((view.x - gap) * 0.5f) : view.x;
+  const glm::vec2 left_view(half_w, view.y);
+  renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y), glm::ivec2(left_view));
+  if (compare_) {
+    // The right half: the what-if session at the same place in the timeline.
+    syncTimeline(s, compare_->what_if);
+    compare_sample_ = compare_->what_if.sampleNow();
+    const render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_);
+    const int rx = static_cast<int>(origin.x + half_w + gap);
+    renderHalf(compare_->what_if, *compare_renderer_, compare_sample_, right, glm::ivec2(rx, gl_y),
+               glm::ivec2(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)), static_cast<int>(view.y)));
+  }
   gfx::setViewportFull(size.x, size.y);
 
   gui_->newFrame();
@@ -121,11 +361,13 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.stages = &s.stages;
   si_in.display = glm::vec2(size);
   si_in.view_origin = origin;
-  si_in.view_size = view;
+  si_in.view_size = left_view;  // labels and gauges belong to the left (as planned) half
   si_in.scale = scale;
   si_in.run_generation = run_generation_;
   si_in.camera_key = ui::cameraKey(directed.camera);
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
+  if (compare_) drawCompareCaptions(origin, view, half_w, gap);
+  if (record_.enabled && !state_.presenter) drawRecordControls(origin, view);
   gui_->render();
   applyActions(actions);
 }

@@ -2,9 +2,13 @@
 // One frame of the product, the same in the window, headless, the tour and the
 // benchmark: model sample -> director -> 3D view -> ImGui screen.
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <glm/vec2.hpp>
 
+#include "app/bookmark.hpp"
+#include "app/compare.hpp"
 #include "app/gui.hpp"
 #include "app/session.hpp"
 #include "core/error.hpp"
@@ -14,6 +18,17 @@
 namespace platform { class Window; }
 
 namespace app {
+
+// The window's Record / Save view buttons (bottom right of the 3D view, window
+// only): the viewer draws them and sets the requests; the window loop acts.
+struct RecordControls {
+  bool enabled = false;    // drawn at all (false headless and in videos)
+  bool recording = false;  // show progress and Cancel instead of Record
+  float progress = 0.0f;   // 0..1
+  bool start = false;      // requests, cleared by the window loop
+  bool cancel = false;
+  bool save_view = false;
+};
 
 class Viewer {
  public:
@@ -38,6 +53,22 @@ class Viewer {
   float displayScale() const { return dpi_; }
   unsigned runGeneration() const { return run_generation_; }
 
+  // What-if side by side: the view splits in two halves, the right one showing
+  // `c->what_if` (its own renderer), kept at the same place in the timeline.
+  // A parameter change on the left rebuilds the right with the same override.
+  core::Result<bool> setComparison(std::unique_ptr<Comparison> c);
+  Comparison* comparison() { return compare_.get(); }
+  RecordControls& recordControls() { return record_; }
+
+  // Where the scene came from, for saved views: the file ("" = built in) and the
+  // --set values applied to it; panel changes are appended as they happen.
+  void setSource(std::string scene_path, std::vector<std::string> overrides);
+  // The current view as a bookmark (scene, overrides, stage, progress, camera, mode, ...).
+  Bookmark captureView() const;
+  // Opens a saved view in place of the current one; on any error the current
+  // view is kept and the errors come back.
+  core::Result<bool> openView(const std::string& path);
+
  private:
   Viewer() = default;
   Session* session_ = nullptr;
@@ -52,6 +83,27 @@ class Viewer {
   render::CameraPose last_camera_;
   bool camera_override_ = false;
   sim::Sample sample_;  // reused every frame (no allocation)
+  std::string scene_path_;
+  std::vector<std::string> overrides_;
+  std::size_t original_overrides_ = 0;  // how many of overrides_ make up original_
+  std::unique_ptr<Comparison> compare_;
+  RecordControls record_;
+  void drawRecordControls(glm::vec2 origin, glm::vec2 view);
+  std::unique_ptr<render::Renderer> compare_renderer_;
+  sim::Sample compare_sample_;
+
+  render::DirectedView directedFor(const Session& s, const render::Renderer& r) const;
+  void renderHalf(const Session& s, render::Renderer& r, const sim::Sample& sample,
+                  const render::DirectedView& d, glm::ivec2 gl_origin, glm::ivec2 size);
+  void drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap);
 };
+
+// Saved views, step by step (run_app uses them before the viewer exists):
+// the bookmark's scene with its overrides applied ...
+core::Result<scene::SceneDesc> sceneForBookmark(const Bookmark& b);
+// ... the stage and progress, after the session was rebuilt ...
+std::vector<core::Error> seekBookmark(const Bookmark& b, Session& s);
+// ... and camera, mode, language and palette on the viewer.
+void applyBookmarkView(const Bookmark& b, Viewer& v);
 
 }  // namespace app

@@ -1,7 +1,12 @@
 #include "app/window_loop.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <memory>
 #include <vector>
+
+#include "app/bookmark.hpp"
+#include "app/video_export.hpp"
 
 #include "core/log.hpp"
 #include "gfx/context.hpp"
@@ -41,7 +46,13 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::Sc
     case Key::P: st.presenter = !st.presenter; break;
     case Key::H: st.help = !st.help; break;
     case Key::V: st.surface_view = !st.surface_view; break;
-    case Key::S: actions.screenshot = true; break;
+    case Key::S:  // S: screenshot; Shift+S: save the view (bookmark)
+      if (e.shift) {
+        viewer.recordControls().save_view = true;
+      } else {
+        actions.screenshot = true;
+      }
+      break;
     case Key::M:
       st.audience = st.audience == scene::Audience::Patient ? scene::Audience::Student : scene::Audience::Patient;
       actions.settings_changed = true;
@@ -59,6 +70,90 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::Sc
     default: break;
   }
 }
+
+std::string nextFreePath(const std::string& dir, const std::string& stem, const std::string& ext) {
+  namespace fs = std::filesystem;
+  for (int n = 1;; ++n) {
+    const fs::path p = fs::path(dir) / (stem + "-" + std::to_string(n) + ext);
+    std::error_code ec;
+    if (!fs::exists(p, ec)) return p.string();
+  }
+}
+
+core::Result<std::string> saveViewNext(const Viewer& viewer, const std::string& dir) {
+  const std::string path = nextFreePath(dir, "sclerosim-view", ".json");
+  auto w = saveBookmark(path, viewer.captureView());
+  if (!w) return w.errors();
+  return path;
+}
+
+namespace {
+
+// Record from the window: one video frame per UI frame into an offscreen
+// framebuffer, so the window keeps responding and Cancel works at any time.
+struct WindowRecording {
+  VideoRecorder recorder;
+  gfx::Framebuffer fb;
+  int next = 0, total = 0;
+  double resume_position = 0.0;
+  bool was_playing = false;
+};
+
+void endRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& s) {
+  s.playback.seek(r->resume_position);
+  if (r->was_playing) s.playback.play();
+  viewer.recordControls().recording = false;
+  r.reset();
+}
+
+void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& s, glm::ivec2 window_size) {
+  RecordControls& rc = viewer.recordControls();
+  if (rc.cancel && r) {
+    r->recorder.cancel();
+    core::logWarn("recording cancelled; nothing written");
+    endRecording(r, viewer, s);
+  }
+  if (rc.start && !r) {
+    auto rec = std::make_unique<WindowRecording>();
+    const glm::ivec2 size(window_size.x & ~1, window_size.y & ~1);  // H.264 4:2:0 needs even sizes
+    const std::string path = nextFreePath(".", "sclerosim-video", ".mp4");
+    auto started = rec->recorder.begin(size, kVideoFps, path);
+    rec->fb = gfx::Framebuffer::create(size, 0);
+    if (!started) {
+      core::logError(core::formatAll(started.errors()));
+    } else if (!rec->fb.complete()) {
+      core::logError("cannot create an offscreen framebuffer for recording");
+    } else {
+      rec->total = tourFrameCount(s, kVideoFps);
+      rec->resume_position = s.playback.position();
+      rec->was_playing = s.playback.playing();
+      s.playback.pause();
+      core::logInfo("recording " + path + " (" + std::to_string(rec->total) + " frames)");
+      r = std::move(rec);
+      rc.recording = true;
+      rc.progress = 0.0f;
+    }
+  }
+  rc.start = rc.cancel = false;
+  if (!r) return;
+  const bool ok = r->recorder.addFrame(renderTourFrame(viewer, s, r->fb, r->next, kVideoFps));
+  gfx::bindDefaultFramebuffer();
+  ++r->next;
+  rc.progress = static_cast<float>(r->next) / static_cast<float>(std::max(r->total, 1));
+  if (!ok || r->next >= r->total) {
+    auto done = r->recorder.finish();
+    if (done) {
+      core::logWarn("video written to " + r->recorder.path());
+    } else {
+      core::logError(core::formatAll(done.errors()));
+    }
+    endRecording(r, viewer, s);
+  } else {
+    s.playback.seek(static_cast<double>(r->next) / kVideoFps);  // the window shows where the video is
+  }
+}
+
+}  // namespace
 
 Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size) {
   const ui::ScreenState& st = viewer.state();
@@ -104,6 +199,8 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     }
   }
   glm::ivec2 window_size = window.windowSize();
+  viewer.recordControls().enabled = true;
+  std::unique_ptr<WindowRecording> recording;
   for (;;) {
     events.clear();
     window.pollEvents(events);
@@ -115,6 +212,21 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
       if (e.ui_captured) continue;
       switch (e.type) {
         case T::KeyDown: handleKey(e, viewer, session, key_actions); break;
+        case T::DropFile: {
+          // A saved view (.json) dropped on the window opens it; on error the current view stays.
+          const std::string ext = std::filesystem::path(e.path).extension().string();
+          if (ext != ".json" && ext != ".JSON") {
+            core::logWarn("dropped '" + e.path + "': only saved views (.json) can be opened by dropping");
+            break;
+          }
+          auto opened = viewer.openView(e.path);
+          if (opened) {
+            core::logWarn("opened view " + e.path);
+          } else {
+            core::logError(core::formatAll(opened.errors()));
+          }
+          break;
+        }
         case T::MouseDrag: {
           if (!viewer.userCamera()) {
             viewer.cameraOffset() = viewer.lastCamera();
@@ -163,8 +275,19 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
         core::logError(core::formatAll(w.errors()));
       }
     }
+    if (viewer.recordControls().save_view) {
+      viewer.recordControls().save_view = false;
+      auto saved = saveViewNext(viewer, ".");
+      if (saved) {
+        core::logWarn("view saved to " + saved.value());
+      } else {
+        core::logError(core::formatAll(saved.errors()));
+      }
+    }
+    stepRecording(recording, viewer, session, size);
     window.swapBuffers();
   }
+  if (recording) recording->recorder.cancel();
   const std::string err = saveSettings(currentSettings(viewer, window_size), settings_path);
   if (!err.empty()) core::logWarn("settings not saved: " + err);
 }

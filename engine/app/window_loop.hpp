@@ -1,6 +1,8 @@
 #pragma once
 // The interactive window: events -> playback/camera/UI, one Viewer::frame per
 // display refresh (vsync), playback paced by the wall clock.
+#include <string>
+
 #include "app/session.hpp"
 #include "app/settings.hpp"
 #include "app/viewer.hpp"
@@ -13,6 +15,13 @@ namespace app {
 // window can carry out (full screen, screenshot, quit) come back in `actions`;
 // everything else changes the playback or the viewer's ScreenState directly.
 void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::ScreenActions& actions);
+
+// Saves the current view to the first free "sclerosim-view-N.json" in `dir`;
+// returns the path written.
+core::Result<std::string> saveViewNext(const Viewer& viewer, const std::string& dir);
+
+// The first "stem-N.ext" in `dir` that does not exist yet (N from 1).
+std::string nextFreePath(const std::string& dir, const std::string& stem, const std::string& ext);
 
 // The persistent part of the viewer's state, and applying it back.
 Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size);

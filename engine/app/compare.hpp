@@ -1,0 +1,43 @@
+#pragma once
+// What-if side by side (--compare KEY=VALUE): the scene as planned on the left,
+// a second Session with one override on the right, both at the same place in
+// the timeline, and one sentence that says how the outcome differs.
+#include <memory>
+#include <string>
+
+#include "app/session.hpp"
+#include "core/error.hpp"
+#include "sim/run.hpp"
+
+namespace app {
+
+// "compression.days=0" -> "With compression.days = 0".
+std::string compareLabel(const std::string& key_value);
+
+// How `what_if` differs from `planned`, in words, for patients and students:
+// "With compression.days = 0: more clot (peak 95 % vs 21 %), the vein is still
+// faintly visible at day 56; a second session is recommended."
+// `end_day` is the last day of the what-if run (for "still visible at day N").
+// Pure; the same inputs always give the same sentence.
+std::string outcomeDifference(const sim::Outcome& planned, const sim::Outcome& what_if,
+                              const std::string& what_if_label, double end_day);
+
+struct Comparison {
+  std::string key_value;
+  std::string left_label = "As planned";
+  std::string right_label;  // compareLabel(key_value)
+  std::string sentence;     // outcomeDifference(...)
+  Session what_if;          // its stages point into its own scene: never copy a Comparison
+};
+
+// Builds the right-hand session from `base`'s scene with `key_value` applied
+// (scene::applyOverride: the same validation and messages as --set) and
+// synchronises it to `base`'s playback position.
+core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base, const std::string& key_value);
+
+// Puts `follower` at the same place as `leader`: the same stage (by id) and the
+// same progress within it; where the stage does not exist there, the same
+// overall position (clamped).
+void syncTimeline(const Session& leader, Session& follower);
+
+}  // namespace app

@@ -1,0 +1,286 @@
+// What-if comparison (--compare) and saved views (--view): the outcome
+// sentence as a pure function, the second session, and the real binary
+// rendering a split screenshot whose halves differ.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stb/stb_image.h>
+#include <string>
+#include <vector>
+
+#include "app/bookmark.hpp"
+#include "app/compare.hpp"
+#include "scene/loader.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+sim::Outcome planned() {
+  sim::Outcome o;
+  o.closed = true;
+  o.thrombus_peak = 0.21;
+  o.fading_visible_day = 9;
+  o.resolved_day = 40;
+  o.residual_visibility = 0.02;
+  o.sessions_recommended = 1;
+  o.pigmentation_risk = 0.15;
+  return o;
+}
+
+const fs::path& scratch() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("sclerosim-compare-" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+std::string quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+struct Run {
+  int code = -1;
+  std::string err;
+};
+
+Run runBinary(const std::vector<std::string>& args) {
+  static int counter = 0;
+  const fs::path err = scratch() / ("err" + std::to_string(counter++) + ".txt");
+  std::string cmd = "cd " + quote(SCLEROSIM_SOURCE_DIR) + " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" +
+                    quote(SCLEROSIM_SOURCE_DIR) + " " + quote(SCLEROSIM_BINARY);
+  for (const std::string& a : args) cmd += " " + quote(a);
+  cmd += " >/dev/null 2>" + quote(err.string()) + " </dev/null";
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+  std::ifstream in(err);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+struct Png {
+  int w = 0, h = 0;
+  std::vector<unsigned char> px;  // RGB
+};
+
+Png readPng(const fs::path& path) {
+  Png p;
+  int n = 0;
+  unsigned char* data = stbi_load(path.string().c_str(), &p.w, &p.h, &n, 3);
+  if (!data) return p;
+  p.px.assign(data, data + static_cast<std::size_t>(p.w * p.h * 3));
+  stbi_image_free(data);
+  return p;
+}
+
+bool isDivider(const Png& p, int x, int y) {
+  const unsigned char* c = &p.px[static_cast<std::size_t>((y * p.w + x) * 3)];
+  return std::abs(c[0] - 60) <= 6 && std::abs(c[1] - 70) <= 6 && std::abs(c[2] - 90) <= 6;
+}
+
+// The first column that is divider-coloured through (nearly) all rows y0..y1;
+// `gap` its width. -1 when there is none.
+int dividerColumn(const Png& p, int y0, int y1, int& gap) {
+  gap = 0;
+  for (int x = 1; x < p.w; ++x) {
+    int rows = 0;
+    for (int y = y0; y < y1; ++y) rows += isDivider(p, x, y);
+    if (rows * 10 >= (y1 - y0) * 9) {
+      while (x + gap < p.w && isDivider(p, x + gap, (y0 + y1) / 2)) ++gap;
+      return x;
+    }
+  }
+  return -1;
+}
+
+// Mean absolute channel difference of two w-wide column ranges, rows y0..y1.
+double regionDiff(const Png& p, int px0, const Png& q, int qx0, int w, int y0, int y1) {
+  double sum = 0.0;
+  long n = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = 0; x < w && px0 + x < p.w && qx0 + x < q.w; ++x) {
+      for (int c = 0; c < 3; ++c) {
+        sum += std::abs(p.px[static_cast<std::size_t>((y * p.w + px0 + x) * 3 + c)] -
+                        q.px[static_cast<std::size_t>((y * q.w + qx0 + x) * 3 + c)]);
+        ++n;
+      }
+    }
+  }
+  return n ? sum / static_cast<double>(n) : 0.0;
+}
+
+}  // namespace
+
+TEST_CASE("compare label reads KEY = VALUE", "[app]") {
+  CHECK(app::compareLabel("compression.days=0") == "Without compression");
+  CHECK(app::compareLabel("compression.days=7") == "With compression.days = 7");
+  CHECK(app::compareLabel(" agent.concentration_pct = 0.25") == "With agent.concentration_pct = 0.25");
+}
+
+TEST_CASE("outcome difference in words", "[app]") {
+  const sim::Outcome a = planned();
+  SECTION("no compression: more clot, still visible, second session") {
+    sim::Outcome b = a;
+    b.thrombus_peak = 0.95;
+    b.resolved_day = -1;
+    b.residual_visibility = 0.2;
+    b.sessions_recommended = 2;
+    CHECK(app::outcomeDifference(a, b, "Without compression", 56.0) ==
+          "Without compression: more clot (peak 95 % vs 21 %), the vein is still faintly visible at day 56; "
+          "a second session is recommended.");
+  }
+  SECTION("identical outcomes") {
+    CHECK(app::outcomeDifference(a, a, "With x = 1", 56.0) == "With x = 1: no clear difference in the outcome.");
+  }
+  SECTION("underdosed: does not close, reopens") {
+    sim::Outcome b = a;
+    b.closed = false;
+    b.recanalized = true;
+    b.recanalized_day = 21.4;
+    b.resolved_day = -1;
+    b.residual_visibility = 0.7;
+    b.sessions_recommended = 2;
+    CHECK(app::outcomeDifference(a, b, "With agent.concentration_pct = 0.1", 56.0) ==
+          "With agent.concentration_pct = 0.1: the vein does not close, the vein reopens (day 21), "
+          "the vein is still visible at day 56; a second session is recommended.");
+  }
+  SECTION("better: less clot, fades sooner, lower staining risk, one session") {
+    sim::Outcome worse = a;
+    worse.thrombus_peak = 0.6;
+    worse.resolved_day = 50;
+    worse.pigmentation_risk = 0.4;
+    worse.sessions_recommended = 2;
+    CHECK(app::outcomeDifference(worse, a, "With compression.days = 21", 56.0) ==
+          "With compression.days = 21: less clot (peak 21 % vs 60 %), the vein fades from view sooner "
+          "(day 40 vs 50), lower risk of brown staining (15 % vs 40 %); one session is enough.");
+  }
+  SECTION("not indicated") {
+    sim::Outcome b = a;
+    b.indicated = false;
+    CHECK(app::outcomeDifference(a, b, "With vein.diameter_mm = 6", 56.0) ==
+          "With vein.diameter_mm = 6: the treatment is not indicated.");
+  }
+}
+
+TEST_CASE("comparison session: override validated, timeline synchronised", "[app]") {
+  app::Session base;
+  base.scene = scene::defaultScene();
+  base.rebuild();
+  auto bad = app::makeComparison(base, "compression.dayz=0");
+  REQUIRE_FALSE(bad);
+  CHECK(core::formatAll(bad.errors()).find("did you mean 'compression.days'") != std::string::npos);
+
+  int compression = -1;
+  for (int i = 0; i < base.playback.stageCount(); ++i)
+    if (base.playback.stage(i).id == "compression") compression = i;
+  REQUIRE(compression >= 0);
+  base.playback.seekStage(compression, 0.4);
+  auto c = app::makeComparison(base, "compression.days=0");
+  REQUIRE(c);
+  app::Session& w = c.value()->what_if;
+  CHECK(w.scene.params.compression.days == 0);
+  CHECK(w.playback.stage(w.playback.stageIndex()).id == "compression");
+  CHECK(w.playback.stageProgress() == Approx(0.4).margin(1e-6));
+  CHECK(c.value()->right_label == "Without compression");
+  CHECK(c.value()->sentence.rfind("Without compression: ", 0) == 0);
+  CHECK(c.value()->sentence.find("no clear difference") == std::string::npos);
+  base.playback.seekStage(0, 0.5);
+  app::syncTimeline(base, w);
+  CHECK(w.playback.stageIndex() == 0);
+  CHECK(w.playback.stageProgress() == Approx(0.5).margin(1e-6));
+}
+
+TEST_CASE("--compare renders a split view whose halves differ", "[app][slow]") {
+  const fs::path changed = scratch() / "changed.png";
+  const fs::path same = scratch() / "same.png";
+  const Run r1 = runBinary({"--headless", "--screenshot", changed.string(), "--size", "640x360", "--compare",
+                            "compression.days=0", "--stage", "compression"});
+  INFO(r1.err);
+  REQUIRE(r1.code == 0);
+  // Control: an override that changes nothing draws two equal halves.
+  const Run r2 = runBinary({"--headless", "--screenshot", same.string(), "--size", "640x360", "--compare",
+                            "patient.skin_tone=" + std::to_string(scene::defaultScene().params.patient.skin_tone),
+                            "--stage", "compression"});
+  INFO(r2.err);
+  REQUIRE(r2.code == 0);
+  const Png a = readPng(changed), b = readPng(same);
+  REQUIRE(a.w == 640);
+  REQUIRE(a.h == 360);
+  REQUIRE(b.w == 640);
+  // Rows of the 3D view between the title and the captions, where the vein is.
+  const int y0 = static_cast<int>(0.28 * a.h), y1 = static_cast<int>(0.42 * a.h);
+  int gap = 0;
+  const int half = dividerColumn(a, y0, y1, gap);
+  REQUIRE(half > 100);  // a split view with a divider
+  REQUIRE(dividerColumn(b, y0, y1, gap) == half);
+  // Left vs right within the changed image: the what-if half looks different ...
+  const double lr_changed = regionDiff(a, 0, a, half + gap, half, y0, y1);
+  const double lr_same = regionDiff(b, 0, b, half + gap, half, y0, y1);
+  // ... the left halves of both runs are the same scene ...
+  const double left_left = regionDiff(a, 0, b, 0, half, y0, y1);
+  // ... and the right halves differ only where the override changed something.
+  const double right_right = regionDiff(a, half + gap, b, half + gap, half, y0, y1);
+  INFO("left-right changed " << lr_changed << ", same " << lr_same << "; left-left " << left_left
+                             << ", right-right " << right_right);
+  CHECK(left_left < 0.5);
+  CHECK(right_right > 5.0);
+  CHECK(lr_changed > lr_same + 5.0);
+}
+
+TEST_CASE("--compare with a bad override is bad input", "[app]") {
+  const Run r = runBinary({"--headless", "--screenshot", (scratch() / "x.png").string(), "--compare",
+                           "compression.days=-3"});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("error:") != std::string::npos);
+  CHECK_FALSE(fs::exists(scratch() / "x.png"));
+}
+
+TEST_CASE("--view opens a saved view; a corrupt one is bad input with line:col", "[app][slow]") {
+  app::Bookmark b;
+  b.stage = "recovery";
+  b.progress = 0.5;
+  b.overrides = {"compression.days=7"};
+  b.mode = "student";
+  const fs::path view = scratch() / "view.json";
+  REQUIRE(app::saveBookmark(view.string(), b));
+  const fs::path shot = scratch() / "view.png";
+  const Run ok = runBinary({"--view", view.string(), "--headless", "--screenshot", shot.string(), "--size", "320x180"});
+  INFO(ok.err);
+  CHECK(ok.code == 0);
+  CHECK(fs::exists(shot));
+
+  const fs::path bad = scratch() / "bad.json";
+  {
+    std::ofstream out(bad);
+    out << "{\n  \"stage\": \"recovery\",\n  \"progress\": 7\n}\n";
+  }
+  const fs::path shot2 = scratch() / "bad.png";
+  const Run r = runBinary({"--view", bad.string(), "--headless", "--screenshot", shot2.string()});
+  CHECK(r.code == 2);
+  CHECK(r.err.find(bad.string() + ":3:") != std::string::npos);
+  CHECK(r.err.find(": error: ") != std::string::npos);
+  CHECK_FALSE(fs::exists(shot2));
+
+  app::Bookmark missing_stage;
+  missing_stage.stage = "nope";
+  const fs::path ms = scratch() / "stage.json";
+  REQUIRE(app::saveBookmark(ms.string(), missing_stage));
+  const Run r3 = runBinary({"--view", ms.string(), "--headless", "--screenshot", (scratch() / "s.png").string()});
+  CHECK(r3.code == 2);
+  CHECK(r3.err.find("stage 'nope'") != std::string::npos);
+}

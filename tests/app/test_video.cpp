@@ -1,0 +1,183 @@
+// Video export: VideoRecorder (begin/addFrame/finish/cancel) writes an MP4
+// that ffprobe reads with the right size and duration, leaves nothing behind
+// when cancelled or failed; recordTour renders real frames through Viewer.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "app/session.hpp"
+#include "app/video_export.hpp"
+#include "app/viewer.hpp"
+#include "gfx/context.hpp"
+#include "scene/loader.hpp"
+#include "support/gl_fixture.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path& scratch() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("sclerosim-video-" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+bool haveTool(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+struct Probe {
+  int width = 0, height = 0;
+  double duration_s = -1.0;
+  int frames = -1;
+};
+
+// width,height,nb_read_frames and the container duration, via ffprobe.
+Probe probe(const fs::path& file) {
+  Probe p;
+  const std::string cmd = "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+                          "stream=width,height,nb_read_frames:format=duration -of default=noprint_wrappers=1 '" +
+                          file.string() + "' 2>&1";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  if (!pipe) return p;
+  char line[256];
+  while (std::fgets(line, sizeof line, pipe)) {
+    const std::string s(line);
+    const std::size_t eq = s.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = s.substr(0, eq), value = s.substr(eq + 1);
+    try {
+      if (key == "width") p.width = std::stoi(value);
+      if (key == "height") p.height = std::stoi(value);
+      if (key == "nb_read_frames") p.frames = std::stoi(value);
+      if (key == "duration") p.duration_s = std::stod(value);
+    } catch (...) {
+    }
+  }
+  pclose(pipe);
+  return p;
+}
+
+gfx::Image solid(int w, int h, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
+  gfx::Image img;
+  img.width = w;
+  img.height = h;
+  img.rgba.resize(static_cast<std::size_t>(w * h * 4));
+  for (std::size_t i = 0; i < img.rgba.size(); i += 4) {
+    img.rgba[i] = r;
+    img.rgba[i + 1] = g;
+    img.rgba[i + 2] = b;
+    img.rgba[i + 3] = 255;
+  }
+  return img;
+}
+
+bool anyTempFile(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename().string().rfind(".tmp.", 0) == 0) return true;
+  return false;
+}
+
+#define REQUIRE_FFMPEG()                                                              \
+  do {                                                                                \
+    if (!haveTool("ffmpeg") || !haveTool("ffprobe")) {                                \
+      WARN("skipped: ffmpeg/ffprobe not installed (Debian package 'ffmpeg')");        \
+      return;                                                                         \
+    }                                                                                 \
+  } while (0)
+
+}  // namespace
+
+TEST_CASE("ffmpeg command line carries size, rate and a quoted path", "[app]") {
+  const std::string cmd = app::ffmpegCommand({640, 360}, 30, "/tmp/it's.mp4");
+  CHECK(cmd.find("-s 640x360") != std::string::npos);
+  CHECK(cmd.find("-r 30") != std::string::npos);
+  CHECK(cmd.find("'/tmp/it'\\''s.mp4'") != std::string::npos);
+}
+
+TEST_CASE("VideoRecorder writes an MP4 of the right size and duration", "[app]") {
+  REQUIRE_FFMPEG();
+  const fs::path out = scratch() / "solid.mp4";
+  app::VideoRecorder rec;
+  auto begun = rec.begin({64, 48}, 30, out.string());
+  REQUIRE(begun);
+  CHECK(rec.active());
+  for (int i = 0; i < 45; ++i) {  // 1.5 s
+    REQUIRE(rec.addFrame(solid(64, 48, static_cast<std::uint8_t>(i * 5), 80, 200)));
+  }
+  CHECK_FALSE(fs::exists(out));  // written beside as a temp file, renamed at the end
+  auto done = rec.finish();
+  REQUIRE(done);
+  CHECK_FALSE(rec.active());
+  REQUIRE(fs::exists(out));
+  CHECK_FALSE(anyTempFile(scratch()));
+  const Probe p = probe(out);
+  CHECK(p.width == 64);
+  CHECK(p.height == 48);
+  CHECK(p.frames == 45);
+  CHECK(std::abs(p.duration_s - 1.5) <= 1.0 / 30.0 + 1e-6);
+}
+
+TEST_CASE("VideoRecorder cancel and failures leave nothing behind", "[app]") {
+  REQUIRE_FFMPEG();
+  const fs::path dir = scratch() / "cancel";
+  fs::create_directories(dir);
+  {
+    app::VideoRecorder rec;
+    REQUIRE(rec.begin({32, 32}, 30, (dir / "c.mp4").string()));
+    REQUIRE(rec.addFrame(solid(32, 32, 10, 20, 30)));
+    rec.cancel();
+    CHECK_FALSE(rec.active());
+  }
+  CHECK(fs::is_empty(dir));
+  {
+    app::VideoRecorder rec;  // the destructor cancels an unfinished recording
+    REQUIRE(rec.begin({32, 32}, 30, (dir / "d.mp4").string()));
+    REQUIRE(rec.addFrame(solid(32, 32, 10, 20, 30)));
+  }
+  CHECK(fs::is_empty(dir));
+  {
+    app::VideoRecorder rec;  // a frame of the wrong size fails the whole file
+    REQUIRE(rec.begin({32, 32}, 30, (dir / "e.mp4").string()));
+    CHECK_FALSE(rec.addFrame(solid(16, 16, 1, 2, 3)));
+    CHECK_FALSE(rec.finish());
+  }
+  CHECK(fs::is_empty(dir));
+  app::VideoRecorder rec;
+  CHECK_FALSE(rec.begin({33, 32}, 30, (dir / "odd.mp4").string()));
+  CHECK_FALSE(rec.begin({32, 32}, 30, (dir / "missing" / "x.mp4").string()));
+  CHECK_FALSE(rec.finish());  // nothing begun
+  CHECK(fs::is_empty(dir));
+}
+
+TEST_CASE("recordTour renders the tour through the viewer into a playable MP4", "[app][slow]") {
+  REQUIRE_GL();
+  REQUIRE_FFMPEG();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  ui::ScreenState state;
+  auto viewer = app::Viewer::create(*testsupport::glContext()->window, s, state, 1.0f);
+  REQUIRE(viewer);
+  const fs::path out = scratch() / "tour.mp4";
+  // The first 0.5 s of the tour (15 frames) keeps the test short.
+  auto r = app::recordTour(*viewer.value(), s, {160, 90}, out.string(), 0.5);
+  REQUIRE(r);
+  REQUIRE(fs::exists(out));
+  CHECK_FALSE(anyTempFile(scratch()));
+  const Probe p = probe(out);
+  CHECK(p.width == 160);
+  CHECK(p.height == 90);
+  CHECK(p.frames == 15);
+  CHECK(std::abs(p.duration_s - 0.5) <= 1.0 / 30.0 + 1e-6);
+  CHECK(app::tourFrameCount(s, 30) == static_cast<int>(s.playback.length() * 30) + 1);
+}
