@@ -31,15 +31,38 @@ CameraPose poseFor(const scene::CameraPose& p, const TissueLayout& l) {
   return c;
 }
 
+namespace {
+
+// Preparation ends in the cutaway whatever its scene pose says (it moves from
+// the surface into the block), so the next stage must start from there.
+scene::CameraPose preparationEndPose(const scene::StageDesc& stage) {
+  scene::CameraPose cut_pose = stage.camera;
+  cut_pose.view = scene::ViewKind::Cutaway;
+  if (stage.camera.view != scene::ViewKind::Cutaway) {
+    cut_pose.yaw_deg = -32.0f;
+    cut_pose.pitch_deg = 28.0f;
+    cut_pose.distance_mm = 8.5f;
+    cut_pose.target_y_mm = -0.7f;
+  }
+  return cut_pose;
+}
+
+// The pose and cut a stage ends with (where the next one glides from).
+scene::CameraPose endPose(const scene::StageDesc& stage) {
+  return stage.id == "preparation" ? preparationEndPose(stage) : stage.camera;
+}
+
+}  // namespace
+
 DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float t,
                     const TissueLayout& l) {
   DirectedView v;
   t = std::clamp(t, 0.0f, 1.0f);
   const CameraPose target = poseFor(stage.camera, l);
-  const CameraPose from = previous ? poseFor(previous->camera, l) : target;
+  const CameraPose from = previous ? poseFor(endPose(*previous), l) : target;
   const float glide = easeInOut(t / kGlide);
   v.camera = lerp(from, target, glide);
-  const float cut_from = previous ? cutFor(previous->camera.view) : cutFor(stage.camera.view);
+  const float cut_from = previous ? cutFor(endPose(*previous).view) : cutFor(stage.camera.view);
   v.cut_open = cut_from + (cutFor(stage.camera.view) - cut_from) * glide;
 
   if (stage.id == "assessment") {
@@ -53,15 +76,7 @@ DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previ
     const CameraPose surface = poseFor({scene::ViewKind::Surface, -20.0f, 70.0f, 9.0f, 0, 0, 0}, l);
     v.cleanse = std::clamp(t / 0.25f, 0.0f, 1.0f) * (1.0f - easeInOut((t - 0.45f) / 0.15f));
     const float move = easeInOut((t - 0.6f) / 0.35f);
-    scene::CameraPose cut_pose = stage.camera;
-    cut_pose.view = scene::ViewKind::Cutaway;
-    if (stage.camera.view != scene::ViewKind::Cutaway) {
-      cut_pose.yaw_deg = -32.0f;
-      cut_pose.pitch_deg = 28.0f;
-      cut_pose.distance_mm = 8.5f;
-      cut_pose.target_y_mm = -0.7f;
-    }
-    v.camera = lerp(surface, poseFor(cut_pose, l), move);
+    v.camera = lerp(surface, poseFor(preparationEndPose(stage), l), move);
     v.cut_open = move;
   }
   return v;

@@ -234,9 +234,14 @@ void Renderer::setScene(const sim::Params& params) {
 glm::vec3 Renderer::needleTip(const sim::Params& params, double insertion) const {
   const TissueLayout& l = layout_;
   // In the lumen: the tip rests just inside, on the vein's axis. Outside the
-  // lumen (extravasation): it stops in the dermis above the vein.
+  // lumen (extravasation): see below.
   glm::vec3 target{0.0f, -l.vein_depth_mm + 0.15f * l.vein_radius_mm, -0.35f * l.half_width_mm};
-  if (!params.injection.in_lumen) target.y = -l.vein_depth_mm + l.vein_radius_mm + l.wall_mm + 0.12f;
+  // Extravasation: the tip misses the vein and lies in the dermis beside it, at
+  // its depth, so the wheal shows on the opened plane next to (not over) the vein.
+  if (!params.injection.in_lumen) {
+    target.x = l.vein_radius_mm + l.wall_mm + 0.18f;
+    target.y = -l.vein_depth_mm + 0.05f;
+  }
   const float a = glm::radians(kNeedleAngleDeg);
   const glm::vec3 dir{0.0f, std::sin(a), std::cos(a)};  // tip -> hub
   const float inside = (-target.y) / std::sin(a);        // shaft length below the skin
