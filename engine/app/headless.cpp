@@ -227,8 +227,10 @@ core::Result<bool> runSoak(Viewer& viewer, Session& s, glm::ivec2 max_size, long
     const std::size_t k = static_cast<std::size_t>(i / per_size) % sizes.size();
     targets[k].bind();
     viewer.frame(sizes[k], actions);
+    // A real frame ends in a swap or a readback; without one, llvmpipe keeps
+    // every queued draw (and its copied state) alive and memory only grows.
+    gfx::finish();
     if (i + 1 == warmup) {
-      gfx::finish();
       baseline = residentBytes();
       std::printf("soak: RSS start %.1f MB (after %ld warm-up frames)\n", static_cast<double>(baseline) / 1e6,
                   warmup);
