@@ -105,7 +105,7 @@ std::vector<std::string> listDir(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("--help and --version exit 0 and print to stdout", "[app]") {
+TEST_CASE("cli: --help and --version exit 0 and print to stdout", "[app]") {
   const Result help = run({"--help"});
   CHECK(help.code == 0);
   CHECK(contains(help.out, "--scene"));
@@ -170,7 +170,7 @@ TEST_CASE("other bad option values are refused", "[app]") {
   requireBadInput(run({"--scene", "/nonexistent/scene.toml", "--report", "-"}), "/nonexistent/scene.toml");
 }
 
-TEST_CASE("--check-scene accepts every shipped scene", "[app]") {
+TEST_CASE("cli: --check-scene accepts every shipped scene", "[app]") {
   int checked = 0;
   for (const auto& e : fs::directory_iterator(fs::path(SCLEROSIM_SOURCE_DIR) / "scenes")) {
     if (e.path().extension() != ".toml") continue;
@@ -183,7 +183,7 @@ TEST_CASE("--check-scene accepts every shipped scene", "[app]") {
   CHECK(checked >= 5);
 }
 
-TEST_CASE("--check-scene reports every bad scene as file:line:col: error:", "[app]") {
+TEST_CASE("cli: --check-scene reports every bad scene as file:line:col: error:", "[app]") {
   int checked = 0;
   for (const auto& e : fs::directory_iterator(fs::path(SCLEROSIM_SOURCE_DIR) / "tests/scenes/bad")) {
     if (e.path().extension() != ".toml") continue;
@@ -211,7 +211,7 @@ TEST_CASE("--check-scene reports every bad scene as file:line:col: error:", "[ap
   CHECK(checked >= 10);
 }
 
-TEST_CASE("--report - writes the agreed JSON for the default scene", "[app]") {
+TEST_CASE("cli: --report - writes the agreed JSON for the default scene", "[app]") {
   const nlohmann::json j = report({});
   for (const char* key : {"indicated", "closed", "recanalized", "fading_visible_day", "resolved_day",
                           "residual_visibility", "sessions_recommended", "warnings"}) {
@@ -231,7 +231,7 @@ TEST_CASE("--report - writes the agreed JSON for the default scene", "[app]") {
   CHECK(j["recanalized"] == false);
 }
 
-TEST_CASE("--set changes the outcome the report shows", "[app]") {
+TEST_CASE("cli: --set changes the outcome the report shows", "[app]") {
   CHECK(report({"agent.concentration_pct=0.1"})["recanalized"] == true);
   const nlohmann::json no_comp = report({"compression.days=0"});
   CHECK(no_comp["indicated"] == true);
@@ -241,7 +241,7 @@ TEST_CASE("--set changes the outcome the report shows", "[app]") {
   CHECK_FALSE(big["warnings"].empty());
 }
 
-TEST_CASE("--export-sim writes the agreed CSV header", "[app]") {
+TEST_CASE("cli: --export-sim writes the agreed CSV header", "[app]") {
   const fs::path csv = scratch() / "sim.csv";
   const Result r = run({"--export-sim", csv.string()});
   REQUIRE(r.code == 0);
@@ -297,7 +297,7 @@ TEST_CASE("an absurd --time gets a short message", "[app]") {
   CHECK(r.err.size() < 300);
 }
 
-TEST_CASE("--bench respects --stage and --time", "[app]") {
+TEST_CASE("cli: --bench respects --stage and --time", "[app]") {
   const Result mid = run({"--bench", "3", "--size", "320x180"});
   REQUIRE(mid.code == 0);
   CHECK(contains(mid.out, "procedure stage"));
@@ -310,7 +310,7 @@ TEST_CASE("--bench respects --stage and --time", "[app]") {
   CHECK(contains(late.out, "recovery stage"));
 }
 
-TEST_CASE("--soak renders cycling frames and reports RSS", "[app]") {
+TEST_CASE("cli: --soak renders cycling frames and reports RSS", "[app]") {
   const Result r = run({"--soak", "40", "--size", "320x180"});
   INFO(r.out);
   REQUIRE(r.code == 0);
@@ -320,7 +320,7 @@ TEST_CASE("--soak renders cycling frames and reports RSS", "[app]") {
   CHECK_FALSE(contains(run({"--help"}).out, "--soak"));  // hidden
 }
 
-TEST_CASE("--headless --screenshot writes a PNG of the requested size that is not blank", "[app]") {
+TEST_CASE("cli: --headless --screenshot writes a PNG of the requested size that is not blank", "[app]") {
   const fs::path png = scratch() / "shot.png";
   const Result r = run({"--headless", "--screenshot", png.string(), "--size", "320x180"});
   INFO("stderr: " << r.err);
