@@ -114,12 +114,14 @@ void VideoRecorder::cancel() {
 
 int tourFrameCount(const Session& s, int fps) { return static_cast<int>(s.playback.length() * fps) + 1; }
 
-gfx::Image renderTourFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& fb, int index, int fps) {
+gfx::Image renderTourFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& fb, int index, int fps,
+                           bool captions, ui::ScreenActions* actions_out) {
   // Captions: the presenter layout shows the stage title and narration large.
   const bool presenter = viewer.state().presenter;
-  viewer.state().presenter = true;
+  if (captions) viewer.state().presenter = true;
   s.playback.seek(static_cast<double>(index) / fps);
-  ui::ScreenActions actions;  // nobody clicks in a video frame
+  ui::ScreenActions ignored;
+  ui::ScreenActions& actions = actions_out ? *actions_out : ignored;
   fb.bind();
   viewer.frame(fb.size(), actions);
   fb.resolve();

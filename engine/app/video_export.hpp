@@ -55,9 +55,12 @@ class VideoRecorder {
 // Frames needed to play the whole session at `fps` (first and last included).
 int tourFrameCount(const Session& session, int fps);
 
-// Renders video frame `index` of the tour (presenter captions) into `fb`'s
-// size and returns its pixels; leaves `fb` bound.
-gfx::Image renderTourFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb, int index, int fps);
+// Renders video frame `index` of the tour into `fb`'s size and returns its
+// pixels; leaves `fb` bound. `captions`: presenter layout (title and narration
+// large); otherwise the layout on screen. `actions`: what the user did in this
+// frame's UI (the window records between its own frames); nullptr: ignored.
+gfx::Image renderTourFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb, int index, int fps,
+                           bool captions = true, ui::ScreenActions* actions = nullptr);
 
 // Plays the session from the start to the end at `fps`; writes to a temp file
 // beside `path` and renames it, so a failed export leaves nothing behind.

@@ -293,31 +293,6 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   dl->AddText(bf, bf->FontSize, p, ink, compare_->sentence.c_str(), nullptr, wrap);
 }
 
-void Viewer::drawRecordControls(glm::vec2 origin, glm::vec2 view) {
-  const float sc = gui_->scale();
-  ImGui::SetNextWindowPos(ImVec2(origin.x + view.x - 12.0f * sc, origin.y + view.y - 12.0f * sc), ImGuiCond_Always,
-                          ImVec2(1.0f, 1.0f));
-  ImGui::SetNextWindowBgAlpha(0.85f);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_NoMove;
-  ImGui::Begin("##record", nullptr, flags);
-  if (record_.recording) {
-    char text[32];
-    std::snprintf(text, sizeof text, "Recording %.0f %%", 100.0 * static_cast<double>(record_.progress));
-    ImGui::ProgressBar(record_.progress, ImVec2(200.0f * sc, 0.0f), text);
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel")) record_.cancel = true;
-  } else {
-    if (ImGui::Button("Record video")) record_.start = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The whole tour as an MP4 with captions, in the current folder");
-    ImGui::SameLine();
-    if (ImGui::Button("Save view")) record_.save_view = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Saves stage, time, camera and parameters to sclerosim-view-N.json");
-  }
-  ImGui::End();
-}
-
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   Session& s = *session_;
   if (state_.font_scale != applied_font_scale_) {  // between frames: rebuild the font atlas
@@ -367,7 +342,6 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.camera_key = ui::cameraKey(directed.camera);
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
   if (compare_) drawCompareCaptions(origin, view, half_w, gap);
-  if (record_.enabled && !state_.presenter) drawRecordControls(origin, view);
   gui_->render();
   applyActions(actions);
 }

@@ -19,17 +19,6 @@ namespace platform { class Window; }
 
 namespace app {
 
-// The window's Record / Save view buttons (bottom right of the 3D view, window
-// only): the viewer draws them and sets the requests; the window loop acts.
-struct RecordControls {
-  bool enabled = false;    // drawn at all (false headless and in videos)
-  bool recording = false;  // show progress and Cancel instead of Record
-  float progress = 0.0f;   // 0..1
-  bool start = false;      // requests, cleared by the window loop
-  bool cancel = false;
-  bool save_view = false;
-};
-
 class Viewer {
  public:
   static core::Result<std::unique_ptr<Viewer>> create(platform::Window& window, Session& session,
@@ -58,7 +47,6 @@ class Viewer {
   // A parameter change on the left rebuilds the right with the same override.
   core::Result<bool> setComparison(std::unique_ptr<Comparison> c);
   Comparison* comparison() { return compare_.get(); }
-  RecordControls& recordControls() { return record_; }
 
   // Where the scene came from, for saved views: the file ("" = built in) and the
   // --set values applied to it; panel changes are appended as they happen.
@@ -87,8 +75,6 @@ class Viewer {
   std::vector<std::string> overrides_;
   std::size_t original_overrides_ = 0;  // how many of overrides_ make up original_
   std::unique_ptr<Comparison> compare_;
-  RecordControls record_;
-  void drawRecordControls(glm::vec2 origin, glm::vec2 view);
   std::unique_ptr<render::Renderer> compare_renderer_;
   sim::Sample compare_sample_;
 

@@ -48,7 +48,7 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::Sc
     case Key::V: st.surface_view = !st.surface_view; break;
     case Key::S:  // S: screenshot; Shift+S: save the view (bookmark)
       if (e.shift) {
-        viewer.recordControls().save_view = true;
+        actions.save_view = true;
       } else {
         actions.screenshot = true;
       }
@@ -59,7 +59,9 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::Sc
       break;
     case Key::R: viewer.userCamera() = false; break;  // back to the stage's camera
     case Key::Escape:  // closes the topmost thing
-      if (st.help) {
+      if (st.record_progress >= 0.0f) {
+        actions.cancel_record = true;  // a recording in progress
+      } else if (st.help) {
         st.help = false;
       } else if (st.settings_open) {
         st.settings_open = false;
@@ -102,18 +104,22 @@ struct WindowRecording {
 void endRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& s) {
   s.playback.seek(r->resume_position);
   if (r->was_playing) s.playback.play();
-  viewer.recordControls().recording = false;
+  viewer.state().record_progress = -1.0f;
   r.reset();
 }
 
-void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& s, glm::ivec2 window_size) {
-  RecordControls& rc = viewer.recordControls();
-  if (rc.cancel && r) {
+// Start / cancel as asked, then one more video frame. The video frame uses the
+// layout on screen, so ImGui sees the same windows and widgets in both frames
+// (hover, press and release work across them); what the user does in it counts.
+void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& s, glm::ivec2 window_size,
+                   const ui::ScreenActions& asked, ui::ScreenActions& video_actions) {
+  float& progress = viewer.state().record_progress;
+  if (asked.cancel_record && r) {
     r->recorder.cancel();
     core::logWarn("recording cancelled; nothing written");
     endRecording(r, viewer, s);
   }
-  if (rc.start && !r) {
+  if (asked.record && !r) {
     auto rec = std::make_unique<WindowRecording>();
     const glm::ivec2 size(window_size.x & ~1, window_size.y & ~1);  // H.264 4:2:0 needs even sizes
     const std::string path = nextFreePath(".", "sclerosim-video", ".mp4");
@@ -130,16 +136,16 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
       s.playback.pause();
       core::logInfo("recording " + path + " (" + std::to_string(rec->total) + " frames)");
       r = std::move(rec);
-      rc.recording = true;
-      rc.progress = 0.0f;
+      progress = 0.0f;
     }
   }
-  rc.start = rc.cancel = false;
   if (!r) return;
-  const bool ok = r->recorder.addFrame(renderTourFrame(viewer, s, r->fb, r->next, kVideoFps));
+  // What is on screen is what gets recorded (P first: presenter layout with
+  // large captions; Esc cancels there).
+  const bool ok = r->recorder.addFrame(renderTourFrame(viewer, s, r->fb, r->next, kVideoFps, false, &video_actions));
   gfx::bindDefaultFramebuffer();
   ++r->next;
-  rc.progress = static_cast<float>(r->next) / static_cast<float>(std::max(r->total, 1));
+  progress = std::min(0.999f, static_cast<float>(r->next) / static_cast<float>(std::max(r->total, 1)));
   if (!ok || r->next >= r->total) {
     auto done = r->recorder.finish();
     if (done) {
@@ -199,8 +205,9 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     }
   }
   glm::ivec2 window_size = window.windowSize();
-  viewer.recordControls().enabled = true;
+  viewer.state().record_available = true;
   std::unique_ptr<WindowRecording> recording;
+  bool pending_cancel = false, pending_save = false, quit_after = false;
   for (;;) {
     events.clear();
     window.pollEvents(events);
@@ -275,8 +282,8 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
         core::logError(core::formatAll(w.errors()));
       }
     }
-    if (viewer.recordControls().save_view) {
-      viewer.recordControls().save_view = false;
+    if (key_actions.save_view || actions.save_view || pending_save) {
+      pending_save = false;
       auto saved = saveViewNext(viewer, ".");
       if (saved) {
         core::logWarn("view saved to " + saved.value());
@@ -284,8 +291,18 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
         core::logError(core::formatAll(saved.errors()));
       }
     }
-    stepRecording(recording, viewer, session, size);
+    ui::ScreenActions video_actions;
+    ui::ScreenActions asked;
+    asked.record = key_actions.record || actions.record;
+    asked.cancel_record = key_actions.cancel_record || actions.cancel_record || pending_cancel;
+    pending_cancel = false;
+    stepRecording(recording, viewer, session, size, asked, video_actions);
+    // Clicked during the video frame: carried out before the next one.
+    pending_cancel = video_actions.cancel_record;
+    pending_save = video_actions.save_view;
+    if (video_actions.quit) quit_after = true;
     window.swapBuffers();
+    if (quit_after) break;
   }
   if (recording) recording->recorder.cancel();
   const std::string err = saveSettings(currentSettings(viewer, window_size), settings_path);

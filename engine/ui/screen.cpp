@@ -280,7 +280,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::End();
 }
 
-void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f) {
+void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f, ScreenActions& actions) {
   const float h = kBarHeight * in.scale;
   ImGui::SetNextWindowPos(ImVec2(0, in.display.y - h - kDisclaimerHeight * in.scale));
   ImGui::SetNextWindowSize(ImVec2(in.display.x, h));
@@ -297,7 +297,7 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   if (ImGui::Button(">|")) pb.seek(pb.length());
   ImGui::SameLine();
   // Scrub bar with stage boundaries and event ticks.
-  const float right_w = 330.0f * in.scale;
+  const float right_w = (st.record_available ? 540.0f : 330.0f) * in.scale;
   const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - right_w);
   ImGui::SetNextItemWidth(bar_w);
   float pos = static_cast<float>(pb.position());
@@ -330,6 +330,22 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   if (ImGui::RadioButton(de ? "Patient" : "Patient", patient)) st.audience = scene::Audience::Patient;
   ImGui::SameLine();
   if (ImGui::RadioButton(de ? "Studium" : "Student", !patient)) st.audience = scene::Audience::Student;
+  if (st.record_available) {  // the window only: record the tour, save the view
+    ImGui::SameLine();
+    if (st.record_progress >= 0.0f) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.0f %%", 100.0 * static_cast<double>(st.record_progress));
+      ImGui::ProgressBar(st.record_progress, ImVec2(110.0f * in.scale, 0.0f), text);
+      ImGui::SameLine();
+      if (ImGui::Button(de ? "Abbrechen" : "Cancel")) actions.cancel_record = true;
+    } else {
+      if (ImGui::Button(de ? "Video" : "Record")) actions.record = true;
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", de ? "Die ganze Tour als MP4 in den aktuellen Ordner" : "The whole tour as an MP4, into the current folder");
+      ImGui::SameLine();
+      if (ImGui::Button(de ? "Ansicht sichern" : "Save view")) actions.save_view = true;
+    }
+  }
   (void)f;
   ImGui::End();
 }
@@ -390,7 +406,7 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
     drawPresenterCaption(in, st, pb, f);
   } else {
     drawStagePanel(in, st, pb, f, actions);
-    drawTimeline(in, st, pb, f);
+    drawTimeline(in, st, pb, f, actions);
     if (st.settings_open) drawSettings(in, st, f, actions);
   }
   if (st.help) drawHelp(in, st, f);

@@ -68,6 +68,8 @@ struct ScreenState {
   QuizPanel quiz;               // quiz / teach-back of the played stages
   MistakeState mistakes;        // student mode: the trainee mistake applied
   PenState pen;                 // presenter mode: annotation strokes
+  bool record_available = false;  // the window: Record and Save view in the timeline bar
+  float record_progress = -1.0f;  // recording from the window: 0..1 (progress, Cancel); < 0 not recording
 };
 
 struct ScreenInput {
@@ -99,6 +101,9 @@ struct ScreenActions {
   // Write scene::quizCsv(state.quiz.session()) here; the app reports the
   // result in ScreenState::quiz.export_message.
   std::string export_quiz_csv_path;
+  bool record = false;         // start recording the tour (window)
+  bool cancel_record = false;  // stop it; nothing is written
+  bool save_view = false;      // save the current view (bookmark)
 };
 
 // Rectangle of the 3D view for a display size (leaves room for the panel

@@ -181,3 +181,28 @@ TEST_CASE("recordTour renders the tour through the viewer into a playable MP4", 
   CHECK(std::abs(p.duration_s - 0.5) <= 1.0 / 30.0 + 1e-6);
   CHECK(app::tourFrameCount(s, 30) == static_cast<int>(s.playback.length() * 30) + 1);
 }
+
+TEST_CASE("video frames use the layout on screen and pass the user's clicks on", "[app][slow]") {
+  REQUIRE_GL();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  ui::ScreenState state;
+  auto viewer = app::Viewer::create(*testsupport::glContext()->window, s, state, 1.0f);
+  REQUIRE(viewer);
+  app::Viewer& v = *viewer.value();
+  const glm::ivec2 size(640, 360);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  REQUIRE(fb.complete());
+  v.state().record_available = true;
+  v.state().record_progress = 0.25f;
+  ui::ScreenActions actions;
+  const gfx::Image plain = app::renderTourFrame(v, s, fb, 40, 30, false, &actions);
+  const gfx::Image captions = app::renderTourFrame(v, s, fb, 40, 30, true);
+  CHECK_FALSE(v.state().presenter);  // restored
+  CHECK(s.playback.position() == Approx(40.0 / 30.0));
+  long differing = 0;
+  for (std::size_t i = 0; i < plain.rgba.size(); ++i) differing += plain.rgba[i] != captions.rgba[i];
+  CHECK(differing > 1000);  // presenter captions vs the window's layout
+  CHECK_FALSE(actions.cancel_record);  // nobody clicked
+}
