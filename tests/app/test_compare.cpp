@@ -17,7 +17,10 @@
 
 #include "app/bookmark.hpp"
 #include "app/compare.hpp"
+#include "app/viewer.hpp"
+#include "app/window_loop.hpp"
 #include "scene/loader.hpp"
+#include "support/gl_fixture.hpp"
 
 namespace fs = std::filesystem;
 
@@ -283,4 +286,60 @@ TEST_CASE("--view opens a saved view; a corrupt one is bad input with line:col",
   const Run r3 = runBinary({"--view", ms.string(), "--headless", "--screenshot", (scratch() / "s.png").string()});
   CHECK(r3.code == 2);
   CHECK(r3.err.find("stage 'nope'") != std::string::npos);
+}
+
+TEST_CASE("saved views in the window: save, open, a bad file keeps the view", "[app][slow]") {
+  REQUIRE_GL();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  ui::ScreenState state;
+  auto viewer = app::Viewer::create(*testsupport::glContext()->window, s, state, 1.0f);
+  REQUIRE(viewer);
+  app::Viewer& v = *viewer.value();
+  v.setSource("", {});
+  ui::ScreenActions actions;
+  actions.set = {"compression.days=7"};
+  v.applyActions(actions);  // a panel change, remembered in the saved view
+  const int last = s.playback.stageCount() - 1;
+  s.playback.seekStage(last, 0.25);
+  v.state().audience = scene::Audience::Student;
+
+  const fs::path dir = scratch() / "views";
+  fs::create_directories(dir);
+  auto first = app::saveViewNext(v, dir.string());
+  REQUIRE(first);
+  CHECK(fs::path(first.value()).filename() == "sclerosim-view-1.json");
+  auto second = app::saveViewNext(v, dir.string());
+  REQUIRE(second);
+  CHECK(fs::path(second.value()).filename() == "sclerosim-view-2.json");
+  auto saved = app::loadBookmark(first.value());
+  REQUIRE(saved);
+  CHECK(saved.value().overrides == std::vector<std::string>{"compression.days=7"});
+  CHECK(saved.value().stage == s.playback.stage(last).id);
+  CHECK(saved.value().progress == Approx(0.25).margin(1e-6));
+  CHECK(saved.value().mode == "student");
+
+  // Somewhere else, then open the saved view again.
+  actions.reset_scene = true;
+  v.applyActions(actions);
+  s.playback.seekStage(0, 0.0);
+  v.state().audience = scene::Audience::Patient;
+  REQUIRE(v.openView(first.value()));
+  CHECK(s.scene.params.compression.days == 7);
+  CHECK(s.playback.stageIndex() == last);
+  CHECK(s.playback.stageProgress() == Approx(0.25).margin(1e-6));
+  CHECK(v.state().audience == scene::Audience::Student);
+
+  // A corrupt file: errors with line:col, the current view kept.
+  const fs::path bad = dir / "bad.json";
+  {
+    std::ofstream out(bad);
+    out << "{ \"stage\": 3 }\n";
+  }
+  auto r = v.openView(bad.string());
+  REQUIRE_FALSE(r);
+  CHECK(core::formatAll(r.errors()).find(bad.string() + ":1:") != std::string::npos);
+  CHECK(s.playback.stageIndex() == last);
+  CHECK(s.scene.params.compression.days == 7);
 }
