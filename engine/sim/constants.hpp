@@ -48,7 +48,12 @@ inline constexpr double kTissuePressure_mmHg = 2.0;
 // Extra luminal pressure while injecting "slowly, at low pressure" (Goldman & Weiss): assumption.
 inline constexpr double kInjectionPressure_mmHg = 15.0;
 // External pressure equivalent of a full smooth-muscle spasm: assumption.
-inline constexpr double kSpasmPressure_mmHg = 40.0;
+// Spasm is an active, concentric contraction of the wall (Goldman & Weiss: the
+// vein "goes into spasm" within seconds): it narrows the radius, it does not
+// press the vein flat. Only external pressure (compression) buckles the
+// section into an ellipse or dumbbell (tube law). Fraction of the radius lost
+// at full spasm (assumption).
+inline constexpr double kSpasmRadiusLoss = 0.45;
 // Tube-law stiffness K = E/(12(1-nu^2)) (h/R)^3 (Shapiro 1977) for a venule whose
 // wall is ~10 % of its radius; the value is an assumption chosen so a healthy
 // venule under 25 mmHg narrows but stays open, and a damaged one closes.
@@ -89,7 +94,7 @@ inline constexpr double kSealBreak_s = 86400.0;
 inline constexpr double kClotContact = 0.3;       // a clot-filled lumen bonds walls weakly
 inline constexpr double kGluedAreaRatio = 0.15;   // lumen left between bonded walls
 inline constexpr double kCordShrink = 0.7;        // fibrous cord contracts
-inline constexpr double kFibrosis_days = 7.0;
+inline constexpr double kFibrosis_days = 14.0;  // cord over weeks, not days
 // Compression keeps the treated walls in apposition while the cord forms, so
 // a vein under a stocking organises faster (assumption, direction from Kern
 // 2007 and Weiss 1999: 3 weeks cleared better than none or 3 days).

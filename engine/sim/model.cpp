@@ -11,9 +11,13 @@
 #include "sim/tube_law.hpp"
 
 namespace sim {
-
 namespace {
 constexpr double kPi = 3.14159265358979323846;
+
+// Radius factor of a vein in spasm (1 = relaxed).
+double spasmContraction(double spasm) {
+  return 1.0 - k::kSpasmRadiusLoss * std::clamp(spasm, 0.0, 1.0);
+}
 
 template <class A>
 double mean(const A& a) {
@@ -115,9 +119,9 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   const double blanch_target = std::clamp(std::max(solution_sum / kSegmentCells, s.spasm), 0.0, 1.0);
   s.blanching = blanch_target + (prev.blanching - blanch_target) * std::exp(-dt / k::kBlanchRelax_s);
 
-  // --- Tube law (Shapiro 1977): p_tm = p_inside - (tissue + compression + spasm).
+  // --- Tube law (Shapiro 1977): p_tm = p_inside - (tissue + compression).
   const double p_in = k::kVenulePressure_mmHg + (s.injecting && into_lumen ? k::kInjectionPressure_mmHg : 0.0);
-  const double p_out = k::kTissuePressure_mmHg + s.compression_mmHg + k::kSpasmPressure_mmHg * s.spasm;
+  const double p_out = k::kTissuePressure_mmHg + s.compression_mmHg;
   const double stiffness = k::kTubeStiffness_mmHg * (1.0 - k::kDamageSoftening * damage);
   // Referred to the resting lumen (the measured diameter), so "before" is exactly 1.
   s.tube_area_ratio = solveAreaRatio(p_in - p_out, stiffness) / setup.rest_alpha;
@@ -159,8 +163,9 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   // --- Lumen: bonded walls hold the section shut; the cord contracts it
   // further; a trapped clot keeps the walls apart by its own volume.
   const double glued = std::min(s.tube_area_ratio, k::kGluedAreaRatio);
+  const double contraction = spasmContraction(s.spasm);
   s.lumen_area_ratio = (s.tube_area_ratio * (1.0 - s.seal) + glued * s.seal) *
-                       (1.0 - k::kCordShrink * prev.fibrosis);
+                       (1.0 - k::kCordShrink * prev.fibrosis) * contraction * contraction;
   s.lumen_area_ratio = std::max(s.lumen_area_ratio, s.thrombus);
 
   // --- Recovery processes.
@@ -195,7 +200,13 @@ Sample toSample(const State& s, const Params& p) {
   out.concentration_pct = site / 4.0;
   out.endothelium_alive = 1.0 - s.damage();
   out.lumen_area_ratio = s.lumen_area_ratio;
-  out.lumen = lumenShape(s.lumen_area_ratio);
+  // The section's shape comes from what pressure did to it; spasm then shrinks
+  // that shape concentrically (radius x c), so the area stays consistent.
+  const double c = spasmContraction(s.spasm);
+  out.lumen = lumenShape(s.lumen_area_ratio / (c * c));
+  out.lumen.area_ratio = s.lumen_area_ratio;
+  out.lumen.semi_x *= c;
+  out.lumen.semi_y *= c;
   out.spasm = s.spasm;
   out.blanching = s.blanching;
   out.thrombus = s.thrombus;

@@ -33,7 +33,7 @@ double advanceFibrosis(double fibrosis, double seal, double compression_mmHg, do
 }
 
 double advanceStain(double stain, double fibrosis, double thrombus, double diameter_mm, double dt) {
-  const double size = std::pow(std::max(diameter_mm, 0.1) / 0.6, 0.75);
+  const double size = std::pow(std::max(diameter_mm, 0.1) / 0.6, 1.1);
   const double rate = k::kStainClear_per_day * fibrosis * fibrosis /
                       ((1.0 + k::kStainThrombusSlowing * thrombus) * size);
   return stain * std::exp(-rate * dt / 86400.0);

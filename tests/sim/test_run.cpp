@@ -184,8 +184,9 @@ TEST_CASE("sim: reticular 2 mm with POL 1 % seals", "[sim]") {
   const sim::Run r = sim::simulate(p);
   CHECK(r.outcome.indicated);
   CHECK(r.outcome.closed);
-  CHECK(r.outcome.resolved_day >= 42.0);
-  CHECK(r.outcome.resolved_day <= 84.0);
+  // clinical.md: spider veins 3-6 weeks, larger ones 3-4 months.
+  CHECK(r.outcome.resolved_day >= 70.0);
+  CHECK(r.outcome.resolved_day <= 125.0);
   CHECK(r.samples.size() < 4000);
 }
 
