@@ -180,7 +180,7 @@ TEST_CASE("outcome difference in words", "[app]") {
   }
 }
 
-TEST_CASE("comparison session: override validated, timeline synchronised", "[app]") {
+TEST_CASE("comparison session - override validated, timeline synchronised", "[app]") {
   app::Session base;
   base.scene = scene::defaultScene();
   base.rebuild();
@@ -208,7 +208,7 @@ TEST_CASE("comparison session: override validated, timeline synchronised", "[app
   CHECK(w.playback.stageProgress() == Approx(0.5).margin(1e-6));
 }
 
-TEST_CASE("--compare renders a split view whose halves differ", "[app][slow]") {
+TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]") {
   const fs::path changed = scratch() / "changed.png";
   const fs::path same = scratch() / "same.png";
   const Run r1 = runBinary({"--headless", "--screenshot", changed.string(), "--size", "640x360", "--compare",
@@ -245,7 +245,7 @@ TEST_CASE("--compare renders a split view whose halves differ", "[app][slow]") {
   CHECK(lr_changed > lr_same + 5.0);
 }
 
-TEST_CASE("--compare with a bad override is bad input", "[app]") {
+TEST_CASE("cli compare with a bad override is bad input", "[app]") {
   const Run r = runBinary({"--headless", "--screenshot", (scratch() / "x.png").string(), "--compare",
                            "compression.days=-3"});
   CHECK(r.code == 2);
@@ -253,7 +253,7 @@ TEST_CASE("--compare with a bad override is bad input", "[app]") {
   CHECK_FALSE(fs::exists(scratch() / "x.png"));
 }
 
-TEST_CASE("--view opens a saved view; a corrupt one is bad input with line:col", "[app][slow]") {
+TEST_CASE("cli view opens a saved view, a corrupt one is bad input with line:col", "[app][slow]") {
   app::Bookmark b;
   b.stage = "recovery";
   b.progress = 0.5;
@@ -288,7 +288,7 @@ TEST_CASE("--view opens a saved view; a corrupt one is bad input with line:col",
   CHECK(r3.err.find("stage 'nope'") != std::string::npos);
 }
 
-TEST_CASE("saved views in the window: save, open, a bad file keeps the view", "[app][slow]") {
+TEST_CASE("saved views in the window - save, open, a bad file keeps the view", "[app][slow]") {
   REQUIRE_GL();
   app::Session s;
   s.scene = scene::defaultScene();

@@ -182,7 +182,7 @@ TEST_CASE("recordTour renders the tour through the viewer into a playable MP4", 
   CHECK(app::tourFrameCount(s, 30) == static_cast<int>(s.playback.length() * 30) + 1);
 }
 
-TEST_CASE("video frames use the layout on screen and pass the user's clicks on", "[app][slow]") {
+TEST_CASE("video frames use the layout on screen and pass the clicks on", "[app][slow]") {
   REQUIRE_GL();
   app::Session s;
   s.scene = scene::defaultScene();
