@@ -11,7 +11,7 @@
 
 namespace {
 const sim::Run& defaultRun() {
-  static const sim::Run run = sim::simulate(sim::Params{}, 30.0);
+  static const sim::Run run = sim::simulate(sim::Params{});  // default length: resolves within it
   return run;
 }
 
