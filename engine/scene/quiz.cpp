@@ -26,12 +26,12 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
   if (id == "assessment") {
     return {
         {P, 1, "Which veins can this treatment close?",
-         {"Small spider and reticular veins, under 3 mm", "Any vein, however large",
+         {"Spider and reticular veins, under 3 mm", "Any vein, however large",
           "Only veins deep inside the leg"},
          "Micro sclerotherapy is for spider veins (under 1 mm) and reticular veins (1 to 3 mm). "
          "Larger veins and veins with backflow are treated first in another way.",
          "Welche Venen kann diese Behandlung verschließen?",
-         {"Kleine Besenreiser und retikuläre Venen unter 3 mm", "Jede Vene, egal wie groß",
+         {"Besenreiser und retikuläre Venen unter 3 mm", "Jede Vene, egal wie groß",
           "Nur Venen tief im Bein"},
          "Die Mikrosklerotherapie ist für Besenreiser (unter 1 mm) und retikuläre Venen (1 bis "
          "3 mm). Größere Venen und Venen mit Rückfluss werden zuerst anders behandelt."},
@@ -41,20 +41,22 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
          "An allergy or an acute blood clot rules the treatment out; pregnancy raises the risk of "
          "clots (Asclera label).",
          "Was sollten Sie uns vor der Behandlung sagen?",
-         {"Nur Ihre Schuhgröße", "Frühere Blutgerinnsel, Allergien und eine Schwangerschaft",
+         {"Nur Ihre Schuhgröße", "Frühere Gerinnsel, Allergien, Schwangerschaft",
           "Nichts, das ist unwichtig"},
          "Eine Allergie oder ein akutes Blutgerinnsel schließt die Behandlung aus; eine "
          "Schwangerschaft erhöht das Thromboserisiko (Asclera-Fachinformation)."},
         {S, 3, "A 4 mm varicose vein with saphenous reflux: what comes first?",
          {"Micro sclerotherapy with POL 0.5 %", "Compression alone, then micro sclerotherapy",
-          "Treating the reflux (EVLA/RFA, foam under ultrasound or surgery)"},
-         "Veins ≥ 3 mm (CEAP C2) and reflux are not indicated for micro sclerotherapy; while the "
-         "reflux remains, the small veins refill (CEAP 2004; Asclera label).",
+          "Treat the reflux first (EVLA, RFA, foam)"},
+         "Veins ≥ 3 mm (CEAP C2) and reflux are not indicated for micro sclerotherapy: treat the "
+         "reflux first (endovenous laser, radiofrequency, ultrasound-guided foam or surgery); "
+         "while it remains, the small veins refill (CEAP 2004; Asclera label).",
          "Varize von 4 mm mit Stammvenenreflux: was kommt zuerst?",
          {"Mikrosklerotherapie mit POL 0,5 %", "Nur Kompression, dann Mikrosklerotherapie",
-          "Die Refluxbehandlung (EVLA/RFA, Schaum unter Ultraschall oder Operation)"},
-         "Venen ≥ 3 mm (CEAP C2) und Reflux sind keine Indikation für die Mikrosklerotherapie; "
-         "solange der Reflux bleibt, füllen sich die kleinen Venen wieder (CEAP 2004; "
+          "Erst den Reflux behandeln (EVLA, RFA, Schaum)"},
+         "Venen ≥ 3 mm (CEAP C2) und Reflux sind keine Indikation für die Mikrosklerotherapie: "
+         "zuerst den Reflux behandeln (endovenöser Laser, Radiofrequenz, Schaum unter Ultraschall "
+         "oder Operation); solange er bleibt, füllen sich die kleinen Venen wieder (CEAP 2004; "
          "Fachinformation)."},
         {S, 2, "CEAP 2004: how wide is a reticular vein?",
          {"< 1 mm", "1 to < 3 mm", "≥ 3 mm"},
@@ -101,24 +103,26 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
   if (id == "procedure") {
     return {
         {P, 2, "What is the injection meant to do?",
-         {"Fill the vein with a clot that stays", "Irritate the inner wall so the vein closes and fades",
+         {"Make the vein wider", "Irritate the lining so the vein closes",
           "Dissolve the blood in the vein"},
          "The medicine irritates the lining; the vein seals into a thin cord that the body "
          "removes over weeks.",
          "Was soll die Injektion bewirken?",
-         {"Die Vene mit einem bleibenden Gerinnsel füllen",
-          "Die Innenwand reizen, damit die Vene sich schließt und verblasst",
+         {"Die Vene weiter machen", "Die Innenwand reizen, damit sie sich schließt",
           "Das Blut in der Vene auflösen"},
          "Das Mittel reizt die Innenwand; die Vene verklebt zu einem dünnen Strang, den der "
          "Körper in Wochen abbaut."},
-        {P, 1, "You feel strong burning at the needle. What do you do?",
-         {"Say so at once", "Keep quiet until the end", "Pull the leg away"},
-         "Burning can mean the medicine went beside the vein; the injection is stopped at once "
-         "to protect the skin.",
-         "Sie spüren starkes Brennen an der Nadel. Was tun Sie?",
-         {"Es sofort sagen", "Bis zum Ende schweigen", "Das Bein wegziehen"},
-         "Brennen kann bedeuten, dass das Mittel neben die Vene gelangt; die Injektion wird "
-         "sofort beendet, um die Haut zu schützen."},
+        {P, 1, "If the injection site starts to hurt or a bump appears, what should happen?",
+         {"Tell the doctor; they stop injecting", "Keep quiet until the end",
+          "Pull the leg away quickly"},
+         "Most people feel only a small sting. Pain or a bump can mean the liquid went beside "
+         "the vein, so the doctor stops at once to protect the skin.",
+         "Wenn die Einstichstelle schmerzt oder eine Beule entsteht, was sollte passieren?",
+         {"Es sagen; die Injektion wird gestoppt", "Bis zum Ende schweigen",
+          "Das Bein schnell wegziehen"},
+         "Die meisten spüren nur einen kleinen Stich. Schmerz oder eine Beule können bedeuten, "
+         "dass das Mittel neben die Vene gelangt; dann wird sofort gestoppt, um die Haut zu "
+         "schützen."},
         {S, 1, "What is the aim of sclerotherapy?",
          {"A fibrous cord, not a clot", "A stable thrombus filling the lumen",
           "Lysis of the red cells in the vein"},
@@ -131,15 +135,16 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
          "Fibrose machen sie zu einem Strang, der abgebaut wird (Leitlinie 2020)."},
         {S, 3, "Why does blood weaken the sclerosant?",
          {"It does not; blood makes it stronger", "Blood dilutes it exactly 2-fold",
-          "Blood proteins bind it: lytic activity 23× (STS) / 59× (POL) lower than in saline"},
-         "Connor et al., EJVES 2015; ≈ 0.5 mL of whole blood neutralises 1 mL of STS 3 % in "
-         "vitro (Watkins 2011).",
+          "Blood proteins bind and deactivate it"},
+         "Lytic activity in whole blood is 23× (STS) / 59× (POL) lower than in saline (Connor et "
+         "al., EJVES 2015); ≈ 0.5 mL of whole blood neutralises 1 mL of STS 3 % in vitro "
+         "(Watkins 2011). It acts over the first cm or two only.",
          "Warum schwächt Blut das Sklerosierungsmittel?",
          {"Gar nicht; Blut verstärkt es", "Blut verdünnt es genau 2-fach",
-          "Bluteiweiße binden es: lytische Aktivität 23× (STS) / 59× (POL) geringer als in "
-          "Kochsalzlösung"},
-         "Connor et al., EJVES 2015; ≈ 0,5 mL Vollblut neutralisieren 1 mL STS 3 % in vitro "
-         "(Watkins 2011)."},
+          "Bluteiweiße binden und inaktivieren es"},
+         "Die lytische Aktivität ist in Vollblut 23× (STS) / 59× (POL) geringer als in "
+         "Kochsalzlösung (Connor et al., EJVES 2015); ≈ 0,5 mL Vollblut neutralisieren 1 mL STS "
+         "3 % in vitro (Watkins 2011). Es wirkt nur auf den ersten 1–2 cm."},
     };
   }
   if (id == "compression") {
@@ -161,44 +166,51 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
          {"23–32 mmHg thigh stockings for 3 weeks", "18–20 mmHg for 1 day",
           "40–50 mmHg for 6 months"},
          "Kern et al., J Vasc Surg 2007: 23–32 mmHg, worn daily for 3 weeks, better clearance "
-         "than none (NNT 4.7); pigmentation and matting did not differ.",
+         "than none (NNT 4.7); pigmentation and matting did not differ. The evidence is mixed: "
+         "Bayer 2021 found no added benefit from 1 week of 18–20 mmHg after 24 h pads.",
          "Welche Kompression verbesserte in Kern 2007 das Verschwinden der Teleangiektasien?",
          {"23–32 mmHg Oberschenkelstrümpfe für 3 Wochen", "18–20 mmHg für 1 Tag",
           "40–50 mmHg für 6 Monate"},
          "Kern et al., J Vasc Surg 2007: 23–32 mmHg, 3 Wochen täglich getragen, besser als "
-         "keine Kompression (NNT 4,7); Pigmentierung und Matting unterschieden sich nicht."},
+         "keine Kompression (NNT 4,7); Pigmentierung und Matting unterschieden sich nicht. Die "
+         "Evidenz ist gemischt: Bayer 2021 fand nach 24 h Pelotten keinen Zusatznutzen von 1 "
+         "Woche 18–20 mmHg."},
         {S, 2, "What does compression do after the injection?",
-         {"It raises the sclerosant concentration",
-          "It keeps the treated walls in contact and limits thrombus and backflow",
+         {"It raises the sclerosant concentration", "Keeps the walls in contact, less thrombus",
           "It dissolves the fibrous cord"},
-         "Goldman & Weiss: apposed walls fibrose into a cord; less thrombus means less "
-         "pigmentation and less risk of reopening.",
+         "Goldman & Weiss: it keeps the treated walls in contact and limits thrombus and "
+         "backflow; apposed walls fibrose into a cord, and less thrombus means less pigmentation "
+         "and less risk of reopening.",
          "Was bewirkt die Kompression nach der Injektion?",
-         {"Sie erhöht die Konzentration des Mittels",
-          "Sie hält die behandelten Wände aneinander und begrenzt Thrombus und Rückfluss",
+         {"Sie erhöht die Konzentration des Mittels", "Hält die Wände aneinander, weniger Thrombus",
           "Sie löst den fibrösen Strang auf"},
-         "Goldman & Weiss: aneinanderliegende Wände vernarben zu einem Strang; weniger Thrombus "
-         "heißt weniger Pigmentierung und ein geringeres Risiko der Wiedereröffnung."},
+         "Goldman & Weiss: Sie hält die behandelten Wände aneinander und begrenzt Thrombus und "
+         "Rückfluss; aneinanderliegende Wände vernarben zu einem Strang, weniger Thrombus heißt "
+         "weniger Pigmentierung und ein geringeres Risiko der Wiedereröffnung."},
     };
   }
   if (id == "recovery") {
     return {
         {P, 1, "The treated vein looks darker for some days. What does that mean?",
-         {"It is normal: the body clears it over weeks", "The treatment failed",
-          "There is a clot in the deep veins"},
-         "Some inflammation for days is expected; spider veins usually fade in 3–6 weeks.",
+         {"Normal: the body clears it over weeks", "The treatment failed",
+          "You must stop walking"},
+         "Some inflammation for days is expected: the vein looks darker or bruised, then fades "
+         "(spider veins in 3–6 weeks, larger veins in 3–4 months). Keep walking.",
          "Die behandelte Vene sieht einige Tage dunkler aus. Was bedeutet das?",
-         {"Das ist normal: der Körper baut sie in Wochen ab", "Die Behandlung ist misslungen",
-          "Es gibt ein Gerinnsel in den tiefen Venen"},
-         "Eine Entzündung über einige Tage ist zu erwarten; Besenreiser verblassen meist in "
-         "3–6 Wochen."},
+         {"Normal: der Körper baut sie in Wochen ab", "Die Behandlung ist misslungen",
+          "Sie dürfen nicht mehr gehen"},
+         "Eine Entzündung über einige Tage ist zu erwarten: Die Vene wirkt dunkler oder wie ein "
+         "blauer Fleck und verblasst dann (Besenreiser in 3–6 Wochen, größere Venen in 3–4 "
+         "Monaten). Bleiben Sie in Bewegung."},
         {P, 3, "Brown marks on the skin after the treatment:",
-         {"never happen", "stay for life", "are common and mostly fade within 6–12 months"},
-         "Brown marks appear in 10–30 % of people; most fade within a year.",
+         {"never happen", "stay for life", "are common and mostly fade in 6–12 months"},
+         "Brown marks appear in 10–30 % of people; most fade within a year. Tell us at the next "
+         "visit if you see them.",
          "Braune Flecken auf der Haut nach der Behandlung:",
          {"kommen nie vor", "bleiben lebenslang",
-          "sind häufig und verblassen meist in 6–12 Monaten"},
-         "Braune Flecken treten bei 10–30 % auf; die meisten verblassen innerhalb eines Jahres."},
+          "sind häufig, verblassen meist in 6–12 Monaten"},
+         "Braune Flecken treten bei 10–30 % auf; die meisten verblassen innerhalb eines Jahres. "
+         "Sagen Sie es uns beim nächsten Termin."},
         {S, 2, "How often is hyperpigmentation reported after sclerotherapy?",
          {"< 0.01 %", "10–30 %", "> 80 %"},
          "10–30 % (Goldman & Weiss; DGP guideline 2020: \"frequent\"); 70 % fade by 6 months, "
@@ -208,13 +220,13 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
          "10–30 % (Goldman & Weiss; DGP-Leitlinie 2020: \"häufig\"); 70 % verblassen in 6 "
          "Monaten, 99 % innerhalb eines Jahres (Goldman, Sadick & Weiss 1995)."},
         {S, 1, "What causes recanalization?",
-         {"A vein sealed only by thrombus, or a wall damaged too weakly",
-          "Compression worn for 3 weeks", "Walking right after the session"},
+         {"Thrombus-only seal or too weak wall damage", "Compression worn for 3 weeks",
+          "Walking right after the session"},
          "German phlebology guideline 2020 (PMC8692296): the aim is a fibrous cord; thrombus "
          "alone or weak endothelial damage lets the vein reopen.",
          "Was verursacht eine Rekanalisation?",
-         {"Eine nur durch Thrombus verschlossene Vene oder eine zu schwach geschädigte Wand",
-          "3 Wochen getragene Kompression", "Gehen direkt nach der Sitzung"},
+         {"Nur Thrombus oder zu schwacher Wandschaden", "3 Wochen getragene Kompression",
+          "Gehen direkt nach der Sitzung"},
          "Deutsche Leitlinie 2020 (PMC8692296): Ziel ist ein fibröser Strang; Thrombus allein "
          "oder ein zu schwacher Endothelschaden lässt die Vene wieder öffnen."},
     };

@@ -62,8 +62,13 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   CHECK(under.stages[2].narration.at("de").patient ==
         defaultStage("procedure", under.params, 56).narration.at("de").patient);
   CHECK(under.stages[5].only_if_next_session);
-  // Next session keeps the built-in English title; its German title is the built-in one too.
-  CHECK(under.stages[5].title == "Next session");
+  // Next session keeps the built-in title, which follows the underdosed case.
+  CHECK(under.stages[5].title == "Next session: the right strength");
+  CHECK(under.stages[5].titles.at("de") == "Nächste Sitzung: die richtige Stärke");
+  // Compression keeps the built-in stage, and that follows the underdosed case too.
+  CHECK(under.stages[3].title == "Compression: too weak to seal");
+  CHECK(under.narrationText(under.stages[3], "en", Audience::Patient).text.find("too weak") !=
+        std::string::npos);
 
   const SceneDesc none = loadOk("scenes/no-compression.toml");
   CHECK(none.params.compression.days == 0.0);
@@ -166,7 +171,7 @@ TEST_CASE("scene: the default stage script", "[scene]") {
   const StageDesc& comp = s.stages[3];
   CHECK(comp.sim_from_s == Approx(90.0));
   CHECK(comp.sim_to_s == Approx(86400.0));
-  CHECK(comp.duration_s == 12.0);
+  CHECK(comp.duration_s == 16.0);
   const StageDesc& rec = s.stages[4];
   CHECK(rec.sim_from_s == Approx(86400.0));
   CHECK(rec.sim_to_s == Approx(56 * 86400.0));
@@ -378,13 +383,19 @@ TEST_CASE("scene: applyOverride: good values", "[scene]") {
   CHECK(applyOverride(s, "injection.in_lumen=false").empty());
   CHECK_FALSE(s.params.injection.in_lumen);
   CHECK(s.stages[2].title == "The injection: beside the vein");
+  // The vein was not treated: compression and recovery tell that, not the usual story.
+  CHECK(s.stages[3].title == "After the injection: the vein was not treated");
+  CHECK(s.stages[4].title == "Recovery: the vein stays");
+  CHECK(applyOverride(s, "injection.in_lumen=true").empty());
+  CHECK(s.stages[3].title == "Compression");
   CHECK(applyOverride(s, "compression.days=0").empty());
   CHECK(s.stages[3].title == "No compression");
+  CHECK(s.stages[4].title == "Recovery without compression");
   CHECK(applyOverride(s, "recovery.days=28").empty());
   CHECK(s.stages[4].sim_to_s == 28 * 86400.0);
   CHECK(applyOverride(s, "scene.title=My demo").empty());
   CHECK(s.title == "My demo");
-  CHECK(s.overrides.size() == 7);
+  CHECK(s.overrides.size() == 8);
   // A larger vein: the default script turns into the verdict.
   CHECK(applyOverride(s, "vein.diameter_mm=5").empty());
   REQUIRE(s.stages.size() == 1);
