@@ -176,7 +176,7 @@ const Text2 kNoCompression = {
 
 // Extravasation: the dose went into the dermis, the vein is untouched.
 const Text2 kExtravCompression = {
-    "After the injection: the vein was not treated", "Nach der Injektion: Vene nicht behandelt",
+    "Compression: vein not treated", "Kompression: Vene nicht behandelt",
     "Here the liquid went into the skin, not into the vein, so the vein itself was not treated "
     "and stays open. The pale bump in the skin settles over a few days. We look at the spot "
     "before you go home.",
@@ -234,7 +234,7 @@ const Text2 kExtravNextSession = {
 // Underdosed: blanching (displacement) happens at any dose, but the lining
 // survives; the vein is held shut only by pressure and clot and reopens.
 const Text2 kUnderCompression = {
-    "Compression: too weak to seal", "Kompression: zu schwach zum Verschließen",
+    "Compression: too weak to seal", "Kompression: verklebt nicht",
     "The vein turned pale because the liquid pushed the blood aside; that happens at any "
     "strength. But this liquid was too weak to damage the vein's lining enough, so its walls do "
     "not stick together. Walk for 15–20 minutes and avoid heat, sauna and strenuous exercise for "

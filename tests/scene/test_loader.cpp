@@ -384,7 +384,7 @@ TEST_CASE("scene: applyOverride: good values", "[scene]") {
   CHECK_FALSE(s.params.injection.in_lumen);
   CHECK(s.stages[2].title == "The injection: beside the vein");
   // The vein was not treated: compression and recovery tell that, not the usual story.
-  CHECK(s.stages[3].title == "After the injection: the vein was not treated");
+  CHECK(s.stages[3].title == "Compression: vein not treated");
   CHECK(s.stages[4].title == "Recovery: the vein stays");
   CHECK(applyOverride(s, "injection.in_lumen=true").empty());
   CHECK(s.stages[3].title == "Compression");

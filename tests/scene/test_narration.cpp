@@ -9,7 +9,9 @@
 #include "scene/file_watcher.hpp"
 #include "scene/loader.hpp"
 #include "scene/narration.hpp"
+#include "scene/quiz.hpp"
 #include "scene/stage_script.hpp"
+#include "sim/run.hpp"
 
 using namespace scene;
 
@@ -33,13 +35,39 @@ size_t sentences(const std::string& s) {
 }
 
 std::vector<sim::Params> variants() {
-  std::vector<sim::Params> out(4);
+  std::vector<sim::Params> out(9);
   out[1].injection.in_lumen = false;
   out[2].compression.days = 0;
   out[3].vein.kind = sim::VeinKind::Varicose;
   out[3].vein.diameter_mm = 5;
   out[3].vein.reflux = true;
+  out[4].agent.concentration_pct = 0.1;  // underdosed
+  out[5].agent.concentration_pct = 0.1;
+  out[5].compression.days = 0;
+  out[6].injection.in_lumen = false;
+  out[6].compression.days = 0;
+  out[7].vein.kind = sim::VeinKind::Reticular;
+  out[7].vein.diameter_mm = 2;
+  out[7].agent.concentration_pct = 1.0;
+  out[8].agent.name = sim::Agent::Sts;
+  out[8].agent.concentration_pct = 0.2;
   return out;
+}
+
+std::string text(const sim::Params& p, const std::string& id, Audience a,
+                 const std::string& lang = "en") {
+  const StageDesc s = defaultStage(id, p, 56);
+  const Narration& n = s.narration.at(lang);
+  return expandPlaceholders(a == Audience::Patient ? n.patient : n.student, p, lang);
+}
+
+bool has(const std::string& s, const char* what) { return s.find(what) != std::string::npos; }
+
+// Unicode code points in UTF-8 text (what a reader sees as characters).
+size_t chars(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
 }
 
 }  // namespace
@@ -154,4 +182,170 @@ TEST_CASE("scene: FileWatcher reports a change once", "[scene]") {
   CHECK_FALSE(w.changed());
   std::filesystem::remove(path);
   CHECK_FALSE(w.changed());
+}
+
+TEST_CASE("scene: the underdosed narration agrees with the model's outcome", "[scene]") {
+  // The built-in script picks the "reopens" story from the parameters; the model decides
+  // whether the vein really reopens. Both sides of the threshold, both agents.
+  struct Case {
+    sim::Agent agent;
+    double pct;
+  };
+  for (const Case c : {Case{sim::Agent::Polidocanol, 0.1}, Case{sim::Agent::Polidocanol, 0.2},
+                       Case{sim::Agent::Polidocanol, 0.25}, Case{sim::Agent::Polidocanol, 0.5},
+                       Case{sim::Agent::Sts, 0.08}, Case{sim::Agent::Sts, 0.1},
+                       Case{sim::Agent::Sts, 0.2}}) {
+    sim::Params p;
+    p.agent.name = c.agent;
+    p.agent.concentration_pct = c.pct;
+    INFO((c.agent == sim::Agent::Sts ? "STS " : "POL ") << c.pct);
+    const sim::Run run = sim::simulate(p, 56);
+    CHECK(likelyUnderdosed(p) == run.outcome.recanalized);
+  }
+  sim::Params ex;
+  ex.injection.in_lumen = false;
+  ex.agent.concentration_pct = 0.1;
+  CHECK_FALSE(likelyUnderdosed(ex));  // extravasation tells its own story
+}
+
+TEST_CASE("scene: each case's narration follows its picture and outcome", "[scene]") {
+  const std::vector<sim::Params> v = variants();
+  const sim::Params& normal = v[0];
+  const sim::Params& extrav = v[1];
+  const sim::Params& nocomp = v[2];
+  const sim::Params& under = v[4];
+  const auto P = Audience::Patient;
+  const auto S = Audience::Student;
+
+  // Procedure: the vein narrows and some blood returns; no promise that it stays pale.
+  const std::string proc = text(normal, "procedure", P);
+  CHECK(has(proc, "smaller"));
+  CHECK(has(proc, "a little blood may come back"));
+  CHECK_FALSE(has(proc, "stays pale"));
+  CHECK(has(text(normal, "procedure", P, "de"), "enger"));
+  const std::string proc_s = text(normal, "procedure", S);
+  CHECK(has(proc_s, "concentric spasm"));
+  CHECK(has(proc_s, "Connor 2015"));
+  CHECK(has(proc_s, "first cm"));
+
+  // Extravasation: the vein was not treated; the wheal settles; try again another day.
+  for (const char* id : {"compression", "recovery"}) {
+    INFO(id);
+    CHECK(has(text(extrav, id, P), "not treated"));
+    CHECK(has(text(extrav, id, P, "de"), "nicht behandelt"));
+    CHECK_FALSE(has(text(extrav, id, P), "cord"));
+  }
+  CHECK(has(text(extrav, "recovery", P), "another day"));
+  CHECK(has(text(extrav, "recovery", P), "within days"));
+  CHECK(has(text(v[6], "recovery", P), "not treated"));  // with or without stockings
+  CHECK(has(text(extrav, "next_session", P), "not treated"));
+
+  // Underdosed: blanching at any dose, lining not damaged enough, reopens, second session.
+  const std::string uc = text(under, "compression", P);
+  CHECK(has(uc, "any strength"));
+  CHECK(has(uc, "too weak"));
+  CHECK(has(text(under, "compression", S), "any concentration"));
+  const std::string ur = text(under, "recovery", P);
+  CHECK(has(ur, "stockings come off"));
+  CHECK(has(ur, "reopens"));
+  CHECK(has(ur, "second session"));
+  CHECK(has(text(under, "recovery", S), "recanalizes"));
+  CHECK_FALSE(has(text(v[5], "recovery", P), "stockings"));  // no stockings to take off
+  CHECK(has(text(v[5], "recovery", P), "reopens"));
+  CHECK(has(text(under, "next_session", P), "right strength"));
+  CHECK(has(text(under, "recovery", P, "de"), "öffnet sich die Vene wieder"));
+
+  // No compression: more trapped blood, slower fading, brown marks more likely.
+  const std::string nc = text(nocomp, "compression", P);
+  CHECK(has(nc, "more blood stays trapped"));
+  CHECK(has(nc, "more slowly"));
+  CHECK(has(nc, "brown marks are more likely"));
+  const std::string nr = text(nocomp, "recovery", P);
+  CHECK(has(nr, "more slowly"));
+  CHECK(has(nr, "Brown marks are more likely"));
+  CHECK_FALSE(has(text(nocomp, "compression", P), "stocking presses"));
+
+  // The normal case: timing and complications with numbers.
+  const std::string rec = text(normal, "recovery", P);
+  for (const char* must : {"darker or bruised", "3–6 weeks", "3–4 months", "1 to 3 in 10",
+                           "about 1 in 6", "half to two thirds", "several sessions"}) {
+    INFO(must);
+    CHECK(has(rec, must));
+  }
+  const std::string rec_s = text(normal, "recovery", S);
+  for (const char* must : {"fibrous cord, not a clot", "3–6 weeks", "3–4 months", "10–30 %",
+                           "15–20 %", "3–12 months", "50–70 %", "3–5 sessions"}) {
+    INFO(must);
+    CHECK(has(rec_s, must));
+  }
+  CHECK(has(text(normal, "next_session", P), "4–6 weeks"));
+  CHECK(has(text(normal, "next_session", S), "1–2 weeks"));
+}
+
+TEST_CASE("scene: patients hear 'trapped blood', never a bare 'clot'", "[scene]") {
+  for (const sim::Params& p : variants()) {
+    for (const char* id : {"procedure", "compression", "recovery", "next_session"}) {
+      const std::string t = text(p, id, Audience::Patient);
+      INFO(id << ": " << t);
+      for (size_t at = t.find("clot"); at != std::string::npos; at = t.find("clot", at + 1)) {
+        CHECK(t.compare(at >= 6 ? at - 6 : 0, 6, "not a ") == 0);
+        CHECK(t.compare(at, 22, "clot in the deep veins") == 0);
+      }
+    }
+  }
+  const sim::Params p;
+  CHECK(has(text(p, "compression", Audience::Patient), "not a clot in the deep veins"));
+  CHECK(has(text(p, "compression", Audience::Patient, "de"), "kein Gerinnsel in den tiefen Venen"));
+  CHECK(has(text(p, "compression", Audience::Student), "fibrous cord, not a thrombus"));
+}
+
+TEST_CASE("scene: compression and preparation texts say what the evidence says", "[scene]") {
+  const sim::Params p;
+  const std::string comp = text(p, "compression", Audience::Student);
+  for (const char* must : {"Kern 2007", "Weiss 1999", "Bayer 2021", "18–20 mmHg", "24 h"}) {
+    INFO(must);
+    CHECK(has(comp, must));
+  }
+  const std::string comp_p = text(p, "compression", Audience::Patient);
+  for (const char* must : {"21 days", "15–20 minutes", "sauna", "strenuous exercise", "2–3 days"}) {
+    INFO(must);
+    CHECK(has(comp_p, must));
+  }
+  // The cluster is on the thigh/knee: ankle pressures only as an example.
+  const std::string prep = text(p, "preparation", Audience::Student);
+  CHECK(has(prep, "e.g. at the ankle"));
+  CHECK(has(prep, "thigh"));
+  CHECK(has(text(p, "preparation", Audience::Student, "de"), "z. B. am Knöchel"));
+  const std::string prep_p = text(p, "preparation", Audience::Patient);
+  for (const char* must : {"loose clothing", "no lotion or oil", "grip", "lie down"}) {
+    INFO(must);
+    CHECK(has(prep_p, must));
+  }
+}
+
+TEST_CASE("scene: built-in quiz: short choices, calm patient wording", "[scene][quiz]") {
+  for (const std::string& id : stageIds()) {
+    for (const QuizQuestion& q : defaultQuiz(id)) {
+      INFO(q.id);
+      for (const char* lang : {"en", "de"}) {
+        const LocalQuiz t = q.textIn(lang);
+        INFO(lang << ": " << t.question);
+        for (const std::string& c : t.choices) {
+          INFO(c);
+          CHECK(chars(c) <= 45);
+        }
+        if (q.audience != Audience::Patient) continue;
+        std::string all = t.question;
+        for (const std::string& c : t.choices) all += " | " + c;
+        for (const char* alarm : {"deep vein", "tiefen Venen", "strong burning", "starkes Brennen",
+                                  "Brennen"}) {
+          INFO(alarm);
+          CHECK_FALSE(has(all, alarm));
+        }
+      }
+    }
+  }
+  const QuizQuestion pain = defaultQuiz("procedure")[1];
+  CHECK(pain.question == "If the injection site starts to hurt or a bump appears, what should happen?");
+  CHECK(pain.choices[static_cast<size_t>(pain.answer_index)] == "Tell the doctor; they stop injecting");
 }
