@@ -7,23 +7,26 @@
 
 namespace core {
 
-std::string formatClock(double time_s) {
+std::string formatClock(double time_s, bool german) {
   char buf[64];
-  if (time_s < 0.0) time_s = 0.0;
+  if (!(time_s > 0.0)) time_s = 0.0;  // negative or NaN
   if (time_s < 60.0) {
-    std::snprintf(buf, sizeof buf, "00:%02d s", static_cast<int>(time_s));
+    std::snprintf(buf, sizeof buf, "%d s", static_cast<int>(time_s));
   } else if (time_s < 3600.0) {
     const int total = static_cast<int>(time_s);
     std::snprintf(buf, sizeof buf, "%d min %02d s", total / 60, total % 60);
   } else if (time_s < kSecondsPerDay) {
     std::snprintf(buf, sizeof buf, "%.1f h", time_s / 3600.0);
+    if (german)
+      for (char* c = buf; *c; ++c)
+        if (*c == '.') *c = ',';
   } else {
     const double days = daysFromSeconds(time_s);
     const int day = static_cast<int>(std::floor(days));
     if (day < 14) {
-      std::snprintf(buf, sizeof buf, "day %d", day);
+      std::snprintf(buf, sizeof buf, german ? "Tag %d" : "day %d", day);
     } else {
-      std::snprintf(buf, sizeof buf, "week %d (day %d)", day / 7, day);
+      std::snprintf(buf, sizeof buf, german ? "Woche %d (Tag %d)" : "week %d (day %d)", day / 7 + 1, day);
     }
   }
   return buf;

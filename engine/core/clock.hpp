@@ -13,8 +13,10 @@ inline constexpr double kSecondsPerDay = 86400.0;
 inline double daysFromSeconds(double s) { return s / kSecondsPerDay; }
 inline double secondsFromDays(double d) { return d * kSecondsPerDay; }
 
-// "00:12 s", "4 min 05 s", "day 3", "week 4 (day 24)".
-std::string formatClock(double time_s);
+// "12 s", "4 min 05 s", "3.1 h", "day 3", "week 4 (day 24)": one unit each,
+// weeks counted ordinally (days 0-6 are week 1: week = day / 7 + 1) from day 14.
+// german: "12 s", "4 min 05 s", "3,1 h", "Tag 3", "Woche 4 (Tag 24)".
+std::string formatClock(double time_s, bool german = false);
 
 // Parses "12", "12s", "3.5min", "2h", "3d", "4w" into seconds. Empty on bad input.
 std::optional<double> parseDuration(std::string_view text);

@@ -85,7 +85,8 @@ const Text2 kProcedure = {
     "starts to hurt or a bump appears, say so and the doctor stops injecting.",
     "{needle_gauge} G needle, bevel up, tangential entry into the lumen (Asclera label); "
     "{volume_ml} mL over {injection_s} s at low pressure, stopping at a wheal or pain (Goldman & "
-    "Weiss: 5–15 s). {agent} {concentration_pct} % disrupts endothelial membranes; in vitro, "
+    "Weiss: 5–15 s). The detergent ({agent} {concentration_pct} %) disrupts endothelial "
+    "membranes; in vitro, "
     "cells die within 15 min at POL 0.3 % / STS 0.1 % (Kobayashi 2006). Blanching is "
     "displacement of blood; within seconds the vein goes into concentric spasm and narrows. "
     "Blood proteins bind and deactivate the detergent within the first cm or two (Connor 2015), "

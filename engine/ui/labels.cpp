@@ -22,11 +22,11 @@ const LabelWords kWords[] = {
     {"endothelium", "Vein lining", "Endothelium", "Innere Auskleidung", "Endothel"},
     {"needle", "Fine needle", "30 G needle, bevel up", "Feine Nadel", "30-G-Nadel, Schliff oben"},
     {"sclerosant", "Medicine", "Sclerosant", "Medikament", "Sklerosierungsmittel"},
-    {"thrombus", "Small clot", "Thrombus", "Kleines Gerinnsel", "Thrombus"},
+    {"thrombus", "Trapped blood (harmless)", "Thrombus", "Eingeschlossenes Blut (harmlos)", "Thrombus"},
     {"bandage", "Compression stocking", "Compression stocking", "Kompressionsstrumpf", "Kompressionsstrumpf"},
-    {"cord", "Sealed vein (fading)", "Fibrous cord", "Verschlossene Vene", "Fibröser Strang"},
+    {"cord", "Sealed vein (fading)", "Fibrous cord", "Verschlossene Vene (verblasst allmählich)", "Fibröser Strang"},
     {"reticular_vein", "Deeper feeder vein", "Reticular feeder vein", "Tiefere Zuflussvene", "Retikuläre Zuflussvene"},
-    {"wheal", "Medicine outside the vein", "Extravasation wheal", "Medikament neben der Vene", "Extravasat (Quaddel)"},
+    {"wheal", "Medicine beside the vein (a small bump)", "Extravasation wheal", "Medikament neben der Vene (kleine Quaddel)", "Extravasat (Quaddel)"},
 };
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "ui/labels.hpp"
 #include "ui/leg_figure.hpp"
+#include "ui/outcome_text.hpp"
 #include "ui/panels.hpp"
 
 namespace ui {
@@ -16,7 +17,7 @@ namespace {
 
 constexpr float kPanelWidth = 380.0f;
 constexpr float kBarHeight = 64.0f;
-constexpr float kDisclaimerHeight = 22.0f;
+constexpr float kDisclaimerHeight = 28.0f;  // body font (19 px at scale 1): readable at the back
 constexpr const char* kDisclaimerEn = "Illustrative teaching aid \xe2\x80\x94 not medical advice";
 constexpr const char* kDisclaimerDe = "Anschauliche Lernhilfe \xe2\x80\x94 keine medizinische Beratung";
 
@@ -50,15 +51,24 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   dl->AddText(f.title, f.title->FontSize, pos, col(0.12f, 0.16f, 0.24f), head);
   // Clock: seconds during the procedure, days and weeks afterwards.
   const double t = in.sample->time_s;
-  std::string clock = stage.sim_to_s > stage.sim_from_s ? core::formatClock(t) : std::string();
+  std::string clock = stage.sim_to_s > stage.sim_from_s ? core::formatClock(t, german(st)) : std::string();
   if (!clock.empty()) {
     const ImVec2 sz = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, clock.c_str());
     const float title_w = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x;
     ImVec2 cp(in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale, pos.y);
-    if (cp.x < pos.x + title_w + 24 * in.scale) cp.y = pos.y + f.title->FontSize + 14 * in.scale;  // narrow: below
+    const bool narrow = cp.x < pos.x + title_w + 24 * in.scale;
+    if (narrow) cp.y = pos.y + f.title->FontSize + 14 * in.scale;  // narrow: below
     dl->AddRectFilled(ImVec2(cp.x - 10, cp.y - 4), ImVec2(cp.x + sz.x + 10, cp.y + sz.y + 4),
                       col(1, 1, 1, 0.75f), 6.0f);
     dl->AddText(f.title, f.title->FontSize, cp, col(0.15f, 0.25f, 0.45f), clock.c_str());
+    // What the clock counts from, right-aligned under it.
+    const char* cap = narrow ? "" : clockCaption(stage.id, german(st));  // narrow: labels need the room
+    if (*cap) {
+      const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap);
+      const ImVec2 cq(cp.x + sz.x - cs.x, cp.y + sz.y + 8 * in.scale);
+      dl->AddRectFilled(ImVec2(cq.x - 8, cq.y - 2), ImVec2(cq.x + cs.x + 8, cq.y + cs.y + 2), col(1, 1, 1, 0.75f), 5.0f);
+      dl->AddText(f.body, f.body->FontSize, cq, col(0.15f, 0.22f, 0.36f), cap);
+    }
   }
 }
 
@@ -90,7 +100,7 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
                a.y - 70.0f * in.scale - ts.y);
     box.x = std::clamp(box.x, in.view_origin.x + 8.0f, in.view_origin.x + in.view_size.x - ts.x - 2 * pad - 8.0f);
     // Keep clear of the stage title (larger in presenter mode).
-    box.y = std::max(box.y, in.view_origin.y + (st.presenter ? 100.0f : 64.0f) * in.scale);
+    box.y = std::max(box.y, in.view_origin.y + (st.presenter ? 100.0f : 96.0f) * in.scale);  // title, clock + caption
     for (int tries = 0; tries < 8; ++tries) {
       bool overlap = false;
       for (const ImVec4& r : placed) {
@@ -121,11 +131,61 @@ void drawScaleBar(const ScreenInput& in, const Fonts& f) {
   if (!s.visible || px < 8.0f || in.view->leg > 0.5f) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const ImVec2 o(in.view_origin.x + 24 * in.scale, in.view_origin.y + in.view_size.y - 34 * in.scale);
-  const ImU32 c = col(0.15f, 0.18f, 0.25f);
+  const ImU32 c = col(0.08f, 0.10f, 0.16f);
   dl->AddLine(o, ImVec2(o.x + px, o.y), c, 3.0f * in.scale);
   dl->AddLine(ImVec2(o.x, o.y - 6), ImVec2(o.x, o.y + 6), c, 2.0f * in.scale);
   dl->AddLine(ImVec2(o.x + px, o.y - 6), ImVec2(o.x + px, o.y + 6), c, 2.0f * in.scale);
-  dl->AddText(f.small, f.small->FontSize, ImVec2(o.x + px * 0.5f - 14, o.y - 8 - f.small->FontSize), c, "1 mm");
+  const float lw = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, "1 mm").x;
+  dl->AddText(f.body, f.body->FontSize, ImVec2(o.x + (px - lw) * 0.5f, o.y - 8 - f.body->FontSize), c, "1 mm");
+}
+
+// Student mode: what the colours of the cutaway mean (the palette in use), above the scale bar.
+void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  if (st.audience != scene::Audience::Student || in.view->leg > 0.5f || in.view->cut_open < 0.5f ||
+      in.view_size.y < 420.0f * in.scale)
+    return;
+  const bool de = german(st);
+  const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
+  struct Entry { glm::vec3 c; const char* en; const char* de; };
+  const Entry entries[] = {{pal.blood, "Blood", "Blut"},
+                           {pal.sclerosant, "Sclerosant", "Sklerosierungsmittel"},
+                           {pal.endothelium_alive, "Endothelium alive", "Endothel lebend"},
+                           {pal.endothelium_dead, "Endothelium dead", "Endothel abgestorben"},
+                           {pal.thrombus, "Thrombus", "Thrombus"},
+                           {pal.cord, "Fibrous cord", "Fibr\xc3\xb6ser Strang"},
+                           {pal.media, "Wall: media", "Wand: Media"},
+                           {pal.adventitia, "Wall: adventitia", "Wand: Adventitia"}};
+  ImFont* font = f.small;
+  const float fs = font->FontSize, sw = fs * 0.9f, row = fs + 5.0f * in.scale, pad = 8.0f * in.scale;
+  float col_w = 0.0f;
+  for (const Entry& e : entries) col_w = std::max(col_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, de ? e.de : e.en).x);
+  col_w += sw + 6.0f * in.scale + 14.0f * in.scale;
+  const float w = 2 * col_w + 2 * pad, h = 4 * row + 2 * pad;
+  const ImVec2 o(in.view_origin.x + 16 * in.scale, in.view_origin.y + in.view_size.y - 76 * in.scale - h);
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), col(1, 1, 1, 0.88f), 6.0f);
+  for (int i = 0; i < 8; ++i) {
+    const Entry& e = entries[i];
+    const ImVec2 p(o.x + pad + static_cast<float>(i / 4) * col_w, o.y + pad + static_cast<float>(i % 4) * row);
+    dl->AddRectFilled(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f), col(e.c.r, e.c.g, e.c.b), 2.0f);
+    dl->AddRect(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f), col(0.1f, 0.12f, 0.18f, 0.6f), 2.0f);
+    dl->AddText(font, fs, ImVec2(p.x + sw + 6.0f * in.scale, p.y), col(0.1f, 0.12f, 0.18f), de ? e.de : e.en);
+  }
+}
+
+// Patients, first cutaway: a calm word that this is a magnified drawing.
+void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
+  const double into_s = pb.stageProgress() * pb.stage(pb.stageIndex()).duration_s;
+  const char* text = cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, german(st));
+  if (!*text || in.view->leg > 0.5f) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const float fs = f.body->FontSize;
+  const float wrap = std::min(in.view_size.x - 80.0f * in.scale, 620.0f * in.scale);
+  const ImVec2 ts = f.body->CalcTextSizeA(fs, 1e6f, wrap, text);
+  const ImVec2 o(in.view_origin.x + (in.view_size.x - ts.x) * 0.5f, in.view_origin.y + in.view_size.y - ts.y - 78 * in.scale);
+  dl->AddRectFilled(ImVec2(o.x - 14, o.y - 8), ImVec2(o.x + ts.x + 14, o.y + ts.y + 8), col(1, 1, 1, 0.88f), 8.0f);
+  dl->AddText(f.body, fs, o, col(0.12f, 0.18f, 0.30f), text, nullptr, wrap);
 }
 
 void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -167,7 +227,7 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
 
 void dayText(char* buf, std::size_t n, double day, bool de) {
   if (day < 0) {
-    std::snprintf(buf, n, "%s", de ? "nie" : "never");
+    std::snprintf(buf, n, "%s", de ? "nicht erreicht" : "not reached");
   } else {
     std::snprintf(buf, n, "%.0f", day);
   }
@@ -217,47 +277,56 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::PopTextWrapPos();
   ImGui::Separator();
   const sim::Outcome& o = in.run->outcome;
+  const bool student = st.audience == scene::Audience::Student;
+  const int shown_days = static_cast<int>(std::lround(core::daysFromSeconds(in.run->endTime())));
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", de ? "ERGEBNIS (MODELL)" : "OUTCOME (MODEL)");
-  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PopFont();
+  ImGui::PushTextWrapPos(0.0f);  // everything below wraps at the panel edge
   const OutcomeSnapshot& b = st.before;
-  const bool cmp = b.valid && st.audience == scene::Audience::Student;
-  const ImVec4 changed(0.75f, 0.3f, 0.1f, 1.0f);
-  const char* yes = de ? "ja" : "yes";
-  const char* no = de ? "nein" : "no";
-  if (!o.indicated) {
+  const bool cmp = b.valid && student;
+  const ImVec4 changed(0.70f, 0.25f, 0.05f, 1.0f);
+  const char* was = de ? "vorher" : "was";
+  const bool shown = outcomeShown(st.audience, stage.id);
+  if (!shown) {
+    ImGui::TextUnformatted(outcomePending(de));  // patients: not before the treatment
+  } else if (!o.indicated) {
     ImGui::TextUnformatted(de ? "Nicht geeignet f\xc3\xbcr Mikrosklerotherapie." : "Not suitable for micro sclerotherapy.");
     if (cmp && b.indicated) ImGui::TextColored(changed, "%s", de ? "(vorher: geeignet)" : "(was: suitable)");
   } else {
-    ImGui::Text("%s: %s", de ? "Vene verschlossen" : "Vein sealed", o.closed ? yes : no);
+    ImGui::TextUnformatted(closedLine(o, st.audience, de).c_str());
     if (cmp && b.closed != o.closed) {
       ImGui::SameLine();
-      ImGui::TextColored(changed, "(%s %s)", de ? "vorher" : "was", b.closed ? yes : no);
+      ImGui::TextColored(changed, "(%s %s)", was, b.closed ? (de ? "ja" : "yes") : (de ? "nein" : "no"));
     }
-    char now_d[24], was_d[24];
-    dayText(now_d, sizeof now_d, o.fading_visible_day, de);
-    dayText(was_d, sizeof was_d, b.fading_visible_day, de);
-    ImGui::Text("%s %s", de ? "Verblassen sichtbar ab Tag" : "Fading visible from day", now_d);
+    char was_d[32];
+    ImGui::TextUnformatted(fadingLine(o.fading_visible_day, st.audience, de, shown_days).c_str());
     if (cmp && std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5) {
-      ImGui::SameLine();
-      ImGui::TextColored(changed, "(%s %s)", de ? "vorher" : "was", was_d);
+      dayText(was_d, sizeof was_d, b.fading_visible_day, de);
+      ImGui::TextColored(changed, "(%s %s)", was, was_d);
     }
-    dayText(now_d, sizeof now_d, o.resolved_day, de);
-    dayText(was_d, sizeof was_d, b.resolved_day, de);
-    ImGui::Text("%s %s", de ? "Kaum noch sichtbar ab Tag" : "Barely visible from day", now_d);
+    ImGui::TextUnformatted(resolvedLine(o.resolved_day, st.audience, de, shown_days).c_str());
     if (cmp && std::abs(b.resolved_day - o.resolved_day) > 0.5) {
-      ImGui::SameLine();
-      ImGui::TextColored(changed, "(%s %s)", de ? "vorher" : "was", was_d);
+      dayText(was_d, sizeof was_d, b.resolved_day, de);
+      ImGui::TextColored(changed, "(%s %s)", was, was_d);
     }
-    ImGui::Text("%s: %d", de ? "Empfohlene Sitzungen" : "Sessions recommended", o.sessions_recommended);
-    if (cmp && b.sessions != o.sessions_recommended) {
-      ImGui::SameLine();
-      ImGui::TextColored(changed, "(%s %d)", de ? "vorher" : "was", b.sessions);
+    ImGui::TextUnformatted(sessionLine(o, de).c_str());
+    if (cmp && b.sessions != o.sessions_recommended)
+      ImGui::TextColored(changed, "(%s: %s)", was,
+                         b.sessions <= 1 ? (de ? "eine Sitzung" : "one session") : (de ? "weitere Sitzung" : "another session"));
+  }
+  if (shown) {
+    ImGui::PushFont(f.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
+    ImGui::TextUnformatted(sessionPracticeLine(st.audience, de));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    for (const std::string& wmsg : warningLines(o, st.audience, de)) {
+      ImGui::Bullet();  // keeps the line: the text wraps beside the bullet
+      ImGui::TextUnformatted(wmsg.c_str());
     }
   }
-  for (const std::string& wmsg : o.warnings) ImGui::BulletText("%s", wmsg.c_str());
   ImGui::PopTextWrapPos();
-  ImGui::PopFont();
   ImGui::Spacing();
   drawQuiz(in, st, f, actions, pb.stageIndex(), pb.stageIndex() == pb.stageCount() - 1);
   if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);
@@ -310,12 +379,40 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
     const float x = bar_min.x + bar_w * static_cast<float>(pb.stageStart(i) / len);
     dl->AddLine(ImVec2(x, bar_min.y - 2), ImVec2(x, bar_min.y + bh + 2), col(0.25f, 0.3f, 0.4f), 2.0f);
   }
-  for (const sim::Event& e : in.run->events) {
+  const bool bar_hovered = ImGui::IsItemHovered();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const sim::Event* hovered_event = nullptr;
+  const float tri = 7.0f * in.scale;
+  for (std::size_t k = 0; k < in.run->events.size(); ++k) {
+    const sim::Event& e = in.run->events[k];
     const double p = pb.positionOfSimTime(e.time_s);
     if (p < 0) continue;
     const float x = bar_min.x + bar_w * static_cast<float>(p / len);
-    dl->AddTriangleFilled(ImVec2(x, bar_min.y + bh - 1), ImVec2(x - 5, bar_min.y + bh + 7), ImVec2(x + 5, bar_min.y + bh + 7),
-                          col(0.75f, 0.35f, 0.2f));
+    dl->AddTriangleFilled(ImVec2(x, bar_min.y + bh - 3), ImVec2(x - tri, bar_min.y + bh + tri * 1.4f),
+                          ImVec2(x + tri, bar_min.y + bh + tri * 1.4f), col(0.80f, 0.28f, 0.08f));
+    if (std::abs(mouse.x - x) <= tri + 1.0f && mouse.y >= bar_min.y && mouse.y <= bar_min.y + bh + tri * 1.6f)
+      hovered_event = &e;
+    if (st.audience == scene::Audience::Student) {  // tiny name inside the bar where it fits
+      const char* name = eventName(e.kind, st.audience, de);
+      const float tw = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, name).x;
+      float next_x = bar_min.x + bar_w;
+      for (std::size_t j = k + 1; j < in.run->events.size(); ++j) {
+        const double q = pb.positionOfSimTime(in.run->events[j].time_s);
+        if (q >= 0) { next_x = bar_min.x + bar_w * static_cast<float>(q / len); break; }
+      }
+      if (x + 4 + tw + 6 < next_x)
+        dl->AddText(f.small, f.small->FontSize, ImVec2(x + 4, bar_min.y + (bh - f.small->FontSize) * 0.5f),
+                    col(0.45f, 0.16f, 0.04f), name);
+    }
+  }
+  if (hovered_event) {
+    ImGui::SetTooltip("%s \xe2\x80\x94 %s", eventName(hovered_event->kind, st.audience, de),
+                      core::formatClock(hovered_event->time_s, de).c_str());
+  } else if (bar_hovered) {
+    ImGui::SetTooltip("%s", de ? "Die Abschnitte sind nicht ma\xc3\x9fst\xc3\xa4" "blich: jeder hat seine eigene Zeitskala "
+                                 "(Sekunden, Stunden, Wochen). Dreiecke: wichtige Momente"
+                               : "Stages are not to scale: each has its own time scale (seconds, hours, weeks). "
+                                 "Triangles: key moments");
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90.0f * in.scale);
@@ -329,7 +426,7 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   const bool patient = st.audience == scene::Audience::Patient;
   if (ImGui::RadioButton(de ? "Patient" : "Patient", patient)) st.audience = scene::Audience::Patient;
   ImGui::SameLine();
-  if (ImGui::RadioButton(de ? "Studium" : "Student", !patient)) st.audience = scene::Audience::Student;
+  if (ImGui::RadioButton(de ? "Fachleute" : "Student", !patient)) st.audience = scene::Audience::Student;
   if (st.record_available) {  // the window only: record the tour, save the view
     ImGui::SameLine();
     if (st.record_progress >= 0.0f) {
@@ -355,8 +452,21 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
   const char* text = german(st) ? kDisclaimerDe : kDisclaimerEn;
   const float h = kDisclaimerHeight * in.scale;
   dl->AddRectFilled(ImVec2(0, in.display.y - h), ImVec2(in.display.x, in.display.y), col(0.93f, 0.94f, 0.96f));
-  dl->AddText(f.small, f.small->FontSize, ImVec2(12 * in.scale, in.display.y - h + (h - f.small->FontSize) * 0.5f),
-              col(0.3f, 0.33f, 0.4f), text);
+  const float fs = f.body->FontSize;
+  dl->AddText(f.body, fs, ImVec2(12 * in.scale, in.display.y - h + (h - fs) * 0.5f), col(0.12f, 0.14f, 0.20f), text);
+  if (st.presenter) return;
+  // Legend of the timeline above: its triangles, and that stages are not to scale.
+  const char* legend = german(st) ? "wichtige Momente \xc2\xb7 Abschnitte nicht ma\xc3\x9fst\xc3\xa4" "blich"
+                                  : "key moments \xc2\xb7 stages not to scale";
+  const float lw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, legend).x;
+  const float tw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, text).x;
+  const float lx = in.display.x - lw - 14 * in.scale;
+  const float tri = 6.0f * in.scale;
+  if (lx - 3 * tri < 12 * in.scale + tw + 20 * in.scale) return;  // too narrow: the disclaimer wins
+  const float cy = in.display.y - h * 0.5f;
+  dl->AddTriangleFilled(ImVec2(lx - 2 * tri - 4, cy + tri), ImVec2(lx - tri - 4, cy - tri),
+                        ImVec2(lx - 4, cy + tri), col(0.80f, 0.28f, 0.08f));
+  dl->AddText(f.body, fs, ImVec2(lx, cy - fs * 0.5f), col(0.12f, 0.14f, 0.20f), legend);
 }
 
 void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
@@ -399,6 +509,8 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
   if (in.view->leg > 0.01f) drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, german(st), f);
   drawLabels(in, st, pb, f);
   drawScaleBar(in, f);
+  if (!st.presenter) drawColourLegend(in, st, f);
+  drawCutawayCaption(in, st, pb, f);
   drawSizeGauge(in, st, f);
   drawTitleAndClock(in, st, pb, f);
   drawAnnotations(in, st, f, pb.stageIndex());

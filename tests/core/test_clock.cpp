@@ -15,8 +15,29 @@ TEST_CASE("durations parse with their unit", "[core]") {
 }
 
 TEST_CASE("the clock switches from seconds to days to weeks", "[core]") {
-  CHECK(core::formatClock(12.4) == "00:12 s");
+  // One unit each: no "00:55 s" (a clock and a unit at once), hours say "h".
+  CHECK(core::formatClock(0.0) == "0 s");
+  CHECK(core::formatClock(12.4) == "12 s");
+  CHECK(core::formatClock(55.0) == "55 s");
+  CHECK(core::formatClock(59.9) == "59 s");
+  CHECK(core::formatClock(-3.0) == "0 s");
+  CHECK(core::formatClock(60.0) == "1 min 00 s");
   CHECK(core::formatClock(245.0) == "4 min 05 s");
-  CHECK(core::formatClock(3.2 * 86400.0) == "day 3");
-  CHECK(core::formatClock(24.5 * 86400.0) == "week 3 (day 24)");
+  CHECK(core::formatClock(3.1 * 3600.0) == "3.1 h");
+  CHECK(core::formatClock(4.2 * 86400.0) == "day 4");
+  CHECK(core::formatClock(13.9 * 86400.0) == "day 13");
+  // Weeks are counted ordinally: days 0-6 are week 1, so day 30 is in week 5.
+  CHECK(core::formatClock(14.0 * 86400.0) == "week 3 (day 14)");
+  CHECK(core::formatClock(24.5 * 86400.0) == "week 4 (day 24)");
+  CHECK(core::formatClock(30.0 * 86400.0) == "week 5 (day 30)");
+  CHECK(core::formatClock(55.0 * 86400.0) == "week 8 (day 55)");
+}
+
+TEST_CASE("the clock speaks German", "[core]") {
+  CHECK(core::formatClock(55.0, true) == "55 s");
+  CHECK(core::formatClock(245.0, true) == "4 min 05 s");
+  CHECK(core::formatClock(3.1 * 3600.0, true) == "3,1 h");
+  CHECK(core::formatClock(4.2 * 86400.0, true) == "Tag 4");
+  CHECK(core::formatClock(30.0 * 86400.0, true) == "Woche 5 (Tag 30)");
+  CHECK(core::formatClock(30.0 * 86400.0, false) == "week 5 (day 30)");
 }

@@ -1,0 +1,99 @@
+// Audience-dependent wording: patients read plain sentences, never "day never"
+// or model jargon; students keep the numbers.
+#include <catch2/catch.hpp>
+
+#include "ui/labels.hpp"
+#include "ui/outcome_text.hpp"
+
+namespace {
+const scene::Audience kPatient = scene::Audience::Patient;
+const scene::Audience kStudent = scene::Audience::Student;
+
+bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("outcome: patients see it only from the procedure on", "[ui]") {
+  CHECK_FALSE(ui::outcomeShown(kPatient, "assessment"));
+  CHECK_FALSE(ui::outcomeShown(kPatient, "preparation"));
+  CHECK(ui::outcomeShown(kPatient, "procedure"));
+  CHECK(ui::outcomeShown(kPatient, "recovery"));
+  CHECK(ui::outcomeShown(kStudent, "assessment"));
+}
+
+TEST_CASE("outcome: plain days, never 'day never'", "[ui]") {
+  CHECK(ui::fadingLine(12.2, kPatient, false, 56) == "Expected to fade from about day 12.");
+  CHECK(ui::resolvedLine(38.0, kPatient, false, 56) == "Barely visible by about week 6.");
+  CHECK(ui::resolvedLine(9.0, kPatient, false, 56) == "Barely visible by about day 9.");
+  for (bool de : {false, true}) {
+    for (scene::Audience a : {kPatient, kStudent}) {
+      const std::string f = ui::fadingLine(-1.0, a, de, 56);
+      const std::string r = ui::resolvedLine(-1.0, a, de, 56);
+      INFO(f << " / " << r);
+      CHECK(contains(f, "56"));
+      CHECK(contains(r, "56"));
+      CHECK_FALSE(contains(f, "never"));
+      CHECK_FALSE(contains(r, "nie"));
+    }
+  }
+  CHECK(ui::fadingLine(-1.0, kStudent, false, 112) == "Fading visible: not within the 112 days shown");
+  CHECK(ui::resolvedLine(38.0, kStudent, false, 56) == "Barely visible from day 38 (week 6)");
+}
+
+TEST_CASE("outcome: the vein's sessions do not contradict clinic practice", "[ui]") {
+  sim::Outcome o;
+  o.closed = true;
+  o.sessions_recommended = 1;
+  CHECK(ui::sessionLine(o, false) == "This vein (model): cleared after one session");
+  o.sessions_recommended = 2;
+  CHECK(ui::sessionLine(o, false) == "This vein (model): needs another session");
+  CHECK(contains(ui::sessionLine(o, true), "weitere Sitzung"));
+  CHECK(contains(ui::sessionPracticeLine(kPatient, false), "2–5 sessions"));
+  CHECK(contains(ui::sessionPracticeLine(kStudent, false), "Asclera label"));
+  CHECK(ui::closedLine(o, kPatient, false) == "The vein closed.");
+  CHECK(ui::closedLine(o, kStudent, false) == "Vein sealed: yes");
+}
+
+TEST_CASE("outcome: patient warnings are plain sentences in both languages", "[ui]") {
+  sim::Outcome o;
+  o.closed = true;
+  o.warnings = {"Raised hyperpigmentation indicator (45 %; literature 10-30 %, mostly fades in 6-12 months).",
+                "Raised matting indicator (30 %; literature 15-20 %, resolves in 3-12 months).",
+                "Concentration well above the label dose for this vein: more pigmentation and matting, risk of necrosis."};
+  CHECK(ui::warningLines(o, kStudent, false) == o.warnings);
+  for (bool de : {false, true}) {
+    const std::vector<std::string> lines = ui::warningLines(o, kPatient, de);
+    REQUIRE(lines.size() == 3);
+    for (const std::string& l : lines) {
+      INFO(l);
+      for (const char* jargon : {"sclerosant", "Sklero", "derm", "indicator", "%", "necrosis", "Nekrose", "matting"})
+        CHECK_FALSE(contains(l, jargon));
+    }
+  }
+  CHECK(contains(ui::warningLines(o, kPatient, false)[1], "brown marks"));
+  o.warnings = {"Extravasation: the sclerosant went into the dermis (wheal). Stop injecting; rare risk of skin necrosis."};
+  const std::vector<std::string> ex = ui::warningLines(o, kPatient, false);
+  REQUIRE(ex.size() == 1);
+  CHECK(contains(ex[0], "beside the vein"));
+}
+
+TEST_CASE("clock caption, cutaway caption and event names", "[ui]") {
+  CHECK(std::string(ui::clockCaption("procedure", false)) == "since the needle went in");
+  CHECK(std::string(ui::clockCaption("compression", true)) == "nach der Injektion");
+  CHECK(std::string(ui::clockCaption("recovery", false)) == "after treatment");
+  CHECK(std::string(ui::clockCaption("assessment", false)).empty());
+  CHECK(contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, false), "your skin is not cut"));
+  CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, false)).empty());  // block still closed
+  CHECK(contains(ui::cutawayCaption(kPatient, "procedure", 1.0f, 1.0, true), "Zeichnung"));
+  CHECK(std::string(ui::cutawayCaption(kPatient, "procedure", 1.0f, 9.0, false)).empty());
+  CHECK(std::string(ui::cutawayCaption(kStudent, "preparation", 1.0f, 1.0, false)).empty());
+  CHECK(std::string(ui::eventName(sim::EventKind::Sealed, kPatient, false)) == "Vein closed");
+  CHECK(std::string(ui::eventName(sim::EventKind::Cord, kStudent, false)) == "Fibrous cord");
+}
+
+TEST_CASE("labels: patients read calm words", "[ui]") {
+  CHECK(ui::labelText("thrombus", kPatient, "en") == "Trapped blood (harmless)");
+  CHECK(ui::labelText("thrombus", kStudent, "en") == "Thrombus");
+  CHECK(ui::labelText("thrombus", kPatient, "de") == "Eingeschlossenes Blut (harmlos)");
+  for (const char* id : {"thrombus", "cord", "wheal", "needle", "sclerosant"})
+    CHECK_FALSE(contains(ui::labelText(id, kPatient, "en"), "clot"));
+}
