@@ -2,7 +2,7 @@
 
 #include "core/clock.hpp"
 
-TEST_CASE("durations parse with their unit", "[core]") {
+TEST_CASE("core: durations parse with their unit", "[core]") {
   CHECK(core::parseDuration("12").value() == Approx(12.0));
   CHECK(core::parseDuration("12s").value() == Approx(12.0));
   CHECK(core::parseDuration("3d").value() == Approx(3 * 86400.0));
@@ -14,7 +14,7 @@ TEST_CASE("durations parse with their unit", "[core]") {
   CHECK_FALSE(core::parseDuration("nan").has_value());
 }
 
-TEST_CASE("the clock switches from seconds to days to weeks", "[core]") {
+TEST_CASE("core: the clock switches from seconds to days to weeks", "[core]") {
   // One unit each: no "00:55 s" (a clock and a unit at once), hours say "h".
   CHECK(core::formatClock(0.0) == "0 s");
   CHECK(core::formatClock(12.4) == "12 s");
@@ -33,7 +33,7 @@ TEST_CASE("the clock switches from seconds to days to weeks", "[core]") {
   CHECK(core::formatClock(55.0 * 86400.0) == "week 8 (day 55)");
 }
 
-TEST_CASE("the clock speaks German", "[core]") {
+TEST_CASE("core: the clock speaks German", "[core]") {
   CHECK(core::formatClock(55.0, true) == "55 s");
   CHECK(core::formatClock(245.0, true) == "4 min 05 s");
   CHECK(core::formatClock(3.1 * 3600.0, true) == "3,1 h");

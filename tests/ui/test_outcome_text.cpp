@@ -12,7 +12,7 @@ const scene::Audience kStudent = scene::Audience::Student;
 bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 }  // namespace
 
-TEST_CASE("outcome: patients see it only from the procedure on", "[ui]") {
+TEST_CASE("ui: outcome: patients see it only from the procedure on", "[ui]") {
   CHECK_FALSE(ui::outcomeShown(kPatient, "assessment"));
   CHECK_FALSE(ui::outcomeShown(kPatient, "preparation"));
   CHECK(ui::outcomeShown(kPatient, "procedure"));
@@ -20,7 +20,7 @@ TEST_CASE("outcome: patients see it only from the procedure on", "[ui]") {
   CHECK(ui::outcomeShown(kStudent, "assessment"));
 }
 
-TEST_CASE("outcome: plain days, never 'day never'", "[ui]") {
+TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
   CHECK(ui::fadingLine(12.2, kPatient, false, 56) == "Expected to fade from about day 12.");
   CHECK(ui::resolvedLine(38.0, kPatient, false, 56) == "Barely visible by about week 6.");
   CHECK(ui::resolvedLine(9.0, kPatient, false, 56) == "Barely visible by about day 9.");
@@ -39,7 +39,7 @@ TEST_CASE("outcome: plain days, never 'day never'", "[ui]") {
   CHECK(ui::resolvedLine(38.0, kStudent, false, 56) == "Barely visible from day 38 (week 6)");
 }
 
-TEST_CASE("outcome: the vein's sessions do not contradict clinic practice", "[ui]") {
+TEST_CASE("ui: outcome: the vein's sessions do not contradict clinic practice", "[ui]") {
   sim::Outcome o;
   o.closed = true;
   o.sessions_recommended = 1;
@@ -53,7 +53,7 @@ TEST_CASE("outcome: the vein's sessions do not contradict clinic practice", "[ui
   CHECK(ui::closedLine(o, kStudent, false) == "Vein sealed: yes");
 }
 
-TEST_CASE("outcome: patient warnings are plain sentences in both languages", "[ui]") {
+TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages", "[ui]") {
   sim::Outcome o;
   o.closed = true;
   o.warnings = {"Raised hyperpigmentation indicator (45 %; literature 10-30 %, mostly fades in 6-12 months).",
@@ -76,7 +76,7 @@ TEST_CASE("outcome: patient warnings are plain sentences in both languages", "[u
   CHECK(contains(ex[0], "beside the vein"));
 }
 
-TEST_CASE("clock caption, cutaway caption and event names", "[ui]") {
+TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {
   CHECK(std::string(ui::clockCaption("procedure", false)) == "since the needle went in");
   CHECK(std::string(ui::clockCaption("compression", true)) == "nach der Injektion");
   CHECK(std::string(ui::clockCaption("recovery", false)) == "after treatment");
@@ -90,7 +90,7 @@ TEST_CASE("clock caption, cutaway caption and event names", "[ui]") {
   CHECK(std::string(ui::eventName(sim::EventKind::Cord, kStudent, false)) == "Fibrous cord");
 }
 
-TEST_CASE("labels: patients read calm words", "[ui]") {
+TEST_CASE("ui: labels: patients read calm words", "[ui]") {
   CHECK(ui::labelText("thrombus", kPatient, "en") == "Trapped blood (harmless)");
   CHECK(ui::labelText("thrombus", kStudent, "en") == "Thrombus");
   CHECK(ui::labelText("thrombus", kPatient, "de") == "Eingeschlossenes Blut (harmlos)");
