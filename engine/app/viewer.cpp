@@ -193,18 +193,22 @@ void applyBookmarkView(const Bookmark& b, Viewer& v) {
 core::Result<bool> Viewer::openView(const std::string& path) {
   auto b = loadBookmark(path);
   if (!b) return b.errors();
-  auto sc = sceneForBookmark(b.value());
+  return openView(b.value());
+}
+
+core::Result<bool> Viewer::openView(const Bookmark& b) {
+  auto sc = sceneForBookmark(b);
   if (!sc) return sc.errors();
   Session fresh;
   fresh.scene = std::move(sc.value());
   fresh.rebuild();
-  const std::vector<core::Error> errors = seekBookmark(b.value(), fresh);
+  const std::vector<core::Error> errors = seekBookmark(b, fresh);
   if (!errors.empty()) return errors;
   *session_ = std::move(fresh);  // moving keeps the stage pointers valid (vector buffers move)
   original_ = session_->scene;
-  setSource(b.value().scene, b.value().overrides);
+  setSource(b.scene, b.overrides);
   sceneChanged();
-  applyBookmarkView(b.value(), *this);
+  applyBookmarkView(b, *this);
   if (compare_) {
     auto c = makeComparison(*session_, compare_->key_value);
     if (c) {

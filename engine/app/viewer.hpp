@@ -56,6 +56,12 @@ class Viewer {
   // Opens a saved view in place of the current one; on any error the current
   // view is kept and the errors come back.
   core::Result<bool> openView(const std::string& path);
+  // Same, from a bookmark in memory.
+  core::Result<bool> openView(const Bookmark& b);
+  // Reads the scene file again (authoring loop) and keeps stage, progress,
+  // camera, mode and every override; on errors the current scene stays.
+  core::Result<bool> reloadScene() { return openView(captureView()); }
+  const std::string& scenePath() const { return scene_path_; }
 
  private:
   Viewer() = default;

@@ -12,6 +12,7 @@
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "render/camera.hpp"
+#include "scene/file_watcher.hpp"
 
 namespace app {
 
@@ -91,6 +92,18 @@ core::Result<std::string> saveViewNext(const Viewer& viewer, const std::string& 
 
 namespace {
 
+// Messages the user must see in the window, not only in the log.
+void tell(Viewer& viewer, const std::string& message) {
+  core::logWarn(message);
+  viewer.state().notice.inform(message);
+}
+
+void complain(Viewer& viewer, const std::string& message) {
+  core::logError(message);
+  viewer.state().notice.fail(message);
+}
+
+
 // Record from the window: one video frame per UI frame into an offscreen
 // framebuffer, so the window keeps responding and Cancel works at any time.
 struct WindowRecording {
@@ -116,7 +129,7 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
   float& progress = viewer.state().record_progress;
   if (asked.cancel_record && r) {
     r->recorder.cancel();
-    core::logWarn("recording cancelled; nothing written");
+    tell(viewer, "recording cancelled; nothing written");
     endRecording(r, viewer, s);
   }
   if (asked.record && !r) {
@@ -126,9 +139,9 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
     auto started = rec->recorder.begin(size, kVideoFps, path);
     rec->fb = gfx::Framebuffer::create(size, 0);
     if (!started) {
-      core::logError(core::formatAll(started.errors()));
+      complain(viewer, core::formatAll(started.errors()));
     } else if (!rec->fb.complete()) {
-      core::logError("cannot create an offscreen framebuffer for recording");
+      complain(viewer, "cannot create an offscreen framebuffer for recording");
     } else {
       rec->total = tourFrameCount(s, kVideoFps);
       rec->resume_position = s.playback.position();
@@ -149,9 +162,9 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
   if (!ok || r->next >= r->total) {
     auto done = r->recorder.finish();
     if (done) {
-      core::logWarn("video written to " + r->recorder.path());
+      tell(viewer, "video written to " + r->recorder.path());
     } else {
-      core::logError(core::formatAll(done.errors()));
+      complain(viewer, core::formatAll(done.errors()));
     }
     endRecording(r, viewer, s);
   } else {
@@ -208,9 +221,22 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
   viewer.state().record_available = true;
   std::unique_ptr<WindowRecording> recording;
   bool pending_cancel = false, pending_save = false, quit_after = false;
+  // Authoring loop: a teacher edits the scene file, the window follows.
+  scene::FileWatcher watcher(viewer.scenePath());
+  long frame_counter = 0;
   for (;;) {
     events.clear();
     window.pollEvents(events);
+    if (watcher.path() != viewer.scenePath()) watcher = scene::FileWatcher(viewer.scenePath());
+    // One stat twice a second at 60 Hz is plenty for a file saved by hand.
+    if (!watcher.path().empty() && ++frame_counter % 30 == 0 && watcher.changed()) {
+      auto reloaded = viewer.reloadScene();
+      if (reloaded) {
+        tell(viewer, "scene reloaded: " + watcher.path());
+      } else {
+        complain(viewer, core::formatAll(reloaded.errors()));
+      }
+    }
     bool quit = false;
     ui::ScreenActions key_actions;
     for (const platform::InputEvent& e : events) {
@@ -223,14 +249,14 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
           // A saved view (.json) dropped on the window opens it; on error the current view stays.
           const std::string ext = std::filesystem::path(e.path).extension().string();
           if (ext != ".json" && ext != ".JSON") {
-            core::logWarn("dropped '" + e.path + "': only saved views (.json) can be opened by dropping");
+            complain(viewer, "dropped '" + e.path + "': only saved views (.json) can be opened by dropping");
             break;
           }
           auto opened = viewer.openView(e.path);
           if (opened) {
-            core::logWarn("opened view " + e.path);
+            tell(viewer, "opened view " + e.path);
           } else {
-            core::logError(core::formatAll(opened.errors()));
+            complain(viewer, core::formatAll(opened.errors()));
           }
           break;
         }
@@ -277,18 +303,18 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
       const std::string path = "sclerosim-" + std::to_string(++shot_counter) + ".png";
       auto w = gfx::writePng(img, path);
       if (w) {
-        core::logWarn("screenshot written to " + path);
+        tell(viewer, "screenshot written to " + path);
       } else {
-        core::logError(core::formatAll(w.errors()));
+        complain(viewer, core::formatAll(w.errors()));
       }
     }
     if (key_actions.save_view || actions.save_view || pending_save) {
       pending_save = false;
       auto saved = saveViewNext(viewer, ".");
       if (saved) {
-        core::logWarn("view saved to " + saved.value());
+        tell(viewer, "view saved to " + saved.value());
       } else {
-        core::logError(core::formatAll(saved.errors()));
+        complain(viewer, core::formatAll(saved.errors()));
       }
     }
     ui::ScreenActions video_actions;

@@ -523,6 +523,7 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
   }
   if (st.help) drawHelp(in, st, f);
   drawDisclaimer(in, st, f);
+  drawNotice(st.notice, in.view_origin, in.view_size, in.scale, german(st), f);
   ImGui::PopFont();
 }
 

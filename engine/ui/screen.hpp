@@ -17,6 +17,7 @@
 #include "sim/run.hpp"
 #include "ui/annotation.hpp"
 #include "ui/mistakes.hpp"
+#include "ui/notice.hpp"
 #include "ui/playback.hpp"
 #include "ui/quiz_panel.hpp"
 #include "ui/theme.hpp"
@@ -70,6 +71,7 @@ struct ScreenState {
   PenState pen;                 // presenter mode: annotation strokes
   bool record_available = false;  // the window: Record and Save view in the timeline bar
   float record_progress = -1.0f;  // recording from the window: 0..1 (progress, Cancel); < 0 not recording
+  Notice notice;                  // scene reload errors, dropped files, screenshot paths
 };
 
 struct ScreenInput {
