@@ -90,9 +90,9 @@ const char* sessionPracticeLine(scene::Audience audience, bool de) {
               : "In practice: typically 3–5 sessions, ≥ 1–2 weeks apart (Asclera label), "
                 "clinics 4–6 weeks";
   return de ? "In der Praxis verschwinden pro Sitzung etwa 50–70 % der behandelten Venen; die meisten "
-              "Menschen brauchen 2–5 Sitzungen (Daten aus Praxen)."
+              "Menschen brauchen 3–5 Sitzungen (Daten aus Praxen)."
             : "In practice about 50–70 % of treated veins clear per session; most people need "
-              "2–5 sessions (clinic data).";
+              "3–5 sessions (clinic data).";
 }
 
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience, bool de) {

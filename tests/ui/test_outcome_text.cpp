@@ -47,7 +47,7 @@ TEST_CASE("ui: outcome: the vein's sessions do not contradict clinic practice", 
   o.sessions_recommended = 2;
   CHECK(ui::sessionLine(o, false) == "This vein (model): needs another session");
   CHECK(contains(ui::sessionLine(o, true), "weitere Sitzung"));
-  CHECK(contains(ui::sessionPracticeLine(kPatient, false), "2–5 sessions"));
+  CHECK(contains(ui::sessionPracticeLine(kPatient, false), "3–5 sessions"));
   CHECK(contains(ui::sessionPracticeLine(kStudent, false), "Asclera label"));
   CHECK(ui::closedLine(o, kPatient, false) == "The vein closed.");
   CHECK(ui::closedLine(o, kStudent, false) == "Vein sealed: yes");
