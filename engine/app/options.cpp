@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "core/clock.hpp"
+#include "core/language.hpp"
 
 namespace app {
 namespace {
@@ -100,8 +101,7 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   if (o.msaa != 0 && o.msaa != 2 && o.msaa != 4 && o.msaa != 8) {
     return flagError("--msaa " + std::to_string(o.msaa) + ": expected 0, 2, 4 or 8");
   }
-  static const std::regex lang_re(R"(^[a-z]{2}(-[A-Z]{2})?$)");
-  if (!std::regex_match(o.lang, lang_re)) {
+  if (!core::isLanguageCode(o.lang)) {
     return flagError("--lang '" + o.lang + "': expected a language code such as en or de");
   }
   return o;
