@@ -22,6 +22,8 @@ uniform float uLining[kCells];
 uniform vec4 uBranches[kBranches];  // spider-vein branches on the skin: x0, z0, x1, z1 (mm)
 uniform vec3 uWhealCentre;
 uniform vec3 uLightDir;
+uniform vec4 uExtra;      // seal (walls bonded), pigment (haemosiderin), vein kind (0 spider, 1 reticular, 2 varicose), clot share of the lumen
+uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segments x0, z0, x1, z1
 
 uniform vec3 cSkin, cEpidermis, cDermis, cFat, cFatSepta, cVeinSurface, cReticular;
 uniform vec3 cAdventitia, cMedia, cEndoAlive, cEndoDead, cBlood, cSclerosant, cThrombus, cCord;
@@ -113,28 +115,85 @@ float segmentDistance(vec2 p, vec2 a, vec2 b) {
   return length(pa - ba * h);
 }
 
+// Soft coverage of a vessel seen through the skin: 1 on its axis, fading to 0
+// a little past its half width (the skin scatters its edge).
+float vesselCover(float d, float half_w, float soft) {
+  return 1.0 - smoothstep(half_w * (1.0 - soft), half_w * (1.0 + soft), d);
+}
+
+// Wheal dome on the skin above the extravasation: x = height profile 0..1,
+// yz = its slope (for the shading normal).
+vec3 whealDome(vec3 p) {
+  float R = uSurface.z * 3.0 * uVein.y / 0.8;
+  if (R < 1e-3) return vec3(0.0);
+  vec2 d = (p.xz - uWhealCentre.xz) / R;
+  float t2 = dot(d, d);
+  if (t2 >= 1.0) return vec3(0.0);
+  float h = (1.0 - t2) * (1.0 - t2);
+  vec2 slope = -4.0 * (1.0 - t2) * d;  // dh/d(xz) in units of R
+  return vec3(h, slope);
+}
+
 vec3 skinSurface(vec3 p) {
   vec3 c = cSkin;
   float vis = uSurface.x;
   float blanch = uState.z;
-  // Spider vein seen through the skin: branches fade with visibility and
-  // whiten where the sclerosant blanches the skin.
-  float d = 1e3;
-  for (int i = 0; i < kBranches; ++i) d = min(d, segmentDistance(p.xz, uBranches[i].xy, uBranches[i].zw));
-  float width = 0.07 * max(uVein.y, 0.3) / 0.3;
-  float vein = aa(d - width) * vis * (1.0 - 0.85 * blanch);
-  float halo = gauss(d / (3.0 * width)) * 0.25 * vis;
-  c = mix(c, cVeinSurface, 0.18 * halo);
-  // Reticular feeder (student mode): wide, soft, bluish, deeper.
-  if (uSurface.w > 0.5) {
-    float dr = abs(p.x + 1.1 * uLayers.w * 0.5 - 0.25 * sin(p.z * 0.6));
-    c = mix(c, cReticular, 0.35 * gauss(dr / (0.22 * uLayers.w * 0.5)));
+  float r = uVein.y;
+  float kind = uExtra.z;
+  // A little irregular: the vessel wanders and swells along its length (the
+  // wobble's wavelength grows with the vessel).
+  float k = 0.3 / max(r, 0.3);
+  vec2 xz = p.xz + vec2(r * (0.16 * sin(p.z * 2.3 * k + 1.3) + 0.08 * sin(p.z * 5.1 * k)), 0.0);
+  float dt = 1e3, db = 1e3;
+  if (kind < 0.5) {
+    for (int i = 0; i < 5; ++i) dt = min(dt, segmentDistance(xz, uBranches[i].xy, uBranches[i].zw));
+    for (int i = 5; i < kBranches; ++i) db = min(db, segmentDistance(xz, uBranches[i].xy, uBranches[i].zw));
+  } else {
+    // Reticular: gently curved; varicose: tortuous (smooth wide meanders).
+    float amp = kind > 1.5 ? 0.75 * r : 0.35 * r;
+    float f = (kind > 1.5 ? 3.6 : 4.5) / uLayers.w;
+    float axis = amp * (sin(p.z * f + 0.7) + 0.35 * sin(p.z * 2.3 * f + 2.0));
+    float slope = amp * f * (cos(p.z * f + 0.7) + 0.8 * cos(p.z * 2.3 * f + 2.0));
+    dt = abs(xz.x - axis) * inversesqrt(1.0 + slope * slope);  // roughly perpendicular distance
   }
-  c = mix(c, cVeinSurface, 0.85 * vein);
+  float swell = 1.0 + 0.12 * sin(p.z * 3.7 * k + 0.5) * sin(p.z * 1.9 * k);
+  float dv = min(dt, db);
+  // Reticular feeder (student mode, spider scenes): wide, soft, bluish, deeper;
+  // it runs into the spider's trunk.
+  if (uSurface.w > 0.5 && kind < 0.5) {
+    float df = min(segmentDistance(p.xz, uFeeder[0].xy, uFeeder[0].zw), segmentDistance(p.xz, uFeeder[1].xy, uFeeder[1].zw));
+    c = mix(c, cReticular, 0.55 * vesselCover(df, 0.55, 0.6));
+  }
+  float vein;
+  vec3 vc;
+  if (kind < 0.5) {
+    // Spider: trunk as wide as the vein, branches about half, red-purple, soft edge.
+    float cover = max(vesselCover(dt, r * swell, 0.35), 0.85 * vesselCover(db, 0.45 * r * swell, 0.4));
+    vein = cover;
+    vc = cVeinSurface;
+    c = mix(c, cVeinSurface, 0.12 * gauss(dv / (2.5 * r)) * vis);
+  } else if (kind < 1.5) {
+    // Reticular: wider, bluish, soft and deep-looking (seen through more dermis).
+    vein = 0.6 * vesselCover(dt, r * swell, 0.6);
+    vc = cReticular;
+  } else {
+    // Varicose: blue, wide, tortuous, darker along its axis.
+    float cover = vesselCover(dt, r * swell, 0.3);
+    vein = 0.75 * cover;
+    vc = mix(cReticular, cReticular * 0.7, gauss(dt / (0.5 * r)));
+  }
+  vein *= vis * (1.0 - 0.85 * blanch);
+  c = mix(c, vc, vein);
   // Blanching: the skin above the sclerosant turns pale.
-  c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * gauss(p.x / (4.0 * uVein.y)));
-  // Inflammation: a soft redness around the treated vein in the first days.
-  c = mix(c, cInflammation, 0.35 * uState.w * gauss(p.x / (5.0 * uVein.y)));
+  if (blanch > 0.001) c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * gauss(dv / (4.0 * r)));
+  // Inflammation: a soft redness along the treated vein in the first days.
+  if (uState.w > 0.001) c = mix(c, cInflammation, 0.4 * uState.w * gauss(dv / (5.0 * r)));
+  // Pigmentation: light brown haemosiderin stain along the vein.
+  // (even a little haemosiderin shows: 0.2 already reads as a clear stain)
+  if (uExtra.y > 0.001) {
+  float stain = min(1.0, 2.5 * uExtra.y) * gauss(dv / (2.2 * r)) * (0.75 + 0.25 * sin(p.z * 4.1 * k + p.x * 3.0));
+  c = mix(c, vec3(0.66, 0.48, 0.33), 0.6 * stain);
+  }
   return c;
 }
 
@@ -169,18 +228,26 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   vec2 q = vec2(p.x, p.y + uVein.x);
   // Most of the block is far from the vein: skip the shape maths there (a
   // conservative box around the widest lumen shape plus the spasm wall).
-  float reach = uVein.y * s * max(uShape.x, uShape.y) * 1.3 + 2.0 * uVein.z * s + 0.05;
+  float reach = uVein.y * s * max(uShape.x, uShape.y) * 1.3 + 3.0 * uVein.z * s + 0.05;
   if (abs(q.x) > reach || abs(q.y) > reach) { inside = 0.0; return base; }
   float d = lumenDistance(q);
   float w = max(fwidth(d), 1e-5);
-  float wall = uVein.z * s * (1.0 + 0.5 * uInjection.y);  // spasm thickens the wall
+  // Spasm narrows the lumen concentrically and the wall thickens, keeping
+  // its area: (R' + w')^2 - R'^2 = (R + w)^2 - R^2. A buckled (compressed)
+  // lumen keeps its perimeter, so its wall stays as thick.
+  float R = uVein.y * s, w0 = uVein.z * s;
+  float Rn = R * min(1.0, 0.5 * (uShape.x + uShape.y));
+  float wall = sqrt(Rn * Rn + 2.0 * R * w0 + w0 * w0) - Rn;
   inside = aaw(d - wall, w);
   if (inside <= 0.0) return base;
   float lining = cellValue(uLining, p.z);
   float scl = clamp(cellValue(uScl, p.z) / max(uInjection.x, 1e-3) * 1.6, 0.0, 1.0);
   // Lumen contents: blood displaced by sclerosant; thrombus grows in from the wall.
   float r = uVein.y * s;
-  float fillDepth = uState.x * r * min(uShape.x, uShape.y) * 1.1;
+  // uExtra.w: the share of the remaining lumen that is clot (1 = all clot).
+  float inr = r * min(uShape.x, uShape.y) * (uShape.z > 0.001 ? mix(0.8, 1.25, uShape.z) : 1.0);
+  inr = min(inr, 0.42 * r * uShape.x);
+  float fillDepth = uExtra.w * inr * 1.05;
   // On the opened plane the red cells are drawn as discs on top, so the lumen
   // floor there is a lighter plasma tone: the dark discs must stand out from it.
   vec3 blood = opened ? mix(cBlood, vec3(0.93, 0.72, 0.70), 0.55) : cBlood;
@@ -200,6 +267,13 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // Only where the walls are pressed together: in an open lumen a central
   // blob would read as a hole.
   c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y) * smoothstep(0.3, 0.7, uShape.z));
+  // Sealed (walls bonded): the two linings meet in one bright fused line
+  // across the pinch, drawn over the small clot there.
+  if (uExtra.x > 0.5 && uShape.z > 0.5) {
+    float a = r * uShape.x;
+    float fused = aaw(abs(q.y) - max(0.22 * wall, 0.6 * w), w) * aaw(abs(q.x) - 0.3 * a, w);
+    c = mix(c, mix(endo, vec3(1.0), 0.7), fused * smoothstep(0.5, 0.65, uExtra.x) * (1.0 - uState.y));
+  }
   // Fibrosis replaces lumen and wall with a pale cord.
   c = mix(c, cCord, uState.y);
   c = mix(base, c, inside * uShape.w);
@@ -215,8 +289,33 @@ void main() {
   // a variant that contains only their own maths.
 #ifdef TISSUE_SKIN
   c = skinSurface(p);
-  // Preparation: a cleansing swab leaves a moving sheen, then clean skin.
-  c = mix(c, vec3(1.0), 0.25 * uSurface.y * (0.5 + 0.5 * sin(p.x * 3.0 + p.z * 2.0)));
+  // Extravasation wheal: a raised pale dome on the skin above the tip, lit
+  // from its slope, with a brighter rim where it catches the light.
+  vec3 dome = uSurface.z > 0.0 ? whealDome(p) : vec3(0.0);
+  if (dome.x > 0.0) {
+    c = mix(c, vec3(0.97, 0.94, 0.90), 0.65 * smoothstep(0.0, 0.35, dome.x));
+    n = normalize(vec3(-0.45 * dome.y, 1.0, -0.45 * dome.z));
+    float rim = smoothstep(0.05, 0.25, dome.x) * (1.0 - smoothstep(0.25, 0.6, dome.x));
+    c += vec3(0.10) * rim * max(dot(n, normalize(uLightDir)) - 0.8, 0.0) * 5.0;
+  }
+  // Cleansing: a swab sweeps across (progress 0..0.6) leaving a wet sheen
+  // behind it; the sheen then dries off (0.6..1).
+  float cl = uSurface.y;
+  if (cl > 0.0 && cl < 1.0) {
+    float hw = uLayers.w;
+    float sweep = clamp(cl / 0.6, 0.0, 1.0);
+    float along = mix(uSegZ.x - hw, uSegZ.y + hw, sweep);       // the swab moves along the vein
+    float across = hw * 0.75 * sin(sweep * 6.2831 * 3.0);        // in side-to-side strokes
+    float wet = (1.0 - smoothstep(along - 0.8, along + 0.3, p.z)) * (1.0 - clamp((cl - 0.6) / 0.4, 0.0, 1.0));
+    float streak = smoothstep(0.55, 1.0, 0.5 + 0.5 * sin(p.x * 4.0 + p.z * 0.9 + 1.5 * sin(p.z * 1.7 + p.x * 2.3)));
+    c = mix(c, c * 0.9, 0.5 * wet);                              // wet skin is a little darker
+    c += vec3(0.05 + 0.07 * streak) * wet;                       // glossy streaks
+    vec2 swab = (p.xz - vec2(across, along)) / vec2(0.38 * hw, 0.26 * hw);
+    float sw = dot(swab, swab);
+    float on = step(cl, 0.6);
+    c = mix(c, c * 0.8, 0.5 * on * exp(-sw * 0.6) * (1.0 - exp(-sw * 3.0)));  // soft shadow around it
+    c = mix(c, vec3(1.0, 0.99, 0.97), 0.92 * on * (1.0 - smoothstep(0.6, 1.0, sw)));  // cotton swab
+  }
 #else
   c = tissue(p);
   float inside;
@@ -224,7 +323,7 @@ void main() {
   // Extravasation wheal: a pale swelling of the dermis around the needle tip.
   if (uSurface.z > 0.0) {
     float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;
-    c = mix(c, mix(c, cSclerosant, 0.45), aa(dw));
+    c = mix(c, mix(c, vec3(0.96, 0.95, 0.92), 0.6), aa(dw));
   }
 #endif
   // Flat textbook light: top brightest, sides a little darker.

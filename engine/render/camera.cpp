@@ -26,7 +26,10 @@ glm::vec3 eyePosition(const CameraPose& pose) {
 }
 
 glm::mat4 viewMatrix(const CameraPose& pose) {
-  const glm::vec3 up = std::abs(pose.pitch_deg) > 89.0f ? glm::vec3(0, 0, -1) : glm::vec3(0, 1, 0);
+  // Straight down: screen-up is the horizontal direction the yaw looks along.
+  const float yaw = glm::radians(pose.yaw_deg);
+  const glm::vec3 up = std::abs(pose.pitch_deg) > 89.0f ? glm::vec3(std::sin(yaw), 0.0f, -std::cos(yaw))
+                                                        : glm::vec3(0, 1, 0);
   return glm::lookAt(eyePosition(pose), pose.target, up);
 }
 

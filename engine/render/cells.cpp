@@ -33,10 +33,14 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
   const float open = static_cast<float>(std::clamp(1.0 - s.fibrosis, 0.0, 1.0));
   if (open < 0.05f) return;
   const float r = l.vein_radius_mm;
-  const float half_w = r * static_cast<float>(s.lumen.semi_x);
-  const float half_h = r * static_cast<float>(s.lumen.semi_y) * static_cast<float>(1.0 - 0.8 * s.lumen.waist);
+  // The opened plane cuts the lumen 0.3 r above its axis: the cells show in
+  // the band it leaves (none once the lumen is flattened below that plane).
+  const float semi_y = r * static_cast<float>(s.lumen.semi_y) * static_cast<float>(1.0 - 0.8 * s.lumen.waist);
+  const float ly = 0.3f * r / std::max(semi_y, 1e-4f);
+  const float half_w = r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
+  const float half_h = semi_y;
   if (half_w < 0.02f || half_h < 0.01f) return;
-  const float z0 = l.back_z_mm;
+  const float z0 = l.far_z_mm;
   // Big enough to read as discs at the stage cameras (a few pixels would just
   // blur into the lumen): schematic, not to scale with the real 8 um cell.
   const float cell_r = std::clamp(0.14f * r, 0.035f, 0.25f);
@@ -53,7 +57,7 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
     const float lane = unit(seed, k, 2) * 2.0f - 1.0f;   // across the lumen
     const float speed = 0.75f + 0.5f * (1.0f - lane * lane);  // faster in the middle (Poiseuille)
     float z = z0 + std::fmod(u * length + static_cast<float>(flow_mm) * speed, length);
-    const float t01 = (z - z0) / length;
+    const float t01 = (z - l.seg_start_mm) / (l.front_z_mm - l.seg_start_mm);
     // Sclerosant pushes the cells aside: where it is strong, fewer cells remain.
     const float scl = cellAt(s.sclerosant, t01) / max_scl;
     if (unit(seed, k, 3) < scl * 0.9f) continue;
@@ -68,7 +72,7 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
     const float lift = (unit(seed, k, 5) * 2.0f - 1.0f) * half_h * 0.3f;
     CellInstance& c = out.cells[out.count++];
     // On the opened (cut) plane of the back part, lifted so they sit on the cut.
-    const float y = -l.vein_depth_mm + std::max(lift, 0.0f) + cell_r * 0.6f;
+    const float y = l.openedY() + std::max(lift, 0.0f) * 0.3f + cell_r * 0.3f;
     c.centre_radius = glm::vec4(x, y, z, cell_r);
     c.colour = glm::vec4(colour, 1.0f);
   }

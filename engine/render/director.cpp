@@ -22,11 +22,13 @@ CameraPose poseFor(const scene::CameraPose& p, const TissueLayout& l) {
   c.distance = p.distance_mm * scale;
   c.target = glm::vec3(p.target_x_mm, p.target_y_mm, p.target_z_mm) * scale;
   if (p.view == scene::ViewKind::Surface || p.view == scene::ViewKind::Leg) {
-    // Looking down on the skin: the whole block top fills the view.
-    c.pitch_deg = std::max(c.pitch_deg, 62.0f);
+    // Looking straight down on the skin (no cut face can peek in at an edge),
+    // the vein running across the screen; the whole top fills the view.
+    c.pitch_deg = 90.0f;
+    c.yaw_deg = -90.0f;
     c.target = glm::vec3(0.0f, 0.0f, (l.back_z_mm + l.front_z_mm) * 0.5f);
     // The whole top (length 2 half widths + the front slab) fits with a margin.
-    c.distance = std::max(c.distance, 5.6f * l.half_width_mm);
+    c.distance = std::max(c.distance, 4.4f * l.half_width_mm);
   }
   return c;
 }
@@ -72,9 +74,11 @@ DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previ
     v.cut_open = 0.0f;
     v.camera = poseFor({scene::ViewKind::Surface, -20.0f, 70.0f, 9.0f, 0, 0, 0}, l);
   } else if (stage.id == "preparation") {
-    // Cleansing sweeps over the skin, then the camera moves into the cutaway.
+    // Cleansing: a swab sweeps over the skin leaving a wet sheen that dries
+    // off (cleanse runs 0 -> 1, see FrameInput), then the camera moves into
+    // the cutaway.
     const CameraPose surface = poseFor({scene::ViewKind::Surface, -20.0f, 70.0f, 9.0f, 0, 0, 0}, l);
-    v.cleanse = std::clamp(t / 0.25f, 0.0f, 1.0f) * (1.0f - easeInOut((t - 0.45f) / 0.15f));
+    v.cleanse = std::clamp((t - 0.03f) / 0.52f, 0.0f, 1.0f);
     const float move = easeInOut((t - 0.6f) / 0.35f);
     v.camera = lerp(surface, poseFor(preparationEndPose(stage), l), move);
     v.cut_open = move;

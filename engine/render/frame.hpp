@@ -19,7 +19,10 @@ struct FrameInput {
   const sim::Params* params = nullptr;  // required
   CameraPose camera;
   float cut_open = 1.0f;  // 0 = intact block (surface view), 1 = cutaway to the vein axis
-  float cleanse = 0.0f;   // preparation: antiseptic sheen 0..1
+  // Preparation's cleansing, as progress 0..1: up to 0.6 a swab sweeps across
+  // the skin leaving a wet sheen behind it, then the sheen dries off; 0 and 1
+  // both show plain skin.
+  float cleanse = 0.0f;
   bool student = false;   // shows the reticular feeder vein
   double flow_mm = 0.0;   // how far the blood has moved since t = 0 (FlowClock)
   PaletteKind palette = PaletteKind::Schematic;

@@ -13,8 +13,7 @@ namespace render {
 namespace {
 
 constexpr glm::vec3 kLightDir{0.35f, 0.9f, 0.55f};
-constexpr float kNeedleAngleDeg = 14.0f;  // shallow, tangential entry (Asclera label; training)
-constexpr float kNeedleLength = 9.0f;
+constexpr float kNeedleLength = 9.0f;  // the needle's angle comes from the layout (shallow, 14-30 deg)
 
 // Writes one quad (two triangles) with face-local coordinates for outlines.
 float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
@@ -82,7 +81,7 @@ const char* anchorId(Anchor a) {
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
   int view_proj, layers, vein, shape, state, surface, seg_z, injection, scl, lining, branches,
-      wheal_centre, light;
+      wheal_centre, light, extra, feeder;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
 };
@@ -104,6 +103,8 @@ TissueLocs tissueLocs(const gfx::Program& t) {
   u.branches = t.uniform("uBranches");
   u.wheal_centre = t.uniform("uWhealCentre");
   u.light = t.uniform("uLightDir");
+  u.extra = t.uniform("uExtra");
+  u.feeder = t.uniform("uFeeder");
   u.skin = t.uniform("cSkin");
   u.epidermis = t.uniform("cEpidermis");
   u.dermis = t.uniform("cDermis");
@@ -213,6 +214,16 @@ void Renderer::setScene(const sim::Params& params) {
   layout_ = layoutFor(params);
   seed_ = params.seed;
   branches_ = spiderPattern(layout_, seed_);
+  // Reticular feeder (student mode): comes in from the block's side, deeper and
+  // wider, and joins the spider's trunk where its third segment ends.
+  {
+    const float hw = layout_.half_width_mm;
+    const glm::vec2 join{branches_[2].z, branches_[2].w};
+    const glm::vec2 mid{-0.5f * hw, join.y - 0.45f * hw};
+    const glm::vec2 start{-1.1f * hw, join.y - 1.1f * hw};
+    feeder_[0] = glm::vec4(start, mid);
+    feeder_[1] = glm::vec4(mid, join);
+  }
   built_cut_ = -1.0f;
 
   const MeshData needle = makeNeedle(needleDiameterMm(params.injection.needle_gauge), kNeedleLength, 16);
@@ -231,20 +242,32 @@ void Renderer::setScene(const sim::Params& params) {
   bandage_vertices_ = pad.vertexCount();
 }
 
-glm::vec3 Renderer::needleTip(const sim::Params& params, double insertion) const {
+glm::vec3 Renderer::needleTipTarget(const sim::Params& params) const {
   const TissueLayout& l = layout_;
-  // In the lumen: the tip rests just inside, on the vein's axis. Outside the
-  // lumen (extravasation): see below.
-  glm::vec3 target{0.0f, -l.vein_depth_mm + 0.15f * l.vein_radius_mm, -0.35f * l.half_width_mm};
-  // Extravasation: the tip misses the vein and lies in the dermis beside it, at
-  // its depth, so the wheal shows on the opened plane next to (not over) the vein.
+  // In the lumen: the tip lies on the vein's axis in the opened part, a little
+  // in front of the far slab's face it came out of (far from the camera, so
+  // perspective does not inflate it).
+  // Its axis lies on the opened plane, so the upper half of the shaft and the
+  // bevel show in the open channel (the lower half is hidden by the plane,
+  // as if it lay in the trough of the cut vein).
+  const float needle_r = 0.5f * needleDiameterMm(params.injection.needle_gauge);
+  glm::vec3 target{0.0f, std::min(l.openedY(), -l.vein_depth_mm + needle_r * 0.6f), l.far_z_mm + l.needle_gap_mm};
+  // Extravasation: the tip misses the vein and stops in the dermis beside it,
+  // just out of the far slab's face, so the wheal shows on that face, on the
+  // opened plane and as a dome on the skin above.
   if (!params.injection.in_lumen) {
-    target.x = l.vein_radius_mm + l.wall_mm + 0.18f;
-    target.y = -l.vein_depth_mm + 0.05f;
+    target.x = l.vein_radius_mm + l.wall_mm + 0.2f;
+    target.y = l.openedY();
+    target.z = l.far_z_mm + 0.15f;
   }
-  const float a = glm::radians(kNeedleAngleDeg);
-  const glm::vec3 dir{0.0f, std::sin(a), std::cos(a)};  // tip -> hub
-  const float inside = (-target.y) / std::sin(a);        // shaft length below the skin
+  return target;
+}
+
+glm::vec3 Renderer::needleTip(const sim::Params& params, double insertion) const {
+  const glm::vec3 target = needleTipTarget(params);
+  const float a = glm::radians(layout_.needle_angle_deg);
+  const glm::vec3 dir{0.0f, std::sin(a), -std::cos(a)};  // tip -> hub: up and away from the viewer
+  const float inside = (-target.y) / std::sin(a);          // shaft length below the skin
   const float travel = inside + 0.6f;
   return target + dir * (travel * static_cast<float>(1.0 - std::clamp(insertion, 0.0, 1.0)));
 }
@@ -275,11 +298,18 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   const TissueLayout& l = layout_;
   const sim::Sample& s = *in.sample;
   const float cut = std::clamp(in.cut_open, 0.0f, 1.0f);
+  const bool intact = cut < 0.002f;
   if (cut != built_cut_) {
     const float hw = l.half_width_mm;
     float* out = tissue_vertices_.data();
-    out = putBox(out, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm});
-    putBox(out, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, -l.vein_depth_mm * cut, 0.0f});
+    if (intact) {
+      // Surface view: one box, so no seam crosses the skin.
+      putBox(out, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm});
+    } else {
+      out = putBox(out, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm});
+      out = putBox(out, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f});
+      putBox(out, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm});
+    }
     tissue_vbo_.update(tissue_vertices_.data(), sizeof(tissue_vertices_));
     built_cut_ = cut;
   }
@@ -301,13 +331,19 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   gfx::Program::set(u.state, glm::vec4(static_cast<float>(s.thrombus), fib,
                                        static_cast<float>(s.blanching), static_cast<float>(s.inflammation)));
   gfx::Program::set(u.surface, glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal), in.student ? 1.0f : 0.0f));
-  gfx::Program::set(u.seg_z, glm::vec2(l.back_z_mm, l.front_z_mm));
+  gfx::Program::set(u.seg_z, glm::vec2(l.seg_start_mm, l.front_z_mm));
   gfx::Program::set(u.injection, glm::vec2(static_cast<float>(std::max(in.params->agent.concentration_pct, 0.01)),
                                            static_cast<float>(s.spasm)));
   gfx::Program::setArray(u.scl, s.sclerosant.data(), sim::kSegmentCells);
   gfx::Program::setArray(u.lining, s.lining.data(), sim::kSegmentCells);
   gfx::Program::setVec4Array(u.branches, &branches_[0].x, kBranches);
-  gfx::Program::set(u.wheal_centre, needleTip(*in.params, 1.0));
+  gfx::Program::set(u.wheal_centre, needleTipTarget(*in.params));
+  const float kind = l.kind == sim::VeinKind::Telangiectasia ? 0.0f : l.kind == sim::VeinKind::Reticular ? 1.0f : 2.0f;
+  const float clot_share =
+      s.thrombus < 0.02 ? 0.0f
+                        : static_cast<float>(std::clamp(s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
+  gfx::Program::set(u.extra, glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share));
+  gfx::Program::setVec4Array(u.feeder, &feeder_[0].x, 2);
   gfx::Program::set(u.light, kLightDir);
   gfx::Program::set(u.skin, pal.skin_surface);
   gfx::Program::set(u.epidermis, pal.epidermis);
@@ -328,17 +364,19 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   gfx::Program::set(u.outline, pal.outline);
   gfx::Program::set(u.inflammation, pal.inflammation);
   }
-  // Skin program: the front slab's top, and the back part's top while it is
-  // still uncut (surface view). Tissue program: every cut face. Each box is
-  // 36 vertices, its top face first.
-  const bool back_is_skin = l.vein_depth_mm * cut < 0.002f;
+  // Skin program: the skin tops (front slab, far slab; the whole block while
+  // it is intact). Tissue program: every cut face. Each box is 36 vertices,
+  // its top face first: front slab, opened part, far slab.
   tissue_vao_.bind();
   skin_.use();
   gfx::draw(gfx::Primitive::Triangles, 0, 6);
-  if (back_is_skin) gfx::draw(gfx::Primitive::Triangles, 36, 6);
+  if (!intact) gfx::draw(gfx::Primitive::Triangles, 72, 6);
   tissue_.use();
   gfx::draw(gfx::Primitive::Triangles, 6, 30);
-  gfx::draw(gfx::Primitive::Triangles, back_is_skin ? 42 : 36, back_is_skin ? 30 : 36);
+  if (!intact) {
+    gfx::draw(gfx::Primitive::Triangles, 36, 36);
+    gfx::draw(gfx::Primitive::Triangles, 78, 30);
+  }
 }
 
 void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
@@ -365,8 +403,11 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
 
   if (s.needle_insertion > 0.001) {
     const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
-    const glm::mat4 model = glm::rotate(glm::translate(glm::mat4(1.0f), tip),
-                                        glm::radians(-kNeedleAngleDeg), glm::vec3(1, 0, 0));
+    // The mesh runs along +z from its tip, bevel facing +y: turn it half round
+    // (hub towards -z, bevel still up), then tilt the hub up by the entry angle.
+    const glm::mat4 model =
+        glm::rotate(glm::rotate(glm::translate(glm::mat4(1.0f), tip), glm::radians(180.0f), glm::vec3(0, 1, 0)),
+                    glm::radians(-layout_.needle_angle_deg), glm::vec3(1, 0, 0));
     gfx::Program::set(u.solid_model, model);
     gfx::Program::set(u.solid_colour, pal.needle);
     gfx::Program::set(u.solid_shiny, 24.0f);
@@ -406,17 +447,20 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const float hw = l.half_width_mm;
   const float fz = l.front_z_mm;
   const float cut = std::clamp(in.cut_open, 0.0f, 1.0f);
-  const float open_y = -l.vein_depth_mm * cut;
+  const float open_y = l.openedY() * cut;
   const float r = l.vein_radius_mm;
-  // The two boxes of the block, as drawn: an anchor behind either is hidden.
-  const glm::vec3 box_lo[2] = {{-hw, -l.bottom_mm, 0.0f}, {-hw, -l.bottom_mm, l.back_z_mm}};
-  const glm::vec3 box_hi[2] = {{hw, 0.0f, fz}, {hw, open_y, 0.0f}};
+  const bool intact = cut < 0.002f;
+  // The boxes of the block, as drawn: an anchor behind any is hidden.
+  const glm::vec3 box_lo[3] = {{-hw, -l.bottom_mm, intact ? l.back_z_mm : 0.0f},
+                               {-hw, -l.bottom_mm, l.far_z_mm},
+                               {-hw, -l.bottom_mm, l.back_z_mm}};
+  const glm::vec3 box_hi[3] = {{hw, 0.0f, fz}, {hw, open_y, 0.0f}, {hw, 0.0f, l.far_z_mm}};
   auto occluded = [&](glm::vec3 p) {
     // Anchors sit on faces: allow a little slack (in mm) so a point on the
     // face the ray enters through does not hide itself.
     const float dist = glm::length(p - eye);
     const float slack = 0.02f / std::max(dist, 1e-3f);
-    for (int b = 0; b < 2; ++b)
+    for (int b = 0; b < 3; ++b)
       if (rayBoxEntry(eye, p, box_lo[b], box_hi[b]) < 1.0f - slack) return true;
     // The compression pad (as drawSolids places it) hides what lies under it.
     if (s.compression_mmHg > 0.5) {
@@ -443,37 +487,54 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Dermis, {0.62f * hw, std::min(mid_dermis, -l.vein_depth_mm - r - 0.2f), fz}, front, true);
   set(Anchor::Fat, {0.5f * hw, -(l.dermis_mm + l.bottom_mm) * 0.5f, fz}, front, true);
   const bool open_lumen = s.fibrosis < 0.5 && s.lumen_area_ratio > 0.08;
-  const float lz = l.back_z_mm * 0.55f;
-  set(Anchor::VeinLumen, {0.0f, open_y, lz}, up, open_lumen && cut > 0.5f);
+  const float lz = l.far_z_mm * 0.45f;
+  // The lumen's half width where the opened plane cuts it.
+  const float ly = 0.3f * r / std::max(r * static_cast<float>(s.lumen.semi_y), 1e-4f);
+  const float band = r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
+  set(Anchor::VeinLumen, {0.0f, open_y, lz}, up, open_lumen && cut > 0.5f && band > 0.2f * r);
   const float wall_r = r * static_cast<float>(s.lumen.semi_x) + 0.5f * l.wall_mm;
   set(Anchor::VeinWall, {wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * static_cast<float>(s.lumen.semi_y), fz},
       front, s.fibrosis < 0.5);
-  set(Anchor::Endothelium, {-r * static_cast<float>(s.lumen.semi_x), open_y, l.back_z_mm * 0.3f}, up,
-      s.fibrosis < 0.5 && cut > 0.5f);
+  set(Anchor::Endothelium, {-band, open_y, l.far_z_mm * 0.3f}, up, s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
   const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
-  const float a = glm::radians(kNeedleAngleDeg);
-  set(Anchor::Needle, tip + glm::vec3(0, std::sin(a), std::cos(a)) * (-tip.y / std::sin(a) + 1.2f), none,
+  const float a = glm::radians(l.needle_angle_deg);
+  const float needle_r = 0.5f * needleDiameterMm(in.params->injection.needle_gauge);
+  // On the shaft's top just behind the tip, where it crosses the opened vein.
+  set(Anchor::Needle, tip + glm::vec3(0.0f, std::sin(a), -std::cos(a)) * 0.3f + glm::vec3(0.0f, needle_r, 0.0f), none,
       s.needle_insertion > 0.05);
   // Sclerosant: where the free concentration peaks along the opened vein.
   std::size_t peak = 0;
   for (std::size_t i = 1; i < s.sclerosant.size(); ++i)
     if (s.sclerosant[i] > s.sclerosant[peak]) peak = i;
-  const float pz = l.back_z_mm + (fz - l.back_z_mm) * static_cast<float>(peak) / static_cast<float>(sim::kSegmentCells - 1);
-  set(Anchor::Sclerosant, {0.3f * r, open_y, std::min(pz, -0.2f)}, up,
+  const float pz = l.seg_start_mm + (fz - l.seg_start_mm) * static_cast<float>(peak) / static_cast<float>(sim::kSegmentCells - 1);
+  set(Anchor::Sclerosant, {0.3f * band, open_y, std::clamp(pz, l.far_z_mm + 0.2f, -0.2f)}, up,
       s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) && cut > 0.5f);
   set(Anchor::Thrombus, {0.0f, -l.vein_depth_mm, fz}, front, s.thrombus > 0.15 && s.fibrosis < 0.6);
   set(Anchor::Bandage, {0.6f * hw, 0.22f, fz * 0.5f}, none, s.compression_mmHg > 0.5);
   set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, s.fibrosis >= 0.5 && s.visibility > 0.05);
-  set(Anchor::ReticularVein, {-0.55f * hw, 0.0f, 0.3f * fz}, up, in.student);
-  // The wheal's anchor sits where the opened plane cuts it (its centre lies inside the block).
-  const glm::vec3 wheal = needleTip(*in.params, 1.0);
-  set(Anchor::Wheal, cut > 0.5f ? glm::vec3(wheal.x, open_y, wheal.z) : glm::vec3(wheal.x, 0.0f, wheal.z), up,
-      s.wheal > 0.05);
-  // Scale bar: 1 mm along the block's front bottom edge (or its top edge in the surface view).
-  const float sy = cut > 0.5f ? -l.bottom_mm : 0.0f;
-  const float sz = cut > 0.5f ? fz : l.back_z_mm * 0.85f;
-  set(Anchor::ScaleStart, {-0.9f * hw, sy, sz}, none, true);
-  set(Anchor::ScaleEnd, {-0.9f * hw + 1.0f, sy, sz}, none, true);
+  const glm::vec4 fd = feeder_[0];
+  // Spider scenes: the feeder beneath it (student); reticular scenes: the vein itself.
+  if (l.kind == sim::VeinKind::Reticular)
+    set(Anchor::ReticularVein, {0.0f, 0.0f, l.back_z_mm * 0.2f}, up, intact);
+  else
+    set(Anchor::ReticularVein, {0.5f * (fd.x + fd.z), 0.0f, 0.5f * (fd.y + fd.w)}, up,
+        in.student && intact && l.kind == sim::VeinKind::Telangiectasia);
+  // The wheal: on the skin dome above the tip (far slab's top), or on the
+  // opened plane beside the vein when that faces the camera better.
+  const glm::vec3 wheal = needleTipTarget(*in.params);
+  const glm::vec3 dome{wheal.x, 0.0f, std::min(wheal.z, l.far_z_mm - 0.1f)};
+  set(Anchor::Wheal, dome, up, s.wheal > 0.05);
+  if (!anchors_[static_cast<std::size_t>(Anchor::Wheal)].visible && cut > 0.5f)
+    set(Anchor::Wheal, glm::vec3(wheal.x + 0.2f, open_y, wheal.z + 0.2f), up, s.wheal > 0.05);
+  // Scale bar: 1 mm along the block's front bottom edge (or along the vein on
+  // the skin in the surface view).
+  if (cut > 0.5f) {
+    set(Anchor::ScaleStart, {-0.9f * hw, -l.bottom_mm, fz}, none, true);
+    set(Anchor::ScaleEnd, {-0.9f * hw + 1.0f, -l.bottom_mm, fz}, none, true);
+  } else {
+    set(Anchor::ScaleStart, {-0.8f * hw, 0.0f, l.back_z_mm * 0.9f}, none, true);
+    set(Anchor::ScaleEnd, {-0.8f * hw, 0.0f, l.back_z_mm * 0.9f + 1.0f}, none, true);
+  }
 }
 
 }  // namespace render

@@ -44,6 +44,8 @@ class Renderer {
   const TissueLayout& layout() const { return layout_; }
   // Where the needle tip is for a given insertion (also the wheal centre).
   glm::vec3 needleTip(const sim::Params& params, double insertion) const;
+  // Where the tip stops when fully inserted (lumen, or the dermis beside it).
+  glm::vec3 needleTipTarget(const sim::Params& params) const;
 
  private:
   Renderer() = default;
@@ -57,7 +59,7 @@ class Renderer {
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;
-  std::array<float, 2 * 6 * 6 * 10> tissue_vertices_{};
+  std::array<float, 3 * 6 * 6 * 10> tissue_vertices_{};
   float built_cut_ = -1.0f;
 
   gfx::VertexArray empty_vao_;  // the background triangle needs no attributes
@@ -72,6 +74,7 @@ class Renderer {
 
   TissueLayout layout_;
   BranchSet branches_{};
+  std::array<glm::vec4, 2> feeder_{};  // reticular feeder on the skin: two segments x0, z0, x1, z1
   unsigned seed_ = 1;
   std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)> anchors_{};
 };

@@ -125,3 +125,42 @@ TEST_CASE("render: a label behind the block is hidden", "[render]") {
   REQUIRE(eye.y > -r.layout().vein_depth_mm);
   CHECK_FALSE(r.anchors()[lumen].visible);
 }
+
+TEST_CASE("render: layout puts each vein kind at its clinical depth", "[render]") {
+  sim::Params spider;  // 0.6 mm telangiectasia, depth 0.3 mm asked
+  const render::TissueLayout s = render::layoutFor(spider);
+  CHECK(s.vein_depth_mm >= 0.3f);
+  CHECK(s.vein_depth_mm <= 0.45f);  // upper dermal plexus
+  CHECK(s.wall_mm == Approx(0.14f * s.vein_radius_mm));
+  sim::Params ret;
+  ret.vein.kind = sim::VeinKind::Reticular;
+  ret.vein.diameter_mm = 2.0;
+  ret.vein.depth_mm = 1.5;
+  const render::TissueLayout r = render::layoutFor(ret);
+  CHECK(r.dermis_mm <= 2.0f);
+  CHECK(std::abs(r.vein_depth_mm - r.dermis_mm) < 0.05f);  // at the dermis/subcutis border
+  // The far slab the needle enters through lies behind the opened part.
+  CHECK(s.back_z_mm < s.far_z_mm);
+  CHECK(s.far_z_mm < 0.0f);
+}
+
+TEST_CASE("render: the needle tip rests in the lumen, or beside it on extravasation", "[render]") {
+  REQUIRE_GL();
+  StageFrame f;
+  rendertest::frameAt(f, "procedure", 0.3f);
+  render::Renderer& r = rendertest::renderer();
+  const render::TissueLayout& l = r.layout();
+  const glm::vec3 tip = r.needleTip(f.scene.params, 1.0);
+  const glm::vec2 q{tip.x, tip.y + l.vein_depth_mm};
+  CHECK(glm::length(q) < 0.7f * l.vein_radius_mm);  // inside the lumen
+  CHECK(tip.z > l.far_z_mm);                        // in the opened part, seen
+  CHECK(tip.z < 0.0f);
+  // The needle comes in from the far end: drawn back, the tip moves away from the viewer and up.
+  const glm::vec3 out = r.needleTip(f.scene.params, 0.0);
+  CHECK(out.z < tip.z);
+  CHECK(out.y > 0.0f);
+  sim::Params beside = f.scene.params;
+  beside.injection.in_lumen = false;
+  const glm::vec3 t2 = r.needleTip(beside, 1.0);
+  CHECK(std::abs(t2.x) > l.vein_radius_mm + l.wall_mm);
+}
