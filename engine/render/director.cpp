@@ -49,9 +49,22 @@ scene::CameraPose preparationEndPose(const scene::StageDesc& stage) {
   return cut_pose;
 }
 
+// The procedure looks a little further back, higher and wider than its scene pose:
+// the needle comes in from the far end of the opened vein, and its tip and
+// bevel must be seen in the lumen.
+scene::CameraPose stagePose(const scene::StageDesc& stage) {
+  scene::CameraPose c = stage.camera;
+  if (stage.id == "procedure" && c.view == scene::ViewKind::Cutaway) {
+    c.target_z_mm = std::min(c.target_z_mm, -1.2f);
+    c.pitch_deg += 4.0f;
+    c.distance_mm *= 1.1f;
+  }
+  return c;
+}
+
 // The pose and cut a stage ends with (where the next one glides from).
 scene::CameraPose endPose(const scene::StageDesc& stage) {
-  return stage.id == "preparation" ? preparationEndPose(stage) : stage.camera;
+  return stage.id == "preparation" ? preparationEndPose(stage) : stagePose(stage);
 }
 
 }  // namespace
@@ -60,7 +73,7 @@ DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previ
                     const TissueLayout& l) {
   DirectedView v;
   t = std::clamp(t, 0.0f, 1.0f);
-  const CameraPose target = poseFor(stage.camera, l);
+  const CameraPose target = poseFor(stagePose(stage), l);
   const CameraPose from = previous ? poseFor(endPose(*previous), l) : target;
   const float glide = easeInOut(t / kGlide);
   v.camera = lerp(from, target, glide);

@@ -499,15 +499,18 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
   const float a = glm::radians(l.needle_angle_deg);
   const float needle_r = 0.5f * needleDiameterMm(in.params->injection.needle_gauge);
-  // On the shaft's top just behind the tip, where it crosses the opened vein.
-  set(Anchor::Needle, tip + glm::vec3(0.0f, std::sin(a), -std::cos(a)) * 0.3f + glm::vec3(0.0f, needle_r, 0.0f), none,
-      s.needle_insertion > 0.05);
+  // On the shaft outside the skin, so the label does not cover the tip.
+  const float outside = std::max(-tip.y, 0.0f) / std::sin(a) + 0.8f;
+  set(Anchor::Needle, tip + glm::vec3(0.0f, std::sin(a), -std::cos(a)) * outside + glm::vec3(0.0f, needle_r, 0.0f),
+      none, s.needle_insertion > 0.05);
   // Sclerosant: where the free concentration peaks along the opened vein.
   std::size_t peak = 0;
   for (std::size_t i = 1; i < s.sclerosant.size(); ++i)
     if (s.sclerosant[i] > s.sclerosant[peak]) peak = i;
   const float pz = l.seg_start_mm + (fz - l.seg_start_mm) * static_cast<float>(peak) / static_cast<float>(sim::kSegmentCells - 1);
-  set(Anchor::Sclerosant, {0.3f * band, open_y, std::clamp(pz, l.far_z_mm + 0.2f, -0.2f)}, up,
+  // In front of the needle's tip, so the two labels do not meet.
+  const float tip_z = needleTipTarget(*in.params).z;
+  set(Anchor::Sclerosant, {0.3f * band, open_y, std::clamp(pz, tip_z + 0.8f, -0.2f)}, up,
       s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) && cut > 0.5f);
   set(Anchor::Thrombus, {0.0f, -l.vein_depth_mm, fz}, front, s.thrombus > 0.15 && s.fibrosis < 0.6);
   set(Anchor::Bandage, {0.6f * hw, 0.22f, fz * 0.5f}, none, s.compression_mmHg > 0.5);
