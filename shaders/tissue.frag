@@ -293,10 +293,15 @@ void main() {
   // from its slope, with a brighter rim where it catches the light.
   vec3 dome = uSurface.z > 0.0 ? whealDome(p) : vec3(0.0);
   if (dome.x > 0.0) {
-    c = mix(c, vec3(0.97, 0.94, 0.90), 0.65 * smoothstep(0.0, 0.35, dome.x));
-    n = normalize(vec3(-0.45 * dome.y, 1.0, -0.45 * dome.z));
-    float rim = smoothstep(0.05, 0.25, dome.x) * (1.0 - smoothstep(0.25, 0.6, dome.x));
-    c += vec3(0.10) * rim * max(dot(n, normalize(uLightDir)) - 0.8, 0.0) * 5.0;
+    vec3 L = normalize(uLightDir);
+    c = mix(c, vec3(0.97, 0.94, 0.90), 0.7 * smoothstep(0.0, 0.3, dome.x));
+    n = normalize(vec3(-0.6 * dome.y, 1.0, -0.6 * dome.z));
+    // Lit and shadowed flanks make it read as raised; a bright rim where the
+    // slope faces the light.
+    float lit = dot(n, L) - L.y;
+    c *= 1.0 + (lit > 0.0 ? 0.8 : 0.25) * lit;
+    float rim = smoothstep(0.02, 0.2, dome.x) * (1.0 - smoothstep(0.3, 0.7, dome.x));
+    c += vec3(0.22) * rim * clamp((dot(n, L) - L.y) * 6.0, 0.0, 1.0);
   }
   // Cleansing: a swab sweeps across (progress 0..0.6) leaving a wet sheen
   // behind it; the sheen then dries off (0.6..1).

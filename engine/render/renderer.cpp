@@ -367,14 +367,18 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   // Skin program: the skin tops (front slab, far slab; the whole block while
   // it is intact). Tissue program: every cut face. Each box is 36 vertices,
   // its top face first: front slab, opened part, far slab.
+  // While the cut is still within the epidermis (the start of the opening
+  // move) the opened part's top still shows the skin and its vein.
+  const bool shallow = !intact && l.openedY() * cut > -0.6f * l.epidermis_mm;
   tissue_vao_.bind();
   skin_.use();
   gfx::draw(gfx::Primitive::Triangles, 0, 6);
   if (!intact) gfx::draw(gfx::Primitive::Triangles, 72, 6);
+  if (shallow) gfx::draw(gfx::Primitive::Triangles, 36, 6);
   tissue_.use();
   gfx::draw(gfx::Primitive::Triangles, 6, 30);
   if (!intact) {
-    gfx::draw(gfx::Primitive::Triangles, 36, 36);
+    gfx::draw(gfx::Primitive::Triangles, shallow ? 42 : 36, shallow ? 30 : 36);
     gfx::draw(gfx::Primitive::Triangles, 78, 30);
   }
 }

@@ -164,3 +164,18 @@ TEST_CASE("render: the needle tip rests in the lumen, or beside it on extravasat
   const glm::vec3 t2 = r.needleTip(beside, 1.0);
   CHECK(std::abs(t2.x) > l.vein_radius_mm + l.wall_mm);
 }
+
+TEST_CASE("render: the extravasation wheal's anchor is seen", "[render]") {
+  REQUIRE_GL();
+  StageFrame f;
+  f.scene.params.injection.in_lumen = false;
+  rendertest::frameAt(f, "procedure", 1.0f);
+  f.sample.wheal = 0.8;  // whatever the model's timing, a grown wheal
+  f.sample.needle_insertion = 1.0;
+  render::Renderer& r = rendertest::renderer();
+  (void)rendertest::draw(f.in, kGoldenSize);
+  CHECK(r.anchors()[static_cast<std::size_t>(render::Anchor::Wheal)].visible);
+  f.sample.wheal = 0.0;
+  (void)rendertest::draw(f.in, kGoldenSize);
+  CHECK_FALSE(r.anchors()[static_cast<std::size_t>(render::Anchor::Wheal)].visible);
+}
