@@ -309,7 +309,7 @@ void main() {
   if (cl > 0.0 && cl < 1.0) {
     float hw = uLayers.w;
     float sweep = clamp(cl / 0.6, 0.0, 1.0);
-    float along = mix(uSegZ.x - hw, uSegZ.y + hw, sweep);       // the swab moves along the vein
+    float along = mix(uSegZ.x - 0.9 * hw, uSegZ.y - 0.2 * hw, sweep);  // the swab moves along the vein
     float across = hw * 0.75 * sin(sweep * 6.2831 * 3.0);        // in side-to-side strokes
     float wet = (1.0 - smoothstep(along - 0.8, along + 0.3, p.z)) * (1.0 - clamp((cl - 0.6) / 0.4, 0.0, 1.0));
     float streak = smoothstep(0.55, 1.0, 0.5 + 0.5 * sin(p.x * 4.0 + p.z * 0.9 + 1.5 * sin(p.z * 1.7 + p.x * 2.3)));
