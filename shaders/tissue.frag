@@ -197,7 +197,7 @@ vec3 skinSurface(vec3 p) {
   return c;
 }
 
-vec3 tissue(vec3 p) {
+vec3 tissue(vec3 p, bool capillaries) {
   float depth = -p.y;
   float junction = uLayers.x + 0.025 * sin(p.x * 11.0) * cos(p.z * 7.0);
   if (depth < junction) {
@@ -208,8 +208,10 @@ vec3 tissue(vec3 p) {
     float fibres = 0.5 + 0.5 * sin(p.y * 55.0 + 2.0 * sin(p.x * 6.0 + p.z * 4.0));
     vec3 c = mix(cDermis, cDermis * 0.93, 0.35 * fibres);
     // Nearest capillary first, then one smoothed edge (one derivative, not five).
+    // Only cross-sections (front/back faces): cut lengthwise on the opened
+    // plane a capillary would read as a second red vein.
     float dc = 1e3;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 5 && capillaries; ++i) {
       float fi = float(i);
       vec2 cap = vec2((fi - 2.0) * uLayers.w * 0.38 + 0.2 * sin(fi * 3.1),
                       -(uLayers.x + 0.12 + 0.15 * fract(fi * 0.37) * (uLayers.y - uLayers.x)));
@@ -322,7 +324,7 @@ void main() {
     c = mix(c, vec3(1.0, 0.99, 0.97), 0.92 * on * (1.0 - smoothstep(0.6, 1.0, sw)));  // cotton swab
   }
 #else
-  c = tissue(p);
+  c = tissue(p, abs(n.z) > 0.5);
   float inside;
   c = vein(p, c, n.y > 0.5, inside);
   // Extravasation wheal: a pale swelling of the dermis around the needle tip.

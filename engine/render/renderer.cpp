@@ -369,7 +369,7 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   // its top face first: front slab, opened part, far slab.
   // While the cut is still within the epidermis (the start of the opening
   // move) the opened part's top still shows the skin and its vein.
-  const bool shallow = !intact && l.openedY() * cut > -0.6f * l.epidermis_mm;
+  const bool shallow = !intact && l.openedY() * cut > -l.epidermis_mm;
   tissue_vao_.bind();
   skin_.use();
   gfx::draw(gfx::Primitive::Triangles, 0, 6);
