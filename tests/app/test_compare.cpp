@@ -211,22 +211,24 @@ TEST_CASE("comparison session - override validated, timeline synchronised", "[ap
 TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]") {
   const fs::path changed = scratch() / "changed.png";
   const fs::path same = scratch() / "same.png";
-  const Run r1 = runBinary({"--headless", "--screenshot", changed.string(), "--size", "640x360", "--compare",
+  // Full size: at small sizes the panel leaves too little of the view to compare.
+  const Run r1 = runBinary({"--headless", "--screenshot", changed.string(), "--size", "1280x720", "--compare",
                             "compression.days=0", "--stage", "compression"});
   INFO(r1.err);
   REQUIRE(r1.code == 0);
   // Control: an override that changes nothing draws two equal halves.
-  const Run r2 = runBinary({"--headless", "--screenshot", same.string(), "--size", "640x360", "--compare",
+  const Run r2 = runBinary({"--headless", "--screenshot", same.string(), "--size", "1280x720", "--compare",
                             "patient.skin_tone=" + std::to_string(scene::defaultScene().params.patient.skin_tone),
                             "--stage", "compression"});
   INFO(r2.err);
   REQUIRE(r2.code == 0);
   const Png a = readPng(changed), b = readPng(same);
-  REQUIRE(a.w == 640);
-  REQUIRE(a.h == 360);
-  REQUIRE(b.w == 640);
-  // Rows of the 3D view between the title and the captions, where the vein is.
-  const int y0 = static_cast<int>(0.28 * a.h), y1 = static_cast<int>(0.42 * a.h);
+  REQUIRE(a.w == 1280);
+  REQUIRE(a.h == 720);
+  REQUIRE(b.w == 1280);
+  // Rows of the 3D view below the title, clock and outcome sentence and above
+  // the half captions, where the vein's cross-section is.
+  const int y0 = static_cast<int>(0.45 * a.h), y1 = static_cast<int>(0.75 * a.h);
   int gap = 0;
   const int half = dividerColumn(a, y0, y1, gap);
   REQUIRE(half > 100);  // a split view with a divider
