@@ -16,6 +16,12 @@ namespace ui {
 namespace {
 
 constexpr float kPanelWidth = 380.0f;
+
+// The panel keeps its width on ordinary screens but gives the 3D view room on
+// small windows (a laptop split screen, the 640x360 golden).
+float panelWidth(float display_width, float scale) {
+  return std::min(kPanelWidth * scale, std::max(260.0f * scale, 0.3f * display_width));
+}
 constexpr float kBarHeight = 64.0f;
 constexpr float kDisclaimerHeight = 28.0f;  // body font (19 px at scale 1): readable at the back
 constexpr const char* kDisclaimerEn = "Illustrative teaching aid \xe2\x80\x94 not medical advice";
@@ -235,7 +241,7 @@ void dayText(char* buf, std::size_t n, double day, bool de) {
 
 void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
                     ScreenActions& actions) {
-  const float w = kPanelWidth * in.scale;
+  const float w = panelWidth(in.display.x, in.scale);
   ImGui::SetNextWindowPos(ImVec2(in.display.x - w, 0));
   ImGui::SetNextWindowSize(ImVec2(w, in.display.y - (kBarHeight + kDisclaimerHeight) * in.scale));
   // Scrolls (visible bar) when narration, outcome and the model section do not fit.
@@ -498,7 +504,7 @@ void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin,
   if (presenter) {
     size = {display.x, display.y - kDisclaimerHeight * scale};
   } else {
-    size = {display.x - kPanelWidth * scale, display.y - (kBarHeight + kDisclaimerHeight) * scale};
+    size = {display.x - panelWidth(display.x, scale), display.y - (kBarHeight + kDisclaimerHeight) * scale};
   }
   size = glm::max(size, glm::vec2(1, 1));
 }
