@@ -21,6 +21,9 @@ CameraPose poseFor(const scene::CameraPose& p, const TissueLayout& l) {
   c.pitch_deg = p.pitch_deg;
   c.distance = p.distance_mm * scale;
   c.target = glm::vec3(p.target_x_mm, p.target_y_mm, p.target_z_mm) * scale;
+  // Heights are written against the scene's vein (vein_y - 0.3): keep that
+  // offset around the vein as drawn instead of scaling the depth itself.
+  c.target.y = -l.vein_depth_mm + (p.target_y_mm + l.scene_depth_mm) * scale;
   if (p.view == scene::ViewKind::Surface || p.view == scene::ViewKind::Leg) {
     // Looking straight down on the skin (no cut face can peek in at an edge),
     // the vein running across the screen; the whole top fills the view.

@@ -19,7 +19,8 @@ TissueLayout layoutFor(const sim::Params& params) {
   // border (reticular) or in the subcutis (varicose), never poking through the
   // epidermis whatever depth the scene gives.
   const float min_depth = 0.8f * l.epidermis_mm + r + l.wall_mm;
-  l.vein_depth_mm = std::max(static_cast<float>(params.vein.depth_mm), min_depth);
+  l.scene_depth_mm = static_cast<float>(params.vein.depth_mm);
+  l.vein_depth_mm = std::max(l.scene_depth_mm, min_depth);
   switch (params.vein.kind) {
     case sim::VeinKind::Telangiectasia:
       l.dermis_mm = std::max(1.5f, l.vein_depth_mm + r + 0.6f);

@@ -23,6 +23,7 @@ struct TissueLayout {
   float seg_start_mm = -2.4f;    // z where the model's segment (cell 0, the injection site) starts; it ends at front_z
   float vein_radius_mm = 0.3f;   // unloaded outer radius of the lumen
   float vein_depth_mm = 0.45f;   // surface to vein centre
+  float scene_depth_mm = 0.45f;  // the depth the scene asked for (its camera targets are written against it)
   float wall_mm = 0.05f;         // wall thickness (intima + media + adventitia)
   float needle_angle_deg = 14.0f;  // shallow entry along the vein's axis
   sim::VeinKind kind = sim::VeinKind::Telangiectasia;
