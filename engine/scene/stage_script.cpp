@@ -445,7 +445,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.duration_s = 24.0;
     s.camera = pose(ViewKind::Cutaway, -30.0f, 26.0f, 8.0f, 0.0f, vein_y - 0.2f, -0.8f);
     s.labels = p.injection.in_lumen ? std::vector<std::string>{"needle", "sclerosant", "endothelium"}
-                                    : std::vector<std::string>{"needle", "dermis", "vein_lumen"};
+                                    : std::vector<std::string>{"wheal", "needle", "vein_lumen"};
   } else if (id == "compression") {
     const bool stocking = p.compression.days > 0.0;
     if (!p.injection.in_lumen) {
