@@ -25,19 +25,20 @@ constexpr std::size_t kMaxBookmarkBytes = 1024 * 1024;
 // valid) text records the byte offset of every key and value by JSON pointer.
 
 struct Offsets {
-  std::map<std::string, std::size_t> key, value;  // "/camera/yaw_deg" -> byte offset
+  std::map<std::string, std::size_t> key, value; // "/camera/yaw_deg" -> byte offset
 };
 
 class Scanner {
- public:
+public:
   Scanner(const std::string& t, Offsets& o) : t_(t), o_(o) {}
   void run() { value(""); }
 
- private:
+private:
   void ws() {
-    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r')) ++i_;
+    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r'))
+      ++i_;
   }
-  std::string str() {  // at the opening quote; returns the raw contents
+  std::string str() { // at the opening quote; returns the raw contents
     const std::size_t start = ++i_;
     while (i_ < t_.size() && t_[i_] != '"') i_ += t_[i_] == '\\' ? 2 : 1;
     const std::string s = t_.substr(start, std::min(i_, t_.size()) - start);
@@ -62,7 +63,7 @@ class Scanner {
         const std::string key = path + "/" + str();
         o_.key[key] = at;
         ws();
-        ++i_;  // ':'
+        ++i_; // ':'
         value(key);
       }
       ++i_;
@@ -82,7 +83,9 @@ class Scanner {
     } else if (c == '"') {
       str();
     } else {
-      while (i_ < t_.size() && std::string_view(",]} \t\r\n").find(t_[i_]) == std::string_view::npos) ++i_;
+      while (i_ < t_.size() &&
+             std::string_view(",]} \t\r\n").find(t_[i_]) == std::string_view::npos)
+        ++i_;
     }
   }
 
@@ -109,13 +112,20 @@ std::pair<int, int> lineCol(const std::string& t, std::size_t offset) {
 
 std::string typeName(const Json& j) {
   switch (j.type()) {
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::null: return "null";
-    case Json::value_t::discarded: return "nothing";
-    default: return "a number";
+  case Json::value_t::object:
+    return "an object";
+  case Json::value_t::array:
+    return "an array";
+  case Json::value_t::string:
+    return "a string";
+  case Json::value_t::boolean:
+    return "a boolean";
+  case Json::value_t::null:
+    return "null";
+  case Json::value_t::discarded:
+    return "nothing";
+  default:
+    return "a number";
   }
 }
 
@@ -136,7 +146,7 @@ double shortest(float f) {
 }
 
 class Reader {
- public:
+public:
   Reader(const std::string& text, const std::string& path) : text_(text), path_(path) {
     Scanner(text, off_).run();
   }
@@ -165,16 +175,17 @@ class Reader {
     if (!typed(j, p, j.is_number(), "a number")) return false;
     const double v = j.get<double>();
     if (!std::isfinite(v) || v < lo || v > hi || (lo_open && v <= lo)) {
-      error(p, false, name(p) + " = " + num(v) + " is out of range: allowed " +
-                          (lo_open ? "> " + num(lo) + " and ≤ " + num(hi)
-                                   : num(lo) + "–" + num(hi)));
+      error(p, false,
+            name(p) + " = " + num(v) + " is out of range: allowed " +
+                (lo_open ? "> " + num(lo) + " and ≤ " + num(hi) : num(lo) + "–" + num(hi)));
       return false;
     }
     out = v;
     return true;
   }
 
-  bool numberF(const Json& j, const std::string& p, double lo, double hi, bool lo_open, float& out) {
+  bool numberF(const Json& j, const std::string& p, double lo, double hi, bool lo_open,
+               float& out) {
     double d = 0;
     if (!number(j, p, lo, hi, lo_open, d)) return false;
     out = static_cast<float>(d);
@@ -201,7 +212,8 @@ class Reader {
       msg += "; did you mean \"" + near + "\"?";
     } else {
       msg += " (allowed: ";
-      for (std::size_t i = 0; i < allowed.size(); ++i) msg += (i ? ", \"" : "\"") + allowed[i] + "\"";
+      for (std::size_t i = 0; i < allowed.size(); ++i)
+        msg += (i ? ", \"" : "\"") + allowed[i] + "\"";
       msg += ")";
     }
     error(p, false, msg);
@@ -223,13 +235,17 @@ class Reader {
       const std::string& k = it.key();
       const Json& v = it.value();
       const std::string p = "/camera/" + k;
-      if (k == "yaw_deg") numberF(v, p, -180, 180, false, c.yaw_deg);
-      else if (k == "pitch_deg") numberF(v, p, -89, 89, false, c.pitch_deg);
-      else if (k == "distance_mm") numberF(v, p, 0, 1e6, true, c.distance_mm);
+      if (k == "yaw_deg")
+        numberF(v, p, -180, 180, false, c.yaw_deg);
+      else if (k == "pitch_deg")
+        numberF(v, p, -89, 89, false, c.pitch_deg);
+      else if (k == "distance_mm")
+        numberF(v, p, 0, 1e6, true, c.distance_mm);
       else if (k == "user") {
         if (typed(v, p, v.is_boolean(), "true or false")) c.user = v.get<bool>();
       } else if (k == "target_mm") {
-        if (!typed(v, p, v.is_array() && v.size() == 3, "an array of 3 numbers [x, y, z]")) continue;
+        if (!typed(v, p, v.is_array() && v.size() == 3, "an array of 3 numbers [x, y, z]"))
+          continue;
         float* xyz[] = {&c.target_x_mm, &c.target_y_mm, &c.target_z_mm};
         for (std::size_t i = 0; i < 3; ++i) {
           numberF(v[i], p + "/" + std::to_string(i), -1e6, 1e6, false, *xyz[i]);
@@ -243,13 +259,12 @@ class Reader {
   Bookmark read(const Json& root) {
     Bookmark b;
     if (!root.is_object()) {
-      error("", false, "expected a JSON object ({\"scene\": ..., \"stage\": ...}), got " +
-                           typeName(root));
+      error("", false,
+            "expected a JSON object ({\"scene\": ..., \"stage\": ...}), got " + typeName(root));
       return b;
     }
-    static const std::vector<std::string> kKeys = {"version", "scene",  "overrides", "stage",
-                                                   "progress", "camera", "mode",      "lang",
-                                                   "palette"};
+    static const std::vector<std::string> kKeys = {
+        "version", "scene", "overrides", "stage", "progress", "camera", "mode", "lang", "palette"};
     for (auto it = root.begin(); it != root.end(); ++it) {
       const std::string& k = it.key();
       const Json& v = it.value();
@@ -257,8 +272,9 @@ class Reader {
       if (k == "version") {
         if (typed(v, p, v.is_number_integer(), "an integer") &&
             v.get<long long>() != kBookmarkVersion) {
-          error(p, false, "version " + v.dump() + " is not supported (this program reads version " +
-                              std::to_string(kBookmarkVersion) + ")");
+          error(p, false,
+                "version " + v.dump() + " is not supported (this program reads version " +
+                    std::to_string(kBookmarkVersion) + ")");
         }
       } else if (k == "scene") {
         string(v, p, b.scene);
@@ -288,8 +304,10 @@ class Reader {
       } else if (k == "lang") {
         std::string s;
         if (!string(v, p, s)) continue;
-        if (core::isLanguageCode(s)) b.lang = s;
-        else error(p, false, "lang: \"" + s + "\" is not a language code (\"en\", \"de\", \"pt-BR\")");
+        if (core::isLanguageCode(s))
+          b.lang = s;
+        else
+          error(p, false, "lang: \"" + s + "\" is not a language code (\"en\", \"de\", \"pt-BR\")");
       } else {
         unknown(p, k, kKeys);
       }
@@ -299,14 +317,14 @@ class Reader {
 
   std::vector<core::Error>& errors() { return errors_; }
 
- private:
+private:
   const std::string& text_;
   std::string path_;
   Offsets off_;
   std::vector<core::Error> errors_;
 };
 
-}  // namespace
+} // namespace
 
 bool operator==(const BookmarkCamera& a, const BookmarkCamera& b) {
   return a.yaw_deg == b.yaw_deg && a.pitch_deg == b.pitch_deg && a.distance_mm == b.distance_mm &&
@@ -316,8 +334,8 @@ bool operator==(const BookmarkCamera& a, const BookmarkCamera& b) {
 
 bool operator==(const Bookmark& a, const Bookmark& b) {
   return a.scene == b.scene && a.overrides == b.overrides && a.stage == b.stage &&
-         a.progress == b.progress && a.camera == b.camera && a.mode == b.mode &&
-         a.lang == b.lang && a.palette == b.palette;
+         a.progress == b.progress && a.camera == b.camera && a.mode == b.mode && a.lang == b.lang &&
+         a.palette == b.palette;
 }
 
 std::string toJson(const Bookmark& b) {
@@ -374,7 +392,8 @@ core::Result<Bookmark> loadBookmark(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) return core::Error{path, 0, 0, "cannot open the bookmark: no such file"};
+  if (ec || !fs::exists(st))
+    return core::Error{path, 0, 0, "cannot open the bookmark: no such file"};
   if (fs::is_directory(st)) return core::Error{path, 0, 0, "is a folder, not a bookmark file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return core::Error{path, 0, 0, "cannot read the bookmark (permission denied?)"};
@@ -383,11 +402,12 @@ core::Result<Bookmark> loadBookmark(const std::string& path) {
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<std::size_t>(in.gcount()));
     if (text.size() > kMaxBookmarkBytes) {
-      return core::Error{path, 0, 0, "the file is larger than 1 MiB; a bookmark is a small JSON file"};
+      return core::Error{path, 0, 0,
+                         "the file is larger than 1 MiB; a bookmark is a small JSON file"};
     }
   }
   if (in.bad()) return core::Error{path, 0, 0, "cannot read the bookmark"};
   return parseBookmark(text, path);
 }
 
-}  // namespace app
+} // namespace app

@@ -10,20 +10,20 @@
 namespace app {
 
 struct BookmarkCamera {
-  float yaw_deg = -35, pitch_deg = 25, distance_mm = 6;  // scene::CameraPose defaults
+  float yaw_deg = -35, pitch_deg = 25, distance_mm = 6; // scene::CameraPose defaults
   float target_x_mm = 0, target_y_mm = -0.3f, target_z_mm = 0;
-  bool user = false;  // true: the user moved the camera; false: follow the stage's pose
+  bool user = false; // true: the user moved the camera; false: follow the stage's pose
 };
 
 struct Bookmark {
-  std::string scene;                   // scene file path; "" = the built-in scene
-  std::vector<std::string> overrides;  // "--set" values, "key=value", in order
-  std::string stage;                   // stage id ("procedure"); "" = the first stage
-  double progress = 0;                 // 0..1 within the stage
+  std::string scene;                  // scene file path; "" = the built-in scene
+  std::vector<std::string> overrides; // "--set" values, "key=value", in order
+  std::string stage;                  // stage id ("procedure"); "" = the first stage
+  double progress = 0;                // 0..1 within the stage
   BookmarkCamera camera;
-  std::string mode = "patient";        // "patient" | "student"
-  std::string lang = "en";             // "en", "de", "pt-BR"
-  std::string palette = "schematic";   // "schematic" | "realistic" | "colour-safe"
+  std::string mode = "patient";      // "patient" | "student"
+  std::string lang = "en";           // "en", "de", "pt-BR"
+  std::string palette = "schematic"; // "schematic" | "realistic" | "colour-safe"
 };
 
 bool operator==(const BookmarkCamera& a, const BookmarkCamera& b);
@@ -47,4 +47,4 @@ core::Result<bool> saveBookmark(const std::string& path, const Bookmark& b);
 // Reads (max 1 MiB) and parses; I/O problems come back with line 0.
 core::Result<Bookmark> loadBookmark(const std::string& path);
 
-}  // namespace app
+} // namespace app

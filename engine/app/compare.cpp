@@ -35,7 +35,7 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 std::string compareLabel(const std::string& key_value) {
   const std::size_t eq = key_value.find('=');
@@ -45,8 +45,8 @@ std::string compareLabel(const std::string& key_value) {
   return "With " + key + " = " + value;
 }
 
-std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b, const std::string& label,
-                              double end_day) {
+std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b,
+                              const std::string& label, double end_day) {
   if (a.indicated && !b.indicated) return label + ": the treatment is not indicated.";
   if (!a.indicated && b.indicated) return label + ": the treatment becomes indicated.";
   if (!a.indicated && !b.indicated) return label + ": still not indicated; no difference.";
@@ -56,21 +56,23 @@ std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b, cons
   if (a.closed && !b.closed) parts.push_back("the vein does not close");
   if (!a.closed && b.closed) parts.push_back("the vein closes");
   if (b.recanalized && !a.recanalized) {
-    parts.push_back(b.recanalized_day >= 0 ? "the vein reopens (day " + dayNumber(b.recanalized_day) + ")"
-                                           : "the vein reopens");
+    parts.push_back(b.recanalized_day >= 0
+                        ? "the vein reopens (day " + dayNumber(b.recanalized_day) + ")"
+                        : "the vein reopens");
   }
   if (a.recanalized && !b.recanalized) parts.push_back("the vein does not reopen");
   // Clot: trapped blood, the main cause of brown staining.
   const double dclot = b.thrombus_peak - a.thrombus_peak;
   if (std::abs(dclot) >= 0.05) {
-    parts.push_back(std::string(dclot > 0 ? "more" : "less") + " clot (peak " + pct(b.thrombus_peak) + " vs " +
-                    pct(a.thrombus_peak) + ")");
+    parts.push_back(std::string(dclot > 0 ? "more" : "less") + " clot (peak " +
+                    pct(b.thrombus_peak) + " vs " + pct(a.thrombus_peak) + ")");
   }
   // How long the vein stays visible.
   const bool a_gone = a.resolved_day >= 0, b_gone = b.resolved_day >= 0;
   if (a_gone && !b_gone) {
-    parts.push_back(std::string("the vein is still ") + (b.residual_visibility < 0.4 ? "faintly " : "") +
-                    "visible at day " + dayNumber(end_day));
+    parts.push_back(std::string("the vein is still ") +
+                    (b.residual_visibility < 0.4 ? "faintly " : "") + "visible at day " +
+                    dayNumber(end_day));
   } else if (!a_gone && b_gone) {
     parts.push_back("the vein fades from view by day " + dayNumber(b.resolved_day));
   } else if (a_gone && b_gone && std::abs(b.resolved_day - a.resolved_day) >= 3.0) {
@@ -85,12 +87,14 @@ std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b, cons
   }
   std::string sessions;
   if (b.sessions_recommended > a.sessions_recommended) {
-    sessions = b.sessions_recommended == 2 ? "a second session is recommended"
-                                           : std::to_string(b.sessions_recommended) + " sessions are recommended";
+    sessions = b.sessions_recommended == 2
+                   ? "a second session is recommended"
+                   : std::to_string(b.sessions_recommended) + " sessions are recommended";
   } else if (b.sessions_recommended < a.sessions_recommended) {
-    sessions = b.sessions_recommended <= 1 ? "one session is enough"
-                                           : std::to_string(b.sessions_recommended) + " sessions instead of " +
-                                                 std::to_string(a.sessions_recommended);
+    sessions = b.sessions_recommended <= 1
+                   ? "one session is enough"
+                   : std::to_string(b.sessions_recommended) + " sessions instead of " +
+                         std::to_string(a.sessions_recommended);
   }
   if (parts.empty() && sessions.empty()) return label + ": no clear difference in the outcome.";
   std::string out = label + ": " + join(parts);
@@ -111,13 +115,14 @@ void syncTimeline(const Session& leader, Session& follower) {
   fp.seek(std::min(lp.position(), fp.length()));
 }
 
-core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base, const std::string& key_value) {
+core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base,
+                                                         const std::string& key_value) {
   auto c = std::make_unique<Comparison>();
   c->key_value = key_value;
   c->what_if.scene = base.scene;
   const std::vector<core::Error> errors = scene::applyOverride(c->what_if.scene, key_value);
   if (!errors.empty()) {
-    std::vector<core::Error> out = errors;  // the same checks as --set, named after this flag
+    std::vector<core::Error> out = errors; // the same checks as --set, named after this flag
     for (core::Error& e : out)
       if (e.message.rfind("--set ", 0) == 0) e.message = "--compare " + e.message.substr(6);
     return out;
@@ -130,4 +135,4 @@ core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base, co
   return c;
 }
 
-}  // namespace app
+} // namespace app

@@ -25,19 +25,20 @@ std::string outcomeDifference(const sim::Outcome& planned, const sim::Outcome& w
 struct Comparison {
   std::string key_value;
   std::string left_label = "As planned";
-  std::string right_label;  // compareLabel(key_value)
-  std::string sentence;     // outcomeDifference(...)
-  Session what_if;          // its stages point into its own scene: never copy a Comparison
+  std::string right_label; // compareLabel(key_value)
+  std::string sentence;    // outcomeDifference(...)
+  Session what_if;         // its stages point into its own scene: never copy a Comparison
 };
 
 // Builds the right-hand session from `base`'s scene with `key_value` applied
 // (scene::applyOverride: the same validation and messages as --set) and
 // synchronises it to `base`'s playback position.
-core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base, const std::string& key_value);
+core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base,
+                                                         const std::string& key_value);
 
 // Puts `follower` at the same place as `leader`: the same stage (by id) and the
 // same progress within it; where the stage does not exist there, the same
 // overall position (clamped).
 void syncTimeline(const Session& leader, Session& follower);
 
-}  // namespace app
+} // namespace app

@@ -12,7 +12,7 @@ Gui::Gui(platform::Window& window, float font_scale) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is fixed; settings live in our own config file
+  io.IniFilename = nullptr; // layout is fixed; settings live in our own config file
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   platform::imguiInitBackend(window);
   ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -44,4 +44,4 @@ void Gui::render() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-}  // namespace app
+} // namespace app

@@ -4,8 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <vector>
 
 #include "gfx/context.hpp"
@@ -18,7 +18,7 @@ namespace app {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr double kProcedureStep_s = 0.05;  // the model's procedure-clock step
+constexpr double kProcedureStep_s = 0.05; // the model's procedure-clock step
 
 core::Result<gfx::Image> renderImage(Viewer& viewer, const gfx::Framebuffer& fb, glm::ivec2 size) {
   ui::ScreenActions actions;
@@ -34,9 +34,10 @@ core::Result<gfx::Image> renderImage(Viewer& viewer, const gfx::Framebuffer& fb,
 core::Result<gfx::Framebuffer> makeTarget(glm::ivec2 size) {
   const gfx::ContextInfo info = gfx::queryContext();
   if (size.x > info.max_renderbuffer_size || size.y > info.max_renderbuffer_size) {
-    return core::Error{"", 0, 0, "--size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
-                                     " exceeds this GL's limit of " + std::to_string(info.max_renderbuffer_size) +
-                                     " pixels per side"};
+    return core::Error{"", 0, 0,
+                       "--size " + std::to_string(size.x) + "x" + std::to_string(size.y) +
+                           " exceeds this GL's limit of " +
+                           std::to_string(info.max_renderbuffer_size) + " pixels per side"};
   }
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
@@ -54,11 +55,12 @@ double percentile(std::vector<double> v, double p) {
 
 std::string slug(const char* s) {
   std::string out;
-  for (const char* c = s; *c; ++c) out += (*c == ' ' || *c == '_') ? '-' : static_cast<char>(std::tolower(*c));
+  for (const char* c = s; *c; ++c)
+    out += (*c == ' ' || *c == '_') ? '-' : static_cast<char>(std::tolower(*c));
   return out;
 }
 
-}  // namespace
+} // namespace
 
 core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::string& path) {
   auto fb = makeTarget(size);
@@ -110,7 +112,8 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
     std::snprintf(name, sizeof name, "%02dk-%s", stage + 1, slug(sim::toString(e.kind)).c_str());
     shots.push_back({std::min(p + 0.4, s.playback.length()), name});
   }
-  std::sort(shots.begin(), shots.end(), [](const Shot& a, const Shot& b) { return a.position < b.position; });
+  std::sort(shots.begin(), shots.end(),
+            [](const Shot& a, const Shot& b) { return a.position < b.position; });
   int written = 0;
   for (const Shot& shot : shots) {
     s.playback.seek(shot.position);
@@ -125,7 +128,8 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
   return written;
 }
 
-core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int frames, bool from_here) {
+core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int frames,
+                                bool from_here) {
   auto fbr = makeTarget(size);
   if (!fbr) return fbr.errors();
   const gfx::Framebuffer& fb = fbr.value();
@@ -146,7 +150,8 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int
   ms.reserve(static_cast<std::size_t>(frames));
   // Advance like a 60 Hz display, looping within the stage from the start position.
   const double stage_end = s.playback.stageStart(stage) + s.playback.stage(stage).duration_s;
-  const double span = std::max(1.0 / 60.0, std::min(stage_end - start_pos, s.playback.stage(stage).duration_s * 0.5));
+  const double span = std::max(
+      1.0 / 60.0, std::min(stage_end - start_pos, s.playback.stage(stage).duration_s * 0.5));
   for (int i = 0; i < warmup + frames; ++i) {
     s.playback.seek(start_pos + std::fmod(i / 60.0, span));
     const auto t0 = Clock::now();
@@ -169,12 +174,13 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int
 
   const gfx::ContextInfo info = gfx::queryContext();
   const double p50 = percentile(ms, 0.50), p95 = percentile(ms, 0.95), p99 = percentile(ms, 0.99);
-  std::printf("sclerosim benchmark: %d frames at %dx%d (after %d warm-up), %s stage from %.0f%%\n", frames,
-              size.x, size.y, warmup, s.playback.stage(stage).id.c_str(),
-              100.0 * (start_pos - s.playback.stageStart(stage)) / std::max(s.playback.stage(stage).duration_s, 1e-9));
+  std::printf("sclerosim benchmark: %d frames at %dx%d (after %d warm-up), %s stage from %.0f%%\n",
+              frames, size.x, size.y, warmup, s.playback.stage(stage).id.c_str(),
+              100.0 * (start_pos - s.playback.stageStart(stage)) /
+                  std::max(s.playback.stage(stage).duration_s, 1e-9));
   std::printf("GL_RENDERER: %s\n", info.renderer.c_str());
-  std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  (p95/p50 %.2f, p99/p50 %.2f)\n", p50, p95, p99,
-              p95 / std::max(p50, 1e-9), p99 / std::max(p50, 1e-9));
+  std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  (p95/p50 %.2f, p99/p50 %.2f)\n", p50, p95,
+              p99, p95 / std::max(p50, 1e-9), p99 / std::max(p50, 1e-9));
   std::printf("fps (from p50): %.0f\n", 1000.0 / std::max(p50, 1e-9));
   std::printf("sim: %.2f us/step (procedure clock), full run %.1f ms for %zu samples\n", step_us,
               std::chrono::duration<double, std::milli>(r1 - r0).count(), run.samples.size());
@@ -201,7 +207,8 @@ core::Result<bool> runSoak(Viewer& viewer, Session& s, glm::ivec2 max_size, long
     if (!fb) return fb.errors();
     targets.push_back(std::move(fb.value()));
   }
-  // Parameter variants, each a valid override of the shipped keys; the model re-runs on each change.
+  // Parameter variants, each a valid override of the shipped keys; the model re-runs on each
+  // change.
   const char* const variants[] = {"agent.concentration_pct=0.5", "agent.concentration_pct=0.1",
                                   "compression.days=0",          "compression.days=21",
                                   "agent.concentration_pct=1",   "agent.volume_ml=0.1",
@@ -232,19 +239,20 @@ core::Result<bool> runSoak(Viewer& viewer, Session& s, glm::ivec2 max_size, long
     gfx::finish();
     if (i + 1 == warmup) {
       baseline = residentBytes();
-      std::printf("soak: RSS start %.1f MB (after %ld warm-up frames)\n", static_cast<double>(baseline) / 1e6,
-                  warmup);
+      std::printf("soak: RSS start %.1f MB (after %ld warm-up frames)\n",
+                  static_cast<double>(baseline) / 1e6, warmup);
     }
     if ((i + 1) % 10000 == 0) {
-      std::printf("soak: %ld/%ld frames, RSS %.1f MB\n", i + 1, frames, static_cast<double>(residentBytes()) / 1e6);
+      std::printf("soak: %ld/%ld frames, RSS %.1f MB\n", i + 1, frames,
+                  static_cast<double>(residentBytes()) / 1e6);
       std::fflush(stdout);
     }
   }
   gfx::finish();
   const long end = residentBytes();
   const double growth_mb = static_cast<double>(end - baseline) / 1e6;
-  std::printf("soak: RSS end %.1f MB (%+.1f MB over %ld frames)\n", static_cast<double>(end) / 1e6, growth_mb,
-              frames - warmup);
+  std::printf("soak: RSS end %.1f MB (%+.1f MB over %ld frames)\n", static_cast<double>(end) / 1e6,
+              growth_mb, frames - warmup);
 #if defined(__SANITIZE_ADDRESS__)
   // AddressSanitizer quarantines freed memory, so RSS grows by design: the
   // sanitizer itself reports real leaks and misuse in that build.
@@ -261,4 +269,4 @@ core::Result<bool> runSoak(Viewer& viewer, Session& s, glm::ivec2 max_size, long
   return true;
 }
 
-}  // namespace app
+} // namespace app

@@ -13,7 +13,8 @@ namespace app {
 core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::string& path);
 
 // One PNG per stage and per key moment; prints each path. Returns the count.
-core::Result<int> renderTour(Viewer& viewer, Session& session, glm::ivec2 size, const std::string& dir);
+core::Result<int> renderTour(Viewer& viewer, Session& session, glm::ivec2 size,
+                             const std::string& dir);
 
 // Renders warm-up + N frames; prints percentiles. With `from_here` the frames
 // play on from the session's current position (--stage / --time) within its
@@ -29,4 +30,4 @@ core::Result<bool> runSoak(Viewer& viewer, Session& session, glm::ivec2 max_size
 // Resident set size of this process in bytes (from /proc/self/statm), or -1.
 long residentBytes();
 
-}  // namespace app
+} // namespace app

@@ -17,13 +17,15 @@ void appendNumber(std::string& out, const char* fmt, double v) {
   out += buf;
 }
 
-nlohmann::json dayOrNull(double day) { return day < 0.0 ? nlohmann::json(nullptr) : nlohmann::json(day); }
+nlohmann::json dayOrNull(double day) {
+  return day < 0.0 ? nlohmann::json(nullptr) : nlohmann::json(day);
+}
 
 core::Error writeError(const std::string& path, const std::string& reason) {
   return core::Error{"", 0, 0, "cannot write '" + path + "': " + reason};
 }
 
-}  // namespace
+} // namespace
 
 std::string simCsv(const sim::Run& run) {
   std::string out =
@@ -95,18 +97,21 @@ std::string reportJson(const sim::Run& run) {
                   {"washed_out", run.mass.washed_mg},
                   {"extravasated", run.mass.extravasated_mg}};
   const sim::Params& p = run.params;
-  j["params"] = {{"vein", {{"kind", sim::toString(p.vein.kind)},
-                           {"diameter_mm", p.vein.diameter_mm},
-                           {"depth_mm", p.vein.depth_mm},
-                           {"reflux", p.vein.reflux}}},
-                 {"agent", {{"name", sim::toString(p.agent.name)},
-                            {"concentration_pct", p.agent.concentration_pct},
-                            {"volume_ml", p.agent.volume_ml}}},
-                 {"injection", {{"duration_s", p.injection.duration_s},
-                                {"needle_gauge", p.injection.needle_gauge},
-                                {"in_lumen", p.injection.in_lumen}}},
-                 {"compression", {{"pressure_mmHg", p.compression.pressure_mmHg},
-                                  {"days", p.compression.days}}}};
+  j["params"] = {{"vein",
+                  {{"kind", sim::toString(p.vein.kind)},
+                   {"diameter_mm", p.vein.diameter_mm},
+                   {"depth_mm", p.vein.depth_mm},
+                   {"reflux", p.vein.reflux}}},
+                 {"agent",
+                  {{"name", sim::toString(p.agent.name)},
+                   {"concentration_pct", p.agent.concentration_pct},
+                   {"volume_ml", p.agent.volume_ml}}},
+                 {"injection",
+                  {{"duration_s", p.injection.duration_s},
+                   {"needle_gauge", p.injection.needle_gauge},
+                   {"in_lumen", p.injection.in_lumen}}},
+                 {"compression",
+                  {{"pressure_mmHg", p.compression.pressure_mmHg}, {"days", p.compression.days}}}};
   j["simulated_days"] = run.endTime() / 86400.0;
   j["note"] = "Illustrative teaching model, not a medical device.";
   return j.dump(2) + "\n";
@@ -143,4 +148,4 @@ core::Result<bool> writeSimCsv(const sim::Run& run, const std::string& path) {
   return writeTextFile(path, simCsv(run));
 }
 
-}  // namespace app
+} // namespace app

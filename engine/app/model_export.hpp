@@ -20,4 +20,4 @@ core::Result<bool> writeTextFile(const std::string& path, const std::string& tex
 
 core::Result<bool> writeSimCsv(const sim::Run& run, const std::string& path);
 
-}  // namespace app
+} // namespace app

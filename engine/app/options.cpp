@@ -14,16 +14,18 @@ constexpr double kMaxTime_s = 10.0 * 365.25 * 86400.0;
 core::Error flagError(const std::string& message) {
   return core::Error{"", 0, 0, message + "\nRun 'sclerosim --help' for usage."};
 }
-}  // namespace
+} // namespace
 
-std::string versionText() { return "sclerosim 0.1.0 (illustrative teaching aid, not a medical device)"; }
+std::string versionText() {
+  return "sclerosim 0.1.0 (illustrative teaching aid, not a medical device)";
+}
 
 core::Result<Options> parseOptions(int argc, const char* const* argv) {
   Options o;
   CLI::App cli{"sclerosim: an interactive 3D visualization of micro sclerotherapy.\n"
                "Illustrative teaching aid, not medical advice.",
                "sclerosim"};
-  cli.set_help_flag();  // handled below so that --help exits 0 through our own path
+  cli.set_help_flag(); // handled below so that --help exits 0 through our own path
   std::string size, time;
   // Options whose value must not be empty when given ("--screenshot ''" would
   // otherwise fall through to opening the window).
@@ -31,24 +33,46 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   CLI::Option* bench = nullptr;
   cli.add_flag("-h,--help", o.show_help, "Print this help and exit");
   cli.add_flag("--version", o.show_version, "Print the version and exit");
-  non_empty.push_back({cli.add_option("--scene", o.scene_path, "Scenario to load (default: scenes/spider-vein-polidocanol.toml)"), &o.scene_path});
+  non_empty.push_back(
+      {cli.add_option("--scene", o.scene_path,
+                      "Scenario to load (default: scenes/spider-vein-polidocanol.toml)"),
+       &o.scene_path});
   cli.add_flag("--headless", o.headless, "No window: render offscreen (SDL offscreen/EGL)");
   cli.add_option("--size", size, "Framebuffer size WxH (default 1280x720)");
-  non_empty.push_back({cli.add_option("--stage", o.stage, "Jump to a stage (name or 1-based index)"), &o.stage});
+  non_empty.push_back(
+      {cli.add_option("--stage", o.stage, "Jump to a stage (name or 1-based index)"), &o.stage});
   cli.add_option("--time", time, "Jump to a model time: 12s, 3d, 4w");
-  non_empty.push_back({cli.add_option("--screenshot", o.screenshot, "Render one frame to this PNG, then exit"), &o.screenshot});
-  non_empty.push_back({cli.add_option("--tour", o.tour_dir, "Write one PNG per stage and key moment to DIR, then exit"), &o.tour_dir});
-  non_empty.push_back({cli.add_option("--record", o.record, "Record the tour as MP4 through ffmpeg, then exit"), &o.record});
-  bench = cli.add_option("--bench", o.bench_frames, "Render N frames after warm-up; print p50/p95/p99 ms");
+  non_empty.push_back(
+      {cli.add_option("--screenshot", o.screenshot, "Render one frame to this PNG, then exit"),
+       &o.screenshot});
+  non_empty.push_back({cli.add_option("--tour", o.tour_dir,
+                                      "Write one PNG per stage and key moment to DIR, then exit"),
+                       &o.tour_dir});
+  non_empty.push_back(
+      {cli.add_option("--record", o.record, "Record the tour as MP4 through ffmpeg, then exit"),
+       &o.record});
+  bench = cli.add_option("--bench", o.bench_frames,
+                         "Render N frames after warm-up; print p50/p95/p99 ms");
   // Hidden (empty group): the memory soak behind scripts/soak.sh.
-  CLI::Option* soak = cli.add_option("--soak", o.soak_frames, "Render N frames cycling stages/sizes; check RSS")
-                          ->group("");
+  CLI::Option* soak =
+      cli.add_option("--soak", o.soak_frames, "Render N frames cycling stages/sizes; check RSS")
+          ->group("");
   cli.add_option("--set", o.sets, "Override a scene value KEY=VALUE (repeatable)");
-  non_empty.push_back({cli.add_option("--export-sim", o.export_sim, "Write the model's time series as CSV, then exit"), &o.export_sim});
-  non_empty.push_back({cli.add_option("--report", o.report, "Write the outcome summary as JSON ('-' = stdout), then exit"), &o.report});
-  non_empty.push_back({cli.add_option("--check-scene", o.check_scene, "Validate a scene file; exit 0 or 2"), &o.check_scene});
-  non_empty.push_back({cli.add_option("--compare", o.compare, "Split view: the scene as is vs with KEY=VALUE"), &o.compare});
-  non_empty.push_back({cli.add_option("--view", o.view_file, "Open a saved view file"), &o.view_file});
+  non_empty.push_back({cli.add_option("--export-sim", o.export_sim,
+                                      "Write the model's time series as CSV, then exit"),
+                       &o.export_sim});
+  non_empty.push_back(
+      {cli.add_option("--report", o.report,
+                      "Write the outcome summary as JSON ('-' = stdout), then exit"),
+       &o.report});
+  non_empty.push_back(
+      {cli.add_option("--check-scene", o.check_scene, "Validate a scene file; exit 0 or 2"),
+       &o.check_scene});
+  non_empty.push_back(
+      {cli.add_option("--compare", o.compare, "Split view: the scene as is vs with KEY=VALUE"),
+       &o.compare});
+  non_empty.push_back(
+      {cli.add_option("--view", o.view_file, "Open a saved view file"), &o.view_file});
   cli.add_option("--mode", o.mode, "Narration level: patient|student");
   cli.add_option("--lang", o.lang, "Narration language (en, de)");
   cli.add_option("--palette", o.palette, "Colours: schematic|realistic|colour-safe");
@@ -81,9 +105,11 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   }
   if (!time.empty()) {
     const auto t = core::parseDuration(time);
-    if (!t) return flagError("--time '" + time + "': expected a duration such as 12s, 5min, 3d or 4w");
+    if (!t)
+      return flagError("--time '" + time + "': expected a duration such as 12s, 5min, 3d or 4w");
     if (*t < 0.0) return flagError("--time '" + time + "': must not be negative");
-    if (*t > kMaxTime_s) return flagError("--time '" + time + "': past the end of any run (at most 10 years)");
+    if (*t > kMaxTime_s)
+      return flagError("--time '" + time + "': past the end of any run (at most 10 years)");
     o.time_s = *t;
   }
   if (o.mode != "patient" && o.mode != "student") {
@@ -92,7 +118,8 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   if (o.palette != "schematic" && o.palette != "realistic" && o.palette != "colour-safe") {
     return flagError("--palette '" + o.palette + "': expected schematic, realistic or colour-safe");
   }
-  if ((bench->count() > 0 && o.bench_frames < 1) || o.bench_frames < 0 || o.bench_frames > 1000000) {
+  if ((bench->count() > 0 && o.bench_frames < 1) || o.bench_frames < 0 ||
+      o.bench_frames > 1000000) {
     return flagError("--bench: expected a frame count 1..1000000");
   }
   if ((soak->count() > 0 && o.soak_frames < 1) || o.soak_frames < 0) {
@@ -107,4 +134,4 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   return o;
 }
 
-}  // namespace app
+} // namespace app

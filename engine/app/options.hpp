@@ -9,16 +9,16 @@
 namespace app {
 
 struct Options {
-  std::string scene_path;  // empty = the default scene
+  std::string scene_path; // empty = the default scene
   bool headless = false;
   int width = 1280, height = 720;
-  std::string stage;         // id or 1-based index
-  std::optional<double> time_s;  // --time, seconds of model time
+  std::string stage;            // id or 1-based index
+  std::optional<double> time_s; // --time, seconds of model time
   std::string screenshot;
   std::string tour_dir;
   std::string record;
   int bench_frames = 0;
-  long soak_frames = 0;  // hidden --soak N (scripts/soak.sh)
+  long soak_frames = 0; // hidden --soak N (scripts/soak.sh)
   std::vector<std::string> sets;
   std::string export_sim;
   std::string report;
@@ -40,4 +40,4 @@ core::Result<Options> parseOptions(int argc, const char* const* argv);
 
 std::string versionText();
 
-}  // namespace app
+} // namespace app

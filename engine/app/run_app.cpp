@@ -31,7 +31,7 @@ core::Result<scene::SceneDesc> loadScene(const Options& o) {
   if (!o.scene_path.empty()) return scene::loadSceneFile(o.scene_path);
   const std::string shipped = core::dataPath("scenes/spider-vein-polidocanol.toml");
   if (std::filesystem::exists(shipped)) return scene::loadSceneFile(shipped);
-  return scene::defaultScene();  // built in: works with no data files at all
+  return scene::defaultScene(); // built in: works with no data files at all
 }
 
 render::PaletteKind paletteFrom(const std::string& name) {
@@ -73,8 +73,9 @@ std::vector<core::Error> checkOutputPaths(const Options& o) {
     fs::path parent = fs::path(path).parent_path();
     if (parent.empty()) parent = ".";
     if (!fs::is_directory(parent, ec)) {
-      errors.push_back({"", 0, 0, flag + " '" + path + "': cannot write: folder '" + parent.string() +
-                                      "' does not exist"});
+      errors.push_back({"", 0, 0,
+                        flag + " '" + path + "': cannot write: folder '" + parent.string() +
+                            "' does not exist"});
     }
   };
   check("--screenshot", o.screenshot);
@@ -90,7 +91,7 @@ std::vector<core::Error> checkOutputPaths(const Options& o) {
   return errors;
 }
 
-}  // namespace
+} // namespace
 
 int runApp(int argc, const char* const* argv) {
   auto parsed = parseOptions(argc, argv);
@@ -115,7 +116,7 @@ int runApp(int argc, const char* const* argv) {
     if (!errors.empty()) return fail(errors, kBadInput);
   }
 
-  Bookmark view;  // --view: the saved view's scene, overrides, stage and look
+  Bookmark view; // --view: the saved view's scene, overrides, stage and look
   if (!o.view_file.empty()) {
     auto b = loadBookmark(o.view_file);
     if (!b) return fail(b.errors(), kBadInput);
@@ -141,15 +142,15 @@ int runApp(int argc, const char* const* argv) {
   }
 
   if (!o.export_sim.empty() || !o.report.empty()) return writeModelOutputs(o, session);
-  std::unique_ptr<Comparison> comparison;  // --compare: the what-if half
+  std::unique_ptr<Comparison> comparison; // --compare: the what-if half
   if (!o.compare.empty()) {
     auto c = makeComparison(session, o.compare);
     if (!c) return fail(c.errors(), kBadInput);
     comparison = std::move(c.value());
   }
 
-  const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0 || !o.record.empty() ||
-                     o.soak_frames > 0;
+  const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0 ||
+                     !o.record.empty() || o.soak_frames > 0;
   platform::WindowConfig cfg;
   cfg.width = o.width;
   cfg.height = o.height;
@@ -206,7 +207,8 @@ int runApp(int argc, const char* const* argv) {
     return kOk;
   }
   if (o.bench_frames > 0) {
-    auto r = runBenchmark(*viewer.value(), session, size, o.bench_frames, !o.stage.empty() || o.time_s);
+    auto r =
+        runBenchmark(*viewer.value(), session, size, o.bench_frames, !o.stage.empty() || o.time_s);
     if (!r) return fail(r.errors(), kInternal);
     return kOk;
   }
@@ -219,4 +221,4 @@ int runApp(int argc, const char* const* argv) {
   return kOk;
 }
 
-}  // namespace app
+} // namespace app

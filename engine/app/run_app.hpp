@@ -5,4 +5,4 @@ namespace app {
 
 int runApp(int argc, const char* const* argv);
 
-}  // namespace app
+} // namespace app

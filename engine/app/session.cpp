@@ -13,24 +13,28 @@ void Session::rebuild() {
   stages = scene.playedStages(run.outcome.sessions_recommended > 1);
   std::vector<ui::StageSlot> slots;
   slots.reserve(stages.size());
-  for (const scene::StageDesc* s : stages) slots.push_back({s->id, s->duration_s, s->sim_from_s, s->sim_to_s});
+  for (const scene::StageDesc* s : stages)
+    slots.push_back({s->id, s->duration_s, s->sim_from_s, s->sim_to_s});
   playback = ui::Playback(std::move(slots));
   playback.setSpeed(speed);
   playback.seek(position);
   if (playing) playback.play();
 }
 
-std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage, const double* time_s) {
+std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage,
+                                            const double* time_s) {
   std::vector<core::Error> errors;
   if (!stage.empty()) {
     int found = -1;
     for (int i = 0; i < static_cast<int>(s.stages.size()); ++i) {
-      if (s.stages[static_cast<std::size_t>(i)]->id == stage || std::to_string(i + 1) == stage) found = i;
+      if (s.stages[static_cast<std::size_t>(i)]->id == stage || std::to_string(i + 1) == stage)
+        found = i;
     }
     if (found < 0) {
       std::string ids;
       for (const scene::StageDesc* st : s.stages) ids += (ids.empty() ? "" : ", ") + st->id;
-      errors.push_back({"", 0, 0, "--stage '" + stage + "': no such stage in this scene (have: " + ids + ")"});
+      errors.push_back(
+          {"", 0, 0, "--stage '" + stage + "': no such stage in this scene (have: " + ids + ")"});
       return errors;
     }
     // A stage alone shows its telling moment, two thirds in.
@@ -39,9 +43,10 @@ std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage
   if (time_s) {
     const double end = s.run.endTime();
     if (*time_s > end) {
-      errors.push_back({"", 0, 0, "--time: " + std::to_string(*time_s / 86400.0) +
-                                      " days is past the end of this run (" +
-                                      std::to_string(end / 86400.0) + " days)"});
+      errors.push_back({"", 0, 0,
+                        "--time: " + std::to_string(*time_s / 86400.0) +
+                            " days is past the end of this run (" + std::to_string(end / 86400.0) +
+                            " days)"});
       return errors;
     }
     if (!stage.empty()) {
@@ -49,14 +54,15 @@ std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage
       const int i = s.playback.stageIndex();
       const ui::StageSlot& slot = s.playback.stage(i);
       if (slot.sim_to_s <= slot.sim_from_s) {
-        s.playback.seekStage(i, 0.0);  // a stage without model time (assessment, preparation)
+        s.playback.seekStage(i, 0.0); // a stage without model time (assessment, preparation)
       } else if (*time_s < slot.sim_from_s || *time_s > slot.sim_to_s) {
-        errors.push_back({"", 0, 0, "--time is outside stage '" + slot.id + "' (" +
-                                        core::formatClock(slot.sim_from_s) + " to " +
-                                        core::formatClock(slot.sim_to_s) + ")"});
+        errors.push_back({"", 0, 0,
+                          "--time is outside stage '" + slot.id + "' (" +
+                              core::formatClock(slot.sim_from_s) + " to " +
+                              core::formatClock(slot.sim_to_s) + ")"});
       } else {
         double p = 0.0;
-        for (double lo = 0.0, hi = 1.0, k = 0; k < 60; ++k) {  // simTimeIn is monotone
+        for (double lo = 0.0, hi = 1.0, k = 0; k < 60; ++k) { // simTimeIn is monotone
           p = 0.5 * (lo + hi);
           (ui::Playback::simTimeIn(slot, p) < *time_s ? lo : hi) = p;
         }
@@ -70,4 +76,4 @@ std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage
   return errors;
 }
 
-}  // namespace app
+} // namespace app

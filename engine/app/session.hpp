@@ -17,7 +17,7 @@ struct Session {
   scene::SceneDesc scene;
   sim::Run run;
   render::FlowClock flow;
-  std::vector<const scene::StageDesc*> stages;  // played stages (points into scene.stages)
+  std::vector<const scene::StageDesc*> stages; // played stages (points into scene.stages)
   ui::Playback playback;
 
   // Runs the model and lays out the stages; keeps the playback position
@@ -27,6 +27,7 @@ struct Session {
 };
 
 // Jumps to --stage / --time (stage first, then model time within the run).
-std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage, const double* time_s);
+std::vector<core::Error> applyStartPosition(Session& s, const std::string& stage,
+                                            const double* time_s);
 
-}  // namespace app
+} // namespace app

@@ -11,15 +11,18 @@
 namespace app {
 
 bool Settings::operator==(const Settings& o) const {
-  return audience == o.audience && lang == o.lang && palette == o.palette && font_scale == o.font_scale &&
-         width == o.width && height == o.height;
+  return audience == o.audience && lang == o.lang && palette == o.palette &&
+         font_scale == o.font_scale && width == o.width && height == o.height;
 }
 
 const char* paletteName(render::PaletteKind k) {
   switch (k) {
-    case render::PaletteKind::Realistic: return "realistic";
-    case render::PaletteKind::ColourSafe: return "colour-safe";
-    default: return "schematic";
+  case render::PaletteKind::Realistic:
+    return "realistic";
+  case render::PaletteKind::ColourSafe:
+    return "colour-safe";
+  default:
+    return "schematic";
   }
 }
 
@@ -69,31 +72,43 @@ LoadedSettings loadSettings(const std::string& path) {
   auto note = [&](const char* key) { bad += bad.empty() ? key : std::string(", ") + key; };
   if (j.contains("mode")) {
     const auto& v = j["mode"];
-    if (v == "student") s.audience = scene::Audience::Student;
-    else if (v == "patient") s.audience = scene::Audience::Patient;
-    else note("mode");
+    if (v == "student")
+      s.audience = scene::Audience::Student;
+    else if (v == "patient")
+      s.audience = scene::Audience::Patient;
+    else
+      note("mode");
   }
   if (j.contains("lang")) {
     const auto& v = j["lang"];
-    if (v == "en" || v == "de") s.lang = v.get<std::string>();
-    else note("lang");
+    if (v == "en" || v == "de")
+      s.lang = v.get<std::string>();
+    else
+      note("lang");
   }
   if (j.contains("palette")) {
     const auto& v = j["palette"];
-    if (v == "schematic") s.palette = render::PaletteKind::Schematic;
-    else if (v == "realistic") s.palette = render::PaletteKind::Realistic;
-    else if (v == "colour-safe") s.palette = render::PaletteKind::ColourSafe;
-    else note("palette");
+    if (v == "schematic")
+      s.palette = render::PaletteKind::Schematic;
+    else if (v == "realistic")
+      s.palette = render::PaletteKind::Realistic;
+    else if (v == "colour-safe")
+      s.palette = render::PaletteKind::ColourSafe;
+    else
+      note("palette");
   }
   if (j.contains("font_scale")) {
     const auto& v = j["font_scale"];
-    if (v.is_number() && v.get<double>() >= 0.5 && v.get<double>() <= 3.0) s.font_scale = v.get<float>();
-    else note("font_scale");
+    if (v.is_number() && v.get<double>() >= 0.5 && v.get<double>() <= 3.0)
+      s.font_scale = v.get<float>();
+    else
+      note("font_scale");
   }
   if (j.contains("window")) {
     const auto& w = j["window"];
-    if (w.is_object() && w.contains("width") && w.contains("height") && w["width"].is_number_integer() &&
-        w["height"].is_number_integer() && w["width"].get<int>() >= 320 && w["width"].get<int>() <= 16384 &&
+    if (w.is_object() && w.contains("width") && w.contains("height") &&
+        w["width"].is_number_integer() && w["height"].is_number_integer() &&
+        w["width"].get<int>() >= 320 && w["width"].get<int>() <= 16384 &&
         w["height"].get<int>() >= 240 && w["height"].get<int>() <= 16384) {
       s.width = w["width"].get<int>();
       s.height = w["height"].get<int>();
@@ -129,4 +144,4 @@ std::string saveSettings(const Settings& s, const std::string& path) {
   return "";
 }
 
-}  // namespace app
+} // namespace app

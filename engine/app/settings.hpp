@@ -14,7 +14,7 @@ struct Settings {
   scene::Audience audience = scene::Audience::Patient;
   std::string lang = "en";
   render::PaletteKind palette = render::PaletteKind::Schematic;
-  float font_scale = 1.0f;  // 0.5 .. 3
+  float font_scale = 1.0f; // 0.5 .. 3
   int width = 1280, height = 720;
 
   bool operator==(const Settings& o) const;
@@ -26,8 +26,8 @@ std::string settingsPath();
 
 struct LoadedSettings {
   Settings settings;
-  bool found = false;    // the file existed
-  std::string warning;   // non-empty: the file was unreadable or corrupt, defaults used
+  bool found = false;  // the file existed
+  std::string warning; // non-empty: the file was unreadable or corrupt, defaults used
 };
 
 // Never throws: bad JSON, wrong types and out-of-range values fall back to defaults.
@@ -38,4 +38,4 @@ std::string saveSettings(const Settings& s, const std::string& path);
 std::string toJson(const Settings& s);
 const char* paletteName(render::PaletteKind k);
 
-}  // namespace app
+} // namespace app

@@ -20,7 +20,8 @@ bool onPath(const std::string& tool) {
   std::size_t start = 0;
   while (start <= dirs.size()) {
     const std::size_t end = dirs.find(':', start);
-    const std::string dir = dirs.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    const std::string dir =
+        dirs.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::error_code ec;
     if (!dir.empty() && std::filesystem::exists(dir + "/" + tool, ec)) return true;
     if (end == std::string::npos) break;
@@ -35,17 +36,20 @@ std::string quoted(const std::string& s) {
   return out + "'";
 }
 
-}  // namespace
+} // namespace
 
 std::string ffmpegCommand(glm::ivec2 size, int fps, const std::string& output_path) {
   // Raw RGBA frames on stdin, top row first (gfx::readPixels order).
   return "ffmpeg -hide_banner -loglevel error -y -f rawvideo -pix_fmt rgba -s " +
          std::to_string(size.x) + "x" + std::to_string(size.y) + " -r " + std::to_string(fps) +
-         " -i - -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -movflags +faststart -f mp4 " +
+         " -i - -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -movflags +faststart -f "
+         "mp4 " +
          quoted(output_path);
 }
 
-VideoRecorder::~VideoRecorder() { cancel(); }
+VideoRecorder::~VideoRecorder() {
+  cancel();
+}
 
 core::Result<bool> VideoRecorder::begin(glm::ivec2 size, int fps, const std::string& path) {
   namespace fs = std::filesystem;
@@ -54,8 +58,9 @@ core::Result<bool> VideoRecorder::begin(glm::ivec2 size, int fps, const std::str
     return core::Error{"", 0, 0, "recording needs ffmpeg; install the Debian package 'ffmpeg'"};
   }
   if (size.x <= 0 || size.y <= 0 || size.x % 2 != 0 || size.y % 2 != 0) {
-    return core::Error{"", 0, 0, "video size must be even (H.264 4:2:0), got " + std::to_string(size.x) + "x" +
-                                     std::to_string(size.y)};
+    return core::Error{"", 0, 0,
+                       "video size must be even (H.264 4:2:0), got " + std::to_string(size.x) +
+                           "x" + std::to_string(size.y)};
   }
   const fs::path target(path);
   std::error_code ec;
@@ -106,16 +111,18 @@ core::Result<bool> VideoRecorder::finish() {
 
 void VideoRecorder::cancel() {
   if (!pipe_) return;
-  pclose(pipe_);  // ffmpeg sees the end of its input and exits
+  pclose(pipe_); // ffmpeg sees the end of its input and exits
   pipe_ = nullptr;
   std::error_code ec;
   std::filesystem::remove(tmp_, ec);
 }
 
-int tourFrameCount(const Session& s, int fps) { return static_cast<int>(s.playback.length() * fps) + 1; }
+int tourFrameCount(const Session& s, int fps) {
+  return static_cast<int>(s.playback.length() * fps) + 1;
+}
 
-gfx::Image renderTourFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& fb, int index, int fps,
-                           bool captions, ui::ScreenActions* actions_out) {
+gfx::Image renderTourFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& fb, int index,
+                           int fps, bool captions, ui::ScreenActions* actions_out) {
   // Captions: the presenter layout shows the stage title and narration large.
   const bool presenter = viewer.state().presenter;
   if (captions) viewer.state().presenter = true;
@@ -151,4 +158,4 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
   return rec.finish();
 }
 
-}  // namespace app
+} // namespace app

@@ -25,7 +25,7 @@ std::string ffmpegCommand(glm::ivec2 size, int fps, const std::string& output_pa
 // temp file beside the target is renamed into place) or cancel (the temp file
 // is removed). Nothing is left behind on failure; the destructor cancels.
 class VideoRecorder {
- public:
+public:
   VideoRecorder() = default;
   ~VideoRecorder();
   VideoRecorder(const VideoRecorder&) = delete;
@@ -43,7 +43,7 @@ class VideoRecorder {
   glm::ivec2 size() const { return size_; }
   const std::string& path() const { return path_; }
 
- private:
+private:
   std::FILE* pipe_ = nullptr;
   std::filesystem::path tmp_;
   std::string path_;
@@ -59,13 +59,13 @@ int tourFrameCount(const Session& session, int fps);
 // pixels; leaves `fb` bound. `captions`: presenter layout (title and narration
 // large); otherwise the layout on screen. `actions`: what the user did in this
 // frame's UI (the window records between its own frames); nullptr: ignored.
-gfx::Image renderTourFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb, int index, int fps,
-                           bool captions = true, ui::ScreenActions* actions = nullptr);
+gfx::Image renderTourFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb, int index,
+                           int fps, bool captions = true, ui::ScreenActions* actions = nullptr);
 
 // Plays the session from the start to the end at `fps`; writes to a temp file
 // beside `path` and renames it, so a failed export leaves nothing behind.
 // `max_seconds` > 0 stops after that much video.
-core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size, const std::string& path,
-                              double max_seconds = 0.0);
+core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size,
+                              const std::string& path, double max_seconds = 0.0);
 
-}  // namespace app
+} // namespace app

@@ -6,12 +6,12 @@
 
 #include <imgui.h>
 
-#include "core/data_path.hpp"
 #include "app/model_export.hpp"
+#include "core/data_path.hpp"
 #include "core/log.hpp"
-#include "scene/loader.hpp"
 #include "gfx/context.hpp"
 #include "platform/window.hpp"
+#include "scene/loader.hpp"
 
 namespace app {
 
@@ -37,7 +37,7 @@ void Viewer::sceneChanged() {
 }
 
 void Viewer::applyActions(ui::ScreenActions& actions) {
-  if (!actions.export_quiz_csv_path.empty()) {  // quiz results, written beside the screenshots
+  if (!actions.export_quiz_csv_path.empty()) { // quiz results, written beside the screenshots
     const std::string path = std::move(actions.export_quiz_csv_path);
     actions.export_quiz_csv_path.clear();
     const scene::QuizSession* q = state_.quiz.session();
@@ -108,9 +108,12 @@ namespace {
 
 const char* paletteName(render::PaletteKind k) {
   switch (k) {
-    case render::PaletteKind::Realistic: return "realistic";
-    case render::PaletteKind::ColourSafe: return "colour-safe";
-    default: return "schematic";
+  case render::PaletteKind::Realistic:
+    return "realistic";
+  case render::PaletteKind::ColourSafe:
+    return "colour-safe";
+  default:
+    return "schematic";
   }
 }
 
@@ -120,7 +123,7 @@ render::PaletteKind paletteKind(const std::string& name) {
   return render::PaletteKind::Schematic;
 }
 
-}  // namespace
+} // namespace
 
 Bookmark Viewer::captureView() const {
   const Session& s = *session_;
@@ -146,7 +149,8 @@ Bookmark Viewer::captureView() const {
 }
 
 core::Result<scene::SceneDesc> sceneForBookmark(const Bookmark& b) {
-  auto loaded = b.scene.empty() ? core::Result<scene::SceneDesc>(scene::defaultScene()) : scene::loadSceneFile(b.scene);
+  auto loaded = b.scene.empty() ? core::Result<scene::SceneDesc>(scene::defaultScene())
+                                : scene::loadSceneFile(b.scene);
   if (!loaded) return loaded.errors();
   scene::SceneDesc sc = std::move(loaded.value());
   for (const std::string& kv : b.overrides) {
@@ -168,8 +172,10 @@ std::vector<core::Error> seekBookmark(const Bookmark& b, Session& s) {
     }
   }
   std::string ids;
-  for (int i = 0; i < s.playback.stageCount(); ++i) ids += (ids.empty() ? "" : ", ") + s.playback.stage(i).id;
-  return {{"", 0, 0, "saved view: stage '" + b.stage + "' is not played in this scene (have: " + ids + ")"}};
+  for (int i = 0; i < s.playback.stageCount(); ++i)
+    ids += (ids.empty() ? "" : ", ") + s.playback.stage(i).id;
+  return {{"", 0, 0,
+           "saved view: stage '" + b.stage + "' is not played in this scene (have: " + ids + ")"}};
 }
 
 void applyBookmarkView(const Bookmark& b, Viewer& v) {
@@ -204,7 +210,7 @@ core::Result<bool> Viewer::openView(const Bookmark& b) {
   fresh.rebuild();
   const std::vector<core::Error> errors = seekBookmark(b, fresh);
   if (!errors.empty()) return errors;
-  *session_ = std::move(fresh);  // moving keeps the stage pointers valid (vector buffers move)
+  *session_ = std::move(fresh); // moving keeps the stage pointers valid (vector buffers move)
   original_ = session_->scene;
   setSource(b.scene, b.overrides);
   sceneChanged();
@@ -262,8 +268,8 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const ImU32 plate = IM_COL32(255, 255, 255, 230), ink = IM_COL32(25, 31, 46, 255);
   // The divider between the halves.
-  dl->AddRectFilled(ImVec2(origin.x + half_w, origin.y), ImVec2(origin.x + half_w + gap, origin.y + view.y),
-                    IM_COL32(60, 70, 90, 255));
+  dl->AddRectFilled(ImVec2(origin.x + half_w, origin.y),
+                    ImVec2(origin.x + half_w + gap, origin.y + view.y), IM_COL32(60, 70, 90, 255));
   // Each half's name, at the bottom centre of its half.
   // Narrow halves (small windows) get the smaller fonts.
   const bool narrow = half_w < 420.0f * sc;
@@ -276,30 +282,32 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   const float wrap = std::max(100.0f, view.x - (narrow ? 20.0f : 80.0f) * sc);
   const ImVec2 sts = bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, compare_->sentence.c_str());
   const bool sentence_below = narrow && !state_.presenter;
-  const float label_y = origin.y + view.y - lf->FontSize - 3.0f * pad - (sentence_below ? sts.y + 2.0f * pad : 0.0f);
+  const float label_y =
+      origin.y + view.y - lf->FontSize - 3.0f * pad - (sentence_below ? sts.y + 2.0f * pad : 0.0f);
   const std::string* names[2] = {&compare_->left_label, &compare_->right_label};
   for (int i = 0; i < 2; ++i) {
     const float x0 = origin.x + static_cast<float>(i) * (half_w + gap);
     const ImVec2 ts = lf->CalcTextSizeA(lf->FontSize, 1e6f, 0.0f, names[i]->c_str());
     const ImVec2 p(x0 + std::max(pad, (half_w - ts.x) * 0.5f), label_y);
-    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.6f), ImVec2(p.x + ts.x + pad, p.y + ts.y + pad * 0.6f),
+    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.6f),
+                      ImVec2(p.x + ts.x + pad, p.y + ts.y + pad * 0.6f),
                       i == 0 ? plate : IM_COL32(255, 244, 214, 235), 6.0f * sc);
     dl->AddText(lf, lf->FontSize, p, ink, names[i]->c_str());
   }
   const ImVec2& ts = sts;
   // Below the stage title and the clock (which drops to a second row in a narrow half).
-  const float top = sentence_below ? origin.y + view.y - ts.y - pad
-                   : state_.presenter ? origin.y + 48.0f * sc + f.presenter_title->FontSize
-                                     : origin.y + 44.0f * sc + 2.0f * f.title->FontSize;
+  const float top = sentence_below     ? origin.y + view.y - ts.y - pad
+                    : state_.presenter ? origin.y + 48.0f * sc + f.presenter_title->FontSize
+                                       : origin.y + 44.0f * sc + 2.0f * f.title->FontSize;
   const ImVec2 p(origin.x + (view.x - ts.x) * 0.5f, top);
-  dl->AddRectFilled(ImVec2(p.x - pad * 1.5f, p.y - pad), ImVec2(p.x + ts.x + pad * 1.5f, p.y + ts.y + pad), plate,
-                    8.0f * sc);
+  dl->AddRectFilled(ImVec2(p.x - pad * 1.5f, p.y - pad),
+                    ImVec2(p.x + ts.x + pad * 1.5f, p.y + ts.y + pad), plate, 8.0f * sc);
   dl->AddText(bf, bf->FontSize, p, ink, compare_->sentence.c_str(), nullptr, wrap);
 }
 
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   Session& s = *session_;
-  if (state_.font_scale != applied_font_scale_) {  // between frames: rebuild the font atlas
+  if (state_.font_scale != applied_font_scale_) { // between frames: rebuild the font atlas
     applied_font_scale_ = state_.font_scale;
     gui_->setFontScale(dpi_ * state_.font_scale);
   }
@@ -312,13 +320,15 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   last_camera_ = directed.camera;
 
   const render::Palette pal = render::makePalette(state_.palette, s.scene.params.patient.skin_tone);
-  gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
+  gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g,
+                  pal.background_bottom.b);
   // GL's viewport origin is bottom-left; the UI's is top-left.
   const int gl_y = size.y - static_cast<int>(origin.y + view.y);
   const float gap = compare_ ? std::max(2.0f, 3.0f * scale) : 0.0f;
   const float half_w = compare_ ? std::floor((view.x - gap) * 0.5f) : view.x;
   const glm::vec2 left_view(half_w, view.y);
-  renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y), glm::ivec2(left_view));
+  renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y),
+             glm::ivec2(left_view));
   if (compare_) {
     // The right half: the what-if session at the same place in the timeline.
     syncTimeline(s, compare_->what_if);
@@ -326,7 +336,8 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
     const render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_);
     const int rx = static_cast<int>(origin.x + half_w + gap);
     renderHalf(compare_->what_if, *compare_renderer_, compare_sample_, right, glm::ivec2(rx, gl_y),
-               glm::ivec2(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)), static_cast<int>(view.y)));
+               glm::ivec2(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)),
+                          static_cast<int>(view.y)));
   }
   gfx::setViewportFull(size.x, size.y);
 
@@ -340,7 +351,7 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.stages = &s.stages;
   si_in.display = glm::vec2(size);
   si_in.view_origin = origin;
-  si_in.view_size = left_view;  // labels and gauges belong to the left (as planned) half
+  si_in.view_size = left_view; // labels and gauges belong to the left (as planned) half
   si_in.scale = scale;
   si_in.run_generation = run_generation_;
   si_in.camera_key = ui::cameraKey(directed.camera);
@@ -350,4 +361,4 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   applyActions(actions);
 }
 
-}  // namespace app
+} // namespace app

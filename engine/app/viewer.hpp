@@ -15,12 +15,14 @@
 #include "render/renderer.hpp"
 #include "ui/screen.hpp"
 
-namespace platform { class Window; }
+namespace platform {
+class Window;
+}
 
 namespace app {
 
 class Viewer {
- public:
+public:
   static core::Result<std::unique_ptr<Viewer>> create(platform::Window& window, Session& session,
                                                       ui::ScreenState state, float font_scale);
   // Call after the session was rebuilt with a different vein.
@@ -63,23 +65,23 @@ class Viewer {
   core::Result<bool> reloadScene() { return openView(captureView()); }
   const std::string& scenePath() const { return scene_path_; }
 
- private:
+private:
   Viewer() = default;
   Session* session_ = nullptr;
-  scene::SceneDesc original_;  // the scene as loaded, for "reset to scene"
+  scene::SceneDesc original_; // the scene as loaded, for "reset to scene"
   float dpi_ = 1.0f;
   float applied_font_scale_ = 1.0f;
   unsigned run_generation_ = 0;
   ui::ScreenState state_;
   std::unique_ptr<Gui> gui_;
   std::unique_ptr<render::Renderer> renderer_;
-  render::CameraPose user_camera_;   // the pose the user orbited to (when overriding)
+  render::CameraPose user_camera_; // the pose the user orbited to (when overriding)
   render::CameraPose last_camera_;
   bool camera_override_ = false;
-  sim::Sample sample_;  // reused every frame (no allocation)
+  sim::Sample sample_; // reused every frame (no allocation)
   std::string scene_path_;
   std::vector<std::string> overrides_;
-  std::size_t original_overrides_ = 0;  // how many of overrides_ make up original_
+  std::size_t original_overrides_ = 0; // how many of overrides_ make up original_
   std::unique_ptr<Comparison> compare_;
   std::unique_ptr<render::Renderer> compare_renderer_;
   sim::Sample compare_sample_;
@@ -98,4 +100,4 @@ std::vector<core::Error> seekBookmark(const Bookmark& b, Session& s);
 // ... and camera, mode, language and palette on the viewer.
 void applyBookmarkView(const Bookmark& b, Viewer& v);
 
-}  // namespace app
+} // namespace app

@@ -16,11 +16,12 @@
 
 namespace app {
 
-void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::ScreenActions& actions) {
+void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s,
+               ui::ScreenActions& actions) {
   using platform::Key;
   ui::Playback& pb = s.playback;
   ui::ScreenState& st = viewer.state();
-  if (e.ctrl) {  // Ctrl +/-/0: text size, applied before the next frame
+  if (e.ctrl) { // Ctrl +/-/0: text size, applied before the next frame
     float scale = st.font_scale;
     if (e.key == Key::Plus) scale = std::min(2.5f, scale * 1.15f);
     if (e.key == Key::Minus) scale = std::max(0.6f, scale / 1.15f);
@@ -32,45 +33,71 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::Sc
     return;
   }
   switch (e.key) {
-    case Key::Space: pb.toggle(); break;
-    case Key::Left: pb.previousStage(); break;
-    case Key::Right: pb.nextStage(); break;
-    case Key::Home: pb.seek(0.0); break;
-    case Key::End: pb.seek(pb.length()); break;
-    case Key::Digit1: case Key::Digit2: case Key::Digit3:
-    case Key::Digit4: case Key::Digit5: case Key::Digit6: {
-      const int i = static_cast<int>(e.key) - static_cast<int>(Key::Digit1);
-      if (i < pb.stageCount()) pb.seekStage(i);
-      break;
+  case Key::Space:
+    pb.toggle();
+    break;
+  case Key::Left:
+    pb.previousStage();
+    break;
+  case Key::Right:
+    pb.nextStage();
+    break;
+  case Key::Home:
+    pb.seek(0.0);
+    break;
+  case Key::End:
+    pb.seek(pb.length());
+    break;
+  case Key::Digit1:
+  case Key::Digit2:
+  case Key::Digit3:
+  case Key::Digit4:
+  case Key::Digit5:
+  case Key::Digit6: {
+    const int i = static_cast<int>(e.key) - static_cast<int>(Key::Digit1);
+    if (i < pb.stageCount()) pb.seekStage(i);
+    break;
+  }
+  case Key::F:
+    actions.toggle_fullscreen = true;
+    break;
+  case Key::P:
+    st.presenter = !st.presenter;
+    break;
+  case Key::H:
+    st.help = !st.help;
+    break;
+  case Key::V:
+    st.surface_view = !st.surface_view;
+    break;
+  case Key::S: // S: screenshot; Shift+S: save the view (bookmark)
+    if (e.shift) {
+      actions.save_view = true;
+    } else {
+      actions.screenshot = true;
     }
-    case Key::F: actions.toggle_fullscreen = true; break;
-    case Key::P: st.presenter = !st.presenter; break;
-    case Key::H: st.help = !st.help; break;
-    case Key::V: st.surface_view = !st.surface_view; break;
-    case Key::S:  // S: screenshot; Shift+S: save the view (bookmark)
-      if (e.shift) {
-        actions.save_view = true;
-      } else {
-        actions.screenshot = true;
-      }
-      break;
-    case Key::M:
-      st.audience = st.audience == scene::Audience::Patient ? scene::Audience::Student : scene::Audience::Patient;
-      actions.settings_changed = true;
-      break;
-    case Key::R: viewer.userCamera() = false; break;  // back to the stage's camera
-    case Key::Escape:  // closes the topmost thing
-      if (st.record_progress >= 0.0f) {
-        actions.cancel_record = true;  // a recording in progress
-      } else if (st.help) {
-        st.help = false;
-      } else if (st.settings_open) {
-        st.settings_open = false;
-      } else if (st.presenter) {
-        st.presenter = false;
-      }
-      break;
-    default: break;
+    break;
+  case Key::M:
+    st.audience = st.audience == scene::Audience::Patient ? scene::Audience::Student
+                                                          : scene::Audience::Patient;
+    actions.settings_changed = true;
+    break;
+  case Key::R:
+    viewer.userCamera() = false;
+    break;          // back to the stage's camera
+  case Key::Escape: // closes the topmost thing
+    if (st.record_progress >= 0.0f) {
+      actions.cancel_record = true; // a recording in progress
+    } else if (st.help) {
+      st.help = false;
+    } else if (st.settings_open) {
+      st.settings_open = false;
+    } else if (st.presenter) {
+      st.presenter = false;
+    }
+    break;
+  default:
+    break;
   }
 }
 
@@ -103,7 +130,6 @@ void complain(Viewer& viewer, const std::string& message) {
   viewer.state().notice.fail(message);
 }
 
-
 // Record from the window: one video frame per UI frame into an offscreen
 // framebuffer, so the window keeps responding and Cancel works at any time.
 struct WindowRecording {
@@ -124,8 +150,9 @@ void endRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& 
 // Start / cancel as asked, then one more video frame. The video frame uses the
 // layout on screen, so ImGui sees the same windows and widgets in both frames
 // (hover, press and release work across them); what the user does in it counts.
-void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& s, glm::ivec2 window_size,
-                   const ui::ScreenActions& asked, ui::ScreenActions& video_actions) {
+void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session& s,
+                   glm::ivec2 window_size, const ui::ScreenActions& asked,
+                   ui::ScreenActions& video_actions) {
   float& progress = viewer.state().record_progress;
   if (asked.cancel_record && r) {
     r->recorder.cancel();
@@ -134,7 +161,7 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
   }
   if (asked.record && !r) {
     auto rec = std::make_unique<WindowRecording>();
-    const glm::ivec2 size(window_size.x & ~1, window_size.y & ~1);  // H.264 4:2:0 needs even sizes
+    const glm::ivec2 size(window_size.x & ~1, window_size.y & ~1); // H.264 4:2:0 needs even sizes
     const std::string path = nextFreePath(".", "sclerosim-video", ".mp4");
     auto started = rec->recorder.begin(size, kVideoFps, path);
     rec->fb = gfx::Framebuffer::create(size, 0);
@@ -155,10 +182,12 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
   if (!r) return;
   // What is on screen is what gets recorded (P first: presenter layout with
   // large captions; Esc cancels there).
-  const bool ok = r->recorder.addFrame(renderTourFrame(viewer, s, r->fb, r->next, kVideoFps, false, &video_actions));
+  const bool ok = r->recorder.addFrame(
+      renderTourFrame(viewer, s, r->fb, r->next, kVideoFps, false, &video_actions));
   gfx::bindDefaultFramebuffer();
   ++r->next;
-  progress = std::min(0.999f, static_cast<float>(r->next) / static_cast<float>(std::max(r->total, 1)));
+  progress =
+      std::min(0.999f, static_cast<float>(r->next) / static_cast<float>(std::max(r->total, 1)));
   if (!ok || r->next >= r->total) {
     auto done = r->recorder.finish();
     if (done) {
@@ -168,11 +197,12 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
     }
     endRecording(r, viewer, s);
   } else {
-    s.playback.seek(static_cast<double>(r->next) / kVideoFps);  // the window shows where the video is
+    s.playback.seek(static_cast<double>(r->next) /
+                    kVideoFps); // the window shows where the video is
   }
 }
 
-}  // namespace
+} // namespace
 
 Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size) {
   const ui::ScreenState& st = viewer.state();
@@ -206,7 +236,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     const LoadedSettings loaded = loadSettings(settings_path);
     if (!loaded.warning.empty()) {
       core::logWarn(loaded.warning);
-      const std::string err = saveSettings(Settings{}, settings_path);  // replace the corrupt file
+      const std::string err = saveSettings(Settings{}, settings_path); // replace the corrupt file
       if (!err.empty()) core::logWarn(err);
     }
     if (loaded.found) {
@@ -244,42 +274,47 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
       if (e.type == T::Quit) quit = true;
       if (e.ui_captured) continue;
       switch (e.type) {
-        case T::KeyDown: handleKey(e, viewer, session, key_actions); break;
-        case T::DropFile: {
-          // A saved view (.json) dropped on the window opens it; on error the current view stays.
-          const std::string ext = std::filesystem::path(e.path).extension().string();
-          if (ext != ".json" && ext != ".JSON") {
-            complain(viewer, "dropped '" + e.path + "': only saved views (.json) can be opened by dropping");
-            break;
-          }
-          auto opened = viewer.openView(e.path);
-          if (opened) {
-            tell(viewer, "opened view " + e.path);
-          } else {
-            complain(viewer, core::formatAll(opened.errors()));
-          }
+      case T::KeyDown:
+        handleKey(e, viewer, session, key_actions);
+        break;
+      case T::DropFile: {
+        // A saved view (.json) dropped on the window opens it; on error the current view stays.
+        const std::string ext = std::filesystem::path(e.path).extension().string();
+        if (ext != ".json" && ext != ".JSON") {
+          complain(viewer,
+                   "dropped '" + e.path + "': only saved views (.json) can be opened by dropping");
           break;
         }
-        case T::MouseDrag: {
-          if (!viewer.userCamera()) {
-            viewer.cameraOffset() = viewer.lastCamera();
-            viewer.userCamera() = true;
-          }
-          if (e.button == 1 && !e.shift) {
-            render::orbit(viewer.cameraOffset(), e.dx, e.dy);
-          } else {
-            render::pan(viewer.cameraOffset(), e.dx, e.dy, static_cast<float>(window.drawableSize().y));
-          }
-          break;
+        auto opened = viewer.openView(e.path);
+        if (opened) {
+          tell(viewer, "opened view " + e.path);
+        } else {
+          complain(viewer, core::formatAll(opened.errors()));
         }
-        case T::MouseWheel:
-          if (!viewer.userCamera()) {
-            viewer.cameraOffset() = viewer.lastCamera();
-            viewer.userCamera() = true;
-          }
-          render::zoom(viewer.cameraOffset(), e.dy);
-          break;
-        default: break;
+        break;
+      }
+      case T::MouseDrag: {
+        if (!viewer.userCamera()) {
+          viewer.cameraOffset() = viewer.lastCamera();
+          viewer.userCamera() = true;
+        }
+        if (e.button == 1 && !e.shift) {
+          render::orbit(viewer.cameraOffset(), e.dx, e.dy);
+        } else {
+          render::pan(viewer.cameraOffset(), e.dx, e.dy,
+                      static_cast<float>(window.drawableSize().y));
+        }
+        break;
+      }
+      case T::MouseWheel:
+        if (!viewer.userCamera()) {
+          viewer.cameraOffset() = viewer.lastCamera();
+          viewer.userCamera() = true;
+        }
+        render::zoom(viewer.cameraOffset(), e.dy);
+        break;
+      default:
+        break;
       }
     }
     if (key_actions.toggle_fullscreen) window.setFullscreen(!window.fullscreen());
@@ -290,7 +325,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     last = now;
     const glm::ivec2 size = window.drawableSize();
     if (size.x <= 0 || size.y <= 0) {
-      window.swapBuffers();  // minimised: nothing to draw, vsync still paces us
+      window.swapBuffers(); // minimised: nothing to draw, vsync still paces us
       continue;
     }
     ui::ScreenActions actions;
@@ -335,4 +370,4 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
   if (!err.empty()) core::logWarn("settings not saved: " + err);
 }
 
-}  // namespace app
+} // namespace app

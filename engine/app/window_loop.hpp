@@ -14,7 +14,8 @@ namespace app {
 // The window's keyboard shortcuts (see the help overlay, H). Requests only the
 // window can carry out (full screen, screenshot, quit) come back in `actions`;
 // everything else changes the playback or the viewer's ScreenState directly.
-void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s, ui::ScreenActions& actions);
+void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s,
+               ui::ScreenActions& actions);
 
 // Saves the current view to the first free "sclerosim-view-N.json" in `dir`;
 // returns the path written.
@@ -31,4 +32,4 @@ void applySettings(const Settings& settings, ui::ScreenState& state);
 // (values given on the command line win) and saves them on the way out.
 void runWindow(platform::Window& window, Viewer& viewer, Session& session);
 
-}  // namespace app
+} // namespace app

@@ -9,7 +9,7 @@ namespace core {
 
 std::string formatClock(double time_s, bool german) {
   char buf[64];
-  if (!(time_s > 0.0)) time_s = 0.0;  // negative or NaN
+  if (!(time_s > 0.0)) time_s = 0.0; // negative or NaN
   if (time_s < 60.0) {
     std::snprintf(buf, sizeof buf, "%d s", static_cast<int>(time_s));
   } else if (time_s < 3600.0) {
@@ -26,7 +26,8 @@ std::string formatClock(double time_s, bool german) {
     if (day < 14) {
       std::snprintf(buf, sizeof buf, german ? "Tag %d" : "day %d", day);
     } else {
-      std::snprintf(buf, sizeof buf, german ? "Woche %d (Tag %d)" : "week %d (day %d)", day / 7 + 1, day);
+      std::snprintf(buf, sizeof buf, german ? "Woche %d (Tag %d)" : "week %d (day %d)", day / 7 + 1,
+                    day);
     }
   }
   return buf;
@@ -40,13 +41,19 @@ std::optional<double> parseDuration(std::string_view text) {
   if (end == s.c_str() || !std::isfinite(value)) return std::nullopt;
   const std::string unit(end);
   double scale = 0.0;
-  if (unit.empty() || unit == "s") scale = 1.0;
-  else if (unit == "min" || unit == "m") scale = 60.0;
-  else if (unit == "h") scale = 3600.0;
-  else if (unit == "d") scale = kSecondsPerDay;
-  else if (unit == "w") scale = 7.0 * kSecondsPerDay;
-  else return std::nullopt;
+  if (unit.empty() || unit == "s")
+    scale = 1.0;
+  else if (unit == "min" || unit == "m")
+    scale = 60.0;
+  else if (unit == "h")
+    scale = 3600.0;
+  else if (unit == "d")
+    scale = kSecondsPerDay;
+  else if (unit == "w")
+    scale = 7.0 * kSecondsPerDay;
+  else
+    return std::nullopt;
   return value * scale;
 }
 
-}  // namespace core
+} // namespace core

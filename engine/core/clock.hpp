@@ -10,8 +10,12 @@ namespace core {
 
 inline constexpr double kSecondsPerDay = 86400.0;
 
-inline double daysFromSeconds(double s) { return s / kSecondsPerDay; }
-inline double secondsFromDays(double d) { return d * kSecondsPerDay; }
+inline double daysFromSeconds(double s) {
+  return s / kSecondsPerDay;
+}
+inline double secondsFromDays(double d) {
+  return d * kSecondsPerDay;
+}
 
 // "12 s", "4 min 05 s", "3.1 h", "day 3", "week 4 (day 24)": one unit each,
 // weeks counted ordinally (days 0-6 are week 1: week = day / 7 + 1) from day 14.
@@ -21,4 +25,4 @@ std::string formatClock(double time_s, bool german = false);
 // Parses "12", "12s", "3.5min", "2h", "3d", "4w" into seconds. Empty on bad input.
 std::optional<double> parseDuration(std::string_view text);
 
-}  // namespace core
+} // namespace core

@@ -23,6 +23,8 @@ std::string dataDir() {
   return fs::current_path(ec).string();
 }
 
-std::string dataPath(const std::string& relative) { return dataDir() + "/" + relative; }
+std::string dataPath(const std::string& relative) {
+  return dataDir() + "/" + relative;
+}
 
-}  // namespace core
+} // namespace core

@@ -9,4 +9,4 @@ namespace core {
 std::string dataDir();
 std::string dataPath(const std::string& relative);
 
-}  // namespace core
+} // namespace core

@@ -27,4 +27,4 @@ std::string formatAll(const std::vector<Error>& errors) {
   return out;
 }
 
-}  // namespace core
+} // namespace core

@@ -7,9 +7,9 @@
 namespace core {
 
 struct Error {
-  std::string file;  // empty when the input was not a file (a flag, a --set value)
-  int line = 0;      // 1-based; 0 = unknown
-  int col = 0;       // 1-based; 0 = unknown
+  std::string file; // empty when the input was not a file (a flag, a --set value)
+  int line = 0;     // 1-based; 0 = unknown
+  int col = 0;      // 1-based; 0 = unknown
   std::string message;
 
   // "file:line:col: error: message", or "sclerosim: error: message" without a file.
@@ -18,10 +18,9 @@ struct Error {
 
 // A value or the errors that stopped it. Errors collect so that a loader can
 // report every problem in a file at once.
-template <class T>
-class Result {
- public:
-  Result(T value) : value_(std::move(value)), ok_(true) {}  // NOLINT: implicit by design
+template <class T> class Result {
+public:
+  Result(T value) : value_(std::move(value)), ok_(true) {} // NOLINT: implicit by design
   Result(Error error) { errors_.push_back(std::move(error)); }
   Result(std::vector<Error> errors) : errors_(std::move(errors)) {}
 
@@ -32,7 +31,7 @@ class Result {
   T&& value() && { return std::move(value_); }
   const std::vector<Error>& errors() const { return errors_; }
 
- private:
+private:
   T value_{};
   bool ok_ = false;
   std::vector<Error> errors_;
@@ -40,4 +39,4 @@ class Result {
 
 std::string formatAll(const std::vector<Error>& errors);
 
-}  // namespace core
+} // namespace core

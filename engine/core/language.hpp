@@ -13,4 +13,4 @@ inline bool isLanguageCode(std::string_view s) {
   return false;
 }
 
-}  // namespace core
+} // namespace core

@@ -7,17 +7,25 @@ namespace {
 LogLevel g_level = LogLevel::Warn;
 const char* prefix(LogLevel level) {
   switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warn: return "warning";
-    case LogLevel::Error: return "error";
+  case LogLevel::Debug:
+    return "debug";
+  case LogLevel::Info:
+    return "info";
+  case LogLevel::Warn:
+    return "warning";
+  case LogLevel::Error:
+    return "error";
   }
   return "log";
 }
-}  // namespace
+} // namespace
 
-void setLogLevel(LogLevel level) { g_level = level; }
-LogLevel logLevel() { return g_level; }
+void setLogLevel(LogLevel level) {
+  g_level = level;
+}
+LogLevel logLevel() {
+  return g_level;
+}
 
 void log(LogLevel level, std::string_view message) {
   if (level < g_level) return;
@@ -25,4 +33,4 @@ void log(LogLevel level, std::string_view message) {
                message.data());
 }
 
-}  // namespace core
+} // namespace core

@@ -32,15 +32,18 @@ bool imguiProcessEvent(const void* sdl_event) {
   ImGui_ImplSDL2_ProcessEvent(e);
   const ImGuiIO& io = ImGui::GetIO();
   switch (e->type) {
-    case SDL_KEYDOWN:
-    case SDL_KEYUP:
-    case SDL_TEXTINPUT: return io.WantCaptureKeyboard;
-    case SDL_MOUSEMOTION:
-    case SDL_MOUSEBUTTONDOWN:
-    case SDL_MOUSEBUTTONUP:
-    case SDL_MOUSEWHEEL: return io.WantCaptureMouse;
-    default: return false;
+  case SDL_KEYDOWN:
+  case SDL_KEYUP:
+  case SDL_TEXTINPUT:
+    return io.WantCaptureKeyboard;
+  case SDL_MOUSEMOTION:
+  case SDL_MOUSEBUTTONDOWN:
+  case SDL_MOUSEBUTTONUP:
+  case SDL_MOUSEWHEEL:
+    return io.WantCaptureMouse;
+  default:
+    return false;
   }
 }
 
-}  // namespace platform
+} // namespace platform

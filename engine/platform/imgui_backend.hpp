@@ -5,10 +5,10 @@ namespace platform {
 
 class Window;
 
-bool imguiInitBackend(Window& window);  // after ImGui::CreateContext
+bool imguiInitBackend(Window& window); // after ImGui::CreateContext
 void imguiNewFrame();
 void imguiShutdownBackend();
 // Feeds one SDL_Event (passed opaquely) to ImGui; true when ImGui wants it.
 bool imguiProcessEvent(const void* sdl_event);
 
-}  // namespace platform
+} // namespace platform

@@ -10,47 +10,81 @@ namespace {
 
 Key translateKey(SDL_Keycode k) {
   switch (k) {
-    case SDLK_SPACE: return Key::Space;
-    case SDLK_LEFT: return Key::Left;
-    case SDLK_RIGHT: return Key::Right;
-    case SDLK_UP: return Key::Up;
-    case SDLK_DOWN: return Key::Down;
-    case SDLK_HOME: return Key::Home;
-    case SDLK_END: return Key::End;
-    case SDLK_ESCAPE: return Key::Escape;
-    case SDLK_RETURN: return Key::Return;
-    case SDLK_TAB: return Key::Tab;
-    case SDLK_0: return Key::Digit0;
-    case SDLK_1: return Key::Digit1;
-    case SDLK_2: return Key::Digit2;
-    case SDLK_3: return Key::Digit3;
-    case SDLK_4: return Key::Digit4;
-    case SDLK_5: return Key::Digit5;
-    case SDLK_6: return Key::Digit6;
-    case SDLK_a: return Key::A;
-    case SDLK_c: return Key::C;
-    case SDLK_d: return Key::D;
-    case SDLK_f: return Key::F;
-    case SDLK_h: return Key::H;
-    case SDLK_l: return Key::L;
-    case SDLK_m: return Key::M;
-    case SDLK_p: return Key::P;
-    case SDLK_r: return Key::R;
-    case SDLK_s: return Key::S;
-    case SDLK_v: return Key::V;
-    case SDLK_w: return Key::W;
-    case SDLK_PLUS:
-    case SDLK_EQUALS:
-    case SDLK_KP_PLUS: return Key::Plus;
-    case SDLK_MINUS:
-    case SDLK_KP_MINUS: return Key::Minus;
-    default: return Key::Unknown;
+  case SDLK_SPACE:
+    return Key::Space;
+  case SDLK_LEFT:
+    return Key::Left;
+  case SDLK_RIGHT:
+    return Key::Right;
+  case SDLK_UP:
+    return Key::Up;
+  case SDLK_DOWN:
+    return Key::Down;
+  case SDLK_HOME:
+    return Key::Home;
+  case SDLK_END:
+    return Key::End;
+  case SDLK_ESCAPE:
+    return Key::Escape;
+  case SDLK_RETURN:
+    return Key::Return;
+  case SDLK_TAB:
+    return Key::Tab;
+  case SDLK_0:
+    return Key::Digit0;
+  case SDLK_1:
+    return Key::Digit1;
+  case SDLK_2:
+    return Key::Digit2;
+  case SDLK_3:
+    return Key::Digit3;
+  case SDLK_4:
+    return Key::Digit4;
+  case SDLK_5:
+    return Key::Digit5;
+  case SDLK_6:
+    return Key::Digit6;
+  case SDLK_a:
+    return Key::A;
+  case SDLK_c:
+    return Key::C;
+  case SDLK_d:
+    return Key::D;
+  case SDLK_f:
+    return Key::F;
+  case SDLK_h:
+    return Key::H;
+  case SDLK_l:
+    return Key::L;
+  case SDLK_m:
+    return Key::M;
+  case SDLK_p:
+    return Key::P;
+  case SDLK_r:
+    return Key::R;
+  case SDLK_s:
+    return Key::S;
+  case SDLK_v:
+    return Key::V;
+  case SDLK_w:
+    return Key::W;
+  case SDLK_PLUS:
+  case SDLK_EQUALS:
+  case SDLK_KP_PLUS:
+    return Key::Plus;
+  case SDLK_MINUS:
+  case SDLK_KP_MINUS:
+    return Key::Minus;
+  default:
+    return Key::Unknown;
   }
 }
 
-std::string sdlError(const char* what) { return std::string(what) + ": " + SDL_GetError(); }
+std::string sdlError(const char* what) {
+  return std::string(what) + ": " + SDL_GetError();
+}
 
-}  // namespace
+} // namespace
 
 core::Result<std::unique_ptr<Window>> Window::create(const WindowConfig& config) {
   if (config.headless) {
@@ -61,8 +95,9 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowConfig& config)
   SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     return core::Error{"", 0, 0,
-                       sdlError(config.headless ? "cannot start headless video (SDL offscreen/EGL)"
-                                                : "cannot open a window (no display? try --headless)")};
+                       sdlError(config.headless
+                                    ? "cannot start headless video (SDL offscreen/EGL)"
+                                    : "cannot open a window (no display? try --headless)")};
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
@@ -122,61 +157,64 @@ void Window::pollEvents(std::vector<InputEvent>& out) {
     InputEvent ev;
     ev.ui_captured = captured;
     switch (e.type) {
-      case SDL_QUIT:
-        ev.type = InputEvent::Type::Quit;
+    case SDL_QUIT:
+      ev.type = InputEvent::Type::Quit;
+      out.push_back(ev);
+      break;
+    case SDL_WINDOWEVENT:
+      if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+        ev.type = InputEvent::Type::Resized;
+        const glm::ivec2 s = drawableSize();
+        ev.width = s.x;
+        ev.height = s.y;
         out.push_back(ev);
-        break;
-      case SDL_WINDOWEVENT:
-        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-          ev.type = InputEvent::Type::Resized;
-          const glm::ivec2 s = drawableSize();
-          ev.width = s.x;
-          ev.height = s.y;
-          out.push_back(ev);
-        } else if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
-          ev.type = InputEvent::Type::FocusLost;
-          out.push_back(ev);
-        } else if (e.window.event == SDL_WINDOWEVENT_FOCUS_GAINED) {
-          ev.type = InputEvent::Type::FocusGained;
-          out.push_back(ev);
-        }
-        break;
-      case SDL_KEYDOWN:
-        ev.type = InputEvent::Type::KeyDown;
-        ev.key = translateKey(e.key.keysym.sym);
-        ev.ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
-        ev.shift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
-        if (ev.key != Key::Unknown) out.push_back(ev);
-        break;
-      case SDL_MOUSEMOTION:
-        if (e.motion.state != 0) {
-          ev.type = InputEvent::Type::MouseDrag;
-          ev.button = (e.motion.state & SDL_BUTTON_LMASK)   ? 1
-                      : (e.motion.state & SDL_BUTTON_MMASK) ? 2
-                                                            : 3;
-          ev.shift = (SDL_GetModState() & KMOD_SHIFT) != 0;
-          ev.dx = static_cast<float>(e.motion.xrel);
-          ev.dy = static_cast<float>(e.motion.yrel);
-          out.push_back(ev);
-        }
-        break;
-      case SDL_MOUSEWHEEL:
-        ev.type = InputEvent::Type::MouseWheel;
-        ev.dy = e.wheel.preciseY;
+      } else if (e.window.event == SDL_WINDOWEVENT_FOCUS_LOST) {
+        ev.type = InputEvent::Type::FocusLost;
         out.push_back(ev);
-        break;
-      case SDL_DROPFILE:
-        ev.type = InputEvent::Type::DropFile;
-        ev.path = e.drop.file ? e.drop.file : "";
-        SDL_free(e.drop.file);
+      } else if (e.window.event == SDL_WINDOWEVENT_FOCUS_GAINED) {
+        ev.type = InputEvent::Type::FocusGained;
         out.push_back(ev);
-        break;
-      default: break;
+      }
+      break;
+    case SDL_KEYDOWN:
+      ev.type = InputEvent::Type::KeyDown;
+      ev.key = translateKey(e.key.keysym.sym);
+      ev.ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+      ev.shift = (e.key.keysym.mod & KMOD_SHIFT) != 0;
+      if (ev.key != Key::Unknown) out.push_back(ev);
+      break;
+    case SDL_MOUSEMOTION:
+      if (e.motion.state != 0) {
+        ev.type = InputEvent::Type::MouseDrag;
+        ev.button = (e.motion.state & SDL_BUTTON_LMASK)   ? 1
+                    : (e.motion.state & SDL_BUTTON_MMASK) ? 2
+                                                          : 3;
+        ev.shift = (SDL_GetModState() & KMOD_SHIFT) != 0;
+        ev.dx = static_cast<float>(e.motion.xrel);
+        ev.dy = static_cast<float>(e.motion.yrel);
+        out.push_back(ev);
+      }
+      break;
+    case SDL_MOUSEWHEEL:
+      ev.type = InputEvent::Type::MouseWheel;
+      ev.dy = e.wheel.preciseY;
+      out.push_back(ev);
+      break;
+    case SDL_DROPFILE:
+      ev.type = InputEvent::Type::DropFile;
+      ev.path = e.drop.file ? e.drop.file : "";
+      SDL_free(e.drop.file);
+      out.push_back(ev);
+      break;
+    default:
+      break;
     }
   }
 }
 
-void Window::swapBuffers() { SDL_GL_SwapWindow(static_cast<SDL_Window*>(window_)); }
+void Window::swapBuffers() {
+  SDL_GL_SwapWindow(static_cast<SDL_Window*>(window_));
+}
 
 glm::ivec2 Window::drawableSize() const {
   int w = 0, h = 0;
@@ -205,11 +243,13 @@ float Window::displayScale() const {
 }
 
 void Window::setFullscreen(bool on) {
-  SDL_SetWindowFullscreen(static_cast<SDL_Window*>(window_), on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+  SDL_SetWindowFullscreen(static_cast<SDL_Window*>(window_),
+                          on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 }
 
 bool Window::fullscreen() const {
-  return (SDL_GetWindowFlags(static_cast<SDL_Window*>(window_)) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+  return (SDL_GetWindowFlags(static_cast<SDL_Window*>(window_)) & SDL_WINDOW_FULLSCREEN_DESKTOP) !=
+         0;
 }
 
 void Window::setSize(int width, int height) {
@@ -221,4 +261,4 @@ double Window::seconds() const {
          static_cast<double>(SDL_GetPerformanceFrequency());
 }
 
-}  // namespace platform
+} // namespace platform

@@ -19,12 +19,12 @@ struct WindowConfig {
   int height = 720;
   bool headless = false;
   bool vsync = true;
-  int msaa_samples = 0;  // window only; 0 = off
+  int msaa_samples = 0; // window only; 0 = off
   bool debug_context = false;
 };
 
 class Window {
- public:
+public:
   static core::Result<std::unique_ptr<Window>> create(const WindowConfig& config);
   ~Window();
   Window(const Window&) = delete;
@@ -35,21 +35,21 @@ class Window {
   void swapBuffers();
   glm::ivec2 drawableSize() const;
   glm::ivec2 windowSize() const;
-  float displayScale() const;  // drawable px per window px times the monitor's DPI ratio to 96
+  float displayScale() const; // drawable px per window px times the monitor's DPI ratio to 96
   bool headless() const { return headless_; }
   void setFullscreen(bool on);
   bool fullscreen() const;
   void setSize(int width, int height);
-  double seconds() const;  // monotonic wall clock for playback pacing
+  double seconds() const; // monotonic wall clock for playback pacing
 
   void* sdlWindow() const { return window_; }
   void* glContext() const { return context_; }
 
- private:
+private:
   Window() = default;
-  void* window_ = nullptr;   // SDL_Window*
-  void* context_ = nullptr;  // SDL_GLContext
+  void* window_ = nullptr;  // SDL_Window*
+  void* context_ = nullptr; // SDL_GLContext
   bool headless_ = false;
 };
 
-}  // namespace platform
+} // namespace platform

@@ -19,7 +19,7 @@ bool FileWatcher::stamp(std::filesystem::file_time_type& time, std::uintmax_t& s
 bool FileWatcher::changed() {
   std::filesystem::file_time_type time;
   std::uintmax_t size = 0;
-  if (path_.empty() || !stamp(time, size)) return false;  // e.g. an editor mid-save
+  if (path_.empty() || !stamp(time, size)) return false; // e.g. an editor mid-save
   const bool differs = !known_ || time != time_ || size != size_;
   time_ = time;
   size_ = size;
@@ -27,4 +27,4 @@ bool FileWatcher::changed() {
   return differs;
 }
 
-}  // namespace scene
+} // namespace scene

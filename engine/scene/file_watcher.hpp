@@ -6,7 +6,7 @@
 namespace scene {
 
 class FileWatcher {
- public:
+public:
   FileWatcher() = default;
   explicit FileWatcher(std::string path);
 
@@ -15,7 +15,7 @@ class FileWatcher {
   bool changed();
   const std::string& path() const { return path_; }
 
- private:
+private:
   bool stamp(std::filesystem::file_time_type& time, std::uintmax_t& size) const;
 
   std::string path_;
@@ -24,4 +24,4 @@ class FileWatcher {
   bool known_ = false;
 };
 
-}  // namespace scene
+} // namespace scene

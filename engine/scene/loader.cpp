@@ -25,13 +25,14 @@ struct Pos {
   int line = 0, col = 0;
 };
 
-template <class T>
-Pos posOf(const T& n) {
+template <class T> Pos posOf(const T& n) {
   const toml::source_region& s = n.source();
   return {static_cast<int>(s.begin.line), static_cast<int>(s.begin.column)};
 }
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) {
+  return "\"" + s + "\"";
+}
 
 // Errors of one file; every error gets a position (1:1 when the culprit has none).
 struct Diag {
@@ -49,7 +50,7 @@ struct Value {
   std::string s;
   double d = 0;
   bool b = false;
-  bool end = false;  // Duration "end"
+  bool end = false; // Duration "end"
 };
 
 struct Check {
@@ -62,16 +63,26 @@ struct Check {
 
 std::string typeName(const toml::node& n) {
   switch (n.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a floating-point number";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    default: return "nothing";
+  case toml::node_type::string:
+    return "a string";
+  case toml::node_type::integer:
+    return "an integer";
+  case toml::node_type::floating_point:
+    return "a floating-point number";
+  case toml::node_type::boolean:
+    return "a boolean";
+  case toml::node_type::table:
+    return "a table";
+  case toml::node_type::array:
+    return "an array";
+  case toml::node_type::date:
+    return "a date";
+  case toml::node_type::time:
+    return "a time";
+  case toml::node_type::date_time:
+    return "a date-time";
+  default:
+    return "nothing";
   }
 }
 
@@ -136,83 +147,84 @@ Check checkChoice(const KeyInfo& k, const std::string& text) {
 Check checkValue(const KeyInfo& k, const toml::node& n) {
   Check failed;
   switch (k.type) {
-    case ValueType::Number: {
-      const auto d = finiteNumber(n, failed, "a number");
-      if (!d) return failed;
-      if (*d < k.min || *d > k.max) return outOfRange(k, numberText(*d));
-      Check c;
-      c.ok = true;
+  case ValueType::Number: {
+    const auto d = finiteNumber(n, failed, "a number");
+    if (!d) return failed;
+    if (*d < k.min || *d > k.max) return outOfRange(k, numberText(*d));
+    Check c;
+    c.ok = true;
+    c.v.d = *d;
+    return c;
+  }
+  case ValueType::Integer: {
+    const auto* i = n.as_integer();
+    if (!i) return fail("expected an integer, got " + typeName(n));
+    const auto v = i->get();
+    if (static_cast<double>(v) < k.min || static_cast<double>(v) > k.max) {
+      return outOfRange(k, std::to_string(v));
+    }
+    Check c;
+    c.ok = true;
+    c.v.d = static_cast<double>(v);
+    return c;
+  }
+  case ValueType::Boolean: {
+    const auto* b = n.as_boolean();
+    if (!b) return fail("expected true or false, got " + typeName(n));
+    Check c;
+    c.ok = true;
+    c.v.b = b->get();
+    return c;
+  }
+  case ValueType::String: {
+    const auto* s = n.as_string();
+    if (!s) return fail("expected a string, got " + typeName(n));
+    Check c;
+    c.ok = true;
+    c.v.s = s->get();
+    return c;
+  }
+  case ValueType::Choice: {
+    const auto* s = n.as_string();
+    if (!s) return fail("expected a string, got " + typeName(n));
+    return checkChoice(k, s->get());
+  }
+  case ValueType::Duration: {
+    Check c;
+    c.ok = true;
+    if (const auto* s = n.as_string()) {
+      const std::string& text = s->get();
+      if (lower(text) == "end") {
+        c.v.end = true;
+        return c;
+      }
+      const auto d = core::parseDuration(text);
+      if (!d) {
+        return fail(quoted(text) +
+                    " is not a duration (use seconds, \"90s\", \"5min\", \"2h\", \"1d\", "
+                    "\"4w\" or \"end\")");
+      }
       c.v.d = *d;
-      return c;
+      c.shown = text;
+    } else {
+      const auto d = finiteNumber(n, failed, "a duration (seconds or \"1d\")");
+      if (!d) return failed;
+      c.v.d = *d;
+      c.shown = numberText(*d);
     }
-    case ValueType::Integer: {
-      const auto* i = n.as_integer();
-      if (!i) return fail("expected an integer, got " + typeName(n));
-      const auto v = i->get();
-      if (static_cast<double>(v) < k.min || static_cast<double>(v) > k.max) {
-        return outOfRange(k, std::to_string(v));
-      }
-      Check c;
-      c.ok = true;
-      c.v.d = static_cast<double>(v);
-      return c;
+    if (c.v.d < 0) {
+      failed = fail("must not be negative");
+      failed.range = true;
+      failed.shown = c.shown;
+      failed.body = "out of range: a time on the run must not be negative";
+      return failed;
     }
-    case ValueType::Boolean: {
-      const auto* b = n.as_boolean();
-      if (!b) return fail("expected true or false, got " + typeName(n));
-      Check c;
-      c.ok = true;
-      c.v.b = b->get();
-      return c;
-    }
-    case ValueType::String: {
-      const auto* s = n.as_string();
-      if (!s) return fail("expected a string, got " + typeName(n));
-      Check c;
-      c.ok = true;
-      c.v.s = s->get();
-      return c;
-    }
-    case ValueType::Choice: {
-      const auto* s = n.as_string();
-      if (!s) return fail("expected a string, got " + typeName(n));
-      return checkChoice(k, s->get());
-    }
-    case ValueType::Duration: {
-      Check c;
-      c.ok = true;
-      if (const auto* s = n.as_string()) {
-        const std::string& text = s->get();
-        if (lower(text) == "end") {
-          c.v.end = true;
-          return c;
-        }
-        const auto d = core::parseDuration(text);
-        if (!d) {
-          return fail(quoted(text) +
-                      " is not a duration (use seconds, \"90s\", \"5min\", \"2h\", \"1d\", "
-                      "\"4w\" or \"end\")");
-        }
-        c.v.d = *d;
-        c.shown = text;
-      } else {
-        const auto d = finiteNumber(n, failed, "a duration (seconds or \"1d\")");
-        if (!d) return failed;
-        c.v.d = *d;
-        c.shown = numberText(*d);
-      }
-      if (c.v.d < 0) {
-        failed = fail("must not be negative");
-        failed.range = true;
-        failed.shown = c.shown;
-        failed.body = "out of range: a time on the run must not be negative";
-        return failed;
-      }
-      return c;
-    }
-    case ValueType::Labels:
-    case ValueType::Strings:
-    case ValueType::Table: break;
+    return c;
+  }
+  case ValueType::Labels:
+  case ValueType::Strings:
+  case ValueType::Table:
+    break;
   }
   return fail("internal: unchecked key type");
 }
@@ -226,7 +238,7 @@ std::string fileMessage(const std::string& key, const Check& c) {
 
 struct Model {
   sim::Params p;
-  double recovery_days = -1;  // not given: the model's default for the vein (56 or 112 days)
+  double recovery_days = -1; // not given: the model's default for the vein (56 or 112 days)
   std::string title, description;
   std::map<std::string, SceneText> translations;
   bool depth_set = false;
@@ -250,37 +262,55 @@ Model builtinModel() {
 void assign(Model& m, const KeyInfo& k, const Value& v) {
   const std::string& key = k.key;
   sim::Params& p = m.p;
-  if (key == "scene.title") m.title = v.s;
-  else if (key == "scene.description") m.description = v.s;
-  else if (key == "scene.seed") p.seed = static_cast<unsigned>(v.d);
-  else if (key == "patient.skin_tone") p.patient.skin_tone = static_cast<int>(v.d);
+  if (key == "scene.title")
+    m.title = v.s;
+  else if (key == "scene.description")
+    m.description = v.s;
+  else if (key == "scene.seed")
+    p.seed = static_cast<unsigned>(v.d);
+  else if (key == "patient.skin_tone")
+    p.patient.skin_tone = static_cast<int>(v.d);
   else if (key == "vein.kind") {
-    p.vein.kind = v.s == "reticular" ? sim::VeinKind::Reticular
+    p.vein.kind = v.s == "reticular"  ? sim::VeinKind::Reticular
                   : v.s == "varicose" ? sim::VeinKind::Varicose
                                       : sim::VeinKind::Telangiectasia;
-  } else if (key == "vein.diameter_mm") p.vein.diameter_mm = v.d;
+  } else if (key == "vein.diameter_mm")
+    p.vein.diameter_mm = v.d;
   else if (key == "vein.depth_mm") {
     p.vein.depth_mm = v.d;
     m.depth_set = true;
-  } else if (key == "vein.reflux") p.vein.reflux = v.b;
-  else if (key == "agent.name") p.agent.name = v.s == "sts" ? sim::Agent::Sts : sim::Agent::Polidocanol;
-  else if (key == "agent.concentration_pct") p.agent.concentration_pct = v.d;
-  else if (key == "agent.volume_ml") p.agent.volume_ml = v.d;
-  else if (key == "injection.duration_s") p.injection.duration_s = v.d;
-  else if (key == "injection.needle_gauge") p.injection.needle_gauge = static_cast<int>(v.d);
-  else if (key == "injection.in_lumen") p.injection.in_lumen = v.b;
-  else if (key == "compression.pressure_mmHg") p.compression.pressure_mmHg = v.d;
-  else if (key == "compression.days") p.compression.days = v.d;
-  else if (key == "recovery.days") m.recovery_days = v.d;
+  } else if (key == "vein.reflux")
+    p.vein.reflux = v.b;
+  else if (key == "agent.name")
+    p.agent.name = v.s == "sts" ? sim::Agent::Sts : sim::Agent::Polidocanol;
+  else if (key == "agent.concentration_pct")
+    p.agent.concentration_pct = v.d;
+  else if (key == "agent.volume_ml")
+    p.agent.volume_ml = v.d;
+  else if (key == "injection.duration_s")
+    p.injection.duration_s = v.d;
+  else if (key == "injection.needle_gauge")
+    p.injection.needle_gauge = static_cast<int>(v.d);
+  else if (key == "injection.in_lumen")
+    p.injection.in_lumen = v.b;
+  else if (key == "compression.pressure_mmHg")
+    p.compression.pressure_mmHg = v.d;
+  else if (key == "compression.days")
+    p.compression.days = v.d;
+  else if (key == "recovery.days")
+    m.recovery_days = v.d;
 }
 
 // Depth of the vein centre when the file does not give one (approx.: upper
 // dermis for spider veins, subdermal for reticular, subcutaneous for varicose).
 double defaultDepthMm(sim::VeinKind k) {
   switch (k) {
-    case sim::VeinKind::Telangiectasia: return 0.3;
-    case sim::VeinKind::Reticular: return 1.5;
-    case sim::VeinKind::Varicose: return 3.0;
+  case sim::VeinKind::Telangiectasia:
+    return 0.3;
+  case sim::VeinKind::Reticular:
+    return 1.5;
+  case sim::VeinKind::Varicose:
+    return 3.0;
   }
   return 0.3;
 }
@@ -294,7 +324,8 @@ std::vector<std::string> keysUnder(const std::string& prefix, bool settable_only
   return out;
 }
 
-std::string unknownKeyMessage(const std::string& dotted, const std::vector<std::string>& near_keys) {
+std::string unknownKeyMessage(const std::string& dotted,
+                              const std::vector<std::string>& near_keys) {
   std::string msg = "unknown key '" + dotted + "'";
   std::string near = suggest(dotted, near_keys);
   if (near.empty()) near = suggest(dotted, knownKeys());
@@ -302,8 +333,8 @@ std::string unknownKeyMessage(const std::string& dotted, const std::vector<std::
   return msg;
 }
 
-const std::vector<std::string> kTables = {"scene",       "patient",  "vein", "agent", "injection",
-                                          "compression", "recovery", "stage"};
+const std::vector<std::string> kTables = {"scene",     "patient",     "vein",     "agent",
+                                          "injection", "compression", "recovery", "stage"};
 
 // ---- stages -------------------------------------------------------------------------------
 
@@ -316,11 +347,11 @@ struct StagePatch {
   std::string id;
   Pos pos, id_pos;
   std::optional<std::string> title;
-  std::map<std::string, std::string> titles;       // other languages
-  std::map<std::string, Narration> narration;      // "en" from narration.*
+  std::map<std::string, std::string> titles;  // other languages
+  std::map<std::string, Narration> narration; // "en" from narration.*
   std::map<std::string, Pos> narration_pos;
   bool has_narration = false;
-  bool narration_reported = false;  // an empty or bad text was already reported
+  bool narration_reported = false; // an empty or bad text was already reported
   std::optional<double> duration_s;
   std::optional<Value> from, to;
   Pos from_pos, to_pos;
@@ -328,11 +359,11 @@ struct StagePatch {
   CameraPatch camera;
   std::optional<std::vector<std::string>> labels;
   std::optional<bool> only_if_next;
-  std::optional<std::vector<QuizQuestion>> quiz;  // ids are given in applyPatch
+  std::optional<std::vector<QuizQuestion>> quiz; // ids are given in applyPatch
 };
 
 class StageReader {
- public:
+public:
   explicit StageReader(Diag& d) : d_(d) {}
 
   StagePatch read(const toml::table& t) {
@@ -386,7 +417,7 @@ class StageReader {
     return sp;
   }
 
- private:
+private:
   static std::string joined(const std::vector<std::string>& v) {
     std::string s;
     for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
@@ -406,8 +437,10 @@ class StageReader {
     for (const std::string& name : unknownPlaceholders(text)) {
       std::string msg = "unknown placeholder {" + name + "} in " + dotted;
       const std::string near = suggest(name, placeholderNames());
-      if (!near.empty()) msg += "; did you mean {" + near + "}?";
-      else msg += " (write {{ for a literal brace)";
+      if (!near.empty())
+        msg += "; did you mean {" + near + "}?";
+      else
+        msg += " (write {{ for a literal brace)";
       d_.add(posOf(n), msg);
       ok = false;
     }
@@ -418,8 +451,8 @@ class StageReader {
                      const std::string& prefix) {
     const auto* t = node.as_table();
     if (!t) {
-      d_.add(posOf(node), prefix + ": expected a table with patient and student, got " +
-                              typeName(node));
+      d_.add(posOf(node),
+             prefix + ": expected a table with patient and student, got " + typeName(node));
       return;
     }
     sp.has_narration = true;
@@ -441,10 +474,10 @@ class StageReader {
         }
         (k == "patient" ? n.patient : n.student) = s->get();
       } else if (lang == "en" && core::isLanguageCode(k) && v.is_table()) {
-        readNarration(sp, v, k, prefix + "." + k);  // narration.de.patient = "..."
+        readNarration(sp, v, k, prefix + "." + k); // narration.de.patient = "..."
       } else {
-        d_.add(posOf(key), unknownKeyMessage("stage.narration." + k,
-                                             {"stage.narration.patient", "stage.narration.student"}));
+        d_.add(posOf(key), unknownKeyMessage("stage.narration." + k, {"stage.narration.patient",
+                                                                      "stage.narration.student"}));
       }
     }
   }
@@ -473,7 +506,8 @@ class StageReader {
     const auto* t = node.as_table();
     if (!t) {
       d_.add(posOf(node), "stage.camera: expected a table like { view = \"cutaway\", "
-                          "distance_mm = 4 }, got " + typeName(node));
+                          "distance_mm = 4 }, got " +
+                              typeName(node));
       return;
     }
     for (auto&& [key, v] : *t) {
@@ -492,14 +526,21 @@ class StageReader {
       const float f = static_cast<float>(c.v.d);
       CameraPatch& cam = sp.camera;
       if (k == "view") {
-        cam.view = c.v.s == "leg" ? ViewKind::Leg : c.v.s == "surface" ? ViewKind::Surface
-                                                                       : ViewKind::Cutaway;
-      } else if (k == "yaw_deg") cam.yaw = f;
-      else if (k == "pitch_deg") cam.pitch = f;
-      else if (k == "distance_mm") cam.distance = f;
-      else if (k == "target_x_mm") cam.tx = f;
-      else if (k == "target_y_mm") cam.ty = f;
-      else if (k == "target_z_mm") cam.tz = f;
+        cam.view = c.v.s == "leg"       ? ViewKind::Leg
+                   : c.v.s == "surface" ? ViewKind::Surface
+                                        : ViewKind::Cutaway;
+      } else if (k == "yaw_deg")
+        cam.yaw = f;
+      else if (k == "pitch_deg")
+        cam.pitch = f;
+      else if (k == "distance_mm")
+        cam.distance = f;
+      else if (k == "target_x_mm")
+        cam.tx = f;
+      else if (k == "target_y_mm")
+        cam.ty = f;
+      else if (k == "target_z_mm")
+        cam.tz = f;
     }
   }
 
@@ -528,8 +569,7 @@ class StageReader {
   // Choices: an array of distinct, non-empty strings; nullopt after reporting.
   // min_count 2 for English; translations are checked against the English count.
   std::optional<std::vector<std::string>> readChoices(const toml::node& node,
-                                                      const std::string& dotted,
-                                                      size_t min_count) {
+                                                      const std::string& dotted, size_t min_count) {
     const auto* a = node.as_array();
     if (!a) {
       d_.add(posOf(node), dotted + ": expected an array of strings, got " + typeName(node));
@@ -561,8 +601,8 @@ class StageReader {
       out.push_back(text);
     }
     if (ok && out.size() < min_count) {
-      d_.add(posOf(node), dotted + ": a question needs at least " + std::to_string(min_count) + " choices, got " +
-                              std::to_string(out.size()));
+      d_.add(posOf(node), dotted + ": a question needs at least " + std::to_string(min_count) +
+                              " choices, got " + std::to_string(out.size()));
       return std::nullopt;
     }
     if (!ok) return std::nullopt;
@@ -629,10 +669,10 @@ class StageReader {
               l.text.question = s->get();
             }
           } else {
-            d_.add(posOf(k2), unknownKeyMessage("stage.quiz.<lang>." + f,
-                                                {"stage.quiz.<lang>.question",
-                                                 "stage.quiz.<lang>.choices",
-                                                 "stage.quiz.<lang>.explanation"}));
+            d_.add(posOf(k2),
+                   unknownKeyMessage("stage.quiz.<lang>." + f,
+                                     {"stage.quiz.<lang>.question", "stage.quiz.<lang>.choices",
+                                      "stage.quiz.<lang>.explanation"}));
           }
         }
         langs.push_back(std::move(l));
@@ -644,7 +684,8 @@ class StageReader {
     if (!has_audience) d_.add(at, "[[stage.quiz]] has no audience (\"patient\" or \"student\")");
     if (!has_question) d_.add(at, "[[stage.quiz]] has no question");
     if (!has_choices) d_.add(at, "[[stage.quiz]] has no choices");
-    if (!has_answer) d_.add(at, "[[stage.quiz]] has no answer (the 1-based number of the right choice)");
+    if (!has_answer)
+      d_.add(at, "[[stage.quiz]] has no answer (the 1-based number of the right choice)");
     if (choices) {
       q.choices = *choices;
       if (answer && (*answer < 1 || *answer > static_cast<long long>(choices->size()))) {
@@ -702,7 +743,7 @@ void applyPatch(StageDesc& s, const StagePatch& sp, double end_s) {
     s.titles["en"] = *sp.title;
   }
   if (!sp.titles.empty()) {
-    if (!sp.title) {  // translations of the built-in English title would not match
+    if (!sp.title) { // translations of the built-in English title would not match
       const std::string en = s.title;
       s.titles.clear();
       s.titles["en"] = en;
@@ -767,14 +808,18 @@ std::vector<Error> parseOverride(std::string_view kv, Override& out) {
   if (!parsed_ok || (stringy && !parsed["v"].is_string())) {
     if (!stringy || value.empty()) {
       switch (info->type) {
-        case ValueType::Integer: return err("expected an integer");
-        case ValueType::Boolean: return err("expected true or false");
-        case ValueType::String:
-        case ValueType::Choice: return err("expected a value");
-        default: return err("expected a number");
+      case ValueType::Integer:
+        return err("expected an integer");
+      case ValueType::Boolean:
+        return err("expected true or false");
+      case ValueType::String:
+      case ValueType::Choice:
+        return err("expected a value");
+      default:
+        return err("expected a number");
       }
     }
-    parsed = toml::table{{"v", value}};  // a bare word: agent.name=sts
+    parsed = toml::table{{"v", value}}; // a bare word: agent.name=sts
   }
   const Check c = checkValue(*info, *parsed.get("v"));
   if (!c.ok) return err(c.body);
@@ -861,7 +906,7 @@ void readTopLevel(const toml::table& root, Model& m, std::vector<StagePatch>& st
       continue;
     }
     const auto* t = node->as_table();
-    if (!t) continue;  // reported above
+    if (!t) continue; // reported above
     for (const char* k : keys) {
       if (!t->contains(k)) d.add(posOf(*t), std::string("[") + table + "] needs " + k);
     }
@@ -903,7 +948,7 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
   } else {
     std::map<std::string, Pos> seen;
     for (const StagePatch& sp : patches) {
-      if (sp.id.empty()) continue;  // reported
+      if (sp.id.empty()) continue; // reported
       const auto [it, fresh] = seen.emplace(sp.id, sp.id_pos);
       if (!fresh) {
         d.add(sp.id_pos, "duplicate stage id " + quoted(sp.id) + " (first at line " +
@@ -912,8 +957,7 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
       }
       if (sp.has_narration && !sp.narration_reported) {
         const auto en = sp.narration.find("en");
-        if (en == sp.narration.end() || en->second.patient.empty() ||
-            en->second.student.empty()) {
+        if (en == sp.narration.end() || en->second.patient.empty() || en->second.student.empty()) {
           const bool no_patient = en == sp.narration.end() || en->second.patient.empty();
           const auto np = sp.narration_pos.find("en");
           // Empty strings were reported where they stand; this is for missing ones.
@@ -927,14 +971,16 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
       applyPatch(st, sp, end_s);
       const auto window = [&](double v, const std::string& which, Pos p, const std::string& shown) {
         if (v > end_s + 1e-6) {
-          d.add(p, "stage." + which + " = " + shown + " is beyond the end of the run (recovery.days = " +
+          d.add(p, "stage." + which + " = " + shown +
+                       " is beyond the end of the run (recovery.days = " +
                        numberText(m.recovery_days) + ")");
           return false;
         }
         return true;
       };
       bool ok = true;
-      if (sp.from && !sp.from->end) ok = window(st.sim_from_s, "sim_from", sp.from_pos, sp.from_shown) && ok;
+      if (sp.from && !sp.from->end)
+        ok = window(st.sim_from_s, "sim_from", sp.from_pos, sp.from_shown) && ok;
       if (sp.to && !sp.to->end) ok = window(st.sim_to_s, "sim_to", sp.to_pos, sp.to_shown) && ok;
       if (ok && st.sim_from_s > st.sim_to_s) {
         const Pos p = sp.from ? sp.from_pos : sp.to ? sp.to_pos : sp.id_pos;
@@ -961,10 +1007,14 @@ std::optional<std::pair<Pos, unsigned>> invalidUtf8(std::string_view t) {
     const auto c = static_cast<unsigned char>(t[i]);
     size_t len = 0;
     unsigned cp = 0;
-    if (c < 0x80) len = 1, cp = c;
-    else if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1Fu;
-    else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0Fu;
-    else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07u;
+    if (c < 0x80)
+      len = 1, cp = c;
+    else if ((c & 0xE0) == 0xC0)
+      len = 2, cp = c & 0x1Fu;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, cp = c & 0x0Fu;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, cp = c & 0x07u;
     bool bad = len == 0 || i + len > t.size();
     for (size_t j = 1; !bad && j < len; ++j) {
       const auto cc = static_cast<unsigned char>(t[i + j]);
@@ -998,8 +1048,7 @@ core::Result<SceneDesc> parseWithOverrides(std::string_view text, const std::str
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", bad->second);
     return Error{path, bad->first.line, bad->first.col,
-                 std::string("the file is not valid UTF-8 (byte ") + hex +
-                     "); save it as UTF-8"};
+                 std::string("the file is not valid UTF-8 (byte ") + hex + "); save it as UTF-8"};
   }
   toml::table root;
   try {
@@ -1014,9 +1063,11 @@ core::Result<SceneDesc> parseWithOverrides(std::string_view text, const std::str
   return r;
 }
 
-}  // namespace
+} // namespace
 
-SceneDesc defaultScene() { return build(nullptr, "", {}).value(); }
+SceneDesc defaultScene() {
+  return build(nullptr, "", {}).value();
+}
 
 core::Result<SceneDesc> parseScene(std::string_view text, const std::string& path_for_messages) {
   return parseWithOverrides(text, path_for_messages, {});
@@ -1040,7 +1091,7 @@ core::Result<SceneDesc> loadSceneFile(const std::string& path) {
   char buf[65536];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<size_t>(in.gcount()));
-    if (text.size() > kMaxSceneBytes) break;  // grew while we read: reported below
+    if (text.size() > kMaxSceneBytes) break; // grew while we read: reported below
   }
   if (in.bad()) return Error{path, 0, 0, "cannot read the scene file"};
   return parseScene(text, path);
@@ -1073,4 +1124,4 @@ std::vector<core::Error> applyOverride(SceneDesc& scene, std::string_view key_eq
   return {};
 }
 
-}  // namespace scene
+} // namespace scene

@@ -12,7 +12,7 @@
 
 namespace scene {
 
-inline constexpr std::size_t kMaxSceneBytes = 1024 * 1024;  // 1 MiB
+inline constexpr std::size_t kMaxSceneBytes = 1024 * 1024; // 1 MiB
 
 // Equals scenes/spider-vein-polidocanol.toml; needs no files.
 SceneDesc defaultScene();
@@ -35,4 +35,4 @@ std::vector<core::Error> applyOverride(SceneDesc& scene, std::string_view key_eq
 // All keys (dotted, "agent.concentration_pct", "stage.camera.view"); see schema.hpp.
 std::vector<std::string> knownKeys();
 
-}  // namespace scene
+} // namespace scene

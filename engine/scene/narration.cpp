@@ -8,7 +8,9 @@
 namespace scene {
 namespace {
 
-bool isGerman(const std::string& lang) { return lang.rfind("de", 0) == 0; }
+bool isGerman(const std::string& lang) {
+  return lang.rfind("de", 0) == 0;
+}
 
 // Shortest plain form: 0.5, 25, 0.25 (never exponent notation for our ranges).
 std::string number(double v, const std::string& lang) {
@@ -28,9 +30,12 @@ const char* roman(int n) {
 
 std::string veinKind(sim::VeinKind k, bool de) {
   switch (k) {
-    case sim::VeinKind::Telangiectasia: return de ? "Besenreiser" : "spider vein";
-    case sim::VeinKind::Reticular: return de ? "retikuläre Vene" : "reticular vein";
-    case sim::VeinKind::Varicose: return de ? "Krampfader" : "varicose vein";
+  case sim::VeinKind::Telangiectasia:
+    return de ? "Besenreiser" : "spider vein";
+  case sim::VeinKind::Reticular:
+    return de ? "retikuläre Vene" : "reticular vein";
+  case sim::VeinKind::Varicose:
+    return de ? "Krampfader" : "varicose vein";
   }
   return "";
 }
@@ -60,8 +65,9 @@ std::string indicationReason(const sim::Params& p, const std::string& lang) {
 std::string value(const std::string& name, const sim::Params& p, const std::string& lang) {
   const bool de = isGerman(lang);
   const bool pol = p.agent.name == sim::Agent::Polidocanol;
-  if (name == "agent") return pol ? (de ? "Polidocanol" : "polidocanol")
-                                  : (de ? "Natriumtetradecylsulfat" : "sodium tetradecyl sulfate");
+  if (name == "agent")
+    return pol ? (de ? "Polidocanol" : "polidocanol")
+               : (de ? "Natriumtetradecylsulfat" : "sodium tetradecyl sulfate");
   if (name == "agent_short") return pol ? "POL" : "STS";
   if (name == "concentration_pct") return number(p.agent.concentration_pct, lang);
   if (name == "volume_ml") return number(p.agent.volume_ml, lang);
@@ -78,8 +84,7 @@ std::string value(const std::string& name, const sim::Params& p, const std::stri
 }
 
 // Calls fn(name) for every {name}; copies the rest through out (if non-null).
-template <class Fn>
-void scan(const std::string& text, std::string* out, Fn&& fn) {
+template <class Fn> void scan(const std::string& text, std::string* out, Fn&& fn) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
@@ -101,14 +106,22 @@ void scan(const std::string& text, std::string* out, Fn&& fn) {
   }
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<std::string>& placeholderNames() {
-  static const std::vector<std::string> kNames = {
-      "agent",        "agent_short",   "concentration_pct", "volume_ml",
-      "diameter_mm",  "depth_mm",      "vein_kind",         "needle_gauge",
-      "injection_s",  "pressure_mmHg", "compression_days",  "skin_tone",
-      "indication_reason"};
+  static const std::vector<std::string> kNames = {"agent",
+                                                  "agent_short",
+                                                  "concentration_pct",
+                                                  "volume_ml",
+                                                  "diameter_mm",
+                                                  "depth_mm",
+                                                  "vein_kind",
+                                                  "needle_gauge",
+                                                  "injection_s",
+                                                  "pressure_mmHg",
+                                                  "compression_days",
+                                                  "skin_tone",
+                                                  "indication_reason"};
   return kNames;
 }
 
@@ -134,4 +147,4 @@ std::vector<std::string> unknownPlaceholders(const std::string& text) {
   return unknown;
 }
 
-}  // namespace scene
+} // namespace scene

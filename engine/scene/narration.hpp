@@ -20,4 +20,4 @@ std::string expandPlaceholders(const std::string& text, const sim::Params& param
 // Names in braces that are not placeholders (for the loader's checks), in order.
 std::vector<std::string> unknownPlaceholders(const std::string& text);
 
-}  // namespace scene
+} // namespace scene

@@ -16,12 +16,12 @@ namespace scene {
 std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id);
 
 class QuizSession {
- public:
+public:
   struct Item {
-    std::string id;        // QuizQuestion::id, "compression.2"
-    std::string stage_id;  // "compression"
-    LocalQuiz text;        // in the session's language (with fallback)
-    int answer_index = 0;  // 0-based
+    std::string id;       // QuizQuestion::id, "compression.2"
+    std::string stage_id; // "compression"
+    LocalQuiz text;       // in the session's language (with fallback)
+    int answer_index = 0; // 0-based
   };
 
   // The questions of `audience` in the scene's stages, in stage order (all
@@ -42,20 +42,20 @@ class QuizSession {
   bool answer(std::size_t question, int choice);
 
   bool answered(std::size_t question) const;
-  int chosen(std::size_t question) const;      // first answer, 0-based; -1 = none
-  bool correct(std::size_t question) const;    // first answer was right
-  int attempts(std::size_t question) const;    // valid answers given
+  int chosen(std::size_t question) const;   // first answer, 0-based; -1 = none
+  bool correct(std::size_t question) const; // first answer was right
+  int attempts(std::size_t question) const; // valid answers given
   std::size_t answeredCount() const;
-  std::size_t correctCount() const;            // first answers that were right
+  std::size_t correctCount() const; // first answers that were right
   // correctCount() / size(); 0 for an empty session.
   double score() const;
   bool finished() const { return answeredCount() == size(); }
 
- private:
+private:
   Audience audience_;
   std::string lang_;
   std::vector<Item> items_;
-  std::vector<int> first_;     // -1 = unanswered
+  std::vector<int> first_; // -1 = unanswered
   std::vector<int> attempts_;
 };
 
@@ -66,4 +66,4 @@ class QuizSession {
 // (same on every row). Lines end with "\n".
 std::string quizCsv(const QuizSession& session);
 
-}  // namespace scene
+} // namespace scene

@@ -28,7 +28,7 @@ LocalText lookup(const Map& map, const std::string& lang, Get&& get) {
   return {"", kFallbackLang, lang != kFallbackLang};
 }
 
-}  // namespace
+} // namespace
 
 LocalText StageDesc::titleIn(const std::string& lang) const {
   LocalText t = lookup(titles, lang, [](const std::string& s) -> const std::string& { return s; });
@@ -124,13 +124,18 @@ bool isIndicated(const sim::Params& p) {
 
 const char* toString(ViewKind v) {
   switch (v) {
-    case ViewKind::Leg: return "leg";
-    case ViewKind::Surface: return "surface";
-    case ViewKind::Cutaway: return "cutaway";
+  case ViewKind::Leg:
+    return "leg";
+  case ViewKind::Surface:
+    return "surface";
+  case ViewKind::Cutaway:
+    return "cutaway";
   }
   return "?";
 }
 
-const char* toString(Audience a) { return a == Audience::Patient ? "patient" : "student"; }
+const char* toString(Audience a) {
+  return a == Audience::Patient ? "patient" : "student";
+}
 
-}  // namespace scene
+} // namespace scene

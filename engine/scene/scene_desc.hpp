@@ -10,8 +10,8 @@
 
 namespace scene {
 
-enum class ViewKind { Leg, Surface, Cutaway };  // camera view kind
-enum class Audience { Patient, Student };       // --mode patient|student
+enum class ViewKind { Leg, Surface, Cutaway }; // camera view kind
+enum class Audience { Patient, Student };      // --mode patient|student
 
 // A hint for the renderer; it may animate between poses.
 struct CameraPose {
@@ -20,24 +20,24 @@ struct CameraPose {
   float target_x_mm = 0, target_y_mm = -0.3f, target_z_mm = 0;
 };
 
-struct Narration {  // one language
+struct Narration { // one language
   std::string patient, student;
 };
 
 // Text in the language asked for, or in English when no translation exists.
 struct LocalText {
   std::string text;
-  std::string lang;        // the language the text is in
-  bool fell_back = false;  // true when `lang` is not the one asked for
+  std::string lang;       // the language the text is in
+  bool fell_back = false; // true when `lang` is not the one asked for
 };
 
 // The fallback language of every text.
 inline constexpr const char* kFallbackLang = "en";
 
 // One quiz (student) or teach-back (patient) question; see docs/scenes.md.
-struct QuizText {  // one translation; empty fields fall back to English
+struct QuizText { // one translation; empty fields fall back to English
   std::string question;
-  std::vector<std::string> choices;  // empty, or as many as the English choices, same order
+  std::vector<std::string> choices; // empty, or as many as the English choices, same order
   std::string explanation;
 };
 
@@ -46,34 +46,34 @@ struct LocalQuiz {
   std::string question;
   std::vector<std::string> choices;
   std::string explanation;
-  std::string lang;        // the language of the question text
-  bool fell_back = false;  // any field is not in the language asked for
+  std::string lang;       // the language of the question text
+  bool fell_back = false; // any field is not in the language asked for
 };
 
 struct QuizQuestion {
-  std::string id;  // "<stage id>.<n>", n = 1-based position in the stage's quiz list
+  std::string id; // "<stage id>.<n>", n = 1-based position in the stage's quiz list
   Audience audience = Audience::Patient;
-  std::string question;              // English
-  std::vector<std::string> choices;  // English, >= 2, distinct
-  int answer_index = 0;              // 0-based index into choices (the file's `answer` is 1-based)
-  std::string explanation;           // English, may be empty
-  std::map<std::string, QuizText> translations;  // key = language code ("de")
+  std::string question;             // English
+  std::vector<std::string> choices; // English, >= 2, distinct
+  int answer_index = 0;             // 0-based index into choices (the file's `answer` is 1-based)
+  std::string explanation;          // English, may be empty
+  std::map<std::string, QuizText> translations; // key = language code ("de")
 
   // lang "de-AT" tries "de-AT", "de", then English, field by field.
   LocalQuiz textIn(const std::string& lang) const;
 };
 
 struct StageDesc {
-  std::string id;     // "assessment","preparation","procedure","compression","recovery","next_session"
-  std::string title;  // English title (== titles["en"])
-  double sim_from_s = 0, sim_to_s = 0;  // window of the model's time axis (s; recovery days * 86400)
-  double duration_s = 10;               // playback length at 1x
-  std::map<std::string, Narration> narration;  // key = language code ("en", "de")
-  std::map<std::string, std::string> titles;   // key = language code
+  std::string id; // "assessment","preparation","procedure","compression","recovery","next_session"
+  std::string title;                   // English title (== titles["en"])
+  double sim_from_s = 0, sim_to_s = 0; // window of the model's time axis (s; recovery days * 86400)
+  double duration_s = 10;              // playback length at 1x
+  std::map<std::string, Narration> narration; // key = language code ("en", "de")
+  std::map<std::string, std::string> titles;  // key = language code
   CameraPose camera;
-  std::vector<std::string> labels;     // label ids, see kLabelIds in stage_script.hpp
-  bool only_if_next_session = false;   // shows only when the model recommends another session
-  std::vector<QuizQuestion> quiz;      // both audiences; the built-in ones unless the file gives any
+  std::vector<std::string> labels;   // label ids, see kLabelIds in stage_script.hpp
+  bool only_if_next_session = false; // shows only when the model recommends another session
+  std::vector<QuizQuestion> quiz;    // both audiences; the built-in ones unless the file gives any
 
   // lang may be "de" or "de-AT" (tries "de-AT", "de", then "en").
   LocalText titleIn(const std::string& lang) const;
@@ -86,21 +86,20 @@ struct SceneText {
 };
 
 struct SceneDesc {
-  std::string path;  // file it came from ("" for built-in)
-  std::string title, description;              // English
-  std::map<std::string, SceneText> translations;  // other languages ([scene.de])
+  std::string path;                              // file it came from ("" for built-in)
+  std::string title, description;                // English
+  std::map<std::string, SceneText> translations; // other languages ([scene.de])
   sim::Params params;
   std::vector<StageDesc> stages;
   double recovery_days = 56;
-  bool default_stages = true;  // the file had no [[stage]]: the built-in script is used
+  bool default_stages = true; // the file had no [[stage]]: the built-in script is used
 
   // Text helpers: the language asked for, falling back to "en".
   LocalText titleIn(const std::string& lang) const;
   LocalText descriptionIn(const std::string& lang) const;
   // Stage narration with {placeholders} filled from params (numbers in the
   // language's style, e.g. "0,5" in German).
-  LocalText narrationText(const StageDesc& stage, const std::string& lang,
-                          Audience audience) const;
+  LocalText narrationText(const StageDesc& stage, const std::string& lang, Audience audience) const;
   LocalText stageTitle(const StageDesc& stage, const std::string& lang) const;
 
   // Stages to play: drops only_if_next_session stages unless one is recommended
@@ -111,8 +110,8 @@ struct SceneDesc {
 
   // Kept so that applyOverride can re-validate the whole scene (cross-checks
   // such as stage windows against recovery.days) with the same rules.
-  std::string source_text;             // the file's text ("" for built-in)
-  std::vector<std::string> overrides;  // "--set" values applied so far, in order
+  std::string source_text;            // the file's text ("" for built-in)
+  std::vector<std::string> overrides; // "--set" values applied so far, in order
 };
 
 // Micro sclerotherapy is indicated for telangiectasias and reticular veins
@@ -120,7 +119,7 @@ struct SceneDesc {
 // reflux need other treatment first.
 bool isIndicated(const sim::Params& params);
 
-const char* toString(ViewKind v);   // "leg", "surface", "cutaway"
-const char* toString(Audience a);   // "patient", "student"
+const char* toString(ViewKind v); // "leg", "surface", "cutaway"
+const char* toString(Audience a); // "patient", "student"
 
-}  // namespace scene
+} // namespace scene

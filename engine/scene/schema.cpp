@@ -32,8 +32,8 @@ KeyInfo simple(const char* key, ValueType type, const char* doc, bool settable =
   k.doc = doc;
   return k;
 }
-KeyInfo choice(const char* key, const char* what, std::vector<std::string> choices,
-               const char* doc, bool settable = true) {
+KeyInfo choice(const char* key, const char* what, std::vector<std::string> choices, const char* doc,
+               bool settable = true) {
   KeyInfo k = simple(key, ValueType::Choice, doc, settable);
   k.what = what;
   k.choices = std::move(choices);
@@ -85,7 +85,8 @@ std::vector<KeyInfo> buildSchema() {
   s.push_back(st(simple("stage.only_if_next_session", ValueType::Boolean,
                         "shown only when the model recommends another session")));
   s.push_back(st(simple("stage.narration", ValueType::Table, "English narration")));
-  s.push_back(st(simple("stage.narration.patient", ValueType::String, "plain words, 2-4 sentences")));
+  s.push_back(
+      st(simple("stage.narration.patient", ValueType::String, "plain words, 2-4 sentences")));
   s.push_back(st(simple("stage.narration.student", ValueType::String,
                         "mechanism and numbers with sources, 3-6 sentences")));
   s.push_back(st(simple("stage.camera", ValueType::Table, "camera pose (inline table)")));
@@ -109,14 +110,13 @@ std::vector<KeyInfo> buildSchema() {
   s.push_back(st(simple("stage.quiz.question", ValueType::String, "English question, not empty")));
   s.push_back(st(simple("stage.quiz.choices", ValueType::Strings,
                         "English choices: at least 2, all different")));
-  s.push_back(st(integer("stage.quiz.answer", 1, 1e9, "",
-                         "1-based number of the right choice")));
-  s.push_back(st(simple("stage.quiz.explanation", ValueType::String,
-                        "shown after answering (optional)")));
+  s.push_back(st(integer("stage.quiz.answer", 1, 1e9, "", "1-based number of the right choice")));
+  s.push_back(
+      st(simple("stage.quiz.explanation", ValueType::String, "shown after answering (optional)")));
   return s;
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<KeyInfo>& keySchema() {
   static const std::vector<KeyInfo> kSchema = buildSchema();
@@ -193,4 +193,4 @@ std::string rangeText(const KeyInfo& info) {
   return s;
 }
 
-}  // namespace scene
+} // namespace scene

@@ -10,14 +10,14 @@ namespace scene {
 enum class ValueType { String, Integer, Number, Boolean, Choice, Duration, Labels, Table, Strings };
 
 struct KeyInfo {
-  std::string key;  // dotted: "agent.concentration_pct", "stage.camera.view"
+  std::string key; // dotted: "agent.concentration_pct", "stage.camera.view"
   ValueType type = ValueType::Number;
-  double min = 0, max = 0;            // Integer / Number / Duration (seconds)
-  std::string unit;                   // shown in range messages: "%", "mm", "days"
-  std::string what;                   // Choice: "agent" in 'unknown agent "x"'
-  std::vector<std::string> choices;   // Choice / Labels
-  bool settable = true;               // may be given with --set
-  std::string doc;                    // one line for the docs
+  double min = 0, max = 0;          // Integer / Number / Duration (seconds)
+  std::string unit;                 // shown in range messages: "%", "mm", "days"
+  std::string what;                 // Choice: "agent" in 'unknown agent "x"'
+  std::vector<std::string> choices; // Choice / Labels
+  bool settable = true;             // may be given with --set
+  std::string doc;                  // one line for the docs
 };
 
 // Every key, in documentation order (top-level tables first, then stage keys).
@@ -37,4 +37,4 @@ std::string rangeText(const KeyInfo& info);
 // Shortest decimal form of a number: 0.5, 25, 1e+300.
 std::string numberText(double v);
 
-}  // namespace scene
+} // namespace scene

@@ -9,7 +9,7 @@
 namespace scene {
 namespace {
 
-struct Text2 {  // one stage's text in both built-in languages
+struct Text2 { // one stage's text in both built-in languages
   const char* title_en;
   const char* title_de;
   const char* patient_en;
@@ -21,7 +21,8 @@ struct Text2 {  // one stage's text in both built-in languages
 // Numbers and sources: shared/reference/clinical.md. Patient texts: 2-4 short
 // sentences; student texts: 3-6 with sources. The tests check both limits.
 const Text2 kAssessment = {
-    "Assessment", "Untersuchung",
+    "Assessment",
+    "Untersuchung",
     "We look at your legs while you stand and note where the small veins are. This vein is "
     "about {diameter_mm} mm wide, small enough for this treatment. We also ask about your "
     "health, past blood clots, allergies and pregnancy.",
@@ -40,7 +41,8 @@ const Text2 kAssessment = {
     "Schwangerschaft erhöht das Thromboserisiko."};
 
 const Text2 kNotIndicated = {
-    "Assessment: not indicated", "Untersuchung: nicht geeignet",
+    "Assessment: not indicated",
+    "Untersuchung: nicht geeignet",
     "Micro sclerotherapy is not the right treatment here: {indication_reason}. Treating only "
     "the small veins would not last. The larger vein is treated first: closed from inside with "
     "laser or radiofrequency heat, with foam injected under ultrasound, or by surgery. Small "
@@ -60,7 +62,8 @@ const Text2 kNotIndicated = {
     "bleibt, füllen sich die kleinen Venen wieder."};
 
 const Text2 kPreparation = {
-    "Preparation", "Vorbereitung",
+    "Preparation",
+    "Vorbereitung",
     "Wear loose clothing and put no lotion or oil on your legs that day: the skin must not be "
     "slippery, so the stockings grip. You lie down and the skin is cleaned.",
     "Supine, leg venous pressure falls (e.g. at the ankle from 75–84 mmHg standing to 4–7 mmHg, "
@@ -78,7 +81,8 @@ const Text2 kPreparation = {
     "0,1–0,3 ml), Kanüle {needle_gauge} G (26–30 G)."};
 
 const Text2 kProcedure = {
-    "The injection", "Die Injektion",
+    "The injection",
+    "Die Injektion",
     "A very fine needle goes just under the skin into the vein; you may feel a small sting. The "
     "liquid pushes the blood aside and the vein turns pale for a moment. Then the vein tightens "
     "and gets smaller, and a little blood may come back into it: that is expected. If a spot "
@@ -106,7 +110,8 @@ const Text2 kProcedure = {
     "in das verengte Lumen zurück."};
 
 const Text2 kExtravasation = {
-    "The injection: beside the vein", "Die Injektion: neben der Vene",
+    "The injection: beside the vein",
+    "Die Injektion: neben der Vene",
     "A fine needle goes just under the skin. Here the tip lies beside the vein, so the liquid "
     "collects in the skin as a small pale bump and may sting more. The doctor stops at once; "
     "the bump settles over the next days.",
@@ -125,7 +130,8 @@ const Text2 kExtravasation = {
     "höherer Konzentration. Die Vene selbst wird nicht behandelt."};
 
 const Text2 kCompression = {
-    "Compression", "Kompression",
+    "Compression",
+    "Kompression",
     "The stocking presses the treated vein flat, so its walls touch and stick together. A little "
     "blood may stay trapped inside the closed vein: harmless, and not a clot in the deep veins. "
     "Walk for 15–20 minutes straight after, wear the stockings for {compression_days} days, and "
@@ -152,7 +158,8 @@ const Text2 kCompression = {
     "Tage (Besenreiser), 5–7 Tage (retikulär); 15–20 min gehen."};
 
 const Text2 kNoCompression = {
-    "No compression", "Ohne Kompression",
+    "No compression",
+    "Ohne Kompression",
     "In this example no stocking is worn, so the vein is not pressed flat and more blood stays "
     "trapped inside it. That trapped blood is harmless, not a clot in the deep veins, but the "
     "vein fades more slowly and brown marks are more likely. Walking for 15–20 minutes and "
@@ -177,7 +184,8 @@ const Text2 kNoCompression = {
 
 // Extravasation: the dose went into the dermis, the vein is untouched.
 const Text2 kExtravCompression = {
-    "Compression: vein not treated", "Kompression: Vene nicht behandelt",
+    "Compression: vein not treated",
+    "Kompression: Vene nicht behandelt",
     "Here the liquid went into the skin, not into the vein, so the vein itself was not treated "
     "and stays open. The pale bump in the skin settles over a few days. We look at the spot "
     "before you go home.",
@@ -197,7 +205,8 @@ const Text2 kExtravCompression = {
     "Sitzung behandeln."};
 
 const Text2 kExtravRecovery = {
-    "Recovery: the vein stays", "Heilung: die Vene bleibt",
+    "Recovery: the vein stays",
+    "Heilung: die Vene bleibt",
     "The vein itself was not treated, so it stays as it was. The small bump in the skin settles "
     "within days; rarely a small sore or a brown mark follows, which we check. We try again "
     "another day, with the needle in the vein.",
@@ -218,7 +227,8 @@ const Text2 kExtravRecovery = {
     "Praxen oft nach 4–6 Wochen."};
 
 const Text2 kExtravNextSession = {
-    "Next session: treat the vein", "Nächste Sitzung: die Vene behandeln",
+    "Next session: treat the vein",
+    "Nächste Sitzung: die Vene behandeln",
     "The vein was not treated this time, so it is still visible. We treat it at another "
     "session once the skin has settled, usually after a few weeks.",
     "The vein is untreated and is retreated at a later session, once the extravasation site has "
@@ -235,7 +245,8 @@ const Text2 kExtravNextSession = {
 // Underdosed: blanching (displacement) happens at any dose, but the lining
 // survives; the vein is held shut only by pressure and clot and reopens.
 const Text2 kUnderCompression = {
-    "Compression: too weak to seal", "Kompression: verklebt nicht",
+    "Compression: too weak to seal",
+    "Kompression: verklebt nicht",
     "The vein turned pale because the liquid pushed the blood aside; that happens at any "
     "strength. But this liquid was too weak to damage the vein's lining enough, so its walls do "
     "not stick together. Walk for 15–20 minutes and avoid heat, sauna and strenuous exercise for "
@@ -253,12 +264,14 @@ const Text2 kUnderCompression = {
     "Das Abblassen ist Verdrängung des Blutes durch die Injektion und tritt bei jeder "
     "Konzentration auf. Bei {agent_short} {concentration_pct} % überlebt das Endothel "
     "weitgehend (optimale Schädigung bei 0,8–1 mm: POL 0,31 % ≈ STS 0,15 %, Phlebology 2017), "
-    "und 0,075–0,1 % bilden sogar feste Gerinnsel (Parsi 2011). Die Kompression kann die Wände aneinanderdrücken, aber vitales Endothel "
+    "und 0,075–0,1 % bilden sogar feste Gerinnsel (Parsi 2011). Die Kompression kann die Wände "
+    "aneinanderdrücken, aber vitales Endothel "
     "verklebt nicht. Das Lumen ist nur durch Druck und Thrombus verschlossen und kann "
     "rekanalisieren (DGP-Leitlinie 2020)."};
 
 const Text2 kUnderRecovery = {
-    "Recovery: the vein reopens", "Heilung: die Vene öffnet sich wieder",
+    "Recovery: the vein reopens",
+    "Heilung: die Vene öffnet sich wieder",
     "Under the stocking the vein looks closed, but its lining was not damaged enough. When the "
     "stockings come off, the vein reopens and blood flows through it again. This is not "
     "dangerous; a second session with the right strength treats it.",
@@ -279,7 +292,8 @@ const Text2 kUnderRecovery = {
 
 // Underdosed without stockings: same story, no stockings to take off.
 const Text2 kUnderRecoveryNoCompression = {
-    kUnderRecovery.title_en, kUnderRecovery.title_de,
+    kUnderRecovery.title_en,
+    kUnderRecovery.title_de,
     "At first the vein may look closed, but its lining was not damaged enough. Within days to "
     "weeks the vein reopens and blood flows through it again. This is not dangerous; a second "
     "session with the right strength treats it.",
@@ -291,7 +305,8 @@ const Text2 kUnderRecoveryNoCompression = {
     kUnderRecovery.student_de};
 
 const Text2 kUnderNextSession = {
-    "Next session: the right strength", "Nächste Sitzung: die richtige Stärke",
+    "Next session: the right strength",
+    "Nächste Sitzung: die richtige Stärke",
     "The vein is visible again, which is expected after a liquid that was too weak. A second "
     "session with the right strength, usually after 4–6 weeks, treats it.",
     "Retreat the recanalized segment after 4–6 weeks (label minimum 1–2 weeks) at a "
@@ -306,7 +321,8 @@ const Text2 kUnderNextSession = {
     "meist 3–5 Sitzungen nötig, jede beseitigt etwa 50–70 % der behandelten Venen."};
 
 const Text2 kRecovery = {
-    "Recovery", "Heilung",
+    "Recovery",
+    "Heilung",
     "For the first days the vein may look darker or bruised: that is normal healing. Over weeks "
     "it becomes a thin cord that the body clears: spider veins fade in 3–6 weeks, larger ones in "
     "3–4 months. Brownish marks (1 to 3 in 10 people) or fine new red veins (about 1 in 6) are "
@@ -333,7 +349,8 @@ const Text2 kRecovery = {
     "Monaten. Pro Sitzung verschwinden 50–70 % der Venen; typisch 3–5 Sitzungen."};
 
 const Text2 kNoCompressionRecovery = {
-    "Recovery without compression", "Heilung ohne Kompression",
+    "Recovery without compression",
+    "Heilung ohne Kompression",
     "Without the stocking more blood stays trapped in the vein, so it may look dark or bruised "
     "for longer and fades more slowly. Brown marks are more likely (usually 1 to 3 in 10 "
     "people); most fade within 6–12 months. A faint stain may stay for a while, and a further "
@@ -357,7 +374,8 @@ const Text2 kNoCompressionRecovery = {
     "2020)."};
 
 const Text2 kNextSession = {
-    "Next session", "Nächste Sitzung",
+    "Next session",
+    "Nächste Sitzung",
     "Part of the vein is still visible, which is common: each session clears about half to two "
     "thirds of the treated veins. A further session, usually after 4–6 weeks, treats what "
     "remains. Most people need 3–5 sessions in total.",
@@ -393,7 +411,7 @@ CameraPose pose(ViewKind view, float yaw, float pitch, float distance, float tx,
   return c;
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<std::string>& stageIds() {
   static const std::vector<std::string> kIds = {"assessment",  "preparation", "procedure",
@@ -403,15 +421,19 @@ const std::vector<std::string>& stageIds() {
 
 const std::vector<std::string>& labelIds() {
   static const std::vector<std::string> kIds = {
-      "epidermis", "dermis",   "fat",     "vein_lumen", "vein_wall",      "endothelium", "needle",
+      "epidermis",  "dermis",   "fat",     "vein_lumen", "vein_wall",      "endothelium", "needle",
       "sclerosant", "thrombus", "bandage", "cord",       "reticular_vein", "size_gauge"};
   return kIds;
 }
 
 // Needle in and injection, then about a minute for spasm (Goldman & Weiss:
 // blanching and spasm within seconds): 80 s for the default 10 s injection.
-double procedureEndS(const sim::Params& p) { return std::max(80.0, p.injection.duration_s + 70.0); }
-double compressionStartS(const sim::Params& p) { return procedureEndS(p) + 10.0; }
+double procedureEndS(const sim::Params& p) {
+  return std::max(80.0, p.injection.duration_s + 70.0);
+}
+double compressionStartS(const sim::Params& p) {
+  return procedureEndS(p) + 10.0;
+}
 
 // Below the minimal damaging dose (POL 0.25 %, Phlebology 2017; STS compared through the
 // model's POL equivalence) the walls do not bond and the vein reopens. The tests check that
@@ -430,7 +452,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
   if (id == "assessment") {
     const bool ok = isIndicated(p);
     setText(s, ok ? kAssessment : kNotIndicated);
-    s.duration_s = ok ? 10.0 : 20.0;  // the verdict is the whole story when not indicated
+    s.duration_s = ok ? 10.0 : 20.0; // the verdict is the whole story when not indicated
     // Whole leg first (where the clusters are); the renderer moves on to the surface.
     s.camera = pose(ViewKind::Leg, 0.0f, 5.0f, 1600.0f, 0.0f, 450.0f, 0.0f);
     s.labels = {"size_gauge", "reticular_vein"};
@@ -444,8 +466,9 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.sim_to_s = procedureEndS(p);
     s.duration_s = 24.0;
     s.camera = pose(ViewKind::Cutaway, -30.0f, 26.0f, 8.0f, 0.0f, vein_y - 0.2f, -0.8f);
-    s.labels = p.injection.in_lumen ? std::vector<std::string>{"needle", "sclerosant", "endothelium"}
-                                    : std::vector<std::string>{"wheal", "needle", "vein_lumen"};
+    s.labels = p.injection.in_lumen
+                   ? std::vector<std::string>{"needle", "sclerosant", "endothelium"}
+                   : std::vector<std::string>{"wheal", "needle", "vein_lumen"};
   } else if (id == "compression") {
     const bool stocking = p.compression.days > 0.0;
     if (!p.injection.in_lumen) {
@@ -502,4 +525,4 @@ std::vector<StageDesc> defaultStages(const sim::Params& p, double recovery_days)
   return stages;
 }
 
-}  // namespace scene
+} // namespace scene

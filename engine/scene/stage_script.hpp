@@ -14,7 +14,7 @@ const std::vector<std::string>& stageIds();
 const std::vector<std::string>& labelIds();
 
 // Sim-time windows of the default script (seconds on the model's axis).
-double procedureEndS(const sim::Params& params);  // needle out, spasm seen
+double procedureEndS(const sim::Params& params); // needle out, spasm seen
 double compressionStartS(const sim::Params& params);
 
 // The minimal damaging dose as POL-equivalent % (Phlebology 2017: POL 0.25 % for 0.8-1 mm veins).
@@ -31,4 +31,4 @@ StageDesc defaultStage(const std::string& id, const sim::Params& params, double 
 // the alternatives) when the vein is not indicated (isIndicated()).
 std::vector<StageDesc> defaultStages(const sim::Params& params, double recovery_days);
 
-}  // namespace scene
+} // namespace scene

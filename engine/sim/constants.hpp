@@ -65,20 +65,21 @@ inline constexpr double kDamageSoftening = 0.6;
 // alpha ~ 0.3: both modelling assumptions) -------------------------------------
 inline constexpr double kBucklingPressure_K = -3.0;
 inline constexpr double kContactAreaRatio = 0.30;
-inline constexpr double kMaxSemiX = 1.5;  // flattened lumen width, fraction of R (assumption)
+inline constexpr double kMaxSemiX = 1.5; // flattened lumen width, fraction of R (assumption)
 
 // --- Spasm and blanching (seconds; Goldman & Weiss) ------------------------------
 inline constexpr double kSpasmMax = 0.9;
 inline constexpr double kSpasmRise_s = 3.0;
-inline constexpr double kSpasmRelax_s = 1200.0;  // relaxes over ~20 min (assumption)
+inline constexpr double kSpasmRelax_s = 1200.0; // relaxes over ~20 min (assumption)
 inline constexpr double kBlanchRelax_s = 5.0;
 
 // --- Thrombus (Parsi 2011 three-stage clotting; ~1 h to form is an assumption) ---
 inline constexpr double kThrombusForm_s = 1200.0;
-inline constexpr double kProcoagSaturation_s = 15.0;  // window exposure that saturates the drive
-inline constexpr double kThrombusFill = 0.95;          // clot fills at most this much of the lumen
-inline constexpr double kThrombusResorb_days = 12.0;   // organisation + macrophages (assumption)
-inline constexpr double kBackflowClot = 0.5;  // clot from backflow into an unmatured seal (assumption)
+inline constexpr double kProcoagSaturation_s = 15.0; // window exposure that saturates the drive
+inline constexpr double kThrombusFill = 0.95;        // clot fills at most this much of the lumen
+inline constexpr double kThrombusResorb_days = 12.0; // organisation + macrophages (assumption)
+inline constexpr double kBackflowClot =
+    0.5; // clot from backflow into an unmatured seal (assumption)
 inline constexpr double kBackflow_s = 86400.0;
 // Pigment: 70 % faded by 6 months, 99 % within a year (Goldman, Sadick & Weiss 1995).
 inline constexpr double kPigmentFade_days = 150.0;
@@ -87,26 +88,26 @@ inline constexpr double kPigmentPerClot = 0.2;  // assumption
 inline constexpr double kPigmentClotMin = 0.25; // assumption
 
 // --- Seal, fibrosis, reabsorption (assumptions anchored to the timeline table) ---
-inline constexpr double kSealDamageMin = 0.5;     // endothelial death needed for walls to bond
+inline constexpr double kSealDamageMin = 0.5; // endothelial death needed for walls to bond
 inline constexpr double kSealDamageFull = 0.85;
 inline constexpr double kSealForm_s = 6.0 * 3600.0;
 inline constexpr double kSealBreak_s = 86400.0;
-inline constexpr double kClotContact = 0.3;       // a clot-filled lumen bonds walls weakly
-inline constexpr double kGluedAreaRatio = 0.15;   // lumen left between bonded walls
-inline constexpr double kCordShrink = 0.7;        // fibrous cord contracts
+inline constexpr double kClotContact = 0.3;     // a clot-filled lumen bonds walls weakly
+inline constexpr double kGluedAreaRatio = 0.15; // lumen left between bonded walls
+inline constexpr double kCordShrink = 0.7;      // fibrous cord contracts
 inline constexpr double kFibrosis_days = 14.0;  // cord over weeks, not days
 // Compression keeps the treated walls in apposition while the cord forms, so
 // a vein under a stocking organises faster (assumption, direction from Kern
 // 2007 and Weiss 1999: 3 weeks cleared better than none or 3 days).
 inline constexpr double kCompressionFibrosisBoost = 0.5;
 inline constexpr double kCompressionFullEffect_mmHg = 20.0;
-inline constexpr double kStainClear_per_day = 0.12;  // tuned: fading ~day 10, gone 3-6 weeks
+inline constexpr double kStainClear_per_day = 0.12; // tuned: fading ~day 10, gone 3-6 weeks
 inline constexpr double kStainThrombusSlowing = 3.0;
 inline constexpr double kInflammationRise_days = 0.5;
 inline constexpr double kInflammationDecay_days = 4.0;
 
 // --- Extravasation -----------------------------------------------------------------
-inline constexpr double kWhealVolume_ml = 0.05;   // a 0.05 mL bleb raises a full wheal (assumption)
+inline constexpr double kWhealVolume_ml = 0.05; // a 0.05 mL bleb raises a full wheal (assumption)
 inline constexpr double kWhealResorb_s = 2700.0;
 
 // --- Procedure timeline (seconds; assumptions matching the training material) -----
@@ -118,7 +119,7 @@ inline constexpr double kCompressionRamp_s = 5.0;
 // --- Clocks --------------------------------------------------------------------------
 inline constexpr double kProcedureStep_s = 0.05;
 inline constexpr double kProcedureEnd_s = 600.0;
-inline constexpr double kEarlyStep_s = 30.0;  // rest of day 1: clot forms over ~1 h
+inline constexpr double kEarlyStep_s = 30.0; // rest of day 1: clot forms over ~1 h
 inline constexpr double kRecoveryStep_s = 3600.0;
 
-}  // namespace sim::k
+} // namespace sim::k

@@ -24,7 +24,8 @@ double survivalFactor(double pol_eq_pct, double dt) {
 }
 
 double sealReadiness(double damage) {
-  return std::clamp((damage - k::kSealDamageMin) / (k::kSealDamageFull - k::kSealDamageMin), 0.0, 1.0);
+  return std::clamp((damage - k::kSealDamageMin) / (k::kSealDamageFull - k::kSealDamageMin), 0.0,
+                    1.0);
 }
 
-}  // namespace sim
+} // namespace sim

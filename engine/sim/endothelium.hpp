@@ -19,4 +19,4 @@ double survivalFactor(double pol_eq_pct, double dt);
 // Wall damage needed for opposed walls to bond (0 below kSealDamageMin, 1 above kSealDamageFull).
 double sealReadiness(double damage);
 
-}  // namespace sim
+} // namespace sim

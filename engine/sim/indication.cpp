@@ -11,7 +11,7 @@ std::string fmt(const char* f, double v) {
   std::snprintf(buf, sizeof buf, f, v);
   return buf;
 }
-}  // namespace
+} // namespace
 
 double recommendedPolEquivalent(VeinKind kind) {
   return kind == VeinKind::Reticular ? 1.0 : 0.5;
@@ -29,7 +29,8 @@ Indication assessIndication(const Params& p) {
     r.indicated = false;
     r.warnings.push_back(fmt(
         "Not indicated: diameter %.1f mm is >= 3 mm, a varicose vein (CEAP 2004); Asclera is not "
-        "studied in veins > 3 mm.", d));
+        "studied in veins > 3 mm.",
+        d));
   }
   if (p.vein.reflux) {
     r.indicated = false;
@@ -42,10 +43,12 @@ Indication assessIndication(const Params& p) {
     return r;
   }
   if (p.vein.kind == VeinKind::Telangiectasia && d >= 1.0) {
-    r.warnings.push_back(fmt("A %.1f mm vein is reticular by size (CEAP: telangiectasia < 1 mm).", d));
+    r.warnings.push_back(
+        fmt("A %.1f mm vein is reticular by size (CEAP: telangiectasia < 1 mm).", d));
   }
   if (p.vein.kind == VeinKind::Reticular && d < 1.0) {
-    r.warnings.push_back(fmt("A %.1f mm vein is a telangiectasia by size (CEAP: reticular >= 1 mm).", d));
+    r.warnings.push_back(
+        fmt("A %.1f mm vein is a telangiectasia by size (CEAP: reticular >= 1 mm).", d));
   }
   const double eq = polEquivalent(p.agent.name, p.agent.concentration_pct);
   const double rec = recommendedPolEquivalent(p.vein.kind);
@@ -72,4 +75,4 @@ Indication assessIndication(const Params& p) {
   return r;
 }
 
-}  // namespace sim
+} // namespace sim

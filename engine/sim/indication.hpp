@@ -9,8 +9,8 @@ namespace sim {
 
 struct Indication {
   bool indicated = true;
-  std::vector<std::string> warnings;      // why not, or dose/technique cautions
-  std::vector<std::string> alternatives;  // treatments for veins this one cannot treat
+  std::vector<std::string> warnings;     // why not, or dose/technique cautions
+  std::vector<std::string> alternatives; // treatments for veins this one cannot treat
 };
 
 // CEAP 2004: telangiectasia < 1 mm, reticular 1 to < 3 mm, varicose >= 3 mm;
@@ -21,4 +21,4 @@ Indication assessIndication(const Params& p);
 // POL 0.5 % spider, 1 % reticular; Fibrovein SmPC: STS 0.2 % / 0.5 %).
 double recommendedPolEquivalent(VeinKind kind);
 
-}  // namespace sim
+} // namespace sim

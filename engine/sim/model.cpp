@@ -19,17 +19,20 @@ double spasmContraction(double spasm) {
   return 1.0 - k::kSpasmRadiusLoss * std::clamp(spasm, 0.0, 1.0);
 }
 
-template <class A>
-double mean(const A& a) {
+template <class A> double mean(const A& a) {
   double sum = 0.0;
   for (auto v : a) sum += static_cast<double>(v);
   return sum / static_cast<double>(a.size());
 }
-}  // namespace
+} // namespace
 
-State::State() { lining.fill(1.0); }
+State::State() {
+  lining.fill(1.0);
+}
 
-double State::damage() const { return std::clamp(1.0 - mean(lining), 0.0, 1.0); }
+double State::damage() const {
+  return std::clamp(1.0 - mean(lining), 0.0, 1.0);
+}
 
 Setup makeSetup(const Params& p) {
   Setup s;
@@ -40,19 +43,21 @@ Setup makeSetup(const Params& p) {
   const double vol_mm3 = std::max(0.0, p.agent.volume_ml) * 1000.0;
   const double dur = std::max(p.injection.duration_s, 0.0);
   s.inject_mm3_s = dur > 0.0 ? vol_mm3 / dur : 0.0;
-  s.rest_alpha = solveAreaRatio(k::kVenulePressure_mmHg - k::kTissuePressure_mmHg,
-                                k::kTubeStiffness_mmHg);
+  s.rest_alpha =
+      solveAreaRatio(k::kVenulePressure_mmHg - k::kTissuePressure_mmHg, k::kTubeStiffness_mmHg);
   return s;
 }
 
 State initialState(const Params& p) {
   State s;
   s.blood_speed_mm_s = k::kBloodSpeed_mm_s;
-  (void)p;  // every vein starts at rest: open, lined, unstained
+  (void)p; // every vein starts at rest: open, lined, unstained
   return s;
 }
 
-State step(const State& prev, const Params& p, double dt) { return step(prev, p, makeSetup(p), dt); }
+State step(const State& prev, const Params& p, double dt) {
+  return step(prev, p, makeSetup(p), dt);
+}
 
 State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   State s = prev;
@@ -116,11 +121,14 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   const double spasm_target = k::kSpasmMax * s.irritation;
   const double tau = spasm_target > prev.spasm ? k::kSpasmRise_s : k::kSpasmRelax_s;
   s.spasm = spasm_target + (prev.spasm - spasm_target) * std::exp(-dt / tau);
-  const double blanch_target = std::clamp(std::max(solution_sum / kSegmentCells, s.spasm), 0.0, 1.0);
-  s.blanching = blanch_target + (prev.blanching - blanch_target) * std::exp(-dt / k::kBlanchRelax_s);
+  const double blanch_target =
+      std::clamp(std::max(solution_sum / kSegmentCells, s.spasm), 0.0, 1.0);
+  s.blanching =
+      blanch_target + (prev.blanching - blanch_target) * std::exp(-dt / k::kBlanchRelax_s);
 
   // --- Tube law (Shapiro 1977): p_tm = p_inside - (tissue + compression).
-  const double p_in = k::kVenulePressure_mmHg + (s.injecting && into_lumen ? k::kInjectionPressure_mmHg : 0.0);
+  const double p_in =
+      k::kVenulePressure_mmHg + (s.injecting && into_lumen ? k::kInjectionPressure_mmHg : 0.0);
   const double p_out = k::kTissuePressure_mmHg + s.compression_mmHg;
   const double stiffness = k::kTubeStiffness_mmHg * (1.0 - k::kDamageSoftening * damage);
   // Referred to the resting lumen (the measured diameter), so "before" is exactly 1.
@@ -142,7 +150,8 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
     // "limits thrombus volume and backflow", Goldman & Weiss; Kern 2007).
     if (into_lumen && s.tube_area_ratio > k::kContactAreaRatio && prev.fibrosis < 0.5 &&
         prev.seal > 0.0) {
-      const double target = k::kBackflowClot * (1.0 - prev.fibrosis / 0.5) * std::min(prev.seal, 1.0);
+      const double target =
+          k::kBackflowClot * (1.0 - prev.fibrosis / 0.5) * std::min(prev.seal, 1.0);
       if (target > s.thrombus)
         s.thrombus += (target - s.thrombus) * (1.0 - std::exp(-dt / k::kBackflow_s));
     }
@@ -170,7 +179,8 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
 
   // --- Recovery processes.
   const double since_injury = t1 - tl.inject_start_s;
-  const double severity = into_lumen && tl.active ? std::clamp(0.7 * damage + 0.4 * s.thrombus_peak, 0.0, 1.0) : 0.0;
+  const double severity =
+      into_lumen && tl.active ? std::clamp(0.7 * damage + 0.4 * s.thrombus_peak, 0.0, 1.0) : 0.0;
   s.inflammation = advanceInflammation(prev.inflammation, severity, since_injury, dt);
   s.inflammation_peak = std::max(s.inflammation_peak, s.inflammation);
   s.fibrosis = advanceFibrosis(prev.fibrosis, s.seal, s.compression_mmHg, dt);
@@ -227,4 +237,4 @@ Sample toSample(const State& s, const Params& p) {
   return out;
 }
 
-}  // namespace sim
+} // namespace sim

@@ -11,11 +11,11 @@ namespace sim {
 struct State {
   double time_s = 0.0;
   Segment segment;
-  CellArray lining;  // endothelium alive per cell
+  CellArray lining; // endothelium alive per cell
   MassBalance mass;
 
-  double procoag_exposure_s = 0.0;  // time-integral of the mean procoagulant activity
-  double irritation = 0.0;          // current mean lysis fraction (drives spasm)
+  double procoag_exposure_s = 0.0; // time-integral of the mean procoagulant activity
+  double irritation = 0.0;         // current mean lysis fraction (drives spasm)
   double irritation_peak = 0.0;
   double spasm = 0.0;
   double blanching = 0.0;
@@ -28,7 +28,7 @@ struct State {
   double inflammation = 0.0;
   double inflammation_peak = 0.0;
   double stain = 1.0;
-  double pigment = 0.0;  // haemosiderin staining along the vein
+  double pigment = 0.0; // haemosiderin staining along the vein
   double wheal = 0.0;
   double compression_mmHg = 0.0;
   double blood_speed_mm_s = 0.0;
@@ -39,7 +39,7 @@ struct State {
   Phase phase = Phase::Before;
 
   State();
-  double damage() const;  // 1 - mean endothelium alive
+  double damage() const; // 1 - mean endothelium alive
 };
 
 // Everything step() needs that depends on params only.
@@ -48,7 +48,7 @@ struct Setup {
   bool indicated = true;
   double area_mm2 = 0.0;
   double inject_mm3_s = 0.0;
-  double rest_alpha = 1.0;  // tube-law alpha of the untreated vein at rest (A_rest / A_unloaded)
+  double rest_alpha = 1.0; // tube-law alpha of the untreated vein at rest (A_rest / A_unloaded)
 };
 
 Setup makeSetup(const Params& p);
@@ -60,4 +60,4 @@ State step(const State& s, const Params& p, double dt);
 
 Sample toSample(const State& s, const Params& p);
 
-}  // namespace sim
+} // namespace sim

@@ -27,7 +27,7 @@ std::string percent(const char* f, double v) {
   std::snprintf(buf, sizeof buf, f, v * 100.0);
   return buf;
 }
-}  // namespace
+} // namespace
 
 void OutcomeTracker::observe(const Sample& s) {
   // Fading counts from the vein's own visibility; blanching is a separate skin
@@ -72,7 +72,7 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   o.final_fibrosis = end.fibrosis;
   o.endothelium_alive_min = 1.0 - end.damage();
   if (!indicated) {
-    o.sessions_recommended = 0;  // no micro-sclerotherapy session: refer instead
+    o.sessions_recommended = 0; // no micro-sclerotherapy session: refer instead
     return o;
   }
   o.recanalized = end.recanalized;
@@ -108,14 +108,15 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   if (o.pigmentation_risk >= 0.22) {
     o.warnings.push_back(percent(
         "Raised hyperpigmentation indicator (%.0f %%; literature 10-30 %%, mostly fades in 6-12 "
-        "months).", o.pigmentation_risk));
+        "months).",
+        o.pigmentation_risk));
   }
   if (o.matting_risk >= 0.19) {
-    o.warnings.push_back(percent(
-        "Raised matting indicator (%.0f %%; literature 15-20 %%, resolves in 3-12 months).",
-        o.matting_risk));
+    o.warnings.push_back(
+        percent("Raised matting indicator (%.0f %%; literature 15-20 %%, resolves in 3-12 months).",
+                o.matting_risk));
   }
   return o;
 }
 
-}  // namespace sim
+} // namespace sim

@@ -25,4 +25,4 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
 double pigmentationRisk(const Params& p, double thrombus_peak);
 double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak);
 
-}  // namespace sim
+} // namespace sim

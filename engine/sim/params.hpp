@@ -10,8 +10,8 @@ enum class Agent { Polidocanol, Sts };
 struct VeinParams {
   VeinKind kind = VeinKind::Telangiectasia;
   double diameter_mm = 0.6;
-  double depth_mm = 0.3;  // skin surface to vein centre
-  bool reflux = false;    // saphenous / feeder reflux (venous insufficiency)
+  double depth_mm = 0.3; // skin surface to vein centre
+  bool reflux = false;   // saphenous / feeder reflux (venous insufficiency)
 };
 
 struct AgentParams {
@@ -32,7 +32,7 @@ struct CompressionParams {
 };
 
 struct PatientParams {
-  int skin_tone = 2;  // Fitzpatrick I..VI
+  int skin_tone = 2; // Fitzpatrick I..VI
 };
 
 struct Params {
@@ -41,7 +41,8 @@ struct Params {
   InjectionParams injection;
   CompressionParams compression;
   PatientParams patient;
-  unsigned seed = 1;  // only for visual jitter derived from the model; the model itself is noise-free
+  unsigned seed =
+      1; // only for visual jitter derived from the model; the model itself is noise-free
 };
 
-}  // namespace sim
+} // namespace sim

@@ -20,15 +20,16 @@ double advanceInflammation(double inflammation, double severity, double time_sin
                            double dt) {
   if (time_since_injury_s < 0.0) return inflammation;
   const double days = time_since_injury_s / 86400.0;
-  const double target = std::clamp(severity, 0.0, 1.0) * std::exp(-days / k::kInflammationDecay_days);
+  const double target =
+      std::clamp(severity, 0.0, 1.0) * std::exp(-days / k::kInflammationDecay_days);
   const double rate = dt / (k::kInflammationRise_days * 86400.0);
   return target + (inflammation - target) * std::exp(-rate);
 }
 
 double advanceFibrosis(double fibrosis, double seal, double compression_mmHg, double dt) {
   const double pressed = std::clamp(compression_mmHg / k::kCompressionFullEffect_mmHg, 0.0, 1.0);
-  const double rate = std::clamp(seal, 0.0, 1.0) * (1.0 + k::kCompressionFibrosisBoost * pressed) * dt /
-                      (k::kFibrosis_days * 86400.0);
+  const double rate = std::clamp(seal, 0.0, 1.0) * (1.0 + k::kCompressionFibrosisBoost * pressed) *
+                      dt / (k::kFibrosis_days * 86400.0);
   return 1.0 - (1.0 - fibrosis) * std::exp(-rate);
 }
 
@@ -45,7 +46,8 @@ double pigmentStain(double thrombus_peak, double time_since_injury_s) {
   const double amount = k::kPigmentPerClot * std::max(0.0, thrombus_peak - k::kPigmentClotMin) /
                         (1.0 - k::kPigmentClotMin);
   return std::clamp(amount * (1.0 - std::exp(-days / k::kPigmentBuild_days)) *
-                        std::exp(-days / k::kPigmentFade_days), 0.0, 1.0);
+                        std::exp(-days / k::kPigmentFade_days),
+                    0.0, 1.0);
 }
 
 double visibility(double stain, double lumen_area_ratio, double thrombus, double pigment) {
@@ -53,4 +55,4 @@ double visibility(double stain, double lumen_area_ratio, double thrombus, double
   return std::clamp(std::max({stain, blood, pigment}), 0.0, 1.0);
 }
 
-}  // namespace sim
+} // namespace sim

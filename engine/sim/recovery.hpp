@@ -23,8 +23,7 @@ double advanceFibrosis(double fibrosis, double seal, double compression_mmHg, do
 // Visible content of the closed vein (trapped blood, pigment of the wall)
 // cleared by macrophages once the cord has formed; a big clot and a big vein
 // take longer. dM/dt = -k F^2 M / ((1 + 3 T) (d/0.6 mm)^0.75).
-double advanceStain(double stain, double fibrosis, double thrombus, double diameter_mm,
-                    double dt);
+double advanceStain(double stain, double fibrosis, double thrombus, double diameter_mm, double dt);
 
 // Haemosiderin staining from a large trapped clot: builds over ~a week, fades
 // with a 150-day time constant (70 % gone by 6 months, Goldman, Sadick &
@@ -35,4 +34,4 @@ double pigmentStain(double thrombus_peak, double time_since_injury_s);
 // still carries when open, or pigment along its path, whichever shows most.
 double visibility(double stain, double lumen_area_ratio, double thrombus, double pigment);
 
-}  // namespace sim
+} // namespace sim

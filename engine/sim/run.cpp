@@ -28,7 +28,7 @@ int recordEvery(double time_s) {
 }
 
 class EventLog {
- public:
+public:
   explicit EventLog(std::vector<Event>& out) : out_(out) {}
   void once(EventKind kind, bool condition, double time_s) {
     const auto i = static_cast<std::size_t>(kind);
@@ -38,12 +38,12 @@ class EventLog {
     }
   }
 
- private:
+private:
   std::vector<Event>& out_;
   bool seen_[8] = {};
 };
 
-}  // namespace
+} // namespace
 
 double stepSizeAt(double time_s) {
   if (time_s < k::kProcedureEnd_s) return k::kProcedureStep_s;
@@ -71,7 +71,9 @@ Run simulate(const Params& params, double recovery_days) {
   OutcomeTracker tracker;
 
   // Each clock counts its own steps so times stay exact multiples of its step.
-  struct Clock { double from_s, to_s, dt; };
+  struct Clock {
+    double from_s, to_s, dt;
+  };
   const Clock clocks[] = {{0.0, k::kProcedureEnd_s, k::kProcedureStep_s},
                           {k::kProcedureEnd_s, kDay, k::kEarlyStep_s},
                           {kDay, end_s, k::kRecoveryStep_s}};
@@ -85,7 +87,8 @@ Run simulate(const Params& params, double recovery_days) {
       state.time_s = std::min(c.from_s + static_cast<double>(i + 1) * c.dt, c.to_s);
       const Sample sample = toSample(state, params);
       const double t = state.time_s;
-      log.once(EventKind::NeedleInLumen, params.injection.in_lumen && sample.needle_insertion >= 1.0, t);
+      log.once(EventKind::NeedleInLumen,
+               params.injection.in_lumen && sample.needle_insertion >= 1.0, t);
       log.once(EventKind::Extravasation, !params.injection.in_lumen && sample.injecting, t);
       log.once(EventKind::Blanching, sample.blanching >= 0.5, t);
       log.once(EventKind::Spasm, sample.spasm >= 0.3, t);
@@ -108,8 +111,10 @@ Run simulate(const Params& params, double recovery_days) {
 }
 
 namespace {
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
-}  // namespace
+double lerp(double a, double b, double t) {
+  return a + (b - a) * t;
+}
+} // namespace
 
 Sample Run::at(double time_s) const {
   if (samples.empty()) return Sample{};
@@ -121,7 +126,7 @@ Sample Run::at(double time_s) const {
   const Sample& a = *(hi - 1);
   const double span = b.time_s - a.time_s;
   const double u = span > 0.0 ? (time_s - a.time_s) / span : 0.0;
-  Sample s = a;  // bools and phase from the earlier sample
+  Sample s = a; // bools and phase from the earlier sample
   s.time_s = time_s;
   s.needle_insertion = lerp(a.needle_insertion, b.needle_insertion, u);
   s.concentration_pct = lerp(a.concentration_pct, b.concentration_pct, u);
@@ -153,45 +158,64 @@ Sample Run::at(double time_s) const {
 
 const char* toString(Phase p) {
   switch (p) {
-    case Phase::Before: return "before";
-    case Phase::NeedleIn: return "needle_in";
-    case Phase::Injecting: return "injecting";
-    case Phase::NeedleOut: return "needle_out";
-    case Phase::Compression: return "compression";
-    case Phase::Recovery: return "recovery";
+  case Phase::Before:
+    return "before";
+  case Phase::NeedleIn:
+    return "needle_in";
+  case Phase::Injecting:
+    return "injecting";
+  case Phase::NeedleOut:
+    return "needle_out";
+  case Phase::Compression:
+    return "compression";
+  case Phase::Recovery:
+    return "recovery";
   }
   return "?";
 }
 
 const char* toString(EventKind k) {
   switch (k) {
-    case EventKind::NeedleInLumen: return "needle_in_lumen";
-    case EventKind::Blanching: return "blanching";
-    case EventKind::Spasm: return "spasm";
-    case EventKind::Sealed: return "sealed";
-    case EventKind::Cord: return "cord";
-    case EventKind::Resolved: return "resolved";
-    case EventKind::Recanalized: return "recanalized";
-    case EventKind::Extravasation: return "extravasation";
+  case EventKind::NeedleInLumen:
+    return "needle_in_lumen";
+  case EventKind::Blanching:
+    return "blanching";
+  case EventKind::Spasm:
+    return "spasm";
+  case EventKind::Sealed:
+    return "sealed";
+  case EventKind::Cord:
+    return "cord";
+  case EventKind::Resolved:
+    return "resolved";
+  case EventKind::Recanalized:
+    return "recanalized";
+  case EventKind::Extravasation:
+    return "extravasation";
   }
   return "?";
 }
 
 const char* toString(VeinKind k) {
   switch (k) {
-    case VeinKind::Telangiectasia: return "telangiectasia";
-    case VeinKind::Reticular: return "reticular";
-    case VeinKind::Varicose: return "varicose";
+  case VeinKind::Telangiectasia:
+    return "telangiectasia";
+  case VeinKind::Reticular:
+    return "reticular";
+  case VeinKind::Varicose:
+    return "varicose";
   }
   return "?";
 }
 
 const char* toString(Agent a) {
   switch (a) {
-    case Agent::Polidocanol: return "polidocanol";
-    case Agent::Sts: return "sts";
+  case Agent::Polidocanol:
+    return "polidocanol";
+  case Agent::Sts:
+    return "sts";
   }
   return "?";
 }
 
-}  // namespace sim
+} // namespace sim

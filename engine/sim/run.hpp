@@ -19,44 +19,53 @@ enum class Phase { Before, NeedleIn, Injecting, NeedleOut, Compression, Recovery
 
 // Cross-section of the lumen under transmural pressure (tube law).
 struct LumenShape {
-  double area_ratio = 1.0;  // A / A0
-  double semi_x = 1.0;      // horizontal semi-axis, fraction of the unloaded radius
-  double semi_y = 1.0;      // vertical semi-axis (compression acts from above)
-  double waist = 0.0;       // 0 = ellipse, 1 = dumbbell pinched shut at the centre
+  double area_ratio = 1.0; // A / A0
+  double semi_x = 1.0;     // horizontal semi-axis, fraction of the unloaded radius
+  double semi_y = 1.0;     // vertical semi-axis (compression acts from above)
+  double waist = 0.0;      // 0 = ellipse, 1 = dumbbell pinched shut at the centre
   bool walls_touch = false;
 };
 
 struct Sample {
-  double time_s = 0.0;  // one axis for both clocks: recovery days are time_s / 86400
+  double time_s = 0.0; // one axis for both clocks: recovery days are time_s / 86400
   Phase phase = Phase::Before;
 
   // Needle: 0 = outside the skin, 1 = tip at its target (lumen or dermis).
   double needle_insertion = 0.0;
   bool injecting = false;
 
-  double concentration_pct = 0.0;  // effective free sclerosant at the injection site
-  double endothelium_alive = 1.0;  // 0..1, mean over the treated length
-  double lumen_area_ratio = 1.0;   // A / A0
+  double concentration_pct = 0.0; // effective free sclerosant at the injection site
+  double endothelium_alive = 1.0; // 0..1, mean over the treated length
+  double lumen_area_ratio = 1.0;  // A / A0
   LumenShape lumen;
-  double spasm = 0.0;         // 0..1 wall contraction
-  double blanching = 0.0;     // 0..1 skin blanching above the vein
-  double thrombus = 0.0;      // 0..1 fraction of the lumen filled by clot
-  double fibrosis = 0.0;      // 0..1 wall/lumen converted to fibrous cord
-  double inflammation = 0.0;  // 0..1 (skin redness in the first days)
-  double visibility = 1.0;    // 1 visible before treatment, 0 gone
+  double spasm = 0.0;        // 0..1 wall contraction
+  double blanching = 0.0;    // 0..1 skin blanching above the vein
+  double thrombus = 0.0;     // 0..1 fraction of the lumen filled by clot
+  double fibrosis = 0.0;     // 0..1 wall/lumen converted to fibrous cord
+  double inflammation = 0.0; // 0..1 (skin redness in the first days)
+  double visibility = 1.0;   // 1 visible before treatment, 0 gone
   double compression_mmHg = 0.0;
-  double blood_speed_mm_s = 0.6;  // mean red-cell speed in the lumen
-  double wheal = 0.0;             // 0..1 extravasation wheal in the dermis
-  double seal = 0.0;              // 0..1 bond between opposed damaged walls (>= 0.5 sealed)
-  double tube_area_ratio = 1.0;   // tube-law A/A0 of the wall under load, before bonding
-  double pigment = 0.0;           // 0..1 brown haemosiderin staining along the vein (visible)
+  double blood_speed_mm_s = 0.6; // mean red-cell speed in the lumen
+  double wheal = 0.0;            // 0..1 extravasation wheal in the dermis
+  double seal = 0.0;             // 0..1 bond between opposed damaged walls (>= 0.5 sealed)
+  double tube_area_ratio = 1.0;  // tube-law A/A0 of the wall under load, before bonding
+  double pigment = 0.0;          // 0..1 brown haemosiderin staining along the vein (visible)
 
   // Along the segment, cell 0 at the injection site's upstream end.
-  std::array<float, kSegmentCells> sclerosant{};  // free concentration, % (w/v)
-  std::array<float, kSegmentCells> lining{};      // endothelium alive 0..1
+  std::array<float, kSegmentCells> sclerosant{}; // free concentration, % (w/v)
+  std::array<float, kSegmentCells> lining{};     // endothelium alive 0..1
 };
 
-enum class EventKind { NeedleInLumen, Blanching, Spasm, Sealed, Cord, Resolved, Recanalized, Extravasation };
+enum class EventKind {
+  NeedleInLumen,
+  Blanching,
+  Spasm,
+  Sealed,
+  Cord,
+  Resolved,
+  Recanalized,
+  Extravasation
+};
 
 struct Event {
   EventKind kind;
@@ -67,35 +76,35 @@ struct Outcome {
   bool indicated = true;
   bool closed = false;
   bool recanalized = false;
-  double fading_visible_day = -1.0;  // < 0 = never (null in JSON)
-  double resolved_day = -1.0;        // < 0 = never
+  double fading_visible_day = -1.0; // < 0 = never (null in JSON)
+  double resolved_day = -1.0;       // < 0 = never
   double residual_visibility = 1.0;
   int sessions_recommended = 1;
-  double pigmentation_risk = 0.0;  // 0..1 indicator
-  double matting_risk = 0.0;       // 0..1 indicator
-  double thrombus_peak = 0.0;      // largest clot, fraction of the lumen
+  double pigmentation_risk = 0.0; // 0..1 indicator
+  double matting_risk = 0.0;      // 0..1 indicator
+  double thrombus_peak = 0.0;     // largest clot, fraction of the lumen
   double endothelium_alive_min = 1.0;
   double final_fibrosis = 0.0;
-  double sealed_day = -1.0;        // < 0 = never
-  double recanalized_day = -1.0;   // < 0 = never
+  double sealed_day = -1.0;      // < 0 = never
+  double recanalized_day = -1.0; // < 0 = never
   std::vector<std::string> warnings;
-  std::vector<std::string> alternatives;  // when not indicated
+  std::vector<std::string> alternatives; // when not indicated
 };
 
 // Sclerosant mass book-keeping, mg: injected = free + bound + washed + extravasated.
 struct MassBalance {
   double injected_mg = 0.0;
-  double free_mg = 0.0;          // still active in the segment
-  double bound_mg = 0.0;         // deactivated by blood proteins
-  double washed_mg = 0.0;        // carried out of the segment (into the plexus and circulation)
-  double extravasated_mg = 0.0;  // injected outside the lumen, into the dermis
+  double free_mg = 0.0;         // still active in the segment
+  double bound_mg = 0.0;        // deactivated by blood proteins
+  double washed_mg = 0.0;       // carried out of the segment (into the plexus and circulation)
+  double extravasated_mg = 0.0; // injected outside the lumen, into the dermis
 };
 
 struct Run {
   Params params;
-  MassBalance mass;  // at the end of the run
-  std::vector<Sample> samples;  // ascending time_s
-  std::vector<Event> events;    // ascending time_s
+  MassBalance mass;            // at the end of the run
+  std::vector<Sample> samples; // ascending time_s
+  std::vector<Event> events;   // ascending time_s
   Outcome outcome;
 
   // Interpolated state at time t (clamped to the recorded range).
@@ -120,4 +129,4 @@ const char* toString(EventKind k);
 const char* toString(VeinKind k);
 const char* toString(Agent a);
 
-}  // namespace sim
+} // namespace sim

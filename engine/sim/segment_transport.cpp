@@ -7,7 +7,9 @@
 
 namespace sim {
 
-double cellLength_mm() { return k::kSegmentLength_mm / kSegmentCells; }
+double cellLength_mm() {
+  return k::kSegmentLength_mm / kSegmentCells;
+}
 
 double freeMass_mg(const Segment& s, double area_mm2) {
   double sum = 0.0;
@@ -19,7 +21,8 @@ namespace {
 
 // One explicit sub-step of dc/dt + u dc/dx = D d2c/dx2 on a fixed cell volume.
 // Returns the mass (in %·cell units) that left through the downstream end.
-double transportSubstep(CellArray& c, double inflow_value, double courant, double diffusion_number) {
+double transportSubstep(CellArray& c, double inflow_value, double courant,
+                        double diffusion_number) {
   CellArray next = c;
   // Advection, upwind (u >= 0 always: the injection and the blood both flow from cell 0).
   next[0] += courant * (inflow_value - c[0]);
@@ -35,7 +38,7 @@ double transportSubstep(CellArray& c, double inflow_value, double courant, doubl
   return outflow;
 }
 
-}  // namespace
+} // namespace
 
 TransportFlux advanceSegment(Segment& s, const TransportInput& in, double dt) {
   TransportFlux flux;
@@ -88,4 +91,4 @@ TransportFlux advanceSegment(Segment& s, const TransportInput& in, double dt) {
   return flux;
 }
 
-}  // namespace sim
+} // namespace sim

@@ -10,8 +10,8 @@ namespace sim {
 using CellArray = std::array<double, kSegmentCells>;
 
 struct Segment {
-  CellArray conc_pct{};  // free sclerosant, % w/v (the agent's own units)
-  CellArray solution{};  // volume fraction of injected solution (the rest is blood)
+  CellArray conc_pct{}; // free sclerosant, % w/v (the agent's own units)
+  CellArray solution{}; // volume fraction of injected solution (the rest is blood)
 };
 
 struct TransportInput {
@@ -21,7 +21,7 @@ struct TransportInput {
   double blood_speed_mm_s = 0.0; // blood velocity referred to A0
 };
 
-struct TransportFlux {  // mg moved during one step
+struct TransportFlux { // mg moved during one step
   double injected_mg = 0.0;
   double bound_mg = 0.0;
   double washed_mg = 0.0;
@@ -36,4 +36,4 @@ double freeMass_mg(const Segment& s, double area_mm2);
 // the bolus has long left the segment). Reactions use exact exponentials.
 TransportFlux advanceSegment(Segment& s, const TransportInput& in, double dt);
 
-}  // namespace sim
+} // namespace sim

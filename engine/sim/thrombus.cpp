@@ -11,9 +11,11 @@ namespace sim {
 double procoagulantActivity(double c) {
   // Piecewise-linear window through Parsi 2011's stages (POL-equivalent %);
   // the ramp below 0.05 % and the plateau heights are assumptions.
-  struct Knot { double c, g; };
-  static constexpr std::array<Knot, 6> kKnots{{
-      {0.01, 0.0}, {0.05, 1.0}, {0.12, 1.0}, {0.3, 0.4}, {0.6, 0.0}, {100.0, 0.0}}};
+  struct Knot {
+    double c, g;
+  };
+  static constexpr std::array<Knot, 6> kKnots{
+      {{0.01, 0.0}, {0.05, 1.0}, {0.12, 1.0}, {0.3, 0.4}, {0.6, 0.0}, {100.0, 0.0}}};
   if (!(c > kKnots[0].c)) return 0.0;
   for (std::size_t i = 1; i < kKnots.size(); ++i) {
     if (c <= kKnots[i].c) {
@@ -40,4 +42,4 @@ double resorbThrombus(double thrombus, double dt) {
   return thrombus * std::exp(-dt / (k::kThrombusResorb_days * 86400.0));
 }
 
-}  // namespace sim
+} // namespace sim

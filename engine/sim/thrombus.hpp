@@ -19,4 +19,4 @@ double growThrombus(double thrombus, double drive, double room, double dt);
 // Reabsorption during recovery (organisation and macrophages).
 double resorbThrombus(double thrombus, double dt);
 
-}  // namespace sim
+} // namespace sim

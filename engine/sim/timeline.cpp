@@ -54,4 +54,4 @@ Phase phaseAt(const Timeline& tl, double t) {
   return Phase::Recovery;
 }
 
-}  // namespace sim
+} // namespace sim

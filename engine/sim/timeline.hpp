@@ -6,13 +6,13 @@
 namespace sim {
 
 struct Timeline {
-  bool active = true;  // false when not indicated: nothing happens to the vein
+  bool active = true; // false when not indicated: nothing happens to the vein
   double needle_in_start_s = 0.0;
   double inject_start_s = 0.0;
   double inject_end_s = 0.0;
   double needle_out_end_s = 0.0;
   double compression_on_s = 0.0;
-  double compression_off_s = 0.0;  // == on when no compression
+  double compression_off_s = 0.0; // == on when no compression
 };
 
 Timeline makeTimeline(const Params& p, bool indicated);
@@ -24,4 +24,4 @@ double injectingFraction(const Timeline& tl, double t, double dt);
 double compressionAt(const Timeline& tl, const Params& p, double t);
 Phase phaseAt(const Timeline& tl, double t);
 
-}  // namespace sim
+} // namespace sim

@@ -11,9 +11,13 @@ constexpr double kAlphaMin = 1e-3;
 constexpr double kAlphaMax = 3.0;
 
 // Normalised tube law f(alpha) = alpha^10 - alpha^-1.5 (Shapiro 1977) and its slope.
-double law(double a) { return std::pow(a, 10.0) - std::pow(a, -1.5); }
-double lawSlope(double a) { return 10.0 * std::pow(a, 9.0) + 1.5 * std::pow(a, -2.5); }
-}  // namespace
+double law(double a) {
+  return std::pow(a, 10.0) - std::pow(a, -1.5);
+}
+double lawSlope(double a) {
+  return 10.0 * std::pow(a, 9.0) + 1.5 * std::pow(a, -2.5);
+}
+} // namespace
 
 double tubeLawPressure(double area_ratio, double stiffness) {
   return stiffness * law(std::clamp(area_ratio, kAlphaMin, kAlphaMax));
@@ -31,11 +35,17 @@ double solveAreaRatio(double transmural_pressure, double stiffness) {
   double a = 1.0;
   for (int i = 0; i < 60; ++i) {
     const double f = law(a) - target;
-    if (f > 0.0) hi = a; else lo = a;
+    if (f > 0.0)
+      hi = a;
+    else
+      lo = a;
     if (std::abs(f) < 1e-12 * (1.0 + std::abs(target))) break;
     double next = a - f / lawSlope(a);
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-    if (std::abs(next - a) < 1e-14) { a = next; break; }
+    if (std::abs(next - a) < 1e-14) {
+      a = next;
+      break;
+    }
     a = next;
   }
   return a;
@@ -71,4 +81,4 @@ LumenShape lumenShape(double area_ratio) {
   return s;
 }
 
-}  // namespace sim
+} // namespace sim

@@ -20,4 +20,4 @@ double bucklingAreaRatio();
 // dumbbell whose waist closes, walls touching at alpha = 0.3.
 LumenShape lumenShape(double area_ratio);
 
-}  // namespace sim
+} // namespace sim

@@ -19,9 +19,11 @@ std::uint64_t mix(std::uint64_t h, std::int64_t v) {
   return h;
 }
 
-std::int64_t quantize(float v, float step) { return static_cast<std::int64_t>(std::llround(v / step)); }
+std::int64_t quantize(float v, float step) {
+  return static_cast<std::int64_t>(std::llround(v / step));
+}
 
-}  // namespace
+} // namespace
 
 std::uint64_t cameraKey(const render::CameraPose& pose) {
   std::uint64_t h = 14695981039346656037ull;
@@ -61,10 +63,12 @@ void Annotations::add(glm::vec2 p, float min_step) {
   strokes_.back().end = points_.size();
 }
 
-void Annotations::end() { open_ = false; }
+void Annotations::end() {
+  open_ = false;
+}
 
 void Annotations::clear() {
-  strokes_.clear();  // keeps capacity
+  strokes_.clear(); // keeps capacity
   points_.clear();
   open_ = false;
 }
@@ -91,13 +95,15 @@ void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int
   }
   const ImVec2 origin(in.view_origin.x, in.view_origin.y);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing;
+                                 ImGuiWindowFlags_NoSavedSettings |
+                                 ImGuiWindowFlags_NoFocusOnAppearing;
   if (pen.on) {
     // A transparent surface over the view: it owns the mouse while the pen is on.
     ImGui::SetNextWindowPos(origin);
     ImGui::SetNextWindowSize(ImVec2(in.view_size.x, in.view_size.y));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("##pencanvas", nullptr, flags | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::Begin("##pencanvas", nullptr,
+                 flags | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoBringToFrontOnFocus);
     ImGui::InvisibleButton("##pen", ImVec2(in.view_size.x, in.view_size.y));
     const glm::vec2 p(io.MousePos.x - origin.x, io.MousePos.y - origin.y);
     if (ImGui::IsItemActivated()) pen.strokes.begin(stage_index, in.camera_key, p);
@@ -115,9 +121,11 @@ void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int
                                  : (de ? "Stift (A)###penbtn" : "Pen (A)###penbtn");
   const char* clear_label = de ? "Löschen (C)###penclear" : "Clear (C)###penclear";
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float bw = ImGui::CalcTextSize(pen_label, nullptr, true).x + ImGui::CalcTextSize(clear_label, nullptr, true).x +
-                   style.FramePadding.x * 4 + style.ItemSpacing.x + style.WindowPadding.x * 2;
-  ImGui::SetNextWindowPos(ImVec2(origin.x + in.view_size.x - bw - 16 * in.scale, origin.y + 16 * in.scale));
+  const float bw = ImGui::CalcTextSize(pen_label, nullptr, true).x +
+                   ImGui::CalcTextSize(clear_label, nullptr, true).x + style.FramePadding.x * 4 +
+                   style.ItemSpacing.x + style.WindowPadding.x * 2;
+  ImGui::SetNextWindowPos(
+      ImVec2(origin.x + in.view_size.x - bw - 16 * in.scale, origin.y + 16 * in.scale));
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin("##pentools", nullptr, flags | ImGuiWindowFlags_AlwaysAutoResize);
   if (ImGui::Button(pen_label)) pen.on = !pen.on;
@@ -138,11 +146,12 @@ void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int
       if (!pen.strokes.visible(s, stage_index, in.camera_key)) continue;
       for (std::size_t i = s.begin; i < s.end; ++i) {
         const ImVec2 a(origin.x + pts[i].x, origin.y + pts[i].y);
-        dl->AddCircleFilled(a, lw * 0.5f, c, 8);  // round joints and single dots
-        if (i + 1 < s.end) dl->AddLine(a, ImVec2(origin.x + pts[i + 1].x, origin.y + pts[i + 1].y), c, lw);
+        dl->AddCircleFilled(a, lw * 0.5f, c, 8); // round joints and single dots
+        if (i + 1 < s.end)
+          dl->AddLine(a, ImVec2(origin.x + pts[i + 1].x, origin.y + pts[i + 1].y), c, lw);
       }
     }
   }
 }
 
-}  // namespace ui
+} // namespace ui

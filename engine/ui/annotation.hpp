@@ -19,11 +19,11 @@ namespace ui {
 std::uint64_t cameraKey(const render::CameraPose& pose);
 
 class Annotations {
- public:
+public:
   struct Stroke {
     int stage = -1;
     std::uint64_t camera = 0;
-    std::size_t begin = 0, end = 0;  // [begin, end) in points()
+    std::size_t begin = 0, end = 0; // [begin, end) in points()
   };
 
   Annotations();
@@ -46,7 +46,7 @@ class Annotations {
   const std::vector<Stroke>& strokes() const { return strokes_; }
   const std::vector<glm::vec2>& points() const { return points_; }
 
- private:
+private:
   std::vector<Stroke> strokes_;
   std::vector<glm::vec2> points_;
   bool open_ = false;
@@ -54,11 +54,11 @@ class Annotations {
 
 // Presenter-mode pen state kept in ScreenState.
 struct PenState {
-  bool on = false;  // A or the Pen button
+  bool on = false; // A or the Pen button
   Annotations strokes;
 };
 
-}  // namespace ui
+} // namespace ui
 
 namespace ui {
 struct ScreenInput;
@@ -68,4 +68,4 @@ struct Fonts;
 // surface over the view (it takes the mouse, so no orbiting while drawing)
 // and the strokes of this stage and camera.
 void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int stage_index);
-}  // namespace ui
+} // namespace ui

@@ -18,17 +18,23 @@ const LabelWords kWords[] = {
     {"dermis", "Inner skin", "Dermis", "Lederhaut", "Dermis"},
     {"fat", "Fat layer", "Subcutaneous fat", "Fettschicht", "Subkutis"},
     {"vein_lumen", "Inside the vein", "Vein lumen", "Inneres der Vene", "Venenlumen"},
-    {"vein_wall", "Vein wall", "Vein wall (media, adventitia)", "Venenwand", "Venenwand (Media, Adventitia)"},
+    {"vein_wall", "Vein wall", "Vein wall (media, adventitia)", "Venenwand",
+     "Venenwand (Media, Adventitia)"},
     {"endothelium", "Vein lining", "Endothelium", "Innere Auskleidung", "Endothel"},
     {"needle", "Fine needle", "30 G needle, bevel up", "Feine Nadel", "30-G-Nadel, Schliff oben"},
     {"sclerosant", "Medicine", "Sclerosant", "Medikament", "Sklerosierungsmittel"},
-    {"thrombus", "Trapped blood (harmless)", "Thrombus", "Eingeschlossenes Blut (harmlos)", "Thrombus"},
-    {"bandage", "Compression stocking", "Compression stocking", "Kompressionsstrumpf", "Kompressionsstrumpf"},
-    {"cord", "Sealed vein (fading)", "Fibrous cord", "Verschlossene Vene (verblasst allmählich)", "Fibröser Strang"},
-    {"reticular_vein", "Deeper feeder vein", "Reticular feeder vein", "Tiefere Zuflussvene", "Retikuläre Zuflussvene"},
-    {"wheal", "Medicine beside the vein (a small bump)", "Extravasation wheal", "Medikament neben der Vene (kleine Quaddel)", "Extravasat (Quaddel)"},
+    {"thrombus", "Trapped blood (harmless)", "Thrombus", "Eingeschlossenes Blut (harmlos)",
+     "Thrombus"},
+    {"bandage", "Compression stocking", "Compression stocking", "Kompressionsstrumpf",
+     "Kompressionsstrumpf"},
+    {"cord", "Sealed vein (fading)", "Fibrous cord", "Verschlossene Vene (verblasst allmählich)",
+     "Fibröser Strang"},
+    {"reticular_vein", "Deeper feeder vein", "Reticular feeder vein", "Tiefere Zuflussvene",
+     "Retikuläre Zuflussvene"},
+    {"wheal", "Medicine beside the vein (a small bump)", "Extravasation wheal",
+     "Medikament neben der Vene (kleine Quaddel)", "Extravasat (Quaddel)"},
 };
-}  // namespace
+} // namespace
 
 std::string labelText(const std::string& id, scene::Audience audience, const std::string& lang) {
   const bool de = lang.rfind("de", 0) == 0;
@@ -42,4 +48,4 @@ std::string labelText(const std::string& id, scene::Audience audience, const std
   return {};
 }
 
-}  // namespace ui
+} // namespace ui

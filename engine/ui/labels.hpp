@@ -10,4 +10,4 @@ namespace ui {
 // Text for a label id in `lang` (English fallback); empty for unknown ids.
 std::string labelText(const std::string& id, scene::Audience audience, const std::string& lang);
 
-}  // namespace ui
+} // namespace ui

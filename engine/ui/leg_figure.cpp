@@ -28,7 +28,8 @@ void drawLeg(ImDrawList* dl, ImVec2 hip, float height, float mirror, ImU32 line,
     left[i] = ImVec2(cx - kLeg[i].half * height, y);
     right[i] = ImVec2(cx + kLeg[i].half * height, y);
   }
-  for (int i = 0; i + 1 < kRows; ++i) dl->AddQuadFilled(left[i], right[i], right[i + 1], left[i + 1], fill);
+  for (int i = 0; i + 1 < kRows; ++i)
+    dl->AddQuadFilled(left[i], right[i], right[i + 1], left[i + 1], fill);
   dl->AddPolyline(left, kRows, line, ImDrawFlags_None, 2.5f);
   dl->AddPolyline(right, kRows, line, ImDrawFlags_None, 2.5f);
   dl->AddLine(left[kRows - 1], right[kRows - 1], line, 2.5f);
@@ -51,15 +52,17 @@ void drawCluster(ImDrawList* dl, ImVec2 c, float r, ImU32 vein, ImU32 ring, floa
   (void)alpha;
 }
 
-}  // namespace
+} // namespace
 
-void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, bool de, const Fonts& f) {
+void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, bool de,
+                   const Fonts& f) {
   alpha = std::clamp(alpha, 0.0f, 1.0f);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const auto c = [alpha](float r, float g, float b, float a = 1.0f) {
     return ImGui::GetColorU32(ImVec4(r, g, b, a * alpha));
   };
-  dl->AddRectFilled(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y), c(0.95f, 0.95f, 0.96f));
+  dl->AddRectFilled(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y),
+                    c(0.95f, 0.95f, 0.96f));
   const float height = size.y * 0.68f;
   const float top = origin.y + size.y * 0.17f;
   const float cx = origin.x + size.x * 0.5f;
@@ -71,9 +74,13 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, b
     const float vx = cx + (view == 0 ? -gap : gap);
     drawLeg(dl, ImVec2(vx, top), height, -1.0f, line, fill);
     drawLeg(dl, ImVec2(vx, top), height, 1.0f, line, fill);
-    const char* caption = view == 0 ? (de ? "Vorderseite" : "Front") : (de ? "R\xc3\xbc" "ckseite" : "Back");
+    const char* caption = view == 0 ? (de ? "Vorderseite" : "Front")
+                                    : (de ? "R\xc3\xbc"
+                                            "ckseite"
+                                          : "Back");
     const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, caption);
-    dl->AddText(f.body, f.body->FontSize, ImVec2(vx - ts.x * 0.5f, top + height + 12 * scale), c(0.2f, 0.22f, 0.28f), caption);
+    dl->AddText(f.body, f.body->FontSize, ImVec2(vx - ts.x * 0.5f, top + height + 12 * scale),
+                c(0.2f, 0.22f, 0.28f), caption);
   }
   const ImU32 vein = c(0.69f, 0.23f, 0.36f);
   const ImU32 ring = c(0.15f, 0.35f, 0.65f);
@@ -82,12 +89,16 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, b
   const ImVec2 knee(cx + gap + height * 0.066f, top + height * 0.52f);
   drawCluster(dl, thigh, height * 0.06f, vein, ring, alpha);
   drawCluster(dl, knee, height * 0.045f, vein, ring, alpha);
-  const char* note = de ? "Besenreiser-Gruppen: Lage, Gr\xc3\xb6\xc3\x9f" "e, Ausdehnung" : "Spider-vein clusters: where, how large, how far they spread";
+  const char* note = de ? "Besenreiser-Gruppen: Lage, Gr\xc3\xb6\xc3\x9f"
+                          "e, Ausdehnung"
+                        : "Spider-vein clusters: where, how large, how far they spread";
   const ImVec2 ns = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, note);
-  dl->AddText(f.body, f.body->FontSize, ImVec2(cx - ns.x * 0.5f, origin.y + size.y * 0.09f), c(0.15f, 0.35f, 0.65f), note);
+  dl->AddText(f.body, f.body->FontSize, ImVec2(cx - ns.x * 0.5f, origin.y + size.y * 0.09f),
+              c(0.15f, 0.35f, 0.65f), note);
   const char* ext = de ? "ca. 4 \xc3\x97 3 cm" : "about 4 \xc3\x97 3 cm";
   const ImVec2 es = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, ext);
-  dl->AddText(f.small, f.small->FontSize, ImVec2(thigh.x - height * 0.08f - es.x, thigh.y - 8 * scale), ring, ext);
+  dl->AddText(f.small, f.small->FontSize,
+              ImVec2(thigh.x - height * 0.08f - es.x, thigh.y - 8 * scale), ring, ext);
 }
 
-}  // namespace ui
+} // namespace ui

@@ -7,6 +7,7 @@
 
 namespace ui {
 
-void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, bool german, const Fonts& fonts);
+void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, bool german,
+                   const Fonts& fonts);
 
-}  // namespace ui
+} // namespace ui

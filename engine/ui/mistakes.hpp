@@ -12,8 +12,8 @@ namespace ui {
 
 enum class Mistake { None, OutsideLumen, WeakDose, NoCompression, FastInjection, Count };
 
-constexpr int kMistakeCount = static_cast<int>(Mistake::Count) - 1;  // without None
-Mistake mistakeAt(int i);  // 0 .. kMistakeCount-1
+constexpr int kMistakeCount = static_cast<int>(Mistake::Count) - 1; // without None
+Mistake mistakeAt(int i);                                           // 0 .. kMistakeCount-1
 
 // The scene overrides that make the mistake ("injection.in_lumen=false"),
 // applied after a reset to the scene as loaded. Empty for None.
@@ -24,15 +24,15 @@ const char* mistakeWhy(Mistake m, bool de);
 
 // What the model's outcome shows, compared with the run before the mistake.
 enum class Consequence {
-  Wheal,           // sclerosant in the dermis (extravasation)
-  NotClosed,       // the vein did not close
-  Reopened,        // recanalization
-  MoreSessions,    // more sessions than before
-  MoreClot,        // larger thrombus than before
-  MorePigment,     // higher pigmentation indicator
-  SlowerClearing,  // barely visible later than before (or never)
-  FastWarning,     // the model flags the injection speed
-  NoVisibleChange  // none of the above in this model
+  Wheal,          // sclerosant in the dermis (extravasation)
+  NotClosed,      // the vein did not close
+  Reopened,       // recanalization
+  MoreSessions,   // more sessions than before
+  MoreClot,       // larger thrombus than before
+  MorePigment,    // higher pigmentation indicator
+  SlowerClearing, // barely visible later than before (or never)
+  FastWarning,    // the model flags the injection speed
+  NoVisibleChange // none of the above in this model
 };
 
 struct OutcomeBaseline {
@@ -41,13 +41,15 @@ struct OutcomeBaseline {
   double extravasated_mg = 0.0;
 };
 
-std::vector<Consequence> consequences(const sim::Outcome& now, double extravasated_mg, const OutcomeBaseline& before);
+std::vector<Consequence> consequences(const sim::Outcome& now, double extravasated_mg,
+                                      const OutcomeBaseline& before);
 // One line for the panel, with the figures of `now` and `before`.
-std::string consequenceText(Consequence c, const sim::Outcome& now, const OutcomeBaseline& before, bool de);
+std::string consequenceText(Consequence c, const sim::Outcome& now, const OutcomeBaseline& before,
+                            bool de);
 
 // Which mistake is applied, and the run before it (for "was ...").
 class MistakeState {
- public:
+public:
   Mistake active() const { return active_; }
   const OutcomeBaseline& baseline() const { return baseline_; }
   // Asks for `m`: the caller resets the scene and applies mistakeOverrides(m).
@@ -59,15 +61,15 @@ class MistakeState {
   // (parameter edit, reset, reload) ends the mistake.
   void sync(unsigned generation);
 
- private:
+private:
   Mistake active_ = Mistake::None;
   OutcomeBaseline baseline_;
-  bool pending_ = false;         // our change not yet applied
-  unsigned requested_at_ = 0;    // generation when we asked
-  unsigned applied_gen_ = 0;     // generation of the run with the mistake
+  bool pending_ = false;      // our change not yet applied
+  unsigned requested_at_ = 0; // generation when we asked
+  unsigned applied_gen_ = 0;  // generation of the run with the mistake
 };
 
-}  // namespace ui
+} // namespace ui
 
 namespace ui {
 struct ScreenInput;
@@ -76,4 +78,4 @@ struct ScreenActions;
 struct Fonts;
 // The "Trainee mistakes" section of the student panel.
 void drawMistakes(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions);
-}  // namespace ui
+} // namespace ui

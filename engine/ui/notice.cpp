@@ -4,7 +4,8 @@
 
 namespace ui {
 
-void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, bool german, const Fonts& f) {
+void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, bool german,
+                const Fonts& f) {
   if (!n.visible()) return;
   if (!n.error) --n.frames_left;
   const float width = std::min(size.x - 40.0f * scale, 760.0f * scale);
@@ -13,21 +14,26 @@ void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, bool g
   ImGui::PushStyleColor(ImGuiCol_WindowBg, n.error ? ImVec4(1.0f, 0.93f, 0.90f, 0.97f)
                                                    : ImVec4(0.92f, 0.96f, 1.0f, 0.95f));
   ImGui::Begin("##notice", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoFocusOnAppearing);
   ImGui::PushFont(f.small);
   ImGui::PushTextWrapPos(0.0f);
   if (n.error) {
     ImGui::TextColored(ImVec4(0.65f, 0.12f, 0.08f, 1.0f), "%s",
-                       german ? "Nicht \xc3\xbc" "bernommen \xe2\x80\x94 die bisherige Ansicht bleibt:"
+                       german ? "Nicht \xc3\xbc"
+                                "bernommen \xe2\x80\x94 die bisherige Ansicht bleibt:"
                               : "Not applied \xe2\x80\x94 the current view stays:");
   }
   ImGui::TextUnformatted(n.text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  if (n.error && ImGui::Button(german ? "Schlie\xc3\x9f" "en" : "Dismiss")) n.clear();
+  if (n.error && ImGui::Button(german ? "Schlie\xc3\x9f"
+                                        "en"
+                                      : "Dismiss"))
+    n.clear();
   ImGui::End();
   ImGui::PopStyleColor();
 }
 
-}  // namespace ui
+} // namespace ui

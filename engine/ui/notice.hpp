@@ -12,8 +12,8 @@ namespace ui {
 
 struct Notice {
   std::string text;
-  bool error = false;   // errors stay until dismissed; information fades
-  int frames_left = 0;  // information: frames until it disappears
+  bool error = false;  // errors stay until dismissed; information fades
+  int frames_left = 0; // information: frames until it disappears
 
   void inform(std::string message) { text = std::move(message), error = false, frames_left = 300; }
   void fail(std::string message) { text = std::move(message), error = true, frames_left = 0; }
@@ -22,7 +22,7 @@ struct Notice {
 };
 
 // Draws the notice at the top of the 3D view; an error gets a Dismiss button.
-void drawNotice(Notice& notice, glm::vec2 view_origin, glm::vec2 view_size, float scale, bool german,
-                const Fonts& fonts);
+void drawNotice(Notice& notice, glm::vec2 view_origin, glm::vec2 view_size, float scale,
+                bool german, const Fonts& fonts);
 
-}  // namespace ui
+} // namespace ui

@@ -6,7 +6,9 @@
 namespace ui {
 namespace {
 
-bool startsWith(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 bool hasWarning(const sim::Outcome& o, const char* prefix) {
   for (const std::string& w : o.warnings)
@@ -20,9 +22,11 @@ std::string fmt(const char* f, int a) {
   return buf;
 }
 
-int dayOf(double day) { return static_cast<int>(std::lround(day)); }
+int dayOf(double day) {
+  return static_cast<int>(std::lround(day));
+}
 
-}  // namespace
+} // namespace
 
 bool outcomeShown(scene::Audience audience, const std::string& stage_id) {
   if (audience == scene::Audience::Student) return true;
@@ -36,7 +40,8 @@ const char* outcomePending(bool de) {
 
 std::string closedLine(const sim::Outcome& o, scene::Audience audience, bool de) {
   if (audience == scene::Audience::Student)
-    return std::string(de ? "Vene verschlossen: " : "Vein sealed: ") + (o.closed ? (de ? "ja" : "yes") : (de ? "nein" : "no"));
+    return std::string(de ? "Vene verschlossen: " : "Vein sealed: ") +
+           (o.closed ? (de ? "ja" : "yes") : (de ? "nein" : "no"));
   if (o.closed) return de ? "Die Vene hat sich verschlossen." : "The vein closed.";
   if (o.recanalized) return de ? "Die Vene hat sich wieder geöffnet." : "The vein opened again.";
   return de ? "Die Vene hat sich diesmal nicht verschlossen." : "The vein did not close this time.";
@@ -46,13 +51,17 @@ std::string fadingLine(double day, scene::Audience audience, bool de, int shown_
   const bool student = audience == scene::Audience::Student;
   if (day < 0) {
     if (student)
-      return fmt(de ? "Verblassen sichtbar: nicht innerhalb der gezeigten %d Tage" : "Fading visible: not within the %d days shown",
+      return fmt(de ? "Verblassen sichtbar: nicht innerhalb der gezeigten %d Tage"
+                    : "Fading visible: not within the %d days shown",
                  shown_days);
-    return fmt(de ? "Kein sichtbares Verblassen innerhalb der gezeigten %d Tage." : "No visible fading within the %d days shown.",
+    return fmt(de ? "Kein sichtbares Verblassen innerhalb der gezeigten %d Tage."
+                  : "No visible fading within the %d days shown.",
                shown_days);
   }
-  if (student) return fmt(de ? "Verblassen sichtbar ab Tag %d" : "Fading visible from day %d", dayOf(day));
-  return fmt(de ? "Beginnt voraussichtlich ab etwa Tag %d zu verblassen." : "Expected to fade from about day %d.",
+  if (student)
+    return fmt(de ? "Verblassen sichtbar ab Tag %d" : "Fading visible from day %d", dayOf(day));
+  return fmt(de ? "Beginnt voraussichtlich ab etwa Tag %d zu verblassen."
+                : "Expected to fade from about day %d.",
              dayOf(day));
 }
 
@@ -60,36 +69,49 @@ std::string resolvedLine(double day, scene::Audience audience, bool de, int show
   const bool student = audience == scene::Audience::Student;
   if (day < 0) {
     if (student)
-      return fmt(de ? "Kaum noch sichtbar: nicht innerhalb der gezeigten %d Tage" : "Barely visible: not within the %d days shown",
+      return fmt(de ? "Kaum noch sichtbar: nicht innerhalb der gezeigten %d Tage"
+                    : "Barely visible: not within the %d days shown",
                  shown_days);
-    return fmt(de ? "Innerhalb der gezeigten %d Tage noch sichtbar." : "Still visible within the %d days shown.", shown_days);
+    return fmt(de ? "Innerhalb der gezeigten %d Tage noch sichtbar."
+                  : "Still visible within the %d days shown.",
+               shown_days);
   }
   const int d = dayOf(day);
-  const int week = d / 7 + 1;  // ordinal, as the clock counts
+  const int week = d / 7 + 1; // ordinal, as the clock counts
   if (student) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, de ? "Kaum noch sichtbar ab Tag %d (Woche %d)" : "Barely visible from day %d (week %d)", d, week);
+    std::snprintf(buf, sizeof buf,
+                  de ? "Kaum noch sichtbar ab Tag %d (Woche %d)"
+                     : "Barely visible from day %d (week %d)",
+                  d, week);
     return buf;
   }
-  if (d < 14) return fmt(de ? "Kaum noch sichtbar nach etwa Tag %d." : "Barely visible by about day %d.", d);
-  return fmt(de ? "Kaum noch sichtbar nach etwa Woche %d." : "Barely visible by about week %d.", week);
+  if (d < 14)
+    return fmt(de ? "Kaum noch sichtbar nach etwa Tag %d." : "Barely visible by about day %d.", d);
+  return fmt(de ? "Kaum noch sichtbar nach etwa Woche %d." : "Barely visible by about week %d.",
+             week);
 }
 
 std::string sessionLine(const sim::Outcome& o, bool de) {
   if (!o.indicated)
-    return de ? "Diese Vene (Modell): eine andere Behandlung ist nötig" : "This vein (model): needs a different treatment";
+    return de ? "Diese Vene (Modell): eine andere Behandlung ist nötig"
+              : "This vein (model): needs a different treatment";
   if (o.sessions_recommended <= 1)
-    return de ? "Diese Vene (Modell): nach einer Sitzung verschwunden" : "This vein (model): cleared after one session";
-  return de ? "Diese Vene (Modell): braucht eine weitere Sitzung" : "This vein (model): needs another session";
+    return de ? "Diese Vene (Modell): nach einer Sitzung verschwunden"
+              : "This vein (model): cleared after one session";
+  return de ? "Diese Vene (Modell): braucht eine weitere Sitzung"
+            : "This vein (model): needs another session";
 }
 
 const char* sessionPracticeLine(scene::Audience audience, bool de) {
   if (audience == scene::Audience::Student)
-    return de ? "In der Praxis: meist 3–5 Sitzungen im Abstand von ≥ 1–2 Wochen (Asclera-Fachinformation), "
+    return de ? "In der Praxis: meist 3–5 Sitzungen im Abstand von ≥ 1–2 Wochen "
+                "(Asclera-Fachinformation), "
                 "Praxen 4–6 Wochen"
               : "In practice: typically 3–5 sessions, ≥ 1–2 weeks apart (Asclera label), "
                 "clinics 4–6 weeks";
-  return de ? "In der Praxis verschwinden pro Sitzung etwa 50–70 % der behandelten Venen; die meisten "
+  return de ? "In der Praxis verschwinden pro Sitzung etwa 50–70 % der behandelten Venen; die "
+              "meisten "
               "Menschen brauchen 3–5 Sitzungen (Daten aus Praxen)."
             : "In practice about 50–70 % of treated veins clear per session; most people need "
               "3–5 sessions (clinic data).";
@@ -100,26 +122,34 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
   std::vector<std::string> out;
   auto add = [&](const char* en, const char* ger) { out.emplace_back(de ? ger : en); };
   if (hasWarning(o, "Not indicated: varicose") || hasWarning(o, "Not indicated: diameter"))
-    add("Veins this large are treated differently (for example with laser, radio waves or foam); this treatment is for "
+    add("Veins this large are treated differently (for example with laser, radio waves or foam); "
+        "this treatment is for "
         "small veins.",
-        "So große Venen werden anders behandelt (zum Beispiel mit Laser, Radiowellen oder Schaum); diese Behandlung "
+        "So große Venen werden anders behandelt (zum Beispiel mit Laser, Radiowellen oder Schaum); "
+        "diese Behandlung "
         "ist für kleine Venen.");
   if (hasWarning(o, "Not indicated: reflux"))
-    add("A leaking vein deeper in the leg is treated first; otherwise the small veins fill up again.",
-        "Eine undichte Vene tiefer im Bein wird zuerst behandelt; sonst füllen sich die kleinen Venen wieder.");
+    add("A leaking vein deeper in the leg is treated first; otherwise the small veins fill up "
+        "again.",
+        "Eine undichte Vene tiefer im Bein wird zuerst behandelt; sonst füllen sich die kleinen "
+        "Venen wieder.");
   if (!o.indicated) return out;
   if (hasWarning(o, "Extravasation"))
-    add("Some medicine went beside the vein. The doctor stops and watches the spot; lasting skin damage is very rare.",
-        "Etwas Medikament ging neben die Vene. Die Ärztin oder der Arzt hört auf und beobachtet die Stelle; "
+    add("Some medicine went beside the vein. The doctor stops and watches the spot; lasting skin "
+        "damage is very rare.",
+        "Etwas Medikament ging neben die Vene. Die Ärztin oder der Arzt hört auf und beobachtet "
+        "die Stelle; "
         "bleibende Hautschäden sind sehr selten.");
   if (o.recanalized)
     add("The vein opened again. Another session after a few weeks usually helps.",
         "Die Vene hat sich wieder geöffnet. Eine weitere Sitzung nach einigen Wochen hilft meist.");
   else if (hasWarning(o, "The vein did not close"))
     add("The vein did not close in the time shown; another session may be needed.",
-        "Die Vene hat sich in der gezeigten Zeit nicht verschlossen; vielleicht ist eine weitere Sitzung nötig.");
+        "Die Vene hat sich in der gezeigten Zeit nicht verschlossen; vielleicht ist eine weitere "
+        "Sitzung nötig.");
   if (hasWarning(o, "Concentration well above"))
-    add("The medicine chosen here is stronger than usual for this vein; brown marks and tiny new veins become more likely.",
+    add("The medicine chosen here is stronger than usual for this vein; brown marks and tiny new "
+        "veins become more likely.",
         "Das Medikament ist hier stärker als üblich für diese Vene; braune Flecken und feine neue "
         "Äderchen werden wahrscheinlicher.");
   if (hasWarning(o, "Concentration well below"))
@@ -130,18 +160,23 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
         "Hier wurde mehr Medikament als üblich für eine Injektion gewählt.");
   if (hasWarning(o, "Fast injection"))
     add("The injection here was faster than usual; doctors inject slowly and gently.",
-        "Hier wurde schneller als üblich gespritzt; Ärztinnen und Ärzte spritzen langsam und sanft.");
+        "Hier wurde schneller als üblich gespritzt; Ärztinnen und Ärzte spritzen langsam und "
+        "sanft.");
   if (hasWarning(o, "No compression"))
     add("Without a compression stocking the vein takes longer to fade.",
         "Ohne Kompressionsstrumpf dauert es länger, bis die Vene verblasst.");
   if (hasWarning(o, "Raised hyperpigmentation"))
-    add("Some people get brown marks along the treated vein (1–3 in 10); they usually fade within a year.",
-        "Manche Menschen bekommen braune Flecken entlang der behandelten Vene (1–3 von 10); sie verblassen "
+    add("Some people get brown marks along the treated vein (1–3 in 10); they usually fade within "
+        "a year.",
+        "Manche Menschen bekommen braune Flecken entlang der behandelten Vene (1–3 von 10); sie "
+        "verblassen "
         "meist innerhalb eines Jahres.");
   if (hasWarning(o, "Raised matting"))
-    add("Some people get a fine web of tiny new red veins near the treated spot (about 1–2 in 10); it usually "
+    add("Some people get a fine web of tiny new red veins near the treated spot (about 1–2 in 10); "
+        "it usually "
         "fades within 3–12 months.",
-        "Manche Menschen bekommen ein feines Netz neuer roter Äderchen nahe der behandelten Stelle (etwa "
+        "Manche Menschen bekommen ein feines Netz neuer roter Äderchen nahe der behandelten Stelle "
+        "(etwa "
         "1–2 von 10); es verblasst meist innerhalb von 3–12 Monaten.");
   return out;
 }
@@ -149,14 +184,16 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
 const char* clockCaption(const std::string& stage_id, bool de) {
   if (stage_id == "procedure") return de ? "seit dem Einstich" : "since the needle went in";
   if (stage_id == "compression") return de ? "nach der Injektion" : "after the injection";
-  if (stage_id == "recovery" || stage_id == "next_session") return de ? "nach der Behandlung" : "after treatment";
+  if (stage_id == "recovery" || stage_id == "next_session")
+    return de ? "nach der Behandlung" : "after treatment";
   return "";
 }
 
 const char* cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
                            double seconds_into_stage, bool de) {
   if (audience != scene::Audience::Patient) return "";
-  const bool show = (stage_id == "preparation" && cut_open > 0.02f) || (stage_id == "procedure" && seconds_into_stage < 4.0);
+  const bool show = (stage_id == "preparation" && cut_open > 0.02f) ||
+                    (stage_id == "procedure" && seconds_into_stage < 4.0);
   if (!show) return "";
   return de ? "Vergrößerter Ausschnitt der Haut, etwa 4 mm breit — eine Zeichnung, Ihre Haut wird "
               "nicht aufgeschnitten"
@@ -166,16 +203,30 @@ const char* cutawayCaption(scene::Audience audience, const std::string& stage_id
 const char* eventName(sim::EventKind kind, scene::Audience audience, bool de) {
   const bool st = audience == scene::Audience::Student;
   switch (kind) {
-    case sim::EventKind::NeedleInLumen: return de ? "Nadel in der Vene" : "Needle in the vein";
-    case sim::EventKind::Blanching: return st ? (de ? "Abblassen (Blanching)" : "Blanching") : (de ? "Haut wird blass" : "Skin turns pale");
-    case sim::EventKind::Spasm: return st ? (de ? "Venenspasmus" : "Vein spasm") : (de ? "Vene zieht sich zusammen" : "Vein tightens");
-    case sim::EventKind::Sealed: return st ? (de ? "Lumen verschlossen" : "Lumen sealed") : (de ? "Vene verschlossen" : "Vein closed");
-    case sim::EventKind::Cord: return st ? (de ? "Fibröser Strang" : "Fibrous cord") : (de ? "Vene wird zu einem feinen Strang" : "Vein becomes a thin cord");
-    case sim::EventKind::Resolved: return de ? "Kaum noch sichtbar" : "Barely visible";
-    case sim::EventKind::Recanalized: return st ? (de ? "Rekanalisation" : "Recanalization") : (de ? "Vene wieder offen" : "Vein reopened");
-    case sim::EventKind::Extravasation: return st ? (de ? "Extravasat" : "Extravasation") : (de ? "Medikament neben der Vene" : "Medicine beside the vein");
+  case sim::EventKind::NeedleInLumen:
+    return de ? "Nadel in der Vene" : "Needle in the vein";
+  case sim::EventKind::Blanching:
+    return st ? (de ? "Abblassen (Blanching)" : "Blanching")
+              : (de ? "Haut wird blass" : "Skin turns pale");
+  case sim::EventKind::Spasm:
+    return st ? (de ? "Venenspasmus" : "Vein spasm")
+              : (de ? "Vene zieht sich zusammen" : "Vein tightens");
+  case sim::EventKind::Sealed:
+    return st ? (de ? "Lumen verschlossen" : "Lumen sealed")
+              : (de ? "Vene verschlossen" : "Vein closed");
+  case sim::EventKind::Cord:
+    return st ? (de ? "Fibröser Strang" : "Fibrous cord")
+              : (de ? "Vene wird zu einem feinen Strang" : "Vein becomes a thin cord");
+  case sim::EventKind::Resolved:
+    return de ? "Kaum noch sichtbar" : "Barely visible";
+  case sim::EventKind::Recanalized:
+    return st ? (de ? "Rekanalisation" : "Recanalization")
+              : (de ? "Vene wieder offen" : "Vein reopened");
+  case sim::EventKind::Extravasation:
+    return st ? (de ? "Extravasat" : "Extravasation")
+              : (de ? "Medikament neben der Vene" : "Medicine beside the vein");
   }
   return "";
 }
 
-}  // namespace ui
+} // namespace ui

@@ -39,4 +39,4 @@ const char* cutawayCaption(scene::Audience audience, const std::string& stage_id
 // Timeline triangles: the event's name.
 const char* eventName(sim::EventKind kind, scene::Audience audience, bool de);
 
-}  // namespace ui
+} // namespace ui

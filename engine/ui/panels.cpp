@@ -9,10 +9,16 @@
 namespace ui {
 namespace {
 
-bool german(const ScreenState& s) { return s.lang.rfind("de", 0) == 0; }
-const char* tr(const ScreenState& s, const char* en, const char* de) { return german(s) ? de : en; }
+bool german(const ScreenState& s) {
+  return s.lang.rfind("de", 0) == 0;
+}
+const char* tr(const ScreenState& s, const char* en, const char* de) {
+  return german(s) ? de : en;
+}
 
-ImU32 col(float r, float g, float b, float a = 1.0f) { return ImGui::GetColorU32(ImVec4(r, g, b, a)); }
+ImU32 col(float r, float g, float b, float a = 1.0f) {
+  return ImGui::GetColorU32(ImVec4(r, g, b, a));
+}
 
 void snapshot(const ScreenInput& in, ScreenState& st) {
   const sim::Outcome& o = in.run->outcome;
@@ -30,8 +36,8 @@ void request(const ScreenInput& in, ScreenState& st, ScreenActions& actions, con
 }
 
 // A float slider that applies on release. Returns true (and the value) once per change.
-bool paramSlider(ScreenState& st, int id, const char* label, double current, float lo, float hi, const char* fmt,
-                 float& out) {
+bool paramSlider(ScreenState& st, int id, const char* label, double current, float lo, float hi,
+                 const char* fmt, float& out) {
   float v = st.edit.active == id ? st.edit.value : static_cast<float>(current);
   ImGui::SetNextItemWidth(-1.0f);
   if (ImGui::SliderFloat(label, &v, lo, hi, fmt, ImGuiSliderFlags_AlwaysClamp)) {
@@ -53,7 +59,7 @@ void caption(const Fonts& f, const char* text) {
   ImGui::PopFont();
 }
 
-}  // namespace
+} // namespace
 
 const char* veinKindFor(double diameter_mm) {
   if (diameter_mm < 1.0) return "telangiectasia";
@@ -74,7 +80,9 @@ void fillPlotCache(PlotCache& cache, const sim::Run& run, const Playback& pb, un
     double t = 0.0;
     if (pb.stageCount() > 0) {
       const StageSlot& slot = pb.stage(k);
-      const double progress = slot.duration_s > 0 ? std::clamp((p - pb.stageStart(k)) / slot.duration_s, 0.0, 1.0) : 0.0;
+      const double progress = slot.duration_s > 0
+                                  ? std::clamp((p - pb.stageStart(k)) / slot.duration_s, 0.0, 1.0)
+                                  : 0.0;
       t = Playback::simTimeIn(slot, progress);
     }
     const sim::Sample s = run.at(t);
@@ -89,7 +97,8 @@ void fillPlotCache(PlotCache& cache, const sim::Run& run, const Playback& pb, un
   cache.concentration_max = cmax;
 }
 
-void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions) {
+void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f,
+                    ScreenActions& actions) {
   const sim::Params& p = in.scene->params;
   char kv[96];
   float v = 0.0f;
@@ -97,9 +106,12 @@ void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f, Scre
 
   caption(f, tr(st, "Agent", "Wirkstoff"));
   const bool pol = p.agent.name == sim::Agent::Polidocanol;
-  if (ImGui::RadioButton("Polidocanol", pol) && !pol) request(in, st, actions, "agent.name=polidocanol");
+  if (ImGui::RadioButton("Polidocanol", pol) && !pol)
+    request(in, st, actions, "agent.name=polidocanol");
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(st, "STS (sodium tetradecyl sulfate)", "STS (Natriumtetradecylsulfat)"), !pol) && pol)
+  if (ImGui::RadioButton(tr(st, "STS (sodium tetradecyl sulfate)", "STS (Natriumtetradecylsulfat)"),
+                         !pol) &&
+      pol)
     request(in, st, actions, "agent.name=sts");
 
   caption(f, tr(st, "Concentration", "Konzentration"));
@@ -120,16 +132,19 @@ void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f, Scre
     std::snprintf(kv, sizeof kv, "vein.kind=%s", veinKindFor(static_cast<double>(v)));
     request(in, st, actions, kv);
   }
-  const double shown_d = st.edit.active == 2 ? static_cast<double>(st.edit.value) : p.vein.diameter_mm;
+  const double shown_d =
+      st.edit.active == 2 ? static_cast<double>(st.edit.value) : p.vein.diameter_mm;
   const char* kind = veinKindFor(shown_d);
-  const char* kind_text = kind[0] == 't'   ? tr(st, "spider vein (telangiectasia)", "Besenreiser (Teleangiektasie)")
-                          : kind[0] == 'r' ? tr(st, "reticular vein", "retikul\xc3\xa4re Vene")
-                                           : tr(st, "varicose vein: not for micro sclerotherapy",
-                                                "Krampfader: keine Mikrosklerotherapie");
+  const char* kind_text =
+      kind[0] == 't'   ? tr(st, "spider vein (telangiectasia)", "Besenreiser (Teleangiektasie)")
+      : kind[0] == 'r' ? tr(st, "reticular vein", "retikul\xc3\xa4re Vene")
+                       : tr(st, "varicose vein: not for micro sclerotherapy",
+                            "Krampfader: keine Mikrosklerotherapie");
   ImGui::TextDisabled("= %s", kind_text);
 
   bool lumen = p.injection.in_lumen;
-  if (ImGui::Checkbox(tr(st, "Needle tip inside the lumen", "Nadelspitze im Gef\xc3\xa4\xc3\x9flumen"), &lumen))
+  if (ImGui::Checkbox(
+          tr(st, "Needle tip inside the lumen", "Nadelspitze im Gef\xc3\xa4\xc3\x9flumen"), &lumen))
     request(in, st, actions, lumen ? "injection.in_lumen=true" : "injection.in_lumen=false");
 
   caption(f, tr(st, "Compression pressure", "Kompressionsdruck"));
@@ -138,12 +153,15 @@ void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f, Scre
     request(in, st, actions, kv);
   }
   caption(f, tr(st, "Compression days", "Kompressionstage"));
-  if (paramSlider(st, 4, "##days", p.compression.days, 0.0f, 60.0f, tr(st, "%.0f days", "%.0f Tage"), v)) {
+  if (paramSlider(st, 4, "##days", p.compression.days, 0.0f, 60.0f,
+                  tr(st, "%.0f days", "%.0f Tage"), v)) {
     std::snprintf(kv, sizeof kv, "compression.days=%.1f", static_cast<double>(v));
     request(in, st, actions, kv);
   }
 
-  if (ImGui::Button(tr(st, "Reset to scene", "Szene zur\xc3\xbc" "cksetzen"))) {
+  if (ImGui::Button(tr(st, "Reset to scene",
+                       "Szene zur\xc3\xbc"
+                       "cksetzen"))) {
     if (actions.set.empty()) snapshot(in, st);
     actions.reset_scene = true;
   }
@@ -164,9 +182,14 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
     double now;
   };
   const Row rows[] = {
-      {PlotCache::Endothelium, "Endothelium alive", "Endothel intakt", in.sample->endothelium_alive},
-      {PlotCache::Lumen, "Lumen area A/A0", "Lumenfl\xc3\xa4" "che A/A0", in.sample->lumen_area_ratio},
-      {PlotCache::Concentration, "Sclerosant %", "Sklerosierungsmittel %", in.sample->concentration_pct},
+      {PlotCache::Endothelium, "Endothelium alive", "Endothel intakt",
+       in.sample->endothelium_alive},
+      {PlotCache::Lumen, "Lumen area A/A0",
+       "Lumenfl\xc3\xa4"
+       "che A/A0",
+       in.sample->lumen_area_ratio},
+      {PlotCache::Concentration, "Sclerosant %", "Sklerosierungsmittel %",
+       in.sample->concentration_pct},
       {PlotCache::Thrombus, "Thrombus", "Thrombus", in.sample->thrombus},
       {PlotCache::Visibility, "Visibility", "Sichtbarkeit", in.sample->visibility},
   };
@@ -182,7 +205,8 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
                                                          : 1.0f;
     ImGui::PushID(static_cast<int>(r.curve));
     const auto& vals = st.plots.values[static_cast<std::size_t>(r.curve)];
-    ImGui::PlotLines("##plot", vals.data(), PlotCache::kPoints, 0, overlay, 0.0f, hi, ImVec2(-1.0f, h));
+    ImGui::PlotLines("##plot", vals.data(), PlotCache::kPoints, 0, overlay, 0.0f, hi,
+                     ImVec2(-1.0f, h));
     ImGui::PopID();
     // Current time: a vertical line inside the plot's inner frame.
     const ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
@@ -203,27 +227,38 @@ void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
   };
   static const KeyRow rows[] = {
       {"Space", "Play / pause", "Abspielen / Pause"},
-      {"\xe2\x86\x90 / \xe2\x86\x92", "Previous / next stage", "Vorheriger / n\xc3\xa4" "chster Abschnitt"},
+      {"\xe2\x86\x90 / \xe2\x86\x92", "Previous / next stage",
+       "Vorheriger / n\xc3\xa4"
+       "chster Abschnitt"},
       {"Home / End", "Start / end of the course", "Anfang / Ende des Verlaufs"},
       {"1 \xe2\x80\x93 6", "Jump to a stage", "Zu einem Abschnitt springen"},
       {"M", "Patient / student mode", "Modus Patient / Studium"},
       {"P", "Presenter mode", "Vortragsmodus"},
-      {"V", "Skin surface / cutaway view", "Hautoberfl\xc3\xa4" "che / Schnittansicht"},
-      {"R", "Reset the camera", "Kamera zur\xc3\xbc" "cksetzen"},
-      {"Ctrl + / Ctrl \xe2\x80\x93", "Larger / smaller text", "Schrift gr\xc3\xb6\xc3\x9f" "er / kleiner"},
+      {"V", "Skin surface / cutaway view",
+       "Hautoberfl\xc3\xa4"
+       "che / Schnittansicht"},
+      {"R", "Reset the camera",
+       "Kamera zur\xc3\xbc"
+       "cksetzen"},
+      {"Ctrl + / Ctrl \xe2\x80\x93", "Larger / smaller text",
+       "Schrift gr\xc3\xb6\xc3\x9f"
+       "er / kleiner"},
       {"F", "Full screen", "Vollbild"},
       {"S", "Screenshot", "Bildschirmfoto"},
       {"H", "This help", "Diese Hilfe"},
-      {"Esc", "Leave presenter mode / close", "Vortragsmodus verlassen / schlie\xc3\x9f" "en"},
+      {"Esc", "Leave presenter mode / close",
+       "Vortragsmodus verlassen / schlie\xc3\x9f"
+       "en"},
       {tr(st, "Drag", "Ziehen"), "Orbit (Shift: pan)", "Drehen (Umschalt: verschieben)"},
       {tr(st, "Wheel", "Mausrad"), "Zoom", "Zoomen"},
   };
-  ImGui::SetNextWindowPos(ImVec2(in.display.x * 0.5f, in.display.y * 0.45f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(in.display.x * 0.5f, in.display.y * 0.45f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.97f);
   bool open = true;
   ImGui::Begin(tr(st, "Keys###help", "Tasten###help"), &open,
-               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoMove);
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
   if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
     for (const KeyRow& r : rows) {
       ImGui::TableNextRow();
@@ -240,12 +275,13 @@ void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
 
 void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions) {
   (void)f;
-  ImGui::SetNextWindowPos(ImVec2(in.view_origin.x + in.view_size.x - 12.0f * in.scale, 70.0f * in.scale),
-                          ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowPos(
+      ImVec2(in.view_origin.x + in.view_size.x - 12.0f * in.scale, 70.0f * in.scale),
+      ImGuiCond_Always, ImVec2(1.0f, 0.0f));
   bool open = true;
   ImGui::Begin(tr(st, "Settings###settings", "Einstellungen###settings"), &open,
-               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
-                   ImGuiWindowFlags_NoMove);
+               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
   ImGui::TextDisabled("%s", tr(st, "Language", "Sprache"));
   if (ImGui::RadioButton("English", !german(st)) && german(st)) {
     st.lang = "en";
@@ -281,7 +317,9 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
     std::snprintf(kv, sizeof kv, "patient.skin_tone=%d", tone + 1);
     actions.set.emplace_back(kv);
   }
-  ImGui::TextDisabled("%s", tr(st, "Text size", "Schriftgr\xc3\xb6\xc3\x9f" "e"));
+  ImGui::TextDisabled("%s", tr(st, "Text size",
+                               "Schriftgr\xc3\xb6\xc3\x9f"
+                               "e"));
   if (ImGui::Button(" - ")) {
     st.font_scale = std::max(0.6f, st.font_scale / 1.15f);
     actions.font_changed = actions.settings_changed = true;
@@ -296,10 +334,14 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
   ImGui::TextDisabled("%s", tr(st, "View", "Ansicht"));
   if (ImGui::RadioButton(tr(st, "Cutaway", "Schnitt"), !st.surface_view)) st.surface_view = false;
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(st, "Skin surface", "Hautoberfl\xc3\xa4" "che"), st.surface_view)) st.surface_view = true;
+  if (ImGui::RadioButton(tr(st, "Skin surface",
+                            "Hautoberfl\xc3\xa4"
+                            "che"),
+                         st.surface_view))
+    st.surface_view = true;
   ImGui::Checkbox(tr(st, "Presenter mode (P)", "Vortragsmodus (P)"), &st.presenter);
   ImGui::End();
   if (!open) st.settings_open = false;
 }
 
-}  // namespace ui
+} // namespace ui

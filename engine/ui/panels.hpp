@@ -18,4 +18,4 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
 // The vein kind a diameter belongs to (CEAP 2004): "telangiectasia", "reticular", "varicose".
 const char* veinKindFor(double diameter_mm);
 
-}  // namespace ui
+} // namespace ui

@@ -24,18 +24,22 @@ void Playback::play() {
   playing_ = true;
 }
 
-void Playback::seek(double p) { position_ = std::clamp(p, 0.0, length()); }
+void Playback::seek(double p) {
+  position_ = std::clamp(p, 0.0, length());
+}
 
 double Playback::stageStart(int index) const {
   double t = 0.0;
-  for (int i = 0; i < index && i < stageCount(); ++i) t += stages_[static_cast<std::size_t>(i)].duration_s;
+  for (int i = 0; i < index && i < stageCount(); ++i)
+    t += stages_[static_cast<std::size_t>(i)].duration_s;
   return t;
 }
 
 void Playback::seekStage(int index, double progress) {
   if (stages_.empty()) return;
   index = std::clamp(index, 0, stageCount() - 1);
-  seek(stageStart(index) + std::clamp(progress, 0.0, 1.0) * stages_[static_cast<std::size_t>(index)].duration_s);
+  seek(stageStart(index) +
+       std::clamp(progress, 0.0, 1.0) * stages_[static_cast<std::size_t>(index)].duration_s);
 }
 
 void Playback::nextStage() {
@@ -57,7 +61,9 @@ void Playback::previousStage() {
   }
 }
 
-void Playback::setSpeed(double s) { speed_ = std::clamp(s, 0.1, 16.0); }
+void Playback::setSpeed(double s) {
+  speed_ = std::clamp(s, 0.1, 16.0);
+}
 
 int Playback::stageIndex() const {
   double t = 0.0;
@@ -103,4 +109,4 @@ double Playback::positionOfSimTime(double t) const {
   return -1.0;
 }
 
-}  // namespace ui
+} // namespace ui

@@ -23,12 +23,14 @@ std::uint64_t mixBytes(std::uint64_t h, const char* p, std::size_t n) {
 
 std::uint64_t mixString(std::uint64_t h, const std::string& s) {
   h = mixBytes(h, s.data(), s.size());
-  return mixBytes(h, "\x1f", 1);  // separator: "ab"+"c" != "a"+"bc"
+  return mixBytes(h, "\x1f", 1); // separator: "ab"+"c" != "a"+"bc"
 }
 
-int percent(double score) { return static_cast<int>(std::lround(score * 100.0)); }
+int percent(double score) {
+  return static_cast<int>(std::lround(score * 100.0));
+}
 
-}  // namespace
+} // namespace
 
 std::uint64_t quizKey(const std::vector<const scene::StageDesc*>& played, scene::Audience audience,
                       const std::string& lang) {
@@ -43,17 +45,19 @@ std::uint64_t quizKey(const std::vector<const scene::StageDesc*>& played, scene:
   return h;
 }
 
-bool QuizPanel::sync(const scene::SceneDesc& scene, const std::vector<const scene::StageDesc*>& played,
-                     scene::Audience audience, const std::string& lang) {
+bool QuizPanel::sync(const scene::SceneDesc& scene,
+                     const std::vector<const scene::StageDesc*>& played, scene::Audience audience,
+                     const std::string& lang) {
   const std::uint64_t key = quizKey(played, audience, lang);
   if (have_key_ && key == key_) return false;
   const bool next_session = played.size() > scene.playedStages(false).size();
   scene::QuizSession fresh(scene, audience, lang, next_session, true);
-  if (session_) {  // keep the answers to questions that are still asked
+  if (session_) { // keep the answers to questions that are still asked
     for (std::size_t i = 0; i < session_->size(); ++i) {
       if (!session_->answered(i)) continue;
       for (std::size_t j = 0; j < fresh.size(); ++j)
-        if (fresh.questions()[j].id == session_->questions()[i].id) fresh.answer(j, session_->chosen(i));
+        if (fresh.questions()[j].id == session_->questions()[i].id)
+          fresh.answer(j, session_->chosen(i));
     }
   }
   session_ = std::move(fresh);
@@ -88,9 +92,11 @@ bool QuizPanel::answer(std::size_t question, int choice) {
 std::string QuizPanel::scoreLine(bool de) const {
   if (!session_) return {};
   char buf[128];
-  std::snprintf(buf, sizeof buf, de ? "Ergebnis: %zu von %zu richtig (%d %%), %zu beantwortet"
-                                    : "Score: %zu of %zu right (%d %%), %zu answered",
-                session_->correctCount(), session_->size(), percent(session_->score()), session_->answeredCount());
+  std::snprintf(buf, sizeof buf,
+                de ? "Ergebnis: %zu von %zu richtig (%d %%), %zu beantwortet"
+                   : "Score: %zu of %zu right (%d %%), %zu answered",
+                session_->correctCount(), session_->size(), percent(session_->score()),
+                session_->answeredCount());
   return buf;
 }
 
@@ -106,31 +112,36 @@ std::string QuizPanel::summaryLine(bool de) const {
     return buf;
   }
   const double s = session_->score();
-  if (s >= 0.8) return de ? "Sehr gut: Sie haben das Wichtigste verstanden." : "Well done: you have the key points.";
+  if (s >= 0.8)
+    return de ? "Sehr gut: Sie haben das Wichtigste verstanden."
+              : "Well done: you have the key points.";
   if (s >= 0.5)
-    return de ? "Gut. Die Erklärungen zu den anderen Fragen helfen weiter." : "Good. The explanations of the others help.";
+    return de ? "Gut. Die Erklärungen zu den anderen Fragen helfen weiter."
+              : "Good. The explanations of the others help.";
   return de ? "Kein Problem: Schauen Sie sich die Abschnitte noch einmal an und fragen Sie nach."
             : "No problem: look at the stages again, and ask about anything unclear.";
 }
 
 // ---------------------------------------------------------------- drawing
 
-void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions, int stage_index,
-              bool last_stage) {
+void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions,
+              int stage_index, bool last_stage) {
   const bool de = st.lang.rfind("de", 0) == 0;
   const bool patient = st.audience == scene::Audience::Patient;
   QuizPanel& qp = st.quiz;
   qp.sync(*in.scene, *in.stages, st.audience, st.lang);
   const scene::QuizSession* qs = qp.session();
   if (!qs || qs->size() == 0) return;
-  const char* header = patient ? (de ? "Haben Sie es verstanden?###quiz" : "Check your understanding###quiz")
-                               : (de ? "Quiz###quiz" : "Quiz###quiz");
+  const char* header =
+      patient ? (de ? "Haben Sie es verstanden?###quiz" : "Check your understanding###quiz")
+              : (de ? "Quiz###quiz" : "Quiz###quiz");
   if (!ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen)) return;
   const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(stage_index)]->id;
   ImGui::PushTextWrapPos(0.0f);
   const std::size_t n = qp.countForStage(stage_id);
   if (n == 0 && !last_stage) {
-    ImGui::TextDisabled("%s", de ? "Zu diesem Abschnitt gibt es keine Frage." : "No question for this stage.");
+    ImGui::TextDisabled("%s", de ? "Zu diesem Abschnitt gibt es keine Frage."
+                                 : "No question for this stage.");
   }
   const ImVec4 good(0.10f, 0.50f, 0.22f, 1.0f);
   const ImVec4 bad(0.70f, 0.28f, 0.10f, 1.0f);
@@ -147,28 +158,34 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
       const bool is_right = ki == item.answer_index;
       // After the first answer: the right choice green, a wrong pick orange.
       // A selectable as tall as the wrapped choice, with the text drawn on it.
-      const ImVec4 text_col = answered && is_right ? good : answered && ki == chosen ? bad
-                                                        : ImGui::GetStyleColorVec4(ImGuiCol_Text);
+      const ImVec4 text_col = answered && is_right       ? good
+                              : answered && ki == chosen ? bad
+                                                         : ImGui::GetStyleColorVec4(ImGuiCol_Text);
       char text[320];
       std::snprintf(text, sizeof text, "%s %s",
-                    answered && is_right ? "\xe2\x86\x92" : answered && ki == chosen ? "\xc3\x97" : "\xe2\x80\xa2",
+                    answered && is_right       ? "\xe2\x86\x92"
+                    : answered && ki == chosen ? "\xc3\x97"
+                                               : "\xe2\x80\xa2",
                     item.text.choices[k].c_str());
-      const float wrap_w = std::max(40.0f, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
+      const float wrap_w =
+          std::max(40.0f, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
       const ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, wrap_w);
       const ImVec2 at = ImGui::GetCursorScreenPos();
       ImGui::PushID(ki);
-      if (ImGui::Selectable("##choice", answered && ki == chosen, 0, ImVec2(0, ts.y)) && !answered) qp.answer(qi, ki);
+      if (ImGui::Selectable("##choice", answered && ki == chosen, 0, ImVec2(0, ts.y)) && !answered)
+        qp.answer(qi, ki);
       ImGui::PopID();
-      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(text_col), text,
-                                          nullptr, wrap_w);
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+                                          ImGui::GetColorU32(text_col), text, nullptr, wrap_w);
     }
     if (answered) {
       const bool right = qs->correct(qi);
-      ImGui::TextColored(right ? good : bad, "%s",
-                         right ? (de ? "Richtig." : "Right.")
-                               : (patient ? (de ? "Nicht ganz \xe2\x80\x94 die richtige Antwort ist markiert."
-                                                : "Not quite \xe2\x80\x94 the right answer is marked.")
-                                          : (de ? "Falsch." : "Wrong.")));
+      ImGui::TextColored(
+          right ? good : bad, "%s",
+          right ? (de ? "Richtig." : "Right.")
+                : (patient ? (de ? "Nicht ganz \xe2\x80\x94 die richtige Antwort ist markiert."
+                                 : "Not quite \xe2\x80\x94 the right answer is marked.")
+                           : (de ? "Falsch." : "Wrong.")));
       if (!item.text.explanation.empty()) {
         ImGui::PushFont(f.small);
         ImGui::TextUnformatted(item.text.explanation.c_str());
@@ -177,7 +194,9 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
     }
     if (item.text.fell_back) {
       ImGui::PushFont(f.small);
-      ImGui::TextDisabled("%s", de ? "(keine \xc3\x9c" "bersetzung; Englisch angezeigt)" : "(no translation; showing English)");
+      ImGui::TextDisabled("%s", de ? "(keine \xc3\x9c"
+                                     "bersetzung; Englisch angezeigt)"
+                                   : "(no translation; showing English)");
       ImGui::PopFont();
     }
     ImGui::PopID();
@@ -188,7 +207,8 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
     ImGui::Separator();
     ImGui::TextDisabled("%s", de ? "ZUSAMMENFASSUNG" : "SUMMARY");
     ImGui::TextUnformatted(qp.summaryLine(de).c_str());
-    if (ImGui::Button(de ? "Ergebnisse exportieren (CSV)###quizcsv" : "Export results (CSV)###quizcsv")) {
+    if (ImGui::Button(de ? "Ergebnisse exportieren (CSV)###quizcsv"
+                         : "Export results (CSV)###quizcsv")) {
       ++qp.exports;
       actions.export_quiz_csv_path = "sclerosim-quiz-" + std::to_string(qp.exports) + ".csv";
     }
@@ -201,4 +221,4 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
   ImGui::PopTextWrapPos();
 }
 
-}  // namespace ui
+} // namespace ui

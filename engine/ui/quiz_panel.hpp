@@ -16,7 +16,7 @@
 namespace ui {
 
 class QuizPanel {
- public:
+public:
   // Rebuilds the session when (audience, lang, played stage ids) differ from
   // the last call. Returns true when it rebuilt.
   bool sync(const scene::SceneDesc& scene, const std::vector<const scene::StageDesc*>& played,
@@ -42,7 +42,7 @@ class QuizPanel {
   int exports = 0;
   std::string export_message;
 
- private:
+private:
   std::optional<scene::QuizSession> session_;
   std::uint64_t key_ = 0;
   bool have_key_ = false;
@@ -57,7 +57,7 @@ struct ScreenState;
 struct ScreenActions;
 struct Fonts;
 // The quiz section of the panel (both audiences); `last_stage` shows the summary.
-void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions, int stage_index,
-              bool last_stage);
+void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions,
+              int stage_index, bool last_stage);
 
-}  // namespace ui
+} // namespace ui

@@ -23,19 +23,25 @@ float panelWidth(float display_width, float scale) {
   return std::min(kPanelWidth * scale, std::max(260.0f * scale, 0.3f * display_width));
 }
 constexpr float kBarHeight = 64.0f;
-constexpr float kDisclaimerHeight = 28.0f;  // body font (19 px at scale 1): readable at the back
+constexpr float kDisclaimerHeight = 28.0f; // body font (19 px at scale 1): readable at the back
 constexpr const char* kDisclaimerEn = "Illustrative teaching aid \xe2\x80\x94 not medical advice";
-constexpr const char* kDisclaimerDe = "Anschauliche Lernhilfe \xe2\x80\x94 keine medizinische Beratung";
+constexpr const char* kDisclaimerDe =
+    "Anschauliche Lernhilfe \xe2\x80\x94 keine medizinische Beratung";
 
-ImU32 col(float r, float g, float b, float a = 1.0f) { return ImGui::GetColorU32(ImVec4(r, g, b, a)); }
+ImU32 col(float r, float g, float b, float a = 1.0f) {
+  return ImGui::GetColorU32(ImVec4(r, g, b, a));
+}
 
-const ImGuiWindowFlags kFixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                ImGuiWindowFlags_NoBringToFrontOnFocus;
+const ImGuiWindowFlags kFixed =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-bool german(const ScreenState& s) { return s.lang.rfind("de", 0) == 0; }
+bool german(const ScreenState& s) {
+  return s.lang.rfind("de", 0) == 0;
+}
 
-void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                       const Fonts& f) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const std::string title = in.scene->stageTitle(stage, st.lang).text;
@@ -48,8 +54,8 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
     const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, 1e6f, 0.0f, head);
     const ImVec2 tp(pos.x + 8 * in.scale, pos.y + 8 * in.scale);
     dl->AddRectFilled(ImVec2(tp.x - 18 * in.scale, tp.y - 10 * in.scale),
-                      ImVec2(tp.x + ts.x + 18 * in.scale, tp.y + ts.y + 10 * in.scale), col(1, 1, 1, 0.88f),
-                      10.0f * in.scale);
+                      ImVec2(tp.x + ts.x + 18 * in.scale, tp.y + ts.y + 10 * in.scale),
+                      col(1, 1, 1, 0.88f), 10.0f * in.scale);
     dl->AddText(tf, tf->FontSize, tp, col(0.10f, 0.13f, 0.22f), head);
     return;
   }
@@ -57,22 +63,25 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   dl->AddText(f.title, f.title->FontSize, pos, col(0.12f, 0.16f, 0.24f), head);
   // Clock: seconds during the procedure, days and weeks afterwards.
   const double t = in.sample->time_s;
-  std::string clock = stage.sim_to_s > stage.sim_from_s ? core::formatClock(t, german(st)) : std::string();
+  std::string clock =
+      stage.sim_to_s > stage.sim_from_s ? core::formatClock(t, german(st)) : std::string();
   if (!clock.empty()) {
     const ImVec2 sz = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, clock.c_str());
     const float title_w = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x;
     ImVec2 cp(in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale, pos.y);
     const bool narrow = cp.x < pos.x + title_w + 24 * in.scale;
-    if (narrow) cp.y = pos.y + f.title->FontSize + 14 * in.scale;  // narrow: below
+    if (narrow) cp.y = pos.y + f.title->FontSize + 14 * in.scale; // narrow: below
     dl->AddRectFilled(ImVec2(cp.x - 10, cp.y - 4), ImVec2(cp.x + sz.x + 10, cp.y + sz.y + 4),
                       col(1, 1, 1, 0.75f), 6.0f);
     dl->AddText(f.title, f.title->FontSize, cp, col(0.15f, 0.25f, 0.45f), clock.c_str());
     // What the clock counts from, right-aligned under it.
-    const char* cap = narrow ? "" : clockCaption(stage.id, german(st));  // narrow: labels need the room
+    const char* cap =
+        narrow ? "" : clockCaption(stage.id, german(st)); // narrow: labels need the room
     if (*cap) {
       const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap);
       const ImVec2 cq(cp.x + sz.x - cs.x, cp.y + sz.y + 8 * in.scale);
-      dl->AddRectFilled(ImVec2(cq.x - 8, cq.y - 2), ImVec2(cq.x + cs.x + 8, cq.y + cs.y + 2), col(1, 1, 1, 0.75f), 5.0f);
+      dl->AddRectFilled(ImVec2(cq.x - 8, cq.y - 2), ImVec2(cq.x + cs.x + 8, cq.y + cs.y + 2),
+                        col(1, 1, 1, 0.75f), 5.0f);
       dl->AddText(f.body, f.body->FontSize, cq, col(0.15f, 0.22f, 0.36f), cap);
     }
   }
@@ -86,7 +95,7 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
   const float fs = font->FontSize;
   // Patients get fewer labels: at most two, in stage order.
   const std::size_t limit = st.audience == scene::Audience::Patient ? 2 : 4;
-  std::vector<ImVec4> placed;  // boxes already drawn, to avoid overlaps
+  std::vector<ImVec4> placed; // boxes already drawn, to avoid overlaps
   std::size_t shown = 0;
   for (const std::string& id : stage.labels) {
     if (shown >= limit) break;
@@ -104,13 +113,16 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     const float side = a.x < cx ? -1.0f : 1.0f;
     ImVec2 box(a.x + side * 90.0f * in.scale - (side < 0 ? ts.x + 2 * pad : 0.0f),
                a.y - 70.0f * in.scale - ts.y);
-    box.x = std::clamp(box.x, in.view_origin.x + 8.0f, in.view_origin.x + in.view_size.x - ts.x - 2 * pad - 8.0f);
+    box.x = std::clamp(box.x, in.view_origin.x + 8.0f,
+                       in.view_origin.x + in.view_size.x - ts.x - 2 * pad - 8.0f);
     // Keep clear of the stage title (larger in presenter mode).
-    box.y = std::max(box.y, in.view_origin.y + (st.presenter ? 100.0f : 96.0f) * in.scale);  // title, clock + caption
+    box.y = std::max(box.y, in.view_origin.y + (st.presenter ? 100.0f : 96.0f) *
+                                                   in.scale); // title, clock + caption
     for (int tries = 0; tries < 8; ++tries) {
       bool overlap = false;
       for (const ImVec4& r : placed) {
-        if (box.x < r.z && box.x + ts.x + 2 * pad > r.x && box.y < r.w && box.y + ts.y + 2 * pad > r.y) {
+        if (box.x < r.z && box.x + ts.x + 2 * pad > r.x && box.y < r.w &&
+            box.y + ts.y + 2 * pad > r.y) {
           box.y = r.w + 6.0f;
           overlap = true;
         }
@@ -136,13 +148,15 @@ void drawScaleBar(const ScreenInput& in, const Fonts& f) {
   const float px = std::hypot(e.screen.x - s.screen.x, e.screen.y - s.screen.y);
   if (!s.visible || px < 8.0f || in.view->leg > 0.5f) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const ImVec2 o(in.view_origin.x + 24 * in.scale, in.view_origin.y + in.view_size.y - 34 * in.scale);
+  const ImVec2 o(in.view_origin.x + 24 * in.scale,
+                 in.view_origin.y + in.view_size.y - 34 * in.scale);
   const ImU32 c = col(0.08f, 0.10f, 0.16f);
   dl->AddLine(o, ImVec2(o.x + px, o.y), c, 3.0f * in.scale);
   dl->AddLine(ImVec2(o.x, o.y - 6), ImVec2(o.x, o.y + 6), c, 2.0f * in.scale);
   dl->AddLine(ImVec2(o.x + px, o.y - 6), ImVec2(o.x + px, o.y + 6), c, 2.0f * in.scale);
   const float lw = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, "1 mm").x;
-  dl->AddText(f.body, f.body->FontSize, ImVec2(o.x + (px - lw) * 0.5f, o.y - 8 - f.body->FontSize), c, "1 mm");
+  dl->AddText(f.body, f.body->FontSize, ImVec2(o.x + (px - lw) * 0.5f, o.y - 8 - f.body->FontSize),
+              c, "1 mm");
 }
 
 // Student mode: what the colours of the cutaway mean (the palette in use), above the scale bar.
@@ -152,7 +166,11 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
     return;
   const bool de = german(st);
   const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
-  struct Entry { glm::vec3 c; const char* en; const char* de; };
+  struct Entry {
+    glm::vec3 c;
+    const char* en;
+    const char* de;
+  };
   const Entry entries[] = {{pal.blood, "Blood", "Blut"},
                            {pal.sclerosant, "Sclerosant", "Sklerosierungsmittel"},
                            {pal.endothelium_alive, "Endothelium alive", "Endothel lebend"},
@@ -162,25 +180,33 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
                            {pal.media, "Wall: media", "Wand: Media"},
                            {pal.adventitia, "Wall: adventitia", "Wand: Adventitia"}};
   ImFont* font = f.small;
-  const float fs = font->FontSize, sw = fs * 0.9f, row = fs + 5.0f * in.scale, pad = 8.0f * in.scale;
+  const float fs = font->FontSize, sw = fs * 0.9f, row = fs + 5.0f * in.scale,
+              pad = 8.0f * in.scale;
   float col_w = 0.0f;
-  for (const Entry& e : entries) col_w = std::max(col_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, de ? e.de : e.en).x);
+  for (const Entry& e : entries)
+    col_w = std::max(col_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, de ? e.de : e.en).x);
   col_w += sw + 6.0f * in.scale + 14.0f * in.scale;
   const float w = 2 * col_w + 2 * pad, h = 4 * row + 2 * pad;
-  const ImVec2 o(in.view_origin.x + 16 * in.scale, in.view_origin.y + in.view_size.y - 76 * in.scale - h);
+  const ImVec2 o(in.view_origin.x + 16 * in.scale,
+                 in.view_origin.y + in.view_size.y - 76 * in.scale - h);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), col(1, 1, 1, 0.88f), 6.0f);
   for (int i = 0; i < 8; ++i) {
     const Entry& e = entries[i];
-    const ImVec2 p(o.x + pad + static_cast<float>(i / 4) * col_w, o.y + pad + static_cast<float>(i % 4) * row);
-    dl->AddRectFilled(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f), col(e.c.r, e.c.g, e.c.b), 2.0f);
-    dl->AddRect(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f), col(0.1f, 0.12f, 0.18f, 0.6f), 2.0f);
-    dl->AddText(font, fs, ImVec2(p.x + sw + 6.0f * in.scale, p.y), col(0.1f, 0.12f, 0.18f), de ? e.de : e.en);
+    const ImVec2 p(o.x + pad + static_cast<float>(i / 4) * col_w,
+                   o.y + pad + static_cast<float>(i % 4) * row);
+    dl->AddRectFilled(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f),
+                      col(e.c.r, e.c.g, e.c.b), 2.0f);
+    dl->AddRect(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f),
+                col(0.1f, 0.12f, 0.18f, 0.6f), 2.0f);
+    dl->AddText(font, fs, ImVec2(p.x + sw + 6.0f * in.scale, p.y), col(0.1f, 0.12f, 0.18f),
+                de ? e.de : e.en);
   }
 }
 
 // Patients, first cutaway: a calm word that this is a magnified drawing.
-void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                        const Fonts& f) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const double into_s = pb.stageProgress() * pb.stage(pb.stageIndex()).duration_s;
   const char* text = cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, german(st));
@@ -189,8 +215,10 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
   const float fs = f.body->FontSize;
   const float wrap = std::min(in.view_size.x - 80.0f * in.scale, 620.0f * in.scale);
   const ImVec2 ts = f.body->CalcTextSizeA(fs, 1e6f, wrap, text);
-  const ImVec2 o(in.view_origin.x + (in.view_size.x - ts.x) * 0.5f, in.view_origin.y + in.view_size.y - ts.y - 78 * in.scale);
-  dl->AddRectFilled(ImVec2(o.x - 14, o.y - 8), ImVec2(o.x + ts.x + 14, o.y + ts.y + 8), col(1, 1, 1, 0.88f), 8.0f);
+  const ImVec2 o(in.view_origin.x + (in.view_size.x - ts.x) * 0.5f,
+                 in.view_origin.y + in.view_size.y - ts.y - 78 * in.scale);
+  dl->AddRectFilled(ImVec2(o.x - 14, o.y - 8), ImVec2(o.x + ts.x + 14, o.y + ts.y + 8),
+                    col(1, 1, 1, 0.88f), 8.0f);
   dl->AddText(f.body, fs, o, col(0.12f, 0.18f, 0.30f), text, nullptr, wrap);
 }
 
@@ -201,30 +229,46 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const bool de = german(st);
   const float w = std::min(in.view_size.x - 60.0f, 760.0f * in.scale);
   const float h = 34.0f * in.scale;
-  const ImVec2 o(in.view_origin.x + (in.view_size.x - w) * 0.5f, in.view_origin.y + in.view_size.y - h - 70 * in.scale);
+  const ImVec2 o(in.view_origin.x + (in.view_size.x - w) * 0.5f,
+                 in.view_origin.y + in.view_size.y - h - 70 * in.scale);
   // 0..5 mm on a linear scale: < 1 spider, 1-3 reticular, >= 3 varicose (CEAP 2004).
   // Three equal bands (the categories matter, not a linear mm scale); the
   // marker sits proportionally inside its band: 0-1, 1-3, 3-6 mm.
   auto xAt = [&](double mm) {
-    const double band = mm < 1.0 ? mm / 1.0 : mm < 3.0 ? 1.0 + (mm - 1.0) / 2.0 : 2.0 + std::min((mm - 3.0) / 3.0, 1.0);
+    const double band = mm < 1.0   ? mm / 1.0
+                        : mm < 3.0 ? 1.0 + (mm - 1.0) / 2.0
+                                   : 2.0 + std::min((mm - 3.0) / 3.0, 1.0);
     return o.x + w * static_cast<float>(std::clamp(band / 3.0, 0.0, 1.0));
   };
-  struct Band { double from, to; const char* en; const char* de; ImU32 c; };
-  const Band bands[] = {{0, 1, "< 1 mm spider vein: yes", "< 1 mm Besenreiser: ja", col(0.55f, 0.80f, 0.62f, alpha)},
-                        {1, 3, "1\xe2\x80\x93" "3 mm reticular: yes", "1\xe2\x80\x93" "3 mm retikul\xc3\xa4r: ja", col(0.72f, 0.86f, 0.70f, alpha)},
-                        {3, 6, "\xe2\x89\xa5 3 mm varicose: other treatment", "\xe2\x89\xa5 3 mm Krampfader: andere Behandlung", col(0.93f, 0.78f, 0.62f, alpha)}};
+  struct Band {
+    double from, to;
+    const char* en;
+    const char* de;
+    ImU32 c;
+  };
+  const Band bands[] = {
+      {0, 1, "< 1 mm spider vein: yes", "< 1 mm Besenreiser: ja", col(0.55f, 0.80f, 0.62f, alpha)},
+      {1, 3,
+       "1\xe2\x80\x93"
+       "3 mm reticular: yes",
+       "1\xe2\x80\x93"
+       "3 mm retikul\xc3\xa4r: ja",
+       col(0.72f, 0.86f, 0.70f, alpha)},
+      {3, 6, "\xe2\x89\xa5 3 mm varicose: other treatment",
+       "\xe2\x89\xa5 3 mm Krampfader: andere Behandlung", col(0.93f, 0.78f, 0.62f, alpha)}};
   dl->AddRectFilled(ImVec2(o.x - 12, o.y - 44 * in.scale), ImVec2(o.x + w + 12, o.y + h + 12),
                     col(1, 1, 1, 0.88f * alpha), 8.0f);
   for (const Band& b : bands) {
     dl->AddRectFilled(ImVec2(xAt(b.from), o.y), ImVec2(xAt(b.to), o.y + h), b.c);
     const char* text = de ? b.de : b.en;
-    dl->AddText(f.small, f.small->FontSize, ImVec2(xAt(b.from) + 6, o.y + (h - f.small->FontSize) * 0.5f),
+    dl->AddText(f.small, f.small->FontSize,
+                ImVec2(xAt(b.from) + 6, o.y + (h - f.small->FontSize) * 0.5f),
                 col(0.1f, 0.12f, 0.18f, alpha), text);
   }
   const double d = in.scene->params.vein.diameter_mm;
   const float mx = xAt(d);
-  dl->AddTriangleFilled(ImVec2(mx, o.y - 2), ImVec2(mx - 9, o.y - 16 * in.scale), ImVec2(mx + 9, o.y - 16 * in.scale),
-                        col(0.15f, 0.18f, 0.25f, alpha));
+  dl->AddTriangleFilled(ImVec2(mx, o.y - 2), ImVec2(mx - 9, o.y - 16 * in.scale),
+                        ImVec2(mx + 9, o.y - 16 * in.scale), col(0.15f, 0.18f, 0.25f, alpha));
   char label[96];
   std::snprintf(label, sizeof label, de ? "Diese Vene: %.1f mm" : "This vein: %.1f mm", d);
   dl->AddText(f.body, f.body->FontSize, ImVec2(mx - 40, o.y - 20 * in.scale - f.body->FontSize),
@@ -262,7 +306,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   for (int i = 0; i < pb.stageCount(); ++i) {
     const scene::StageDesc& s = *(*in.stages)[static_cast<std::size_t>(i)];
     char item[160];
-    std::snprintf(item, sizeof item, "%d  %s", i + 1, in.scene->stageTitle(s, st.lang).text.c_str());
+    std::snprintf(item, sizeof item, "%d  %s", i + 1,
+                  in.scene->stageTitle(s, st.lang).text.c_str());
     if (ImGui::Selectable(item, i == pb.stageIndex())) pb.seekStage(i);
   }
   ImGui::Separator();
@@ -275,7 +320,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::TextUnformatted(text.text.c_str());
   if (text.fell_back) {
     ImGui::PushFont(f.small);
-    ImGui::TextDisabled(de ? "(keine \xc3\x9c" "bersetzung f\xc3\xbcr '%s'; Englisch angezeigt)"
+    ImGui::TextDisabled(de ? "(keine \xc3\x9c"
+                             "bersetzung f\xc3\xbcr '%s'; Englisch angezeigt)"
                            : "(no translation for '%s'; showing English)",
                         st.lang.c_str());
     ImGui::PopFont();
@@ -288,22 +334,25 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", de ? "ERGEBNIS (MODELL)" : "OUTCOME (MODEL)");
   ImGui::PopFont();
-  ImGui::PushTextWrapPos(0.0f);  // everything below wraps at the panel edge
+  ImGui::PushTextWrapPos(0.0f); // everything below wraps at the panel edge
   const OutcomeSnapshot& b = st.before;
   const bool cmp = b.valid && student;
   const ImVec4 changed(0.70f, 0.25f, 0.05f, 1.0f);
   const char* was = de ? "vorher" : "was";
   const bool shown = outcomeShown(st.audience, stage.id);
   if (!shown) {
-    ImGui::TextUnformatted(outcomePending(de));  // patients: not before the treatment
+    ImGui::TextUnformatted(outcomePending(de)); // patients: not before the treatment
   } else if (!o.indicated) {
-    ImGui::TextUnformatted(de ? "Nicht geeignet f\xc3\xbcr Mikrosklerotherapie." : "Not suitable for micro sclerotherapy.");
-    if (cmp && b.indicated) ImGui::TextColored(changed, "%s", de ? "(vorher: geeignet)" : "(was: suitable)");
+    ImGui::TextUnformatted(de ? "Nicht geeignet f\xc3\xbcr Mikrosklerotherapie."
+                              : "Not suitable for micro sclerotherapy.");
+    if (cmp && b.indicated)
+      ImGui::TextColored(changed, "%s", de ? "(vorher: geeignet)" : "(was: suitable)");
   } else {
     ImGui::TextUnformatted(closedLine(o, st.audience, de).c_str());
     if (cmp && b.closed != o.closed) {
       ImGui::SameLine();
-      ImGui::TextColored(changed, "(%s %s)", was, b.closed ? (de ? "ja" : "yes") : (de ? "nein" : "no"));
+      ImGui::TextColored(changed, "(%s %s)", was,
+                         b.closed ? (de ? "ja" : "yes") : (de ? "nein" : "no"));
     }
     char was_d[32];
     ImGui::TextUnformatted(fadingLine(o.fading_visible_day, st.audience, de, shown_days).c_str());
@@ -319,7 +368,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     ImGui::TextUnformatted(sessionLine(o, de).c_str());
     if (cmp && b.sessions != o.sessions_recommended)
       ImGui::TextColored(changed, "(%s: %s)", was,
-                         b.sessions <= 1 ? (de ? "eine Sitzung" : "one session") : (de ? "weitere Sitzung" : "another session"));
+                         b.sessions <= 1 ? (de ? "eine Sitzung" : "one session")
+                                         : (de ? "weitere Sitzung" : "another session"));
   }
   if (shown) {
     ImGui::PushFont(f.small);
@@ -328,7 +378,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     ImGui::PopStyleColor();
     ImGui::PopFont();
     for (const std::string& wmsg : warningLines(o, st.audience, de)) {
-      ImGui::Bullet();  // keeps the line: the text wraps beside the bullet
+      ImGui::Bullet(); // keeps the line: the text wraps beside the bullet
       ImGui::TextUnformatted(wmsg.c_str());
     }
   }
@@ -338,7 +388,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);
   if (st.audience == scene::Audience::Student) {
     ImGui::Spacing();
-    if (ImGui::CollapsingHeader(de ? "Modell: Parameter und Verl\xc3\xa4ufe###model" : "Model: parameters and plots###model",
+    if (ImGui::CollapsingHeader(de ? "Modell: Parameter und Verl\xc3\xa4ufe###model"
+                                   : "Model: parameters and plots###model",
                                 ImGuiTreeNodeFlags_DefaultOpen) &&
         ImGui::BeginTabBar("##modeltabs")) {
       if (ImGui::BeginTabItem(de ? "Parameter###params" : "Parameters###params")) {
@@ -355,7 +406,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::End();
 }
 
-void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f, ScreenActions& actions) {
+void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
+                  ScreenActions& actions) {
   const float h = kBarHeight * in.scale;
   ImGui::SetNextWindowPos(ImVec2(0, in.display.y - h - kDisclaimerHeight * in.scale));
   ImGui::SetNextWindowSize(ImVec2(in.display.x, h));
@@ -365,7 +417,9 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   ImGui::SameLine();
   if (ImGui::Button("<")) pb.previousStage();
   ImGui::SameLine();
-  if (ImGui::Button(pb.playing() ? (de ? " Pause " : " Pause ") : (de ? " Abspielen " : "  Play  "))) pb.toggle();
+  if (ImGui::Button(pb.playing() ? (de ? " Pause " : " Pause ")
+                                 : (de ? " Abspielen " : "  Play  ")))
+    pb.toggle();
   ImGui::SameLine();
   if (ImGui::Button(">")) pb.nextStage();
   ImGui::SameLine();
@@ -383,7 +437,8 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   const double len = std::max(pb.length(), 1e-6);
   for (int i = 1; i < pb.stageCount(); ++i) {
     const float x = bar_min.x + bar_w * static_cast<float>(pb.stageStart(i) / len);
-    dl->AddLine(ImVec2(x, bar_min.y - 2), ImVec2(x, bar_min.y + bh + 2), col(0.25f, 0.3f, 0.4f), 2.0f);
+    dl->AddLine(ImVec2(x, bar_min.y - 2), ImVec2(x, bar_min.y + bh + 2), col(0.25f, 0.3f, 0.4f),
+                2.0f);
   }
   const bool bar_hovered = ImGui::IsItemHovered();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -394,20 +449,26 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
     const double p = pb.positionOfSimTime(e.time_s);
     if (p < 0) continue;
     const float x = bar_min.x + bar_w * static_cast<float>(p / len);
-    dl->AddTriangleFilled(ImVec2(x, bar_min.y + bh - 3), ImVec2(x - tri, bar_min.y + bh + tri * 1.4f),
+    dl->AddTriangleFilled(ImVec2(x, bar_min.y + bh - 3),
+                          ImVec2(x - tri, bar_min.y + bh + tri * 1.4f),
                           ImVec2(x + tri, bar_min.y + bh + tri * 1.4f), col(0.80f, 0.28f, 0.08f));
-    if (std::abs(mouse.x - x) <= tri + 1.0f && mouse.y >= bar_min.y && mouse.y <= bar_min.y + bh + tri * 1.6f)
+    if (std::abs(mouse.x - x) <= tri + 1.0f && mouse.y >= bar_min.y &&
+        mouse.y <= bar_min.y + bh + tri * 1.6f)
       hovered_event = &e;
-    if (st.audience == scene::Audience::Student) {  // tiny name inside the bar where it fits
+    if (st.audience == scene::Audience::Student) { // tiny name inside the bar where it fits
       const char* name = eventName(e.kind, st.audience, de);
       const float tw = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, name).x;
       float next_x = bar_min.x + bar_w;
       for (std::size_t j = k + 1; j < in.run->events.size(); ++j) {
         const double q = pb.positionOfSimTime(in.run->events[j].time_s);
-        if (q >= 0) { next_x = bar_min.x + bar_w * static_cast<float>(q / len); break; }
+        if (q >= 0) {
+          next_x = bar_min.x + bar_w * static_cast<float>(q / len);
+          break;
+        }
       }
       if (x + 4 + tw + 6 < next_x)
-        dl->AddText(f.small, f.small->FontSize, ImVec2(x + 4, bar_min.y + (bh - f.small->FontSize) * 0.5f),
+        dl->AddText(f.small, f.small->FontSize,
+                    ImVec2(x + 4, bar_min.y + (bh - f.small->FontSize) * 0.5f),
                     col(0.45f, 0.16f, 0.04f), name);
     }
   }
@@ -415,10 +476,12 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
     ImGui::SetTooltip("%s \xe2\x80\x94 %s", eventName(hovered_event->kind, st.audience, de),
                       core::formatClock(hovered_event->time_s, de).c_str());
   } else if (bar_hovered) {
-    ImGui::SetTooltip("%s", de ? "Die Abschnitte sind nicht ma\xc3\x9fst\xc3\xa4" "blich: jeder hat seine eigene Zeitskala "
-                                 "(Sekunden, Stunden, Wochen). Dreiecke: wichtige Momente"
-                               : "Stages are not to scale: each has its own time scale (seconds, hours, weeks). "
-                                 "Triangles: key moments");
+    ImGui::SetTooltip(
+        "%s", de ? "Die Abschnitte sind nicht ma\xc3\x9fst\xc3\xa4"
+                   "blich: jeder hat seine eigene Zeitskala "
+                   "(Sekunden, Stunden, Wochen). Dreiecke: wichtige Momente"
+                 : "Stages are not to scale: each has its own time scale (seconds, hours, weeks). "
+                   "Triangles: key moments");
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90.0f * in.scale);
@@ -430,10 +493,12 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   if (ImGui::Combo("##speed", &current, speed_names, 5)) pb.setSpeed(speeds[current]);
   ImGui::SameLine();
   const bool patient = st.audience == scene::Audience::Patient;
-  if (ImGui::RadioButton(de ? "Patient" : "Patient", patient)) st.audience = scene::Audience::Patient;
+  if (ImGui::RadioButton(de ? "Patient" : "Patient", patient))
+    st.audience = scene::Audience::Patient;
   ImGui::SameLine();
-  if (ImGui::RadioButton(de ? "Fachleute" : "Student", !patient)) st.audience = scene::Audience::Student;
-  if (st.record_available) {  // the window only: record the tour, save the view
+  if (ImGui::RadioButton(de ? "Fachleute" : "Student", !patient))
+    st.audience = scene::Audience::Student;
+  if (st.record_available) { // the window only: record the tour, save the view
     ImGui::SameLine();
     if (st.record_progress >= 0.0f) {
       char text[32];
@@ -444,7 +509,8 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
     } else {
       if (ImGui::Button(de ? "Video" : "Record")) actions.record = true;
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", de ? "Die ganze Tour als MP4 in den aktuellen Ordner" : "The whole tour as an MP4, into the current folder");
+        ImGui::SetTooltip("%s", de ? "Die ganze Tour als MP4 in den aktuellen Ordner"
+                                   : "The whole tour as an MP4, into the current folder");
       ImGui::SameLine();
       if (ImGui::Button(de ? "Ansicht sichern" : "Save view")) actions.save_view = true;
     }
@@ -457,25 +523,30 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const char* text = german(st) ? kDisclaimerDe : kDisclaimerEn;
   const float h = kDisclaimerHeight * in.scale;
-  dl->AddRectFilled(ImVec2(0, in.display.y - h), ImVec2(in.display.x, in.display.y), col(0.93f, 0.94f, 0.96f));
+  dl->AddRectFilled(ImVec2(0, in.display.y - h), ImVec2(in.display.x, in.display.y),
+                    col(0.93f, 0.94f, 0.96f));
   const float fs = f.body->FontSize;
-  dl->AddText(f.body, fs, ImVec2(12 * in.scale, in.display.y - h + (h - fs) * 0.5f), col(0.12f, 0.14f, 0.20f), text);
+  dl->AddText(f.body, fs, ImVec2(12 * in.scale, in.display.y - h + (h - fs) * 0.5f),
+              col(0.12f, 0.14f, 0.20f), text);
   if (st.presenter) return;
   // Legend of the timeline above: its triangles, and that stages are not to scale.
-  const char* legend = german(st) ? "wichtige Momente \xc2\xb7 Abschnitte nicht ma\xc3\x9fst\xc3\xa4" "blich"
-                                  : "key moments \xc2\xb7 stages not to scale";
+  const char* legend = german(st)
+                           ? "wichtige Momente \xc2\xb7 Abschnitte nicht ma\xc3\x9fst\xc3\xa4"
+                             "blich"
+                           : "key moments \xc2\xb7 stages not to scale";
   const float lw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, legend).x;
   const float tw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, text).x;
   const float lx = in.display.x - lw - 14 * in.scale;
   const float tri = 6.0f * in.scale;
-  if (lx - 3 * tri < 12 * in.scale + tw + 20 * in.scale) return;  // too narrow: the disclaimer wins
+  if (lx - 3 * tri < 12 * in.scale + tw + 20 * in.scale) return; // too narrow: the disclaimer wins
   const float cy = in.display.y - h * 0.5f;
   dl->AddTriangleFilled(ImVec2(lx - 2 * tri - 4, cy + tri), ImVec2(lx - tri - 4, cy - tri),
                         ImVec2(lx - 4, cy + tri), col(0.80f, 0.28f, 0.08f));
   dl->AddText(f.body, fs, ImVec2(lx, cy - fs * 0.5f), col(0.12f, 0.14f, 0.20f), legend);
 }
 
-void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                          const Fonts& f) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   std::string text = in.scene->narrationText(stage, st.lang, st.audience).text;
   // Two lines at most: the first sentences that fit.
@@ -493,26 +564,32 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
   const ImVec2 ts = f.caption->CalcTextSizeA(fs, 1e6f, wrap, text.c_str());
   const float h = kDisclaimerHeight * in.scale;
   const ImVec2 o((in.display.x - ts.x) * 0.5f, in.display.y - h - ts.y - 34 * in.scale);
-  dl->AddRectFilled(ImVec2(o.x - 24, o.y - 14), ImVec2(o.x + ts.x + 24, o.y + ts.y + 14), col(1, 1, 1, 0.9f), 10.0f);
+  dl->AddRectFilled(ImVec2(o.x - 24, o.y - 14), ImVec2(o.x + ts.x + 24, o.y + ts.y + 14),
+                    col(1, 1, 1, 0.9f), 10.0f);
   dl->AddText(f.caption, fs, o, col(0.1f, 0.12f, 0.18f), text.c_str(), nullptr, wrap);
 }
 
-}  // namespace
+} // namespace
 
 void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size) {
   origin = {0, 0};
   if (presenter) {
     size = {display.x, display.y - kDisclaimerHeight * scale};
   } else {
-    size = {display.x - panelWidth(display.x, scale), display.y - (kBarHeight + kDisclaimerHeight) * scale};
+    size = {display.x - panelWidth(display.x, scale),
+            display.y - (kBarHeight + kDisclaimerHeight) * scale};
   }
   size = glm::max(size, glm::vec2(1, 1));
 }
 
-void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f, ScreenActions& actions) {
-  if (!in.scene || !in.run || !in.sample || !in.view || !in.anchors || !in.stages || in.stages->empty()) return;
+void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
+                ScreenActions& actions) {
+  if (!in.scene || !in.run || !in.sample || !in.view || !in.anchors || !in.stages ||
+      in.stages->empty())
+    return;
   ImGui::PushFont(f.body);
-  if (in.view->leg > 0.01f) drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, german(st), f);
+  if (in.view->leg > 0.01f)
+    drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, german(st), f);
   drawLabels(in, st, pb, f);
   drawScaleBar(in, f);
   if (!st.presenter) drawColourLegend(in, st, f);
@@ -533,4 +610,4 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
   ImGui::PopFont();
 }
 
-}  // namespace ui
+} // namespace ui

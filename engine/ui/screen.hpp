@@ -36,7 +36,8 @@ struct PlotCache {
 };
 
 // Fills `cache` from `run` sampled at kPoints evenly spaced playback positions.
-void fillPlotCache(PlotCache& cache, const sim::Run& run, const Playback& playback, unsigned generation);
+void fillPlotCache(PlotCache& cache, const sim::Run& run, const Playback& playback,
+                   unsigned generation);
 
 // A slider being dragged keeps its value here until released (the model
 // re-runs once per change, not per drag step).
@@ -58,20 +59,21 @@ struct ScreenState {
   std::string lang = "en";
   bool presenter = false;
   bool help = false;
-  bool surface_view = false;    // V: skin surface seen from above instead of the cutaway
-  bool settings_open = false;   // the small settings popup
-  float font_scale = 1.0f;      // user scale on top of the display's DPI (Ctrl +/-)
+  bool surface_view = false;  // V: skin surface seen from above instead of the cutaway
+  bool settings_open = false; // the small settings popup
+  float font_scale = 1.0f;    // user scale on top of the display's DPI (Ctrl +/-)
   render::PaletteKind palette = render::PaletteKind::Schematic;
-  std::string param_error;      // last rejected parameter change (set on change only)
-  PlotCache plots;              // resampled run curves for the student plots
+  std::string param_error; // last rejected parameter change (set on change only)
+  PlotCache plots;         // resampled run curves for the student plots
   ParamEdit edit;
   OutcomeSnapshot before;
-  QuizPanel quiz;               // quiz / teach-back of the played stages
-  MistakeState mistakes;        // student mode: the trainee mistake applied
-  PenState pen;                 // presenter mode: annotation strokes
-  bool record_available = false;  // the window: Record and Save view in the timeline bar
-  float record_progress = -1.0f;  // recording from the window: 0..1 (progress, Cancel); < 0 not recording
-  Notice notice;                  // scene reload errors, dropped files, screenshot paths
+  QuizPanel quiz;                // quiz / teach-back of the played stages
+  MistakeState mistakes;         // student mode: the trainee mistake applied
+  PenState pen;                  // presenter mode: annotation strokes
+  bool record_available = false; // the window: Record and Save view in the timeline bar
+  float record_progress =
+      -1.0f;     // recording from the window: 0..1 (progress, Cancel); < 0 not recording
+  Notice notice; // scene reload errors, dropped files, screenshot paths
 };
 
 struct ScreenInput {
@@ -79,10 +81,11 @@ struct ScreenInput {
   const sim::Run* run = nullptr;
   const sim::Sample* sample = nullptr;
   const render::DirectedView* view = nullptr;
-  const std::array<render::LabelAnchor, static_cast<std::size_t>(render::Anchor::Count)>* anchors = nullptr;
-  const std::vector<const scene::StageDesc*>* stages = nullptr;  // played stages, = playback slots
+  const std::array<render::LabelAnchor, static_cast<std::size_t>(render::Anchor::Count)>* anchors =
+      nullptr;
+  const std::vector<const scene::StageDesc*>* stages = nullptr; // played stages, = playback slots
   glm::vec2 display{1280, 720};
-  glm::vec2 view_origin{0, 0};  // 3D viewport, top-left in display pixels
+  glm::vec2 view_origin{0, 0}; // 3D viewport, top-left in display pixels
   glm::vec2 view_size{1280, 720};
   float scale = 1.0f;           // DPI x font scale
   unsigned run_generation = 0;  // changes whenever the run was recomputed
@@ -97,15 +100,15 @@ struct ScreenActions {
   // Parameter changes as scene overrides ("agent.concentration_pct=0.25"),
   // applied in order with scene::applyOverride; only filled on a change.
   std::vector<std::string> set;
-  bool reset_scene = false;   // back to the scene as loaded
-  bool font_changed = false;  // ScreenState::font_scale changed: rebuild fonts before the next frame
-  bool settings_changed = false;  // something worth persisting changed
+  bool reset_scene = false;  // back to the scene as loaded
+  bool font_changed = false; // ScreenState::font_scale changed: rebuild fonts before the next frame
+  bool settings_changed = false; // something worth persisting changed
   // Write scene::quizCsv(state.quiz.session()) here; the app reports the
   // result in ScreenState::quiz.export_message.
   std::string export_quiz_csv_path;
-  bool record = false;         // start recording the tour (window)
-  bool cancel_record = false;  // stop it; nothing is written
-  bool save_view = false;      // save the current view (bookmark)
+  bool record = false;        // start recording the tour (window)
+  bool cancel_record = false; // stop it; nothing is written
+  bool save_view = false;     // save the current view (bookmark)
 };
 
 // Rectangle of the 3D view for a display size (leaves room for the panel
@@ -115,4 +118,4 @@ void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin,
 void drawScreen(const ScreenInput& in, ScreenState& state, Playback& playback, const Fonts& fonts,
                 ScreenActions& actions);
 
-}  // namespace ui
+} // namespace ui

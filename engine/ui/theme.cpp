@@ -18,14 +18,15 @@ std::string findFont(const char* file) {
   }
   return {};
 }
-}  // namespace
+} // namespace
 
 Fonts loadFonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   Fonts f;
   // Latin-1 + Latin Extended-A: German umlauts, µ, °, en dash, arrows used in narration.
-  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2264, 0x2265, 0};
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190,
+                                   0x21FF, 0x2264, 0x2265, 0};
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   cfg.PixelSnapH = true;
@@ -34,10 +35,11 @@ Fonts loadFonts(float scale) {
     f.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), 19.0f * scale, &cfg, ranges);
     f.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 15.0f * scale, &cfg, ranges);
     const std::string bold = findFont("DejaVuSans-Bold.ttf");
-    f.title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 30.0f * scale, &cfg, ranges);
+    f.title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 30.0f * scale,
+                                           &cfg, ranges);
     f.caption = io.Fonts->AddFontFromFileTTF(regular.c_str(), 34.0f * scale, &cfg, ranges);
-    f.presenter_title =
-        io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 48.0f * scale, &cfg, ranges);
+    f.presenter_title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(),
+                                                     48.0f * scale, &cfg, ranges);
     f.from_system = f.body && f.small && f.title && f.caption && f.presenter_title;
   }
   if (!f.from_system) {
@@ -73,4 +75,4 @@ void applyStyle(float scale) {
   s.ScaleAllSizes(scale);
 }
 
-}  // namespace ui
+} // namespace ui

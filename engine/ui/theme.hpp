@@ -9,9 +9,9 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* small = nullptr;
   ImFont* title = nullptr;
-  ImFont* caption = nullptr;  // presenter-mode captions
-  ImFont* presenter_title = nullptr;  // presenter-mode stage title (back of the room)
-  bool from_system = false;   // false: ImGui's built-in font (DejaVu missing)
+  ImFont* caption = nullptr;         // presenter-mode captions
+  ImFont* presenter_title = nullptr; // presenter-mode stage title (back of the room)
+  bool from_system = false;          // false: ImGui's built-in font (DejaVu missing)
 };
 
 // Builds the font atlas at `scale` (display DPI x user font scale). Call
@@ -19,4 +19,4 @@ struct Fonts {
 Fonts loadFonts(float scale);
 void applyStyle(float scale);
 
-}  // namespace ui
+} // namespace ui

@@ -40,9 +40,11 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
-std::string messages(const core::Result<Bookmark>& r) { return core::formatAll(r.errors()); }
+std::string messages(const core::Result<Bookmark>& r) {
+  return core::formatAll(r.errors());
+}
 
-}  // namespace
+} // namespace
 
 TEST_CASE("bookmark: JSON round trip keeps every field", "[bookmark]") {
   const Bookmark b = sample();
@@ -69,7 +71,8 @@ TEST_CASE("bookmark: save is atomic and load reads it back", "[bookmark]") {
   REQUIRE(saved.ok());
   CHECK(slurp(path) == app::toJson(sample()));
   // No temporary file is left beside it.
-  for (const auto& e : std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::filesystem::temp_directory_path())) {
     CHECK(e.path().filename().string().rfind("sclerosim-test-bookmark.json.tmp", 0) != 0);
   }
   const auto loaded = app::loadBookmark(path);
@@ -102,10 +105,11 @@ TEST_CASE("bookmark: a corrupt file gives line:col", "[bookmark]") {
   CHECK(e.message.rfind("JSON syntax: ", 0) == 0);
 
   // A stray character on line 3, after a multi-byte character on the same line.
-  const auto s = app::parseBookmark("{\n  \"stage\": \"recovery\",\n  \"scene\": \"ä\" x\n}\n", "s.json");
+  const auto s =
+      app::parseBookmark("{\n  \"stage\": \"recovery\",\n  \"scene\": \"ä\" x\n}\n", "s.json");
   REQUIRE_FALSE(s.ok());
   CHECK(s.errors().front().line == 3);
-  CHECK(s.errors().front().col == 16);  // characters, not bytes
+  CHECK(s.errors().front().col == 16); // characters, not bytes
   CHECK(s.errors().front().format().rfind("s.json:3:16: error: JSON syntax: syntax error", 0) == 0);
 
   const auto empty = app::parseBookmark("", "e.json");
@@ -115,8 +119,8 @@ TEST_CASE("bookmark: a corrupt file gives line:col", "[bookmark]") {
 }
 
 TEST_CASE("bookmark: missing fields take the defaults", "[bookmark]") {
-  const auto r = app::parseBookmark("{\"scene\": \"scenes/extravasation.toml\", \"stage\": \"procedure\"}",
-                                    "m.json");
+  const auto r = app::parseBookmark(
+      "{\"scene\": \"scenes/extravasation.toml\", \"stage\": \"procedure\"}", "m.json");
   INFO(messages(r));
   REQUIRE(r.ok());
   Bookmark want;
@@ -136,13 +140,13 @@ TEST_CASE("bookmark: unknown keys, wrong types and ranges are errors with positi
   const std::string text =
       "{\n"
       "  \"version\": 1,\n"
-      "  \"stage\": 3,\n"                                   // 3:12
-      "  \"progess\": 0.5,\n"                               // 4:3
-      "  \"progress\": 1.5,\n"                              // 5:15
+      "  \"stage\": 3,\n"      // 3:12
+      "  \"progess\": 0.5,\n"  // 4:3
+      "  \"progress\": 1.5,\n" // 5:15
       "  \"camera\": {\"yaw_deg\": \"left\", \"zoom\": 2, \"target_mm\": [0, 1]},\n"
-      "  \"mode\": \"studnet\",\n"                          // 7:11
-      "  \"palette\": \"neon\",\n"                          // 8:14
-      "  \"lang\": \"german\",\n"                           // 9:11
+      "  \"mode\": \"studnet\",\n" // 7:11
+      "  \"palette\": \"neon\",\n" // 8:14
+      "  \"lang\": \"german\",\n"  // 9:11
       "  \"overrides\": [\"agent.name=sts\", 5, \"nonsense\"]\n"
       "}\n";
   const auto r = app::parseBookmark(text, "b.json");
@@ -164,11 +168,12 @@ TEST_CASE("bookmark: unknown keys, wrong types and ranges are errors with positi
 
   const auto v = app::parseBookmark("{\"version\": 2}", "v.json");
   REQUIRE_FALSE(v.ok());
-  CHECK(messages(v) == "v.json:1:13: error: version 2 is not supported (this program reads version 1)\n");
+  CHECK(messages(v) ==
+        "v.json:1:13: error: version 2 is not supported (this program reads version 1)\n");
   const auto arr = app::parseBookmark("[1, 2]", "a.json");
   REQUIRE_FALSE(arr.ok());
-  CHECK(messages(arr) ==
-        "a.json:1:1: error: expected a JSON object ({\"scene\": ..., \"stage\": ...}), got an array\n");
+  CHECK(messages(arr) == "a.json:1:1: error: expected a JSON object ({\"scene\": ..., \"stage\": "
+                         "...}), got an array\n");
   const auto dist = app::parseBookmark("{\"camera\": {\"distance_mm\": 0}}", "d.json");
   REQUIRE_FALSE(dist.ok());
   CHECK(messages(dist) ==

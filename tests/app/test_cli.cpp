@@ -36,8 +36,10 @@ std::string readFile(const fs::path& path) {
 std::string quote(const std::string& arg) {
   std::string q = "'";
   for (char c : arg) {
-    if (c == '\'') q += "'\\''";
-    else q += c;
+    if (c == '\'')
+      q += "'\\''";
+    else
+      q += c;
   }
   return q + "'";
 }
@@ -59,13 +61,15 @@ Result run(const std::vector<std::string>& args) {
   const fs::path out = scratch() / ("out" + std::to_string(counter) + ".txt");
   const fs::path err = scratch() / ("err" + std::to_string(counter) + ".txt");
   ++counter;
-  std::string cmd = "cd " + quote(SCLEROSIM_SOURCE_DIR) + " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" +
-                    quote(SCLEROSIM_SOURCE_DIR) + " " + quote(SCLEROSIM_BINARY);
+  std::string cmd = "cd " + quote(SCLEROSIM_SOURCE_DIR) +
+                    " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + quote(SCLEROSIM_SOURCE_DIR) +
+                    " " + quote(SCLEROSIM_BINARY);
   for (const std::string& a : args) cmd += " " + quote(a);
   cmd += " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
   const int status = std::system(cmd.c_str());
   Result r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  r.code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
   r.out = readFile(out);
   r.err = readFile(err);
   INFO("command: " << cmd);
@@ -73,7 +77,9 @@ Result run(const std::vector<std::string>& args) {
   return r;
 }
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 
 // Bad input: exit 2, one diagnostic in the agreed shape, nothing on stdout.
 void requireBadInput(const Result& r, const std::string& part) {
@@ -103,7 +109,7 @@ std::vector<std::string> listDir(const fs::path& dir) {
   return names;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("cli: --help and --version exit 0 and print to stdout", "[app]") {
   const Result help = run({"--help"});
@@ -121,7 +127,7 @@ TEST_CASE("an unknown flag is bad input with a usage hint", "[app]") {
   requireBadInput(r, "sclerosim: error: ");
   CHECK(contains(r.err, "--frobnicate"));
   CHECK(contains(r.err, "--help"));
-  requireBadInput(run({"--bench"}), "--bench");  // missing value
+  requireBadInput(run({"--bench"}), "--bench"); // missing value
 }
 
 TEST_CASE("bad --size values are refused", "[app]") {
@@ -158,8 +164,10 @@ TEST_CASE("bad --set values are refused with a message", "[app]") {
                     "agent.concentration_pct");
   }
   requireBadInput(run({"--set", "agent.bogus=1", "--report", "-"}), "agent.bogus");
-  requireBadInput(run({"--set", "agent.concentration_pct", "--report", "-"}), "agent.concentration_pct");
-  requireBadInput(run({"--set", "agent.concentration_pct=99", "--report", "-"}), "agent.concentration_pct");
+  requireBadInput(run({"--set", "agent.concentration_pct", "--report", "-"}),
+                  "agent.concentration_pct");
+  requireBadInput(run({"--set", "agent.concentration_pct=99", "--report", "-"}),
+                  "agent.concentration_pct");
 }
 
 TEST_CASE("other bad option values are refused", "[app]") {
@@ -167,7 +175,8 @@ TEST_CASE("other bad option values are refused", "[app]") {
   requireBadInput(run({"--lang", "english!"}), "--lang");
   requireBadInput(run({"--bench", "-3"}), "--bench");
   requireBadInput(run({"--bench", "x"}), "--bench");
-  requireBadInput(run({"--scene", "/nonexistent/scene.toml", "--report", "-"}), "/nonexistent/scene.toml");
+  requireBadInput(run({"--scene", "/nonexistent/scene.toml", "--report", "-"}),
+                  "/nonexistent/scene.toml");
 }
 
 TEST_CASE("cli: --check-scene accepts every shipped scene", "[app]") {
@@ -185,7 +194,8 @@ TEST_CASE("cli: --check-scene accepts every shipped scene", "[app]") {
 
 TEST_CASE("cli: --check-scene reports every bad scene as file:line:col: error:", "[app]") {
   int checked = 0;
-  for (const auto& e : fs::directory_iterator(fs::path(SCLEROSIM_SOURCE_DIR) / "tests/scenes/bad")) {
+  for (const auto& e :
+       fs::directory_iterator(fs::path(SCLEROSIM_SOURCE_DIR) / "tests/scenes/bad")) {
     if (e.path().extension() != ".toml") continue;
     INFO(e.path());
     const Result r = run({"--check-scene", e.path().string()});
@@ -213,8 +223,9 @@ TEST_CASE("cli: --check-scene reports every bad scene as file:line:col: error:",
 
 TEST_CASE("cli: --report - writes the agreed JSON for the default scene", "[app]") {
   const nlohmann::json j = report({});
-  for (const char* key : {"indicated", "closed", "recanalized", "fading_visible_day", "resolved_day",
-                          "residual_visibility", "sessions_recommended", "warnings"}) {
+  for (const char* key :
+       {"indicated", "closed", "recanalized", "fading_visible_day", "resolved_day",
+        "residual_visibility", "sessions_recommended", "warnings"}) {
     INFO(key);
     CHECK(j.contains(key));
   }
@@ -247,9 +258,10 @@ TEST_CASE("cli: --export-sim writes the agreed CSV header", "[app]") {
   REQUIRE(r.code == 0);
   const std::string text = readFile(csv);
   const std::string header = text.substr(0, text.find('\n'));
-  CHECK(header.rfind("time_s,stage,concentration_pct,endothelium_alive,lumen_area_ratio,thrombus,fibrosis,"
-                     "visibility,compression_mmHg",
-                     0) == 0);
+  CHECK(header.rfind(
+            "time_s,stage,concentration_pct,endothelium_alive,lumen_area_ratio,thrombus,fibrosis,"
+            "visibility,compression_mmHg",
+            0) == 0);
   CHECK(std::count(text.begin(), text.end(), '\n') > 10);
 }
 
@@ -276,14 +288,15 @@ TEST_CASE("unwritable outputs are bad input and leave no partial file", "[app]")
   fs::create_directories(dir / "out.png");
   requireBadInput(run({"--report", (dir / "out.json").string()}), "out.json");
   requireBadInput(run({"--export-sim", (dir / "out.csv").string()}), "out.csv");
-  requireBadInput(run({"--screenshot", (dir / "out.png").string(), "--size", "320x180"}), "out.png");
-  CHECK(listDir(dir).size() == 3);  // no temporaries left behind
+  requireBadInput(run({"--screenshot", (dir / "out.png").string(), "--size", "320x180"}),
+                  "out.png");
+  CHECK(listDir(dir).size() == 3); // no temporaries left behind
 }
 
 TEST_CASE("empty values for outputs are refused, not a window", "[app]") {
   // Each of these used to fall through to the interactive window loop.
-  for (const char* flag : {"--screenshot", "--report", "--export-sim", "--tour", "--record", "--scene", "--stage",
-                           "--check-scene"}) {
+  for (const char* flag : {"--screenshot", "--report", "--export-sim", "--tour", "--record",
+                           "--scene", "--stage", "--check-scene"}) {
     INFO(flag);
     requireBadInput(run({flag, "", "--size", "320x180"}), flag);
   }
@@ -317,10 +330,11 @@ TEST_CASE("cli: --soak renders cycling frames and reports RSS", "[app]") {
   CHECK(contains(r.out, "RSS start"));
   CHECK(contains(r.out, "RSS end"));
   CHECK(contains(r.out, "soak: ok"));
-  CHECK_FALSE(contains(run({"--help"}).out, "--soak"));  // hidden
+  CHECK_FALSE(contains(run({"--help"}).out, "--soak")); // hidden
 }
 
-TEST_CASE("cli: --headless --screenshot writes a PNG of the requested size that is not blank", "[app]") {
+TEST_CASE("cli: --headless --screenshot writes a PNG of the requested size that is not blank",
+          "[app]") {
   const fs::path png = scratch() / "shot.png";
   const Result r = run({"--headless", "--screenshot", png.string(), "--size", "320x180"});
   INFO("stderr: " << r.err);
@@ -340,7 +354,8 @@ TEST_CASE("cli: --headless --screenshot writes a PNG of the requested size that 
   stbi_image_free(data);
   CHECK(hi - lo > 60);
   const std::vector<std::string> names = listDir(scratch());
-  CHECK(std::none_of(names.begin(), names.end(), [](const std::string& s) { return s.rfind(".tmp", 0) == 0; }));
+  CHECK(std::none_of(names.begin(), names.end(),
+                     [](const std::string& s) { return s.rfind(".tmp", 0) == 0; }));
 }
 
 TEST_CASE("a size beyond the GL limit is refused, not a crash", "[app]") {

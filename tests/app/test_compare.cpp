@@ -62,8 +62,9 @@ struct Run {
 Run runBinary(const std::vector<std::string>& args) {
   static int counter = 0;
   const fs::path err = scratch() / ("err" + std::to_string(counter++) + ".txt");
-  std::string cmd = "cd " + quote(SCLEROSIM_SOURCE_DIR) + " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" +
-                    quote(SCLEROSIM_SOURCE_DIR) + " " + quote(SCLEROSIM_BINARY);
+  std::string cmd = "cd " + quote(SCLEROSIM_SOURCE_DIR) +
+                    " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + quote(SCLEROSIM_SOURCE_DIR) +
+                    " " + quote(SCLEROSIM_BINARY);
   for (const std::string& a : args) cmd += " " + quote(a);
   cmd += " >/dev/null 2>" + quote(err.string()) + " </dev/null";
   const int status = std::system(cmd.c_str());
@@ -78,7 +79,7 @@ Run runBinary(const std::vector<std::string>& args) {
 
 struct Png {
   int w = 0, h = 0;
-  std::vector<unsigned char> px;  // RGB
+  std::vector<unsigned char> px; // RGB
 };
 
 Png readPng(const fs::path& path) {
@@ -127,12 +128,13 @@ double regionDiff(const Png& p, int px0, const Png& q, int qx0, int w, int y0, i
   return n ? sum / static_cast<double>(n) : 0.0;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("compare label reads KEY = VALUE", "[app]") {
   CHECK(app::compareLabel("compression.days=0") == "Without compression");
   CHECK(app::compareLabel("compression.days=7") == "With compression.days = 7");
-  CHECK(app::compareLabel(" agent.concentration_pct = 0.25") == "With agent.concentration_pct = 0.25");
+  CHECK(app::compareLabel(" agent.concentration_pct = 0.25") ==
+        "With agent.concentration_pct = 0.25");
 }
 
 TEST_CASE("outcome difference in words", "[app]") {
@@ -144,11 +146,13 @@ TEST_CASE("outcome difference in words", "[app]") {
     b.residual_visibility = 0.2;
     b.sessions_recommended = 2;
     CHECK(app::outcomeDifference(a, b, "Without compression", 56.0) ==
-          "Without compression: more clot (peak 95 % vs 21 %), the vein is still faintly visible at day 56; "
+          "Without compression: more clot (peak 95 % vs 21 %), the vein is still faintly visible "
+          "at day 56; "
           "a second session is recommended.");
   }
   SECTION("identical outcomes") {
-    CHECK(app::outcomeDifference(a, a, "With x = 1", 56.0) == "With x = 1: no clear difference in the outcome.");
+    CHECK(app::outcomeDifference(a, a, "With x = 1", 56.0) ==
+          "With x = 1: no clear difference in the outcome.");
   }
   SECTION("underdosed: does not close, reopens") {
     sim::Outcome b = a;
@@ -169,7 +173,8 @@ TEST_CASE("outcome difference in words", "[app]") {
     worse.pigmentation_risk = 0.4;
     worse.sessions_recommended = 2;
     CHECK(app::outcomeDifference(worse, a, "With compression.days = 21", 56.0) ==
-          "With compression.days = 21: less clot (peak 21 % vs 60 %), the vein fades from view sooner "
+          "With compression.days = 21: less clot (peak 21 % vs 60 %), the vein fades from view "
+          "sooner "
           "(day 40 vs 50), lower risk of brown staining (15 % vs 40 %); one session is enough.");
   }
   SECTION("not indicated") {
@@ -212,14 +217,15 @@ TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]")
   const fs::path changed = scratch() / "changed.png";
   const fs::path same = scratch() / "same.png";
   // Full size: at small sizes the panel leaves too little of the view to compare.
-  const Run r1 = runBinary({"--headless", "--screenshot", changed.string(), "--size", "1280x720", "--compare",
-                            "compression.days=0", "--stage", "compression"});
+  const Run r1 = runBinary({"--headless", "--screenshot", changed.string(), "--size", "1280x720",
+                            "--compare", "compression.days=0", "--stage", "compression"});
   INFO(r1.err);
   REQUIRE(r1.code == 0);
   // Control: an override that changes nothing draws two equal halves.
-  const Run r2 = runBinary({"--headless", "--screenshot", same.string(), "--size", "1280x720", "--compare",
-                            "patient.skin_tone=" + std::to_string(scene::defaultScene().params.patient.skin_tone),
-                            "--stage", "compression"});
+  const Run r2 = runBinary(
+      {"--headless", "--screenshot", same.string(), "--size", "1280x720", "--compare",
+       "patient.skin_tone=" + std::to_string(scene::defaultScene().params.patient.skin_tone),
+       "--stage", "compression"});
   INFO(r2.err);
   REQUIRE(r2.code == 0);
   const Png a = readPng(changed), b = readPng(same);
@@ -231,7 +237,7 @@ TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]")
   const int y0 = static_cast<int>(0.45 * a.h), y1 = static_cast<int>(0.75 * a.h);
   int gap = 0;
   const int half = dividerColumn(a, y0, y1, gap);
-  REQUIRE(half > 100);  // a split view with a divider
+  REQUIRE(half > 100); // a split view with a divider
   REQUIRE(dividerColumn(b, y0, y1, gap) == half);
   // Left vs right within the changed image: the what-if half looks different ...
   const double lr_changed = regionDiff(a, 0, a, half + gap, half, y0, y1);
@@ -248,8 +254,8 @@ TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]")
 }
 
 TEST_CASE("cli compare with a bad override is bad input", "[app]") {
-  const Run r = runBinary({"--headless", "--screenshot", (scratch() / "x.png").string(), "--compare",
-                           "compression.days=-3"});
+  const Run r = runBinary({"--headless", "--screenshot", (scratch() / "x.png").string(),
+                           "--compare", "compression.days=-3"});
   CHECK(r.code == 2);
   CHECK(r.err.find("error:") != std::string::npos);
   CHECK_FALSE(fs::exists(scratch() / "x.png"));
@@ -264,7 +270,8 @@ TEST_CASE("cli view opens a saved view, a corrupt one is bad input with line:col
   const fs::path view = scratch() / "view.json";
   REQUIRE(app::saveBookmark(view.string(), b));
   const fs::path shot = scratch() / "view.png";
-  const Run ok = runBinary({"--view", view.string(), "--headless", "--screenshot", shot.string(), "--size", "320x180"});
+  const Run ok = runBinary(
+      {"--view", view.string(), "--headless", "--screenshot", shot.string(), "--size", "320x180"});
   INFO(ok.err);
   CHECK(ok.code == 0);
   CHECK(fs::exists(shot));
@@ -285,7 +292,8 @@ TEST_CASE("cli view opens a saved view, a corrupt one is bad input with line:col
   missing_stage.stage = "nope";
   const fs::path ms = scratch() / "stage.json";
   REQUIRE(app::saveBookmark(ms.string(), missing_stage));
-  const Run r3 = runBinary({"--view", ms.string(), "--headless", "--screenshot", (scratch() / "s.png").string()});
+  const Run r3 = runBinary(
+      {"--view", ms.string(), "--headless", "--screenshot", (scratch() / "s.png").string()});
   CHECK(r3.code == 2);
   CHECK(r3.err.find("stage 'nope'") != std::string::npos);
 }
@@ -302,7 +310,7 @@ TEST_CASE("saved views in the window - save, open, a bad file keeps the view", "
   v.setSource("", {});
   ui::ScreenActions actions;
   actions.set = {"compression.days=7"};
-  v.applyActions(actions);  // a panel change, remembered in the saved view
+  v.applyActions(actions); // a panel change, remembered in the saved view
   const int last = s.playback.stageCount() - 1;
   s.playback.seekStage(last, 0.25);
   v.state().audience = scene::Audience::Student;

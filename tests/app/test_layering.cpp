@@ -18,14 +18,20 @@ namespace {
 
 struct Include {
   int line = 0;
-  std::string target;  // what is between <> or ""
+  std::string target; // what is between <> or ""
 };
 
-bool startsWith(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool startsWith(const std::string& s, const std::string& prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 
 // The engine layer of a path relative to engine/ ("render/renderer.cpp" -> "render").
-std::string layerOf(const std::string& rel) { return rel.substr(0, rel.find('/')); }
+std::string layerOf(const std::string& rel) {
+  return rel.substr(0, rel.find('/'));
+}
 
 // Project layers each layer may include (besides itself).
 const std::map<std::string, std::set<std::string>>& allowedLayers() {
@@ -42,18 +48,29 @@ const std::map<std::string, std::set<std::string>>& allowedLayers() {
   return allowed;
 }
 
-bool isGl(const std::string& t) { return startsWith(t, "epoxy/") || startsWith(t, "GL/") || t == "gfx/gl.hpp"; }
-bool isSdl(const std::string& t) { return startsWith(t, "SDL"); }
+bool isGl(const std::string& t) {
+  return startsWith(t, "epoxy/") || startsWith(t, "GL/") || t == "gfx/gl.hpp";
+}
+bool isSdl(const std::string& t) {
+  return startsWith(t, "SDL");
+}
 // ImGui itself, not the project's own wrapper header (platform/imgui_backend.hpp).
 bool isImgui(const std::string& t) {
   return contains(t, "imgui") && allowedLayers().count(t.substr(0, t.find('/'))) == 0;
 }
-bool isToml(const std::string& t) { return startsWith(t, "toml++/") || startsWith(t, "toml.h"); }
-bool isJson(const std::string& t) { return startsWith(t, "nlohmann/"); }
-bool isCli11(const std::string& t) { return startsWith(t, "CLI/"); }
+bool isToml(const std::string& t) {
+  return startsWith(t, "toml++/") || startsWith(t, "toml.h");
+}
+bool isJson(const std::string& t) {
+  return startsWith(t, "nlohmann/");
+}
+bool isCli11(const std::string& t) {
+  return startsWith(t, "CLI/");
+}
 
 // Returns one "engine/<rel>:<line>: message" per violation in the file.
-std::vector<std::string> checkIncludes(const std::string& rel, const std::vector<Include>& includes) {
+std::vector<std::string> checkIncludes(const std::string& rel,
+                                       const std::vector<Include>& includes) {
   std::vector<std::string> out;
   const std::string layer = layerOf(rel);
   const std::string file = fs::path(rel).filename().string();
@@ -61,7 +78,8 @@ std::vector<std::string> checkIncludes(const std::string& rel, const std::vector
   for (const Include& inc : includes) {
     const std::string& t = inc.target;
     auto bad = [&](const std::string& why) {
-      out.push_back("engine/" + rel + ":" + std::to_string(inc.line) + ": includes <" + t + ">: " + why);
+      out.push_back("engine/" + rel + ":" + std::to_string(inc.line) + ": includes <" + t +
+                    ">: " + why);
     };
     if (pure && (isGl(t) || isSdl(t) || isImgui(t) || isToml(t) || isJson(t) || isCli11(t))) {
       bad(layer + " must stay std + GLM only");
@@ -109,7 +127,7 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("layering checker flags each kind of violation", "[app]") {
   // Allowed.
@@ -118,10 +136,12 @@ TEST_CASE("layering checker flags each kind of violation", "[app]") {
   CHECK(checkIncludes("platform/imgui_backend.cpp", {{1, "backends/imgui_impl_sdl.h"}}).empty());
   CHECK(checkIncludes("ui/screen.cpp", {{1, "imgui.h"}, {2, "render/renderer.hpp"}}).empty());
   CHECK(checkIncludes("platform/window.cpp", {{1, "platform/imgui_backend.hpp"}}).empty());
-  CHECK(checkIncludes("app/run_app.cpp", {{1, "CLI/CLI.hpp"}, {2, "platform/window.hpp"}, {3, "ui/screen.hpp"}})
+  CHECK(checkIncludes("app/run_app.cpp",
+                      {{1, "CLI/CLI.hpp"}, {2, "platform/window.hpp"}, {3, "ui/screen.hpp"}})
             .empty());
   CHECK(checkIncludes("scene/loader.cpp", {{1, "toml++/toml.h"}, {2, "sim/params.hpp"}}).empty());
-  CHECK(checkIncludes("sim/model.cpp", {{1, "glm/vec2.hpp"}, {2, "vector"}, {3, "core/clock.hpp"}}).empty());
+  CHECK(checkIncludes("sim/model.cpp", {{1, "glm/vec2.hpp"}, {2, "vector"}, {3, "core/clock.hpp"}})
+            .empty());
 
   // Library misuse, with the line of the include.
   auto one = [](const std::string& rel, const std::string& target) {
@@ -157,11 +177,13 @@ TEST_CASE("layering checker flags each kind of violation", "[app]") {
   one("unknown/x.cpp", "core/error.hpp");
 
   // Several at once are all reported.
-  CHECK(checkIncludes("sim/a.cpp", {{1, "render/r.hpp"}, {2, "SDL.h"}, {3, "sim/b.hpp"}}).size() == 2);
+  CHECK(checkIncludes("sim/a.cpp", {{1, "render/r.hpp"}, {2, "SDL.h"}, {3, "sim/b.hpp"}}).size() ==
+        2);
 }
 
 TEST_CASE("include scanner reads the target and line number", "[app]") {
-  const fs::path tmp = fs::temp_directory_path() / ("sclerosim-layering-" + std::to_string(std::rand()) + ".cpp");
+  const fs::path tmp =
+      fs::temp_directory_path() / ("sclerosim-layering-" + std::to_string(std::rand()) + ".cpp");
   {
     std::ofstream f(tmp);
     f << "// #include \"not/this.hpp\" in a comment is fine to match or not\n"

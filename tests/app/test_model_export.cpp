@@ -11,7 +11,7 @@
 
 namespace {
 const sim::Run& defaultRun() {
-  static const sim::Run run = sim::simulate(sim::Params{});  // default length: resolves within it
+  static const sim::Run run = sim::simulate(sim::Params{}); // default length: resolves within it
   return run;
 }
 
@@ -21,7 +21,7 @@ std::string readFile(const std::string& path) {
   ss << in.rdbuf();
   return ss.str();
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("sim CSV header is exact and rows match the samples", "[app]") {
   const std::string csv = app::simCsv(defaultRun());

@@ -27,7 +27,7 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("app: an edited scene file reloads in place, a broken one keeps the scene", "[app]") {
   REQUIRE_GL();
@@ -35,7 +35,8 @@ TEST_CASE("app: an edited scene file reloads in place, a broken one keeps the sc
   const fs::path dir = fs::temp_directory_path() / "sclerosim-reload-test";
   fs::create_directories(dir);
   const std::string path = (dir / "case.toml").string();
-  const std::string original = readFile(testsupport::sourcePath("scenes/spider-vein-polidocanol.toml"));
+  const std::string original =
+      readFile(testsupport::sourcePath("scenes/spider-vein-polidocanol.toml"));
   writeFile(path, original);
 
   auto loaded = scene::loadSceneFile(path);

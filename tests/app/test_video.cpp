@@ -44,9 +44,10 @@ struct Probe {
 // width,height,nb_read_frames and the container duration, via ffprobe.
 Probe probe(const fs::path& file) {
   Probe p;
-  const std::string cmd = "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-                          "stream=width,height,nb_read_frames:format=duration -of default=noprint_wrappers=1 '" +
-                          file.string() + "' 2>&1";
+  const std::string cmd =
+      "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+      "stream=width,height,nb_read_frames:format=duration -of default=noprint_wrappers=1 '" +
+      file.string() + "' 2>&1";
   FILE* pipe = popen(cmd.c_str(), "r");
   if (!pipe) return p;
   char line[256];
@@ -87,15 +88,15 @@ bool anyTempFile(const fs::path& dir) {
   return false;
 }
 
-#define REQUIRE_FFMPEG()                                                              \
-  do {                                                                                \
-    if (!haveTool("ffmpeg") || !haveTool("ffprobe")) {                                \
-      WARN("skipped: ffmpeg/ffprobe not installed (Debian package 'ffmpeg')");        \
-      return;                                                                         \
-    }                                                                                 \
+#define REQUIRE_FFMPEG()                                                                           \
+  do {                                                                                             \
+    if (!haveTool("ffmpeg") || !haveTool("ffprobe")) {                                             \
+      WARN("skipped: ffmpeg/ffprobe not installed (Debian package 'ffmpeg')");                     \
+      return;                                                                                      \
+    }                                                                                              \
   } while (0)
 
-}  // namespace
+} // namespace
 
 TEST_CASE("ffmpeg command line carries size, rate and a quoted path", "[app]") {
   const std::string cmd = app::ffmpegCommand({640, 360}, 30, "/tmp/it's.mp4");
@@ -111,10 +112,10 @@ TEST_CASE("VideoRecorder writes an MP4 of the right size and duration", "[app]")
   auto begun = rec.begin({64, 48}, 30, out.string());
   REQUIRE(begun);
   CHECK(rec.active());
-  for (int i = 0; i < 45; ++i) {  // 1.5 s
+  for (int i = 0; i < 45; ++i) { // 1.5 s
     REQUIRE(rec.addFrame(solid(64, 48, static_cast<std::uint8_t>(i * 5), 80, 200)));
   }
-  CHECK_FALSE(fs::exists(out));  // written beside as a temp file, renamed at the end
+  CHECK_FALSE(fs::exists(out)); // written beside as a temp file, renamed at the end
   auto done = rec.finish();
   REQUIRE(done);
   CHECK_FALSE(rec.active());
@@ -140,13 +141,13 @@ TEST_CASE("VideoRecorder cancel and failures leave nothing behind", "[app]") {
   }
   CHECK(fs::is_empty(dir));
   {
-    app::VideoRecorder rec;  // the destructor cancels an unfinished recording
+    app::VideoRecorder rec; // the destructor cancels an unfinished recording
     REQUIRE(rec.begin({32, 32}, 30, (dir / "d.mp4").string()));
     REQUIRE(rec.addFrame(solid(32, 32, 10, 20, 30)));
   }
   CHECK(fs::is_empty(dir));
   {
-    app::VideoRecorder rec;  // a frame of the wrong size fails the whole file
+    app::VideoRecorder rec; // a frame of the wrong size fails the whole file
     REQUIRE(rec.begin({32, 32}, 30, (dir / "e.mp4").string()));
     CHECK_FALSE(rec.addFrame(solid(16, 16, 1, 2, 3)));
     CHECK_FALSE(rec.finish());
@@ -155,7 +156,7 @@ TEST_CASE("VideoRecorder cancel and failures leave nothing behind", "[app]") {
   app::VideoRecorder rec;
   CHECK_FALSE(rec.begin({33, 32}, 30, (dir / "odd.mp4").string()));
   CHECK_FALSE(rec.begin({32, 32}, 30, (dir / "missing" / "x.mp4").string()));
-  CHECK_FALSE(rec.finish());  // nothing begun
+  CHECK_FALSE(rec.finish()); // nothing begun
   CHECK(fs::is_empty(dir));
 }
 
@@ -199,10 +200,11 @@ TEST_CASE("video frames use the layout on screen and pass the clicks on", "[app]
   ui::ScreenActions actions;
   const gfx::Image plain = app::renderTourFrame(v, s, fb, 40, 30, false, &actions);
   const gfx::Image captions = app::renderTourFrame(v, s, fb, 40, 30, true);
-  CHECK_FALSE(v.state().presenter);  // restored
+  CHECK_FALSE(v.state().presenter); // restored
   CHECK(s.playback.position() == Approx(40.0 / 30.0));
   long differing = 0;
-  for (std::size_t i = 0; i < plain.rgba.size(); ++i) differing += plain.rgba[i] != captions.rgba[i];
-  CHECK(differing > 1000);  // presenter captions vs the window's layout
-  CHECK_FALSE(actions.cancel_record);  // nobody clicked
+  for (std::size_t i = 0; i < plain.rgba.size(); ++i)
+    differing += plain.rgba[i] != captions.rgba[i];
+  CHECK(differing > 1000);            // presenter captions vs the window's layout
+  CHECK_FALSE(actions.cancel_record); // nobody clicked
 }

@@ -16,10 +16,12 @@ inline std::string readFile(const std::string& path) {
   return ss.str();
 }
 
-inline const char* const kShippedScenes[] = {
-    "spider-vein-polidocanol.toml",   "reticular-vein-polidocanol.toml",
-    "spider-vein-sts.toml",           "underdosed-recanalization.toml",
-    "no-compression.toml",            "extravasation.toml",
-    "large-varicose-not-indicated.toml"};
+inline const char* const kShippedScenes[] = {"spider-vein-polidocanol.toml",
+                                             "reticular-vein-polidocanol.toml",
+                                             "spider-vein-sts.toml",
+                                             "underdosed-recanalization.toml",
+                                             "no-compression.toml",
+                                             "extravasation.toml",
+                                             "large-varicose-not-indicated.toml"};
 
-}  // namespace scene_test
+} // namespace scene_test

@@ -15,7 +15,9 @@ using scene_test::sourcePath;
 
 namespace {
 
-std::string messages(const std::vector<core::Error>& errors) { return core::formatAll(errors); }
+std::string messages(const std::vector<core::Error>& errors) {
+  return core::formatAll(errors);
+}
 
 SceneDesc loadOk(const std::string& rel) {
   const auto r = loadSceneFile(sourcePath(rel));
@@ -24,11 +26,10 @@ SceneDesc loadOk(const std::string& rel) {
   return r.value();
 }
 
-const char* const kMinimal =
-    "[vein]\nkind = \"telangiectasia\"\ndiameter_mm = 0.6\n\n"
-    "[agent]\nname = \"polidocanol\"\nconcentration_pct = 0.5\n";
+const char* const kMinimal = "[vein]\nkind = \"telangiectasia\"\ndiameter_mm = 0.6\n\n"
+                             "[agent]\nname = \"polidocanol\"\nconcentration_pct = 0.5\n";
 
-}  // namespace
+} // namespace
 
 TEST_CASE("scene: every shipped scene loads without errors", "[scene]") {
   for (const char* name : scene_test::kShippedScenes) {
@@ -57,7 +58,8 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   REQUIRE(under.stages.size() == 6);
   CHECK(under.stages[4].title == "Recovery: the vein reopens");
   CHECK(under.stages[4].titles.at("de") == "Heilung: die Vene öffnet sich wieder");
-  CHECK(under.stages[4].labels == std::vector<std::string>{"thrombus", "vein_lumen", "endothelium"});
+  CHECK(under.stages[4].labels ==
+        std::vector<std::string>{"thrombus", "vein_lumen", "endothelium"});
   // Stages that only name an id keep the built-in stage.
   CHECK(under.stages[2].narration.at("de").patient ==
         defaultStage("procedure", under.params, 56).narration.at("de").patient);
@@ -196,7 +198,7 @@ namespace {
 
 struct BadCase {
   const char* file;
-  const char* first;  // exact first message, as printed
+  const char* first; // exact first message, as printed
 };
 
 // One problem per file; the expectation is the exact first line printed.
@@ -204,8 +206,8 @@ const BadCase kBad[] = {
     {"syntax.toml",
      "syntax.toml:2:6: error: TOML syntax: Error while parsing table header: expected ']', saw "
      "'\\n'"},
-    {"unknown-key.toml",
-     "unknown-key.toml:3:1: error: unknown key 'vein.diamter_mm'; did you mean 'vein.diameter_mm'?"},
+    {"unknown-key.toml", "unknown-key.toml:3:1: error: unknown key 'vein.diamter_mm'; did you mean "
+                         "'vein.diameter_mm'?"},
     {"wrong-type.toml",
      "wrong-type.toml:7:21: error: agent.concentration_pct: expected a number, got a string"},
     {"out-of-range.toml",
@@ -222,8 +224,7 @@ const BadCase kBad[] = {
      "concentration_pct)"},
     {"duplicate-stage.toml",
      "duplicate-stage.toml:16:6: error: duplicate stage id \"procedure\" (first at line 13)"},
-    {"empty-narration.toml",
-     "empty-narration.toml:11:21: error: stage.narration.patient is empty"},
+    {"empty-narration.toml", "empty-narration.toml:11:21: error: stage.narration.patient is empty"},
     {"not-utf8.toml",
      "not-utf8.toml:2:26: error: the file is not valid UTF-8 (byte 0xDF); save it as UTF-8"},
     {"nan.toml", "nan.toml:8:13: error: agent.volume_ml: nan is not a number"},
@@ -235,7 +236,7 @@ const BadCase kBad[] = {
      "(recovery.days = 28)"},
 };
 
-}  // namespace
+} // namespace
 
 TEST_CASE("scene: each bad file gives its exact first message", "[scene]") {
   const std::string dir = sourcePath("tests/scenes/bad/");
@@ -247,7 +248,7 @@ TEST_CASE("scene: each bad file gives its exact first message", "[scene]") {
     const std::string first = r.errors().front().format();
     INFO(messages(r.errors()));
     CHECK(first == c.first);
-    CHECK(r.errors().size() == 1);  // one problem, one message
+    CHECK(r.errors().size() == 1); // one problem, one message
     // The same through the file loader (which names the file by its path).
     const auto f = loadSceneFile(dir + c.file);
     REQUIRE_FALSE(f.ok());
@@ -307,12 +308,12 @@ TEST_CASE("scene: optional tables take documented defaults", "[scene]") {
   CHECK(s.recovery_days == 56.0);
   CHECK(s.default_stages);
 
-  const auto ret = parseScene(
-      "[vein]\nkind = \"reticular\"\ndiameter_mm = 2\n[agent]\nname = \"polidocanol\"\n"
-      "concentration_pct = 1\n",
-      "ret.toml");
+  const auto ret =
+      parseScene("[vein]\nkind = \"reticular\"\ndiameter_mm = 2\n[agent]\nname = \"polidocanol\"\n"
+                 "concentration_pct = 1\n",
+                 "ret.toml");
   REQUIRE(ret.ok());
-  CHECK(ret.value().params.vein.depth_mm == 1.5);  // default depth follows the kind
+  CHECK(ret.value().params.vein.depth_mm == 1.5); // default depth follows the kind
 }
 
 TEST_CASE("scene: stage fields: windows, camera, labels, languages", "[scene]") {
@@ -336,24 +337,22 @@ TEST_CASE("scene: stage fields: windows, camera, labels, languages", "[scene]") 
   CHECK(p.camera.distance_mm == 9.0f);
   CHECK(p.camera.yaw_deg == defaultStage("procedure", s.params, 56).camera.yaw_deg);
   CHECK(p.labels == std::vector<std::string>{"needle"});
-  CHECK(p.title == "The injection");  // built-in English title kept
+  CHECK(p.title == "The injection"); // built-in English title kept
   CHECK(s.stageTitle(p, "de").text == "Spritze");
   CHECK(s.narrationText(p, "de", Audience::Patient).text == "Ein Stich.");
   CHECK(s.narrationText(p, "fr", Audience::Patient).text == "Une piqûre.");
   CHECK(s.stages[1].sim_to_s == 56 * 86400.0);
 
-  const auto no_en = parseScene(std::string(kMinimal) +
-                                    "[[stage]]\nid = \"procedure\"\n"
-                                    "narration.patient = \"A sting.\"\n",
+  const auto no_en = parseScene(std::string(kMinimal) + "[[stage]]\nid = \"procedure\"\n"
+                                                        "narration.patient = \"A sting.\"\n",
                                 "n.toml");
   REQUIRE_FALSE(no_en.ok());
   CHECK(no_en.errors().front().message ==
         "stage \"procedure\" has narration but no English narration.student (English is the "
         "fallback for other languages)");
 
-  const auto bad_label = parseScene(std::string(kMinimal) +
-                                        "[[stage]]\nid = \"procedure\"\nlabels = [\"neddle\"]\n",
-                                    "l.toml");
+  const auto bad_label = parseScene(
+      std::string(kMinimal) + "[[stage]]\nid = \"procedure\"\nlabels = [\"neddle\"]\n", "l.toml");
   REQUIRE_FALSE(bad_label.ok());
   CHECK(bad_label.errors().front().format() ==
         "l.toml:10:11: error: stage.labels: unknown label \"neddle\"; did you mean \"needle\"?");
@@ -362,10 +361,10 @@ TEST_CASE("scene: stage fields: windows, camera, labels, languages", "[scene]") 
   REQUIRE_FALSE(no_id.ok());
   CHECK(no_id.errors().front().message.rfind("[[stage]] has no id (one of: assessment,", 0) == 0);
 
-  const auto backwards = parseScene(std::string(kMinimal) +
-                                        "[[stage]]\nid = \"recovery\"\nsim_from = \"3d\"\n"
-                                        "sim_to = \"2d\"\n",
-                                    "b.toml");
+  const auto backwards =
+      parseScene(std::string(kMinimal) + "[[stage]]\nid = \"recovery\"\nsim_from = \"3d\"\n"
+                                         "sim_to = \"2d\"\n",
+                 "b.toml");
   REQUIRE_FALSE(backwards.ok());
   CHECK(backwards.errors().front().message ==
         "stage \"recovery\" starts after it ends (sim_from 259200 s > sim_to 172800 s)");
@@ -375,11 +374,11 @@ TEST_CASE("scene: applyOverride: good values", "[scene]") {
   SceneDesc s = defaultScene();
   CHECK(applyOverride(s, "agent.concentration_pct=0.25").empty());
   CHECK(s.params.agent.concentration_pct == 0.25);
-  CHECK(applyOverride(s, "agent.name=sts").empty());  // bare word
+  CHECK(applyOverride(s, "agent.name=sts").empty()); // bare word
   CHECK(s.params.agent.name == sim::Agent::Sts);
   CHECK(applyOverride(s, "agent.name=\"polidocanol\"").empty());
   CHECK(s.params.agent.name == sim::Agent::Polidocanol);
-  CHECK(s.params.agent.concentration_pct == 0.25);  // earlier overrides stay
+  CHECK(s.params.agent.concentration_pct == 0.25); // earlier overrides stay
   CHECK(applyOverride(s, "injection.in_lumen=false").empty());
   CHECK_FALSE(s.params.injection.in_lumen);
   CHECK(s.stages[2].title == "The injection: beside the vein");
@@ -411,7 +410,8 @@ TEST_CASE("scene: applyOverride: good values", "[scene]") {
   CHECK(u.narrationText(u.stages[4], "en", Audience::Student).text.rfind("At 0.5 % POL", 0) == 0);
 }
 
-TEST_CASE("scene: applyOverride: bad values give --set messages and leave the scene alone", "[scene]") {
+TEST_CASE("scene: applyOverride: bad values give --set messages and leave the scene alone",
+          "[scene]") {
   SceneDesc s = defaultScene();
   const auto one = [&](const char* kv) {
     const auto errs = applyOverride(s, kv);
@@ -468,13 +468,29 @@ TEST_CASE("scene: applyOverride: bad values give --set messages and leave the sc
 
 TEST_CASE("scene: knownKeys lists the design's key names", "[scene]") {
   const auto keys = knownKeys();
-  for (const char* k :
-       {"scene.title", "scene.description", "patient.skin_tone", "vein.kind", "vein.diameter_mm",
-        "vein.depth_mm", "vein.reflux", "agent.name", "agent.concentration_pct", "agent.volume_ml",
-        "injection.duration_s", "injection.needle_gauge", "injection.in_lumen",
-        "compression.pressure_mmHg", "compression.days", "recovery.days", "stage.id",
-        "stage.title", "stage.duration_s", "stage.narration.patient", "stage.narration.student",
-        "stage.camera", "stage.labels"}) {
+  for (const char* k : {"scene.title",
+                        "scene.description",
+                        "patient.skin_tone",
+                        "vein.kind",
+                        "vein.diameter_mm",
+                        "vein.depth_mm",
+                        "vein.reflux",
+                        "agent.name",
+                        "agent.concentration_pct",
+                        "agent.volume_ml",
+                        "injection.duration_s",
+                        "injection.needle_gauge",
+                        "injection.in_lumen",
+                        "compression.pressure_mmHg",
+                        "compression.days",
+                        "recovery.days",
+                        "stage.id",
+                        "stage.title",
+                        "stage.duration_s",
+                        "stage.narration.patient",
+                        "stage.narration.student",
+                        "stage.camera",
+                        "stage.labels"}) {
     CHECK(std::find(keys.begin(), keys.end(), k) != keys.end());
   }
 }

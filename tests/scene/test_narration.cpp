@@ -41,7 +41,7 @@ std::vector<sim::Params> variants() {
   out[3].vein.kind = sim::VeinKind::Varicose;
   out[3].vein.diameter_mm = 5;
   out[3].vein.reflux = true;
-  out[4].agent.concentration_pct = 0.1;  // underdosed
+  out[4].agent.concentration_pct = 0.1; // underdosed
   out[5].agent.concentration_pct = 0.1;
   out[5].compression.days = 0;
   out[6].injection.in_lumen = false;
@@ -61,7 +61,9 @@ std::string text(const sim::Params& p, const std::string& id, Audience a,
   return expandPlaceholders(a == Audience::Patient ? n.patient : n.student, p, lang);
 }
 
-bool has(const std::string& s, const char* what) { return s.find(what) != std::string::npos; }
+bool has(const std::string& s, const char* what) {
+  return s.find(what) != std::string::npos;
+}
 
 // Unicode code points in UTF-8 text (what a reader sees as characters).
 size_t chars(const std::string& s) {
@@ -70,7 +72,7 @@ size_t chars(const std::string& s) {
   return n;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("scene: built-in narration: English and German, both modes, every stage and variant",
           "[scene]") {
@@ -112,10 +114,11 @@ TEST_CASE("scene: built-in narration: English and German, both modes, every stag
 TEST_CASE("scene: patient narration covers what the patient should know", "[scene]") {
   const SceneDesc s = defaultScene();
   std::string all;
-  for (const StageDesc& st : s.stages) all += s.narrationText(st, "en", Audience::Patient).text + " ";
-  for (const char* must : {"loose clothing", "lotion", "lie down", "sting", "15–20 minutes",
-                           "21 days", "sauna", "3–6 weeks", "several sessions", "Brownish marks",
-                           "fine new red veins"}) {
+  for (const StageDesc& st : s.stages)
+    all += s.narrationText(st, "en", Audience::Patient).text + " ";
+  for (const char* must :
+       {"loose clothing", "lotion", "lie down", "sting", "15–20 minutes", "21 days", "sauna",
+        "3–6 weeks", "several sessions", "Brownish marks", "fine new red veins"}) {
     INFO(must);
     CHECK(all.find(must) != std::string::npos);
   }
@@ -137,12 +140,12 @@ TEST_CASE("scene: placeholders follow the parameters and the language", "[scene]
 }
 
 TEST_CASE("scene: language fallback to English", "[scene]") {
-  const auto r = parseScene(
-      "[scene]\ntitle = \"T\"\n[vein]\nkind = \"telangiectasia\"\ndiameter_mm = 0.6\n"
-      "[agent]\nname = \"polidocanol\"\nconcentration_pct = 0.5\n"
-      "[[stage]]\nid = \"procedure\"\ntitle = \"Injection\"\n"
-      "narration.patient = \"A sting.\"\nnarration.student = \"{agent_short}.\"\n",
-      "f.toml");
+  const auto r =
+      parseScene("[scene]\ntitle = \"T\"\n[vein]\nkind = \"telangiectasia\"\ndiameter_mm = 0.6\n"
+                 "[agent]\nname = \"polidocanol\"\nconcentration_pct = 0.5\n"
+                 "[[stage]]\nid = \"procedure\"\ntitle = \"Injection\"\n"
+                 "narration.patient = \"A sting.\"\nnarration.student = \"{agent_short}.\"\n",
+                 "f.toml");
   REQUIRE(r.ok());
   const SceneDesc& s = r.value();
   const StageDesc& st = s.stages[0];
@@ -177,7 +180,7 @@ TEST_CASE("scene: FileWatcher reports a change once", "[scene]") {
   { std::ofstream(path) << "a = 1\n"; }
   FileWatcher w(path.string());
   CHECK_FALSE(w.changed());
-  { std::ofstream(path) << "a = 12\n"; }  // size differs even within the clock's resolution
+  { std::ofstream(path) << "a = 12\n"; } // size differs even within the clock's resolution
   CHECK(w.changed());
   CHECK_FALSE(w.changed());
   std::filesystem::remove(path);
@@ -191,10 +194,10 @@ TEST_CASE("scene: the underdosed narration agrees with the model's outcome", "[s
     sim::Agent agent;
     double pct;
   };
-  for (const Case c : {Case{sim::Agent::Polidocanol, 0.1}, Case{sim::Agent::Polidocanol, 0.2},
-                       Case{sim::Agent::Polidocanol, 0.25}, Case{sim::Agent::Polidocanol, 0.5},
-                       Case{sim::Agent::Sts, 0.08}, Case{sim::Agent::Sts, 0.1},
-                       Case{sim::Agent::Sts, 0.2}}) {
+  for (const Case c :
+       {Case{sim::Agent::Polidocanol, 0.1}, Case{sim::Agent::Polidocanol, 0.2},
+        Case{sim::Agent::Polidocanol, 0.25}, Case{sim::Agent::Polidocanol, 0.5},
+        Case{sim::Agent::Sts, 0.08}, Case{sim::Agent::Sts, 0.1}, Case{sim::Agent::Sts, 0.2}}) {
     sim::Params p;
     p.agent.name = c.agent;
     p.agent.concentration_pct = c.pct;
@@ -205,7 +208,7 @@ TEST_CASE("scene: the underdosed narration agrees with the model's outcome", "[s
   sim::Params ex;
   ex.injection.in_lumen = false;
   ex.agent.concentration_pct = 0.1;
-  CHECK_FALSE(likelyUnderdosed(ex));  // extravasation tells its own story
+  CHECK_FALSE(likelyUnderdosed(ex)); // extravasation tells its own story
 }
 
 TEST_CASE("scene: each case's narration follows its picture and outcome", "[scene]") {
@@ -237,7 +240,7 @@ TEST_CASE("scene: each case's narration follows its picture and outcome", "[scen
   }
   CHECK(has(text(extrav, "recovery", P), "another day"));
   CHECK(has(text(extrav, "recovery", P), "within days"));
-  CHECK(has(text(v[6], "recovery", P), "not treated"));  // with or without stockings
+  CHECK(has(text(v[6], "recovery", P), "not treated")); // with or without stockings
   CHECK(has(text(extrav, "next_session", P), "not treated"));
 
   // Underdosed: blanching at any dose, lining not damaged enough, reopens, second session.
@@ -250,7 +253,7 @@ TEST_CASE("scene: each case's narration follows its picture and outcome", "[scen
   CHECK(has(ur, "reopens"));
   CHECK(has(ur, "second session"));
   CHECK(has(text(under, "recovery", S), "recanalizes"));
-  CHECK_FALSE(has(text(v[5], "recovery", P), "stockings"));  // no stockings to take off
+  CHECK_FALSE(has(text(v[5], "recovery", P), "stockings")); // no stockings to take off
   CHECK(has(text(v[5], "recovery", P), "reopens"));
   CHECK(has(text(under, "next_session", P), "right strength"));
   CHECK(has(text(under, "recovery", P, "de"), "öffnet sich die Vene wieder"));
@@ -337,8 +340,8 @@ TEST_CASE("scene: built-in quiz: short choices, calm patient wording", "[scene][
         if (q.audience != Audience::Patient) continue;
         std::string all = t.question;
         for (const std::string& c : t.choices) all += " | " + c;
-        for (const char* alarm : {"deep vein", "tiefen Venen", "strong burning", "starkes Brennen",
-                                  "Brennen"}) {
+        for (const char* alarm :
+             {"deep vein", "tiefen Venen", "strong burning", "starkes Brennen", "Brennen"}) {
           INFO(alarm);
           CHECK_FALSE(has(all, alarm));
         }
@@ -346,6 +349,8 @@ TEST_CASE("scene: built-in quiz: short choices, calm patient wording", "[scene][
     }
   }
   const QuizQuestion pain = defaultQuiz("procedure")[1];
-  CHECK(pain.question == "If the injection site starts to hurt or a bump appears, what should happen?");
-  CHECK(pain.choices[static_cast<size_t>(pain.answer_index)] == "Tell the doctor; they stop injecting");
+  CHECK(pain.question ==
+        "If the injection site starts to hurt or a bump appears, what should happen?");
+  CHECK(pain.choices[static_cast<size_t>(pain.answer_index)] ==
+        "Tell the doctor; they stop injecting");
 }

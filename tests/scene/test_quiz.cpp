@@ -13,30 +13,29 @@ using scene_test::sourcePath;
 
 namespace {
 
-const char* const kHead =
-    "[vein]\nkind = \"telangiectasia\"\ndiameter_mm = 0.6\n\n"
-    "[agent]\nname = \"polidocanol\"\nconcentration_pct = 0.5\n\n";
+const char* const kHead = "[vein]\nkind = \"telangiectasia\"\ndiameter_mm = 0.6\n\n"
+                          "[agent]\nname = \"polidocanol\"\nconcentration_pct = 0.5\n\n";
 
 // Lines 9.. of the scene; line numbers in the messages below count from kHead.
 const char* const kQuizScene =
-    "[[stage]]\n"                                                          // 9
-    "id = \"compression\"\n"                                              // 10
-    "[[stage.quiz]]\n"                                                     // 11
-    "audience = \"patient\"\n"                                            // 12
-    "question = \"What will you do right after the session?\"\n"          // 13
+    "[[stage]]\n"                                                // 9
+    "id = \"compression\"\n"                                     // 10
+    "[[stage.quiz]]\n"                                           // 11
+    "audience = \"patient\"\n"                                   // 12
+    "question = \"What will you do right after the session?\"\n" // 13
     "choices = [\"Go home and rest in bed\", \"Walk for 15–20 minutes\", \"Take a hot bath\"]\n"
-    "answer = 2\n"                                                         // 15
+    "answer = 2\n" // 15
     "explanation = \"Walking keeps blood moving in the deep veins (Asclera label).\"\n"
-    "[stage.quiz.de]\n"                                                    // 17
-    "question = \"Was tun Sie direkt nach der Sitzung?\"\n"               // 18
+    "[stage.quiz.de]\n"                                     // 17
+    "question = \"Was tun Sie direkt nach der Sitzung?\"\n" // 18
     "choices = [\"Nach Hause und ins Bett\", \"15–20 Minuten gehen\", \"Heiß baden\"]\n"
-    "[[stage.quiz]]\n"                                                     // 20
-    "audience = \"Student\"\n"                                            // 21
-    "question = \"Kern 2007 compression?\"\n"                             // 22
-    "choices = [\"23–32 mmHg, 3 weeks\", \"18–20 mmHg, 1 day\"]\n"       // 23
-    "answer = 1\n"                                                         // 24
-    "[[stage]]\n"                                                          // 25
-    "id = \"recovery\"\n";                                                // 26
+    "[[stage.quiz]]\n"                                             // 20
+    "audience = \"Student\"\n"                                     // 21
+    "question = \"Kern 2007 compression?\"\n"                      // 22
+    "choices = [\"23–32 mmHg, 3 weeks\", \"18–20 mmHg, 1 day\"]\n" // 23
+    "answer = 1\n"                                                 // 24
+    "[[stage]]\n"                                                  // 25
+    "id = \"recovery\"\n";                                         // 26
 
 SceneDesc parseOk(const std::string& text) {
   const auto r = parseScene(text, "q.toml");
@@ -45,7 +44,7 @@ SceneDesc parseOk(const std::string& text) {
   return r.value();
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("quiz: [[stage.quiz]] entries are parsed", "[scene][quiz]") {
   const SceneDesc s = parseOk(std::string(kHead) + kQuizScene);
@@ -58,14 +57,14 @@ TEST_CASE("quiz: [[stage.quiz]] entries are parsed", "[scene][quiz]") {
   CHECK(q.question == "What will you do right after the session?");
   CHECK(q.choices == std::vector<std::string>{"Go home and rest in bed", "Walk for 15–20 minutes",
                                               "Take a hot bath"});
-  CHECK(q.answer_index == 1);  // answer = 2 is 1-based
+  CHECK(q.answer_index == 1); // answer = 2 is 1-based
   CHECK(q.explanation == "Walking keeps blood moving in the deep veins (Asclera label).");
   REQUIRE(q.translations.count("de") == 1);
   CHECK(q.translations.at("de").question == "Was tun Sie direkt nach der Sitzung?");
   CHECK(q.translations.at("de").choices.size() == 3);
   CHECK(q.translations.at("de").explanation.empty());
   CHECK(c.quiz[1].id == "compression.2");
-  CHECK(c.quiz[1].audience == Audience::Student);  // case-insensitive like other choices
+  CHECK(c.quiz[1].audience == Audience::Student); // case-insensitive like other choices
   CHECK(c.quiz[1].answer_index == 0);
   // A stage without [[stage.quiz]] keeps the built-in questions.
   CHECK(s.stages[1].quiz.size() == defaultQuiz("recovery").size());
@@ -82,7 +81,7 @@ TEST_CASE("quiz: the built-in questions cover every stage, both audiences and la
     int patient = 0, student = 0;
     for (const QuizQuestion& q : st.quiz) {
       INFO(q.id);
-      CHECK(ids.insert(q.id).second);  // unique across the scene
+      CHECK(ids.insert(q.id).second); // unique across the scene
       CHECK(q.id.rfind(st.id + ".", 0) == 0);
       (q.audience == Audience::Patient ? patient : student)++;
       CHECK_FALSE(q.question.empty());
@@ -112,8 +111,7 @@ TEST_CASE("quiz: the built-in questions cover every stage, both audiences and la
   const auto prep = defaultQuiz("preparation");
   CHECK(prep[2].choices[static_cast<size_t>(prep[2].answer_index)] == "STS 0.2 %");
   const auto proc = defaultQuiz("procedure");
-  CHECK(proc[2].choices[static_cast<size_t>(proc[2].answer_index)] ==
-        "A fibrous cord, not a clot");
+  CHECK(proc[2].choices[static_cast<size_t>(proc[2].answer_index)] == "A fibrous cord, not a clot");
   CHECK(defaultQuiz("nonsense").empty());
   // Not indicated: only the assessment stage, with its questions.
   SceneDesc big = defaultScene();
@@ -125,7 +123,7 @@ TEST_CASE("quiz: the built-in questions cover every stage, both audiences and la
 namespace {
 struct BadQuiz {
   const char* file;
-  const char* messages;  // all of them, formatted
+  const char* messages; // all of them, formatted
 };
 
 const BadQuiz kBadQuiz[] = {
@@ -152,7 +150,7 @@ const BadQuiz kBadQuiz[] = {
      "quiz-unknown-key.toml:16:1: error: unknown key 'stage.quiz.anwser'; did you mean "
      "'stage.quiz.answer'?\n"},
 };
-}  // namespace
+} // namespace
 
 TEST_CASE("quiz: each bad file gives its exact messages and positions", "[scene][quiz]") {
   const std::string dir = sourcePath("tests/scenes/bad/");
@@ -168,7 +166,8 @@ TEST_CASE("quiz: each bad file gives its exact messages and positions", "[scene]
 }
 
 TEST_CASE("quiz: stage.quiz must be [[stage.quiz]] tables", "[scene][quiz]") {
-  const auto r = parseScene(std::string(kHead) + "[[stage]]\nid = \"recovery\"\nquiz = 3\n", "q.toml");
+  const auto r =
+      parseScene(std::string(kHead) + "[[stage]]\nid = \"recovery\"\nquiz = 3\n", "q.toml");
   REQUIRE_FALSE(r.ok());
   CHECK(core::formatAll(r.errors()) ==
         "q.toml:11:8: error: stage.quiz: expected [[stage.quiz]] tables, got an integer\n");
@@ -185,12 +184,12 @@ TEST_CASE("quiz: a session scores the first answer and counts attempts", "[scene
   CHECK(p.score() == 0.0);
   CHECK_FALSE(p.finished());
 
-  CHECK_FALSE(p.answer(0, 0));  // wrong first
-  CHECK(p.answer(0, 1));        // right on the retry (teach-back)
+  CHECK_FALSE(p.answer(0, 0)); // wrong first
+  CHECK(p.answer(0, 1));       // right on the retry (teach-back)
   CHECK(p.attempts(0) == 2);
   CHECK(p.chosen(0) == 0);
-  CHECK_FALSE(p.correct(0));    // the first answer is the one scored
-  CHECK_FALSE(p.answer(1, 7));  // no such choice: nothing recorded
+  CHECK_FALSE(p.correct(0));   // the first answer is the one scored
+  CHECK_FALSE(p.answer(1, 7)); // no such choice: nothing recorded
   CHECK_FALSE(p.answered(1));
   CHECK(p.attempts(1) == 0);
   CHECK_FALSE(p.answer(1, -1));
@@ -213,7 +212,7 @@ TEST_CASE("quiz: sessions follow the played stages", "[scene][quiz]") {
   QuizSession without(s, Audience::Student, "en", false);
   QuizSession with(s, Audience::Student, "en", true);
   QuizSession all(s, Audience::Student, "en", false, false);
-  CHECK(without.size() == 10);  // 5 stages x 2, next_session not played
+  CHECK(without.size() == 10); // 5 stages x 2, next_session not played
   CHECK(with.size() == 11);
   CHECK(all.size() == 11);
 }
@@ -222,7 +221,7 @@ TEST_CASE("quiz: CSV export", "[scene][quiz]") {
   const SceneDesc s = parseOk(std::string(kHead) + kQuizScene);
   QuizSession p(s, Audience::Patient, "en");
   p.answer(0, 1);
-  p.answer(1, 1);  // recovery.1: the right answer is choice 1 (index 0)
+  p.answer(1, 1); // recovery.1: the right answer is choice 1 (index 0)
   CHECK(quizCsv(p) ==
         "question_id,stage,audience,lang,question,chosen,correct,score\n"
         "compression.1,compression,patient,en,What will you do right after the session?,2,1,33.3\n"

@@ -7,16 +7,20 @@
 #include "sim/run.hpp"
 
 namespace {
-sim::Params defaults() { return sim::Params{}; }
+sim::Params defaults() {
+  return sim::Params{};
+}
 
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b) {
+  return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 int countEvents(const sim::Run& r, sim::EventKind k) {
   int n = 0;
   for (const auto& e : r.events) n += e.kind == k ? 1 : 0;
   return n;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("sim: same params give bit-identical series", "[sim]") {
   const sim::Run a = sim::simulate(defaults());
@@ -52,7 +56,8 @@ TEST_CASE("sim: sclerosant mass is conserved", "[sim]") {
   sim::State s = sim::initialState(p);
   for (int i = 0; i < 300; ++i) s = sim::step(s, p, setup, 0.05);
   CHECK(s.mass.free_mg > 0.0);
-  CHECK(s.mass.free_mg + s.mass.bound_mg + s.mass.washed_mg == Approx(s.mass.injected_mg).epsilon(1e-9));
+  CHECK(s.mass.free_mg + s.mass.bound_mg + s.mass.washed_mg ==
+        Approx(s.mass.injected_mg).epsilon(1e-9));
 }
 
 TEST_CASE("sim: endothelial survival falls with concentration", "[sim]") {
@@ -84,10 +89,12 @@ TEST_CASE("sim: default spider vein seals and resolves in 3-6 weeks", "[sim]") {
   CHECK(countEvents(r, sim::EventKind::Cord) == 1);
   CHECK(countEvents(r, sim::EventKind::Resolved) == 1);
   CHECK(countEvents(r, sim::EventKind::Recanalized) == 0);
-  for (std::size_t i = 1; i < r.events.size(); ++i) CHECK(r.events[i - 1].time_s <= r.events[i].time_s);
+  for (std::size_t i = 1; i < r.events.size(); ++i)
+    CHECK(r.events[i - 1].time_s <= r.events[i].time_s);
   // Blanching and spasm within seconds of the injection.
   for (const auto& e : r.events) {
-    if (e.kind == sim::EventKind::Blanching || e.kind == sim::EventKind::Spasm) CHECK(e.time_s < 30.0);
+    if (e.kind == sim::EventKind::Blanching || e.kind == sim::EventKind::Spasm)
+      CHECK(e.time_s < 30.0);
   }
 }
 
@@ -160,7 +167,8 @@ TEST_CASE("sim: extravasation gives a wheal and no closure", "[sim]") {
   CHECK(wheal > 0.5);
   CHECK(r.mass.extravasated_mg == Approx(r.mass.injected_mg));
   bool warned = false;
-  for (const auto& w : r.outcome.warnings) warned = warned || w.find("xtravasation") != std::string::npos;
+  for (const auto& w : r.outcome.warnings)
+    warned = warned || w.find("xtravasation") != std::string::npos;
   CHECK(warned);
   CHECK(r.outcome.residual_visibility > 0.9);
 }
@@ -205,9 +213,9 @@ TEST_CASE("sim: every output is finite and in range", "[sim]") {
     for (const sim::Sample& s : r.samples) {
       REQUIRE(s.time_s > last_t);
       last_t = s.time_s;
-      for (double f : {s.needle_insertion, s.endothelium_alive, s.spasm, s.blanching, s.thrombus,
-                       s.fibrosis, s.inflammation, s.visibility, s.wheal, s.seal, s.pigment,
-                       s.lumen.waist}) {
+      for (double f :
+           {s.needle_insertion, s.endothelium_alive, s.spasm, s.blanching, s.thrombus, s.fibrosis,
+            s.inflammation, s.visibility, s.wheal, s.seal, s.pigment, s.lumen.waist}) {
         REQUIRE(std::isfinite(f));
         REQUIRE(f >= 0.0);
         REQUIRE(f <= 1.0);

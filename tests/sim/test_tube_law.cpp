@@ -25,7 +25,9 @@ TEST_CASE("sim: tube law solve is finite for extreme inputs", "[sim]") {
 
 TEST_CASE("sim: shape goes circle -> ellipse -> dumbbell -> touching as pressure rises", "[sim]") {
   const double k = 5.0;
-  auto shapeAt = [&](double external) { return sim::lumenShape(sim::solveAreaRatio(-external, k)); };
+  auto shapeAt = [&](double external) {
+    return sim::lumenShape(sim::solveAreaRatio(-external, k));
+  };
   const sim::LumenShape circle = shapeAt(0.0);
   CHECK(circle.semi_x == Approx(circle.semi_y));
   CHECK(circle.waist == 0.0);

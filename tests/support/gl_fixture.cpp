@@ -27,4 +27,4 @@ std::string sourcePath(const std::string& relative) {
   return std::string(SCLEROSIM_SOURCE_DIR) + "/" + relative;
 }
 
-}  // namespace testsupport
+} // namespace testsupport

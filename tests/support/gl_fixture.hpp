@@ -20,14 +20,14 @@ GlContext* glContext();
 // Path of a file in the source tree.
 std::string sourcePath(const std::string& relative);
 
-}  // namespace testsupport
+} // namespace testsupport
 
 // Skips the current test case when there is no GL context.
-#define REQUIRE_GL()                                                                  \
-  do {                                                                                \
-    if (!testsupport::glContext()) {                                                  \
-      WARN("skipped: no OpenGL 3.3 context could be created (install Mesa: "          \
-           "libgl1-mesa-dri, libegl1)");                                              \
-      return;                                                                         \
-    }                                                                                 \
+#define REQUIRE_GL()                                                                               \
+  do {                                                                                             \
+    if (!testsupport::glContext()) {                                                               \
+      WARN("skipped: no OpenGL 3.3 context could be created (install Mesa: "                       \
+           "libgl1-mesa-dri, libegl1)");                                                           \
+      return;                                                                                      \
+    }                                                                                              \
   } while (0)

@@ -33,9 +33,11 @@ gfx::Image diffImage(const gfx::Image& a, const gfx::Image& b) {
   if (a.width != b.width || a.height != b.height) return out;
   for (std::size_t i = 0; i < a.rgba.size(); i += 4) {
     int m = 0;
-    for (std::size_t c = 0; c < 3; ++c) m = std::max(m, std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])));
+    for (std::size_t c = 0; c < 3; ++c)
+      m = std::max(m, std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])));
     // Differences glow red over a faded copy of the actual image.
-    const auto faded = static_cast<std::uint8_t>((a.rgba[i] + a.rgba[i + 1] + a.rgba[i + 2]) / 12 + 160);
+    const auto faded =
+        static_cast<std::uint8_t>((a.rgba[i] + a.rgba[i + 1] + a.rgba[i + 2]) / 12 + 160);
     const auto boost = static_cast<std::uint8_t>(std::min(255, m * 4));
     out.rgba[i] = m > 0 ? std::max(boost, faded) : faded;
     out.rgba[i + 1] = m > 0 ? static_cast<std::uint8_t>(faded / 3) : faded;
@@ -87,4 +89,4 @@ GoldenResult checkGolden(const gfx::Image& actual, const std::string& name, int 
   return r;
 }
 
-}  // namespace testsupport
+} // namespace testsupport

@@ -9,8 +9,8 @@
 namespace testsupport {
 
 struct ImageDiff {
-  int max = 0;          // largest channel difference, 0..255
-  double mean = 0.0;    // mean channel difference over RGB
+  int max = 0;       // largest channel difference, 0..255
+  double mean = 0.0; // mean channel difference over RGB
   bool same_size = true;
 };
 
@@ -19,10 +19,10 @@ gfx::Image diffImage(const gfx::Image& a, const gfx::Image& b);
 
 struct GoldenResult {
   bool ok = false;
-  std::string message;  // for the test log
+  std::string message; // for the test log
 };
 
 GoldenResult checkGolden(const gfx::Image& actual, const std::string& name, int max_tolerance,
                          double mean_tolerance);
 
-}  // namespace testsupport
+} // namespace testsupport

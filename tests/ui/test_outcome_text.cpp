@@ -9,8 +9,10 @@ namespace {
 const scene::Audience kPatient = scene::Audience::Patient;
 const scene::Audience kStudent = scene::Audience::Student;
 
-bool contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
-}  // namespace
+bool contains(const std::string& s, const char* part) {
+  return s.find(part) != std::string::npos;
+}
+} // namespace
 
 TEST_CASE("ui: outcome: patients see it only from the procedure on", "[ui]") {
   CHECK_FALSE(ui::outcomeShown(kPatient, "assessment"));
@@ -35,7 +37,8 @@ TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
       CHECK_FALSE(contains(r, "nie"));
     }
   }
-  CHECK(ui::fadingLine(-1.0, kStudent, false, 112) == "Fading visible: not within the 112 days shown");
+  CHECK(ui::fadingLine(-1.0, kStudent, false, 112) ==
+        "Fading visible: not within the 112 days shown");
   CHECK(ui::resolvedLine(38.0, kStudent, false, 56) == "Barely visible from day 38 (week 6)");
 }
 
@@ -56,21 +59,25 @@ TEST_CASE("ui: outcome: the vein's sessions do not contradict clinic practice", 
 TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages", "[ui]") {
   sim::Outcome o;
   o.closed = true;
-  o.warnings = {"Raised hyperpigmentation indicator (45 %; literature 10-30 %, mostly fades in 6-12 months).",
-                "Raised matting indicator (30 %; literature 15-20 %, resolves in 3-12 months).",
-                "Concentration well above the label dose for this vein: more pigmentation and matting, risk of necrosis."};
+  o.warnings = {
+      "Raised hyperpigmentation indicator (45 %; literature 10-30 %, mostly fades in 6-12 months).",
+      "Raised matting indicator (30 %; literature 15-20 %, resolves in 3-12 months).",
+      "Concentration well above the label dose for this vein: more pigmentation and matting, risk "
+      "of necrosis."};
   CHECK(ui::warningLines(o, kStudent, false) == o.warnings);
   for (bool de : {false, true}) {
     const std::vector<std::string> lines = ui::warningLines(o, kPatient, de);
     REQUIRE(lines.size() == 3);
     for (const std::string& l : lines) {
       INFO(l);
-      for (const char* jargon : {"sclerosant", "Sklero", "derm", "indicator", "%", "necrosis", "Nekrose", "matting"})
+      for (const char* jargon :
+           {"sclerosant", "Sklero", "derm", "indicator", "%", "necrosis", "Nekrose", "matting"})
         CHECK_FALSE(contains(l, jargon));
     }
   }
   CHECK(contains(ui::warningLines(o, kPatient, false)[1], "brown marks"));
-  o.warnings = {"Extravasation: the sclerosant went into the dermis (wheal). Stop injecting; rare risk of skin necrosis."};
+  o.warnings = {"Extravasation: the sclerosant went into the dermis (wheal). Stop injecting; rare "
+                "risk of skin necrosis."};
   const std::vector<std::string> ex = ui::warningLines(o, kPatient, false);
   REQUIRE(ex.size() == 1);
   CHECK(contains(ex[0], "beside the vein"));
@@ -81,8 +88,10 @@ TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {
   CHECK(std::string(ui::clockCaption("compression", true)) == "nach der Injektion");
   CHECK(std::string(ui::clockCaption("recovery", false)) == "after treatment");
   CHECK(std::string(ui::clockCaption("assessment", false)).empty());
-  CHECK(contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, false), "your skin is not cut"));
-  CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, false)).empty());  // block still closed
+  CHECK(contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, false),
+                 "your skin is not cut"));
+  CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, false))
+            .empty()); // block still closed
   CHECK(contains(ui::cutawayCaption(kPatient, "procedure", 1.0f, 1.0, true), "Zeichnung"));
   CHECK(std::string(ui::cutawayCaption(kPatient, "procedure", 1.0f, 9.0, false)).empty());
   CHECK(std::string(ui::cutawayCaption(kStudent, "preparation", 1.0f, 1.0, false)).empty());

@@ -13,7 +13,9 @@
 
 namespace {
 
-bool has(const std::vector<ui::Consequence>& v, ui::Consequence c) { return std::find(v.begin(), v.end(), c) != v.end(); }
+bool has(const std::vector<ui::Consequence>& v, ui::Consequence c) {
+  return std::find(v.begin(), v.end(), c) != v.end();
+}
 
 sim::Run runWith(const std::vector<std::string>& overrides) {
   scene::SceneDesc sc = scene::defaultScene();
@@ -21,20 +23,21 @@ sim::Run runWith(const std::vector<std::string>& overrides) {
   return sim::simulate(sc.params);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("quiz panel: questions per stage, answers and score", "[ui][quiz]") {
   const scene::SceneDesc sc = scene::defaultScene();
   const std::vector<const scene::StageDesc*> played = sc.playedStages(false);
   ui::QuizPanel qp;
   REQUIRE(qp.sync(sc, played, scene::Audience::Student, "en"));
-  CHECK_FALSE(qp.sync(sc, played, scene::Audience::Student, "en"));  // same key: no rebuild
+  CHECK_FALSE(qp.sync(sc, played, scene::Audience::Student, "en")); // same key: no rebuild
   const scene::QuizSession& qs = *qp.session();
   REQUIRE(qs.size() > 1);
   const std::string stage = qs.questions()[0].stage_id;
   const std::size_t n = qp.countForStage(stage);
   REQUIRE(n >= 1);
-  for (std::size_t i = 0; i < n; ++i) CHECK(qs.questions()[qp.indexInStage(stage, i)].stage_id == stage);
+  for (std::size_t i = 0; i < n; ++i)
+    CHECK(qs.questions()[qp.indexInStage(stage, i)].stage_id == stage);
   CHECK(qp.indexInStage(stage, n) == ui::QuizPanel::npos);
   CHECK(qp.countForStage("no-such-stage") == 0);
 
@@ -44,9 +47,9 @@ TEST_CASE("quiz panel: questions per stage, answers and score", "[ui][quiz]") {
   CHECK_FALSE(qp.answer(1, qs.questions()[1].answer_index == 0 ? 1 : 0));
   CHECK(qs.correctCount() == 1);
   CHECK(qs.answeredCount() == 2);
-  CHECK_FALSE(qp.answer(0, wrong));  // a second click does not change the score
+  CHECK_FALSE(qp.answer(0, wrong)); // a second click does not change the score
   CHECK(qs.correctCount() == 1);
-  CHECK_FALSE(qp.answer(999, 0));   // out of range: no throw from the panel
+  CHECK_FALSE(qp.answer(999, 0)); // out of range: no throw from the panel
   char expect[64];
   std::snprintf(expect, sizeof expect, "Score: 1 of %zu right", qs.size());
   CHECK(qp.scoreLine(false).rfind(expect, 0) == 0);
@@ -64,7 +67,8 @@ TEST_CASE("quiz panel: questions per stage, answers and score", "[ui][quiz]") {
   CHECK(qp.session()->answeredCount() == 0);
 
   // All right: finished, a good summary, CSV score 100.
-  for (std::size_t i = 0; i < qp.session()->size(); ++i) qp.answer(i, qp.session()->questions()[i].answer_index);
+  for (std::size_t i = 0; i < qp.session()->size(); ++i)
+    qp.answer(i, qp.session()->questions()[i].answer_index);
   CHECK(qp.session()->finished());
   CHECK(qp.summaryLine(false).rfind("Well done", 0) == 0);
   CHECK(scene::quizCsv(*qp.session()).find(",100.0\n") != std::string::npos);
@@ -84,22 +88,30 @@ TEST_CASE("quiz panel: the next-session stage adds its questions", "[ui][quiz]")
 
 TEST_CASE("mistakes: each is one valid override", "[ui][mistakes]") {
   CHECK(ui::mistakeOverrides(ui::Mistake::None).empty());
-  CHECK(ui::mistakeOverrides(ui::Mistake::OutsideLumen) == std::vector<std::string>{"injection.in_lumen=false"});
-  CHECK(ui::mistakeOverrides(ui::Mistake::WeakDose) == std::vector<std::string>{"agent.concentration_pct=0.1"});
-  CHECK(ui::mistakeOverrides(ui::Mistake::NoCompression) == std::vector<std::string>{"compression.days=0"});
-  CHECK(ui::mistakeOverrides(ui::Mistake::FastInjection) == std::vector<std::string>{"injection.duration_s=2"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::OutsideLumen) ==
+        std::vector<std::string>{"injection.in_lumen=false"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::WeakDose) ==
+        std::vector<std::string>{"agent.concentration_pct=0.1"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::NoCompression) ==
+        std::vector<std::string>{"compression.days=0"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::FastInjection) ==
+        std::vector<std::string>{"injection.duration_s=2"});
   CHECK(ui::mistakeAt(-1) == ui::Mistake::None);
   CHECK(ui::mistakeAt(ui::kMistakeCount) == ui::Mistake::None);
   for (int i = 0; i < ui::kMistakeCount; ++i) {
     const ui::Mistake m = ui::mistakeAt(i);
     scene::SceneDesc sc = scene::defaultScene();
-    for (const std::string& kv : ui::mistakeOverrides(m)) CHECK(scene::applyOverride(sc, kv).empty());
+    for (const std::string& kv : ui::mistakeOverrides(m))
+      CHECK(scene::applyOverride(sc, kv).empty());
     CHECK(std::string(ui::mistakeTitle(m, false)) != ui::mistakeTitle(m, true));
-    CHECK(std::string(ui::mistakeWhy(m, true)).find('(') != std::string::npos);  // cites a source
+    CHECK(std::string(ui::mistakeWhy(m, true)).find('(') != std::string::npos); // cites a source
   }
-  CHECK(std::string(ui::mistakeWhy(ui::Mistake::FastInjection, false)).find("5–15 s") != std::string::npos);
-  CHECK(std::string(ui::mistakeWhy(ui::Mistake::WeakDose, false)).find("Parsi 2011") != std::string::npos);
-  CHECK(std::string(ui::mistakeWhy(ui::Mistake::NoCompression, false)).find("Kern 2007") != std::string::npos);
+  CHECK(std::string(ui::mistakeWhy(ui::Mistake::FastInjection, false)).find("5–15 s") !=
+        std::string::npos);
+  CHECK(std::string(ui::mistakeWhy(ui::Mistake::WeakDose, false)).find("Parsi 2011") !=
+        std::string::npos);
+  CHECK(std::string(ui::mistakeWhy(ui::Mistake::NoCompression, false)).find("Kern 2007") !=
+        std::string::npos);
 }
 
 TEST_CASE("mistakes: the model's outcome picks the explanation", "[ui][mistakes]") {
@@ -147,10 +159,14 @@ TEST_CASE("mistakes: explanation texts carry the model's figures", "[ui][mistake
   const auto c = ui::consequences(now, 0.0, before);
   CHECK(c == std::vector<ui::Consequence>{ui::Consequence::MoreSessions, ui::Consequence::MoreClot,
                                           ui::Consequence::MorePigment});
-  CHECK(ui::consequenceText(ui::Consequence::MoreSessions, now, before, false) == "Another session needed: 2 instead of 1.");
-  CHECK(ui::consequenceText(ui::Consequence::MoreClot, now, before, false) == "More clot: up to 90 % of the lumen (was 20 %).");
-  CHECK(ui::consequenceText(ui::Consequence::MorePigment, now, before, true).find("45 %") != std::string::npos);
-  CHECK(ui::consequenceText(ui::Consequence::Wheal, now, before, false).find("Stop injecting") != std::string::npos);
+  CHECK(ui::consequenceText(ui::Consequence::MoreSessions, now, before, false) ==
+        "Another session needed: 2 instead of 1.");
+  CHECK(ui::consequenceText(ui::Consequence::MoreClot, now, before, false) ==
+        "More clot: up to 90 % of the lumen (was 20 %).");
+  CHECK(ui::consequenceText(ui::Consequence::MorePigment, now, before, true).find("45 %") !=
+        std::string::npos);
+  CHECK(ui::consequenceText(ui::Consequence::Wheal, now, before, false).find("Stop injecting") !=
+        std::string::npos);
 }
 
 TEST_CASE("mistakes: state follows the run generation", "[ui][mistakes]") {
@@ -159,9 +175,9 @@ TEST_CASE("mistakes: state follows the run generation", "[ui][mistakes]") {
   ms.sync(5);
   CHECK(ms.active() == ui::Mistake::None);
   ms.choose(ui::Mistake::NoCompression, base, 5);
-  ms.sync(5);  // not applied yet
+  ms.sync(5); // not applied yet
   CHECK(ms.active() == ui::Mistake::NoCompression);
-  ms.sync(6);  // our change applied
+  ms.sync(6); // our change applied
   CHECK(ms.active() == ui::Mistake::NoCompression);
   ms.sync(6);
   CHECK(ms.active() == ui::Mistake::NoCompression);
@@ -171,7 +187,7 @@ TEST_CASE("mistakes: state follows the run generation", "[ui][mistakes]") {
   ms.choose(ui::Mistake::WeakDose, other, 6);
   CHECK(ms.baseline().outcome.sessions_recommended == base.outcome.sessions_recommended);
   ms.sync(7);
-  ms.sync(8);  // someone else changed the scene: the mistake is over
+  ms.sync(8); // someone else changed the scene: the mistake is over
   CHECK(ms.active() == ui::Mistake::None);
   CHECK_FALSE(ms.baseline().valid);
   ms.choose(ui::Mistake::FastInjection, base, 8);
@@ -183,7 +199,7 @@ TEST_CASE("annotation: strokes anchored to stage and camera", "[ui][annotation]"
   render::CameraPose cam;
   const std::uint64_t k1 = ui::cameraKey(cam);
   render::CameraPose near = cam;
-  near.yaw_deg += 0.01f;  // within tolerance
+  near.yaw_deg += 0.01f; // within tolerance
   CHECK(ui::cameraKey(near) == k1);
   render::CameraPose moved = cam;
   moved.yaw_deg += 10.0f;
@@ -198,26 +214,26 @@ TEST_CASE("annotation: strokes anchored to stage and camera", "[ui][annotation]"
   CHECK(cap_points >= 1000);
   a.begin(2, k1, {10, 10});
   CHECK(a.drawing());
-  a.add({10.5f, 10.5f});  // under the minimum step: skipped
+  a.add({10.5f, 10.5f}); // under the minimum step: skipped
   a.add({20, 10});
   a.add({30, 15});
   a.end();
   CHECK_FALSE(a.drawing());
-  a.add({99, 99});  // no open stroke: ignored
+  a.add({99, 99}); // no open stroke: ignored
   REQUIRE(a.strokes().size() == 1);
   CHECK(a.strokes()[0].end - a.strokes()[0].begin == 3);
-  a.begin(2, k2, {50, 50});  // a dot in another camera
+  a.begin(2, k2, {50, 50}); // a dot in another camera
   a.end();
-  a.begin(3, k1, {5, 5});  // another stage
+  a.begin(3, k1, {5, 5}); // another stage
   a.end();
   CHECK(a.visibleCount(2, k1) == 1);
   CHECK(a.visibleCount(2, k2) == 1);
   CHECK(a.visibleCount(3, k1) == 1);
   CHECK(a.visibleCount(3, k2) == 0);
   CHECK(a.visibleCount(1, k1) == 0);
-  CHECK(a.points().capacity() == cap_points);  // no reallocation for a few strokes
+  CHECK(a.points().capacity() == cap_points); // no reallocation for a few strokes
   a.clear();
   CHECK(a.strokes().empty());
   CHECK(a.visibleCount(2, k1) == 0);
-  CHECK(a.points().capacity() == cap_points);  // clear keeps the buffer
+  CHECK(a.points().capacity() == cap_points); // clear keeps the buffer
 }

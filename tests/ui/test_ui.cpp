@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <unistd.h>
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 #include "app/session.hpp"
 #include "app/settings.hpp"
@@ -24,14 +24,17 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path tempDir(const char* name) {
-  const fs::path d = fs::temp_directory_path() / ("sclerosim-test-ui-" + std::to_string(::getpid()) + "-" + name);
+  const fs::path d =
+      fs::temp_directory_path() / ("sclerosim-test-ui-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
 }
 
 // ImGui takes its display size from the (offscreen) window: match the image.
-void sizeWindow(glm::ivec2 size) { testsupport::glContext()->window->setSize(size.x, size.y); }
+void sizeWindow(glm::ivec2 size) {
+  testsupport::glContext()->window->setSize(size.x, size.y);
+}
 
 app::Session makeSession() {
   app::Session s;
@@ -40,7 +43,8 @@ app::Session makeSession() {
   return s;
 }
 
-gfx::Image renderFrames(app::Viewer& v, glm::ivec2 size, int frames, ui::ScreenActions* out = nullptr) {
+gfx::Image renderFrames(app::Viewer& v, glm::ivec2 size, int frames,
+                        ui::ScreenActions* out = nullptr) {
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   fb.bind();
   for (int i = 0; i < frames; ++i) {
@@ -61,7 +65,7 @@ platform::InputEvent key(platform::Key k, bool ctrl = false) {
   return e;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("ui: settings round-trip through the JSON file", "[ui]") {
   const fs::path d = tempDir("roundtrip");
@@ -88,7 +92,10 @@ TEST_CASE("ui: settings path follows XDG_CONFIG_HOME", "[ui]") {
   const std::string keep = old ? old : "";
   ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
   CHECK(app::settingsPath() == "/tmp/xdg-test/sclerosim/settings.json");
-  if (old) ::setenv("XDG_CONFIG_HOME", keep.c_str(), 1); else ::unsetenv("XDG_CONFIG_HOME");
+  if (old)
+    ::setenv("XDG_CONFIG_HOME", keep.c_str(), 1);
+  else
+    ::unsetenv("XDG_CONFIG_HOME");
 }
 
 TEST_CASE("ui: a missing settings file gives defaults silently", "[ui]") {
@@ -101,7 +108,11 @@ TEST_CASE("ui: a missing settings file gives defaults silently", "[ui]") {
 TEST_CASE("ui: a corrupt settings file is reported and gives defaults", "[ui]") {
   const fs::path d = tempDir("corrupt");
   const std::string path = (d / "settings.json").string();
-  const char* bodies[] = {"{ not json", "", "[1,2,3]", "\x01\x02\xff", "{\"mode\": 3, \"font_scale\": \"big\"}",
+  const char* bodies[] = {"{ not json",
+                          "",
+                          "[1,2,3]",
+                          "\x01\x02\xff",
+                          "{\"mode\": 3, \"font_scale\": \"big\"}",
                           "{\"window\": {\"width\": -5, \"height\": 1e99}}"};
   for (const char* body : bodies) {
     { std::ofstream(path, std::ios::binary) << body; }
@@ -124,7 +135,7 @@ TEST_CASE("ui: remembered settings do not override the command line", "[ui]") {
   s.audience = scene::Audience::Student;
   s.lang = "de";
   s.font_scale = 1.3f;
-  ui::ScreenState st;  // defaults: take the remembered values
+  ui::ScreenState st; // defaults: take the remembered values
   app::applySettings(s, st);
   CHECK(st.audience == scene::Audience::Student);
   CHECK(st.lang == "de");
@@ -152,12 +163,12 @@ TEST_CASE("ui: plot curves are resampled once per run", "[ui]") {
   CHECK(c.generation == 7u);
   const auto& endo = c.values[ui::PlotCache::Endothelium];
   CHECK(endo.front() == Approx(1.0f));
-  CHECK(endo.back() < 0.5f);  // the lining dies in a sealed spider vein
+  CHECK(endo.back() < 0.5f); // the lining dies in a sealed spider vein
   const auto& vis = c.values[ui::PlotCache::Visibility];
   CHECK(vis.back() < vis.front());
   CHECK(c.concentration_max > 0.0f);
   c.values[0][0] = -1.0f;
-  ui::fillPlotCache(c, s.run, s.playback, 7);  // same generation: untouched
+  ui::fillPlotCache(c, s.run, s.playback, 7); // same generation: untouched
   CHECK(c.values[0][0] == -1.0f);
 }
 
@@ -192,7 +203,7 @@ TEST_CASE("ui: driver presses keys and buttons like the window", "[ui][gl]") {
   CHECK(v.state().help);
   app::handleKey(key(platform::Key::P), v, s, a);
   CHECK(v.state().presenter);
-  app::handleKey(key(platform::Key::Escape), v, s, a);  // closes help first
+  app::handleKey(key(platform::Key::Escape), v, s, a); // closes help first
   CHECK_FALSE(v.state().help);
   CHECK(v.state().presenter);
   app::handleKey(key(platform::Key::Escape), v, s, a);
@@ -209,7 +220,7 @@ TEST_CASE("ui: driver presses keys and buttons like the window", "[ui][gl]") {
   const float before = v.gui().scale();
   app::handleKey(key(platform::Key::Plus, true), v, s, a);
   CHECK(v.state().font_scale > 1.0f);
-  CHECK(s.playback.stageIndex() == 0);  // Ctrl+key is not a stage key
+  CHECK(s.playback.stageIndex() == 0); // Ctrl+key is not a stage key
   renderFrames(v, size, 1);
   CHECK(v.gui().scale() > before);
   app::handleKey(key(platform::Key::Digit0, true), v, s, a);
@@ -240,7 +251,7 @@ TEST_CASE("ui: parameter changes re-run the model; bad ones are refused", "[ui][
   CHECK_FALSE(s.run.outcome.indicated);
   CHECK(v.runGeneration() != gen);
   CHECK(v.state().param_error.empty());
-  CHECK(s.playback.position() <= pos);  // kept (clamped: fewer stages when not indicated)
+  CHECK(s.playback.position() <= pos); // kept (clamped: fewer stages when not indicated)
 
   a.set = {"agent.concentration_pct=9"};
   v.applyActions(a);
