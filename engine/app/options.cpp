@@ -76,7 +76,9 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   cli.add_option("--mode", o.mode, "Narration level: patient|student");
   cli.add_option("--lang", o.lang, "Narration language (en, de)");
   cli.add_option("--palette", o.palette, "Colours: schematic|realistic|colour-safe");
-  cli.add_option("--msaa", o.msaa, "Window multisampling samples (0, 2, 4, 8; never in headless)");
+  cli.add_option("--msaa", o.msaa,
+                 "Window multisampling samples (0, 2, 4, 8; default: 4 on a GPU, 0 on a "
+                 "software renderer; never in headless)");
   o.help_text = cli.help();
   try {
     cli.parse(argc, argv);
@@ -125,7 +127,7 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   if ((soak->count() > 0 && o.soak_frames < 1) || o.soak_frames < 0) {
     return flagError("--soak: expected a frame count of at least 1");
   }
-  if (o.msaa != 0 && o.msaa != 2 && o.msaa != 4 && o.msaa != 8) {
+  if (o.msaa != -1 && o.msaa != 0 && o.msaa != 2 && o.msaa != 4 && o.msaa != 8) {
     return flagError("--msaa " + std::to_string(o.msaa) + ": expected 0, 2, 4 or 8");
   }
   if (!core::isLanguageCode(o.lang)) {

@@ -28,7 +28,7 @@ struct Options {
   std::string mode = "patient";
   std::string lang = "en";
   std::string palette = "schematic";
-  int msaa = 4;
+  int msaa = -1; // -1 = automatic: 4 on a GPU, off on a software renderer
   bool show_help = false;
   bool show_version = false;
   std::string help_text;

@@ -155,16 +155,26 @@ int runApp(int argc, const char* const* argv) {
   cfg.width = o.width;
   cfg.height = o.height;
   cfg.headless = o.headless || batch;
-  cfg.msaa_samples = o.msaa;
+  cfg.msaa_samples = o.msaa < 0 ? 4 : o.msaa;
 #ifndef NDEBUG
   cfg.debug_context = true;
 #endif
   auto window = platform::Window::create(cfg);
   if (!window) return fail(window.errors(), kInternal);
+  gfx::ContextInfo info = gfx::queryContext();
+  if (o.msaa < 0 && !cfg.headless && gfx::isSoftwareRenderer(info)) {
+    // 4x MSAA costs llvmpipe 3-4x the frame (perf-notes); the shaders smooth
+    // their own edges, so a software renderer gets a window without it.
+    window.value().reset();
+    cfg.msaa_samples = 0;
+    window = platform::Window::create(cfg);
+    if (!window) return fail(window.errors(), kInternal);
+    info = gfx::queryContext();
+    core::logInfo("software renderer: window multisampling off");
+  }
 #ifndef NDEBUG
   gfx::enableDebugOutput();
 #endif
-  const gfx::ContextInfo info = gfx::queryContext();
   core::logInfo("GL_RENDERER: " + info.renderer);
 
   ui::ScreenState state;

@@ -34,6 +34,13 @@ ContextInfo queryContext() {
   return info;
 }
 
+bool isSoftwareRenderer(const ContextInfo& info) {
+  for (const char* name : {"llvmpipe", "softpipe", "swrast", "Software Rasterizer"}) {
+    if (info.renderer.find(name) != std::string::npos) return true;
+  }
+  return false;
+}
+
 bool enableDebugOutput() {
   if (!epoxy_has_gl_extension("GL_KHR_debug") && epoxy_gl_version() < 43) return false;
   glEnable(GL_DEBUG_OUTPUT);

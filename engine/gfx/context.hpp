@@ -13,6 +13,8 @@ struct ContextInfo {
 };
 
 ContextInfo queryContext();
+// llvmpipe, softpipe, swrast: no GPU behind the context.
+bool isSoftwareRenderer(const ContextInfo& info);
 // Routes KHR_debug messages to core::log (debug builds); false when unsupported.
 bool enableDebugOutput();
 void finish();  // glFinish: frame timing must include the GPU's work

@@ -9,7 +9,10 @@ void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, bool g
   if (!n.visible()) return;
   if (!n.error) --n.frames_left;
   const float width = std::min(size.x - 40.0f * scale, 760.0f * scale);
-  ImGui::SetNextWindowPos(ImVec2(origin.x + (size.x - width) * 0.5f, origin.y + 70.0f * scale));
+  // Top centre, below the title and the clock's caption; the bottom of the view
+  // belongs to the cutaway caption and the scale bar.
+  ImGui::SetNextWindowPos(ImVec2(origin.x + size.x * 0.5f, origin.y + 100.0f * scale),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, n.error ? ImVec4(1.0f, 0.93f, 0.90f, 0.97f)
                                                    : ImVec4(0.92f, 0.96f, 1.0f, 0.95f));
