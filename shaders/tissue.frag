@@ -24,6 +24,15 @@ uniform vec3 uWhealCentre;
 uniform vec3 uLightDir;
 uniform vec4 uExtra;      // seal (walls bonded), pigment (haemosiderin), vein kind (0 spider, 1 reticular, 2 varicose), clot share of the lumen
 uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segments x0, z0, x1, z1
+// Baked static patterns (render/surface_bake.cpp): the skin's vessels (cover,
+// distance to the nearest vessel / (12 r), feeder cover, varicose axis) over
+// the block's top, uv = (xz - rect.xy) * rect.zw; and the tileable fat lobules
+// (8 cells per period).
+uniform sampler2D uSkinTex;
+uniform vec4 uSkinRect;
+uniform sampler2D uFatTex;
+const float kSkinDvRange = 12.0;
+const float kFatPeriodCells = 8.0;
 
 uniform vec3 cSkin, cEpidermis, cDermis, cFat, cFatSepta, cVeinSurface, cReticular;
 uniform vec3 cAdventitia, cMedia, cEndoAlive, cEndoDead, cBlood, cSclerosant, cThrombus, cCord;
@@ -77,49 +86,8 @@ float lumenDistance(vec2 q) {
   return smin(middle, lobes, 0.25 * b);
 }
 
-// Sine-free hash (Hoskins' hash33): three values for the price of one, no
-// transcendental calls, which llvmpipe evaluates as long polynomials.
-vec3 hash3(vec3 p) {
-  p = fract(p * vec3(0.1031, 0.1030, 0.0973));
-  p += dot(p, p.yxz + 33.33);
-  return fract((p.xxy + p.yxx) * p.zyx);
-}
-
-
-// Fat lobules: distance to the nearest lobule border (cellular pattern).
-// Only the 2x2x2 cells on p's side of its own cell can hold the two nearest
-// feature points closely enough to matter (points are jittered within
-// 0.1..0.9): 8 taps instead of 27, the largest single cost of a frame on
-// llvmpipe where fat covers a third of the block.
-float lobuleBorder(vec3 p) {
-  vec3 cell = floor(p);
-  vec3 side = step(0.5, p - cell) - 1.0;  // -1 or 0 per axis
-  float d1 = 9.0, d2 = 9.0;
-  for (int i = 0; i <= 1; ++i)
-    for (int j = 0; j <= 1; ++j)
-      for (int k = 0; k <= 1; ++k) {
-        vec3 c = cell + side + vec3(i, j, k);
-        vec3 o = c + hash3(c) * 0.8 + 0.1;
-        float d = length(p - o);
-        if (d < d1) { d2 = d1; d1 = d; } else if (d < d2) { d2 = d; }
-      }
-  return d2 - d1;
-}
-
 // exp(-x^2) without pow(): llvmpipe evaluates pow as exp2(log2(x)).
 float gauss(float x) { return exp(-x * x); }
-
-float segmentDistance(vec2 p, vec2 a, vec2 b) {
-  vec2 pa = p - a, ba = b - a;
-  float h = clamp(dot(pa, ba) / max(dot(ba, ba), 1e-6), 0.0, 1.0);
-  return length(pa - ba * h);
-}
-
-// Soft coverage of a vessel seen through the skin: 1 on its axis, fading to 0
-// a little past its half width (the skin scatters its edge).
-float vesselCover(float d, float half_w, float soft) {
-  return 1.0 - smoothstep(half_w * (1.0 - soft), half_w * (1.0 + soft), d);
-}
 
 // Wheal dome on the skin above the extravasation: x = height profile 0..1,
 // yz = its slope (for the shading normal).
@@ -140,64 +108,43 @@ vec3 skinSurface(vec3 p) {
   float blanch = uState.z;
   float r = uVein.y;
   float kind = uExtra.z;
-  // A little irregular: the vessel wanders and swells along its length (the
-  // wobble's wavelength grows with the vessel).
   float k = 0.3 / max(r, 0.3);
-  vec2 xz = p.xz + vec2(r * (0.16 * sin(p.z * 2.3 * k + 1.3) + 0.08 * sin(p.z * 5.1 * k)), 0.0);
-  float dt = 1e3, db = 1e3;
-  if (kind < 0.5) {
-    for (int i = 0; i < 5; ++i) dt = min(dt, segmentDistance(xz, uBranches[i].xy, uBranches[i].zw));
-    for (int i = 5; i < kBranches; ++i) db = min(db, segmentDistance(xz, uBranches[i].xy, uBranches[i].zw));
-  } else {
-    // Reticular: gently curved; varicose: tortuous (smooth wide meanders).
-    float amp = kind > 1.5 ? 0.75 * r : 0.35 * r;
-    float f = (kind > 1.5 ? 3.6 : 4.5) / uLayers.w;
-    float axis = amp * (sin(p.z * f + 0.7) + 0.35 * sin(p.z * 2.3 * f + 2.0));
-    float slope = amp * f * (cos(p.z * f + 0.7) + 0.8 * cos(p.z * 2.3 * f + 2.0));
-    dt = abs(xz.x - axis) * inversesqrt(1.0 + slope * slope);  // roughly perpendicular distance
-  }
-  float swell = 1.0 + 0.12 * sin(p.z * 3.7 * k + 0.5) * sin(p.z * 1.9 * k);
-  float dv = min(dt, db);
+  // The static vessel pattern (trunk, branches, reticular/varicose course with
+  // its wander and swell, the student feeder) is baked per scene.
+  vec4 baked = texture(uSkinTex, (p.xz - uSkinRect.xy) * uSkinRect.zw);
+  float dvr = baked.g * kSkinDvRange;  // distance to the nearest vessel / r
   // Reticular feeder (student mode, spider scenes): wide, soft, bluish, deeper;
   // it runs into the spider's trunk.
-  if (uSurface.w > 0.5 && kind < 0.5) {
-    float df = min(segmentDistance(p.xz, uFeeder[0].xy, uFeeder[0].zw), segmentDistance(p.xz, uFeeder[1].xy, uFeeder[1].zw));
-    c = mix(c, cReticular, 0.55 * vesselCover(df, 0.55, 0.6));
-  }
-  float vein;
+  if (uSurface.w > 0.5 && kind < 0.5) c = mix(c, cReticular, 0.55 * baked.b);
+  float vein = baked.r;
   vec3 vc;
   if (kind < 0.5) {
     // Spider: trunk as wide as the vein, branches about half, red-purple, soft edge.
-    float cover = max(vesselCover(dt, r * swell, 0.35), 0.85 * vesselCover(db, 0.45 * r * swell, 0.4));
-    vein = cover;
     vc = cVeinSurface;
-    c = mix(c, cVeinSurface, 0.12 * gauss(dv / (2.5 * r)) * vis);
+    c = mix(c, cVeinSurface, 0.12 * gauss(dvr / 2.5) * vis);
   } else if (kind < 1.5) {
     // Reticular: wider, bluish, soft and deep-looking (seen through more dermis).
-    vein = 0.6 * vesselCover(dt, r * swell, 0.6);
     vc = cReticular;
   } else {
     // Varicose: blue, wide, tortuous, darker along its axis.
-    float cover = vesselCover(dt, r * swell, 0.3);
-    vein = 0.75 * cover;
-    vc = mix(cReticular, cReticular * 0.7, gauss(dt / (0.5 * r)));
+    vc = mix(cReticular, cReticular * 0.7, baked.a);
   }
   vein *= vis * (1.0 - 0.85 * blanch);
   c = mix(c, vc, vein);
   // Blanching: the skin above the sclerosant turns pale.
-  if (blanch > 0.001) c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * gauss(dv / (4.0 * r)));
+  if (blanch > 0.001) c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * gauss(dvr / 4.0));
   // Inflammation: a soft redness along the treated vein in the first days.
-  if (uState.w > 0.001) c = mix(c, cInflammation, 0.4 * uState.w * gauss(dv / (5.0 * r)));
+  if (uState.w > 0.001) c = mix(c, cInflammation, 0.4 * uState.w * gauss(dvr / 5.0));
   // Pigmentation: light brown haemosiderin stain along the vein.
   // (even a little haemosiderin shows: 0.2 already reads as a clear stain)
   if (uExtra.y > 0.001) {
-  float stain = min(1.0, 2.5 * uExtra.y) * gauss(dv / (2.2 * r)) * (0.75 + 0.25 * sin(p.z * 4.1 * k + p.x * 3.0));
+  float stain = min(1.0, 2.5 * uExtra.y) * gauss(dvr / 2.2) * (0.75 + 0.25 * sin(p.z * 4.1 * k + p.x * 3.0));
   c = mix(c, vec3(0.66, 0.48, 0.33), 0.6 * stain);
   }
   return c;
 }
 
-vec3 tissue(vec3 p, bool capillaries) {
+vec3 tissue(vec3 p, vec3 n, bool capillaries) {
   float depth = -p.y;
   float junction = uLayers.x + 0.025 * sin(p.x * 11.0) * cos(p.z * 7.0);
   if (depth < junction) {
@@ -221,8 +168,10 @@ vec3 tissue(vec3 p, bool capillaries) {
     c = mix(c, cCapillary, aa(dc));
     return c;
   }
-  float border = lobuleBorder(p * vec3(1.6, 2.2, 1.6));
-  return mix(cFatSepta, cFat, smoothstep(0.03, 0.09, border));
+  // Fat lobules: a baked tileable cellular pattern in the face's own plane
+  // (xy on the front/back faces, zy on the sides, xz on the horizontal ones).
+  vec2 f = abs(n.z) > 0.5 ? p.xy * vec2(1.6, 2.2) : (abs(n.x) > 0.5 ? p.zy * vec2(1.6, 2.2) : p.xz * 1.6);
+  return mix(cFatSepta, cFat, texture(uFatTex, f / kFatPeriodCells).r);
 }
 
 vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
@@ -324,9 +273,13 @@ void main() {
     c = mix(c, vec3(1.0, 0.99, 0.97), 0.92 * on * (1.0 - smoothstep(0.6, 1.0, sw)));  // cotton swab
   }
 #else
-  c = tissue(p, abs(n.z) > 0.5);
+  c = tissue(p, n, abs(n.z) > 0.5);
+#ifndef TISSUE_NO_VEIN
+  // Only the cut faces' parts around the vein run this (the renderer splits
+  // the faces; the plain variant leaves it out).
   float inside;
   c = vein(p, c, n.y > 0.5, inside);
+#endif
   // Extravasation wheal: a pale swelling of the dermis around the needle tip.
   if (uSurface.z > 0.0) {
     float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;

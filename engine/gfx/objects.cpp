@@ -59,7 +59,7 @@ void VertexArray::attachIndices(const Buffer& indices) {
   indices.bind();  // recorded in the VAO
 }
 
-Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter) {
+Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter, bool repeat) {
   Texture t;
   GLuint id = 0;
   glGenTextures(1, &id);
@@ -70,8 +70,9 @@ Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter) 
   const GLint filter = linear_filter ? GL_LINEAR : GL_NEAREST;
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  const GLint wrap = repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, wrap);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, wrap);
   return t;
 }
 

@@ -59,8 +59,9 @@ class VertexArray {
 class Texture {
  public:
   Texture() = default;
-  // RGBA8 2D texture; data may be null (render target).
-  static Texture rgba8(glm::ivec2 size, const void* pixels, bool linear_filter);
+  // RGBA8 2D texture; data may be null (render target). `repeat`: the
+  // texture tiles (GL_REPEAT) instead of clamping at its edges.
+  static Texture rgba8(glm::ivec2 size, const void* pixels, bool linear_filter, bool repeat = false);
   void bind(unsigned unit) const;
   unsigned id() const { return handle_.id(); }
   glm::ivec2 size() const { return size_; }

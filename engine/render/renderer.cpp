@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -14,31 +16,78 @@ namespace {
 
 constexpr glm::vec3 kLightDir{0.35f, 0.9f, 0.55f};
 constexpr float kNeedleLength = 9.0f;  // the needle's angle comes from the layout (shallow, 14-30 deg)
+constexpr int kSkinUnit = 1, kFatUnit = 2;  // texture units of the baked patterns
 
-// Writes one quad (two triangles) with face-local coordinates for outlines.
-float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
+// Writes the part [t0, t1] x [s0, s1] of the quad o + t u + s v (two
+// triangles) with the whole quad's face-local coordinates, so the outline
+// stays at the quad's edges however it is split.
+float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n, float t0 = 0.0f, float t1 = 1.0f,
+               float s0 = 0.0f, float s1 = 1.0f) {
   const float su = glm::length(u), sv = glm::length(v);
-  const glm::vec3 corners[4] = {o, o + u, o + u + v, o + v};
-  const glm::vec2 local[4] = {{0, 0}, {su, 0}, {su, sv}, {0, sv}};
+  const glm::vec2 ts[4] = {{t0, s0}, {t1, s0}, {t1, s1}, {t0, s1}};
   for (int k : {0, 1, 2, 0, 2, 3}) {
-    const glm::vec3 p = corners[k];
+    const glm::vec3 p = o + u * ts[k].x + v * ts[k].y;
     *out++ = p.x; *out++ = p.y; *out++ = p.z;
     *out++ = n.x; *out++ = n.y; *out++ = n.z;
-    *out++ = local[k].x; *out++ = local[k].y; *out++ = su; *out++ = sv;
+    *out++ = ts[k].x * su; *out++ = ts[k].y * sv; *out++ = su; *out++ = sv;
   }
   return out;
 }
 
-float* putBox(float* out, glm::vec3 lo, glm::vec3 hi) {
+// Where the vein's shading can differ from the plain tissue: |x| < reach and
+// |y + depth| < reach (tissue.frag's own early-out box), any z.
+struct VeinBox {
+  float depth, reach;
+};
+
+// Interval of the face parameter along `axis_dir` (an axis-aligned edge from
+// `from`) that lies inside the vein box; false when it is empty.
+bool veinInterval(const VeinBox& vb, float from, float along, int axis, float& t0, float& t1) {
+  if (axis == 2) { t0 = 0.0f; t1 = 1.0f; return true; }  // the box is unbounded along z
+  const float centre = axis == 0 ? 0.0f : -vb.depth;
+  float a = (centre - vb.reach - from) / along, b = (centre + vb.reach - from) / along;
+  if (a > b) std::swap(a, b);
+  t0 = std::clamp(a, 0.0f, 1.0f);
+  t1 = std::clamp(b, 0.0f, 1.0f);
+  return t1 > t0;
+}
+
+int axisOf(glm::vec3 d) { return std::fabs(d.x) > 0.0f ? 0 : std::fabs(d.y) > 0.0f ? 1 : 2; }
+
+// A cut face split by the vein box: the part inside goes to `vein` (drawn with
+// the full cut-face shader), the rest to `plain` (the variant without the
+// vein's maths). The parts form a 3x3 grid sharing whole edges (no T-junctions).
+void putCutFace(float*& plain, float*& vein, const VeinBox& vb, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
+  const int au = axisOf(u), av = axisOf(v), an = axisOf(n);
+  float t0 = 0, t1 = 0, s0 = 0, s1 = 0;
+  const bool hit_n = an == 2 || std::fabs(o[an] - (an == 0 ? 0.0f : -vb.depth)) < vb.reach;
+  const bool hit = hit_n && veinInterval(vb, o[au], u[au], au, t0, t1) && veinInterval(vb, o[av], v[av], av, s0, s1);
+  if (!hit) {
+    plain = putQuad(plain, o, u, v, n);
+    return;
+  }
+  const float tb[4] = {0.0f, t0, t1, 1.0f}, sb[4] = {0.0f, s0, s1, 1.0f};
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) {
+      if (!(tb[i + 1] > tb[i]) || !(sb[j + 1] > sb[j])) continue;
+      float*& out = (i == 1 && j == 1) ? vein : plain;
+      out = putQuad(out, o, u, v, n, tb[i], tb[i + 1], sb[j], sb[j + 1]);
+    }
+}
+
+// One box: its top goes to `skin` when it shows the skin (else it is a cut
+// face); the sides, front, back and bottom are cut faces.
+void putBox(float*& skin, float*& plain, float*& vein, const VeinBox& vb, glm::vec3 lo, glm::vec3 hi, bool skin_top) {
   const glm::vec3 d = hi - lo;
-  // Top first: it is the skin face, drawn with its own program (see drawTissue).
-  out = putQuad(out, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});   // top
-  out = putQuad(out, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});    // front
-  out = putQuad(out, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});  // back
-  out = putQuad(out, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});   // bottom
-  out = putQuad(out, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});   // right
-  out = putQuad(out, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});   // left
-  return out;
+  if (skin_top)
+    skin = putQuad(skin, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});
+  else
+    putCutFace(plain, vein, vb, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});  // top
+  putCutFace(plain, vein, vb, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});     // front
+  putCutFace(plain, vein, vb, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});   // back
+  putCutFace(plain, vein, vb, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});    // bottom
+  putCutFace(plain, vein, vb, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});    // right
+  putCutFace(plain, vein, vb, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});    // left
 }
 
 glm::vec2 project(const glm::mat4& vp, glm::vec3 p, glm::ivec2 size, bool& in_front) {
@@ -81,7 +130,7 @@ const char* anchorId(Anchor a) {
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
   int view_proj, layers, vein, shape, state, surface, seg_z, injection, scl, lining, branches,
-      wheal_centre, light, extra, feeder;
+      wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
 };
@@ -105,6 +154,9 @@ TissueLocs tissueLocs(const gfx::Program& t) {
   u.light = t.uniform("uLightDir");
   u.extra = t.uniform("uExtra");
   u.feeder = t.uniform("uFeeder");
+  u.skin_tex = t.uniform("uSkinTex");
+  u.skin_rect = t.uniform("uSkinRect");
+  u.fat_tex = t.uniform("uFatTex");
   u.skin = t.uniform("cSkin");
   u.epidermis = t.uniform("cEpidermis");
   u.dermis = t.uniform("cDermis");
@@ -146,7 +198,7 @@ std::string withDefine(const std::string& src, const char* name) {
 }  // namespace
 
 struct Renderer::TissueUniforms {
-  TissueLocs tissue, skin;
+  TissueLocs tissue, skin, plain;
   int bg_top, bg_bottom;
   int cell_view_proj, cell_right, cell_up;
   int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny;
@@ -166,6 +218,9 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
     auto skin = gfx::Program::fromSource(vs, withDefine(fs, "TISSUE_SKIN"), vpath, fpath);
     if (!skin) return skin.errors();
     r->skin_ = std::move(skin.value());
+    auto plain = gfx::Program::fromSource(vs, withDefine(fs, "TISSUE_NO_VEIN"), vpath, fpath);
+    if (!plain) return plain.errors();
+    r->plain_ = std::move(plain.value());
   }
   auto bg = gfx::Program::fromFiles(dir, "background");
   if (!bg) return bg.errors();
@@ -181,6 +236,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
   u.tissue = tissueLocs(r->tissue_);
   u.skin = tissueLocs(r->skin_);
+  u.plain = tissueLocs(r->plain_);
   u.bg_top = r->background_.uniform("uTop");
   u.bg_bottom = r->background_.uniform("uBottom");
   u.cell_view_proj = r->cells_.uniform("uViewProj");
@@ -193,6 +249,18 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   u.solid_eye = r->solid_.uniform("uEye");
   u.solid_light = r->solid_.uniform("uLightDir");
   u.solid_shiny = r->solid_.uniform("uShininess");
+  // Texture units: 1 the baked skin pattern, 2 the fat lobules (set once).
+  for (int k = 0; k < 3; ++k) {
+    const TissueLocs& t = k == 0 ? u.skin : k == 1 ? u.tissue : u.plain;
+    (k == 0 ? r->skin_ : k == 1 ? r->tissue_ : r->plain_).use();
+    gfx::Program::set(t.skin_tex, kSkinUnit);
+    gfx::Program::set(t.fat_tex, kFatUnit);
+  }
+  {
+    constexpr int kFatSize = 512;
+    const std::vector<std::uint8_t> fat = bakeFatLobules(kFatSize);
+    r->fat_tex_ = gfx::Texture::rgba8({kFatSize, kFatSize}, fat.data(), true, true);
+  }
 
   r->tissue_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(r->tissue_vertices_), nullptr, true);
   const std::size_t stride = 10 * sizeof(float);
@@ -225,6 +293,23 @@ void Renderer::setScene(const sim::Params& params) {
     feeder_[1] = glm::vec4(mid, join);
   }
   built_cut_ = -1.0f;
+  // The skin's vessel pattern depends only on the layout, the kind and the seed:
+  // bake it again only when those change.
+  {
+    const TissueLayout& l = layout_;
+    const std::array<float, 8> key{l.half_width_mm, l.back_z_mm,      l.front_z_mm, l.vein_radius_mm,
+                                   static_cast<float>(l.kind), static_cast<float>(seed_ & 0xffffu),
+                                   static_cast<float>(seed_ >> 16), 1.0f};
+    if (key != skin_key_ || !skin_tex_.id()) {
+      // ~190 texels per mm across a 4 mm block: vessel edges (soft over a
+      // fifth of a millimetre) stay smooth in close-ups at 1920x1080.
+      const glm::ivec2 size{768, 1024};
+      const SkinBake bake = bakeSkin(l, branches_, feeder_, size);
+      skin_tex_ = gfx::Texture::rgba8(size, bake.rgba.data(), true);
+      skin_rect_ = bake.rect;
+      skin_key_ = key;
+    }
+  }
 
   const MeshData needle = makeNeedle(needleDiameterMm(params.injection.needle_gauge), kNeedleLength, 16);
   needle_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, needle.vertices.size() * sizeof(float),
@@ -299,25 +384,48 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   const sim::Sample& s = *in.sample;
   const float cut = std::clamp(in.cut_open, 0.0f, 1.0f);
   const bool intact = cut < 0.002f;
-  if (cut != built_cut_) {
+  // While the cut is still within the epidermis (the start of the opening
+  // move) the opened part's top still shows the skin and its vein.
+  const bool shallow = !intact && l.openedY() * cut > -l.epidermis_mm;
+  // The vein's box, as tissue.frag's vein() bounds it (plus a margin): only
+  // the cut faces' parts inside it run the vein's maths.
+  const float vscale = 1.0f - static_cast<float>(s.fibrosis) * (1.0f - (0.35f + 0.65f * static_cast<float>(s.visibility)));
+  const float reach = l.vein_radius_mm * vscale *
+                          std::max(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y)) * 1.3f +
+                      3.0f * l.wall_mm * vscale + 0.05f + 0.02f;
+  if (cut != built_cut_ || reach != built_reach_) {
     const float hw = l.half_width_mm;
-    float* out = tissue_vertices_.data();
+    const VeinBox vb{l.vein_depth_mm, reach};
+    float* skin = tissue_vertices_.data();
+    float* plain = plain_scratch_.data();
+    float* vein = vein_scratch_.data();
     if (intact) {
       // Surface view: one box, so no seam crosses the skin.
-      putBox(out, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm});
+      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm}, true);
     } else {
-      out = putBox(out, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm});
-      out = putBox(out, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f});
-      putBox(out, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm});
+      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
+      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f}, shallow);
+      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm}, true);
     }
-    tissue_vbo_.update(tissue_vertices_.data(), sizeof(tissue_vertices_));
+    constexpr long kFloats = 10;  // per vertex
+    const long n_skin = (skin - tissue_vertices_.data()) / kFloats;
+    const long n_plain = (plain - plain_scratch_.data()) / kFloats;
+    const long n_vein = (vein - vein_scratch_.data()) / kFloats;
+    std::copy(plain_scratch_.data(), plain, skin);
+    std::copy(vein_scratch_.data(), vein, skin + n_plain * kFloats);
+    skin_vertices_ = static_cast<int>(n_skin);
+    plain_vertices_ = static_cast<int>(n_plain);
+    vein_vertices_ = static_cast<int>(n_vein);
+    tissue_vbo_.update(tissue_vertices_.data(),
+                       static_cast<std::size_t>((n_skin + n_plain + n_vein) * kFloats) * sizeof(float));
     built_cut_ = cut;
+    built_reach_ = reach;
   }
   gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
-  // Both variants read the same uniforms; each program keeps its own values.
-  for (int k = 0; k < 2; ++k) {
-  const TissueLocs& u = k == 0 ? tu_->skin : tu_->tissue;
-  (k == 0 ? skin_ : tissue_).use();
+  // All variants read the same uniforms; each program keeps its own values.
+  for (int k = 0; k < 3; ++k) {
+  const TissueLocs& u = k == 0 ? tu_->skin : k == 1 ? tu_->tissue : tu_->plain;
+  (k == 0 ? skin_ : k == 1 ? tissue_ : plain_).use();
   gfx::Program::set(u.view_proj, view_proj);
   gfx::Program::set(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
   // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
@@ -344,6 +452,7 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
                         : static_cast<float>(std::clamp(s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
   gfx::Program::set(u.extra, glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share));
   gfx::Program::setVec4Array(u.feeder, &feeder_[0].x, 2);
+  gfx::Program::set(u.skin_rect, skin_rect_);
   gfx::Program::set(u.light, kLightDir);
   gfx::Program::set(u.skin, pal.skin_surface);
   gfx::Program::set(u.epidermis, pal.epidermis);
@@ -365,22 +474,18 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   gfx::Program::set(u.inflammation, pal.inflammation);
   }
   // Skin program: the skin tops (front slab, far slab; the whole block while
-  // it is intact). Tissue program: every cut face. Each box is 36 vertices,
-  // its top face first: front slab, opened part, far slab.
-  // While the cut is still within the epidermis (the start of the opening
-  // move) the opened part's top still shows the skin and its vein.
-  const bool shallow = !intact && l.openedY() * cut > -l.epidermis_mm;
+  // it is intact; the opened part's top while the cut is shallow). Plain
+  // program: the cut faces away from the vein. Tissue program: the cut faces'
+  // parts around the vein (see putCutFace).
+  skin_tex_.bind(kSkinUnit);
+  fat_tex_.bind(kFatUnit);
   tissue_vao_.bind();
   skin_.use();
-  gfx::draw(gfx::Primitive::Triangles, 0, 6);
-  if (!intact) gfx::draw(gfx::Primitive::Triangles, 72, 6);
-  if (shallow) gfx::draw(gfx::Primitive::Triangles, 36, 6);
+  gfx::draw(gfx::Primitive::Triangles, 0, skin_vertices_);
+  plain_.use();
+  gfx::draw(gfx::Primitive::Triangles, skin_vertices_, plain_vertices_);
   tissue_.use();
-  gfx::draw(gfx::Primitive::Triangles, 6, 30);
-  if (!intact) {
-    gfx::draw(gfx::Primitive::Triangles, shallow ? 42 : 36, shallow ? 30 : 36);
-    gfx::draw(gfx::Primitive::Triangles, 78, 30);
-  }
+  gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_, vein_vertices_);
 }
 
 void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {

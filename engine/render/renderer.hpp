@@ -17,6 +17,7 @@
 #include "render/layout.hpp"
 #include "render/meshes.hpp"
 #include "render/spider_pattern.hpp"
+#include "render/surface_bake.hpp"
 
 namespace render {
 
@@ -55,12 +56,17 @@ class Renderer {
   void updateAnchors(const FrameInput& in, const glm::mat4& view_proj, glm::ivec2 size);
 
   struct TissueUniforms;
-  gfx::Program tissue_, skin_, background_, cells_, solid_;  // skin_: tissue.frag's skin-only variant
+  // skin_: tissue.frag's skin-only variant; plain_: cut faces without the vein
+  gfx::Program tissue_, skin_, plain_, background_, cells_, solid_;
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;
-  std::array<float, 3 * 6 * 6 * 10> tissue_vertices_{};
-  float built_cut_ = -1.0f;
+  // Up to 3 boxes x 6 faces x 9 parts x 6 vertices x 10 floats: skin tops,
+  // then plain cut faces, then the cut faces' parts around the vein.
+  static constexpr std::size_t kTissueFloats = 3 * 6 * 9 * 6 * 10;
+  std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, vein_scratch_{};
+  int skin_vertices_ = 0, plain_vertices_ = 0, vein_vertices_ = 0;
+  float built_cut_ = -1.0f, built_reach_ = -1.0f;
 
   gfx::VertexArray empty_vao_;  // the background triangle needs no attributes
 
@@ -75,6 +81,11 @@ class Renderer {
   TissueLayout layout_;
   BranchSet branches_{};
   std::array<glm::vec4, 2> feeder_{};  // reticular feeder on the skin: two segments x0, z0, x1, z1
+  // Baked once per scene / once: the skin's vessel pattern and the fat lobules
+  // (see surface_bake.hpp); the shaders sample them.
+  gfx::Texture skin_tex_, fat_tex_;
+  glm::vec4 skin_rect_{0.0f};
+  std::array<float, 8> skin_key_{};  // what the skin texture was baked for
   unsigned seed_ = 1;
   std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)> anchors_{};
 };
