@@ -146,6 +146,7 @@ vec3 skinSurface(vec3 p) {
 
 vec3 tissue(vec3 p, vec3 n, bool capillaries) {
   float depth = -p.y;
+#ifndef TISSUE_FAT
   float junction = uLayers.x + 0.025 * sin(p.x * 11.0) * cos(p.z * 7.0);
   if (depth < junction) {
     return cEpidermis;
@@ -168,6 +169,7 @@ vec3 tissue(vec3 p, vec3 n, bool capillaries) {
     c = mix(c, cCapillary, aa(dc));
     return c;
   }
+#endif
   // Fat lobules: a baked tileable cellular pattern in the face's own plane
   // (xy on the front/back faces, zy on the sides, xz on the horizontal ones).
   vec2 f = abs(n.z) > 0.5 ? p.xy * vec2(1.6, 2.2) : (abs(n.x) > 0.5 ? p.zy * vec2(1.6, 2.2) : p.xz * 1.6);
@@ -240,6 +242,9 @@ void main() {
   // a variant that contains only their own maths.
 #ifdef TISSUE_SKIN
   c = skinSurface(p);
+  // The extras (wheal, cleansing) are compiled only into the variants the
+  // renderer uses while they show: llvmpipe pays for them even when off.
+#ifdef TISSUE_EXTRAS
   // Extravasation wheal: a raised pale dome on the skin above the tip, lit
   // from its slope, with a brighter rim where it catches the light.
   vec3 dome = uSurface.z > 0.0 ? whealDome(p) : vec3(0.0);
@@ -272,19 +277,22 @@ void main() {
     c = mix(c, c * 0.8, 0.5 * on * exp(-sw * 0.6) * (1.0 - exp(-sw * 3.0)));  // soft shadow around it
     c = mix(c, vec3(1.0, 0.99, 0.97), 0.92 * on * (1.0 - smoothstep(0.6, 1.0, sw)));  // cotton swab
   }
+#endif
 #else
   c = tissue(p, n, abs(n.z) > 0.5);
-#ifndef TISSUE_NO_VEIN
+#if !defined(TISSUE_NO_VEIN) && !defined(TISSUE_FAT)
   // Only the cut faces' parts around the vein run this (the renderer splits
   // the faces; the plain variant leaves it out).
   float inside;
   c = vein(p, c, n.y > 0.5, inside);
 #endif
+#ifdef TISSUE_EXTRAS
   // Extravasation wheal: a pale swelling of the dermis around the needle tip.
   if (uSurface.z > 0.0) {
     float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;
     c = mix(c, mix(c, vec3(0.96, 0.95, 0.92), 0.6), aa(dw));
   }
+#endif
 #endif
   // Flat textbook light: top brightest, sides a little darker.
   float light = 0.74 + 0.26 * max(dot(n, normalize(uLightDir)), 0.0);
@@ -292,6 +300,8 @@ void main() {
   // Block outline so the cut reads as a cut.
   vec2 e = min(vFace.xy, vFace.zw - vFace.xy);
   float edge = min(e.x, e.y);
-  c = mix(c, cOutline, 0.8 * aa(edge - 0.5 * fwidth(edge) * 2.0));
+  // aa(edge - fwidth(edge)) with one derivative instead of two.
+  float we = max(fwidth(edge), 1e-5);
+  c = mix(c, cOutline, 0.8 * clamp(1.5 - edge / we, 0.0, 1.0));
   fragColor = vec4(c, 1.0);
 }

@@ -18,6 +18,12 @@ constexpr glm::vec3 kLightDir{0.35f, 0.9f, 0.55f};
 constexpr float kNeedleLength = 9.0f;  // the needle's angle comes from the layout (shallow, 14-30 deg)
 constexpr int kSkinUnit = 1, kFatUnit = 2;  // texture units of the baked patterns
 
+// tissue.frag's variants: skin tops; cut faces around the vein; cut faces
+// without the vein's maths; cut faces below the dermis (fat only).
+constexpr std::size_t kTissueVariants = 4;
+constexpr std::size_t kVariantSkin = 0, kVariantVein = 1, kVariantPlain = 2, kVariantFat = 3;
+constexpr const char* kVariantDefines[kTissueVariants] = {"TISSUE_SKIN", nullptr, "TISSUE_NO_VEIN", "TISSUE_FAT"};
+
 // Writes the part [t0, t1] x [s0, s1] of the quad o + t u + s v (two
 // triangles) with the whole quad's face-local coordinates, so the outline
 // stays at the quad's edges however it is split.
@@ -54,40 +60,66 @@ bool veinInterval(const VeinBox& vb, float from, float along, int axis, float& t
 
 int axisOf(glm::vec3 d) { return std::fabs(d.x) > 0.0f ? 0 : std::fabs(d.y) > 0.0f ? 1 : 2; }
 
-// A cut face split by the vein box: the part inside goes to `vein` (drawn with
-// the full cut-face shader), the rest to `plain` (the variant without the
-// vein's maths). The parts form a 3x3 grid sharing whole edges (no T-junctions).
-void putCutFace(float*& plain, float*& vein, const VeinBox& vb, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
+// Where each cut face's parts go: `vein` (the full cut-face shader) for the
+// part inside the vein box, `fat` (the fat-only variant) for parts entirely
+// below the deepest dermis, `plain` (no vein maths) for the rest.
+struct CutLists {
+  float* plain;
+  float* vein;
+  float* fat;
+};
+
+// Splits a cut face into a grid along the vein box's edges and the fat line
+// `fat_y`; the parts share whole edges (no T-junctions).
+void putCutFace(CutLists& out, const VeinBox& vb, float fat_y, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
   const int au = axisOf(u), av = axisOf(v), an = axisOf(n);
   float t0 = 0, t1 = 0, s0 = 0, s1 = 0;
   const bool hit_n = an == 2 || std::fabs(o[an] - (an == 0 ? 0.0f : -vb.depth)) < vb.reach;
   const bool hit = hit_n && veinInterval(vb, o[au], u[au], au, t0, t1) && veinInterval(vb, o[av], v[av], av, s0, s1);
-  if (!hit) {
-    plain = putQuad(plain, o, u, v, n);
-    return;
+  float tb[5] = {0.0f}, sb[5] = {0.0f};
+  int nt = 1, ns = 1;
+  auto addBreak = [](float* br, int& count, float x) {
+    if (x > 0.0f && x < 1.0f) br[count++] = x;
+  };
+  if (hit) {
+    addBreak(tb, nt, t0);
+    addBreak(tb, nt, t1);
+    addBreak(sb, ns, s0);
+    addBreak(sb, ns, s1);
   }
-  const float tb[4] = {0.0f, t0, t1, 1.0f}, sb[4] = {0.0f, s0, s1, 1.0f};
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j) {
+  // The fat line along whichever edge runs in y.
+  if (au == 1) addBreak(tb, nt, (fat_y - o.y) / u.y);
+  if (av == 1) addBreak(sb, ns, (fat_y - o.y) / v.y);
+  tb[nt++] = 1.0f;
+  sb[ns++] = 1.0f;
+  std::sort(tb, tb + nt);
+  std::sort(sb, sb + ns);
+  for (int i = 0; i + 1 < nt; ++i)
+    for (int j = 0; j + 1 < ns; ++j) {
       if (!(tb[i + 1] > tb[i]) || !(sb[j + 1] > sb[j])) continue;
-      float*& out = (i == 1 && j == 1) ? vein : plain;
-      out = putQuad(out, o, u, v, n, tb[i], tb[i + 1], sb[j], sb[j + 1]);
+      const float tc = 0.5f * (tb[i] + tb[i + 1]), sc = 0.5f * (sb[j] + sb[j + 1]);
+      const bool in_vein = hit && tc > t0 && tc < t1 && sc > s0 && sc < s1;
+      // The part's highest point (u, v are axis-aligned, so check the y extent).
+      const float top = std::max({(o + u * tb[i] + v * sb[j]).y, (o + u * tb[i + 1] + v * sb[j]).y,
+                                  (o + u * tb[i] + v * sb[j + 1]).y, (o + u * tb[i + 1] + v * sb[j + 1]).y});
+      float*& dst = in_vein ? out.vein : top <= fat_y ? out.fat : out.plain;
+      dst = putQuad(dst, o, u, v, n, tb[i], tb[i + 1], sb[j], sb[j + 1]);
     }
 }
 
 // One box: its top goes to `skin` when it shows the skin (else it is a cut
 // face); the sides, front, back and bottom are cut faces.
-void putBox(float*& skin, float*& plain, float*& vein, const VeinBox& vb, glm::vec3 lo, glm::vec3 hi, bool skin_top) {
+void putBox(float*& skin, CutLists& cut, const VeinBox& vb, float fat_y, glm::vec3 lo, glm::vec3 hi, bool skin_top) {
   const glm::vec3 d = hi - lo;
   if (skin_top)
     skin = putQuad(skin, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});
   else
-    putCutFace(plain, vein, vb, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});  // top
-  putCutFace(plain, vein, vb, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});     // front
-  putCutFace(plain, vein, vb, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});   // back
-  putCutFace(plain, vein, vb, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});    // bottom
-  putCutFace(plain, vein, vb, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});    // right
-  putCutFace(plain, vein, vb, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});    // left
+    putCutFace(cut, vb, fat_y, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});  // top
+  putCutFace(cut, vb, fat_y, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});     // front
+  putCutFace(cut, vb, fat_y, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});   // back
+  putCutFace(cut, vb, fat_y, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});    // bottom
+  putCutFace(cut, vb, fat_y, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});    // right
+  putCutFace(cut, vb, fat_y, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});    // left
 }
 
 glm::vec2 project(const glm::mat4& vp, glm::vec3 p, glm::ivec2 size, bool& in_front) {
@@ -187,18 +219,21 @@ bool readText(const std::string& path, std::string& out) {
   return true;
 }
 
-// Inserts `#define NAME 1` after the #version line; #line keeps the compiler's
-// line numbers equal to the file's.
-std::string withDefine(const std::string& src, const char* name) {
+// Inserts `#define NAME 1` (each non-null name) after the #version line;
+// #line keeps the compiler's line numbers equal to the file's.
+std::string withDefines(const std::string& src, const char* a, const char* b) {
   const std::size_t eol = src.find('\n');
   if (eol == std::string::npos) return src;
-  return src.substr(0, eol + 1) + "#define " + name + " 1\n#line 2\n" + src.substr(eol + 1);
+  std::string defs;
+  for (const char* name : {a, b})
+    if (name) defs += std::string("#define ") + name + " 1\n";
+  return src.substr(0, eol + 1) + defs + "#line 2\n" + src.substr(eol + 1);
 }
 
 }  // namespace
 
 struct Renderer::TissueUniforms {
-  TissueLocs tissue, skin, plain;
+  std::array<TissueLocs, 2 * kTissueVariants> locs;
   int bg_top, bg_bottom;
   int cell_view_proj, cell_right, cell_up;
   int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny;
@@ -208,19 +243,20 @@ Renderer::~Renderer() = default;
 
 core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir) {
   std::unique_ptr<Renderer> r(new Renderer());
-  auto tissue = gfx::Program::fromFiles(dir, "tissue");
-  if (!tissue) return tissue.errors();
   {
+    // tissue.frag's variants (see kVariantDefines), each with and without the
+    // wheal/cleansing extras.
     std::string vs, fs;
     const std::string vpath = dir + "/tissue.vert", fpath = dir + "/tissue.frag";
     if (!readText(vpath, vs) || !readText(fpath, fs))
       return core::Error{fpath, 0, 0, "cannot read the tissue shader"};
-    auto skin = gfx::Program::fromSource(vs, withDefine(fs, "TISSUE_SKIN"), vpath, fpath);
-    if (!skin) return skin.errors();
-    r->skin_ = std::move(skin.value());
-    auto plain = gfx::Program::fromSource(vs, withDefine(fs, "TISSUE_NO_VEIN"), vpath, fpath);
-    if (!plain) return plain.errors();
-    r->plain_ = std::move(plain.value());
+    for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i) {
+      auto prog = gfx::Program::fromSource(
+          vs, withDefines(fs, kVariantDefines[i % kTissueVariants], i >= kTissueVariants ? "TISSUE_EXTRAS" : nullptr),
+          vpath, fpath);
+      if (!prog) return prog.errors();
+      r->tissue_progs_[i] = std::move(prog.value());
+    }
   }
   auto bg = gfx::Program::fromFiles(dir, "background");
   if (!bg) return bg.errors();
@@ -228,15 +264,12 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   if (!cells) return cells.errors();
   auto solid = gfx::Program::fromFiles(dir, "solid");
   if (!solid) return solid.errors();
-  r->tissue_ = std::move(tissue.value());
   r->background_ = std::move(bg.value());
   r->cells_ = std::move(cells.value());
   r->solid_ = std::move(solid.value());
 
   auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
-  u.tissue = tissueLocs(r->tissue_);
-  u.skin = tissueLocs(r->skin_);
-  u.plain = tissueLocs(r->plain_);
+  for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i) u.locs[i] = tissueLocs(r->tissue_progs_[i]);
   u.bg_top = r->background_.uniform("uTop");
   u.bg_bottom = r->background_.uniform("uBottom");
   u.cell_view_proj = r->cells_.uniform("uViewProj");
@@ -250,9 +283,9 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   u.solid_light = r->solid_.uniform("uLightDir");
   u.solid_shiny = r->solid_.uniform("uShininess");
   // Texture units: 1 the baked skin pattern, 2 the fat lobules (set once).
-  for (int k = 0; k < 3; ++k) {
-    const TissueLocs& t = k == 0 ? u.skin : k == 1 ? u.tissue : u.plain;
-    (k == 0 ? r->skin_ : k == 1 ? r->tissue_ : r->plain_).use();
+  for (std::size_t k = 0; k < r->tissue_progs_.size(); ++k) {
+    const TissueLocs& t = u.locs[k];
+    r->tissue_progs_[k].use();
     gfx::Program::set(t.skin_tex, kSkinUnit);
     gfx::Program::set(t.fat_tex, kFatUnit);
   }
@@ -396,36 +429,45 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   if (cut != built_cut_ || reach != built_reach_) {
     const float hw = l.half_width_mm;
     const VeinBox vb{l.vein_depth_mm, reach};
+    // Below this the tissue is fat whatever the dermis' wavy lower boundary
+    // (tissue.frag: dermis + 0.05 sin(...)), with a margin.
+    const float fat_y = -(l.dermis_mm + 0.06f);
     float* skin = tissue_vertices_.data();
-    float* plain = plain_scratch_.data();
-    float* vein = vein_scratch_.data();
+    CutLists lists{plain_scratch_.data(), vein_scratch_.data(), fat_scratch_.data()};
     if (intact) {
       // Surface view: one box, so no seam crosses the skin.
-      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm}, true);
+      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm}, true);
     } else {
-      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
-      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f}, shallow);
-      putBox(skin, plain, vein, vb, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm}, true);
+      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
+      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f}, shallow);
+      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm}, true);
     }
     constexpr long kFloats = 10;  // per vertex
     const long n_skin = (skin - tissue_vertices_.data()) / kFloats;
-    const long n_plain = (plain - plain_scratch_.data()) / kFloats;
-    const long n_vein = (vein - vein_scratch_.data()) / kFloats;
-    std::copy(plain_scratch_.data(), plain, skin);
-    std::copy(vein_scratch_.data(), vein, skin + n_plain * kFloats);
+    const long n_plain = (lists.plain - plain_scratch_.data()) / kFloats;
+    const long n_fat = (lists.fat - fat_scratch_.data()) / kFloats;
+    const long n_vein = (lists.vein - vein_scratch_.data()) / kFloats;
+    float* dst = std::copy(plain_scratch_.data(), lists.plain, skin);
+    dst = std::copy(fat_scratch_.data(), lists.fat, dst);
+    std::copy(vein_scratch_.data(), lists.vein, dst);
     skin_vertices_ = static_cast<int>(n_skin);
     plain_vertices_ = static_cast<int>(n_plain);
+    fat_vertices_ = static_cast<int>(n_fat);
     vein_vertices_ = static_cast<int>(n_vein);
     tissue_vbo_.update(tissue_vertices_.data(),
-                       static_cast<std::size_t>((n_skin + n_plain + n_vein) * kFloats) * sizeof(float));
+                       static_cast<std::size_t>((n_skin + n_plain + n_fat + n_vein) * kFloats) * sizeof(float));
     built_cut_ = cut;
     built_reach_ = reach;
   }
   gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
   // All variants read the same uniforms; each program keeps its own values.
-  for (int k = 0; k < 3; ++k) {
-  const TissueLocs& u = k == 0 ? tu_->skin : k == 1 ? tu_->tissue : tu_->plain;
-  (k == 0 ? skin_ : k == 1 ? tissue_ : plain_).use();
+  // The wheal and the cleansing swab are compiled out unless they show
+  // (llvmpipe evaluates even a uniform-guarded block: ~0.8 ms per frame).
+  const bool extras = static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f);
+  const std::size_t set = extras ? kTissueVariants : 0;
+  for (std::size_t k = set; k < set + kTissueVariants; ++k) {
+  const TissueLocs& u = tu_->locs[k];
+  tissue_progs_[k].use();
   gfx::Program::set(u.view_proj, view_proj);
   gfx::Program::set(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
   // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
@@ -475,17 +517,22 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   }
   // Skin program: the skin tops (front slab, far slab; the whole block while
   // it is intact; the opened part's top while the cut is shallow). Plain
-  // program: the cut faces away from the vein. Tissue program: the cut faces'
+  // program: the cut faces away from the vein; fat program: their parts below
+  // the dermis. Tissue program: the cut faces'
   // parts around the vein (see putCutFace).
   skin_tex_.bind(kSkinUnit);
   fat_tex_.bind(kFatUnit);
   tissue_vao_.bind();
-  skin_.use();
+  tissue_progs_[set + kVariantSkin].use();
   gfx::draw(gfx::Primitive::Triangles, 0, skin_vertices_);
-  plain_.use();
+  tissue_progs_[set + kVariantPlain].use();
   gfx::draw(gfx::Primitive::Triangles, skin_vertices_, plain_vertices_);
-  tissue_.use();
-  gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_, vein_vertices_);
+  if (fat_vertices_ > 0) {
+    tissue_progs_[set + kVariantFat].use();
+    gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_, fat_vertices_);
+  }
+  tissue_progs_[set + kVariantVein].use();
+  gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_ + fat_vertices_, vein_vertices_);
 }
 
 void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {

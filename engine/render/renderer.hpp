@@ -56,16 +56,18 @@ class Renderer {
   void updateAnchors(const FrameInput& in, const glm::mat4& view_proj, glm::ivec2 size);
 
   struct TissueUniforms;
-  // skin_: tissue.frag's skin-only variant; plain_: cut faces without the vein
-  gfx::Program tissue_, skin_, plain_, background_, cells_, solid_;
+  // tissue.frag's variants: skin, vein, plain, fat; then the same with the
+  // wheal/cleansing extras (see renderer.cpp)
+  std::array<gfx::Program, 8> tissue_progs_;
+  gfx::Program background_, cells_, solid_;
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;
-  // Up to 3 boxes x 6 faces x 9 parts x 6 vertices x 10 floats: skin tops,
-  // then plain cut faces, then the cut faces' parts around the vein.
-  static constexpr std::size_t kTissueFloats = 3 * 6 * 9 * 6 * 10;
-  std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, vein_scratch_{};
-  int skin_vertices_ = 0, plain_vertices_ = 0, vein_vertices_ = 0;
+  // Up to 3 boxes x 6 faces x 16 parts x 6 vertices x 10 floats: skin tops,
+  // then plain cut faces, fat parts, then the cut faces' parts around the vein.
+  static constexpr std::size_t kTissueFloats = 3 * 6 * 16 * 6 * 10;
+  std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, fat_scratch_{}, vein_scratch_{};
+  int skin_vertices_ = 0, plain_vertices_ = 0, fat_vertices_ = 0, vein_vertices_ = 0;
   float built_cut_ = -1.0f, built_reach_ = -1.0f;
 
   gfx::VertexArray empty_vao_;  // the background triangle needs no attributes
