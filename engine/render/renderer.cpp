@@ -46,18 +46,6 @@ struct VeinBox {
   float depth, reach;
 };
 
-// Interval of the face parameter along `axis_dir` (an axis-aligned edge from
-// `from`) that lies inside the vein box; false when it is empty.
-bool veinInterval(const VeinBox& vb, float from, float along, int axis, float& t0, float& t1) {
-  if (axis == 2) { t0 = 0.0f; t1 = 1.0f; return true; }  // the box is unbounded along z
-  const float centre = axis == 0 ? 0.0f : -vb.depth;
-  float a = (centre - vb.reach - from) / along, b = (centre + vb.reach - from) / along;
-  if (a > b) std::swap(a, b);
-  t0 = std::clamp(a, 0.0f, 1.0f);
-  t1 = std::clamp(b, 0.0f, 1.0f);
-  return t1 > t0;
-}
-
 int axisOf(glm::vec3 d) { return std::fabs(d.x) > 0.0f ? 0 : std::fabs(d.y) > 0.0f ? 1 : 2; }
 
 // Where each cut face's parts go: `vein` (the full cut-face shader) for the
@@ -69,40 +57,47 @@ struct CutLists {
   float* fat;
 };
 
-// Splits a cut face into a grid along the vein box's edges and the fat line
-// `fat_y`; the parts share whole edges (no T-junctions).
-void putCutFace(CutLists& out, const VeinBox& vb, float fat_y, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n) {
-  const int au = axisOf(u), av = axisOf(v), an = axisOf(n);
-  float t0 = 0, t1 = 0, s0 = 0, s1 = 0;
-  const bool hit_n = an == 2 || std::fabs(o[an] - (an == 0 ? 0.0f : -vb.depth)) < vb.reach;
-  const bool hit = hit_n && veinInterval(vb, o[au], u[au], au, t0, t1) && veinInterval(vb, o[av], v[av], av, s0, s1);
-  float tb[5] = {0.0f}, sb[5] = {0.0f};
-  int nt = 1, ns = 1;
-  auto addBreak = [](float* br, int& count, float x) {
-    if (x > 0.0f && x < 1.0f) br[count++] = x;
+// Splits a face into a grid along the vein box's edges (x = +-reach,
+// y = -depth +- reach) and the fat line y = fat_y. Every face of a box is cut
+// along the same lines, so neighbouring faces share their edge vertices (no
+// T-junctions, no cracks along the block's edges).
+int faceBreaks(const VeinBox& vb, float fat_y, float from, float along, int axis, float* br) {
+  int count = 0;
+  br[count++] = 0.0f;
+  auto add = [&](float w) {
+    const float t = (w - from) / along;
+    if (t > 0.0f && t < 1.0f) br[count++] = t;
   };
-  if (hit) {
-    addBreak(tb, nt, t0);
-    addBreak(tb, nt, t1);
-    addBreak(sb, ns, s0);
-    addBreak(sb, ns, s1);
+  if (axis == 0) {
+    add(-vb.reach);
+    add(vb.reach);
+  } else if (axis == 1) {
+    add(-vb.depth - vb.reach);
+    add(-vb.depth + vb.reach);
+    add(fat_y);
   }
-  // The fat line along whichever edge runs in y.
-  if (au == 1) addBreak(tb, nt, (fat_y - o.y) / u.y);
-  if (av == 1) addBreak(sb, ns, (fat_y - o.y) / v.y);
-  tb[nt++] = 1.0f;
-  sb[ns++] = 1.0f;
-  std::sort(tb, tb + nt);
-  std::sort(sb, sb + ns);
+  br[count++] = 1.0f;
+  std::sort(br, br + count);
+  return count;
+}
+
+// A cut face: the parts inside the vein box go to `vein`, those entirely
+// below fat_y to `fat`, the rest to `plain`. A skin face (`skin` non-null)
+// is split the same way but all its parts go to `skin`.
+void putFace(CutLists& out, float** skin, const VeinBox& vb, float fat_y, glm::vec3 o, glm::vec3 u, glm::vec3 v,
+             glm::vec3 n) {
+  const int au = axisOf(u), av = axisOf(v);
+  float tb[6], sb[6];
+  const int nt = faceBreaks(vb, fat_y, o[au], u[au], au, tb);
+  const int ns = faceBreaks(vb, fat_y, o[av], v[av], av, sb);
   for (int i = 0; i + 1 < nt; ++i)
     for (int j = 0; j + 1 < ns; ++j) {
       if (!(tb[i + 1] > tb[i]) || !(sb[j + 1] > sb[j])) continue;
-      const float tc = 0.5f * (tb[i] + tb[i + 1]), sc = 0.5f * (sb[j] + sb[j + 1]);
-      const bool in_vein = hit && tc > t0 && tc < t1 && sc > s0 && sc < s1;
-      // The part's highest point (u, v are axis-aligned, so check the y extent).
-      const float top = std::max({(o + u * tb[i] + v * sb[j]).y, (o + u * tb[i + 1] + v * sb[j]).y,
-                                  (o + u * tb[i] + v * sb[j + 1]).y, (o + u * tb[i + 1] + v * sb[j + 1]).y});
-      float*& dst = in_vein ? out.vein : top <= fat_y ? out.fat : out.plain;
+      const glm::vec3 lo = o + u * tb[i] + v * sb[j], hi = o + u * tb[i + 1] + v * sb[j + 1];
+      const glm::vec3 c = 0.5f * (lo + hi);
+      const bool in_vein = std::fabs(c.x) < vb.reach && std::fabs(c.y + vb.depth) < vb.reach;
+      const float top = std::max(lo.y, hi.y);
+      float*& dst = skin ? *skin : in_vein ? out.vein : top <= fat_y ? out.fat : out.plain;
       dst = putQuad(dst, o, u, v, n, tb[i], tb[i + 1], sb[j], sb[j + 1]);
     }
 }
@@ -111,15 +106,12 @@ void putCutFace(CutLists& out, const VeinBox& vb, float fat_y, glm::vec3 o, glm:
 // face); the sides, front, back and bottom are cut faces.
 void putBox(float*& skin, CutLists& cut, const VeinBox& vb, float fat_y, glm::vec3 lo, glm::vec3 hi, bool skin_top) {
   const glm::vec3 d = hi - lo;
-  if (skin_top)
-    skin = putQuad(skin, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});
-  else
-    putCutFace(cut, vb, fat_y, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});  // top
-  putCutFace(cut, vb, fat_y, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});     // front
-  putCutFace(cut, vb, fat_y, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});   // back
-  putCutFace(cut, vb, fat_y, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});    // bottom
-  putCutFace(cut, vb, fat_y, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});    // right
-  putCutFace(cut, vb, fat_y, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});    // left
+  putFace(cut, skin_top ? &skin : nullptr, vb, fat_y, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});  // top
+  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});     // front
+  putFace(cut, nullptr, vb, fat_y, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});   // back
+  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});    // bottom
+  putFace(cut, nullptr, vb, fat_y, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});    // right
+  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});    // left
 }
 
 glm::vec2 project(const glm::mat4& vp, glm::vec3 p, glm::ivec2 size, bool& in_front) {
@@ -519,7 +511,7 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   // it is intact; the opened part's top while the cut is shallow). Plain
   // program: the cut faces away from the vein; fat program: their parts below
   // the dermis. Tissue program: the cut faces'
-  // parts around the vein (see putCutFace).
+  // parts around the vein (see putFace).
   skin_tex_.bind(kSkinUnit);
   fat_tex_.bind(kFatUnit);
   tissue_vao_.bind();
