@@ -133,6 +133,7 @@ vec3 skinSurface(vec3 p) {
   c = mix(c, vc, vein);
   // Blanching: the skin above the sclerosant turns pale.
   if (blanch > 0.001) c = mix(c, vec3(0.98, 0.96, 0.94), 0.55 * blanch * gauss(dvr / 4.0));
+#ifdef TISSUE_EXTRAS
   // Inflammation: a soft redness along the treated vein in the first days.
   if (uState.w > 0.001) c = mix(c, cInflammation, 0.4 * uState.w * gauss(dvr / 5.0));
   // Pigmentation: light brown haemosiderin stain along the vein.
@@ -141,6 +142,7 @@ vec3 skinSurface(vec3 p) {
   float stain = min(1.0, 2.5 * uExtra.y) * gauss(dvr / 2.2) * (0.75 + 0.25 * sin(p.z * 4.1 * k + p.x * 3.0));
   c = mix(c, vec3(0.66, 0.48, 0.33), 0.6 * stain);
   }
+#endif
   return c;
 }
 
@@ -242,8 +244,9 @@ void main() {
   // a variant that contains only their own maths.
 #ifdef TISSUE_SKIN
   c = skinSurface(p);
-  // The extras (wheal, cleansing) are compiled only into the variants the
-  // renderer uses while they show: llvmpipe pays for them even when off.
+  // The extras (wheal, cleansing; inflammation and pigment above) are compiled
+  // only into the variants the renderer uses while they show: llvmpipe pays
+  // for them even when off.
 #ifdef TISSUE_EXTRAS
   // Extravasation wheal: a raised pale dome on the skin above the tip, lit
   // from its slope, with a brighter rim where it catches the light.

@@ -453,9 +453,11 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   }
   gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
   // All variants read the same uniforms; each program keeps its own values.
-  // The wheal and the cleansing swab are compiled out unless they show
-  // (llvmpipe evaluates even a uniform-guarded block: ~0.8 ms per frame).
-  const bool extras = static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f);
+  // The wheal, the cleansing swab, the redness and the pigment stain are
+  // compiled out unless they show (llvmpipe evaluates even a uniform-guarded
+  // block: ~0.8 ms per frame for the wheal and the swab). Same tests as tissue.frag.
+  const bool extras = static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
+                      static_cast<float>(s.inflammation) > 0.001f || static_cast<float>(s.pigment) > 0.001f;
   const std::size_t set = extras ? kTissueVariants : 0;
   for (std::size_t k = set; k < set + kTissueVariants; ++k) {
   const TissueLocs& u = tu_->locs[k];
