@@ -22,7 +22,7 @@ void APIENTRY onDebugMessage(GLenum, GLenum type, GLuint, GLenum severity, GLsiz
     core::logDebug("GL: " + text);
   }
 }
-}  // namespace
+} // namespace
 
 ContextInfo queryContext() {
   ContextInfo info;
@@ -49,7 +49,9 @@ bool enableDebugOutput() {
   return true;
 }
 
-void finish() { glFinish(); }
+void finish() {
+  glFinish();
+}
 
 void beginFrame(int width, int height, float r, float g, float b) {
   glViewport(0, 0, width, height);
@@ -58,8 +60,10 @@ void beginFrame(int width, int height, float r, float g, float b) {
   glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
 }
 
-}  // namespace gfx
+} // namespace gfx
 
 namespace gfx {
-void setViewportFull(int width, int height) { glViewport(0, 0, width, height); }
-}  // namespace gfx
+void setViewportFull(int width, int height) {
+  glViewport(0, 0, width, height);
+}
+} // namespace gfx

@@ -5,9 +5,8 @@
 
 namespace gfx {
 
-template <class Deleter>
-class Handle {
- public:
+template <class Deleter> class Handle {
+public:
   Handle() = default;
   explicit Handle(unsigned id) : id_(id) {}
   ~Handle() { reset(); }
@@ -28,8 +27,8 @@ class Handle {
     id_ = 0;
   }
 
- private:
+private:
   unsigned id_ = 0;
 };
 
-}  // namespace gfx
+} // namespace gfx

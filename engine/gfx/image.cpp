@@ -56,7 +56,8 @@ core::Result<bool> writePng(const Image& image, const std::string& path) {
 core::Result<Image> readPng(const std::string& path) {
   int w = 0, h = 0, n = 0;
   unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
-  if (!data) return core::Error{path, 0, 0, std::string("cannot read PNG: ") + stbi_failure_reason()};
+  if (!data)
+    return core::Error{path, 0, 0, std::string("cannot read PNG: ") + stbi_failure_reason()};
   Image img;
   img.width = w;
   img.height = h;
@@ -65,4 +66,4 @@ core::Result<Image> readPng(const std::string& path) {
   return img;
 }
 
-}  // namespace gfx
+} // namespace gfx

@@ -11,9 +11,17 @@ namespace gfx {
 struct Image {
   int width = 0;
   int height = 0;
-  std::vector<std::uint8_t> rgba;  // row 0 = top
-  std::uint8_t* pixel(int x, int y) { return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4]; }
-  const std::uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4]; }
+  std::vector<std::uint8_t> rgba; // row 0 = top
+  std::uint8_t* pixel(int x, int y) {
+    return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                  static_cast<std::size_t>(x)) *
+                 4];
+  }
+  const std::uint8_t* pixel(int x, int y) const {
+    return &rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                  static_cast<std::size_t>(x)) *
+                 4];
+  }
 };
 
 // Reads the currently bound read framebuffer (after glFinish-equivalent sync).
@@ -23,4 +31,4 @@ Image readPixels(int width, int height);
 core::Result<bool> writePng(const Image& image, const std::string& path);
 core::Result<Image> readPng(const std::string& path);
 
-}  // namespace gfx
+} // namespace gfx

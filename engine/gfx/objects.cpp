@@ -4,17 +4,27 @@
 
 namespace gfx {
 
-void BufferDeleter::operator()(unsigned id) const { glDeleteBuffers(1, &id); }
-void VertexArrayDeleter::operator()(unsigned id) const { glDeleteVertexArrays(1, &id); }
-void TextureDeleter::operator()(unsigned id) const { glDeleteTextures(1, &id); }
-void RenderbufferDeleter::operator()(unsigned id) const { glDeleteRenderbuffers(1, &id); }
-void FramebufferDeleter::operator()(unsigned id) const { glDeleteFramebuffers(1, &id); }
+void BufferDeleter::operator()(unsigned id) const {
+  glDeleteBuffers(1, &id);
+}
+void VertexArrayDeleter::operator()(unsigned id) const {
+  glDeleteVertexArrays(1, &id);
+}
+void TextureDeleter::operator()(unsigned id) const {
+  glDeleteTextures(1, &id);
+}
+void RenderbufferDeleter::operator()(unsigned id) const {
+  glDeleteRenderbuffers(1, &id);
+}
+void FramebufferDeleter::operator()(unsigned id) const {
+  glDeleteFramebuffers(1, &id);
+}
 
 namespace {
 GLenum target(BufferKind kind) {
   return kind == BufferKind::Index ? GL_ELEMENT_ARRAY_BUFFER : GL_ARRAY_BUFFER;
 }
-}  // namespace
+} // namespace
 
 Buffer::Buffer(BufferKind kind, std::size_t bytes, const void* data, bool dynamic)
     : kind_(kind), size_(bytes) {
@@ -32,7 +42,9 @@ void Buffer::update(const void* data, std::size_t bytes) {
   glBufferSubData(target(kind_), 0, static_cast<GLsizeiptr>(bytes), data);
 }
 
-void Buffer::bind() const { glBindBuffer(target(kind_), handle_.id()); }
+void Buffer::bind() const {
+  glBindBuffer(target(kind_), handle_.id());
+}
 
 VertexArray::VertexArray() {
   GLuint id = 0;
@@ -40,7 +52,9 @@ VertexArray::VertexArray() {
   handle_ = Handle<VertexArrayDeleter>(id);
 }
 
-void VertexArray::bind() const { glBindVertexArray(handle_.id()); }
+void VertexArray::bind() const {
+  glBindVertexArray(handle_.id());
+}
 
 void VertexArray::attach(const Buffer& buffer, const std::vector<Attribute>& attributes) {
   bind();
@@ -56,7 +70,7 @@ void VertexArray::attach(const Buffer& buffer, const std::vector<Attribute>& att
 
 void VertexArray::attachIndices(const Buffer& indices) {
   bind();
-  indices.bind();  // recorded in the VAO
+  indices.bind(); // recorded in the VAO
 }
 
 Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter, bool repeat) {
@@ -99,7 +113,7 @@ Handle<FramebufferDeleter> makeFramebuffer() {
   glGenFramebuffers(1, &id);
   return Handle<FramebufferDeleter>(id);
 }
-}  // namespace
+} // namespace
 
 Framebuffer Framebuffer::create(glm::ivec2 size, int samples) {
   Framebuffer f;
@@ -122,7 +136,8 @@ Framebuffer Framebuffer::create(glm::ivec2 size, int samples) {
     f.resolve_fbo_ = makeFramebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, f.resolve_fbo_.id());
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, f.color_.id(), 0);
-    f.complete_ = f.complete_ && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    f.complete_ =
+        f.complete_ && glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
   }
   glBindFramebuffer(GL_FRAMEBUFFER, f.fbo_.id());
   return f;
@@ -143,8 +158,12 @@ void Framebuffer::resolve() const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, readId());
 }
 
-unsigned Framebuffer::readId() const { return resolve_fbo_ ? resolve_fbo_.id() : fbo_.id(); }
+unsigned Framebuffer::readId() const {
+  return resolve_fbo_ ? resolve_fbo_.id() : fbo_.id();
+}
 
-void bindDefaultFramebuffer() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
+void bindDefaultFramebuffer() {
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
 
-}  // namespace gfx
+} // namespace gfx

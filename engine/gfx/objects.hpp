@@ -10,16 +10,26 @@
 
 namespace gfx {
 
-struct BufferDeleter { void operator()(unsigned id) const; };
-struct VertexArrayDeleter { void operator()(unsigned id) const; };
-struct TextureDeleter { void operator()(unsigned id) const; };
-struct RenderbufferDeleter { void operator()(unsigned id) const; };
-struct FramebufferDeleter { void operator()(unsigned id) const; };
+struct BufferDeleter {
+  void operator()(unsigned id) const;
+};
+struct VertexArrayDeleter {
+  void operator()(unsigned id) const;
+};
+struct TextureDeleter {
+  void operator()(unsigned id) const;
+};
+struct RenderbufferDeleter {
+  void operator()(unsigned id) const;
+};
+struct FramebufferDeleter {
+  void operator()(unsigned id) const;
+};
 
 enum class BufferKind { Vertex, Index };
 
 class Buffer {
- public:
+public:
   Buffer() = default;
   Buffer(BufferKind kind, std::size_t bytes, const void* data, bool dynamic);
   // Replaces the first `bytes` (must fit the allocated size); no reallocation.
@@ -28,7 +38,7 @@ class Buffer {
   unsigned id() const { return handle_.id(); }
   std::size_t size() const { return size_; }
 
- private:
+private:
   Handle<BufferDeleter> handle_;
   BufferKind kind_ = BufferKind::Vertex;
   std::size_t size_ = 0;
@@ -40,11 +50,11 @@ struct Attribute {
   int components;
   std::size_t stride_bytes;
   std::size_t offset_bytes;
-  unsigned divisor = 0;  // 1 = per instance
+  unsigned divisor = 0; // 1 = per instance
 };
 
 class VertexArray {
- public:
+public:
   VertexArray();
   void bind() const;
   // Binds `buffer` and describes its attributes in this VAO.
@@ -52,21 +62,22 @@ class VertexArray {
   void attachIndices(const Buffer& indices);
   unsigned id() const { return handle_.id(); }
 
- private:
+private:
   Handle<VertexArrayDeleter> handle_;
 };
 
 class Texture {
- public:
+public:
   Texture() = default;
   // RGBA8 2D texture; data may be null (render target). `repeat`: the
   // texture tiles (GL_REPEAT) instead of clamping at its edges.
-  static Texture rgba8(glm::ivec2 size, const void* pixels, bool linear_filter, bool repeat = false);
+  static Texture rgba8(glm::ivec2 size, const void* pixels, bool linear_filter,
+                       bool repeat = false);
   void bind(unsigned unit) const;
   unsigned id() const { return handle_.id(); }
   glm::ivec2 size() const { return size_; }
 
- private:
+private:
   Handle<TextureDeleter> handle_;
   glm::ivec2 size_{0, 0};
 };
@@ -75,7 +86,7 @@ class Texture {
 // (and the golden-image target in tests). Optionally multisampled, with a
 // resolve step into a single-sample texture for readback.
 class Framebuffer {
- public:
+public:
   Framebuffer() = default;
   static Framebuffer create(glm::ivec2 size, int samples);
   void bind() const;
@@ -85,7 +96,7 @@ class Framebuffer {
   glm::ivec2 size() const { return size_; }
   bool complete() const { return complete_; }
 
- private:
+private:
   Handle<FramebufferDeleter> fbo_;
   Handle<RenderbufferDeleter> color_ms_;
   Handle<RenderbufferDeleter> depth_;
@@ -97,4 +108,4 @@ class Framebuffer {
 
 void bindDefaultFramebuffer();
 
-}  // namespace gfx
+} // namespace gfx

@@ -6,43 +6,50 @@ namespace gfx {
 namespace {
 GLenum mode(Primitive p) {
   switch (p) {
-    case Primitive::Triangles: return GL_TRIANGLES;
-    case Primitive::TriangleStrip: return GL_TRIANGLE_STRIP;
-    case Primitive::Lines: return GL_LINES;
+  case Primitive::Triangles:
+    return GL_TRIANGLES;
+  case Primitive::TriangleStrip:
+    return GL_TRIANGLE_STRIP;
+  case Primitive::Lines:
+    return GL_LINES;
   }
   return GL_TRIANGLES;
 }
-}  // namespace
+} // namespace
 
 void apply(const PipelineState& s) {
   switch (s.blend) {
-    case Blend::None: glDisable(GL_BLEND); break;
-    case Blend::Alpha:
-      glEnable(GL_BLEND);
-      glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-      break;
-    case Blend::Premultiplied:
-      glEnable(GL_BLEND);
-      glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-      break;
+  case Blend::None:
+    glDisable(GL_BLEND);
+    break;
+  case Blend::Alpha:
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    break;
+  case Blend::Premultiplied:
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    break;
   }
   switch (s.depth) {
-    case Depth::Off: glDisable(GL_DEPTH_TEST); break;
-    case Depth::Test:
-      glEnable(GL_DEPTH_TEST);
-      glDepthFunc(GL_LEQUAL);
-      glDepthMask(GL_FALSE);
-      break;
-    case Depth::TestWrite:
-      glEnable(GL_DEPTH_TEST);
-      glDepthFunc(GL_LEQUAL);
-      glDepthMask(GL_TRUE);
-      break;
-    case Depth::Greater:
-      glEnable(GL_DEPTH_TEST);
-      glDepthFunc(GL_GREATER);
-      glDepthMask(GL_FALSE);
-      break;
+  case Depth::Off:
+    glDisable(GL_DEPTH_TEST);
+    break;
+  case Depth::Test:
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_FALSE);
+    break;
+  case Depth::TestWrite:
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_TRUE);
+    break;
+  case Depth::Greater:
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_GREATER);
+    glDepthMask(GL_FALSE);
+    break;
   }
   if (s.cull == Cull::Back) {
     glEnable(GL_CULL_FACE);
@@ -52,7 +59,9 @@ void apply(const PipelineState& s) {
   }
 }
 
-void draw(Primitive p, int first, int count) { glDrawArrays(mode(p), first, count); }
+void draw(Primitive p, int first, int count) {
+  glDrawArrays(mode(p), first, count);
+}
 
 void drawIndexed(Primitive p, int count) {
   glDrawElements(mode(p), count, GL_UNSIGNED_INT, nullptr);
@@ -62,7 +71,9 @@ void drawInstanced(Primitive p, int first, int count, int instances) {
   glDrawArraysInstanced(mode(p), first, count, instances);
 }
 
-void setViewport(int x, int y, int width, int height) { glViewport(x, y, width, height); }
+void setViewport(int x, int y, int width, int height) {
+  glViewport(x, y, width, height);
+}
 
 void setScissor(bool enabled, int x, int y, int width, int height) {
   if (enabled) {
@@ -78,4 +89,4 @@ void clearDepth() {
   glClear(GL_DEPTH_BUFFER_BIT);
 }
 
-}  // namespace gfx
+} // namespace gfx

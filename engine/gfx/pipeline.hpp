@@ -5,7 +5,7 @@
 namespace gfx {
 
 enum class Blend { None, Alpha, Premultiplied };
-enum class Depth { Off, Test, TestWrite, Greater };  // Greater: draws the hidden part (x-ray ghost)
+enum class Depth { Off, Test, TestWrite, Greater }; // Greater: draws the hidden part (x-ray ghost)
 enum class Cull { None, Back };
 enum class Primitive { Triangles, TriangleStrip, Lines };
 
@@ -17,10 +17,10 @@ struct PipelineState {
 
 void apply(const PipelineState& state);
 void draw(Primitive primitive, int first, int count);
-void drawIndexed(Primitive primitive, int count);  // 32-bit indices, from the bound VAO
+void drawIndexed(Primitive primitive, int count); // 32-bit indices, from the bound VAO
 void drawInstanced(Primitive primitive, int first, int count, int instances);
 void setViewport(int x, int y, int width, int height);
 void setScissor(bool enabled, int x = 0, int y = 0, int width = 0, int height = 0);
 void clearDepth();
 
-}  // namespace gfx
+} // namespace gfx

@@ -10,7 +10,9 @@
 
 namespace gfx {
 
-void ProgramDeleter::operator()(unsigned id) const { glDeleteProgram(id); }
+void ProgramDeleter::operator()(unsigned id) const {
+  glDeleteProgram(id);
+}
 
 namespace {
 
@@ -46,7 +48,8 @@ core::Result<Handle<ShaderDeleter>> compile(GLenum stage, const std::string& src
   glGetShaderiv(shader.id(), GL_COMPILE_STATUS, &ok);
   if (ok != GL_TRUE) {
     return core::Error{"", 0, 0,
-                       "shader compile failed:\n" + translateShaderLog(infoLog(shader.id(), false), label)};
+                       "shader compile failed:\n" +
+                           translateShaderLog(infoLog(shader.id(), false), label)};
   }
   return shader;
 }
@@ -59,7 +62,7 @@ core::Result<std::string> readText(const std::string& path) {
   return ss.str();
 }
 
-}  // namespace
+} // namespace
 
 std::string translateShaderLog(const std::string& log, const std::string& file) {
   // Mesa: "0:12(5): error: ...", NVIDIA: "0(12) : error ...".
@@ -115,19 +118,35 @@ core::Result<Program> Program::fromSource(const std::string& vertex_src,
   return p;
 }
 
-void Program::use() const { glUseProgram(handle_.id()); }
-int Program::uniform(const char* name) const { return glGetUniformLocation(handle_.id(), name); }
-void Program::set(int loc, float v) { glUniform1f(loc, v); }
-void Program::set(int loc, int v) { glUniform1i(loc, v); }
-void Program::set(int loc, glm::vec2 v) { glUniform2f(loc, v.x, v.y); }
-void Program::set(int loc, glm::vec3 v) { glUniform3f(loc, v.x, v.y, v.z); }
-void Program::set(int loc, glm::vec4 v) { glUniform4f(loc, v.x, v.y, v.z, v.w); }
+void Program::use() const {
+  glUseProgram(handle_.id());
+}
+int Program::uniform(const char* name) const {
+  return glGetUniformLocation(handle_.id(), name);
+}
+void Program::set(int loc, float v) {
+  glUniform1f(loc, v);
+}
+void Program::set(int loc, int v) {
+  glUniform1i(loc, v);
+}
+void Program::set(int loc, glm::vec2 v) {
+  glUniform2f(loc, v.x, v.y);
+}
+void Program::set(int loc, glm::vec3 v) {
+  glUniform3f(loc, v.x, v.y, v.z);
+}
+void Program::set(int loc, glm::vec4 v) {
+  glUniform4f(loc, v.x, v.y, v.z, v.w);
+}
 void Program::set(int loc, const glm::mat4& m) {
   glUniformMatrix4fv(loc, 1, GL_FALSE, glm::value_ptr(m));
 }
-void Program::setArray(int loc, const float* values, int count) { glUniform1fv(loc, count, values); }
+void Program::setArray(int loc, const float* values, int count) {
+  glUniform1fv(loc, count, values);
+}
 void Program::setVec4Array(int loc, const float* values, int count_vec4) {
   glUniform4fv(loc, count_vec4, values);
 }
 
-}  // namespace gfx
+} // namespace gfx

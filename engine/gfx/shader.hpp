@@ -14,19 +14,22 @@
 
 namespace gfx {
 
-struct ProgramDeleter { void operator()(unsigned id) const; };
+struct ProgramDeleter {
+  void operator()(unsigned id) const;
+};
 
 class Program {
- public:
+public:
   Program() = default;
   // Reads `<dir>/<name>.vert` and `<dir>/<name>.frag`.
   static core::Result<Program> fromFiles(const std::string& dir, const std::string& name);
   // From source text; `label` names the files in messages.
-  static core::Result<Program> fromSource(const std::string& vertex_src, const std::string& fragment_src,
+  static core::Result<Program> fromSource(const std::string& vertex_src,
+                                          const std::string& fragment_src,
                                           const std::string& vertex_label,
                                           const std::string& fragment_label);
   void use() const;
-  int uniform(const char* name) const;  // -1 when absent (optimised away)
+  int uniform(const char* name) const; // -1 when absent (optimised away)
   unsigned id() const { return handle_.id(); }
 
   // Setters take a location looked up once at start-up (no per-frame lookups).
@@ -39,11 +42,11 @@ class Program {
   static void setArray(int loc, const float* values, int count);
   static void setVec4Array(int loc, const float* values, int count_vec4);
 
- private:
+private:
   Handle<ProgramDeleter> handle_;
 };
 
 // "0:12(5): error: x" (Mesa) -> "file:12:5: error: x", one line per message.
 std::string translateShaderLog(const std::string& log, const std::string& file);
 
-}  // namespace gfx
+} // namespace gfx

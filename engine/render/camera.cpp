@@ -21,15 +21,17 @@ CameraPose lerp(const CameraPose& a, const CameraPose& b, float t) {
 glm::vec3 eyePosition(const CameraPose& pose) {
   const float yaw = glm::radians(pose.yaw_deg);
   const float pitch = glm::radians(pose.pitch_deg);
-  const glm::vec3 dir{std::cos(pitch) * std::sin(-yaw), std::sin(pitch), std::cos(pitch) * std::cos(yaw)};
+  const glm::vec3 dir{std::cos(pitch) * std::sin(-yaw), std::sin(pitch),
+                      std::cos(pitch) * std::cos(yaw)};
   return pose.target + dir * pose.distance;
 }
 
 glm::mat4 viewMatrix(const CameraPose& pose) {
   // Straight down: screen-up is the horizontal direction the yaw looks along.
   const float yaw = glm::radians(pose.yaw_deg);
-  const glm::vec3 up = std::abs(pose.pitch_deg) > 89.0f ? glm::vec3(std::sin(yaw), 0.0f, -std::cos(yaw))
-                                                        : glm::vec3(0, 1, 0);
+  const glm::vec3 up = std::abs(pose.pitch_deg) > 89.0f
+                           ? glm::vec3(std::sin(yaw), 0.0f, -std::cos(yaw))
+                           : glm::vec3(0, 1, 0);
   return glm::lookAt(eyePosition(pose), pose.target, up);
 }
 
@@ -62,4 +64,4 @@ float easeInOut(float t) {
   return t * t * (3.0f - 2.0f * t);
 }
 
-}  // namespace render
+} // namespace render

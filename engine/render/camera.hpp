@@ -6,14 +6,14 @@
 namespace render {
 
 struct CameraPose {
-  float yaw_deg = -32.0f;   // around y; 0 looks along -z (straight at the front face)
-  float pitch_deg = 28.0f;  // above the horizon
-  float distance = 9.0f;    // mm from target
+  float yaw_deg = -32.0f;  // around y; 0 looks along -z (straight at the front face)
+  float pitch_deg = 28.0f; // above the horizon
+  float distance = 9.0f;   // mm from target
   glm::vec3 target{0.0f, -0.6f, 0.0f};
   float fov_deg = 30.0f;
 };
 
-CameraPose lerp(const CameraPose& a, const CameraPose& b, float t);  // t in 0..1, eased by caller
+CameraPose lerp(const CameraPose& a, const CameraPose& b, float t); // t in 0..1, eased by caller
 
 glm::vec3 eyePosition(const CameraPose& pose);
 glm::mat4 viewMatrix(const CameraPose& pose);
@@ -27,4 +27,4 @@ void pan(CameraPose& pose, float dx_px, float dy_px, float viewport_height_px);
 // Smoothstep easing for transitions.
 float easeInOut(float t);
 
-}  // namespace render
+} // namespace render

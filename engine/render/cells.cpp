@@ -25,7 +25,7 @@ float cellAt(const std::array<float, sim::kSegmentCells>& v, float t01) {
   return v[static_cast<std::size_t>(i)] * (1.0f - f) + v[static_cast<std::size_t>(j)] * f;
 }
 
-}  // namespace
+} // namespace
 
 void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal, double flow_mm,
                  unsigned seed, CellBatch& out) {
@@ -35,16 +35,18 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
   const float r = l.vein_radius_mm;
   // The opened plane cuts the lumen 0.3 r above its axis: the cells show in
   // the band it leaves (none once the lumen is flattened below that plane).
-  const float semi_y = r * static_cast<float>(s.lumen.semi_y) * static_cast<float>(1.0 - 0.8 * s.lumen.waist);
+  const float semi_y =
+      r * static_cast<float>(s.lumen.semi_y) * static_cast<float>(1.0 - 0.8 * s.lumen.waist);
   const float ly = 0.3f * r / std::max(semi_y, 1e-4f);
-  const float half_w = r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
+  const float half_w =
+      r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
   const float half_h = semi_y;
   if (half_w < 0.02f || half_h < 0.01f) return;
   const float z0 = l.far_z_mm;
   // Big enough to read as discs at the stage cameras (a few pixels would just
   // blur into the lumen): schematic, not to scale with the real 8 um cell.
   const float cell_r = std::clamp(0.14f * r, 0.035f, 0.25f);
-  const float z1 = -cell_r;  // only the opened part shows the cells
+  const float z1 = -cell_r; // only the opened part shows the cells
   const float length = z1 - z0;
   // Density follows the lumen area: a flattened vein holds fewer cells.
   const std::size_t wanted = std::min<std::size_t>(
@@ -54,8 +56,8 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
   for (std::size_t i = 0; i < wanted; ++i) {
     const unsigned k = static_cast<unsigned>(i);
     const float u = unit(seed, k, 1);
-    const float lane = unit(seed, k, 2) * 2.0f - 1.0f;   // across the lumen
-    const float speed = 0.75f + 0.5f * (1.0f - lane * lane);  // faster in the middle (Poiseuille)
+    const float lane = unit(seed, k, 2) * 2.0f - 1.0f;       // across the lumen
+    const float speed = 0.75f + 0.5f * (1.0f - lane * lane); // faster in the middle (Poiseuille)
     float z = z0 + std::fmod(u * length + static_cast<float>(flow_mm) * speed, length);
     const float t01 = (z - l.seg_start_mm) / (l.front_z_mm - l.seg_start_mm);
     // Sclerosant pushes the cells aside: where it is strong, fewer cells remain.
@@ -78,4 +80,4 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
   }
 }
 
-}  // namespace render
+} // namespace render

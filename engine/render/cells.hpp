@@ -16,8 +16,8 @@ namespace render {
 inline constexpr std::size_t kMaxCells = 600;
 
 struct CellInstance {
-  glm::vec4 centre_radius;  // mm
-  glm::vec4 colour;         // rgb + alpha
+  glm::vec4 centre_radius; // mm
+  glm::vec4 colour;        // rgb + alpha
 };
 
 struct CellBatch {
@@ -29,4 +29,4 @@ struct CellBatch {
 void layoutCells(const TissueLayout& layout, const sim::Sample& sample, const Palette& palette,
                  double flow_mm, unsigned seed, CellBatch& out);
 
-}  // namespace render
+} // namespace render

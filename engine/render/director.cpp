@@ -5,12 +5,14 @@
 namespace render {
 namespace {
 
-float cutFor(scene::ViewKind v) { return v == scene::ViewKind::Cutaway ? 1.0f : 0.0f; }
+float cutFor(scene::ViewKind v) {
+  return v == scene::ViewKind::Cutaway ? 1.0f : 0.0f;
+}
 
 // Seconds-worth of stage progress the camera takes to glide into a new pose.
 constexpr float kGlide = 0.18f;
 
-}  // namespace
+} // namespace
 
 CameraPose poseFor(const scene::CameraPose& p, const TissueLayout& l) {
   CameraPose c;
@@ -70,7 +72,7 @@ scene::CameraPose endPose(const scene::StageDesc& stage) {
   return stage.id == "preparation" ? preparationEndPose(stage) : stagePose(stage);
 }
 
-}  // namespace
+} // namespace
 
 DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float t,
                     const TissueLayout& l) {
@@ -102,4 +104,4 @@ DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previ
   return v;
 }
 
-}  // namespace render
+} // namespace render

@@ -10,10 +10,10 @@ namespace render {
 
 struct DirectedView {
   CameraPose camera;
-  float cut_open = 1.0f;  // 0 intact block, 1 cutaway
-  float cleanse = 0.0f;   // cleansing progress 0..1 (see FrameInput::cleanse)
-  float leg = 0.0f;       // 1 = show the leg outline instead of the block (assessment opening)
-  float gauge = 0.0f;     // size gauge overlay on the surface view (assessment)
+  float cut_open = 1.0f; // 0 intact block, 1 cutaway
+  float cleanse = 0.0f;  // cleansing progress 0..1 (see FrameInput::cleanse)
+  float leg = 0.0f;      // 1 = show the leg outline instead of the block (assessment opening)
+  float gauge = 0.0f;    // size gauge overlay on the surface view (assessment)
 };
 
 // Stage pose converted to a camera that frames the given layout.
@@ -23,4 +23,4 @@ CameraPose poseFor(const scene::CameraPose& pose, const TissueLayout& layout);
 DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float progress,
                     const TissueLayout& layout);
 
-}  // namespace render
+} // namespace render

@@ -33,4 +33,4 @@ double FlowClock::distanceAt(double t) const {
   return distance_mm_[i] + f * (distance_mm_[j] - distance_mm_[i]);
 }
 
-}  // namespace render
+} // namespace render

@@ -9,14 +9,14 @@
 namespace render {
 
 class FlowClock {
- public:
+public:
   FlowClock() = default;
   explicit FlowClock(const sim::Run& run);
   double distanceAt(double time_s) const;
 
- private:
+private:
   std::vector<double> times_;
   std::vector<double> distance_mm_;
 };
 
-}  // namespace render
+} // namespace render

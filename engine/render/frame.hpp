@@ -15,24 +15,24 @@
 namespace render {
 
 struct FrameInput {
-  const sim::Sample* sample = nullptr;  // required
-  const sim::Params* params = nullptr;  // required
+  const sim::Sample* sample = nullptr; // required
+  const sim::Params* params = nullptr; // required
   CameraPose camera;
-  float cut_open = 1.0f;  // 0 = intact block (surface view), 1 = cutaway to the vein axis
+  float cut_open = 1.0f; // 0 = intact block (surface view), 1 = cutaway to the vein axis
   // Preparation's cleansing, as progress 0..1: up to 0.6 a swab sweeps across
   // the skin leaving a wet sheen behind it, then the sheen dries off; 0 and 1
   // both show plain skin.
   float cleanse = 0.0f;
-  bool student = false;   // shows the reticular feeder vein
-  double flow_mm = 0.0;   // how far the blood has moved since t = 0 (FlowClock)
+  bool student = false; // shows the reticular feeder vein
+  double flow_mm = 0.0; // how far the blood has moved since t = 0 (FlowClock)
   PaletteKind palette = PaletteKind::Schematic;
 };
 
 // A structure the UI may label: where it is on screen and whether it is seen.
 struct LabelAnchor {
-  const char* id = "";     // "epidermis", "vein_lumen", ...
-  glm::vec2 screen{0, 0};  // pixels from the top-left of the viewport
-  bool visible = false;    // in front of the camera, on a face that faces it, and present
+  const char* id = "";    // "epidermis", "vein_lumen", ...
+  glm::vec2 screen{0, 0}; // pixels from the top-left of the viewport
+  bool visible = false;   // in front of the camera, on a face that faces it, and present
 };
 
-}  // namespace render
+} // namespace render

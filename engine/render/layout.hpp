@@ -9,27 +9,29 @@
 namespace render {
 
 struct TissueLayout {
-  float half_width_mm = 2.0f;    // block spans x in [-half_width, half_width]
-  float epidermis_mm = 0.1f;     // surface to dermal-epidermal junction
-  float dermis_mm = 1.5f;        // surface to dermis/fat boundary
-  float bottom_mm = 2.8f;        // surface to block bottom
-  float front_z_mm = 1.2f;       // front slab: z in [0, front_z], full height, shows the full ring
-  float back_z_mm = -4.0f;       // block's far end
+  float half_width_mm = 2.0f; // block spans x in [-half_width, half_width]
+  float epidermis_mm = 0.1f;  // surface to dermal-epidermal junction
+  float dermis_mm = 1.5f;     // surface to dermis/fat boundary
+  float bottom_mm = 2.8f;     // surface to block bottom
+  float front_z_mm = 1.2f;    // front slab: z in [0, front_z], full height, shows the full ring
+  float back_z_mm = -4.0f;    // block's far end
   // Far slab: z in [back_z, far_z], full height again; the needle enters its skin
   // and comes out of its front face into the opened vein. The opened part lies
   // between: z in [far_z, 0], cut down to just above the vein's axis.
   float far_z_mm = -2.8f;
-  float needle_gap_mm = 0.6f;    // in-lumen tip's distance in front of the far slab's face
-  float seg_start_mm = -2.4f;    // z where the model's segment (cell 0, the injection site) starts; it ends at front_z
-  float vein_radius_mm = 0.3f;   // unloaded outer radius of the lumen
-  float vein_depth_mm = 0.45f;   // surface to vein centre
-  float scene_depth_mm = 0.45f;  // the depth the scene asked for (its camera targets are written against it)
-  float wall_mm = 0.05f;         // wall thickness (intima + media + adventitia)
-  float needle_angle_deg = 14.0f;  // shallow entry along the vein's axis
+  float needle_gap_mm = 0.6f; // in-lumen tip's distance in front of the far slab's face
+  float seg_start_mm =
+      -2.4f; // z where the model's segment (cell 0, the injection site) starts; it ends at front_z
+  float vein_radius_mm = 0.3f; // unloaded outer radius of the lumen
+  float vein_depth_mm = 0.45f; // surface to vein centre
+  float scene_depth_mm =
+      0.45f; // the depth the scene asked for (its camera targets are written against it)
+  float wall_mm = 0.05f;          // wall thickness (intima + media + adventitia)
+  float needle_angle_deg = 14.0f; // shallow entry along the vein's axis
   sim::VeinKind kind = sim::VeinKind::Telangiectasia;
 
   glm::vec3 veinCentre(float z) const { return {0.0f, -vein_depth_mm, z}; }
-  float sceneScale() const { return half_width_mm; }  // camera distances scale with this
+  float sceneScale() const { return half_width_mm; } // camera distances scale with this
   // Height of the opened plane when fully cut: 0.3 r above the axis, so a
   // flattened lumen (semi_y < 0.3) shows as closed there while an open one
   // still shows its band.
@@ -40,4 +42,4 @@ struct TissueLayout {
 // vein both fill the view in the same proportion.
 TissueLayout layoutFor(const sim::Params& params);
 
-}  // namespace render
+} // namespace render

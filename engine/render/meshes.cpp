@@ -9,28 +9,38 @@ namespace {
 void push(MeshData& m, glm::vec3 p, glm::vec3 n) {
   m.vertices.insert(m.vertices.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
 }
-}  // namespace
+} // namespace
 
 float needleDiameterMm(int gauge) {
   // ISO 9626 nominal outer diameters.
   switch (gauge) {
-    case 25: return 0.51f;
-    case 26: return 0.46f;
-    case 27: return 0.41f;
-    case 28: return 0.36f;
-    case 29: return 0.33f;
-    case 30: return 0.31f;
-    case 31: return 0.26f;
-    case 32: return 0.235f;
-    case 33: return 0.21f;
-    default: return gauge < 25 ? 0.6f : 0.2f;
+  case 25:
+    return 0.51f;
+  case 26:
+    return 0.46f;
+  case 27:
+    return 0.41f;
+  case 28:
+    return 0.36f;
+  case 29:
+    return 0.33f;
+  case 30:
+    return 0.31f;
+  case 31:
+    return 0.26f;
+  case 32:
+    return 0.235f;
+  case 33:
+    return 0.21f;
+  default:
+    return gauge < 25 ? 0.6f : 0.2f;
   }
 }
 
 MeshData makeNeedle(float d, float length, int segments) {
   MeshData m;
   const float r = d * 0.5f;
-  const float bevel = 3.0f * d;  // bevel length along the shaft (short bevel)
+  const float bevel = 3.0f * d; // bevel length along the shaft (short bevel)
   const float two_pi = 6.28318530718f;
   // The tip end of each generator line is cut by a plane rising towards +y:
   // the lowest point is the sharp tip, the opening faces up (bevel up).
@@ -44,12 +54,18 @@ MeshData makeNeedle(float d, float length, int segments) {
     const glm::vec3 t1{r * n1.x, r * n1.y, tipZ(r * n1.y)};
     const glm::vec3 h0{r * n0.x, r * n0.y, length};
     const glm::vec3 h1{r * n1.x, r * n1.y, length};
-    push(m, t0, n0); push(m, h0, n0); push(m, h1, n1);
-    push(m, t0, n0); push(m, h1, n1); push(m, t1, n1);
+    push(m, t0, n0);
+    push(m, h0, n0);
+    push(m, h1, n1);
+    push(m, t0, n0);
+    push(m, h1, n1);
+    push(m, t1, n1);
     // Bevel face: a fan from the centre of the cut ellipse.
     const glm::vec3 c{0.0f, 0.0f, tipZ(0.0f)};
     const glm::vec3 bn = glm::normalize(glm::vec3(0.0f, bevel, -2.0f * r));
-    push(m, c, bn); push(m, t1, bn); push(m, t0, bn);
+    push(m, c, bn);
+    push(m, t1, bn);
+    push(m, t0, bn);
   }
   return m;
 }
@@ -61,7 +77,8 @@ MeshData makeBox(glm::vec3 lo, glm::vec3 hi) {
                           {hi.x, hi.y, hi.z}, {lo.x, hi.y, hi.z}};
   const int faces[6][4] = {{4, 5, 6, 7}, {1, 0, 3, 2}, {3, 7, 6, 2},
                            {0, 1, 5, 4}, {1, 2, 6, 5}, {0, 4, 7, 3}};
-  const glm::vec3 normals[6] = {{0, 0, 1}, {0, 0, -1}, {0, 1, 0}, {0, -1, 0}, {1, 0, 0}, {-1, 0, 0}};
+  const glm::vec3 normals[6] = {{0, 0, 1},  {0, 0, -1}, {0, 1, 0},
+                                {0, -1, 0}, {1, 0, 0},  {-1, 0, 0}};
   for (int f = 0; f < 6; ++f) {
     const int* q = faces[f];
     for (int k : {0, 1, 2, 0, 2, 3}) push(m, c[q[k]], normals[f]);
@@ -69,4 +86,4 @@ MeshData makeBox(glm::vec3 lo, glm::vec3 hi) {
   return m;
 }
 
-}  // namespace render
+} // namespace render

@@ -8,7 +8,7 @@
 namespace render {
 
 struct MeshData {
-  std::vector<float> vertices;  // x y z nx ny nz
+  std::vector<float> vertices; // x y z nx ny nz
   int vertexCount() const { return static_cast<int>(vertices.size() / 6); }
 };
 
@@ -20,4 +20,4 @@ MeshData makeBox(glm::vec3 min, glm::vec3 max);
 // Outer diameter of a hypodermic needle by Birmingham gauge (ISO 9626).
 float needleDiameterMm(int gauge);
 
-}  // namespace render
+} // namespace render

@@ -6,7 +6,9 @@
 
 namespace render {
 namespace {
-glm::vec3 rgb(int r, int g, int b) { return glm::vec3(r, g, b) / 255.0f; }
+glm::vec3 rgb(int r, int g, int b) {
+  return glm::vec3(r, g, b) / 255.0f;
+}
 
 // Fitzpatrick I..VI surface tones (illustrative swatches, light to deep).
 glm::vec3 skinTone(int t) {
@@ -14,7 +16,7 @@ glm::vec3 skinTone(int t) {
                                      rgb(178, 132, 94),  rgb(130, 90, 60),   rgb(88, 60, 42)};
   return tones[std::clamp(t, 1, 6) - 1];
 }
-}  // namespace
+} // namespace
 
 Palette makePalette(PaletteKind kind, int tone) {
   Palette p;
@@ -41,41 +43,45 @@ Palette makePalette(PaletteKind kind, int tone) {
   p.outline = rgb(90, 80, 90);
   p.inflammation = rgb(226, 120, 110);
   switch (kind) {
-    case PaletteKind::Schematic: break;
-    case PaletteKind::Realistic:
-      p.dermis = rgb(232, 178, 168);
-      p.fat = rgb(246, 214, 120);
-      p.fat_septa = rgb(214, 170, 110);
-      p.adventitia = rgb(190, 140, 150);
-      p.media = rgb(150, 90, 110);
-      p.blood = rgb(128, 10, 24);
-      p.thrombus = rgb(74, 12, 20);
-      p.sclerosant = rgb(200, 226, 236);
-      p.background_top = rgb(40, 44, 52);
-      p.background_bottom = rgb(20, 22, 28);
-      break;
-    case PaletteKind::ColourSafe:
-      // Blue/orange axis survives deuteranopia; blood vs thrombus differ in lightness.
-      p.blood = rgb(204, 80, 0);
-      p.thrombus = rgb(90, 40, 10);
-      p.sclerosant = rgb(86, 180, 233);
-      p.endothelium_alive = rgb(0, 114, 178);
-      p.endothelium_dead = rgb(170, 170, 170);
-      p.vein_surface = rgb(160, 70, 20);
-      p.media = rgb(110, 110, 150);
-      p.adventitia = rgb(170, 170, 200);
-      break;
+  case PaletteKind::Schematic:
+    break;
+  case PaletteKind::Realistic:
+    p.dermis = rgb(232, 178, 168);
+    p.fat = rgb(246, 214, 120);
+    p.fat_septa = rgb(214, 170, 110);
+    p.adventitia = rgb(190, 140, 150);
+    p.media = rgb(150, 90, 110);
+    p.blood = rgb(128, 10, 24);
+    p.thrombus = rgb(74, 12, 20);
+    p.sclerosant = rgb(200, 226, 236);
+    p.background_top = rgb(40, 44, 52);
+    p.background_bottom = rgb(20, 22, 28);
+    break;
+  case PaletteKind::ColourSafe:
+    // Blue/orange axis survives deuteranopia; blood vs thrombus differ in lightness.
+    p.blood = rgb(204, 80, 0);
+    p.thrombus = rgb(90, 40, 10);
+    p.sclerosant = rgb(86, 180, 233);
+    p.endothelium_alive = rgb(0, 114, 178);
+    p.endothelium_dead = rgb(170, 170, 170);
+    p.vein_surface = rgb(160, 70, 20);
+    p.media = rgb(110, 110, 150);
+    p.adventitia = rgb(170, 170, 200);
+    break;
   }
   return p;
 }
 
 const char* toString(PaletteKind kind) {
   switch (kind) {
-    case PaletteKind::Schematic: return "schematic";
-    case PaletteKind::Realistic: return "realistic";
-    case PaletteKind::ColourSafe: return "colour-safe";
+  case PaletteKind::Schematic:
+    return "schematic";
+  case PaletteKind::Realistic:
+    return "realistic";
+  case PaletteKind::ColourSafe:
+    return "colour-safe";
   }
   return "schematic";
 }
 
-}  // namespace render
+} // namespace render

@@ -11,16 +11,16 @@ enum class PaletteKind { Schematic, Realistic, ColourSafe };
 struct Palette {
   glm::vec3 background_top, background_bottom;
   glm::vec3 skin_surface, epidermis, dermis, fat, fat_septa;
-  glm::vec3 vein_surface;  // spider vein seen through the skin
-  glm::vec3 reticular;     // bluish feeder vein seen through the skin
+  glm::vec3 vein_surface; // spider vein seen through the skin
+  glm::vec3 reticular;    // bluish feeder vein seen through the skin
   glm::vec3 adventitia, media;
   glm::vec3 endothelium_alive, endothelium_dead;
   glm::vec3 blood, sclerosant, thrombus, cord;
   glm::vec3 bandage, needle, capillary, outline;
-  glm::vec3 inflammation;  // skin redness tint
+  glm::vec3 inflammation; // skin redness tint
 };
 
 Palette makePalette(PaletteKind kind, int fitzpatrick_skin_tone);
 const char* toString(PaletteKind kind);
 
-}  // namespace render
+} // namespace render

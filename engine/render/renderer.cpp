@@ -15,27 +15,36 @@ namespace render {
 namespace {
 
 constexpr glm::vec3 kLightDir{0.35f, 0.9f, 0.55f};
-constexpr float kNeedleLength = 9.0f;  // the needle's angle comes from the layout (shallow, 14-30 deg)
-constexpr int kSkinUnit = 1, kFatUnit = 2;  // texture units of the baked patterns
+constexpr float kNeedleLength =
+    9.0f; // the needle's angle comes from the layout (shallow, 14-30 deg)
+constexpr int kSkinUnit = 1, kFatUnit = 2; // texture units of the baked patterns
 
 // tissue.frag's variants: skin tops; cut faces around the vein; cut faces
 // without the vein's maths; cut faces below the dermis (fat only).
 constexpr std::size_t kTissueVariants = 4;
 constexpr std::size_t kVariantSkin = 0, kVariantVein = 1, kVariantPlain = 2, kVariantFat = 3;
-constexpr const char* kVariantDefines[kTissueVariants] = {"TISSUE_SKIN", nullptr, "TISSUE_NO_VEIN", "TISSUE_FAT"};
+constexpr const char* kVariantDefines[kTissueVariants] = {"TISSUE_SKIN", nullptr, "TISSUE_NO_VEIN",
+                                                          "TISSUE_FAT"};
 
 // Writes the part [t0, t1] x [s0, s1] of the quad o + t u + s v (two
 // triangles) with the whole quad's face-local coordinates, so the outline
 // stays at the quad's edges however it is split.
-float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n, float t0 = 0.0f, float t1 = 1.0f,
-               float s0 = 0.0f, float s1 = 1.0f) {
+float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n, float t0 = 0.0f,
+               float t1 = 1.0f, float s0 = 0.0f, float s1 = 1.0f) {
   const float su = glm::length(u), sv = glm::length(v);
   const glm::vec2 ts[4] = {{t0, s0}, {t1, s0}, {t1, s1}, {t0, s1}};
   for (int k : {0, 1, 2, 0, 2, 3}) {
     const glm::vec3 p = o + u * ts[k].x + v * ts[k].y;
-    *out++ = p.x; *out++ = p.y; *out++ = p.z;
-    *out++ = n.x; *out++ = n.y; *out++ = n.z;
-    *out++ = ts[k].x * su; *out++ = ts[k].y * sv; *out++ = su; *out++ = sv;
+    *out++ = p.x;
+    *out++ = p.y;
+    *out++ = p.z;
+    *out++ = n.x;
+    *out++ = n.y;
+    *out++ = n.z;
+    *out++ = ts[k].x * su;
+    *out++ = ts[k].y * sv;
+    *out++ = su;
+    *out++ = sv;
   }
   return out;
 }
@@ -46,7 +55,9 @@ struct VeinBox {
   float depth, reach;
 };
 
-int axisOf(glm::vec3 d) { return std::fabs(d.x) > 0.0f ? 0 : std::fabs(d.y) > 0.0f ? 1 : 2; }
+int axisOf(glm::vec3 d) {
+  return std::fabs(d.x) > 0.0f ? 0 : std::fabs(d.y) > 0.0f ? 1 : 2;
+}
 
 // Where each cut face's parts go: `vein` (the full cut-face shader) for the
 // part inside the vein box, `fat` (the fat-only variant) for parts entirely
@@ -84,8 +95,8 @@ int faceBreaks(const VeinBox& vb, float fat_y, float from, float along, int axis
 // A cut face: the parts inside the vein box go to `vein`, those entirely
 // below fat_y to `fat`, the rest to `plain`. A skin face (`skin` non-null)
 // is split the same way but all its parts go to `skin`.
-void putFace(CutLists& out, float** skin, const VeinBox& vb, float fat_y, glm::vec3 o, glm::vec3 u, glm::vec3 v,
-             glm::vec3 n) {
+void putFace(CutLists& out, float** skin, const VeinBox& vb, float fat_y, glm::vec3 o, glm::vec3 u,
+             glm::vec3 v, glm::vec3 n) {
   const int au = axisOf(u), av = axisOf(v);
   float tb[6], sb[6];
   const int nt = faceBreaks(vb, fat_y, o[au], u[au], au, tb);
@@ -104,14 +115,21 @@ void putFace(CutLists& out, float** skin, const VeinBox& vb, float fat_y, glm::v
 
 // One box: its top goes to `skin` when it shows the skin (else it is a cut
 // face); the sides, front, back and bottom are cut faces.
-void putBox(float*& skin, CutLists& cut, const VeinBox& vb, float fat_y, glm::vec3 lo, glm::vec3 hi, bool skin_top) {
+void putBox(float*& skin, CutLists& cut, const VeinBox& vb, float fat_y, glm::vec3 lo, glm::vec3 hi,
+            bool skin_top) {
   const glm::vec3 d = hi - lo;
-  putFace(cut, skin_top ? &skin : nullptr, vb, fat_y, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z}, {0, 1, 0});  // top
-  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0}, {0, 0, 1});     // front
-  putFace(cut, nullptr, vb, fat_y, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0}, {0, 0, -1});   // back
-  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z}, {0, -1, 0});    // bottom
-  putFace(cut, nullptr, vb, fat_y, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0}, {1, 0, 0});    // right
-  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0}, {-1, 0, 0});    // left
+  putFace(cut, skin_top ? &skin : nullptr, vb, fat_y, {lo.x, hi.y, hi.z}, {d.x, 0, 0}, {0, 0, -d.z},
+          {0, 1, 0}); // top
+  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, hi.z}, {d.x, 0, 0}, {0, d.y, 0},
+          {0, 0, 1}); // front
+  putFace(cut, nullptr, vb, fat_y, {hi.x, lo.y, lo.z}, {-d.x, 0, 0}, {0, d.y, 0},
+          {0, 0, -1}); // back
+  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, lo.z}, {d.x, 0, 0}, {0, 0, d.z},
+          {0, -1, 0}); // bottom
+  putFace(cut, nullptr, vb, fat_y, {hi.x, lo.y, hi.z}, {0, 0, -d.z}, {0, d.y, 0},
+          {1, 0, 0}); // right
+  putFace(cut, nullptr, vb, fat_y, {lo.x, lo.y, lo.z}, {0, 0, d.z}, {0, d.y, 0},
+          {-1, 0, 0}); // left
 }
 
 glm::vec2 project(const glm::mat4& vp, glm::vec3 p, glm::ivec2 size, bool& in_front) {
@@ -142,12 +160,13 @@ float rayBoxEntry(glm::vec3 eye, glm::vec3 p, glm::vec3 lo, glm::vec3 hi) {
   return t0;
 }
 
-}  // namespace
+} // namespace
 
 const char* anchorId(Anchor a) {
-  static const char* ids[] = {"skin",     "epidermis",  "dermis",    "fat",      "vein_lumen",
-                              "vein_wall", "endothelium", "needle",    "sclerosant", "thrombus",
-                              "bandage",  "cord",       "reticular_vein", "wheal", "scale_start", "scale_end"};
+  static const char* ids[] = {"skin",           "epidermis", "dermis",      "fat",
+                              "vein_lumen",     "vein_wall", "endothelium", "needle",
+                              "sclerosant",     "thrombus",  "bandage",     "cord",
+                              "reticular_vein", "wheal",     "scale_start", "scale_end"};
   return ids[static_cast<int>(a)];
 }
 
@@ -222,7 +241,7 @@ std::string withDefines(const std::string& src, const char* a, const char* b) {
   return src.substr(0, eol + 1) + defs + "#line 2\n" + src.substr(eol + 1);
 }
 
-}  // namespace
+} // namespace
 
 struct Renderer::TissueUniforms {
   std::array<TissueLocs, 2 * kTissueVariants> locs;
@@ -243,9 +262,11 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
     if (!readText(vpath, vs) || !readText(fpath, fs))
       return core::Error{fpath, 0, 0, "cannot read the tissue shader"};
     for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i) {
-      auto prog = gfx::Program::fromSource(
-          vs, withDefines(fs, kVariantDefines[i % kTissueVariants], i >= kTissueVariants ? "TISSUE_EXTRAS" : nullptr),
-          vpath, fpath);
+      auto prog =
+          gfx::Program::fromSource(vs,
+                                   withDefines(fs, kVariantDefines[i % kTissueVariants],
+                                               i >= kTissueVariants ? "TISSUE_EXTRAS" : nullptr),
+                                   vpath, fpath);
       if (!prog) return prog.errors();
       r->tissue_progs_[i] = std::move(prog.value());
     }
@@ -261,7 +282,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   r->solid_ = std::move(solid.value());
 
   auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
-  for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i) u.locs[i] = tissueLocs(r->tissue_progs_[i]);
+  for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i)
+    u.locs[i] = tissueLocs(r->tissue_progs_[i]);
   u.bg_top = r->background_.uniform("uTop");
   u.bg_bottom = r->background_.uniform("uBottom");
   u.cell_view_proj = r->cells_.uniform("uViewProj");
@@ -289,13 +311,14 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
 
   r->tissue_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(r->tissue_vertices_), nullptr, true);
   const std::size_t stride = 10 * sizeof(float);
-  r->tissue_vao_.attach(r->tissue_vbo_, {{0, 3, stride, 0},
-                                         {1, 3, stride, 3 * sizeof(float)},
-                                         {2, 4, stride, 6 * sizeof(float)}});
+  r->tissue_vao_.attach(
+      r->tissue_vbo_,
+      {{0, 3, stride, 0}, {1, 3, stride, 3 * sizeof(float)}, {2, 4, stride, 6 * sizeof(float)}});
 
   const float quad[8] = {-1, -1, 1, -1, -1, 1, 1, 1};
   r->quad_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof quad, quad, false);
-  r->cell_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(CellInstance) * kMaxCells, nullptr, true);
+  r->cell_vbo_ =
+      gfx::Buffer(gfx::BufferKind::Vertex, sizeof(CellInstance) * kMaxCells, nullptr, true);
   r->cell_vao_.attach(r->quad_vbo_, {{0, 2, 2 * sizeof(float), 0}});
   r->cell_vao_.attach(r->cell_vbo_, {{1, 4, sizeof(CellInstance), 0, 1},
                                      {2, 4, sizeof(CellInstance), sizeof(glm::vec4), 1}});
@@ -322,9 +345,14 @@ void Renderer::setScene(const sim::Params& params) {
   // bake it again only when those change.
   {
     const TissueLayout& l = layout_;
-    const std::array<float, 8> key{l.half_width_mm, l.back_z_mm,      l.front_z_mm, l.vein_radius_mm,
-                                   static_cast<float>(l.kind), static_cast<float>(seed_ & 0xffffu),
-                                   static_cast<float>(seed_ >> 16), 1.0f};
+    const std::array<float, 8> key{l.half_width_mm,
+                                   l.back_z_mm,
+                                   l.front_z_mm,
+                                   l.vein_radius_mm,
+                                   static_cast<float>(l.kind),
+                                   static_cast<float>(seed_ & 0xffffu),
+                                   static_cast<float>(seed_ >> 16),
+                                   1.0f};
     if (key != skin_key_ || !skin_tex_.id()) {
       // ~190 texels per mm across a 4 mm block: vessel edges (soft over a
       // fifth of a millimetre) stay smooth in close-ups at 1920x1080.
@@ -336,19 +364,23 @@ void Renderer::setScene(const sim::Params& params) {
     }
   }
 
-  const MeshData needle = makeNeedle(needleDiameterMm(params.injection.needle_gauge), kNeedleLength, 16);
+  const MeshData needle =
+      makeNeedle(needleDiameterMm(params.injection.needle_gauge), kNeedleLength, 16);
   needle_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, needle.vertices.size() * sizeof(float),
                             needle.vertices.data(), false);
   needle_vao_ = gfx::VertexArray();
-  needle_vao_.attach(needle_vbo_, {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
+  needle_vao_.attach(needle_vbo_,
+                     {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
   needle_vertices_ = needle.vertexCount();
 
   const float hw = layout_.half_width_mm;
-  const MeshData pad = makeBox({-hw - 0.05f, 0.0f, -0.02f}, {hw + 0.05f, 0.22f, layout_.front_z_mm + 0.05f});
+  const MeshData pad =
+      makeBox({-hw - 0.05f, 0.0f, -0.02f}, {hw + 0.05f, 0.22f, layout_.front_z_mm + 0.05f});
   bandage_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, pad.vertices.size() * sizeof(float),
                              pad.vertices.data(), false);
   bandage_vao_ = gfx::VertexArray();
-  bandage_vao_.attach(bandage_vbo_, {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
+  bandage_vao_.attach(bandage_vbo_,
+                      {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
   bandage_vertices_ = pad.vertexCount();
 }
 
@@ -361,7 +393,8 @@ glm::vec3 Renderer::needleTipTarget(const sim::Params& params) const {
   // bevel show in the open channel (the lower half is hidden by the plane,
   // as if it lay in the trough of the cut vein).
   const float needle_r = 0.5f * needleDiameterMm(params.injection.needle_gauge);
-  glm::vec3 target{0.0f, std::min(l.openedY(), -l.vein_depth_mm + needle_r * 0.6f), l.far_z_mm + l.needle_gap_mm};
+  glm::vec3 target{0.0f, std::min(l.openedY(), -l.vein_depth_mm + needle_r * 0.6f),
+                   l.far_z_mm + l.needle_gap_mm};
   // Extravasation: the tip misses the vein and stops in the dermis beside it,
   // just out of the far slab's face, so the wheal shows on that face, on the
   // opened plane and as a dome on the skin above.
@@ -376,8 +409,8 @@ glm::vec3 Renderer::needleTipTarget(const sim::Params& params) const {
 glm::vec3 Renderer::needleTip(const sim::Params& params, double insertion) const {
   const glm::vec3 target = needleTipTarget(params);
   const float a = glm::radians(layout_.needle_angle_deg);
-  const glm::vec3 dir{0.0f, std::sin(a), -std::cos(a)};  // tip -> hub: up and away from the viewer
-  const float inside = (-target.y) / std::sin(a);          // shaft length below the skin
+  const glm::vec3 dir{0.0f, std::sin(a), -std::cos(a)}; // tip -> hub: up and away from the viewer
+  const float inside = (-target.y) / std::sin(a);       // shaft length below the skin
   const float travel = inside + 0.6f;
   return target + dir * (travel * static_cast<float>(1.0 - std::clamp(insertion, 0.0, 1.0)));
 }
@@ -414,10 +447,12 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   const bool shallow = !intact && l.openedY() * cut > -l.epidermis_mm;
   // The vein's box, as tissue.frag's vein() bounds it (plus a margin): only
   // the cut faces' parts inside it run the vein's maths.
-  const float vscale = 1.0f - static_cast<float>(s.fibrosis) * (1.0f - (0.35f + 0.65f * static_cast<float>(s.visibility)));
-  const float reach = l.vein_radius_mm * vscale *
-                          std::max(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y)) * 1.3f +
-                      3.0f * l.wall_mm * vscale + 0.05f + 0.02f;
+  const float vscale = 1.0f - static_cast<float>(s.fibrosis) *
+                                  (1.0f - (0.35f + 0.65f * static_cast<float>(s.visibility)));
+  const float reach =
+      l.vein_radius_mm * vscale *
+          std::max(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y)) * 1.3f +
+      3.0f * l.wall_mm * vscale + 0.05f + 0.02f;
   if (cut != built_cut_ || reach != built_reach_) {
     const float hw = l.half_width_mm;
     const VeinBox vb{l.vein_depth_mm, reach};
@@ -428,13 +463,16 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
     CutLists lists{plain_scratch_.data(), vein_scratch_.data(), fat_scratch_.data()};
     if (intact) {
       // Surface view: one box, so no seam crosses the skin.
-      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm}, true);
+      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm},
+             true);
     } else {
       putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
-      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f}, shallow);
-      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm}, true);
+      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f},
+             shallow);
+      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm},
+             true);
     }
-    constexpr long kFloats = 10;  // per vertex
+    constexpr long kFloats = 10; // per vertex
     const long n_skin = (skin - tissue_vertices_.data()) / kFloats;
     const long n_plain = (lists.plain - plain_scratch_.data()) / kFloats;
     const long n_fat = (lists.fat - fat_scratch_.data()) / kFloats;
@@ -447,7 +485,8 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
     fat_vertices_ = static_cast<int>(n_fat);
     vein_vertices_ = static_cast<int>(n_vein);
     tissue_vbo_.update(tissue_vertices_.data(),
-                       static_cast<std::size_t>((n_skin + n_plain + n_fat + n_vein) * kFloats) * sizeof(float));
+                       static_cast<std::size_t>((n_skin + n_plain + n_fat + n_vein) * kFloats) *
+                           sizeof(float));
     built_cut_ = cut;
     built_reach_ = reach;
   }
@@ -456,58 +495,69 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   // The wheal, the cleansing swab, the redness and the pigment stain are
   // compiled out unless they show (llvmpipe evaluates even a uniform-guarded
   // block: ~0.8 ms per frame for the wheal and the swab). Same tests as tissue.frag.
-  const bool extras = static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
-                      static_cast<float>(s.inflammation) > 0.001f || static_cast<float>(s.pigment) > 0.001f;
+  const bool extras =
+      static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
+      static_cast<float>(s.inflammation) > 0.001f || static_cast<float>(s.pigment) > 0.001f;
   const std::size_t set = extras ? kTissueVariants : 0;
   for (std::size_t k = set; k < set + kTissueVariants; ++k) {
-  const TissueLocs& u = tu_->locs[k];
-  tissue_progs_[k].use();
-  gfx::Program::set(u.view_proj, view_proj);
-  gfx::Program::set(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
-  // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
-  const float fib = static_cast<float>(s.fibrosis);
-  const float vis = static_cast<float>(s.visibility);
-  const float scale = 1.0f - fib * (1.0f - (0.35f + 0.65f * vis));
-  const float present = 1.0f - fib * (1.0f - std::clamp(vis / 0.15f, 0.0f, 1.0f));
-  gfx::Program::set(u.vein, glm::vec4(l.vein_depth_mm, l.vein_radius_mm, l.wall_mm, scale));
-  gfx::Program::set(u.shape, glm::vec4(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y),
-                                       static_cast<float>(s.lumen.waist), present));
-  gfx::Program::set(u.state, glm::vec4(static_cast<float>(s.thrombus), fib,
-                                       static_cast<float>(s.blanching), static_cast<float>(s.inflammation)));
-  gfx::Program::set(u.surface, glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal), in.student ? 1.0f : 0.0f));
-  gfx::Program::set(u.seg_z, glm::vec2(l.seg_start_mm, l.front_z_mm));
-  gfx::Program::set(u.injection, glm::vec2(static_cast<float>(std::max(in.params->agent.concentration_pct, 0.01)),
-                                           static_cast<float>(s.spasm)));
-  gfx::Program::setArray(u.scl, s.sclerosant.data(), sim::kSegmentCells);
-  gfx::Program::setArray(u.lining, s.lining.data(), sim::kSegmentCells);
-  gfx::Program::setVec4Array(u.branches, &branches_[0].x, kBranches);
-  gfx::Program::set(u.wheal_centre, needleTipTarget(*in.params));
-  const float kind = l.kind == sim::VeinKind::Telangiectasia ? 0.0f : l.kind == sim::VeinKind::Reticular ? 1.0f : 2.0f;
-  const float clot_share =
-      s.thrombus < 0.02 ? 0.0f
-                        : static_cast<float>(std::clamp(s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
-  gfx::Program::set(u.extra, glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share));
-  gfx::Program::setVec4Array(u.feeder, &feeder_[0].x, 2);
-  gfx::Program::set(u.skin_rect, skin_rect_);
-  gfx::Program::set(u.light, kLightDir);
-  gfx::Program::set(u.skin, pal.skin_surface);
-  gfx::Program::set(u.epidermis, pal.epidermis);
-  gfx::Program::set(u.dermis, pal.dermis);
-  gfx::Program::set(u.fat, pal.fat);
-  gfx::Program::set(u.fat_septa, pal.fat_septa);
-  gfx::Program::set(u.vein_surface, pal.vein_surface);
-  gfx::Program::set(u.reticular, pal.reticular);
-  gfx::Program::set(u.adventitia, pal.adventitia);
-  gfx::Program::set(u.media, pal.media);
-  gfx::Program::set(u.endo_alive, pal.endothelium_alive);
-  gfx::Program::set(u.endo_dead, pal.endothelium_dead);
-  gfx::Program::set(u.blood, pal.blood);
-  gfx::Program::set(u.sclerosant, pal.sclerosant);
-  gfx::Program::set(u.thrombus, pal.thrombus);
-  gfx::Program::set(u.cord, pal.cord);
-  gfx::Program::set(u.capillary, pal.capillary);
-  gfx::Program::set(u.outline, pal.outline);
-  gfx::Program::set(u.inflammation, pal.inflammation);
+    const TissueLocs& u = tu_->locs[k];
+    tissue_progs_[k].use();
+    gfx::Program::set(u.view_proj, view_proj);
+    gfx::Program::set(u.layers,
+                      glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
+    // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
+    const float fib = static_cast<float>(s.fibrosis);
+    const float vis = static_cast<float>(s.visibility);
+    const float scale = 1.0f - fib * (1.0f - (0.35f + 0.65f * vis));
+    const float present = 1.0f - fib * (1.0f - std::clamp(vis / 0.15f, 0.0f, 1.0f));
+    gfx::Program::set(u.vein, glm::vec4(l.vein_depth_mm, l.vein_radius_mm, l.wall_mm, scale));
+    gfx::Program::set(u.shape, glm::vec4(static_cast<float>(s.lumen.semi_x),
+                                         static_cast<float>(s.lumen.semi_y),
+                                         static_cast<float>(s.lumen.waist), present));
+    gfx::Program::set(u.state, glm::vec4(static_cast<float>(s.thrombus), fib,
+                                         static_cast<float>(s.blanching),
+                                         static_cast<float>(s.inflammation)));
+    gfx::Program::set(u.surface, glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal),
+                                           in.student ? 1.0f : 0.0f));
+    gfx::Program::set(u.seg_z, glm::vec2(l.seg_start_mm, l.front_z_mm));
+    gfx::Program::set(
+        u.injection,
+        glm::vec2(static_cast<float>(std::max(in.params->agent.concentration_pct, 0.01)),
+                  static_cast<float>(s.spasm)));
+    gfx::Program::setArray(u.scl, s.sclerosant.data(), sim::kSegmentCells);
+    gfx::Program::setArray(u.lining, s.lining.data(), sim::kSegmentCells);
+    gfx::Program::setVec4Array(u.branches, &branches_[0].x, kBranches);
+    gfx::Program::set(u.wheal_centre, needleTipTarget(*in.params));
+    const float kind = l.kind == sim::VeinKind::Telangiectasia ? 0.0f
+                       : l.kind == sim::VeinKind::Reticular    ? 1.0f
+                                                               : 2.0f;
+    const float clot_share = s.thrombus < 0.02
+                                 ? 0.0f
+                                 : static_cast<float>(std::clamp(
+                                       s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
+    gfx::Program::set(u.extra, glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment),
+                                         kind, clot_share));
+    gfx::Program::setVec4Array(u.feeder, &feeder_[0].x, 2);
+    gfx::Program::set(u.skin_rect, skin_rect_);
+    gfx::Program::set(u.light, kLightDir);
+    gfx::Program::set(u.skin, pal.skin_surface);
+    gfx::Program::set(u.epidermis, pal.epidermis);
+    gfx::Program::set(u.dermis, pal.dermis);
+    gfx::Program::set(u.fat, pal.fat);
+    gfx::Program::set(u.fat_septa, pal.fat_septa);
+    gfx::Program::set(u.vein_surface, pal.vein_surface);
+    gfx::Program::set(u.reticular, pal.reticular);
+    gfx::Program::set(u.adventitia, pal.adventitia);
+    gfx::Program::set(u.media, pal.media);
+    gfx::Program::set(u.endo_alive, pal.endothelium_alive);
+    gfx::Program::set(u.endo_dead, pal.endothelium_dead);
+    gfx::Program::set(u.blood, pal.blood);
+    gfx::Program::set(u.sclerosant, pal.sclerosant);
+    gfx::Program::set(u.thrombus, pal.thrombus);
+    gfx::Program::set(u.cord, pal.cord);
+    gfx::Program::set(u.capillary, pal.capillary);
+    gfx::Program::set(u.outline, pal.outline);
+    gfx::Program::set(u.inflammation, pal.inflammation);
   }
   // Skin program: the skin tops (front slab, far slab; the whole block while
   // it is intact; the opened part's top while the cut is shallow). Plain
@@ -526,7 +576,8 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
     gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_, fat_vertices_);
   }
   tissue_progs_[set + kVariantVein].use();
-  gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_ + fat_vertices_, vein_vertices_);
+  gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_ + fat_vertices_,
+            vein_vertices_);
 }
 
 void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
@@ -541,7 +592,8 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
     // The pad settles onto the skin as the pressure builds.
     const float target = static_cast<float>(std::max(in.params->compression.pressure_mmHg, 1.0));
     const float press = std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f);
-    const glm::mat4 model = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, (1.0f - press) * 1.2f, 0.0f));
+    const glm::mat4 model =
+        glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, (1.0f - press) * 1.2f, 0.0f));
     gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
     gfx::Program::set(u.solid_model, model);
     gfx::Program::set(u.solid_colour, pal.bandage);
@@ -555,9 +607,9 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
     const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
     // The mesh runs along +z from its tip, bevel facing +y: turn it half round
     // (hub towards -z, bevel still up), then tilt the hub up by the entry angle.
-    const glm::mat4 model =
-        glm::rotate(glm::rotate(glm::translate(glm::mat4(1.0f), tip), glm::radians(180.0f), glm::vec3(0, 1, 0)),
-                    glm::radians(-layout_.needle_angle_deg), glm::vec3(1, 0, 0));
+    const glm::mat4 model = glm::rotate(
+        glm::rotate(glm::translate(glm::mat4(1.0f), tip), glm::radians(180.0f), glm::vec3(0, 1, 0)),
+        glm::radians(-layout_.needle_angle_deg), glm::vec3(1, 0, 0));
     gfx::Program::set(u.solid_model, model);
     gfx::Program::set(u.solid_colour, pal.needle);
     gfx::Program::set(u.solid_shiny, 24.0f);
@@ -573,7 +625,7 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
 }
 
 void Renderer::drawCells(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
-  if (in.cut_open < 0.5f) return;  // cells only show where the vein is opened
+  if (in.cut_open < 0.5f) return; // cells only show where the vein is opened
   layoutCells(layout_, *in.sample, pal, in.flow_mm, seed_, cell_batch_);
   if (cell_batch_.count == 0) return;
   cell_vbo_.update(cell_batch_.cells.data(), cell_batch_.count * sizeof(CellInstance));
@@ -615,8 +667,10 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     // The compression pad (as drawSolids places it) hides what lies under it.
     if (s.compression_mmHg > 0.5) {
       const float target = static_cast<float>(std::max(in.params->compression.pressure_mmHg, 1.0));
-      const float lift = (1.0f - std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f)) * 1.2f;
-      const glm::vec3 pad_lo{-hw - 0.05f, lift, -0.02f}, pad_hi{hw + 0.05f, 0.22f + lift, fz + 0.05f};
+      const float lift =
+          (1.0f - std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f)) * 1.2f;
+      const glm::vec3 pad_lo{-hw - 0.05f, lift, -0.02f},
+          pad_hi{hw + 0.05f, 0.22f + lift, fz + 0.05f};
       if (rayBoxEntry(eye, p, pad_lo, pad_hi) < 1.0f - slack) return true;
     }
     return false;
@@ -627,41 +681,49 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     bool in_front = false;
     la.screen = project(vp, p, size, in_front);
     const bool facing = glm::dot(normal, eye - p) > 0.0f || glm::length(normal) < 0.5f;
-    la.visible = present && in_front && facing && !occluded(p) && la.screen.x >= 0 && la.screen.y >= 0 &&
-                 la.screen.x <= static_cast<float>(size.x) && la.screen.y <= static_cast<float>(size.y);
+    la.visible = present && in_front && facing && !occluded(p) && la.screen.x >= 0 &&
+                 la.screen.y >= 0 && la.screen.x <= static_cast<float>(size.x) &&
+                 la.screen.y <= static_cast<float>(size.y);
   };
   const glm::vec3 front{0, 0, 1}, up{0, 1, 0}, none{0, 0, 0};
   const float mid_dermis = -(l.epidermis_mm + l.dermis_mm) * 0.5f;
   set(Anchor::Skin, {0.55f * hw, 0.0f, 0.5f * fz}, up, true);
   set(Anchor::Epidermis, {0.78f * hw, -0.5f * l.epidermis_mm, fz}, front, true);
-  set(Anchor::Dermis, {0.62f * hw, std::min(mid_dermis, -l.vein_depth_mm - r - 0.2f), fz}, front, true);
+  set(Anchor::Dermis, {0.62f * hw, std::min(mid_dermis, -l.vein_depth_mm - r - 0.2f), fz}, front,
+      true);
   set(Anchor::Fat, {0.5f * hw, -(l.dermis_mm + l.bottom_mm) * 0.5f, fz}, front, true);
   const bool open_lumen = s.fibrosis < 0.5 && s.lumen_area_ratio > 0.08;
   const float lz = l.far_z_mm * 0.45f;
   // The lumen's half width where the opened plane cuts it.
   const float ly = 0.3f * r / std::max(r * static_cast<float>(s.lumen.semi_y), 1e-4f);
-  const float band = r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
+  const float band =
+      r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
   set(Anchor::VeinLumen, {0.0f, open_y, lz}, up, open_lumen && cut > 0.5f && band > 0.2f * r);
   const float wall_r = r * static_cast<float>(s.lumen.semi_x) + 0.5f * l.wall_mm;
-  set(Anchor::VeinWall, {wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * static_cast<float>(s.lumen.semi_y), fz},
+  set(Anchor::VeinWall,
+      {wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * static_cast<float>(s.lumen.semi_y), fz},
       front, s.fibrosis < 0.5);
-  set(Anchor::Endothelium, {-band, open_y, l.far_z_mm * 0.3f}, up, s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
+  set(Anchor::Endothelium, {-band, open_y, l.far_z_mm * 0.3f}, up,
+      s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
   const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
   const float a = glm::radians(l.needle_angle_deg);
   const float needle_r = 0.5f * needleDiameterMm(in.params->injection.needle_gauge);
   // On the shaft outside the skin, so the label does not cover the tip.
   const float outside = std::max(-tip.y, 0.0f) / std::sin(a) + 0.8f;
-  set(Anchor::Needle, tip + glm::vec3(0.0f, std::sin(a), -std::cos(a)) * outside + glm::vec3(0.0f, needle_r, 0.0f),
+  set(Anchor::Needle,
+      tip + glm::vec3(0.0f, std::sin(a), -std::cos(a)) * outside + glm::vec3(0.0f, needle_r, 0.0f),
       none, s.needle_insertion > 0.05);
   // Sclerosant: where the free concentration peaks along the opened vein.
   std::size_t peak = 0;
   for (std::size_t i = 1; i < s.sclerosant.size(); ++i)
     if (s.sclerosant[i] > s.sclerosant[peak]) peak = i;
-  const float pz = l.seg_start_mm + (fz - l.seg_start_mm) * static_cast<float>(peak) / static_cast<float>(sim::kSegmentCells - 1);
+  const float pz = l.seg_start_mm + (fz - l.seg_start_mm) * static_cast<float>(peak) /
+                                        static_cast<float>(sim::kSegmentCells - 1);
   // In front of the needle's tip, so the two labels do not meet.
   const float tip_z = needleTipTarget(*in.params).z;
   set(Anchor::Sclerosant, {0.3f * band, open_y, std::clamp(pz, tip_z + 0.8f, -0.2f)}, up,
-      s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) && cut > 0.5f);
+      s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) &&
+          cut > 0.5f);
   set(Anchor::Thrombus, {0.0f, -l.vein_depth_mm, fz}, front, s.thrombus > 0.15 && s.fibrosis < 0.6);
   set(Anchor::Bandage, {0.6f * hw, 0.22f, fz * 0.5f}, none, s.compression_mmHg > 0.5);
   set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, s.fibrosis >= 0.5 && s.visibility > 0.05);
@@ -690,4 +752,4 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   }
 }
 
-}  // namespace render
+} // namespace render

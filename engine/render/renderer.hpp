@@ -22,13 +22,28 @@
 namespace render {
 
 enum class Anchor {
-  Skin, Epidermis, Dermis, Fat, VeinLumen, VeinWall, Endothelium, Needle, Sclerosant, Thrombus,
-  Bandage, Cord, ReticularVein, Wheal, ScaleStart, ScaleEnd, Count
+  Skin,
+  Epidermis,
+  Dermis,
+  Fat,
+  VeinLumen,
+  VeinWall,
+  Endothelium,
+  Needle,
+  Sclerosant,
+  Thrombus,
+  Bandage,
+  Cord,
+  ReticularVein,
+  Wheal,
+  ScaleStart,
+  ScaleEnd,
+  Count
 };
 const char* anchorId(Anchor a);
 
 class Renderer {
- public:
+public:
   static core::Result<std::unique_ptr<Renderer>> create(const std::string& shader_dir);
   ~Renderer();
   Renderer(const Renderer&) = delete;
@@ -48,7 +63,7 @@ class Renderer {
   // Where the tip stops when fully inserted (lumen, or the dermis beside it).
   glm::vec3 needleTipTarget(const sim::Params& params) const;
 
- private:
+private:
   Renderer() = default;
   void drawTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
   void drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
@@ -66,11 +81,12 @@ class Renderer {
   // Up to 3 boxes x 6 faces x 16 parts x 6 vertices x 10 floats: skin tops,
   // then plain cut faces, fat parts, then the cut faces' parts around the vein.
   static constexpr std::size_t kTissueFloats = 3 * 6 * 16 * 6 * 10;
-  std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, fat_scratch_{}, vein_scratch_{};
+  std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, fat_scratch_{},
+      vein_scratch_{};
   int skin_vertices_ = 0, plain_vertices_ = 0, fat_vertices_ = 0, vein_vertices_ = 0;
   float built_cut_ = -1.0f, built_reach_ = -1.0f;
 
-  gfx::VertexArray empty_vao_;  // the background triangle needs no attributes
+  gfx::VertexArray empty_vao_; // the background triangle needs no attributes
 
   gfx::Buffer quad_vbo_, cell_vbo_;
   gfx::VertexArray cell_vao_;
@@ -82,14 +98,14 @@ class Renderer {
 
   TissueLayout layout_;
   BranchSet branches_{};
-  std::array<glm::vec4, 2> feeder_{};  // reticular feeder on the skin: two segments x0, z0, x1, z1
+  std::array<glm::vec4, 2> feeder_{}; // reticular feeder on the skin: two segments x0, z0, x1, z1
   // Baked once per scene / once: the skin's vessel pattern and the fat lobules
   // (see surface_bake.hpp); the shaders sample them.
   gfx::Texture skin_tex_, fat_tex_;
   glm::vec4 skin_rect_{0.0f};
-  std::array<float, 8> skin_key_{};  // what the skin texture was baked for
+  std::array<float, 8> skin_key_{}; // what the skin texture was baked for
   unsigned seed_ = 1;
   std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)> anchors_{};
 };
 
-}  // namespace render
+} // namespace render

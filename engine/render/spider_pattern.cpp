@@ -32,10 +32,10 @@ BranchSet spiderPattern(const TissueLayout& l, unsigned seed) {
     const float side = (i % 2 == 0) ? 1.0f : -1.0f;
     const float len = (0.25f + 0.35f * next()) * l.half_width_mm;
     const float ang = (0.5f + 0.6f * next());
-    b[static_cast<std::size_t>(i)] =
-        glm::vec4(bx, bz, bx + side * len * std::sin(ang), bz + len * std::cos(ang) * (next() - 0.5f) * 2.0f);
+    b[static_cast<std::size_t>(i)] = glm::vec4(bx, bz, bx + side * len * std::sin(ang),
+                                               bz + len * std::cos(ang) * (next() - 0.5f) * 2.0f);
   }
   return b;
 }
 
-}  // namespace render
+} // namespace render

@@ -10,8 +10,8 @@
 namespace render {
 
 inline constexpr int kBranches = 12;
-using BranchSet = std::array<glm::vec4, kBranches>;  // x0, z0, x1, z1 in mm on the skin
+using BranchSet = std::array<glm::vec4, kBranches>; // x0, z0, x1, z1 in mm on the skin
 
 BranchSet spiderPattern(const TissueLayout& layout, unsigned seed);
 
-}  // namespace render
+} // namespace render

@@ -13,7 +13,8 @@ float smoothstep(float e0, float e1, float x) {
 
 float segmentDistance(glm::vec2 p, glm::vec2 a, glm::vec2 b) {
   const glm::vec2 pa = p - a, ba = b - a;
-  const float h = std::clamp((pa.x * ba.x + pa.y * ba.y) / std::max(ba.x * ba.x + ba.y * ba.y, 1e-6f), 0.0f, 1.0f);
+  const float h = std::clamp(
+      (pa.x * ba.x + pa.y * ba.y) / std::max(ba.x * ba.x + ba.y * ba.y, 1e-6f), 0.0f, 1.0f);
   const glm::vec2 d = pa - ba * h;
   return std::sqrt(d.x * d.x + d.y * d.y);
 }
@@ -27,7 +28,9 @@ std::uint8_t unorm8(float v) {
   return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
 }
 
-float fract(float x) { return x - std::floor(x); }
+float fract(float x) {
+  return x - std::floor(x);
+}
 
 // tissue.frag's former hash3 (Hoskins' hash33).
 glm::vec3 hash3(glm::vec3 p) {
@@ -37,10 +40,10 @@ glm::vec3 hash3(glm::vec3 p) {
   return {fract((p.x + p.y) * p.z), fract((p.x + p.x) * p.y), fract((p.y + p.x) * p.x)};
 }
 
-}  // namespace
+} // namespace
 
-SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br, const std::array<glm::vec4, 2>& feeder,
-                  glm::ivec2 size) {
+SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br,
+                  const std::array<glm::vec4, 2>& feeder, glm::ivec2 size) {
   SkinBake out;
   out.size = size;
   const float x0 = -l.half_width_mm, x1 = l.half_width_mm;
@@ -48,12 +51,15 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br, const std::array<g
   out.rect = glm::vec4(x0, z0, 1.0f / (x1 - x0), 1.0f / (z1 - z0));
   out.rgba.assign(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y) * 4u, 0);
   const float r = l.vein_radius_mm;
-  const int kind = l.kind == sim::VeinKind::Telangiectasia ? 0 : l.kind == sim::VeinKind::Reticular ? 1 : 2;
+  const int kind = l.kind == sim::VeinKind::Telangiectasia ? 0
+                   : l.kind == sim::VeinKind::Reticular    ? 1
+                                                           : 2;
   const float k = 0.3f / std::max(r, 0.3f);
   for (int j = 0; j < size.y; ++j) {
     const float z = z0 + (z1 - z0) * (static_cast<float>(j) + 0.5f) / static_cast<float>(size.y);
     // The vessel wanders and swells along its length (as tissue.frag did per fragment).
-    const float wobble = r * (0.16f * std::sin(z * 2.3f * k + 1.3f) + 0.08f * std::sin(z * 5.1f * k));
+    const float wobble =
+        r * (0.16f * std::sin(z * 2.3f * k + 1.3f) + 0.08f * std::sin(z * 5.1f * k));
     const float swell = 1.0f + 0.12f * std::sin(z * 3.7f * k + 0.5f) * std::sin(z * 1.9f * k);
     float axis = 0.0f, slope = 0.0f;
     if (kind != 0) {
@@ -68,16 +74,20 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br, const std::array<g
       const glm::vec2 xz{x + wobble, z};
       float dt = 1e3f, db = 1e3f, cover = 0.0f, feed = 0.0f, dark = 0.0f;
       if (kind == 0) {
-        for (int b = 0; b < 5; ++b) dt = std::min(dt, segmentDistance(xz, {br[b].x, br[b].y}, {br[b].z, br[b].w}));
+        for (int b = 0; b < 5; ++b)
+          dt = std::min(dt, segmentDistance(xz, {br[b].x, br[b].y}, {br[b].z, br[b].w}));
         for (int b = 5; b < kBranches; ++b)
           db = std::min(db, segmentDistance(xz, {br[b].x, br[b].y}, {br[b].z, br[b].w}));
-        cover = std::max(vesselCover(dt, r * swell, 0.35f), 0.85f * vesselCover(db, 0.45f * r * swell, 0.4f));
+        cover = std::max(vesselCover(dt, r * swell, 0.35f),
+                         0.85f * vesselCover(db, 0.45f * r * swell, 0.4f));
         const glm::vec2 p{x, z};
-        const float df = std::min(segmentDistance(p, {feeder[0].x, feeder[0].y}, {feeder[0].z, feeder[0].w}),
-                                  segmentDistance(p, {feeder[1].x, feeder[1].y}, {feeder[1].z, feeder[1].w}));
+        const float df =
+            std::min(segmentDistance(p, {feeder[0].x, feeder[0].y}, {feeder[0].z, feeder[0].w}),
+                     segmentDistance(p, {feeder[1].x, feeder[1].y}, {feeder[1].z, feeder[1].w}));
         feed = vesselCover(df, 0.55f, 0.6f);
       } else {
-        dt = std::fabs(xz.x - axis) / std::sqrt(1.0f + slope * slope);  // roughly perpendicular distance
+        dt = std::fabs(xz.x - axis) /
+             std::sqrt(1.0f + slope * slope); // roughly perpendicular distance
         if (kind == 1) {
           cover = 0.6f * vesselCover(dt, r * swell, 0.6f);
         } else {
@@ -88,7 +98,8 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br, const std::array<g
       }
       const float dv = std::min(dt, db);
       std::uint8_t* t = &out.rgba[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size.x) +
-                                   static_cast<std::size_t>(i)) * 4u];
+                                   static_cast<std::size_t>(i)) *
+                                  4u];
       t[0] = unorm8(cover);
       t[1] = unorm8(dv / (kSkinDvRange * r));
       t[2] = unorm8(feed);
@@ -99,9 +110,10 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br, const std::array<g
 }
 
 std::vector<std::uint8_t> bakeFatLobules(int size) {
-  std::vector<std::uint8_t> out(static_cast<std::size_t>(size) * static_cast<std::size_t>(size) * 4u);
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(size) * static_cast<std::size_t>(size) *
+                                4u);
   const float period = static_cast<float>(kFatPeriodCells);
-  const float zs = 0.37f;  // the slice through the 3D pattern
+  const float zs = 0.37f; // the slice through the 3D pattern
   auto wrap = [&](float c) { return c - period * std::floor(c / period); };
   for (int j = 0; j < size; ++j)
     for (int i = 0; i < size; ++i) {
@@ -125,10 +137,12 @@ std::vector<std::uint8_t> bakeFatLobules(int size) {
             }
           }
       const std::uint8_t v = unorm8(smoothstep(0.03f, 0.09f, d2 - d1));
-      std::uint8_t* t = &out[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size) + static_cast<std::size_t>(i)) * 4u];
+      std::uint8_t* t = &out[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size) +
+                              static_cast<std::size_t>(i)) *
+                             4u];
       t[0] = t[1] = t[2] = t[3] = v;
     }
   return out;
 }
 
-}  // namespace render
+} // namespace render

@@ -37,4 +37,4 @@ SkinBake bakeSkin(const TissueLayout& layout, const BranchSet& branches,
 // of a 3D cellular noise sliced at a fixed depth, periodic over kFatPeriodCells.
 std::vector<std::uint8_t> bakeFatLobules(int size);
 
-}  // namespace render
+} // namespace render

@@ -23,7 +23,7 @@ struct CountingDeleter {
 };
 using CountedHandle = gfx::Handle<CountingDeleter>;
 
-}  // namespace
+} // namespace
 
 TEST_CASE("gfx: a moved-from handle owns nothing and the name is deleted once", "[gfx]") {
   g_deleted = 0;
@@ -73,7 +73,8 @@ TEST_CASE("gfx: GL objects move their names", "[gfx]") {
 }
 
 TEST_CASE("gfx: Mesa's shader log becomes file:line:col", "[gfx]") {
-  const std::string out = gfx::translateShaderLog("0:12(5): error: `x' undeclared\n", "tissue.frag");
+  const std::string out =
+      gfx::translateShaderLog("0:12(5): error: `x' undeclared\n", "tissue.frag");
   CHECK(out.find("tissue.frag:12:5: error:") != std::string::npos);
 }
 

@@ -56,10 +56,11 @@ inline gfx::Image draw(const render::FrameInput& in, glm::ivec2 size) {
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   fb.bind();
   const render::Palette pal = render::makePalette(in.palette, in.params->patient.skin_tone);
-  gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
+  gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g,
+                  pal.background_bottom.b);
   renderer().render(in, {0, 0}, size);
   fb.resolve();
   return gfx::readPixels(size.x, size.y);
 }
 
-}  // namespace rendertest
+} // namespace rendertest

@@ -26,7 +26,7 @@ double meanDiff(const gfx::Image& a, const gfx::Image& b, int x0, int y0, int x1
     }
   return n ? sum / (3.0 * n) : 0.0;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("render: golden image per stage", "[render][golden]") {
   REQUIRE_GL();
@@ -51,7 +51,8 @@ TEST_CASE("render: same FrameInput, same pixels", "[render]") {
   CHECK(a.rgba == b.rgba);
 }
 
-TEST_CASE("render: full compression changes the vein's section and nothing far from it", "[render]") {
+TEST_CASE("render: full compression changes the vein's section and nothing far from it",
+          "[render]") {
   REQUIRE_GL();
   StageFrame f;
   rendertest::frameAt(f, "compression", 0.7f);
@@ -65,7 +66,7 @@ TEST_CASE("render: full compression changes the vein's section and nothing far f
   open.lumen_area_ratio = 1.0;
   open.thrombus = 0.0;
   open.compression_mmHg = 0.0;
-  pressed.compression_mmHg = 0.0;  // no bandage: compare the tissue only
+  pressed.compression_mmHg = 0.0; // no bandage: compare the tissue only
   pressed.lumen.semi_x = 1.5;
   pressed.lumen.semi_y = 0.1;
   pressed.lumen.waist = 1.0;
@@ -87,7 +88,8 @@ TEST_CASE("render: the cell layout is a pure function of its inputs", "[render]"
   const render::TissueLayout l = render::layoutFor(params);
   sim::Sample s;
   s.lumen_area_ratio = 1.0;
-  const render::Palette pal = render::makePalette(render::PaletteKind::Schematic, params.patient.skin_tone);
+  const render::Palette pal =
+      render::makePalette(render::PaletteKind::Schematic, params.patient.skin_tone);
   static render::CellBatch a, b, c;
   render::layoutCells(l, s, pal, 3.5, 42u, a);
   render::layoutCells(l, s, pal, 3.5, 42u, b);
@@ -95,7 +97,8 @@ TEST_CASE("render: the cell layout is a pure function of its inputs", "[render]"
   REQUIRE(a.count == b.count);
   bool same = true;
   for (std::size_t i = 0; i < a.count; ++i)
-    same = same && a.cells[i].centre_radius == b.cells[i].centre_radius && a.cells[i].colour == b.cells[i].colour;
+    same = same && a.cells[i].centre_radius == b.cells[i].centre_radius &&
+           a.cells[i].colour == b.cells[i].colour;
   CHECK(same);
   render::layoutCells(l, s, pal, 3.5, 43u, c);
   bool differs = c.count != a.count;
@@ -127,10 +130,10 @@ TEST_CASE("render: a label behind the block is hidden", "[render]") {
 }
 
 TEST_CASE("render: layout puts each vein kind at its clinical depth", "[render]") {
-  sim::Params spider;  // 0.6 mm telangiectasia, depth 0.3 mm asked
+  sim::Params spider; // 0.6 mm telangiectasia, depth 0.3 mm asked
   const render::TissueLayout s = render::layoutFor(spider);
   CHECK(s.vein_depth_mm >= 0.3f);
-  CHECK(s.vein_depth_mm <= 0.45f);  // upper dermal plexus
+  CHECK(s.vein_depth_mm <= 0.45f); // upper dermal plexus
   CHECK(s.wall_mm == Approx(0.14f * s.vein_radius_mm));
   sim::Params ret;
   ret.vein.kind = sim::VeinKind::Reticular;
@@ -138,7 +141,7 @@ TEST_CASE("render: layout puts each vein kind at its clinical depth", "[render]"
   ret.vein.depth_mm = 1.5;
   const render::TissueLayout r = render::layoutFor(ret);
   CHECK(r.dermis_mm <= 2.0f);
-  CHECK(std::abs(r.vein_depth_mm - r.dermis_mm) < 0.05f);  // at the dermis/subcutis border
+  CHECK(std::abs(r.vein_depth_mm - r.dermis_mm) < 0.05f); // at the dermis/subcutis border
   // The far slab the needle enters through lies behind the opened part.
   CHECK(s.back_z_mm < s.far_z_mm);
   CHECK(s.far_z_mm < 0.0f);
@@ -152,8 +155,8 @@ TEST_CASE("render: the needle tip rests in the lumen, or beside it on extravasat
   const render::TissueLayout& l = r.layout();
   const glm::vec3 tip = r.needleTip(f.scene.params, 1.0);
   const glm::vec2 q{tip.x, tip.y + l.vein_depth_mm};
-  CHECK(glm::length(q) < 0.7f * l.vein_radius_mm);  // inside the lumen
-  CHECK(tip.z > l.far_z_mm);                        // in the opened part, seen
+  CHECK(glm::length(q) < 0.7f * l.vein_radius_mm); // inside the lumen
+  CHECK(tip.z > l.far_z_mm);                       // in the opened part, seen
   CHECK(tip.z < 0.0f);
   // The needle comes in from the far end: drawn back, the tip moves away from the viewer and up.
   const glm::vec3 out = r.needleTip(f.scene.params, 0.0);
@@ -170,7 +173,7 @@ TEST_CASE("render: the extravasation wheal's anchor is seen", "[render]") {
   StageFrame f;
   f.scene.params.injection.in_lumen = false;
   rendertest::frameAt(f, "procedure", 1.0f);
-  f.sample.wheal = 0.8;  // whatever the model's timing, a grown wheal
+  f.sample.wheal = 0.8; // whatever the model's timing, a grown wheal
   f.sample.needle_insertion = 1.0;
   render::Renderer& r = rendertest::renderer();
   (void)rendertest::draw(f.in, kGoldenSize);

@@ -11,18 +11,29 @@
 namespace {
 std::atomic<bool> g_counting{false};
 std::atomic<long> g_allocations{0};
-}  // namespace
+} // namespace
 
 void* operator new(std::size_t n) {
-  if (g_counting.load(std::memory_order_relaxed)) g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (g_counting.load(std::memory_order_relaxed))
+    g_allocations.fetch_add(1, std::memory_order_relaxed);
   if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
   throw std::bad_alloc();
 }
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void* operator new[](std::size_t n) {
+  return operator new(n);
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 TEST_CASE("render: no heap allocation per frame", "[render]") {
   REQUIRE_GL();
@@ -32,16 +43,16 @@ TEST_CASE("render: no heap allocation per frame", "[render]") {
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   fb.bind();
   render::Renderer& r = rendertest::renderer();
-  for (int i = 0; i < 5; ++i) r.render(f.in, {0, 0}, size);  // warm-up
+  for (int i = 0; i < 5; ++i) r.render(f.in, {0, 0}, size); // warm-up
   // The allocator hook itself works (so a zero below means something).
   g_counting = true;
-  ::operator delete(::operator new(16));  // a direct call: not elided like a new-expression
+  ::operator delete(::operator new(16)); // a direct call: not elided like a new-expression
   g_counting = false;
   REQUIRE(g_allocations.load() == 1);
   g_allocations = 0;
   g_counting = true;
   for (int i = 0; i < 50; ++i) {
-    f.in.flow_mm += 0.1;  // moving cells: the instance buffer is refilled each frame
+    f.in.flow_mm += 0.1; // moving cells: the instance buffer is refilled each frame
     r.render(f.in, {0, 0}, size);
   }
   g_counting = false;
