@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "core/language.hpp"
+#include "render/palette.hpp"
 
 namespace app {
 namespace {
@@ -117,7 +118,7 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   if (o.mode != "patient" && o.mode != "student") {
     return flagError("--mode '" + o.mode + "': expected patient or student");
   }
-  if (o.palette != "schematic" && o.palette != "realistic" && o.palette != "colour-safe") {
+  if (!render::paletteFromName(o.palette)) {
     return flagError("--palette '" + o.palette + "': expected schematic, realistic or colour-safe");
   }
   if ((bench->count() > 0 && o.bench_frames < 1) || o.bench_frames < 0 ||

@@ -34,12 +34,6 @@ core::Result<scene::SceneDesc> loadScene(const Options& o) {
   return scene::defaultScene(); // built in: works with no data files at all
 }
 
-render::PaletteKind paletteFrom(const std::string& name) {
-  if (name == "realistic") return render::PaletteKind::Realistic;
-  if (name == "colour-safe") return render::PaletteKind::ColourSafe;
-  return render::PaletteKind::Schematic;
-}
-
 int writeModelOutputs(const Options& o, const Session& s) {
   if (!o.export_sim.empty()) {
     auto w = writeSimCsv(s.run, o.export_sim);
@@ -180,7 +174,7 @@ int runApp(int argc, const char* const* argv) {
   ui::ScreenState state;
   state.audience = o.mode == "student" ? scene::Audience::Student : scene::Audience::Patient;
   state.lang = o.lang;
-  state.palette = paletteFrom(o.palette);
+  state.palette = render::paletteFromName(o.palette).value_or(render::PaletteKind::Schematic);
   const float dpi = cfg.headless ? 1.0f : window.value()->displayScale();
   auto viewer = Viewer::create(*window.value(), session, state, dpi);
   if (!viewer) return fail(viewer.errors(), kInternal);

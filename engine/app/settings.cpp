@@ -15,17 +15,6 @@ bool Settings::operator==(const Settings& o) const {
          font_scale == o.font_scale && width == o.width && height == o.height;
 }
 
-const char* paletteName(render::PaletteKind k) {
-  switch (k) {
-  case render::PaletteKind::Realistic:
-    return "realistic";
-  case render::PaletteKind::ColourSafe:
-    return "colour-safe";
-  default:
-    return "schematic";
-  }
-}
-
 std::string settingsPath() {
   const char* xdg = std::getenv("XDG_CONFIG_HOME");
   std::string base;
@@ -43,7 +32,7 @@ std::string toJson(const Settings& s) {
   nlohmann::json j;
   j["mode"] = s.audience == scene::Audience::Student ? "student" : "patient";
   j["lang"] = s.lang;
-  j["palette"] = paletteName(s.palette);
+  j["palette"] = render::toString(s.palette);
   j["font_scale"] = s.font_scale;
   j["window"] = {{"width", s.width}, {"height", s.height}};
   return j.dump(2) + "\n";
@@ -88,12 +77,9 @@ LoadedSettings loadSettings(const std::string& path) {
   }
   if (j.contains("palette")) {
     const auto& v = j["palette"];
-    if (v == "schematic")
-      s.palette = render::PaletteKind::Schematic;
-    else if (v == "realistic")
-      s.palette = render::PaletteKind::Realistic;
-    else if (v == "colour-safe")
-      s.palette = render::PaletteKind::ColourSafe;
+    const auto kind = v.is_string() ? render::paletteFromName(v.get<std::string>()) : std::nullopt;
+    if (kind)
+      s.palette = *kind;
     else
       note("palette");
   }

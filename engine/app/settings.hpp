@@ -35,7 +35,4 @@ LoadedSettings loadSettings(const std::string& path);
 // Creates the folder; writes path + ".tmp" then renames. Returns "" or an error message.
 std::string saveSettings(const Settings& s, const std::string& path);
 
-std::string toJson(const Settings& s);
-const char* paletteName(render::PaletteKind k);
-
 } // namespace app

@@ -104,26 +104,7 @@ void Viewer::setSource(std::string scene_path, std::vector<std::string> override
   original_overrides_ = overrides_.size();
 }
 
-namespace {
-
-const char* paletteName(render::PaletteKind k) {
-  switch (k) {
-  case render::PaletteKind::Realistic:
-    return "realistic";
-  case render::PaletteKind::ColourSafe:
-    return "colour-safe";
-  default:
-    return "schematic";
-  }
-}
-
-render::PaletteKind paletteKind(const std::string& name) {
-  if (name == "realistic") return render::PaletteKind::Realistic;
-  if (name == "colour-safe") return render::PaletteKind::ColourSafe;
-  return render::PaletteKind::Schematic;
-}
-
-} // namespace
+namespace {} // namespace
 
 Bookmark Viewer::captureView() const {
   const Session& s = *session_;
@@ -144,7 +125,7 @@ Bookmark Viewer::captureView() const {
   b.camera.target_z_mm = c.target.z / scale;
   b.mode = state_.audience == scene::Audience::Student ? "student" : "patient";
   b.lang = state_.lang;
-  b.palette = paletteName(state_.palette);
+  b.palette = render::toString(state_.palette);
   return b;
 }
 
@@ -182,7 +163,7 @@ void applyBookmarkView(const Bookmark& b, Viewer& v) {
   ui::ScreenState& st = v.state();
   st.audience = b.mode == "student" ? scene::Audience::Student : scene::Audience::Patient;
   st.lang = b.lang;
-  st.palette = paletteKind(b.palette);
+  st.palette = render::paletteFromName(b.palette).value_or(render::PaletteKind::Schematic);
   v.userCamera() = b.camera.user;
   if (b.camera.user) {
     scene::CameraPose p;

@@ -84,4 +84,11 @@ const char* toString(PaletteKind kind) {
   return "schematic";
 }
 
+std::optional<PaletteKind> paletteFromName(std::string_view name) {
+  for (PaletteKind k : {PaletteKind::Schematic, PaletteKind::Realistic, PaletteKind::ColourSafe}) {
+    if (name == toString(k)) return k;
+  }
+  return std::nullopt;
+}
+
 } // namespace render

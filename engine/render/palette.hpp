@@ -2,6 +2,9 @@
 // Colour schemes. Schematic is the default (calm textbook colours, see
 // STORYBOARD.md); ColourSafe keeps blood/sclerosant/thrombus apart for
 // deuteranopia; Realistic is closer to histology photographs.
+#include <optional>
+#include <string_view>
+
 #include <glm/vec3.hpp>
 
 namespace render {
@@ -21,6 +24,8 @@ struct Palette {
 };
 
 Palette makePalette(PaletteKind kind, int fitzpatrick_skin_tone);
-const char* toString(PaletteKind kind);
+const char* toString(PaletteKind kind); // "schematic", "realistic", "colour-safe"
+// The inverse of toString; empty for any other name.
+std::optional<PaletteKind> paletteFromName(std::string_view name);
 
 } // namespace render
