@@ -35,4 +35,6 @@ LoadedSettings loadSettings(const std::string& path);
 // Creates the folder; writes path + ".tmp" then renames. Returns "" or an error message.
 std::string saveSettings(const Settings& s, const std::string& path);
 
+std::string toJson(const Settings& s);
+
 } // namespace app
