@@ -112,23 +112,36 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br,
 std::vector<std::uint8_t> bakeFatLobules(int size) {
   std::vector<std::uint8_t> out(static_cast<std::size_t>(size) * static_cast<std::size_t>(size) *
                                 4u);
-  const float period = static_cast<float>(kFatPeriodCells);
+  constexpr int period = kFatPeriodCells;
   const float zs = 0.37f; // the slice through the 3D pattern
-  auto wrap = [&](float c) { return c - period * std::floor(c / period); };
+  // Feature-point offsets of every cell the slice can see (x, y wrap; z is the
+  // slice's cell and its two neighbours), hashed once instead of 27 times a texel.
+  glm::vec3 offset[period][period][3];
+  for (int x = 0; x < period; ++x)
+    for (int y = 0; y < period; ++y)
+      for (int c = 0; c < 3; ++c)
+        offset[x][y][c] = hash3({static_cast<float>(x), static_cast<float>(y),
+                                 std::floor(zs) + static_cast<float>(c - 1)}) *
+                              0.8f +
+                          glm::vec3(0.1f);
+  const auto wrap = [](int c) { return ((c % period) + period) % period; };
   for (int j = 0; j < size; ++j)
     for (int i = 0; i < size; ++i) {
-      const glm::vec3 p{(static_cast<float>(i) + 0.5f) / static_cast<float>(size) * period,
-                        (static_cast<float>(j) + 0.5f) / static_cast<float>(size) * period, zs};
+      const glm::vec3 p{
+          (static_cast<float>(i) + 0.5f) / static_cast<float>(size) * static_cast<float>(period),
+          (static_cast<float>(j) + 0.5f) / static_cast<float>(size) * static_cast<float>(period),
+          zs};
       const glm::vec3 cell{std::floor(p.x), std::floor(p.y), std::floor(p.z)};
-      float d1 = 9.0f, d2 = 9.0f;
+      // Squared distances while searching; square roots only of the two nearest.
+      float d1 = 81.0f, d2 = 81.0f;
       for (int a = -1; a <= 1; ++a)
         for (int b = -1; b <= 1; ++b)
           for (int c = -1; c <= 1; ++c) {
             const glm::vec3 cc = cell + glm::vec3(a, b, c);
-            const glm::vec3 h = hash3({wrap(cc.x), wrap(cc.y), cc.z});
-            const glm::vec3 o = cc + h * 0.8f + glm::vec3(0.1f);
+            const glm::vec3 o =
+                cc + offset[wrap(static_cast<int>(cc.x))][wrap(static_cast<int>(cc.y))][c + 1];
             const glm::vec3 d = p - o;
-            const float dist = std::sqrt(d.x * d.x + d.y * d.y + d.z * d.z);
+            const float dist = d.x * d.x + d.y * d.y + d.z * d.z;
             if (dist < d1) {
               d2 = d1;
               d1 = dist;
@@ -136,7 +149,7 @@ std::vector<std::uint8_t> bakeFatLobules(int size) {
               d2 = dist;
             }
           }
-      const std::uint8_t v = unorm8(smoothstep(0.03f, 0.09f, d2 - d1));
+      const std::uint8_t v = unorm8(smoothstep(0.03f, 0.09f, std::sqrt(d2) - std::sqrt(d1)));
       std::uint8_t* t = &out[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size) +
                               static_cast<std::size_t>(i)) *
                              4u];
