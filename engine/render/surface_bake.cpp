@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 namespace render {
 namespace {
@@ -55,57 +56,66 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br,
                    : l.kind == sim::VeinKind::Reticular    ? 1
                                                            : 2;
   const float k = 0.3f / std::max(r, 0.3f);
-  for (int j = 0; j < size.y; ++j) {
-    const float z = z0 + (z1 - z0) * (static_cast<float>(j) + 0.5f) / static_cast<float>(size.y);
-    // The vessel wanders and swells along its length (as tissue.frag did per fragment).
-    const float wobble =
-        r * (0.16f * std::sin(z * 2.3f * k + 1.3f) + 0.08f * std::sin(z * 5.1f * k));
-    const float swell = 1.0f + 0.12f * std::sin(z * 3.7f * k + 0.5f) * std::sin(z * 1.9f * k);
-    float axis = 0.0f, slope = 0.0f;
-    if (kind != 0) {
-      // Reticular: gently curved; varicose: tortuous (smooth wide meanders).
-      const float amp = kind == 2 ? 0.75f * r : 0.35f * r;
-      const float f = (kind == 2 ? 3.6f : 4.5f) / l.half_width_mm;
-      axis = amp * (std::sin(z * f + 0.7f) + 0.35f * std::sin(z * 2.3f * f + 2.0f));
-      slope = amp * f * (std::cos(z * f + 0.7f) + 0.8f * std::cos(z * 2.3f * f + 2.0f));
-    }
-    for (int i = 0; i < size.x; ++i) {
-      const float x = x0 + (x1 - x0) * (static_cast<float>(i) + 0.5f) / static_cast<float>(size.x);
-      const glm::vec2 xz{x + wobble, z};
-      float dt = 1e3f, db = 1e3f, cover = 0.0f, feed = 0.0f, dark = 0.0f;
-      if (kind == 0) {
-        for (int b = 0; b < 5; ++b)
-          dt = std::min(dt, segmentDistance(xz, {br[b].x, br[b].y}, {br[b].z, br[b].w}));
-        for (int b = 5; b < kBranches; ++b)
-          db = std::min(db, segmentDistance(xz, {br[b].x, br[b].y}, {br[b].z, br[b].w}));
-        cover = std::max(vesselCover(dt, r * swell, 0.35f),
-                         0.85f * vesselCover(db, 0.45f * r * swell, 0.4f));
-        const glm::vec2 p{x, z};
-        const float df =
-            std::min(segmentDistance(p, {feeder[0].x, feeder[0].y}, {feeder[0].z, feeder[0].w}),
-                     segmentDistance(p, {feeder[1].x, feeder[1].y}, {feeder[1].z, feeder[1].w}));
-        feed = vesselCover(df, 0.55f, 0.6f);
-      } else {
-        dt = std::fabs(xz.x - axis) /
-             std::sqrt(1.0f + slope * slope); // roughly perpendicular distance
-        if (kind == 1) {
-          cover = 0.6f * vesselCover(dt, r * swell, 0.6f);
-        } else {
-          cover = 0.75f * vesselCover(dt, r * swell, 0.3f);
-          const float g = dt / (0.5f * r);
-          dark = std::exp(-g * g);
-        }
+  // Rows are independent: the two halves bake on two threads (start-up time;
+  // each thread writes only its own rows, so the result is the same).
+  const auto bakeRows = [&](int row_begin, int row_end) {
+    for (int j = row_begin; j < row_end; ++j) {
+      const float z = z0 + (z1 - z0) * (static_cast<float>(j) + 0.5f) / static_cast<float>(size.y);
+      // The vessel wanders and swells along its length (as tissue.frag did per fragment).
+      const float wobble =
+          r * (0.16f * std::sin(z * 2.3f * k + 1.3f) + 0.08f * std::sin(z * 5.1f * k));
+      const float swell = 1.0f + 0.12f * std::sin(z * 3.7f * k + 0.5f) * std::sin(z * 1.9f * k);
+      float axis = 0.0f, slope = 0.0f;
+      if (kind != 0) {
+        // Reticular: gently curved; varicose: tortuous (smooth wide meanders).
+        const float amp = kind == 2 ? 0.75f * r : 0.35f * r;
+        const float f = (kind == 2 ? 3.6f : 4.5f) / l.half_width_mm;
+        axis = amp * (std::sin(z * f + 0.7f) + 0.35f * std::sin(z * 2.3f * f + 2.0f));
+        slope = amp * f * (std::cos(z * f + 0.7f) + 0.8f * std::cos(z * 2.3f * f + 2.0f));
       }
-      const float dv = std::min(dt, db);
-      std::uint8_t* t = &out.rgba[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size.x) +
-                                   static_cast<std::size_t>(i)) *
-                                  4u];
-      t[0] = unorm8(cover);
-      t[1] = unorm8(dv / (kSkinDvRange * r));
-      t[2] = unorm8(feed);
-      t[3] = unorm8(dark);
+      for (int i = 0; i < size.x; ++i) {
+        const float x =
+            x0 + (x1 - x0) * (static_cast<float>(i) + 0.5f) / static_cast<float>(size.x);
+        const glm::vec2 xz{x + wobble, z};
+        float dt = 1e3f, db = 1e3f, cover = 0.0f, feed = 0.0f, dark = 0.0f;
+        if (kind == 0) {
+          for (int b = 0; b < 5; ++b)
+            dt = std::min(dt, segmentDistance(xz, {br[b].x, br[b].y}, {br[b].z, br[b].w}));
+          for (int b = 5; b < kBranches; ++b)
+            db = std::min(db, segmentDistance(xz, {br[b].x, br[b].y}, {br[b].z, br[b].w}));
+          cover = std::max(vesselCover(dt, r * swell, 0.35f),
+                           0.85f * vesselCover(db, 0.45f * r * swell, 0.4f));
+          const glm::vec2 p{x, z};
+          const float df =
+              std::min(segmentDistance(p, {feeder[0].x, feeder[0].y}, {feeder[0].z, feeder[0].w}),
+                       segmentDistance(p, {feeder[1].x, feeder[1].y}, {feeder[1].z, feeder[1].w}));
+          feed = vesselCover(df, 0.55f, 0.6f);
+        } else {
+          dt = std::fabs(xz.x - axis) /
+               std::sqrt(1.0f + slope * slope); // roughly perpendicular distance
+          if (kind == 1) {
+            cover = 0.6f * vesselCover(dt, r * swell, 0.6f);
+          } else {
+            cover = 0.75f * vesselCover(dt, r * swell, 0.3f);
+            const float g = dt / (0.5f * r);
+            dark = std::exp(-g * g);
+          }
+        }
+        const float dv = std::min(dt, db);
+        std::uint8_t* t =
+            &out.rgba[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size.x) +
+                       static_cast<std::size_t>(i)) *
+                      4u];
+        t[0] = unorm8(cover);
+        t[1] = unorm8(dv / (kSkinDvRange * r));
+        t[2] = unorm8(feed);
+        t[3] = unorm8(dark);
+      }
     }
-  }
+  };
+  std::thread upper(bakeRows, 0, size.y / 2);
+  bakeRows(size.y / 2, size.y);
+  upper.join();
   return out;
 }
 
