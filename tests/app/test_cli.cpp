@@ -17,62 +17,22 @@
 #include <string>
 #include <vector>
 
+#include "support/subprocess.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int code = -1;
-  std::string out, err;
-};
+using Result = testsupport::RunResult;
+using testsupport::readFile;
 
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) {
-    if (c == '\'')
-      q += "'\\''";
-    else
-      q += c;
-  }
-  return q + "'";
-}
-
-// A fresh scratch directory per test process.
 const fs::path& scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("sclerosim-cli-" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  return testsupport::scratchDir("cli");
 }
 
 // Runs the binary from the source tree with a headless video driver.
 Result run(const std::vector<std::string>& args) {
-  static int counter = 0;
-  const fs::path out = scratch() / ("out" + std::to_string(counter) + ".txt");
-  const fs::path err = scratch() / ("err" + std::to_string(counter) + ".txt");
-  ++counter;
-  std::string cmd = "cd " + quote(SCLEROSIM_SOURCE_DIR) +
-                    " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + quote(SCLEROSIM_SOURCE_DIR) +
-                    " " + quote(SCLEROSIM_BINARY);
-  for (const std::string& a : args) cmd += " " + quote(a);
-  cmd += " >" + quote(out.string()) + " 2>" + quote(err.string()) + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  Result r;
-  r.code =
-      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-  r.out = readFile(out);
-  r.err = readFile(err);
-  INFO("command: " << cmd);
+  const Result r = testsupport::runSclerosim(args, scratch());
   INFO("stderr: " << r.err);
   return r;
 }

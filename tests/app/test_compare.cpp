@@ -21,6 +21,7 @@
 #include "app/window_loop.hpp"
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
+#include "support/subprocess.hpp"
 
 namespace fs = std::filesystem;
 
@@ -39,42 +40,13 @@ sim::Outcome planned() {
 }
 
 const fs::path& scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("sclerosim-compare-" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  return testsupport::scratchDir("compare");
 }
 
-std::string quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct Run {
-  int code = -1;
-  std::string err;
-};
+using Run = testsupport::RunResult;
 
 Run runBinary(const std::vector<std::string>& args) {
-  static int counter = 0;
-  const fs::path err = scratch() / ("err" + std::to_string(counter++) + ".txt");
-  std::string cmd = "cd " + quote(SCLEROSIM_SOURCE_DIR) +
-                    " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + quote(SCLEROSIM_SOURCE_DIR) +
-                    " " + quote(SCLEROSIM_BINARY);
-  for (const std::string& a : args) cmd += " " + quote(a);
-  cmd += " >/dev/null 2>" + quote(err.string()) + " </dev/null";
-  const int status = std::system(cmd.c_str());
-  Run r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-  std::ifstream in(err);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  r.err = ss.str();
-  return r;
+  return testsupport::runSclerosim(args, scratch());
 }
 
 struct Png {

@@ -16,19 +16,14 @@
 #include "gfx/context.hpp"
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
+#include "support/subprocess.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 const fs::path& scratch() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("sclerosim-video-" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  return testsupport::scratchDir("video");
 }
 
 bool haveTool(const char* tool) {
