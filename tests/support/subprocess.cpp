@@ -16,7 +16,8 @@ const fs::path& scratchDir(const std::string& tag) {
   static std::map<std::string, fs::path> dirs;
   auto it = dirs.find(tag);
   if (it == dirs.end()) {
-    fs::path d = fs::temp_directory_path() / ("sclerosim-" + tag + "-" + std::to_string(::getpid()));
+    fs::path d =
+        fs::temp_directory_path() / ("sclerosim-" + tag + "-" + std::to_string(::getpid()));
     fs::remove_all(d);
     fs::create_directories(d);
     it = dirs.emplace(tag, d).first;
@@ -47,17 +48,19 @@ RunResult runSclerosim(const std::vector<std::string>& args, const fs::path& scr
   const fs::path out = scratch / ("out" + std::to_string(counter) + ".txt");
   const fs::path err = scratch / ("err" + std::to_string(counter) + ".txt");
   ++counter;
-  std::string cmd = "cd " + shellQuote(SCLEROSIM_SOURCE_DIR) +
-                    " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + shellQuote(SCLEROSIM_SOURCE_DIR) +
-                    " " + shellQuote(SCLEROSIM_BINARY);
+  std::string cmd =
+      "cd " + shellQuote(SCLEROSIM_SOURCE_DIR) +
+      " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + shellQuote(SCLEROSIM_SOURCE_DIR) + " " +
+      shellQuote(SCLEROSIM_BINARY);
   for (const std::string& a : args) cmd += " " + shellQuote(a);
   cmd += " >" + shellQuote(out.string()) + " 2>" + shellQuote(err.string()) + " </dev/null";
   const int status = std::system(cmd.c_str());
   RunResult r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  r.code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
   r.out = readFile(out);
   r.err = readFile(err);
   return r;
 }
 
-}  // namespace testsupport
+} // namespace testsupport

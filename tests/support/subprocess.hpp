@@ -9,7 +9,7 @@
 namespace testsupport {
 
 struct RunResult {
-  int code = -1;  // exit status; 128 + signal when killed
+  int code = -1; // exit status; 128 + signal when killed
   std::string out, err;
 };
 
@@ -23,4 +23,4 @@ std::string shellQuote(const std::string& arg);
 // no stdin); output files go to `scratch`.
 RunResult runSclerosim(const std::vector<std::string>& args, const std::filesystem::path& scratch);
 
-}  // namespace testsupport
+} // namespace testsupport
