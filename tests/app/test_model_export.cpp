@@ -8,6 +8,7 @@
 
 #include "app/model_export.hpp"
 #include "sim/run.hpp"
+#include "support/subprocess.hpp"
 
 namespace {
 const sim::Run& defaultRun() {
@@ -15,12 +16,6 @@ const sim::Run& defaultRun() {
   return run;
 }
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 } // namespace
 
 TEST_CASE("sim CSV header is exact and rows match the samples", "[app]") {
@@ -75,7 +70,7 @@ TEST_CASE("writeTextFile writes atomically and reports unwritable paths", "[app]
   const std::string path = "test_model_export_out.csv";
   auto ok = app::writeSimCsv(defaultRun(), path);
   REQUIRE(ok.ok());
-  CHECK(readFile(path) == app::simCsv(defaultRun()));
+  CHECK(testsupport::readFile(path) == app::simCsv(defaultRun()));
   std::remove(path.c_str());
 
   const std::string bad = "/nonexistent-dir-sclerosim/out.json";

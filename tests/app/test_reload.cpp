@@ -8,15 +8,9 @@
 #include "app/viewer.hpp"
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
+#include "support/subprocess.hpp"
 
 namespace {
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void writeFile(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::trunc);
   out << text;
@@ -36,7 +30,7 @@ TEST_CASE("app: an edited scene file reloads in place, a broken one keeps the sc
   fs::create_directories(dir);
   const std::string path = (dir / "case.toml").string();
   const std::string original =
-      readFile(testsupport::sourcePath("scenes/spider-vein-polidocanol.toml"));
+      testsupport::readFile(testsupport::sourcePath("scenes/spider-vein-polidocanol.toml"));
   writeFile(path, original);
 
   auto loaded = scene::loadSceneFile(path);
