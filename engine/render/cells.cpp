@@ -18,6 +18,7 @@ float unit(unsigned seed, unsigned i, unsigned salt) {
 }
 
 float cellAt(const std::array<float, sim::kSegmentCells>& v, float t01) {
+  if (!std::isfinite(t01)) t01 = 0.0f; // never an index from NaN (inputs pass InputGuard too)
   const float x = std::clamp(t01, 0.0f, 1.0f) * static_cast<float>(sim::kSegmentCells - 1);
   const int i = static_cast<int>(x);
   const int j = std::min(i + 1, sim::kSegmentCells - 1);

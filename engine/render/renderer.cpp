@@ -326,7 +326,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   return r;
 }
 
-void Renderer::setScene(const sim::Params& params) {
+void Renderer::setScene(const sim::Params& scene_params) {
+  const sim::Params params = guard_.checkParams(scene_params); // never trust a number
   layout_ = layoutFor(params);
   seed_ = params.seed;
   branches_ = spiderPattern(layout_, seed_);
@@ -415,8 +416,9 @@ glm::vec3 Renderer::needleTip(const sim::Params& params, double insertion) const
   return target + dir * (travel * static_cast<float>(1.0 - std::clamp(insertion, 0.0, 1.0)));
 }
 
-void Renderer::render(const FrameInput& in, glm::ivec2 origin, glm::ivec2 size) {
-  if (!in.sample || !in.params || size.x <= 0 || size.y <= 0) return;
+void Renderer::render(const FrameInput& raw, glm::ivec2 origin, glm::ivec2 size) {
+  if (!raw.sample || !raw.params || size.x <= 0 || size.y <= 0) return;
+  const FrameInput& in = guard_.check(raw); // every value finite and in range from here on
   gfx::setViewport(origin.x, origin.y, size.x, size.y);
   const Palette pal = makePalette(in.palette, in.params->patient.skin_tone);
   const float aspect = static_cast<float>(size.x) / static_cast<float>(size.y);

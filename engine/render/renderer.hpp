@@ -14,6 +14,7 @@
 #include "gfx/shader.hpp"
 #include "render/cells.hpp"
 #include "render/frame.hpp"
+#include "render/input_guard.hpp"
 #include "render/layout.hpp"
 #include "render/meshes.hpp"
 #include "render/spider_pattern.hpp"
@@ -51,7 +52,8 @@ public:
 
   // Rebuilds the layout-dependent meshes; call when the scene's vein changes.
   void setScene(const sim::Params& params);
-  // Draws into the currently bound framebuffer's viewport rectangle.
+  // Draws into the currently bound framebuffer's viewport rectangle. Every
+  // value of `in` passes the InputGuard first: bad numbers are clamped and logged.
   void render(const FrameInput& in, glm::ivec2 viewport_origin, glm::ivec2 viewport_size);
 
   const std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)>& anchors() const {
@@ -106,6 +108,7 @@ private:
   std::array<float, 8> skin_key_{}; // what the skin texture was baked for
   unsigned seed_ = 1;
   std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)> anchors_{};
+  InputGuard guard_; // checks every sample, scene and camera value before use
 };
 
 } // namespace render
