@@ -10,6 +10,7 @@ packages=(
   fonts-dejavu-core
   libgl1-mesa-dri libegl1 libegl-dev libgles-dev
   ffmpeg xvfb xauth xdotool clang-format
+  gettext
 )
 
 missing=()

@@ -75,7 +75,9 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   non_empty.push_back(
       {cli.add_option("--view", o.view_file, "Open a saved view file"), &o.view_file});
   cli.add_option("--mode", o.mode, "Narration level: patient|student");
-  cli.add_option("--lang", o.lang, "Narration language (en, de)");
+  cli.add_flag("--check-assets", o.check_assets,
+               "Validate every catalogue in assets/ (keys, placeholders); exit 0 or 2");
+  cli.add_option("--lang", o.lang, "Language: any with a catalogue in assets/ (en, de, ...)");
   cli.add_option("--palette", o.palette, "Colours: schematic|realistic|colour-safe");
   cli.add_option("--msaa", o.msaa,
                  "Window multisampling samples (0, 2, 4, 8; default: 4 on a GPU, 0 on a "
@@ -132,7 +134,7 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
     return flagError("--msaa " + std::to_string(o.msaa) + ": expected 0, 2, 4 or 8");
   }
   if (!core::isLanguageCode(o.lang)) {
-    return flagError("--lang '" + o.lang + "': expected a language code such as en or de");
+    return flagError("--lang '" + o.lang + "': expected a language code such as en, de or de-AT");
   }
   return o;
 }

@@ -23,6 +23,7 @@ struct Options {
   std::string export_sim;
   std::string report;
   std::string check_scene;
+  bool check_assets = false;
   std::string compare;
   std::string view_file;
   std::string mode = "patient";

@@ -16,6 +16,7 @@
 #include "gfx/context.hpp"
 #include "platform/window.hpp"
 #include "scene/loader.hpp"
+#include "text/catalogue.hpp"
 
 namespace app {
 namespace {
@@ -85,6 +86,39 @@ std::vector<core::Error> checkOutputPaths(const Options& o) {
   return errors;
 }
 
+// --check-assets: every catalogue in assets/ (syntax, keys, placeholders).
+int checkAssets() {
+  const text::Library& lib = text::library();
+  for (const std::string& n : lib.notices) std::fprintf(stderr, "sclerosim: note: %s\n", n.c_str());
+  if (!lib.errors.empty()) return fail(lib.errors, kBadInput);
+  std::size_t texts = 0;
+  for (const text::Catalogue& c : lib.catalogues) texts += c.entries.size();
+  std::printf("%s: ok (%zu languages, %zu texts)\n", core::dataPath("assets").c_str(),
+              lib.catalogues.size(), texts);
+  return kOk;
+}
+
+// The catalogues are read before anything is shown: a broken one is bad input
+// (exit 2), and a language without some texts is named once on stderr.
+std::vector<core::Error> checkLanguage(const Options& o) {
+  const text::Library& lib = text::library();
+  if (!lib.errors.empty()) return lib.errors;
+  if (!text::hasLanguage(o.lang)) {
+    std::string have;
+    for (const std::string& c : text::languageCodes()) have += (have.empty() ? "" : ", ") + c;
+    return {{"", 0, 0,
+             "--lang '" + o.lang + "': no catalogue for this language in " +
+                 core::dataPath("assets") + " (have: " + have + ")"}};
+  }
+  const std::string& code = text::locale(o.lang).code();
+  for (const text::Catalogue& c : lib.catalogues) {
+    if (c.code != code) continue;
+    for (const std::string& n : lib.notices)
+      if (n.rfind(c.path + ":", 0) == 0) std::fprintf(stderr, "sclerosim: note: %s\n", n.c_str());
+  }
+  return {};
+}
+
 } // namespace
 
 int runApp(int argc, const char* const* argv) {
@@ -98,6 +132,11 @@ int runApp(int argc, const char* const* argv) {
   if (o.show_version) {
     std::puts(versionText().c_str());
     return kOk;
+  }
+  if (o.check_assets) return checkAssets();
+  {
+    const auto errors = checkLanguage(o);
+    if (!errors.empty()) return fail(errors, kBadInput);
   }
   if (!o.check_scene.empty()) {
     auto checked = scene::loadSceneFile(o.check_scene);

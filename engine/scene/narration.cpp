@@ -1,111 +1,88 @@
 #include "scene/narration.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "scene/scene_desc.hpp"
+#include "text/locale.hpp"
+#include "text/placeholders.hpp"
 
 namespace scene {
 namespace {
-
-bool isGerman(const std::string& lang) {
-  return lang.rfind("de", 0) == 0;
-}
-
-// Shortest plain form: 0.5, 25, 0.25 (never exponent notation for our ranges).
-std::string number(double v, const std::string& lang) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f", v);
-  std::string s = buf;
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  if (isGerman(lang)) std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
 
 const char* roman(int n) {
   static const char* const kRoman[] = {"I", "II", "III", "IV", "V", "VI"};
   return (n >= 1 && n <= 6) ? kRoman[n - 1] : "?";
 }
 
-std::string veinKind(sim::VeinKind k, bool de) {
+const char* veinKindKey(sim::VeinKind k) {
   switch (k) {
   case sim::VeinKind::Telangiectasia:
-    return de ? "Besenreiser" : "spider vein";
+    return "term.vein_kind.telangiectasia";
   case sim::VeinKind::Reticular:
-    return de ? "retikuläre Vene" : "reticular vein";
+    return "term.vein_kind.reticular";
   case sim::VeinKind::Varicose:
-    return de ? "Krampfader" : "varicose vein";
+    return "term.vein_kind.varicose";
   }
-  return "";
+  return "term.vein_kind.telangiectasia";
+}
+
+const char* agentKey(sim::Agent a) {
+  switch (a) {
+  case sim::Agent::Polidocanol:
+    return "term.agent.polidocanol";
+  case sim::Agent::Sts:
+    return "term.agent.sts";
+  }
+  return "term.agent.polidocanol";
 }
 
 // Why micro sclerotherapy is not indicated (empty when it is).
-std::string indicationReason(const sim::Params& p, const std::string& lang) {
-  const bool de = isGerman(lang);
+std::string indicationReason(const sim::Params& p, const text::Locale& loc) {
   std::vector<std::string> parts;
-  if (p.vein.kind == sim::VeinKind::Varicose || p.vein.diameter_mm >= 3.0) {
-    parts.push_back(de ? "die Vene ist " + number(p.vein.diameter_mm, lang) +
-                             " mm weit (ab 3 mm ist es eine Krampfader)"
-                       : "the vein is " + number(p.vein.diameter_mm, lang) +
-                             " mm wide (3 mm or more is a varicose vein)");
-  }
-  if (p.vein.reflux) {
-    parts.push_back(de ? "in einer größeren Vene darunter fließt Blut zurück (Reflux)"
-                       : "blood flows backwards (reflux) in a larger vein beneath it");
-  }
+  if (p.vein.kind == sim::VeinKind::Varicose || p.vein.diameter_mm >= 3.0)
+    parts.push_back(loc.tr("reason.too_wide", {{"diameter_mm", loc.number(p.vein.diameter_mm)}}));
+  if (p.vein.reflux) parts.push_back(loc.tr("reason.reflux"));
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += de ? " und " : " and ";
+    if (i > 0) out += loc.tr("reason.joiner");
     out += parts[i];
   }
   return out;
 }
 
-std::string value(const std::string& name, const sim::Params& p, const std::string& lang) {
-  const bool de = isGerman(lang);
-  const bool pol = p.agent.name == sim::Agent::Polidocanol;
-  if (name == "agent")
-    return pol ? (de ? "Polidocanol" : "polidocanol")
-               : (de ? "Natriumtetradecylsulfat" : "sodium tetradecyl sulfate");
-  if (name == "agent_short") return pol ? "POL" : "STS";
-  if (name == "concentration_pct") return number(p.agent.concentration_pct, lang);
-  if (name == "volume_ml") return number(p.agent.volume_ml, lang);
-  if (name == "diameter_mm") return number(p.vein.diameter_mm, lang);
-  if (name == "depth_mm") return number(p.vein.depth_mm, lang);
-  if (name == "vein_kind") return veinKind(p.vein.kind, de);
-  if (name == "needle_gauge") return std::to_string(p.injection.needle_gauge);
-  if (name == "injection_s") return number(p.injection.duration_s, lang);
-  if (name == "pressure_mmHg") return number(p.compression.pressure_mmHg, lang);
-  if (name == "compression_days") return number(p.compression.days, lang);
-  if (name == "skin_tone") return roman(p.patient.skin_tone);
-  if (name == "indication_reason") return indicationReason(p, lang);
-  return "{" + name + "}";
-}
-
-// Calls fn(name) for every {name}; copies the rest through out (if non-null).
-template <class Fn> void scan(const std::string& text, std::string* out, Fn&& fn) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
-      if (out) *out += c;
-      ++i;
-      continue;
-    }
-    if (c == '{') {
-      const size_t close = text.find('}', i + 1);
-      if (close != std::string::npos) {
-        const std::string name = text.substr(i + 1, close - i - 1);
-        const std::string repl = fn(name);
-        if (out) *out += repl;
-        i = close;
-        continue;
-      }
-    }
-    if (out) *out += c;
+bool value(const std::string& name, const sim::Params& p, const text::Locale& loc,
+           std::string& out) {
+  if (name == "agent") {
+    out = loc.tr(agentKey(p.agent.name));
+  } else if (name == "agent_short") {
+    out = p.agent.name == sim::Agent::Polidocanol ? "POL" : "STS";
+  } else if (name == "concentration_pct") {
+    out = loc.number(p.agent.concentration_pct);
+  } else if (name == "volume_ml") {
+    out = loc.number(p.agent.volume_ml);
+  } else if (name == "diameter_mm") {
+    out = loc.number(p.vein.diameter_mm);
+  } else if (name == "depth_mm") {
+    out = loc.number(p.vein.depth_mm);
+  } else if (name == "vein_kind") {
+    out = loc.tr(veinKindKey(p.vein.kind));
+  } else if (name == "needle_gauge") {
+    out = std::to_string(p.injection.needle_gauge);
+  } else if (name == "injection_s") {
+    out = loc.number(p.injection.duration_s);
+  } else if (name == "pressure_mmHg") {
+    out = loc.number(p.compression.pressure_mmHg);
+  } else if (name == "compression_days") {
+    out = loc.number(p.compression.days);
+  } else if (name == "skin_tone") {
+    out = roman(p.patient.skin_tone);
+  } else if (name == "indication_reason") {
+    out = indicationReason(p, loc);
+  } else {
+    return false;
   }
+  return true;
 }
-
 } // namespace
 
 const std::vector<std::string>& placeholderNames() {
@@ -127,10 +104,10 @@ const std::vector<std::string>& placeholderNames() {
 
 std::string expandPlaceholders(const std::string& text, const sim::Params& params,
                                const std::string& lang) {
-  std::string out;
-  out.reserve(text.size() + 32);
-  scan(text, &out, [&](const std::string& name) { return value(name, params, lang); });
-  return out;
+  const text::Locale& loc = text::locale(lang);
+  return text::fillWith(text, [&](const std::string& name, std::string& out) {
+    return value(name, params, loc, out);
+  });
 }
 
 std::string expandPlaceholders(const std::string& text, const sim::Params& params) {
@@ -140,10 +117,8 @@ std::string expandPlaceholders(const std::string& text, const sim::Params& param
 std::vector<std::string> unknownPlaceholders(const std::string& text) {
   std::vector<std::string> unknown;
   const auto& names = placeholderNames();
-  scan(text, nullptr, [&](const std::string& name) {
+  for (const std::string& name : text::placeholders(text))
     if (std::find(names.begin(), names.end(), name) == names.end()) unknown.push_back(name);
-    return std::string();
-  });
   return unknown;
 }
 

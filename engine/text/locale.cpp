@@ -1,0 +1,167 @@
+#include "text/locale.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "core/log.hpp"
+#include "text/catalogue.hpp"
+
+namespace text {
+namespace {
+
+const std::string kEnglish = "en";
+
+std::map<std::string, std::unique_ptr<Locale>, std::less<>>& registry() {
+  static std::map<std::string, std::unique_ptr<Locale>, std::less<>> r;
+  return r;
+}
+std::mutex& registryMutex() {
+  static std::mutex m;
+  return m;
+}
+
+// One notice per language and key kind, so a missing text is seen, not flooded.
+void noticeFallback(const std::string& code, std::string_view key) {
+  static std::mutex m;
+  static std::set<std::string> told;
+  std::lock_guard<std::mutex> lock(m);
+  if (!told.insert(code).second) return;
+  core::logWarn("texts missing in the '" + code + "' catalogue are shown in English (first: \"" +
+                std::string(key) + "\")");
+}
+
+const Catalogue* catalogueFor(std::string_view code) {
+  const Library& lib = library();
+  if (const Catalogue* c = lib.find(code)) return c;
+  const size_t dash = code.find('-');
+  if (dash != std::string_view::npos)
+    if (const Catalogue* c = lib.find(code.substr(0, dash))) return c;
+  return nullptr;
+}
+
+} // namespace
+
+Locale::Locale(const Catalogue* catalogue, const Catalogue* english)
+    : cat_(catalogue), en_(english) {
+  if (cat_) {
+    decimal_ = cat_->decimal;
+    plural_ = cat_->plural;
+  }
+}
+
+const std::string& Locale::code() const {
+  return cat_ ? cat_->code : kEnglish;
+}
+const std::string& Locale::name() const {
+  static const std::string kEnglishName = "English";
+  return cat_ ? cat_->name : kEnglishName;
+}
+
+const std::string* Locale::find(std::string_view key) const {
+  return cat_ ? cat_->text(key) : nullptr;
+}
+
+std::string Locale::tr(std::string_view key) const {
+  if (const std::string* t = find(key)) return *t;
+  if (en_) {
+    if (const std::string* t = en_->text(key)) {
+      noticeFallback(code(), key);
+      return *t;
+    }
+  }
+  core::logWarn("no text \"" + std::string(key) + "\" in en.po");
+  return std::string(key);
+}
+
+std::string Locale::tr(std::string_view key, const Args& args) const {
+  return fill(tr(key), args);
+}
+
+std::string Locale::trn(std::string_view key, long n, const Args& args) const {
+  const int form = pluralIndex(n);
+  const std::string* t = cat_ ? cat_->text(key, form) : nullptr;
+  if (!t && en_) {
+    t = en_->text(key, english().pluralIndex(n));
+    if (t) noticeFallback(code(), key);
+  }
+  return t ? fill(*t, args) : std::string(key);
+}
+
+int Locale::pluralIndex(long n) const {
+  switch (plural_) {
+  case PluralRule::OneOther:
+    return n != 1 ? 1 : 0;
+  case PluralRule::ZeroOneOther:
+    return n > 1 ? 1 : 0;
+  }
+  return 1;
+}
+
+std::string Locale::fixed(double v, int decimals) const {
+  char buf[64];
+  if (!std::isfinite(v)) v = 0.0;
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  if (s == "-0" || s.rfind("-0.", 0) == 0) {
+    // "-0.0" reads as a sign error; a value that rounds to zero has none.
+    bool all_zero = true;
+    for (char c : s.substr(1))
+      if (c != '0' && c != '.') all_zero = false;
+    if (all_zero) s.erase(0, 1);
+  }
+  for (char& c : s)
+    if (c == '.') c = decimal_;
+  return s;
+}
+
+std::string Locale::number(double v, int max_decimals) const {
+  std::string s = fixed(v, max_decimals);
+  if (s.find(decimal_) != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == decimal_) s.pop_back();
+  }
+  return s;
+}
+
+std::string Locale::quantity(double v, std::string_view unit, int max_decimals) const {
+  return number(v, max_decimals) + " " + std::string(unit);
+}
+
+const Locale& locale(std::string_view code) {
+  std::lock_guard<std::mutex> lock(registryMutex());
+  auto& r = registry();
+  const Catalogue* cat = catalogueFor(code);
+  const std::string key = cat ? cat->code : kEnglish;
+  auto it = r.find(key);
+  if (it == r.end()) {
+    const Catalogue* en = library().find(kEnglish);
+    it = r.emplace(key, std::make_unique<Locale>(cat ? cat : en, en)).first;
+  }
+  return *it->second;
+}
+
+const Locale& english() {
+  return locale(kEnglish);
+}
+
+bool hasLanguage(std::string_view code) {
+  return catalogueFor(code) != nullptr;
+}
+
+std::vector<std::string> languageCodes() {
+  std::vector<std::string> codes;
+  for (const Catalogue& c : library().catalogues) codes.push_back(c.code);
+  if (codes.empty()) codes.push_back(kEnglish);
+  return codes;
+}
+
+void resetLocales() {
+  std::lock_guard<std::mutex> lock(registryMutex());
+  registry().clear();
+}
+
+} // namespace text
