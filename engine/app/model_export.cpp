@@ -70,6 +70,7 @@ std::string reportJson(const sim::Run& run) {
   j["sessions_recommended"] = o.sessions_recommended;
   j["warnings"] = o.warnings;
   // Extras.
+  j["verdict"] = sim::toString(o.verdict);
   j["alternatives"] = o.alternatives;
   j["pigmentation_risk"] = o.pigmentation_risk;
   j["matting_risk"] = o.matting_risk;

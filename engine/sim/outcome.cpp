@@ -71,16 +71,17 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   o.thrombus_peak = end.thrombus_peak;
   o.final_fibrosis = end.fibrosis;
   o.endothelium_alive_min = 1.0 - end.damage();
+  o.treated = indicated && p.injection.in_lumen && p.agent.volume_ml > 0.0;
   if (!indicated) {
     o.sessions_recommended = 0; // no micro-sclerotherapy session: refer instead
     return o;
   }
   o.recanalized = end.recanalized;
   o.recanalized_day = end.recanalized ? end.recanalized_at_s / kDay : -1.0;
-  o.closed = p.injection.in_lumen && !end.recanalized && end.fibrosis >= 0.5;
+  o.closed = o.treated && !end.recanalized && end.fibrosis >= 0.5;
   o.fading_visible_day = tracker.fading_visible_day;
   o.resolved_day = tracker.resolved_day;
-  const bool treated = p.injection.in_lumen && p.agent.volume_ml > 0.0;
+  const bool treated = o.treated;
   if (treated) {
     o.pigmentation_risk = pigmentationRisk(p, end.thrombus_peak);
     o.matting_risk = mattingRisk(p, end.thrombus_peak, end.inflammation_peak);

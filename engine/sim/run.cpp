@@ -107,6 +107,7 @@ Run simulate(const Params& params, double recovery_days) {
   for (const Event& e : run.events) {
     if (e.kind == EventKind::Sealed) run.outcome.sealed_day = e.time_s / kDay;
   }
+  run.outcome.verdict = verdictOf(run.outcome);
   return run;
 }
 
@@ -154,6 +155,27 @@ Sample Run::at(double time_s) const {
     s.lining[i] = a.lining[i] + (b.lining[i] - a.lining[i]) * uf;
   }
   return s;
+}
+
+Verdict verdictOf(const Outcome& o) {
+  if (!o.indicated) return Verdict::NotIndicated;
+  if (!o.treated) return Verdict::NotTreated;
+  if (o.closed) return Verdict::Closed;
+  return Verdict::Reopened;
+}
+
+const char* toString(Verdict v) {
+  switch (v) {
+  case Verdict::NotIndicated:
+    return "not_indicated";
+  case Verdict::NotTreated:
+    return "not_treated";
+  case Verdict::Closed:
+    return "closed";
+  case Verdict::Reopened:
+    return "reopened";
+  }
+  return "?";
 }
 
 const char* toString(Phase p) {

@@ -72,8 +72,23 @@ struct Event {
   double time_s;
 };
 
+// What happened to the vein, in the model's own terms. The text layer chooses
+// its narration and mistake variants from this (never from a second rule that
+// guesses the dose). Exhaustive: every Outcome has exactly one verdict.
+enum class Verdict {
+  NotIndicated, // the vein is outside micro sclerotherapy (e.g. >= 3 mm, reflux): nothing injected,
+                // refer (Outcome::alternatives)
+  NotTreated,   // indicated, but no sclerosant reached the lumen (extravasated into the dermis,
+                // or no volume): the vein is unchanged
+  Closed,       // treated and turned into a fibrous cord that did not reopen
+  Reopened      // treated in the lumen but open at the end: the walls never bonded (too weak a
+                // dose, no wall contact) or the bond failed and the vein recanalized
+};
+
 struct Outcome {
+  Verdict verdict = Verdict::NotTreated; // = verdictOf(*this), set by simulate()
   bool indicated = true;
+  bool treated = false; // an in-lumen dose was given (in_lumen and volume > 0)
   bool closed = false;
   bool recanalized = false;
   double fading_visible_day = -1.0; // < 0 = never (null in JSON)
@@ -90,6 +105,10 @@ struct Outcome {
   std::vector<std::string> warnings;
   std::vector<std::string> alternatives; // when not indicated
 };
+
+// The verdict the outcome's fields imply: not indicated, else not treated,
+// else closed, else reopened.
+Verdict verdictOf(const Outcome& o);
 
 // Sclerosant mass book-keeping, mg: injected = free + bound + washed + extravasated.
 struct MassBalance {
@@ -128,5 +147,6 @@ const char* toString(Phase p);
 const char* toString(EventKind k);
 const char* toString(VeinKind k);
 const char* toString(Agent a);
+const char* toString(Verdict v); // "not_indicated", "not_treated", "closed", "reopened"
 
 } // namespace sim

@@ -53,6 +53,7 @@ TEST_CASE("report JSON has every DESIGN.md field with the right type", "[app]") 
   CHECK(j.at("events").is_array());
   CHECK(j.at("events").at(0).at("time_s").is_number());
   CHECK(j.at("closed").get<bool>());
+  CHECK(j.at("verdict").get<std::string>() == "closed");
 }
 
 TEST_CASE("report JSON uses null for never and explains a refusal", "[app]") {
@@ -64,6 +65,7 @@ TEST_CASE("report JSON uses null for never and explains a refusal", "[app]") {
   CHECK(j.at("resolved_day").is_null());
   CHECK_FALSE(j.at("warnings").empty());
   CHECK(j.at("alternatives").size() >= 3);
+  CHECK(j.at("verdict").get<std::string>() == "not_indicated");
 }
 
 TEST_CASE("writeTextFile writes atomically and reports unwritable paths", "[app]") {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <string>
 
 #include "sim/model.hpp"
 #include "sim/run.hpp"
@@ -287,4 +288,42 @@ TEST_CASE("sim: step is a pure function of (state, params, dt)", "[sim]") {
   CHECK(sameBits(a.spasm, b.spasm));
   CHECK(sameBits(a.segment.conc_pct[5], b.segment.conc_pct[5]));
   CHECK(sameBits(a.tube_area_ratio, b.tube_area_ratio));
+}
+
+TEST_CASE("sim: the verdict names what happened to the vein", "[sim]") {
+  sim::Params p = defaults();
+  const sim::Outcome closed = sim::simulate(p).outcome;
+  CHECK(closed.verdict == sim::Verdict::Closed);
+  CHECK(closed.treated);
+
+  p.agent.concentration_pct = 0.1; // too weak: the walls never bond
+  CHECK(sim::simulate(p).outcome.verdict == sim::Verdict::Reopened);
+
+  p = defaults();
+  p.injection.in_lumen = false;
+  const sim::Outcome extravasated = sim::simulate(p, 2.0).outcome;
+  CHECK(extravasated.verdict == sim::Verdict::NotTreated);
+  CHECK_FALSE(extravasated.treated);
+
+  p = defaults();
+  p.vein.diameter_mm = 5.0;
+  CHECK(sim::simulate(p, 2.0).outcome.verdict == sim::Verdict::NotIndicated);
+
+  // verdictOf is the same classification the run stored, for any outcome.
+  for (const sim::Verdict v : {sim::Verdict::NotIndicated, sim::Verdict::NotTreated,
+                               sim::Verdict::Closed, sim::Verdict::Reopened}) {
+    CHECK(std::string(sim::toString(v)) != "?");
+  }
+  sim::Outcome o;
+  o.indicated = false;
+  o.treated = true;
+  o.closed = true;
+  CHECK(sim::verdictOf(o) == sim::Verdict::NotIndicated);
+  o.indicated = true;
+  o.treated = false;
+  CHECK(sim::verdictOf(o) == sim::Verdict::NotTreated);
+  o.treated = true;
+  CHECK(sim::verdictOf(o) == sim::Verdict::Closed);
+  o.closed = false;
+  CHECK(sim::verdictOf(o) == sim::Verdict::Reopened);
 }
