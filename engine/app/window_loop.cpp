@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/bookmark.hpp"
+#include "app/frame_pacer.hpp"
 #include "app/video_export.hpp"
 
 #include "core/log.hpp"
@@ -253,13 +254,22 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
   bool pending_cancel = false, pending_save = false, quit_after = false;
   // Authoring loop: a teacher edits the scene file, the window follows.
   scene::FileWatcher watcher(viewer.scenePath());
-  long frame_counter = 0;
+  double watched_at = window.seconds();
+  // Paused and untouched, the window sleeps until the next event (or the
+  // watcher's next look) instead of drawing the same frame again.
+  FramePacer pacer;
   for (;;) {
+    if (pacer.resting()) window.waitEvent(FramePacer::kRestTimeoutMs);
     events.clear();
-    window.pollEvents(events);
+    const int arrived = window.pollEvents(events);
     if (watcher.path() != viewer.scenePath()) watcher = scene::FileWatcher(viewer.scenePath());
-    // One stat twice a second at 60 Hz is plenty for a file saved by hand.
-    if (!watcher.path().empty() && ++frame_counter % 30 == 0 && watcher.changed()) {
+    // One stat twice a second is plenty for a file saved by hand.
+    bool reloaded_now = false;
+    if (!watcher.path().empty() && window.seconds() - watched_at >= 0.5) {
+      watched_at = window.seconds();
+      reloaded_now = watcher.changed();
+    }
+    if (reloaded_now) {
       auto reloaded = viewer.reloadScene();
       if (reloaded) {
         tell(viewer, "scene reloaded: " + watcher.path());
@@ -323,6 +333,13 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     const double now = window.seconds();
     session.playback.advance(now - last);
     last = now;
+    Activity activity;
+    activity.input = arrived > 0;
+    activity.playing = session.playback.playing();
+    activity.recording = recording != nullptr;
+    activity.fading = viewer.state().notice.visible() && !viewer.state().notice.error;
+    activity.changed = reloaded_now;
+    if (!pacer.needFrame(activity)) continue;
     const glm::ivec2 size = window.drawableSize();
     if (size.x <= 0 || size.y <= 0) {
       window.swapBuffers(); // minimised: nothing to draw, vsync still paces us

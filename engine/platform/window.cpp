@@ -150,9 +150,11 @@ Window::~Window() {
   SDL_Quit();
 }
 
-void Window::pollEvents(std::vector<InputEvent>& out) {
+int Window::pollEvents(std::vector<InputEvent>& out) {
   SDL_Event e;
+  int count = 0;
   while (SDL_PollEvent(&e)) {
+    ++count;
     const bool captured = imguiProcessEvent(&e);
     InputEvent ev;
     ev.ui_captured = captured;
@@ -210,6 +212,11 @@ void Window::pollEvents(std::vector<InputEvent>& out) {
       break;
     }
   }
+  return count;
+}
+
+bool Window::waitEvent(int timeout_ms) {
+  return SDL_WaitEventTimeout(nullptr, timeout_ms) == 1;
 }
 
 void Window::swapBuffers() {

@@ -31,7 +31,12 @@ public:
   Window& operator=(const Window&) = delete;
 
   // Drains pending events; ui_captured is filled by the ImGui backend (if attached).
-  void pollEvents(std::vector<InputEvent>& out);
+  // Returns how many SDL events arrived (also those that make no InputEvent,
+  // such as a mouse move for ImGui's hover or an expose).
+  int pollEvents(std::vector<InputEvent>& out);
+  // Sleeps until an event is pending or `timeout_ms` passed (the event stays
+  // queued for pollEvents). Returns whether one is pending.
+  bool waitEvent(int timeout_ms);
   void swapBuffers();
   glm::ivec2 drawableSize() const;
   glm::ivec2 windowSize() const;
