@@ -15,7 +15,10 @@ namespace {
 
 const double kBad[] = {std::numeric_limits<double>::quiet_NaN(),
                        std::numeric_limits<double>::infinity(),
-                       -std::numeric_limits<double>::infinity(), 1e30, -1e30, -1.0};
+                       -std::numeric_limits<double>::infinity(),
+                       1e30,
+                       -1e30,
+                       -1.0};
 
 bool finite(const sim::Sample& s) {
   bool ok = true;

@@ -9,8 +9,7 @@
 
 namespace {
 constexpr glm::ivec2 kSize{96, 54};
-const char* const kStages[] = {"assessment", "preparation", "procedure", "compression",
-                               "recovery"};
+const char* const kStages[] = {"assessment", "preparation", "procedure", "compression", "recovery"};
 const double kBad[] = {std::numeric_limits<double>::quiet_NaN(),
                        std::numeric_limits<double>::infinity(),
                        -std::numeric_limits<double>::infinity(), 1e30, -1e30};
