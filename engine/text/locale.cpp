@@ -13,7 +13,9 @@
 namespace text {
 namespace {
 
-const std::string kEnglish = "en";
+// A literal, not a std::string: locales may be asked for during static
+// initialisation of other files (tests keep `const Locale&` globals).
+constexpr const char* kEnglish = "en";
 
 std::map<std::string, std::unique_ptr<Locale>, std::less<>>& registry() {
   static std::map<std::string, std::unique_ptr<Locale>, std::less<>> r;
@@ -54,7 +56,8 @@ Locale::Locale(const Catalogue* catalogue, const Catalogue* english)
 }
 
 const std::string& Locale::code() const {
-  return cat_ ? cat_->code : kEnglish;
+  static const std::string kEnglishCode = kEnglish;
+  return cat_ ? cat_->code : kEnglishCode;
 }
 const std::string& Locale::name() const {
   static const std::string kEnglishName = "English";
@@ -131,11 +134,27 @@ std::string Locale::quantity(double v, std::string_view unit, int max_decimals) 
   return number(v, max_decimals) + " " + std::string(unit);
 }
 
+std::string Locale::clock(double time_s) const {
+  constexpr double kDay = 86400.0;
+  if (!(time_s > 0.0)) time_s = 0.0; // negative or NaN
+  if (time_s < 60.0) return tr("clock.seconds", {{"s", std::to_string(static_cast<int>(time_s))}});
+  if (time_s < 3600.0) {
+    const int total = static_cast<int>(time_s);
+    char ss[8];
+    std::snprintf(ss, sizeof ss, "%02d", total % 60);
+    return tr("clock.minutes", {{"min", std::to_string(total / 60)}, {"s", ss}});
+  }
+  if (time_s < kDay) return tr("clock.hours", {{"h", fixed(time_s / 3600.0, 1)}});
+  const int day = static_cast<int>(std::floor(time_s / kDay));
+  const Args args{{"day", std::to_string(day)}, {"week", std::to_string(day / 7 + 1)}};
+  return tr(day < 14 ? "clock.day" : "clock.week", args);
+}
+
 const Locale& locale(std::string_view code) {
   std::lock_guard<std::mutex> lock(registryMutex());
   auto& r = registry();
   const Catalogue* cat = catalogueFor(code);
-  const std::string key = cat ? cat->code : kEnglish;
+  const std::string key = cat ? cat->code : std::string(kEnglish);
   auto it = r.find(key);
   if (it == r.end()) {
     const Catalogue* en = library().find(kEnglish);

@@ -50,6 +50,9 @@ public:
   // "0,6 mm": a number and its unit with a (no-break) space.
   std::string quantity(double v, std::string_view unit, int max_decimals = 3) const;
   int pluralIndex(long n) const;
+  // The clock of the two time scales: "12 s", "3 min 05 s", "2,5 h", "day 3",
+  // "week 6 (day 38)" (keys clock.*).
+  std::string clock(double time_s) const;
 
 private:
   const Catalogue* cat_ = nullptr;

@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include "text/locale.hpp"
+
 #include "ui/screen.hpp"
 
 namespace ui {
@@ -86,7 +88,7 @@ void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int
     st.pen.strokes.end();
     return;
   }
-  const bool de = st.lang.rfind("de", 0) == 0;
+  const text::Locale& L = text::locale(st.lang);
   PenState& pen = st.pen;
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantTextInput && !io.KeyCtrl) {
@@ -117,9 +119,10 @@ void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int
   }
   // Toolbar, top right of the view (small: the slide is the content).
   ImGui::PushFont(f.small);
-  const char* pen_label = pen.on ? (de ? "Stift aus (A)###penbtn" : "Pen off (A)###penbtn")
-                                 : (de ? "Stift (A)###penbtn" : "Pen (A)###penbtn");
-  const char* clear_label = de ? "Löschen (C)###penclear" : "Clear (C)###penclear";
+  const std::string pen_text = L.tr(pen.on ? "ui.pen.off" : "ui.pen.on") + "###penbtn";
+  const std::string clear_text = L.tr("ui.pen.clear") + "###penclear";
+  const char* pen_label = pen_text.c_str();
+  const char* clear_label = clear_text.c_str();
   const ImGuiStyle& style = ImGui::GetStyle();
   const float bw = ImGui::CalcTextSize(pen_label, nullptr, true).x +
                    ImGui::CalcTextSize(clear_label, nullptr, true).x + style.FramePadding.x * 4 +

@@ -54,8 +54,8 @@ void drawCluster(ImDrawList* dl, ImVec2 c, float r, ImU32 vein, ImU32 ring, floa
 
 } // namespace
 
-void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, bool de,
-                   const Fonts& f) {
+void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
+                   const text::Locale& L, const Fonts& f) {
   alpha = std::clamp(alpha, 0.0f, 1.0f);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const auto c = [alpha](float r, float g, float b, float a = 1.0f) {
@@ -74,10 +74,8 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, b
     const float vx = cx + (view == 0 ? -gap : gap);
     drawLeg(dl, ImVec2(vx, top), height, -1.0f, line, fill);
     drawLeg(dl, ImVec2(vx, top), height, 1.0f, line, fill);
-    const char* caption = view == 0 ? (de ? "Vorderseite" : "Front")
-                                    : (de ? "R\xc3\xbc"
-                                            "ckseite"
-                                          : "Back");
+    const std::string caption_text = L.tr(view == 0 ? "leg.front" : "leg.back");
+    const char* caption = caption_text.c_str();
     const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, caption);
     dl->AddText(f.body, f.body->FontSize, ImVec2(vx - ts.x * 0.5f, top + height + 12 * scale),
                 c(0.2f, 0.22f, 0.28f), caption);
@@ -89,13 +87,13 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale, b
   const ImVec2 knee(cx + gap + height * 0.066f, top + height * 0.52f);
   drawCluster(dl, thigh, height * 0.06f, vein, ring, alpha);
   drawCluster(dl, knee, height * 0.045f, vein, ring, alpha);
-  const char* note = de ? "Besenreiser-Gruppen: Lage, Gr\xc3\xb6\xc3\x9f"
-                          "e, Ausdehnung"
-                        : "Spider-vein clusters: where, how large, how far they spread";
+  const std::string note_text = L.tr("leg.clusters");
+  const char* note = note_text.c_str();
   const ImVec2 ns = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, note);
   dl->AddText(f.body, f.body->FontSize, ImVec2(cx - ns.x * 0.5f, origin.y + size.y * 0.09f),
               c(0.15f, 0.35f, 0.65f), note);
-  const char* ext = de ? "ca. 4 \xc3\x97 3 cm" : "about 4 \xc3\x97 3 cm";
+  const std::string ext_text = L.tr("leg.cluster_size");
+  const char* ext = ext_text.c_str();
   const ImVec2 es = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, ext);
   dl->AddText(f.small, f.small->FontSize,
               ImVec2(thigh.x - height * 0.08f - es.x, thigh.y - 8 * scale), ring, ext);

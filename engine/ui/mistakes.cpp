@@ -4,59 +4,41 @@
 
 #include <imgui.h>
 
+#include "scene/narration.hpp"
+#include "text/placeholders.hpp"
 #include "ui/screen.hpp"
 
 namespace ui {
 
 namespace {
 
-struct Info {
-  const char* override_kv;
-  const char* title_en;
-  const char* title_de;
-  const char* why_en;
-  const char* why_de;
-};
+// Catalogue ids (mistake.<id>.title / .why[.<verdict>]), index = Mistake - 1.
+const char* const kIds[kMistakeCount] = {"outside_lumen", "weak_dose", "no_compression",
+                                         "fast_injection"};
 
-// Index = Mistake - 1. Rules and sources: shared/reference/clinical.md.
-const Info kInfo[kMistakeCount] = {
-    {"injection.in_lumen=false", "Needle outside the vein", "Nadel außerhalb der Vene",
-     "The needle tip is in the skin, not in the lumen, so the dose goes into the dermis. Enter "
-     "tangentially, bevel up, and stop at once when a wheal appears (Goldman & Weiss; Asclera "
-     "label).",
-     "Die Nadelspitze liegt in der Haut statt im Gefäß; die Dosis geht in die Lederhaut. Flach "
-     "einstechen, Schliff nach oben, und sofort aufhören, wenn eine Quaddel entsteht (Goldman & "
-     "Weiss; "
-     "Asclera-Fachinformation)."},
-    {"agent.concentration_pct=0.1", "Dose too weak (0.1 %)", "Zu schwache Dosis (0,1 %)",
-     "At 0.1 % the detergent mostly makes a clot instead of destroying the wall (strong clots at "
-     "0.075–0.1 %, Parsi 2011). A vein sealed only by clot can reopen (DGP guideline 2020). Label "
-     "dose "
-     "for spider veins: polidocanol 0.5 %.",
-     "Bei 0,1 % bildet das Mittel vor allem ein Gerinnsel, statt die Wand zu zerstören (feste "
-     "Gerinnsel bei 0,075–0,1 %, Parsi 2011). Eine nur durch Gerinnsel verschlossene Vene kann "
-     "sich "
-     "wieder öffnen (DGP-Leitlinie 2020). Dosis laut Fachinformation: Polidocanol 0,5 %."},
-    {"compression.days=0", "No compression", "Keine Kompression",
-     "Without stockings the treated walls are not pressed together: more clot, slower clearing. "
-     "Three "
-     "weeks of 23–32 mmHg stockings cleared better than none (Kern 2007; Weiss 1999).",
-     "Ohne Strumpf werden die behandelten Wände nicht aneinandergedrückt: mehr Gerinnsel, "
-     "langsameres "
-     "Abheilen. Drei Wochen Strümpfe mit 23–32 mmHg wirkten besser als keine (Kern 2007; Weiss "
-     "1999)."},
-    {"injection.duration_s=2", "Injection too fast (2 s)", "Zu schnell gespritzt (2 s)",
-     "Inject slowly at low pressure over 5–15 s (Goldman & Weiss). A fast push raises the pressure "
-     "in "
-     "the thin vein: it can rupture and let sclerosant into the skin.",
-     "Langsam und mit wenig Druck über 5–15 s spritzen (Goldman & Weiss). Schnelles Drücken erhöht "
-     "den "
-     "Druck in der dünnen Vene: Sie kann reißen und Mittel in die Haut lassen."},
-};
+// A dose below the minimal damaging one for the agent (Phlebology 2017: minimal damage at
+// POL 0.25 % / STS 0.05 %; strong clots at 0.075-0.1 %, Parsi 2011).
+double weakDosePct(sim::Agent a) {
+  switch (a) {
+  case sim::Agent::Polidocanol:
+    return 0.1;
+  case sim::Agent::Sts:
+    return 0.05;
+  }
+  return 0.1;
+}
 
-const Info* info(Mistake m) {
-  const int i = static_cast<int>(m) - 1;
-  return i >= 0 && i < kMistakeCount ? &kInfo[i] : nullptr;
+// The label concentration for the vein (clinical.md: Asclera label POL 0.5 % spider, 1 %
+// reticular; Fibrovein SmPC STS 0.2 % spider, 0.5 % reticular).
+double labelDosePct(sim::Agent a, sim::VeinKind k) {
+  const bool spider = k == sim::VeinKind::Telangiectasia;
+  switch (a) {
+  case sim::Agent::Polidocanol:
+    return spider ? 0.5 : 1.0;
+  case sim::Agent::Sts:
+    return spider ? 0.2 : 0.5;
+  }
+  return 0.5;
 }
 
 bool hasWarning(const sim::Outcome& o, const char* prefix) {
@@ -75,22 +57,44 @@ Mistake mistakeAt(int i) {
   return i >= 0 && i < kMistakeCount ? static_cast<Mistake>(i + 1) : Mistake::None;
 }
 
-std::vector<std::string> mistakeOverrides(Mistake m) {
-  const Info* i = info(m);
-  if (!i) return {};
-  return {i->override_kv};
+const char* mistakeId(Mistake m) {
+  const int i = static_cast<int>(m) - 1;
+  return i >= 0 && i < kMistakeCount ? kIds[i] : "";
 }
 
-const char* mistakeTitle(Mistake m, bool de) {
-  const Info* i = info(m);
-  if (!i) return "";
-  return de ? i->title_de : i->title_en;
+std::vector<std::string> mistakeOverrides(Mistake m, const sim::Params& scene) {
+  char kv[64];
+  switch (m) {
+  case Mistake::OutsideLumen:
+    return {"injection.in_lumen=false"};
+  case Mistake::WeakDose:
+    std::snprintf(kv, sizeof kv, "agent.concentration_pct=%g", weakDosePct(scene.agent.name));
+    return {kv};
+  case Mistake::NoCompression:
+    return {"compression.days=0"};
+  case Mistake::FastInjection:
+    return {"injection.duration_s=2"};
+  case Mistake::None:
+  case Mistake::Count:
+    return {};
+  }
+  return {};
 }
 
-const char* mistakeWhy(Mistake m, bool de) {
-  const Info* i = info(m);
-  if (!i) return "";
-  return de ? i->why_de : i->why_en;
+std::string mistakeTitle(Mistake m, const sim::Params& scene, const text::Locale& L) {
+  if (*mistakeId(m) == '\0') return "";
+  return L.tr(std::string("mistake.") + mistakeId(m) + ".title",
+              {{"concentration_pct", L.number(weakDosePct(scene.agent.name))}});
+}
+
+std::string mistakeWhy(Mistake m, const sim::Params& now, sim::Verdict verdict,
+                       const text::Locale& L) {
+  if (*mistakeId(m) == '\0') return "";
+  const std::string base = std::string("mistake.") + mistakeId(m) + ".why";
+  const std::string variant = base + "." + sim::toString(verdict);
+  const std::string& key = text::english().has(variant) ? variant : base;
+  const std::string filled = scene::expandPlaceholders(L.tr(key), now, L.code());
+  return text::fill(filled, {{"label_pct", L.number(labelDosePct(now.agent.name, now.vein.kind))}});
 }
 
 std::vector<Consequence> consequences(const sim::Outcome& now, double extravasated_mg,
@@ -116,69 +120,35 @@ std::vector<Consequence> consequences(const sim::Outcome& now, double extravasat
 }
 
 std::string consequenceText(Consequence c, const sim::Outcome& now, const OutcomeBaseline& before,
-                            bool de) {
-  char buf[320];
+                            const text::Locale& L) {
   const sim::Outcome& b = before.outcome;
+  const auto pct = [&](double v) { return L.fixed(v * 100.0, 0); };
   switch (c) {
   case Consequence::Wheal:
-    return de ? "Quaddel: Das Mittel ist in der Haut, nicht in der Vene. Sofort aufhören; selten "
-                "Hautnekrose "
-                "(0,01–0,1 %, DGP-Leitlinie 2020). Die Vene wurde nicht behandelt."
-              : "Wheal: the sclerosant is in the skin, not in the vein. Stop injecting; rare skin "
-                "necrosis "
-                "(0.01–0.1 %, DGP guideline 2020). The vein was not treated.";
+    return L.tr("consequence.wheal");
   case Consequence::NotClosed:
-    return de ? "Die Vene hat sich nicht verschlossen." : "The vein did not close.";
+    return L.tr("consequence.not_closed");
   case Consequence::Reopened:
-    return de ? "Rekanalisation: Die Vene öffnet sich wieder (zu wenig Wandschaden oder kein "
-                "Wandkontakt, "
-                "DGP-Leitlinie 2020)."
-              : "Recanalization: the vein reopens (too little wall damage or no wall contact, DGP "
-                "guideline "
-                "2020).";
+    return L.tr("consequence.reopened");
   case Consequence::MoreSessions:
-    std::snprintf(buf, sizeof buf,
-                  de ? "Eine weitere Sitzung nötig: %d statt %d empfohlen."
-                     : "Another session needed: %d instead of %d.",
-                  now.sessions_recommended, b.sessions_recommended);
-    return buf;
+    return L.tr("consequence.more_sessions", {{"now", std::to_string(now.sessions_recommended)},
+                                              {"was", std::to_string(b.sessions_recommended)}});
   case Consequence::MoreClot:
-    std::snprintf(buf, sizeof buf,
-                  de ? "Mehr Gerinnsel: bis %.0f %% des Gefäßes (vorher %.0f %%)."
-                     : "More clot: up to %.0f %% of the lumen (was %.0f %%).",
-                  now.thrombus_peak * 100.0, b.thrombus_peak * 100.0);
-    return buf;
+    return L.tr("consequence.more_clot",
+                {{"now", pct(now.thrombus_peak)}, {"was", pct(b.thrombus_peak)}});
   case Consequence::MorePigment:
-    if (before.valid) {
-      std::snprintf(buf, sizeof buf,
-                    de ? "Höheres Risiko brauner Verfärbung: Anzeiger %.0f %% (vorher %.0f %%)."
-                       : "Higher risk of brown staining: indicator %.0f %% (was %.0f %%).",
-                    now.pigmentation_risk * 100.0, b.pigmentation_risk * 100.0);
-    } else {
-      std::snprintf(buf, sizeof buf,
-                    de ? "Höheres Risiko brauner Verfärbung: Anzeiger %.0f %%."
-                       : "Higher risk of brown staining: indicator %.0f %%.",
-                    now.pigmentation_risk * 100.0);
-    }
-    return buf;
+    if (before.valid)
+      return L.tr("consequence.more_pigment.was",
+                  {{"now", pct(now.pigmentation_risk)}, {"was", pct(b.pigmentation_risk)}});
+    return L.tr("consequence.more_pigment", {{"now", pct(now.pigmentation_risk)}});
   case Consequence::SlowerClearing:
-    if (now.resolved_day < 0) {
-      return de ? "Heilt langsamer ab: im simulierten Zeitraum nicht mehr kaum sichtbar."
-                : "Clears more slowly: not barely visible within the simulated time.";
-    }
-    std::snprintf(buf, sizeof buf,
-                  de ? "Heilt langsamer ab: kaum sichtbar ab Tag %.0f (vorher Tag %.0f)."
-                     : "Clears more slowly: barely visible from day %.0f (was day %.0f).",
-                  now.resolved_day, b.resolved_day);
-    return buf;
+    if (now.resolved_day < 0) return L.tr("consequence.slower.never");
+    return L.tr("consequence.slower",
+                {{"now", L.fixed(now.resolved_day, 0)}, {"was", L.fixed(b.resolved_day, 0)}});
   case Consequence::FastWarning:
-    return de ? "Das Modell warnt: zu schnell gespritzt (empfohlen 5–15 s)."
-              : "The model warns: injected too fast (5–15 s recommended).";
+    return L.tr("consequence.fast");
   case Consequence::NoVisibleChange:
-    return de ? "In diesem vereinfachten Modell ändert sich das Ergebnis kaum; in der Praxis gilt "
-                "die Regel oben."
-              : "In this simplified model the outcome hardly changes; in practice the rule above "
-                "applies.";
+    return L.tr("consequence.none");
   }
   return {};
 }
@@ -215,25 +185,22 @@ void MistakeState::sync(unsigned generation) {
 // ---------------------------------------------------------------- drawing
 
 void drawMistakes(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions) {
-  const bool de = st.lang.rfind("de", 0) == 0;
+  const text::Locale& L = text::locale(st.lang);
   MistakeState& ms = st.mistakes;
   ms.sync(in.run_generation);
-  if (!ImGui::CollapsingHeader(de ? "Typische Fehler ausprobieren###mistakes"
-                                  : "Trainee mistakes###mistakes"))
-    return;
+  if (!ImGui::CollapsingHeader((L.tr("mistake.section") + "###mistakes").c_str())) return;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", de ? "Einen Fehler wählen: das Modell rechnet neu."
-                               : "Pick a mistake: the model re-runs.");
+  ImGui::TextDisabled("%s", L.tr("mistake.pick").c_str());
   ImGui::PopFont();
+  const sim::Params& params = in.scene->params;
   for (int i = 0; i < kMistakeCount; ++i) {
     const Mistake m = mistakeAt(i);
-    char label[96];
-    std::snprintf(label, sizeof label, "%s###mistake%d", mistakeTitle(m, de), i);
-    if (ImGui::RadioButton(label, ms.active() == m) && ms.active() != m) {
+    const std::string label = mistakeTitle(m, params, L) + "###mistake" + std::to_string(i);
+    if (ImGui::RadioButton(label.c_str(), ms.active() == m) && ms.active() != m) {
       ms.choose(m, *in.run, in.run_generation);
       actions.reset_scene = true;
-      for (std::string& kv : mistakeOverrides(m)) actions.set.push_back(std::move(kv));
+      for (std::string& kv : mistakeOverrides(m, params)) actions.set.push_back(std::move(kv));
       const sim::Outcome& b = ms.baseline().outcome; // "was ..." in the outcome section
       st.before.valid = true;
       st.before.indicated = b.indicated;
@@ -244,19 +211,18 @@ void drawMistakes(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
     }
   }
   if (ms.active() != Mistake::None) {
-    if (ImGui::Button(de ? "Fehler rückgängig machen###undomistake"
-                         : "Undo mistake###undomistake")) {
+    if (ImGui::Button((L.tr("mistake.undo") + "###undomistake").c_str())) {
       ms.undo();
       actions.reset_scene = true;
       st.before.valid = false;
     } else {
       ImGui::Spacing();
-      ImGui::TextUnformatted(mistakeWhy(ms.active(), de));
+      ImGui::TextUnformatted(mistakeWhy(ms.active(), params, in.run->outcome.verdict, L).c_str());
       ImGui::Spacing();
-      ImGui::TextDisabled("%s", de ? "Was das Modell zeigt:" : "What the model shows:");
+      ImGui::TextDisabled("%s", L.tr("mistake.shows").c_str());
       for (Consequence c :
            consequences(in.run->outcome, in.run->mass.extravasated_mg, ms.baseline()))
-        ImGui::BulletText("%s", consequenceText(c, in.run->outcome, ms.baseline(), de).c_str());
+        ImGui::BulletText("%s", consequenceText(c, in.run->outcome, ms.baseline(), L).c_str());
     }
   }
   ImGui::PopTextWrapPos();

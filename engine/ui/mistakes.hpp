@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim/run.hpp"
+#include "text/locale.hpp"
 
 namespace ui {
 
@@ -16,11 +17,19 @@ constexpr int kMistakeCount = static_cast<int>(Mistake::Count) - 1; // without N
 Mistake mistakeAt(int i);                                           // 0 .. kMistakeCount-1
 
 // The scene overrides that make the mistake ("injection.in_lumen=false"),
-// applied after a reset to the scene as loaded. Empty for None.
-std::vector<std::string> mistakeOverrides(Mistake m);
-const char* mistakeTitle(Mistake m, bool de);
-// What goes wrong and the rule, with its source (clinical.md).
-const char* mistakeWhy(Mistake m, bool de);
+// applied after a reset to the scene as loaded. Empty for None. The weak dose
+// depends on the scene's agent (POL 0.1 %, STS 0.05 %: both below the minimal
+// damaging dose, clinical.md).
+std::vector<std::string> mistakeOverrides(Mistake m, const sim::Params& scene);
+// The button's title for the scene's agent ("Dose too weak (0.1 %)").
+std::string mistakeTitle(Mistake m, const sim::Params& scene, const text::Locale& L);
+// What goes wrong and the rule, with its source (clinical.md), for the scene's
+// agent and vein (`now`: the parameters with the mistake applied) and the
+// model's verdict of that run (a variant text where the outcome differs).
+std::string mistakeWhy(Mistake m, const sim::Params& now, sim::Verdict verdict,
+                       const text::Locale& L);
+// The catalogue id of a mistake ("weak_dose"); "" for None.
+const char* mistakeId(Mistake m);
 
 // What the model's outcome shows, compared with the run before the mistake.
 enum class Consequence {
@@ -45,7 +54,7 @@ std::vector<Consequence> consequences(const sim::Outcome& now, double extravasat
                                       const OutcomeBaseline& before);
 // One line for the panel, with the figures of `now` and `before`.
 std::string consequenceText(Consequence c, const sim::Outcome& now, const OutcomeBaseline& before,
-                            bool de);
+                            const text::Locale& L);
 
 // Which mistake is applied, and the run before it (for "was ...").
 class MistakeState {

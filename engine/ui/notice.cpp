@@ -4,7 +4,7 @@
 
 namespace ui {
 
-void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, bool german,
+void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, const text::Locale& L,
                 const Fonts& f) {
   if (!n.visible()) return;
   if (!n.error) --n.frames_left;
@@ -23,18 +23,12 @@ void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, bool g
   ImGui::PushFont(f.small);
   ImGui::PushTextWrapPos(0.0f);
   if (n.error) {
-    ImGui::TextColored(ImVec4(0.65f, 0.12f, 0.08f, 1.0f), "%s",
-                       german ? "Nicht \xc3\xbc"
-                                "bernommen \xe2\x80\x94 die bisherige Ansicht bleibt:"
-                              : "Not applied \xe2\x80\x94 the current view stays:");
+    ImGui::TextColored(ImVec4(0.65f, 0.12f, 0.08f, 1.0f), "%s", L.tr("notice.not_applied").c_str());
   }
   ImGui::TextUnformatted(n.text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  if (n.error && ImGui::Button(german ? "Schlie\xc3\x9f"
-                                        "en"
-                                      : "Dismiss"))
-    n.clear();
+  if (n.error && ImGui::Button((L.tr("ui.dismiss") + "###dismiss").c_str())) n.clear();
   ImGui::End();
   ImGui::PopStyleColor();
 }

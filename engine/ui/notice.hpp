@@ -6,6 +6,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "text/locale.hpp"
 #include "ui/theme.hpp"
 
 namespace ui {
@@ -23,6 +24,6 @@ struct Notice {
 
 // Draws the notice at the top of the 3D view; an error gets a Dismiss button.
 void drawNotice(Notice& notice, glm::vec2 view_origin, glm::vec2 view_size, float scale,
-                bool german, const Fonts& fonts);
+                const text::Locale& L, const Fonts& fonts);
 
 } // namespace ui

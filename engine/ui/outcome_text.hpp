@@ -8,35 +8,38 @@
 
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
+#include "text/locale.hpp"
 
 namespace ui {
 
 // Patients see the model outcome only from the procedure on (not before treatment).
 bool outcomeShown(scene::Audience audience, const std::string& stage_id);
 // What patients read in the outcome section before the treatment.
-const char* outcomePending(bool de);
+std::string outcomePending(const text::Locale& L);
 
 // Outcome lines: "The vein closed" / "Vein sealed: yes", fading and clearing
 // days ("not within the N days shown" when the model never gets there).
-std::string closedLine(const sim::Outcome& o, scene::Audience audience, bool de);
-std::string fadingLine(double day, scene::Audience audience, bool de, int shown_days);
-std::string resolvedLine(double day, scene::Audience audience, bool de, int shown_days);
+std::string closedLine(const sim::Outcome& o, scene::Audience audience, const text::Locale& L);
+std::string fadingLine(double day, scene::Audience audience, const text::Locale& L, int shown_days);
+std::string resolvedLine(double day, scene::Audience audience, const text::Locale& L,
+                         int shown_days);
 // "This vein (model): cleared after one session" / "... needs another session".
-std::string sessionLine(const sim::Outcome& o, bool de);
+std::string sessionLine(const sim::Outcome& o, const text::Locale& L);
 // Clinical context for sessions (fixed, not from the model).
-const char* sessionPracticeLine(scene::Audience audience, bool de);
+std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L);
 // Warnings: the model's own (students) or plain sentences (patients).
-std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience, bool de);
+std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
+                                      const text::Locale& L);
 
 // Caption under the clock: what the clock counts from ("" when none).
-const char* clockCaption(const std::string& stage_id, bool de);
+std::string clockCaption(const std::string& stage_id, const text::Locale& L);
 
 // Patients, first cutaway: preparation stage once the block opens, and the
 // first seconds of the procedure. "" when not shown.
-const char* cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
-                           double seconds_into_stage, bool de);
+std::string cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
+                           double seconds_into_stage, const text::Locale& L);
 
 // Timeline triangles: the event's name.
-const char* eventName(sim::EventKind kind, scene::Audience audience, bool de);
+std::string eventName(sim::EventKind kind, scene::Audience audience, const text::Locale& L);
 
 } // namespace ui

@@ -6,14 +6,17 @@
 
 #include <imgui.h>
 
+#include "text/locale.hpp"
+
 namespace ui {
 namespace {
 
-bool german(const ScreenState& s) {
-  return s.lang.rfind("de", 0) == 0;
+const text::Locale& loc(const ScreenState& s) {
+  return text::locale(s.lang);
 }
-const char* tr(const ScreenState& s, const char* en, const char* de) {
-  return german(s) ? de : en;
+// The text of `key` in the screen's language (kept alive for ImGui's const char*).
+std::string tr(const ScreenState& s, const char* key) {
+  return loc(s).tr(key);
 }
 
 ImU32 col(float r, float g, float b, float a = 1.0f) {
@@ -35,12 +38,24 @@ void request(const ScreenInput& in, ScreenState& st, ScreenActions& actions, con
   actions.set.emplace_back(kv);
 }
 
+// The slider's text: the value in the language's style ("0,50 %"), with ImGui's
+// format escapes ("%%").
+std::string sliderText(const ScreenState& st, float v, int decimals, const std::string& unit) {
+  std::string out;
+  for (char c : loc(st).fixed(static_cast<double>(v), decimals) + " " + unit) {
+    out += c;
+    if (c == '%') out += '%';
+  }
+  return out;
+}
+
 // A float slider that applies on release. Returns true (and the value) once per change.
 bool paramSlider(ScreenState& st, int id, const char* label, double current, float lo, float hi,
-                 const char* fmt, float& out) {
+                 int decimals, const std::string& unit, float& out) {
   float v = st.edit.active == id ? st.edit.value : static_cast<float>(current);
   ImGui::SetNextItemWidth(-1.0f);
-  if (ImGui::SliderFloat(label, &v, lo, hi, fmt, ImGuiSliderFlags_AlwaysClamp)) {
+  const std::string fmt = sliderText(st, v, decimals, unit);
+  if (ImGui::SliderFloat(label, &v, lo, hi, fmt.c_str(), ImGuiSliderFlags_AlwaysClamp)) {
     st.edit.active = id;
     st.edit.value = v;
   }
@@ -53,9 +68,9 @@ bool paramSlider(ScreenState& st, int id, const char* label, double current, flo
   return false;
 }
 
-void caption(const Fonts& f, const char* text) {
+void caption(const Fonts& f, const std::string& text) {
   ImGui::PushFont(f.small);
-  ImGui::TextUnformatted(text);
+  ImGui::TextUnformatted(text.c_str());
   ImGui::PopFont();
 }
 
@@ -104,29 +119,27 @@ void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f,
   float v = 0.0f;
   ImGui::PushFont(f.small);
 
-  caption(f, tr(st, "Agent", "Wirkstoff"));
+  caption(f, tr(st, "params.agent"));
   const bool pol = p.agent.name == sim::Agent::Polidocanol;
-  if (ImGui::RadioButton("Polidocanol", pol) && !pol)
+  if (ImGui::RadioButton((tr(st, "params.agent.polidocanol") + "###pol").c_str(), pol) && !pol)
     request(in, st, actions, "agent.name=polidocanol");
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(st, "STS (sodium tetradecyl sulfate)", "STS (Natriumtetradecylsulfat)"),
-                         !pol) &&
-      pol)
+  if (ImGui::RadioButton((tr(st, "params.agent.sts") + "###sts").c_str(), !pol) && pol)
     request(in, st, actions, "agent.name=sts");
 
-  caption(f, tr(st, "Concentration", "Konzentration"));
-  if (paramSlider(st, 0, "##conc", p.agent.concentration_pct, 0.05f, 3.0f, "%.2f %%", v)) {
+  caption(f, tr(st, "params.concentration"));
+  if (paramSlider(st, 0, "##conc", p.agent.concentration_pct, 0.05f, 3.0f, 2, "%", v)) {
     std::snprintf(kv, sizeof kv, "agent.concentration_pct=%.3f", static_cast<double>(v));
     request(in, st, actions, kv);
   }
-  caption(f, tr(st, "Volume per injection", "Volumen pro Injektion"));
-  if (paramSlider(st, 1, "##vol", p.agent.volume_ml, 0.05f, 1.0f, "%.2f mL", v)) {
+  caption(f, tr(st, "params.volume"));
+  if (paramSlider(st, 1, "##vol", p.agent.volume_ml, 0.05f, 1.0f, 2, tr(st, "unit.ml"), v)) {
     std::snprintf(kv, sizeof kv, "agent.volume_ml=%.3f", static_cast<double>(v));
     request(in, st, actions, kv);
   }
 
-  caption(f, tr(st, "Vein diameter", "Venendurchmesser"));
-  if (paramSlider(st, 2, "##diam", p.vein.diameter_mm, 0.1f, 5.0f, "%.1f mm", v)) {
+  caption(f, tr(st, "params.diameter"));
+  if (paramSlider(st, 2, "##diam", p.vein.diameter_mm, 0.1f, 5.0f, 1, "mm", v)) {
     std::snprintf(kv, sizeof kv, "vein.diameter_mm=%.2f", static_cast<double>(v));
     request(in, st, actions, kv);
     std::snprintf(kv, sizeof kv, "vein.kind=%s", veinKindFor(static_cast<double>(v)));
@@ -135,33 +148,27 @@ void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f,
   const double shown_d =
       st.edit.active == 2 ? static_cast<double>(st.edit.value) : p.vein.diameter_mm;
   const char* kind = veinKindFor(shown_d);
-  const char* kind_text =
-      kind[0] == 't'   ? tr(st, "spider vein (telangiectasia)", "Besenreiser (Teleangiektasie)")
-      : kind[0] == 'r' ? tr(st, "reticular vein", "retikul\xc3\xa4re Vene")
-                       : tr(st, "varicose vein: not for micro sclerotherapy",
-                            "Krampfader: keine Mikrosklerotherapie");
-  ImGui::TextDisabled("= %s", kind_text);
+  const std::string kind_text = tr(st, kind[0] == 't'   ? "params.kind.telangiectasia"
+                                       : kind[0] == 'r' ? "params.kind.reticular"
+                                                        : "params.kind.varicose");
+  ImGui::TextDisabled("= %s", kind_text.c_str());
 
   bool lumen = p.injection.in_lumen;
-  if (ImGui::Checkbox(
-          tr(st, "Needle tip inside the lumen", "Nadelspitze im Gef\xc3\xa4\xc3\x9flumen"), &lumen))
+  if (ImGui::Checkbox((tr(st, "params.in_lumen") + "###lumen").c_str(), &lumen))
     request(in, st, actions, lumen ? "injection.in_lumen=true" : "injection.in_lumen=false");
 
-  caption(f, tr(st, "Compression pressure", "Kompressionsdruck"));
-  if (paramSlider(st, 3, "##press", p.compression.pressure_mmHg, 0.0f, 60.0f, "%.0f mmHg", v)) {
+  caption(f, tr(st, "params.pressure"));
+  if (paramSlider(st, 3, "##press", p.compression.pressure_mmHg, 0.0f, 60.0f, 0, "mmHg", v)) {
     std::snprintf(kv, sizeof kv, "compression.pressure_mmHg=%.1f", static_cast<double>(v));
     request(in, st, actions, kv);
   }
-  caption(f, tr(st, "Compression days", "Kompressionstage"));
-  if (paramSlider(st, 4, "##days", p.compression.days, 0.0f, 60.0f,
-                  tr(st, "%.0f days", "%.0f Tage"), v)) {
+  caption(f, tr(st, "params.days"));
+  if (paramSlider(st, 4, "##days", p.compression.days, 0.0f, 60.0f, 0, tr(st, "unit.days"), v)) {
     std::snprintf(kv, sizeof kv, "compression.days=%.1f", static_cast<double>(v));
     request(in, st, actions, kv);
   }
 
-  if (ImGui::Button(tr(st, "Reset to scene",
-                       "Szene zur\xc3\xbc"
-                       "cksetzen"))) {
+  if (ImGui::Button((tr(st, "params.reset") + "###reset").c_str())) {
     if (actions.set.empty()) snapshot(in, st);
     actions.reset_scene = true;
   }
@@ -177,29 +184,23 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
   fillPlotCache(st.plots, *in.run, pb, in.run_generation);
   struct Row {
     PlotCache::Curve curve;
-    const char* en;
-    const char* de;
+    const char* key;
     double now;
   };
   const Row rows[] = {
-      {PlotCache::Endothelium, "Endothelium alive", "Endothel intakt",
-       in.sample->endothelium_alive},
-      {PlotCache::Lumen, "Lumen area A/A0",
-       "Lumenfl\xc3\xa4"
-       "che A/A0",
-       in.sample->lumen_area_ratio},
-      {PlotCache::Concentration, "Sclerosant %", "Sklerosierungsmittel %",
-       in.sample->concentration_pct},
-      {PlotCache::Thrombus, "Thrombus", "Thrombus", in.sample->thrombus},
-      {PlotCache::Visibility, "Visibility", "Sichtbarkeit", in.sample->visibility},
+      {PlotCache::Endothelium, "plot.endothelium", in.sample->endothelium_alive},
+      {PlotCache::Lumen, "plot.lumen", in.sample->lumen_area_ratio},
+      {PlotCache::Concentration, "plot.concentration", in.sample->concentration_pct},
+      {PlotCache::Thrombus, "plot.thrombus", in.sample->thrombus},
+      {PlotCache::Visibility, "plot.visibility", in.sample->visibility},
   };
   const double len = std::max(pb.length(), 1e-6);
   const float frac = static_cast<float>(std::clamp(pb.position() / len, 0.0, 1.0));
   const float h = 40.0f * in.scale;
   ImGui::PushFont(f.small);
   for (const Row& r : rows) {
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%s  %.2f", german(st) ? r.de : r.en, r.now);
+    const std::string overlay_text = tr(st, r.key) + "  " + loc(st).fixed(r.now, 2);
+    const char* overlay = overlay_text.c_str();
     const float hi = r.curve == PlotCache::Concentration ? st.plots.concentration_max
                      : r.curve == PlotCache::Lumen       ? 1.2f
                                                          : 1.0f;
@@ -220,52 +221,26 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
 
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
   (void)f;
-  struct KeyRow {
-    const char* key;
-    const char* en;
-    const char* de;
-  };
-  static const KeyRow rows[] = {
-      {"Space", "Play / pause", "Abspielen / Pause"},
-      {"\xe2\x86\x90 / \xe2\x86\x92", "Previous / next stage",
-       "Vorheriger / n\xc3\xa4"
-       "chster Abschnitt"},
-      {"Home / End", "Start / end of the course", "Anfang / Ende des Verlaufs"},
-      {"1 \xe2\x80\x93 6", "Jump to a stage", "Zu einem Abschnitt springen"},
-      {"M", "Patient / student mode", "Modus Patient / Studium"},
-      {"P", "Presenter mode", "Vortragsmodus"},
-      {"V", "Skin surface / cutaway view",
-       "Hautoberfl\xc3\xa4"
-       "che / Schnittansicht"},
-      {"R", "Reset the camera",
-       "Kamera zur\xc3\xbc"
-       "cksetzen"},
-      {"Ctrl + / Ctrl \xe2\x80\x93", "Larger / smaller text",
-       "Schrift gr\xc3\xb6\xc3\x9f"
-       "er / kleiner"},
-      {"F", "Full screen", "Vollbild"},
-      {"S", "Screenshot", "Bildschirmfoto"},
-      {"H", "This help", "Diese Hilfe"},
-      {"Esc", "Leave presenter mode / close",
-       "Vortragsmodus verlassen / schlie\xc3\x9f"
-       "en"},
-      {tr(st, "Drag", "Ziehen"), "Orbit (Shift: pan)", "Drehen (Umschalt: verschieben)"},
-      {tr(st, "Wheel", "Mausrad"), "Zoom", "Zoomen"},
-  };
+  // help.<id>.key: the key's name (translated where it is a word), help.<id>: what it does.
+  static const char* const rows[] = {"space",      "arrows", "home_end", "numbers",   "mode",
+                                     "presenter",  "view",   "camera",   "text_size", "full_screen",
+                                     "screenshot", "help",   "escape",   "drag",      "wheel"};
   ImGui::SetNextWindowPos(ImVec2(in.display.x * 0.5f, in.display.y * 0.45f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.97f);
   bool open = true;
-  ImGui::Begin(tr(st, "Keys###help", "Tasten###help"), &open,
+  ImGui::Begin((tr(st, "help.title") + "###help").c_str(), &open,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
   if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
-    for (const KeyRow& r : rows) {
+    for (const char* r : rows) {
+      const std::string id = std::string("help.") + r;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      ImGui::TextColored(ImVec4(0.15f, 0.25f, 0.45f, 1.0f), "%s", r.key);
+      ImGui::TextColored(ImVec4(0.15f, 0.25f, 0.45f, 1.0f), "%s",
+                         tr(st, (id + ".key").c_str()).c_str());
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(german(st) ? r.de : r.en);
+      ImGui::TextUnformatted(tr(st, id.c_str()).c_str());
     }
     ImGui::EndTable();
   }
@@ -279,36 +254,38 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
       ImVec2(in.view_origin.x + in.view_size.x - 12.0f * in.scale, 70.0f * in.scale),
       ImGuiCond_Always, ImVec2(1.0f, 0.0f));
   bool open = true;
-  ImGui::Begin(tr(st, "Settings###settings", "Einstellungen###settings"), &open,
+  ImGui::Begin((tr(st, "ui.settings") + "###settings").c_str(), &open,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
-  ImGui::TextDisabled("%s", tr(st, "Language", "Sprache"));
-  if (ImGui::RadioButton("English", !german(st)) && german(st)) {
-    st.lang = "en";
-    actions.settings_changed = true;
+  ImGui::TextDisabled("%s", tr(st, "settings.language").c_str());
+  // Every language with a catalogue in assets/, each in its own name.
+  const std::string current = loc(st).code();
+  bool first = true;
+  for (const std::string& code : text::languageCodes()) {
+    if (!first) ImGui::SameLine();
+    first = false;
+    const std::string name = text::locale(code).name() + "###lang-" + code;
+    if (ImGui::RadioButton(name.c_str(), code == current) && code != current) {
+      st.lang = code;
+      actions.settings_changed = true;
+    }
   }
-  ImGui::SameLine();
-  if (ImGui::RadioButton("Deutsch", german(st)) && !german(st)) {
-    st.lang = "de";
-    actions.settings_changed = true;
-  }
-  ImGui::TextDisabled("%s", tr(st, "Colours", "Farben"));
+  ImGui::TextDisabled("%s", tr(st, "settings.colours").c_str());
   struct Pal {
     render::PaletteKind kind;
-    const char* en;
-    const char* de;
+    const char* key;
   };
-  const Pal pals[] = {{render::PaletteKind::Schematic, "Schematic", "Schematisch"},
-                      {render::PaletteKind::Realistic, "Realistic", "Realistisch"},
-                      {render::PaletteKind::ColourSafe, "Colour-safe", "Farbenblind-sicher"}};
+  const Pal pals[] = {{render::PaletteKind::Schematic, "settings.palette.schematic"},
+                      {render::PaletteKind::Realistic, "settings.palette.realistic"},
+                      {render::PaletteKind::ColourSafe, "settings.palette.colour_safe"}};
   for (const Pal& p : pals) {
     if (p.kind != render::PaletteKind::Schematic) ImGui::SameLine();
-    if (ImGui::RadioButton(german(st) ? p.de : p.en, st.palette == p.kind)) {
+    if (ImGui::RadioButton((tr(st, p.key) + "###" + p.key).c_str(), st.palette == p.kind)) {
       st.palette = p.kind;
       actions.settings_changed = true;
     }
   }
-  ImGui::TextDisabled("%s", tr(st, "Skin tone (Fitzpatrick)", "Hauttyp (Fitzpatrick)"));
+  ImGui::TextDisabled("%s", tr(st, "settings.skin_tone").c_str());
   static const char* tones[] = {"I", "II", "III", "IV", "V", "VI"};
   int tone = std::clamp(in.scene->params.patient.skin_tone, 1, 6) - 1;
   ImGui::SetNextItemWidth(120.0f * in.scale);
@@ -317,9 +294,7 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
     std::snprintf(kv, sizeof kv, "patient.skin_tone=%d", tone + 1);
     actions.set.emplace_back(kv);
   }
-  ImGui::TextDisabled("%s", tr(st, "Text size",
-                               "Schriftgr\xc3\xb6\xc3\x9f"
-                               "e"));
+  ImGui::TextDisabled("%s", tr(st, "settings.text_size").c_str());
   if (ImGui::Button(" - ")) {
     st.font_scale = std::max(0.6f, st.font_scale / 1.15f);
     actions.font_changed = actions.settings_changed = true;
@@ -331,15 +306,14 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
     st.font_scale = std::min(2.5f, st.font_scale * 1.15f);
     actions.font_changed = actions.settings_changed = true;
   }
-  ImGui::TextDisabled("%s", tr(st, "View", "Ansicht"));
-  if (ImGui::RadioButton(tr(st, "Cutaway", "Schnitt"), !st.surface_view)) st.surface_view = false;
+  ImGui::TextDisabled("%s", tr(st, "settings.view").c_str());
+  if (ImGui::RadioButton((tr(st, "settings.view.cutaway") + "###cutaway").c_str(),
+                         !st.surface_view))
+    st.surface_view = false;
   ImGui::SameLine();
-  if (ImGui::RadioButton(tr(st, "Skin surface",
-                            "Hautoberfl\xc3\xa4"
-                            "che"),
-                         st.surface_view))
+  if (ImGui::RadioButton((tr(st, "settings.view.surface") + "###surface").c_str(), st.surface_view))
     st.surface_view = true;
-  ImGui::Checkbox(tr(st, "Presenter mode (P)", "Vortragsmodus (P)"), &st.presenter);
+  ImGui::Checkbox((tr(st, "settings.presenter") + "###presenter").c_str(), &st.presenter);
   ImGui::End();
   if (!open) st.settings_open = false;
 }

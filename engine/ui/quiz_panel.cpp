@@ -89,59 +89,43 @@ bool QuizPanel::answer(std::size_t question, int choice) {
   return session_->answer(question, choice);
 }
 
-std::string QuizPanel::scoreLine(bool de) const {
+std::string QuizPanel::scoreLine(const text::Locale& L) const {
   if (!session_) return {};
-  char buf[128];
-  std::snprintf(buf, sizeof buf,
-                de ? "Ergebnis: %zu von %zu richtig (%d %%), %zu beantwortet"
-                   : "Score: %zu of %zu right (%d %%), %zu answered",
-                session_->correctCount(), session_->size(), percent(session_->score()),
-                session_->answeredCount());
-  return buf;
+  return L.tr("quiz.score", {{"right", std::to_string(session_->correctCount())},
+                             {"total", std::to_string(session_->size())},
+                             {"percent", std::to_string(percent(session_->score()))},
+                             {"answered", std::to_string(session_->answeredCount())}});
 }
 
-std::string QuizPanel::summaryLine(bool de) const {
+std::string QuizPanel::summaryLine(const text::Locale& L) const {
   if (!session_ || session_->size() == 0) return {};
   const std::size_t open = session_->size() - session_->answeredCount();
-  char buf[256];
-  if (open > 0) {
-    std::snprintf(buf, sizeof buf,
-                  de ? "Noch %zu Frage(n) offen: Sie finden sie bei den einzelnen Abschnitten."
-                     : "%zu question(s) still open: you find them with each stage.",
-                  open);
-    return buf;
-  }
+  if (open > 0)
+    return L.trn("quiz.summary.open", static_cast<long>(open), {{"n", std::to_string(open)}});
   const double s = session_->score();
-  if (s >= 0.8)
-    return de ? "Sehr gut: Sie haben das Wichtigste verstanden."
-              : "Well done: you have the key points.";
-  if (s >= 0.5)
-    return de ? "Gut. Die Erklärungen zu den anderen Fragen helfen weiter."
-              : "Good. The explanations of the others help.";
-  return de ? "Kein Problem: Schauen Sie sich die Abschnitte noch einmal an und fragen Sie nach."
-            : "No problem: look at the stages again, and ask about anything unclear.";
+  if (s >= 0.8) return L.tr("quiz.summary.well_done");
+  if (s >= 0.5) return L.tr("quiz.summary.good");
+  return L.tr("quiz.summary.low");
 }
 
 // ---------------------------------------------------------------- drawing
 
 void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions,
               int stage_index, bool last_stage) {
-  const bool de = st.lang.rfind("de", 0) == 0;
+  const text::Locale& L = text::locale(st.lang);
   const bool patient = st.audience == scene::Audience::Patient;
   QuizPanel& qp = st.quiz;
   qp.sync(*in.scene, *in.stages, st.audience, st.lang);
   const scene::QuizSession* qs = qp.session();
   if (!qs || qs->size() == 0) return;
-  const char* header =
-      patient ? (de ? "Haben Sie es verstanden?###quiz" : "Check your understanding###quiz")
-              : (de ? "Quiz###quiz" : "Quiz###quiz");
-  if (!ImGui::CollapsingHeader(header, ImGuiTreeNodeFlags_DefaultOpen)) return;
+  const std::string header =
+      L.tr(patient ? "quiz.header.patient" : "quiz.header.student") + "###quiz";
+  if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
   const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(stage_index)]->id;
   ImGui::PushTextWrapPos(0.0f);
   const std::size_t n = qp.countForStage(stage_id);
   if (n == 0 && !last_stage) {
-    ImGui::TextDisabled("%s", de ? "Zu diesem Abschnitt gibt es keine Frage."
-                                 : "No question for this stage.");
+    ImGui::TextDisabled("%s", L.tr("quiz.none").c_str());
   }
   const ImVec4 good(0.10f, 0.50f, 0.22f, 1.0f);
   const ImVec4 bad(0.70f, 0.28f, 0.10f, 1.0f);
@@ -180,12 +164,11 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
     }
     if (answered) {
       const bool right = qs->correct(qi);
-      ImGui::TextColored(
-          right ? good : bad, "%s",
-          right ? (de ? "Richtig." : "Right.")
-                : (patient ? (de ? "Nicht ganz \xe2\x80\x94 die richtige Antwort ist markiert."
-                                 : "Not quite \xe2\x80\x94 the right answer is marked.")
-                           : (de ? "Falsch." : "Wrong.")));
+      ImGui::TextColored(right ? good : bad, "%s",
+                         L.tr(right     ? "quiz.right"
+                              : patient ? "quiz.wrong.patient"
+                                        : "quiz.wrong.student")
+                             .c_str());
       if (!item.text.explanation.empty()) {
         ImGui::PushFont(f.small);
         ImGui::TextUnformatted(item.text.explanation.c_str());
@@ -194,21 +177,18 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
     }
     if (item.text.fell_back) {
       ImGui::PushFont(f.small);
-      ImGui::TextDisabled("%s", de ? "(keine \xc3\x9c"
-                                     "bersetzung; Englisch angezeigt)"
-                                   : "(no translation; showing English)");
+      ImGui::TextDisabled("%s", L.tr("notice.no_translation.quiz").c_str());
       ImGui::PopFont();
     }
     ImGui::PopID();
   }
   ImGui::Spacing();
-  ImGui::TextUnformatted(qp.scoreLine(de).c_str());
+  ImGui::TextUnformatted(qp.scoreLine(L).c_str());
   if (last_stage) {
     ImGui::Separator();
-    ImGui::TextDisabled("%s", de ? "ZUSAMMENFASSUNG" : "SUMMARY");
-    ImGui::TextUnformatted(qp.summaryLine(de).c_str());
-    if (ImGui::Button(de ? "Ergebnisse exportieren (CSV)###quizcsv"
-                         : "Export results (CSV)###quizcsv")) {
+    ImGui::TextDisabled("%s", L.tr("quiz.summary").c_str());
+    ImGui::TextUnformatted(qp.summaryLine(L).c_str());
+    if (ImGui::Button((L.tr("quiz.export") + "###quizcsv").c_str())) {
       ++qp.exports;
       actions.export_quiz_csv_path = "sclerosim-quiz-" + std::to_string(qp.exports) + ".csv";
     }

@@ -12,6 +12,7 @@
 
 #include "scene/quiz.hpp"
 #include "scene/scene_desc.hpp"
+#include "text/locale.hpp"
 
 namespace ui {
 
@@ -34,9 +35,9 @@ public:
   bool answer(std::size_t question, int choice);
 
   // "Score: 3 of 5 (60 %)" / "Ergebnis: 3 von 5 (60 %)".
-  std::string scoreLine(bool de) const;
+  std::string scoreLine(const text::Locale& L) const;
   // End of the tour: a short verdict in calm words.
-  std::string summaryLine(bool de) const;
+  std::string summaryLine(const text::Locale& L) const;
 
   // Export request counter and the last export's message (set by the app).
   int exports = 0;

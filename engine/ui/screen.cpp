@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "core/clock.hpp"
+#include "text/locale.hpp"
 #include "ui/labels.hpp"
 #include "ui/leg_figure.hpp"
 #include "ui/outcome_text.hpp"
@@ -24,9 +25,6 @@ float panelWidth(float display_width, float scale) {
 }
 constexpr float kBarHeight = 64.0f;
 constexpr float kDisclaimerHeight = 28.0f; // body font (19 px at scale 1): readable at the back
-constexpr const char* kDisclaimerEn = "Illustrative teaching aid \xe2\x80\x94 not medical advice";
-constexpr const char* kDisclaimerDe =
-    "Anschauliche Lernhilfe \xe2\x80\x94 keine medizinische Beratung";
 
 ImU32 col(float r, float g, float b, float a = 1.0f) {
   return ImGui::GetColorU32(ImVec4(r, g, b, a));
@@ -36,8 +34,8 @@ const ImGuiWindowFlags kFixed =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-bool german(const ScreenState& s) {
-  return s.lang.rfind("de", 0) == 0;
+const text::Locale& loc(const ScreenState& s) {
+  return text::locale(s.lang);
 }
 
 void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb,
@@ -63,8 +61,7 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   dl->AddText(f.title, f.title->FontSize, pos, col(0.12f, 0.16f, 0.24f), head);
   // Clock: seconds during the procedure, days and weeks afterwards.
   const double t = in.sample->time_s;
-  std::string clock =
-      stage.sim_to_s > stage.sim_from_s ? core::formatClock(t, german(st)) : std::string();
+  std::string clock = stage.sim_to_s > stage.sim_from_s ? loc(st).clock(t) : std::string();
   if (!clock.empty()) {
     const ImVec2 sz = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, clock.c_str());
     const float title_w = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x;
@@ -75,8 +72,9 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
                       col(1, 1, 1, 0.75f), 6.0f);
     dl->AddText(f.title, f.title->FontSize, cp, col(0.15f, 0.25f, 0.45f), clock.c_str());
     // What the clock counts from, right-aligned under it.
-    const char* cap =
-        narrow ? "" : clockCaption(stage.id, german(st)); // narrow: labels need the room
+    const std::string cap_text =
+        narrow ? "" : clockCaption(stage.id, loc(st)); // narrow: labels need the room
+    const char* cap = cap_text.c_str();
     if (*cap) {
       const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap);
       const ImVec2 cq(cp.x + sz.x - cs.x, cp.y + sz.y + 8 * in.scale);
@@ -142,7 +140,7 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
   }
 }
 
-void drawScaleBar(const ScreenInput& in, const Fonts& f) {
+void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
   const auto& s = (*in.anchors)[static_cast<std::size_t>(render::Anchor::ScaleStart)];
   const auto& e = (*in.anchors)[static_cast<std::size_t>(render::Anchor::ScaleEnd)];
   const float px = std::hypot(e.screen.x - s.screen.x, e.screen.y - s.screen.y);
@@ -154,9 +152,10 @@ void drawScaleBar(const ScreenInput& in, const Fonts& f) {
   dl->AddLine(o, ImVec2(o.x + px, o.y), c, 3.0f * in.scale);
   dl->AddLine(ImVec2(o.x, o.y - 6), ImVec2(o.x, o.y + 6), c, 2.0f * in.scale);
   dl->AddLine(ImVec2(o.x + px, o.y - 6), ImVec2(o.x + px, o.y + 6), c, 2.0f * in.scale);
-  const float lw = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, "1 mm").x;
+  const std::string mm = loc(st).quantity(1.0, "mm");
+  const float lw = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, mm.c_str()).x;
   dl->AddText(f.body, f.body->FontSize, ImVec2(o.x + (px - lw) * 0.5f, o.y - 8 - f.body->FontSize),
-              c, "1 mm");
+              c, mm.c_str());
 }
 
 // Student mode: what the colours of the cutaway mean (the palette in use), above the scale bar.
@@ -164,27 +163,26 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
   if (st.audience != scene::Audience::Student || in.view->leg > 0.5f || in.view->cut_open < 0.5f ||
       in.view_size.y < 420.0f * in.scale)
     return;
-  const bool de = german(st);
+  const text::Locale& L = loc(st);
   const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
   struct Entry {
     glm::vec3 c;
-    const char* en;
-    const char* de;
+    std::string text;
   };
-  const Entry entries[] = {{pal.blood, "Blood", "Blut"},
-                           {pal.sclerosant, "Sclerosant", "Sklerosierungsmittel"},
-                           {pal.endothelium_alive, "Endothelium alive", "Endothel lebend"},
-                           {pal.endothelium_dead, "Endothelium dead", "Endothel abgestorben"},
-                           {pal.thrombus, "Thrombus", "Thrombus"},
-                           {pal.cord, "Fibrous cord", "Fibr\xc3\xb6ser Strang"},
-                           {pal.media, "Wall: media", "Wand: Media"},
-                           {pal.adventitia, "Wall: adventitia", "Wand: Adventitia"}};
+  const Entry entries[] = {{pal.blood, L.tr("legend.blood")},
+                           {pal.sclerosant, L.tr("legend.sclerosant")},
+                           {pal.endothelium_alive, L.tr("legend.endothelium_alive")},
+                           {pal.endothelium_dead, L.tr("legend.endothelium_dead")},
+                           {pal.thrombus, L.tr("legend.thrombus")},
+                           {pal.cord, L.tr("legend.cord")},
+                           {pal.media, L.tr("legend.media")},
+                           {pal.adventitia, L.tr("legend.adventitia")}};
   ImFont* font = f.small;
   const float fs = font->FontSize, sw = fs * 0.9f, row = fs + 5.0f * in.scale,
               pad = 8.0f * in.scale;
   float col_w = 0.0f;
   for (const Entry& e : entries)
-    col_w = std::max(col_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, de ? e.de : e.en).x);
+    col_w = std::max(col_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, e.text.c_str()).x);
   col_w += sw + 6.0f * in.scale + 14.0f * in.scale;
   const float w = 2 * col_w + 2 * pad, h = 4 * row + 2 * pad;
   const ImVec2 o(in.view_origin.x + 16 * in.scale,
@@ -200,7 +198,7 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
     dl->AddRect(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f),
                 col(0.1f, 0.12f, 0.18f, 0.6f), 2.0f);
     dl->AddText(font, fs, ImVec2(p.x + sw + 6.0f * in.scale, p.y), col(0.1f, 0.12f, 0.18f),
-                de ? e.de : e.en);
+                e.text.c_str());
   }
 }
 
@@ -209,7 +207,9 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
                         const Fonts& f) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const double into_s = pb.stageProgress() * pb.stage(pb.stageIndex()).duration_s;
-  const char* text = cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, german(st));
+  const std::string caption =
+      cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
+  const char* text = caption.c_str();
   if (!*text || in.view->leg > 0.5f) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float fs = f.body->FontSize;
@@ -226,7 +226,7 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const float alpha = std::clamp(in.view->gauge, 0.0f, 1.0f);
   if (alpha <= 0.01f) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const bool de = german(st);
+  const text::Locale& L = loc(st);
   const float w = std::min(in.view_size.x - 60.0f, 760.0f * in.scale);
   const float h = 34.0f * in.scale;
   const ImVec2 o(in.view_origin.x + (in.view_size.x - w) * 0.5f,
@@ -242,45 +242,31 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   };
   struct Band {
     double from, to;
-    const char* en;
-    const char* de;
+    std::string text;
     ImU32 c;
   };
-  const Band bands[] = {
-      {0, 1, "< 1 mm spider vein: yes", "< 1 mm Besenreiser: ja", col(0.55f, 0.80f, 0.62f, alpha)},
-      {1, 3,
-       "1\xe2\x80\x93"
-       "3 mm reticular: yes",
-       "1\xe2\x80\x93"
-       "3 mm retikul\xc3\xa4r: ja",
-       col(0.72f, 0.86f, 0.70f, alpha)},
-      {3, 6, "\xe2\x89\xa5 3 mm varicose: other treatment",
-       "\xe2\x89\xa5 3 mm Krampfader: andere Behandlung", col(0.93f, 0.78f, 0.62f, alpha)}};
+  const Band bands[] = {{0, 1, L.tr("gauge.band.spider"), col(0.55f, 0.80f, 0.62f, alpha)},
+                        {1, 3, L.tr("gauge.band.reticular"), col(0.72f, 0.86f, 0.70f, alpha)},
+                        {3, 6, L.tr("gauge.band.varicose"), col(0.93f, 0.78f, 0.62f, alpha)}};
   dl->AddRectFilled(ImVec2(o.x - 12, o.y - 44 * in.scale), ImVec2(o.x + w + 12, o.y + h + 12),
                     col(1, 1, 1, 0.88f * alpha), 8.0f);
   for (const Band& b : bands) {
     dl->AddRectFilled(ImVec2(xAt(b.from), o.y), ImVec2(xAt(b.to), o.y + h), b.c);
-    const char* text = de ? b.de : b.en;
     dl->AddText(f.small, f.small->FontSize,
                 ImVec2(xAt(b.from) + 6, o.y + (h - f.small->FontSize) * 0.5f),
-                col(0.1f, 0.12f, 0.18f, alpha), text);
+                col(0.1f, 0.12f, 0.18f, alpha), b.text.c_str());
   }
   const double d = in.scene->params.vein.diameter_mm;
   const float mx = xAt(d);
   dl->AddTriangleFilled(ImVec2(mx, o.y - 2), ImVec2(mx - 9, o.y - 16 * in.scale),
                         ImVec2(mx + 9, o.y - 16 * in.scale), col(0.15f, 0.18f, 0.25f, alpha));
-  char label[96];
-  std::snprintf(label, sizeof label, de ? "Diese Vene: %.1f mm" : "This vein: %.1f mm", d);
+  const std::string label = L.tr("gauge.this_vein", {{"diameter", L.fixed(d, 1)}});
   dl->AddText(f.body, f.body->FontSize, ImVec2(mx - 40, o.y - 20 * in.scale - f.body->FontSize),
-              col(0.1f, 0.12f, 0.18f, alpha), label);
+              col(0.1f, 0.12f, 0.18f, alpha), label.c_str());
 }
 
-void dayText(char* buf, std::size_t n, double day, bool de) {
-  if (day < 0) {
-    std::snprintf(buf, n, "%s", de ? "nicht erreicht" : "not reached");
-  } else {
-    std::snprintf(buf, n, "%.0f", day);
-  }
+std::string dayText(double day, const text::Locale& L) {
+  return day < 0 ? L.tr("outcome.was.not_reached") : L.fixed(day, 0);
 }
 
 void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
@@ -290,11 +276,12 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::SetNextWindowSize(ImVec2(w, in.display.y - (kBarHeight + kDisclaimerHeight) * in.scale));
   // Scrolls (visible bar) when narration, outcome and the model section do not fit.
   ImGui::Begin("##panel", nullptr, kFixed & ~ImGuiWindowFlags_NoScrollbar);
-  const bool de = german(st);
+  const text::Locale& L = loc(st);
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", de ? "ABSCHNITTE" : "STAGES");
+  ImGui::TextDisabled("%s", L.tr("ui.panel.stages").c_str());
   {
-    const char* settings = de ? "Einstellungen" : "Settings";
+    const std::string settings_label = L.tr("ui.settings");
+    const char* settings = settings_label.c_str();
     const float bw = ImGui::CalcTextSize(settings).x + ImGui::CalcTextSize("?").x +
                      ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
@@ -312,7 +299,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   }
   ImGui::Separator();
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", de ? "ERKL\xc3\x84RUNG" : "NARRATION");
+  ImGui::TextDisabled("%s", L.tr("ui.panel.narration").c_str());
   ImGui::PopFont();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const scene::LocalText text = in.scene->narrationText(stage, st.lang, st.audience);
@@ -320,10 +307,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::TextUnformatted(text.text.c_str());
   if (text.fell_back) {
     ImGui::PushFont(f.small);
-    ImGui::TextDisabled(de ? "(keine \xc3\x9c"
-                             "bersetzung f\xc3\xbcr '%s'; Englisch angezeigt)"
-                           : "(no translation for '%s'; showing English)",
-                        st.lang.c_str());
+    ImGui::TextDisabled("%s", L.tr("notice.no_translation", {{"lang", st.lang}}).c_str());
     ImGui::PopFont();
   }
   ImGui::PopTextWrapPos();
@@ -332,52 +316,47 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   const bool student = st.audience == scene::Audience::Student;
   const int shown_days = static_cast<int>(std::lround(core::daysFromSeconds(in.run->endTime())));
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", de ? "ERGEBNIS (MODELL)" : "OUTCOME (MODEL)");
+  ImGui::TextDisabled("%s", L.tr("ui.panel.outcome").c_str());
   ImGui::PopFont();
   ImGui::PushTextWrapPos(0.0f); // everything below wraps at the panel edge
   const OutcomeSnapshot& b = st.before;
   const bool cmp = b.valid && student;
   const ImVec4 changed(0.70f, 0.25f, 0.05f, 1.0f);
-  const char* was = de ? "vorher" : "was";
+  const std::string was_label = L.tr("outcome.was");
+  const char* was = was_label.c_str();
   const bool shown = outcomeShown(st.audience, stage.id);
   if (!shown) {
-    ImGui::TextUnformatted(outcomePending(de)); // patients: not before the treatment
+    ImGui::TextUnformatted(outcomePending(L).c_str()); // patients: not before the treatment
   } else if (!o.indicated) {
-    ImGui::TextUnformatted(de ? "Nicht geeignet f\xc3\xbcr Mikrosklerotherapie."
-                              : "Not suitable for micro sclerotherapy.");
-    if (cmp && b.indicated)
-      ImGui::TextColored(changed, "%s", de ? "(vorher: geeignet)" : "(was: suitable)");
+    ImGui::TextUnformatted(L.tr("outcome.not_suitable").c_str());
+    if (cmp && b.indicated) ImGui::TextColored(changed, "%s", L.tr("outcome.was.suitable").c_str());
   } else {
-    ImGui::TextUnformatted(closedLine(o, st.audience, de).c_str());
+    ImGui::TextUnformatted(closedLine(o, st.audience, L).c_str());
     if (cmp && b.closed != o.closed) {
       ImGui::SameLine();
       ImGui::TextColored(changed, "(%s %s)", was,
-                         b.closed ? (de ? "ja" : "yes") : (de ? "nein" : "no"));
+                         L.tr(b.closed ? "outcome.was.yes" : "outcome.was.no").c_str());
     }
-    char was_d[32];
-    ImGui::TextUnformatted(fadingLine(o.fading_visible_day, st.audience, de, shown_days).c_str());
-    if (cmp && std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5) {
-      dayText(was_d, sizeof was_d, b.fading_visible_day, de);
-      ImGui::TextColored(changed, "(%s %s)", was, was_d);
-    }
-    ImGui::TextUnformatted(resolvedLine(o.resolved_day, st.audience, de, shown_days).c_str());
-    if (cmp && std::abs(b.resolved_day - o.resolved_day) > 0.5) {
-      dayText(was_d, sizeof was_d, b.resolved_day, de);
-      ImGui::TextColored(changed, "(%s %s)", was, was_d);
-    }
-    ImGui::TextUnformatted(sessionLine(o, de).c_str());
+    ImGui::TextUnformatted(fadingLine(o.fading_visible_day, st.audience, L, shown_days).c_str());
+    if (cmp && std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5)
+      ImGui::TextColored(changed, "(%s %s)", was, dayText(b.fading_visible_day, L).c_str());
+    ImGui::TextUnformatted(resolvedLine(o.resolved_day, st.audience, L, shown_days).c_str());
+    if (cmp && std::abs(b.resolved_day - o.resolved_day) > 0.5)
+      ImGui::TextColored(changed, "(%s %s)", was, dayText(b.resolved_day, L).c_str());
+    ImGui::TextUnformatted(sessionLine(o, L).c_str());
     if (cmp && b.sessions != o.sessions_recommended)
-      ImGui::TextColored(changed, "(%s: %s)", was,
-                         b.sessions <= 1 ? (de ? "eine Sitzung" : "one session")
-                                         : (de ? "weitere Sitzung" : "another session"));
+      ImGui::TextColored(
+          changed, "(%s: %s)", was,
+          L.tr(b.sessions <= 1 ? "outcome.was.one_session" : "outcome.was.another_session")
+              .c_str());
   }
   if (shown) {
     ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
-    ImGui::TextUnformatted(sessionPracticeLine(st.audience, de));
+    ImGui::TextUnformatted(sessionPracticeLine(st.audience, L).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    for (const std::string& wmsg : warningLines(o, st.audience, de)) {
+    for (const std::string& wmsg : warningLines(o, st.audience, L)) {
       ImGui::Bullet(); // keeps the line: the text wraps beside the bullet
       ImGui::TextUnformatted(wmsg.c_str());
     }
@@ -388,15 +367,14 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);
   if (st.audience == scene::Audience::Student) {
     ImGui::Spacing();
-    if (ImGui::CollapsingHeader(de ? "Modell: Parameter und Verl\xc3\xa4ufe###model"
-                                   : "Model: parameters and plots###model",
+    if (ImGui::CollapsingHeader((L.tr("ui.model.header") + "###model").c_str(),
                                 ImGuiTreeNodeFlags_DefaultOpen) &&
         ImGui::BeginTabBar("##modeltabs")) {
-      if (ImGui::BeginTabItem(de ? "Parameter###params" : "Parameters###params")) {
+      if (ImGui::BeginTabItem((L.tr("ui.model.parameters") + "###params").c_str())) {
         drawParameters(in, st, f, actions);
         ImGui::EndTabItem();
       }
-      if (ImGui::BeginTabItem(de ? "Verl\xc3\xa4ufe###plots" : "Plots###plots")) {
+      if (ImGui::BeginTabItem((L.tr("ui.model.plots") + "###plots").c_str())) {
         drawPlots(in, st, pb, f);
         ImGui::EndTabItem();
       }
@@ -412,14 +390,20 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   ImGui::SetNextWindowPos(ImVec2(0, in.display.y - h - kDisclaimerHeight * in.scale));
   ImGui::SetNextWindowSize(ImVec2(in.display.x, h));
   ImGui::Begin("##timeline", nullptr, kFixed);
-  const bool de = german(st);
+  const text::Locale& L = loc(st);
   if (ImGui::Button("|<")) pb.seek(0.0);
   ImGui::SameLine();
   if (ImGui::Button("<")) pb.previousStage();
   ImGui::SameLine();
-  if (ImGui::Button(pb.playing() ? (de ? " Pause " : " Pause ")
-                                 : (de ? " Abspielen " : "  Play  ")))
-    pb.toggle();
+  {
+    // As wide as the longer of its two words, so the bar does not shift when it toggles.
+    const std::string play = L.tr("ui.play"), pause = L.tr("ui.pause");
+    const float w =
+        std::max(ImGui::CalcTextSize(play.c_str()).x, ImGui::CalcTextSize(pause.c_str()).x) +
+        ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
+    if (ImGui::Button(((pb.playing() ? pause : play) + "###play").c_str(), ImVec2(w, 0)))
+      pb.toggle();
+  }
   ImGui::SameLine();
   if (ImGui::Button(">")) pb.nextStage();
   ImGui::SameLine();
@@ -456,7 +440,8 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
         mouse.y <= bar_min.y + bh + tri * 1.6f)
       hovered_event = &e;
     if (st.audience == scene::Audience::Student) { // tiny name inside the bar where it fits
-      const char* name = eventName(e.kind, st.audience, de);
+      const std::string name_text = eventName(e.kind, st.audience, L);
+      const char* name = name_text.c_str();
       const float tw = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, name).x;
       float next_x = bar_min.x + bar_w;
       for (std::size_t j = k + 1; j < in.run->events.size(); ++j) {
@@ -473,15 +458,10 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
     }
   }
   if (hovered_event) {
-    ImGui::SetTooltip("%s \xe2\x80\x94 %s", eventName(hovered_event->kind, st.audience, de),
-                      core::formatClock(hovered_event->time_s, de).c_str());
+    ImGui::SetTooltip("%s \xe2\x80\x94 %s", eventName(hovered_event->kind, st.audience, L).c_str(),
+                      L.clock(hovered_event->time_s).c_str());
   } else if (bar_hovered) {
-    ImGui::SetTooltip(
-        "%s", de ? "Die Abschnitte sind nicht ma\xc3\x9fst\xc3\xa4"
-                   "blich: jeder hat seine eigene Zeitskala "
-                   "(Sekunden, Stunden, Wochen). Dreiecke: wichtige Momente"
-                 : "Stages are not to scale: each has its own time scale (seconds, hours, weeks). "
-                   "Triangles: key moments");
+    ImGui::SetTooltip("%s", L.tr("ui.timeline.tooltip").c_str());
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(90.0f * in.scale);
@@ -493,10 +473,10 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   if (ImGui::Combo("##speed", &current, speed_names, 5)) pb.setSpeed(speeds[current]);
   ImGui::SameLine();
   const bool patient = st.audience == scene::Audience::Patient;
-  if (ImGui::RadioButton(de ? "Patient" : "Patient", patient))
+  if (ImGui::RadioButton(L.tr("ui.mode.patient").c_str(), patient))
     st.audience = scene::Audience::Patient;
   ImGui::SameLine();
-  if (ImGui::RadioButton(de ? "Fachleute" : "Student", !patient))
+  if (ImGui::RadioButton(L.tr("ui.mode.student").c_str(), !patient))
     st.audience = scene::Audience::Student;
   if (st.record_available) { // the window only: record the tour, save the view
     ImGui::SameLine();
@@ -505,14 +485,12 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
       std::snprintf(text, sizeof text, "%.0f %%", 100.0 * static_cast<double>(st.record_progress));
       ImGui::ProgressBar(st.record_progress, ImVec2(110.0f * in.scale, 0.0f), text);
       ImGui::SameLine();
-      if (ImGui::Button(de ? "Abbrechen" : "Cancel")) actions.cancel_record = true;
+      if (ImGui::Button((L.tr("ui.cancel") + "###cancel").c_str())) actions.cancel_record = true;
     } else {
-      if (ImGui::Button(de ? "Video" : "Record")) actions.record = true;
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s", de ? "Die ganze Tour als MP4 in den aktuellen Ordner"
-                                   : "The whole tour as an MP4, into the current folder");
+      if (ImGui::Button((L.tr("ui.record") + "###record").c_str())) actions.record = true;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.record.tooltip").c_str());
       ImGui::SameLine();
-      if (ImGui::Button(de ? "Ansicht sichern" : "Save view")) actions.save_view = true;
+      if (ImGui::Button((L.tr("ui.save_view") + "###saveview").c_str())) actions.save_view = true;
     }
   }
   (void)f;
@@ -521,7 +499,8 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
 
 void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const char* text = german(st) ? kDisclaimerDe : kDisclaimerEn;
+  const std::string disclaimer = loc(st).tr("ui.disclaimer");
+  const char* text = disclaimer.c_str();
   const float h = kDisclaimerHeight * in.scale;
   dl->AddRectFilled(ImVec2(0, in.display.y - h), ImVec2(in.display.x, in.display.y),
                     col(0.93f, 0.94f, 0.96f));
@@ -530,10 +509,8 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
               col(0.12f, 0.14f, 0.20f), text);
   if (st.presenter) return;
   // Legend of the timeline above: its triangles, and that stages are not to scale.
-  const char* legend = german(st)
-                           ? "wichtige Momente \xc2\xb7 Abschnitte nicht ma\xc3\x9fst\xc3\xa4"
-                             "blich"
-                           : "key moments \xc2\xb7 stages not to scale";
+  const std::string legend_text = loc(st).tr("ui.timeline.legend");
+  const char* legend = legend_text.c_str();
   const float lw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, legend).x;
   const float tw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, text).x;
   const float lx = in.display.x - lw - 14 * in.scale;
@@ -589,9 +566,9 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
     return;
   ImGui::PushFont(f.body);
   if (in.view->leg > 0.01f)
-    drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, german(st), f);
+    drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st), f);
   drawLabels(in, st, pb, f);
-  drawScaleBar(in, f);
+  drawScaleBar(in, st, f);
   if (!st.presenter) drawColourLegend(in, st, f);
   drawCutawayCaption(in, st, pb, f);
   drawSizeGauge(in, st, f);
@@ -606,7 +583,7 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
   }
   if (st.help) drawHelp(in, st, f);
   drawDisclaimer(in, st, f);
-  drawNotice(st.notice, in.view_origin, in.view_size, in.scale, german(st), f);
+  drawNotice(st.notice, in.view_origin, in.view_size, in.scale, loc(st), f);
   ImGui::PopFont();
 }
 

@@ -2,10 +2,14 @@
 // or model jargon; students keep the numbers.
 #include <catch2/catch.hpp>
 
+#include "text/locale.hpp"
 #include "ui/labels.hpp"
 #include "ui/outcome_text.hpp"
 
 namespace {
+
+const text::Locale& EN = text::english();
+const text::Locale& DE = text::locale("de");
 const scene::Audience kPatient = scene::Audience::Patient;
 const scene::Audience kStudent = scene::Audience::Student;
 
@@ -23,10 +27,11 @@ TEST_CASE("ui: outcome: patients see it only from the procedure on", "[ui]") {
 }
 
 TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
-  CHECK(ui::fadingLine(12.2, kPatient, false, 56) == "Expected to fade from about day 12.");
-  CHECK(ui::resolvedLine(38.0, kPatient, false, 56) == "Barely visible by about week 6.");
-  CHECK(ui::resolvedLine(9.0, kPatient, false, 56) == "Barely visible by about day 9.");
-  for (bool de : {false, true}) {
+  CHECK(ui::fadingLine(12.2, kPatient, EN, 56) == "Expected to fade from about day 12.");
+  CHECK(ui::resolvedLine(38.0, kPatient, EN, 56) == "Barely visible by about week 6.");
+  CHECK(ui::resolvedLine(9.0, kPatient, EN, 56) == "Barely visible by about day 9.");
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    const text::Locale& de = text::locale(lang);
     for (scene::Audience a : {kPatient, kStudent}) {
       const std::string f = ui::fadingLine(-1.0, a, de, 56);
       const std::string r = ui::resolvedLine(-1.0, a, de, 56);
@@ -35,25 +40,26 @@ TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
       CHECK(contains(r, "56"));
       CHECK_FALSE(contains(f, "never"));
       CHECK_FALSE(contains(r, "nie"));
+      CHECK_FALSE(contains(f, "jamais"));
+      CHECK_FALSE(contains(r, "nunca"));
     }
   }
-  CHECK(ui::fadingLine(-1.0, kStudent, false, 112) ==
-        "Fading visible: not within the 112 days shown");
-  CHECK(ui::resolvedLine(38.0, kStudent, false, 56) == "Barely visible from day 38 (week 6)");
+  CHECK(ui::fadingLine(-1.0, kStudent, EN, 112) == "Fading visible: not within the 112 days shown");
+  CHECK(ui::resolvedLine(38.0, kStudent, EN, 56) == "Barely visible from day 38 (week 6)");
 }
 
 TEST_CASE("ui: outcome: the vein's sessions do not contradict clinic practice", "[ui]") {
   sim::Outcome o;
   o.closed = true;
   o.sessions_recommended = 1;
-  CHECK(ui::sessionLine(o, false) == "This vein (model): cleared after one session");
+  CHECK(ui::sessionLine(o, EN) == "This vein (model): cleared after one session");
   o.sessions_recommended = 2;
-  CHECK(ui::sessionLine(o, false) == "This vein (model): needs another session");
-  CHECK(contains(ui::sessionLine(o, true), "weitere Sitzung"));
-  CHECK(contains(ui::sessionPracticeLine(kPatient, false), "3–5 sessions"));
-  CHECK(contains(ui::sessionPracticeLine(kStudent, false), "Asclera label"));
-  CHECK(ui::closedLine(o, kPatient, false) == "The vein closed.");
-  CHECK(ui::closedLine(o, kStudent, false) == "Vein sealed: yes");
+  CHECK(ui::sessionLine(o, EN) == "This vein (model): needs another session");
+  CHECK(contains(ui::sessionLine(o, DE), "weitere Sitzung"));
+  CHECK(contains(ui::sessionPracticeLine(kPatient, EN), "3–5 sessions"));
+  CHECK(contains(ui::sessionPracticeLine(kStudent, EN), "Asclera label"));
+  CHECK(ui::closedLine(o, kPatient, EN) == "The vein closed.");
+  CHECK(ui::closedLine(o, kStudent, EN) == "Vein sealed: yes");
 }
 
 TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages", "[ui]") {
@@ -64,39 +70,40 @@ TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages",
       "Raised matting indicator (30 %; literature 15-20 %, resolves in 3-12 months).",
       "Concentration well above the label dose for this vein: more pigmentation and matting, risk "
       "of necrosis."};
-  CHECK(ui::warningLines(o, kStudent, false) == o.warnings);
-  for (bool de : {false, true}) {
+  CHECK(ui::warningLines(o, kStudent, EN) == o.warnings);
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    const text::Locale& de = text::locale(lang);
     const std::vector<std::string> lines = ui::warningLines(o, kPatient, de);
     REQUIRE(lines.size() == 3);
     for (const std::string& l : lines) {
       INFO(l);
-      for (const char* jargon :
-           {"sclerosant", "Sklero", "derm", "indicator", "%", "necrosis", "Nekrose", "matting"})
+      for (const char* jargon : {"sclerosant", "Sklero", "sclérosant", "esclerosante", "derm",
+                                 "indicator", "%", "necrosis", "Nekrose", "nécrose", "matting"})
         CHECK_FALSE(contains(l, jargon));
     }
   }
-  CHECK(contains(ui::warningLines(o, kPatient, false)[1], "brown marks"));
+  CHECK(contains(ui::warningLines(o, kPatient, EN)[1], "brown marks"));
   o.warnings = {"Extravasation: the sclerosant went into the dermis (wheal). Stop injecting; rare "
                 "risk of skin necrosis."};
-  const std::vector<std::string> ex = ui::warningLines(o, kPatient, false);
+  const std::vector<std::string> ex = ui::warningLines(o, kPatient, EN);
   REQUIRE(ex.size() == 1);
   CHECK(contains(ex[0], "beside the vein"));
 }
 
 TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {
-  CHECK(std::string(ui::clockCaption("procedure", false)) == "since the needle went in");
-  CHECK(std::string(ui::clockCaption("compression", true)) == "nach der Injektion");
-  CHECK(std::string(ui::clockCaption("recovery", false)) == "after treatment");
-  CHECK(std::string(ui::clockCaption("assessment", false)).empty());
-  CHECK(contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, false),
-                 "your skin is not cut"));
-  CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, false))
+  CHECK(std::string(ui::clockCaption("procedure", EN)) == "since the needle went in");
+  CHECK(std::string(ui::clockCaption("compression", DE)) == "nach der Injektion");
+  CHECK(std::string(ui::clockCaption("recovery", EN)) == "after treatment");
+  CHECK(std::string(ui::clockCaption("assessment", EN)).empty());
+  CHECK(
+      contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, EN), "your skin is not cut"));
+  CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, EN))
             .empty()); // block still closed
-  CHECK(contains(ui::cutawayCaption(kPatient, "procedure", 1.0f, 1.0, true), "Zeichnung"));
-  CHECK(std::string(ui::cutawayCaption(kPatient, "procedure", 1.0f, 9.0, false)).empty());
-  CHECK(std::string(ui::cutawayCaption(kStudent, "preparation", 1.0f, 1.0, false)).empty());
-  CHECK(std::string(ui::eventName(sim::EventKind::Sealed, kPatient, false)) == "Vein closed");
-  CHECK(std::string(ui::eventName(sim::EventKind::Cord, kStudent, false)) == "Fibrous cord");
+  CHECK(contains(ui::cutawayCaption(kPatient, "procedure", 1.0f, 1.0, DE), "Zeichnung"));
+  CHECK(std::string(ui::cutawayCaption(kPatient, "procedure", 1.0f, 9.0, EN)).empty());
+  CHECK(std::string(ui::cutawayCaption(kStudent, "preparation", 1.0f, 1.0, EN)).empty());
+  CHECK(std::string(ui::eventName(sim::EventKind::Sealed, kPatient, EN)) == "Vein closed");
+  CHECK(std::string(ui::eventName(sim::EventKind::Cord, kStudent, EN)) == "Fibrous cord");
 }
 
 TEST_CASE("ui: labels: patients read calm words", "[ui]") {

@@ -7,6 +7,7 @@
 #include "scene/loader.hpp"
 #include "scene/quiz.hpp"
 #include "sim/run.hpp"
+#include "text/locale.hpp"
 #include "ui/annotation.hpp"
 #include "ui/mistakes.hpp"
 #include "ui/quiz_panel.hpp"
@@ -52,9 +53,9 @@ TEST_CASE("quiz panel: questions per stage, answers and score", "[ui][quiz]") {
   CHECK_FALSE(qp.answer(999, 0)); // out of range: no throw from the panel
   char expect[64];
   std::snprintf(expect, sizeof expect, "Score: 1 of %zu right", qs.size());
-  CHECK(qp.scoreLine(false).rfind(expect, 0) == 0);
-  CHECK(qp.scoreLine(true).rfind("Ergebnis: 1 von", 0) == 0);
-  CHECK(qp.summaryLine(false).find("still open") != std::string::npos);
+  CHECK(qp.scoreLine(text::english()).rfind(expect, 0) == 0);
+  CHECK(qp.scoreLine(text::locale("de")).rfind("Ergebnis: 1 von", 0) == 0);
+  CHECK(qp.summaryLine(text::english()).find("still open") != std::string::npos);
 
   // Language change rebuilds the session but keeps the answers given.
   REQUIRE(qp.sync(sc, played, scene::Audience::Student, "de"));
@@ -70,7 +71,7 @@ TEST_CASE("quiz panel: questions per stage, answers and score", "[ui][quiz]") {
   for (std::size_t i = 0; i < qp.session()->size(); ++i)
     qp.answer(i, qp.session()->questions()[i].answer_index);
   CHECK(qp.session()->finished());
-  CHECK(qp.summaryLine(false).rfind("Well done", 0) == 0);
+  CHECK(qp.summaryLine(text::english()).rfind("Well done", 0) == 0);
   CHECK(scene::quizCsv(*qp.session()).find(",100.0\n") != std::string::npos);
 }
 
@@ -87,31 +88,77 @@ TEST_CASE("quiz panel: the next-session stage adds its questions", "[ui][quiz]")
 }
 
 TEST_CASE("mistakes: each is one valid override", "[ui][mistakes]") {
-  CHECK(ui::mistakeOverrides(ui::Mistake::None).empty());
-  CHECK(ui::mistakeOverrides(ui::Mistake::OutsideLumen) ==
+  const sim::Params pol = scene::defaultScene().params;
+  sim::Params sts = pol;
+  sts.agent.name = sim::Agent::Sts;
+  CHECK(ui::mistakeOverrides(ui::Mistake::None, pol).empty());
+  CHECK(ui::mistakeOverrides(ui::Mistake::OutsideLumen, pol) ==
         std::vector<std::string>{"injection.in_lumen=false"});
-  CHECK(ui::mistakeOverrides(ui::Mistake::WeakDose) ==
+  CHECK(ui::mistakeOverrides(ui::Mistake::WeakDose, pol) ==
         std::vector<std::string>{"agent.concentration_pct=0.1"});
-  CHECK(ui::mistakeOverrides(ui::Mistake::NoCompression) ==
+  CHECK(ui::mistakeOverrides(ui::Mistake::WeakDose, sts) ==
+        std::vector<std::string>{"agent.concentration_pct=0.05"});
+  CHECK(ui::mistakeOverrides(ui::Mistake::NoCompression, pol) ==
         std::vector<std::string>{"compression.days=0"});
-  CHECK(ui::mistakeOverrides(ui::Mistake::FastInjection) ==
+  CHECK(ui::mistakeOverrides(ui::Mistake::FastInjection, pol) ==
         std::vector<std::string>{"injection.duration_s=2"});
   CHECK(ui::mistakeAt(-1) == ui::Mistake::None);
   CHECK(ui::mistakeAt(ui::kMistakeCount) == ui::Mistake::None);
+  const text::Locale& en = text::english();
+  const text::Locale& de = text::locale("de");
+  const sim::Verdict closed = sim::Verdict::Closed;
   for (int i = 0; i < ui::kMistakeCount; ++i) {
     const ui::Mistake m = ui::mistakeAt(i);
     scene::SceneDesc sc = scene::defaultScene();
-    for (const std::string& kv : ui::mistakeOverrides(m))
+    for (const std::string& kv : ui::mistakeOverrides(m, sc.params))
       CHECK(scene::applyOverride(sc, kv).empty());
-    CHECK(std::string(ui::mistakeTitle(m, false)) != ui::mistakeTitle(m, true));
-    CHECK(std::string(ui::mistakeWhy(m, true)).find('(') != std::string::npos); // cites a source
+    CHECK(ui::mistakeTitle(m, pol, en) != ui::mistakeTitle(m, pol, de));
+    CHECK(ui::mistakeWhy(m, sc.params, closed, de).find('(') != std::string::npos); // a source
   }
-  CHECK(std::string(ui::mistakeWhy(ui::Mistake::FastInjection, false)).find("5–15 s") !=
+  CHECK(ui::mistakeWhy(ui::Mistake::FastInjection, pol, closed, en).find("5–15 s") !=
         std::string::npos);
-  CHECK(std::string(ui::mistakeWhy(ui::Mistake::WeakDose, false)).find("Parsi 2011") !=
+  CHECK(ui::mistakeWhy(ui::Mistake::WeakDose, pol, sim::Verdict::Reopened, en).find("Parsi 2011") !=
         std::string::npos);
-  CHECK(std::string(ui::mistakeWhy(ui::Mistake::NoCompression, false)).find("Kern 2007") !=
+  CHECK(ui::mistakeWhy(ui::Mistake::NoCompression, pol, closed, en).find("Kern 2007") !=
         std::string::npos);
+}
+
+// The "Dose too weak" explanation names the scene's own agent, vein and label dose
+// (it said "polidocanol 0.5 %" on STS and reticular scenes), and its variant follows
+// the model's verdict of the run with the mistake applied.
+TEST_CASE("mistakes: the weak dose is explained with the scene's agent and vein",
+          "[ui][mistakes]") {
+  const text::Locale& en = text::english();
+  struct Case {
+    const char* scene;
+    const char* agent;
+    const char* vein;
+    const char* label;
+  };
+  const Case cases[] = {
+      {"scenes/spider-vein-polidocanol.toml", "polidocanol", "spider vein", "polidocanol 0.5 %"},
+      {"scenes/reticular-vein-polidocanol.toml", "polidocanol", "reticular vein",
+       "polidocanol 1 %"},
+      {"scenes/spider-vein-sts.toml", "sodium tetradecyl sulfate", "spider vein",
+       "sodium tetradecyl sulfate 0.2 %"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.scene);
+    auto loaded = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/" + c.scene);
+    REQUIRE(loaded.ok());
+    scene::SceneDesc sc = loaded.value();
+    for (const std::string& kv : ui::mistakeOverrides(ui::Mistake::WeakDose, sc.params))
+      REQUIRE(scene::applyOverride(sc, kv).empty());
+    const sim::Run run = sim::simulate(sc.params, sc.recovery_days);
+    const std::string why =
+        ui::mistakeWhy(ui::Mistake::WeakDose, sc.params, run.outcome.verdict, en);
+    INFO(why);
+    CHECK(why.find(c.vein) != std::string::npos);
+    CHECK(why.find(c.label) != std::string::npos);
+    CHECK(why.find(std::string("% ") + c.agent) != std::string::npos);
+    const bool says_still_closed = why.find("still closed") != std::string::npos;
+    CHECK(says_still_closed == (run.outcome.verdict == sim::Verdict::Closed));
+  }
 }
 
 TEST_CASE("mistakes: the model's outcome picks the explanation", "[ui][mistakes]") {
@@ -122,7 +169,7 @@ TEST_CASE("mistakes: the model's outcome picks the explanation", "[ui][mistakes]
   REQUIRE(before.valid);
 
   auto of = [&](ui::Mistake m) {
-    const sim::Run r = runWith(ui::mistakeOverrides(m));
+    const sim::Run r = runWith(ui::mistakeOverrides(m, scene::defaultScene().params));
     return ui::consequences(r.outcome, r.mass.extravasated_mg, before);
   };
   const auto outside = of(ui::Mistake::OutsideLumen);
@@ -159,14 +206,14 @@ TEST_CASE("mistakes: explanation texts carry the model's figures", "[ui][mistake
   const auto c = ui::consequences(now, 0.0, before);
   CHECK(c == std::vector<ui::Consequence>{ui::Consequence::MoreSessions, ui::Consequence::MoreClot,
                                           ui::Consequence::MorePigment});
-  CHECK(ui::consequenceText(ui::Consequence::MoreSessions, now, before, false) ==
+  CHECK(ui::consequenceText(ui::Consequence::MoreSessions, now, before, text::english()) ==
         "Another session needed: 2 instead of 1.");
-  CHECK(ui::consequenceText(ui::Consequence::MoreClot, now, before, false) ==
+  CHECK(ui::consequenceText(ui::Consequence::MoreClot, now, before, text::english()) ==
         "More clot: up to 90 % of the lumen (was 20 %).");
-  CHECK(ui::consequenceText(ui::Consequence::MorePigment, now, before, true).find("45 %") !=
-        std::string::npos);
-  CHECK(ui::consequenceText(ui::Consequence::Wheal, now, before, false).find("Stop injecting") !=
-        std::string::npos);
+  CHECK(ui::consequenceText(ui::Consequence::MorePigment, now, before, text::locale("de"))
+            .find("45 %") != std::string::npos);
+  CHECK(ui::consequenceText(ui::Consequence::Wheal, now, before, text::english())
+            .find("Stop injecting") != std::string::npos);
 }
 
 TEST_CASE("mistakes: state follows the run generation", "[ui][mistakes]") {
