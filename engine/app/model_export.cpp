@@ -1,11 +1,10 @@
 #include "app/model_export.hpp"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
+
+#include "core/atomic_file.hpp"
 
 namespace app {
 
@@ -19,10 +18,6 @@ void appendNumber(std::string& out, const char* fmt, double v) {
 
 nlohmann::json dayOrNull(double day) {
   return day < 0.0 ? nlohmann::json(nullptr) : nlohmann::json(day);
-}
-
-core::Error writeError(const std::string& path, const std::string& reason) {
-  return core::Error{"", 0, 0, "cannot write '" + path + "': " + reason};
 }
 
 } // namespace
@@ -122,27 +117,10 @@ core::Result<bool> writeTextFile(const std::string& path, const std::string& tex
   if (path == "-") {
     std::cout << text;
     std::cout.flush();
-    if (!std::cout) return writeError(path, "stdout is not writable");
+    if (!std::cout) return core::Error{"", 0, 0, "cannot write to stdout"};
     return true;
   }
-  if (path.empty()) return writeError(path, "empty path");
-  const std::string tmp = path + ".tmp-" + std::to_string(static_cast<long>(::getpid()));
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return writeError(path, std::strerror(errno));
-  const std::size_t written = std::fwrite(text.data(), 1, text.size(), f);
-  int err = written == text.size() ? 0 : errno;
-  if (std::fflush(f) != 0 && err == 0) err = errno;
-  if (std::fclose(f) != 0 && err == 0) err = errno;
-  if (written != text.size() || err != 0) {
-    std::remove(tmp.c_str());
-    return writeError(path, std::strerror(err != 0 ? err : EIO));
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    err = errno;
-    std::remove(tmp.c_str());
-    return writeError(path, std::strerror(err));
-  }
-  return true;
+  return core::writeFileAtomic(path, text);
 }
 
 core::Result<bool> writeSimCsv(const sim::Run& run, const std::string& path) {

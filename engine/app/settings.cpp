@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/atomic_file.hpp"
+
 namespace app {
 
 bool Settings::operator==(const Settings& o) const {
@@ -114,20 +116,8 @@ std::string saveSettings(const Settings& s, const std::string& path) {
   const fs::path p(path);
   if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
   if (ec) return "cannot create '" + p.parent_path().string() + "': " + ec.message();
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write '" + tmp + "'";
-    out << toJson(s);
-    out.flush();
-    if (!out) return "cannot write '" + tmp + "'";
-  }
-  fs::rename(tmp, p, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return "cannot replace '" + path + "'";
-  }
-  return "";
+  auto written = core::writeFileAtomic(path, toJson(s));
+  return written ? "" : core::errorTexts(written.errors());
 }
 
 } // namespace app

@@ -1,10 +1,14 @@
 #include "app/video_export.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
 
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
@@ -30,10 +34,66 @@ bool onPath(const std::string& tool) {
   return false;
 }
 
-std::string quoted(const std::string& s) {
+std::string shellQuoted(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
+}
+
+// Less than 1 MiB free where the video was going.
+bool diskFull(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path p(path);
+  const auto space = std::filesystem::space(
+      p.has_parent_path() ? p.parent_path() : std::filesystem::path("."), ec);
+  return !ec && space.available < (1u << 20);
+}
+
+// A fresh file for ffmpeg's messages in the temporary folder.
+std::string ffmpegLog() {
+  const char* dir = std::getenv("TMPDIR");
+  std::string name = std::string(dir && *dir ? dir : "/tmp") + "/sclerosim-ffmpeg-XXXXXX";
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return "/dev/null";
+  ::close(fd);
+  return name;
+}
+
+std::string lastLine(const std::string& path) {
+  std::ifstream in(path);
+  std::string line, last;
+  while (std::getline(in, line))
+    if (!line.empty()) last = line;
+  return last;
+}
+
+// The top-level boxes of an MP4 tile the file exactly and include the movie
+// header: a truncated file (a full disk while writing the trailer) does not.
+bool completeMp4(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  in.seekg(0, std::ios::end);
+  const auto end = static_cast<unsigned long long>(in.tellg());
+  unsigned long long at = 0;
+  bool moov = false;
+  while (at + 8 <= end) {
+    unsigned char h[16];
+    in.seekg(static_cast<std::streamoff>(at));
+    if (!in.read(reinterpret_cast<char*>(h), 8)) return false;
+    unsigned long long size = (unsigned long long)h[0] << 24 | (unsigned long long)h[1] << 16 |
+                              (unsigned long long)h[2] << 8 | h[3];
+    if (std::string(reinterpret_cast<char*>(h + 4), 4) == "moov") moov = true;
+    if (size == 1) { // 64-bit size follows
+      if (!in.read(reinterpret_cast<char*>(h + 8), 8)) return false;
+      size = 0;
+      for (int i = 8; i < 16; ++i) size = size << 8 | h[i];
+    } else if (size == 0) {
+      size = end - at; // to the end of the file
+    }
+    if (size < 8 || at + size > end) return false;
+    at += size;
+  }
+  return moov && at == end;
 }
 
 } // namespace
@@ -44,7 +104,7 @@ std::string ffmpegCommand(glm::ivec2 size, int fps, const std::string& output_pa
          std::to_string(size.x) + "x" + std::to_string(size.y) + " -r " + std::to_string(fps) +
          " -i - -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -movflags +faststart -f "
          "mp4 " +
-         quoted(output_path);
+         shellQuoted(output_path);
 }
 
 VideoRecorder::~VideoRecorder() {
@@ -52,7 +112,6 @@ VideoRecorder::~VideoRecorder() {
 }
 
 core::Result<bool> VideoRecorder::begin(glm::ivec2 size, int fps, const std::string& path) {
-  namespace fs = std::filesystem;
   cancel();
   if (!onPath("ffmpeg")) {
     return core::Error{"", 0, 0, "recording needs ffmpeg; install the Debian package 'ffmpeg'"};
@@ -62,16 +121,23 @@ core::Result<bool> VideoRecorder::begin(glm::ivec2 size, int fps, const std::str
                        "video size must be even (H.264 4:2:0), got " + std::to_string(size.x) +
                            "x" + std::to_string(size.y)};
   }
-  const fs::path target(path);
-  std::error_code ec;
-  if (!target.parent_path().empty() && !fs::is_directory(target.parent_path(), ec)) {
-    return core::Error{"", 0, 0, "cannot write '" + path + "': no such directory"};
-  }
+  // The folder's problems (missing, read-only, full) show here, named after
+  // the user's path, before ffmpeg starts.
+  auto file = core::AtomicFile::create(path, ".mp4");
+  if (!file) return file.errors();
+  file_ = std::move(file).value();
   // A reader that goes away (ffmpeg failing) must give a write error, not kill us.
   std::signal(SIGPIPE, SIG_IGN);
-  tmp_ = target.parent_path() / (".tmp." + target.filename().string());
-  pipe_ = popen(ffmpegCommand(size, fps, tmp_.string()).c_str(), "w");
-  if (!pipe_) return core::Error{"", 0, 0, "cannot start ffmpeg"};
+  // ffmpeg's messages go to a log we read back on failure: they name the
+  // temporary file, the user must see their own path.
+  log_ = ffmpegLog();
+  pipe_ =
+      popen((ffmpegCommand(size, fps, file_.tempPath()) + " 2>" + shellQuoted(log_)).c_str(), "w");
+  if (!pipe_) {
+    file_.discard();
+    removeLog();
+    return core::Error{"", 0, 0, "cannot write '" + path + "': cannot start ffmpeg"};
+  }
   path_ = path;
   size_ = size;
   frames_ = 0;
@@ -91,30 +157,37 @@ bool VideoRecorder::addFrame(const gfx::Image& frame) {
 }
 
 core::Result<bool> VideoRecorder::finish() {
-  namespace fs = std::filesystem;
   if (!pipe_) return core::Error{"", 0, 0, "no recording in progress"};
   const int status = pclose(pipe_);
   pipe_ = nullptr;
-  std::error_code ec;
-  if (failed_ || status != 0 || frames_ == 0) {
-    fs::remove(tmp_, ec);
-    return core::Error{"", 0, 0, "ffmpeg failed to encode '" + path_ + "'"};
+  std::string said = lastLine(log_);
+  removeLog();
+  // ffmpeg may exit 0 after failing to write its trailer (a full disk): only
+  // a complete MP4 counts.
+  if (failed_ || status != 0 || frames_ == 0 || !completeMp4(file_.tempPath())) {
+    for (std::size_t at;
+         !file_.tempPath().empty() && (at = said.find(file_.tempPath())) != std::string::npos;)
+      said.replace(at, file_.tempPath().size(), path_);
+    file_.discard();
+    if (diskFull(path_)) return core::writeError(path_, ENOSPC);
+    return core::Error{"", 0, 0,
+                       "cannot write '" + path_ + "': ffmpeg could not encode the video" +
+                           (said.empty() ? "" : " (" + said + ")")};
   }
-  fs::rename(tmp_, fs::path(path_), ec);
-  if (ec) {
-    const std::string msg = ec.message();
-    fs::remove(tmp_, ec);
-    return core::Error{"", 0, 0, "cannot write '" + path_ + "': " + msg};
-  }
-  return true;
+  return file_.commit(); // fsync, close, rename (ffmpeg wrote the same inode)
 }
 
 void VideoRecorder::cancel() {
   if (!pipe_) return;
   pclose(pipe_); // ffmpeg sees the end of its input and exits
   pipe_ = nullptr;
-  std::error_code ec;
-  std::filesystem::remove(tmp_, ec);
+  file_.discard();
+  removeLog();
+}
+
+void VideoRecorder::removeLog() {
+  if (!log_.empty()) ::unlink(log_.c_str());
+  log_.clear();
 }
 
 int tourFrameCount(const Session& s, int fps) {

@@ -10,6 +10,7 @@
 
 #include "app/session.hpp"
 #include "app/viewer.hpp"
+#include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
@@ -24,6 +25,8 @@ std::string ffmpegCommand(glm::ivec2 size, int fps, const std::string& output_pa
 // Writes an MP4 incrementally: begin, addFrame per frame, then finish (the
 // temp file beside the target is renamed into place) or cancel (the temp file
 // is removed). Nothing is left behind on failure; the destructor cancels.
+// The temp file is a core::AtomicFile made before ffmpeg starts, so a missing
+// or read-only folder is reported as such, with the user's path.
 class VideoRecorder {
 public:
   VideoRecorder() = default;
@@ -45,7 +48,9 @@ public:
 
 private:
   std::FILE* pipe_ = nullptr;
-  std::filesystem::path tmp_;
+  core::AtomicFile file_; // ffmpeg writes its temp file; finish() commits it
+  std::string log_;       // ffmpeg's stderr, read back on failure
+  void removeLog();
   std::string path_;
   glm::ivec2 size_{0, 0};
   int frames_ = 0;

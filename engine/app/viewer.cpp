@@ -42,7 +42,7 @@ void Viewer::applyActions(ui::ScreenActions& actions) {
     actions.export_quiz_csv_path.clear();
     const scene::QuizSession* q = state_.quiz.session();
     auto w = q ? writeTextFile(path, scene::quizCsv(*q)) : core::Result<bool>(true);
-    state_.quiz.export_message = w ? "\xe2\x86\x92 " + path : core::formatAll(w.errors());
+    state_.quiz.export_message = w ? "\xe2\x86\x92 " + path : core::errorTexts(w.errors());
     if (!w) core::logWarn(state_.quiz.export_message);
   }
   if (actions.set.empty() && !actions.reset_scene) return;
@@ -61,7 +61,7 @@ void Viewer::applyActions(ui::ScreenActions& actions) {
       changed = true;
       state_.param_error.clear();
     } else {
-      state_.param_error = core::formatAll(errors);
+      state_.param_error = core::errorTexts(errors);
       core::logWarn(state_.param_error);
     }
   }
@@ -76,7 +76,7 @@ void Viewer::applyActions(ui::ScreenActions& actions) {
         compare_ = std::move(c.value());
         compare_renderer_->setScene(compare_->what_if.scene.params);
       } else {
-        core::logWarn("comparison closed: " + core::formatAll(c.errors()));
+        core::logWarn("comparison closed: " + core::errorTexts(c.errors()));
         compare_.reset();
       }
     }

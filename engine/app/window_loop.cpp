@@ -126,9 +126,16 @@ void tell(Viewer& viewer, const std::string& message) {
   viewer.state().notice.inform(message);
 }
 
-void complain(Viewer& viewer, const std::string& message) {
+// `message` without a heading (core::errorTexts): the log adds "sclerosim: error:".
+void complain(Viewer& viewer, const std::string& message,
+              ui::NoticeHeading heading = ui::NoticeHeading::NotApplied) {
   core::logError(message);
-  viewer.state().notice.fail(message);
+  viewer.state().notice.fail(message, heading);
+}
+
+// An output that could not be written: the notice says "Not saved".
+void complainNotSaved(Viewer& viewer, const std::vector<core::Error>& errors) {
+  complain(viewer, core::errorTexts(errors), ui::NoticeHeading::NotSaved);
 }
 
 // Record from the window: one video frame per UI frame into an offscreen
@@ -167,9 +174,10 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
     auto started = rec->recorder.begin(size, kVideoFps, path);
     rec->fb = gfx::Framebuffer::create(size, 0);
     if (!started) {
-      complain(viewer, core::formatAll(started.errors()));
+      complainNotSaved(viewer, started.errors());
     } else if (!rec->fb.complete()) {
-      complain(viewer, "cannot create an offscreen framebuffer for recording");
+      complain(viewer, "cannot create an offscreen framebuffer for recording",
+               ui::NoticeHeading::NotSaved);
     } else {
       rec->total = tourFrameCount(s, kVideoFps);
       rec->resume_position = s.playback.position();
@@ -194,7 +202,7 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
     if (done) {
       tell(viewer, "video written to " + r->recorder.path());
     } else {
-      complain(viewer, core::formatAll(done.errors()));
+      complainNotSaved(viewer, done.errors());
     }
     endRecording(r, viewer, s);
   } else {
@@ -274,7 +282,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
       if (reloaded) {
         tell(viewer, "scene reloaded: " + watcher.path());
       } else {
-        complain(viewer, core::formatAll(reloaded.errors()));
+        complain(viewer, core::errorTexts(reloaded.errors()));
       }
     }
     bool quit = false;
@@ -299,7 +307,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
         if (opened) {
           tell(viewer, "opened view " + e.path);
         } else {
-          complain(viewer, core::formatAll(opened.errors()));
+          complain(viewer, core::errorTexts(opened.errors()));
         }
         break;
       }
@@ -357,7 +365,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
       if (w) {
         tell(viewer, "screenshot written to " + path);
       } else {
-        complain(viewer, core::formatAll(w.errors()));
+        complainNotSaved(viewer, w.errors());
       }
     }
     if (key_actions.save_view || actions.save_view || pending_save) {
@@ -366,7 +374,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
       if (saved) {
         tell(viewer, "view saved to " + saved.value());
       } else {
-        complain(viewer, core::formatAll(saved.errors()));
+        complainNotSaved(viewer, saved.errors());
       }
     }
     ui::ScreenActions video_actions;

@@ -1,5 +1,8 @@
 #include "core/error.hpp"
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace core {
 
 std::string Error::format() const {
@@ -15,6 +18,34 @@ std::string Error::format() const {
   }
   out += ": error: ";
   out += message;
+  return out;
+}
+
+std::string Error::text() const {
+  std::string out;
+  if (!file.empty()) {
+    out = file;
+    if (line > 0) {
+      out += ':' + std::to_string(line);
+      if (col > 0) out += ':' + std::to_string(col);
+    }
+    out += ": ";
+  }
+  return out + message;
+}
+
+void valueOfError(const std::vector<Error>& errors) {
+  std::fprintf(stderr, "sclerosim: internal error: Result::value() read on an error:\n%s",
+               formatAll(errors).c_str());
+  std::abort();
+}
+
+std::string errorTexts(const std::vector<Error>& errors) {
+  std::string out;
+  for (const Error& e : errors) {
+    if (!out.empty()) out += '\n';
+    out += e.text();
+  }
   return out;
 }
 

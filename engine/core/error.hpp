@@ -14,11 +14,18 @@ struct Error {
 
   // "file:line:col: error: message", or "sclerosim: error: message" without a file.
   std::string format() const;
+  // Without the "error:" heading, for a line that already has one (the log)
+  // or a notice in the window: "file:line:col: message", or just "message".
+  std::string text() const;
 };
+
+// Stops the program: a Result's value was read although it holds errors
+// (a bug in the caller, never the user's input).
+[[noreturn]] void valueOfError(const std::vector<Error>& errors);
 
 // A value or the errors that stopped it. Errors collect so that a loader can
 // report every problem in a file at once.
-template <class T> class Result {
+template <class T> class [[nodiscard]] Result {
 public:
   Result(T value) : value_(std::move(value)), ok_(true) {} // NOLINT: implicit by design
   Result(Error error) { errors_.push_back(std::move(error)); }
@@ -26,17 +33,32 @@ public:
 
   bool ok() const { return ok_; }
   explicit operator bool() const { return ok_; }
-  const T& value() const& { return value_; }
-  T& value() & { return value_; }
-  T&& value() && { return std::move(value_); }
+  // Only on success: reading the value of an error stops the program (no silent T{}).
+  const T& value() const& {
+    check();
+    return value_;
+  }
+  T& value() & {
+    check();
+    return value_;
+  }
+  T&& value() && {
+    check();
+    return std::move(value_);
+  }
   const std::vector<Error>& errors() const { return errors_; }
 
 private:
+  void check() const {
+    if (!ok_) valueOfError(errors_);
+  }
   T value_{};
   bool ok_ = false;
   std::vector<Error> errors_;
 };
 
 std::string formatAll(const std::vector<Error>& errors);
+// Error::text() of each, one per line, without a trailing newline.
+std::string errorTexts(const std::vector<Error>& errors);
 
 } // namespace core

@@ -1,13 +1,11 @@
 #include "gfx/image.hpp"
 
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <filesystem>
 
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
 
+#include "core/atomic_file.hpp"
 #include "gfx/gl.hpp"
 
 namespace gfx {
@@ -35,22 +33,20 @@ Image readPixels(int width, int height) {
 }
 
 core::Result<bool> writePng(const Image& image, const std::string& path) {
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path tmp = target.parent_path() / (".tmp." + target.filename().string());
-  if (!stbi_write_png(tmp.string().c_str(), image.width, image.height, 4, image.rgba.data(),
-                      image.width * 4)) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    return core::Error{"", 0, 0, "cannot write '" + path + "': " + std::strerror(errno)};
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return core::Error{"", 0, 0, "cannot write '" + path + "': " + ec.message()};
-  }
-  return true;
+  // stb encodes into our callback; core::writeFileAtomic checks every write.
+  return core::writeFileAtomic(path, [&image](core::AtomicFile& f) {
+    struct Sink {
+      core::AtomicFile* file;
+      bool ok;
+    } sink{&f, true};
+    const auto put = [](void* ctx, void* data, int size) {
+      auto* s = static_cast<Sink*>(ctx);
+      s->ok = s->ok && s->file->write(data, static_cast<std::size_t>(size));
+    };
+    const int encoded = stbi_write_png_to_func(put, &sink, image.width, image.height, 4,
+                                               image.rgba.data(), image.width * 4);
+    return encoded != 0 && sink.ok;
+  });
 }
 
 core::Result<Image> readPng(const std::string& path) {

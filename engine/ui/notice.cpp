@@ -3,6 +3,19 @@
 #include <imgui.h>
 
 namespace ui {
+namespace {
+
+const char* headingKey(NoticeHeading h) {
+  switch (h) {
+  case NoticeHeading::NotApplied:
+    return "notice.not_applied";
+  case NoticeHeading::NotSaved:
+    return "notice.not_saved";
+  }
+  return "notice.not_applied";
+}
+
+} // namespace
 
 void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, const text::Locale& L,
                 const Fonts& f) {
@@ -23,7 +36,8 @@ void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, const 
   ImGui::PushFont(f.small);
   ImGui::PushTextWrapPos(0.0f);
   if (n.error) {
-    ImGui::TextColored(ImVec4(0.65f, 0.12f, 0.08f, 1.0f), "%s", L.tr("notice.not_applied").c_str());
+    ImGui::TextColored(ImVec4(0.65f, 0.12f, 0.08f, 1.0f), "%s",
+                       L.tr(headingKey(n.heading)).c_str());
   }
   ImGui::TextUnformatted(n.text.c_str());
   ImGui::PopTextWrapPos();

@@ -11,13 +11,22 @@
 
 namespace ui {
 
+// What an error notice says above its message.
+enum class NoticeHeading {
+  NotApplied, // a scene, view or file that was refused: the current view stays
+  NotSaved    // an output (screenshot, saved view, video) that could not be written
+};
+
 struct Notice {
   std::string text;
   bool error = false;  // errors stay until dismissed; information fades
   int frames_left = 0; // information: frames until it disappears
+  NoticeHeading heading = NoticeHeading::NotApplied;
 
   void inform(std::string message) { text = std::move(message), error = false, frames_left = 300; }
-  void fail(std::string message) { text = std::move(message), error = true, frames_left = 0; }
+  void fail(std::string message, NoticeHeading h = NoticeHeading::NotApplied) {
+    text = std::move(message), error = true, frames_left = 0, heading = h;
+  }
   void clear() { text.clear(), error = false, frames_left = 0; }
   bool visible() const { return !text.empty() && (error || frames_left > 0); }
 };

@@ -16,3 +16,12 @@ TEST_CASE("Result holds a value or its errors", "[core]") {
   CHECK_FALSE(bad.ok());
   CHECK(bad.errors().size() == 1);
 }
+
+TEST_CASE("error texts carry no heading, so a log line or notice has exactly one", "[core]") {
+  CHECK(core::Error{"a.toml", 3, 7, "bad"}.text() == "a.toml:3:7: bad");
+  CHECK(core::Error{"", 0, 0, "cannot write 'x.png': the disk is full"}.text() ==
+        "cannot write 'x.png': the disk is full");
+  const std::string all = core::errorTexts({{"", 0, 0, "one"}, {"b.toml", 2, 0, "two"}});
+  CHECK(all == "one\nb.toml:2: two");
+  CHECK(all.find("error:") == std::string::npos);
+}

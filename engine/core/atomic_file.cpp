@@ -1,0 +1,184 @@
+#include "core/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace core {
+namespace {
+
+WriteFaults g_faults;
+std::size_t g_written = 0; // bytes written since the faults were set
+
+std::string folderOf(const std::string& path) {
+  const std::filesystem::path p(path);
+  return p.has_parent_path() ? p.parent_path().string() : std::string(".");
+}
+
+// The reason in words, about the user's path and its folder.
+std::string reason(const std::string& path, int err) {
+  const std::string folder = folderOf(path);
+  switch (err) {
+  case ENOSPC:
+  case EDQUOT:
+    return "the disk is full (" + std::string(std::strerror(err)) + ")";
+  case EROFS:
+    return "the folder '" + folder + "' is on a read-only file system";
+  case EACCES:
+  case EPERM:
+    return "no permission to write in the folder '" + folder + "'";
+  case ENOENT:
+    return "the folder '" + folder + "' does not exist";
+  case ENOTDIR:
+    return "'" + folder + "' is not a folder";
+  case EISDIR:
+    return "'" + path + "' is a folder";
+  default:
+    return std::strerror(err);
+  }
+}
+
+} // namespace
+
+void setWriteFaults(const WriteFaults& faults) {
+  g_faults = faults;
+  g_written = 0;
+}
+
+Error writeError(const std::string& path, int err) {
+  return Error{"", 0, 0, "cannot write '" + path + "': " + reason(path, err)};
+}
+
+Result<AtomicFile> AtomicFile::create(const std::string& path, const std::string& suffix) {
+  if (path.empty()) return Error{"", 0, 0, "cannot write a file with an empty name"};
+  const std::filesystem::path target(path);
+  std::error_code ec;
+  if (std::filesystem::is_directory(target, ec)) return writeError(path, EISDIR);
+  // Hidden, unique, in the same folder (rename is atomic only within one file system).
+  std::string tmpl =
+      (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string() + suffix;
+  if (g_faults.open != 0) return writeError(path, g_faults.open);
+  const int fd = ::mkstemps(tmpl.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) return writeError(path, errno);
+  ::fchmod(fd, 0644); // mkstemp makes 0600; outputs are ordinary files
+  AtomicFile f;
+  f.path_ = path;
+  f.temp_ = tmpl;
+  f.fd_ = fd;
+  return f;
+}
+
+AtomicFile::AtomicFile(AtomicFile&& o) noexcept
+    : path_(std::move(o.path_)), temp_(std::move(o.temp_)), fd_(o.fd_), error_(o.error_) {
+  o.fd_ = -1;
+  o.temp_.clear();
+}
+
+AtomicFile& AtomicFile::operator=(AtomicFile&& o) noexcept {
+  if (this != &o) {
+    discard();
+    path_ = std::move(o.path_);
+    temp_ = std::move(o.temp_);
+    fd_ = o.fd_;
+    error_ = o.error_;
+    o.fd_ = -1;
+    o.temp_.clear();
+  }
+  return *this;
+}
+
+AtomicFile::~AtomicFile() {
+  discard();
+}
+
+void AtomicFile::discard() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temp_.empty()) ::unlink(temp_.c_str());
+  temp_.clear();
+}
+
+Error AtomicFile::failure(int err) const {
+  return writeError(path_, err);
+}
+
+bool AtomicFile::write(const void* data, std::size_t size) {
+  if (fd_ < 0 || error_ != 0) return false;
+  const char* p = static_cast<const char*>(data);
+  while (size > 0) {
+    std::size_t chunk = size;
+    if (g_faults.write != 0) {
+      if (g_written >= g_faults.write_after) {
+        error_ = g_faults.write;
+        return false;
+      }
+      chunk = std::min(chunk, g_faults.write_after - g_written);
+    }
+    const ssize_t n = ::write(fd_, p, chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      error_ = n < 0 ? errno : EIO;
+      return false;
+    }
+    p += n;
+    size -= static_cast<std::size_t>(n);
+    g_written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+Result<bool> AtomicFile::commit() {
+  if (temp_.empty()) return Error{"", 0, 0, "cannot write '" + path_ + "': already finished"};
+  int err = error_;
+  if (err == 0 && ::fsync(fd_) != 0) err = errno;
+  if (err == 0) err = g_faults.fsync;
+  const int closed = ::close(fd_);
+  fd_ = -1;
+  if (err == 0 && closed != 0) err = errno;
+  if (err == 0) err = g_faults.close;
+  if (err == 0) {
+    if (g_faults.rename != 0) {
+      err = g_faults.rename;
+    } else if (::rename(temp_.c_str(), path_.c_str()) != 0) {
+      err = errno; // ENOENT: the folder vanished while we wrote
+    }
+  }
+  if (err != 0) {
+    discard();
+    return failure(err);
+  }
+  temp_.clear(); // it is the user's file now
+  // The rename itself must survive a power cut: sync the folder (best effort).
+  const int dir = ::open(folderOf(path_).c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  return true;
+}
+
+Result<bool> writeFileAtomic(const std::string& path, std::string_view bytes) {
+  return writeFileAtomic(path, [bytes](AtomicFile& f) { return f.write(bytes); });
+}
+
+Result<bool> writeFileAtomic(const std::string& path,
+                             const std::function<bool(AtomicFile&)>& writer) {
+  auto file = AtomicFile::create(path);
+  if (!file) return file.errors();
+  AtomicFile f = std::move(file).value();
+  if (!writer(f)) {
+    const int err = f.writeErrno();
+    f.discard();
+    if (err != 0) return writeError(path, err);
+    return Error{"", 0, 0, "cannot write '" + path + "': the content could not be produced"};
+  }
+  return f.commit();
+}
+
+} // namespace core
