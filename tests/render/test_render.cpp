@@ -83,30 +83,6 @@ TEST_CASE("render: full compression changes the vein's section and nothing far f
   CHECK(far_away < 0.5);
 }
 
-TEST_CASE("render: the cell layout is a pure function of its inputs", "[render]") {
-  sim::Params params;
-  const render::TissueLayout l = render::layoutFor(params);
-  sim::Sample s;
-  s.lumen_area_ratio = 1.0;
-  const render::Palette pal =
-      render::makePalette(render::PaletteKind::Schematic, params.patient.skin_tone);
-  static render::CellBatch a, b, c;
-  render::layoutCells(l, s, pal, 3.5, 42u, a);
-  render::layoutCells(l, s, pal, 3.5, 42u, b);
-  REQUIRE(a.count > 50);
-  REQUIRE(a.count == b.count);
-  bool same = true;
-  for (std::size_t i = 0; i < a.count; ++i)
-    same = same && a.cells[i].centre_radius == b.cells[i].centre_radius &&
-           a.cells[i].colour == b.cells[i].colour;
-  CHECK(same);
-  render::layoutCells(l, s, pal, 3.5, 43u, c);
-  bool differs = c.count != a.count;
-  for (std::size_t i = 0; i < std::min(a.count, c.count); ++i)
-    differs = differs || a.cells[i].centre_radius != c.cells[i].centre_radius;
-  CHECK(differs);
-}
-
 TEST_CASE("render: a label behind the block is hidden", "[render]") {
   REQUIRE_GL();
   StageFrame f;
@@ -127,24 +103,6 @@ TEST_CASE("render: a label behind the block is hidden", "[render]") {
   const glm::vec3 eye = render::eyePosition(f.in.camera);
   REQUIRE(eye.y > -r.layout().vein_depth_mm);
   CHECK_FALSE(r.anchors()[lumen].visible);
-}
-
-TEST_CASE("render: layout puts each vein kind at its clinical depth", "[render]") {
-  sim::Params spider; // 0.6 mm telangiectasia, depth 0.3 mm asked
-  const render::TissueLayout s = render::layoutFor(spider);
-  CHECK(s.vein_depth_mm >= 0.3f);
-  CHECK(s.vein_depth_mm <= 0.45f); // upper dermal plexus
-  CHECK(s.wall_mm == Approx(0.14f * s.vein_radius_mm));
-  sim::Params ret;
-  ret.vein.kind = sim::VeinKind::Reticular;
-  ret.vein.diameter_mm = 2.0;
-  ret.vein.depth_mm = 1.5;
-  const render::TissueLayout r = render::layoutFor(ret);
-  CHECK(r.dermis_mm <= 2.0f);
-  CHECK(std::abs(r.vein_depth_mm - r.dermis_mm) < 0.05f); // at the dermis/subcutis border
-  // The far slab the needle enters through lies behind the opened part.
-  CHECK(s.back_z_mm < s.far_z_mm);
-  CHECK(s.far_z_mm < 0.0f);
 }
 
 TEST_CASE("render: the needle tip rests in the lumen, or beside it on extravasation", "[render]") {

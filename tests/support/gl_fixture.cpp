@@ -1,8 +1,22 @@
 #include "support/gl_fixture.hpp"
 
 #include <cstdlib>
+#include <string>
 
 namespace testsupport {
+
+namespace {
+std::string g_error;
+}
+
+bool glRequired() {
+  const char* v = std::getenv("SCLEROSIM_REQUIRE_GL");
+  return v && std::string(v) == "1";
+}
+
+const std::string& glError() {
+  return g_error;
+}
 
 GlContext* glContext() {
   static std::unique_ptr<GlContext> ctx;
@@ -18,6 +32,8 @@ GlContext* glContext() {
     if (w) {
       ctx = std::make_unique<GlContext>();
       ctx->window = std::move(w.value());
+    } else {
+      g_error = core::errorTexts(w.errors());
     }
   }
   return ctx.get();

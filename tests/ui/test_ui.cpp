@@ -23,14 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path tempDir(const char* name) {
-  const fs::path d =
-      fs::temp_directory_path() / ("sclerosim-test-ui-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
-
 // ImGui takes its display size from the (offscreen) window: match the image.
 void sizeWindow(glm::ivec2 size) {
   testsupport::glContext()->window->setSize(size.x, size.y);
@@ -66,111 +58,6 @@ platform::InputEvent key(platform::Key k, bool ctrl = false) {
 }
 
 } // namespace
-
-TEST_CASE("ui: settings round-trip through the JSON file", "[ui]") {
-  const fs::path d = tempDir("roundtrip");
-  const std::string path = (d / "sclerosim" / "settings.json").string();
-  app::Settings s;
-  s.audience = scene::Audience::Student;
-  s.lang = "de";
-  s.palette = render::PaletteKind::ColourSafe;
-  s.font_scale = 1.5f;
-  s.width = 1600;
-  s.height = 900;
-  REQUIRE(app::saveSettings(s, path).empty());
-  REQUIRE(fs::exists(path));
-  REQUIRE_FALSE(fs::exists(path + ".tmp"));
-  const app::LoadedSettings l = app::loadSettings(path);
-  CHECK(l.found);
-  CHECK(l.warning.empty());
-  CHECK(l.settings == s);
-  fs::remove_all(d);
-}
-
-TEST_CASE("ui: settings path follows XDG_CONFIG_HOME", "[ui]") {
-  const char* old = std::getenv("XDG_CONFIG_HOME");
-  const std::string keep = old ? old : "";
-  ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
-  CHECK(app::settingsPath() == "/tmp/xdg-test/sclerosim/settings.json");
-  if (old)
-    ::setenv("XDG_CONFIG_HOME", keep.c_str(), 1);
-  else
-    ::unsetenv("XDG_CONFIG_HOME");
-}
-
-TEST_CASE("ui: a missing settings file gives defaults silently", "[ui]") {
-  const app::LoadedSettings l = app::loadSettings("/nonexistent/dir/settings.json");
-  CHECK_FALSE(l.found);
-  CHECK(l.warning.empty());
-  CHECK(l.settings == app::Settings{});
-}
-
-TEST_CASE("ui: a corrupt settings file is reported and gives defaults", "[ui]") {
-  const fs::path d = tempDir("corrupt");
-  const std::string path = (d / "settings.json").string();
-  const char* bodies[] = {"{ not json",
-                          "",
-                          "[1,2,3]",
-                          "\x01\x02\xff",
-                          "{\"mode\": 3, \"font_scale\": \"big\"}",
-                          "{\"window\": {\"width\": -5, \"height\": 1e99}}"};
-  for (const char* body : bodies) {
-    { std::ofstream(path, std::ios::binary) << body; }
-    const app::LoadedSettings l = app::loadSettings(path);
-    INFO(body);
-    CHECK_FALSE(l.warning.empty());
-    CHECK(l.settings == app::Settings{});
-  }
-  // Partly valid: good keys are kept.
-  { std::ofstream(path) << R"({"mode":"student","lang":"fr"})"; }
-  const app::LoadedSettings l = app::loadSettings(path);
-  CHECK(l.settings.audience == scene::Audience::Student);
-  CHECK(l.settings.lang == "en");
-  CHECK(l.warning.find("lang") != std::string::npos);
-  fs::remove_all(d);
-}
-
-TEST_CASE("ui: remembered settings do not override the command line", "[ui]") {
-  app::Settings s;
-  s.audience = scene::Audience::Student;
-  s.lang = "de";
-  s.font_scale = 1.3f;
-  ui::ScreenState st; // defaults: take the remembered values
-  app::applySettings(s, st);
-  CHECK(st.audience == scene::Audience::Student);
-  CHECK(st.lang == "de");
-  CHECK(st.font_scale == Approx(1.3f));
-  ui::ScreenState cli;
-  cli.lang = "de";
-  cli.palette = render::PaletteKind::Realistic;
-  s.lang = "en";
-  app::applySettings(s, cli);
-  CHECK(cli.lang == "de");
-  CHECK(cli.palette == render::PaletteKind::Realistic);
-}
-
-TEST_CASE("ui: vein kind follows the diameter (CEAP)", "[ui]") {
-  CHECK(std::string(ui::veinKindFor(0.6)) == "telangiectasia");
-  CHECK(std::string(ui::veinKindFor(1.0)) == "reticular");
-  CHECK(std::string(ui::veinKindFor(2.9)) == "reticular");
-  CHECK(std::string(ui::veinKindFor(3.0)) == "varicose");
-}
-
-TEST_CASE("ui: plot curves are resampled once per run", "[ui]") {
-  app::Session s = makeSession();
-  ui::PlotCache c;
-  ui::fillPlotCache(c, s.run, s.playback, 7);
-  CHECK(c.generation == 7u);
-  const auto& endo = c.values[ui::PlotCache::Endothelium];
-  CHECK(endo.front() == Approx(1.0f));
-  CHECK(endo.back() < 0.5f); // the lining dies in a sealed spider vein
-  const auto& vis = c.values[ui::PlotCache::Visibility];
-  CHECK(vis.back() < vis.front());
-  CHECK(c.concentration_max > 0.0f);
-  c.values[0][0] = -1.0f;
-  ui::fillPlotCache(c, s.run, s.playback, 7); // same generation: untouched
-  CHECK(c.values[0][0] == -1.0f);
-}
 
 TEST_CASE("ui: driver presses keys and buttons like the window", "[ui][gl]") {
   REQUIRE_GL();
