@@ -35,6 +35,10 @@ sclerosim_require(IMGUI_FOUND "Dear ImGui" "libimgui-dev")
 pkg_check_modules(EPOXY QUIET IMPORTED_TARGET epoxy)
 sclerosim_require(EPOXY_FOUND "libepoxy (OpenGL loader)" "libepoxy-dev")
 
+# The patient handout (app/handout_pdf.cpp): PDF with embedded fonts through FreeType.
+pkg_check_modules(CAIRO QUIET IMPORTED_TARGET cairo cairo-pdf cairo-ft)
+sclerosim_require(CAIRO_FOUND "cairo (PDF handout)" "libcairo2-dev")
+
 find_library(STB_LIBRARY stb)
 find_path(STB_INCLUDE_DIR stb/stb_image_write.h)
 if(NOT STB_LIBRARY OR NOT STB_INCLUDE_DIR)

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libsdl2-dev libglm-dev libimgui-dev libstb-dev libepoxy-dev
   catch2 libtomlplusplus-dev libcli11-dev nlohmann-json3-dev
-  fonts-dejavu-core
+  fonts-dejavu-core libcairo2-dev poppler-utils
   libgl1-mesa-dri libegl1 libegl-dev libgles-dev
   ffmpeg xvfb xauth xdotool clang-format
   gettext

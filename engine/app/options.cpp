@@ -67,6 +67,10 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
                       "Write the outcome summary as JSON ('-' = stdout), then exit"),
        &o.report});
   non_empty.push_back(
+      {cli.add_option("--handout", o.handout,
+                      "Write the patient's take-home sheet for this case as PDF, then exit"),
+       &o.handout});
+  non_empty.push_back(
       {cli.add_option("--check-scene", o.check_scene, "Validate a scene file; exit 0 or 2"),
        &o.check_scene});
   non_empty.push_back(

@@ -22,6 +22,7 @@ struct Options {
   std::vector<std::string> sets;
   std::string export_sim;
   std::string report;
+  std::string handout; // --handout PATH.pdf
   std::string check_scene;
   bool check_assets = false;
   std::string compare;

@@ -4,10 +4,12 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/handout.hpp"
 #include "app/headless.hpp"
 #include "app/model_export.hpp"
 #include "app/options.hpp"
 #include "app/session.hpp"
+#include "app/settings.hpp"
 #include "app/video_export.hpp"
 #include "app/viewer.hpp"
 #include "app/window_loop.hpp"
@@ -53,6 +55,14 @@ int writeModelOutputs(const Options& o, const Session& s) {
   return kOk;
 }
 
+// The practice's name and phone for the handout, from the user's settings file
+// (set in the window's settings); blank lines on the sheet when there are none.
+Clinic clinicFromSettings() {
+  const LoadedSettings loaded = loadSettings(settingsPath());
+  if (!loaded.warning.empty()) core::logWarn(loaded.warning);
+  return Clinic{loaded.settings.clinic_name, loaded.settings.clinic_phone};
+}
+
 // Fails fast, before any model run or rendering, when an output cannot be
 // written: its folder is missing or not a folder, or the path is a folder.
 std::vector<core::Error> checkOutputPaths(const Options& o) {
@@ -77,6 +87,7 @@ std::vector<core::Error> checkOutputPaths(const Options& o) {
   check("--export-sim", o.export_sim);
   check("--report", o.report);
   check("--record", o.record);
+  check("--handout", o.handout);
   if (!o.tour_dir.empty()) {
     std::error_code ec;
     if (fs::exists(o.tour_dir, ec) && !fs::is_directory(o.tour_dir, ec)) {
@@ -183,7 +194,7 @@ int runApp(int argc, const char* const* argv) {
   }
 
   const bool batch = !o.screenshot.empty() || !o.tour_dir.empty() || o.bench_frames > 0 ||
-                     !o.record.empty() || o.soak_frames > 0;
+                     !o.record.empty() || o.soak_frames > 0 || !o.handout.empty();
   platform::WindowConfig cfg;
   cfg.width = o.width;
   cfg.height = o.height;
@@ -232,6 +243,12 @@ int runApp(int argc, const char* const* argv) {
   }
 
   const glm::ivec2 size(o.width, o.height);
+  if (!o.handout.empty()) {
+    auto r = writeHandout(*viewer.value(), session, o.handout, o.lang, clinicFromSettings());
+    if (!r) return fail(r.errors(), kBadInput);
+    std::printf("handout: %s\n", o.handout.c_str());
+    return kOk;
+  }
   if (!o.screenshot.empty()) {
     auto r = renderScreenshot(*viewer.value(), size, o.screenshot);
     if (!r) return fail(r.errors(), kBadInput);

@@ -11,10 +11,14 @@
 #include "core/atomic_file.hpp"
 
 namespace app {
+namespace {
+constexpr std::size_t kMaxClinicText = 120; // bytes; one printed line
+} // namespace
 
 bool Settings::operator==(const Settings& o) const {
   return audience == o.audience && lang == o.lang && palette == o.palette &&
-         font_scale == o.font_scale && width == o.width && height == o.height;
+         font_scale == o.font_scale && width == o.width && height == o.height &&
+         clinic_name == o.clinic_name && clinic_phone == o.clinic_phone;
 }
 
 std::string settingsPath() {
@@ -37,7 +41,9 @@ std::string toJson(const Settings& s) {
   j["palette"] = render::toString(s.palette);
   j["font_scale"] = s.font_scale;
   j["window"] = {{"width", s.width}, {"height", s.height}};
-  return j.dump(2) + "\n";
+  j["clinic_name"] = s.clinic_name;
+  j["clinic_phone"] = s.clinic_phone;
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 LoadedSettings loadSettings(const std::string& path) {
@@ -104,6 +110,18 @@ LoadedSettings loadSettings(const std::string& path) {
       note("window");
     }
   }
+  // The practice's name and phone: short single lines of text.
+  const auto text = [&](const char* key, std::string& into) {
+    if (!j.contains(key)) return;
+    const auto& v = j[key];
+    if (v.is_string() && v.get<std::string>().size() <= kMaxClinicText &&
+        v.get<std::string>().find('\n') == std::string::npos)
+      into = v.get<std::string>();
+    else
+      note(key);
+  };
+  text("clinic_name", s.clinic_name);
+  text("clinic_phone", s.clinic_phone);
   if (!bad.empty()) out.warning = "settings file '" + path + "': ignored bad value(s) for " + bad;
   out.settings = s;
   return out;

@@ -1,6 +1,7 @@
 #pragma once
-// User settings kept between runs: mode, language, palette, font scale and
-// window size, in $XDG_CONFIG_HOME/sclerosim/settings.json (default
+// User settings kept between runs: mode, language, palette, font scale,
+// window size and the practice's name and phone for the handout, in
+// $XDG_CONFIG_HOME/sclerosim/settings.json (default
 // ~/.config/sclerosim/settings.json). Written atomically (temp file + rename);
 // a missing file gives the defaults, a corrupt one a warning and the defaults.
 #include <string>
@@ -16,6 +17,8 @@ struct Settings {
   render::PaletteKind palette = render::PaletteKind::Schematic;
   float font_scale = 1.0f; // 0.5 .. 3
   int width = 1280, height = 720;
+  // Printed on the patient handout ("" = a line to fill in by hand).
+  std::string clinic_name, clinic_phone;
 
   bool operator==(const Settings& o) const;
   bool operator!=(const Settings& o) const { return !(*this == o); }

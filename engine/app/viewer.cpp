@@ -342,4 +342,15 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   applyActions(actions);
 }
 
+void Viewer::renderViewOnly(glm::ivec2 size) {
+  Session& s = *session_;
+  sample_ = s.sampleNow();
+  const render::DirectedView directed = directedFor(s, *renderer_);
+  const render::Palette pal = render::makePalette(state_.palette, s.scene.params.patient.skin_tone);
+  gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g,
+                  pal.background_bottom.b);
+  renderHalf(s, *renderer_, sample_, directed, glm::ivec2(0), size);
+  gfx::setViewportFull(size.x, size.y);
+}
+
 } // namespace app

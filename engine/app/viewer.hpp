@@ -34,6 +34,9 @@ public:
   void applyActions(ui::ScreenActions& actions);
   // Draws a whole frame into the bound framebuffer of `size` pixels.
   void frame(glm::ivec2 size, ui::ScreenActions& actions);
+  // Draws only the 3D view at the playback position (no interface, no labels)
+  // over the whole bound framebuffer: the handout's pictures.
+  void renderViewOnly(glm::ivec2 size);
   ui::ScreenState& state() { return state_; }
   const ui::ScreenState& state() const { return state_; }
   Gui& gui() { return *gui_; }

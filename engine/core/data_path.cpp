@@ -27,4 +27,18 @@ std::string dataPath(const std::string& relative) {
   return dataDir() + "/" + relative;
 }
 
+std::vector<std::string> fontDirs() {
+  if (const char* env = std::getenv("SCLEROSIM_FONT_DIR"); env && *env) return {env};
+  return {"/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts"};
+}
+
+std::string findFont(const std::string& file) {
+  for (const std::string& d : fontDirs()) {
+    const std::string path = d + "/" + file;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(path, ec)) return path;
+  }
+  return {};
+}
+
 } // namespace core

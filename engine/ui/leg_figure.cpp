@@ -5,20 +5,13 @@
 
 #include <imgui.h>
 
+#include "ui/leg_shape.hpp"
+
 namespace ui {
 namespace {
 
-// One leg as rows down its axis: height fraction, axis offset from the body's
-// midline and half width (in leg heights). Each pair of rows is a convex quad,
-// so the silhouette fills cleanly although the outline is concave.
-struct LegRow {
-  float y, axis, half;
-};
-const LegRow kLeg[] = {{0.00f, 0.075f, 0.085f}, {0.10f, 0.078f, 0.082f}, {0.25f, 0.074f, 0.072f},
-                       {0.40f, 0.068f, 0.056f}, {0.48f, 0.066f, 0.047f}, {0.55f, 0.066f, 0.050f},
-                       {0.65f, 0.064f, 0.056f}, {0.78f, 0.060f, 0.040f}, {0.90f, 0.056f, 0.026f},
-                       {0.95f, 0.056f, 0.030f}, {1.00f, 0.058f, 0.036f}};
-constexpr int kRows = static_cast<int>(sizeof kLeg / sizeof kLeg[0]);
+constexpr int kRows = kLegRowCount;
+const LegRow* const kLeg = kLegRows;
 
 void drawLeg(ImDrawList* dl, ImVec2 hip, float height, float mirror, ImU32 line, ImU32 fill) {
   ImVec2 left[kRows], right[kRows];
@@ -63,10 +56,10 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
   };
   dl->AddRectFilled(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y),
                     c(0.95f, 0.95f, 0.96f));
-  const float height = size.y * 0.68f;
-  const float top = origin.y + size.y * 0.17f;
+  const float height = size.y * kLegHeight;
+  const float top = origin.y + size.y * kLegTop;
   const float cx = origin.x + size.x * 0.5f;
-  const float gap = height * 0.55f;
+  const float gap = height * kLegPairGap;
   const ImU32 line = c(0.35f, 0.32f, 0.36f);
   const ImU32 fill = c(0.96f, 0.87f, 0.79f);
   // Front view (left pair) and back view (right pair).
@@ -83,10 +76,12 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
   const ImU32 vein = c(0.69f, 0.23f, 0.36f);
   const ImU32 ring = c(0.15f, 0.35f, 0.65f);
   // Clusters: outer right thigh (front) and behind the left knee (back).
-  const ImVec2 thigh(cx - gap - height * 0.105f, top + height * 0.27f);
-  const ImVec2 knee(cx + gap + height * 0.066f, top + height * 0.52f);
-  drawCluster(dl, thigh, height * 0.06f, vein, ring, alpha);
-  drawCluster(dl, knee, height * 0.045f, vein, ring, alpha);
+  ImVec2 thigh;
+  for (const LegCluster& k : kLegClusters) {
+    const ImVec2 at(cx + (k.view == 0 ? -gap : gap) + k.dx * height, top + k.dy * height);
+    drawCluster(dl, at, height * k.radius, vein, ring, alpha);
+    if (k.view == 0) thigh = at;
+  }
   const std::string note_text = L.tr("leg.clusters");
   const char* note = note_text.c_str();
   const ImVec2 ns = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, note);

@@ -5,20 +5,9 @@
 
 #include <imgui.h>
 
+#include "core/data_path.hpp"
+
 namespace ui {
-namespace {
-// Empty when the font is not installed.
-std::string findFont(const char* file) {
-  static const char* dirs[] = {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/dejavu/",
-                               "/usr/local/share/fonts/"};
-  for (const char* d : dirs) {
-    const std::string path = std::string(d) + file;
-    std::error_code ec;
-    if (std::filesystem::exists(path, ec)) return path;
-  }
-  return {};
-}
-} // namespace
 
 Fonts loadFonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
@@ -30,11 +19,11 @@ Fonts loadFonts(float scale) {
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   cfg.PixelSnapH = true;
-  const std::string regular = findFont("DejaVuSans.ttf");
+  const std::string regular = core::findFont("DejaVuSans.ttf");
   if (!regular.empty()) {
     f.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), 19.0f * scale, &cfg, ranges);
     f.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 15.0f * scale, &cfg, ranges);
-    const std::string bold = findFont("DejaVuSans-Bold.ttf");
+    const std::string bold = core::findFont("DejaVuSans-Bold.ttf");
     f.title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 30.0f * scale,
                                            &cfg, ranges);
     f.caption = io.Fonts->AddFontFromFileTTF(regular.c_str(), 34.0f * scale, &cfg, ranges);

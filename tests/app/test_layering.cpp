@@ -68,6 +68,9 @@ bool isJson(const std::string& t) {
 bool isCli11(const std::string& t) {
   return startsWith(t, "CLI/");
 }
+bool isCairo(const std::string& t) {
+  return startsWith(t, "cairo") || startsWith(t, "ft2build") || startsWith(t, "freetype/");
+}
 
 // Returns one "engine/<rel>:<line>: message" per violation in the file.
 std::vector<std::string> checkIncludes(const std::string& rel,
@@ -93,6 +96,8 @@ std::vector<std::string> checkIncludes(const std::string& rel,
       bad("ImGui is only included in engine/ui, engine/app and engine/platform/imgui_backend.*");
     }
     if (isToml(t) && layer != "scene") bad("toml++ is only included in engine/scene");
+    if (isCairo(t) && rel != "app/handout_pdf.cpp")
+      bad("cairo and FreeType are only included in engine/app/handout_pdf.cpp (the page layout)");
     const auto slash = t.find('/');
     if (slash == std::string::npos) continue;
     const std::string target_layer = t.substr(0, slash);
@@ -165,6 +170,9 @@ TEST_CASE("layering checker flags each kind of violation", "[app]") {
   one("core/log.cpp", "SDL.h");
   one("sim/model.cpp", "imgui.h");
   one("ui/screen.cpp", "toml++/toml.h");
+  one("app/handout.cpp", "cairo.h");
+  one("ui/screen.cpp", "cairo-pdf.h");
+  CHECK(checkIncludes("app/handout_pdf.cpp", {{1, "cairo-pdf.h"}, {2, "ft2build.h"}}).empty());
 
   // Layer direction.
   CHECK(contains(one("sim/model.cpp", "render/renderer.hpp"), "sim must not depend on render"));

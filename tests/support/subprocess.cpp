@@ -43,14 +43,15 @@ std::string shellQuote(const std::string& arg) {
   return q + "'";
 }
 
-RunResult runSclerosim(const std::vector<std::string>& args, const fs::path& scratch) {
+RunResult runSclerosim(const std::vector<std::string>& args, const fs::path& scratch,
+                       const std::string& shell_prefix) {
   static int counter = 0;
   const fs::path out = scratch / ("out" + std::to_string(counter) + ".txt");
   const fs::path err = scratch / ("err" + std::to_string(counter) + ".txt");
   ++counter;
   std::string cmd =
-      "cd " + shellQuote(SCLEROSIM_SOURCE_DIR) +
-      " && SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + shellQuote(SCLEROSIM_SOURCE_DIR) + " " +
+      "cd " + shellQuote(SCLEROSIM_SOURCE_DIR) + " && " + shell_prefix +
+      " SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=" + shellQuote(SCLEROSIM_SOURCE_DIR) + " " +
       shellQuote(SCLEROSIM_BINARY);
   for (const std::string& a : args) cmd += " " + shellQuote(a);
   cmd += " >" + shellQuote(out.string()) + " 2>" + shellQuote(err.string()) + " </dev/null";

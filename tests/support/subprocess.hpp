@@ -20,7 +20,9 @@ std::string readFile(const std::filesystem::path& path);
 std::string shellQuote(const std::string& arg);
 
 // Runs SCLEROSIM_BINARY with `args` (SDL offscreen, SCLEROSIM_DATA = source tree,
-// no stdin); output files go to `scratch`.
-RunResult runSclerosim(const std::vector<std::string>& args, const std::filesystem::path& scratch);
+// no stdin); output files go to `scratch`. `shell_prefix` runs in the same
+// shell first (environment variables, ulimit), e.g. "export X=1;".
+RunResult runSclerosim(const std::vector<std::string>& args, const std::filesystem::path& scratch,
+                       const std::string& shell_prefix = "");
 
 } // namespace testsupport

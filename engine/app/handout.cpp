@@ -1,0 +1,290 @@
+#include "app/handout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/handout_pdf.hpp"
+#include "app/handout_text.hpp"
+#include "app/model_export.hpp"
+#include "app/viewer.hpp"
+#include "gfx/context.hpp"
+#include "gfx/objects.hpp"
+
+namespace app {
+namespace {
+
+constexpr double kDay_s = 86400.0;
+constexpr std::size_t kMaxPictures = 5;
+// Picture size in pixels (16:9), rendered at 2x and averaged
+// down: anti-aliased edges without multisampling (which llvmpipe pays 3-4x for).
+constexpr glm::ivec2 kPictureSize(640, 360);
+constexpr int kSupersample = 2;
+
+const char* veinKey(sim::VeinKind k) {
+  switch (k) {
+  case sim::VeinKind::Telangiectasia:
+    return "handout.vein.telangiectasia";
+  case sim::VeinKind::Reticular:
+    return "handout.vein.reticular";
+  case sim::VeinKind::Varicose:
+    return "handout.vein.varicose";
+  }
+  return "handout.vein.telangiectasia";
+}
+
+const char* agentKey(sim::Agent a) {
+  switch (a) {
+  case sim::Agent::Polidocanol:
+    return "handout.agent.polidocanol";
+  case sim::Agent::Sts:
+    return "handout.agent.sts";
+  }
+  return "handout.agent.polidocanol";
+}
+
+const sim::Event* findEvent(const sim::Run& run, sim::EventKind kind) {
+  for (const sim::Event& e : run.events)
+    if (e.kind == kind) return &e;
+  return nullptr;
+}
+
+// First model time at which the stocking presses (the model's Compression phase).
+double compressionStart(const sim::Run& run) {
+  for (const sim::Sample& smp : run.samples)
+    if (smp.phase == sim::Phase::Compression && smp.compression_mmHg > 0.0) return smp.time_s;
+  return -1.0;
+}
+
+int roundDay(double day) {
+  return std::max(1, static_cast<int>(std::lround(day)));
+}
+
+// "after 8 s", "after 3 h", "day 21": when a picture's moment happens.
+std::string whenText(double t, const std::string& lang) {
+  const auto n = [](double v) { return std::to_string(std::max(1L, std::lround(v))); };
+  if (t <= 0.0) return handoutText("handout.when.before", lang);
+  if (t < 120.0) return fillIn(handoutText("handout.when.seconds", lang), {{"n", n(t)}});
+  if (t < 7200.0) return fillIn(handoutText("handout.when.minutes", lang), {{"n", n(t / 60.0)}});
+  if (t < 2.0 * kDay_s)
+    return fillIn(handoutText("handout.when.hours", lang), {{"n", n(t / 3600.0)}});
+  return fillIn(handoutText("handout.when.day", lang), {{"n", n(t / kDay_s)}});
+}
+
+std::vector<std::string> expectLines(const Session& s, const std::string& lang) {
+  const sim::Outcome& o = s.run.outcome;
+  const auto text = [&](const char* key) { return handoutText(key, lang); };
+  const auto day = [&](const char* key, double d) {
+    return fillIn(text(key), {{"day", std::to_string(roundDay(d))}});
+  };
+  const std::string shown = std::to_string(static_cast<int>(std::lround(s.run.endTime() / kDay_s)));
+  std::vector<std::string> lines;
+  if (!o.indicated) {
+    lines.push_back(text("handout.expect.not_indicated"));
+    lines.push_back(text("handout.expect.alternatives"));
+    return lines;
+  }
+  if (!s.scene.params.injection.in_lumen) {
+    lines.push_back(text("handout.expect.extravasation"));
+  } else if (o.recanalized) {
+    lines.push_back(day("handout.expect.recanalized", o.recanalized_day));
+  } else if (o.sealed_day >= 0.0) {
+    lines.push_back(o.sealed_day < 1.0 ? text("handout.expect.sealed_first_day")
+                                       : day("handout.expect.sealed_day", o.sealed_day));
+  } else {
+    lines.push_back(text("handout.expect.not_closed"));
+  }
+  const bool treated = o.pigmentation_risk > 0.0; // the model treated the vein (in the lumen)
+  if (treated) lines.push_back(text("handout.expect.bruise"));
+  if (o.fading_visible_day >= 0.0) {
+    lines.push_back(day("handout.expect.fading", o.fading_visible_day));
+  } else if (treated) {
+    lines.push_back(fillIn(text("handout.expect.no_fading"), {{"days", shown}}));
+  }
+  if (o.resolved_day >= 0.0) {
+    const int d = roundDay(o.resolved_day);
+    lines.push_back(d < 14 ? day("handout.expect.resolved_day", o.resolved_day)
+                           : fillIn(text("handout.expect.resolved_week"),
+                                    {{"week", std::to_string(d / 7 + 1)}}));
+  } else if (o.fading_visible_day >= 0.0) {
+    lines.push_back(fillIn(text("handout.expect.not_resolved"), {{"days", shown}}));
+  }
+  lines.push_back(text(o.sessions_recommended > 1 ? "handout.expect.more_sessions"
+                                                  : "handout.expect.one_session"));
+  if (treated) {
+    lines.push_back(text("handout.expect.brown_marks"));
+    lines.push_back(text("handout.expect.matting"));
+  }
+  return lines;
+}
+
+std::vector<std::string> aftercareLines(const Session& s, const std::string& lang) {
+  const sim::Params& p = s.scene.params;
+  if (!s.run.outcome.indicated) return {};
+  std::vector<std::string> lines;
+  lines.push_back(handoutText("handout.aftercare.walk", lang));
+  if (p.compression.days > 0.0 && p.compression.pressure_mmHg > 0.0) {
+    lines.push_back(fillIn(handoutText("handout.aftercare.stocking", lang),
+                           {{"days", formatNumber(p.compression.days, 1, lang)},
+                            {"pressure", formatNumber(p.compression.pressure_mmHg, 0, lang)}}));
+  } else {
+    lines.push_back(handoutText("handout.aftercare.no_stocking", lang));
+  }
+  lines.push_back(handoutText("handout.aftercare.heat", lang));
+  lines.push_back(handoutText("handout.aftercare.journeys", lang));
+  return lines;
+}
+
+// Averages each kxk block: the supersampled render becomes an anti-aliased picture.
+gfx::Image downsample(const gfx::Image& big, int k) {
+  gfx::Image out;
+  out.width = big.width / k;
+  out.height = big.height / k;
+  out.rgba.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height) * 4);
+  for (int y = 0; y < out.height; ++y) {
+    for (int x = 0; x < out.width; ++x) {
+      for (int c = 0; c < 4; ++c) {
+        int sum = 0;
+        for (int j = 0; j < k; ++j)
+          for (int i = 0; i < k; ++i) sum += big.pixel(x * k + i, y * k + j)[c];
+        out.pixel(x, y)[c] = static_cast<std::uint8_t>((sum + k * k / 2) / (k * k));
+      }
+    }
+  }
+  return out;
+}
+
+core::Result<std::vector<HandoutPicture>> renderPictures(Viewer& viewer, Session& s,
+                                                         const std::string& lang) {
+  const glm::ivec2 big = kPictureSize * kSupersample;
+  gfx::Framebuffer fb = gfx::Framebuffer::create(big, 0);
+  if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
+  std::vector<HandoutPicture> pictures;
+  for (const KeyMoment& m : keyMoments(s)) {
+    s.playback.seek(m.position);
+    fb.bind();
+    viewer.renderViewOnly(big);
+    fb.resolve();
+    gfx::finish();
+    HandoutPicture pic;
+    pic.image = downsample(gfx::readPixels(big.x, big.y), kSupersample);
+    pic.caption = handoutText("handout.moment." + m.what, lang);
+    pic.when = whenText(m.sim_time_s, lang);
+    pictures.push_back(std::move(pic));
+  }
+  gfx::bindDefaultFramebuffer();
+  return pictures;
+}
+
+} // namespace
+
+std::vector<KeyMoment> keyMoments(const Session& s) {
+  const sim::Run& run = s.run;
+  const sim::Outcome& o = run.outcome;
+  std::vector<KeyMoment> out;
+  // Each moment a little after the model's event, once the picture shows it.
+  const auto add = [&](const char* what, double t) {
+    if (t < 0.0 || out.size() >= kMaxPictures) return;
+    const double p = s.playback.positionOfSimTime(std::min(t, run.endTime()));
+    if (p >= 0.0) out.push_back({what, t, p});
+  };
+  const auto event = [&](sim::EventKind k) {
+    const sim::Event* e = findEvent(run, k);
+    return e ? e->time_s : -1.0;
+  };
+  if (!o.indicated) {
+    // Nothing happens to the vein: Assessment's picture of the skin.
+    for (int i = 0; i < s.playback.stageCount(); ++i) {
+      if (s.playback.stage(i).id != "assessment") continue;
+      const double start = s.playback.stageStart(i), len = s.playback.stage(i).duration_s;
+      out.push_back({"surface", 0.0, start + 0.85 * len});
+    }
+    return out;
+  }
+  const double extravasation = event(sim::EventKind::Extravasation);
+  if (extravasation >= 0.0) {
+    add("extravasation", extravasation + 1.0);
+  } else {
+    add("needle", event(sim::EventKind::NeedleInLumen) + 0.5);
+    const double spasm = event(sim::EventKind::Spasm);
+    add("spasm", spasm >= 0.0 ? spasm + 2.0 : -1.0);
+  }
+  const double compression = compressionStart(run);
+  if (compression >= 0.0) {
+    add("compression", compression + 60.0);
+  } else {
+    add("sealed", event(sim::EventKind::Sealed));
+  }
+  add("cord", event(sim::EventKind::Cord));
+  if (o.recanalized) {
+    add("recanalized", event(sim::EventKind::Recanalized));
+  } else if (o.resolved_day >= 0.0) {
+    add("resolved", o.resolved_day * kDay_s);
+  } else if (o.fading_visible_day >= 0.0) {
+    add("fading", o.fading_visible_day * kDay_s);
+  } else {
+    add("end", run.endTime());
+  }
+  return out;
+}
+
+HandoutContent handoutContent(const Session& s, const std::string& lang, const Clinic& clinic) {
+  const sim::Params& p = s.scene.params;
+  const sim::Outcome& o = s.run.outcome;
+  const auto text = [&](const std::string& key) { return handoutText(key, lang); };
+  HandoutContent c;
+  c.lang = lang;
+  c.letter = lang == "en-US";
+  c.title = text(o.indicated ? "handout.title" : "handout.title_not_indicated");
+  c.case_line = fillIn(text(o.indicated ? "handout.case" : "handout.case_not_indicated"),
+                       {{"vein", text(veinKey(p.vein.kind))},
+                        {"diameter", formatNumber(p.vein.diameter_mm, 1, lang)},
+                        {"agent", text(agentKey(p.agent.name))},
+                        {"concentration", formatNumber(p.agent.concentration_pct, 2, lang)}});
+  c.clinic_label = text("handout.clinic");
+  c.phone_label = text("handout.phone");
+  c.clinic = clinic;
+  c.leg_front = text("handout.leg.front");
+  c.leg_back = text("handout.leg.back");
+  c.leg_legend = text(o.indicated ? "handout.leg.legend" : "handout.leg.legend_not_indicated");
+  c.vein_kind = static_cast<int>(p.vein.kind);
+  c.expect_title = text("handout.expect.title");
+  c.expect = expectLines(s, lang);
+  c.pictures_title =
+      text(o.indicated ? "handout.pictures.title" : "handout.pictures.title_not_indicated");
+  c.aftercare_title = text("handout.aftercare.title");
+  c.aftercare = aftercareLines(s, lang);
+  c.warning_title = text("handout.warning.title");
+  if (o.indicated) // something was injected: what to report at once
+    for (const char* k : {"handout.warning.calf", "handout.warning.breath", "handout.warning.neuro",
+                          "handout.warning.allergy", "handout.warning.skin"})
+      c.warnings.push_back(text(k));
+  c.warning_note = text("handout.warning.rare");
+  c.next_title = text("handout.next.title");
+  c.next_visit = text(!o.indicated                 ? "handout.next.refer"
+                      : o.sessions_recommended > 1 ? "handout.next.session"
+                                                   : "handout.next.check");
+  if (o.indicated) c.next_visit += " " + text("handout.expect.practice");
+  c.next_date = text("handout.next.date");
+  c.contact_title = text("handout.contact.title");
+  c.disclaimer = text("handout.disclaimer");
+  c.footer = text("handout.footer");
+  return c;
+}
+
+core::Result<bool> writeHandout(Viewer& viewer, Session& s, const std::string& path,
+                                const std::string& lang, const Clinic& clinic) {
+  const auto cannot = [&](const std::string& why) {
+    return core::Error{"", 0, 0, "--handout '" + path + "': " + why};
+  };
+  HandoutContent content = handoutContent(s, lang, clinic);
+  const double position = s.playback.position(); // the window goes on where it was
+  auto pictures = renderPictures(viewer, s, lang);
+  s.playback.seek(position);
+  if (!pictures) return cannot(pictures.errors().front().message);
+  content.pictures = std::move(pictures.value());
+  auto pdf = handoutPdf(content);
+  if (!pdf) return cannot(pdf.errors().front().message);
+  return writeTextFile(path, pdf.value());
+}
+
+} // namespace app

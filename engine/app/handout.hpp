@@ -1,0 +1,76 @@
+#pragma once
+// The patient's take-home sheet (--handout PATH.pdf and the window's Handout
+// button): this case's key moments as pictures, what will happen and when
+// (from the model's outcome), aftercare with this case's numbers, the warning
+// signs, the next visit and the practice's name and phone. Texts come from
+// app/handout_text.hpp; the page layout is app/handout_pdf.hpp.
+#include <string>
+#include <vector>
+
+#include "app/session.hpp"
+#include "core/error.hpp"
+#include "gfx/image.hpp"
+
+namespace app {
+
+class Viewer;
+
+// One picture of the case: what it shows (a "handout.moment.*" key suffix),
+// the model time and where the playback shows it.
+struct KeyMoment {
+  std::string what;
+  double sim_time_s = 0.0;
+  double position = 0.0;
+};
+
+// The case's key moments, 4-5 where the model has them, chosen from the
+// model's events and phases: needle in (or extravasation), sclerosant and
+// spasm, compression (or sealed), cord, then faded / reopened / still visible.
+std::vector<KeyMoment> keyMoments(const Session& s);
+
+struct Clinic {
+  std::string name, phone; // "" = a blank line to fill in by hand
+};
+
+struct HandoutPicture {
+  gfx::Image image;
+  std::string caption; // what it shows
+  std::string when;    // "after 8 s", "day 21"
+};
+
+// Everything printed, in the chosen language, before layout.
+struct HandoutContent {
+  bool letter = false; // US Letter (en-US) instead of A4
+  std::string lang;
+  std::string title, case_line;
+  std::string clinic_label, phone_label;
+  Clinic clinic;
+  std::string leg_front, leg_back, leg_legend;
+  int vein_kind = 0; // sim::VeinKind as int: how the leg figure draws the vein
+  std::string expect_title;
+  std::vector<std::string> expect;
+  std::string pictures_title;
+  std::vector<HandoutPicture> pictures;
+  std::string aftercare_title;
+  std::vector<std::string> aftercare; // empty when nothing was treated
+  std::string warning_title;
+  std::vector<std::string> warnings; // empty when nothing was injected (not indicated)
+  std::string warning_note;
+  std::string next_title, next_visit, next_date;
+  std::string contact_title; // the practice again, on the page with the warning signs
+  std::string disclaimer;
+  std::string footer; // with {page}
+};
+
+// The texts and numbers for this case (no pictures): pure, from the scene's
+// parameters and the model's outcome.
+HandoutContent handoutContent(const Session& s, const std::string& lang, const Clinic& clinic);
+
+// Renders the key moments with `viewer` (3D view only, 2x supersampled),
+// lays out the PDF and writes it to `path` through a temporary file in the
+// same folder (no partial file on any failure). The playback position is
+// restored afterwards. Errors name `path` and the cause.
+core::Result<bool> writeHandout(Viewer& viewer, Session& s, const std::string& path,
+                                const std::string& lang, const Clinic& clinic);
+
+} // namespace app

@@ -1,0 +1,586 @@
+#include "app/handout_pdf.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <vector>
+
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
+#include "app/handout_text.hpp"
+#include "core/data_path.hpp"
+#include "ui/leg_shape.hpp"
+
+namespace app {
+namespace {
+
+// Page geometry in points (1/72 inch).
+constexpr double kA4W = 595.276, kA4H = 841.89, kLetterW = 612.0, kLetterH = 792.0;
+constexpr double kMargin = 44.0; // about 15 mm: inside any printer's margin
+constexpr double kTitlePt = 22.0, kHeadingPt = 14.5, kBodyPt = 11.5, kFooterPt = 9.0;
+constexpr double kLeading = 1.38;
+
+struct Rgb {
+  double r, g, b;
+};
+// Dark ink on white: every colour below reads as a distinct grey in black and
+// white print; meaning is carried by words, borders and symbols.
+constexpr Rgb kInk{0.08, 0.10, 0.14}, kHeading{0.08, 0.22, 0.42}, kRule{0.55, 0.58, 0.62},
+    kSkin{0.97, 0.90, 0.84}, kLegLine{0.30, 0.28, 0.32}, kVein{0.55, 0.12, 0.22},
+    kRing{0.05, 0.20, 0.45}, kPale{0.95, 0.95, 0.96};
+
+void setColour(cairo_t* cr, Rgb c) {
+  cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
+
+// FreeType faces for DejaVu Sans, regular and bold, wrapped as cairo font
+// faces; cairo embeds the glyphs used as a subset in the PDF.
+struct Fonts {
+  cairo_font_face_t* regular = nullptr;
+  cairo_font_face_t* bold = nullptr;
+  Fonts() = default;
+  Fonts(const Fonts&) = delete;
+  Fonts& operator=(const Fonts&) = delete;
+  ~Fonts() {
+    if (regular) cairo_font_face_destroy(regular);
+    if (bold) cairo_font_face_destroy(bold);
+  }
+};
+
+FT_Library freetype() {
+  static FT_Library lib = [] {
+    FT_Library l = nullptr;
+    return FT_Init_FreeType(&l) == 0 ? l : nullptr;
+  }();
+  return lib;
+}
+
+void doneFace(void* face) {
+  FT_Done_Face(static_cast<FT_Face>(face));
+}
+
+// Missing file, or FreeType cannot read it: an error naming the file and the package.
+core::Result<cairo_font_face_t*> loadFace(const char* file) {
+  std::string dirs;
+  for (const std::string& d : core::fontDirs()) dirs += (dirs.empty() ? "" : ", ") + d;
+  const std::string path = core::findFont(file);
+  if (path.empty())
+    return core::Error{"", 0, 0,
+                       std::string("font ") + file + " not found in " + dirs +
+                           " (install the Debian package fonts-dejavu-core)"};
+  FT_Face face = nullptr;
+  if (!freetype() || FT_New_Face(freetype(), path.c_str(), 0, &face) != 0)
+    return core::Error{"", 0, 0, "cannot read the font " + path};
+  cairo_font_face_t* ff = cairo_ft_font_face_create_for_ft_face(face, 0);
+  static const cairo_user_data_key_t key{};
+  if (cairo_font_face_set_user_data(ff, &key, face, doneFace) != CAIRO_STATUS_SUCCESS) {
+    cairo_font_face_destroy(ff);
+    FT_Done_Face(face);
+    return core::Error{"", 0, 0, "cannot use the font " + path};
+  }
+  return ff;
+}
+
+core::Result<bool> loadFonts(Fonts& f) {
+  auto regular = loadFace("DejaVuSans.ttf");
+  if (!regular) return regular.errors();
+  f.regular = regular.value();
+  auto bold = loadFace("DejaVuSans-Bold.ttf");
+  if (!bold) return bold.errors();
+  f.bold = bold.value();
+  return true;
+}
+
+cairo_status_t appendBytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Where the next block goes; starts a new page when a block would not fit.
+struct Flow {
+  cairo_t* cr;
+  const Fonts& fonts;
+  const HandoutContent& c;
+  double page_w, page_h;
+  double y = kMargin;
+  int page = 1;
+
+  double left() const { return kMargin; }
+  double width() const { return page_w - 2.0 * kMargin; }
+  double bottom() const { return page_h - kMargin - 18.0; } // room for the footer
+  void footer();
+  void newPage() {
+    footer();
+    cairo_show_page(cr);
+    ++page;
+    y = kMargin;
+  }
+  void ensure(double height) {
+    if (y + height > bottom() && y > kMargin + 1.0) newPage();
+  }
+};
+
+void useFont(cairo_t* cr, cairo_font_face_t* face, double size) {
+  cairo_set_font_face(cr, face);
+  cairo_set_font_size(cr, size);
+}
+
+double advance(cairo_t* cr, const std::string& s) {
+  cairo_text_extents_t e;
+  cairo_text_extents(cr, s.c_str(), &e);
+  return e.x_advance;
+}
+
+// Word-wrapped lines of `text` in the current font within `width`; the first
+// line `indent` shorter (it follows a label).
+std::vector<std::string> wrap(cairo_t* cr, const std::string& text, double width,
+                              double indent = 0.0) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    const std::string word = text.substr(i, j - i);
+    const std::string candidate = line.empty() ? word : line + " " + word;
+    const double room = lines.empty() ? width - indent : width;
+    if (!line.empty() && advance(cr, candidate) > room) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    i = j + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+// Draws `text` wrapped from the top-left (x, y), its first line starting
+// `indent` further right; returns the height used.
+double paragraph(cairo_t* cr, cairo_font_face_t* face, double size, const std::string& text,
+                 double x, double y, double width, bool draw = true, double indent = 0.0) {
+  useFont(cr, face, size);
+  const std::vector<std::string> lines = wrap(cr, text, width, indent);
+  const double lh = size * kLeading;
+  if (draw) {
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      cairo_move_to(cr, x + (k == 0 ? indent : 0.0), y + size + lh * static_cast<double>(k));
+      cairo_show_text(cr, lines[k].c_str());
+    }
+  }
+  return lh * static_cast<double>(lines.size());
+}
+
+double bulletHeight(Flow& f, const std::string& text, double width) {
+  return paragraph(f.cr, f.fonts.regular, kBodyPt, text, 0, 0, width - 16.0, false) + 4.0;
+}
+
+// A bullet (a filled square, visible in any print) and its wrapped text.
+double bullet(cairo_t* cr, const Fonts& fonts, const std::string& text, double x, double y,
+              double width) {
+  setColour(cr, kInk);
+  const double s = 4.2;
+  cairo_rectangle(cr, x + 1.0, y + kBodyPt * 0.55 - s * 0.5 + 1.0, s, s);
+  cairo_fill(cr);
+  return paragraph(cr, fonts.regular, kBodyPt, text, x + 16.0, y, width - 16.0) + 4.0;
+}
+
+void heading(Flow& f, const std::string& text) {
+  f.ensure(kHeadingPt * 3.0);
+  setColour(f.cr, kHeading);
+  f.y += paragraph(f.cr, f.fonts.bold, kHeadingPt, text, f.left(), f.y, f.width()) + 4.0;
+  setColour(f.cr, kInk);
+}
+
+void Flow::footer() {
+  setColour(cr, kRule);
+  cairo_set_line_width(cr, 0.6);
+  cairo_move_to(cr, kMargin, page_h - kMargin + 2.0);
+  cairo_line_to(cr, page_w - kMargin, page_h - kMargin + 2.0);
+  cairo_stroke(cr);
+  setColour(cr, kInk);
+  useFont(cr, fonts.regular, kFooterPt);
+  const std::string text = fillIn(c.footer, {{"page", std::to_string(page)}});
+  cairo_move_to(cr, kMargin, page_h - kMargin + 14.0);
+  cairo_show_text(cr, text.c_str());
+}
+
+// --- the leg figure (same geometry as the window's, ui/leg_shape.hpp) ---
+
+void legOutline(cairo_t* cr, double hip_x, double hip_y, double height, double mirror) {
+  for (int i = 0; i < ui::kLegRowCount; ++i) {
+    const ui::LegRow& r = ui::kLegRows[i];
+    const double cx = hip_x + mirror * r.axis * height;
+    const double x = cx - r.half * height, y = hip_y + r.y * height;
+    i == 0 ? cairo_move_to(cr, x, y) : cairo_line_to(cr, x, y);
+  }
+  for (int i = ui::kLegRowCount - 1; i >= 0; --i) {
+    const ui::LegRow& r = ui::kLegRows[i];
+    const double cx = hip_x + mirror * r.axis * height;
+    cairo_line_to(cr, cx + r.half * height, hip_y + r.y * height);
+  }
+  cairo_close_path(cr);
+}
+
+// Veins as the patient sees them: fine threads (spider), longer branches
+// (reticular) or one thick winding vein (varicose), inside a dashed ring.
+void veinMark(cairo_t* cr, double cx, double cy, double r, int kind) {
+  setColour(cr, kVein);
+  const auto k = static_cast<sim::VeinKind>(kind);
+  if (k == sim::VeinKind::Varicose) {
+    cairo_set_line_width(cr, 2.6);
+    cairo_move_to(cr, cx, cy - r);
+    for (int i = 1; i <= 8; ++i) {
+      const double t = static_cast<double>(i) / 8.0;
+      cairo_line_to(cr, cx + std::sin(t * 9.0) * r * 0.25, cy - r + 2.0 * r * t);
+    }
+    cairo_stroke(cr);
+  } else {
+    cairo_set_line_width(cr, k == sim::VeinKind::Reticular ? 1.4 : 0.8);
+    for (int i = 0; i < 7; ++i) {
+      const double a = static_cast<double>(i) * 0.9 + 0.3;
+      cairo_move_to(cr, cx, cy);
+      cairo_curve_to(cr, cx + std::cos(a) * r * 0.45, cy + std::sin(a) * r * 0.35,
+                     cx + std::cos(a) * r * 0.45, cy + std::sin(a) * r * 0.35,
+                     cx + std::cos(a + 0.3) * r * 0.85, cy + std::sin(a + 0.3) * r * 0.7);
+      cairo_stroke(cr);
+    }
+  }
+  setColour(cr, kRing);
+  cairo_set_line_width(cr, 1.3);
+  const double dash[] = {3.0, 2.0};
+  cairo_set_dash(cr, dash, 2, 0.0);
+  cairo_save(cr);
+  cairo_translate(cr, cx, cy);
+  cairo_scale(cr, 1.15, 1.0);
+  cairo_arc(cr, 0.0, 0.0, r * 1.05, 0.0, 2.0 * M_PI);
+  cairo_restore(cr);
+  cairo_stroke(cr);
+  cairo_set_dash(cr, nullptr, 0, 0.0);
+}
+
+// The figure in the box (x, y, w, h); returns the height used with its legend.
+double legFigure(Flow& f, double x, double y, double w, double h) {
+  cairo_t* cr = f.cr;
+  setColour(cr, kPale);
+  cairo_rectangle(cr, x, y, w, h);
+  cairo_fill(cr);
+  const double height = h * ui::kLegHeight, top = y + h * 0.08, cx = x + w * 0.5;
+  const double gap = std::min(height * ui::kLegPairGap, w * 0.25);
+  for (int view = 0; view < 2; ++view) {
+    const double vx = cx + (view == 0 ? -gap : gap);
+    for (const double mirror : {-1.0, 1.0}) {
+      legOutline(cr, vx, top, height, mirror);
+      setColour(cr, kSkin);
+      cairo_fill_preserve(cr);
+      setColour(cr, kLegLine);
+      cairo_set_line_width(cr, 1.0);
+      cairo_stroke(cr);
+    }
+    const std::string& name = view == 0 ? f.c.leg_front : f.c.leg_back;
+    useFont(cr, f.fonts.regular, kBodyPt);
+    setColour(cr, kInk);
+    cairo_move_to(cr, vx - advance(cr, name) * 0.5, top + height + kBodyPt + 6.0);
+    cairo_show_text(cr, name.c_str());
+  }
+  const bool varicose = static_cast<sim::VeinKind>(f.c.vein_kind) == sim::VeinKind::Varicose;
+  for (const ui::LegCluster& k : ui::kLegClusters) {
+    if (varicose && k.view == 0) continue; // one large vein, on the calf behind
+    const double vx = cx + (k.view == 0 ? -gap : gap) + k.dx * height;
+    const double vy = top + (varicose ? 0.70 : k.dy) * height;
+    veinMark(cr, vx, vy, height * (varicose ? 0.09 : k.radius), f.c.vein_kind);
+  }
+  setColour(cr, kInk);
+  return h + 6.0 + paragraph(cr, f.fonts.regular, kBodyPt, f.c.leg_legend, x, y + h + 4.0, w);
+}
+
+// --- page 1: header, leg figure beside what to expect, the pictures ---
+
+// The practice's name and phone: printed from the settings, or lines to fill in by hand.
+void clinicFields(Flow& f) {
+  cairo_t* cr = f.cr;
+  const double half = f.width() * 0.5;
+  const auto field = [&](const std::string& label, const std::string& value, double x, double w) {
+    useFont(cr, f.fonts.bold, kBodyPt + 0.5);
+    cairo_move_to(cr, x, f.y + kBodyPt + 1.0);
+    cairo_show_text(cr, label.c_str());
+    const double lx = x + advance(cr, label) + 6.0;
+    if (value.empty()) {
+      cairo_set_line_width(cr, 0.7);
+      cairo_move_to(cr, lx, f.y + kBodyPt + 3.0);
+      cairo_line_to(cr, x + w - 12.0, f.y + kBodyPt + 3.0);
+      cairo_stroke(cr);
+    } else {
+      useFont(cr, f.fonts.regular, kBodyPt + 0.5);
+      cairo_move_to(cr, lx, f.y + kBodyPt + 1.0);
+      cairo_show_text(cr, value.c_str());
+    }
+  };
+  field(f.c.clinic_label, f.c.clinic.name, f.left(), half + 40.0);
+  field(f.c.phone_label, f.c.clinic.phone, f.left() + half + 40.0, half - 40.0);
+}
+
+void header(Flow& f) {
+  cairo_t* cr = f.cr;
+  setColour(cr, kHeading);
+  f.y += paragraph(cr, f.fonts.bold, kTitlePt, f.c.title, f.left(), f.y, f.width()) + 4.0;
+  setColour(cr, kInk);
+  f.y += paragraph(cr, f.fonts.regular, kBodyPt + 0.5, f.c.case_line, f.left(), f.y, f.width());
+  f.y += 6.0;
+  clinicFields(f);
+  f.y += kBodyPt * kLeading + 8.0;
+  setColour(cr, kRule);
+  cairo_set_line_width(cr, 0.8);
+  cairo_move_to(cr, f.left(), f.y);
+  cairo_line_to(cr, f.left() + f.width(), f.y);
+  cairo_stroke(cr);
+  setColour(cr, kInk);
+  f.y += 12.0;
+}
+
+void legAndExpectations(Flow& f) {
+  const double fig_w = 175.0, fig_h = 215.0, gap = 18.0;
+  const double fig_used = legFigure(f, f.left(), f.y, fig_w, fig_h);
+  const double tx = f.left() + fig_w + gap, tw = f.width() - fig_w - gap;
+  double ty = f.y;
+  setColour(f.cr, kHeading);
+  ty += paragraph(f.cr, f.fonts.bold, kHeadingPt, f.c.expect_title, tx, ty, tw) + 4.0;
+  for (const std::string& line : f.c.expect) ty += bullet(f.cr, f.fonts, line, tx, ty, tw);
+  f.y = std::max(f.y + fig_used, ty) + 10.0;
+}
+
+// RGBA (row 0 at the top) into a cairo image; alpha is dropped (the 3D view is opaque).
+cairo_surface_t* toSurface(const gfx::Image& img) {
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, img.width, img.height);
+  if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) return s;
+  cairo_surface_flush(s);
+  unsigned char* data = cairo_image_surface_get_data(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  for (int y = 0; y < img.height; ++y) {
+    auto* row = reinterpret_cast<std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    for (int x = 0; x < img.width; ++x) {
+      const std::uint8_t* p = img.pixel(x, y);
+      row[x] = 0xff000000u | (std::uint32_t(p[0]) << 16) | (std::uint32_t(p[1]) << 8) | p[2];
+    }
+  }
+  cairo_surface_mark_dirty(s);
+  return s;
+}
+
+// One picture with its number, when, and what it shows; returns the cell's height.
+double pictureCell(Flow& f, const HandoutPicture& pic, int number, double x, double y, double w,
+                   bool draw) {
+  cairo_t* cr = f.cr;
+  const double ih = pic.image.width > 0 ? w * pic.image.height / pic.image.width : w * 0.625;
+  if (draw && pic.image.width > 0) {
+    cairo_surface_t* s = toSurface(pic.image);
+    cairo_save(cr);
+    cairo_rectangle(cr, x, y, w, ih);
+    cairo_clip(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, w / pic.image.width, ih / pic.image.height);
+    cairo_set_source_surface(cr, s, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    cairo_surface_destroy(s);
+    setColour(cr, kLegLine);
+    cairo_set_line_width(cr, 0.6);
+    cairo_rectangle(cr, x, y, w, ih);
+    cairo_stroke(cr);
+  }
+  // "1 · day 21:" in bold, the sentence after it on the same line.
+  const std::string label = std::to_string(number) + " \xc2\xb7 " + pic.when + ":";
+  setColour(cr, kInk);
+  const double top = y + ih + 4.0;
+  if (draw) {
+    useFont(cr, f.fonts.bold, kBodyPt);
+    cairo_move_to(cr, x, top + kBodyPt);
+    cairo_show_text(cr, label.c_str());
+  }
+  useFont(cr, f.fonts.bold, kBodyPt);
+  const double indent = advance(cr, label + " ");
+  return ih + 4.0 + paragraph(cr, f.fonts.regular, kBodyPt, pic.caption, x, top, w, draw, indent) +
+         8.0;
+}
+
+void pictures(Flow& f) {
+  if (f.c.pictures.empty()) return;
+  const int cols = 3;
+  const double gap = 14.0;
+  const double w = (f.width() - gap * (cols - 1)) / cols;
+  heading(f, f.c.pictures_title);
+  for (std::size_t row = 0; row * cols < f.c.pictures.size(); ++row) {
+    double row_h = 0.0;
+    for (int k = 0; k < cols; ++k) {
+      const std::size_t i = row * cols + static_cast<std::size_t>(k);
+      if (i < f.c.pictures.size())
+        row_h = std::max(row_h,
+                         pictureCell(f, f.c.pictures[i], static_cast<int>(i) + 1, 0, 0, w, false));
+    }
+    f.ensure(row_h);
+    for (int k = 0; k < cols; ++k) {
+      const std::size_t i = row * cols + static_cast<std::size_t>(k);
+      if (i < f.c.pictures.size())
+        pictureCell(f, f.c.pictures[i], static_cast<int>(i) + 1, f.left() + k * (w + gap), f.y, w,
+                    true);
+    }
+    f.y += row_h;
+  }
+}
+
+// --- page 2: aftercare, warning signs, next visit, the note ---
+
+void bulletList(Flow& f, const std::string& title, const std::vector<std::string>& lines) {
+  if (lines.empty()) return;
+  heading(f, title);
+  for (const std::string& line : lines) {
+    f.ensure(bulletHeight(f, line, f.width()));
+    f.y += bullet(f.cr, f.fonts, line, f.left(), f.y, f.width());
+  }
+  f.y += 10.0;
+}
+
+// A warning triangle with "!", drawn (not a font glyph), top-left at (x, y).
+void warningSign(cairo_t* cr, double x, double y, double size) {
+  cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_move_to(cr, x + size * 0.5, y);
+  cairo_line_to(cr, x + size, y + size * 0.88);
+  cairo_line_to(cr, x, y + size * 0.88);
+  cairo_close_path(cr);
+  setColour(cr, kInk);
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_rectangle(cr, x + size * 0.455, y + size * 0.28, size * 0.09, size * 0.34);
+  cairo_fill(cr);
+  cairo_rectangle(cr, x + size * 0.455, y + size * 0.68, size * 0.09, size * 0.09);
+  cairo_fill(cr);
+}
+
+// The warning signs in a box with a heavy black border and the triangle:
+// it stands out in black-and-white print as much as in colour.
+void warningBox(Flow& f) {
+  const double pad = 12.0, sign = 22.0;
+  const double inner = f.width() - 2.0 * pad;
+  const double title_w = inner - sign - 10.0;
+  double h = pad +
+             std::max(sign, paragraph(f.cr, f.fonts.bold, kHeadingPt, f.c.warning_title, 0, 0,
+                                      title_w, false)) +
+             6.0;
+  for (const std::string& w : f.c.warnings) h += bulletHeight(f, w, inner);
+  h += 4.0 + paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.warning_note, 0, 0, inner, false) + pad;
+  f.ensure(h);
+  cairo_t* cr = f.cr;
+  const double x = f.left(), y = f.y;
+  cairo_set_source_rgb(cr, 1.0, 0.97, 0.93);
+  cairo_rectangle(cr, x, y, f.width(), h);
+  cairo_fill_preserve(cr);
+  setColour(cr, kInk);
+  cairo_set_line_width(cr, 2.2);
+  cairo_stroke(cr);
+  warningSign(cr, x + pad, y + pad - 2.0, sign);
+  double ty = y + pad;
+  setColour(cr, kInk);
+  ty += std::max(sign, paragraph(cr, f.fonts.bold, kHeadingPt, f.c.warning_title,
+                                 x + pad + sign + 10.0, ty, title_w)) +
+        6.0;
+  for (const std::string& w : f.c.warnings) {
+    setColour(cr, kInk);
+    const double s = 4.2;
+    cairo_rectangle(cr, x + pad + 1.0, ty + kBodyPt * 0.55 - s * 0.5 + 1.0, s, s);
+    cairo_fill(cr);
+    ty += paragraph(cr, f.fonts.bold, kBodyPt, w, x + pad + 16.0, ty, inner - 16.0) + 4.0;
+  }
+  paragraph(cr, f.fonts.regular, kBodyPt, f.c.warning_note, x + pad, ty + 4.0, inner);
+  f.y = y + h + 16.0;
+}
+
+void nextVisit(Flow& f) {
+  heading(f, f.c.next_title);
+  cairo_t* cr = f.cr;
+  f.ensure(kBodyPt * kLeading * 4.0);
+  f.y += paragraph(cr, f.fonts.regular, kBodyPt, f.c.next_visit, f.left(), f.y, f.width()) + 8.0;
+  useFont(cr, f.fonts.bold, kBodyPt);
+  cairo_move_to(cr, f.left(), f.y + kBodyPt);
+  cairo_show_text(cr, f.c.next_date.c_str());
+  const double lx = f.left() + advance(cr, f.c.next_date) + 8.0;
+  cairo_set_line_width(cr, 0.7);
+  cairo_move_to(cr, lx, f.y + kBodyPt + 2.0);
+  cairo_line_to(cr, f.left() + f.width() * 0.7, f.y + kBodyPt + 2.0);
+  cairo_stroke(cr);
+  f.y += kBodyPt * kLeading + 16.0;
+}
+
+void contact(Flow& f) {
+  heading(f, f.c.contact_title);
+  f.ensure(kBodyPt * kLeading * 2.0);
+  clinicFields(f);
+  f.y += kBodyPt * kLeading + 18.0;
+}
+
+void disclaimer(Flow& f) {
+  const double pad = 10.0;
+  const double h =
+      paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, 0, 0, f.width() - 2 * pad, false) +
+      2.0 * pad;
+  f.ensure(h);
+  setColour(f.cr, kPale);
+  cairo_rectangle(f.cr, f.left(), f.y, f.width(), h);
+  cairo_fill_preserve(f.cr);
+  setColour(f.cr, kRule);
+  cairo_set_line_width(f.cr, 0.8);
+  cairo_stroke(f.cr);
+  setColour(f.cr, kInk);
+  paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, f.left() + pad, f.y + pad,
+            f.width() - 2 * pad);
+  f.y += h;
+}
+
+const char* cairoError(cairo_status_t s) {
+  return cairo_status_to_string(s);
+}
+
+} // namespace
+
+core::Result<std::string> handoutPdf(const HandoutContent& c) {
+  Fonts fonts;
+  auto loaded = loadFonts(fonts);
+  if (!loaded) return loaded.errors();
+  const double w = c.letter ? kLetterW : kA4W, h = c.letter ? kLetterH : kA4H;
+  std::string bytes;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendBytes, &bytes, w, h);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, c.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "sclerosim");
+  cairo_t* cr = cairo_create(surface);
+  Flow f{cr, fonts, c, w, h};
+  header(f);
+  legAndExpectations(f);
+  pictures(f);
+  if (!c.warnings.empty()) { // treated: page 2, what to do and when to call
+    f.newPage();
+    bulletList(f, c.aftercare_title, c.aftercare);
+    warningBox(f);
+  }
+  nextVisit(f);
+  contact(f);
+  disclaimer(f);
+  f.footer();
+  cairo_show_page(cr);
+  const cairo_status_t drawn = cairo_status(cr);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  const cairo_status_t finished = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (drawn != CAIRO_STATUS_SUCCESS)
+    return core::Error{"", 0, 0, std::string("cannot draw the PDF: ") + cairoError(drawn)};
+  if (finished != CAIRO_STATUS_SUCCESS)
+    return core::Error{"", 0, 0, std::string("cannot finish the PDF: ") + cairoError(finished)};
+  return bytes;
+}
+
+} // namespace app

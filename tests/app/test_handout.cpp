@@ -1,0 +1,227 @@
+// The patient handout (--handout PATH.pdf): the real binary writes a PDF that
+// is read back with pdftotext (poppler-utils, installed by scripts/setup.sh);
+// the case's numbers come from the scene and the model's report, the warning
+// signs from the handout's texts, in every language the handout has.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app/handout.hpp"
+#include "app/handout_text.hpp"
+#include "scene/loader.hpp"
+#include "support/subprocess.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using testsupport::readFile;
+using testsupport::shellQuote;
+
+const fs::path& scratch() {
+  return testsupport::scratchDir("handout");
+}
+
+testsupport::RunResult run(const std::vector<std::string>& args, const std::string& prefix = "") {
+  const testsupport::RunResult r = testsupport::runSclerosim(args, scratch(), prefix);
+  INFO("stderr: " << r.err);
+  return r;
+}
+
+// Runs of spaces and line breaks become one space (pdftotext wraps as the page does).
+std::string squash(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The PDF's text in reading order, whitespace squashed. Fails (not skips) when
+// pdftotext is missing: scripts/setup.sh installs it.
+std::string pdfText(const fs::path& pdf) {
+  const fs::path txt = fs::path(pdf).replace_extension(".txt");
+  const std::string cmd =
+      "pdftotext -enc UTF-8 " + shellQuote(pdf.string()) + " " + shellQuote(txt.string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return squash(readFile(txt));
+}
+
+std::string pdfInfo(const fs::path& pdf) {
+  const fs::path txt = fs::path(pdf).replace_extension(".info");
+  const std::string cmd = "pdfinfo " + shellQuote(pdf.string()) + " > " + shellQuote(txt.string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return readFile(txt);
+}
+
+int pages(const fs::path& pdf) {
+  const std::string info = squash(pdfInfo(pdf));
+  const std::size_t at = info.find("Pages: ");
+  return at == std::string::npos ? -1 : std::atoi(info.c_str() + at + 7);
+}
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+nlohmann::json report(const std::vector<std::string>& extra) {
+  std::vector<std::string> args{"--report", "-"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto r = run(args);
+  REQUIRE(r.code == 0);
+  return nlohmann::json::parse(r.out);
+}
+
+// Nothing but `keep` left in the scratch folder's handout area.
+std::vector<std::string> filesIn(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  return names;
+}
+
+} // namespace
+
+TEST_CASE("handout: the case's numbers and the warning signs, in every language", "[app]") {
+  // Numbers away from the defaults, so finding them proves they come from this case.
+  const std::vector<std::string> sets{"--set", "compression.days=14",
+                                      "--set", "compression.pressure_mmHg=30",
+                                      "--set", "vein.diameter_mm=0.8"};
+  const nlohmann::json rep = report(sets);
+  REQUIRE(rep["fading_visible_day"].is_number());
+  REQUIRE(rep["resolved_day"].is_number());
+  const long fading = std::max(1L, std::lround(rep["fading_visible_day"].get<double>()));
+  const long resolved = std::lround(rep["resolved_day"].get<double>());
+  REQUIRE(resolved >= 14); // said in weeks
+  const long week = resolved / 7 + 1;
+  for (const std::string& lang : app::handoutLanguages()) {
+    INFO("language " << lang);
+    const fs::path pdf = scratch() / ("case-" + lang + ".pdf");
+    std::vector<std::string> args{"--handout", pdf.string(), "--lang", lang};
+    args.insert(args.end(), sets.begin(), sets.end());
+    REQUIRE(run(args).code == 0);
+    const std::string text = pdfText(pdf);
+    INFO(text);
+    const auto says = [&](const char* key, std::vector<std::pair<std::string, std::string>> v) {
+      return contains(text, squash(app::fillIn(app::handoutText(key, lang), v)));
+    };
+    CHECK(says("handout.aftercare.stocking", {{"days", "14"}, {"pressure", "30"}}));
+    CHECK(says("handout.expect.fading", {{"day", std::to_string(fading)}}));
+    CHECK(says("handout.expect.resolved_week", {{"week", std::to_string(week)}}));
+    CHECK(contains(text, app::formatNumber(0.8, 1, lang) + " mm"));
+    for (const char* key : {"handout.warning.calf", "handout.warning.breath",
+                            "handout.warning.neuro", "handout.warning.allergy",
+                            "handout.warning.skin", "handout.aftercare.walk", "handout.disclaimer"})
+      CHECK(says(key, {}));
+    CHECK(pages(pdf) == 2);
+  }
+}
+
+TEST_CASE("handout: decimal comma in German, Letter paper in en-US, A4 elsewhere", "[app]") {
+  CHECK(app::formatNumber(0.5, 2, "de") == "0,5");
+  CHECK(app::formatNumber(0.5, 2, "en") == "0.5");
+  CHECK(app::formatNumber(21.0, 1, "fr") == "21");
+  const fs::path us = scratch() / "letter.pdf", de = scratch() / "a4.pdf";
+  REQUIRE(run({"--handout", us.string(), "--lang", "en-US"}).code == 0);
+  REQUIRE(run({"--handout", de.string(), "--lang", "de"}).code == 0);
+  CHECK(contains(squash(pdfInfo(us)), "612 x 792 pts (letter)"));
+  CHECK(contains(squash(pdfInfo(de)), "595.276 x 841.89 pts (A4)"));
+  CHECK(contains(pdfText(de), "0,6 mm"));
+}
+
+TEST_CASE("handout: every language has every sentence", "[app]") {
+  for (const std::string& lang : app::handoutLanguages())
+    for (const std::string& key : app::handoutKeys()) {
+      INFO(lang << " " << key);
+      CHECK(app::hasHandoutText(key, lang));
+    }
+}
+
+TEST_CASE("handout: the practice's name and phone come from the settings", "[app]") {
+  const fs::path config = scratch() / "config";
+  fs::create_directories(config / "sclerosim");
+  {
+    std::ofstream out(config / "sclerosim" / "settings.json");
+    out << R"({"clinic_name": "Venenpraxis Dr. Beispiel", "clinic_phone": "+49 30 1234567"})";
+  }
+  const fs::path pdf = scratch() / "clinic.pdf";
+  REQUIRE(run({"--handout", pdf.string()},
+              "export XDG_CONFIG_HOME=" + shellQuote(config.string()) + ";")
+              .code == 0);
+  const std::string text = pdfText(pdf);
+  CHECK(contains(text, "Venenpraxis Dr. Beispiel"));
+  CHECK(contains(text, "+49 30 1234567"));
+}
+
+TEST_CASE("handout: every shipped scene gives a handout", "[app][slow]") {
+  for (const auto& entry : fs::directory_iterator(fs::path(SCLEROSIM_SOURCE_DIR) / "scenes")) {
+    if (entry.path().extension() != ".toml") continue;
+    INFO(entry.path());
+    const fs::path pdf = scratch() / (entry.path().stem().string() + ".pdf");
+    const auto r = run({"--scene", entry.path().string(), "--handout", pdf.string()});
+    REQUIRE(r.code == 0);
+    CHECK(readFile(pdf).rfind("%PDF-", 0) == 0);
+    const std::string text = pdfText(pdf);
+    const nlohmann::json rep = report({"--scene", entry.path().string()});
+    if (rep["indicated"].get<bool>()) { // treated: two pages, with the warning signs
+      CHECK(contains(text, squash(app::handoutText("handout.warning.calf", "en"))));
+      CHECK(pages(pdf) == 2);
+    } else { // not treated: one page, the other treatments
+      CHECK(contains(text, squash(app::handoutText("handout.expect.alternatives", "en"))));
+      CHECK_FALSE(contains(text, squash(app::handoutText("handout.warning.calf", "en"))));
+      CHECK(pages(pdf) == 1);
+    }
+  }
+}
+
+TEST_CASE("handout: key moments follow the model's events", "[app]") {
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  const std::vector<app::KeyMoment> m = app::keyMoments(s);
+  REQUIRE(m.size() >= 4);
+  REQUIRE(m.size() <= 5);
+  CHECK(m.front().what == "needle");
+  for (std::size_t i = 1; i < m.size(); ++i) CHECK(m[i].position > m[i - 1].position);
+  // The last picture is the model's own "barely visible" day.
+  CHECK(m.back().what == "resolved");
+  CHECK(m.back().sim_time_s == Approx(s.run.outcome.resolved_day * 86400.0));
+  // Not indicated: nothing is injected, so no injection pictures.
+  s.scene.params.vein.diameter_mm = 5.0;
+  s.scene.params.vein.kind = sim::VeinKind::Varicose;
+  s.rebuild();
+  REQUIRE_FALSE(s.run.outcome.indicated);
+  for (const app::KeyMoment& k : app::keyMoments(s)) CHECK(k.what != "needle");
+}
+
+TEST_CASE("handout: bad paths, a full disk and a missing font fail cleanly", "[app]") {
+  const fs::path dir = scratch() / "bad";
+  fs::create_directories(dir);
+  const auto badInput = [](const testsupport::RunResult& r, const std::string& part) {
+    INFO("stderr: " << r.err);
+    CHECK(r.code == 2);
+    CHECK(contains(r.err, "sclerosim: error: "));
+    CHECK(contains(r.err, part));
+  };
+  badInput(run({"--handout", (dir / "no-such-folder" / "h.pdf").string()}), "does not exist");
+  badInput(run({"--handout", dir.string()}), "is a folder");
+  // Full disk: a file-size limit makes the write fail part-way (EFBIG).
+  const fs::path full = dir / "full.pdf";
+  badInput(run({"--handout", full.string()}, "ulimit -f 16; trap '' XFSZ;"), full.string());
+  // Missing font: the message names the font and the package.
+  const fs::path nofont = dir / "nofont.pdf";
+  badInput(run({"--handout", nofont.string()}, "export SCLEROSIM_FONT_DIR=/nonexistent;"),
+           "fonts-dejavu-core");
+  // No partial file and no temporary file left behind.
+  CHECK(filesIn(dir).empty());
+}
