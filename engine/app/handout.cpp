@@ -5,8 +5,8 @@
 
 #include "app/handout_pdf.hpp"
 #include "app/handout_text.hpp"
-#include "app/model_export.hpp"
 #include "app/viewer.hpp"
+#include "core/atomic_file.hpp"
 #include "gfx/context.hpp"
 #include "gfx/objects.hpp"
 
@@ -284,7 +284,7 @@ core::Result<bool> writeHandout(Viewer& viewer, Session& s, const std::string& p
   content.pictures = std::move(pictures.value());
   auto pdf = handoutPdf(content);
   if (!pdf) return cannot(pdf.errors().front().message);
-  return writeTextFile(path, pdf.value());
+  return core::writeFileAtomic(path, pdf.value()); // the PDF in memory, then one atomic write
 }
 
 } // namespace app
