@@ -66,6 +66,11 @@ std::string reportJson(const sim::Run& run) {
   j["warnings"] = o.warnings;
   // Extras.
   j["verdict"] = sim::toString(o.verdict);
+  j["outcome_settled_day"] = o.settled_day;
+  j["pigment"] = {{"peak", o.pigment_peak},
+                  {"faded_day", dayOrNull(o.pigment_faded_day)},
+                  {"literature", "70 % faded by 6 months, 99 % within a year (Goldman, Sadick & "
+                                 "Weiss 1995)"}};
   j["alternatives"] = o.alternatives;
   j["pigmentation_risk"] = o.pigmentation_risk;
   j["matting_risk"] = o.matting_risk;

@@ -81,8 +81,13 @@ inline constexpr double kThrombusResorb_days = 12.0; // organisation + macrophag
 inline constexpr double kBackflowClot =
     0.5; // clot from backflow into an unmatured seal (assumption)
 inline constexpr double kBackflow_s = 86400.0;
-// Pigment: 70 % faded by 6 months, 99 % within a year (Goldman, Sadick & Weiss 1995).
-inline constexpr double kPigmentFade_days = 150.0;
+// Pigment: 70 % faded by 6 months, 99 % within a year (Goldman, Sadick & Weiss
+// 1995). A Weibull survival exp(-(t/lambda)^k) through both anchors:
+// (182.5/lambda)^k = ln(1/0.3), (365/lambda)^k = ln(100) -> k = 1.935, lambda = 165.8 d.
+inline constexpr double kPigmentFadeScale_days = 165.8;
+inline constexpr double kPigmentFadeShape = 1.935;
+// Pigment below this is no longer visible (assumption).
+inline constexpr double kPigmentVisible = 0.02;
 inline constexpr double kPigmentBuild_days = 7.0;
 inline constexpr double kPigmentPerClot = 0.2;  // assumption
 inline constexpr double kPigmentClotMin = 0.25; // assumption

@@ -15,6 +15,7 @@ double irritation(double pol_eq_pct);
 
 // Survival after dt at a constant concentration: dS/dt = -kmax * irritation(c) * S.
 double survivalFactor(double pol_eq_pct, double dt);
+double survivalFromIrritation(double irritation_value, double dt); // same, irritation given
 
 // Wall damage needed for opposed walls to bond (0 below kSealDamageMin, 1 above kSealDamageFull).
 double sealReadiness(double damage);

@@ -106,10 +106,11 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   double solution_sum = 0.0;
   for (int i = 0; i < kSegmentCells; ++i) {
     const double c = polEquivalent(p.agent.name, s.segment.conc_pct[static_cast<std::size_t>(i)]);
-    irr_sum += irritation(c);
+    const double irr = irritation(c);
+    irr_sum += irr;
     procoag_sum += procoagulantActivity(c);
     solution_sum += s.segment.solution[static_cast<std::size_t>(i)];
-    s.lining[static_cast<std::size_t>(i)] *= survivalFactor(c, dt);
+    s.lining[static_cast<std::size_t>(i)] *= survivalFromIrritation(irr, dt);
   }
   s.irritation = irr_sum / kSegmentCells;
   s.irritation_peak = std::max(s.irritation_peak, s.irritation);
@@ -222,7 +223,7 @@ Sample toSample(const State& s, const Params& p) {
   out.thrombus = s.thrombus;
   out.fibrosis = s.fibrosis;
   out.inflammation = s.inflammation;
-  out.visibility = visibility(s.stain, s.lumen_area_ratio, s.thrombus, s.pigment);
+  out.visibility = visibility(s.stain, s.lumen_area_ratio, s.thrombus);
   out.pigment = s.pigment;
   out.compression_mmHg = s.compression_mmHg;
   out.blood_speed_mm_s = s.blood_speed_mm_s;

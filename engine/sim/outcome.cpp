@@ -5,6 +5,7 @@
 
 #include "sim/endothelium.hpp"
 #include "sim/indication.hpp"
+#include "sim/recovery.hpp"
 
 namespace sim {
 
@@ -86,12 +87,15 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
     o.pigmentation_risk = pigmentationRisk(p, end.thrombus_peak);
     o.matting_risk = mattingRisk(p, end.thrombus_peak, end.inflammation_peak);
   }
-  // Sessions: 1 when this one cleared the vein; a repeat when it is left
-  // visible or never closed (clinics: 3-5 sessions typical, 4-6 weeks apart).
-  if (o.closed) {
-    o.sessions_recommended = o.residual_visibility < 0.1 ? 1 : 2;
-  } else {
-    o.sessions_recommended = 2;
+  // Sessions count the vein, not pigment (a second injection does not treat
+  // haemosiderin): 1 when this one turned it into a cord that faded; a repeat
+  // when it stayed visible, reopened or was not treated (clinics: 3-5
+  // sessions typical, 4-6 weeks apart). The outcome is read when it settled
+  // (run.cpp), so it does not depend on how long the view is.
+  o.sessions_recommended = o.closed && o.resolved_day >= 0.0 ? 1 : 2;
+  if (treated) {
+    o.pigment_peak = pigmentPeak(end.thrombus_peak);
+    o.pigment_faded_day = pigmentFadedDay(end.thrombus_peak);
   }
 
   if (!p.injection.in_lumen) {

@@ -32,7 +32,8 @@ struct CompressionParams {
 };
 
 struct PatientParams {
-  int skin_tone = 2; // Fitzpatrick I..VI
+  int skin_tone = 2;       // Fitzpatrick I..VI
+  double weight_kg = 70.0; // body weight: the daily dose limit is per kg (Aethoxysklerol SmPC)
 };
 
 struct Params {

@@ -45,14 +45,31 @@ double pigmentStain(double thrombus_peak, double time_since_injury_s) {
   const double days = time_since_injury_s / 86400.0;
   const double amount = k::kPigmentPerClot * std::max(0.0, thrombus_peak - k::kPigmentClotMin) /
                         (1.0 - k::kPigmentClotMin);
-  return std::clamp(amount * (1.0 - std::exp(-days / k::kPigmentBuild_days)) *
-                        std::exp(-days / k::kPigmentFade_days),
-                    0.0, 1.0);
+  const double fade = std::exp(-std::pow(days / k::kPigmentFadeScale_days, k::kPigmentFadeShape));
+  return std::clamp(amount * (1.0 - std::exp(-days / k::kPigmentBuild_days)) * fade, 0.0, 1.0);
 }
 
-double visibility(double stain, double lumen_area_ratio, double thrombus, double pigment) {
+double pigmentPeak(double thrombus_peak) {
+  double peak = 0.0;
+  for (int day = 1; day <= 120; ++day)
+    peak = std::max(peak, pigmentStain(thrombus_peak, day * 86400.0));
+  return peak;
+}
+
+double pigmentFadedDay(double thrombus_peak) {
+  if (pigmentPeak(thrombus_peak) < k::kPigmentVisible) return -1.0;
+  bool seen = false;
+  for (int day = 1; day <= 730; ++day) {
+    const bool visible = pigmentStain(thrombus_peak, day * 86400.0) >= k::kPigmentVisible;
+    if (visible) seen = true;
+    if (seen && !visible) return day;
+  }
+  return 730.0;
+}
+
+double visibility(double stain, double lumen_area_ratio, double thrombus) {
   const double blood = std::clamp(lumen_area_ratio - thrombus, 0.0, 1.0);
-  return std::clamp(std::max({stain, blood, pigment}), 0.0, 1.0);
+  return std::clamp(std::max(stain, blood), 0.0, 1.0);
 }
 
 } // namespace sim

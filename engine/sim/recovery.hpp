@@ -25,13 +25,20 @@ double advanceFibrosis(double fibrosis, double seal, double compression_mmHg, do
 // take longer. dM/dt = -k F^2 M / ((1 + 3 T) (d/0.6 mm)^0.75).
 double advanceStain(double stain, double fibrosis, double thrombus, double diameter_mm, double dt);
 
-// Haemosiderin staining from a large trapped clot: builds over ~a week, fades
-// with a 150-day time constant (70 % gone by 6 months, Goldman, Sadick &
-// Weiss 1995). Only clots above a quarter of the lumen stain (assumption).
+// Haemosiderin staining from a large trapped clot: builds over ~a week, then
+// fades along a Weibull curve exp(-(t/165 d)^1.93) fitted to both anchors of
+// Goldman, Sadick & Weiss 1995 (70 % of pigmentation gone by 6 months, 99 %
+// within a year). Only clots above a quarter of the lumen stain (assumption).
 double pigmentStain(double thrombus_peak, double time_since_injury_s);
 
-// How visible the vein is on the skin: its remaining stain, the blood it
-// still carries when open, or pigment along its path, whichever shows most.
-double visibility(double stain, double lumen_area_ratio, double thrombus, double pigment);
+// Pigment at its darkest (0..1) and the first day after it at which the
+// stain is no longer visible (< kPigmentVisible); -1 when it never shows.
+double pigmentPeak(double thrombus_peak);
+double pigmentFadedDay(double thrombus_peak);
+
+// How visible the vein itself is on the skin: its remaining stain, or the
+// blood it still carries when open, whichever shows most. Pigment is a
+// separate signal (Sample::pigment): a further injection does not treat it.
+double visibility(double stain, double lumen_area_ratio, double thrombus);
 
 } // namespace sim

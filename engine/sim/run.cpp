@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "sim/constants.hpp"
 #include "sim/endothelium.hpp"
@@ -55,20 +56,48 @@ double defaultRecoveryDays(const Params& params) {
   return params.vein.kind == VeinKind::Reticular || params.vein.diameter_mm >= 1.0 ? 112.0 : 56.0;
 }
 
+namespace {
+
+Sample interpolate(const Sample& a, const Sample& b, double time_s);
+
+// The outcome is settled when nothing more can change the vein's verdict or
+// its resolved day: a treated vein has resolved as a cord or has reopened; an
+// untreated one stays as it is after day 1; or the one-year cap is reached.
+bool outcomeSettled(const State& s, const Sample& sample, bool treated) {
+  if (s.time_s < kDay) return false;
+  if (s.time_s >= kOutcomeHorizonDays * kDay - 1e-6) return true;
+  if (!treated) return true;
+  if (s.recanalized) return true;
+  return s.fibrosis >= 0.5 && sample.visibility < 0.1;
+}
+
+} // namespace
+
 Run simulate(const Params& params, double recovery_days) {
   Run run;
   run.params = params;
   if (!(recovery_days > 0.0)) recovery_days = defaultRecoveryDays(params);
-  // Bounded run length: at least through day 1, at most one year.
-  recovery_days = std::clamp(recovery_days, 1.0, 365.0);
-  const double end_s = recovery_days * kDay;
+  // The view: at least through day 1, at most one year. It only decides how
+  // many samples are kept; the model itself runs until the outcome is settled.
+  recovery_days = std::clamp(recovery_days, 1.0, kOutcomeHorizonDays);
+  const double view_end_s = recovery_days * kDay;
+  const double model_end_s = kOutcomeHorizonDays * kDay;
 
   const Setup setup = makeSetup(params);
+  const bool treated = setup.indicated && params.injection.in_lumen && params.agent.volume_ml > 0.0;
   State state = initialState(params);
   run.samples.reserve(2200);
   run.samples.push_back(toSample(state, params));
-  EventLog log(run.events);
+  std::vector<Event> events;
+  EventLog log(events);
   OutcomeTracker tracker;
+
+  // Frozen when the outcome settles (or at the cap).
+  bool settled = false;
+  State settled_state;
+  OutcomeTracker settled_tracker;
+  Sample settled_sample;
+  Sample previous = run.samples.back();
 
   // Each clock counts its own steps so times stay exact multiples of its step.
   struct Clock {
@@ -76,12 +105,13 @@ Run simulate(const Params& params, double recovery_days) {
   };
   const Clock clocks[] = {{0.0, k::kProcedureEnd_s, k::kProcedureStep_s},
                           {k::kProcedureEnd_s, kDay, k::kEarlyStep_s},
-                          {kDay, end_s, k::kRecoveryStep_s}};
+                          {kDay, model_end_s, k::kRecoveryStep_s}};
   for (const Clock& c : clocks) {
     if (c.to_s <= c.from_s) continue;
     const long n = std::lround(std::ceil((c.to_s - c.from_s) / c.dt - 1e-9));
     for (long i = 0; i < n; ++i) {
       state.time_s = c.from_s + static_cast<double>(i) * c.dt;
+      if (settled && state.time_s >= view_end_s - 1e-6) break;
       const double dt = std::min(c.dt, c.to_s - state.time_s);
       state = step(state, params, setup, dt);
       state.time_s = std::min(c.from_s + static_cast<double>(i + 1) * c.dt, c.to_s);
@@ -97,16 +127,40 @@ Run simulate(const Params& params, double recovery_days) {
       log.once(EventKind::Recanalized, state.recanalized, t);
       tracker.observe(sample);
       log.once(EventKind::Resolved, tracker.resolved_day >= 0.0, t);
-      if ((i + 1) % recordEvery(t - c.dt * 0.5) == 0 || i + 1 == n) {
+      const bool in_view = t <= view_end_s + 1e-6;
+      if (in_view &&
+          ((i + 1) % recordEvery(t - c.dt * 0.5) == 0 || std::fabs(t - view_end_s) < 1e-6)) {
         run.samples.push_back(sample);
+      } else if (!in_view && previous.time_s < view_end_s - 1e-6) {
+        // The view ends between two steps: its last sample is interpolated, so
+        // the step times (and the outcome) never depend on the view.
+        run.samples.push_back(interpolate(previous, sample, view_end_s));
+      }
+      previous = sample;
+      if (!settled && outcomeSettled(state, sample, treated)) {
+        settled = true;
+        settled_state = state;
+        settled_tracker = tracker;
+        settled_sample = sample;
       }
     }
   }
+  if (!settled) { // cannot happen (the cap settles it); kept so the outcome is always defined
+    settled_state = state;
+    settled_tracker = tracker;
+    settled_sample = toSample(state, params);
+  }
   run.mass = state.mass;
-  run.outcome = summarise(params, setup.indicated, state, tracker, run.samples.back());
-  for (const Event& e : run.events) {
+  run.outcome = summarise(params, setup.indicated, settled_state, settled_tracker, settled_sample);
+  for (const Event& e : events) {
+    if (e.time_s > settled_state.time_s + 1e-6) continue; // after the outcome: not part of it
     if (e.kind == EventKind::Sealed) run.outcome.sealed_day = e.time_s / kDay;
   }
+  // The story shows what happens within the view.
+  for (const Event& e : events) {
+    if (e.time_s <= view_end_s + 1e-6) run.events.push_back(e);
+  }
+  run.outcome.settled_day = settled_state.time_s / kDay;
   run.outcome.verdict = verdictOf(run.outcome);
   return run;
 }
@@ -115,19 +169,13 @@ namespace {
 double lerp(double a, double b, double t) {
   return a + (b - a) * t;
 }
-} // namespace
 
-Sample Run::at(double time_s) const {
-  if (samples.empty()) return Sample{};
-  if (!(time_s > samples.front().time_s)) return samples.front();
-  if (time_s >= samples.back().time_s) return samples.back();
-  const auto hi = std::upper_bound(samples.begin(), samples.end(), time_s,
-                                   [](double t, const Sample& s) { return t < s.time_s; });
-  const Sample& b = *hi;
-  const Sample& a = *(hi - 1);
+// The state between two samples at time_s: numbers interpolated linearly,
+// bools and phase from the earlier sample.
+Sample interpolate(const Sample& a, const Sample& b, double time_s) {
   const double span = b.time_s - a.time_s;
-  const double u = span > 0.0 ? (time_s - a.time_s) / span : 0.0;
-  Sample s = a; // bools and phase from the earlier sample
+  const double u = span > 0.0 ? std::clamp((time_s - a.time_s) / span, 0.0, 1.0) : 0.0;
+  Sample s = a;
   s.time_s = time_s;
   s.needle_insertion = lerp(a.needle_insertion, b.needle_insertion, u);
   s.concentration_pct = lerp(a.concentration_pct, b.concentration_pct, u);
@@ -155,6 +203,16 @@ Sample Run::at(double time_s) const {
     s.lining[i] = a.lining[i] + (b.lining[i] - a.lining[i]) * uf;
   }
   return s;
+}
+} // namespace
+
+Sample Run::at(double time_s) const {
+  if (samples.empty()) return Sample{};
+  if (!(time_s > samples.front().time_s)) return samples.front();
+  if (time_s >= samples.back().time_s) return samples.back();
+  const auto hi = std::upper_bound(samples.begin(), samples.end(), time_s,
+                                   [](double t, const Sample& s) { return t < s.time_s; });
+  return interpolate(*(hi - 1), *hi, time_s);
 }
 
 Verdict verdictOf(const Outcome& o) {

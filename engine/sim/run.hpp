@@ -93,12 +93,18 @@ struct Outcome {
   bool recanalized = false;
   double fading_visible_day = -1.0; // < 0 = never (null in JSON)
   double resolved_day = -1.0;       // < 0 = never
-  double residual_visibility = 1.0;
-  int sessions_recommended = 1;
+  double residual_visibility = 1.0; // the vein's own visibility when the outcome settled
+  int sessions_recommended = 1;     // counts the vein, never pigment
+  // Haemosiderin pigment, reported on its own: darkest 0..1, and the day it is
+  // no longer visible (< 0 = never visible). Fades 70 % by 6 months, 99 %
+  // within a year (Goldman, Sadick & Weiss 1995).
+  double pigment_peak = 0.0;
+  double pigment_faded_day = -1.0;
   double pigmentation_risk = 0.0; // 0..1 indicator
   double matting_risk = 0.0;      // 0..1 indicator
   double thrombus_peak = 0.0;     // largest clot, fraction of the lumen
   double endothelium_alive_min = 1.0;
+  double settled_day = 0.0; // model day the outcome was read: resolved, reopened, untreated or cap
   double final_fibrosis = 0.0;
   double sealed_day = -1.0;      // < 0 = never
   double recanalized_day = -1.0; // < 0 = never
@@ -131,9 +137,15 @@ struct Run {
   double endTime() const { return samples.empty() ? 0.0 : samples.back().time_s; }
 };
 
+// The model runs until its outcome is settled (the vein resolved as a cord,
+// reopened, or left untreated) or for one year at most.
+inline constexpr double kOutcomeHorizonDays = 365.0;
+
 // Runs the whole course: procedure in fixed steps of seconds, then recovery in
-// fixed steps of hours, to `recovery_days`. Pure function of its inputs.
-// recovery_days <= 0 picks defaultRecoveryDays(params).
+// fixed steps of hours. Pure function of its inputs. `recovery_days` (1..365;
+// <= 0 picks defaultRecoveryDays) is only the view: how much of the course is
+// kept in samples and events. The Outcome does not depend on it: the model
+// keeps stepping past the view until the outcome is settled.
 Run simulate(const Params& params, double recovery_days = -1.0);
 
 // 56 days for spider veins (resolved in 3-6 weeks), 112 for reticular veins

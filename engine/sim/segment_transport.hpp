@@ -30,10 +30,11 @@ struct TransportFlux { // mg moved during one step
 double cellLength_mm();
 double freeMass_mg(const Segment& s, double area_mm2);
 
-// Advances the segment by dt. For dt <= 1 s it advects (first-order upwind, flux
-// form, so mass is conserved exactly) and diffuses with as many sub-steps as the
-// CFL and diffusion limits need; coarser steps only apply the reactions (by then
-// the bolus has long left the segment). Reactions use exact exponentials.
+// Advances the segment by dt. For dt <= 1 s it advects (first-order upwind) and
+// diffuses with backward-Euler sub-steps: unconditionally stable, positive and
+// exactly mass-conserving for any flow (see transportSubstep); coarser steps
+// only apply the reactions (by then the bolus has long left the segment).
+// Reactions use exact exponentials.
 TransportFlux advanceSegment(Segment& s, const TransportInput& in, double dt);
 
 } // namespace sim
