@@ -106,13 +106,14 @@ std::string sampleProblem(const Draw& d, const sim::Run& r) {
     const std::string at = " at t=" + std::to_string(s.time_s) + " s";
     if (!(s.time_s > last_t)) return "time not ascending" + at;
     last_t = s.time_s;
-    for (double f : {s.needle_insertion, s.endothelium_alive, s.spasm, s.blanching, s.thrombus,
-                     s.fibrosis, s.inflammation, s.visibility, s.wheal, s.seal, s.pigment,
-                     s.lumen.waist})
+    for (double f :
+         {s.needle_insertion, s.endothelium_alive, s.spasm, s.blanching, s.thrombus, s.fibrosis,
+          s.inflammation, s.visibility, s.wheal, s.seal, s.pigment, s.lumen.waist})
       if (!fraction(f)) return "a fraction out of 0..1: " + std::to_string(f) + at;
     for (double v : {s.concentration_pct, s.lumen_area_ratio, s.compression_mmHg,
                      s.blood_speed_mm_s, s.lumen.semi_x, s.lumen.semi_y, s.tube_area_ratio})
-      if (!finiteNonNegative(v)) return "a quantity negative or not finite: " + std::to_string(v) + at;
+      if (!finiteNonNegative(v))
+        return "a quantity negative or not finite: " + std::to_string(v) + at;
     if (s.lumen_area_ratio > 1.5) return "lumen area ratio above 1.5" + at;
     // The solver is positive and bounded (maximum principle): never above what was injected.
     for (float c : s.sclerosant)
