@@ -13,7 +13,9 @@ Gui::Gui(platform::Window& window, float font_scale) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr; // layout is fixed; settings live in our own config file
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation of the widgets: the app's keys (arrows, Space, H, P...) are the
+  // keyboard interface, and ImGui's navigation would take them as soon as a button or the
+  // panel was clicked (a doctor clicks Play, then presses -> and nothing happened).
   platform::imguiInitBackend(window);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   setFontScale(font_scale);

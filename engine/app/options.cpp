@@ -86,6 +86,8 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   cli.add_option("--msaa", o.msaa,
                  "Window multisampling samples (0, 2, 4, 8; default: 4 on a GPU, 0 on a "
                  "software renderer; never in headless)");
+  cli.add_flag("--verbose", o.verbose,
+               "Log to stderr what the window does (each key it handled and the state after it)");
   o.help_text = cli.help();
   try {
     cli.parse(argc, argv);

@@ -30,7 +30,8 @@ struct Options {
   std::string mode = "patient";
   std::string lang = "en";
   std::string palette = "schematic";
-  int msaa = -1; // -1 = automatic: 4 on a GPU, off on a software renderer
+  int msaa = -1;        // -1 = automatic: 4 on a GPU, off on a software renderer
+  bool verbose = false; // info lines on stderr (keys the window handled, its state after each)
   bool show_help = false;
   bool show_version = false;
   std::string help_text;

@@ -144,6 +144,7 @@ int runApp(int argc, const char* const* argv) {
     std::puts(versionText().c_str());
     return kOk;
   }
+  if (o.verbose) core::setLogLevel(core::LogLevel::Info);
   if (o.check_assets) return checkAssets();
   {
     const auto errors = checkLanguage(o);

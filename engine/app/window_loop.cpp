@@ -102,6 +102,18 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s,
   }
 }
 
+namespace {
+// One line of what the window shows (stage, playing, help, presenter, mode), for --verbose.
+std::string stateLine(const Viewer& viewer, const Session& s) {
+  const ui::ScreenState& st = viewer.state();
+  const ui::Playback& pb = s.playback;
+  return "stage " + std::to_string(pb.stageIndex() + 1) + "/" + std::to_string(pb.stageCount()) +
+         " " + pb.stage(pb.stageIndex()).id + (pb.playing() ? " playing" : " paused") +
+         (st.help ? " help" : "") + (st.presenter ? " presenter" : "") +
+         (st.audience == scene::Audience::Student ? " student" : " patient");
+}
+} // namespace
+
 std::string nextFreePath(const std::string& dir, const std::string& stem, const std::string& ext) {
   namespace fs = std::filesystem;
   for (int n = 1;; ++n) {
@@ -266,6 +278,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
   // Paused and untouched, the window sleeps until the next event (or the
   // watcher's next look) instead of drawing the same frame again.
   FramePacer pacer;
+  std::string logged_state;
   for (;;) {
     if (pacer.resting()) window.waitEvent(FramePacer::kRestTimeoutMs);
     events.clear();
@@ -294,6 +307,10 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
       switch (e.type) {
       case T::KeyDown:
         handleKey(e, viewer, session, key_actions);
+        // --verbose: what the key did (scripts/window-check.sh reads this back).
+        if (core::logLevel() <= core::LogLevel::Info)
+          core::logInfo(std::string("key ") + (e.ctrl ? "ctrl+" : "") + platform::keyName(e.key) +
+                        ": " + stateLine(viewer, session));
         break;
       case T::DropFile: {
         // A saved view (.json) dropped on the window opens it; on error the current view stays.
@@ -355,6 +372,11 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
     }
     ui::ScreenActions actions;
     viewer.frame(size, actions);
+    if (core::logLevel() <= core::LogLevel::Info) { // --verbose: clicks change it too
+      std::string now_state = stateLine(viewer, session);
+      if (now_state != logged_state) core::logInfo("now: " + now_state);
+      logged_state = std::move(now_state);
+    }
     if (actions.toggle_fullscreen) window.setFullscreen(!window.fullscreen());
     if (actions.quit) break;
     if (key_actions.screenshot || actions.screenshot) {

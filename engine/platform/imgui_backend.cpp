@@ -35,7 +35,9 @@ bool imguiProcessEvent(const void* sdl_event) {
   case SDL_KEYDOWN:
   case SDL_KEYUP:
   case SDL_TEXTINPUT:
-    return io.WantCaptureKeyboard;
+    // Only while a text field is being typed in. WantCaptureKeyboard is also true whenever a
+    // panel or button has ImGui's focus (the last thing clicked), which took the app's keys.
+    return io.WantTextInput;
   case SDL_MOUSEMOTION:
   case SDL_MOUSEBUTTONDOWN:
   case SDL_MOUSEBUTTONUP:

@@ -39,6 +39,9 @@ enum class Key {
   Digit0
 };
 
+// The key's name as xdotool and the help page write it ("Right", "space", "h"), for the log.
+const char* keyName(Key key);
+
 struct InputEvent {
   enum class Type {
     Quit,
