@@ -82,9 +82,15 @@ rm -rf "$out/config" "$out"/sclerosim-*.png "$out/app.log" # a fresh start every
 for tool in xvfb-run xdotool; do
   command -v $tool >/dev/null || { echo "window-check: $tool is not installed (scripts/setup.sh)"; exit 2; }
 done
-if timeout 300 xvfb-run -a -s "-screen 0 1280x720x24" "$0" --inside "$app" "$out"; then
-  exit 0
-fi
+# Other jobs on the machine may start X servers at the same time: xvfb-run -a can then hand us a
+# display that another server takes; a window that cannot open is retried on a fresh one.
+for attempt in 1 2 3; do
+  if timeout 300 xvfb-run -a -s "-screen 0 1280x720x24" "$0" --inside "$app" "$out"; then
+    exit 0
+  fi
+  grep -q 'cannot open a window' "$out/app.log" 2>/dev/null || break
+  echo "window-check: no display on attempt $attempt, trying another"
+done
 echo "---- app log ($out/app.log)"
 cat "$out/app.log"
 exit 1
