@@ -943,8 +943,11 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
   s.default_stages = !has_stage_array;
 
   const double end_s = core::secondsFromDays(m.recovery_days);
+  // The narration variants follow the model's own run for these parameters.
+  // (Only for a valid file: out-of-range values are reported and never simulated.)
+  const ModelStory story = d.errors.empty() ? modelStory(m.p, m.recovery_days) : ModelStory{};
   if (!has_stage_array) {
-    s.stages = defaultStages(m.p, m.recovery_days);
+    s.stages = defaultStages(m.p, m.recovery_days, story);
   } else {
     std::map<std::string, Pos> seen;
     for (const StagePatch& sp : patches) {
@@ -967,7 +970,7 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
                     " (English is the fallback for other languages)");
         }
       }
-      StageDesc st = defaultStage(sp.id, m.p, m.recovery_days);
+      StageDesc st = defaultStage(sp.id, m.p, m.recovery_days, story);
       applyPatch(st, sp, end_s);
       const auto window = [&](double v, const std::string& which, Pos p, const std::string& shown) {
         if (v > end_s + 1e-6) {

@@ -4,7 +4,7 @@
 
 #include "core/clock.hpp"
 #include "scene/quiz.hpp"
-#include "sim/endothelium.hpp"
+#include "sim/run.hpp"
 #include "text/locale.hpp"
 
 namespace scene {
@@ -66,34 +66,94 @@ double compressionStartS(const sim::Params& p) {
   return procedureEndS(p) + 10.0;
 }
 
-// Below the minimal damaging dose (POL 0.25 %, Phlebology 2017; STS compared through the
-// model's POL equivalence) the walls do not bond and the vein reopens. The tests check that
-// this agrees with the model's outcome (sim::simulate) on both sides of the threshold.
-bool likelyUnderdosed(const sim::Params& p) {
-  return isIndicated(p) && p.injection.in_lumen &&
-         sim::polEquivalent(p.agent.name, p.agent.concentration_pct) < kUnderdosePolEqPct;
+ModelStory storyOf(const sim::Run& run) {
+  ModelStory story;
+  story.verdict = run.outcome.verdict;
+  double spasm = -1.0, blanching = -1.0;
+  for (const sim::Event& e : run.events) {
+    if (e.kind == sim::EventKind::Spasm && spasm < 0.0) spasm = e.time_s;
+    if (e.kind == sim::EventKind::Blanching && blanching < 0.0) blanching = e.time_s;
+  }
+  if (spasm < 0.0) {
+    story.order = ProcedureOrder::NoSpasm;
+  } else if (blanching >= 0.0 && blanching < spasm) {
+    story.order = ProcedureOrder::BlanchingFirst;
+  } else {
+    story.order = ProcedureOrder::SpasmFirst;
+  }
+  return story;
 }
 
+ModelStory modelStory(const sim::Params& p, double recovery_days) {
+  return storyOf(sim::simulate(p, recovery_days));
+}
+
+namespace {
+
+// The text variant of a stage for the model's verdict (keys in assets/*.po:
+// narration.<stage>.<variant>.<mode>); the stocking only changes the words
+// where the model's story differs with it (compression, recovery).
+std::string procedureVariant(ProcedureOrder order) {
+  switch (order) {
+  case ProcedureOrder::SpasmFirst:
+    return "default";
+  case ProcedureOrder::BlanchingFirst:
+    return "blanching_first";
+  case ProcedureOrder::NoSpasm:
+    return "no_spasm";
+  }
+  return "default";
+}
+
+std::string variantFor(const std::string& id, const ModelStory& story, bool stocking) {
+  const std::string no_stocking = stocking ? "" : "_no_stocking";
+  const sim::Verdict v = story.verdict;
+  if (id == "assessment") return v == sim::Verdict::NotIndicated ? "not_indicated" : "default";
+  if (id == "preparation") return "default";
+  if (id == "procedure")
+    return v == sim::Verdict::NotTreated ? "not_treated" : procedureVariant(story.order);
+  switch (v) {
+  case sim::Verdict::NotTreated:
+    return "not_treated";
+  case sim::Verdict::Reopened:
+    if (id == "compression" || id == "next_session") return "reopened";
+    return "reopened" + no_stocking;
+  case sim::Verdict::Closed:
+  case sim::Verdict::NotIndicated: // only assessment is played; the others tell the plan
+    if (id == "next_session") return "closed";
+    return "closed" + no_stocking;
+  }
+  return "default";
+}
+
+} // namespace
+
 StageDesc defaultStage(const std::string& id, const sim::Params& p, double recovery_days) {
+  return defaultStage(id, p, recovery_days, modelStory(p, recovery_days));
+}
+
+StageDesc defaultStage(const std::string& id, const sim::Params& p, double recovery_days,
+                       const ModelStory& story) {
+  const sim::Verdict verdict = story.verdict;
   StageDesc s;
   s.id = id;
   const double end_s = core::secondsFromDays(recovery_days);
   const double day_s = std::min(core::kSecondsPerDay, end_s);
   const float vein_y = -static_cast<float>(p.vein.depth_mm);
+  const bool stocking = p.compression.days > 0.0;
+  const bool treated = verdict == sim::Verdict::Closed || verdict == sim::Verdict::Reopened;
+  setText(s, variantFor(id, story, stocking));
   if (id == "assessment") {
-    const bool ok = isIndicated(p);
-    setText(s, ok ? "default" : "not_indicated");
+    const bool ok = verdict != sim::Verdict::NotIndicated;
     s.duration_s = ok ? 10.0 : 20.0; // the verdict is the whole story when not indicated
     // Whole leg first (where the clusters are); the renderer moves on to the surface.
     s.camera = pose(ViewKind::Leg, 0.0f, 5.0f, 1600.0f, 0.0f, 450.0f, 0.0f);
     s.labels = {"size_gauge", "reticular_vein"};
   } else if (id == "preparation") {
-    setText(s, "default");
     s.duration_s = 8.0;
     s.camera = pose(ViewKind::Surface, 0.0f, 60.0f, 12.0f, 0.0f, 0.0f, 0.0f);
     s.labels = {"epidermis"};
   } else if (id == "procedure") {
-    setText(s, p.injection.in_lumen ? "default" : "not_treated");
     s.sim_to_s = procedureEndS(p);
     s.duration_s = 24.0;
     s.camera = pose(ViewKind::Cutaway, -30.0f, 26.0f, 8.0f, 0.0f, vein_y - 0.2f, -0.8f);
@@ -101,33 +161,22 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
                    ? std::vector<std::string>{"needle", "sclerosant", "endothelium"}
                    : std::vector<std::string>{"wheal", "needle", "vein_lumen"};
   } else if (id == "compression") {
-    const bool stocking = p.compression.days > 0.0;
-    if (!p.injection.in_lumen) {
-      setText(s, "not_treated");
-    } else if (likelyUnderdosed(p)) {
-      setText(s, "reopened");
-    } else {
-      setText(s, stocking ? "closed" : "closed_no_stocking");
-    }
     s.sim_from_s = std::min(compressionStartS(p), day_s);
     s.sim_to_s = day_s;
     s.duration_s = 16.0;
     s.camera = pose(ViewKind::Cutaway, -26.0f, 22.0f, 7.5f, 0.0f, vein_y - 0.3f, 0.0f);
-    if (!p.injection.in_lumen) {
+    if (!treated) {
       s.labels = {"dermis", "vein_lumen"};
     } else {
       s.labels = stocking ? std::vector<std::string>{"bandage", "vein_lumen", "thrombus"}
                           : std::vector<std::string>{"vein_lumen", "thrombus"};
     }
   } else if (id == "recovery") {
-    if (!p.injection.in_lumen) {
-      setText(s, "not_treated");
+    if (!treated) {
       s.labels = {"vein_lumen", "dermis"};
-    } else if (likelyUnderdosed(p)) {
-      setText(s, p.compression.days > 0.0 ? "reopened" : "reopened_no_stocking");
+    } else if (verdict == sim::Verdict::Reopened) {
       s.labels = {"thrombus", "vein_lumen", "endothelium"};
     } else {
-      setText(s, p.compression.days > 0.0 ? "closed" : "closed_no_stocking");
       s.labels = {"cord", "thrombus"};
     }
     s.sim_from_s = day_s;
@@ -135,7 +184,6 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.duration_s = 20.0;
     s.camera = pose(ViewKind::Cutaway, -36.0f, 28.0f, 8.5f, 0.0f, vein_y - 0.3f, -0.5f);
   } else if (id == "next_session") {
-    setText(s, !p.injection.in_lumen ? "not_treated" : likelyUnderdosed(p) ? "reopened" : "closed");
     s.sim_from_s = end_s;
     s.sim_to_s = end_s;
     s.duration_s = 10.0;
@@ -148,9 +196,16 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
 }
 
 std::vector<StageDesc> defaultStages(const sim::Params& p, double recovery_days) {
-  if (!isIndicated(p)) return {defaultStage("assessment", p, recovery_days)};
+  return defaultStages(p, recovery_days, modelStory(p, recovery_days));
+}
+
+std::vector<StageDesc> defaultStages(const sim::Params& p, double recovery_days,
+                                     const ModelStory& story) {
+  if (story.verdict == sim::Verdict::NotIndicated)
+    return {defaultStage("assessment", p, recovery_days, story)};
   std::vector<StageDesc> stages;
-  for (const std::string& id : stageIds()) stages.push_back(defaultStage(id, p, recovery_days));
+  for (const std::string& id : stageIds())
+    stages.push_back(defaultStage(id, p, recovery_days, story));
   return stages;
 }
 

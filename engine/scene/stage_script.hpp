@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "scene/scene_desc.hpp"
+#include "sim/run.hpp"
 
 namespace scene {
 
@@ -17,18 +18,30 @@ const std::vector<std::string>& labelIds();
 double procedureEndS(const sim::Params& params); // needle out, spasm seen
 double compressionStartS(const sim::Params& params);
 
-// The minimal damaging dose as POL-equivalent % (Phlebology 2017: POL 0.25 % for 0.8-1 mm veins).
-inline constexpr double kUnderdosePolEqPct = 0.25;
-// An indicated, in-lumen injection below kUnderdosePolEqPct: the lining survives, the vein is
-// held shut only by pressure and clot and reopens (the built-in narration tells that story).
-bool likelyUnderdosed(const sim::Params& params);
+// What the model's run says, as the narration needs it: its verdict (closed,
+// reopened, not treated, not indicated) and the order of the procedure's first
+// events. The one source of the narration variants: never a second, text-side
+// guess of the outcome.
+enum class ProcedureOrder { SpasmFirst, BlanchingFirst, NoSpasm };
+struct ModelStory {
+  sim::Verdict verdict = sim::Verdict::Closed;
+  ProcedureOrder order = ProcedureOrder::SpasmFirst;
+};
+ModelStory storyOf(const sim::Run& run);
+ModelStory modelStory(const sim::Params& params, double recovery_days); // runs the model
 
-// The built-in stage `id` for these parameters (narration variants: not
-// indicated, extravasation, underdosed, no compression). Unknown id: a stage with only the id.
+// The built-in stage `id` for these parameters; its narration variant follows the
+// model's verdict (closed, reopened, not treated, not indicated) and, for compression
+// and recovery, whether a stocking is worn. Unknown id: a stage with only the id.
+StageDesc defaultStage(const std::string& id, const sim::Params& params, double recovery_days,
+                       const ModelStory& story);
+// Same, running the model for the verdict.
 StageDesc defaultStage(const std::string& id, const sim::Params& params, double recovery_days);
 
 // The full default script: six stages, or only assessment (with the verdict and
 // the alternatives) when the vein is not indicated (isIndicated()).
+std::vector<StageDesc> defaultStages(const sim::Params& params, double recovery_days,
+                                     const ModelStory& story);
 std::vector<StageDesc> defaultStages(const sim::Params& params, double recovery_days);
 
 } // namespace scene
