@@ -16,6 +16,9 @@ Gui::Gui(platform::Window& window, float font_scale) {
   // No keyboard navigation of the widgets: the app's keys (arrows, Space, H, P...) are the
   // keyboard interface, and ImGui's navigation would take them as soon as a button or the
   // panel was clicked (a doctor clicks Play, then presses -> and nothing happened).
+  // It also wedged the window: the help window focuses itself when H opens it, and with the
+  // presenter pen on its canvas covers the view, so no click could take the focus back and
+  // every key, Esc included, went to ImGui (tests/app/test_window_storm.cpp).
   platform::imguiInitBackend(window);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   setFontScale(font_scale);

@@ -247,7 +247,7 @@ void applySettings(const Settings& settings, ui::ScreenState& state) {
   state.font_scale = settings.font_scale;
 }
 
-void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
+void runWindow(platform::Window& window, Viewer& viewer, Session& session, const LoopProbe& probe) {
   std::vector<platform::InputEvent> events;
   events.reserve(64);
   double last = window.seconds();
@@ -280,6 +280,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session) {
   FramePacer pacer;
   std::string logged_state;
   for (;;) {
+    if (probe && !probe()) break;
     if (pacer.resting()) window.waitEvent(FramePacer::kRestTimeoutMs);
     events.clear();
     const int arrived = window.pollEvents(events);

@@ -1,6 +1,7 @@
 #pragma once
 // The interactive window: events -> playback/camera/UI, one Viewer::frame per
 // display refresh (vsync), playback paced by the wall clock.
+#include <functional>
 #include <string>
 
 #include "app/session.hpp"
@@ -28,8 +29,14 @@ std::string nextFreePath(const std::string& dir, const std::string& stem, const 
 Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size);
 void applySettings(const Settings& settings, ui::ScreenState& state);
 
+// Called at the start of every turn of the window loop, before its events
+// are read; returning false ends the loop as closing the window would. Tests
+// drive the real loop with it (tests/app/test_window_storm.cpp).
+using LoopProbe = std::function<bool()>;
+
 // Returns when the user closes the window. Loads the user's settings first
 // (values given on the command line win) and saves them on the way out.
-void runWindow(platform::Window& window, Viewer& viewer, Session& session);
+void runWindow(platform::Window& window, Viewer& viewer, Session& session,
+               const LoopProbe& probe = nullptr);
 
 } // namespace app
