@@ -22,6 +22,7 @@ uniform float uLining[kCells];
 uniform vec4 uBranches[kBranches];  // spider-vein branches on the skin: x0, z0, x1, z1 (mm)
 uniform vec3 uWhealCentre;
 uniform vec3 uLightDir;
+uniform float uPixelScale;
 uniform vec4 uExtra;      // seal (walls bonded), pigment (haemosiderin), vein kind (0 spider, 1 reticular, 2 varicose), clot share of the lumen
 uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segments x0, z0, x1, z1
 // Baked static patterns (render/surface_bake.cpp): the skin's vessels (cover,
@@ -304,7 +305,9 @@ void main() {
   vec2 e = min(vFace.xy, vFace.zw - vFace.xy);
   float edge = min(e.x, e.y);
   // aa(edge - fwidth(edge)) with one derivative instead of two.
-  float we = max(fwidth(edge), 1e-5);
+  // uPixelScale: source pixels per output pixel (2 when supersampled), so the
+  // outline keeps its width in the picture.
+  float we = max(fwidth(edge), 1e-5) * uPixelScale;
   c = mix(c, cOutline, 0.8 * clamp(1.5 - edge / we, 0.0, 1.0));
   fragColor = vec4(c, 1.0);
 }

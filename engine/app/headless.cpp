@@ -11,6 +11,7 @@
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "render/camera.hpp"
 #include "scene/loader.hpp"
 #include "sim/model.hpp"
 
@@ -22,6 +23,8 @@ constexpr double kProcedureStep_s = 0.05; // the model's procedure-clock step
 
 core::Result<gfx::Image> renderImage(Viewer& viewer, const gfx::Framebuffer& fb, glm::ivec2 size) {
   ui::ScreenActions actions;
+  // Exported pictures are supersampled: no stair steps on any edge.
+  const QualityScope exported(viewer, render::Renderer::Quality::Supersampled);
   fb.bind();
   // ImGui settles window sizes over two frames; render twice so every shot is final.
   viewer.frame(size, actions);
@@ -128,14 +131,14 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
   return written;
 }
 
-core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int frames,
-                                bool from_here) {
+core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size,
+                                const BenchSetup& setup) {
   auto fbr = makeTarget(size);
   if (!fbr) return fbr.errors();
   const gfx::Framebuffer& fb = fbr.value();
   fb.bind();
   int stage = 0;
-  if (from_here) {
+  if (setup.from_here) {
     stage = s.playback.stageIndex();
   } else {
     // Mid-procedure, injecting: sclerosant, needle, cells and labels all on screen.
@@ -143,23 +146,45 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int
       if (s.playback.stage(i).id == "procedure") stage = i;
     s.playback.seekStage(stage, 0.35);
   }
+  const QualityScope quality(viewer, setup.quality);
   const double start_pos = s.playback.position();
   ui::ScreenActions actions;
   const int warmup = 20;
+  const int frames = setup.frames;
   std::vector<double> ms;
   ms.reserve(static_cast<std::size_t>(frames));
   // Advance like a 60 Hz display, looping within the stage from the start position.
   const double stage_end = s.playback.stageStart(stage) + s.playback.stage(stage).duration_s;
   const double span = std::max(
       1.0 / 60.0, std::min(stage_end - start_pos, s.playback.stage(stage).duration_s * 0.5));
+  if (setup.kind != BenchCase::Scrub) {
+    // The user's camera: where the stage's camera is now, then still (or orbiting).
+    viewer.frame(size, actions);
+    viewer.cameraOffset() = viewer.lastCamera();
+    viewer.userCamera() = true;
+  }
+  const render::Renderer::CacheStats before = viewer.renderer().cacheStats();
   for (int i = 0; i < warmup + frames; ++i) {
-    s.playback.seek(start_pos + std::fmod(i / 60.0, span));
+    switch (setup.kind) {
+    case BenchCase::Playback:
+      s.playback.seek(start_pos + std::fmod(i / 60.0, span));
+      break;
+    case BenchCase::Orbit:
+      s.playback.seek(start_pos + std::fmod(i / 60.0, span));
+      render::orbit(viewer.cameraOffset(), 2.0f, 0.0f); // a slow drag: 2 px per frame
+      break;
+    case BenchCase::Scrub:
+      // Across the whole timeline in 4 s, back and forth.
+      s.playback.seek(s.playback.length() * (0.5 - 0.5 * std::cos(i * 3.14159265 / 240.0)));
+      break;
+    }
     const auto t0 = Clock::now();
     viewer.frame(size, actions);
     gfx::finish();
     const auto t1 = Clock::now();
     if (i >= warmup) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
   }
+  const render::Renderer::CacheStats& after = viewer.renderer().cacheStats();
   // Model cost: time single fixed steps of the procedure clock.
   const sim::Params& p = s.scene.params;
   sim::State st = sim::initialState(p);
@@ -182,6 +207,11 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size, int
   std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  (p95/p50 %.2f, p99/p50 %.2f)\n", p50, p95,
               p99, p95 / std::max(p50, 1e-9), p99 / std::max(p50, 1e-9));
   std::printf("fps (from p50): %.0f\n", 1000.0 / std::max(p50, 1e-9));
+  static const char* const kCases[] = {"playback", "orbit", "scrub"};
+  static const char* const kQualities[] = {"direct", "supersampled", "window (cached)"};
+  std::printf("case: %s, quality: %s; cache: %ld built, %ld reused, %ld drawn directly\n",
+              kCases[static_cast<int>(setup.kind)], kQualities[static_cast<int>(setup.quality)],
+              after.builds - before.builds, after.hits - before.hits, after.direct - before.direct);
   std::printf("sim: %.2f us/step (procedure clock), full run %.1f ms for %zu samples\n", step_us,
               std::chrono::duration<double, std::milli>(r1 - r0).count(), run.samples.size());
   return true;

@@ -16,11 +16,25 @@ core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::
 core::Result<int> renderTour(Viewer& viewer, Session& session, glm::ivec2 size,
                              const std::string& dir);
 
-// Renders warm-up + N frames; prints percentiles. With `from_here` the frames
-// play on from the session's current position (--stage / --time) within its
-// stage; otherwise mid-procedure.
-core::Result<bool> runBenchmark(Viewer& viewer, Session& session, glm::ivec2 size, int frames,
-                                bool from_here = false);
+// What the benchmark's frames do, as a user would.
+enum class BenchCase {
+  Playback, // the timeline plays, the camera stands still (the user's last pose)
+  Orbit,    // the timeline plays and the user drags the camera round every frame
+  Scrub,    // the user drags the timeline slider across all stages (the camera follows)
+};
+
+struct BenchSetup {
+  int frames = 300;
+  // Start where the session is (--stage / --time); otherwise mid-procedure.
+  bool from_here = false;
+  BenchCase kind = BenchCase::Playback;
+  render::Renderer::Quality quality = render::Renderer::Quality::Cached; // as the window
+};
+
+// Renders warm-up + N frames as the window would; prints percentiles and what
+// the renderer's cache did.
+core::Result<bool> runBenchmark(Viewer& viewer, Session& session, glm::ivec2 size,
+                                const BenchSetup& setup);
 
 // Soak test (hidden --soak N): renders N frames cycling stages, parameters and
 // sizes up to `max_size`; prints resident memory after warm-up and at the end.

@@ -58,6 +58,8 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   CLI::Option* soak =
       cli.add_option("--soak", o.soak_frames, "Render N frames cycling stages/sizes; check RSS")
           ->group("");
+  cli.add_option("--bench-case", o.bench_case, "playback|orbit|scrub")->group("");
+  cli.add_option("--bench-quality", o.bench_quality, "window|direct|supersampled")->group("");
   cli.add_option("--set", o.sets, "Override a scene value KEY=VALUE (repeatable)");
   non_empty.push_back({cli.add_option("--export-sim", o.export_sim,
                                       "Write the model's time series as CSV, then exit"),
@@ -132,6 +134,14 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
   if ((bench->count() > 0 && o.bench_frames < 1) || o.bench_frames < 0 ||
       o.bench_frames > 1000000) {
     return flagError("--bench: expected a frame count 1..1000000");
+  }
+  if (o.bench_case != "playback" && o.bench_case != "orbit" && o.bench_case != "scrub") {
+    return flagError("--bench-case '" + o.bench_case + "': expected playback, orbit or scrub");
+  }
+  if (o.bench_quality != "window" && o.bench_quality != "direct" &&
+      o.bench_quality != "supersampled") {
+    return flagError("--bench-quality '" + o.bench_quality +
+                     "': expected window, direct or supersampled");
   }
   if ((soak->count() > 0 && o.soak_frames < 1) || o.soak_frames < 0) {
     return flagError("--soak: expected a frame count of at least 1");

@@ -19,6 +19,11 @@ struct Options {
   std::string record;
   int bench_frames = 0;
   long soak_frames = 0; // hidden --soak N (scripts/soak.sh)
+  // Hidden, for scripts/bench.sh: what the benchmark's frames do (playback
+  // with a still camera, orbiting, scrubbing) and how they are drawn (as in
+  // the window, every part directly, or supersampled as the exports).
+  std::string bench_case = "playback";
+  std::string bench_quality = "window";
   std::vector<std::string> sets;
   std::string export_sim;
   std::string report;

@@ -268,8 +268,16 @@ int runApp(int argc, const char* const* argv) {
     return kOk;
   }
   if (o.bench_frames > 0) {
-    auto r =
-        runBenchmark(*viewer.value(), session, size, o.bench_frames, !o.stage.empty() || o.time_s);
+    BenchSetup setup;
+    setup.frames = o.bench_frames;
+    setup.from_here = !o.stage.empty() || o.time_s.has_value();
+    setup.kind = o.bench_case == "orbit"   ? BenchCase::Orbit
+                 : o.bench_case == "scrub" ? BenchCase::Scrub
+                                           : BenchCase::Playback;
+    setup.quality = o.bench_quality == "direct"         ? render::Renderer::Quality::Direct
+                    : o.bench_quality == "supersampled" ? render::Renderer::Quality::Supersampled
+                                                        : render::Renderer::Quality::Cached;
+    auto r = runBenchmark(*viewer.value(), session, size, setup);
     if (!r) return fail(r.errors(), kInternal);
     return kOk;
   }
@@ -278,6 +286,10 @@ int runApp(int argc, const char* const* argv) {
     if (!r) return fail(r.errors(), kInternal);
     return r.value() ? kOk : kInternal;
   }
+  // The window keeps the still block between frames (render/renderer_frame.cpp);
+  // a multisampled window (a GPU) draws everything every frame.
+  viewer.value()->setRenderQuality(cfg.msaa_samples > 0 ? render::Renderer::Quality::Direct
+                                                        : render::Renderer::Quality::Cached);
   runWindow(*window.value(), *viewer.value(), session);
   return kOk;
 }

@@ -202,6 +202,9 @@ gfx::Image renderTourFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& f
   s.playback.seek(static_cast<double>(index) / fps);
   ui::ScreenActions ignored;
   ui::ScreenActions& actions = actions_out ? *actions_out : ignored;
+  // Video frames are supersampled like every export (the window's cache is
+  // drawn anew on its next frame).
+  const QualityScope exported(viewer, render::Renderer::Quality::Supersampled);
   fb.bind();
   viewer.frame(fb.size(), actions);
   fb.resolve();

@@ -83,6 +83,11 @@ void Viewer::applyActions(ui::ScreenActions& actions) {
   }
 }
 
+void Viewer::setRenderQuality(render::Renderer::Quality q) {
+  renderer_->setQuality(q);
+  if (compare_renderer_) compare_renderer_->setQuality(q);
+}
+
 core::Result<bool> Viewer::setComparison(std::unique_ptr<Comparison> c) {
   if (!c) {
     compare_.reset();
@@ -92,6 +97,7 @@ core::Result<bool> Viewer::setComparison(std::unique_ptr<Comparison> c) {
     auto r = render::Renderer::create(core::dataPath("shaders"));
     if (!r) return r.errors();
     compare_renderer_ = std::move(r.value());
+    compare_renderer_->setQuality(renderer_->quality());
   }
   compare_renderer_->setScene(c->what_if.scene.params);
   compare_ = std::move(c);

@@ -41,6 +41,10 @@ public:
   const ui::ScreenState& state() const { return state_; }
   Gui& gui() { return *gui_; }
   render::Renderer& renderer() { return *renderer_; }
+  // How the 3D view is drawn (both halves of a comparison): Cached in the
+  // window, Supersampled for exports, Direct (the default) in tests.
+  void setRenderQuality(render::Renderer::Quality q);
+  render::Renderer::Quality renderQuality() const { return renderer_->quality(); }
   render::CameraPose& cameraOffset() { return user_camera_; }
   bool& userCamera() { return camera_override_; }
   const render::CameraPose& lastCamera() const { return last_camera_; }
@@ -93,6 +97,21 @@ private:
   void renderHalf(const Session& s, render::Renderer& r, const sim::Sample& sample,
                   const render::DirectedView& d, glm::ivec2 gl_origin, glm::ivec2 size);
   void drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap);
+};
+
+// Sets the viewer's render quality for a scope (an export), then puts it back.
+class QualityScope {
+public:
+  QualityScope(Viewer& v, render::Renderer::Quality q) : viewer_(v), before_(v.renderQuality()) {
+    v.setRenderQuality(q);
+  }
+  ~QualityScope() { viewer_.setRenderQuality(before_); }
+  QualityScope(const QualityScope&) = delete;
+  QualityScope& operator=(const QualityScope&) = delete;
+
+private:
+  Viewer& viewer_;
+  render::Renderer::Quality before_;
 };
 
 // Saved views, step by step (run_app uses them before the viewer exists):

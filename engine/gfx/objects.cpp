@@ -166,4 +166,71 @@ void bindDefaultFramebuffer() {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
+unsigned currentDrawFramebuffer() {
+  GLint id = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &id);
+  return static_cast<unsigned>(id);
+}
+
+void bindDrawFramebuffer(unsigned id) {
+  glBindFramebuffer(GL_FRAMEBUFFER, id);
+}
+
+namespace {
+Handle<TextureDeleter> makeTargetTexture(GLint internal, GLenum format, GLenum type,
+                                         glm::ivec2 size) {
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  glBindTexture(GL_TEXTURE_2D, id);
+  glTexImage2D(GL_TEXTURE_2D, 0, internal, size.x, size.y, 0, format, type, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  return Handle<TextureDeleter>(id);
+}
+} // namespace
+
+RenderTarget RenderTarget::create(glm::ivec2 size) {
+  RenderTarget t;
+  t.size_ = size;
+  t.colour_ = makeTargetTexture(GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, size);
+  // The same depth format as the window's and the headless targets', so a
+  // blit copies it in unchanged.
+  t.depth_ = makeTargetTexture(GL_DEPTH24_STENCIL8, GL_DEPTH_STENCIL, GL_UNSIGNED_INT_24_8, size);
+  t.fbo_ = makeFramebuffer();
+  glBindFramebuffer(GL_FRAMEBUFFER, t.fbo_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.colour_.id(), 0);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_TEXTURE_2D, t.depth_.id(),
+                         0);
+  t.complete_ = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+  return t;
+}
+
+void RenderTarget::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
+  glViewport(0, 0, size_.x, size_.y);
+}
+
+bool RenderTarget::blitTo(unsigned dst, glm::ivec2 dst_origin) const {
+  while (glGetError() != GL_NO_ERROR) {
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst);
+  // Depth with stencil: a blit of the whole depth/stencil buffer is a plain
+  // copy on llvmpipe; depth alone has to keep the target's stencil (a slow path).
+  glBlitFramebuffer(0, 0, size_.x, size_.y, dst_origin.x, dst_origin.y, dst_origin.x + size_.x,
+                    dst_origin.y + size_.y,
+                    GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, dst);
+  return glGetError() == GL_NO_ERROR;
+}
+
+void RenderTarget::bindTextures(unsigned colour_unit, unsigned depth_unit) const {
+  glActiveTexture(GL_TEXTURE0 + colour_unit);
+  glBindTexture(GL_TEXTURE_2D, colour_.id());
+  glActiveTexture(GL_TEXTURE0 + depth_unit);
+  glBindTexture(GL_TEXTURE_2D, depth_.id());
+}
+
 } // namespace gfx

@@ -106,6 +106,34 @@ private:
   bool complete_ = false;
 };
 
+// Colour (RGBA8) and depth (24-bit + stencil, as the window's and the
+// headless targets') textures, both sampled with texelFetch: the renderer's
+// supersampling tiles and its cache of the still block
+// (render/renderer_frame.cpp).
+class RenderTarget {
+public:
+  RenderTarget() = default;
+  static RenderTarget create(glm::ivec2 size);
+  void bind() const; // as the draw framebuffer, viewport = whole target
+  void bindTextures(unsigned colour_unit, unsigned depth_unit) const;
+  // Copies colour and depth, unscaled, into framebuffer `dst` at `dst_origin`
+  // (which stays bound for drawing). False when this GL cannot (the depth
+  // formats differ, or `dst` is multisampled): nothing was copied then.
+  bool blitTo(unsigned dst, glm::ivec2 dst_origin) const;
+  glm::ivec2 size() const { return size_; }
+  bool complete() const { return complete_; }
+
+private:
+  Handle<FramebufferDeleter> fbo_;
+  Handle<TextureDeleter> colour_, depth_;
+  glm::ivec2 size_{0, 0};
+  bool complete_ = false;
+};
+
 void bindDefaultFramebuffer();
+// The framebuffer draws go to now, and binding it back (the renderer draws
+// into whatever its caller bound).
+unsigned currentDrawFramebuffer();
+void bindDrawFramebuffer(unsigned id);
 
 } // namespace gfx

@@ -50,6 +50,11 @@ void apply(const PipelineState& s) {
     glDepthFunc(GL_GREATER);
     glDepthMask(GL_FALSE);
     break;
+  case Depth::Overwrite:
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_ALWAYS);
+    glDepthMask(GL_TRUE);
+    break;
   }
   if (s.cull == Cull::Back) {
     glEnable(GL_CULL_FACE);
@@ -87,6 +92,26 @@ void setScissor(bool enabled, int x, int y, int width, int height) {
 void clearDepth() {
   glDepthMask(GL_TRUE);
   glClear(GL_DEPTH_BUFFER_BIT);
+}
+
+void clearViewport(float r, float g, float b) {
+  GLint vp[4] = {0, 0, 0, 0};
+  glGetIntegerv(GL_VIEWPORT, vp);
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(vp[0], vp[1], vp[2], vp[3]);
+  glClearColor(r, g, b, 1.0f);
+  glDepthMask(GL_TRUE);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  glDisable(GL_SCISSOR_TEST);
+}
+
+void setDepthBias(float units) {
+  if (units == 0.0f) {
+    glDisable(GL_POLYGON_OFFSET_FILL);
+    return;
+  }
+  glEnable(GL_POLYGON_OFFSET_FILL);
+  glPolygonOffset(0.0f, -units);
 }
 
 } // namespace gfx

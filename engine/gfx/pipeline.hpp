@@ -5,7 +5,9 @@
 namespace gfx {
 
 enum class Blend { None, Alpha, Premultiplied };
-enum class Depth { Off, Test, TestWrite, Greater }; // Greater: draws the hidden part (x-ray ghost)
+// Greater: draws the hidden part (x-ray ghost); Overwrite: writes depth
+// without testing (copying a cached depth buffer in through gl_FragDepth).
+enum class Depth { Off, Test, TestWrite, Greater, Overwrite };
 enum class Cull { None, Back };
 enum class Primitive { Triangles, TriangleStrip, Lines };
 
@@ -22,5 +24,10 @@ void drawInstanced(Primitive primitive, int first, int count, int instances);
 void setViewport(int x, int y, int width, int height);
 void setScissor(bool enabled, int x = 0, int y = 0, int width = 0, int height = 0);
 void clearDepth();
+// Clears colour and depth of the bound framebuffer inside the viewport.
+void clearViewport(float r, float g, float b);
+// Pulls the next draws' depth a few units towards the camera (0 = off): a
+// surface drawn again over its own cached copy wins the LEQUAL test.
+void setDepthBias(float units);
 
 } // namespace gfx

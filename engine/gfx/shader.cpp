@@ -130,6 +130,9 @@ void Program::set(int loc, float v) {
 void Program::set(int loc, int v) {
   glUniform1i(loc, v);
 }
+void Program::set(int loc, glm::ivec2 v) {
+  glUniform2i(loc, v.x, v.y);
+}
 void Program::set(int loc, glm::vec2 v) {
   glUniform2f(loc, v.x, v.y);
 }

@@ -36,6 +36,7 @@ public:
   static void set(int loc, float v);
   static void set(int loc, int v);
   static void set(int loc, glm::vec2 v);
+  static void set(int loc, glm::ivec2 v);
   static void set(int loc, glm::vec3 v);
   static void set(int loc, glm::vec4 v);
   static void set(int loc, const glm::mat4& m);

@@ -172,8 +172,8 @@ const char* anchorId(Anchor a) {
 
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
-  int view_proj, layers, vein, shape, state, surface, seg_z, injection, scl, lining, branches,
-      wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex;
+  int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, injection, scl, lining,
+      branches, wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
 };
@@ -183,6 +183,7 @@ namespace {
 TissueLocs tissueLocs(const gfx::Program& t) {
   TissueLocs u;
   u.view_proj = t.uniform("uViewProj");
+  u.pixel_scale = t.uniform("uPixelScale");
   u.layers = t.uniform("uLayers");
   u.vein = t.uniform("uVein");
   u.shape = t.uniform("uShape");
@@ -245,7 +246,7 @@ std::string withDefines(const std::string& src, const char* a, const char* b) {
 
 struct Renderer::TissueUniforms {
   std::array<TissueLocs, 2 * kTissueVariants> locs;
-  int bg_top, bg_bottom;
+  int bg_top, bg_bottom, bg_tile;
   int cell_view_proj, cell_right, cell_up;
   int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny;
 };
@@ -277,6 +278,9 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   if (!cells) return cells.errors();
   auto solid = gfx::Program::fromFiles(dir, "solid");
   if (!solid) return solid.errors();
+  auto resolve = gfx::Program::fromFiles(dir, "resolve");
+  if (!resolve) return resolve.errors();
+  r->resolve_ = std::move(resolve.value());
   r->background_ = std::move(bg.value());
   r->cells_ = std::move(cells.value());
   r->solid_ = std::move(solid.value());
@@ -286,6 +290,12 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
     u.locs[i] = tissueLocs(r->tissue_progs_[i]);
   u.bg_top = r->background_.uniform("uTop");
   u.bg_bottom = r->background_.uniform("uBottom");
+  u.bg_tile = r->background_.uniform("uTile");
+  r->resolve_locs_ = {r->resolve_.uniform("uScale"), r->resolve_.uniform("uDstOrigin"),
+                      r->resolve_.uniform("uSrcOrigin")};
+  r->resolve_.use();
+  gfx::Program::set(r->resolve_.uniform("uColour"), Renderer::kResolveColourUnit);
+  gfx::Program::set(r->resolve_.uniform("uDepth"), Renderer::kResolveDepthUnit);
   u.cell_view_proj = r->cells_.uniform("uViewProj");
   u.cell_right = r->cells_.uniform("uRight");
   u.cell_up = r->cells_.uniform("uUp");
@@ -342,6 +352,7 @@ void Renderer::setScene(const sim::Params& scene_params) {
     feeder_[1] = glm::vec4(mid, join);
   }
   built_cut_ = -1.0f;
+  ++scene_gen_;
   // The skin's vessel pattern depends only on the layout, the kind and the seed:
   // bake it again only when those change.
   {
@@ -424,22 +435,27 @@ void Renderer::render(const FrameInput& raw, glm::ivec2 origin, glm::ivec2 size)
   const float aspect = static_cast<float>(size.x) / static_cast<float>(size.y);
   const glm::mat4 view_proj = projectionMatrix(in.camera, aspect) * viewMatrix(in.camera);
 
-  drawTissue(in, pal, view_proj);
-  drawSolids(in, pal, view_proj);
-  drawCells(in, pal, view_proj);
-
-  // Background last, at the far plane: the depth test leaves covered pixels alone.
-  gfx::apply({gfx::Blend::None, gfx::Depth::Test, gfx::Cull::None});
-  background_.use();
-  gfx::Program::set(tu_->bg_top, pal.background_top);
-  gfx::Program::set(tu_->bg_bottom, pal.background_bottom);
-  empty_vao_.bind();
-  gfx::draw(gfx::Primitive::Triangles, 0, 3);
-
+  prepareTissue(in);
+  uploadTissue(in, pal, view_proj, size);
+  prepareCells(in, pal);
+  setViewProj(view_proj);
+  switch (quality_) {
+  case Quality::Direct:
+    ++stats_.direct;
+    drawParts(kAllParts, in, pal, view_proj);
+    break;
+  case Quality::Supersampled:
+    drawTiled(kAllParts, in, pal, view_proj, size, supersample_, gfx::currentDrawFramebuffer(),
+              origin);
+    break;
+  case Quality::Cached:
+    renderCached(in, pal, view_proj, origin, size);
+    break;
+  }
   updateAnchors(in, view_proj, size);
 }
 
-void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
+void Renderer::prepareTissue(const FrameInput& in) {
   const TissueLayout& l = layout_;
   const sim::Sample& s = *in.sample;
   const float cut = std::clamp(in.cut_open, 0.0f, 1.0f);
@@ -448,88 +464,128 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
   // move) the opened part's top still shows the skin and its vein.
   const bool shallow = !intact && l.openedY() * cut > -l.epidermis_mm;
   // The vein's box, as tissue.frag's vein() bounds it (plus a margin): only
-  // the cut faces' parts inside it run the vein's maths.
+  // the cut faces' parts inside it run the vein's maths. Rounded up to steps
+  // of a quarter radius: the pixels do not depend on where the split lies
+  // (outside its own box vein() returns the plain tissue), and a geometry
+  // that changes only now and then lets the cut faces stay cached while the
+  // lumen narrows and widens.
   const float vscale = 1.0f - static_cast<float>(s.fibrosis) *
                                   (1.0f - (0.35f + 0.65f * static_cast<float>(s.visibility)));
-  const float reach =
+  const float exact_reach =
       l.vein_radius_mm * vscale *
           std::max(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y)) * 1.3f +
       3.0f * l.wall_mm * vscale + 0.05f + 0.02f;
-  if (cut != built_cut_ || reach != built_reach_) {
-    const float hw = l.half_width_mm;
-    const VeinBox vb{l.vein_depth_mm, reach};
-    // Below this the tissue is fat whatever the dermis' wavy lower boundary
-    // (tissue.frag: dermis + 0.05 sin(...)), with a margin.
-    const float fat_y = -(l.dermis_mm + 0.06f);
-    float* skin = tissue_vertices_.data();
-    CutLists lists{plain_scratch_.data(), vein_scratch_.data(), fat_scratch_.data()};
-    if (intact) {
-      // Surface view: one box, so no seam crosses the skin.
-      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm},
-             true);
-    } else {
-      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
-      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f},
-             shallow);
-      putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm},
-             true);
-    }
-    constexpr long kFloats = 10; // per vertex
-    const long n_skin = (skin - tissue_vertices_.data()) / kFloats;
-    const long n_plain = (lists.plain - plain_scratch_.data()) / kFloats;
-    const long n_fat = (lists.fat - fat_scratch_.data()) / kFloats;
-    const long n_vein = (lists.vein - vein_scratch_.data()) / kFloats;
-    float* dst = std::copy(plain_scratch_.data(), lists.plain, skin);
-    dst = std::copy(fat_scratch_.data(), lists.fat, dst);
-    std::copy(vein_scratch_.data(), lists.vein, dst);
-    skin_vertices_ = static_cast<int>(n_skin);
-    plain_vertices_ = static_cast<int>(n_plain);
-    fat_vertices_ = static_cast<int>(n_fat);
-    vein_vertices_ = static_cast<int>(n_vein);
-    tissue_vbo_.update(tissue_vertices_.data(),
-                       static_cast<std::size_t>((n_skin + n_plain + n_fat + n_vein) * kFloats) *
-                           sizeof(float));
-    built_cut_ = cut;
-    built_reach_ = reach;
-  }
-  gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
-  // All variants read the same uniforms; each program keeps its own values.
-  // The wheal, the cleansing swab, the redness and the pigment stain are
-  // compiled out unless they show (llvmpipe evaluates even a uniform-guarded
-  // block: ~0.8 ms per frame for the wheal and the swab). Same tests as tissue.frag.
+  const float step = std::max(0.25f * l.vein_radius_mm, 0.01f);
+  const float reach = step * std::ceil(exact_reach / step);
   const bool extras =
       static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
       static_cast<float>(s.inflammation) > 0.001f || static_cast<float>(s.pigment) > 0.001f;
-  const std::size_t set = extras ? kTissueVariants : 0;
-  for (std::size_t k = set; k < set + kTissueVariants; ++k) {
+  // The wheal, the cleansing swab, the redness and the pigment stain are
+  // compiled out unless they show (llvmpipe evaluates even a uniform-guarded
+  // block: ~0.8 ms per frame for the wheal and the swab). Same tests as tissue.frag.
+  set_ = extras ? kTissueVariants : 0;
+  if (cut == built_cut_ && reach == built_reach_) return;
+  const float hw = l.half_width_mm;
+  const VeinBox vb{l.vein_depth_mm, reach};
+  // Below this the tissue is fat whatever the dermis' wavy lower boundary
+  // (tissue.frag: dermis + 0.05 sin(...)), with a margin.
+  const float fat_y = -(l.dermis_mm + 0.06f);
+  float* skin = tissue_vertices_.data();
+  CutLists lists{plain_scratch_.data(), vein_scratch_.data(), fat_scratch_.data()};
+  if (intact) {
+    // Surface view: one box, so no seam crosses the skin.
+    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm},
+           true);
+  } else {
+    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
+    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f},
+           shallow);
+    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm}, true);
+  }
+  constexpr long kFloats = 10; // per vertex
+  const long n_skin = (skin - tissue_vertices_.data()) / kFloats;
+  const long n_plain = (lists.plain - plain_scratch_.data()) / kFloats;
+  const long n_fat = (lists.fat - fat_scratch_.data()) / kFloats;
+  const long n_vein = (lists.vein - vein_scratch_.data()) / kFloats;
+  float* dst = std::copy(plain_scratch_.data(), lists.plain, skin);
+  dst = std::copy(fat_scratch_.data(), lists.fat, dst);
+  std::copy(vein_scratch_.data(), lists.vein, dst);
+  skin_vertices_ = static_cast<int>(n_skin);
+  plain_vertices_ = static_cast<int>(n_plain);
+  fat_vertices_ = static_cast<int>(n_fat);
+  vein_vertices_ = static_cast<int>(n_vein);
+  tissue_vbo_.update(tissue_vertices_.data(),
+                     static_cast<std::size_t>((n_skin + n_plain + n_fat + n_vein) * kFloats) *
+                         sizeof(float));
+  built_cut_ = cut;
+  built_reach_ = reach;
+  ++geometry_gen_;
+}
+
+namespace {
+
+// FNV-1a over the bytes of the values a cached part is drawn from.
+struct KeyHash {
+  std::uint64_t h = 1469598103934665603ull;
+  void add(const void* data, std::size_t bytes) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < bytes; ++i) h = (h ^ p[i]) * 1099511628211ull;
+  }
+  template <class T> void add(const T& v) { add(&v, sizeof v); }
+};
+
+} // namespace
+
+void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
+                            glm::ivec2 size) {
+  const TissueLayout& l = layout_;
+  const sim::Sample& s = *in.sample;
+  // What each group of cached parts is drawn from: exactly the values of the
+  // uniforms its programs use (a location of -1 is a uniform the compiler
+  // dropped from that variant), so a change of anything it shows, and of
+  // nothing else, asks for a new cached block.
+  KeyHash keys[kGroups];
+  // All variants read the same uniforms; each program keeps its own values.
+  for (std::size_t k = set_; k < set_ + kTissueVariants; ++k) {
+    const std::size_t variant = k % kTissueVariants;
+    KeyHash* key = variant == kVariantSkin   ? &keys[kGroupSkin]
+                   : variant == kVariantVein ? nullptr // drawn every frame
+                                             : &keys[kGroupCut];
+    auto put = [key](int loc, const auto& v) {
+      gfx::Program::set(loc, v);
+      if (key && loc >= 0) key->add(v);
+    };
+    auto putArray = [key](int loc, const float* v, int n) {
+      gfx::Program::setArray(loc, v, n);
+      if (key && loc >= 0) key->add(v, sizeof(float) * static_cast<std::size_t>(n));
+    };
+    auto putVec4s = [key](int loc, const float* v, int n) {
+      gfx::Program::setVec4Array(loc, v, n);
+      if (key && loc >= 0) key->add(v, 4 * sizeof(float) * static_cast<std::size_t>(n));
+    };
     const TissueLocs& u = tu_->locs[k];
     tissue_progs_[k].use();
-    gfx::Program::set(u.view_proj, view_proj);
-    gfx::Program::set(u.layers,
-                      glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
+    put(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
     // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
     const float fib = static_cast<float>(s.fibrosis);
     const float vis = static_cast<float>(s.visibility);
     const float scale = 1.0f - fib * (1.0f - (0.35f + 0.65f * vis));
     const float present = 1.0f - fib * (1.0f - std::clamp(vis / 0.15f, 0.0f, 1.0f));
-    gfx::Program::set(u.vein, glm::vec4(l.vein_depth_mm, l.vein_radius_mm, l.wall_mm, scale));
-    gfx::Program::set(u.shape, glm::vec4(static_cast<float>(s.lumen.semi_x),
-                                         static_cast<float>(s.lumen.semi_y),
-                                         static_cast<float>(s.lumen.waist), present));
-    gfx::Program::set(u.state, glm::vec4(static_cast<float>(s.thrombus), fib,
-                                         static_cast<float>(s.blanching),
-                                         static_cast<float>(s.inflammation)));
-    gfx::Program::set(u.surface, glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal),
-                                           in.student ? 1.0f : 0.0f));
-    gfx::Program::set(u.seg_z, glm::vec2(l.seg_start_mm, l.front_z_mm));
-    gfx::Program::set(
-        u.injection,
+    put(u.vein, glm::vec4(l.vein_depth_mm, l.vein_radius_mm, l.wall_mm, scale));
+    put(u.shape, glm::vec4(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y),
+                           static_cast<float>(s.lumen.waist), present));
+    put(u.state, glm::vec4(static_cast<float>(s.thrombus), fib, static_cast<float>(s.blanching),
+                           static_cast<float>(s.inflammation)));
+    put(u.surface,
+        glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal), in.student ? 1.0f : 0.0f));
+    put(u.seg_z, glm::vec2(l.seg_start_mm, l.front_z_mm));
+    put(u.injection,
         glm::vec2(static_cast<float>(std::max(in.params->agent.concentration_pct, 0.01)),
                   static_cast<float>(s.spasm)));
-    gfx::Program::setArray(u.scl, s.sclerosant.data(), sim::kSegmentCells);
-    gfx::Program::setArray(u.lining, s.lining.data(), sim::kSegmentCells);
-    gfx::Program::setVec4Array(u.branches, &branches_[0].x, kBranches);
-    gfx::Program::set(u.wheal_centre, needleTipTarget(*in.params));
+    putArray(u.scl, s.sclerosant.data(), sim::kSegmentCells);
+    putArray(u.lining, s.lining.data(), sim::kSegmentCells);
+    putVec4s(u.branches, &branches_[0].x, kBranches);
+    put(u.wheal_centre, needleTipTarget(*in.params));
     const float kind = l.kind == sim::VeinKind::Telangiectasia ? 0.0f
                        : l.kind == sim::VeinKind::Reticular    ? 1.0f
                                                                : 2.0f;
@@ -537,49 +593,102 @@ void Renderer::drawTissue(const FrameInput& in, const Palette& pal, const glm::m
                                  ? 0.0f
                                  : static_cast<float>(std::clamp(
                                        s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
-    gfx::Program::set(u.extra, glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment),
-                                         kind, clot_share));
-    gfx::Program::setVec4Array(u.feeder, &feeder_[0].x, 2);
-    gfx::Program::set(u.skin_rect, skin_rect_);
-    gfx::Program::set(u.light, kLightDir);
-    gfx::Program::set(u.skin, pal.skin_surface);
-    gfx::Program::set(u.epidermis, pal.epidermis);
-    gfx::Program::set(u.dermis, pal.dermis);
-    gfx::Program::set(u.fat, pal.fat);
-    gfx::Program::set(u.fat_septa, pal.fat_septa);
-    gfx::Program::set(u.vein_surface, pal.vein_surface);
-    gfx::Program::set(u.reticular, pal.reticular);
-    gfx::Program::set(u.adventitia, pal.adventitia);
-    gfx::Program::set(u.media, pal.media);
-    gfx::Program::set(u.endo_alive, pal.endothelium_alive);
-    gfx::Program::set(u.endo_dead, pal.endothelium_dead);
-    gfx::Program::set(u.blood, pal.blood);
-    gfx::Program::set(u.sclerosant, pal.sclerosant);
-    gfx::Program::set(u.thrombus, pal.thrombus);
-    gfx::Program::set(u.cord, pal.cord);
-    gfx::Program::set(u.capillary, pal.capillary);
-    gfx::Program::set(u.outline, pal.outline);
-    gfx::Program::set(u.inflammation, pal.inflammation);
+    put(u.extra,
+        glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share));
+    putVec4s(u.feeder, &feeder_[0].x, 2);
+    put(u.skin_rect, skin_rect_);
+    put(u.light, kLightDir);
+    put(u.skin, pal.skin_surface);
+    put(u.epidermis, pal.epidermis);
+    put(u.dermis, pal.dermis);
+    put(u.fat, pal.fat);
+    put(u.fat_septa, pal.fat_septa);
+    put(u.vein_surface, pal.vein_surface);
+    put(u.reticular, pal.reticular);
+    put(u.adventitia, pal.adventitia);
+    put(u.media, pal.media);
+    put(u.endo_alive, pal.endothelium_alive);
+    put(u.endo_dead, pal.endothelium_dead);
+    put(u.blood, pal.blood);
+    put(u.sclerosant, pal.sclerosant);
+    put(u.thrombus, pal.thrombus);
+    put(u.cord, pal.cord);
+    put(u.capillary, pal.capillary);
+    put(u.outline, pal.outline);
+    put(u.inflammation, pal.inflammation);
   }
+  // Both groups: the pose, the target's size, the variant set, the faces'
+  // geometry and the scene's baked skin texture; the cut faces' group also
+  // holds the background.
+  for (KeyHash& k : keys) {
+    k.add(view_proj);
+    k.add(size);
+    k.add(set_);
+    k.add(geometry_gen_);
+    k.add(scene_gen_);
+  }
+  keys[kGroupCut].add(pal.background_top);
+  keys[kGroupCut].add(pal.background_bottom);
+  for (std::size_t g = 0; g < kGroups; ++g) keys_[g] = keys[g].h;
+}
+
+void Renderer::setViewProj(const glm::mat4& view_proj, glm::vec4 tile, int scale) {
+  for (std::size_t k = set_; k < set_ + kTissueVariants; ++k) {
+    tissue_progs_[k].use();
+    gfx::Program::set(tu_->locs[k].view_proj, view_proj);
+    gfx::Program::set(tu_->locs[k].pixel_scale, static_cast<float>(scale));
+  }
+  solid_.use();
+  gfx::Program::set(tu_->solid_view_proj, view_proj);
+  cells_.use();
+  gfx::Program::set(tu_->cell_view_proj, view_proj);
+  background_.use();
+  gfx::Program::set(tu_->bg_tile, tile);
+}
+
+void Renderer::drawParts(unsigned parts, const FrameInput& in, const Palette& pal,
+                         const glm::mat4& view_proj) {
   // Skin program: the skin tops (front slab, far slab; the whole block while
   // it is intact; the opened part's top while the cut is shallow). Plain
   // program: the cut faces away from the vein; fat program: their parts below
-  // the dermis. Tissue program: the cut faces'
-  // parts around the vein (see putFace).
+  // the dermis. Tissue program: the cut faces' parts around the vein (see
+  // putFace); the underlay draws those with the plain program (the cached
+  // block's copy, under the vein drawn every frame).
+  gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
   skin_tex_.bind(kSkinUnit);
   fat_tex_.bind(kFatUnit);
   tissue_vao_.bind();
-  tissue_progs_[set + kVariantSkin].use();
-  gfx::draw(gfx::Primitive::Triangles, 0, skin_vertices_);
-  tissue_progs_[set + kVariantPlain].use();
-  gfx::draw(gfx::Primitive::Triangles, skin_vertices_, plain_vertices_);
-  if (fat_vertices_ > 0) {
-    tissue_progs_[set + kVariantFat].use();
+  const int vein_first = skin_vertices_ + plain_vertices_ + fat_vertices_;
+  if (parts & kSkin) {
+    tissue_progs_[set_ + kVariantSkin].use();
+    gfx::draw(gfx::Primitive::Triangles, 0, skin_vertices_);
+  }
+  if (parts & (kCut | kUnderlay)) tissue_progs_[set_ + kVariantPlain].use();
+  if (parts & kCut) gfx::draw(gfx::Primitive::Triangles, skin_vertices_, plain_vertices_);
+  if (parts & kUnderlay) gfx::draw(gfx::Primitive::Triangles, vein_first, vein_vertices_);
+  if ((parts & kCut) && fat_vertices_ > 0) {
+    tissue_progs_[set_ + kVariantFat].use();
     gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_, fat_vertices_);
   }
-  tissue_progs_[set + kVariantVein].use();
-  gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_ + fat_vertices_,
-            vein_vertices_);
+  if (parts & kVein) {
+    // Over a cached underlay the vein lies exactly on its copy: pull it a
+    // little towards the camera so it wins the depth test.
+    gfx::setDepthBias(parts & kOverCache ? 2.0f : 0.0f);
+    tissue_progs_[set_ + kVariantVein].use();
+    gfx::draw(gfx::Primitive::Triangles, vein_first, vein_vertices_);
+    gfx::setDepthBias(0.0f);
+  }
+  if (parts & kSolids) drawSolids(in, pal, view_proj);
+  if (parts & kCells) drawCells();
+  if (parts & kBackground) {
+    // Background last, at the far plane: the depth test leaves covered pixels alone.
+    gfx::apply({gfx::Blend::None, gfx::Depth::Test, gfx::Cull::None});
+    background_.use();
+    gfx::Program::set(tu_->bg_top, pal.background_top);
+    gfx::Program::set(tu_->bg_bottom, pal.background_bottom);
+    empty_vao_.bind();
+    gfx::draw(gfx::Primitive::Triangles, 0, 3);
+  }
 }
 
 void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
@@ -626,22 +735,25 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
   }
 }
 
-void Renderer::drawCells(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
+void Renderer::prepareCells(const FrameInput& in, const Palette& pal) {
+  cell_count_ = 0;
   if (in.cut_open < 0.5f) return; // cells only show where the vein is opened
   layoutCells(layout_, *in.sample, pal, in.flow_mm, seed_, cell_batch_);
   if (cell_batch_.count == 0) return;
   cell_vbo_.update(cell_batch_.cells.data(), cell_batch_.count * sizeof(CellInstance));
-  const glm::mat4 view = viewMatrix(in.camera);
+  cell_count_ = static_cast<int>(cell_batch_.count);
+}
+
+void Renderer::drawCells() {
+  if (cell_count_ == 0) return;
   const TissueUniforms& u = *tu_;
   gfx::apply({gfx::Blend::Alpha, gfx::Depth::Test, gfx::Cull::None});
   cells_.use();
-  gfx::Program::set(u.cell_view_proj, view_proj);
   // Discs lie flat on the opened plane: more readable than camera-facing.
-  (void)view;
   gfx::Program::set(u.cell_right, glm::vec3(1, 0, 0));
   gfx::Program::set(u.cell_up, glm::vec3(0, 0, -1));
   cell_vao_.bind();
-  gfx::drawInstanced(gfx::Primitive::TriangleStrip, 0, 4, static_cast<int>(cell_batch_.count));
+  gfx::drawInstanced(gfx::Primitive::TriangleStrip, 0, 4, cell_count_);
 }
 
 void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ivec2 size) {

@@ -2,7 +2,9 @@
 // Turns a FrameInput into draw calls: background, tissue block, bandage,
 // needle (with an x-ray ghost of its hidden part) and red cells. Owns its GL
 // objects through gfx; allocates nothing per frame.
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -45,6 +47,24 @@ const char* anchorId(Anchor a);
 
 class Renderer {
 public:
+  // How a frame is put together (see renderer_frame.cpp).
+  enum class Quality {
+    Direct,       // every part every frame at the target's resolution (goldens, references)
+    Supersampled, // every part every frame at kSupersample x kSupersample, box-filtered down
+                  // (exports)
+    Cached,       // the window: the still block kept between frames (anti-aliased while all
+                  // of it stays still), only what changes drawn each frame
+  };
+  static constexpr int kSupersample = 2;
+  // What the cache did so far (tests, --bench).
+  struct CacheStats {
+    long direct = 0;    // frames drawn without the cache (everything moving)
+    long builds = 0;    // frames that drew the still parts into the cache
+    long hits = 0;      // frames that reused it
+    int scale = 0;      // the last cached block's supersampling (1 or kSupersample)
+    unsigned parts = 0; // and which parts it held
+  };
+
   static core::Result<std::unique_ptr<Renderer>> create(const std::string& shader_dir);
   ~Renderer();
   Renderer(const Renderer&) = delete;
@@ -56,6 +76,15 @@ public:
   // value of `in` passes the InputGuard first: bad numbers are clamped and logged.
   void render(const FrameInput& in, glm::ivec2 viewport_origin, glm::ivec2 viewport_size);
 
+  void setQuality(Quality q) { quality_ = q; }
+  // Samples per axis when supersampling (default kSupersample; a test renders
+  // its reference with more).
+  void setSupersample(int n) { supersample_ = std::clamp(n, 1, 16); }
+  Quality quality() const { return quality_; }
+  // Forgets the cached block: the next frame draws it anew.
+  void dropCache() { cache_.valid = false; }
+  const CacheStats& cacheStats() const { return stats_; }
+
   const std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)>& anchors() const {
     return anchors_;
   }
@@ -65,18 +94,55 @@ public:
   // Where the tip stops when fully inserted (lumen, or the dermis beside it).
   glm::vec3 needleTipTarget(const sim::Params& params) const;
 
+  static constexpr int kResolveColourUnit = 3, kResolveDepthUnit = 4; // texture units
+
 private:
   Renderer() = default;
-  void drawTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
+  // The parts of a frame, in drawing order. kOverCache: the vein is drawn over
+  // its underlay in a cached block.
+  enum Part : unsigned {
+    kSkin = 1u << 0,       // skin tops
+    kCut = 1u << 1,        // cut faces away from the vein, and their fat parts
+    kUnderlay = 1u << 2,   // the parts around the vein, drawn plain (cache only)
+    kVein = 1u << 3,       // the parts around the vein with the vein's maths
+    kSolids = 1u << 4,     // compression pad, needle
+    kCells = 1u << 5,      // red cells
+    kBackground = 1u << 6, // gradient behind everything
+    kOverCache = 1u << 7,
+  };
+  static constexpr unsigned kAllParts = kSkin | kCut | kVein | kSolids | kCells | kBackground;
+  // Groups of still parts with a key each: the skin tops; the cut faces (with
+  // the underlay and the background).
+  static constexpr std::size_t kGroupSkin = 0, kGroupCut = 1, kGroups = 2;
+
+  void prepareTissue(const FrameInput& in);
+  void uploadTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
+                    glm::ivec2 size);
+  void prepareCells(const FrameInput& in, const Palette& pal);
+  // The pose on every program; `tile` maps a supersampling tile back onto the
+  // view (background), `scale` is its supersampling.
+  void setViewProj(const glm::mat4& view_proj, glm::vec4 tile = {1.0f, 1.0f, 0.0f, 0.0f},
+                   int scale = 1);
+  void drawParts(unsigned parts, const FrameInput& in, const Palette& pal,
+                 const glm::mat4& view_proj);
   void drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
-  void drawCells(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
+  void drawCells();
+  // Draws `parts` at `scale` x the target's resolution, tile by tile, and
+  // box-filters each tile into the framebuffer `dst` at `dst_origin`.
+  void drawTiled(unsigned parts, const FrameInput& in, const Palette& pal,
+                 const glm::mat4& view_proj, glm::ivec2 size, int scale, unsigned dst,
+                 glm::ivec2 dst_origin);
+  // Copies `src` (scale x the viewport) into the bound framebuffer's viewport.
+  void resolve(const gfx::RenderTarget& src, int scale, glm::ivec2 dst_origin);
+  void renderCached(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
+                    glm::ivec2 origin, glm::ivec2 size);
   void updateAnchors(const FrameInput& in, const glm::mat4& view_proj, glm::ivec2 size);
 
   struct TissueUniforms;
   // tissue.frag's variants: skin, vein, plain, fat; then the same with the
   // wheal/cleansing extras (see renderer.cpp)
   std::array<gfx::Program, 8> tissue_progs_;
-  gfx::Program background_, cells_, solid_;
+  gfx::Program background_, cells_, solid_, resolve_;
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;
@@ -93,6 +159,7 @@ private:
   gfx::Buffer quad_vbo_, cell_vbo_;
   gfx::VertexArray cell_vao_;
   CellBatch cell_batch_;
+  int cell_count_ = 0; // laid out for this frame
 
   gfx::Buffer needle_vbo_, bandage_vbo_;
   gfx::VertexArray needle_vao_, bandage_vao_;
@@ -109,6 +176,24 @@ private:
   unsigned seed_ = 1;
   std::array<LabelAnchor, static_cast<std::size_t>(Anchor::Count)> anchors_{};
   InputGuard guard_; // checks every sample, scene and camera value before use
+
+  // Frame structure (renderer_frame.cpp).
+  Quality quality_ = Quality::Direct;
+  int supersample_ = kSupersample;
+  std::size_t set_ = 0;                       // this frame's variant set (0, or with the extras)
+  unsigned geometry_gen_ = 0, scene_gen_ = 0; // bumped when the faces or the scene change
+  std::array<std::uint64_t, kGroups> keys_{}, last_keys_{}; // this frame's, the previous one's
+  bool have_last_keys_ = false;
+  struct Cache {
+    bool valid = false;
+    unsigned parts = 0;
+    int scale = 0;
+    std::array<std::uint64_t, kGroups> keys{};
+  } cache_;
+  gfx::RenderTarget cache_target_, tile_target_;
+  bool blit_failed_ = false; // this GL cannot blit the cached depth in: use the resolve shader
+  std::array<int, 3> resolve_locs_{-1, -1, -1}; // uScale, uDstOrigin, uSrcOrigin
+  CacheStats stats_;
 };
 
 } // namespace render

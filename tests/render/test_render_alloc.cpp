@@ -59,3 +59,29 @@ TEST_CASE("render: no heap allocation per frame", "[render]") {
   gfx::finish();
   CHECK(g_allocations.load() == 0);
 }
+
+TEST_CASE("render: no heap allocation per frame with the window's cache", "[render][cache]") {
+  REQUIRE_GL();
+  rendertest::StageFrame f;
+  rendertest::frameAt(f, "procedure", 0.5f);
+  const glm::ivec2 size{320, 180};
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  fb.bind();
+  render::Renderer& r = rendertest::renderer();
+  r.setQuality(render::Renderer::Quality::Cached);
+  for (int i = 0; i < 5; ++i) r.render(f.in, {0, 0}, size); // warm-up: the targets are made
+  g_allocations = 0;
+  g_counting = true;
+  for (int i = 0; i < 50; ++i) {
+    f.in.flow_mm += 0.1;                            // cells move: the cache is reused
+    if (i % 10 == 5) f.sample.blanching = 0.02 * i; // the skin changes: drawn anew
+    if (i % 10 == 7) f.in.camera.yaw_deg += 1.0f;   // the camera moves: drawn directly
+    r.render(f.in, {0, 0}, size);
+  }
+  g_counting = false;
+  gfx::finish();
+  r.setQuality(render::Renderer::Quality::Direct);
+  CHECK(g_allocations.load() == 0);
+  CHECK(r.cacheStats().hits > 20);
+  CHECK(r.cacheStats().builds > 5);
+}
