@@ -4,11 +4,11 @@
 #include <cmath>
 
 #include "app/handout_pdf.hpp"
-#include "app/handout_text.hpp"
 #include "app/viewer.hpp"
 #include "core/atomic_file.hpp"
 #include "gfx/context.hpp"
 #include "gfx/objects.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 namespace {
@@ -60,21 +60,20 @@ int roundDay(double day) {
 }
 
 // "after 8 s", "after 3 h", "day 21": when a picture's moment happens.
-std::string whenText(double t, const std::string& lang) {
+std::string whenText(double t, const text::Locale& L) {
   const auto n = [](double v) { return std::to_string(std::max(1L, std::lround(v))); };
-  if (t <= 0.0) return handoutText("handout.when.before", lang);
-  if (t < 120.0) return fillIn(handoutText("handout.when.seconds", lang), {{"n", n(t)}});
-  if (t < 7200.0) return fillIn(handoutText("handout.when.minutes", lang), {{"n", n(t / 60.0)}});
-  if (t < 2.0 * kDay_s)
-    return fillIn(handoutText("handout.when.hours", lang), {{"n", n(t / 3600.0)}});
-  return fillIn(handoutText("handout.when.day", lang), {{"n", n(t / kDay_s)}});
+  if (t <= 0.0) return L.tr("handout.when.before");
+  if (t < 120.0) return L.tr("handout.when.seconds", {{"n", n(t)}});
+  if (t < 7200.0) return L.tr("handout.when.minutes", {{"n", n(t / 60.0)}});
+  if (t < 2.0 * kDay_s) return L.tr("handout.when.hours", {{"n", n(t / 3600.0)}});
+  return L.tr("handout.when.day", {{"n", n(t / kDay_s)}});
 }
 
-std::vector<std::string> expectLines(const Session& s, const std::string& lang) {
+std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   const sim::Outcome& o = s.run.outcome;
-  const auto text = [&](const char* key) { return handoutText(key, lang); };
+  const auto text = [&](const char* key) { return L.tr(key); };
   const auto day = [&](const char* key, double d) {
-    return fillIn(text(key), {{"day", std::to_string(roundDay(d))}});
+    return L.tr(key, {{"day", std::to_string(roundDay(d))}});
   };
   const std::string shown = std::to_string(static_cast<int>(std::lround(s.run.endTime() / kDay_s)));
   std::vector<std::string> lines;
@@ -98,15 +97,15 @@ std::vector<std::string> expectLines(const Session& s, const std::string& lang) 
   if (o.fading_visible_day >= 0.0) {
     lines.push_back(day("handout.expect.fading", o.fading_visible_day));
   } else if (treated) {
-    lines.push_back(fillIn(text("handout.expect.no_fading"), {{"days", shown}}));
+    lines.push_back(L.tr("handout.expect.no_fading", {{"days", shown}}));
   }
   if (o.resolved_day >= 0.0) {
     const int d = roundDay(o.resolved_day);
-    lines.push_back(d < 14 ? day("handout.expect.resolved_day", o.resolved_day)
-                           : fillIn(text("handout.expect.resolved_week"),
-                                    {{"week", std::to_string(d / 7 + 1)}}));
+    lines.push_back(
+        d < 14 ? day("handout.expect.resolved_day", o.resolved_day)
+               : L.tr("handout.expect.resolved_week", {{"week", std::to_string(d / 7 + 1)}}));
   } else if (o.fading_visible_day >= 0.0) {
-    lines.push_back(fillIn(text("handout.expect.not_resolved"), {{"days", shown}}));
+    lines.push_back(L.tr("handout.expect.not_resolved", {{"days", shown}}));
   }
   lines.push_back(text(o.sessions_recommended > 1 ? "handout.expect.more_sessions"
                                                   : "handout.expect.one_session"));
@@ -117,20 +116,20 @@ std::vector<std::string> expectLines(const Session& s, const std::string& lang) 
   return lines;
 }
 
-std::vector<std::string> aftercareLines(const Session& s, const std::string& lang) {
+std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L) {
   const sim::Params& p = s.scene.params;
   if (!s.run.outcome.indicated) return {};
   std::vector<std::string> lines;
-  lines.push_back(handoutText("handout.aftercare.walk", lang));
+  lines.push_back(L.tr("handout.aftercare.walk"));
   if (p.compression.days > 0.0 && p.compression.pressure_mmHg > 0.0) {
-    lines.push_back(fillIn(handoutText("handout.aftercare.stocking", lang),
-                           {{"days", formatNumber(p.compression.days, 1, lang)},
-                            {"pressure", formatNumber(p.compression.pressure_mmHg, 0, lang)}}));
+    lines.push_back(L.tr("handout.aftercare.stocking",
+                         {{"days", L.number(p.compression.days, 1)},
+                          {"pressure", L.number(p.compression.pressure_mmHg, 0)}}));
   } else {
-    lines.push_back(handoutText("handout.aftercare.no_stocking", lang));
+    lines.push_back(L.tr("handout.aftercare.no_stocking"));
   }
-  lines.push_back(handoutText("handout.aftercare.heat", lang));
-  lines.push_back(handoutText("handout.aftercare.journeys", lang));
+  lines.push_back(L.tr("handout.aftercare.heat"));
+  lines.push_back(L.tr("handout.aftercare.journeys"));
   return lines;
 }
 
@@ -154,7 +153,7 @@ gfx::Image downsample(const gfx::Image& big, int k) {
 }
 
 core::Result<std::vector<HandoutPicture>> renderPictures(Viewer& viewer, Session& s,
-                                                         const std::string& lang) {
+                                                         const text::Locale& L) {
   const glm::ivec2 big = kPictureSize * kSupersample;
   gfx::Framebuffer fb = gfx::Framebuffer::create(big, 0);
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
@@ -167,8 +166,8 @@ core::Result<std::vector<HandoutPicture>> renderPictures(Viewer& viewer, Session
     gfx::finish();
     HandoutPicture pic;
     pic.image = downsample(gfx::readPixels(big.x, big.y), kSupersample);
-    pic.caption = handoutText("handout.moment." + m.what, lang);
-    pic.when = whenText(m.sim_time_s, lang);
+    pic.caption = L.tr("handout.moment." + m.what);
+    pic.when = whenText(m.sim_time_s, L);
     pictures.push_back(std::move(pic));
   }
   gfx::bindDefaultFramebuffer();
@@ -230,16 +229,17 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
 HandoutContent handoutContent(const Session& s, const std::string& lang, const Clinic& clinic) {
   const sim::Params& p = s.scene.params;
   const sim::Outcome& o = s.run.outcome;
-  const auto text = [&](const std::string& key) { return handoutText(key, lang); };
+  const text::Locale& L = text::locale(lang);
+  const auto text = [&](const std::string& key) { return L.tr(key); };
   HandoutContent c;
   c.lang = lang;
   c.letter = lang == "en-US";
   c.title = text(o.indicated ? "handout.title" : "handout.title_not_indicated");
-  c.case_line = fillIn(text(o.indicated ? "handout.case" : "handout.case_not_indicated"),
-                       {{"vein", text(veinKey(p.vein.kind))},
-                        {"diameter", formatNumber(p.vein.diameter_mm, 1, lang)},
-                        {"agent", text(agentKey(p.agent.name))},
-                        {"concentration", formatNumber(p.agent.concentration_pct, 2, lang)}});
+  c.case_line = L.tr(o.indicated ? "handout.case" : "handout.case_not_indicated",
+                     {{"vein", text(veinKey(p.vein.kind))},
+                      {"diameter", L.number(p.vein.diameter_mm, 1)},
+                      {"agent", text(agentKey(p.agent.name))},
+                      {"concentration", L.number(p.agent.concentration_pct, 2)}});
   c.clinic_label = text("handout.clinic");
   c.phone_label = text("handout.phone");
   c.clinic = clinic;
@@ -248,11 +248,11 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   c.leg_legend = text(o.indicated ? "handout.leg.legend" : "handout.leg.legend_not_indicated");
   c.vein_kind = static_cast<int>(p.vein.kind);
   c.expect_title = text("handout.expect.title");
-  c.expect = expectLines(s, lang);
+  c.expect = expectLines(s, L);
   c.pictures_title =
       text(o.indicated ? "handout.pictures.title" : "handout.pictures.title_not_indicated");
   c.aftercare_title = text("handout.aftercare.title");
-  c.aftercare = aftercareLines(s, lang);
+  c.aftercare = aftercareLines(s, L);
   c.warning_title = text("handout.warning.title");
   if (o.indicated) // something was injected: what to report at once
     for (const char* k : {"handout.warning.calf", "handout.warning.breath", "handout.warning.neuro",
@@ -278,7 +278,7 @@ core::Result<bool> writeHandout(Viewer& viewer, Session& s, const std::string& p
   };
   HandoutContent content = handoutContent(s, lang, clinic);
   const double position = s.playback.position(); // the window goes on where it was
-  auto pictures = renderPictures(viewer, s, lang);
+  auto pictures = renderPictures(viewer, s, text::locale(lang));
   s.playback.seek(position);
   if (!pictures) return cannot(pictures.errors().front().message);
   content.pictures = std::move(pictures.value());

@@ -2,8 +2,9 @@
 // The patient's take-home sheet (--handout PATH.pdf and the window's Handout
 // button): this case's key moments as pictures, what will happen and when
 // (from the model's outcome), aftercare with this case's numbers, the warning
-// signs, the next visit and the practice's name and phone. Texts come from
-// app/handout_text.hpp; the page layout is app/handout_pdf.hpp.
+// signs, the next visit and the practice's name and phone. Every sentence is
+// a handout.* entry of the catalogues in assets/; the page layout is
+// app/handout_pdf.hpp.
 #include <string>
 #include <vector>
 

@@ -11,8 +11,8 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
-#include "app/handout_text.hpp"
 #include "core/data_path.hpp"
+#include "text/placeholders.hpp"
 #include "ui/leg_shape.hpp"
 
 namespace app {
@@ -205,7 +205,7 @@ void Flow::footer() {
   cairo_stroke(cr);
   setColour(cr, kInk);
   useFont(cr, fonts.regular, kFooterPt);
-  const std::string text = fillIn(c.footer, {{"page", std::to_string(page)}});
+  const std::string text = text::fill(c.footer, {{"page", std::to_string(page)}});
   cairo_move_to(cr, kMargin, page_h - kMargin + 14.0);
   cairo_show_text(cr, text.c_str());
 }
@@ -472,7 +472,8 @@ void warningBox(Flow& f) {
              std::max(sign, paragraph(f.cr, f.fonts.bold, kHeadingPt, f.c.warning_title, 0, 0,
                                       title_w, false)) +
              6.0;
-  for (const std::string& w : f.c.warnings) h += bulletHeight(f, w, inner);
+  for (const std::string& w : f.c.warnings) // drawn in bold: measured in bold
+    h += paragraph(f.cr, f.fonts.bold, kBodyPt, w, 0, 0, inner - 16.0, false) + 4.0;
   h += 4.0 + paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.warning_note, 0, 0, inner, false) + pad;
   f.ensure(h);
   cairo_t* cr = f.cr;

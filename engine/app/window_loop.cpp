@@ -7,6 +7,7 @@
 
 #include "app/bookmark.hpp"
 #include "app/frame_pacer.hpp"
+#include "app/handout.hpp"
 #include "app/video_export.hpp"
 
 #include "core/log.hpp"
@@ -14,6 +15,7 @@
 #include "gfx/image.hpp"
 #include "render/camera.hpp"
 #include "scene/file_watcher.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 
@@ -225,6 +227,17 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
 
 } // namespace
 
+void writeHandoutFromWindow(Viewer& viewer, Session& session, const std::string& dir) {
+  const ui::ScreenState& st = viewer.state();
+  const std::string path = nextFreePath(dir, "sclerosim-handout", ".pdf");
+  auto w = writeHandout(viewer, session, path, st.lang, Clinic{st.clinic_name, st.clinic_phone});
+  if (w) {
+    tell(viewer, text::locale(st.lang).tr("notice.handout_written", {{"path", path}}));
+  } else {
+    complainNotSaved(viewer, w.errors());
+  }
+}
+
 Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size) {
   const ui::ScreenState& st = viewer.state();
   Settings s;
@@ -234,6 +247,8 @@ Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size) {
   s.font_scale = st.font_scale;
   s.width = window_size.x;
   s.height = window_size.y;
+  s.clinic_name = st.clinic_name;
+  s.clinic_phone = st.clinic_phone;
   return s;
 }
 
@@ -245,6 +260,8 @@ void applySettings(const Settings& settings, ui::ScreenState& state) {
   if (state.lang == def.lang) state.lang = settings.lang;
   if (state.palette == def.palette) state.palette = settings.palette;
   state.font_scale = settings.font_scale;
+  state.clinic_name = settings.clinic_name;
+  state.clinic_phone = settings.clinic_phone;
 }
 
 void runWindow(platform::Window& window, Viewer& viewer, Session& session, const LoopProbe& probe) {
@@ -271,7 +288,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
   glm::ivec2 window_size = window.windowSize();
   viewer.state().record_available = true;
   std::unique_ptr<WindowRecording> recording;
-  bool pending_cancel = false, pending_save = false, quit_after = false;
+  bool pending_cancel = false, pending_save = false, pending_handout = false, quit_after = false;
   // Authoring loop: a teacher edits the scene file, the window follows.
   scene::FileWatcher watcher(viewer.scenePath());
   double watched_at = window.seconds();
@@ -400,6 +417,10 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
         complainNotSaved(viewer, saved.errors());
       }
     }
+    if (actions.handout || pending_handout) {
+      pending_handout = false;
+      writeHandoutFromWindow(viewer, session, ".");
+    }
     ui::ScreenActions video_actions;
     ui::ScreenActions asked;
     asked.record = key_actions.record || actions.record;
@@ -409,6 +430,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
     // Clicked during the video frame: carried out before the next one.
     pending_cancel = video_actions.cancel_record;
     pending_save = video_actions.save_view;
+    pending_handout = video_actions.handout;
     if (video_actions.quit) quit_after = true;
     window.swapBuffers();
     if (quit_after) break;

@@ -22,6 +22,12 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s,
 // returns the path written.
 core::Result<std::string> saveViewNext(const Viewer& viewer, const std::string& dir);
 
+// The Handout button: writes the patient handout for the case on screen (in
+// the window's language, with the practice from the settings) to the first
+// free "sclerosim-handout-N.pdf" in `dir`, and says where (or why not) in the
+// window's notice.
+void writeHandoutFromWindow(Viewer& viewer, Session& session, const std::string& dir);
+
 // The first "stem-N.ext" in `dir` that does not exist yet (N from 1).
 std::string nextFreePath(const std::string& dir, const std::string& stem, const std::string& ext);
 

@@ -248,6 +248,22 @@ void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
   if (!open) st.help = false;
 }
 
+namespace {
+// One line of text into a std::string (ImGui grows the buffer through the callback).
+int growString(ImGuiInputTextCallbackData* data) {
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+    auto* s = static_cast<std::string*>(data->UserData);
+    s->resize(static_cast<std::size_t>(data->BufTextLen));
+    data->Buf = s->data();
+  }
+  return 0;
+}
+bool inputLine(const char* label, std::string& value) {
+  return ImGui::InputText(label, value.data(), value.capacity() + 1,
+                          ImGuiInputTextFlags_CallbackResize, growString, &value);
+}
+} // namespace
+
 void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions) {
   (void)f;
   ImGui::SetNextWindowPos(
@@ -314,6 +330,13 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
   if (ImGui::RadioButton((tr(st, "settings.view.surface") + "###surface").c_str(), st.surface_view))
     st.surface_view = true;
   ImGui::Checkbox((tr(st, "settings.presenter") + "###presenter").c_str(), &st.presenter);
+  ImGui::TextDisabled("%s", tr(st, "settings.clinic").c_str());
+  ImGui::SetNextItemWidth(260.0f * in.scale);
+  if (inputLine((tr(st, "settings.clinic_name") + "###clinic_name").c_str(), st.clinic_name))
+    actions.settings_changed = true;
+  ImGui::SetNextItemWidth(260.0f * in.scale);
+  if (inputLine((tr(st, "settings.clinic_phone") + "###clinic_phone").c_str(), st.clinic_phone))
+    actions.settings_changed = true;
   ImGui::End();
   if (!open) st.settings_open = false;
 }

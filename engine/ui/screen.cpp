@@ -410,7 +410,7 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   if (ImGui::Button(">|")) pb.seek(pb.length());
   ImGui::SameLine();
   // Scrub bar with stage boundaries and event ticks.
-  const float right_w = (st.record_available ? 540.0f : 330.0f) * in.scale;
+  const float right_w = (st.record_available ? 660.0f : 330.0f) * in.scale;
   const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - right_w);
   ImGui::SetNextItemWidth(bar_w);
   float pos = static_cast<float>(pb.position());
@@ -491,6 +491,9 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.record.tooltip").c_str());
       ImGui::SameLine();
       if (ImGui::Button((L.tr("ui.save_view") + "###saveview").c_str())) actions.save_view = true;
+      ImGui::SameLine();
+      if (ImGui::Button((L.tr("ui.handout") + "###handout").c_str())) actions.handout = true;
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.handout.tooltip").c_str());
     }
   }
   (void)f;

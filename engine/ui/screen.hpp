@@ -70,10 +70,12 @@ struct ScreenState {
   QuizPanel quiz;                // quiz / teach-back of the played stages
   MistakeState mistakes;         // student mode: the trainee mistake applied
   PenState pen;                  // presenter mode: annotation strokes
-  bool record_available = false; // the window: Record and Save view in the timeline bar
+  bool record_available = false; // the window: Record, Save view, Handout in the timeline bar
   float record_progress =
       -1.0f;     // recording from the window: 0..1 (progress, Cancel); < 0 not recording
   Notice notice; // scene reload errors, dropped files, screenshot paths
+  // The practice printed on the patient handout (settings file, settings popup).
+  std::string clinic_name, clinic_phone;
 };
 
 struct ScreenInput {
@@ -109,6 +111,7 @@ struct ScreenActions {
   bool record = false;        // start recording the tour (window)
   bool cancel_record = false; // stop it; nothing is written
   bool save_view = false;     // save the current view (bookmark)
+  bool handout = false;       // write the patient handout PDF for the case on screen
 };
 
 // Rectangle of the 3D view for a display size (leaves room for the panel

@@ -44,6 +44,8 @@ TEST_CASE("ui: settings round-trip through the JSON file", "[ui]") {
   s.font_scale = 1.5f;
   s.width = 1600;
   s.height = 900;
+  s.clinic_name = "Venenpraxis Dr. M\xc3\xbcller";
+  s.clinic_phone = "+49 30 1234567";
   REQUIRE(app::saveSettings(s, path).empty());
   REQUIRE(fs::exists(path));
   REQUIRE_FALSE(fs::exists(path + ".tmp"));
@@ -94,6 +96,22 @@ TEST_CASE("ui: a corrupt settings file is reported and gives defaults", "[ui]") 
   CHECK(l.settings.audience == scene::Audience::Student);
   CHECK(l.settings.lang == "en");
   CHECK(l.warning.find("lang") != std::string::npos);
+  fs::remove_all(d);
+}
+
+TEST_CASE("ui: a bad practice name or phone is ignored with a warning", "[ui]") {
+  const fs::path d = tempDir("clinic");
+  const fs::path path = d / "settings.json";
+  {
+    std::ofstream out(path);
+    out << R"({"clinic_name": 42, "clinic_phone": "line one\nline two", "lang": "de"})";
+  }
+  const app::LoadedSettings l = app::loadSettings(path.string());
+  CHECK(l.settings.clinic_name.empty());
+  CHECK(l.settings.clinic_phone.empty());
+  CHECK(l.settings.lang == "de"); // the good values stay
+  CHECK(l.warning.find("clinic_name") != std::string::npos);
+  CHECK(l.warning.find("clinic_phone") != std::string::npos);
   fs::remove_all(d);
 }
 

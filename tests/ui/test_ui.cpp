@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <unistd.h>
 
 #include "app/session.hpp"
@@ -17,6 +18,7 @@
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/golden.hpp"
+#include "support/subprocess.hpp"
 #include "ui/panels.hpp"
 
 namespace fs = std::filesystem;
@@ -176,4 +178,51 @@ TEST_CASE("ui: golden images of the normal and presenter layouts", "[ui][gl][gol
     INFO(r.message);
     CHECK(r.ok);
   }
+}
+
+TEST_CASE("ui: the Handout button writes the handout for the case on screen and says where",
+          "[ui][gl]") {
+  REQUIRE_GL();
+  sizeWindow({640, 360});
+  app::Session s = makeSession();
+  ui::ScreenState st0;
+  st0.lang = "de";
+  st0.clinic_name = "Venenpraxis am Markt";
+  st0.clinic_phone = "030 555 0199";
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, st0, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  renderFrames(v, {640, 360}, 2);
+  s.playback.seekStage(2, 0.5); // somewhere in the procedure: the window stays there
+  const double position = s.playback.position();
+  const fs::path dir = testsupport::scratchDir("ui-handout");
+
+  // What the window loop does when the button (or a click during a video frame) asks.
+  app::writeHandoutFromWindow(v, s, dir.string());
+  const fs::path first = dir / "sclerosim-handout-1.pdf";
+  REQUIRE(fs::exists(first));
+  CHECK(v.state().notice.visible());
+  CHECK_FALSE(v.state().notice.error);
+  CHECK(v.state().notice.text.find(first.string()) != std::string::npos);
+  CHECK(s.playback.position() == Approx(position));
+  // The sheet is in the window's language, with the practice from the settings.
+  const fs::path txt = dir / "first.txt";
+  REQUIRE(std::system(
+              ("pdftotext -enc UTF-8 '" + first.string() + "' '" + txt.string() + "'").c_str()) ==
+          0);
+  std::ifstream in(txt);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("Ihre Behandlung") != std::string::npos);
+  CHECK(text.find("Venenpraxis am Markt") != std::string::npos);
+  CHECK(text.find("030 555 0199") != std::string::npos);
+  // A second press does not overwrite the first sheet.
+  app::writeHandoutFromWindow(v, s, dir.string());
+  CHECK(fs::exists(dir / "sclerosim-handout-2.pdf"));
+  // A folder that cannot take it: an error notice, no file.
+  app::writeHandoutFromWindow(v, s, (dir / "missing").string());
+  CHECK(v.state().notice.error);
+  CHECK_FALSE(fs::exists(dir / "missing"));
+  // The window still draws afterwards (the handout's framebuffer is unbound).
+  const gfx::Image after = renderFrames(v, {640, 360}, 1);
+  CHECK(after.width == 640);
 }
