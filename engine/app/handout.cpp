@@ -15,10 +15,8 @@ namespace {
 
 constexpr double kDay_s = 86400.0;
 constexpr std::size_t kMaxPictures = 5;
-// Picture size in pixels (16:9), rendered at 2x and averaged
-// down: anti-aliased edges without multisampling (which llvmpipe pays 3-4x for).
+// Picture size in pixels (16:9): about 290 dpi at the printed width.
 constexpr glm::ivec2 kPictureSize(640, 360);
-constexpr int kSupersample = 2;
 
 const char* veinKey(sim::VeinKind k) {
   switch (k) {
@@ -133,39 +131,21 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   return lines;
 }
 
-// Averages each kxk block: the supersampled render becomes an anti-aliased picture.
-gfx::Image downsample(const gfx::Image& big, int k) {
-  gfx::Image out;
-  out.width = big.width / k;
-  out.height = big.height / k;
-  out.rgba.resize(static_cast<std::size_t>(out.width) * static_cast<std::size_t>(out.height) * 4);
-  for (int y = 0; y < out.height; ++y) {
-    for (int x = 0; x < out.width; ++x) {
-      for (int c = 0; c < 4; ++c) {
-        int sum = 0;
-        for (int j = 0; j < k; ++j)
-          for (int i = 0; i < k; ++i) sum += big.pixel(x * k + i, y * k + j)[c];
-        out.pixel(x, y)[c] = static_cast<std::uint8_t>((sum + k * k / 2) / (k * k));
-      }
-    }
-  }
-  return out;
-}
-
 core::Result<std::vector<HandoutPicture>> renderPictures(Viewer& viewer, Session& s,
                                                          const text::Locale& L) {
-  const glm::ivec2 big = kPictureSize * kSupersample;
-  gfx::Framebuffer fb = gfx::Framebuffer::create(big, 0);
+  // Anti-aliased as every export: the renderer's supersampling (2x2 per pixel).
+  const QualityScope quality(viewer, render::Renderer::Quality::Supersampled);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(kPictureSize, 0);
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
   std::vector<HandoutPicture> pictures;
   for (const KeyMoment& m : keyMoments(s)) {
     s.playback.seek(m.position);
     fb.bind();
-    viewer.renderViewOnly(big);
+    viewer.renderViewOnly(kPictureSize);
     fb.resolve();
     gfx::finish();
     HandoutPicture pic;
-    pic.image = downsample(gfx::readPixels(big.x, big.y), kSupersample);
+    pic.image = gfx::readPixels(kPictureSize.x, kPictureSize.y);
     pic.caption = L.tr("handout.moment." + m.what);
     pic.when = whenText(m.sim_time_s, L);
     pictures.push_back(std::move(pic));

@@ -67,7 +67,7 @@ struct HandoutContent {
 // parameters and the model's outcome.
 HandoutContent handoutContent(const Session& s, const std::string& lang, const Clinic& clinic);
 
-// Renders the key moments with `viewer` (3D view only, 2x supersampled),
+// Renders the key moments with `viewer` (3D view only, supersampled),
 // lays out the PDF and writes it to `path` through a temporary file in the
 // same folder (no partial file on any failure). The playback position is
 // restored afterwards. Errors name `path` and the cause.
