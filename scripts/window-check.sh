@@ -7,7 +7,8 @@
 #
 # Steps (1280x720 window): click into the 3D view; click Play -> the log says "playing"; press
 # Right -> one stage further; click a stage in the list, press Left -> one stage back; click the
-# narration, press h -> help open; press s -> the app writes its screenshot. Exit 0 when every
+# narration, press h -> help open; press s -> the app writes its screenshot; Escape, click
+# Handout -> the app writes sclerosim-handout-1.pdf and says so. Exit 0 when every
 # step did what it should, 1 otherwise (the log is printed), 2 when xvfb-run or xdotool is missing.
 # CTest runs it as `window_check` when both are installed (scripts/setup.sh installs them).
 set -euo pipefail
@@ -69,8 +70,15 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   n=$(lines)
   key s # the app's own screenshot, with help open
   await 'screenshot written to ' "$n"
+  key Escape # close help
+  n=$(lines)
+  click 1142 655 # Handout, the last button of the timeline bar
+  await 'Handout written to .*sclerosim-handout-1\.pdf' "$n"
+  head -c 5 "$out/sclerosim-handout-1.pdf" | grep -q '%PDF-' ||
+    { echo "window-check: the Handout button wrote no PDF"; exit 1; }
   echo "window-check: ok (Play then Right stepped the stage; a stage click then Left; narration" \
-    "click then h opened help; screenshot $(ls "$out"/sclerosim-*.png))"
+    "click then h opened help; screenshot $(ls "$out"/sclerosim-*.png); Handout wrote" \
+    "$(ls "$out"/sclerosim-handout-*.pdf))"
   exit 0
 fi
 
@@ -78,7 +86,7 @@ app=$(realpath "${1:-$root/build/sclerosim}")
 out=${2:-$(mktemp -d /tmp/sclerosim-window-check.XXXXXX)}
 mkdir -p "$out"
 out=$(realpath "$out")
-rm -rf "$out/config" "$out"/sclerosim-*.png "$out/app.log" # a fresh start every run
+rm -rf "$out/config" "$out"/sclerosim-*.png "$out"/sclerosim-handout-*.pdf "$out/app.log" # fresh
 for tool in xvfb-run xdotool; do
   command -v $tool >/dev/null || { echo "window-check: $tool is not installed (scripts/setup.sh)"; exit 2; }
 done
