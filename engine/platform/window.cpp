@@ -44,6 +44,12 @@ Key translateKey(SDL_Keycode k) {
     return Key::Digit5;
   case SDLK_6:
     return Key::Digit6;
+  case SDLK_7:
+    return Key::Digit7;
+  case SDLK_8:
+    return Key::Digit8;
+  case SDLK_9:
+    return Key::Digit9;
   case SDLK_a:
     return Key::A;
   case SDLK_c:
