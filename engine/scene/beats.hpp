@@ -29,7 +29,7 @@ struct BeatInfo {
 const BeatInfo& beatInfo(sim::EventKind event);
 
 // A one-sentence caption: the beat's, or the stage's opening one (shown
-// before its first beat). English and German until the catalogues take them.
+// before its first beat), from assets/<lang>.po (caption.beat.<id>.<mode>).
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang);
 std::string stageCaption(StageKind stage, bool indicated, Audience audience,
                          const std::string& lang);

@@ -62,7 +62,8 @@ app::Session defaultSession() {
 
 } // namespace
 
-TEST_CASE("video: --record writes a caption track that changes at every model event", "[app][slow]") {
+TEST_CASE("video: --record writes a caption track that changes at every model event",
+          "[app][slow]") {
   struct Case {
     const char* mode;
     const char* lang;
@@ -107,8 +108,9 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       for (int i = 0; i < s.playback.stageCount(); ++i)
         if (pos >= s.playback.stageStart(i)) stage = i;
       const double stage_start = s.playback.stageStart(stage);
-      const double expect =
-          pos - stage_start < ui::kMinOpeningCaption_s ? stage_start : std::ceil(pos / frame) * frame;
+      const double expect = pos - stage_start < ui::kMinOpeningCaption_s
+                                ? stage_start
+                                : std::ceil(pos / frame) * frame;
       CHECK(cue.start_s == Approx(expect).margin(frame + 1e-3));
       // ... and never before the picture reaches it.
       if (expect > stage_start) CHECK(cue.start_s >= pos - 1e-3);
@@ -121,8 +123,8 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       CHECK(cue.end_s > cue.start_s);
       bool known = false;
       for (int k = 0; k < sim::kEventKindCount; ++k)
-        known = known || cue.text == scene::beatCaption(static_cast<sim::EventKind>(k),
-                                                        c.audience, c.lang);
+        known = known ||
+                cue.text == scene::beatCaption(static_cast<sim::EventKind>(k), c.audience, c.lang);
       for (const scene::StageInfo& st : scene::stageRegistry())
         known = known || cue.text == scene::stageCaption(st.kind, true, c.audience, c.lang);
       CHECK(known);
@@ -137,8 +139,8 @@ TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the
     INFO(mode);
     const fs::path dir = testsupport::scratchDir("story") / (std::string("tour-") + mode);
     fs::create_directories(dir);
-    const auto r =
-        testsupport::runSclerosim({"--tour", dir.string(), "--size", "640x360", "--mode", mode}, dir);
+    const auto r = testsupport::runSclerosim(
+        {"--tour", dir.string(), "--size", "640x360", "--mode", mode}, dir);
     REQUIRE(r.code == 0);
     std::vector<fs::path> files;
     for (const auto& f : fs::directory_iterator(dir))
@@ -171,8 +173,8 @@ TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the
       for (std::size_t k = 0; k < a.value().rgba.size(); ++k)
         if (k % 4 != 3) sum += std::abs(int(a.value().rgba[k]) - int(b.value().rgba[k]));
       const double mean = sum / static_cast<double>(a.value().rgba.size() / 4 * 3);
-      INFO(files[i - 1].filename().string() << " -> " << files[i].filename().string() << ": mean "
-                                           << mean);
+      INFO(files[i - 1].filename().string()
+           << " -> " << files[i].filename().string() << ": mean " << mean);
       CHECK(mean > kMinMeanDiff);
     }
   }

@@ -29,9 +29,8 @@ const sim::Sample& before(const sim::Run& r, double t) {
 TEST_CASE("events: the default treatment tells every key moment in the model's order", "[sim]") {
   const sim::Run r = sim::simulate(sim::Params{});
   using K = sim::EventKind;
-  const K order[] = {K::NeedleInLumen, K::Spasm,    K::Blanching,     K::NeedleOut, K::BloodReturns,
-                     K::StockingOn,    K::Sealed,   K::Cord,          K::FadingVisible,
-                     K::Resolved};
+  const K order[] = {K::NeedleInLumen, K::Spasm,  K::Blanching, K::NeedleOut,     K::BloodReturns,
+                     K::StockingOn,    K::Sealed, K::Cord,      K::FadingVisible, K::Resolved};
   double last = -1.0;
   for (K k : order) {
     const sim::Event* e = find(r, k);
@@ -54,7 +53,8 @@ TEST_CASE("events: derived moments agree with the samples and the outcome", "[si
     p.agent.concentration_pct = 0.1 + 0.9 * u(rng);
     p.injection.duration_s = 2.0 + 28.0 * u(rng);
     p.vein.diameter_mm = 0.3 + 2.4 * u(rng);
-    p.vein.kind = p.vein.diameter_mm < 1.0 ? sim::VeinKind::Telangiectasia : sim::VeinKind::Reticular;
+    p.vein.kind =
+        p.vein.diameter_mm < 1.0 ? sim::VeinKind::Telangiectasia : sim::VeinKind::Reticular;
     p.compression.days = n % 4 == 0 ? 0.0 : 21.0 * u(rng);
     p.patient.skin_tone = 1 + n % 6;
     const sim::Run r = sim::simulate(p, 60.0);
