@@ -128,6 +128,12 @@ const char* keyName(Key key) {
     return "5";
   case Key::Digit6:
     return "6";
+  case Key::Digit7:
+    return "7";
+  case Key::Digit8:
+    return "8";
+  case Key::Digit9:
+    return "9";
   case Key::A:
     return "a";
   case Key::C:
