@@ -22,7 +22,17 @@ const std::vector<BeatInfo>& beats() {
       // Looking down more steeply: the pale skin above and the clear lumen.
       {E::Blanching, "blanching", {"sclerosant"}, true, kCut, -30.0f, 44.0f, 8.0f, -0.2f, -0.8f},
       {E::NeedleOut, "needle_out", {"vein_lumen", "endothelium"}, NO_CAMERA},
-      {E::BloodReturns, "blood_returns", {"vein_lumen", "endothelium"}, CLOSE_RING},
+      // Along the opened vein at the injection site, where the model measures it.
+      {E::BloodReturns,
+       "blood_returns",
+       {"vein_lumen", "endothelium"},
+       true,
+       kCut,
+       -22.0f,
+       40.0f,
+       6.5f,
+       -0.2f,
+       -1.2f},
       {E::StockingOn, "stocking_on", {"bandage", "vein_lumen"}, NO_CAMERA},
       {E::Sealed, "sealed", {"vein_wall", "thrombus"}, CLOSE_RING},
       {E::Recanalized, "reopened", {"vein_lumen", "thrombus"}, CLOSE_RING},
