@@ -25,6 +25,10 @@ uniform vec3 uLightDir;
 uniform float uPixelScale;
 uniform vec4 uExtra;      // seal (walls bonded), pigment (haemosiderin), vein kind (0 spider, 1 reticular, 2 varicose), clot share of the lumen
 uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segments x0, z0, x1, z1
+// Story (render/renderer.cpp, uploadTissue; hashed into the cached block's key like every
+// uniform): x = trickle (0 lumen refilled with blood .. 1 only a thin stream of returning
+// blood through the damaged, narrowed lumen), y = compression share (0 none .. 1 full).
+uniform vec4 uStory;
 // Baked static patterns (render/surface_bake.cpp): the skin's vessels (cover,
 // distance to the nearest vessel / (12 r), feeder cover, varicose axis) over
 // the block's top, uv = (xz - rect.xy) * rect.zw; and the tileable fat lobules
@@ -81,7 +85,8 @@ float lumenDistance(vec2 q) {
   float waist = uShape.z;
   float middle = ellipseDistance(q, vec2(a, max(b * (1.0 - waist), 0.015 * r)));
   if (waist <= 0.001) return middle;
-  vec2 lobe = vec2(0.42 * a, b * mix(0.8, 1.25, waist));
+  // Pressed flat the lumen is a slit; only small pockets of blood stay at its ends.
+  vec2 lobe = vec2(mix(0.42, 0.2, waist) * a, b * mix(0.8, 0.9, waist));
   float cx = a - lobe.x;
   float lobes = ellipseDistance(vec2(abs(q.x) - cx, q.y), lobe);
   return smin(middle, lobes, 0.25 * b);
@@ -207,6 +212,17 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // On the opened plane the red cells are drawn as discs on top, so the lumen
   // floor there is a lighter plasma tone: the dark discs must stand out from it.
   vec3 blood = opened ? mix(cBlood, vec3(0.93, 0.72, 0.70), 0.55) : cBlood;
+  // Returning blood after the injection: a thin stream low in the narrowed
+  // lumen (a dot in the ring, a stripe along the opened vein); the rest is
+  // pale, washed-out plasma.
+  if (uStory.x > 0.001) {
+    float core = mix(1.2, 0.45, uStory.x) * inr;
+    float stream = aaw(length(vec2(q.x, opened ? 0.0 : q.y + 0.3 * inr)) - core, w);
+    blood = mix(mix(cBlood, vec3(0.97, 0.82, 0.82), 0.85 * uStory.x), cBlood, stream);
+    // Blood is back once the sclerosant is under a tenth of the injected
+    // strength (sim/events.cpp, kBloodBack): below that it no longer tints.
+    scl = smoothstep(0.16, 0.5, scl);
+  }
   vec3 lumen = mix(blood, cSclerosant, scl);
   lumen = mix(lumen, cThrombus, aaw(-d - fillDepth, w) * step(0.02, uState.x));
   // Where the flattened walls meet, a small clot sits in the middle (the
@@ -215,20 +231,30 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
 
   vec3 endo = mix(cEndoDead, cEndoAlive, lining);
   vec3 c = lumen;
+  // The lining: a band wide enough to read at the default zoom (at least
+  // three pixels), teal while alive, grey once damaged.
+  float band = max(0.3 * wall, 3.0 * w);
   c = mix(c, cAdventitia, aaw(-(d - 0.62 * wall), w));
-  c = mix(c, cMedia, aaw(-(d - 0.16 * wall), w) * aaw(d - 0.62 * wall, w));
-  c = mix(c, endo, aaw(-d, w) * aaw(d - 0.16 * wall, w));
+  c = mix(c, cMedia, aaw(-(d - band), w) * aaw(d - 0.62 * wall, w));
+  c = mix(c, endo, aaw(-d, w) * aaw(d - band, w));
   // Drawn over the wall layers: at full compression the clot is what fills the
   // waist where the two endothelia meet.
   // Only where the walls are pressed together: in an open lumen a central
   // blob would read as a hole.
-  c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y) * smoothstep(0.3, 0.7, uShape.z));
-  // Sealed (walls bonded): the two linings meet in one bright fused line
-  // across the pinch, drawn over the small clot there.
-  if (uExtra.x > 0.5 && uShape.z > 0.5) {
+  c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y) * smoothstep(0.3, 0.7, uShape.z) * (1.0 - smoothstep(0.45, 0.6, uExtra.x)));
+  // Sealed (walls bonded): the two linings and the slit between them have
+  // grown into one band of wall tissue with a faint seam; only small pockets
+  // of trapped blood remain at its ends.
+  float sealed = smoothstep(0.45, 0.6, uExtra.x) * smoothstep(0.5, 0.8, uShape.z) * (1.0 - uState.y);
+  if (sealed > 0.001) {
     float a = r * uShape.x;
-    float fused = aaw(abs(q.y) - max(0.22 * wall, 0.6 * w), w) * aaw(abs(q.x) - 0.3 * a, w);
-    c = mix(c, mix(endo, vec3(1.0), 0.7), fused * smoothstep(0.5, 0.65, uExtra.x) * (1.0 - uState.y));
+    float across = aaw(abs(q.x) - 0.8 * a, w);
+    float slab = aaw(abs(q.y) - (band + 0.5 * max(r * uShape.y, 2.0 * w)), w) * across;
+    c = mix(c, mix(cMedia, endo, 0.35), slab * sealed);
+    float seam = aaw(abs(q.y) - 0.6 * w, w) * across;
+    c = mix(c, mix(cMedia, cOutline, 0.5), seam * sealed);
+    float pocket = length(vec2(abs(q.x) - 0.88 * a, q.y) / vec2(1.6, 1.0)) - max(0.09 * r, 2.0 * w);
+    c = mix(c, cThrombus, aaw(pocket, w) * sealed * step(0.02, uState.x));
   }
   // Fibrosis replaces lumen and wall with a pale cord.
   c = mix(c, cCord, uState.y);

@@ -12,7 +12,9 @@
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
 #include "render/camera.hpp"
+#include "scene/beats.hpp"
 #include "scene/loader.hpp"
+#include "scene/stages.hpp"
 #include "sim/model.hpp"
 
 namespace app {
@@ -56,13 +58,6 @@ double percentile(std::vector<double> v, double p) {
   return v[i] + (v[j] - v[i]) * (idx - static_cast<double>(i));
 }
 
-std::string slug(const char* s) {
-  std::string out;
-  for (const char* c = s; *c; ++c)
-    out += (*c == ' ' || *c == '_') ? '-' : static_cast<char>(std::tolower(*c));
-  return out;
-}
-
 } // namespace
 
 core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::string& path) {
@@ -86,43 +81,47 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
     std::string name;
   };
   std::vector<Shot> shots;
+  // The stage's own stills (registry), then one per key moment.
   for (int i = 0; i < s.playback.stageCount(); ++i) {
     const double start = s.playback.stageStart(i);
     const double len = s.playback.stage(i).duration_s;
-    char prefix[16];
-    std::snprintf(prefix, sizeof prefix, "%02d", i + 1);
     const std::string id = s.playback.stage(i).id;
-    if (id == "assessment") {
-      shots.push_back({start + 0.2 * len, std::string(prefix) + "a-" + id + "-leg"});
-      shots.push_back({start + 0.85 * len, std::string(prefix) + "b-" + id + "-surface"});
-    } else if (id == "preparation") {
-      shots.push_back({start + 0.25 * len, std::string(prefix) + "a-" + id + "-cleansing"});
-      shots.push_back({start + 0.98 * len, std::string(prefix) + "b-" + id + "-cutaway"});
-    } else {
-      shots.push_back({start + 0.7 * len, std::string(prefix) + "-" + id});
+    const scene::StageInfo* info = scene::stageInfo(id);
+    const std::vector<scene::TourShot> fallback = {{0.7, "", false}};
+    const std::vector<scene::TourShot>& stills = info ? info->tour : fallback;
+    const bool has_beats = std::any_of(s.beats.begin(), s.beats.end(),
+                                       [&](const ui::StoryBeat& b) { return b.stage == i; });
+    for (const scene::TourShot& still : stills) {
+      if (still.unless_beats && has_beats) continue;
+      std::string name = id;
+      if (*still.suffix) name += std::string("-") + still.suffix;
+      shots.push_back({start + still.progress * len, name});
     }
   }
-  // Key moments: each model event, shown a moment after it happens.
-  for (const sim::Event& e : s.run.events) {
-    const double p = s.playback.positionOfSimTime(e.time_s);
-    if (p < 0.0) continue;
-    const int stage = [&] {
-      for (int i = s.playback.stageCount() - 1; i >= 0; --i)
-        if (p >= s.playback.stageStart(i)) return i;
-      return 0;
-    }();
-    char name[96];
-    std::snprintf(name, sizeof name, "%02dk-%s", stage + 1, slug(sim::toString(e.kind)).c_str());
-    shots.push_back({std::min(p + 0.4, s.playback.length()), name});
+  // Key moments: each beat a moment after it begins (its camera settled),
+  // before the next one of its stage takes over.
+  for (std::size_t k = 0; k < s.beats.size(); ++k) {
+    const ui::StoryBeat& b = s.beats[k];
+    const double stage_end = s.playback.stageStart(b.stage) + s.playback.stage(b.stage).duration_s;
+    double next = stage_end;
+    if (k + 1 < s.beats.size() && s.beats[k + 1].stage == b.stage) next = s.beats[k + 1].position_s;
+    const double at = std::min(b.position_s + 1.0, b.position_s + 0.8 * (next - b.position_s));
+    shots.push_back({std::min(at, s.playback.length()),
+                     s.playback.stage(b.stage).id + "-" + scene::beatInfo(b.event).id});
   }
-  std::sort(shots.begin(), shots.end(),
-            [](const Shot& a, const Shot& b) { return a.position < b.position; });
+  std::stable_sort(shots.begin(), shots.end(),
+                   [](const Shot& a, const Shot& b) { return a.position < b.position; });
   int written = 0;
   for (const Shot& shot : shots) {
     s.playback.seek(shot.position);
     auto img = renderImage(viewer, fb.value(), size);
     if (!img) return img.errors();
-    const std::string path = (fs::path(dir) / (shot.name + ".png")).string();
+    // Numbered in story order, so the files sort as they play.
+    char prefix[16];
+    std::snprintf(prefix, sizeof prefix, "%02d-", written + 1);
+    std::string file = prefix + shot.name + ".png";
+    std::replace(file.begin(), file.end(), '_', '-');
+    const std::string path = (fs::path(dir) / file).string();
     auto w = gfx::writePng(img.value(), path);
     if (!w) return w.errors();
     std::printf("%s\n", path.c_str());
@@ -142,8 +141,10 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size,
     stage = s.playback.stageIndex();
   } else {
     // Mid-procedure, injecting: sclerosant, needle, cells and labels all on screen.
-    for (int i = 0; i < s.playback.stageCount(); ++i)
-      if (s.playback.stage(i).id == "procedure") stage = i;
+    for (int i = 0; i < s.playback.stageCount(); ++i) {
+      const scene::StageInfo* info = scene::stageInfo(s.playback.stage(i).id);
+      if (info && info->kind == scene::StageKind::Procedure) stage = i;
+    }
     s.playback.seekStage(stage, 0.35);
   }
   const QualityScope quality(viewer, setup.quality);

@@ -1,6 +1,7 @@
 #include "app/session.hpp"
 
 #include "core/clock.hpp"
+#include "scene/stages.hpp"
 
 namespace app {
 
@@ -13,9 +14,12 @@ void Session::rebuild() {
   stages = scene.playedStages(run.outcome.sessions_recommended > 1);
   std::vector<ui::StageSlot> slots;
   slots.reserve(stages.size());
-  for (const scene::StageDesc* s : stages)
-    slots.push_back({s->id, s->duration_s, s->sim_from_s, s->sim_to_s});
+  for (const scene::StageDesc* s : stages) {
+    const scene::StageInfo* info = scene::stageInfo(s->id);
+    slots.push_back({s->id, s->duration_s, s->sim_from_s, s->sim_to_s, info ? info->warp : 1.0});
+  }
   playback = ui::Playback(std::move(slots));
+  beats = ui::storyBeats(run, playback);
   playback.setSpeed(speed);
   playback.seek(position);
   if (playing) playback.play();

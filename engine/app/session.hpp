@@ -10,6 +10,7 @@
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
 #include "ui/playback.hpp"
+#include "ui/story.hpp"
 
 namespace app {
 
@@ -19,6 +20,7 @@ struct Session {
   render::FlowClock flow;
   std::vector<const scene::StageDesc*> stages; // played stages (points into scene.stages)
   ui::Playback playback;
+  std::vector<ui::StoryBeat> beats; // the run's key moments on the playback axis
 
   // Runs the model and lays out the stages; keeps the playback position
   // (clamped) so a parameter change does not jump back to the start.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 
 #include <unistd.h>
 
+#include "core/atomic_file.hpp"
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
@@ -190,6 +192,45 @@ void VideoRecorder::removeLog() {
   log_.clear();
 }
 
+std::vector<CaptionCue> captionTrack(const Session& s, int frames, int fps,
+                                     scene::Audience audience, const std::string& lang) {
+  std::vector<CaptionCue> cues;
+  for (int i = 0; i < frames; ++i) {
+    const ui::Caption c = ui::captionAt(s.beats, s.playback, static_cast<double>(i) / fps,
+                                        s.run.outcome.indicated, audience, lang);
+    if (!cues.empty() && cues.back().key == c.key) {
+      cues.back().end_frame = i + 1;
+      continue;
+    }
+    if (c.text.empty()) continue;
+    cues.push_back({i, i + 1, c.key, c.text});
+  }
+  return cues;
+}
+
+namespace {
+std::string srtTime(int frame, int fps) {
+  const long ms = std::lround(1000.0 * frame / fps);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02ld:%02ld:%02ld,%03ld", ms / 3600000, ms / 60000 % 60,
+                ms / 1000 % 60, ms % 1000);
+  return buf;
+}
+} // namespace
+
+std::string toSrt(const std::vector<CaptionCue>& cues, int fps) {
+  std::string out;
+  for (std::size_t i = 0; i < cues.size(); ++i) {
+    out += std::to_string(i + 1) + "\n" + srtTime(cues[i].first_frame, fps) + " --> " +
+           srtTime(cues[i].end_frame, fps) + "\n" + cues[i].text + "\n\n";
+  }
+  return out;
+}
+
+std::string captionPathFor(const std::string& video_path) {
+  return std::filesystem::path(video_path).replace_extension(".srt").string();
+}
+
 int tourFrameCount(const Session& s, int fps) {
   return static_cast<int>(s.playback.length() * fps) + 1;
 }
@@ -231,7 +272,14 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
     if (i % (kVideoFps * 5) == 0) std::fprintf(stderr, "record: %3d%%\r", 100 * i / frames);
   }
   std::fprintf(stderr, "record: 100%%\n");
-  return rec.finish();
+  auto done = rec.finish();
+  if (!done) return done;
+  // The captions the frames showed, beside the video (written atomically).
+  const std::string srt = toSrt(
+      captionTrack(s, frames, kVideoFps, viewer.state().audience, viewer.state().lang), kVideoFps);
+  auto written = core::writeFileAtomic(captionPathFor(path), srt);
+  if (!written) return written.errors();
+  return true;
 }
 
 } // namespace app

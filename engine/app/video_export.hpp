@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include <glm/vec2.hpp>
 
@@ -67,9 +68,23 @@ int tourFrameCount(const Session& session, int fps);
 gfx::Image renderTourFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb, int index,
                            int fps, bool captions = true, ui::ScreenActions* actions = nullptr);
 
+// The caption track of a recording: one entry per caption shown, from the
+// frame it appears on to the frame it is replaced (ui::captionAt per frame).
+struct CaptionCue {
+  int first_frame = 0, end_frame = 0; // [first, end)
+  std::string key, text;
+};
+std::vector<CaptionCue> captionTrack(const Session& session, int frames, int fps,
+                                     scene::Audience audience, const std::string& lang);
+// SubRip text of `cues` at `fps` (players show it beside the MP4).
+std::string toSrt(const std::vector<CaptionCue>& cues, int fps);
+// "dir/tour.mp4" -> "dir/tour.srt".
+std::string captionPathFor(const std::string& video_path);
+
 // Plays the session from the start to the end at `fps`; writes to a temp file
 // beside `path` and renames it, so a failed export leaves nothing behind.
-// `max_seconds` > 0 stops after that much video.
+// Beside it, the captions burned into the frames as a SubRip track
+// (captionPathFor). `max_seconds` > 0 stops after that much video.
 core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size,
                               const std::string& path, double max_seconds = 0.0);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <imgui.h>
 
@@ -218,8 +219,30 @@ render::DirectedView Viewer::directedFor(const Session& s, const render::Rendere
   const int si = s.playback.stageIndex();
   const scene::StageDesc& stage = *s.stages[static_cast<std::size_t>(si)];
   const scene::StageDesc* previous = si > 0 ? s.stages[static_cast<std::size_t>(si - 1)] : nullptr;
-  render::DirectedView directed =
-      render::direct(stage, previous, static_cast<float>(s.playback.stageProgress()), r.layout());
+  // The key moment showing now, and the cameras it glides between.
+  render::BeatShot shot;
+  const double pos = s.playback.position();
+  const ui::StoryBeat* beat = ui::beatAt(s.beats, s.playback, pos);
+  std::optional<scene::CameraPose> cam, prev_cam, stage_end;
+  if (beat) {
+    cam = scene::beatInfo(beat->event).camera(s.scene.params);
+    if (const ui::StoryBeat* prev = ui::previousBeat(s.beats, beat))
+      prev_cam = scene::beatInfo(prev->event).camera(s.scene.params);
+    shot.active = true;
+    shot.camera = cam ? &*cam : nullptr;
+    shot.previous = prev_cam ? &*prev_cam : nullptr;
+    shot.since_s = static_cast<float>(pos - beat->position_s);
+  }
+  if (si > 0) {
+    // Where the previous stage's last beat left the camera.
+    const ui::StoryBeat* last = ui::beatAt(s.beats, s.playback, s.playback.stageStart(si) - 1e-6);
+    if (last && last->stage == si - 1) {
+      stage_end = scene::beatInfo(last->event).camera(s.scene.params);
+      shot.previous_stage_end = stage_end ? &*stage_end : nullptr;
+    }
+  }
+  render::DirectedView directed = render::direct(
+      stage, previous, static_cast<float>(s.playback.stageProgress()), r.layout(), shot);
   if (state_.surface_view && directed.leg < 0.5f) {
     // V: the skin as the patient sees it, from above, block closed.
     scene::CameraPose top;
@@ -336,6 +359,7 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.view = &directed;
   si_in.anchors = &renderer_->anchors();
   si_in.stages = &s.stages;
+  si_in.beats = &s.beats;
   si_in.display = glm::vec2(size);
   si_in.view_origin = origin;
   si_in.view_size = left_view; // labels and gauges belong to the left (as planned) half

@@ -9,12 +9,12 @@
 #include "app/frame_pacer.hpp"
 #include "app/handout.hpp"
 #include "app/video_export.hpp"
-
 #include "core/log.hpp"
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "render/camera.hpp"
 #include "scene/file_watcher.hpp"
+#include "scene/stages.hpp"
 #include "text/locale.hpp"
 
 namespace app {
@@ -56,9 +56,16 @@ void handleKey(const platform::InputEvent& e, Viewer& viewer, Session& s,
   case Key::Digit3:
   case Key::Digit4:
   case Key::Digit5:
-  case Key::Digit6: {
-    const int i = static_cast<int>(e.key) - static_cast<int>(Key::Digit1);
-    if (i < pb.stageCount()) pb.seekStage(i);
+  case Key::Digit6:
+  case Key::Digit7:
+  case Key::Digit8:
+  case Key::Digit9: {
+    // The number keys follow the stage registry (scene/stages.cpp).
+    std::vector<std::string> ids;
+    for (int k = 0; k < pb.stageCount(); ++k) ids.push_back(pb.stage(k).id);
+    const int i =
+        scene::stageForKey(ids, static_cast<int>(e.key) - static_cast<int>(Key::Digit1) + 1);
+    if (i >= 0) pb.seekStage(i);
     break;
   }
   case Key::F:

@@ -44,6 +44,12 @@ Key translateKey(SDL_Keycode k) {
     return Key::Digit5;
   case SDLK_6:
     return Key::Digit6;
+  case SDLK_7:
+    return Key::Digit7;
+  case SDLK_8:
+    return Key::Digit8;
+  case SDLK_9:
+    return Key::Digit9;
   case SDLK_a:
     return Key::A;
   case SDLK_c:
@@ -122,6 +128,12 @@ const char* keyName(Key key) {
     return "5";
   case Key::Digit6:
     return "6";
+  case Key::Digit7:
+    return "7";
+  case Key::Digit8:
+    return "8";
+  case Key::Digit9:
+    return "9";
   case Key::A:
     return "a";
   case Key::C:

@@ -59,7 +59,8 @@ scene::CameraPose preparationEndPose(const scene::StageDesc& stage) {
 // bevel must be seen in the lumen.
 scene::CameraPose stagePose(const scene::StageDesc& stage) {
   scene::CameraPose c = stage.camera;
-  if (stage.id == "procedure" && c.view == scene::ViewKind::Cutaway) {
+  const scene::StageInfo* info = scene::stageInfo(stage.id);
+  if (info && info->needle_view && c.view == scene::ViewKind::Cutaway) {
     c.target_z_mm = std::min(c.target_z_mm, -1.2f);
     c.pitch_deg += 4.0f;
     c.distance_mm *= 1.1f;
@@ -68,30 +69,53 @@ scene::CameraPose stagePose(const scene::StageDesc& stage) {
 }
 
 // The pose and cut a stage ends with (where the next one glides from).
-scene::CameraPose endPose(const scene::StageDesc& stage) {
-  return stage.id == "preparation" ? preparationEndPose(stage) : stagePose(stage);
+scene::StageOpening openingOf(const scene::StageDesc& stage) {
+  const scene::StageInfo* info = scene::stageInfo(stage.id);
+  return info ? info->opening : scene::StageOpening::None;
 }
+
+scene::CameraPose endPose(const scene::StageDesc& stage) {
+  return openingOf(stage) == scene::StageOpening::SurfaceToCutaway ? preparationEndPose(stage)
+                                                                   : stagePose(stage);
+}
+
+// Playback seconds a beat's camera takes to settle.
+constexpr float kBeatGlide_s = 0.9f;
 
 } // namespace
 
 DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float t,
-                    const TissueLayout& l) {
+                    const TissueLayout& l, const BeatShot& beat) {
   DirectedView v;
   t = std::clamp(t, 0.0f, 1.0f);
   const CameraPose target = poseFor(stagePose(stage), l);
-  const CameraPose from = previous ? poseFor(endPose(*previous), l) : target;
+  const scene::CameraPose* ended = beat.previous_stage_end;
+  const CameraPose from = previous ? poseFor(ended ? *ended : endPose(*previous), l) : target;
   const float glide = easeInOut(t / kGlide);
   v.camera = lerp(from, target, glide);
-  const float cut_from = previous ? cutFor(endPose(*previous).view) : cutFor(stage.camera.view);
+  const float cut_from =
+      previous ? cutFor(ended ? ended->view : endPose(*previous).view) : cutFor(stage.camera.view);
   v.cut_open = cut_from + (cutFor(stage.camera.view) - cut_from) * glide;
 
-  if (stage.id == "assessment") {
+  const scene::StageOpening opening = openingOf(stage);
+  if (beat.active && opening == scene::StageOpening::None) {
+    // A key moment: glide from the previous beat's camera (or the stage's) to
+    // this one's (or back to the stage's).
+    const float g = easeInOut(beat.since_s / kBeatGlide_s);
+    const CameraPose a = beat.previous ? poseFor(*beat.previous, l) : v.camera;
+    const CameraPose b = beat.camera ? poseFor(*beat.camera, l) : v.camera;
+    const float cut_a = beat.previous ? cutFor(beat.previous->view) : v.cut_open;
+    const float cut_b = beat.camera ? cutFor(beat.camera->view) : v.cut_open;
+    v.camera = lerp(a, b, g);
+    v.cut_open = cut_a + (cut_b - cut_a) * g;
+  }
+  if (opening == scene::StageOpening::LegThenSurface) {
     // First the leg outline (where the clusters are), then the skin patch with its size gauge.
     v.leg = stage.camera.view == scene::ViewKind::Leg ? 1.0f - easeInOut((t - 0.42f) / 0.1f) : 0.0f;
     v.gauge = easeInOut((t - 0.5f) / 0.1f);
     v.cut_open = 0.0f;
     v.camera = poseFor({scene::ViewKind::Surface, -20.0f, 70.0f, 9.0f, 0, 0, 0}, l);
-  } else if (stage.id == "preparation") {
+  } else if (opening == scene::StageOpening::SurfaceToCutaway) {
     // Cleansing: a swab sweeps over the skin leaving a wet sheen that dries
     // off (cleanse runs 0 -> 1, see FrameInput), then the camera moves into
     // the cutaway.

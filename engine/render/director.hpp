@@ -5,6 +5,7 @@
 #include "render/camera.hpp"
 #include "render/layout.hpp"
 #include "scene/scene_desc.hpp"
+#include "scene/stages.hpp"
 
 namespace render {
 
@@ -19,8 +20,20 @@ struct DirectedView {
 // Stage pose converted to a camera that frames the given layout.
 CameraPose poseFor(const scene::CameraPose& pose, const TissueLayout& layout);
 
+// The key moment showing now: its camera (none: the stage's pose), the camera
+// of the beat before it in the same stage (none: the stage's pose) and the
+// playback seconds since it began; the camera glides from one to the other.
+struct BeatShot {
+  const scene::CameraPose* camera = nullptr;
+  const scene::CameraPose* previous = nullptr;
+  float since_s = 0.0f;
+  bool active = false;
+  // The camera the previous stage's last beat ended on (none: its own end pose).
+  const scene::CameraPose* previous_stage_end = nullptr;
+};
+
 // progress in 0..1 through `stage`; `previous` may be null (first stage).
 DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float progress,
-                    const TissueLayout& layout);
+                    const TissueLayout& layout, const BeatShot& beat = {});
 
 } // namespace render

@@ -173,7 +173,7 @@ const char* anchorId(Anchor a) {
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
   int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, injection, scl, lining,
-      branches, wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex;
+      branches, wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex, story;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
 };
@@ -198,6 +198,7 @@ TissueLocs tissueLocs(const gfx::Program& t) {
   u.light = t.uniform("uLightDir");
   u.extra = t.uniform("uExtra");
   u.feeder = t.uniform("uFeeder");
+  u.story = t.uniform("uStory");
   u.skin_tex = t.uniform("uSkinTex");
   u.skin_rect = t.uniform("uSkinRect");
   u.fat_tex = t.uniform("uFatTex");
@@ -596,6 +597,14 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     put(u.extra,
         glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share));
     putVec4s(u.feeder, &feeder_[0].x, 2);
+    // Returning blood after the injection: only a thin stream while the lining
+    // is damaged and the wall in spasm (Connor 2015), less as the pad presses.
+    const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
+    const float press = static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0));
+    const float damage =
+        static_cast<float>(std::clamp((0.7 - s.endothelium_alive) / 0.4, 0.0, 1.0));
+    const float trickle = s.injecting ? 0.0f : damage * (1.0f - press);
+    put(u.story, glm::vec4(trickle, press, 0.0f, 0.0f));
     put(u.skin_rect, skin_rect_);
     put(u.light, kLightDir);
     put(u.skin, pal.skin_surface);
@@ -699,7 +708,8 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
   gfx::Program::set(u.solid_eye, eyePosition(in.camera));
   gfx::Program::set(u.solid_light, kLightDir);
 
-  if (s.compression_mmHg > 0.5) {
+  // Seen from above (the skin as the patient sees it) the stocking is off for the look.
+  if (s.compression_mmHg > 0.5 && in.cut_open > 0.5) {
     // The pad settles onto the skin as the pressure builds.
     const float target = static_cast<float>(std::max(in.params->compression.pressure_mmHg, 1.0));
     const float press = std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f);

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "scene/quiz.hpp"
+#include "scene/stages.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
 
@@ -29,24 +30,14 @@ void setText(StageDesc& s, const std::string& variant) {
   s.title = text::english().tr(title_key);
 }
 
-CameraPose pose(ViewKind view, float yaw, float pitch, float distance, float tx, float ty,
-                float tz) {
-  CameraPose c;
-  c.view = view;
-  c.yaw_deg = yaw;
-  c.pitch_deg = pitch;
-  c.distance_mm = distance;
-  c.target_x_mm = tx;
-  c.target_y_mm = ty;
-  c.target_z_mm = tz;
-  return c;
-}
-
 } // namespace
 
 const std::vector<std::string>& stageIds() {
-  static const std::vector<std::string> kIds = {"assessment",  "preparation", "procedure",
-                                                "compression", "recovery",    "next_session"};
+  static const std::vector<std::string> kIds = [] {
+    std::vector<std::string> ids;
+    for (const StageInfo& s : stageRegistry()) ids.push_back(s.id);
+    return ids;
+  }();
   return kIds;
 }
 
@@ -139,32 +130,30 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
   s.id = id;
   const double end_s = core::secondsFromDays(recovery_days);
   const double day_s = std::min(core::kSecondsPerDay, end_s);
-  const float vein_y = -static_cast<float>(p.vein.depth_mm);
+  // Camera, playback length and "only when recommended" come from the registry.
+  if (const StageInfo* info = stageInfo(id)) {
+    s.camera = info->camera(p);
+    s.duration_s = info->duration_s;
+    s.only_if_next_session = info->only_if_next_session;
+  }
   const bool stocking = p.compression.days > 0.0;
   const bool treated = verdict == sim::Verdict::Closed || verdict == sim::Verdict::Reopened;
   setText(s, variantFor(id, story, stocking));
   if (id == "assessment") {
     const bool ok = verdict != sim::Verdict::NotIndicated;
-    s.duration_s = ok ? 10.0 : 20.0; // the verdict is the whole story when not indicated
+    if (!ok) s.duration_s = 20.0; // the verdict is the whole story when not indicated
     // Whole leg first (where the clusters are); the renderer moves on to the surface.
-    s.camera = pose(ViewKind::Leg, 0.0f, 5.0f, 1600.0f, 0.0f, 450.0f, 0.0f);
     s.labels = {"size_gauge", "reticular_vein"};
   } else if (id == "preparation") {
-    s.duration_s = 8.0;
-    s.camera = pose(ViewKind::Surface, 0.0f, 60.0f, 12.0f, 0.0f, 0.0f, 0.0f);
     s.labels = {"epidermis"};
   } else if (id == "procedure") {
     s.sim_to_s = procedureEndS(p);
-    s.duration_s = 24.0;
-    s.camera = pose(ViewKind::Cutaway, -30.0f, 26.0f, 8.0f, 0.0f, vein_y - 0.2f, -0.8f);
     s.labels = p.injection.in_lumen
                    ? std::vector<std::string>{"needle", "sclerosant", "endothelium"}
                    : std::vector<std::string>{"wheal", "needle", "vein_lumen"};
   } else if (id == "compression") {
     s.sim_from_s = std::min(compressionStartS(p), day_s);
     s.sim_to_s = day_s;
-    s.duration_s = 16.0;
-    s.camera = pose(ViewKind::Cutaway, -26.0f, 22.0f, 7.5f, 0.0f, vein_y - 0.3f, 0.0f);
     if (!treated) {
       s.labels = {"dermis", "vein_lumen"};
     } else {
@@ -181,15 +170,10 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     }
     s.sim_from_s = day_s;
     s.sim_to_s = end_s;
-    s.duration_s = 20.0;
-    s.camera = pose(ViewKind::Cutaway, -36.0f, 28.0f, 8.5f, 0.0f, vein_y - 0.3f, -0.5f);
   } else if (id == "next_session") {
     s.sim_from_s = end_s;
     s.sim_to_s = end_s;
-    s.duration_s = 10.0;
-    s.camera = pose(ViewKind::Surface, 0.0f, 60.0f, 12.0f, 0.0f, 0.0f, 0.0f);
     s.labels = {"size_gauge"};
-    s.only_if_next_session = true;
   }
   s.quiz = defaultQuiz(id);
   return s;

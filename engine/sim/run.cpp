@@ -8,6 +8,7 @@
 
 #include "sim/constants.hpp"
 #include "sim/endothelium.hpp"
+#include "sim/events.hpp"
 #include "sim/indication.hpp"
 #include "sim/model.hpp"
 #include "sim/outcome.hpp"
@@ -27,22 +28,6 @@ int recordEvery(double time_s) {
   if (time_s < kDay) return 20;
   return 4;
 }
-
-class EventLog {
-public:
-  explicit EventLog(std::vector<Event>& out) : out_(out) {}
-  void once(EventKind kind, bool condition, double time_s) {
-    const auto i = static_cast<std::size_t>(kind);
-    if (condition && !seen_[i]) {
-      seen_[i] = true;
-      out_.push_back({kind, time_s});
-    }
-  }
-
-private:
-  std::vector<Event>& out_;
-  bool seen_[8] = {};
-};
 
 } // namespace
 
@@ -89,7 +74,7 @@ Run simulate(const Params& params, double recovery_days) {
   run.samples.reserve(2200);
   run.samples.push_back(toSample(state, params));
   std::vector<Event> events;
-  EventLog log(events);
+  EventLog log(params, events);
   OutcomeTracker tracker;
 
   // Frozen when the outcome settles (or at the cap).
@@ -117,16 +102,8 @@ Run simulate(const Params& params, double recovery_days) {
       state.time_s = std::min(c.from_s + static_cast<double>(i + 1) * c.dt, c.to_s);
       const Sample sample = toSample(state, params);
       const double t = state.time_s;
-      log.once(EventKind::NeedleInLumen,
-               params.injection.in_lumen && sample.needle_insertion >= 1.0, t);
-      log.once(EventKind::Extravasation, !params.injection.in_lumen && sample.injecting, t);
-      log.once(EventKind::Blanching, sample.blanching >= 0.5, t);
-      log.once(EventKind::Spasm, sample.spasm >= 0.3, t);
-      log.once(EventKind::Sealed, sample.seal >= 0.5, t);
-      log.once(EventKind::Cord, sample.fibrosis >= 0.5, t);
-      log.once(EventKind::Recanalized, state.recanalized, t);
       tracker.observe(sample);
-      log.once(EventKind::Resolved, tracker.resolved_day >= 0.0, t);
+      log.observe(sample, state.recanalized, tracker);
       const bool in_view = t <= view_end_s + 1e-6;
       if (in_view &&
           ((i + 1) % recordEvery(t - c.dt * 0.5) == 0 || std::fabs(t - view_end_s) < 1e-6)) {
@@ -272,6 +249,16 @@ const char* toString(EventKind k) {
     return "recanalized";
   case EventKind::Extravasation:
     return "extravasation";
+  case EventKind::NeedleOut:
+    return "needle_out";
+  case EventKind::BloodReturns:
+    return "blood_returns";
+  case EventKind::StockingOn:
+    return "stocking_on";
+  case EventKind::FadingVisible:
+    return "fading_visible";
+  case EventKind::Pigment:
+    return "pigment";
   }
   return "?";
 }

@@ -56,6 +56,8 @@ struct Sample {
   std::array<float, kSegmentCells> lining{};     // endothelium alive 0..1
 };
 
+// Key moments, derived in sim/events.cpp. Resolved = "barely visible"
+// (visibility < 0.1), FadingVisible = visibility < 0.8 (the report's days).
 enum class EventKind {
   NeedleInLumen,
   Blanching,
@@ -64,8 +66,14 @@ enum class EventKind {
   Cord,
   Resolved,
   Recanalized,
-  Extravasation
+  Extravasation,
+  NeedleOut,
+  BloodReturns,
+  StockingOn,
+  FadingVisible,
+  Pigment
 };
+inline constexpr int kEventKindCount = 13;
 
 struct Event {
   EventKind kind;

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "scene/stages.hpp"
+
 namespace ui {
 namespace {
 
@@ -33,7 +35,8 @@ const char* modeKey(scene::Audience a) {
 
 bool outcomeShown(scene::Audience audience, const std::string& stage_id) {
   if (audience == scene::Audience::Student) return true;
-  return stage_id != "assessment" && stage_id != "preparation";
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  return !info || info->outcome_known;
 }
 
 std::string outcomePending(const text::Locale& L) {
@@ -103,17 +106,29 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
 }
 
 std::string clockCaption(const std::string& stage_id, const text::Locale& L) {
-  if (stage_id == "procedure") return L.tr("clock.since_needle");
-  if (stage_id == "compression") return L.tr("clock.after_injection");
-  if (stage_id == "recovery" || stage_id == "next_session") return L.tr("clock.after_treatment");
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  switch (info ? info->clock : scene::StageClock::None) {
+  case scene::StageClock::None:
+    return "";
+  case scene::StageClock::SinceNeedle:
+    return L.tr("clock.since_needle");
+  case scene::StageClock::AfterInjection:
+    return L.tr("clock.after_injection");
+  case scene::StageClock::AfterTreatment:
+    return L.tr("clock.after_treatment");
+  }
   return "";
 }
 
 std::string cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
                            double seconds_into_stage, const text::Locale& L) {
   if (audience != scene::Audience::Patient) return "";
-  const bool show = (stage_id == "preparation" && cut_open > 0.02f) ||
-                    (stage_id == "procedure" && seconds_into_stage < 4.0);
+  // The first cutaway the patient sees: Preparation's move into the block, or
+  // the start of the procedure.
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  const bool show =
+      info && ((info->opening == scene::StageOpening::SurfaceToCutaway && cut_open > 0.02f) ||
+               (info->needle_view && seconds_into_stage < 4.0));
   if (!show) return "";
   return L.tr("caption.cutaway.patient");
 }
@@ -137,6 +152,16 @@ std::string eventName(sim::EventKind kind, scene::Audience audience, const text:
     return L.tr("event.recanalized." + mode);
   case sim::EventKind::Extravasation:
     return L.tr("event.extravasation." + mode);
+  case sim::EventKind::NeedleOut:
+    return L.tr("event.needle_out." + mode);
+  case sim::EventKind::BloodReturns:
+    return L.tr("event.blood_returns." + mode);
+  case sim::EventKind::StockingOn:
+    return L.tr("event.stocking_on." + mode);
+  case sim::EventKind::FadingVisible:
+    return L.tr("event.fading_visible." + mode);
+  case sim::EventKind::Pigment:
+    return L.tr("event.pigment." + mode);
   }
   return "";
 }

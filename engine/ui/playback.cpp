@@ -86,7 +86,7 @@ double Playback::simTimeIn(const StageSlot& s, double p) {
   if (s.sim_from_s > 0.0 && s.sim_to_s / s.sim_from_s > 200.0) {
     return s.sim_from_s * std::pow(s.sim_to_s / s.sim_from_s, p);
   }
-  return s.sim_from_s + (s.sim_to_s - s.sim_from_s) * p;
+  return s.sim_from_s + (s.sim_to_s - s.sim_from_s) * std::pow(p, std::max(s.warp, 1e-3));
 }
 
 double Playback::simTime() const {
@@ -102,7 +102,7 @@ double Playback::positionOfSimTime(double t) const {
     if (s.sim_from_s > 0.0 && s.sim_to_s / s.sim_from_s > 200.0) {
       p = std::log(t / s.sim_from_s) / std::log(s.sim_to_s / s.sim_from_s);
     } else {
-      p = (t - s.sim_from_s) / (s.sim_to_s - s.sim_from_s);
+      p = std::pow((t - s.sim_from_s) / (s.sim_to_s - s.sim_from_s), 1.0 / std::max(s.warp, 1e-3));
     }
     return stageStart(i) + p * s.duration_s;
   }

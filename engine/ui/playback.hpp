@@ -11,6 +11,8 @@ struct StageSlot {
   std::string id;
   double duration_s = 10; // playback seconds at 1x
   double sim_from_s = 0, sim_to_s = 0;
+  // Linear windows: sim = from + (to - from) * progress^warp (scene::StageInfo::warp).
+  double warp = 1.0;
 };
 
 class Playback {

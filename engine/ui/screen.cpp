@@ -95,7 +95,12 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
   const std::size_t limit = st.audience == scene::Audience::Patient ? 2 : 4;
   std::vector<ImVec4> placed; // boxes already drawn, to avoid overlaps
   std::size_t shown = 0;
-  for (const std::string& id : stage.labels) {
+  // A key moment names what it shows; otherwise the stage's labels.
+  const StoryBeat* beat = in.beats ? beatAt(*in.beats, pb, pb.position()) : nullptr;
+  const std::vector<std::string>& ids = beat && !scene::beatInfo(beat->event).labels.empty()
+                                            ? scene::beatInfo(beat->event).labels
+                                            : stage.labels;
+  for (const std::string& id : ids) {
     if (shown >= limit) break;
     const render::LabelAnchor* anchor = nullptr;
     for (const render::LabelAnchor& a : *in.anchors)
@@ -207,8 +212,14 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
                         const Fonts& f) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const double into_s = pb.stageProgress() * pb.stage(pb.stageIndex()).duration_s;
+  // A key moment's caption first (it says what the picture shows now); else,
+  // for patients, the note that the cutaway is a magnified drawing.
+  // (Presenter mode shows the key moment's caption large at the bottom instead.)
+  const StoryBeat* beat =
+      in.beats && !st.presenter ? beatAt(*in.beats, pb, pb.position()) : nullptr;
   const std::string caption =
-      cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
+      beat ? scene::beatCaption(beat->event, st.audience, st.lang)
+           : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
   const char* text = caption.c_str();
   if (!*text || in.view->leg > 0.5f) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -527,8 +538,12 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
 
 void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb,
                           const Fonts& f) {
-  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  std::string text = in.scene->narrationText(stage, st.lang, st.audience).text;
+  // The caption of the key moment on screen (or the stage's opening one): the
+  // same text the video's caption track carries.
+  static const std::vector<StoryBeat> kNone;
+  std::string text = captionAt(in.beats ? *in.beats : kNone, pb, pb.position(),
+                               in.run->outcome.indicated, st.audience, st.lang)
+                         .text;
   // Two lines at most: the first sentences that fit.
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float wrap = in.display.x - 120.0f * in.scale;

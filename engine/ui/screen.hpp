@@ -20,6 +20,7 @@
 #include "ui/notice.hpp"
 #include "ui/playback.hpp"
 #include "ui/quiz_panel.hpp"
+#include "ui/story.hpp"
 #include "ui/theme.hpp"
 
 namespace ui {
@@ -86,6 +87,7 @@ struct ScreenInput {
   const std::array<render::LabelAnchor, static_cast<std::size_t>(render::Anchor::Count)>* anchors =
       nullptr;
   const std::vector<const scene::StageDesc*>* stages = nullptr; // played stages, = playback slots
+  const std::vector<StoryBeat>* beats = nullptr; // key moments on the playback axis (may be null)
   glm::vec2 display{1280, 720};
   glm::vec2 view_origin{0, 0}; // 3D viewport, top-left in display pixels
   glm::vec2 view_size{1280, 720};

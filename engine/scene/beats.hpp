@@ -1,0 +1,37 @@
+#pragma once
+// Key moments (beats) of the story: one per model event (sim/events.cpp),
+// each with a caption per mode, a camera and its labels. Where a beat falls
+// on screen is the model's time of its event; this table says only how it is
+// shown.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scene/scene_desc.hpp"
+#include "scene/stages.hpp"
+#include "sim/run.hpp"
+
+namespace scene {
+
+struct BeatInfo {
+  sim::EventKind event;
+  const char* id; // caption key "beat.<id>"; tour file name
+  std::vector<std::string> labels;
+  // Camera while the beat shows (nullopt: the stage's own pose). Cutaway
+  // heights relative to the vein's centre, as in StageInfo.
+  bool has_camera;
+  ViewKind view;
+  float yaw_deg, pitch_deg, distance_mm, dy_mm, target_z_mm;
+
+  std::optional<CameraPose> camera(const sim::Params& params) const;
+};
+
+const BeatInfo& beatInfo(sim::EventKind event);
+
+// A one-sentence caption: the beat's, or the stage's opening one (shown
+// before its first beat), from assets/<lang>.po (caption.beat.<id>.<mode>).
+std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang);
+std::string stageCaption(StageKind stage, bool indicated, Audience audience,
+                         const std::string& lang);
+
+} // namespace scene

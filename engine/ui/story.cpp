@@ -1,0 +1,89 @@
+#include "ui/story.hpp"
+
+#include <algorithm>
+
+#include "scene/stages.hpp"
+
+namespace ui {
+
+std::vector<StoryBeat> storyBeats(const sim::Run& run, const Playback& pb) {
+  std::vector<StoryBeat> out;
+  for (const sim::Event& e : run.events) {
+    const double p = pb.positionOfSimTime(e.time_s);
+    if (p < 0.0) continue;
+    int stage = 0;
+    for (int i = pb.stageCount() - 1; i >= 0; --i) {
+      if (p >= pb.stageStart(i)) {
+        stage = i;
+        break;
+      }
+    }
+    // Only the stages that tell this moment show it (a scene's own stage
+    // windows may cover model time the story does not speak about).
+    const scene::StageInfo* info = scene::stageInfo(pb.stage(stage).id);
+    if (info && std::find(info->beats.begin(), info->beats.end(), e.kind) == info->beats.end())
+      continue;
+    out.push_back({e.kind, e.time_s, p, stage});
+  }
+  // The events are already in model order; keep equal times stable.
+  std::stable_sort(out.begin(), out.end(), [](const StoryBeat& a, const StoryBeat& b) {
+    return a.sim_time_s < b.sim_time_s;
+  });
+  return out;
+}
+
+const StoryBeat* beatAt(const std::vector<StoryBeat>& beats, const Playback& pb, double position) {
+  if (pb.stageCount() == 0) return nullptr;
+  const double end = pb.length();
+  int stage = 0;
+  for (int i = pb.stageCount() - 1; i >= 0; --i) {
+    if (position >= pb.stageStart(i) || i == 0) {
+      stage = i;
+      break;
+    }
+  }
+  if (position >= end) stage = pb.stageCount() - 1;
+  const StoryBeat* found = nullptr;
+  for (const StoryBeat& b : beats)
+    if (b.stage == stage && b.position_s <= position + 1e-9) found = &b;
+  return found;
+}
+
+const StoryBeat* previousBeat(const std::vector<StoryBeat>& beats, const StoryBeat* beat) {
+  if (!beat) return nullptr;
+  const StoryBeat* prev = nullptr;
+  for (const StoryBeat& b : beats) {
+    if (&b == beat) break;
+    if (b.stage == beat->stage) prev = &b;
+  }
+  return prev;
+}
+
+Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& pb, double position,
+                  bool indicated, scene::Audience audience, const std::string& lang) {
+  if (const StoryBeat* b = beatAt(beats, pb, position)) {
+    return {std::string("beat.") + scene::beatInfo(b->event).id,
+            scene::beatCaption(b->event, audience, lang)};
+  }
+  if (pb.stageCount() == 0) return {};
+  int stage = 0;
+  for (int i = pb.stageCount() - 1; i >= 0; --i) {
+    if (position >= pb.stageStart(i)) {
+      stage = i;
+      break;
+    }
+  }
+  for (const StoryBeat& b : beats) {
+    if (b.stage != stage) continue;
+    if (b.position_s - pb.stageStart(stage) < kMinOpeningCaption_s)
+      return {std::string("beat.") + scene::beatInfo(b.event).id,
+              scene::beatCaption(b.event, audience, lang)};
+    break;
+  }
+  const scene::StageInfo* info = scene::stageInfo(pb.stage(stage).id);
+  if (!info) return {};
+  return {std::string("stage.") + info->id,
+          scene::stageCaption(info->kind, indicated, audience, lang)};
+}
+
+} // namespace ui

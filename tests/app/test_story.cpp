@@ -1,0 +1,181 @@
+// One story: the recorded video's caption track follows the model's events,
+// and the tour writes one clearly different frame per stage still and beat.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/session.hpp"
+#include "app/video_export.hpp"
+#include "gfx/image.hpp"
+#include "scene/beats.hpp"
+#include "scene/loader.hpp"
+#include "support/subprocess.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Cue {
+  double start_s = 0, end_s = 0;
+  std::string text;
+};
+
+double srtSeconds(const std::string& t) { // "00:01:02,345"
+  int h = 0, m = 0, s = 0, ms = 0;
+  std::sscanf(t.c_str(), "%d:%d:%d,%d", &h, &m, &s, &ms);
+  return h * 3600.0 + m * 60.0 + s + ms / 1000.0;
+}
+
+std::vector<Cue> readSrt(const fs::path& path) {
+  std::ifstream in(path);
+  std::vector<Cue> cues;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::string times;
+    if (!std::getline(in, times)) break;
+    Cue c;
+    const std::size_t arrow = times.find(" --> ");
+    REQUIRE(arrow != std::string::npos);
+    c.start_s = srtSeconds(times.substr(0, arrow));
+    c.end_s = srtSeconds(times.substr(arrow + 5));
+    std::string text;
+    while (std::getline(in, line) && !line.empty()) text += (text.empty() ? "" : "\n") + line;
+    c.text = text;
+    cues.push_back(c);
+  }
+  return cues;
+}
+
+app::Session defaultSession() {
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  return s;
+}
+
+} // namespace
+
+TEST_CASE("video: --record writes a caption track that changes at every model event",
+          "[app][slow]") {
+  struct Case {
+    const char* mode;
+    const char* lang;
+    scene::Audience audience;
+  };
+  for (const Case c : {Case{"patient", "en", scene::Audience::Patient},
+                       Case{"student", "de", scene::Audience::Student}}) {
+    INFO(c.mode << " " << c.lang);
+    const fs::path dir = testsupport::scratchDir("story") / c.mode;
+    fs::create_directories(dir);
+    const fs::path mp4 = dir / "tour.mp4";
+    const auto r = testsupport::runSclerosim(
+        {"--record", mp4.string(), "--size", "160x90", "--mode", c.mode, "--lang", c.lang}, dir);
+    if (r.code != 0 && r.err.find("ffmpeg") != std::string::npos &&
+        std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
+      WARN("ffmpeg missing: caption track not checked");
+      continue;
+    }
+    REQUIRE(r.code == 0);
+    const fs::path srt = app::captionPathFor(mp4.string());
+    REQUIRE(fs::exists(srt));
+    const std::vector<Cue> cues = readSrt(srt);
+    REQUIRE_FALSE(cues.empty());
+
+    // The model's events, independently: simulate and place them on the playback axis.
+    const app::Session s = defaultSession();
+    const double frame = 1.0 / app::kVideoFps;
+    std::size_t next_cue = 0;
+    int beats_seen = 0;
+    for (const sim::Event& e : s.run.events) {
+      const double pos = s.playback.positionOfSimTime(e.time_s);
+      INFO(sim::toString(e.kind) << " at model " << e.time_s << " s, playback " << pos << " s");
+      REQUIRE(pos >= 0.0); // the default story shows every event
+      const std::string want = scene::beatCaption(e.kind, c.audience, c.lang);
+      // The cue for this event: the next one in order with its text.
+      while (next_cue < cues.size() && cues[next_cue].text != want) ++next_cue;
+      REQUIRE(next_cue < cues.size());
+      const Cue& cue = cues[next_cue];
+      // It starts on the frame the event is reached (or with its stage when
+      // the event comes within kMinOpeningCaption_s of the stage's start) ...
+      int stage = 0;
+      for (int i = 0; i < s.playback.stageCount(); ++i)
+        if (pos >= s.playback.stageStart(i)) stage = i;
+      const double stage_start = s.playback.stageStart(stage);
+      const double expect = pos - stage_start < ui::kMinOpeningCaption_s
+                                ? stage_start
+                                : std::ceil(pos / frame) * frame;
+      CHECK(cue.start_s == Approx(expect).margin(frame + 1e-3));
+      // ... and never before the picture reaches it.
+      if (expect > stage_start) CHECK(cue.start_s >= pos - 1e-3);
+      ++beats_seen;
+      ++next_cue;
+    }
+    CHECK(beats_seen == static_cast<int>(s.run.events.size()));
+    // Every cue is a beat's or a stage's caption, each shown for at least a frame.
+    for (const Cue& cue : cues) {
+      CHECK(cue.end_s > cue.start_s);
+      bool known = false;
+      for (int k = 0; k < sim::kEventKindCount; ++k)
+        known = known ||
+                cue.text == scene::beatCaption(static_cast<sim::EventKind>(k), c.audience, c.lang);
+      for (const scene::StageInfo& st : scene::stageRegistry())
+        known = known || cue.text == scene::stageCaption(st.kind, true, c.audience, c.lang);
+      CHECK(known);
+    }
+  }
+}
+
+TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the last",
+          "[app][slow]") {
+  const app::Session s = defaultSession();
+  for (const char* mode : {"patient", "student"}) {
+    INFO(mode);
+    const fs::path dir = testsupport::scratchDir("story") / (std::string("tour-") + mode);
+    fs::create_directories(dir);
+    const auto r = testsupport::runSclerosim(
+        {"--tour", dir.string(), "--size", "640x360", "--mode", mode}, dir);
+    REQUIRE(r.code == 0);
+    std::vector<fs::path> files;
+    for (const auto& f : fs::directory_iterator(dir))
+      if (f.path().extension() == ".png") files.push_back(f.path());
+    std::sort(files.begin(), files.end());
+    // Every beat has its own frame, named after it.
+    for (const ui::StoryBeat& b : s.beats) {
+      const std::string id = scene::beatInfo(b.event).id;
+      std::string want = id;
+      std::replace(want.begin(), want.end(), '_', '-');
+      const auto n = std::count_if(files.begin(), files.end(), [&](const fs::path& p) {
+        const std::string name = p.filename().string();
+        return name.size() > want.size() + 4 &&
+               name.compare(name.size() - want.size() - 4, want.size(), want) == 0;
+      });
+      INFO(id);
+      CHECK(n == 1);
+    }
+    // Consecutive frames differ clearly: mean channel difference well above
+    // noise (identical positions render identical pixels; a 1/30 s step of
+    // the flowing cells moves well under 0.5).
+    constexpr double kMinMeanDiff = 4.0;
+    for (std::size_t i = 1; i < files.size(); ++i) {
+      auto a = gfx::readPng(files[i - 1].string());
+      auto b = gfx::readPng(files[i].string());
+      REQUIRE(a);
+      REQUIRE(b);
+      REQUIRE(a.value().rgba.size() == b.value().rgba.size());
+      double sum = 0.0;
+      for (std::size_t k = 0; k < a.value().rgba.size(); ++k)
+        if (k % 4 != 3) sum += std::abs(int(a.value().rgba[k]) - int(b.value().rgba[k]));
+      const double mean = sum / static_cast<double>(a.value().rgba.size() / 4 * 3);
+      INFO(files[i - 1].filename().string()
+           << " -> " << files[i].filename().string() << ": mean " << mean);
+      CHECK(mean > kMinMeanDiff);
+    }
+  }
+}
