@@ -1,77 +1,143 @@
 #!/usr/bin/env bash
-# Performance table: frame-time percentiles at 1280x720 and 1920x1080 for
-# mid-procedure and mid-recovery, sim cost per step, time to first frame,
-# time to write the whole tour, peak RSS, and the GL renderer.
-# Build folder: build/ (release; override with BUILD_DIR). Frames: BENCH_FRAMES (300).
+# Performance table for the cases a user meets, at 1280x720 and 1920x1080:
+#   playback  the timeline plays, the camera stands still (mid-procedure)
+#   orbit     the timeline plays and the camera is dragged round every frame (worst case)
+#   scrub     the timeline slider is dragged across all stages (the camera follows)
+#   idle      CPU of a paused, untouched window over 10 s (Xvfb), % of one core
+#   first     start -> first PNG written (1280x720)
+#   rss       peak resident memory of any run above
+# Frame times end in glFinish; p50/p95/p99 over BENCH_FRAMES (150) frames after 20 warm-up.
+# Each row carries the 1-minute load average at its start: the machine is shared.
+#
+# With BASE_BUILD=DIR (a build of the commit to compare against), every row is
+# a before/after pair run alternately in the same session. Rows the old binary
+# cannot run (it knows only the playback case) use this build with
+# --bench-quality direct (every part drawn every frame, as before the cache).
+#   scripts/bench.sh                         # this build only
+#   BASE_BUILD=/work/perf-base/build scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_dir=${BUILD_DIR:-build}
-frames=${BENCH_FRAMES:-300}
+frames=${BENCH_FRAMES:-150}
+sizes=${BENCH_SIZES:-"1280x720 1920x1080"}
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build_dir" -j "${JOBS:-2}" --target sclerosim >/dev/null
 
-export SDL_VIDEODRIVER=offscreen
 export LIBGL_ALWAYS_SOFTWARE=${LIBGL_ALWAYS_SOFTWARE:-1}
 export SCLEROSIM_DATA=${SCLEROSIM_DATA:-$PWD}
 bin="$build_dir/sclerosim"
+base=${BASE_BUILD:+$BASE_BUILD/sclerosim}
+base_data=${BASE_DATA:-${BASE_BUILD:+$(cd "$BASE_BUILD/.." && pwd)}}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+export HOME=$tmp # the window's settings file goes here, not into the user's home
 
+load() { cut -d' ' -f1 /proc/loadavg; }
 now_ms() { date +%s%3N; }
-# Runs the binary; records peak RSS (KB) in $tmp/rss when /usr/bin/time is there.
-timed() {
-  if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f '%M' -o "$tmp/rss" "$bin" "$@"
-  else
-    "$bin" "$@"
-    awk '/VmHWM/ {print $2}' /proc/self/status >"$tmp/rss"  # fallback: this shell, not exact
-  fi
-}
-
 peak_kb=0
-note_peak() {
-  local kb
-  kb=$(tail -1 "$tmp/rss" 2>/dev/null || echo 0)
-  [[ "$kb" =~ ^[0-9]+$ ]] && ((kb > peak_kb)) && peak_kb=$kb
+base_peak_kb=0
+# run WHICH ARGS...: runs the binary headless, keeps its output in $tmp/out and its peak RSS.
+run() {
+  local which=$1 exe=$bin data=$SCLEROSIM_DATA kb
+  shift
+  if [[ $which == base ]]; then exe=$base data=$base_data; fi
+  SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=$data /usr/bin/time -f '%M' -o "$tmp/rss" \
+    "$exe" --headless "$@" >"$tmp/out" 2>/dev/null || true
+  kb=$(tail -1 "$tmp/rss")
+  [[ $kb =~ ^[0-9]+$ ]] || kb=0
+  if [[ $which == base ]]; then
+    ((kb > base_peak_kb)) && base_peak_kb=$kb
+  else
+    ((kb > peak_kb)) && peak_kb=$kb
+  fi
   return 0
 }
+# frame_row LABEL WHICH SIZE ARGS...: one table row from a --bench run.
+frame_row() {
+  local label=$1 which=$2 size=$3 l
+  shift 3
+  l=$(load)
+  run "$which" --bench "$frames" --size "$size" "$@"
+  local line cache
+  line=$(grep '^frame ms:' "$tmp/out" || echo "frame ms: p50 - p95 - p99 -")
+  cache=$(sed -n 's/^case: .*cache: //p' "$tmp/out")
+  printf '| %-9s | %-8s | %-34s | %5s | %7s | %7s | %7s | %s |\n' "$size" "${label%%:*}" \
+    "${label#*:}" "$l" "$(awk '{print $4}' <<<"$line")" "$(awk '{print $6}' <<<"$line")" \
+    "$(awk '{print $8}' <<<"$line")" "${cache:--}"
+}
 
-renderer=""
-sim_us=""
-rows=()
-for size in 1280x720 1920x1080; do
-  for where in "mid-procedure:" "mid-recovery:--time 4w"; do
-    label=${where%%:*}
-    # shellcheck disable=SC2206
-    pos=(${where#*:})
-    out=$(timed --headless --bench "$frames" --size "$size" "${pos[@]}" 2>/dev/null)
-    note_peak
-    line=$(grep '^frame ms:' <<<"$out")
-    p50=$(awk '{print $4}' <<<"$line"); p95=$(awk '{print $6}' <<<"$line"); p99=$(awk '{print $8}' <<<"$line")
-    fps=$(awk '/^fps/ {print $4}' <<<"$out")
-    [[ -z "$renderer" ]] && renderer=$(sed -n 's/^GL_RENDERER: //p' <<<"$out")
-    [[ -z "$sim_us" ]] && sim_us=$(awk '/^sim:/ {print $2}' <<<"$out")
-    rows+=("$(printf '| %-9s | %-13s | %8s | %8s | %8s | %5s |' "$size" "$label" "$p50" "$p95" "$p99" "$fps")")
+echo "GL_RENDERER: $(SDL_VIDEODRIVER=offscreen "$bin" --headless --bench 1 --size 64x64 2>/dev/null |
+  sed -n 's/^GL_RENDERER: //p') ($(nproc) CPUs); $frames frames per row after 20 warm-up"
+echo
+echo "| size      | case     | build                              | load  | p50 ms  | p95 ms  | p99 ms  | cache (built/reused/direct) |"
+echo "|-----------|----------|------------------------------------|-------|---------|---------|---------|------|"
+for size in $sizes; do
+  for c in playback orbit scrub; do
+    for rep in 1 2; do
+      # Alternate the order so neither build always runs first.
+      order=(before after)
+      ((rep == 2)) && order=(after before)
+      for side in "${order[@]}"; do
+        if [[ $side == after ]]; then
+          frame_row "$c:after (window: cached)" new "$size" --bench-case "$c"
+        elif [[ -n $base && $c == playback ]]; then
+          frame_row "$c:before (baseline binary)" base "$size"
+        else
+          frame_row "$c:before (this build, direct)" new "$size" --bench-case "$c" \
+            --bench-quality direct
+        fi
+      done
+    done
   done
 done
 
-t0=$(now_ms)
-timed --headless --screenshot "$tmp/first.png" --size 1280x720 >/dev/null 2>&1
-first_ms=$(( $(now_ms) - t0 )); note_peak
-t0=$(now_ms)
-shots=$(timed --headless --tour "$tmp/tour" --size 1280x720 2>/dev/null | grep -c '\.png$' || true)
-tour_ms=$(( $(now_ms) - t0 )); note_peak
+# Idle: a real window under Xvfb, paused, nobody touching it.
+idle_cpu() {
+  local exe=$1 data=$2 pid t0 t1 s0 s1
+  SCLEROSIM_DATA=$data xvfb-run -a -s "-screen 0 1920x1080x24" "$exe" --size 1280x720 \
+    >/dev/null 2>&1 &
+  pid=$!
+  sleep 5
+  local app
+  app=$(pgrep -n -f "^$exe --size 1280x720" || true)
+  if [[ -z $app || ! -r /proc/$app/stat ]]; then
+    echo "-"
+    kill $pid 2>/dev/null || true
+    return
+  fi
+  t0=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  s0=$(date +%s.%N)
+  sleep 10
+  t1=$(awk '{print $14 + $15}' "/proc/$app/stat")
+  s1=$(date +%s.%N)
+  kill "$app" 2>/dev/null || true
+  wait $pid 2>/dev/null || true
+  awk -v a="$t0" -v b="$t1" -v x="$s0" -v y="$s1" -v t="$(getconf CLK_TCK)" \
+    'BEGIN { printf "%.1f %%", 100 * (b - a) / t / (y - x) }'
+}
 
-echo "GL_RENDERER: $renderer ($(nproc) CPUs), $frames frames per row after warm-up, $bin"
 echo
-echo "| size      | position      | p50 ms   | p95 ms   | p99 ms   | fps   |"
-echo "|-----------|---------------|----------|----------|----------|-------|"
-printf '%s\n' "${rows[@]}"
-echo
-echo "| measure                                   | value |"
-echo "|-------------------------------------------|-------|"
-echo "| sim, procedure clock                      | ${sim_us} µs/step |"
-echo "| time to first frame (start → PNG written) | ${first_ms} ms (1280x720) |"
-echo "| full tour ($shots PNGs, 1280x720)          | ${tour_ms} ms |"
-echo "| peak RSS (any run above)                  | $((peak_kb / 1024)) MB |"
+echo "| measure | build | load | value |"
+echo "|---|---|---|---|"
+if command -v xvfb-run >/dev/null; then
+  for side in after before; do
+    if [[ $side == after ]]; then
+      echo "| idle CPU, paused and untouched (10 s, 1280x720 window) | after | $(load) | $(idle_cpu "$PWD/$bin" "$SCLEROSIM_DATA") |"
+    elif [[ -n $base ]]; then
+      echo "| idle CPU, paused and untouched (10 s, 1280x720 window) | before | $(load) | $(idle_cpu "$base" "$base_data") |"
+    fi
+  done
+fi
+for side in after before; do
+  [[ $side == before && -z $base ]] && continue
+  which=new
+  [[ $side == before ]] && which=base
+  l=$(load)
+  t0=$(now_ms)
+  run "$which" --screenshot "$tmp/first.png" --size 1280x720
+  echo "| time to first frame (start -> PNG written, 1280x720) | $side | $l | $(($(now_ms) - t0)) ms |"
+done
+echo "| peak RSS (any run above) | after | - | $((peak_kb / 1024)) MB |"
+[[ -n $base ]] && echo "| peak RSS (any run above) | before | - | $((base_peak_kb / 1024)) MB |"
+exit 0

@@ -405,6 +405,12 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
     if (actions.toggle_fullscreen) window.setFullscreen(!window.fullscreen());
     if (actions.quit) break;
     if (key_actions.screenshot || actions.screenshot) {
+      {
+        // Exports are supersampled: this frame again, that way, for the file.
+        const QualityScope exported(viewer, render::Renderer::Quality::Supersampled);
+        ui::ScreenActions again;
+        viewer.frame(size, again);
+      }
       gfx::finish();
       const gfx::Image img = gfx::readPixels(size.x, size.y);
       const std::string path = "sclerosim-" + std::to_string(++shot_counter) + ".png";
