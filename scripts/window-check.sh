@@ -23,14 +23,14 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   "$app" --verbose --size 1280x720 >"$out/app.log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' EXIT
-  # Waits (polling, at most 30 s) until the log has a line matching $1 after line $2.
+  # Waits (polling, at most $3 s, default 30) until the log has a line matching $1 after line $2.
   await() {
-    for _ in $(seq 300); do
+    for _ in $(seq $((${3:-30} * 10))); do
       tail -n +"$(($2 + 1))" "$out/app.log" | grep -qE "$1" && return 0
       kill -0 $pid 2>/dev/null || { echo "window-check: the app died"; return 1; }
       sleep 0.1
     done
-    echo "window-check: no log line matching '$1' within 30 s"
+    echo "window-check: no log line matching '$1' within ${3:-30} s"
     return 1
   }
   lines() { wc -l <"$out/app.log"; }
@@ -40,12 +40,24 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   [ -n "$win" ] || { echo "window-check: no visible window named sclerosim"; exit 1; }
   click() { timeout 10 xdotool mousemove --window "$win" "$1" "$2" click 1; }
   key() { timeout 10 xdotool key "$1"; }
+  # Clicks X,Y until the log shows $3 (at most three clicks, 10 s each): on a loaded machine
+  # the first click can reach the window before ImGui has seen the pointer there.
+  click_until() {
+    local from=$(lines)
+    for _ in 1 2 3; do
+      click "$1" "$2"
+      await "$3" "$from" 10 >/dev/null && return 0
+      echo "window-check: click at $1,$2 not seen yet, clicking again"
+    done
+    echo "window-check: three clicks at $1,$2 and no log line matching '$3'"
+    return 1
+  }
   stage_of() { sed -nE 's/.*stage ([0-9]+)\/.*/\1/p' <<<"$1"; }
 
   click 400 300 # into the 3D view, as a person does before anything else
+  await 'the window has the keyboard focus' 0
   n=$(lines)
-  click 132 655 # Play
-  await 'now: .* playing' "$n"
+  click_until 132 655 'now: .* playing' # Play
   before=$(tail -n +"$((n + 1))" "$out/app.log" | grep 'now: ' | tail -1)
   n=$(lines)
   key Right
@@ -53,12 +65,9 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   after=$(tail -n +"$((n + 1))" "$out/app.log" | grep 'key Right: ' | head -1)
   [ "$(stage_of "$after")" = $(($(stage_of "$before") + 1)) ] ||
     { echo "window-check: after Play, Right did not step the stage ($before / $after)"; exit 1; }
-  click 132 655 # Pause again, so the stages stay where the keys put them
-  await 'now: .* paused' "$n"
+  click_until 132 655 'now: .* paused' # Pause again, so the stages stay where the keys put them
 
-  n=$(lines)
-  click 1000 96 # stage 3 in the list
-  await 'now: stage 3/' "$n"
+  click_until 1000 96 'now: stage 3/' # stage 3 in the list
   n=$(lines)
   key Left
   await '^sclerosim: info: key Left: stage 2/' "$n"
@@ -93,7 +102,8 @@ done
 # Other jobs on the machine may start X servers at the same time: xvfb-run -a can then hand us a
 # display that another server takes; a window that cannot open is retried on a fresh one.
 for attempt in 1 2 3; do
-  if timeout 300 xvfb-run -a -s "-screen 0 1280x720x24" "$0" --inside "$app" "$out"; then
+  if timeout 300 xvfb-run -a -n $((100 + RANDOM % 400)) -s "-screen 0 1280x720x24" \
+    "$0" --inside "$app" "$out"; then
     exit 0
   fi
   grep -q 'cannot open a window' "$out/app.log" 2>/dev/null || break

@@ -23,7 +23,6 @@ core::Result<std::unique_ptr<Viewer>> Viewer::create(platform::Window& window, S
   v->original_ = session.scene;
   v->state_ = state;
   v->dpi_ = font_scale;
-  v->applied_font_scale_ = state.font_scale;
   auto r = render::Renderer::create(core::dataPath("shaders"));
   if (!r) return r.errors();
   v->renderer_ = std::move(r.value());
@@ -317,10 +316,10 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
 
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   Session& s = *session_;
-  if (state_.font_scale != applied_font_scale_) { // between frames: rebuild the font atlas
-    applied_font_scale_ = state_.font_scale;
-    gui_->setFontScale(dpi_ * state_.font_scale);
-  }
+  // Text follows the framebuffer's size, the display's DPI and Ctrl +/-; a new
+  // scale rebuilds the font atlas between frames.
+  const float want = ui::screenScale(glm::vec2(size), dpi_, state_.font_scale);
+  if (want != gui_->scale()) gui_->setFontScale(want);
   const float scale = gui_->scale();
   glm::vec2 origin, view;
   ui::viewRect(glm::vec2(size), scale, state_.presenter, origin, view);
@@ -366,6 +365,11 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.scale = scale;
   si_in.run_generation = run_generation_;
   si_in.camera_key = ui::cameraKey(directed.camera);
+  const render::VeinOnScreen vein =
+      render::veinOnScreen(renderer_->layout(), directed.camera, left_view);
+  si_in.vein = &vein;
+  si_in.placer = &placer_;
+  si_in.record = record_;
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
   if (compare_) drawCompareCaptions(origin, view, half_w, gap);
   gui_->render();

@@ -49,6 +49,8 @@ public:
   bool& userCamera() { return camera_override_; }
   const render::CameraPose& lastCamera() const { return last_camera_; }
   float displayScale() const { return dpi_; }
+  // Record every text's rectangle in the next frames (the layout test); null stops.
+  void recordLayout(ui::LayoutRecord* record) { record_ = record; }
   unsigned runGeneration() const { return run_generation_; }
 
   // What-if side by side: the view splits in two halves, the right one showing
@@ -77,7 +79,8 @@ private:
   Session* session_ = nullptr;
   scene::SceneDesc original_; // the scene as loaded, for "reset to scene"
   float dpi_ = 1.0f;
-  float applied_font_scale_ = 1.0f;
+  ui::Placer placer_{ui::Rect{}}; // texts over the view, shared with the comparison's captions
+  ui::LayoutRecord* record_ = nullptr;
   unsigned run_generation_ = 0;
   ui::ScreenState state_;
   std::unique_ptr<Gui> gui_;

@@ -337,6 +337,9 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
           core::logInfo(std::string("key ") + (e.ctrl ? "ctrl+" : "") + platform::keyName(e.key) +
                         ": " + stateLine(viewer, session));
         break;
+      case T::FocusGained:
+        core::logInfo("the window has the keyboard focus"); // --verbose; window-check waits for it
+        break;
       case T::DropFile: {
         // A saved view (.json) dropped on the window opens it; on error the current view stays.
         const std::string ext = std::filesystem::path(e.path).extension().string();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <imgui.h>
 
@@ -38,62 +39,151 @@ const text::Locale& loc(const ScreenState& s) {
   return text::locale(s.lang);
 }
 
+ImVec2 iv(glm::vec2 v) {
+  return ImVec2(v.x, v.y);
+}
+glm::vec2 gv(ImVec2 v) {
+  return {v.x, v.y};
+}
+ImU32 colU(const ImVec4& c) {
+  return ImGui::GetColorU32(c);
+}
+
+// Ink and plate of every text over the 3D view. The plate is near-opaque white,
+// so dark ink keeps a contrast above 4.5:1 (WCAG AA) over any palette and any
+// tissue behind it (the realistic palette's dark background included).
+const ImVec4 kInk(0.10f, 0.12f, 0.18f, 1.0f);
+const ImVec4 kInkBlue(0.10f, 0.20f, 0.40f, 1.0f);
+const ImVec4 kPlate(1.0f, 1.0f, 1.0f, 0.90f);
+
+void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size, ImVec4 ink,
+                bool over_view) {
+  if (!in.record) return;
+  RecordedText t;
+  t.what = what;
+  t.rect = Rect::at(gv(pos), gv(size));
+  t.inside = over_view ? Rect::at(in.view_origin, in.view_size) : Rect{{0, 0}, in.display};
+  t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
+  t.over_view = over_view;
+  in.record->texts.push_back(std::move(t));
+}
+
+// An ImGui item just submitted (button, selectable, text): recorded with the
+// window it must stay inside (its inner rectangle, left to right).
+void recordItem(const ScreenInput& in, const char* what, ImVec4 ink) {
+  if (!in.record) return;
+  RecordedText t;
+  t.what = what;
+  t.rect = {gv(ImGui::GetItemRectMin()), gv(ImGui::GetItemRectMax())};
+  const ImVec2 wp = ImGui::GetWindowPos();
+  t.inside = {{wp.x, wp.y}, {wp.x + ImGui::GetWindowSize().x, wp.y + ImGui::GetWindowSize().y}};
+  t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
+  in.record->texts.push_back(std::move(t));
+}
+
+ImVec4 styleText() {
+  return ImGui::GetStyle().Colors[ImGuiCol_Text];
+}
+
+// Draws `text` at `pos` on a plate (padding `pad`), recorded; returns the plate.
+Rect plateText(const ScreenInput& in, ImFont* font, ImVec2 pos, const char* text, ImVec4 ink,
+               float pad, const char* what, float wrap = 0.0f) {
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text);
+  const Rect plate{{pos.x - pad, pos.y - pad * 0.6f},
+                   {pos.x + ts.x + pad, pos.y + ts.y + pad * 0.6f}};
+  dl->AddRectFilled(iv(plate.min), iv(plate.max), colU(kPlate), 6.0f * in.scale);
+  dl->AddText(font, font->FontSize, pos, colU(ink), text, nullptr, wrap);
+  recordText(in, what, pos, ts, ink, true);
+  return plate;
+}
+
+// The plate a text of size `ts` would need at `pos` (see plateText).
+Rect plateAt(ImVec2 pos, ImVec2 ts, float pad) {
+  return {{pos.x - pad, pos.y - pad * 0.6f}, {pos.x + ts.x + pad, pos.y + ts.y + pad * 0.6f}};
+}
+
 void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb,
                        const Fonts& f) {
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  Placer& placer = *in.placer;
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const std::string title = in.scene->stageTitle(stage, st.lang).text;
   char head[160];
   std::snprintf(head, sizeof head, "%d  %s", pb.stageIndex() + 1, title.c_str());
   const ImVec2 pos(in.view_origin.x + 22 * in.scale, in.view_origin.y + 16 * in.scale);
+  const float room = in.view_size.x - 44 * in.scale;
   if (st.presenter) {
     // Back of the lecture room: large bold title on a plate.
     ImFont* tf = f.presenter_title;
-    const ImVec2 ts = tf->CalcTextSizeA(tf->FontSize, 1e6f, 0.0f, head);
+    if (tf->CalcTextSizeA(tf->FontSize, 1e6f, 0.0f, head).x > room) tf = f.title;
     const ImVec2 tp(pos.x + 8 * in.scale, pos.y + 8 * in.scale);
-    dl->AddRectFilled(ImVec2(tp.x - 18 * in.scale, tp.y - 10 * in.scale),
-                      ImVec2(tp.x + ts.x + 18 * in.scale, tp.y + ts.y + 10 * in.scale),
-                      col(1, 1, 1, 0.88f), 10.0f * in.scale);
-    dl->AddText(tf, tf->FontSize, tp, col(0.10f, 0.13f, 0.22f), head);
+    placer.keepClear(plateText(in, tf, tp, head, kInk, 18 * in.scale, "title"));
     return;
   }
-  dl->AddText(f.title, f.title->FontSize, ImVec2(pos.x + 1, pos.y + 1), col(1, 1, 1, 0.8f), head);
-  dl->AddText(f.title, f.title->FontSize, pos, col(0.12f, 0.16f, 0.24f), head);
+  ImFont* tf =
+      f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x > room ? f.body : f.title;
+  const Rect title_plate = plateText(in, tf, pos, head, kInk, 10 * in.scale, "title");
+  placer.keepClear(title_plate);
   // Clock: seconds during the procedure, days and weeks afterwards.
   const double t = in.sample->time_s;
-  std::string clock = stage.sim_to_s > stage.sim_from_s ? loc(st).clock(t) : std::string();
-  if (!clock.empty()) {
-    const ImVec2 sz = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, clock.c_str());
-    const float title_w = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x;
-    ImVec2 cp(in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale, pos.y);
-    const bool narrow = cp.x < pos.x + title_w + 24 * in.scale;
-    if (narrow) cp.y = pos.y + f.title->FontSize + 14 * in.scale; // narrow: below
-    dl->AddRectFilled(ImVec2(cp.x - 10, cp.y - 4), ImVec2(cp.x + sz.x + 10, cp.y + sz.y + 4),
-                      col(1, 1, 1, 0.75f), 6.0f);
-    dl->AddText(f.title, f.title->FontSize, cp, col(0.15f, 0.25f, 0.45f), clock.c_str());
-    // What the clock counts from, right-aligned under it.
-    const std::string cap_text =
-        narrow ? "" : clockCaption(stage.id, loc(st)); // narrow: labels need the room
-    const char* cap = cap_text.c_str();
-    if (*cap) {
-      const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap);
-      const ImVec2 cq(cp.x + sz.x - cs.x, cp.y + sz.y + 8 * in.scale);
-      dl->AddRectFilled(ImVec2(cq.x - 8, cq.y - 2), ImVec2(cq.x + cs.x + 8, cq.y + cs.y + 2),
-                        col(1, 1, 1, 0.75f), 5.0f);
-      dl->AddText(f.body, f.body->FontSize, cq, col(0.15f, 0.22f, 0.36f), cap);
+  const std::string clock = stage.sim_to_s > stage.sim_from_s ? loc(st).clock(t) : std::string();
+  if (clock.empty()) return;
+  ImFont* cf = tf;
+  const ImVec2 sz = cf->CalcTextSizeA(cf->FontSize, 1e6f, 0.0f, clock.c_str());
+  // Top right; narrow or over the vein there: below the title, else down the right side.
+  const float pad = 10 * in.scale;
+  const float right_x = in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale;
+  std::vector<Rect> spots = {plateAt(ImVec2(right_x, pos.y), sz, pad),
+                             plateAt(ImVec2(pos.x, title_plate.max.y + pad), sz, pad)};
+  for (float y = title_plate.max.y + pad; y + sz.y < in.view_origin.y + in.view_size.y;
+       y += 12.0f * in.scale) {
+    spots.push_back(plateAt(ImVec2(right_x, y), sz, pad));
+    spots.push_back(plateAt(ImVec2(pos.x, y), sz, pad));
+  }
+  const auto spot = placer.place(spots);
+  if (!spot) return;
+  const ImVec2 cp(spot->min.x + pad, spot->min.y + pad * 0.6f);
+  const bool narrow = cp.y > pos.y;
+  const Rect clock_plate = plateText(in, cf, cp, clock.c_str(), kInkBlue, pad, "clock");
+  // What the clock counts from, right-aligned under it (narrow: the labels need the room).
+  const std::string cap = narrow ? std::string() : clockCaption(stage.id, loc(st));
+  if (cap.empty()) return;
+  const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap.c_str());
+  const ImVec2 cq(std::max(cp.x + sz.x - cs.x, title_plate.max.x + 18 * in.scale),
+                  clock_plate.max.y + 8 * in.scale);
+  const Rect want = plateAt(cq, cs, 8 * in.scale);
+  if (placer.isFree(want))
+    placer.keepClear(
+        plateText(in, f.body, cq, cap.c_str(), kInkBlue, 8 * in.scale, "clock.caption"));
+}
+
+// Candidate boxes for a label of `size` (plate included) around its anchor `a`:
+// outward from the view centre first, above before below, near before far.
+std::vector<Rect> labelCandidates(glm::vec2 a, glm::vec2 size, float side, float scale) {
+  std::vector<Rect> out;
+  const float dxs[] = {70.0f, 30.0f, 130.0f, 200.0f};
+  const float dys[] = {-60.0f, 50.0f, -110.0f, 100.0f, -20.0f, 160.0f, -170.0f};
+  for (const float dy : dys) {
+    for (const float sgn : {side, -side}) {
+      for (const float dx : dxs) {
+        const float x = a.x + sgn * dx * scale - (sgn < 0 ? size.x : 0.0f);
+        const float y = a.y + dy * scale - (dy < 0 ? size.y : 0.0f);
+        out.push_back(Rect::at({x, y}, size));
+      }
     }
   }
+  return out;
 }
 
 void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   if (in.view->leg > 0.5f) return;
+  Placer& placer = *in.placer;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   ImFont* font = st.presenter ? f.caption : f.body;
   const float fs = font->FontSize;
   // Patients get fewer labels: at most two, in stage order.
   const std::size_t limit = st.audience == scene::Audience::Patient ? 2 : 4;
-  std::vector<ImVec4> placed; // boxes already drawn, to avoid overlaps
   std::size_t shown = 0;
   // A key moment names what it shows; otherwise the stage's labels.
   const StoryBeat* beat = in.beats ? beatAt(*in.beats, pb, pb.position()) : nullptr;
@@ -108,41 +198,58 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     if (!anchor || !anchor->visible) continue;
     const std::string text = labelText(id, st.audience, st.lang);
     if (text.empty()) continue;
-    const ImVec2 a(in.view_origin.x + anchor->screen.x, in.view_origin.y + anchor->screen.y);
+    const glm::vec2 a = in.view_origin + anchor->screen;
     const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, text.c_str());
     const float pad = 7.0f * in.scale;
-    // Put the label outward from the view centre, above the structure.
-    const float cx = in.view_origin.x + in.view_size.x * 0.5f;
-    const float side = a.x < cx ? -1.0f : 1.0f;
-    ImVec2 box(a.x + side * 90.0f * in.scale - (side < 0 ? ts.x + 2 * pad : 0.0f),
-               a.y - 70.0f * in.scale - ts.y);
-    box.x = std::clamp(box.x, in.view_origin.x + 8.0f,
-                       in.view_origin.x + in.view_size.x - ts.x - 2 * pad - 8.0f);
-    // Keep clear of the stage title (larger in presenter mode).
-    box.y = std::max(box.y, in.view_origin.y + (st.presenter ? 100.0f : 96.0f) *
-                                                   in.scale); // title, clock + caption
-    for (int tries = 0; tries < 8; ++tries) {
-      bool overlap = false;
-      for (const ImVec4& r : placed) {
-        if (box.x < r.z && box.x + ts.x + 2 * pad > r.x && box.y < r.w &&
-            box.y + ts.y + 2 * pad > r.y) {
-          box.y = r.w + 6.0f;
-          overlap = true;
-        }
-      }
-      if (!overlap) break;
+    const glm::vec2 box_size(ts.x + 2 * pad, ts.y + 2 * pad);
+    const float side = a.x < in.view_origin.x + in.view_size.x * 0.5f ? -1.0f : 1.0f;
+    // The first place clear of the vein, the other texts and their leader lines,
+    // whose own leader line crosses no other label; none: the label is left out.
+    std::optional<Rect> box;
+    glm::vec2 attach{};
+    for (const Rect& r : labelCandidates(a, box_size, side, in.scale)) {
+      if (!placer.isFree(r)) continue;
+      const bool left_of_anchor = r.max.x <= a.x;
+      attach = {left_of_anchor ? r.max.x : (r.min.x >= a.x ? r.min.x : 0.5f * (r.min.x + r.max.x)),
+                a.y < r.min.y ? r.min.y : (a.y > r.max.y ? r.max.y : 0.5f * (r.min.y + r.max.y))};
+      if (!placer.leaderFree(attach, a, r)) continue;
+      box = r;
+      break;
     }
-    const ImVec2 box_max(box.x + ts.x + 2 * pad, box.y + ts.y + 2 * pad);
-    placed.push_back(ImVec4(box.x, box.y, box_max.x, box_max.y));
-    const ImVec2 attach(side < 0 ? box_max.x : box.x, (box.y + box_max.y) * 0.5f);
-    dl->AddLine(attach, a, col(0.15f, 0.18f, 0.25f, 0.9f), 2.0f * in.scale);
-    dl->AddCircleFilled(a, 4.5f * in.scale, col(0.15f, 0.18f, 0.25f));
-    dl->AddCircleFilled(a, 2.5f * in.scale, col(1, 1, 1));
-    dl->AddRectFilled(box, box_max, col(1, 1, 1, 0.92f), 5.0f);
-    dl->AddRect(box, box_max, col(0.15f, 0.18f, 0.25f, 0.5f), 5.0f);
-    dl->AddText(font, fs, ImVec2(box.x + pad, box.y + pad), col(0.1f, 0.12f, 0.18f), text.c_str());
+    if (!box) continue;
+    placer.keepClear(*box);
+    placer.keepClearLine(attach, a);
+    const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
+    dl->AddLine(iv(attach), iv(a), line, 2.0f * in.scale);
+    dl->AddCircleFilled(iv(a), 4.5f * in.scale, col(0.15f, 0.18f, 0.25f));
+    dl->AddCircleFilled(iv(a), 2.5f * in.scale, col(1, 1, 1));
+    dl->AddRectFilled(iv(box->min), iv(box->max), col(1, 1, 1, 0.92f), 5.0f);
+    dl->AddRect(iv(box->min), iv(box->max), col(0.15f, 0.18f, 0.25f, 0.5f), 5.0f);
+    const ImVec2 tp(box->min.x + pad, box->min.y + pad);
+    dl->AddText(font, fs, tp, colU(kInk), text.c_str());
+    recordText(in, ("label." + id).c_str(), tp, ts, kInk, true);
     ++shown;
   }
+}
+
+// Candidate top-left corners for a box of `size` in the view's corners and
+// edges: bottom left, bottom right, bottom centre, then the top row under the title.
+std::vector<Rect> cornerCandidates(const ScreenInput& in, glm::vec2 size, float margin) {
+  const glm::vec2 o = in.view_origin, v = in.view_size;
+  const float left = o.x + margin, right = o.x + v.x - size.x - margin;
+  const float bottom = o.y + v.y - size.y - margin, centre = o.x + (v.x - size.x) * 0.5f;
+  std::vector<Rect> out = {Rect::at({left, bottom}, size), Rect::at({right, bottom}, size),
+                           Rect::at({centre, bottom}, size)};
+  for (float y = o.y + margin; y + size.y < o.y + v.y; y += 12.0f * in.scale) {
+    out.push_back(Rect::at({left, y}, size));
+    out.push_back(Rect::at({right, y}, size));
+    out.push_back(Rect::at({centre, y}, size));
+  }
+  for (float y = bottom; y > o.y; y -= 12.0f * in.scale) { // up the sides
+    out.push_back(Rect::at({left, y}, size));
+    out.push_back(Rect::at({right, y}, size));
+  }
+  return out;
 }
 
 void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -150,23 +257,30 @@ void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) 
   const auto& e = (*in.anchors)[static_cast<std::size_t>(render::Anchor::ScaleEnd)];
   const float px = std::hypot(e.screen.x - s.screen.x, e.screen.y - s.screen.y);
   if (!s.visible || px < 8.0f || in.view->leg > 0.5f) return;
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const ImVec2 o(in.view_origin.x + 24 * in.scale,
-                 in.view_origin.y + in.view_size.y - 34 * in.scale);
-  const ImU32 c = col(0.08f, 0.10f, 0.16f);
-  dl->AddLine(o, ImVec2(o.x + px, o.y), c, 3.0f * in.scale);
-  dl->AddLine(ImVec2(o.x, o.y - 6), ImVec2(o.x, o.y + 6), c, 2.0f * in.scale);
-  dl->AddLine(ImVec2(o.x + px, o.y - 6), ImVec2(o.x + px, o.y + 6), c, 2.0f * in.scale);
   const std::string mm = loc(st).quantity(1.0, "mm");
-  const float lw = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, mm.c_str()).x;
-  dl->AddText(f.body, f.body->FontSize, ImVec2(o.x + (px - lw) * 0.5f, o.y - 8 - f.body->FontSize),
-              c, mm.c_str());
+  const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, mm.c_str());
+  const float pad = 8.0f * in.scale;
+  const glm::vec2 size(std::max(px, ts.x) + 2 * pad, ts.y + 22.0f * in.scale + 2 * pad);
+  const auto box = in.placer->place(cornerCandidates(in, size, 12.0f * in.scale));
+  if (!box) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f * in.scale);
+  const ImVec2 o(box->min.x + pad + (size.x - 2 * pad - px) * 0.5f,
+                 box->max.y - pad - 6 * in.scale);
+  const ImU32 c = colU(kInk);
+  dl->AddLine(o, ImVec2(o.x + px, o.y), c, 3.0f * in.scale);
+  dl->AddLine(ImVec2(o.x, o.y - 6 * in.scale), ImVec2(o.x, o.y + 6 * in.scale), c, 2.0f * in.scale);
+  dl->AddLine(ImVec2(o.x + px, o.y - 6 * in.scale), ImVec2(o.x + px, o.y + 6 * in.scale), c,
+              2.0f * in.scale);
+  const ImVec2 tp(box->min.x + (size.x - ts.x) * 0.5f, box->min.y + pad);
+  dl->AddText(f.body, f.body->FontSize, tp, c, mm.c_str());
+  recordText(in, "scale_bar", tp, ts, kInk, true);
 }
 
-// Student mode: what the colours of the cutaway mean (the palette in use), above the scale bar.
+// Student mode: what the colours of the cutaway mean (the palette in use), in
+// a corner clear of the vein (left out when no corner is).
 void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
-  if (st.audience != scene::Audience::Student || in.view->leg > 0.5f || in.view->cut_open < 0.5f ||
-      in.view_size.y < 420.0f * in.scale)
+  if (st.audience != scene::Audience::Student || in.view->leg > 0.5f || in.view->cut_open < 0.5f)
     return;
   const text::Locale& L = loc(st);
   const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
@@ -189,21 +303,30 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
   for (const Entry& e : entries)
     col_w = std::max(col_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, e.text.c_str()).x);
   col_w += sw + 6.0f * in.scale + 14.0f * in.scale;
-  const float w = 2 * col_w + 2 * pad, h = 4 * row + 2 * pad;
-  const ImVec2 o(in.view_origin.x + 16 * in.scale,
-                 in.view_origin.y + in.view_size.y - 76 * in.scale - h);
+  // Two columns of four; a single column of eight where that fits better.
+  const glm::vec2 sizes[] = {{2 * col_w + 2 * pad, 4 * row + 2 * pad},
+                             {col_w + 2 * pad, 8 * row + 2 * pad}};
+  std::optional<Rect> box;
+  int columns = 2;
+  for (int k = 0; k < 2 && !box; ++k) {
+    box = in.placer->place(cornerCandidates(in, sizes[k], 12.0f * in.scale));
+    columns = 2 - k;
+  }
+  if (!box) return;
+  const int per_column = columns == 2 ? 4 : 8;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  dl->AddRectFilled(o, ImVec2(o.x + w, o.y + h), col(1, 1, 1, 0.88f), 6.0f);
+  dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f);
   for (int i = 0; i < 8; ++i) {
     const Entry& e = entries[i];
-    const ImVec2 p(o.x + pad + static_cast<float>(i / 4) * col_w,
-                   o.y + pad + static_cast<float>(i % 4) * row);
+    const ImVec2 p(box->min.x + pad + static_cast<float>(i / per_column) * col_w,
+                   box->min.y + pad + static_cast<float>(i % per_column) * row);
     dl->AddRectFilled(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f),
                       col(e.c.r, e.c.g, e.c.b), 2.0f);
     dl->AddRect(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f),
                 col(0.1f, 0.12f, 0.18f, 0.6f), 2.0f);
-    dl->AddText(font, fs, ImVec2(p.x + sw + 6.0f * in.scale, p.y), col(0.1f, 0.12f, 0.18f),
-                e.text.c_str());
+    const ImVec2 tp(p.x + sw + 6.0f * in.scale, p.y);
+    dl->AddText(font, fs, tp, colU(kInk), e.text.c_str());
+    recordText(in, "legend", tp, font->CalcTextSizeA(fs, 1e6f, 0.0f, e.text.c_str()), kInk, true);
   }
 }
 
@@ -222,15 +345,24 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
            : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
   const char* text = caption.c_str();
   if (!*text || in.view->leg > 0.5f) return;
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const float fs = f.body->FontSize;
-  const float wrap = std::min(in.view_size.x - 80.0f * in.scale, 620.0f * in.scale);
-  const ImVec2 ts = f.body->CalcTextSizeA(fs, 1e6f, wrap, text);
-  const ImVec2 o(in.view_origin.x + (in.view_size.x - ts.x) * 0.5f,
-                 in.view_origin.y + in.view_size.y - ts.y - 78 * in.scale);
-  dl->AddRectFilled(ImVec2(o.x - 14, o.y - 8), ImVec2(o.x + ts.x + 14, o.y + ts.y + 8),
-                    col(1, 1, 1, 0.88f), 8.0f);
-  dl->AddText(f.body, fs, o, col(0.12f, 0.18f, 0.30f), text, nullptr, wrap);
+  // Bottom centre when the vein leaves room there, else another place clear of
+  // it, narrower if need be.
+  const float fs = f.body->FontSize, pad = 14.0f * in.scale;
+  for (const float share : {1.0f, 0.6f, 0.42f}) {
+    const float wrap = std::min(in.view_size.x - 80.0f * in.scale, 620.0f * in.scale) * share;
+    const ImVec2 ts = f.body->CalcTextSizeA(fs, 1e6f, wrap, text);
+    const glm::vec2 size(ts.x + 2 * pad, ts.y + 1.2f * pad);
+    std::vector<Rect> candidates = cornerCandidates(in, size, 10.0f * in.scale);
+    std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
+    if (const auto box = in.placer->place(candidates)) {
+      ImDrawList* dl = ImGui::GetForegroundDrawList();
+      dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 8.0f * in.scale);
+      const ImVec2 tp(box->min.x + pad, box->min.y + 0.6f * pad);
+      dl->AddText(f.body, fs, tp, colU(kInkBlue), text, nullptr, wrap);
+      recordText(in, "caption.cutaway", tp, ts, kInkBlue, true);
+      return;
+    }
+  }
 }
 
 void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -238,10 +370,39 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   if (alpha <= 0.01f) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const text::Locale& L = loc(st);
-  const float w = std::min(in.view_size.x - 60.0f, 760.0f * in.scale);
-  const float h = 34.0f * in.scale;
-  const ImVec2 o(in.view_origin.x + (in.view_size.x - w) * 0.5f,
-                 in.view_origin.y + in.view_size.y - h - 70 * in.scale);
+  const float w = std::min(in.view_size.x - 60.0f * in.scale, 760.0f * in.scale);
+  struct Band {
+    double from, to;
+    std::string text;
+    ImU32 c;
+  };
+  const Band bands[] = {{0, 1, L.tr("gauge.band.spider"), col(0.55f, 0.80f, 0.62f, alpha)},
+                        {1, 3, L.tr("gauge.band.reticular"), col(0.72f, 0.86f, 0.70f, alpha)},
+                        {3, 6, L.tr("gauge.band.varicose"), col(0.93f, 0.78f, 0.62f, alpha)}};
+  // Each band's words wrap inside the band; the bar is as tall as the tallest.
+  // Where that finds no place clear of the vein: a thin bar without the words;
+  // no place at all: no gauge (the narration says the size).
+  ImFont* bf = f.small;
+  const float text_pad = 6.0f * in.scale, wrap = w / 3.0f - 2 * text_pad;
+  float text_h = 0.0f;
+  for (const Band& b : bands)
+    text_h = std::max(text_h, bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, b.text.c_str()).y);
+  const float above = 20.0f * in.scale + f.body->FontSize + 6.0f * in.scale; // marker and label
+  std::optional<Rect> placed;
+  float h = 0.0f;
+  bool words = true;
+  for (const bool with_words : {true, false}) {
+    h = with_words ? std::max(34.0f * in.scale, text_h + 2 * text_pad) : 12.0f * in.scale;
+    const glm::vec2 size(w + 24.0f * in.scale, above + h + 12.0f * in.scale);
+    std::vector<Rect> candidates = cornerCandidates(in, size, 10.0f * in.scale);
+    std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
+    placed = in.placer->place(candidates);
+    words = with_words;
+    if (placed) break;
+  }
+  if (!placed) return;
+  const Rect box = *placed;
+  const ImVec2 o(box.min.x + 12.0f * in.scale, box.min.y + above);
   // 0..5 mm on a linear scale: < 1 spider, 1-3 reticular, >= 3 varicose (CEAP 2004).
   // Three equal bands (the categories matter, not a linear mm scale); the
   // marker sits proportionally inside its band: 0-1, 1-3, 3-6 mm.
@@ -251,29 +412,27 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
                                    : 2.0 + std::min((mm - 3.0) / 3.0, 1.0);
     return o.x + w * static_cast<float>(std::clamp(band / 3.0, 0.0, 1.0));
   };
-  struct Band {
-    double from, to;
-    std::string text;
-    ImU32 c;
-  };
-  const Band bands[] = {{0, 1, L.tr("gauge.band.spider"), col(0.55f, 0.80f, 0.62f, alpha)},
-                        {1, 3, L.tr("gauge.band.reticular"), col(0.72f, 0.86f, 0.70f, alpha)},
-                        {3, 6, L.tr("gauge.band.varicose"), col(0.93f, 0.78f, 0.62f, alpha)}};
-  dl->AddRectFilled(ImVec2(o.x - 12, o.y - 44 * in.scale), ImVec2(o.x + w + 12, o.y + h + 12),
-                    col(1, 1, 1, 0.88f * alpha), 8.0f);
+  dl->AddRectFilled(iv(box.min), iv(box.max), col(1, 1, 1, 0.88f * alpha), 8.0f);
   for (const Band& b : bands) {
     dl->AddRectFilled(ImVec2(xAt(b.from), o.y), ImVec2(xAt(b.to), o.y + h), b.c);
-    dl->AddText(f.small, f.small->FontSize,
-                ImVec2(xAt(b.from) + 6, o.y + (h - f.small->FontSize) * 0.5f),
-                col(0.1f, 0.12f, 0.18f, alpha), b.text.c_str());
+    if (!words) continue;
+    const ImVec2 ts = bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, b.text.c_str());
+    const ImVec2 tp(xAt(b.from) + text_pad, o.y + (h - ts.y) * 0.5f);
+    dl->AddText(bf, bf->FontSize, tp, col(0.1f, 0.12f, 0.18f, alpha), b.text.c_str(), nullptr,
+                wrap);
+    if (alpha > 0.99f) recordText(in, "gauge.band", tp, ts, kInk, true);
   }
   const double d = in.scene->params.vein.diameter_mm;
   const float mx = xAt(d);
-  dl->AddTriangleFilled(ImVec2(mx, o.y - 2), ImVec2(mx - 9, o.y - 16 * in.scale),
-                        ImVec2(mx + 9, o.y - 16 * in.scale), col(0.15f, 0.18f, 0.25f, alpha));
+  dl->AddTriangleFilled(ImVec2(mx, o.y - 2), ImVec2(mx - 9 * in.scale, o.y - 16 * in.scale),
+                        ImVec2(mx + 9 * in.scale, o.y - 16 * in.scale),
+                        col(0.15f, 0.18f, 0.25f, alpha));
   const std::string label = L.tr("gauge.this_vein", {{"diameter", L.fixed(d, 1)}});
-  dl->AddText(f.body, f.body->FontSize, ImVec2(mx - 40, o.y - 20 * in.scale - f.body->FontSize),
-              col(0.1f, 0.12f, 0.18f, alpha), label.c_str());
+  const ImVec2 ls = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, label.c_str());
+  const ImVec2 lp(std::clamp(mx - 40 * in.scale, o.x, std::max(o.x, o.x + w - ls.x)),
+                  o.y - 20 * in.scale - f.body->FontSize);
+  dl->AddText(f.body, f.body->FontSize, lp, col(0.1f, 0.12f, 0.18f, alpha), label.c_str());
+  if (alpha > 0.99f) recordText(in, "gauge.this_vein", lp, ls, kInk, true);
 }
 
 std::string dayText(double day, const text::Locale& L) {
@@ -307,15 +466,18 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     std::snprintf(item, sizeof item, "%d  %s", i + 1,
                   in.scene->stageTitle(s, st.lang).text.c_str());
     if (ImGui::Selectable(item, i == pb.stageIndex())) pb.seekStage(i);
+    recordItem(in, "panel.stage", styleText());
   }
   ImGui::Separator();
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", L.tr("ui.panel.narration").c_str());
+  recordItem(in, "panel.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::PopFont();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const scene::LocalText text = in.scene->narrationText(stage, st.lang, st.audience);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text.text.c_str());
+  recordItem(in, "panel.narration", styleText());
   if (text.fell_back) {
     ImGui::PushFont(f.small);
     ImGui::TextDisabled("%s", L.tr("notice.no_translation", {{"lang", st.lang}}).c_str());
@@ -343,6 +505,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     if (cmp && b.indicated) ImGui::TextColored(changed, "%s", L.tr("outcome.was.suitable").c_str());
   } else {
     ImGui::TextUnformatted(closedLine(o, st.audience, L).c_str());
+    recordItem(in, "panel.outcome", styleText());
     if (cmp && b.closed != o.closed) {
       ImGui::SameLine();
       ImGui::TextColored(changed, "(%s %s)", was,
@@ -355,6 +518,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     if (cmp && std::abs(b.resolved_day - o.resolved_day) > 0.5)
       ImGui::TextColored(changed, "(%s %s)", was, dayText(b.resolved_day, L).c_str());
     ImGui::TextUnformatted(sessionLine(o, L).c_str());
+    recordItem(in, "panel.outcome", styleText());
     if (cmp && b.sessions != o.sessions_recommended)
       ImGui::TextColored(
           changed, "(%s: %s)", was,
@@ -365,6 +529,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
     ImGui::TextUnformatted(sessionPracticeLine(st.audience, L).c_str());
+    recordItem(in, "panel.outcome", ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     for (const std::string& wmsg : warningLines(o, st.audience, L)) {
@@ -414,6 +579,7 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
         ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
     if (ImGui::Button(((pb.playing() ? pause : play) + "###play").c_str(), ImVec2(w, 0)))
       pb.toggle();
+    recordItem(in, "timeline.play", styleText());
   }
   ImGui::SameLine();
   if (ImGui::Button(">")) pb.nextStage();
@@ -421,8 +587,24 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   if (ImGui::Button(">|")) pb.seek(pb.length());
   ImGui::SameLine();
   // Scrub bar with stage boundaries and event ticks.
-  const float right_w = (st.record_available ? 660.0f : 330.0f) * in.scale;
-  const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - right_w);
+  // The bar takes what the widgets right of it leave (their words in this language).
+  const ImGuiStyle& sty = ImGui::GetStyle();
+  auto buttonW = [&](const std::string& t) {
+    return ImGui::CalcTextSize(t.c_str(), nullptr, true).x + 2 * sty.FramePadding.x +
+           sty.ItemSpacing.x;
+  };
+  auto radioW = [&](const std::string& t) {
+    return ImGui::GetFrameHeight() + sty.ItemInnerSpacing.x + ImGui::CalcTextSize(t.c_str()).x +
+           sty.ItemSpacing.x;
+  };
+  float right_w = 90.0f * in.scale + 4 * sty.ItemSpacing.x + radioW(L.tr("ui.mode.patient")) +
+                  radioW(L.tr("ui.mode.student"));
+  if (st.record_available)
+    right_w += buttonW(L.tr("ui.record")) + buttonW(L.tr("ui.save_view")) + buttonW(L.tr("ui.handout"));
+  // Too narrow for all of it (a small window, long words): the speed choice goes first.
+  const bool speed_shown = ImGui::GetContentRegionAvail().x - right_w >= 48.0f * in.scale;
+  if (!speed_shown) right_w -= 90.0f * in.scale + sty.ItemSpacing.x;
+  const float bar_w = std::max(48.0f * in.scale, ImGui::GetContentRegionAvail().x - right_w);
   ImGui::SetNextItemWidth(bar_w);
   float pos = static_cast<float>(pb.position());
   const ImVec2 bar_min = ImGui::GetCursorScreenPos();
@@ -474,21 +656,25 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   } else if (bar_hovered) {
     ImGui::SetTooltip("%s", L.tr("ui.timeline.tooltip").c_str());
   }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(90.0f * in.scale);
-  static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
-  static const char* speed_names[] = {"0.25x", "0.5x", "1x", "2x", "4x"};
-  int current = 2;
-  for (int i = 0; i < 5; ++i)
-    if (std::abs(speeds[i] - static_cast<float>(pb.speed())) < 1e-3f) current = i;
-  if (ImGui::Combo("##speed", &current, speed_names, 5)) pb.setSpeed(speeds[current]);
+  if (speed_shown) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(90.0f * in.scale);
+    static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
+    static const char* speed_names[] = {"0.25x", "0.5x", "1x", "2x", "4x"};
+    int current = 2;
+    for (int i = 0; i < 5; ++i)
+      if (std::abs(speeds[i] - static_cast<float>(pb.speed())) < 1e-3f) current = i;
+    if (ImGui::Combo("##speed", &current, speed_names, 5)) pb.setSpeed(speeds[current]);
+  }
   ImGui::SameLine();
   const bool patient = st.audience == scene::Audience::Patient;
   if (ImGui::RadioButton(L.tr("ui.mode.patient").c_str(), patient))
     st.audience = scene::Audience::Patient;
+  recordItem(in, "timeline.patient", styleText());
   ImGui::SameLine();
   if (ImGui::RadioButton(L.tr("ui.mode.student").c_str(), !patient))
     st.audience = scene::Audience::Student;
+  recordItem(in, "timeline.student", styleText());
   if (st.record_available) { // the window only: record the tour, save the view
     ImGui::SameLine();
     if (st.record_progress >= 0.0f) {
@@ -502,9 +688,11 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.record.tooltip").c_str());
       ImGui::SameLine();
       if (ImGui::Button((L.tr("ui.save_view") + "###saveview").c_str())) actions.save_view = true;
+      recordItem(in, "timeline.save_view", styleText());
       ImGui::SameLine();
       if (ImGui::Button((L.tr("ui.handout") + "###handout").c_str())) actions.handout = true;
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.handout.tooltip").c_str());
+      recordItem(in, "timeline.handout", styleText());
     }
   }
   (void)f;
@@ -519,8 +707,10 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
   dl->AddRectFilled(ImVec2(0, in.display.y - h), ImVec2(in.display.x, in.display.y),
                     col(0.93f, 0.94f, 0.96f));
   const float fs = f.body->FontSize;
-  dl->AddText(f.body, fs, ImVec2(12 * in.scale, in.display.y - h + (h - fs) * 0.5f),
-              col(0.12f, 0.14f, 0.20f), text);
+  const ImVec2 dp(12 * in.scale, in.display.y - h + (h - fs) * 0.5f);
+  dl->AddText(f.body, fs, dp, col(0.12f, 0.14f, 0.20f), text);
+  recordText(in, "disclaimer", dp, f.body->CalcTextSizeA(fs, 1e6f, 0.0f, text),
+             ImVec4(0.12f, 0.14f, 0.20f, 1), false);
   if (st.presenter) return;
   // Legend of the timeline above: its triangles, and that stages are not to scale.
   const std::string legend_text = loc(st).tr("ui.timeline.legend");
@@ -534,6 +724,8 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
   dl->AddTriangleFilled(ImVec2(lx - 2 * tri - 4, cy + tri), ImVec2(lx - tri - 4, cy - tri),
                         ImVec2(lx - 4, cy + tri), col(0.80f, 0.28f, 0.08f));
   dl->AddText(f.body, fs, ImVec2(lx, cy - fs * 0.5f), col(0.12f, 0.14f, 0.20f), legend);
+  recordText(in, "timeline.legend", ImVec2(lx, cy - fs * 0.5f), ImVec2(lw, fs),
+             ImVec4(0.12f, 0.14f, 0.20f, 1), false);
 }
 
 void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Playback& pb,
@@ -557,11 +749,20 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
     }
   }
   const ImVec2 ts = f.caption->CalcTextSizeA(fs, 1e6f, wrap, text.c_str());
-  const float h = kDisclaimerHeight * in.scale;
-  const ImVec2 o((in.display.x - ts.x) * 0.5f, in.display.y - h - ts.y - 34 * in.scale);
-  dl->AddRectFilled(ImVec2(o.x - 24, o.y - 14), ImVec2(o.x + ts.x + 24, o.y + ts.y + 14),
-                    col(1, 1, 1, 0.9f), 10.0f);
-  dl->AddText(f.caption, fs, o, col(0.1f, 0.12f, 0.18f), text.c_str(), nullptr, wrap);
+  const float pad = 24.0f * in.scale;
+  const glm::vec2 size(ts.x + 2 * pad, ts.y + 1.2f * pad);
+  std::vector<Rect> candidates = cornerCandidates(in, size, 10.0f * in.scale);
+  std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
+  const Rect fallback = candidates.front();
+  // No place clear of the vein (a small window): at the bottom all the same, the
+  // lecture room must read it; the labels still keep clear of it.
+  std::optional<Rect> placed = in.placer->place(candidates);
+  if (!placed) in.placer->keepClear(fallback);
+  const Rect box = placed.value_or(fallback);
+  dl->AddRectFilled(iv(box.min), iv(box.max), colU(kPlate), 10.0f * in.scale);
+  const ImVec2 tp(box.min.x + pad, box.min.y + 0.6f * pad);
+  dl->AddText(f.caption, fs, tp, colU(kInk), text.c_str(), nullptr, wrap);
+  recordText(in, "caption.presenter", tp, ts, kInk, true);
 }
 
 } // namespace
@@ -577,24 +778,35 @@ void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin,
   size = glm::max(size, glm::vec2(1, 1));
 }
 
-void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
+void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fonts& f,
                 ScreenActions& actions) {
-  if (!in.scene || !in.run || !in.sample || !in.view || !in.anchors || !in.stages ||
-      in.stages->empty())
+  if (!in_.scene || !in_.run || !in_.sample || !in_.view || !in_.anchors || !in_.stages ||
+      in_.stages->empty())
     return;
+  // Every text over the view is placed clear of the vein and of the texts before it.
+  ScreenInput in = in_;
+  Placer local(Rect::at(in.view_origin, in.view_size));
+  if (!in.placer) in.placer = &local;
+  *in.placer = Placer(Rect::at(in.view_origin, in.view_size));
+  if (in.record) in.record->view = Rect::at(in.view_origin, in.view_size);
+  if (in.vein && in.vein->present && in.view->leg < 0.5f) {
+    for (const Capsule& c : veinCapsules(*in.vein, in.view_origin)) {
+      in.placer->keepClear(c);
+      if (in.record) in.record->vein.push_back(c);
+    }
+  }
   ImGui::PushFont(f.body);
   if (in.view->leg > 0.01f)
     drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st), f);
-  drawLabels(in, st, pb, f);
-  drawScaleBar(in, st, f);
-  if (!st.presenter) drawColourLegend(in, st, f);
-  drawCutawayCaption(in, st, pb, f);
-  drawSizeGauge(in, st, f);
   drawTitleAndClock(in, st, pb, f);
+  drawSizeGauge(in, st, f);
+  if (st.presenter) drawPresenterCaption(in, st, pb, f);
+  drawCutawayCaption(in, st, pb, f);
+  if (!st.presenter) drawColourLegend(in, st, f);
+  drawScaleBar(in, st, f);
+  drawLabels(in, st, pb, f);
   drawAnnotations(in, st, f, pb.stageIndex());
-  if (st.presenter) {
-    drawPresenterCaption(in, st, pb, f);
-  } else {
+  if (!st.presenter) {
     drawStagePanel(in, st, pb, f, actions);
     drawTimeline(in, st, pb, f, actions);
     if (st.settings_open) drawSettings(in, st, f, actions);
@@ -603,6 +815,23 @@ void drawScreen(const ScreenInput& in, ScreenState& st, Playback& pb, const Font
   drawDisclaimer(in, st, f);
   drawNotice(st.notice, in.view_origin, in.view_size, in.scale, loc(st), f);
   ImGui::PopFont();
+}
+
+std::vector<Capsule> veinCapsules(const render::VeinOnScreen& v, glm::vec2 origin) {
+  std::vector<Capsule> out;
+  for (std::size_t i = 0; i + 1 < v.centre.size(); ++i)
+    out.push_back({origin + v.centre[i], origin + v.centre[i + 1],
+                   std::max(v.radius_px[i], v.radius_px[i + 1])});
+  return out;
+}
+
+float screenScale(glm::vec2 display, float dpi, float user) {
+  // Proportional to the window from 1280x720 (1.0) up to 3840x2160 (3.0); a
+  // small window shrinks the text less than itself so it stays readable. A
+  // high-DPI screen's scale already counts its pixels: the larger of the two.
+  const float size = std::clamp(std::min(display.x / 1280.0f, display.y / 720.0f), 0.75f, 3.0f);
+  const float scale = std::max(size, dpi) * user;
+  return std::round(scale * 20.0f) / 20.0f; // steps of 5 %: no font rebuild per pixel of a resize
 }
 
 } // namespace ui

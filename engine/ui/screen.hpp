@@ -13,9 +13,11 @@
 #include "render/director.hpp"
 #include "render/frame.hpp"
 #include "render/renderer.hpp"
+#include "render/vein_outline.hpp"
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
 #include "ui/annotation.hpp"
+#include "ui/layout_record.hpp"
 #include "ui/mistakes.hpp"
 #include "ui/notice.hpp"
 #include "ui/playback.hpp"
@@ -94,6 +96,10 @@ struct ScreenInput {
   float scale = 1.0f;           // DPI x font scale
   unsigned run_generation = 0;  // changes whenever the run was recomputed
   std::uint64_t camera_key = 0; // ui::cameraKey of the view's camera (annotation anchoring)
+  const render::VeinOnScreen* vein = nullptr; // the vein in the view: no text goes over it
+  Placer* placer = nullptr;       // texts over the view; drawScreen resets it (the comparison's
+                                  // captions are placed with it afterwards); null: its own
+  LayoutRecord* record = nullptr; // filled with every text's rectangle when given (tests)
 };
 
 // What the user asked for this frame; the app carries it out.
@@ -122,5 +128,13 @@ void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin,
 
 void drawScreen(const ScreenInput& in, ScreenState& state, Playback& playback, const Fonts& fonts,
                 ScreenActions& actions);
+
+// The vein on screen as thick line pieces, in display pixels (view origin added).
+std::vector<Capsule> veinCapsules(const render::VeinOnScreen& vein, glm::vec2 view_origin);
+
+// Interface scale for a framebuffer of `display` pixels: proportional to its size
+// (1.0 at 1280x720, 1.5 at 1920x1080, 3.0 at 3840x2160; at least 0.75 below) or
+// the display's DPI scale where that is larger, times the user's Ctrl +/-.
+float screenScale(glm::vec2 display, float dpi, float user);
 
 } // namespace ui

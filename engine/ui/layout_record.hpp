@@ -1,0 +1,33 @@
+#pragma once
+// What one frame's interface put where: every text with its rectangle, its ink
+// colour and the rectangle it must stay inside, and the vein's outline on
+// screen. Filled only when a caller asks (the layout test); the window leaves
+// ScreenInput::record null and pays nothing.
+#include <string>
+#include <vector>
+
+#include <glm/vec4.hpp>
+
+#include "ui/placement.hpp"
+
+namespace ui {
+
+struct RecordedText {
+  std::string what; // which element ("title", "label.vein_lumen", "panel.narration", ...)
+  Rect rect;        // the text itself, display pixels
+  Rect inside;      // the window or view it must not leave (clipped otherwise)
+  glm::vec4 ink{0, 0, 0, 1};
+  bool over_view = false; // drawn over the 3D view: clear of the vein and of every other such text
+};
+
+struct LayoutRecord {
+  std::vector<RecordedText> texts;
+  std::vector<Capsule> vein; // display pixels
+  Rect view;                 // the 3D view
+  void clear() {
+    texts.clear();
+    vein.clear();
+  }
+};
+
+} // namespace ui
