@@ -336,13 +336,22 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   const float gap = compare_ ? std::max(2.0f, 3.0f * scale) : 0.0f;
   const float half_w = compare_ ? std::floor((view.x - gap) * 0.5f) : view.x;
   const glm::vec2 left_view(half_w, view.y);
+  // A half is narrower than the view the stage's camera was made for: step back
+  // until it shows as much across as the whole view would, so each half holds
+  // its own vein (the stage's camera cropped the block and, at day 19, half the vein).
+  const float widen =
+      compare_ ? std::clamp((view.x / std::max(view.y, 1.0f)) / (half_w / std::max(view.y, 1.0f)),
+                            1.0f, 2.5f)
+               : 1.0f;
+  if (!camera_override_) directed.camera.distance *= widen;
   renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y),
              glm::ivec2(left_view));
   if (compare_) {
     // The right half: the what-if session at the same place in the timeline.
     syncTimeline(s, compare_->what_if);
     compare_sample_ = compare_->what_if.sampleNow();
-    const render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_);
+    render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_);
+    if (!camera_override_) right.camera.distance *= widen;
     const int rx = static_cast<int>(origin.x + half_w + gap);
     renderHalf(compare_->what_if, *compare_renderer_, compare_sample_, right, glm::ivec2(rx, gl_y),
                glm::ivec2(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)),

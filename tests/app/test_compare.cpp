@@ -205,8 +205,8 @@ TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]")
   REQUIRE(a.h == 720);
   REQUIRE(b.w == 1280);
   // Rows of the 3D view below the title, clock and outcome sentence and above
-  // the half captions, where the vein's cross-section is.
-  const int y0 = static_cast<int>(0.45 * a.h), y1 = static_cast<int>(0.75 * a.h);
+  // the half captions, where each half's block (pad, vein) is framed.
+  const int y0 = static_cast<int>(0.25 * a.h), y1 = static_cast<int>(0.75 * a.h);
   int gap = 0;
   const int half = dividerColumn(a, y0, y1, gap);
   REQUIRE(half > 100); // a split view with a divider
