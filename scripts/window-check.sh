@@ -81,7 +81,7 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   await 'screenshot written to ' "$n"
   key Escape # close help
   n=$(lines)
-  click 1142 655 # Handout, the last button of the timeline bar
+  click 1240 655 # Handout, the last button of the timeline bar (it ends at the right edge)
   await 'Handout written to .*sclerosim-handout-1\.pdf' "$n"
   head -c 5 "$out/sclerosim-handout-1.pdf" | grep -q '%PDF-' ||
     { echo "window-check: the Handout button wrote no PDF"; exit 1; }

@@ -600,7 +600,8 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   float right_w = 90.0f * in.scale + 4 * sty.ItemSpacing.x + radioW(L.tr("ui.mode.patient")) +
                   radioW(L.tr("ui.mode.student"));
   if (st.record_available)
-    right_w += buttonW(L.tr("ui.record")) + buttonW(L.tr("ui.save_view")) + buttonW(L.tr("ui.handout"));
+    right_w +=
+        buttonW(L.tr("ui.record")) + buttonW(L.tr("ui.save_view")) + buttonW(L.tr("ui.handout"));
   // Too narrow for all of it (a small window, long words): the speed choice goes first.
   const bool speed_shown = ImGui::GetContentRegionAvail().x - right_w >= 48.0f * in.scale;
   if (!speed_shown) right_w -= 90.0f * in.scale + sty.ItemSpacing.x;
