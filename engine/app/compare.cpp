@@ -17,89 +17,102 @@ std::string trim(const std::string& s) {
   return s.substr(a, b - a + 1);
 }
 
-std::string pct(double fraction) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f %%", std::round(100.0 * fraction));
-  return buf;
+std::string pct(double fraction, const text::Locale& L) {
+  return L.fixed(std::round(100.0 * fraction), 0) + " %";
 }
 
-std::string dayNumber(double day) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.0f", std::round(day));
-  return buf;
+std::string dayNumber(double day, const text::Locale& L) {
+  return L.fixed(std::round(day), 0);
 }
 
-std::string join(const std::vector<std::string>& parts) {
+std::string join(const std::vector<std::string>& parts, const text::Locale& L) {
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    out += (i ? L.tr("compare.joiner") : "") + parts[i];
   return out;
 }
 
 } // namespace
 
-std::string compareLabel(const std::string& key_value) {
+std::string compareLabel(const std::string& key_value, const text::Locale& L) {
   const std::size_t eq = key_value.find('=');
-  if (eq == std::string::npos) return "With " + trim(key_value);
+  if (eq == std::string::npos) return L.tr("compare.with", {{"setting", trim(key_value)}});
   const std::string key = trim(key_value.substr(0, eq)), value = trim(key_value.substr(eq + 1));
-  if (key == "compression.days" && (value == "0" || value == "0.0")) return "Without compression";
-  return "With " + key + " = " + value;
+  if (key == "compression.days" && (value == "0" || value == "0.0"))
+    return L.tr("compare.without_compression");
+  return L.tr("compare.with", {{"setting", key + " = " + value}});
 }
 
 std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b,
-                              const std::string& label, double end_day) {
-  if (a.indicated && !b.indicated) return label + ": the treatment is not indicated.";
-  if (!a.indicated && b.indicated) return label + ": the treatment becomes indicated.";
-  if (!a.indicated && !b.indicated) return label + ": still not indicated; no difference.";
+                              const std::string& label, double end_day, const text::Locale& L) {
+  const auto sentence = [&](const std::string& body) {
+    return L.tr("compare.sentence", {{"label", label}, {"difference", body}});
+  };
+  if (a.indicated && !b.indicated) return sentence(L.tr("compare.not_indicated"));
+  if (!a.indicated && b.indicated) return sentence(L.tr("compare.becomes_indicated"));
+  if (!a.indicated && !b.indicated) return sentence(L.tr("compare.still_not_indicated"));
 
   std::vector<std::string> parts;
   // Closure first: it decides everything else.
-  if (a.closed && !b.closed) parts.push_back("the vein does not close");
-  if (!a.closed && b.closed) parts.push_back("the vein closes");
+  if (a.closed && !b.closed) parts.push_back(L.tr("compare.does_not_close"));
+  if (!a.closed && b.closed) parts.push_back(L.tr("compare.closes"));
   if (b.recanalized && !a.recanalized) {
     parts.push_back(b.recanalized_day >= 0
-                        ? "the vein reopens (day " + dayNumber(b.recanalized_day) + ")"
-                        : "the vein reopens");
+                        ? L.tr("compare.reopens_day", {{"day", dayNumber(b.recanalized_day, L)}})
+                        : L.tr("compare.reopens"));
   }
-  if (a.recanalized && !b.recanalized) parts.push_back("the vein does not reopen");
+  if (a.recanalized && !b.recanalized) parts.push_back(L.tr("compare.does_not_reopen"));
   // Clot: trapped blood, the main cause of brown staining.
   const double dclot = b.thrombus_peak - a.thrombus_peak;
   if (std::abs(dclot) >= 0.05) {
-    parts.push_back(std::string(dclot > 0 ? "more" : "less") + " clot (peak " +
-                    pct(b.thrombus_peak) + " vs " + pct(a.thrombus_peak) + ")");
+    parts.push_back(L.tr(dclot > 0 ? "compare.more_clot" : "compare.less_clot",
+                         {{"now", pct(b.thrombus_peak, L)}, {"was", pct(a.thrombus_peak, L)}}));
   }
   // How long the vein stays visible.
   const bool a_gone = a.resolved_day >= 0, b_gone = b.resolved_day >= 0;
   if (a_gone && !b_gone) {
-    parts.push_back(std::string("the vein is still ") +
-                    (b.residual_visibility < 0.4 ? "faintly " : "") + "visible at day " +
-                    dayNumber(end_day));
+    parts.push_back(L.tr(b.residual_visibility < 0.4 ? "compare.still_faintly_visible"
+                                                     : "compare.still_visible",
+                         {{"day", dayNumber(end_day, L)}}));
   } else if (!a_gone && b_gone) {
-    parts.push_back("the vein fades from view by day " + dayNumber(b.resolved_day));
+    parts.push_back(L.tr("compare.fades_by", {{"day", dayNumber(b.resolved_day, L)}}));
   } else if (a_gone && b_gone && std::abs(b.resolved_day - a.resolved_day) >= 3.0) {
-    parts.push_back("the vein fades from view " +
-                    std::string(b.resolved_day > a.resolved_day ? "later" : "sooner") + " (day " +
-                    dayNumber(b.resolved_day) + " vs " + dayNumber(a.resolved_day) + ")");
+    parts.push_back(
+        L.tr(b.resolved_day > a.resolved_day ? "compare.fades_later" : "compare.fades_sooner",
+             {{"now", dayNumber(b.resolved_day, L)}, {"was", dayNumber(a.resolved_day, L)}}));
   }
   const double dpig = b.pigmentation_risk - a.pigmentation_risk;
   if (std::abs(dpig) >= 0.05) {
-    parts.push_back(std::string(dpig > 0 ? "higher" : "lower") + " risk of brown staining (" +
-                    pct(b.pigmentation_risk) + " vs " + pct(a.pigmentation_risk) + ")");
+    parts.push_back(
+        L.tr(dpig > 0 ? "compare.more_staining" : "compare.less_staining",
+             {{"now", pct(b.pigmentation_risk, L)}, {"was", pct(a.pigmentation_risk, L)}}));
   }
   std::string sessions;
+  const text::Args n{{"n", std::to_string(b.sessions_recommended)},
+                     {"was", std::to_string(a.sessions_recommended)}};
   if (b.sessions_recommended > a.sessions_recommended) {
-    sessions = b.sessions_recommended == 2
-                   ? "a second session is recommended"
-                   : std::to_string(b.sessions_recommended) + " sessions are recommended";
+    sessions =
+        L.tr(b.sessions_recommended == 2 ? "compare.second_session" : "compare.n_sessions", n);
   } else if (b.sessions_recommended < a.sessions_recommended) {
-    sessions = b.sessions_recommended <= 1
-                   ? "one session is enough"
-                   : std::to_string(b.sessions_recommended) + " sessions instead of " +
-                         std::to_string(a.sessions_recommended);
+    sessions = L.tr(b.sessions_recommended <= 1 ? "compare.one_session" : "compare.n_instead", n);
   }
-  if (parts.empty() && sessions.empty()) return label + ": no clear difference in the outcome.";
-  std::string out = label + ": " + join(parts);
-  if (!sessions.empty()) out += (parts.empty() ? "" : "; ") + sessions;
-  return out + ".";
+  if (parts.empty() && sessions.empty()) return sentence(L.tr("compare.no_difference"));
+  std::string out = join(parts, L);
+  if (!sessions.empty()) out += (parts.empty() ? "" : L.tr("compare.sessions_joiner")) + sessions;
+  return sentence(out);
+}
+
+std::string Comparison::leftLabel(const text::Locale& L) const {
+  return L.tr("compare.as_planned");
+}
+
+std::string Comparison::rightLabel(const text::Locale& L) const {
+  return compareLabel(key_value, L);
+}
+
+std::string Comparison::sentence(const text::Locale& L) const {
+  return outcomeDifference(planned, what_if.run.outcome, rightLabel(L),
+                           what_if.run.endTime() / 86400.0, L);
 }
 
 void syncTimeline(const Session& leader, Session& follower) {
@@ -129,9 +142,7 @@ core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base,
   }
   c->what_if.rebuild();
   syncTimeline(base, c->what_if);
-  c->right_label = compareLabel(key_value);
-  c->sentence = outcomeDifference(base.run.outcome, c->what_if.run.outcome, c->right_label,
-                                  c->what_if.run.endTime() / 86400.0);
+  c->planned = base.run.outcome;
   return c;
 }
 

@@ -8,11 +8,12 @@
 #include "app/session.hpp"
 #include "core/error.hpp"
 #include "sim/run.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 
-// "compression.days=0" -> "With compression.days = 0".
-std::string compareLabel(const std::string& key_value);
+// "compression.days=7" -> "With compression.days = 7" (in L's language).
+std::string compareLabel(const std::string& key_value, const text::Locale& L);
 
 // How `what_if` differs from `planned`, in words, for patients and students:
 // "With compression.days = 0: more clot (peak 95 % vs 21 %), the vein is still
@@ -20,14 +21,18 @@ std::string compareLabel(const std::string& key_value);
 // `end_day` is the last day of the what-if run (for "still visible at day N").
 // Pure; the same inputs always give the same sentence.
 std::string outcomeDifference(const sim::Outcome& planned, const sim::Outcome& what_if,
-                              const std::string& what_if_label, double end_day);
+                              const std::string& what_if_label, double end_day,
+                              const text::Locale& L);
 
 struct Comparison {
   std::string key_value;
-  std::string left_label = "As planned";
-  std::string right_label; // compareLabel(key_value)
-  std::string sentence;    // outcomeDifference(...)
-  Session what_if;         // its stages point into its own scene: never copy a Comparison
+  sim::Outcome planned; // the left half's outcome when the comparison was made
+  Session what_if;      // its stages point into its own scene: never copy a Comparison
+
+  // Words in the language on screen (the language may change while comparing).
+  std::string leftLabel(const text::Locale& L) const;  // "As planned"
+  std::string rightLabel(const text::Locale& L) const; // compareLabel(key_value, L)
+  std::string sentence(const text::Locale& L) const;   // outcomeDifference(...)
 };
 
 // Builds the right-hand session from `base`'s scene with `key_value` applied

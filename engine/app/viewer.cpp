@@ -13,6 +13,7 @@
 #include "gfx/context.hpp"
 #include "platform/window.hpp"
 #include "scene/loader.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 
@@ -289,11 +290,14 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   // under the names, so the vein in the middle stays visible.
   ImFont* bf = narrow ? f.small : f.body;
   const float wrap = std::max(100.0f, view.x - (narrow ? 20.0f : 80.0f) * sc);
-  const ImVec2 sts = bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, compare_->sentence.c_str());
+  const text::Locale& L = text::locale(state_.lang);
+  const std::string sentence = compare_->sentence(L);
+  const std::string left = compare_->leftLabel(L), right = compare_->rightLabel(L);
+  const ImVec2 sts = bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, sentence.c_str());
   const bool sentence_below = narrow && !state_.presenter;
   const float label_y =
       origin.y + view.y - lf->FontSize - 3.0f * pad - (sentence_below ? sts.y + 2.0f * pad : 0.0f);
-  const std::string* names[2] = {&compare_->left_label, &compare_->right_label};
+  const std::string* names[2] = {&left, &right};
   for (int i = 0; i < 2; ++i) {
     const float x0 = origin.x + static_cast<float>(i) * (half_w + gap);
     const ImVec2 ts = lf->CalcTextSizeA(lf->FontSize, 1e6f, 0.0f, names[i]->c_str());
@@ -311,7 +315,7 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   const ImVec2 p(origin.x + (view.x - ts.x) * 0.5f, top);
   dl->AddRectFilled(ImVec2(p.x - pad * 1.5f, p.y - pad),
                     ImVec2(p.x + ts.x + pad * 1.5f, p.y + ts.y + pad), plate, 8.0f * sc);
-  dl->AddText(bf, bf->FontSize, p, ink, compare_->sentence.c_str(), nullptr, wrap);
+  dl->AddText(bf, bf->FontSize, p, ink, sentence.c_str(), nullptr, wrap);
 }
 
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {

@@ -141,10 +141,11 @@ core::Result<std::string> saveViewNext(const Viewer& viewer, const std::string& 
 
 namespace {
 
-// Messages the user must see in the window, not only in the log.
-void tell(Viewer& viewer, const std::string& message) {
-  core::logWarn(message);
-  viewer.state().notice.inform(message);
+// Messages the user must see in the window, not only in the log: the catalogue
+// text `key` in the screen's language (English in the log).
+void tell(Viewer& viewer, const char* key, const text::Args& args = {}) {
+  core::logWarn(text::english().tr(key, args));
+  viewer.state().notice.inform(text::locale(viewer.state().lang).tr(key, args));
 }
 
 // `message` without a heading (core::errorTexts): the log adds "sclerosim: error:".
@@ -185,7 +186,7 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
   float& progress = viewer.state().record_progress;
   if (asked.cancel_record && r) {
     r->recorder.cancel();
-    tell(viewer, "recording cancelled; nothing written");
+    tell(viewer, "notice.recording_cancelled");
     endRecording(r, viewer, s);
   }
   if (asked.record && !r) {
@@ -221,7 +222,7 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
   if (!ok || r->next >= r->total) {
     auto done = r->recorder.finish();
     if (done) {
-      tell(viewer, "video written to " + r->recorder.path());
+      tell(viewer, "notice.video_written", {{"path", r->recorder.path()}});
     } else {
       complainNotSaved(viewer, done.errors());
     }
@@ -239,7 +240,7 @@ void writeHandoutFromWindow(Viewer& viewer, Session& session, const std::string&
   const std::string path = nextFreePath(dir, "sclerosim-handout", ".pdf");
   auto w = writeHandout(viewer, session, path, st.lang, Clinic{st.clinic_name, st.clinic_phone});
   if (w) {
-    tell(viewer, text::locale(st.lang).tr("notice.handout_written", {{"path", path}}));
+    tell(viewer, "notice.handout_written", {{"path", path}});
   } else {
     complainNotSaved(viewer, w.errors());
   }
@@ -318,7 +319,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
     if (reloaded_now) {
       auto reloaded = viewer.reloadScene();
       if (reloaded) {
-        tell(viewer, "scene reloaded: " + watcher.path());
+        tell(viewer, "notice.scene_reloaded", {{"path", watcher.path()}});
       } else {
         complain(viewer, core::errorTexts(reloaded.errors()));
       }
@@ -350,7 +351,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
         }
         auto opened = viewer.openView(e.path);
         if (opened) {
-          tell(viewer, "opened view " + e.path);
+          tell(viewer, "notice.view_opened", {{"path", e.path}});
         } else {
           complain(viewer, core::errorTexts(opened.errors()));
         }
@@ -419,7 +420,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
       const std::string path = "sclerosim-" + std::to_string(++shot_counter) + ".png";
       auto w = gfx::writePng(img, path);
       if (w) {
-        tell(viewer, "screenshot written to " + path);
+        tell(viewer, "notice.screenshot_written", {{"path", path}});
       } else {
         complainNotSaved(viewer, w.errors());
       }
@@ -428,7 +429,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
       pending_save = false;
       auto saved = saveViewNext(viewer, ".");
       if (saved) {
-        tell(viewer, "view saved to " + saved.value());
+        tell(viewer, "notice.view_saved", {{"path", saved.value()}});
       } else {
         complainNotSaved(viewer, saved.errors());
       }

@@ -15,6 +15,7 @@
 #include "scene/schema.hpp"
 #include "scene/stage_script.hpp"
 #include "sim/run.hpp"
+#include "text/locale.hpp"
 
 namespace scene {
 namespace {
@@ -247,14 +248,15 @@ struct Model {
 Model builtinModel() {
   Model m;
   m.p = sim::Params{};
-  m.title = "Spider vein, polidocanol 0.5 %";
-  m.description =
-      "A 0.6 mm spider vein on the thigh, treated with one injection of polidocanol 0.5 % and "
-      "compression stockings for 3 weeks.";
-  m.translations["de"] = {
-      "Besenreiser, Polidocanol 0,5 %",
-      "Ein 0,6 mm breiter Besenreiser am Oberschenkel, behandelt mit einer Injektion "
-      "Polidocanol 0,5 % und 3 Wochen Kompressionsstrümpfen."};
+  // Title and description from the catalogues (scene.builtin.*), every language.
+  m.title = text::english().tr("scene.builtin.title");
+  m.description = text::english().tr("scene.builtin.description");
+  for (const std::string& code : text::languageCodes()) {
+    const text::Locale& loc = text::locale(code);
+    const std::string* title = loc.find("scene.builtin.title");
+    const std::string* description = loc.find("scene.builtin.description");
+    if (code != "en" && title && description) m.translations[code] = {*title, *description};
+  }
   m.depth_set = true;
   return m;
 }

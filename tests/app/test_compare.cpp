@@ -22,6 +22,7 @@
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/subprocess.hpp"
+#include "text/locale.hpp"
 
 namespace fs = std::filesystem;
 
@@ -103,9 +104,9 @@ double regionDiff(const Png& p, int px0, const Png& q, int qx0, int w, int y0, i
 } // namespace
 
 TEST_CASE("compare label reads KEY = VALUE", "[app]") {
-  CHECK(app::compareLabel("compression.days=0") == "Without compression");
-  CHECK(app::compareLabel("compression.days=7") == "With compression.days = 7");
-  CHECK(app::compareLabel(" agent.concentration_pct = 0.25") ==
+  CHECK(app::compareLabel("compression.days=0", text::english()) == "Without compression");
+  CHECK(app::compareLabel("compression.days=7", text::english()) == "With compression.days = 7");
+  CHECK(app::compareLabel(" agent.concentration_pct = 0.25", text::english()) ==
         "With agent.concentration_pct = 0.25");
 }
 
@@ -117,13 +118,13 @@ TEST_CASE("outcome difference in words", "[app]") {
     b.resolved_day = -1;
     b.residual_visibility = 0.2;
     b.sessions_recommended = 2;
-    CHECK(app::outcomeDifference(a, b, "Without compression", 56.0) ==
+    CHECK(app::outcomeDifference(a, b, "Without compression", 56.0, text::english()) ==
           "Without compression: more clot (peak 95 % vs 21 %), the vein is still faintly visible "
           "at day 56; "
           "a second session is recommended.");
   }
   SECTION("identical outcomes") {
-    CHECK(app::outcomeDifference(a, a, "With x = 1", 56.0) ==
+    CHECK(app::outcomeDifference(a, a, "With x = 1", 56.0, text::english()) ==
           "With x = 1: no clear difference in the outcome.");
   }
   SECTION("underdosed: does not close, reopens") {
@@ -134,9 +135,10 @@ TEST_CASE("outcome difference in words", "[app]") {
     b.resolved_day = -1;
     b.residual_visibility = 0.7;
     b.sessions_recommended = 2;
-    CHECK(app::outcomeDifference(a, b, "With agent.concentration_pct = 0.1", 56.0) ==
-          "With agent.concentration_pct = 0.1: the vein does not close, the vein reopens (day 21), "
-          "the vein is still visible at day 56; a second session is recommended.");
+    CHECK(
+        app::outcomeDifference(a, b, "With agent.concentration_pct = 0.1", 56.0, text::english()) ==
+        "With agent.concentration_pct = 0.1: the vein does not close, the vein reopens (day 21), "
+        "the vein is still visible at day 56; a second session is recommended.");
   }
   SECTION("better: less clot, fades sooner, lower staining risk, one session") {
     sim::Outcome worse = a;
@@ -144,7 +146,7 @@ TEST_CASE("outcome difference in words", "[app]") {
     worse.resolved_day = 50;
     worse.pigmentation_risk = 0.4;
     worse.sessions_recommended = 2;
-    CHECK(app::outcomeDifference(worse, a, "With compression.days = 21", 56.0) ==
+    CHECK(app::outcomeDifference(worse, a, "With compression.days = 21", 56.0, text::english()) ==
           "With compression.days = 21: less clot (peak 21 % vs 60 %), the vein fades from view "
           "sooner "
           "(day 40 vs 50), lower risk of brown staining (15 % vs 40 %); one session is enough.");
@@ -152,7 +154,7 @@ TEST_CASE("outcome difference in words", "[app]") {
   SECTION("not indicated") {
     sim::Outcome b = a;
     b.indicated = false;
-    CHECK(app::outcomeDifference(a, b, "With vein.diameter_mm = 6", 56.0) ==
+    CHECK(app::outcomeDifference(a, b, "With vein.diameter_mm = 6", 56.0, text::english()) ==
           "With vein.diameter_mm = 6: the treatment is not indicated.");
   }
 }
@@ -176,9 +178,10 @@ TEST_CASE("comparison session - override validated, timeline synchronised", "[ap
   CHECK(w.scene.params.compression.days == 0);
   CHECK(w.playback.stage(w.playback.stageIndex()).id == "compression");
   CHECK(w.playback.stageProgress() == Approx(0.4).margin(1e-6));
-  CHECK(c.value()->right_label == "Without compression");
-  CHECK(c.value()->sentence.rfind("Without compression: ", 0) == 0);
-  CHECK(c.value()->sentence.find("no clear difference") == std::string::npos);
+  CHECK(c.value()->rightLabel(text::english()) == "Without compression");
+  CHECK(c.value()->sentence(text::english()).rfind("Without compression: ", 0) == 0);
+  CHECK(c.value()->sentence(text::locale("de")).rfind("Ohne Kompression: ", 0) == 0);
+  CHECK(c.value()->sentence(text::english()).find("no clear difference") == std::string::npos);
   base.playback.seekStage(0, 0.5);
   app::syncTimeline(base, w);
   CHECK(w.playback.stageIndex() == 0);

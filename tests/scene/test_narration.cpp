@@ -162,14 +162,17 @@ TEST_CASE("scene: language fallback to English", "[scene]") {
   CHECK(s.titleIn("de").text == "T");
   CHECK(s.titleIn("de").fell_back);
 
-  // Built-in: German exists; a regional code finds it; French falls back.
+  // Built-in: German exists; a regional code finds it; Italian (no catalogue) falls back.
   const SceneDesc d = defaultScene();
   const LocalText at = d.narrationText(d.stages[1], "de-AT", Audience::Patient);
   CHECK(at.lang == "de");
   CHECK(at.text.find("lockere Kleidung") != std::string::npos);
+  const LocalText it = d.narrationText(d.stages[1], "it", Audience::Patient);
+  CHECK(it.fell_back);
+  CHECK(it.text.find("loose clothing") != std::string::npos);
   const LocalText fr = d.narrationText(d.stages[1], "fr", Audience::Patient);
-  CHECK(fr.fell_back);
-  CHECK(fr.text.find("loose clothing") != std::string::npos);
+  CHECK_FALSE(fr.fell_back);
+  CHECK(fr.text.find("vêtements amples") != std::string::npos);
   CHECK(d.titleIn("de").text == "Besenreiser, Polidocanol 0,5 %");
   CHECK_FALSE(d.titleIn("de").fell_back);
   CHECK(d.narrationText(d.stages[2], "de", Audience::Student).text.find("Polidocanol 0,5 %") !=
