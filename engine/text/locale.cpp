@@ -26,8 +26,24 @@ std::mutex& registryMutex() {
   return m;
 }
 
+struct Probe {
+  std::mutex m;
+  bool on = false;
+  std::vector<std::string> noted;
+};
+Probe& probe() {
+  static Probe p;
+  return p;
+}
+void noteForProbe(const std::string& code, std::string_view key) {
+  Probe& p = probe();
+  std::lock_guard<std::mutex> lock(p.m);
+  if (p.on) p.noted.push_back(code + ": " + std::string(key));
+}
+
 // One notice per language and key kind, so a missing text is seen, not flooded.
 void noticeFallback(const std::string& code, std::string_view key) {
+  noteForProbe(code, key);
   static std::mutex m;
   static std::set<std::string> told;
   std::lock_guard<std::mutex> lock(m);
@@ -76,6 +92,7 @@ std::string Locale::tr(std::string_view key) const {
       return *t;
     }
   }
+  noteForProbe("en", key);
   core::logWarn("no text \"" + std::string(key) + "\" in en.po");
   return std::string(key);
 }
@@ -91,6 +108,7 @@ std::string Locale::trn(std::string_view key, long n, const Args& args) const {
     t = en_->text(key, english().pluralIndex(n));
     if (t) noticeFallback(code(), key);
   }
+  if (!t) noteForProbe("en", key);
   return t ? fill(*t, args) : std::string(key);
 }
 
@@ -176,6 +194,20 @@ std::vector<std::string> languageCodes() {
   for (const Catalogue& c : library().catalogues) codes.push_back(c.code);
   if (codes.empty()) codes.push_back(kEnglish);
   return codes;
+}
+
+void startFallbackProbe() {
+  Probe& p = probe();
+  std::lock_guard<std::mutex> lock(p.m);
+  p.on = true;
+  p.noted.clear();
+}
+
+std::vector<std::string> stopFallbackProbe() {
+  Probe& p = probe();
+  std::lock_guard<std::mutex> lock(p.m);
+  p.on = false;
+  return std::move(p.noted);
 }
 
 void resetLocales() {

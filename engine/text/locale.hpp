@@ -75,4 +75,10 @@ std::vector<std::string> languageCodes();
 // Forgets the locales built from the previous library (useLibrary calls it).
 void resetLocales();
 
+// Test hook: while on, every text shown in English because its language lacks
+// it, and every key missing from en.po, is noted ("fr: ui.play"). The tours in
+// de, fr and es are checked with it (tests/ui/test_languages.cpp).
+void startFallbackProbe();
+std::vector<std::string> stopFallbackProbe();
+
 } // namespace text
