@@ -5,6 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "scene/warning_text.hpp"
+#include "sim/indication.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 
@@ -63,9 +66,19 @@ std::string reportJson(const sim::Run& run) {
   j["resolved_day"] = dayOrNull(o.resolved_day);
   j["residual_visibility"] = o.residual_visibility;
   j["sessions_recommended"] = o.sessions_recommended;
-  j["warnings"] = o.warnings;
+  j["warnings"] = scene::warningTexts(o.warnings, text::english());
   // Extras.
   j["verdict"] = sim::toString(o.verdict);
+  nlohmann::ordered_json codes = nlohmann::ordered_json::array();
+  for (const sim::Warning& w : o.warnings) codes.push_back(sim::toString(w.kind));
+  j["warning_codes"] = codes;
+  j["dose"] = {{"mg", sim::doseMg(run.params.agent)},
+               {"mg_per_kg", sim::doseMgPerKg(run.params)},
+               {"weight_kg", run.params.patient.weight_kg}};
+  if (o.extravasation_severity >= 0) {
+    static const char* const kSeverity[] = {"mild", "moderate", "severe"};
+    j["extravasation_severity"] = kSeverity[o.extravasation_severity];
+  }
   j["outcome_settled_day"] = o.settled_day;
   j["pigment"] = {{"peak", o.pigment_peak},
                   {"faded_day", dayOrNull(o.pigment_faded_day)},
@@ -98,21 +111,23 @@ std::string reportJson(const sim::Run& run) {
                   {"washed_out", run.mass.washed_mg},
                   {"extravasated", run.mass.extravasated_mg}};
   const sim::Params& p = run.params;
-  j["params"] = {{"vein",
-                  {{"kind", sim::toString(p.vein.kind)},
-                   {"diameter_mm", p.vein.diameter_mm},
-                   {"depth_mm", p.vein.depth_mm},
-                   {"reflux", p.vein.reflux}}},
-                 {"agent",
-                  {{"name", sim::toString(p.agent.name)},
-                   {"concentration_pct", p.agent.concentration_pct},
-                   {"volume_ml", p.agent.volume_ml}}},
-                 {"injection",
-                  {{"duration_s", p.injection.duration_s},
-                   {"needle_gauge", p.injection.needle_gauge},
-                   {"in_lumen", p.injection.in_lumen}}},
-                 {"compression",
-                  {{"pressure_mmHg", p.compression.pressure_mmHg}, {"days", p.compression.days}}}};
+  j["params"] = {
+      {"vein",
+       {{"kind", sim::toString(p.vein.kind)},
+        {"diameter_mm", p.vein.diameter_mm},
+        {"depth_mm", p.vein.depth_mm},
+        {"reflux", p.vein.reflux}}},
+      {"agent",
+       {{"name", sim::toString(p.agent.name)},
+        {"concentration_pct", p.agent.concentration_pct},
+        {"volume_ml", p.agent.volume_ml}}},
+      {"injection",
+       {{"duration_s", p.injection.duration_s},
+        {"needle_gauge", p.injection.needle_gauge},
+        {"in_lumen", p.injection.in_lumen}}},
+      {"compression",
+       {{"pressure_mmHg", p.compression.pressure_mmHg}, {"days", p.compression.days}}},
+      {"patient", {{"skin_tone", p.patient.skin_tone}, {"weight_kg", p.patient.weight_kg}}}};
   j["simulated_days"] = run.endTime() / 86400.0;
   j["note"] = "Illustrative teaching model, not a medical device.";
   return j.dump(2) + "\n";

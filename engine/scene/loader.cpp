@@ -272,6 +272,8 @@ void assign(Model& m, const KeyInfo& k, const Value& v) {
     p.seed = static_cast<unsigned>(v.d);
   else if (key == "patient.skin_tone")
     p.patient.skin_tone = static_cast<int>(v.d);
+  else if (key == "patient.weight_kg")
+    p.patient.weight_kg = v.d;
   else if (key == "vein.kind") {
     p.vein.kind = v.s == "reticular"  ? sim::VeinKind::Reticular
                   : v.s == "varicose" ? sim::VeinKind::Varicose

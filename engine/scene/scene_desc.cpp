@@ -118,10 +118,6 @@ int SceneDesc::findStage(const std::string& id_or_number) const {
   return -1;
 }
 
-bool isIndicated(const sim::Params& p) {
-  return p.vein.kind != sim::VeinKind::Varicose && p.vein.diameter_mm < 3.0 && !p.vein.reflux;
-}
-
 const char* toString(ViewKind v) {
   switch (v) {
   case ViewKind::Leg:

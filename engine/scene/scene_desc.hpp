@@ -114,11 +114,6 @@ struct SceneDesc {
   std::vector<std::string> overrides; // "--set" values applied so far, in order
 };
 
-// Micro sclerotherapy is indicated for telangiectasias and reticular veins
-// (< 3 mm) without reflux (CEAP 2004; Asclera label). Varicose veins and
-// reflux need other treatment first.
-bool isIndicated(const sim::Params& params);
-
 const char* toString(ViewKind v); // "leg", "surface", "cutaway"
 const char* toString(Audience a); // "patient", "student"
 

@@ -46,6 +46,9 @@ std::vector<KeyInfo> buildSchema() {
   s.push_back(simple("scene.description", ValueType::String, "one or two sentences"));
   s.push_back(integer("scene.seed", 0, 2147483647, "", "seed for visual jitter only"));
   s.push_back(integer("patient.skin_tone", 1, 6, "", "Fitzpatrick skin type I-VI"));
+  s.push_back(num("patient.weight_kg", 20, 250, "kg",
+                  "body weight (default 70): the daily dose limit is per kg (Aethoxysklerol 2 "
+                  "mg/kg/day)"));
   s.push_back(choice("vein.kind", "vein kind", {"telangiectasia", "reticular", "varicose"},
                      "CEAP 2004: < 1 mm, 1 to < 3 mm, >= 3 mm"));
   s.push_back(num("vein.diameter_mm", 0.1, 8, "mm", "lumen diameter; >= 3 mm is not indicated"));

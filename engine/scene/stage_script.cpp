@@ -1,5 +1,7 @@
 #include "scene/stage_script.hpp"
 
+#include "sim/registry.hpp"
+
 #include <algorithm>
 
 #include "core/clock.hpp"

@@ -39,7 +39,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& params, double 
 StageDesc defaultStage(const std::string& id, const sim::Params& params, double recovery_days);
 
 // The full default script: six stages, or only assessment (with the verdict and
-// the alternatives) when the vein is not indicated (isIndicated()).
+// the alternatives) when the vein is not indicated (sim::isIndicated()).
 std::vector<StageDesc> defaultStages(const sim::Params& params, double recovery_days,
                                      const ModelStory& story);
 std::vector<StageDesc> defaultStages(const sim::Params& params, double recovery_days);

@@ -112,7 +112,8 @@ inline constexpr double kInflammationRise_days = 0.5;
 inline constexpr double kInflammationDecay_days = 4.0;
 
 // --- Extravasation -----------------------------------------------------------------
-inline constexpr double kWhealVolume_ml = 0.05; // a 0.05 mL bleb raises a full wheal (assumption)
+// Wheal size 1 - exp(-V / kWhealVolume_ml) for V mL in the dermis (assumption).
+inline constexpr double kWhealVolume_ml = 0.1;
 inline constexpr double kWhealResorb_s = 2700.0;
 
 // --- Procedure timeline (seconds; assumptions matching the training material) -----

@@ -4,12 +4,13 @@
 #include <cmath>
 
 #include "sim/constants.hpp"
+#include "sim/registry.hpp"
 
 namespace sim {
 
 double polEquivalent(Agent agent, double conc_pct) {
   // Equivalence POL 0.5 % ~ STS 0.2 % (Phlebology 2017 human biopsy study).
-  return agent == Agent::Sts ? conc_pct * k::kStsPotency : conc_pct;
+  return conc_pct * agentInfo(agent).pol_equivalent_factor;
 }
 
 double irritation(double pol_eq_pct) {

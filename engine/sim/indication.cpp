@@ -1,77 +1,114 @@
 #include "sim/indication.hpp"
 
-#include <cstdio>
+#include <algorithm>
+#include <cmath>
 
 #include "sim/endothelium.hpp"
+#include "sim/registry.hpp"
 
 namespace sim {
-namespace {
-std::string fmt(const char* f, double v) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, f, v);
-  return buf;
-}
-} // namespace
 
 double recommendedPolEquivalent(VeinKind kind) {
-  return kind == VeinKind::Reticular ? 1.0 : 0.5;
+  return labelConcentrationPct(Agent::Polidocanol, kind);
 }
+
+double doseMg(const AgentParams& a) {
+  return std::max(0.0, a.volume_ml) * std::max(0.0, a.concentration_pct) * 10.0;
+}
+
+double doseMgPerKg(const Params& p) {
+  return doseMg(p.agent) / std::max(1.0, p.patient.weight_kg);
+}
+
+int extravasationSeverity(const AgentParams& a) {
+  const double strength = polEquivalent(a.name, a.concentration_pct) /
+                          labelConcentrationPct(Agent::Polidocanol, VeinKind::Telangiectasia);
+  const double index = strength * std::sqrt(std::max(0.0, a.volume_ml) / 0.1);
+  if (index < 1.5) return 0;
+  if (index < 4.0) return 1;
+  return 2;
+}
+
+namespace {
+
+void notIndicated(Indication& r, const Params& p) {
+  const double d = p.vein.diameter_mm;
+  if (!veinKindInfo(p.vein.kind).micro_sclerotherapy)
+    r.warnings.push_back({WarningKind::NotIndicatedVaricose, {}});
+  if (!veinKindInfo(veinKindForDiameter(d)).micro_sclerotherapy)
+    r.warnings.push_back({WarningKind::NotIndicatedDiameter, {{"diameter_mm", d}}});
+  if (p.vein.reflux) r.warnings.push_back({WarningKind::NotIndicatedReflux, {}});
+  r.alternatives = {"endovenous laser ablation (EVLA)", "radiofrequency ablation (RFA)",
+                    "ultrasound-guided foam sclerotherapy", "surgery (ligation / phlebectomy)"};
+}
+
+void sizeMismatch(Indication& r, const Params& p) {
+  const double d = p.vein.diameter_mm;
+  const VeinKind by_size = veinKindForDiameter(d);
+  if (by_size == p.vein.kind) return;
+  switch (by_size) {
+  case VeinKind::Reticular:
+    r.warnings.push_back({WarningKind::ReticularBySize, {{"diameter_mm", d}}});
+    return;
+  case VeinKind::Telangiectasia:
+    r.warnings.push_back({WarningKind::TelangiectasiaBySize, {{"diameter_mm", d}}});
+    return;
+  case VeinKind::Varicose:
+    return; // not indicated: reported by notIndicated()
+  }
+}
+
+void doseChecks(Indication& r, const Params& p) {
+  const AgentInfo& agent = agentInfo(p.agent.name);
+  const double c = p.agent.concentration_pct;
+  const double label = labelConcentrationPct(p.agent.name, p.vein.kind);
+  if (c > 2.0 * label) {
+    r.warnings.push_back(
+        {WarningKind::ConcentrationHigh, {{"concentration_pct", c}, {"label_pct", label}}});
+  } else if (c < 0.5 * label) {
+    r.warnings.push_back(
+        {WarningKind::ConcentrationLow, {{"concentration_pct", c}, {"label_pct", label}}});
+  }
+  const double v = p.agent.volume_ml;
+  if (v > agent.per_injection_max_ml + 1e-9)
+    r.warnings.push_back({WarningKind::VolumePerInjection,
+                          {{"volume_ml", v}, {"max_ml", agent.per_injection_max_ml}}});
+  if (v > agent.per_session_max_ml + 1e-9)
+    r.warnings.push_back(
+        {WarningKind::VolumePerSession, {{"volume_ml", v}, {"max_ml", agent.per_session_max_ml}}});
+  if (agent.max_mg_per_kg_day > 0.0 && doseMgPerKg(p) > agent.max_mg_per_kg_day + 1e-9) {
+    const double kg = std::max(1.0, p.patient.weight_kg);
+    r.warnings.push_back({WarningKind::DailyDose,
+                          {{"dose_mg", doseMg(p.agent)},
+                           {"dose_mg_per_kg", doseMgPerKg(p)},
+                           {"max_mg_per_kg", agent.max_mg_per_kg_day},
+                           {"max_mg", agent.max_mg_per_kg_day * kg},
+                           {"weight_kg", kg}}});
+  }
+  if (p.injection.duration_s < 5.0 && v > 0.0)
+    r.warnings.push_back({WarningKind::FastInjection, {{"duration_s", p.injection.duration_s}}});
+}
+
+void compressionChecks(Indication& r, const Params& p) {
+  if (p.compression.days <= 0.0) {
+    r.warnings.push_back({WarningKind::NoCompression, {}});
+  } else if (p.compression.pressure_mmHg <= 0.0) {
+    r.warnings.push_back({WarningKind::ZeroPressure, {{"days", p.compression.days}}});
+  }
+}
+
+} // namespace
 
 Indication assessIndication(const Params& p) {
   Indication r;
-  const double d = p.vein.diameter_mm;
-  if (p.vein.kind == VeinKind::Varicose) {
-    r.indicated = false;
-    r.warnings.push_back(
-        "Not indicated: varicose veins are not treated by micro sclerotherapy (CEAP 2004).");
-  }
-  if (d >= 3.0) {
-    r.indicated = false;
-    r.warnings.push_back(fmt(
-        "Not indicated: diameter %.1f mm is >= 3 mm, a varicose vein (CEAP 2004); Asclera is not "
-        "studied in veins > 3 mm.",
-        d));
-  }
-  if (p.vein.reflux) {
-    r.indicated = false;
-    r.warnings.push_back(
-        "Not indicated: reflux (venous insufficiency) must be treated first, or the veins refill.");
-  }
+  r.indicated = isIndicated(p.vein);
   if (!r.indicated) {
-    r.alternatives = {"endovenous laser ablation (EVLA)", "radiofrequency ablation (RFA)",
-                      "ultrasound-guided foam sclerotherapy", "surgery (ligation / phlebectomy)"};
+    notIndicated(r, p);
     return r;
   }
-  if (p.vein.kind == VeinKind::Telangiectasia && d >= 1.0) {
-    r.warnings.push_back(
-        fmt("A %.1f mm vein is reticular by size (CEAP: telangiectasia < 1 mm).", d));
-  }
-  if (p.vein.kind == VeinKind::Reticular && d < 1.0) {
-    r.warnings.push_back(
-        fmt("A %.1f mm vein is a telangiectasia by size (CEAP: reticular >= 1 mm).", d));
-  }
-  const double eq = polEquivalent(p.agent.name, p.agent.concentration_pct);
-  const double rec = recommendedPolEquivalent(p.vein.kind);
-  if (eq > 2.0 * rec) {
-    r.warnings.push_back(
-        "Concentration well above the label dose for this vein: more pigmentation and matting, "
-        "risk of necrosis.");
-  } else if (eq < 0.5 * rec) {
-    r.warnings.push_back("Concentration well below the label dose: the vein may not close.");
-  }
-  if (p.agent.volume_ml > 0.3) {
-    r.warnings.push_back("Volume above 0.1-0.3 mL per injection (Asclera label).");
-  }
-  if (p.agent.volume_ml > 10.0) {
-    r.warnings.push_back("More than 10 mL per session exceeds the Asclera maximum.");
-  }
-  if (p.injection.duration_s < 5.0 && p.agent.volume_ml > 0.0) {
-    r.warnings.push_back("Fast injection: inject slowly at low pressure over 5-15 s.");
-  }
-  if (p.compression.days <= 0.0) {
-    r.warnings.push_back(
-        "No compression: larger thrombus, slower clearance (Kern 2007; Weiss 1999).");
-  }
+  sizeMismatch(r, p);
+  doseChecks(r, p);
+  compressionChecks(r, p);
   return r;
 }
 

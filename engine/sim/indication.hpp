@@ -4,21 +4,37 @@
 #include <vector>
 
 #include "sim/params.hpp"
+#include "sim/warnings.hpp"
 
 namespace sim {
 
 struct Indication {
   bool indicated = true;
-  std::vector<std::string> warnings;     // why not, or dose/technique cautions
+  std::vector<Warning> warnings;         // why not, or dose/technique cautions
   std::vector<std::string> alternatives; // treatments for veins this one cannot treat
 };
 
 // CEAP 2004: telangiectasia < 1 mm, reticular 1 to < 3 mm, varicose >= 3 mm;
-// reflux must be treated first (clinical.md, Indications).
+// reflux must be treated first (clinical.md, Indications). Dose checks against
+// the agent's label (registry.hpp): concentration, volume per injection and per
+// session, the daily mg/kg limit.
 Indication assessIndication(const Params& p);
 
-// Label concentration for this vein and agent, POL-equivalent % (Asclera label:
-// POL 0.5 % spider, 1 % reticular; Fibrovein SmPC: STS 0.2 % / 0.5 %).
+// Label concentration for this vein, POL-equivalent % (Asclera label: POL
+// 0.5 % spider, 1 % reticular).
 double recommendedPolEquivalent(VeinKind kind);
+
+// Sclerosant dose in mg (1 % w/v = 10 mg/mL) and per kg of body weight.
+double doseMg(const AgentParams& a);
+double doseMgPerKg(const Params& p);
+
+// The whole session is modelled as this one injection: its volume counts
+// against both the per-injection and the per-session label volume.
+
+// Extravasation severity: 0 mild, 1 moderate, 2 severe. From the agent's
+// strength (POL-equivalent % relative to the spider-vein label, 0.5 %) and the
+// volume that entered the dermis (assumption; necrosis is likelier with
+// stronger solutions and larger volumes: Goldman & Weiss; DGP guideline 2020).
+int extravasationSeverity(const AgentParams& a);
 
 } // namespace sim

@@ -96,7 +96,12 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
     s.mass.extravasated_mg += mg;
     s.blood_speed_mm_s = blood_speed;
     // Extravasation: the bleb raises a wheal that resorbs over ~an hour (assumptions).
-    s.wheal = std::min(1.0, s.wheal + inj_mm3_s * dt / (k::kWhealVolume_ml * 1000.0));
+    // Its size grows with the volume in the dermis and saturates (a wheal
+    // spreads sideways): 0.05 mL ~ 0.4, 0.2 mL ~ 0.86, >= 0.5 mL full.
+    if (inj_mm3_s > 0.0) {
+      s.extravasated_ml += inj_mm3_s * dt / 1000.0;
+      s.wheal = std::max(s.wheal, 1.0 - std::exp(-s.extravasated_ml / k::kWhealVolume_ml));
+    }
   }
   if (!s.injecting) s.wheal *= std::exp(-dt / k::kWhealResorb_s);
 

@@ -30,6 +30,7 @@ struct State {
   double stain = 1.0;
   double pigment = 0.0; // haemosiderin staining along the vein
   double wheal = 0.0;
+  double extravasated_ml = 0.0; // solution injected into the dermis so far
   double compression_mmHg = 0.0;
   double blood_speed_mm_s = 0.0;
   double needle = 0.0;

@@ -1,11 +1,12 @@
 #include "sim/outcome.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <cmath>
 
 #include "sim/endothelium.hpp"
 #include "sim/indication.hpp"
 #include "sim/recovery.hpp"
+#include "sim/registry.hpp"
 
 namespace sim {
 
@@ -23,11 +24,6 @@ double overdose(const Params& p) {
   return std::max(0.0, eq / recommendedPolEquivalent(p.vein.kind) - 1.0);
 }
 
-std::string percent(const char* f, double v) {
-  char buf[200];
-  std::snprintf(buf, sizeof buf, f, v * 100.0);
-  return buf;
-}
 } // namespace
 
 void OutcomeTracker::observe(const Sample& s) {
@@ -55,9 +51,15 @@ double pigmentationRisk(const Params& p, double thrombus_peak) {
   return 0.10 + 0.20 * drive;
 }
 
+// Volume above the label's per-injection volume raises it too: more solution
+// spreads into the venular plexus, where matting arises (Goldman & Weiss;
+// weight an assumption).
 double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak) {
-  const double drive =
-      std::clamp(0.4 * inflammation_peak + 0.4 * overdose(p) + 0.3 * thrombus_peak, 0.0, 1.0);
+  const double per_injection = agentInfo(p.agent.name).per_injection_max_ml;
+  const double excess_volume = std::clamp(p.agent.volume_ml / per_injection - 1.0, 0.0, 1.0);
+  const double drive = std::clamp(0.4 * inflammation_peak + 0.4 * overdose(p) +
+                                      0.3 * thrombus_peak + 0.3 * excess_volume,
+                                  0.0, 1.0);
   return 0.15 + 0.05 * drive;
 }
 
@@ -98,29 +100,25 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
     o.pigment_faded_day = pigmentFadedDay(end.thrombus_peak);
   }
 
-  if (!p.injection.in_lumen) {
+  if (!p.injection.in_lumen && p.agent.volume_ml > 0.0) {
+    const WarningKind kinds[] = {WarningKind::ExtravasationMild, WarningKind::ExtravasationModerate,
+                                 WarningKind::ExtravasationSevere};
+    o.extravasation_severity = extravasationSeverity(p.agent);
     o.warnings.push_back(
-        "Extravasation: the sclerosant went into the dermis (wheal). Stop injecting; rare risk of "
-        "skin necrosis (0.01-0.1 %, DGP guideline 2020). The vein was not treated.");
+        {kinds[o.extravasation_severity],
+         {{"volume_ml", p.agent.volume_ml}, {"concentration_pct", p.agent.concentration_pct}}});
   }
   if (o.recanalized) {
-    o.warnings.push_back(
-        "Recanalization: the vein reopened (too little wall damage or no wall contact); repeat "
-        "the session after 4-6 weeks.");
+    o.warnings.push_back({WarningKind::Reopened, {}});
   } else if (treated && !o.closed) {
-    o.warnings.push_back("The vein did not close into a cord within the simulated time.");
+    o.warnings.push_back({WarningKind::NotClosed, {}});
   }
-  if (o.pigmentation_risk >= 0.22) {
-    o.warnings.push_back(percent(
-        "Raised hyperpigmentation indicator (%.0f %%; literature 10-30 %%, mostly fades in 6-12 "
-        "months).",
-        o.pigmentation_risk));
-  }
-  if (o.matting_risk >= 0.19) {
+  if (o.pigmentation_risk >= 0.22)
     o.warnings.push_back(
-        percent("Raised matting indicator (%.0f %%; literature 15-20 %%, resolves in 3-12 months).",
-                o.matting_risk));
-  }
+        {WarningKind::PigmentationRaised, {{"risk_pct", std::round(100.0 * o.pigmentation_risk)}}});
+  if (o.matting_risk >= 0.19)
+    o.warnings.push_back(
+        {WarningKind::MattingRaised, {{"risk_pct", std::round(100.0 * o.matting_risk)}}});
   return o;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/params.hpp"
+#include "sim/warnings.hpp"
 
 namespace sim {
 
@@ -114,9 +115,10 @@ struct Outcome {
   double endothelium_alive_min = 1.0;
   double settled_day = 0.0; // model day the outcome was read: resolved, reopened, untreated or cap
   double final_fibrosis = 0.0;
-  double sealed_day = -1.0;      // < 0 = never
-  double recanalized_day = -1.0; // < 0 = never
-  std::vector<std::string> warnings;
+  double sealed_day = -1.0;              // < 0 = never
+  double recanalized_day = -1.0;         // < 0 = never
+  int extravasation_severity = -1;       // 0 mild, 1 moderate, 2 severe; -1 none (indication.hpp)
+  std::vector<Warning> warnings;         // formatted per language by the text layer
   std::vector<std::string> alternatives; // when not indicated
 };
 

@@ -16,7 +16,9 @@ Timeline makeTimeline(const Params& p, bool indicated) {
   // Pads and stocking go on after the needle is out and the site is checked;
   // at least a minute after the needle for long injections (assumption).
   tl.compression_on_s = std::max(k::kCompressionAt_s, tl.needle_out_end_s + 60.0);
-  tl.compression_off_s = tl.compression_on_s + std::max(0.0, p.compression.days) * 86400.0;
+  // 0 mmHg for any number of days is no compression (a warning says so).
+  const double days = p.compression.pressure_mmHg > 0.0 ? std::max(0.0, p.compression.days) : 0.0;
+  tl.compression_off_s = tl.compression_on_s + days * 86400.0;
   return tl;
 }
 

@@ -41,10 +41,8 @@ double labelDosePct(sim::Agent a, sim::VeinKind k) {
   return 0.5;
 }
 
-bool hasWarning(const sim::Outcome& o, const char* prefix) {
-  for (const std::string& w : o.warnings)
-    if (w.rfind(prefix, 0) == 0) return true;
-  return false;
+bool hasWarning(const sim::Outcome& o, sim::WarningKind kind) {
+  return sim::hasWarning(o.warnings, kind);
 }
 
 double resolvedOrNever(double day) {
@@ -113,7 +111,8 @@ std::vector<Consequence> consequences(const sim::Outcome& now, double extravasat
     out.push_back(Consequence::MorePigment);
   if (b && resolvedOrNever(now.resolved_day) > resolvedOrNever(b->resolved_day) + 2.0 && now.closed)
     out.push_back(Consequence::SlowerClearing);
-  if (hasWarning(now, "Fast injection") && (!b || !hasWarning(*b, "Fast injection")))
+  if (hasWarning(now, sim::WarningKind::FastInjection) &&
+      (!b || !hasWarning(*b, sim::WarningKind::FastInjection)))
     out.push_back(Consequence::FastWarning);
   if (out.empty()) out.push_back(Consequence::NoVisibleChange);
   return out;

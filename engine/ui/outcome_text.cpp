@@ -3,19 +3,10 @@
 #include <cmath>
 
 #include "scene/stages.hpp"
+#include "scene/warning_text.hpp"
 
 namespace ui {
 namespace {
-
-bool startsWith(const std::string& s, const char* prefix) {
-  return s.rfind(prefix, 0) == 0;
-}
-
-bool hasWarning(const sim::Outcome& o, const char* prefix) {
-  for (const std::string& w : o.warnings)
-    if (startsWith(w, prefix)) return true;
-  return false;
-}
 
 int dayOf(double day) {
   return static_cast<int>(std::lround(day));
@@ -83,25 +74,70 @@ std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L)
 
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L) {
-  if (audience == scene::Audience::Student) return o.warnings;
+  if (audience == scene::Audience::Student) return scene::warningTexts(o.warnings, L);
+  // Patients get plain sentences, one per topic, in the model's order.
   std::vector<std::string> out;
-  auto add = [&](const char* topic) { out.push_back(L.tr(std::string("outcome.plain.") + topic)); };
-  if (hasWarning(o, "Not indicated: varicose") || hasWarning(o, "Not indicated: diameter"))
-    add("too_large");
-  if (hasWarning(o, "Not indicated: reflux")) add("reflux");
-  if (!o.indicated) return out;
-  if (hasWarning(o, "Extravasation")) add("extravasation");
-  if (o.recanalized)
-    add("reopened");
-  else if (hasWarning(o, "The vein did not close"))
-    add("not_closed");
-  if (hasWarning(o, "Concentration well above")) add("too_strong");
-  if (hasWarning(o, "Concentration well below")) add("too_weak");
-  if (hasWarning(o, "Volume above") || hasWarning(o, "More than 10 mL")) add("volume");
-  if (hasWarning(o, "Fast injection")) add("fast");
-  if (hasWarning(o, "No compression")) add("no_compression");
-  if (hasWarning(o, "Raised hyperpigmentation")) add("pigmentation");
-  if (hasWarning(o, "Raised matting")) add("matting");
+  auto add = [&](const char* topic) {
+    const std::string line = L.tr(std::string("outcome.plain.") + topic);
+    for (const std::string& have : out)
+      if (have == line) return;
+    out.push_back(line);
+  };
+  for (const sim::Warning& w : o.warnings) {
+    switch (w.kind) {
+    case sim::WarningKind::NotIndicatedVaricose:
+    case sim::WarningKind::NotIndicatedDiameter:
+      add("too_large");
+      break;
+    case sim::WarningKind::NotIndicatedReflux:
+      add("reflux");
+      break;
+    case sim::WarningKind::ReticularBySize:
+    case sim::WarningKind::TelangiectasiaBySize:
+      break; // a naming detail for students
+    case sim::WarningKind::ConcentrationHigh:
+      add("too_strong");
+      break;
+    case sim::WarningKind::ConcentrationLow:
+      add("too_weak");
+      break;
+    case sim::WarningKind::VolumePerInjection:
+    case sim::WarningKind::VolumePerSession:
+      add("volume");
+      break;
+    case sim::WarningKind::DailyDose:
+      add("daily_dose");
+      break;
+    case sim::WarningKind::FastInjection:
+      add("fast");
+      break;
+    case sim::WarningKind::NoCompression:
+      add("no_compression");
+      break;
+    case sim::WarningKind::ZeroPressure:
+      add("zero_pressure");
+      break;
+    case sim::WarningKind::ExtravasationMild:
+    case sim::WarningKind::ExtravasationModerate:
+      add("extravasation");
+      break;
+    case sim::WarningKind::ExtravasationSevere:
+      add("extravasation_severe");
+      break;
+    case sim::WarningKind::Reopened:
+      add("reopened");
+      break;
+    case sim::WarningKind::NotClosed:
+      add("not_closed");
+      break;
+    case sim::WarningKind::PigmentationRaised:
+      add("pigmentation");
+      break;
+    case sim::WarningKind::MattingRaised:
+      add("matting");
+      break;
+    }
+  }
   return out;
 }
 

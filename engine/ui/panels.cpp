@@ -1,5 +1,7 @@
 #include "ui/panels.hpp"
 
+#include "sim/registry.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -76,12 +78,6 @@ void caption(const Fonts& f, const std::string& text) {
 
 } // namespace
 
-const char* veinKindFor(double diameter_mm) {
-  if (diameter_mm < 1.0) return "telangiectasia";
-  if (diameter_mm < 3.0) return "reticular";
-  return "varicose";
-}
-
 void fillPlotCache(PlotCache& cache, const sim::Run& run, const Playback& pb, unsigned generation) {
   const double len = pb.length();
   if (cache.generation == generation && cache.length == len) return;
@@ -142,12 +138,13 @@ void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f,
   if (paramSlider(st, 2, "##diam", p.vein.diameter_mm, 0.1f, 5.0f, 1, "mm", v)) {
     std::snprintf(kv, sizeof kv, "vein.diameter_mm=%.2f", static_cast<double>(v));
     request(in, st, actions, kv);
-    std::snprintf(kv, sizeof kv, "vein.kind=%s", veinKindFor(static_cast<double>(v)));
+    std::snprintf(kv, sizeof kv, "vein.kind=%s",
+                  sim::toString(sim::veinKindForDiameter(static_cast<double>(v))));
     request(in, st, actions, kv);
   }
   const double shown_d =
       st.edit.active == 2 ? static_cast<double>(st.edit.value) : p.vein.diameter_mm;
-  const char* kind = veinKindFor(shown_d);
+  const char* kind = sim::toString(sim::veinKindForDiameter(shown_d));
   const std::string kind_text = tr(st, kind[0] == 't'   ? "params.kind.telangiectasia"
                                        : kind[0] == 'r' ? "params.kind.reticular"
                                                         : "params.kind.varicose");

@@ -15,7 +15,4 @@ void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f);
 // Language, palette, skin tone, font size, view.
 void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions);
 
-// The vein kind a diameter belongs to (CEAP 2004): "telangiectasia", "reticular", "varicose".
-const char* veinKindFor(double diameter_mm);
-
 } // namespace ui

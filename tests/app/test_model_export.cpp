@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -84,4 +87,23 @@ TEST_CASE("writeTextFile writes atomically and reports unwritable paths", "[app]
   CHECK(e.line == 0);
   CHECK(e.message.rfind("cannot write '" + bad + "': ", 0) == 0);
   CHECK(e.message.size() > std::string("cannot write '" + bad + "': ").size());
+}
+
+TEST_CASE("report JSON: the dose limit and zero-pressure warnings, finite numbers", "[app]") {
+  sim::Params p;
+  p.agent.concentration_pct = 3.0;
+  p.agent.volume_ml = 10.0; // 300 mg = 4.3 mg/kg at 70 kg
+  p.compression.pressure_mmHg = 0.0;
+  const auto j = nlohmann::json::parse(app::reportJson(sim::simulate(p, 56.0)));
+  const auto codes = j.at("warning_codes");
+  CHECK(std::find(codes.begin(), codes.end(), "daily_dose") != codes.end());
+  CHECK(std::find(codes.begin(), codes.end(), "zero_pressure") != codes.end());
+  REQUIRE(j.at("warnings").size() == codes.size());
+  bool dose_text = false;
+  for (const auto& w : j.at("warnings"))
+    dose_text = dose_text || w.get<std::string>().find("2 mg/kg") != std::string::npos;
+  CHECK(dose_text);
+  CHECK(j.at("dose").at("mg").get<double>() == Approx(300.0));
+  CHECK(j.at("params").at("patient").at("weight_kg").get<double>() == Approx(70.0));
+  CHECK(std::isfinite(j.at("residual_visibility").get<double>()));
 }

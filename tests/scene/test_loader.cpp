@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "sim/registry.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -81,7 +83,7 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   CHECK(ex.stages[2].title == "The injection: beside the vein");
 
   const SceneDesc big = loadOk("scenes/large-varicose-not-indicated.toml");
-  CHECK_FALSE(isIndicated(big.params));
+  CHECK_FALSE(sim::isIndicated(big.params.vein));
   REQUIRE(big.stages.size() == 1);
   CHECK(big.stages[0].id == "assessment");
   const std::string verdict = big.narrationText(big.stages[0], "en", Audience::Patient).text;

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "sim/indication.hpp"
 #include "sim/model.hpp"
 #include "sim/recovery.hpp"
 #include "sim/run.hpp"
@@ -168,10 +169,8 @@ TEST_CASE("sim: extravasation gives a wheal and no closure", "[sim]") {
   for (const auto& s : r.samples) wheal = std::max(wheal, s.wheal);
   CHECK(wheal > 0.5);
   CHECK(r.mass.extravasated_mg == Approx(r.mass.injected_mg));
-  bool warned = false;
-  for (const auto& w : r.outcome.warnings)
-    warned = warned || w.find("xtravasation") != std::string::npos;
-  CHECK(warned);
+  CHECK(sim::hasWarning(r.outcome.warnings, sim::WarningKind::ExtravasationMild));
+  CHECK(r.outcome.extravasation_severity == 0);
   CHECK(r.outcome.residual_visibility > 0.9);
 }
 
@@ -366,4 +365,79 @@ TEST_CASE("sim: pigment fades 70 % by 6 months and 99 % within a year (Goldman 1
       sim::pigmentStain(clot, 120.0 * 86400.0) / std::exp(-std::pow(120.0 / 165.8, 1.935));
   CHECK(1.0 - sim::pigmentStain(clot, 182.5 * 86400.0) / at0 == Approx(0.70).margin(0.005));
   CHECK(1.0 - sim::pigmentStain(clot, 365.0 * 86400.0) / at0 == Approx(0.99).margin(0.002));
+}
+
+TEST_CASE("sim: the daily dose limit is 2 mg polidocanol per kg (Aethoxysklerol)", "[sim]") {
+  // clinical.md: 140 mg at 70 kg = 28 mL of 0.5 %, 4.7 mL of 3 %.
+  sim::Params p = defaults();
+  p.agent.concentration_pct = 3.0;
+  p.agent.volume_ml = 4.6; // 138 mg
+  CHECK_FALSE(sim::hasWarning(sim::assessIndication(p).warnings, sim::WarningKind::DailyDose));
+  p.agent.volume_ml = 4.8; // 144 mg
+  const std::vector<sim::Warning> w = sim::assessIndication(p).warnings;
+  REQUIRE(sim::hasWarning(w, sim::WarningKind::DailyDose));
+  for (const sim::Warning& x : w)
+    if (x.kind == sim::WarningKind::DailyDose) {
+      CHECK(x.arg("max_mg") == Approx(140.0));
+      CHECK(x.arg("dose_mg_per_kg") == Approx(144.0 / 70.0));
+    }
+  p.patient.weight_kg = 80.0; // 160 mg allowed
+  CHECK_FALSE(sim::hasWarning(sim::assessIndication(p).warnings, sim::WarningKind::DailyDose));
+  // STS: the product information gives volumes, no mg/kg limit.
+  p.agent.name = sim::Agent::Sts;
+  p.patient.weight_kg = 20.0;
+  CHECK_FALSE(sim::hasWarning(sim::assessIndication(p).warnings, sim::WarningKind::DailyDose));
+  // Label volume per injection (Asclera 0.1-0.3 mL).
+  p = defaults();
+  CHECK_FALSE(
+      sim::hasWarning(sim::assessIndication(p).warnings, sim::WarningKind::VolumePerInjection));
+  p.agent.volume_ml = 0.5;
+  CHECK(sim::hasWarning(sim::assessIndication(p).warnings, sim::WarningKind::VolumePerInjection));
+}
+
+TEST_CASE("sim: 0 mmHg for 21 days is no compression, with a warning", "[sim]") {
+  sim::Params p = defaults();
+  p.compression.pressure_mmHg = 0.0;
+  const sim::Run zero = sim::simulate(p);
+  CHECK(sim::hasWarning(zero.outcome.warnings, sim::WarningKind::ZeroPressure));
+  p = defaults();
+  p.compression.days = 0.0;
+  const sim::Run none = sim::simulate(p);
+  CHECK(sim::hasWarning(none.outcome.warnings, sim::WarningKind::NoCompression));
+  CHECK(sameBits(zero.outcome.resolved_day, none.outcome.resolved_day));
+  CHECK(sameBits(zero.outcome.thrombus_peak, none.outcome.thrombus_peak));
+  CHECK(zero.at(2.0 * 86400.0).phase == sim::Phase::Recovery);
+}
+
+TEST_CASE("sim: extravasation severity rises with agent, concentration and volume", "[sim]") {
+  sim::Params p = defaults();
+  p.injection.in_lumen = false;
+  auto severity = [&](sim::Agent a, double c, double v) {
+    p.agent.name = a;
+    p.agent.concentration_pct = c;
+    p.agent.volume_ml = v;
+    return sim::simulate(p, 1.0).outcome.extravasation_severity;
+  };
+  CHECK(severity(sim::Agent::Polidocanol, 0.5, 0.2) == 0);
+  CHECK(severity(sim::Agent::Sts, 0.2, 0.2) == 0); // equipotent to POL 0.5 %
+  CHECK(severity(sim::Agent::Polidocanol, 1.0, 0.2) == 1);
+  CHECK(severity(sim::Agent::Sts, 3.0, 0.2) == 2);
+  CHECK(severity(sim::Agent::Polidocanol, 0.5, 2.0) >= 1); // volume matters
+  // The wheal grows with the volume in the dermis.
+  auto wheal = [&](double v) {
+    p.agent = sim::AgentParams{};
+    p.agent.volume_ml = v;
+    double w = 0.0;
+    for (const auto& s : sim::simulate(p, 1.0).samples) w = std::max(w, s.wheal);
+    return w;
+  };
+  CHECK(wheal(0.05) < wheal(0.2));
+  CHECK(wheal(0.2) < wheal(1.0));
+}
+
+TEST_CASE("sim: a volume above the label raises the matting indicator", "[sim]") {
+  sim::Params p = defaults();
+  const double label = sim::simulate(p, 1.0).outcome.matting_risk;
+  p.agent.volume_ml = 0.6;
+  CHECK(sim::simulate(p, 1.0).outcome.matting_risk > label);
 }

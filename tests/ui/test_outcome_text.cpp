@@ -66,11 +66,14 @@ TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages",
   sim::Outcome o;
   o.closed = true;
   o.warnings = {
-      "Raised hyperpigmentation indicator (45 %; literature 10-30 %, mostly fades in 6-12 months).",
-      "Raised matting indicator (30 %; literature 15-20 %, resolves in 3-12 months).",
-      "Concentration well above the label dose for this vein: more pigmentation and matting, risk "
-      "of necrosis."};
-  CHECK(ui::warningLines(o, kStudent, EN) == o.warnings);
+      {sim::WarningKind::PigmentationRaised, {{"risk_pct", 45.0}}},
+      {sim::WarningKind::MattingRaised, {{"risk_pct", 30.0}}},
+      {sim::WarningKind::ConcentrationHigh, {{"concentration_pct", 3.0}, {"label_pct", 0.5}}}};
+  const std::vector<std::string> student = ui::warningLines(o, kStudent, EN);
+  REQUIRE(student.size() == 3);
+  CHECK(contains(student[0], "45 %"));
+  CHECK(contains(student[2], "3 %"));
+  CHECK(contains(ui::warningLines(o, kStudent, DE)[2], "0,5 %"));
   for (const char* lang : {"en", "de", "fr", "es"}) {
     const text::Locale& de = text::locale(lang);
     const std::vector<std::string> lines = ui::warningLines(o, kPatient, de);
@@ -82,12 +85,13 @@ TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages",
         CHECK_FALSE(contains(l, jargon));
     }
   }
-  CHECK(contains(ui::warningLines(o, kPatient, EN)[1], "brown marks"));
-  o.warnings = {"Extravasation: the sclerosant went into the dermis (wheal). Stop injecting; rare "
-                "risk of skin necrosis."};
+  CHECK(contains(ui::warningLines(o, kPatient, EN)[0], "brown marks")); // the model's order
+  o.warnings = {{sim::WarningKind::ExtravasationMild, {{"volume_ml", 0.2}}}};
   const std::vector<std::string> ex = ui::warningLines(o, kPatient, EN);
   REQUIRE(ex.size() == 1);
   CHECK(contains(ex[0], "beside the vein"));
+  o.warnings = {{sim::WarningKind::ExtravasationSevere, {{"volume_ml", 1.0}}}};
+  CHECK(ui::warningLines(o, kPatient, EN)[0] != ex[0]);
 }
 
 TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {

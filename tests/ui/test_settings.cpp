@@ -2,6 +2,8 @@
 // vein kind and the plots' resampling.
 #include <catch2/catch.hpp>
 
+#include "sim/registry.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -135,10 +137,10 @@ TEST_CASE("ui: remembered settings do not override the command line", "[ui]") {
 }
 
 TEST_CASE("ui: vein kind follows the diameter (CEAP)", "[ui]") {
-  CHECK(std::string(ui::veinKindFor(0.6)) == "telangiectasia");
-  CHECK(std::string(ui::veinKindFor(1.0)) == "reticular");
-  CHECK(std::string(ui::veinKindFor(2.9)) == "reticular");
-  CHECK(std::string(ui::veinKindFor(3.0)) == "varicose");
+  CHECK(std::string(sim::toString(sim::veinKindForDiameter(0.6))) == "telangiectasia");
+  CHECK(std::string(sim::toString(sim::veinKindForDiameter(1.0))) == "reticular");
+  CHECK(std::string(sim::toString(sim::veinKindForDiameter(2.9))) == "reticular");
+  CHECK(std::string(sim::toString(sim::veinKindForDiameter(3.0))) == "varicose");
 }
 
 TEST_CASE("ui: plot curves are resampled once per run", "[ui]") {

@@ -2,6 +2,8 @@
 // presses keys and buttons through the same handlers the window uses.
 #include <catch2/catch.hpp>
 
+#include "sim/registry.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -132,7 +134,8 @@ TEST_CASE("ui: parameter changes re-run the model; bad ones are refused", "[ui][
   const double pos = s.playback.position();
 
   ui::ScreenActions a;
-  a.set = {"vein.diameter_mm=4", std::string("vein.kind=") + ui::veinKindFor(4.0)};
+  a.set = {"vein.diameter_mm=4",
+           std::string("vein.kind=") + sim::toString(sim::veinKindForDiameter(4.0))};
   v.applyActions(a);
   CHECK(a.set.empty());
   CHECK(s.scene.params.vein.diameter_mm == Approx(4.0));
