@@ -5,8 +5,8 @@
 namespace sim {
 
 namespace {
-constexpr AgentInfo kPolidocanol{Agent::Polidocanol, "polidocanol", 1.0, 0.5, 1.0, 0.1, 0.3, 10.0,
-                                 2.0};
+constexpr AgentInfo kPolidocanol{
+    Agent::Polidocanol, "polidocanol", 1.0, 0.5, 1.0, 0.1, 0.3, 10.0, 2.0};
 constexpr AgentInfo kSts{Agent::Sts, "sts", k::kStsPotency, 0.2, 0.5, 0.5, 2.0, 10.0, -1.0};
 
 constexpr VeinKindInfo kTelangiectasia{VeinKind::Telangiectasia, "telangiectasia", 0.0, 1.0, true};

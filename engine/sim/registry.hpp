@@ -30,7 +30,7 @@ struct AgentInfo {
 
 struct VeinKindInfo {
   VeinKind kind;
-  const char* id;        // scene value
+  const char* id;         // scene value
   double min_diameter_mm; // CEAP 2004 size band, [min, max)
   double max_diameter_mm;
   bool micro_sclerotherapy; // treated by micro sclerotherapy at all (varicose: no)

@@ -8,26 +8,26 @@
 namespace sim {
 
 enum class WarningKind {
-  NotIndicatedVaricose,     // vein kind varicose
-  NotIndicatedDiameter,     // {diameter_mm} >= 3 mm
-  NotIndicatedReflux,       // reflux to treat first
-  ReticularBySize,          // labelled telangiectasia, {diameter_mm} >= 1 mm
-  TelangiectasiaBySize,     // labelled reticular, {diameter_mm} < 1 mm
-  ConcentrationHigh,        // {concentration_pct} > 2x {label_pct}
-  ConcentrationLow,         // {concentration_pct} < 0.5x {label_pct}
-  VolumePerInjection,       // {volume_ml} above {max_ml} per injection (label)
-  VolumePerSession,         // {volume_ml} above {max_ml} per session (label)
-  DailyDose,                // {dose_mg} = {dose_mg_per_kg} > {max_mg_per_kg} ({max_mg} at {weight_kg})
-  FastInjection,            // {duration_s} < 5 s
-  NoCompression,            // compression.days = 0
-  ZeroPressure,             // {days} of compression at 0 mmHg: no compression
-  ExtravasationMild,        // {volume_ml} of {concentration_pct} into the dermis, weak irritant
-  ExtravasationModerate,    //   ... moderate
-  ExtravasationSevere,      //   ... strong: skin necrosis can follow
-  Reopened,                 // recanalized
-  NotClosed,                // treated, never became a cord within the year
-  PigmentationRaised,       // {risk_pct} indicator
-  MattingRaised             // {risk_pct} indicator
+  NotIndicatedVaricose,  // vein kind varicose
+  NotIndicatedDiameter,  // {diameter_mm} >= 3 mm
+  NotIndicatedReflux,    // reflux to treat first
+  ReticularBySize,       // labelled telangiectasia, {diameter_mm} >= 1 mm
+  TelangiectasiaBySize,  // labelled reticular, {diameter_mm} < 1 mm
+  ConcentrationHigh,     // {concentration_pct} > 2x {label_pct}
+  ConcentrationLow,      // {concentration_pct} < 0.5x {label_pct}
+  VolumePerInjection,    // {volume_ml} above {max_ml} per injection (label)
+  VolumePerSession,      // {volume_ml} above {max_ml} per session (label)
+  DailyDose,             // {dose_mg} = {dose_mg_per_kg} > {max_mg_per_kg} ({max_mg} at {weight_kg})
+  FastInjection,         // {duration_s} < 5 s
+  NoCompression,         // compression.days = 0
+  ZeroPressure,          // {days} of compression at 0 mmHg: no compression
+  ExtravasationMild,     // {volume_ml} of {concentration_pct} into the dermis, weak irritant
+  ExtravasationModerate, //   ... moderate
+  ExtravasationSevere,   //   ... strong: skin necrosis can follow
+  Reopened,              // recanalized
+  NotClosed,             // treated, never became a cord within the year
+  PigmentationRaised,    // {risk_pct} indicator
+  MattingRaised          // {risk_pct} indicator
 };
 
 inline constexpr int kWarningKindCount = 20;
