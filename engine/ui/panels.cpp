@@ -1,5 +1,6 @@
 #include "ui/panels.hpp"
 
+#include "scene/safety.hpp"
 #include "sim/registry.hpp"
 
 #include <algorithm>
@@ -216,6 +217,30 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
   ImGui::PopFont();
 }
 
+namespace {
+
+// The safety section under the keys: always reachable (the help key), in
+// every mode and language (scene::safetySections, assets "safety.*").
+void drawSafety(const ScreenInput& in, ScreenState& st) {
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 620.0f * in.scale);
+  ImGui::TextColored(ImVec4(0.55f, 0.1f, 0.1f, 1.0f), "%s", tr(st, "safety.title").c_str());
+  for (const scene::SafetySection& s : scene::safetySections()) {
+    if (s.item_keys.empty()) {
+      ImGui::TextDisabled("%s", tr(st, s.title_key).c_str());
+      continue;
+    }
+    ImGui::TextUnformatted(tr(st, s.title_key).c_str());
+    for (const char* k : s.item_keys) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", tr(st, k).c_str());
+    }
+  }
+  ImGui::PopTextWrapPos();
+}
+
+} // namespace
+
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
   (void)f;
   // help.<id>.key: the key's name (translated where it is a word), help.<id>: what it does.
@@ -241,6 +266,7 @@ void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
     }
     ImGui::EndTable();
   }
+  drawSafety(in, st);
   ImGui::End();
   if (!open) st.help = false;
 }

@@ -4,8 +4,10 @@
 
 #include "scene/loader.hpp"
 #include "scene/quiz.hpp"
+#include "scene/safety.hpp"
 #include "scene/stage_script.hpp"
 #include "scene_test_util.hpp"
+#include "text/locale.hpp"
 
 using namespace scene;
 using scene_test::readFile;
@@ -98,13 +100,14 @@ TEST_CASE("quiz: the built-in questions cover every stage, both audiences and la
       CHECK_FALSE(de.explanation.empty());
       CHECK(de.question != q.question);
     }
+    // Two per audience and stage, plus the safety questions (issue 13).
     const int want = st.id == "next_session" ? 1 : 2;
-    CHECK(patient == want);
-    CHECK(student == want);
+    CHECK(patient == want + (st.id == "assessment" || st.id == "compression" ? 1 : 0));
+    CHECK(student == want + (st.id == "assessment" ? 1 : 0));
   }
   // Spot checks of the clinical content (shared/reference/clinical.md).
   const auto comp = defaultQuiz("compression");
-  REQUIRE(comp.size() == 4);
+  REQUIRE(comp.size() == 5);
   CHECK(comp[2].choices[static_cast<size_t>(comp[2].answer_index)] ==
         "23–32 mmHg thigh stockings for 3 weeks");
   CHECK(comp[0].choices[static_cast<size_t>(comp[0].answer_index)] == "Walk for 15–20 minutes");
@@ -117,7 +120,7 @@ TEST_CASE("quiz: the built-in questions cover every stage, both audiences and la
   SceneDesc big = defaultScene();
   REQUIRE(applyOverride(big, "vein.diameter_mm=5").empty());
   REQUIRE(big.stages.size() == 1);
-  CHECK(big.stages[0].quiz.size() == 4);
+  CHECK(big.stages[0].quiz.size() == 6);
 }
 
 namespace {
@@ -212,9 +215,9 @@ TEST_CASE("quiz: sessions follow the played stages", "[scene][quiz]") {
   QuizSession without(s, Audience::Student, "en", false);
   QuizSession with(s, Audience::Student, "en", true);
   QuizSession all(s, Audience::Student, "en", false, false);
-  CHECK(without.size() == 10); // 5 stages x 2, next_session not played
-  CHECK(with.size() == 11);
-  CHECK(all.size() == 11);
+  CHECK(without.size() == 11); // 5 stages x 2 + the contraindication question; no next_session
+  CHECK(with.size() == 12);
+  CHECK(all.size() == 12);
 }
 
 TEST_CASE("quiz: CSV export", "[scene][quiz]") {
@@ -268,4 +271,45 @@ TEST_CASE("quiz: German text, with English fallback field by field", "[scene][qu
   CHECK(ds.questions()[0].text.question == "Was tun Sie direkt nach der Sitzung?");
   CHECK(ds.questions()[1].text.question ==
         "Die behandelte Vene sieht einige Tage dunkler aus. Was bedeutet das?");
+}
+
+TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]") {
+  // Issue 13: warning signs, supervised walk, DVT named, contraindications,
+  // pregnancy, aftercare, extravasation - in every catalogue of assets/.
+  const std::vector<const char*> keys = scene::safetyKeys();
+  REQUIRE(keys.size() >= 20);
+  for (const std::string& code : text::languageCodes()) {
+    const text::Locale& L = text::locale(code);
+    for (const char* k : keys) {
+      INFO(code << " " << k);
+      REQUIRE(L.find(k) != nullptr);
+      CHECK_FALSE(L.find(k)->empty());
+    }
+  }
+  const std::vector<std::string> want_langs{"en", "de", "fr", "es"};
+  for (const std::string& code : want_langs) CHECK(text::hasLanguage(code));
+  const text::Locale& en = text::english();
+  CHECK(en.tr("safety.after.walk").find("supervision") != std::string::npos);
+  CHECK(en.tr("safety.after.dvt").find("rare, but it can happen") != std::string::npos);
+  CHECK(en.tr("safety.contra.pregnancy").find("put off") != std::string::npos);
+  CHECK(en.tr("safety.after.care").find("long flights") != std::string::npos);
+  // The quiz asks about them.
+  bool signs = false, pregnancy = false;
+  for (const QuizQuestion& q : defaultQuiz("compression"))
+    signs = signs || q.question.find("report at once") != std::string::npos;
+  for (const QuizQuestion& q : defaultQuiz("assessment"))
+    pregnancy = pregnancy || q.question.find("pregnancy") != std::string::npos;
+  CHECK(signs);
+  CHECK(pregnancy);
+  // No text says a deep-vein clot cannot happen.
+  for (const std::string& code : want_langs) {
+    const text::Locale& L = text::locale(code);
+    for (const char* k : {"narration.compression.closed.patient",
+                          "narration.compression.closed_no_stocking.patient"}) {
+      const std::string t = L.tr(k);
+      INFO(code << " " << k << ": " << t);
+      CHECK(t.find("not a clot in the deep veins") == std::string::npos);
+      CHECK(t.find("kein Gerinnsel in den tiefen Venen") == std::string::npos);
+    }
+  }
 }
