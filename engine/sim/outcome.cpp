@@ -47,7 +47,10 @@ void OutcomeTracker::observe(const Sample& s) {
 // assumptions.
 double pigmentationRisk(const Params& p, double thrombus_peak) {
   const double tone = std::clamp(p.patient.skin_tone, 1, 6) - 1;
-  const double drive = std::clamp(0.6 * thrombus_peak + 0.25 * overdose(p) + 0.04 * tone, 0.0, 1.0);
+  // Trapped clot weighs little: Kern 2007 found pigmentation no different with
+  // or without 3 weeks of stockings, Weiss 1999 somewhat less with 1-3 weeks.
+  const double drive =
+      std::clamp(0.25 * thrombus_peak + 0.25 * overdose(p) + 0.04 * tone, 0.0, 1.0);
   return 0.10 + 0.20 * drive;
 }
 

@@ -441,3 +441,33 @@ TEST_CASE("sim: a volume above the label raises the matting indicator", "[sim]")
   p.agent.volume_ml = 0.6;
   CHECK(sim::simulate(p, 1.0).outcome.matting_risk > label);
 }
+
+TEST_CASE("sim: compression's effect is graded and modest (Kern 2007, Weiss 1999)", "[sim]") {
+  auto outcome = [](double days) {
+    sim::Params p = defaults();
+    p.compression.days = days;
+    return sim::simulate(p).outcome;
+  };
+  const sim::Outcome none = outcome(0.0), hours = outcome(0.1), three = outcome(3.0),
+                     week = outcome(7.0), weeks3 = outcome(21.0);
+  for (const sim::Outcome* o : {&none, &hours, &three, &week, &weeks3}) {
+    REQUIRE(o->closed);
+    REQUIRE(o->resolved_day > 0.0);
+    CHECK(o->sessions_recommended == 1);
+  }
+  // Longer is better (Weiss 1999: 1 and 3 weeks better than 3 days; Kern: 3 weeks vs none).
+  CHECK(hours.resolved_day <= none.resolved_day);
+  CHECK(three.resolved_day < hours.resolved_day);
+  CHECK(week.resolved_day < three.resolved_day);
+  CHECK(weeks3.resolved_day < week.resolved_day);
+  // Modest: 3 weeks clear 10-35 % sooner than none (Kern: NNT 4.7, a modest gain).
+  const double gain = none.resolved_day - weeks3.resolved_day;
+  CHECK(gain > 0.10 * none.resolved_day);
+  CHECK(gain < 0.35 * none.resolved_day);
+  // 2.4 hours of compression do not give the full benefit.
+  CHECK(none.resolved_day - hours.resolved_day < 0.3 * gain);
+  // Pigmentation: not much different (Kern), never worse with stockings (Weiss).
+  CHECK(weeks3.pigmentation_risk <= none.pigmentation_risk);
+  CHECK(none.pigmentation_risk - weeks3.pigmentation_risk < 0.06);
+  CHECK(week.pigmentation_risk <= three.pigmentation_risk);
+}
