@@ -67,34 +67,58 @@ std::string whenText(double t, const text::Locale& L) {
   return L.tr("handout.when.day", {{"n", n(t / kDay_s)}});
 }
 
+// The first sentence: what happened to the vein, from the model's verdict.
+std::string verdictLine(const Session& s, const text::Locale& L) {
+  const sim::Outcome& o = s.run.outcome;
+  const auto day = [&](const char* key, double d) {
+    return L.tr(key, {{"day", std::to_string(roundDay(d))}});
+  };
+  switch (o.verdict) {
+  case sim::Verdict::NotIndicated:
+    return L.tr("handout.expect.not_indicated");
+  case sim::Verdict::NotTreated:
+    return findEvent(s.run, sim::EventKind::Extravasation) ? L.tr("handout.expect.extravasation")
+                                                           : L.tr("handout.expect.not_closed");
+  case sim::Verdict::Reopened:
+    return o.recanalized ? day("handout.expect.recanalized", o.recanalized_day)
+                         : L.tr("handout.expect.not_closed");
+  case sim::Verdict::Closed:
+    return o.sealed_day >= 0.0 && o.sealed_day >= 1.0
+               ? day("handout.expect.sealed_day", o.sealed_day)
+               : L.tr("handout.expect.sealed_first_day");
+  }
+  return L.tr("handout.expect.not_closed");
+}
+
+// Brown marks: how often (literature), and in this illustration how long the
+// model's pigment stays visible.
+void brownMarkLines(const sim::Outcome& o, const text::Locale& L, const std::string& shown,
+                    std::vector<std::string>& lines) {
+  lines.push_back(L.tr("handout.expect.brown_marks"));
+  if (o.pigment_peak <= 0.0) return;
+  if (o.pigment_faded_day > 0.0) {
+    const long month = std::max(1L, std::lround(o.pigment_faded_day / 30.44));
+    lines.push_back(L.tr("handout.expect.brown_marks_model", {{"month", std::to_string(month)}}));
+  } else {
+    lines.push_back(L.tr("handout.expect.brown_marks_lasting", {{"days", shown}}));
+  }
+}
+
 std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   const sim::Outcome& o = s.run.outcome;
-  const auto text = [&](const char* key) { return L.tr(key); };
   const auto day = [&](const char* key, double d) {
     return L.tr(key, {{"day", std::to_string(roundDay(d))}});
   };
   const std::string shown = std::to_string(static_cast<int>(std::lround(s.run.endTime() / kDay_s)));
-  std::vector<std::string> lines;
-  if (!o.indicated) {
-    lines.push_back(text("handout.expect.not_indicated"));
-    lines.push_back(text("handout.expect.alternatives"));
+  std::vector<std::string> lines{verdictLine(s, L)};
+  if (o.verdict == sim::Verdict::NotIndicated) {
+    lines.push_back(L.tr("handout.expect.alternatives"));
     return lines;
   }
-  if (!s.scene.params.injection.in_lumen) {
-    lines.push_back(text("handout.expect.extravasation"));
-  } else if (o.recanalized) {
-    lines.push_back(day("handout.expect.recanalized", o.recanalized_day));
-  } else if (o.sealed_day >= 0.0) {
-    lines.push_back(o.sealed_day < 1.0 ? text("handout.expect.sealed_first_day")
-                                       : day("handout.expect.sealed_day", o.sealed_day));
-  } else {
-    lines.push_back(text("handout.expect.not_closed"));
-  }
-  const bool treated = o.pigmentation_risk > 0.0; // the model treated the vein (in the lumen)
-  if (treated) lines.push_back(text("handout.expect.bruise"));
+  if (o.treated) lines.push_back(L.tr("handout.expect.bruise"));
   if (o.fading_visible_day >= 0.0) {
     lines.push_back(day("handout.expect.fading", o.fading_visible_day));
-  } else if (treated) {
+  } else if (o.treated) {
     lines.push_back(L.tr("handout.expect.no_fading", {{"days", shown}}));
   }
   if (o.resolved_day >= 0.0) {
@@ -105,11 +129,11 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   } else if (o.fading_visible_day >= 0.0) {
     lines.push_back(L.tr("handout.expect.not_resolved", {{"days", shown}}));
   }
-  lines.push_back(text(o.sessions_recommended > 1 ? "handout.expect.more_sessions"
+  lines.push_back(L.tr(o.sessions_recommended > 1 ? "handout.expect.more_sessions"
                                                   : "handout.expect.one_session"));
-  if (treated) {
-    lines.push_back(text("handout.expect.brown_marks"));
-    lines.push_back(text("handout.expect.matting"));
+  if (o.treated) {
+    brownMarkLines(o, L, shown, lines);
+    lines.push_back(L.tr("handout.expect.matting"));
   }
   return lines;
 }

@@ -344,7 +344,7 @@ void header(Flow& f) {
 }
 
 void legAndExpectations(Flow& f) {
-  const double fig_w = 175.0, fig_h = 215.0, gap = 18.0;
+  const double fig_w = 150.0, fig_h = 195.0, gap = 16.0;
   const double fig_used = legFigure(f, f.left(), f.y, fig_w, fig_h);
   const double tx = f.left() + fig_w + gap, tw = f.width() - fig_w - gap;
   double ty = f.y;

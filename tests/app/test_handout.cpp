@@ -129,6 +129,18 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
   }
 }
 
+TEST_CASE("handout: how long brown marks last comes from the model's pigment", "[app]") {
+  const std::string scene = std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/no-compression.toml";
+  const nlohmann::json rep = report({"--scene", scene});
+  REQUIRE(rep["pigment"]["peak"].get<double>() > 0.0); // this case leaves visible pigment
+  REQUIRE(rep["pigment"]["faded_day"].is_number());
+  const long month = std::lround(rep["pigment"]["faded_day"].get<double>() / 30.44);
+  const fs::path pdf = scratch() / "pigment.pdf";
+  REQUIRE(run({"--scene", scene, "--handout", pdf.string()}).code == 0);
+  CHECK(contains(pdfText(pdf), squash(text::english().tr("handout.expect.brown_marks_model",
+                                                         {{"month", std::to_string(month)}}))));
+}
+
 TEST_CASE("handout: decimal comma in German, Letter paper in en-US, A4 elsewhere", "[app]") {
   const fs::path us = scratch() / "letter.pdf", de = scratch() / "a4.pdf";
   REQUIRE(run({"--handout", us.string(), "--lang", "en-US"}).code == 0);
@@ -169,23 +181,27 @@ TEST_CASE("handout: the practice's name and phone come from the settings", "[app
   CHECK(contains(text, "+49 30 1234567"));
 }
 
-TEST_CASE("handout: every shipped scene gives a handout", "[app][slow]") {
+TEST_CASE("handout: every shipped scene gives a handout, in every language", "[app][slow]") {
   for (const auto& entry : fs::directory_iterator(fs::path(SCLEROSIM_SOURCE_DIR) / "scenes")) {
     if (entry.path().extension() != ".toml") continue;
-    INFO(entry.path());
-    const fs::path pdf = scratch() / (entry.path().stem().string() + ".pdf");
-    const auto r = run({"--scene", entry.path().string(), "--handout", pdf.string()});
-    REQUIRE(r.code == 0);
-    CHECK(readFile(pdf).rfind("%PDF-", 0) == 0);
-    const std::string text = pdfText(pdf);
     const nlohmann::json rep = report({"--scene", entry.path().string()});
-    if (rep["indicated"].get<bool>()) { // treated: two pages, with the warning signs
-      CHECK(contains(text, squash(text::english().tr("handout.warning.calf"))));
-      CHECK(pages(pdf) == 2);
-    } else { // not treated: one page, the other treatments
-      CHECK(contains(text, squash(text::english().tr("handout.expect.alternatives"))));
-      CHECK_FALSE(contains(text, squash(text::english().tr("handout.warning.calf"))));
-      CHECK(pages(pdf) == 1);
+    for (const std::string& lang : text::languageCodes()) {
+      INFO(entry.path() << " " << lang);
+      const text::Locale& L = text::locale(lang);
+      const fs::path pdf = scratch() / (entry.path().stem().string() + "-" + lang + ".pdf");
+      const auto r =
+          run({"--scene", entry.path().string(), "--lang", lang, "--handout", pdf.string()});
+      REQUIRE(r.code == 0);
+      CHECK(readFile(pdf).rfind("%PDF-", 0) == 0);
+      const std::string text = pdfText(pdf);
+      if (rep["indicated"].get<bool>()) { // treated: two pages, with the warning signs
+        CHECK(contains(text, squash(L.tr("handout.warning.calf"))));
+        CHECK(pages(pdf) == 2);
+      } else { // not treated: one page, the other treatments
+        CHECK(contains(text, squash(L.tr("handout.expect.alternatives"))));
+        CHECK_FALSE(contains(text, squash(L.tr("handout.warning.calf"))));
+        CHECK(pages(pdf) == 1);
+      }
     }
   }
 }
