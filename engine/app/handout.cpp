@@ -6,6 +6,7 @@
 #include "app/handout_pdf.hpp"
 #include "app/viewer.hpp"
 #include "core/atomic_file.hpp"
+#include "core/clock.hpp"
 #include "gfx/context.hpp"
 #include "gfx/objects.hpp"
 #include "text/locale.hpp"
@@ -99,9 +100,9 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   }
   if (o.resolved_day >= 0.0) {
     const int d = roundDay(o.resolved_day);
-    lines.push_back(
-        d < 14 ? day("handout.expect.resolved_day", o.resolved_day)
-               : L.tr("handout.expect.resolved_week", {{"week", std::to_string(d / 7 + 1)}}));
+    lines.push_back(d < 14 ? day("handout.expect.resolved_day", o.resolved_day)
+                           : L.tr("handout.expect.resolved_week",
+                                  {{"week", std::to_string(core::weekOfDay(d))}}));
   } else if (o.fading_visible_day >= 0.0) {
     lines.push_back(L.tr("handout.expect.not_resolved", {{"days", shown}}));
   }
