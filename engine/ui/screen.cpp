@@ -38,6 +38,35 @@ const text::Locale& loc(const ScreenState& s) {
   return text::locale(s.lang);
 }
 
+// Clock: seconds during the procedure, days and weeks afterwards; right of a
+// title `title_w` wide at `pos` (below it when there is no room), with what
+// it counts from under it. `top`: the clock's lowest top (under the pen's toolbar).
+void drawClock(const ScreenInput& in, const ScreenState& st, const scene::StageDesc& stage,
+               const Fonts& f, ImVec2 pos, float title_w, float title_h, float top) {
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  const double t = in.sample->time_s;
+  std::string clock = stage.sim_to_s > stage.sim_from_s ? loc(st).clock(t) : std::string();
+  if (clock.empty()) return;
+  const ImVec2 sz = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, clock.c_str());
+  ImVec2 cp(in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale, std::max(pos.y, top));
+  const bool narrow = cp.x < pos.x + title_w + 24 * in.scale && cp.y < pos.y + title_h;
+  if (narrow) cp.y = pos.y + title_h + 14 * in.scale; // narrow: below
+  dl->AddRectFilled(ImVec2(cp.x - 10, cp.y - 4), ImVec2(cp.x + sz.x + 10, cp.y + sz.y + 4),
+                    col(1, 1, 1, 0.75f), 6.0f);
+  dl->AddText(f.title, f.title->FontSize, cp, col(0.15f, 0.25f, 0.45f), clock.c_str());
+  // What the clock counts from, right-aligned under it.
+  const std::string cap_text =
+      narrow ? "" : clockCaption(stage.id, loc(st)); // narrow: labels need the room
+  const char* cap = cap_text.c_str();
+  if (*cap) {
+    const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap);
+    const ImVec2 cq(cp.x + sz.x - cs.x, cp.y + sz.y + 8 * in.scale);
+    dl->AddRectFilled(ImVec2(cq.x - 8, cq.y - 2), ImVec2(cq.x + cs.x + 8, cq.y + cs.y + 2),
+                      col(1, 1, 1, 0.75f), 5.0f);
+    dl->AddText(f.body, f.body->FontSize, cq, col(0.15f, 0.22f, 0.36f), cap);
+  }
+}
+
 void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb,
                        const Fonts& f) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -55,34 +84,15 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
                       ImVec2(tp.x + ts.x + 18 * in.scale, tp.y + ts.y + 10 * in.scale),
                       col(1, 1, 1, 0.88f), 10.0f * in.scale);
     dl->AddText(tf, tf->FontSize, tp, col(0.10f, 0.13f, 0.22f), head);
+    // The clock as the window shows it; under the pen's toolbar where that is drawn.
+    const float below_tools = st.for_file ? pos.y : pos.y + 44 * in.scale;
+    drawClock(in, st, stage, f, pos, ts.x + 26 * in.scale, ts.y + 18 * in.scale, below_tools);
     return;
   }
   dl->AddText(f.title, f.title->FontSize, ImVec2(pos.x + 1, pos.y + 1), col(1, 1, 1, 0.8f), head);
   dl->AddText(f.title, f.title->FontSize, pos, col(0.12f, 0.16f, 0.24f), head);
-  // Clock: seconds during the procedure, days and weeks afterwards.
-  const double t = in.sample->time_s;
-  std::string clock = stage.sim_to_s > stage.sim_from_s ? loc(st).clock(t) : std::string();
-  if (!clock.empty()) {
-    const ImVec2 sz = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, clock.c_str());
-    const float title_w = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x;
-    ImVec2 cp(in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale, pos.y);
-    const bool narrow = cp.x < pos.x + title_w + 24 * in.scale;
-    if (narrow) cp.y = pos.y + f.title->FontSize + 14 * in.scale; // narrow: below
-    dl->AddRectFilled(ImVec2(cp.x - 10, cp.y - 4), ImVec2(cp.x + sz.x + 10, cp.y + sz.y + 4),
-                      col(1, 1, 1, 0.75f), 6.0f);
-    dl->AddText(f.title, f.title->FontSize, cp, col(0.15f, 0.25f, 0.45f), clock.c_str());
-    // What the clock counts from, right-aligned under it.
-    const std::string cap_text =
-        narrow ? "" : clockCaption(stage.id, loc(st)); // narrow: labels need the room
-    const char* cap = cap_text.c_str();
-    if (*cap) {
-      const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap);
-      const ImVec2 cq(cp.x + sz.x - cs.x, cp.y + sz.y + 8 * in.scale);
-      dl->AddRectFilled(ImVec2(cq.x - 8, cq.y - 2), ImVec2(cq.x + cs.x + 8, cq.y + cs.y + 2),
-                        col(1, 1, 1, 0.75f), 5.0f);
-      dl->AddText(f.body, f.body->FontSize, cq, col(0.15f, 0.22f, 0.36f), cap);
-    }
-  }
+  const float title_w = f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x;
+  drawClock(in, st, stage, f, pos, title_w, f.title->FontSize, pos.y);
 }
 
 void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
