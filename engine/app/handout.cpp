@@ -6,6 +6,7 @@
 #include "app/handout_pdf.hpp"
 #include "app/viewer.hpp"
 #include "core/atomic_file.hpp"
+#include "core/clock.hpp"
 #include "gfx/context.hpp"
 #include "gfx/objects.hpp"
 #include "text/locale.hpp"
@@ -123,9 +124,9 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   }
   if (o.resolved_day >= 0.0) {
     const int d = roundDay(o.resolved_day);
-    lines.push_back(
-        d < 14 ? day("handout.expect.resolved_day", o.resolved_day)
-               : L.tr("handout.expect.resolved_week", {{"week", std::to_string(d / 7 + 1)}}));
+    lines.push_back(d < 14 ? day("handout.expect.resolved_day", o.resolved_day)
+                           : L.tr("handout.expect.resolved_week",
+                                  {{"week", std::to_string(core::weekOfDay(d))}}));
   } else if (o.fading_visible_day >= 0.0) {
     lines.push_back(L.tr("handout.expect.not_resolved", {{"days", shown}}));
   }
@@ -257,11 +258,17 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
       text(o.indicated ? "handout.pictures.title" : "handout.pictures.title_not_indicated");
   c.aftercare_title = text("handout.aftercare.title");
   c.aftercare = aftercareLines(s, L);
+  // Something was injected: what needs the emergency number now (a clot in the lung,
+  // a stroke, a severe allergic reaction) and what to report to the practice at once.
+  c.emergency_title = text("handout.warning.emergency_title");
   c.warning_title = text("handout.warning.title");
-  if (o.indicated) // something was injected: what to report at once
-    for (const char* k : {"handout.warning.calf", "handout.warning.breath", "handout.warning.neuro",
-                          "handout.warning.allergy", "handout.warning.skin"})
+  if (o.indicated) {
+    for (const char* k :
+         {"handout.warning.breath", "handout.warning.neuro", "handout.warning.allergy"})
+      c.emergencies.push_back(text(k));
+    for (const char* k : {"handout.warning.calf", "handout.warning.skin", "handout.warning.hives"})
       c.warnings.push_back(text(k));
+  }
   c.warning_note = text("handout.warning.rare");
   c.next_title = text("handout.next.title");
   c.next_visit = text(!o.indicated                 ? "handout.next.refer"

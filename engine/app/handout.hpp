@@ -54,8 +54,12 @@ struct HandoutContent {
   std::vector<HandoutPicture> pictures;
   std::string aftercare_title;
   std::vector<std::string> aftercare; // empty when nothing was treated
+  // Two groups, both empty when nothing was injected (not indicated): signs that
+  // need the emergency number now, and signs to report to the practice at once.
+  std::string emergency_title;
+  std::vector<std::string> emergencies;
   std::string warning_title;
-  std::vector<std::string> warnings; // empty when nothing was injected (not indicated)
+  std::vector<std::string> warnings;
   std::string warning_note;
   std::string next_title, next_visit, next_date;
   std::string contact_title; // the practice again, on the page with the warning signs

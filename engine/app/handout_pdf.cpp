@@ -463,17 +463,44 @@ void warningSign(cairo_t* cr, double x, double y, double size) {
 }
 
 // The warning signs in a box with a heavy black border and the triangle:
-// it stands out in black-and-white print as much as in colour.
+// it stands out in black-and-white print as much as in colour. Two groups,
+// each under its own heading: the emergency number first, then the practice.
+struct WarningGroup {
+  const std::string& title;
+  const std::vector<std::string>& lines;
+};
+
+double warningGroupHeight(const Flow& f, const WarningGroup& g, double title_w, double inner) {
+  double h = paragraph(f.cr, f.fonts.bold, kHeadingPt, g.title, 0, 0, title_w, false) + 6.0;
+  for (const std::string& w : g.lines) // drawn in bold: measured in bold
+    h += paragraph(f.cr, f.fonts.bold, kBodyPt, w, 0, 0, inner - 16.0, false) + 4.0;
+  return h;
+}
+
+// Draws one group with its heading at (x + title_dx, y); returns the height used.
+double warningGroup(const Flow& f, const WarningGroup& g, double x, double y, double title_dx,
+                    double title_w, double inner) {
+  cairo_t* cr = f.cr;
+  setColour(cr, kInk);
+  double ty = y + paragraph(cr, f.fonts.bold, kHeadingPt, g.title, x + title_dx, y, title_w) + 6.0;
+  for (const std::string& w : g.lines) {
+    setColour(cr, kInk);
+    const double s = 4.2;
+    cairo_rectangle(cr, x + 1.0, ty + kBodyPt * 0.55 - s * 0.5 + 1.0, s, s);
+    cairo_fill(cr);
+    ty += paragraph(cr, f.fonts.bold, kBodyPt, w, x + 16.0, ty, inner - 16.0) + 4.0;
+  }
+  return ty - y;
+}
+
 void warningBox(Flow& f) {
-  const double pad = 12.0, sign = 22.0;
+  const double pad = 12.0, sign = 22.0, gap = 8.0;
   const double inner = f.width() - 2.0 * pad;
   const double title_w = inner - sign - 10.0;
-  double h = pad +
-             std::max(sign, paragraph(f.cr, f.fonts.bold, kHeadingPt, f.c.warning_title, 0, 0,
-                                      title_w, false)) +
-             6.0;
-  for (const std::string& w : f.c.warnings) // drawn in bold: measured in bold
-    h += paragraph(f.cr, f.fonts.bold, kBodyPt, w, 0, 0, inner - 16.0, false) + 4.0;
+  const WarningGroup urgent{f.c.emergency_title, f.c.emergencies};
+  const WarningGroup practice{f.c.warning_title, f.c.warnings};
+  const double urgent_h = std::max(sign, warningGroupHeight(f, urgent, title_w, inner));
+  double h = pad + urgent_h + gap + warningGroupHeight(f, practice, inner, inner);
   h += 4.0 + paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.warning_note, 0, 0, inner, false) + pad;
   f.ensure(h);
   cairo_t* cr = f.cr;
@@ -486,17 +513,9 @@ void warningBox(Flow& f) {
   cairo_stroke(cr);
   warningSign(cr, x + pad, y + pad - 2.0, sign);
   double ty = y + pad;
+  ty += std::max(sign, warningGroup(f, urgent, x + pad, ty, sign + 10.0, title_w, inner)) + gap;
+  ty += warningGroup(f, practice, x + pad, ty, 0.0, inner, inner);
   setColour(cr, kInk);
-  ty += std::max(sign, paragraph(cr, f.fonts.bold, kHeadingPt, f.c.warning_title,
-                                 x + pad + sign + 10.0, ty, title_w)) +
-        6.0;
-  for (const std::string& w : f.c.warnings) {
-    setColour(cr, kInk);
-    const double s = 4.2;
-    cairo_rectangle(cr, x + pad + 1.0, ty + kBodyPt * 0.55 - s * 0.5 + 1.0, s, s);
-    cairo_fill(cr);
-    ty += paragraph(cr, f.fonts.bold, kBodyPt, w, x + pad + 16.0, ty, inner - 16.0) + 4.0;
-  }
   paragraph(cr, f.fonts.regular, kBodyPt, f.c.warning_note, x + pad, ty + 4.0, inner);
   f.y = y + h + 16.0;
 }

@@ -28,9 +28,11 @@ core::Result<gfx::Image> renderImage(Viewer& viewer, const gfx::Framebuffer& fb,
   // Exported pictures are supersampled: no stair steps on any edge.
   const QualityScope exported(viewer, render::Renderer::Quality::Supersampled);
   fb.bind();
+  viewer.state().for_file = true; // a picture for a file: no controls to click
   // ImGui settles window sizes over two frames; render twice so every shot is final.
   viewer.frame(size, actions);
   viewer.frame(size, actions);
+  viewer.state().for_file = false;
   fb.resolve();
   gfx::finish();
   return gfx::readPixels(size.x, size.y);

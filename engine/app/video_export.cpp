@@ -192,12 +192,13 @@ void VideoRecorder::removeLog() {
   log_.clear();
 }
 
-std::vector<CaptionCue> captionTrack(const Session& s, int frames, int fps,
+std::vector<CaptionCue> captionTrack(const Session& s, const std::vector<double>& frame_times,
                                      scene::Audience audience, const std::string& lang) {
   std::vector<CaptionCue> cues;
+  const int frames = static_cast<int>(frame_times.size());
   for (int i = 0; i < frames; ++i) {
-    const ui::Caption c = ui::captionAt(s.beats, s.playback, static_cast<double>(i) / fps,
-                                        s.run.outcome.indicated, audience, lang);
+    const ui::Caption c =
+        ui::captionAt(s.beats, s.playback, frame_times[i], s.run.outcome.indicated, audience, lang);
     if (!cues.empty() && cues.back().key == c.key) {
       cues.back().end_frame = i + 1;
       continue;
@@ -206,6 +207,42 @@ std::vector<CaptionCue> captionTrack(const Session& s, int frames, int fps,
     cues.push_back({i, i + 1, c.key, c.text});
   }
   return cues;
+}
+
+std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience audience,
+                                   const std::string& lang) {
+  const auto caption = [&](double t) {
+    return ui::captionAt(s.beats, s.playback, t, s.run.outcome.indicated, audience, lang);
+  };
+  const int n = tourFrameCount(s, fps);
+  std::vector<std::string> keys(static_cast<std::size_t>(n));
+  std::vector<bool> shown(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const ui::Caption c = caption(static_cast<double>(i) / fps);
+    keys[i] = c.key;
+    shown[i] = !c.text.empty();
+  }
+  const int min_frames = static_cast<int>(std::ceil(kMinCaption_s * fps));
+  std::vector<double> times;
+  times.reserve(static_cast<std::size_t>(n));
+  for (int i = 0; i < n;) {
+    int end = i + 1; // this caption's frames: [i, end)
+    while (end < n && keys[end] == keys[i]) ++end;
+    const int run = end - i;
+    if (!shown[i] || run >= min_frames) {
+      for (int k = i; k < end; ++k) times.push_back(static_cast<double>(k) / fps);
+    } else {
+      // Slow motion across the caption's own stretch of the playback axis.
+      for (int k = 0; k < min_frames; ++k) {
+        const double held = static_cast<double>(i + k * run / min_frames) / fps;
+        const double t = static_cast<double>(i) / fps +
+                         static_cast<double>(run) * k / (static_cast<double>(min_frames) * fps);
+        times.push_back(caption(t).key == keys[i] ? std::max(t, held) : held);
+      }
+    }
+    i = end;
+  }
+  return times;
 }
 
 namespace {
@@ -237,10 +274,16 @@ int tourFrameCount(const Session& s, int fps) {
 
 gfx::Image renderTourFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& fb, int index,
                            int fps, bool captions, ui::ScreenActions* actions_out) {
+  return renderTourFrameAt(viewer, s, fb, static_cast<double>(index) / fps, captions, actions_out);
+}
+
+gfx::Image renderTourFrameAt(Viewer& viewer, Session& s, const gfx::Framebuffer& fb,
+                             double position_s, bool captions, ui::ScreenActions* actions_out) {
   // Captions: the presenter layout shows the stage title and narration large.
   const bool presenter = viewer.state().presenter;
   if (captions) viewer.state().presenter = true;
-  s.playback.seek(static_cast<double>(index) / fps);
+  viewer.state().for_file = true;
+  s.playback.seek(position_s);
   ui::ScreenActions ignored;
   ui::ScreenActions& actions = actions_out ? *actions_out : ignored;
   // Video frames are supersampled like every export (the window's cache is
@@ -250,6 +293,7 @@ gfx::Image renderTourFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& f
   viewer.frame(fb.size(), actions);
   fb.resolve();
   viewer.state().presenter = presenter;
+  viewer.state().for_file = false;
   return gfx::readPixels(fb.size().x, fb.size().y);
 }
 
@@ -264,19 +308,21 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
   }
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
-  int frames = tourFrameCount(s, kVideoFps);
-  if (max_seconds > 0.0) frames = std::min(frames, static_cast<int>(max_seconds * kVideoFps + 0.5));
+  const ui::ScreenState& st = viewer.state();
+  std::vector<double> times = tourFrameTimes(s, kVideoFps, st.audience, st.lang);
+  if (max_seconds > 0.0)
+    times.resize(std::min(times.size(), static_cast<std::size_t>(max_seconds * kVideoFps + 0.5)));
+  const int frames = static_cast<int>(times.size());
   bool ok = true;
   for (int i = 0; i < frames && ok; ++i) {
-    ok = rec.addFrame(renderTourFrame(viewer, s, fb, i, kVideoFps));
+    ok = rec.addFrame(renderTourFrameAt(viewer, s, fb, times[i]));
     if (i % (kVideoFps * 5) == 0) std::fprintf(stderr, "record: %3d%%\r", 100 * i / frames);
   }
   std::fprintf(stderr, "record: 100%%\n");
   auto done = rec.finish();
   if (!done) return done;
   // The captions the frames showed, beside the video (written atomically).
-  const std::string srt = toSrt(
-      captionTrack(s, frames, kVideoFps, viewer.state().audience, viewer.state().lang), kVideoFps);
+  const std::string srt = toSrt(captionTrack(s, times, st.audience, st.lang), kVideoFps);
   auto written = core::writeFileAtomic(captionPathFor(path), srt);
   if (!written) return written.errors();
   return true;

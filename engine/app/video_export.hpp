@@ -61,20 +61,38 @@ private:
 // Frames needed to play the whole session at `fps` (first and last included).
 int tourFrameCount(const Session& session, int fps);
 
+// Every caption of a recording stays at least this long on screen (read aloud
+// or read by a patient): key moments shorter on the playback axis play slower.
+inline constexpr double kMinCaption_s = 3.0;
+
+// The playback position of each frame of the recorded tour at `fps`: the
+// playback clock, except that a caption (ui::captionAt) shown for less than
+// kMinCaption_s is played slower until it fills kMinCaption_s (holding a frame
+// where slowing would show the next caption early). Never goes backwards, so
+// the captions keep the model's order.
+std::vector<double> tourFrameTimes(const Session& session, int fps, scene::Audience audience,
+                                   const std::string& lang);
+
 // Renders video frame `index` of the tour into `fb`'s size and returns its
 // pixels; leaves `fb` bound. `captions`: presenter layout (title and narration
 // large); otherwise the layout on screen. `actions`: what the user did in this
 // frame's UI (the window records between its own frames); nullptr: ignored.
+// Frames are for a file: no controls to click (the pen's toolbar) are drawn.
 gfx::Image renderTourFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb, int index,
                            int fps, bool captions = true, ui::ScreenActions* actions = nullptr);
+// The same at playback position `position_s`.
+gfx::Image renderTourFrameAt(Viewer& viewer, Session& session, const gfx::Framebuffer& fb,
+                             double position_s, bool captions = true,
+                             ui::ScreenActions* actions = nullptr);
 
 // The caption track of a recording: one entry per caption shown, from the
-// frame it appears on to the frame it is replaced (ui::captionAt per frame).
+// frame it appears on to the frame it is replaced (ui::captionAt per frame,
+// frame i at playback position frame_times[i]).
 struct CaptionCue {
   int first_frame = 0, end_frame = 0; // [first, end)
   std::string key, text;
 };
-std::vector<CaptionCue> captionTrack(const Session& session, int frames, int fps,
+std::vector<CaptionCue> captionTrack(const Session& session, const std::vector<double>& frame_times,
                                      scene::Audience audience, const std::string& lang);
 // SubRip text of `cues` at `fps` (players show it beside the MP4).
 std::string toSrt(const std::vector<CaptionCue>& cues, int fps);

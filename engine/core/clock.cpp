@@ -26,8 +26,8 @@ std::string formatClock(double time_s, bool german) {
     if (day < 14) {
       std::snprintf(buf, sizeof buf, german ? "Tag %d" : "day %d", day);
     } else {
-      std::snprintf(buf, sizeof buf, german ? "Woche %d (Tag %d)" : "week %d (day %d)", day / 7 + 1,
-                    day);
+      std::snprintf(buf, sizeof buf, german ? "Woche %d (Tag %d)" : "week %d (day %d)",
+                    weekOfDay(day), day);
     }
   }
   return buf;

@@ -17,8 +17,15 @@ inline double secondsFromDays(double d) {
   return d * kSecondsPerDay;
 }
 
+// The week a day ends, as patients count: days 1-7 are week 1, day 14 is the
+// end of week 2, day 15 starts week 3 (week = ceil(day / 7); day 0 is week 1).
+// The one rule for every week shown (clock, outcome panel, handout).
+inline int weekOfDay(int day) {
+  return day <= 7 ? 1 : (day + 6) / 7;
+}
+
 // "12 s", "4 min 05 s", "3.1 h", "day 3", "week 4 (day 24)": one unit each,
-// weeks counted ordinally (days 0-6 are week 1: week = day / 7 + 1) from day 14.
+// weeks (weekOfDay) from day 14.
 // german: "12 s", "4 min 05 s", "3,1 h", "Tag 3", "Woche 4 (Tag 24)".
 std::string formatClock(double time_s, bool german = false);
 

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <set>
 
+#include "core/clock.hpp"
 #include "core/log.hpp"
 #include "text/catalogue.hpp"
 
@@ -164,7 +165,7 @@ std::string Locale::clock(double time_s) const {
   }
   if (time_s < kDay) return tr("clock.hours", {{"h", fixed(time_s / 3600.0, 1)}});
   const int day = static_cast<int>(std::floor(time_s / kDay));
-  const Args args{{"day", std::to_string(day)}, {"week", std::to_string(day / 7 + 1)}};
+  const Args args{{"day", std::to_string(day)}, {"week", std::to_string(core::weekOfDay(day))}};
   return tr(day < 14 ? "clock.day" : "clock.week", args);
 }
 

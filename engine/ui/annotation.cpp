@@ -83,18 +83,13 @@ std::size_t Annotations::visibleCount(int stage, std::uint64_t camera) const {
 
 // ---------------------------------------------------------------- drawing
 
-void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int stage_index) {
-  if (!st.presenter) {
-    st.pen.strokes.end();
-    return;
-  }
-  const text::Locale& L = text::locale(st.lang);
-  PenState& pen = st.pen;
+namespace {
+
+// The pen's surface (while it is on) and its toolbar, top right of the view:
+// only where someone can click them, never in frames for a file.
+void penControls(const ScreenInput& in, PenState& pen, const Fonts& f, int stage_index,
+                 const text::Locale& L) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (!io.WantTextInput && !io.KeyCtrl) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A), false)) pen.on = !pen.on;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) pen.strokes.clear();
-  }
   const ImVec2 origin(in.view_origin.x, in.view_origin.y);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                  ImGuiWindowFlags_NoSavedSettings |
@@ -136,6 +131,24 @@ void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int
   if (ImGui::Button(clear_label)) pen.strokes.clear();
   ImGui::End();
   ImGui::PopFont();
+}
+
+} // namespace
+
+void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int stage_index) {
+  if (!st.presenter) {
+    st.pen.strokes.end();
+    return;
+  }
+  const text::Locale& L = text::locale(st.lang);
+  PenState& pen = st.pen;
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!io.WantTextInput && !io.KeyCtrl) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_A), false)) pen.on = !pen.on;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false)) pen.strokes.clear();
+  }
+  if (!st.for_file) penControls(in, pen, f, stage_index, L);
+  const ImVec2 origin(in.view_origin.x, in.view_origin.y);
   // The strokes of this stage and camera: white halo under a strong line.
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const auto& pts = pen.strokes.points();

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/clock.hpp"
 #include "scene/stages.hpp"
 #include "scene/warning_text.hpp"
 
@@ -56,7 +57,7 @@ std::string resolvedLine(double day, scene::Audience audience, const text::Local
     return L.tr("outcome.resolved." + std::string(modeKey(audience)) + ".never",
                 {{"days", std::to_string(shown_days)}});
   const int d = dayOf(day);
-  const int week = d / 7 + 1; // ordinal, as the clock counts
+  const int week = core::weekOfDay(d); // as the clock counts
   const text::Args args{{"day", std::to_string(d)}, {"week", std::to_string(week)}};
   if (audience == scene::Audience::Student) return L.tr("outcome.resolved.student", args);
   return L.tr(d < 14 ? "outcome.resolved.patient.day" : "outcome.resolved.patient.week", args);

@@ -73,6 +73,7 @@ struct ScreenState {
   QuizPanel quiz;                // quiz / teach-back of the played stages
   MistakeState mistakes;         // student mode: the trainee mistake applied
   PenState pen;                  // presenter mode: annotation strokes
+  bool for_file = false;         // frames for a file (video, tour PNGs): no controls to click
   bool record_available = false; // the window: Record, Save view, Handout in the timeline bar
   float record_progress =
       -1.0f;     // recording from the window: 0..1 (progress, Cancel); < 0 not recording

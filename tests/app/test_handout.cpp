@@ -103,8 +103,8 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
   REQUIRE(rep["resolved_day"].is_number());
   const long fading = std::max(1L, std::lround(rep["fading_visible_day"].get<double>()));
   const long resolved = std::lround(rep["resolved_day"].get<double>());
-  REQUIRE(resolved >= 14); // said in weeks
-  const long week = resolved / 7 + 1;
+  REQUIRE(resolved >= 14);              // said in weeks
+  const long week = (resolved + 6) / 7; // ceil: day 14 ends week 2
   for (const std::string& lang : text::languageCodes()) {
     INFO("language " << lang);
     const text::Locale& L = text::locale(lang);
@@ -121,10 +121,28 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
     CHECK(says("handout.expect.fading", {{"day", std::to_string(fading)}}));
     CHECK(says("handout.expect.resolved_week", {{"week", std::to_string(week)}}));
     CHECK(contains(text, L.number(0.8) + " mm"));
-    for (const char* key : {"handout.warning.calf", "handout.warning.breath",
-                            "handout.warning.neuro", "handout.warning.allergy",
-                            "handout.warning.skin", "handout.aftercare.walk", "handout.disclaimer"})
-      CHECK(says(key, {}));
+    for (const char* key : {"handout.aftercare.walk", "handout.disclaimer"}) CHECK(says(key, {}));
+    // Two groups in reading order: the emergency number's signs under its heading,
+    // then the practice's signs under theirs (never an emergency under "the practice").
+    const auto at = [&](const char* key) { return text.find(squash(L.tr(key))); };
+    const std::size_t emergency = at("handout.warning.emergency_title");
+    const std::size_t practice = at("handout.warning.title");
+    REQUIRE(emergency != std::string::npos);
+    REQUIRE(practice != std::string::npos);
+    CHECK(emergency < practice);
+    for (const char* key :
+         {"handout.warning.breath", "handout.warning.neuro", "handout.warning.allergy"}) {
+      INFO(key);
+      CHECK(at(key) != std::string::npos);
+      CHECK(at(key) > emergency);
+      CHECK(at(key) < practice);
+    }
+    for (const char* key : {"handout.warning.calf", "handout.warning.skin", "handout.warning.hives",
+                            "handout.warning.rare"}) {
+      INFO(key);
+      CHECK(at(key) != std::string::npos);
+      CHECK(at(key) > practice);
+    }
     CHECK(pages(pdf) == 2);
   }
 }

@@ -26,11 +26,26 @@ TEST_CASE("core: the clock switches from seconds to days to weeks", "[core]") {
   CHECK(core::formatClock(3.1 * 3600.0) == "3.1 h");
   CHECK(core::formatClock(4.2 * 86400.0) == "day 4");
   CHECK(core::formatClock(13.9 * 86400.0) == "day 13");
-  // Weeks are counted ordinally: days 0-6 are week 1, so day 30 is in week 5.
-  CHECK(core::formatClock(14.0 * 86400.0) == "week 3 (day 14)");
+  // Weeks as patients count them: day 14 ends week 2, day 15 starts week 3.
+  CHECK(core::formatClock(14.0 * 86400.0) == "week 2 (day 14)");
+  CHECK(core::formatClock(15.0 * 86400.0) == "week 3 (day 15)");
   CHECK(core::formatClock(24.5 * 86400.0) == "week 4 (day 24)");
+  CHECK(core::formatClock(28.0 * 86400.0) == "week 4 (day 28)");
   CHECK(core::formatClock(30.0 * 86400.0) == "week 5 (day 30)");
   CHECK(core::formatClock(55.0 * 86400.0) == "week 8 (day 55)");
+}
+
+TEST_CASE("core: week of a day is ceil(day / 7), day 0 in week 1", "[core]") {
+  CHECK(core::weekOfDay(0) == 1);
+  for (int day = 1; day <= 400; ++day) {
+    INFO("day " << day);
+    const int week = core::weekOfDay(day);
+    CHECK(7 * (week - 1) < day); // the week has begun ...
+    CHECK(day <= 7 * week);      // ... and not yet ended
+  }
+  CHECK(core::weekOfDay(7) == 1);
+  CHECK(core::weekOfDay(14) == 2);
+  CHECK(core::weekOfDay(15) == 3);
 }
 
 TEST_CASE("core: the clock speaks German", "[core]") {

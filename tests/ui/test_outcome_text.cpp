@@ -30,6 +30,9 @@ TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
   CHECK(ui::fadingLine(12.2, kPatient, EN, 56) == "Expected to fade from about day 12.");
   CHECK(ui::resolvedLine(38.0, kPatient, EN, 56) == "Barely visible by about week 6.");
   CHECK(ui::resolvedLine(9.0, kPatient, EN, 56) == "Barely visible by about day 9.");
+  // Day 14 ends week 2 (core::weekOfDay, as the clock and the handout count).
+  CHECK(ui::resolvedLine(14.0, kPatient, EN, 56) == "Barely visible by about week 2.");
+  CHECK(ui::resolvedLine(15.0, kPatient, EN, 56) == "Barely visible by about week 3.");
   for (const char* lang : {"en", "de", "fr", "es"}) {
     const text::Locale& de = text::locale(lang);
     for (scene::Audience a : {kPatient, kStudent}) {
