@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "gfx/context.hpp"
 #include "gfx/objects.hpp"
+#include "scene/narration.hpp"
 #include "text/locale.hpp"
 
 namespace app {
@@ -18,28 +19,6 @@ constexpr double kDay_s = 86400.0;
 constexpr std::size_t kMaxPictures = 5;
 // Picture size in pixels (16:9): about 290 dpi at the printed width.
 constexpr glm::ivec2 kPictureSize(640, 360);
-
-const char* veinKey(sim::VeinKind k) {
-  switch (k) {
-  case sim::VeinKind::Telangiectasia:
-    return "handout.vein.telangiectasia";
-  case sim::VeinKind::Reticular:
-    return "handout.vein.reticular";
-  case sim::VeinKind::Varicose:
-    return "handout.vein.varicose";
-  }
-  return "handout.vein.telangiectasia";
-}
-
-const char* agentKey(sim::Agent a) {
-  switch (a) {
-  case sim::Agent::Polidocanol:
-    return "handout.agent.polidocanol";
-  case sim::Agent::Sts:
-    return "handout.agent.sts";
-  }
-  return "handout.agent.polidocanol";
-}
 
 const sim::Event* findEvent(const sim::Run& run, sim::EventKind kind) {
   for (const sim::Event& e : run.events)
@@ -241,9 +220,9 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   c.letter = lang == "en-US";
   c.title = text(o.indicated ? "handout.title" : "handout.title_not_indicated");
   c.case_line = L.tr(o.indicated ? "handout.case" : "handout.case_not_indicated",
-                     {{"vein", text(veinKey(p.vein.kind))},
+                     {{"vein", text(scene::veinKindKey(p.vein.kind))},
                       {"diameter", L.number(p.vein.diameter_mm, 1)},
-                      {"agent", text(agentKey(p.agent.name))},
+                      {"agent", text(scene::agentKey(p.agent.name))},
                       {"concentration", L.number(p.agent.concentration_pct, 2)}});
   c.clinic_label = text("handout.clinic");
   c.phone_label = text("handout.phone");

@@ -14,28 +14,6 @@ const char* roman(int n) {
   return (n >= 1 && n <= 6) ? kRoman[n - 1] : "?";
 }
 
-const char* veinKindKey(sim::VeinKind k) {
-  switch (k) {
-  case sim::VeinKind::Telangiectasia:
-    return "term.vein_kind.telangiectasia";
-  case sim::VeinKind::Reticular:
-    return "term.vein_kind.reticular";
-  case sim::VeinKind::Varicose:
-    return "term.vein_kind.varicose";
-  }
-  return "term.vein_kind.telangiectasia";
-}
-
-const char* agentKey(sim::Agent a) {
-  switch (a) {
-  case sim::Agent::Polidocanol:
-    return "term.agent.polidocanol";
-  case sim::Agent::Sts:
-    return "term.agent.sts";
-  }
-  return "term.agent.polidocanol";
-}
-
 // Why micro sclerotherapy is not indicated (empty when it is).
 std::string indicationReason(const sim::Params& p, const text::Locale& loc) {
   std::vector<std::string> parts;
@@ -120,6 +98,28 @@ std::vector<std::string> unknownPlaceholders(const std::string& text) {
   for (const std::string& name : text::placeholders(text))
     if (std::find(names.begin(), names.end(), name) == names.end()) unknown.push_back(name);
   return unknown;
+}
+
+const char* veinKindKey(sim::VeinKind k) {
+  switch (k) {
+  case sim::VeinKind::Telangiectasia:
+    return "term.vein_kind.telangiectasia";
+  case sim::VeinKind::Reticular:
+    return "term.vein_kind.reticular";
+  case sim::VeinKind::Varicose:
+    return "term.vein_kind.varicose";
+  }
+  return "term.vein_kind.telangiectasia";
+}
+
+const char* agentKey(sim::Agent a) {
+  switch (a) {
+  case sim::Agent::Polidocanol:
+    return "term.agent.polidocanol";
+  case sim::Agent::Sts:
+    return "term.agent.sts";
+  }
+  return "term.agent.polidocanol";
 }
 
 } // namespace scene

@@ -8,6 +8,11 @@
 
 namespace scene {
 
+// Catalogue keys of the terms for a vein kind and an agent ("spider vein", "polidocanol"),
+// shared by the narration's placeholders and the handout.
+const char* veinKindKey(sim::VeinKind k);
+const char* agentKey(sim::Agent a);
+
 // Names that may appear in braces; "{{" and "}}" give literal braces.
 const std::vector<std::string>& placeholderNames();
 
