@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scene/scene_desc.hpp"
+#include "sim/registry.hpp"
 #include "text/locale.hpp"
 #include "text/placeholders.hpp"
 
@@ -36,6 +37,10 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     out = p.agent.name == sim::Agent::Polidocanol ? "POL" : "STS";
   } else if (name == "concentration_pct") {
     out = loc.number(p.agent.concentration_pct);
+  } else if (name == "label_pct") {
+    // The label concentration for this agent and vein kind, from the model's
+    // registry (retreatment advice depends on it: STS 0.2 % spider, 0.5 % reticular).
+    out = loc.number(sim::labelConcentrationPct(p.agent.name, p.vein.kind));
   } else if (name == "volume_ml") {
     out = loc.number(p.agent.volume_ml);
   } else if (name == "diameter_mm") {
@@ -64,19 +69,10 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
 } // namespace
 
 const std::vector<std::string>& placeholderNames() {
-  static const std::vector<std::string> kNames = {"agent",
-                                                  "agent_short",
-                                                  "concentration_pct",
-                                                  "volume_ml",
-                                                  "diameter_mm",
-                                                  "depth_mm",
-                                                  "vein_kind",
-                                                  "needle_gauge",
-                                                  "injection_s",
-                                                  "pressure_mmHg",
-                                                  "compression_days",
-                                                  "skin_tone",
-                                                  "indication_reason"};
+  static const std::vector<std::string> kNames = {
+      "agent",         "agent_short",      "concentration_pct", "label_pct",        "volume_ml",
+      "diameter_mm",   "depth_mm",         "vein_kind",         "needle_gauge",     "injection_s",
+      "pressure_mmHg", "compression_days", "skin_tone",         "indication_reason"};
   return kNames;
 }
 

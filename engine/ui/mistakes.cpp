@@ -28,19 +28,6 @@ double weakDosePct(sim::Agent a) {
   return 0.1;
 }
 
-// The label concentration for the vein (clinical.md: Asclera label POL 0.5 % spider, 1 %
-// reticular; Fibrovein SmPC STS 0.2 % spider, 0.5 % reticular).
-double labelDosePct(sim::Agent a, sim::VeinKind k) {
-  const bool spider = k == sim::VeinKind::Telangiectasia;
-  switch (a) {
-  case sim::Agent::Polidocanol:
-    return spider ? 0.5 : 1.0;
-  case sim::Agent::Sts:
-    return spider ? 0.2 : 0.5;
-  }
-  return 0.5;
-}
-
 bool hasWarning(const sim::Outcome& o, sim::WarningKind kind) {
   return sim::hasWarning(o.warnings, kind);
 }
@@ -91,8 +78,8 @@ std::string mistakeWhy(Mistake m, const sim::Params& now, sim::Verdict verdict,
   const std::string base = std::string("mistake.") + mistakeId(m) + ".why";
   const std::string variant = base + "." + sim::toString(verdict);
   const std::string& key = text::english().has(variant) ? variant : base;
-  const std::string filled = scene::expandPlaceholders(L.tr(key), now, L.code());
-  return text::fill(filled, {{"label_pct", L.number(labelDosePct(now.agent.name, now.vein.kind))}});
+  // {label_pct} and the others come from the narration's placeholders (the model's registry).
+  return scene::expandPlaceholders(L.tr(key), now, L.code());
 }
 
 std::vector<Consequence> consequences(const sim::Outcome& now, double extravasated_mg,

@@ -309,7 +309,21 @@ TEST_CASE("scene: each case's narration follows its picture and outcome", "[scen
     CHECK_FALSE(has(narrated(extrav, id, P), "cord"));
   }
   CHECK(has(narrated(extrav, "recovery", P), "another day"));
-  CHECK(has(narrated(extrav, "recovery", P), "within days"));
+  // The wheal settles within hours, as in the model (~45 min), not "over days".
+  CHECK(has(narrated(extrav, "recovery", P), "within hours"));
+  CHECK(has(narrated(extrav, "procedure", P), "within hours"));
+  for (const char* id : {"procedure", "compression", "recovery"}) {
+    INFO(id);
+    const std::string pt = narrated(extrav, id, P);
+    for (const char* slow : {"within days", "over the next days", "over a few days"}) {
+      INFO(slow);
+      CHECK_FALSE(has(pt, slow));
+    }
+    // The per-procedure necrosis rate is never quoted as the risk after an extravasation.
+    const std::string st = narrated(extrav, id, S);
+    const size_t rate = st.find("0.01");
+    if (rate != std::string::npos) CHECK(has(st, "not the risk once extravasation"));
+  }
   CHECK(has(narrated(v[6], "recovery", P), "not treated")); // with or without stockings
   CHECK(has(narrated(extrav, "next_session", P), "not treated"));
 
@@ -328,14 +342,19 @@ TEST_CASE("scene: each case's narration follows its picture and outcome", "[scen
   CHECK(has(narrated(under, "next_session", P), "right strength"));
   CHECK(has(narrated(under, "recovery", P, "de"), "öffnet sich die Vene wieder"));
 
-  // No compression: more trapped blood, slower fading, brown marks more likely.
+  // No compression: more trapped blood, slower fading; on brown marks the trials differ
+  // (Kern 2007: pigmentation not different; Weiss 1999: least with 1-3 weeks).
   const std::string nc = narrated(nocomp, "compression", P);
   CHECK(has(nc, "more blood stays trapped"));
   CHECK(has(nc, "more slowly"));
-  CHECK(has(nc, "brown marks are more likely"));
+  CHECK(has(nc, "studies differ"));
+  CHECK(has(nc, "2–3 days for spider veins, 5–7 for reticular veins"));
   const std::string nr = narrated(nocomp, "recovery", P);
   CHECK(has(nr, "more slowly"));
-  CHECK(has(nr, "Brown marks are more likely"));
+  CHECK(has(nr, "studies differ"));
+  CHECK_FALSE(has(nr, "more likely"));
+  CHECK(has(nr, "not the mark")); // a second session treats the vein, not pigment
+  CHECK(has(narrated(nocomp, "compression", S), "pigmentation and matting were not different"));
   CHECK_FALSE(has(narrated(nocomp, "compression", P), "stocking presses"));
 
   // The normal case: timing and complications with numbers.
@@ -384,7 +403,8 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
     CHECK(has(comp, must));
   }
   const std::string comp_p = narrated(p, "compression", Audience::Patient);
-  for (const char* must : {"21 days", "15–20 minutes", "sauna", "strenuous exercise", "2–3 days"}) {
+  for (const char* must : {"21 days", "15–20 minutes", "sauna", "strenuous exercise", "2–3 days",
+                           "2–3 days for spider veins, 5–7 for reticular veins"}) {
     INFO(must);
     CHECK(has(comp_p, must));
   }
@@ -398,6 +418,28 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
     INFO(must);
     CHECK(has(prep_p, must));
   }
+}
+
+TEST_CASE("scene: retreatment advice follows the vein kind and agent (the model's registry)",
+          "[scene]") {
+  // Underdosed (reopens): the student text names the label concentration for this vein kind.
+  sim::Params spider;
+  spider.agent.name = sim::Agent::Sts;
+  spider.agent.concentration_pct = 0.05;
+  sim::Params reticular = spider;
+  reticular.vein.kind = sim::VeinKind::Reticular;
+  reticular.vein.diameter_mm = 2.0;
+  for (const char* id : {"recovery", "next_session"}) {
+    INFO(id);
+    CHECK(has(narrated(spider, id, Audience::Student), "STS 0.2 %"));
+    CHECK(has(narrated(reticular, id, Audience::Student), "STS 0.5 %"));
+    CHECK_FALSE(has(narrated(reticular, id, Audience::Student), "STS 0.2 %"));
+  }
+  sim::Params pol = reticular;
+  pol.agent.name = sim::Agent::Polidocanol;
+  pol.agent.concentration_pct = 0.1;
+  CHECK(has(narrated(pol, "recovery", Audience::Student), "POL 1 %"));
+  CHECK(has(narrated(pol, "recovery", Audience::Student, "de"), "POL 1 %"));
 }
 
 TEST_CASE("scene: built-in quiz: short choices, calm patient wording", "[scene][quiz]") {
