@@ -114,9 +114,17 @@ TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {
 }
 
 TEST_CASE("ui: labels: patients read calm words", "[ui]") {
-  CHECK(ui::labelText("thrombus", kPatient, "en") == "Trapped blood (harmless)");
+  // Calm but honest (issue 13 review): trapped blood can be tender and may be drained,
+  // so the label no longer promises "harmless".
+  CHECK(ui::labelText("thrombus", kPatient, "en") == "Trapped blood (may be tender)");
   CHECK(ui::labelText("thrombus", kStudent, "en") == "Thrombus");
-  CHECK(ui::labelText("thrombus", kPatient, "de") == "Eingeschlossenes Blut (harmlos)");
+  CHECK(contains(ui::labelText("thrombus", kPatient, "de"), "Eingeschlossenes Blut"));
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    INFO(lang);
+    const std::string label = ui::labelText("thrombus", kPatient, lang);
+    for (const char* word : {"harmless", "harmlos", "sans danger", "inofensiva"})
+      CHECK_FALSE(contains(label, word));
+  }
   for (const char* id : {"thrombus", "cord", "wheal", "needle", "sclerosant"})
     CHECK_FALSE(contains(ui::labelText(id, kPatient, "en"), "clot"));
 }
