@@ -21,11 +21,13 @@ const Audience P = Audience::Patient;
 const Audience S = Audience::Student;
 
 std::vector<BuiltinQ> builtin(const std::string& id) {
-  // .5/.6 (assessment) and .5 (compression): safety content of issue 13.
+  // .5/.6 (assessment) and .5 (compression): safety content of issue 13; .6 (compression):
+  // the label's compression days (issue 13 review).
   if (id == "assessment") return {{P, 1, 3}, {P, 2, 3}, {S, 3, 3}, {S, 2, 3}, {P, 1, 3}, {S, 1, 3}};
   if (id == "preparation") return {{P, 3, 3}, {P, 1, 3}, {S, 1, 3}, {S, 2, 3}};
   if (id == "procedure") return {{P, 2, 3}, {P, 1, 3}, {S, 1, 3}, {S, 3, 3}};
-  if (id == "compression") return {{P, 2, 3}, {P, 3, 3}, {S, 1, 3}, {S, 2, 3}, {P, 2, 3}};
+  if (id == "compression")
+    return {{P, 2, 3}, {P, 3, 3}, {S, 1, 3}, {S, 2, 3}, {P, 2, 3}, {S, 2, 3}};
   if (id == "recovery") return {{P, 1, 3}, {P, 3, 3}, {S, 2, 3}, {S, 1, 3}};
   if (id == "next_session") return {{P, 2, 3}, {S, 1, 3}};
   return {};

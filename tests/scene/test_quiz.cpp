@@ -100,14 +100,16 @@ TEST_CASE("quiz: the built-in questions cover every stage, both audiences and la
       CHECK_FALSE(de.explanation.empty());
       CHECK(de.question != q.question);
     }
-    // Two per audience and stage, plus the safety questions (issue 13).
+    // Two per audience and stage, plus the safety questions (issue 13) and the label's
+    // compression days (issue 13 review).
     const int want = st.id == "next_session" ? 1 : 2;
     CHECK(patient == want + (st.id == "assessment" || st.id == "compression" ? 1 : 0));
-    CHECK(student == want + (st.id == "assessment" ? 1 : 0));
+    CHECK(student == want + (st.id == "assessment" || st.id == "compression" ? 1 : 0));
   }
   // Spot checks of the clinical content (shared/reference/clinical.md).
   const auto comp = defaultQuiz("compression");
-  REQUIRE(comp.size() == 5);
+  REQUIRE(comp.size() == 6);
+  CHECK(comp[5].choices[static_cast<size_t>(comp[5].answer_index)] == "5–7 days");
   CHECK(comp[2].choices[static_cast<size_t>(comp[2].answer_index)] ==
         "23–32 mmHg thigh stockings for 3 weeks");
   CHECK(comp[0].choices[static_cast<size_t>(comp[0].answer_index)] == "Walk for 15–20 minutes");
@@ -215,9 +217,10 @@ TEST_CASE("quiz: sessions follow the played stages", "[scene][quiz]") {
   QuizSession without(s, Audience::Student, "en", false);
   QuizSession with(s, Audience::Student, "en", true);
   QuizSession all(s, Audience::Student, "en", false, false);
-  CHECK(without.size() == 11); // 5 stages x 2 + the contraindication question; no next_session
-  CHECK(with.size() == 12);
-  CHECK(all.size() == 12);
+  // 5 stages x 2 + the contraindication and compression-days questions; no next_session
+  CHECK(without.size() == 12);
+  CHECK(with.size() == 13);
+  CHECK(all.size() == 13);
 }
 
 TEST_CASE("quiz: CSV export", "[scene][quiz]") {
