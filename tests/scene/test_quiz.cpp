@@ -296,6 +296,7 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
   CHECK(en.tr("safety.after.dvt").find("rare, but it can happen") != std::string::npos);
   CHECK(en.tr("safety.contra.pregnancy").find("put off") != std::string::npos);
   CHECK(en.tr("safety.after.care").find("long flights") != std::string::npos);
+  CHECK(en.tr("safety.after.stocking").find("5–7 days after reticular veins") != std::string::npos);
   // The quiz asks about them.
   bool signs = false, pregnancy = false;
   for (const QuizQuestion& q : defaultQuiz("compression"))
