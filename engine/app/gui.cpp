@@ -36,6 +36,7 @@ void Gui::setFontScale(float scale) {
   ui::applyStyle(scale);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  cache_.drop(); // new glyphs, perhaps under the old texture's name
 }
 
 void Gui::newFrame() {
@@ -47,6 +48,11 @@ void Gui::newFrame() {
 void Gui::render() {
   ImGui::Render();
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Gui::renderCached(glm::ivec2 fb, UiCache::Box view, glm::vec3 under) {
+  ImGui::Render();
+  cache_.draw(*ImGui::GetDrawData(), fb, view, under);
 }
 
 } // namespace app

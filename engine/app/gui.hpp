@@ -1,5 +1,6 @@
 #pragma once
 // Dear ImGui's lifetime and its backend pair (SDL2 via platform/, OpenGL3).
+#include "app/ui_cache.hpp"
 #include "ui/theme.hpp"
 
 namespace platform {
@@ -16,7 +17,11 @@ public:
   Gui& operator=(const Gui&) = delete;
 
   void newFrame();
-  void render();                  // draws into the bound framebuffer
+  void render(); // draws into the bound framebuffer
+  // The same, keeping the pixels outside the 3D view `view` between frames
+  // (the window; see ui_cache.hpp). `under`: the colour the frame was cleared to.
+  void renderCached(glm::ivec2 fb, UiCache::Box view, glm::vec3 under);
+  const UiCache::Stats& cacheStats() const { return cache_.stats(); }
   void setFontScale(float scale); // rebuilds the font atlas (DPI x user scale)
   const ui::Fonts& fonts() const { return fonts_; }
   float scale() const { return scale_; }
@@ -24,6 +29,7 @@ public:
 private:
   ui::Fonts fonts_;
   float scale_ = 1.0f;
+  UiCache cache_;
 };
 
 } // namespace app

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -154,8 +155,9 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size,
   ui::ScreenActions actions;
   const int warmup = 20;
   const int frames = setup.frames;
-  std::vector<double> ms;
+  std::vector<double> ms, cpu_ms; // wall clock; CPU time of all the process' threads
   ms.reserve(static_cast<std::size_t>(frames));
+  cpu_ms.reserve(static_cast<std::size_t>(frames));
   // Advance like a 60 Hz display, looping within the stage from the start position.
   const double stage_end = s.playback.stageStart(stage) + s.playback.stage(stage).duration_s;
   const double span = std::max(
@@ -167,6 +169,7 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size,
     viewer.userCamera() = true;
   }
   const render::Renderer::CacheStats before = viewer.renderer().cacheStats();
+  const UiCache::Stats ui_before = viewer.gui().cacheStats();
   for (int i = 0; i < warmup + frames; ++i) {
     switch (setup.kind) {
     case BenchCase::Playback:
@@ -182,10 +185,15 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size,
       break;
     }
     const auto t0 = Clock::now();
+    const std::clock_t c0 = std::clock();
     viewer.frame(size, actions);
     gfx::finish();
     const auto t1 = Clock::now();
-    if (i >= warmup) ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    const std::clock_t c1 = std::clock();
+    if (i >= warmup) {
+      ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+      cpu_ms.push_back(1000.0 * static_cast<double>(c1 - c0) / CLOCKS_PER_SEC);
+    }
   }
   const render::Renderer::CacheStats& after = viewer.renderer().cacheStats();
   // Model cost: time single fixed steps of the procedure clock.
@@ -209,12 +217,21 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size,
   std::printf("GL_RENDERER: %s\n", info.renderer.c_str());
   std::printf("frame ms: p50 %.2f  p95 %.2f  p99 %.2f  (p95/p50 %.2f, p99/p50 %.2f)\n", p50, p95,
               p99, p95 / std::max(p50, 1e-9), p99 / std::max(p50, 1e-9));
+  // The CPU time a frame takes on all cores (llvmpipe's threads included):
+  // steadier than the wall clock on a shared machine, where other jobs take turns on the cores.
+  std::printf("cpu ms: p50 %.2f  p95 %.2f\n", percentile(cpu_ms, 0.50), percentile(cpu_ms, 0.95));
   std::printf("fps (from p50): %.0f\n", 1000.0 / std::max(p50, 1e-9));
   static const char* const kCases[] = {"playback", "orbit", "scrub"};
   static const char* const kQualities[] = {"direct", "supersampled", "window (cached)"};
   std::printf("case: %s, quality: %s; cache: %ld built, %ld reused, %ld drawn directly\n",
               kCases[static_cast<int>(setup.kind)], kQualities[static_cast<int>(setup.quality)],
               after.builds - before.builds, after.hits - before.hits, after.direct - before.direct);
+  const UiCache::Stats& ui_after = viewer.gui().cacheStats();
+  const long ui_drawn = ui_after.tiles_drawn - ui_before.tiles_drawn;
+  const long ui_total = ui_drawn + ui_after.tiles_reused - ui_before.tiles_reused;
+  std::printf("interface outside the view: %.1f %% of its tiles drawn again per frame\n",
+              ui_total > 0 ? 100.0 * static_cast<double>(ui_drawn) / static_cast<double>(ui_total)
+                           : 100.0);
   std::printf("sim: %.2f us/step (procedure clock), full run %.1f ms for %zu samples\n", step_us,
               std::chrono::duration<double, std::milli>(r1 - r0).count(), run.samples.size());
   return true;

@@ -385,7 +385,15 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.record = record_;
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
   if (compare_) drawCompareCaptions(origin, view, half_w, gap);
-  gui_->render();
+  if (renderer_->quality() == render::Renderer::Quality::Cached) {
+    // The window: the interface outside the 3D view is kept between frames.
+    const int bottom = static_cast<int>(origin.y + view.y);
+    const UiCache::Box view_px{static_cast<int>(origin.x), bottom - static_cast<int>(view.y),
+                               static_cast<int>(origin.x) + static_cast<int>(view.x), bottom};
+    gui_->renderCached(size, view_px, pal.background_bottom);
+  } else {
+    gui_->render();
+  }
   applyActions(actions);
 }
 

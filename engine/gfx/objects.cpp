@@ -226,6 +226,40 @@ bool RenderTarget::blitTo(unsigned dst, glm::ivec2 dst_origin) const {
   return glGetError() == GL_NO_ERROR;
 }
 
+ColourTarget ColourTarget::create(glm::ivec2 size) {
+  ColourTarget t;
+  t.size_ = size;
+  t.colour_ = makeTargetTexture(GL_RGBA8, GL_RGBA, GL_UNSIGNED_BYTE, size);
+  t.fbo_ = makeFramebuffer();
+  glBindFramebuffer(GL_FRAMEBUFFER, t.fbo_.id());
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.colour_.id(), 0);
+  return t;
+}
+
+void ColourTarget::bind() const {
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
+  glViewport(0, 0, size_.x, size_.y);
+}
+
+bool ColourTarget::copyTo(unsigned dst, int x, int y, int width, int height) const {
+  while (glGetError() != GL_NO_ERROR) {
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst);
+  glDisable(GL_SCISSOR_TEST); // a blit is scissored too
+  // Unscaled, same format: a plain copy on llvmpipe (no shading).
+  glBlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT,
+                    GL_NEAREST);
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, dst);
+  return glGetError() == GL_NO_ERROR;
+}
+
+int drawFramebufferSamples() {
+  GLint samples = 0;
+  glGetIntegerv(GL_SAMPLES, &samples);
+  return samples;
+}
+
 void RenderTarget::bindTextures(unsigned colour_unit, unsigned depth_unit) const {
   glActiveTexture(GL_TEXTURE0 + colour_unit);
   glBindTexture(GL_TEXTURE_2D, colour_.id());

@@ -130,7 +130,29 @@ private:
   bool complete_ = false;
 };
 
+// A colour-only RGBA8 target: the interface's pixels outside the 3D view,
+// kept between frames (app/ui_cache.cpp). Drawn into now and then, copied
+// out every frame.
+class ColourTarget {
+public:
+  ColourTarget() = default;
+  static ColourTarget create(glm::ivec2 size);
+  void bind() const; // as the draw framebuffer, viewport = whole target
+  // Copies the rectangle x, y, width, height (GL's lower-left origin) to the
+  // same place in framebuffer `dst`, which stays bound for drawing. False when
+  // this GL cannot (a multisampled `dst`): nothing was copied then.
+  bool copyTo(unsigned dst, int x, int y, int width, int height) const;
+  glm::ivec2 size() const { return size_; }
+
+private:
+  Handle<FramebufferDeleter> fbo_;
+  Handle<TextureDeleter> colour_;
+  glm::ivec2 size_{0, 0};
+};
+
 void bindDefaultFramebuffer();
+// Samples per pixel of the framebuffer draws go to now (0: single-sampled).
+int drawFramebufferSamples();
 // The framebuffer draws go to now, and binding it back (the renderer draws
 // into whatever its caller bound).
 unsigned currentDrawFramebuffer();

@@ -94,6 +94,15 @@ void clearDepth() {
   glClear(GL_DEPTH_BUFFER_BIT);
 }
 
+void clearColourRect(int x, int y, int width, int height, float r, float g, float b) {
+  glEnable(GL_SCISSOR_TEST);
+  glScissor(x, y, width, height);
+  glClearColor(r, g, b, 1.0f);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glDisable(GL_SCISSOR_TEST);
+}
+
 void clearViewport(float r, float g, float b) {
   GLint vp[4] = {0, 0, 0, 0};
   glGetIntegerv(GL_VIEWPORT, vp);

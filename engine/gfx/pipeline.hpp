@@ -24,6 +24,9 @@ void drawInstanced(Primitive primitive, int first, int count, int instances);
 void setViewport(int x, int y, int width, int height);
 void setScissor(bool enabled, int x = 0, int y = 0, int width = 0, int height = 0);
 void clearDepth();
+// Clears the colour (alpha 1) of the bound framebuffer inside the rectangle
+// (GL's lower-left origin); depth is left alone.
+void clearColourRect(int x, int y, int width, int height, float r, float g, float b);
 // Clears colour and depth of the bound framebuffer inside the viewport.
 void clearViewport(float r, float g, float b);
 // Pulls the next draws' depth a few units towards the camera (0 = off): a
