@@ -184,9 +184,28 @@ vec3 tissue(vec3 p, vec3 n, bool capillaries) {
   return mix(cFatSepta, cFat, texture(uFatTex, f / kFatPeriodCells).r);
 }
 
+// Spasm: a dashed line where the vein's outer edge was before the wall
+// tightened (relaxed radius + wall), so the narrowing reads in any view: the
+// gap between it and the vein is how much it shrank. Dashes round the ring on
+// the cut face, along the vein on the opened plane. Fades out as the section
+// is pressed flat (compression), bonded or turns to cord.
+vec3 spasmOutline(vec2 q, vec3 p, bool opened, vec3 c, float w) {
+  float show = smoothstep(0.05, 0.2, uInjection.y) * (1.0 - smoothstep(0.0, 0.2, uShape.z)) *
+               (1.0 - uState.y) * (1.0 - smoothstep(0.3, 0.5, uExtra.x));
+  if (show <= 0.001) return c;
+  float R = (uVein.y + uVein.z) * uVein.w;
+  float rq = length(q);
+  float line = aaw(abs(rq - R) - 0.9 * w, w);
+  float dash = opened ? fract(p.z / (0.35 * R)) : fract(atan(q.y, q.x) * 4.456);  // 28 dashes round
+  return mix(c, cOutline, 0.85 * show * line * step(0.45, dash));
+}
+
 vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float s = uVein.w;
   vec2 q = vec2(p.x, p.y + uVein.x);
+  // Pixel size for the spasm outline: from |q|, smooth everywhere (the lumen's
+  // distance is not), taken before any branch.
+  float wq = max(fwidth(length(q)), 1e-5);
   // Most of the block is far from the vein: skip the shape maths there (a
   // conservative box around the widest lumen shape plus the spasm wall).
   float reach = uVein.y * s * max(uShape.x, uShape.y) * 1.3 + 3.0 * uVein.z * s + 0.05;
@@ -200,7 +219,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float Rn = R * min(1.0, 0.5 * (uShape.x + uShape.y));
   float wall = sqrt(Rn * Rn + 2.0 * R * w0 + w0 * w0) - Rn;
   inside = aaw(d - wall, w);
-  if (inside <= 0.0) return base;
+  if (inside <= 0.0) return spasmOutline(q, p, opened, base, wq);
   float lining = cellValue(uLining, p.z);
   float scl = clamp(cellValue(uScl, p.z) / max(uInjection.x, 1e-3) * 1.6, 0.0, 1.0);
   // Lumen contents: blood displaced by sclerosant; thrombus grows in from the wall.
@@ -259,7 +278,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // Fibrosis replaces lumen and wall with a pale cord.
   c = mix(c, cCord, uState.y);
   c = mix(base, c, inside * uShape.w);
-  return c;
+  return spasmOutline(q, p, opened, c, wq);
 }
 
 void main() {

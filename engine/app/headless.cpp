@@ -71,19 +71,8 @@ core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::
   return gfx::writePng(img.value(), path);
 }
 
-core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return core::Error{"", 0, 0, "cannot create '" + dir + "': " + ec.message()};
-  auto fb = makeTarget(size);
-  if (!fb) return fb.errors();
-
-  struct Shot {
-    double position;
-    std::string name;
-  };
-  std::vector<Shot> shots;
+std::vector<TourStill> planTour(const Session& s) {
+  std::vector<TourStill> shots;
   // The stage's own stills (registry), then one per key moment.
   for (int i = 0; i < s.playback.stageCount(); ++i) {
     const double start = s.playback.stageStart(i);
@@ -98,26 +87,42 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
       if (still.unless_beats && has_beats) continue;
       std::string name = id;
       if (*still.suffix) name += std::string("-") + still.suffix;
-      shots.push_back({start + still.progress * len, name});
+      shots.push_back({start + still.progress * len, std::nullopt, name});
     }
   }
-  // Key moments: each beat a moment after it begins (its camera settled),
-  // before the next one of its stage takes over.
+  // Key moments: the camera a moment after the beat begins (settled on its
+  // pose), before the next one of its stage takes over; the model exactly at
+  // the event (the clock and the picture say the event's time).
   for (std::size_t k = 0; k < s.beats.size(); ++k) {
     const ui::StoryBeat& b = s.beats[k];
     const double stage_end = s.playback.stageStart(b.stage) + s.playback.stage(b.stage).duration_s;
     double next = stage_end;
     if (k + 1 < s.beats.size() && s.beats[k + 1].stage == b.stage) next = s.beats[k + 1].position_s;
     const double at = std::min(b.position_s + 1.0, b.position_s + 0.8 * (next - b.position_s));
-    shots.push_back({std::min(at, s.playback.length()),
+    shots.push_back({std::min(at, s.playback.length()), b.sim_time_s,
                      s.playback.stage(b.stage).id + "-" + scene::beatInfo(b.event).id});
   }
-  std::stable_sort(shots.begin(), shots.end(),
-                   [](const Shot& a, const Shot& b) { return a.position < b.position; });
+  std::stable_sort(shots.begin(), shots.end(), [](const TourStill& a, const TourStill& b) {
+    return a.position_s < b.position_s;
+  });
+  return shots;
+}
+
+core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return core::Error{"", 0, 0, "cannot create '" + dir + "': " + ec.message()};
+  auto fb = makeTarget(size);
+  if (!fb) return fb.errors();
+
+  const std::vector<TourStill> shots = planTour(s);
   int written = 0;
-  for (const Shot& shot : shots) {
-    s.playback.seek(shot.position);
+  for (const TourStill& shot : shots) {
+    s.playback.seek(shot.position_s);
+    viewer.holdModelTime(shot.model_time_s);
     auto img = renderImage(viewer, fb.value(), size);
+    viewer.holdModelTime(std::nullopt);
     if (!img) return img.errors();
     // Numbered in story order, so the files sort as they play.
     char prefix[16];

@@ -1,7 +1,9 @@
 #pragma once
 // Output without a person at the screen: one screenshot, the stage tour, the
 // benchmark. All render into an offscreen framebuffer through Viewer::frame.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "app/session.hpp"
 #include "app/viewer.hpp"
@@ -11,6 +13,18 @@
 namespace app {
 
 core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::string& path);
+
+// One still of the tour: where on the playback axis (camera, caption, stage)
+// and, for a key moment, the model time it shows (its event's own time).
+struct TourStill {
+  double position_s = 0.0;
+  std::optional<double> model_time_s; // nullopt: the model at the playback position
+  std::string name;                   // "procedure-needle_in_lumen"
+};
+// The tour's stills in story order: each stage's own (registry), then one per
+// key moment, shown at the model's time of its event once the camera has
+// settled on the moment's pose.
+std::vector<TourStill> planTour(const Session& session);
 
 // One PNG per stage and per key moment; prints each path. Returns the count.
 core::Result<int> renderTour(Viewer& viewer, Session& session, glm::ivec2 size,

@@ -328,7 +328,7 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   glm::vec2 origin, view;
   ui::viewRect(glm::vec2(size), scale, state_.presenter, origin, view);
 
-  sample_ = s.sampleNow();
+  sample_ = hold_time_s_ ? s.run.at(*hold_time_s_) : s.sampleNow();
   render::DirectedView directed = directedFor(s, *renderer_);
   last_camera_ = directed.camera;
 

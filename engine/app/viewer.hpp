@@ -2,6 +2,7 @@
 // One frame of the product, the same in the window, headless, the tour and the
 // benchmark: model sample -> director -> 3D view -> ImGui screen.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,11 @@ public:
   // Record every text's rectangle in the next frames (the layout test); null stops.
   void recordLayout(ui::LayoutRecord* record) { record_ = record; }
   unsigned runGeneration() const { return run_generation_; }
+  // Shows the model at this time instead of the playback position's (the
+  // camera, captions and stage still follow the position): a tour still of a
+  // key moment shows the model exactly at its event while the camera has
+  // settled on the moment's pose. nullopt: follow the playback.
+  void holdModelTime(std::optional<double> time_s) { hold_time_s_ = time_s; }
 
   // What-if side by side: the view splits in two halves, the right one showing
   // `c->what_if` (its own renderer), kept at the same place in the timeline.
@@ -89,6 +95,7 @@ private:
   render::CameraPose last_camera_;
   bool camera_override_ = false;
   sim::Sample sample_; // reused every frame (no allocation)
+  std::optional<double> hold_time_s_;
   std::string scene_path_;
   std::vector<std::string> overrides_;
   std::size_t original_overrides_ = 0; // how many of overrides_ make up original_

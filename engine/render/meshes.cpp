@@ -70,6 +70,28 @@ MeshData makeNeedle(float d, float length, int segments) {
   return m;
 }
 
+MeshData makeNeedleBore(float d, int segments) {
+  MeshData m;
+  const float r = d * 0.5f;
+  const float inner = 0.62f * r; // thin-wall hypodermic tubing: bore ~0.6 of the outer diameter
+  const float bevel = 3.0f * d;  // as makeNeedle
+  const float two_pi = 6.28318530718f;
+  const glm::vec3 bn = glm::normalize(glm::vec3(0.0f, bevel, -2.0f * r));
+  const glm::vec3 lift = bn * (0.04f * r); // just above the bevel face: no depth fighting
+  auto onBevel = [&](float x, float y) {
+    return glm::vec3(x, y, (y + r) / (2.0f * r) * bevel) + lift;
+  };
+  const glm::vec3 c = onBevel(0.0f, 0.0f);
+  for (int i = 0; i < segments; ++i) {
+    const float a0 = two_pi * static_cast<float>(i) / static_cast<float>(segments);
+    const float a1 = two_pi * static_cast<float>(i + 1) / static_cast<float>(segments);
+    push(m, c, bn);
+    push(m, onBevel(inner * std::cos(a1), inner * std::sin(a1)), bn);
+    push(m, onBevel(inner * std::cos(a0), inner * std::sin(a0)), bn);
+  }
+  return m;
+}
+
 MeshData makeBox(glm::vec3 lo, glm::vec3 hi) {
   MeshData m;
   const glm::vec3 c[8] = {{lo.x, lo.y, lo.z}, {hi.x, lo.y, lo.z}, {hi.x, hi.y, lo.z},

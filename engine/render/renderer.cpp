@@ -385,6 +385,13 @@ void Renderer::setScene(const sim::Params& scene_params) {
   needle_vao_.attach(needle_vbo_,
                      {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
   needle_vertices_ = needle.vertexCount();
+  const MeshData bore = makeNeedleBore(needleDiameterMm(params.injection.needle_gauge), 16);
+  bore_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, bore.vertices.size() * sizeof(float),
+                          bore.vertices.data(), false);
+  bore_vao_ = gfx::VertexArray();
+  bore_vao_.attach(bore_vbo_,
+                   {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
+  bore_vertices_ = bore.vertexCount();
 
   const float hw = layout_.half_width_mm;
   const MeshData pad =
@@ -405,9 +412,12 @@ glm::vec3 Renderer::needleTipTarget(const sim::Params& params) const {
   // Its axis lies on the opened plane, so the upper half of the shaft and the
   // bevel show in the open channel (the lower half is hidden by the plane,
   // as if it lay in the trough of the cut vein).
+  // Raised a little above that plane, but never out of the lumen (its top
+  // at most touching the roof): more of the upward bevel and its dark bore show.
   const float needle_r = 0.5f * needleDiameterMm(params.injection.needle_gauge);
-  glm::vec3 target{0.0f, std::min(l.openedY(), -l.vein_depth_mm + needle_r * 0.6f),
-                   l.far_z_mm + l.needle_gap_mm};
+  const float roof = -l.vein_depth_mm + l.vein_radius_mm - needle_r; // top touching it
+  const float axis_y = std::min(l.openedY() + 0.35f * needle_r, std::max(l.openedY(), roof));
+  glm::vec3 target{0.0f, axis_y, l.far_z_mm + l.needle_gap_mm};
   // Extravasation: the tip misses the vein and stops in the dermis beside it,
   // just out of the far slab's face, so the wheal shows on that face, on the
   // opened plane and as a dome on the skin above.
@@ -738,6 +748,14 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
     gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
     gfx::Program::set(u.solid_alpha, 1.0f);
     gfx::draw(gfx::Primitive::Triangles, 0, needle_vertices_);
+    // The bore's dark opening on the bevel: the bevel faces up (clinical.md).
+    gfx::Program::set(u.solid_colour, pal.needle * 0.28f);
+    gfx::Program::set(u.solid_shiny, 0.0f);
+    bore_vao_.bind();
+    gfx::draw(gfx::Primitive::Triangles, 0, bore_vertices_);
+    gfx::Program::set(u.solid_colour, pal.needle);
+    gfx::Program::set(u.solid_shiny, 24.0f);
+    needle_vao_.bind();
     // The part inside the skin, seen through the tissue as a faint ghost.
     gfx::apply({gfx::Blend::Alpha, gfx::Depth::Greater, gfx::Cull::None});
     gfx::Program::set(u.solid_alpha, 0.35f);

@@ -161,9 +161,9 @@ private:
   CellBatch cell_batch_;
   int cell_count_ = 0; // laid out for this frame
 
-  gfx::Buffer needle_vbo_, bandage_vbo_;
-  gfx::VertexArray needle_vao_, bandage_vao_;
-  int needle_vertices_ = 0, bandage_vertices_ = 0;
+  gfx::Buffer needle_vbo_, bore_vbo_, bandage_vbo_;
+  gfx::VertexArray needle_vao_, bore_vao_, bandage_vao_;
+  int needle_vertices_ = 0, bore_vertices_ = 0, bandage_vertices_ = 0;
 
   TissueLayout layout_;
   BranchSet branches_{};

@@ -16,7 +16,18 @@ constexpr ViewKind kTop = ViewKind::Surface;
 
 const std::vector<BeatInfo>& beats() {
   static const std::vector<BeatInfo> kBeats = {
-      {E::NeedleInLumen, "needle_in_lumen", {"needle", "vein_lumen"}, NO_CAMERA},
+      // From the side, low, close to the tip: the needle's shallow angle to
+      // the skin and its upward bevel (with the dark bore) in the opened lumen.
+      {E::NeedleInLumen,
+       "needle_in_lumen",
+       {"needle", "vein_lumen"},
+       true,
+       kCut,
+       -58.0f,
+       16.0f,
+       5.0f,
+       -0.05f,
+       -1.7f},
       {E::Extravasation, "extravasation", {"wheal", "needle"}, NO_CAMERA},
       {E::Spasm, "spasm", {"vein_wall", "endothelium"}, CLOSE_RING},
       // Looking down more steeply: the pale skin above and the clear lumen.

@@ -157,6 +157,28 @@ std::string clockCaption(const std::string& stage_id, const text::Locale& L) {
   return "";
 }
 
+double clockOrigin(const std::string& stage_id, const sim::Run& run) {
+  const auto first = [&](sim::EventKind kind) {
+    for (const sim::Event& e : run.events)
+      if (e.kind == kind) return e.time_s;
+    return -1.0;
+  };
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  switch (info ? info->clock : scene::StageClock::None) {
+  case scene::StageClock::None:
+    return -1.0;
+  case scene::StageClock::SinceNeedle: {
+    const double in_lumen = first(sim::EventKind::NeedleInLumen);
+    return in_lumen >= 0.0 ? in_lumen : first(sim::EventKind::Extravasation);
+  }
+  case scene::StageClock::AfterInjection:
+    return first(sim::EventKind::NeedleOut);
+  case scene::StageClock::AfterTreatment:
+    return 0.0;
+  }
+  return -1.0;
+}
+
 std::string cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
                            double seconds_into_stage, const text::Locale& L) {
   if (audience != scene::Audience::Patient) return "";

@@ -33,6 +33,12 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
 
 // Caption under the clock: what the clock counts from ("" when none).
 std::string clockCaption(const std::string& stage_id, const text::Locale& L);
+// The model time the stage's clock counts from, read from the run's events:
+// the needle in (NeedleInLumen, or Extravasation where it missed the lumen),
+// the end of the injection (NeedleOut), or the start of the treatment (0).
+// < 0: no clock (none for the stage, or that moment never comes in this run).
+// Before it the clock does not show: it would count from a moment not yet reached.
+double clockOrigin(const std::string& stage_id, const sim::Run& run);
 
 // Patients, first cutaway: preparation stage once the block opens, and the
 // first seconds of the procedure. "" when not shown.

@@ -125,8 +125,12 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   const Rect title_plate = plateText(in, tf, pos, head, kInk, 10 * in.scale, "title");
   placer.keepClear(title_plate);
   // Clock: seconds during the procedure, days and weeks afterwards.
-  const double t = in.sample->time_s;
-  const std::string clock = stage.sim_to_s > stage.sim_from_s ? loc(st).clock(t) : std::string();
+  // Counted from the model's own moment (the needle in, the injection's end):
+  // not shown before it.
+  const double origin = in.run ? clockOrigin(stage.id, *in.run) : -1.0;
+  const double t = in.sample->time_s - origin;
+  const bool counting = stage.sim_to_s > stage.sim_from_s && origin >= 0.0 && t >= -1e-9;
+  const std::string clock = counting ? loc(st).clock(std::max(t, 0.0)) : std::string();
   if (clock.empty()) return;
   ImFont* cf = tf;
   const ImVec2 sz = cf->CalcTextSizeA(cf->FontSize, 1e6f, 0.0f, clock.c_str());
