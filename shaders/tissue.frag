@@ -27,7 +27,8 @@ uniform vec4 uExtra;      // seal (walls bonded), pigment (haemosiderin), vein k
 uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segments x0, z0, x1, z1
 // Story (render/renderer.cpp, uploadTissue; hashed into the cached block's key like every
 // uniform): x = trickle (0 lumen refilled with blood .. 1 only a thin stream of returning
-// blood through the damaged, narrowed lumen), y = compression share (0 none .. 1 full).
+// blood through the damaged, narrowed lumen), y = compression share (0 none .. 1 full),
+// z = clot organised in an open, unbonded lumen (0 fresh .. 1 organised: recanalization).
 uniform vec4 uStory;
 // Baked static patterns (render/surface_bake.cpp): the skin's vessels (cover,
 // distance to the nearest vessel / (12 r), feeder cover, varicose axis) over
@@ -226,7 +227,8 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float r = uVein.y * s;
   // uExtra.w: the share of the remaining lumen that is clot (1 = all clot).
   float inr = r * min(uShape.x, uShape.y) * (uShape.z > 0.001 ? mix(0.8, 1.25, uShape.z) : 1.0);
-  inr = min(inr, 0.42 * r * uShape.x);
+  // Pressed flat, the clot lines the lobes; an open lumen it can fill.
+  if (uShape.z > 0.001) inr = min(inr, 0.42 * r * uShape.x);
   float fillDepth = uExtra.w * inr * 1.05;
   // On the opened plane the red cells are drawn as discs on top, so the lumen
   // floor there is a lighter plasma tone: the dark discs must stand out from it.
@@ -244,6 +246,24 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   }
   vec3 lumen = mix(blood, cSclerosant, scl);
   lumen = mix(lumen, cThrombus, aaw(-d - fillDepth, w) * step(0.02, uState.x));
+  float org = uStory.z;
+  if (org > 0.001) {
+    // Organised clot against the wall with a channel of flowing blood through
+    // it (recanalization): the clot settles as a crescent at the bottom, paler
+    // and fibrous; at least a few pixels thick so it reads at any zoom.
+    float a = r * uShape.x, b = r * uShape.y;
+    float k = sqrt(max(1.0 - uExtra.w, 0.0));
+    float bc = max(min(b * k, b - max(4.5 * w, 0.15 * b)), 0.2 * b);
+    float ac = max(min(a * k, a - max(2.5 * w, 0.05 * a)), 0.2 * a);
+    float channel = ellipseDistance(q - vec2(0.0, 0.85 * (b - bc)), vec2(ac, bc));
+    // Fibrous strands across the crescent (wall to channel) and a dark rim
+    // round the channel.
+    float streak = smoothstep(0.3, 0.7, 0.5 + 0.5 * sin((q.x * 40.0 + q.y * 14.0) / max(r, 0.05)));
+    vec3 organised = mix(mix(cThrombus, cCord, 0.25 * org), mix(cThrombus, cCord, 0.55 * org), streak);
+    vec3 inLumen = mix(organised, mix(blood, cSclerosant, scl), aaw(channel, w));
+    inLumen = mix(inLumen, cOutline, 0.6 * aaw(abs(channel) - 0.6 * w, w));
+    lumen = mix(lumen, inLumen, org * step(0.02, uState.x));
+  }
   // Where the flattened walls meet, a small clot sits in the middle (the
   // storyboard's compression thrombus); it grows with the model's thrombus.
   float clot = length(q / vec2(1.6, 1.0)) - r * (0.12 + 0.3 * uState.x) * step(0.02, uState.x);
@@ -260,11 +280,12 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // waist where the two endothelia meet.
   // Only where the walls are pressed together: in an open lumen a central
   // blob would read as a hole.
-  c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y) * smoothstep(0.3, 0.7, uShape.z) * (1.0 - smoothstep(0.45, 0.6, uExtra.x)));
+  c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y) * smoothstep(0.3, 0.7, uShape.z) * (1.0 - smoothstep(0.4, 0.5, uExtra.x)));
   // Sealed (walls bonded): the two linings and the slit between them have
   // grown into one band of wall tissue with a faint seam; only small pockets
   // of trapped blood remain at its ends.
-  float sealed = smoothstep(0.45, 0.6, uExtra.x) * smoothstep(0.5, 0.8, uShape.z) * (1.0 - uState.y);
+  // Complete at the model's Sealed event (seal >= 0.5, sim/events.cpp), not after it.
+  float sealed = smoothstep(0.4, 0.5, uExtra.x) * smoothstep(0.5, 0.8, uShape.z) * (1.0 - uState.y);
   if (sealed > 0.001) {
     float a = r * uShape.x;
     float across = aaw(abs(q.x) - 0.8 * a, w);

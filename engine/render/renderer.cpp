@@ -162,6 +162,40 @@ float rayBoxEntry(glm::vec3 eye, glm::vec3 p, glm::vec3 lo, glm::vec3 hi) {
 
 } // namespace
 
+float clotShare(const sim::Sample& s) {
+  if (s.thrombus < 0.02) return 0.0f;
+  return static_cast<float>(std::clamp(s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
+}
+
+float clotOrganised(const sim::Sample& s) {
+  // A clot that stays in an open, unbonded lumen organises against the wall
+  // over the first week (fibroblasts grow in) while blood keeps a channel:
+  // the recanalization picture. Bonded or scarred veins show seal and cord.
+  if (s.thrombus < 0.02 || s.seal >= 0.45 || s.fibrosis >= 0.5) return 0.0f;
+  const double days = s.time_s / 86400.0;
+  return static_cast<float>(std::clamp((days - 1.0) / 6.0, 0.0, 1.0));
+}
+
+glm::vec2 thrombusSpot(const TissueLayout& l, const sim::Sample& s) {
+  // Mirrors tissue.frag's vein(): where on the cut face the clot is drawn, as
+  // an offset from the vein's centre (mm).
+  const float r = l.vein_radius_mm;
+  const float a = r * static_cast<float>(s.lumen.semi_x);
+  const float b = r * static_cast<float>(s.lumen.semi_y);
+  const float waist = static_cast<float>(s.lumen.waist);
+  const float seal = static_cast<float>(s.seal);
+  // Bonded flat walls: the pockets of trapped blood at the slit's ends.
+  if (seal >= 0.45f && waist >= 0.5f) return {0.88f * a, 0.0f};
+  // Pressed flat, not bonded: the small clot where the walls meet.
+  if (waist >= 0.3f) return {0.0f, 0.0f};
+  // Open lumen: organised, the crescent at its bottom; fresh, the rim grown in
+  // from the wall (the whole lumen when it fills it).
+  const float share = clotShare(s);
+  if (clotOrganised(s) > 0.0f) return {0.0f, -0.9f * b};
+  if (share > 0.9f) return {0.0f, 0.0f};
+  return {0.0f, -b * (1.0f - 0.5f * share)};
+}
+
 const char* anchorId(Anchor a) {
   static const char* ids[] = {"skin",           "epidermis", "dermis",      "fat",
                               "vein_lumen",     "vein_wall", "endothelium", "needle",
@@ -600,10 +634,7 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     const float kind = l.kind == sim::VeinKind::Telangiectasia ? 0.0f
                        : l.kind == sim::VeinKind::Reticular    ? 1.0f
                                                                : 2.0f;
-    const float clot_share = s.thrombus < 0.02
-                                 ? 0.0f
-                                 : static_cast<float>(std::clamp(
-                                       s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
+    const float clot_share = clotShare(s);
     put(u.extra,
         glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share));
     putVec4s(u.feeder, &feeder_[0].x, 2);
@@ -613,8 +644,9 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     const float press = static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0));
     const float damage =
         static_cast<float>(std::clamp((0.7 - s.endothelium_alive) / 0.4, 0.0, 1.0));
-    const float trickle = s.injecting ? 0.0f : damage * (1.0f - press);
-    put(u.story, glm::vec4(trickle, press, 0.0f, 0.0f));
+    // No stream through a lumen the clot fills.
+    const float trickle = s.injecting ? 0.0f : damage * (1.0f - press) * (1.0f - clot_share);
+    put(u.story, glm::vec4(trickle, press, clotOrganised(s), 0.0f));
     put(u.skin_rect, skin_rect_);
     put(u.light, kLightDir);
     put(u.skin, pal.skin_surface);
@@ -866,7 +898,10 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Sclerosant, {0.3f * band, open_y, std::clamp(pz, tip_z + 0.8f, -0.2f)}, up,
       s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) &&
           cut > 0.5f);
-  set(Anchor::Thrombus, {0.0f, -l.vein_depth_mm, fz}, front, s.thrombus > 0.15 && s.fibrosis < 0.6);
+  // On the clot as drawn (pockets, waist clot, rim, crescent), not the centre.
+  const glm::vec2 clot = thrombusSpot(l, s);
+  set(Anchor::Thrombus, {clot.x, -l.vein_depth_mm + clot.y, fz}, front,
+      (s.thrombus > 0.15 || (s.thrombus > 0.02 && clotOrganised(s) > 0.5)) && s.fibrosis < 0.6);
   set(Anchor::Bandage, {0.6f * hw, 0.22f, fz * 0.5f}, none, s.compression_mmHg > 0.5);
   set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, s.fibrosis >= 0.5 && s.visibility > 0.05);
   const glm::vec4 fd = feeder_[0];

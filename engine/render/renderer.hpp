@@ -45,6 +45,14 @@ enum class Anchor {
 };
 const char* anchorId(Anchor a);
 
+// The clot's share of the open lumen (0 when there is hardly any), as drawn.
+float clotShare(const sim::Sample& s);
+// 0..1: how far a clot in an open, unbonded lumen has organised (recanalization).
+float clotOrganised(const sim::Sample& s);
+// Where the clot shows on the cut face, relative to the vein's centre (mm):
+// the label's anchor (mirrors tissue.frag).
+glm::vec2 thrombusSpot(const TissueLayout& layout, const sim::Sample& s);
+
 class Renderer {
 public:
   // How a frame is put together (see renderer_frame.cpp).

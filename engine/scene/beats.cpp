@@ -88,7 +88,19 @@ const BeatInfo& beatInfo(sim::EventKind event) {
 }
 
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang) {
-  return lookup(std::string("beat.") + beatInfo(event).id, audience, lang);
+  return beatCaptionText(beatInfo(event).id, audience, lang);
+}
+
+const char* beatCaptionId(sim::EventKind event, const sim::Sample& at_event) {
+  // The model's own flag (tube law): the walls met, or they did not and the
+  // vein sealed through the clot filling it (sim/model.cpp, "bonding").
+  if (event == sim::EventKind::Sealed && !at_event.lumen.walls_touch) return "sealed_clot";
+  return beatInfo(event).id;
+}
+
+std::string beatCaptionText(const std::string& caption_id, Audience audience,
+                            const std::string& lang) {
+  return lookup("beat." + caption_id, audience, lang);
 }
 
 std::string stageCaption(StageKind stage, bool indicated, Audience audience,

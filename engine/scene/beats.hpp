@@ -31,6 +31,13 @@ const BeatInfo& beatInfo(sim::EventKind event);
 // A one-sentence caption: the beat's, or the stage's opening one (shown
 // before its first beat), from assets/<lang>.po (caption.beat.<id>.<mode>).
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang);
+// Which caption a beat takes, as the model is at its event: its own id, or a
+// variant where the model says the moment happened another way ("sealed_clot":
+// sealed while the walls never met, the clot filling the lumen bridging them).
+const char* beatCaptionId(sim::EventKind event, const sim::Sample& at_event);
+// The caption of that id (caption.beat.<id>.<mode>).
+std::string beatCaptionText(const std::string& caption_id, Audience audience,
+                            const std::string& lang);
 std::string stageCaption(StageKind stage, bool indicated, Audience audience,
                          const std::string& lang);
 

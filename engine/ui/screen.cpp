@@ -345,7 +345,7 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
   const StoryBeat* beat =
       in.beats && !st.presenter ? beatAt(*in.beats, pb, pb.position()) : nullptr;
   const std::string caption =
-      beat ? scene::beatCaption(beat->event, st.audience, st.lang)
+      beat ? scene::beatCaptionText(beat->caption_id, st.audience, st.lang)
            : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
   const char* text = caption.c_str();
   if (!*text || in.view->leg > 0.5f) return;

@@ -23,7 +23,7 @@ std::vector<StoryBeat> storyBeats(const sim::Run& run, const Playback& pb) {
     const scene::StageInfo* info = scene::stageInfo(pb.stage(stage).id);
     if (info && std::find(info->beats.begin(), info->beats.end(), e.kind) == info->beats.end())
       continue;
-    out.push_back({e.kind, e.time_s, p, stage});
+    out.push_back({e.kind, e.time_s, p, stage, scene::beatCaptionId(e.kind, run.at(e.time_s))});
   }
   // The events are already in model order; keep equal times stable.
   std::stable_sort(out.begin(), out.end(), [](const StoryBeat& a, const StoryBeat& b) {
@@ -62,8 +62,7 @@ const StoryBeat* previousBeat(const std::vector<StoryBeat>& beats, const StoryBe
 Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& pb, double position,
                   bool indicated, scene::Audience audience, const std::string& lang) {
   if (const StoryBeat* b = beatAt(beats, pb, position)) {
-    return {std::string("beat.") + scene::beatInfo(b->event).id,
-            scene::beatCaption(b->event, audience, lang)};
+    return {"beat." + b->caption_id, scene::beatCaptionText(b->caption_id, audience, lang)};
   }
   if (pb.stageCount() == 0) return {};
   int stage = 0;
@@ -76,8 +75,7 @@ Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& pb, doubl
   for (const StoryBeat& b : beats) {
     if (b.stage != stage) continue;
     if (b.position_s - pb.stageStart(stage) < kMinOpeningCaption_s)
-      return {std::string("beat.") + scene::beatInfo(b.event).id,
-              scene::beatCaption(b.event, audience, lang)};
+      return {"beat." + b.caption_id, scene::beatCaptionText(b.caption_id, audience, lang)};
     break;
   }
   const scene::StageInfo* info = scene::stageInfo(pb.stage(stage).id);

@@ -18,6 +18,8 @@ struct StoryBeat {
   double sim_time_s = 0.0;
   double position_s = 0.0; // on the playback axis
   int stage = 0;           // index of the played stage that shows it
+  // Its caption as the model is at the event (scene::beatCaptionId).
+  std::string caption_id;
 };
 
 // Events of `run` that fall in a played stage listing them, ascending model time.

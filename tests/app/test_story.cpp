@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/headless.hpp"
 #include "app/session.hpp"
 #include "app/video_export.hpp"
 #include "gfx/image.hpp"
@@ -59,6 +60,20 @@ app::Session defaultSession() {
   s.rebuild();
   return s;
 }
+
+app::Session sessionFor(const std::string& scene_file) {
+  app::Session s;
+  auto sc = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + scene_file);
+  REQUIRE(sc);
+  s.scene = std::move(sc.value());
+  s.rebuild();
+  return s;
+}
+
+// The scenes whose stories differ most: sealed under the stocking, sealed by
+// a clot without one, reopened after too weak a dose.
+const char* const kStoryScenes[] = {"spider-vein-polidocanol.toml", "no-compression.toml",
+                                    "underdosed-recanalization.toml"};
 
 } // namespace
 
@@ -147,15 +162,77 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
   }
 }
 
+TEST_CASE("tour: every key moment's still shows the model at its event's own time", "[app]") {
+  for (const char* file : kStoryScenes) {
+    INFO(file);
+    const app::Session s = sessionFor(file);
+    const std::vector<app::TourStill> stills = app::planTour(s);
+    REQUIRE_FALSE(s.beats.empty());
+    for (const ui::StoryBeat& b : s.beats) {
+      const std::string name = s.playback.stage(b.stage).id + "-" + scene::beatInfo(b.event).id;
+      INFO(name << " at model " << b.sim_time_s << " s");
+      const auto n = std::count_if(stills.begin(), stills.end(),
+                                   [&](const app::TourStill& t) { return t.name == name; });
+      REQUIRE(n == 1);
+      const app::TourStill& still = *std::find_if(
+          stills.begin(), stills.end(), [&](const app::TourStill& t) { return t.name == name; });
+      // The model exactly at the event (the clock and the picture say its time) ...
+      REQUIRE(still.model_time_s.has_value());
+      CHECK(*still.model_time_s == b.sim_time_s);
+      // ... while the camera and caption are this beat's (not the next one's).
+      CHECK(ui::beatAt(s.beats, s.playback, still.position_s) == &b);
+    }
+    // Stills in story order.
+    for (std::size_t i = 1; i < stills.size(); ++i)
+      CHECK(stills[i].position_s >= stills[i - 1].position_s);
+  }
+}
+
+TEST_CASE("story: the sealed beat says how the model sealed the vein", "[app]") {
+  const auto sealedCaption = [](const app::Session& s) {
+    for (const ui::StoryBeat& b : s.beats)
+      if (b.event == sim::EventKind::Sealed) return b.caption_id;
+    return std::string();
+  };
+  for (const char* file : kStoryScenes) {
+    INFO(file);
+    const app::Session s = sessionFor(file);
+    for (const sim::Event& e : s.run.events) {
+      if (e.kind != sim::EventKind::Sealed) continue;
+      // Walls pressed together (the stocking) or a clot filling a lumen whose
+      // walls never met: the caption follows the model's own flag.
+      const bool touch = s.run.at(e.time_s).lumen.walls_touch;
+      CHECK(sealedCaption(s) == (touch ? "sealed" : "sealed_clot"));
+    }
+  }
+  // Both ways occur: with the stocking the walls meet, without it they do not.
+  CHECK(sealedCaption(sessionFor("spider-vein-polidocanol.toml")) == "sealed");
+  CHECK(sealedCaption(sessionFor("no-compression.toml")) == "sealed_clot");
+  // And say different things, in every language and mode.
+  for (const char* lang : {"en", "de", "fr", "es"})
+    for (const scene::Audience a : {scene::Audience::Patient, scene::Audience::Student})
+      CHECK(scene::beatCaptionText("sealed_clot", a, lang) !=
+            scene::beatCaptionText("sealed", a, lang));
+}
+
 TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the last",
           "[app][slow]") {
-  const app::Session s = defaultSession();
-  for (const char* mode : {"patient", "student"}) {
-    INFO(mode);
-    const fs::path dir = testsupport::scratchDir("story") / (std::string("tour-") + mode);
+  struct Case {
+    const char* scene;
+    const char* mode;
+  };
+  for (const Case c : {Case{kStoryScenes[0], "patient"}, Case{kStoryScenes[0], "student"},
+                       Case{kStoryScenes[1], "patient"}, Case{kStoryScenes[2], "patient"}}) {
+    INFO(c.scene << " " << c.mode);
+    const app::Session s = sessionFor(c.scene);
+    const fs::path dir =
+        testsupport::scratchDir("story") / (std::string("tour-") + c.scene + "-" + c.mode);
+    fs::remove_all(dir);
     fs::create_directories(dir);
     const auto r = testsupport::runSclerosim(
-        {"--tour", dir.string(), "--size", "640x360", "--mode", mode}, dir);
+        {"--tour", dir.string(), "--size", "640x360", "--mode", c.mode, "--scene",
+         std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + c.scene},
+        dir);
     REQUIRE(r.code == 0);
     std::vector<fs::path> files;
     for (const auto& f : fs::directory_iterator(dir))

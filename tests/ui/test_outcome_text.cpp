@@ -2,6 +2,8 @@
 // or model jargon; students keep the numbers.
 #include <catch2/catch.hpp>
 
+#include "scene/loader.hpp"
+#include "sim/run.hpp"
 #include "text/locale.hpp"
 #include "ui/labels.hpp"
 #include "ui/outcome_text.hpp"
@@ -127,4 +129,29 @@ TEST_CASE("ui: labels: patients read calm words", "[ui]") {
   }
   for (const char* id : {"thrombus", "cord", "wheal", "needle", "sclerosant"})
     CHECK_FALSE(contains(ui::labelText(id, kPatient, "en"), "clot"));
+}
+
+TEST_CASE("ui: the clock counts from the model's own moment, never before it", "[ui]") {
+  // Across scenes whose needle, injection and compression times differ.
+  for (const char* overrides : {"", "agent.volume_ml=0.3", "injection.in_lumen=false"}) {
+    INFO(overrides);
+    scene::SceneDesc sc = scene::defaultScene();
+    if (*overrides) REQUIRE(scene::applyOverride(sc, overrides).empty());
+    const sim::Run run = sim::simulate(sc.params, sc.recovery_days);
+    const auto first = [&](sim::EventKind k) {
+      for (const sim::Event& e : run.events)
+        if (e.kind == k) return e.time_s;
+      return -1.0;
+    };
+    const double needle_in = first(sc.params.injection.in_lumen ? sim::EventKind::NeedleInLumen
+                                                                : sim::EventKind::Extravasation);
+    REQUIRE(needle_in > 0.0);
+    // The needle reaches its target at that event and not before.
+    CHECK(run.at(needle_in).needle_insertion >= 1.0 - 1e-9);
+    CHECK(run.at(needle_in - 0.1).needle_insertion < 1.0);
+    CHECK(ui::clockOrigin("procedure", run) == needle_in);
+    CHECK(ui::clockOrigin("compression", run) == first(sim::EventKind::NeedleOut));
+    CHECK(ui::clockOrigin("recovery", run) == 0.0);
+    CHECK(ui::clockOrigin("assessment", run) < 0.0);
+  }
 }
