@@ -143,10 +143,11 @@ vec3 skinSurface(vec3 p) {
 #ifdef TISSUE_EXTRAS
   // Inflammation: a soft redness along the treated vein in the first days.
   if (uState.w > 0.001) c = mix(c, cInflammation, 0.4 * uState.w * gauss(dvr / 5.0));
-  // Pigmentation: light brown haemosiderin stain along the vein.
-  // (even a little haemosiderin shows: 0.2 already reads as a clear stain)
+  // Pigmentation: light brown haemosiderin stain along the vein, a little
+  // wider than it. Even a little haemosiderin shows: at the model's Pigment
+  // event (0.1, sim/events.hpp) the mark already reads beside the red vein.
   if (uExtra.y > 0.001) {
-  float stain = min(1.0, 2.5 * uExtra.y) * gauss(dvr / 2.2) * (0.75 + 0.25 * sin(p.z * 4.1 * k + p.x * 3.0));
+  float stain = smoothstep(0.0, 0.15, uExtra.y) * gauss(dvr / 3.2) * (0.75 + 0.25 * sin(p.z * 4.1 * k + p.x * 3.0));
   c = mix(c, vec3(0.66, 0.48, 0.33), 0.6 * stain);
   }
 #endif
@@ -196,9 +197,9 @@ vec3 spasmOutline(vec2 q, vec3 p, bool opened, vec3 c, float w) {
   if (show <= 0.001) return c;
   float R = (uVein.y + uVein.z) * uVein.w;
   float rq = length(q);
-  float line = aaw(abs(rq - R) - 0.9 * w, w);
+  float line = aaw(abs(rq - R) - 0.6 * w, w);
   float dash = opened ? fract(p.z / (0.35 * R)) : fract(atan(q.y, q.x) * 4.456);  // 28 dashes round
-  return mix(c, cOutline, 0.85 * show * line * step(0.45, dash));
+  return mix(c, cOutline, 0.7 * show * line * step(0.45, dash));
 }
 
 vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
@@ -227,9 +228,9 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float r = uVein.y * s;
   // uExtra.w: the share of the remaining lumen that is clot (1 = all clot).
   float inr = r * min(uShape.x, uShape.y) * (uShape.z > 0.001 ? mix(0.8, 1.25, uShape.z) : 1.0);
-  // Pressed flat, the clot lines the lobes; an open lumen it can fill.
-  if (uShape.z > 0.001) inr = min(inr, 0.42 * r * uShape.x);
-  float fillDepth = uExtra.w * inr * 1.05;
+  // Pressed flat, the clot lines the lobes; an open lumen it can fill whole.
+  float fillDepth = uExtra.w * (uShape.z > 0.001 ? min(inr, 0.42 * r * uShape.x) : inr) * 1.05;
+  inr = min(inr, 0.42 * r * uShape.x);
   // On the opened plane the red cells are drawn as discs on top, so the lumen
   // floor there is a lighter plasma tone: the dark discs must stand out from it.
   vec3 blood = opened ? mix(cBlood, vec3(0.93, 0.72, 0.70), 0.55) : cBlood;

@@ -71,6 +71,15 @@ core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::
   return gfx::writePng(img.value(), path);
 }
 
+double recordedAtOrAfter(const sim::Run& run, double time_s) {
+  // The run keeps samples more sparsely than it steps (hours apart in
+  // recovery): between two of them run.at() blends the states before and
+  // after an event (a stocking half off, a vein half reopened).
+  const auto it = std::lower_bound(run.samples.begin(), run.samples.end(), time_s - 1e-9,
+                                   [](const sim::Sample& a, double t) { return a.time_s < t; });
+  return it == run.samples.end() ? time_s : it->time_s;
+}
+
 std::vector<TourStill> planTour(const Session& s) {
   std::vector<TourStill> shots;
   // The stage's own stills (registry), then one per key moment.
@@ -91,15 +100,15 @@ std::vector<TourStill> planTour(const Session& s) {
     }
   }
   // Key moments: the camera a moment after the beat begins (settled on its
-  // pose), before the next one of its stage takes over; the model exactly at
-  // the event (the clock and the picture say the event's time).
+  // pose), before the next one of its stage takes over; the model at the
+  // event (the clock and the picture say the event's time).
   for (std::size_t k = 0; k < s.beats.size(); ++k) {
     const ui::StoryBeat& b = s.beats[k];
     const double stage_end = s.playback.stageStart(b.stage) + s.playback.stage(b.stage).duration_s;
     double next = stage_end;
     if (k + 1 < s.beats.size() && s.beats[k + 1].stage == b.stage) next = s.beats[k + 1].position_s;
     const double at = std::min(b.position_s + 1.0, b.position_s + 0.8 * (next - b.position_s));
-    shots.push_back({std::min(at, s.playback.length()), b.sim_time_s,
+    shots.push_back({std::min(at, s.playback.length()), recordedAtOrAfter(s.run, b.sim_time_s),
                      s.playback.stage(b.stage).id + "-" + scene::beatInfo(b.event).id});
   }
   std::stable_sort(shots.begin(), shots.end(), [](const TourStill& a, const TourStill& b) {

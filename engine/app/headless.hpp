@@ -15,7 +15,8 @@ namespace app {
 core::Result<bool> renderScreenshot(Viewer& viewer, glm::ivec2 size, const std::string& path);
 
 // One still of the tour: where on the playback axis (camera, caption, stage)
-// and, for a key moment, the model time it shows (its event's own time).
+// and, for a key moment, the model time it shows (its event's own time, or
+// the first sample recorded after it where the run records sparsely).
 struct TourStill {
   double position_s = 0.0;
   std::optional<double> model_time_s; // nullopt: the model at the playback position
@@ -25,6 +26,9 @@ struct TourStill {
 // key moment, shown at the model's time of its event once the camera has
 // settled on the moment's pose.
 std::vector<TourStill> planTour(const Session& session);
+// The time of the first sample the run recorded at or after `time_s` (the
+// event's own state, not a blend with the one before it).
+double recordedAtOrAfter(const sim::Run& run, double time_s);
 
 // One PNG per stage and per key moment; prints each path. Returns the count.
 core::Result<int> renderTour(Viewer& viewer, Session& session, glm::ivec2 size,

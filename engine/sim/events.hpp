@@ -26,7 +26,8 @@ public:
   static constexpr double kStockingOn = 0.95; // share of the prescribed pressure reached
   static constexpr double kSealed = 0.5;
   static constexpr double kCord = 0.5;
-  static constexpr double kPigment = 0.1; // a stain the eye notices (tissue.frag draws 2.5x)
+  static constexpr double kPigment =
+      0.1; // a stain the eye notices (tissue.frag: clear from here on)
 
 private:
   void once(EventKind kind, bool condition, double time_s);
