@@ -7,6 +7,7 @@ uniform float uAlpha;
 uniform vec3 uEye;
 uniform vec3 uLightDir;
 uniform float uShininess;  // 0 = matte fabric with a weave, > 0 = metal
+uniform float uKnit;       // fabric: stitches per mm
 void main() {
   vec3 n = normalize(vNormal);
   vec3 l = normalize(uLightDir);
@@ -17,8 +18,14 @@ void main() {
     float spec = pow(max(dot(reflect(-l, n), v), 0.0), uShininess);
     c += vec3(0.6) * spec;
   } else {
-    float weave = 0.5 + 0.5 * sin(vPos.x * 40.0) * sin(vPos.z * 40.0);
-    c *= 0.93 + 0.07 * weave;
+    // Knit (stockinette): columns of V-shaped loops; across the band on its
+    // top, the same columns on its cut end.
+    vec2 k = (abs(n.y) > abs(n.z) ? vPos.xz : vPos.xy * vec2(1.0, 2.5)) * uKnit;
+    float col = fract(k.x) - 0.5;
+    float row = fract(k.y + 1.4 * abs(col));
+    float yarn = smoothstep(0.05, 0.3, row) * (1.0 - smoothstep(0.65, 0.95, row));
+    float gap = smoothstep(0.36, 0.5, abs(col));
+    c *= 0.8 + 0.26 * yarn * (1.0 - gap);
   }
   fragColor = vec4(c, uAlpha);
 }

@@ -342,11 +342,28 @@ void main() {
     float streak = smoothstep(0.55, 1.0, 0.5 + 0.5 * sin(p.x * 4.0 + p.z * 0.9 + 1.5 * sin(p.z * 1.7 + p.x * 2.3)));
     c = mix(c, c * 0.9, 0.5 * wet);                              // wet skin is a little darker
     c += vec3(0.05 + 0.07 * streak) * wet;                       // glossy streaks
-    vec2 swab = (p.xz - vec2(across, along)) / vec2(0.38 * hw, 0.26 * hw);
+    vec2 centre = vec2(across, along);
+    vec2 swab = (p.xz - centre) / vec2(0.38 * hw, 0.26 * hw);
     float sw = dot(swab, swab);
     float on = step(cl, 0.6);
     c = mix(c, c * 0.8, 0.5 * on * exp(-sw * 0.6) * (1.0 - exp(-sw * 3.0)));  // soft shadow around it
-    c = mix(c, vec3(1.0, 0.99, 0.97), 0.92 * on * (1.0 - smoothstep(0.6, 1.0, sw)));  // cotton swab
+    // A cotton pad (fibres, a grey rim) held in the two steel jaws of forceps
+    // that run off towards the far right: a swab, not a blot of light.
+    float fibre = 0.5 + 0.5 * sin(p.x * 37.0 + 3.0 * sin(p.z * 23.0)) * sin(p.z * 31.0 + 2.0 * sin(p.x * 19.0));
+    float pad = 1.0 - smoothstep(0.88, 1.0, sw);
+    vec3 cotton = mix(vec3(0.90, 0.91, 0.93), vec3(1.0), fibre);
+    cotton = mix(cotton, vec3(0.62, 0.64, 0.70), smoothstep(0.55, 0.9, sw));
+    c = mix(c, cotton, on * pad);
+    vec2 dir = normalize(vec2(0.8, -0.6));
+    vec2 side = vec2(-dir.y, dir.x);
+    for (int j = 0; j < 2; ++j) {
+      vec2 a = centre + side * (j == 0 ? 0.05 : -0.05) * hw;
+      vec2 rel = p.xz - a;
+      float t = clamp(dot(rel, dir), 0.1 * hw, 1.6 * hw);
+      float dj = length(rel - dir * t) - 0.035 * hw;
+      float jaw = aa(dj) * on * (1.0 - pad * step(t, 0.35 * hw));
+      c = mix(c, mix(vec3(0.52, 0.55, 0.60), vec3(0.85, 0.87, 0.90), 0.5 + 0.5 * sign(dot(rel - dir * t, side))), jaw);
+    }
   }
 #endif
 #else

@@ -6,14 +6,33 @@ layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec4 aFace;  // xy: position within the face (mm), zw: face size (mm)
 
 uniform mat4 uViewProj;
+// The compression stocking's dent (render/stocking.cpp, pressedY; mirrored
+// here): depth, half width of its even part, ramp back to the skin's level,
+// the block's bottom (mm); x = 0: nothing pressed. Only the front slab (z >= 0)
+// is pressed; the renderer splits its faces where the profile bends.
+uniform vec4 uDent;
 
 out vec3 vPos;
 out vec3 vNormal;
 out vec4 vFace;
 
 void main() {
+  // vPos stays the unpressed point: the layers are squeezed with the tissue.
   vPos = aPos;
   vNormal = aNormal;
   vFace = aFace;
-  gl_Position = uViewProj * vec4(aPos, 1.0);
+  vec3 p = aPos;
+  if (uDent.x > 0.0 && aPos.z > -0.0005) {
+    float a = abs(p.x);
+    float t = clamp((a - uDent.y) / max(uDent.z, 1e-4), 0.0, 1.0);
+    float profile = 0.5 + 0.5 * cos(3.14159265 * t);
+    float share = clamp((p.y + uDent.w) / max(uDent.w, 1e-4), 0.0, 1.0);
+    p.y -= uDent.x * profile * share;
+    // The skin's slope where the dent rises back: lit as a slope.
+    if (aNormal.y > 0.5) {
+      float slope = uDent.x * 0.5 * 3.14159265 / max(uDent.z, 1e-4) * sin(3.14159265 * t);
+      vNormal = normalize(vec3(sign(p.x) * slope, 1.0, 0.0));
+    }
+  }
+  gl_Position = uViewProj * vec4(p, 1.0);
 }

@@ -381,6 +381,9 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   const render::VeinOnScreen vein =
       render::veinOnScreen(renderer_->layout(), directed.camera, left_view);
   si_in.vein = &vein;
+  const render::RulerCandidates ruler = render::rulersOnScreen(
+      renderer_->layout(), directed.camera, left_view, directed.cut_open, renderer_->stocking());
+  si_in.ruler = &ruler;
   si_in.placer = &placer_;
   si_in.record = record_;
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);

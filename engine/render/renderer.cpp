@@ -18,6 +18,8 @@ constexpr glm::vec3 kLightDir{0.35f, 0.9f, 0.55f};
 constexpr float kNeedleLength =
     9.0f; // the needle's angle comes from the layout (shallow, 14-30 deg)
 constexpr int kSkinUnit = 1, kFatUnit = 2; // texture units of the baked patterns
+// tissue.vert presses only vertices in front of this z (the front slab).
+constexpr float kUnpressedZ = 0.001f;
 
 // tissue.frag's variants: skin tops; cut faces around the vein; cut faces
 // without the vein's maths; cut faces below the dermis (fat only).
@@ -53,6 +55,8 @@ float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n, f
 // |y + depth| < reach (tissue.frag's own early-out box), any z.
 struct VeinBox {
   float depth, reach;
+  const float* knots = nullptr; // extra splits across x (the stocking's dent), or none
+  int knot_count = 0;
 };
 
 int axisOf(glm::vec3 d) {
@@ -82,6 +86,7 @@ int faceBreaks(const VeinBox& vb, float fat_y, float from, float along, int axis
   if (axis == 0) {
     add(-vb.reach);
     add(vb.reach);
+    for (int k = 0; k < vb.knot_count; ++k) add(vb.knots[k]);
   } else if (axis == 1) {
     add(-vb.depth - vb.reach);
     add(-vb.depth + vb.reach);
@@ -98,7 +103,7 @@ int faceBreaks(const VeinBox& vb, float fat_y, float from, float along, int axis
 void putFace(CutLists& out, float** skin, const VeinBox& vb, float fat_y, glm::vec3 o, glm::vec3 u,
              glm::vec3 v, glm::vec3 n) {
   const int au = axisOf(u), av = axisOf(v);
-  float tb[6], sb[6];
+  float tb[8 + kDentKnots], sb[8 + kDentKnots];
   const int nt = faceBreaks(vb, fat_y, o[au], u[au], au, tb);
   const int ns = faceBreaks(vb, fat_y, o[av], v[av], av, sb);
   for (int i = 0; i + 1 < nt; ++i)
@@ -207,7 +212,7 @@ const char* anchorId(Anchor a) {
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
   int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, injection, scl, lining,
-      branches, wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex, story;
+      branches, wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex, story, dent;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
 };
@@ -233,6 +238,7 @@ TissueLocs tissueLocs(const gfx::Program& t) {
   u.extra = t.uniform("uExtra");
   u.feeder = t.uniform("uFeeder");
   u.story = t.uniform("uStory");
+  u.dent = t.uniform("uDent");
   u.skin_tex = t.uniform("uSkinTex");
   u.skin_rect = t.uniform("uSkinRect");
   u.fat_tex = t.uniform("uFatTex");
@@ -283,7 +289,8 @@ struct Renderer::TissueUniforms {
   std::array<TissueLocs, 2 * kTissueVariants> locs;
   int bg_top, bg_bottom, bg_tile;
   int cell_view_proj, cell_right, cell_up;
-  int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny;
+  int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny,
+      solid_knit;
 };
 
 Renderer::~Renderer() = default;
@@ -341,6 +348,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   u.solid_eye = r->solid_.uniform("uEye");
   u.solid_light = r->solid_.uniform("uLightDir");
   u.solid_shiny = r->solid_.uniform("uShininess");
+  u.solid_knit = r->solid_.uniform("uKnit");
   // Texture units: 1 the baked skin pattern, 2 the fat lobules (set once).
   for (std::size_t k = 0; k < r->tissue_progs_.size(); ++k) {
     const TissueLocs& t = u.locs[k];
@@ -427,15 +435,14 @@ void Renderer::setScene(const sim::Params& scene_params) {
                    {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
   bore_vertices_ = bore.vertexCount();
 
-  const float hw = layout_.half_width_mm;
-  const MeshData pad =
-      makeBox({-hw - 0.05f, 0.0f, -0.02f}, {hw + 0.05f, 0.22f, layout_.front_z_mm + 0.05f});
-  bandage_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, pad.vertices.size() * sizeof(float),
-                             pad.vertices.data(), false);
-  bandage_vao_ = gfx::VertexArray();
-  bandage_vao_.attach(bandage_vbo_,
-                      {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
-  bandage_vertices_ = pad.vertexCount();
+  // The stocking's mesh follows the pressure: refilled when its shape changes.
+  if (!bandage_vbo_.id()) {
+    bandage_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(stocking_vertices_), nullptr, true);
+    bandage_vao_.attach(
+        bandage_vbo_, {{0, 3, 6 * sizeof(float), 0}, {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
+  }
+  built_stocking_ = StockingShape{};
+  bandage_vertices_ = 0;
 }
 
 glm::vec3 Renderer::needleTipTarget(const sim::Params& params) const {
@@ -529,9 +536,17 @@ void Renderer::prepareTissue(const FrameInput& in) {
   // compiled out unless they show (llvmpipe evaluates even a uniform-guarded
   // block: ~0.8 ms per frame for the wheal and the swab). Same tests as tissue.frag.
   set_ = extras ? kTissueVariants : 0;
-  if (cut == built_cut_ && reach == built_reach_) return;
+  // The stocking presses the front slab in: its faces are split across x
+  // where the dent's profile bends (tissue.vert moves their vertices).
+  const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
+  stocking_ = stockingShape(
+      l, static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0)), cut);
+  const bool dented = stocking_.dent_mm > 0.0f;
+  if (cut == built_cut_ && reach == built_reach_ && dented == built_dented_) return;
   const float hw = l.half_width_mm;
   const VeinBox vb{l.vein_depth_mm, reach};
+  const std::array<float, kDentKnots> knots = dentKnots(stocking_);
+  const VeinBox front_vb{l.vein_depth_mm, reach, knots.data(), dented ? kDentKnots : 0};
   // Below this the tissue is fat whatever the dermis' wavy lower boundary
   // (tissue.frag: dermis + 0.05 sin(...)), with a margin.
   const float fat_y = -(l.dermis_mm + 0.06f);
@@ -542,9 +557,13 @@ void Renderer::prepareTissue(const FrameInput& in) {
     putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm},
            true);
   } else {
-    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
-    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm}, {hw, l.openedY() * cut, 0.0f},
-           shallow);
+    putBox(skin, lists, front_vb, fat_y, {-hw, -l.bottom_mm, 0.0f}, {hw, 0.0f, l.front_z_mm}, true);
+    // Pressed, the front slab's vertices move and the opened part's must not:
+    // its face against the slab (hidden behind it) steps back a micrometre so
+    // tissue.vert tells the two apart by z.
+    const float mid_front = dented ? -kUnpressedZ : 0.0f;
+    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm},
+           {hw, l.openedY() * cut, mid_front}, shallow);
     putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm}, true);
   }
   constexpr long kFloats = 10; // per vertex
@@ -564,6 +583,7 @@ void Renderer::prepareTissue(const FrameInput& in) {
                          sizeof(float));
   built_cut_ = cut;
   built_reach_ = reach;
+  built_dented_ = dented;
   ++geometry_gen_;
 }
 
@@ -647,6 +667,8 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     // No stream through a lumen the clot fills.
     const float trickle = s.injecting ? 0.0f : damage * (1.0f - press) * (1.0f - clot_share);
     put(u.story, glm::vec4(trickle, press, clotOrganised(s), 0.0f));
+    put(u.dent, glm::vec4(stocking_.dent_mm, stocking_.flat_half_mm, stocking_.ramp_mm,
+                          stocking_.bottom_mm));
     put(u.skin_rect, skin_rect_);
     put(u.light, kLightDir);
     put(u.skin, pal.skin_surface);
@@ -750,18 +772,25 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
   gfx::Program::set(u.solid_eye, eyePosition(in.camera));
   gfx::Program::set(u.solid_light, kLightDir);
 
-  // Seen from above (the skin as the patient sees it) the stocking is off for the look.
-  if (s.compression_mmHg > 0.5 && in.cut_open > 0.5) {
-    // The pad settles onto the skin as the pressure builds.
-    const float target = static_cast<float>(std::max(in.params->compression.pressure_mmHg, 1.0));
-    const float press = std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f);
-    const glm::mat4 model =
-        glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, (1.0f - press) * 1.2f, 0.0f));
+  // Seen from above (the skin as the patient sees it) the stocking is off for the look
+  // (stockingShape). It comes down onto the skin, then presses it in; its knit
+  // runs across the band.
+  if (stocking_.on) {
+    const StockingShape& st = stocking_;
+    const StockingShape& b = built_stocking_;
+    if (st.lift_mm != b.lift_mm || st.dent_mm != b.dent_mm || !b.on) {
+      bandage_vertices_ = buildStocking(st, layout_.front_z_mm, stocking_vertices_);
+      bandage_vbo_.update(stocking_vertices_.data(),
+                          static_cast<std::size_t>(bandage_vertices_) * 6 * sizeof(float));
+      built_stocking_ = st;
+    }
     gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
-    gfx::Program::set(u.solid_model, model);
+    gfx::Program::set(u.solid_model, glm::mat4(1.0f));
     gfx::Program::set(u.solid_colour, pal.bandage);
     gfx::Program::set(u.solid_alpha, 1.0f);
     gfx::Program::set(u.solid_shiny, 0.0f);
+    // About 22 stitches across the block, whatever its size.
+    gfx::Program::set(u.solid_knit, 11.0f / layout_.half_width_mm);
     bandage_vao_.bind();
     gfx::draw(gfx::Primitive::Triangles, 0, bandage_vertices_);
   }
@@ -831,32 +860,34 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
                                {-hw, -l.bottom_mm, l.far_z_mm},
                                {-hw, -l.bottom_mm, l.back_z_mm}};
   const glm::vec3 box_hi[3] = {{hw, 0.0f, fz}, {hw, open_y, 0.0f}, {hw, 0.0f, l.far_z_mm}};
-  auto occluded = [&](glm::vec3 p) {
+  auto occluded = [&](glm::vec3 p, bool on_stocking) {
     // Anchors sit on faces: allow a little slack (in mm) so a point on the
     // face the ray enters through does not hide itself.
     const float dist = glm::length(p - eye);
     const float slack = 0.02f / std::max(dist, 1e-3f);
     for (int b = 0; b < 3; ++b)
       if (rayBoxEntry(eye, p, box_lo[b], box_hi[b]) < 1.0f - slack) return true;
-    // The compression pad (as drawSolids places it) hides what lies under it.
-    if (s.compression_mmHg > 0.5) {
-      const float target = static_cast<float>(std::max(in.params->compression.pressure_mmHg, 1.0));
-      const float lift =
-          (1.0f - std::clamp(static_cast<float>(s.compression_mmHg) / target, 0.0f, 1.0f)) * 1.2f;
-      const glm::vec3 pad_lo{-hw - 0.05f, lift, -0.02f},
-          pad_hi{hw + 0.05f, 0.22f + lift, fz + 0.05f};
+    // The stocking (as drawSolids places it) hides what lies under it.
+    if (stocking_.on && !on_stocking) {
+      const StockingShape& st = stocking_;
+      const float edge = st.flat_half_mm + st.ramp_mm + 0.6f * st.thickness_mm;
+      const glm::vec3 pad_lo{-edge, st.lift_mm - st.dent_mm, -0.02f},
+          pad_hi{edge, st.lift_mm + st.thickness_mm, fz + 0.05f};
       if (rayBoxEntry(eye, p, pad_lo, pad_hi) < 1.0f - slack) return true;
     }
     return false;
   };
   auto set = [&](Anchor a, glm::vec3 p, glm::vec3 normal, bool present) {
+    // The front slab's points move with the stocking's dent (as tissue.vert moves it).
+    if (a != Anchor::Bandage && p.z >= 0.0f) p.y = pressedY(stocking_, p.x, p.y);
     LabelAnchor& la = anchors_[static_cast<std::size_t>(a)];
     la.id = anchorId(a);
     bool in_front = false;
     la.screen = project(vp, p, size, in_front);
     const bool facing = glm::dot(normal, eye - p) > 0.0f || glm::length(normal) < 0.5f;
-    la.visible = present && in_front && facing && !occluded(p) && la.screen.x >= 0 &&
-                 la.screen.y >= 0 && la.screen.x <= static_cast<float>(size.x) &&
+    la.visible = present && in_front && facing && !occluded(p, a == Anchor::Bandage) &&
+                 la.screen.x >= 0 && la.screen.y >= 0 &&
+                 la.screen.x <= static_cast<float>(size.x) &&
                  la.screen.y <= static_cast<float>(size.y);
   };
   const glm::vec3 front{0, 0, 1}, up{0, 1, 0}, none{0, 0, 0};
@@ -902,7 +933,11 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const glm::vec2 clot = thrombusSpot(l, s);
   set(Anchor::Thrombus, {clot.x, -l.vein_depth_mm + clot.y, fz}, front,
       (s.thrombus > 0.15 || (s.thrombus > 0.02 && clotOrganised(s) > 0.5)) && s.fibrosis < 0.6);
-  set(Anchor::Bandage, {0.6f * hw, 0.22f, fz * 0.5f}, none, s.compression_mmHg > 0.5);
+  set(Anchor::Bandage,
+      {0.45f * hw,
+       stocking_.lift_mm + pressedY(stocking_, 0.45f * hw, 0.0f) + stocking_.thickness_mm,
+       fz * 0.5f},
+      none, stocking_.on);
   set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, s.fibrosis >= 0.5 && s.visibility > 0.05);
   const glm::vec4 fd = feeder_[0];
   // Spider scenes: the feeder beneath it (student); reticular scenes: the vein itself.

@@ -20,6 +20,7 @@
 #include "render/layout.hpp"
 #include "render/meshes.hpp"
 #include "render/spider_pattern.hpp"
+#include "render/stocking.hpp"
 #include "render/surface_bake.hpp"
 
 namespace render {
@@ -97,6 +98,8 @@ public:
     return anchors_;
   }
   const TissueLayout& layout() const { return layout_; }
+  // The stocking as the last frame drew it (off when it was not drawn).
+  const StockingShape& stocking() const { return stocking_; }
   // Where the needle tip is for a given insertion (also the wheal centre).
   glm::vec3 needleTip(const sim::Params& params, double insertion) const;
   // Where the tip stops when fully inserted (lumen, or the dermis beside it).
@@ -154,13 +157,15 @@ private:
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;
-  // Up to 3 boxes x 6 faces x 16 parts x 6 vertices x 10 floats: skin tops,
-  // then plain cut faces, fat parts, then the cut faces' parts around the vein.
-  static constexpr std::size_t kTissueFloats = 3 * 6 * 16 * 6 * 10;
+  // Up to 3 boxes x 6 faces x 64 parts x 6 vertices x 10 floats: skin tops,
+  // then plain cut faces, fat parts, then the cut faces' parts around the vein
+  // (the pressed front slab is split across x along the stocking's dent).
+  static constexpr std::size_t kTissueFloats = 3 * 6 * 64 * 6 * 10;
   std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, fat_scratch_{},
       vein_scratch_{};
   int skin_vertices_ = 0, plain_vertices_ = 0, fat_vertices_ = 0, vein_vertices_ = 0;
   float built_cut_ = -1.0f, built_reach_ = -1.0f;
+  bool built_dented_ = false;
 
   gfx::VertexArray empty_vao_; // the background triangle needs no attributes
 
@@ -172,6 +177,8 @@ private:
   gfx::Buffer needle_vbo_, bore_vbo_, bandage_vbo_;
   gfx::VertexArray needle_vao_, bore_vao_, bandage_vao_;
   int needle_vertices_ = 0, bore_vertices_ = 0, bandage_vertices_ = 0;
+  StockingShape stocking_, built_stocking_; // this frame's; the one bandage_vbo_ holds
+  std::array<float, kStockingFloats> stocking_vertices_{};
 
   TissueLayout layout_;
   BranchSet branches_{};

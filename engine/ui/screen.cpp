@@ -8,10 +8,12 @@
 #include <imgui.h>
 
 #include "core/clock.hpp"
+#include "scene/stages.hpp"
 #include "text/locale.hpp"
 #include "ui/labels.hpp"
 #include "ui/leg_figure.hpp"
 #include "ui/outcome_text.hpp"
+#include "ui/overlays.hpp"
 #include "ui/panels.hpp"
 
 namespace ui {
@@ -804,12 +806,24 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   if (in.view->leg > 0.01f)
     drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st), f);
   drawTitleAndClock(in, st, pb, f);
+  // The ruler lies on the cut face: few places fit it, so it goes before the
+  // boxes that can move anywhere.
+  const bool ruled = drawCutFaceRuler(in, st, f);
   drawSizeGauge(in, st, f);
+  {
+    // The stage that opens on the skin with its cleansing shows what the
+    // preparation asks for.
+    const scene::StageInfo* info =
+        scene::stageInfo((*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id);
+    if (info && info->opening == scene::StageOpening::SurfaceToCutaway)
+      drawPreparationCards(in, st, f);
+  }
   if (st.presenter) drawPresenterCaption(in, st, pb, f);
   drawCutawayCaption(in, st, pb, f);
   if (!st.presenter) drawColourLegend(in, st, f);
-  drawScaleBar(in, st, f);
+  if (!ruled) drawScaleBar(in, st, f);
   drawLabels(in, st, pb, f);
+  drawWallInset(in, st, f);
   drawAnnotations(in, st, f, pb.stageIndex());
   if (!st.presenter) {
     drawStagePanel(in, st, pb, f, actions);

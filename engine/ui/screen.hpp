@@ -13,6 +13,7 @@
 #include "render/director.hpp"
 #include "render/frame.hpp"
 #include "render/renderer.hpp"
+#include "render/ruler.hpp"
 #include "render/vein_outline.hpp"
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
@@ -98,6 +99,8 @@ struct ScreenInput {
   unsigned run_generation = 0;  // changes whenever the run was recomputed
   std::uint64_t camera_key = 0; // ui::cameraKey of the view's camera (annotation anchoring)
   const render::VeinOnScreen* vein = nullptr; // the vein in the view: no text goes over it
+  const render::RulerCandidates* ruler =
+      nullptr;                    // where a ruler fits on the cut face (may be null)
   Placer* placer = nullptr;       // texts over the view; drawScreen resets it (the comparison's
                                   // captions are placed with it afterwards); null: its own
   LayoutRecord* record = nullptr; // filled with every text's rectangle when given (tests)

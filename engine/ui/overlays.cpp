@@ -1,0 +1,403 @@
+#include "ui/overlays.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/geometric.hpp>
+#include <imgui.h>
+
+#include "render/palette.hpp"
+#include "text/locale.hpp"
+#include "ui/screen.hpp"
+
+namespace ui {
+namespace {
+
+// The screen's ink and plate (ui/screen.cpp): dark ink on a near-opaque white
+// plate keeps every text at a contrast above 4.5:1 over any palette.
+const ImVec4 kInk(0.10f, 0.12f, 0.18f, 1.0f);
+const ImVec4 kPlate(1.0f, 1.0f, 1.0f, 0.90f);
+
+ImU32 colU(const ImVec4& c) {
+  return ImGui::GetColorU32(c);
+}
+ImU32 colV(glm::vec3 c, float a = 1.0f) {
+  return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, a));
+}
+ImVec2 iv(glm::vec2 v) {
+  return ImVec2(v.x, v.y);
+}
+
+void record(const ScreenInput& in, const char* what, glm::vec2 pos, ImVec2 size) {
+  if (!in.record) return;
+  RecordedText t;
+  t.what = what;
+  t.rect = Rect::at(pos, {size.x, size.y});
+  t.inside = Rect::at(in.view_origin, in.view_size);
+  t.ink = glm::vec4(kInk.x, kInk.y, kInk.z, kInk.w);
+  t.over_view = true;
+  in.record->texts.push_back(std::move(t));
+}
+
+Rect bounds(const std::vector<glm::vec2>& pts) {
+  Rect r{pts.front(), pts.front()};
+  for (const glm::vec2& p : pts) {
+    r.min = glm::min(r.min, p);
+    r.max = glm::max(r.max, p);
+  }
+  return r;
+}
+
+// One ruler candidate laid out on screen: its plate, the numbered ticks' texts.
+struct RulerLayout {
+  int millimetres = 0;
+  glm::vec2 corner[4];
+  struct Number {
+    std::string text;
+    glm::vec2 pos;
+    ImVec2 size;
+  };
+  std::vector<Number> numbers;
+  Rect box;
+};
+
+std::optional<RulerLayout> layRuler(const render::RulerOnScreen& r, const ScreenInput& in,
+                                    const text::Locale& L, ImFont* font) {
+  if (!r.present || r.count < 11) return std::nullopt;
+  const Rect view = Rect::at(in.view_origin, in.view_size);
+  const float margin = 6.0f * in.scale;
+  auto inView = [&](glm::vec2 p) {
+    return p.x > view.min.x + margin && p.x < view.max.x - margin && p.y > view.min.y + margin &&
+           p.y < view.max.y - margin;
+  };
+  // As many whole millimetres as the view shows, at least one.
+  int mm = 0;
+  for (int i = 0; i < r.count; ++i) {
+    if (!inView(in.view_origin + r.tick[static_cast<std::size_t>(i)])) break;
+    if (i % 10 == 0) mm = i / 10;
+  }
+  if (mm < 1) return std::nullopt;
+  const glm::vec2 top = in.view_origin + r.tick[0];
+  const glm::vec2 bottom = in.view_origin + r.tick[static_cast<std::size_t>(10 * mm)];
+  if (glm::length(bottom - top) < 24.0f * in.scale * static_cast<float>(mm)) return std::nullopt;
+  RulerLayout out;
+  out.millimetres = mm;
+  const glm::vec2 along = glm::normalize(bottom - top), outward = r.outward;
+  // The gap and the padding keep ticks and the plate's edge out of the ring
+  // of pixels the contrast check reads around each number.
+  const float major = 14.0f * in.scale, gap = 8.0f * in.scale, pad = 8.0f * in.scale;
+  float widest = 0.0f;
+  for (int k = 0; k <= mm; ++k) {
+    RulerLayout::Number n;
+    n.text = k == mm ? L.quantity(k, "mm") : L.number(k);
+    n.size = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, n.text.c_str());
+    const glm::vec2 at =
+        in.view_origin + r.tick[static_cast<std::size_t>(10 * k)] + outward * (major + gap);
+    n.pos = {outward.x < 0.0f ? at.x - n.size.x : at.x, at.y - 0.5f * n.size.y};
+    widest = std::max(widest, n.size.x);
+    out.numbers.push_back(std::move(n));
+  }
+  const float reach = major + gap + widest + pad;
+  const float ends = 0.5f * font->FontSize + pad;
+  out.corner[0] = top - along * ends - outward * pad;
+  out.corner[1] = top - along * ends + outward * reach;
+  out.corner[2] = bottom + along * ends + outward * reach;
+  out.corner[3] = bottom + along * ends - outward * pad;
+  std::vector<glm::vec2> pts(out.corner, out.corner + 4);
+  for (const RulerLayout::Number& n : out.numbers) {
+    pts.push_back(n.pos);
+    pts.push_back(n.pos + glm::vec2(n.size.x, n.size.y));
+  }
+  out.box = bounds(pts);
+  return out;
+}
+
+} // namespace
+
+bool drawCutFaceRuler(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  // Presenter mode shows the picture, the title and the caption, nothing else.
+  if (!in.ruler || st.presenter || in.view->leg > 0.5f || in.view->cut_open < 0.5f) return false;
+  const text::Locale& L = text::locale(st.lang);
+  ImFont* font = f.small;
+  for (const render::RulerOnScreen& r : in.ruler->place) {
+    const std::optional<RulerLayout> lay = layRuler(r, in, L, font);
+    if (!lay || !contains(in.placer->area(), lay->box) || !in.placer->isFree(lay->box)) continue;
+    in.placer->keepClear(lay->box);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddQuadFilled(iv(lay->corner[0]), iv(lay->corner[1]), iv(lay->corner[2]),
+                      iv(lay->corner[3]), colU(kPlate));
+    const ImU32 ink = colU(kInk);
+    const glm::vec2 top = in.view_origin + r.tick[0];
+    const glm::vec2 bottom =
+        in.view_origin + r.tick[static_cast<std::size_t>(10 * lay->millimetres)];
+    dl->AddLine(iv(top), iv(bottom), ink, 2.0f * in.scale);
+    // Tenths where they stand apart, halves, whole millimetres (numbered).
+    const float tenth = glm::length(bottom - top) / static_cast<float>(10 * lay->millimetres);
+    for (int i = 0; i <= 10 * lay->millimetres; ++i) {
+      const bool whole = i % 10 == 0, half = i % 5 == 0;
+      if (!whole && !half && tenth < 4.0f * in.scale) continue;
+      const float len = (whole ? 14.0f : half ? 9.0f : 5.0f) * in.scale;
+      const glm::vec2 p = in.view_origin + r.tick[static_cast<std::size_t>(i)];
+      dl->AddLine(iv(p), iv(p + r.outward * len), ink, (whole ? 2.0f : 1.2f) * in.scale);
+    }
+    for (const RulerLayout::Number& n : lay->numbers) {
+      dl->AddText(font, font->FontSize, iv(n.pos), ink, n.text.c_str());
+      record(in, "ruler", n.pos, n.size);
+    }
+    return true;
+  }
+  return false;
+}
+
+namespace {
+
+// The band of a circle (centre c, radius R) between heights y0 < y1, as a
+// convex polygon (the circle's arcs on both sides).
+void circleBand(ImDrawList* dl, glm::vec2 c, float R, float y0, float y1, ImU32 colour) {
+  y0 = std::max(y0, c.y - R);
+  y1 = std::min(y1, c.y + R);
+  if (y1 <= y0) return;
+  constexpr int kSteps = 12;
+  ImVec2 pts[2 * (kSteps + 1)];
+  for (int i = 0; i <= kSteps; ++i) {
+    const float y = y0 + (y1 - y0) * static_cast<float>(i) / kSteps;
+    const float dx = std::sqrt(std::max(R * R - (y - c.y) * (y - c.y), 0.0f));
+    pts[i] = ImVec2(c.x + dx, y);
+    pts[2 * kSteps + 1 - i] = ImVec2(c.x - dx, y);
+  }
+  dl->AddConvexPolyFilled(pts, 2 * (kSteps + 1), colour);
+}
+
+// A deterministic order in which the lining's cells give way: spread along
+// the row, not left to right.
+constexpr int kLiningCells = 9;
+constexpr int kGiveWay[kLiningCells] = {4, 1, 7, 2, 6, 0, 8, 3, 5};
+
+} // namespace
+
+void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  if (st.audience != scene::Audience::Student || st.presenter || in.view->leg > 0.5f ||
+      in.view->cut_open < 0.5f)
+    return;
+  const sim::Sample& s = *in.sample;
+  if (s.fibrosis > 0.5) return; // a cord: no wall layers left to tell apart
+  const text::Locale& L = text::locale(st.lang);
+  const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
+  ImFont* font = f.small;
+  const float fs = font->FontSize, pad = 8.0f * in.scale, R = 62.0f * in.scale;
+  // The lining as the model has it now: its share of damaged cells.
+  const double alive = std::clamp(s.endothelium_alive, 0.0, 1.0);
+  const int damaged = static_cast<int>(std::lround((1.0 - alive) * kLiningCells));
+  const std::string title = L.tr("inset.wall.title");
+  // Named for what shows: damaged once a third of its cells have given way.
+  const std::string lining =
+      L.tr(damaged * 3 >= kLiningCells ? "legend.endothelium_dead" : "legend.endothelium_alive");
+  const std::string media = L.tr("legend.media"), adventitia = L.tr("legend.adventitia");
+  const std::string lumen = L.tr("inset.wall.lumen");
+  const std::string* rows[] = {&adventitia, &media, &lining, &lumen};
+  float text_w = font->CalcTextSizeA(fs, 1e6f, 0.0f, title.c_str()).x - 2 * R - pad;
+  for (const std::string* t : rows)
+    text_w = std::max(text_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, t->c_str()).x);
+  const float lead = 18.0f * in.scale;
+  const glm::vec2 size(2 * R + lead + text_w + 3 * pad, fs + 2 * R + 3 * pad);
+  // Corners and edges of the view, as the other boxes over it.
+  const glm::vec2 o = in.view_origin, v = in.view_size;
+  const float m = 12.0f * in.scale;
+  std::vector<Rect> candidates;
+  for (float y = o.y + v.y - size.y - m; y > o.y; y -= 12.0f * in.scale) {
+    candidates.push_back(Rect::at({o.x + v.x - size.x - m, y}, size));
+    candidates.push_back(Rect::at({o.x + m, y}, size));
+  }
+  const std::optional<Rect> box = in.placer->place(candidates);
+  if (!box) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f * in.scale);
+  const ImU32 ink = colU(kInk);
+  const glm::vec2 tp(box->min.x + pad, box->min.y + pad);
+  dl->AddText(font, fs, iv(tp), ink, title.c_str());
+  record(in, "inset.title", tp, font->CalcTextSizeA(fs, 1e6f, 0.0f, title.c_str()));
+  // The wall magnified, outside (top) to lumen (bottom): dermis, adventitia,
+  // media (thicker in spasm), the lining's row of cells, the lumen.
+  const glm::vec2 c(box->min.x + pad + R, box->min.y + 2 * pad + fs + R);
+  const float top = c.y - R;
+  const float spasm = static_cast<float>(std::clamp(s.spasm, 0.0, 1.0));
+  const float y_adv = top + 0.22f * R, y_media = y_adv + 0.36f * R,
+              y_lining = y_media + (0.48f + 0.2f * spasm) * R, y_lumen = y_lining + 0.26f * R;
+  circleBand(dl, c, R, top, y_adv, colV(pal.dermis));
+  circleBand(dl, c, R, y_adv, y_media, colV(pal.adventitia));
+  circleBand(dl, c, R, y_media, y_lining, colV(pal.media));
+  // Lumen: blood, or sclerosant while it fills it; clot where it has grown.
+  const float scl = static_cast<float>(std::clamp(
+      s.concentration_pct / std::max(in.scene->params.agent.concentration_pct, 1e-3), 0.0, 1.0));
+  glm::vec3 lumen_c = glm::mix(pal.blood, pal.sclerosant, scl);
+  lumen_c = glm::mix(lumen_c, pal.thrombus, static_cast<float>(std::clamp(s.thrombus, 0.0, 1.0)));
+  circleBand(dl, c, R, y_lining, c.y + R, colV(lumen_c));
+  // The lining: a row of flat cells on the media; damaged ones grey, shrunken,
+  // lifting off into the lumen.
+  const float cell_w = 2.0f * R * 0.86f / kLiningCells, h = y_lumen - y_lining;
+  for (int i = 0; i < kLiningCells; ++i) {
+    bool dead = false;
+    for (int k = 0; k < damaged; ++k) dead = dead || kGiveWay[k] == i;
+    const float x0 = c.x - R * 0.86f + static_cast<float>(i) * cell_w;
+    const float dx = std::abs(x0 + 0.5f * cell_w - c.x);
+    const float arc = c.y - std::sqrt(std::max(R * R - dx * dx, 0.0f)); // inside the circle
+    if (y_lining < arc) continue;
+    const float drop = dead ? 0.45f * h : 0.0f, shrink = dead ? 0.18f * cell_w : 0.0f;
+    const ImVec2 a(x0 + shrink + 0.8f * in.scale, y_lining + drop),
+        b(x0 + cell_w - shrink - 0.8f * in.scale, y_lining + drop + (dead ? 0.7f : 1.0f) * h);
+    dl->AddRectFilled(a, b, colV(dead ? pal.endothelium_dead : pal.endothelium_alive),
+                      3.0f * in.scale);
+    dl->AddRect(a, b, colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.7f), 3.0f * in.scale);
+    if (!dead)
+      dl->AddCircleFilled(ImVec2(0.5f * (a.x + b.x), 0.5f * (a.y + b.y)), 0.22f * h,
+                          colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.75f));
+  }
+  dl->AddCircle(iv(c), R, ink, 48, 2.0f * in.scale);
+  // Labels beside the circle, each with a short leader to its layer.
+  const float ys[] = {0.5f * (y_adv + y_media), 0.5f * (y_media + y_lining),
+                      0.5f * (y_lining + y_lumen), y_lumen + 0.45f * (c.y + R - y_lumen)};
+  const float lx = c.x + R + lead + pad;
+  float prev_bottom = tp.y + fs;
+  for (int i = 0; i < 4; ++i) {
+    const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, rows[i]->c_str());
+    const float ty = std::max(ys[i] - 0.5f * ts.y, prev_bottom + 2.0f * in.scale);
+    prev_bottom = ty + ts.y;
+    const float dy = ys[i] - c.y;
+    const float edge = c.x + std::sqrt(std::max(R * R - dy * dy, 0.0f));
+    dl->AddLine(ImVec2(edge - 0.25f * R, ys[i]), ImVec2(lx - 6.0f * in.scale, ty + 0.5f * ts.y),
+                ink, 1.5f * in.scale);
+    dl->AddCircleFilled(ImVec2(edge - 0.25f * R, ys[i]), 2.5f * in.scale, ink);
+    dl->AddText(font, fs, ImVec2(lx, ty), ink, rows[i]->c_str());
+    record(in, "inset.label", {lx, ty}, ts);
+  }
+}
+
+} // namespace ui
+
+namespace ui {
+namespace {
+
+ImU32 rgb(float r, float g, float b, float a = 1.0f) {
+  return ImGui::GetColorU32(ImVec4(r, g, b, a));
+}
+
+// Pictograms in a square of side `s` at `o` (top-left).
+void iconLooseClothing(ImDrawList* dl, ImVec2 o, float s) {
+  // Wide, loose trousers: a waistband and two legs that flare away from the skin.
+  const ImU32 fill = rgb(0.55f, 0.66f, 0.86f), line = rgb(0.18f, 0.24f, 0.40f);
+  const ImVec2 w0(o.x + 0.28f * s, o.y + 0.12f * s), w1(o.x + 0.72f * s, o.y + 0.22f * s);
+  dl->AddRectFilled(w0, w1, fill, 2.0f);
+  dl->AddRect(w0, w1, line, 2.0f, 0, 1.5f);
+  const ImVec2 left[] = {{o.x + 0.28f * s, o.y + 0.22f * s},
+                         {o.x + 0.50f * s, o.y + 0.22f * s},
+                         {o.x + 0.46f * s, o.y + 0.90f * s},
+                         {o.x + 0.16f * s, o.y + 0.90f * s}};
+  const ImVec2 right[] = {{o.x + 0.50f * s, o.y + 0.22f * s},
+                          {o.x + 0.72f * s, o.y + 0.22f * s},
+                          {o.x + 0.84f * s, o.y + 0.90f * s},
+                          {o.x + 0.54f * s, o.y + 0.90f * s}};
+  for (const ImVec2* leg : {left, right}) {
+    dl->AddConvexPolyFilled(leg, 4, fill);
+    dl->AddPolyline(leg, 4, line, ImDrawFlags_Closed, 1.5f);
+  }
+  // A check mark: this is what to wear.
+  const ImVec2 c(o.x + 0.86f * s, o.y + 0.2f * s);
+  dl->AddCircleFilled(c, 0.16f * s, rgb(0.16f, 0.50f, 0.28f));
+  dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - 0.08f * s, c.y),
+                                        ImVec2(c.x - 0.02f * s, c.y + 0.06f * s),
+                                        ImVec2(c.x + 0.08f * s, c.y - 0.07f * s)}
+                      .data(),
+                  3, rgb(1, 1, 1), ImDrawFlags_None, 2.0f);
+}
+
+void iconNoLotion(ImDrawList* dl, ImVec2 o, float s) {
+  // A lotion bottle with a drop, struck through: nothing greasy on the legs.
+  const ImU32 line = rgb(0.30f, 0.26f, 0.20f);
+  dl->AddRectFilled(ImVec2(o.x + 0.32f * s, o.y + 0.32f * s),
+                    ImVec2(o.x + 0.68f * s, o.y + 0.88f * s), rgb(0.98f, 0.93f, 0.80f), 0.08f * s);
+  dl->AddRect(ImVec2(o.x + 0.32f * s, o.y + 0.32f * s), ImVec2(o.x + 0.68f * s, o.y + 0.88f * s),
+              line, 0.08f * s, 0, 1.5f);
+  dl->AddRectFilled(ImVec2(o.x + 0.42f * s, o.y + 0.16f * s),
+                    ImVec2(o.x + 0.58f * s, o.y + 0.32f * s), rgb(0.60f, 0.62f, 0.70f), 2.0f);
+  dl->AddCircleFilled(ImVec2(o.x + 0.50f * s, o.y + 0.64f * s), 0.09f * s,
+                      rgb(0.85f, 0.75f, 0.45f));
+  const ImVec2 c(o.x + 0.5f * s, o.y + 0.52f * s);
+  const ImU32 no = rgb(0.75f, 0.12f, 0.10f);
+  dl->AddCircle(c, 0.44f * s, no, 32, 0.08f * s);
+  dl->AddLine(ImVec2(c.x - 0.31f * s, c.y - 0.31f * s), ImVec2(c.x + 0.31f * s, c.y + 0.31f * s),
+              no, 0.08f * s);
+}
+
+void iconSwab(ImDrawList* dl, ImVec2 o, float s, float wipe) {
+  // Skin, a cotton swab held in forceps, the wet track it leaves behind.
+  dl->AddRectFilled(ImVec2(o.x + 0.04f * s, o.y + 0.50f * s),
+                    ImVec2(o.x + 0.96f * s, o.y + 0.94f * s), rgb(0.93f, 0.80f, 0.68f), 0.06f * s);
+  // Everything stays inside the square: the text beside it keeps its contrast.
+  const float x = o.x + (0.22f + 0.34f * wipe) * s;
+  dl->AddRectFilled(ImVec2(o.x + 0.08f * s, o.y + 0.64f * s), ImVec2(x, o.y + 0.80f * s),
+                    rgb(0.78f, 0.88f, 0.96f), 0.05f * s);
+  const ImVec2 pad(x, o.y + 0.66f * s);
+  dl->AddLine(ImVec2(pad.x + 0.02f * s, pad.y - 0.12f * s),
+              ImVec2(pad.x + 0.26f * s, o.y + 0.08f * s), rgb(0.45f, 0.47f, 0.52f), 0.06f * s);
+  dl->AddLine(ImVec2(pad.x + 0.08f * s, pad.y - 0.10f * s),
+              ImVec2(pad.x + 0.34f * s, o.y + 0.12f * s), rgb(0.45f, 0.47f, 0.52f), 0.06f * s);
+  dl->AddCircleFilled(pad, 0.17f * s, rgb(1.0f, 1.0f, 1.0f));
+  dl->AddCircle(pad, 0.17f * s, rgb(0.55f, 0.57f, 0.62f), 24, 1.5f);
+}
+
+} // namespace
+
+void drawPreparationCards(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  if (st.presenter || in.view->leg > 0.5f || in.view->cut_open > 0.5f) return;
+  const text::Locale& L = text::locale(st.lang);
+  ImFont* font = f.small;
+  const float fs = font->FontSize, pad = 9.0f * in.scale, icon = 44.0f * in.scale;
+  const float wrap = std::min(250.0f * in.scale, 0.38f * in.view_size.x);
+  const std::string title = L.tr("prep.title");
+  const std::string rows[] = {L.tr("prep.clothing"), L.tr("prep.no_lotion"), L.tr("prep.swab")};
+  const ImVec2 title_size = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, title.c_str());
+  float text_w = std::max(0.0f, title_size.x - icon - pad);
+  float rows_h = 0.0f;
+  ImVec2 sizes[3];
+  for (int i = 0; i < 3; ++i) {
+    sizes[i] = font->CalcTextSizeA(fs, 1e6f, wrap, rows[i].c_str());
+    text_w = std::max(text_w, sizes[i].x);
+    rows_h += std::max(icon, sizes[i].y) + pad;
+  }
+  const glm::vec2 size(icon + text_w + 3 * pad, title_size.y + rows_h + 2 * pad);
+  const glm::vec2 o = in.view_origin, v = in.view_size;
+  const float m = 12.0f * in.scale;
+  std::vector<Rect> candidates;
+  for (float y = o.y + v.y - size.y - m; y > o.y; y -= 12.0f * in.scale) {
+    candidates.push_back(Rect::at({o.x + m, y}, size));
+    candidates.push_back(Rect::at({o.x + v.x - size.x - m, y}, size));
+  }
+  const std::optional<Rect> box = in.placer->place(candidates);
+  if (!box) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f * in.scale);
+  const ImU32 ink = colU(kInk);
+  const glm::vec2 tp(box->min.x + pad, box->min.y + pad);
+  dl->AddText(f.body, f.body->FontSize, iv(tp), ink, title.c_str());
+  record(in, "prep.title", tp, title_size);
+  // The swab wipes while the skin is being cleansed (the director's progress).
+  const float cleanse = std::clamp(in.view->cleanse / 0.6f, 0.0f, 1.0f);
+  float y = tp.y + title_size.y + pad;
+  for (int i = 0; i < 3; ++i) {
+    const float row_h = std::max(icon, sizes[i].y);
+    const ImVec2 io(box->min.x + pad, y + 0.5f * (row_h - icon));
+    if (i == 0) iconLooseClothing(dl, io, icon);
+    if (i == 1) iconNoLotion(dl, io, icon);
+    if (i == 2) iconSwab(dl, io, icon, cleanse);
+    const glm::vec2 rp(io.x + icon + pad, y + 0.5f * (row_h - sizes[i].y));
+    dl->AddText(font, fs, iv(rp), ink, rows[i].c_str(), nullptr, wrap);
+    record(in, "prep.row", rp, sizes[i]);
+    y += row_h + pad;
+  }
+}
+
+} // namespace ui

@@ -1,0 +1,105 @@
+// No GL: the stocking's dent and the cut-face ruler are pure functions of the
+// layout, the model's pressure and the camera.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include <glm/geometric.hpp>
+#include <glm/mat4x4.hpp>
+#include <glm/matrix.hpp>
+
+#include "render/camera.hpp"
+#include "render/ruler.hpp"
+#include "render/stocking.hpp"
+
+namespace {
+
+sim::Params paramsFor(sim::VeinKind kind, double diameter_mm) {
+  sim::Params p;
+  p.vein.kind = kind;
+  p.vein.diameter_mm = diameter_mm;
+  return p;
+}
+
+} // namespace
+
+TEST_CASE("render: the stocking presses the skin in as the pressure builds", "[render]") {
+  for (const double d : {0.3, 0.6, 2.0, 5.0}) {
+    const sim::VeinKind kind = d < 1.0   ? sim::VeinKind::Telangiectasia
+                               : d < 3.0 ? sim::VeinKind::Reticular
+                                         : sim::VeinKind::Varicose;
+    const render::TissueLayout l = render::layoutFor(paramsFor(kind, d));
+    INFO("diameter " << d);
+    // Off in the surface view and without pressure.
+    CHECK_FALSE(render::stockingShape(l, 1.0f, 0.0f).on);
+    CHECK_FALSE(render::stockingShape(l, 0.0f, 1.0f).on);
+    float last_dent = 0.0f, last_lift = 1e9f;
+    for (float press = 0.1f; press <= 1.001f; press += 0.1f) {
+      const render::StockingShape s = render::stockingShape(l, press, 1.0f);
+      REQUIRE(s.on);
+      CHECK(s.dent_mm >= last_dent);                   // deeper as the pressure builds
+      CHECK(s.lift_mm <= last_lift);                   // and it came down first
+      CHECK((s.lift_mm == 0.0f || s.dent_mm == 0.0f)); // no dent while still in the air
+      last_dent = s.dent_mm;
+      last_lift = s.lift_mm;
+    }
+    const render::StockingShape full = render::stockingShape(l, 1.0f, 1.0f);
+    CHECK(full.dent_mm > 0.05f * l.half_width_mm);
+    // Never below the opened plane: the open channel behind the slab stays in view.
+    CHECK(full.dent_mm < -l.openedY());
+    // The skin under the middle moves by the whole dent, the block's bottom and
+    // the skin beyond the fabric stay; deeper points move less.
+    CHECK(render::pressedY(full, 0.0f, 0.0f) == Approx(-full.dent_mm));
+    CHECK(render::pressedY(full, 0.0f, -l.bottom_mm) == Approx(-l.bottom_mm));
+    CHECK(render::pressedY(full, 0.99f * l.half_width_mm, 0.0f) == Approx(0.0f));
+    CHECK(render::pressedY(full, 0.0f, -l.vein_depth_mm) + l.vein_depth_mm >
+          render::pressedY(full, 0.0f, 0.0f));
+    // The mesh lies on the pressed skin: no vertex below it.
+    std::array<float, render::kStockingFloats> mesh{};
+    const int n = render::buildStocking(full, l.front_z_mm, mesh);
+    REQUIRE(n > 0);
+    for (int i = 0; i < n; ++i) {
+      const float x = mesh[static_cast<std::size_t>(6 * i)],
+                  y = mesh[static_cast<std::size_t>(6 * i + 1)];
+      CHECK(y >= render::pressedY(full, x, 0.0f) - 1e-4f);
+    }
+  }
+}
+
+TEST_CASE("render: the ruler's millimetres on the cut face are true at every depth", "[render]") {
+  const render::TissueLayout l = render::layoutFor(paramsFor(sim::VeinKind::Telangiectasia, 0.6));
+  render::CameraPose cam;
+  cam.target = {0.0f, -0.5f, l.front_z_mm};
+  cam.distance = 8.0f;
+  cam.yaw_deg = 20.0f;
+  cam.pitch_deg = 25.0f;
+  const glm::vec2 view(1280.0f, 720.0f);
+  CHECK_FALSE(render::rulersOnScreen(l, cam, view, 0.0f, {}).place[0].present);
+  const render::RulerCandidates c = render::rulersOnScreen(l, cam, view, 1.0f, {});
+  const glm::mat4 vp = render::projectionMatrix(cam, view.x / view.y) * render::viewMatrix(cam);
+  bool any = false;
+  for (const render::RulerOnScreen& r : c.place) {
+    if (!r.present) continue;
+    any = true;
+    REQUIRE(r.count >= 11);
+    // Each tick is the projection of a point 0.1 mm deeper on the face: un-project
+    // back onto the plane z = front_z and measure.
+    const glm::mat4 inv = glm::inverse(vp);
+    auto onFace = [&](glm::vec2 px) {
+      const glm::vec2 ndc(px.x / view.x * 2.0f - 1.0f, 1.0f - px.y / view.y * 2.0f);
+      glm::vec4 a = inv * glm::vec4(ndc, -1.0f, 1.0f), b = inv * glm::vec4(ndc, 1.0f, 1.0f);
+      const glm::vec3 p0 = glm::vec3(a) / a.w, p1 = glm::vec3(b) / b.w;
+      const float t = (l.front_z_mm - p0.z) / (p1.z - p0.z);
+      return p0 + t * (p1 - p0);
+    };
+    for (int i = 1; i < r.count; ++i) {
+      const glm::vec3 a = onFace(r.tick[static_cast<std::size_t>(i - 1)]),
+                      b = onFace(r.tick[static_cast<std::size_t>(i)]);
+      CHECK(glm::length(b - a) == Approx(render::RulerOnScreen::kStepMm).epsilon(0.01));
+    }
+    // Clear of the vein's wall.
+    const glm::vec3 top = onFace(r.tick[0]);
+    CHECK(std::fabs(top.x) > l.vein_radius_mm + l.wall_mm);
+  }
+  CHECK(any);
+}
