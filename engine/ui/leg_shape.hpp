@@ -20,6 +20,21 @@ inline constexpr LegRow kLegRows[] = {
     {0.95f, 0.056f, 0.030f}, {1.00f, 0.058f, 0.036f}};
 inline constexpr int kLegRowCount = static_cast<int>(sizeof kLegRows / sizeof kLegRows[0]);
 
+// The feet below the last row, as convex outlines around the ankle's centre:
+// dx outward from the body's midline, dy down from the ankle (leg heights).
+// Front view: the foot comes towards the viewer (toes, foreshortened); back
+// view: the heel.
+struct FootPoint {
+  float dx, dy;
+};
+inline constexpr FootPoint kFootFront[] = {{-0.036f, 0.000f}, {-0.041f, 0.022f}, {-0.046f, 0.046f},
+                                           {-0.043f, 0.064f}, {-0.028f, 0.074f}, {0.000f, 0.077f},
+                                           {0.030f, 0.075f},  {0.049f, 0.066f},  {0.056f, 0.050f},
+                                           {0.047f, 0.024f},  {0.036f, 0.000f}};
+inline constexpr FootPoint kFootBack[] = {{-0.036f, 0.000f}, {-0.038f, 0.020f}, {-0.035f, 0.038f},
+                                          {-0.023f, 0.050f}, {0.000f, 0.054f},  {0.023f, 0.050f},
+                                          {0.035f, 0.038f},  {0.038f, 0.020f},  {0.036f, 0.000f}};
+
 // Layout of the front (left) and back (right) pair inside the figure's box:
 // leg height and top as fractions of the box height, the pairs' centres
 // +-gap (in leg heights) from the box's centre.

@@ -804,7 +804,8 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   }
   ImGui::PushFont(f.body);
   if (in.view->leg > 0.01f)
-    drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st), f);
+    drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st), f,
+                  in.scene->params.vein.kind, in.scene->params.vein.diameter_mm);
   drawTitleAndClock(in, st, pb, f);
   // The ruler lies on the cut face: few places fit it, so it goes before the
   // boxes that can move anywhere.
