@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages sclerosim needs, only those that are missing.
 # Idempotent: a second run installs nothing and does not touch the network.
+# --web adds what the page needs (scripts/build-web.sh, scripts/test-web.sh):
+# emscripten 3.1.6, dpkg-dev (apt-get source imgui), Chromium and
+# python3-websocket (the browser test drives Chromium over its DevTools
+# protocol) and python3-pil (it compares the pictures).
 set -euo pipefail
 
 packages=(
@@ -12,6 +16,9 @@ packages=(
   ffmpeg xvfb xauth xdotool clang-format
   gettext
 )
+if [[ ${1:-} == --web ]]; then
+  packages+=(emscripten dpkg-dev chromium python3-websocket python3-pil)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,6 +3,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include "gfx/shader.hpp"
 #include "platform/imgui_backend.hpp"
 #include "platform/window.hpp"
 
@@ -20,7 +21,7 @@ Gui::Gui(platform::Window& window, float font_scale) {
   // presenter pen on its canvas covers the view, so no click could take the focus back and
   // every key, Esc included, went to ImGui (tests/app/test_window_storm.cpp).
   platform::imguiInitBackend(window);
-  ImGui_ImplOpenGL3_Init("#version 330 core");
+  ImGui_ImplOpenGL3_Init(gfx::glslVersionLine()); // GLSL 330 core, or ES 3.00 in the page
   setFontScale(font_scale);
 }
 

@@ -12,6 +12,7 @@ std::string glString(GLenum name) {
   return s ? s : "";
 }
 
+#ifndef __EMSCRIPTEN__
 void APIENTRY onDebugMessage(GLenum, GLenum type, GLuint, GLenum severity, GLsizei length,
                              const GLchar* message, const void*) {
   if (severity == GL_DEBUG_SEVERITY_NOTIFICATION) return;
@@ -22,6 +23,7 @@ void APIENTRY onDebugMessage(GLenum, GLenum type, GLuint, GLenum severity, GLsiz
     core::logDebug("GL: " + text);
   }
 }
+#endif
 } // namespace
 
 ContextInfo queryContext() {
@@ -42,11 +44,15 @@ bool isSoftwareRenderer(const ContextInfo& info) {
 }
 
 bool enableDebugOutput() {
+#ifdef __EMSCRIPTEN__
+  return false; // WebGL has no KHR_debug; the browser's console shows GL errors
+#else
   if (!epoxy_has_gl_extension("GL_KHR_debug") && epoxy_gl_version() < 43) return false;
   glEnable(GL_DEBUG_OUTPUT);
   glEnable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
   glDebugMessageCallback(onDebugMessage, nullptr);
   return true;
+#endif
 }
 
 void finish() {

@@ -1,5 +1,6 @@
 #include "gfx/shader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -38,9 +39,10 @@ std::string infoLog(GLuint object, bool is_program) {
   return log;
 }
 
-core::Result<Handle<ShaderDeleter>> compile(GLenum stage, const std::string& src,
+core::Result<Handle<ShaderDeleter>> compile(GLenum stage, const std::string& file_src,
                                             const std::string& label) {
   Handle<ShaderDeleter> shader(glCreateShader(stage));
+  const std::string src = forThisContext(file_src);
   const char* text = src.c_str();
   glShaderSource(shader.id(), 1, &text, nullptr);
   glCompileShader(shader.id());
@@ -63,6 +65,35 @@ core::Result<std::string> readText(const std::string& path) {
 }
 
 } // namespace
+
+const char* glslVersionLine() {
+#ifdef __EMSCRIPTEN__
+  return "#version 300 es";
+#else
+  return "#version 330 core";
+#endif
+}
+
+std::string forThisContext(const std::string& src) {
+#ifdef __EMSCRIPTEN__
+  return toGlslEs(src);
+#else
+  return src;
+#endif
+}
+
+std::string toGlslEs(const std::string& src) {
+  static const std::string desktop = "#version 330 core";
+  if (src.compare(0, desktop.size(), desktop) != 0) return src;
+  std::size_t eol = src.find('\n');
+  if (eol == std::string::npos) eol = src.size();
+  // Default precisions (GLSL ES has none for float in fragment shaders); #line
+  // keeps the compiler's line numbers equal to the file's.
+  std::string out = "#version 300 es\n";
+  for (const char* type : {"float", "int", "sampler2D"})
+    out += std::string("precision highp ") + type + ";\n";
+  return out + "#line 2\n" + src.substr(std::min(eol + 1, src.size()));
+}
 
 std::string translateShaderLog(const std::string& log, const std::string& file) {
   // Mesa: "0:12(5): error: ...", NVIDIA: "0(12) : error ...".

@@ -1,7 +1,7 @@
 #pragma once
-// A linked GLSL 330 program built from files under shaders/. Compile and link
-// errors come back as core::Error with the shader file and line, so a typo in
-// a .frag reads like a compiler error in an editor.
+// A linked GLSL 330 (in the page: GLSL ES 3.00) program built from files under shaders/. Compile
+// and link errors come back as core::Error with the shader file and line, so a typo in a .frag
+// reads like a compiler error in an editor.
 #include <string>
 
 #include <glm/mat4x4.hpp>
@@ -46,6 +46,15 @@ public:
 private:
   Handle<ProgramDeleter> handle_;
 };
+
+// The #version line of this build's GLSL: "#version 330 core" on the desktop,
+// "#version 300 es" in the page (WebGL 2), for ImGui's OpenGL backend.
+const char* glslVersionLine();
+// One source of truth per shader: the files say "#version 330 core"; the page
+// compiles them as GLSL ES 3.00 (toGlslEs), the desktop as they are.
+std::string forThisContext(const std::string& src);
+// "#version 330 core" -> "#version 300 es" + default precisions, line numbers kept.
+std::string toGlslEs(const std::string& src);
 
 // "0:12(5): error: x" (Mesa) -> "file:12:5: error: x", one line per message.
 std::string translateShaderLog(const std::string& log, const std::string& file);

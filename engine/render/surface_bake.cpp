@@ -113,9 +113,13 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br,
       }
     }
   };
+#ifdef __EMSCRIPTEN__
+  bakeRows(0, size.y); // the page has one thread (threads need cross-origin isolation headers)
+#else
   std::thread upper(bakeRows, 0, size.y / 2);
   bakeRows(size.y / 2, size.y);
   upper.join();
+#endif
   return out;
 }
 

@@ -50,10 +50,15 @@ const std::map<std::string, std::set<std::string>>& allowedLayers() {
 }
 
 bool isGl(const std::string& t) {
-  return startsWith(t, "epoxy/") || startsWith(t, "GL/") || t == "gfx/gl.hpp";
+  return startsWith(t, "epoxy/") || startsWith(t, "GL/") || startsWith(t, "GLES") ||
+         t == "gfx/gl.hpp";
 }
 bool isSdl(const std::string& t) {
   return startsWith(t, "SDL");
+}
+// The browser's API (emscripten): the page's platform backend only.
+bool isBrowser(const std::string& t) {
+  return startsWith(t, "emscripten");
 }
 // ImGui itself, not the project's own wrapper header (platform/imgui_backend.hpp).
 bool isImgui(const std::string& t) {
@@ -85,15 +90,17 @@ std::vector<std::string> checkIncludes(const std::string& rel,
       out.push_back("engine/" + rel + ":" + std::to_string(inc.line) + ": includes <" + t +
                     ">: " + why);
     };
-    if (pure && (isGl(t) || isSdl(t) || isImgui(t) || isToml(t) || isJson(t) || isCli11(t))) {
+    if (pure && (isGl(t) || isSdl(t) || isBrowser(t) || isImgui(t) || isToml(t) || isJson(t) ||
+                 isCli11(t))) {
       bad(layer + " must stay std + GLM only");
       continue;
     }
     if (isGl(t) && layer != "gfx") bad("GL is only included in engine/gfx");
     if (isSdl(t) && layer != "platform") bad("SDL is only included in engine/platform");
+    if (isBrowser(t) && layer != "platform") bad("emscripten is only included in engine/platform");
     if (isImgui(t) && layer != "ui" && layer != "app" &&
-        !(layer == "platform" && startsWith(file, "imgui_backend."))) {
-      bad("ImGui is only included in engine/ui, engine/app and engine/platform/imgui_backend.*");
+        !(layer == "platform" && startsWith(file, "imgui_backend"))) {
+      bad("ImGui is only included in engine/ui, engine/app and engine/platform/imgui_backend*");
     }
     if (isToml(t) && layer != "scene") bad("toml++ is only included in engine/scene");
     if (isCairo(t) && rel != "app/handout_pdf.cpp")
@@ -142,6 +149,9 @@ TEST_CASE("layering checker flags each kind of violation", "[app]") {
   CHECK(checkIncludes("platform/imgui_backend.cpp", {{1, "backends/imgui_impl_sdl.h"}}).empty());
   CHECK(checkIncludes("ui/screen.cpp", {{1, "imgui.h"}, {2, "render/renderer.hpp"}}).empty());
   CHECK(checkIncludes("platform/window.cpp", {{1, "platform/imgui_backend.hpp"}}).empty());
+  CHECK(checkIncludes("gfx/shader.cpp", {{1, "GLES3/gl3.h"}}).empty());
+  CHECK(checkIncludes("platform/window_web.cpp", {{1, "emscripten/html5.h"}}).empty());
+  CHECK(checkIncludes("platform/imgui_backend_web.cpp", {{1, "imgui.h"}}).empty());
   CHECK(checkIncludes("app/run_app.cpp",
                       {{1, "CLI/CLI.hpp"}, {2, "platform/window.hpp"}, {3, "ui/screen.hpp"}})
             .empty());
@@ -160,6 +170,10 @@ TEST_CASE("layering checker flags each kind of violation", "[app]") {
   one("render/renderer.cpp", "epoxy/gl.h");
   one("render/renderer.cpp", "gfx/gl.hpp");
   one("ui/screen.cpp", "GL/gl.h");
+  one("render/renderer.cpp", "GLES3/gl3.h");
+  CHECK(contains(one("app/web_main.cpp", "emscripten/emscripten.h"),
+                 "only included in engine/platform"));
+  one("core/log.cpp", "emscripten.h");
   one("render/renderer.cpp", "SDL.h");
   one("app/run_app.cpp", "SDL2/SDL.h");
   one("render/labels.cpp", "imgui.h");

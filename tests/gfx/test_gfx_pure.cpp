@@ -57,3 +57,16 @@ TEST_CASE("gfx: Mesa's shader log becomes file:line:col", "[gfx]") {
       gfx::translateShaderLog("0:12(5): error: `x' undeclared\n", "tissue.frag");
   CHECK(out.find("tissue.frag:12:5: error:") != std::string::npos);
 }
+
+TEST_CASE("gfx: the page compiles the same shader files as GLSL ES 3.00", "[gfx]") {
+  const std::string desktop = "#version 330 core\n// why\nout vec4 fragColour;\n";
+  const std::string es = gfx::toGlslEs(desktop);
+  CHECK(es.rfind("#version 300 es\n", 0) == 0);
+  CHECK(es.find("precision highp float;") != std::string::npos);
+  CHECK(es.find("precision highp sampler2D;") != std::string::npos);
+  // The file's second line is the compiler's line 2: messages name the file's lines.
+  CHECK(es.find("#line 2\n// why\nout vec4 fragColour;\n") != std::string::npos);
+  CHECK(es.find("330") == std::string::npos);
+  // Anything else is left alone (not a desktop shader: nothing to translate).
+  CHECK(gfx::toGlslEs("#version 300 es\nvoid main() {}\n") == "#version 300 es\nvoid main() {}\n");
+}
