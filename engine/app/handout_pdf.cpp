@@ -275,6 +275,27 @@ double legFigure(Flow& f, double x, double y, double w, double h) {
   for (int view = 0; view < 2; ++view) {
     const double vx = cx + (view == 0 ? -gap : gap);
     for (const double mirror : {-1.0, 1.0}) {
+      // The foot (toes in front, the heel behind) under the ankle, as in the window.
+      const int last = ui::kLegRowCount - 1;
+      const double ankle_x = vx + mirror * ui::kLegRows[last].axis * height,
+                   ankle_y = top + ui::kLegRows[last].y * height;
+      const auto foot = [&](const ui::FootPoint* pts, int n) {
+        for (int i = 0; i < n; ++i) {
+          const double px = ankle_x + mirror * pts[i].dx * height,
+                       py = ankle_y + pts[i].dy * height;
+          i == 0 ? cairo_move_to(cr, px, py) : cairo_line_to(cr, px, py);
+        }
+        cairo_close_path(cr);
+      };
+      if (view == 0)
+        foot(ui::kFootFront, static_cast<int>(sizeof ui::kFootFront / sizeof ui::kFootFront[0]));
+      else
+        foot(ui::kFootBack, static_cast<int>(sizeof ui::kFootBack / sizeof ui::kFootBack[0]));
+      setColour(cr, kSkin);
+      cairo_fill_preserve(cr);
+      setColour(cr, kLegLine);
+      cairo_set_line_width(cr, 1.0);
+      cairo_stroke(cr);
       legOutline(cr, vx, top, height, mirror);
       setColour(cr, kSkin);
       cairo_fill_preserve(cr);
@@ -285,7 +306,7 @@ double legFigure(Flow& f, double x, double y, double w, double h) {
     const std::string& name = view == 0 ? f.c.leg_front : f.c.leg_back;
     useFont(cr, f.fonts.regular, kBodyPt);
     setColour(cr, kInk);
-    cairo_move_to(cr, vx - advance(cr, name) * 0.5, top + height + kBodyPt + 6.0);
+    cairo_move_to(cr, vx - advance(cr, name) * 0.5, top + height * 1.08 + kBodyPt + 4.0);
     cairo_show_text(cr, name.c_str());
   }
   const bool varicose = static_cast<sim::VeinKind>(f.c.vein_kind) == sim::VeinKind::Varicose;
