@@ -208,10 +208,10 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const glm::vec2 o = in.view_origin, v = in.view_size;
   const float m = 12.0f * in.scale;
   std::vector<Rect> candidates;
-  for (float y = o.y + v.y - size.y - m; y > o.y; y -= 12.0f * in.scale) {
-    candidates.push_back(Rect::at({o.x + v.x - size.x - m, y}, size));
-    candidates.push_back(Rect::at({o.x + m, y}, size));
-  }
+  for (float y = o.y + v.y - size.y - m; y > o.y; y -= 12.0f * in.scale)
+    for (const float x : {o.x + v.x - size.x - m, o.x + m, o.x + 0.5f * (v.x - size.x),
+                          o.x + 0.75f * (v.x - size.x), o.x + 0.25f * (v.x - size.x)})
+      candidates.push_back(Rect::at({x, y}, size));
   const std::optional<Rect> box = in.placer->place(candidates);
   if (!box) return;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -235,31 +235,52 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
       s.concentration_pct / std::max(in.scene->params.agent.concentration_pct, 1e-3), 0.0, 1.0));
   glm::vec3 lumen_c = glm::mix(pal.blood, pal.sclerosant, scl);
   lumen_c = glm::mix(lumen_c, pal.thrombus, static_cast<float>(std::clamp(s.thrombus, 0.0, 1.0)));
+  // Pressed flat, the opposite wall comes into view: the lumen narrows with
+  // the model's lumen shape where its middle is pinched (a concentric spasm
+  // keeps it open), and once the walls have bonded none is left.
+  const float open =
+      s.seal >= 0.5
+          ? 0.0f
+          : static_cast<float>(std::clamp(s.lumen.semi_y * (1.0 - s.lumen.waist) / 0.5, 0.0, 1.0));
+  const bool opposite = open < 0.999f;
+  const float h = y_lumen - y_lining;
+  const float lumen_h =
+      opposite ? (0.06f + 0.30f * open) * R * (s.seal >= 0.5 ? 0.0f : 1.0f) : c.y + R - y_lumen;
+  const float y_opp = y_lumen + lumen_h; // the opposite lining's surface
   circleBand(dl, c, R, y_lining, c.y + R, colV(lumen_c));
+  if (opposite) circleBand(dl, c, R, y_opp + h, c.y + R, colV(pal.media));
   // The lining: a row of flat cells on the media; damaged ones grey, shrunken,
-  // lifting off into the lumen.
-  const float cell_w = 2.0f * R * 0.86f / kLiningCells, h = y_lumen - y_lining;
-  for (int i = 0; i < kLiningCells; ++i) {
-    bool dead = false;
-    for (int k = 0; k < damaged; ++k) dead = dead || kGiveWay[k] == i;
-    const float x0 = c.x - R * 0.86f + static_cast<float>(i) * cell_w;
-    const float dx = std::abs(x0 + 0.5f * cell_w - c.x);
-    const float arc = c.y - std::sqrt(std::max(R * R - dx * dx, 0.0f)); // inside the circle
-    if (y_lining < arc) continue;
-    const float drop = dead ? 0.45f * h : 0.0f, shrink = dead ? 0.18f * cell_w : 0.0f;
-    const ImVec2 a(x0 + shrink + 0.8f * in.scale, y_lining + drop),
-        b(x0 + cell_w - shrink - 0.8f * in.scale, y_lining + drop + (dead ? 0.7f : 1.0f) * h);
-    dl->AddRectFilled(a, b, colV(dead ? pal.endothelium_dead : pal.endothelium_alive),
-                      3.0f * in.scale);
-    dl->AddRect(a, b, colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.7f), 3.0f * in.scale);
-    if (!dead)
-      dl->AddCircleFilled(ImVec2(0.5f * (a.x + b.x), 0.5f * (a.y + b.y)), 0.22f * h,
-                          colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.75f));
-  }
+  // lifting off into the lumen. `base` is where the cells sit, `dir` +1 for
+  // the wall above the lumen, -1 for the one below it.
+  const float cell_w = 2.0f * R * 0.86f / kLiningCells;
+  const float lift = opposite ? std::min(0.45f * h, 0.4f * lumen_h) : 0.45f * h;
+  const auto liningRow = [&](float base, float dir, int shift) {
+    for (int i = 0; i < kLiningCells; ++i) {
+      bool dead = false;
+      for (int k = 0; k < damaged; ++k) dead = dead || kGiveWay[(k + shift) % kLiningCells] == i;
+      const float x0 = c.x - R * 0.86f + static_cast<float>(i) * cell_w;
+      const float dx = std::abs(x0 + 0.5f * cell_w - c.x);
+      const float half_chord = std::sqrt(std::max(R * R - dx * dx, 0.0f));
+      const float y0 = base + dir * (dead ? lift : 0.0f);
+      const float y1 = y0 + dir * (dead ? 0.7f : 1.0f) * h;
+      if (std::min(y0, y1) < c.y - half_chord || std::max(y0, y1) > c.y + half_chord) continue;
+      const float shrink = dead ? 0.18f * cell_w : 0.0f;
+      const ImVec2 a(x0 + shrink + 0.8f * in.scale, std::min(y0, y1)),
+          b(x0 + cell_w - shrink - 0.8f * in.scale, std::max(y0, y1));
+      dl->AddRectFilled(a, b, colV(dead ? pal.endothelium_dead : pal.endothelium_alive),
+                        3.0f * in.scale);
+      dl->AddRect(a, b, colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.7f), 3.0f * in.scale);
+      if (!dead)
+        dl->AddCircleFilled(ImVec2(0.5f * (a.x + b.x), 0.5f * (a.y + b.y)), 0.22f * h,
+                            colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.75f));
+    }
+  };
+  liningRow(y_lining, 1.0f, 0);
+  if (opposite) liningRow(y_opp + h, -1.0f, 4);
   dl->AddCircle(iv(c), R, ink, 48, 2.0f * in.scale);
   // Labels beside the circle, each with a short leader to its layer.
   const float ys[] = {0.5f * (y_adv + y_media), 0.5f * (y_media + y_lining),
-                      0.5f * (y_lining + y_lumen), y_lumen + 0.45f * (c.y + R - y_lumen)};
+                      0.5f * (y_lining + y_lumen), y_lumen + 0.5f * lumen_h};
   const float lx = c.x + R + lead + pad;
   float prev_bottom = tp.y + fs;
   for (int i = 0; i < 4; ++i) {
