@@ -282,11 +282,25 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const float ys[] = {0.5f * (y_adv + y_media), 0.5f * (y_media + y_lining),
                       0.5f * (y_lining + y_lumen), y_lumen + 0.5f * lumen_h};
   const float lx = c.x + R + lead + pad;
+  // Each label beside its layer, at least `gap` apart (the contrast check
+  // reads a ring of pixels around each text), inside the plate.
+  const float gap = 6.0f * in.scale;
+  float tys[4];
+  ImVec2 tss[4];
   float prev_bottom = tp.y + fs;
   for (int i = 0; i < 4; ++i) {
-    const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, rows[i]->c_str());
-    const float ty = std::max(ys[i] - 0.5f * ts.y, prev_bottom + 2.0f * in.scale);
-    prev_bottom = ty + ts.y;
+    tss[i] = font->CalcTextSizeA(fs, 1e6f, 0.0f, rows[i]->c_str());
+    tys[i] = std::max(ys[i] - 0.5f * tss[i].y, prev_bottom + gap);
+    prev_bottom = tys[i] + tss[i].y;
+  }
+  float limit = box->max.y - pad;
+  for (int i = 3; i >= 0; --i) {
+    tys[i] = std::min(tys[i], limit - tss[i].y);
+    limit = tys[i] - gap;
+  }
+  for (int i = 0; i < 4; ++i) {
+    const ImVec2 ts = tss[i];
+    const float ty = tys[i];
     const float dy = ys[i] - c.y;
     const float edge = c.x + std::sqrt(std::max(R * R - dy * dy, 0.0f));
     dl->AddLine(ImVec2(edge - 0.25f * R, ys[i]), ImVec2(lx - 6.0f * in.scale, ty + 0.5f * ts.y),
