@@ -111,8 +111,9 @@ void UiCache::hashTiles(const ImDrawData& d, int fb_h) {
         for (unsigned v = 0; v < 3; ++v) {
           const ImDrawVert& p = list.VtxBuffer[static_cast<int>(
               c.VtxOffset + list.IdxBuffer[static_cast<int>(c.IdxOffset + k + v)])];
-          th = mix(mix(mix(mix(th, bits(p.pos.x)), bits(p.pos.y)), bits(p.uv.x) << 32 | bits(p.uv.y)),
-                   p.col);
+          th = mix(
+              mix(mix(mix(th, bits(p.pos.x)), bits(p.pos.y)), bits(p.uv.x) << 32 | bits(p.uv.y)),
+              p.col);
           const float x = (p.pos.x - off.x) * sc.x, y = (p.pos.y - off.y) * sc.y;
           lo_x = std::min(lo_x, x);
           lo_y = std::min(lo_y, y);
@@ -120,10 +121,9 @@ void UiCache::hashTiles(const ImDrawData& d, int fb_h) {
           hi_y = std::max(hi_y, y);
         }
         // Every pixel the triangle can touch (a pixel of margin), inside its scissor.
-        const Box tb = intersect(s, {static_cast<int>(std::floor(lo_x)) - 1,
-                                     static_cast<int>(std::floor(lo_y)) - 1,
-                                     static_cast<int>(std::ceil(hi_x)) + 2,
-                                     static_cast<int>(std::ceil(hi_y)) + 2});
+        const Box tb = intersect(
+            s, {static_cast<int>(std::floor(lo_x)) - 1, static_cast<int>(std::floor(lo_y)) - 1,
+                static_cast<int>(std::ceil(hi_x)) + 2, static_cast<int>(std::ceil(hi_y)) + 2});
         if (tb.empty()) continue;
         for (const Region& r : regions_) {
           const Box in = intersect(tb, r.box);
@@ -162,8 +162,8 @@ void UiCache::collectDirty() {
         }
         const Box run{r.box.x0 + col * kTile, y0, std::min(r.box.x0 + end * kTile, r.box.x1), y1};
         stats_.tiles_drawn += end - col;
-        bound = {std::min(bound.x0, run.x0), std::min(bound.y0, run.y0),
-                 std::max(bound.x1, run.x1), std::max(bound.y1, run.y1)};
+        bound = {std::min(bound.x0, run.x0), std::min(bound.y0, run.y0), std::max(bound.x1, run.x1),
+                 std::max(bound.y1, run.y1)};
         // The same run in the row above grows down instead of adding a box.
         bool merged = false;
         for (std::size_t k = open_from; k < dirty_.size() && !merged; ++k) {

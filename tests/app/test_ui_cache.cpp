@@ -36,8 +36,8 @@ struct Step {
 // One frame of the viewer (its own drawing goes to a scratch target), then
 // its interface drawn over a view filled with `fill`: through `cache` into
 // `cached`, and whole into `whole`.
-void drawBoth(app::Viewer& v, const app::Session& s, glm::ivec2 size, app::UiCache& cache, glm::vec3 fill,
-              gfx::Image& cached, gfx::Image& whole, long& drawn) {
+void drawBoth(app::Viewer& v, const app::Session& s, glm::ivec2 size, app::UiCache& cache,
+              glm::vec3 fill, gfx::Image& cached, gfx::Image& whole, long& drawn) {
   gfx::Framebuffer scratch = gfx::Framebuffer::create(size, 0);
   scratch.bind();
   ui::ScreenActions a;
@@ -96,17 +96,15 @@ TEST_CASE("ui cache: every frame equals the whole interface drawn anew", "[ui][g
        }},
       {"next stage",
        [](app::Viewer&, app::Session& ss, glm::ivec2&) { ss.playback.seekStage(3, 0.5); }},
-      {"student mode",
-       [](app::Viewer& vw, app::Session&, glm::ivec2&) {
-         vw.state().audience = scene::Audience::Student;
-       }},
-      {"German", [](app::Viewer& vw, app::Session&,
-                    glm::ivec2&) { vw.state().lang = "de"; }},
+      {"student mode", [](app::Viewer& vw, app::Session&,
+                          glm::ivec2&) { vw.state().audience = scene::Audience::Student; }},
+      {"German", [](app::Viewer& vw, app::Session&, glm::ivec2&) { vw.state().lang = "de"; }},
       {"realistic palette",
        [](app::Viewer& vw, app::Session&, glm::ivec2&) {
          vw.state().palette = render::PaletteKind::Realistic;
        }},
-      {"presenter", [](app::Viewer& vw, app::Session&, glm::ivec2&) { vw.state().presenter = true; }},
+      {"presenter",
+       [](app::Viewer& vw, app::Session&, glm::ivec2&) { vw.state().presenter = true; }},
       {"back from presenter",
        [](app::Viewer& vw, app::Session&, glm::ivec2&) { vw.state().presenter = false; }},
       {"bigger text",
