@@ -5,6 +5,7 @@
 // and camera as the desktop window, one turn per animation frame of the browser.
 // Left out of the page: video, the PDF handout, screenshots and saved views to
 // files, file watching and the settings file (their controls stay hidden).
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -34,7 +35,16 @@ struct Page {
   std::vector<platform::InputEvent> events;
   double last = 0.0;
   long frames = 0;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
 };
+
+// --verbose (?verbose=1): where the page's start-up time goes, for docs/performance.md.
+void logInfoSince(const Page& p, const char* what) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - p.started)
+                      .count();
+  core::logInfo(std::string("start-up: ") + what + " after " + std::to_string(ms) + " ms");
+}
 
 // Tells the page what is on screen after each frame drawn.
 void reportFrame(const Page& p) {
@@ -90,6 +100,7 @@ void turn(Page& p) {
   viewer.frame(size, actions);
   if (actions.toggle_fullscreen) p.window->setFullscreen(!p.window->fullscreen());
   ++p.frames;
+  if (p.frames == 1) logInfoSince(p, "first frame drawn");
   reportFrame(p);
 }
 
@@ -130,6 +141,7 @@ int main(int argc, char** argv) {
     if (!errors.empty()) return fail(errors, 2);
   }
   p->session.rebuild();
+  logInfoSince(*p, "scene loaded, model run");
   {
     const double* t = o.time_s ? &*o.time_s : nullptr;
     const auto errors = app::applyStartPosition(p->session, o.stage, t);
@@ -147,6 +159,7 @@ int main(int argc, char** argv) {
   auto window = platform::Window::create(cfg);
   if (!window) return fail(window.errors(), 1);
   p->window = std::move(window.value());
+  logInfoSince(*p, "WebGL 2 context");
 
   ui::ScreenState state;
   state.audience = o.mode == "student" ? scene::Audience::Student : scene::Audience::Patient;
@@ -155,6 +168,7 @@ int main(int argc, char** argv) {
   auto viewer = app::Viewer::create(*p->window, p->session, state, p->window->displayScale());
   if (!viewer) return fail(viewer.errors(), 1);
   p->viewer = std::move(viewer.value());
+  logInfoSince(*p, "renderer and interface ready (shaders, baked patterns, fonts)");
   if (comparison) {
     auto r = p->viewer->setComparison(std::move(comparison));
     if (!r) return fail(r.errors(), 1);
