@@ -51,9 +51,9 @@ void Gui::render() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void Gui::renderCached(glm::ivec2 fb, UiCache::Box view, glm::vec3 under) {
+void Gui::renderCached(glm::ivec2 fb, UiCache::Box view, glm::vec3 under, bool cleared) {
   ImGui::Render();
-  cache_.draw(*ImGui::GetDrawData(), fb, view, under);
+  cache_.draw(*ImGui::GetDrawData(), fb, view, under, cleared);
 }
 
 } // namespace app

@@ -19,8 +19,10 @@ public:
   void newFrame();
   void render(); // draws into the bound framebuffer
   // The same, keeping the pixels outside the 3D view `view` between frames
-  // (the window; see ui_cache.hpp). `under`: the colour the frame was cleared to.
-  void renderCached(glm::ivec2 fb, UiCache::Box view, glm::vec3 under);
+  // (the window; see ui_cache.hpp). `under`: the colour under the interface;
+  // `cleared`: the frame was cleared to it (else the cache covers every pixel
+  // outside the view itself).
+  void renderCached(glm::ivec2 fb, UiCache::Box view, glm::vec3 under, bool cleared);
   const UiCache::Stats& cacheStats() const { return cache_.stats(); }
   void setFontScale(float scale); // rebuilds the font atlas (DPI x user scale)
   const ui::Fonts& fonts() const { return fonts_; }

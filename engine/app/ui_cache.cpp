@@ -69,16 +69,21 @@ bool hasCallbacks(const ImDrawData& d) {
   return false;
 }
 
+// The frame outside the view: the columns left and right of it (full
+// height), the strips above and below it.
+void outside(glm::ivec2 fb, Box view, Box (&parts)[4]) {
+  parts[0] = {0, 0, view.x0, fb.y};
+  parts[1] = {view.x1, 0, fb.x, fb.y};
+  parts[2] = {view.x0, 0, view.x1, view.y0};
+  parts[3] = {view.x0, view.y1, view.x1, fb.y};
+}
+
 } // namespace
 
 void UiCache::layout(glm::ivec2 fb, Box view) {
-  // The frame outside the view: the columns left and right of it (full
-  // height), the strips above and below it.
   regions_.clear();
-  const Box parts[4] = {{0, 0, view.x0, fb.y},
-                        {view.x1, 0, fb.x, fb.y},
-                        {view.x0, 0, view.x1, view.y0},
-                        {view.x0, view.y1, view.x1, fb.y}};
+  Box parts[4];
+  outside(fb, view, parts);
   std::size_t tiles = 0;
   for (const Box& b : parts) {
     if (b.empty()) continue;
@@ -221,15 +226,27 @@ void UiCache::drawClipped(ImDrawData& d, int fb_h, const std::vector<Box>& boxes
   }
 }
 
-void UiCache::draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under) {
+void UiCache::drawWhole(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under, bool cleared) {
+  valid_ = false;
+  if (!cleared) {
+    Box parts[4];
+    outside(fb, intersect(view, {0, 0, fb.x, fb.y}), parts);
+    for (const Box& b : parts)
+      if (!b.empty())
+        gfx::clearColourRect(b.x0, fb.y - b.y1, b.x1 - b.x0, b.y1 - b.y0, under.r, under.g,
+                             under.b);
+  }
+  ImGui_ImplOpenGL3_RenderDrawData(&data);
+}
+
+void UiCache::draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under, bool cleared) {
   const int fb_w = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
   const int fb_h = backendHeight(data);
   // A multisampled target cannot take the copy; a callback could draw anything.
   if (fb_w != fb.x || fb_h != fb.y || fb.x <= 0 || fb.y <= 0 || gfx::drawFramebufferSamples() > 0 ||
       hasCallbacks(data)) {
     ++stats_.bypassed;
-    valid_ = false;
-    ImGui_ImplOpenGL3_RenderDrawData(&data);
+    drawWhole(data, fb, view, under, cleared);
     return;
   }
   view = intersect(view, {0, 0, fb.x, fb.y});
@@ -266,10 +283,9 @@ void UiCache::draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under) {
   for (const Region& r : regions_) {
     const Box& b = r.box;
     if (!target_.copyTo(dst, b.x0, fb.y - b.y1, b.x1 - b.x0, b.y1 - b.y0)) {
-      // Nothing copied (the frame under it is still the cleared one): draw it all.
+      // Nothing copied: draw it all.
       ++stats_.bypassed;
-      valid_ = false;
-      ImGui_ImplOpenGL3_RenderDrawData(&data);
+      drawWhole(data, fb, view, under, cleared);
       return;
     }
   }

@@ -43,9 +43,9 @@ public:
 
   // Draws this frame's interface into the bound framebuffer of `fb` pixels.
   // `view`: where the 3D view is (its pixels change every frame); `under`:
-  // the colour the frame was cleared to (what lies under the interface
-  // outside the view).
-  void draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under);
+  // the colour under the interface outside the view; `cleared`: the frame
+  // was cleared to it (else every pixel outside the view is written here).
+  void draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under, bool cleared = true);
   // Forgets the kept pixels (a new font atlas: same texture name, new glyphs).
   void drop() { valid_ = false; }
   const Stats& stats() const { return stats_; }
@@ -59,6 +59,8 @@ private:
     std::size_t first = 0; // its first tile in hashes_
   };
   void layout(glm::ivec2 fb, Box view);
+  // The whole interface, drawn as is (over `under` outside the view unless cleared).
+  void drawWhole(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under, bool cleared);
   void hashTiles(const ImDrawData& data, int fb_h);
   // The dirty tiles as few rectangles (rows of runs, merged downwards).
   void collectDirty();

@@ -333,8 +333,16 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   last_camera_ = directed.camera;
 
   const render::Palette pal = render::makePalette(state_.palette, s.scene.params.patient.skin_tone);
-  gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g,
-                  pal.background_bottom.b);
+  // The window (Cached) writes every pixel without a clear: the renderer its
+  // view, the interface cache the rest. A clear of the whole frame costs
+  // llvmpipe a pass over every pixel.
+  const bool cached = renderer_->quality() == render::Renderer::Quality::Cached;
+  const bool filled = cached && !compare_ && directed.leg < 0.99f;
+  if (filled)
+    gfx::setViewportFull(size.x, size.y);
+  else
+    gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g,
+                    pal.background_bottom.b);
   // GL's viewport origin is bottom-left; the UI's is top-left.
   const int gl_y = size.y - static_cast<int>(origin.y + view.y);
   const float gap = compare_ ? std::max(2.0f, 3.0f * scale) : 0.0f;
@@ -388,12 +396,12 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.record = record_;
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
   if (compare_) drawCompareCaptions(origin, view, half_w, gap);
-  if (renderer_->quality() == render::Renderer::Quality::Cached) {
+  if (cached) {
     // The window: the interface outside the 3D view is kept between frames.
     const int bottom = static_cast<int>(origin.y + view.y);
     const UiCache::Box view_px{static_cast<int>(origin.x), bottom - static_cast<int>(view.y),
                                static_cast<int>(origin.x) + static_cast<int>(view.x), bottom};
-    gui_->renderCached(size, view_px, pal.background_bottom);
+    gui_->renderCached(size, view_px, pal.background_bottom, !filled);
   } else {
     gui_->render();
   }

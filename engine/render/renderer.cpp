@@ -705,11 +705,11 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
   for (std::size_t g = 0; g < kGroups; ++g) keys_[g] = keys[g].h;
 }
 
-void Renderer::setViewProj(const glm::mat4& view_proj, glm::vec4 tile, int scale) {
+void Renderer::setViewProj(const glm::mat4& view_proj, glm::vec4 tile, float scale) {
   for (std::size_t k = set_; k < set_ + kTissueVariants; ++k) {
     tissue_progs_[k].use();
     gfx::Program::set(tu_->locs[k].view_proj, view_proj);
-    gfx::Program::set(tu_->locs[k].pixel_scale, static_cast<float>(scale));
+    gfx::Program::set(tu_->locs[k].pixel_scale, scale);
   }
   solid_.use();
   gfx::Program::set(tu_->solid_view_proj, view_proj);

@@ -70,6 +70,7 @@ public:
     long direct = 0;    // frames drawn without the cache (everything moving)
     long builds = 0;    // frames that drew the still parts into the cache
     long hits = 0;      // frames that reused it
+    long reduced = 0;   // of the direct ones: drawn at reduced resolution (the camera moving)
     int scale = 0;      // the last cached block's supersampling (1 or kSupersample)
     unsigned parts = 0; // and which parts it held
   };
@@ -89,6 +90,11 @@ public:
   // Samples per axis when supersampling (default kSupersample; a test renders
   // its reference with more).
   void setSupersample(int n) { supersample_ = std::clamp(n, 1, 16); }
+  // While the camera moves (Cached quality), the view is drawn at 1/n of the
+  // resolution per axis and scaled up; 1 = full resolution. Sharp again (and
+  // supersampled) as soon as the camera rests.
+  void setMovingReduction(int n) { moving_reduction_ = std::clamp(n, 1, 4); }
+  static constexpr int kMovingReduction = 2;
   Quality quality() const { return quality_; }
   // Forgets the cached block: the next frame draws it anew.
   void dropCache() { cache_.valid = false; }
@@ -133,7 +139,7 @@ private:
   // The pose on every program; `tile` maps a supersampling tile back onto the
   // view (background), `scale` is its supersampling.
   void setViewProj(const glm::mat4& view_proj, glm::vec4 tile = {1.0f, 1.0f, 0.0f, 0.0f},
-                   int scale = 1);
+                   float scale = 1.0f);
   void drawParts(unsigned parts, const FrameInput& in, const Palette& pal,
                  const glm::mat4& view_proj);
   void drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj);
@@ -145,6 +151,9 @@ private:
                  glm::ivec2 dst_origin);
   // Copies `src` (scale x the viewport) into the bound framebuffer's viewport.
   void resolve(const gfx::RenderTarget& src, int scale, glm::ivec2 dst_origin);
+  // Everything at 1/moving_reduction_ of `size`, scaled up into the viewport.
+  void drawReduced(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
+                   glm::ivec2 origin, glm::ivec2 size);
   void renderCached(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
                     glm::ivec2 origin, glm::ivec2 size);
   void updateAnchors(const FrameInput& in, const glm::mat4& view_proj, glm::ivec2 size);
@@ -195,6 +204,7 @@ private:
   // Frame structure (renderer_frame.cpp).
   Quality quality_ = Quality::Direct;
   int supersample_ = kSupersample;
+  int moving_reduction_ = kMovingReduction;
   std::size_t set_ = 0;                       // this frame's variant set (0, or with the extras)
   unsigned geometry_gen_ = 0, scene_gen_ = 0; // bumped when the faces or the scene change
   std::array<std::uint64_t, kGroups> keys_{}, last_keys_{}; // this frame's, the previous one's
@@ -205,7 +215,7 @@ private:
     int scale = 0;
     std::array<std::uint64_t, kGroups> keys{};
   } cache_;
-  gfx::RenderTarget cache_target_, tile_target_;
+  gfx::RenderTarget cache_target_, tile_target_, reduced_target_;
   bool blit_failed_ = false; // this GL cannot blit the cached depth in: use the resolve shader
   std::array<int, 3> resolve_locs_{-1, -1, -1}; // uScale, uDstOrigin, uSrcOrigin
   CacheStats stats_;

@@ -16,7 +16,10 @@
 //   - some still (playback: the skin changes with blanching, the cut faces do
 //     not): the still groups are cached at 1x and the changing ones drawn each
 //     frame, which gives the same pixels as drawing it all;
-//   - nothing still (orbiting: the pose changes every frame): drawn directly.
+//   - nothing still (orbiting: the pose changes every frame): drawn directly,
+//     at 1/moving_reduction_ of the resolution per axis and scaled up (a
+//     quarter of the shading at 2), full resolution for the very first frame;
+//     the frame after the camera comes to rest is the sharp cached one again.
 #include <algorithm>
 
 #include <glm/gtc/matrix_transform.hpp>
@@ -65,7 +68,7 @@ void Renderer::drawTiled(unsigned parts, const FrameInput& in, const Palette& pa
       to_tile[3][1] = b.y;
       tile_target_.bind();
       gfx::clearViewport(pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
-      setViewProj(to_tile * view_proj, glm::vec4(a, b), scale);
+      setViewProj(to_tile * view_proj, glm::vec4(a, b), static_cast<float>(scale));
       drawParts(parts, in, pal, to_tile * view_proj);
       gfx::bindDrawFramebuffer(dst);
       const glm::ivec2 at = dst_origin + glm::ivec2(i, j) * tile;
@@ -77,10 +80,35 @@ void Renderer::drawTiled(unsigned parts, const FrameInput& in, const Palette& pa
   setViewProj(view_proj);
 }
 
+void Renderer::drawReduced(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
+                           glm::ivec2 origin, glm::ivec2 size) {
+  const glm::ivec2 low = glm::max((size + (moving_reduction_ - 1)) / moving_reduction_, 1);
+  const unsigned target = gfx::currentDrawFramebuffer();
+  if (reduced_target_.size() != low) reduced_target_ = gfx::RenderTarget::create(low);
+  reduced_target_.bind();
+  gfx::clearViewport(pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
+  // The outline keeps its width in the picture: a source pixel is 1/n of an output pixel.
+  setViewProj(view_proj, {1.0f, 1.0f, 0.0f, 0.0f}, 1.0f / static_cast<float>(moving_reduction_));
+  drawParts(kAllParts, in, pal, view_proj);
+  setViewProj(view_proj);
+  // Scaled up, filtered, into the viewport (colour; nothing later needs its depth).
+  if (!reduced_target_.scaleTo(target, origin, size)) {
+    // This GL cannot scale the copy (a multisampled target): draw it at full resolution.
+    moving_reduction_ = 1;
+    gfx::bindDrawFramebuffer(target);
+    gfx::setViewport(origin.x, origin.y, size.x, size.y);
+    gfx::clearViewport(pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
+    drawParts(kAllParts, in, pal, view_proj);
+    return;
+  }
+  gfx::setViewport(origin.x, origin.y, size.x, size.y);
+}
+
 void Renderer::renderCached(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
                             glm::ivec2 origin, glm::ivec2 size) {
   bool still[kGroups];
   for (std::size_t g = 0; g < kGroups; ++g) still[g] = have_last_keys_ && keys_[g] == last_keys_[g];
+  const bool first = !have_last_keys_; // nothing was shown before: not a moving camera
   last_keys_ = keys_;
   have_last_keys_ = true;
   unsigned want = 0;
@@ -95,7 +123,13 @@ void Renderer::renderCached(const FrameInput& in, const Palette& pal, const glm:
   setViewProj(view_proj);
   if (want == 0) { // everything moves: a cache would only add a copy
     ++stats_.direct;
-    drawParts(kAllParts, in, pal, view_proj);
+    if (moving_reduction_ > 1 && !first) {
+      ++stats_.reduced;
+      drawReduced(in, pal, view_proj, origin, size);
+    } else {
+      gfx::clearViewport(pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
+      drawParts(kAllParts, in, pal, view_proj);
+    }
     return;
   }
   bool hit =

@@ -54,13 +54,18 @@ void drawBoth(app::Viewer& v, const app::Session& s, glm::ivec2 size, app::UiCac
   for (int pass = 0; pass < 2; ++pass) {
     gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
     fb.bind();
-    gfx::beginFrame(size.x, size.y, under.r, under.g, under.b);
+    // The cached pass starts from a frame never cleared (the window does not
+    // clear it): every pixel outside the view must come from the cache.
+    if (pass == 0)
+      gfx::beginFrame(size.x, size.y, 1.0f, 0.0f, 1.0f);
+    else
+      gfx::beginFrame(size.x, size.y, under.r, under.g, under.b);
     // The 3D view's stand-in: a colour of its own each frame.
     gfx::clearColourRect(box.x0, size.y - box.y1, box.x1 - box.x0, box.y1 - box.y0, fill.r, fill.g,
                          fill.b);
     const long before = cache.stats().tiles_drawn;
     if (pass == 0)
-      cache.draw(data, size, box, under);
+      cache.draw(data, size, box, under, false);
     else
       ImGui_ImplOpenGL3_RenderDrawData(&data);
     if (pass == 0) drawn = cache.stats().tiles_drawn - before;

@@ -210,3 +210,46 @@ TEST_CASE("render: supersampled exports have no stair steps", "[render][cache]")
     }
   }
 }
+
+TEST_CASE("render cache: a moving camera draws at reduced resolution, sharp again at rest",
+          "[render][cache]") {
+  REQUIRE_GL();
+  auto cached = makeRenderer();
+  cached->setQuality(render::Renderer::Quality::Cached);
+  StageFrame f;
+  rendertest::frameAt(f, "procedure", 0.5f);
+  cached->setScene(f.scene.params);
+  render::Renderer& direct = rendertest::renderer();
+  direct.setScene(f.scene.params);
+  (void)drawFrames(*cached, f.in, kSize, 1);
+  for (int i = 0; i < 4; ++i) {
+    // Orbiting: the pose changes every frame.
+    f.in.camera.yaw_deg += 3.0f;
+    const long reduced = cached->cacheStats().reduced;
+    const gfx::Image moving = drawFrames(*cached, f.in, kSize, 1);
+    CHECK(cached->cacheStats().reduced == reduced + 1);
+    const gfx::Image sharp = drawFrames(direct, f.in, kSize, 1);
+    // The same picture, softer: close on average, no pixel far off but at edges.
+    const testsupport::ImageDiff d = testsupport::compareImages(moving, sharp);
+    INFO("frame " << i << ": moving vs direct, max " << d.max << ", mean " << d.mean);
+    CHECK(d.same_size);
+    CHECK(d.mean < 4.0);
+    CHECK(d.mean > 0.0); // it was drawn at reduced resolution (else this proves nothing)
+  }
+  // At rest: the next frames are sharp and anti-aliased, as if nothing had moved.
+  const gfx::Image rest = drawFrames(*cached, f.in, kSize, 2);
+  CHECK(cached->cacheStats().scale == render::Renderer::kSupersample);
+  cached->dropCache();
+  const gfx::Image fresh = drawFrames(*cached, f.in, kSize, 1);
+  const testsupport::ImageDiff d = testsupport::compareImages(rest, fresh);
+  INFO("at rest vs drawn anew: max " << d.max);
+  CHECK(d.max == 0);
+  // Full resolution while moving when asked: the pixels of a direct frame.
+  cached->setMovingReduction(1);
+  f.in.camera.yaw_deg += 3.0f;
+  const gfx::Image full = drawFrames(*cached, f.in, kSize, 1);
+  const testsupport::ImageDiff dfull =
+      testsupport::compareImages(full, drawFrames(direct, f.in, kSize, 1));
+  INFO("full resolution while moving vs direct: max " << dfull.max);
+  CHECK(dfull.max == 0);
+}
