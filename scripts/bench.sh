@@ -7,6 +7,8 @@
 #   first     start -> first PNG written (1280x720)
 #   rss       peak resident memory of any run above
 # Frame times end in glFinish; p50/p95/p99 over BENCH_FRAMES (150) frames after 20 warm-up.
+# CPU p50: CPU time per frame over all threads (llvmpipe's included), steadier than the wall
+# clock when other jobs share the cores.
 # Each row carries the 1-minute load average at its start: the machine is shared.
 #
 # With BASE_BUILD=DIR (a build of the commit to compare against), every row is
@@ -37,14 +39,16 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 now_ms() { date +%s%3N; }
 peak_kb=0
 base_peak_kb=0
+run_cpu_ms=0
 # run WHICH ARGS...: runs the binary headless, keeps its output in $tmp/out and its peak RSS.
 run() {
   local which=$1 exe=$bin data=$SCLEROSIM_DATA kb
   shift
   if [[ $which == base ]]; then exe=$base data=$base_data; fi
-  SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=$data /usr/bin/time -f '%M' -o "$tmp/rss" \
+  SDL_VIDEODRIVER=offscreen SCLEROSIM_DATA=$data /usr/bin/time -f '%M %U %S' -o "$tmp/rss" \
     "$exe" --headless "$@" >"$tmp/out" 2>/dev/null || true
-  kb=$(tail -1 "$tmp/rss")
+  kb=$(tail -1 "$tmp/rss" | awk '{print $1}')
+  run_cpu_ms=$(tail -1 "$tmp/rss" | awk '{printf "%d", 1000 * ($2 + $3)}')
   [[ $kb =~ ^[0-9]+$ ]] || kb=0
   if [[ $which == base ]]; then
     ((kb > base_peak_kb)) && base_peak_kb=$kb
@@ -59,19 +63,21 @@ frame_row() {
   shift 3
   l=$(load)
   run "$which" --bench "$frames" --size "$size" "$@"
-  local line cache
+  local line cache cpu
   line=$(grep '^frame ms:' "$tmp/out" || echo "frame ms: p50 - p95 - p99 -")
   cache=$(sed -n 's/^case: .*cache: //p' "$tmp/out")
-  printf '| %-9s | %-8s | %-34s | %5s | %7s | %7s | %7s | %s |\n' "$size" "${label%%:*}" \
+  # CPU time per frame, all threads (binaries from before 2026-12-02 do not print it).
+  cpu=$(sed -n 's/^cpu ms: p50 \([0-9.]*\).*/\1/p' "$tmp/out")
+  printf '| %-9s | %-8s | %-34s | %5s | %7s | %7s | %7s | %7s | %s |\n' "$size" "${label%%:*}" \
     "${label#*:}" "$l" "$(awk '{print $4}' <<<"$line")" "$(awk '{print $6}' <<<"$line")" \
-    "$(awk '{print $8}' <<<"$line")" "${cache:--}"
+    "$(awk '{print $8}' <<<"$line")" "${cpu:--}" "${cache:--}"
 }
 
 echo "GL_RENDERER: $(SDL_VIDEODRIVER=offscreen "$bin" --headless --bench 1 --size 64x64 2>/dev/null |
   sed -n 's/^GL_RENDERER: //p') ($(nproc) CPUs); $frames frames per row after 20 warm-up"
 echo
-echo "| size      | case     | build                              | load  | p50 ms  | p95 ms  | p99 ms  | cache (built/reused/direct) |"
-echo "|-----------|----------|------------------------------------|-------|---------|---------|---------|------|"
+echo "| size      | case     | build                              | load  | p50 ms  | p95 ms  | p99 ms  | CPU p50 | cache (built/reused/direct) |"
+echo "|-----------|----------|------------------------------------|-------|---------|---------|---------|---------|------|"
 for size in $sizes; do
   for c in playback orbit scrub; do
     for rep in 1 2; do
@@ -136,7 +142,7 @@ for side in after before; do
   l=$(load)
   t0=$(now_ms)
   run "$which" --screenshot "$tmp/first.png" --size 1280x720
-  echo "| time to first frame (start -> PNG written, 1280x720) | $side | $l | $(($(now_ms) - t0)) ms |"
+  echo "| time to first frame (start -> PNG written, 1280x720) | $side | $l | $(($(now_ms) - t0)) ms (CPU $run_cpu_ms ms) |"
 done
 echo "| peak RSS (any run above) | after | - | $((peak_kb / 1024)) MB |"
 [[ -n $base ]] && echo "| peak RSS (any run above) | before | - | $((base_peak_kb / 1024)) MB |"

@@ -139,36 +139,42 @@ std::vector<std::uint8_t> bakeFatLobules(int size) {
                               0.8f +
                           glm::vec3(0.1f);
   const auto wrap = [](int c) { return ((c % period) + period) % period; };
-  for (int j = 0; j < size; ++j)
-    for (int i = 0; i < size; ++i) {
-      const glm::vec3 p{
-          (static_cast<float>(i) + 0.5f) / static_cast<float>(size) * static_cast<float>(period),
-          (static_cast<float>(j) + 0.5f) / static_cast<float>(size) * static_cast<float>(period),
-          zs};
-      const glm::vec3 cell{std::floor(p.x), std::floor(p.y), std::floor(p.z)};
-      // Squared distances while searching; square roots only of the two nearest.
-      float d1 = 81.0f, d2 = 81.0f;
-      for (int a = -1; a <= 1; ++a)
-        for (int b = -1; b <= 1; ++b)
-          for (int c = -1; c <= 1; ++c) {
-            const glm::vec3 cc = cell + glm::vec3(a, b, c);
-            const glm::vec3 o =
-                cc + offset[wrap(static_cast<int>(cc.x))][wrap(static_cast<int>(cc.y))][c + 1];
-            const glm::vec3 d = p - o;
-            const float dist = d.x * d.x + d.y * d.y + d.z * d.z;
-            if (dist < d1) {
-              d2 = d1;
-              d1 = dist;
-            } else if (dist < d2) {
-              d2 = dist;
+  const auto bakeRows = [&](int row_begin, int row_end) {
+    for (int j = row_begin; j < row_end; ++j)
+      for (int i = 0; i < size; ++i) {
+        const glm::vec3 p{
+            (static_cast<float>(i) + 0.5f) / static_cast<float>(size) * static_cast<float>(period),
+            (static_cast<float>(j) + 0.5f) / static_cast<float>(size) * static_cast<float>(period),
+            zs};
+        const glm::vec3 cell{std::floor(p.x), std::floor(p.y), std::floor(p.z)};
+        // Squared distances while searching; square roots only of the two nearest.
+        float d1 = 81.0f, d2 = 81.0f;
+        for (int a = -1; a <= 1; ++a)
+          for (int b = -1; b <= 1; ++b)
+            for (int c = -1; c <= 1; ++c) {
+              const glm::vec3 cc = cell + glm::vec3(a, b, c);
+              const glm::vec3 o =
+                  cc + offset[wrap(static_cast<int>(cc.x))][wrap(static_cast<int>(cc.y))][c + 1];
+              const glm::vec3 d = p - o;
+              const float dist = d.x * d.x + d.y * d.y + d.z * d.z;
+              if (dist < d1) {
+                d2 = d1;
+                d1 = dist;
+              } else if (dist < d2) {
+                d2 = dist;
+              }
             }
-          }
-      const std::uint8_t v = unorm8(smoothstep(0.03f, 0.09f, std::sqrt(d2) - std::sqrt(d1)));
-      std::uint8_t* t = &out[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size) +
-                              static_cast<std::size_t>(i)) *
-                             4u];
-      t[0] = t[1] = t[2] = t[3] = v;
-    }
+        const std::uint8_t v = unorm8(smoothstep(0.03f, 0.09f, std::sqrt(d2) - std::sqrt(d1)));
+        std::uint8_t* t = &out[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size) +
+                                static_cast<std::size_t>(i)) *
+                               4u];
+        t[0] = t[1] = t[2] = t[3] = v;
+      }
+  };
+  // Two halves at once (start-up time; each texel depends only on itself).
+  std::thread upper(bakeRows, 0, size / 2);
+  bakeRows(size / 2, size);
+  upper.join();
   return out;
 }
 
