@@ -31,7 +31,8 @@ const std::vector<BeatInfo>& beats() {
       {E::Extravasation, "extravasation", {"wheal", "needle"}, NO_CAMERA},
       {E::Spasm, "spasm", {"vein_wall", "endothelium"}, CLOSE_RING},
       // Looking down more steeply: the pale skin above and the clear lumen.
-      {E::Blanching, "blanching", {"sclerosant"}, true, kCut, -30.0f, 44.0f, 8.0f, -0.2f, -0.8f},
+      // (from the side enough that the needle still looks shallow)
+      {E::Blanching, "blanching", {"sclerosant"}, true, kCut, -50.0f, 34.0f, 8.0f, -0.2f, -0.8f},
       {E::NeedleOut, "needle_out", {"vein_lumen", "endothelium"}, NO_CAMERA},
       // Along the opened vein at the injection site, where the model measures it.
       {E::BloodReturns,

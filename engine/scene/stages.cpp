@@ -63,8 +63,11 @@ const std::vector<StageInfo>& stageRegistry() {
        3,
        24.0,
        ViewKind::Cutaway,
-       -30.0f,
-       26.0f,
+       // More from the side than the other stages: the needle, entering along
+       // the vein at 14-30 degrees, also looks shallow on screen (about 35 degrees
+       // here; from -30 it looked over 50).
+       -48.0f,
+       20.0f,
        8.0f,
        -0.2f,
        -0.8f,
