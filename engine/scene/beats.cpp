@@ -88,6 +88,11 @@ const BeatInfo& beatInfo(sim::EventKind event) {
   return beats().front(); // unreachable: every event kind has a beat (tests check)
 }
 
+double stillDelay_s(sim::EventKind event) {
+  // 3 s of injecting: the wheal at about a quarter of its size (sim: 1 - exp(-V / 0.1 mL)).
+  return event == sim::EventKind::Extravasation ? 3.0 : 0.0;
+}
+
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang) {
   return beatCaptionText(beatInfo(event).id, audience, lang);
 }

@@ -28,6 +28,12 @@ struct BeatInfo {
 
 const BeatInfo& beatInfo(sim::EventKind event);
 
+// Model seconds after its event at which the tour's still of a beat shows the
+// model: 0 (the event itself) unless the caption names what the event only
+// starts (an extravasation's pale bump needs a few seconds of injecting to
+// show). The still's clock says the time it shows.
+double stillDelay_s(sim::EventKind event);
+
 // A one-sentence caption: the beat's, or the stage's opening one (shown
 // before its first beat), from assets/<lang>.po (caption.beat.<id>.<mode>).
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang);

@@ -71,9 +71,9 @@ app::Session sessionFor(const std::string& scene_file) {
 }
 
 // The scenes whose stories differ most: sealed under the stocking, sealed by
-// a clot without one, reopened after too weak a dose.
+// a clot without one, reopened after too weak a dose, injected beside the vein.
 const char* const kStoryScenes[] = {"spider-vein-polidocanol.toml", "no-compression.toml",
-                                    "underdosed-recanalization.toml"};
+                                    "underdosed-recanalization.toml", "extravasation.toml"};
 
 } // namespace
 
@@ -176,15 +176,18 @@ TEST_CASE("tour: every key moment's still shows the model at its event's own tim
       REQUIRE(n == 1);
       const app::TourStill& still = *std::find_if(
           stills.begin(), stills.end(), [&](const app::TourStill& t) { return t.name == name; });
-      // The model at the event (the clock and the picture say its time): the
-      // first state the run recorded at or after it, never before it and
+      // The model at the event (the clock and the picture say its time; a
+      // few seconds later only where the caption names what the event starts):
+      // the first state the run recorded at or after it, never before it and
       // never past the next record ...
       REQUIRE(still.model_time_s.has_value());
-      CHECK(*still.model_time_s >= b.sim_time_s - 1e-9);
+      const double shown = b.sim_time_s + scene::stillDelay_s(b.event);
+      CHECK(scene::stillDelay_s(b.event) <= 3.0);
+      CHECK(*still.model_time_s >= shown - 1e-9);
       const auto next =
-          std::upper_bound(s.run.samples.begin(), s.run.samples.end(), b.sim_time_s,
+          std::upper_bound(s.run.samples.begin(), s.run.samples.end(), shown,
                            [](double t, const sim::Sample& a) { return t < a.time_s; });
-      CHECK(*still.model_time_s <= (next == s.run.samples.end() ? b.sim_time_s : next->time_s));
+      CHECK(*still.model_time_s <= (next == s.run.samples.end() ? shown : next->time_s));
       // ... while the camera and caption are this beat's (not the next one's).
       CHECK(ui::beatAt(s.beats, s.playback, still.position_s) == &b);
     }
@@ -228,7 +231,8 @@ TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the
     const char* mode;
   };
   for (const Case c : {Case{kStoryScenes[0], "patient"}, Case{kStoryScenes[0], "student"},
-                       Case{kStoryScenes[1], "patient"}, Case{kStoryScenes[2], "patient"}}) {
+                       Case{kStoryScenes[1], "patient"}, Case{kStoryScenes[2], "patient"},
+                       Case{kStoryScenes[3], "patient"}}) {
     INFO(c.scene << " " << c.mode);
     const app::Session s = sessionFor(c.scene);
     const fs::path dir =
