@@ -10,15 +10,22 @@ bin="${1:-build/sclerosim}"
 cases=(
   "default|"
   "POL 0.1 %|agent.concentration_pct=0.1"
+  "POL 0.2 %|agent.concentration_pct=0.2"
   "no compression (or 0 mmHg × 21 d, warned)|compression.days=0"
   "compression 2.4 h|compression.days=0.1"
+  "compression 24 h (pads)|compression.days=1"
   "compression 3 days|compression.days=3"
   "compression 7 days|compression.days=7"
+  "compression 8 days (24 h pads + 1 week)|compression.days=8"
   "5 mm|vein.diameter_mm=5"
   "STS 0.2 %|agent.name=sts agent.concentration_pct=0.2"
   "reticular 2 mm, POL 1 %|vein.kind=reticular vein.diameter_mm=2 agent.concentration_pct=1"
+  "reticular 2 mm, POL 1 %, 24 h|vein.kind=reticular vein.diameter_mm=2 agent.concentration_pct=1 compression.days=1"
+  "reticular 2 mm, POL 1 %, 8 days|vein.kind=reticular vein.diameter_mm=2 agent.concentration_pct=1 compression.days=8"
   "reticular 2 mm, POL 1 %, no compression|vein.kind=reticular vein.diameter_mm=2 agent.concentration_pct=1 compression.days=0"
-  "extravasation|injection.in_lumen=false"
+  "skin tone VI|patient.skin_tone=6"
+  "extravasation (POL 0.5 %, 0.1 mL)|injection.in_lumen=false agent.volume_ml=0.1"
+  "extravasation STS 3 %, 0.2 mL|injection.in_lumen=false agent.name=sts agent.concentration_pct=3"
 )
 
 echo "| case | verdict | fading day | resolved day | sessions | clot peak | pigmentation ind. |"
@@ -35,9 +42,11 @@ for c in "${cases[@]}"; do
     function num(v, d) { return (v == "" || v == "null") ? "–" : sprintf("%." d "f", v) }
     END {
       v = f["verdict"]; gsub(/_/, " ", v)
+      sev = f["extravasation_severity"]
+      if (sev != "" && sev != "null") v = v ", " sev
       treated = (f["verdict"] == "closed" || f["verdict"] == "reopened" || f["verdict"] == "not_closed")
       clot = treated ? num(f["thrombus_peak"], 2) : "–"
-      pig = treated ? num(f["pigmentation_risk"], 2) : "–"
+      pig = (f["verdict"] != "not_indicated") ? num(f["pigmentation_risk"], 3) : "–"
       printf "| %s | %s | %s | %s | %s | %s | %s |\n", label, v, num(f["fading_visible_day"], 1),
              num(f["resolved_day"], 1), f["sessions_recommended"], clot, pig
     }'
