@@ -60,8 +60,9 @@ std::string verdictLine(const Session& s, const text::Locale& L) {
     return findEvent(s.run, sim::EventKind::Extravasation) ? L.tr("handout.expect.extravasation")
                                                            : L.tr("handout.expect.not_closed");
   case sim::Verdict::Reopened:
-    return o.recanalized ? day("handout.expect.recanalized", o.recanalized_day)
-                         : L.tr("handout.expect.not_closed");
+    return day("handout.expect.recanalized", o.recanalized_day);
+  case sim::Verdict::NotClosed:
+    return L.tr("handout.expect.not_closed");
   case sim::Verdict::Closed:
     return o.sealed_day >= 0.0 && o.sealed_day >= 1.0
                ? day("handout.expect.sealed_day", o.sealed_day)
@@ -75,8 +76,10 @@ std::string verdictLine(const Session& s, const text::Locale& L) {
 void brownMarkLines(const sim::Outcome& o, const text::Locale& L, const std::string& shown,
                     std::vector<std::string>& lines) {
   lines.push_back(L.tr("handout.expect.brown_marks"));
-  if (o.pigment_peak <= 0.0) return;
-  if (o.pigment_faded_day > 0.0) {
+  // pigment_faded_day < 0: the model's stain never became visible (a faint
+  // trace below the visible threshold is no brown mark).
+  if (o.pigment_peak <= 0.0 || o.pigment_faded_day < 0.0) return;
+  if (o.pigment_faded_day < 730.0) {
     const long month = std::max(1L, std::lround(o.pigment_faded_day / 30.44));
     lines.push_back(L.tr("handout.expect.brown_marks_model", {{"month", std::to_string(month)}}));
   } else {

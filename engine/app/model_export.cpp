@@ -84,7 +84,11 @@ std::string reportJson(const sim::Run& run) {
                   {"faded_day", dayOrNull(o.pigment_faded_day)},
                   {"literature", "70 % faded by 6 months, 99 % within a year (Goldman, Sadick & "
                                  "Weiss 1995)"}};
-  j["alternatives"] = o.alternatives;
+  nlohmann::ordered_json alternatives = nlohmann::ordered_json::array();
+  for (const std::string& id : o.alternatives)
+    alternatives.push_back(text::english().tr("alternative." + id));
+  j["alternatives"] = alternatives;
+  j["alternative_codes"] = o.alternatives;
   j["pigmentation_risk"] = o.pigmentation_risk;
   j["matting_risk"] = o.matting_risk;
   j["risk_literature"] = {

@@ -237,7 +237,10 @@ std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience au
         const double held = static_cast<double>(i + k * run / min_frames) / fps;
         const double t = static_cast<double>(i) / fps +
                          static_cast<double>(run) * k / (static_cast<double>(min_frames) * fps);
-        times.push_back(caption(t).key == keys[i] ? std::max(t, held) : held);
+        const double at = caption(t).key == keys[i] ? std::max(t, held) : held;
+        // Never back in time: two beats half a second apart (needle in the
+        // lumen, blanching) fall back to `held` after a later `t`.
+        times.push_back(times.empty() ? at : std::max(at, times.back()));
       }
     }
     i = end;

@@ -111,6 +111,8 @@ std::string variantFor(const std::string& id, const ModelStory& story, bool stoc
   case sim::Verdict::Reopened:
     if (id == "compression" || id == "next_session") return "reopened";
     return "reopened" + no_stocking;
+  case sim::Verdict::NotClosed: // day 1 reads as for reopened: too weak to seal
+    return id == "compression" ? "reopened" : "not_closed";
   case sim::Verdict::Closed:
   case sim::Verdict::NotIndicated: // only assessment is played; the others tell the plan
     if (id == "next_session") return "closed";
@@ -139,7 +141,8 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.only_if_next_session = info->only_if_next_session;
   }
   const bool stocking = p.compression.days > 0.0;
-  const bool treated = verdict == sim::Verdict::Closed || verdict == sim::Verdict::Reopened;
+  const bool treated = verdict == sim::Verdict::Closed || verdict == sim::Verdict::Reopened ||
+                       verdict == sim::Verdict::NotClosed;
   setText(s, variantFor(id, story, stocking));
   if (id == "assessment") {
     const bool ok = verdict != sim::Verdict::NotIndicated;
@@ -167,6 +170,8 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
       s.labels = {"vein_lumen", "dermis"};
     } else if (verdict == sim::Verdict::Reopened) {
       s.labels = {"thrombus", "vein_lumen", "endothelium"};
+    } else if (verdict == sim::Verdict::NotClosed) {
+      s.labels = {"vein_lumen", "endothelium"};
     } else {
       s.labels = {"cord", "thrombus"};
     }

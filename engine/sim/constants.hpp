@@ -20,6 +20,12 @@ inline constexpr double kMgPerMm3PerPct = 0.01;
 // --- Sclerosant ----------------------------------------------------------------
 // Potency relative to polidocanol: POL 0.5 % ~ STS 0.2 % (Phlebology 2017 biopsy study).
 inline constexpr double kStsPotency = 2.5;
+// Blood deactivates POL more than STS: lytic activity in whole blood falls
+// 59x (POL) vs 23x (STS) against saline (Connor 2015): STS binds 23/59 as fast.
+inline constexpr double kStsBloodBinding = 23.0 / 59.0;
+// Clotting window in POL-equivalent terms (Parsi 2011: no clot at STS >= 0.3 %,
+// POL >= 0.6 %).
+inline constexpr double kStsClotEquivalent = 2.0;
 // Deactivation by blood proteins, first order in free agent and in the blood
 // fraction. Blood neutralises detergent quickly (Watkins 2011; Connor 2015:
 // lytic activity 23-59x lower in whole blood); the rate itself is an assumption.
@@ -43,6 +49,13 @@ inline constexpr double kLysisMaxRate_per_s = 0.20;
 // Dermal venule pressure, patient reclining (supine ankle venous pressure 4-7 mmHg,
 // Stick 1992; a venule sits a few mmHg above): assumption.
 inline constexpr double kVenulePressure_mmHg = 12.0;
+// Venous pressure in a dermal leg vein while the patient is up (assumption,
+// clinical.md "venous pressure"): walking, the ankle sits at 23-35 mmHg (Stick
+// 1992); standing still, a lateral-thigh vein (where Kern 2007 and Bayer 2021
+// treated) carries the blood column from the heart, ~40 cm x 0.78 mmHg/cm
+// = ~30 mmHg. Standing still at the ankle is 75-84 mmHg: the model's day is
+// the favourable case for the stocking, not the worst.
+inline constexpr double kUprightVenousPressure_mmHg = 30.0;
 // Interstitial tissue pressure in the dermis: assumption.
 inline constexpr double kTissuePressure_mmHg = 2.0;
 // Extra luminal pressure while injecting "slowly, at low pressure" (Goldman & Weiss): assumption.
@@ -71,13 +84,19 @@ inline constexpr double kMaxSemiX = 1.5; // flattened lumen width, fraction of R
 inline constexpr double kSpasmMax = 0.9;
 inline constexpr double kSpasmRise_s = 3.0;
 inline constexpr double kSpasmRelax_s = 1200.0; // relaxes over ~20 min (assumption)
-inline constexpr double kBlanchRelax_s = 5.0;
+// The skin over the vein pales as the injectate flushes the blood ahead of it,
+// within a second (clinical.md: blanching during the injection, before spasm).
+inline constexpr double kBlanchRelax_s = 0.5;
 
 // --- Thrombus (Parsi 2011 three-stage clotting; ~1 h to form is an assumption) ---
 inline constexpr double kThrombusForm_s = 1200.0;
 inline constexpr double kProcoagSaturation_s = 15.0; // window exposure that saturates the drive
 inline constexpr double kThrombusFill = 0.95;        // clot fills at most this much of the lumen
-inline constexpr double kThrombusResorb_days = 12.0; // organisation + macrophages (assumption)
+// A clot filling 80 % of its room occludes the vein: if it clears without a
+// bond the vein has reopened (recanalized); otherwise it was never closed.
+inline constexpr double kOccludingClot = 0.8;
+inline constexpr double kThrombusResorb_days = 12.0;  // organisation + macrophages (assumption)
+inline constexpr double kThrombusResorbSizeExp = 1.0; // x (d / 0.6 mm)^exp (assumption)
 inline constexpr double kBackflowClot =
     0.5; // clot from backflow into an unmatured seal (assumption)
 inline constexpr double kBackflow_s = 86400.0;
@@ -89,8 +108,11 @@ inline constexpr double kPigmentFadeShape = 1.935;
 // Pigment below this is no longer visible (assumption).
 inline constexpr double kPigmentVisible = 0.02;
 inline constexpr double kPigmentBuild_days = 7.0;
-inline constexpr double kPigmentPerClot = 0.2;  // assumption
-inline constexpr double kPigmentClotMin = 0.25; // assumption
+// Stain from the pigmentation indicator: none up to 0.15, darkest (0.2) at
+// the band's top, 0.30 (assumptions).
+inline constexpr double kPigmentMax = 0.2;
+inline constexpr double kPigmentRiskMin = 0.15;
+inline constexpr double kPigmentRiskTop = 0.30;
 
 // --- Seal, fibrosis, reabsorption (assumptions anchored to the timeline table) ---
 inline constexpr double kSealDamageMin = 0.5; // endothelial death needed for walls to bond
@@ -104,9 +126,9 @@ inline constexpr double kFibrosis_days = 14.0;  // cord over weeks, not days
 // Compression keeps the treated walls in apposition while the cord forms, so
 // a vein under a stocking organises faster (assumption, direction from Kern
 // 2007 and Weiss 1999: 3 weeks cleared better than none or 3 days).
-inline constexpr double kCompressionFibrosisBoost = 0.5;
+inline constexpr double kCompressionFibrosisBoost = 0.2;
 inline constexpr double kCompressionFullEffect_mmHg = 20.0;
-inline constexpr double kStainClear_per_day = 0.12; // tuned: fading ~day 10, gone 3-6 weeks
+inline constexpr double kStainClear_per_day = 0.135; // tuned: fading ~day 10, gone 3-6 weeks
 inline constexpr double kStainThrombusSlowing = 3.0;
 inline constexpr double kInflammationRise_days = 0.5;
 inline constexpr double kInflammationDecay_days = 4.0;
@@ -121,6 +143,16 @@ inline constexpr double kNeedleStart_s = 2.0;
 inline constexpr double kNeedleMove_s = 2.0;
 inline constexpr double kCompressionAt_s = 90.0;
 inline constexpr double kCompressionRamp_s = 5.0;
+// Posture (assumptions): lying on the couch until 5 min after the stocking is
+// on, then the supervised 15-20 min walk (Asclera label) and the day; lying at
+// night. The procedure is at 10:00, nights 22:00-06:00.
+inline constexpr double kLyingAfterCompression_s = 300.0;
+inline constexpr double kProcedureHour = 10.0;
+inline constexpr double kNightStartHour = 22.0;
+inline constexpr double kNightEndHour = 6.0;
+// Pads/stocking worn day and night for the first 24 h (Bayer 2021: 24 h of
+// pads), then by day only (assumption; Kern 2007: stockings "daily").
+inline constexpr double kContinuousWear_s = 86400.0;
 
 // --- Clocks --------------------------------------------------------------------------
 inline constexpr double kProcedureStep_s = 0.05;

@@ -20,10 +20,14 @@ double doseMgPerKg(const Params& p) {
   return doseMg(p.agent) / std::max(1.0, p.patient.weight_kg);
 }
 
-int extravasationSeverity(const AgentParams& a) {
+double extravasationIndex(const AgentParams& a) {
   const double strength = polEquivalent(a.name, a.concentration_pct) /
                           labelConcentrationPct(Agent::Polidocanol, VeinKind::Telangiectasia);
-  const double index = strength * std::sqrt(std::max(0.0, a.volume_ml) / 0.1);
+  return strength * std::sqrt(std::max(0.0, a.volume_ml) / 0.1);
+}
+
+int extravasationSeverity(const AgentParams& a) {
+  const double index = extravasationIndex(a);
   if (index < 1.5) return 0;
   if (index < 4.0) return 1;
   return 2;
@@ -38,8 +42,8 @@ void notIndicated(Indication& r, const Params& p) {
   if (!veinKindInfo(veinKindForDiameter(d)).micro_sclerotherapy)
     r.warnings.push_back({WarningKind::NotIndicatedDiameter, {{"diameter_mm", d}}});
   if (p.vein.reflux) r.warnings.push_back({WarningKind::NotIndicatedReflux, {}});
-  r.alternatives = {"endovenous laser ablation (EVLA)", "radiofrequency ablation (RFA)",
-                    "ultrasound-guided foam sclerotherapy", "surgery (ligation / phlebectomy)"};
+  // Ids, not sentences: the text layer reads "alternative.<id>" from the catalogues.
+  r.alternatives = {"evla", "rfa", "foam", "surgery"};
 }
 
 void sizeMismatch(Indication& r, const Params& p) {

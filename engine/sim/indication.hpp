@@ -11,7 +11,8 @@ namespace sim {
 struct Indication {
   bool indicated = true;
   std::vector<Warning> warnings;         // why not, or dose/technique cautions
-  std::vector<std::string> alternatives; // treatments for veins this one cannot treat
+  std::vector<std::string> alternatives; // ids of treatments for veins this one cannot treat
+                                         // (catalogue key "alternative.<id>")
 };
 
 // CEAP 2004: telangiectasia < 1 mm, reticular 1 to < 3 mm, varicose >= 3 mm;
@@ -35,6 +36,9 @@ double doseMgPerKg(const Params& p);
 // strength (POL-equivalent % relative to the spider-vein label, 0.5 %) and the
 // volume that entered the dermis (assumption; necrosis is likelier with
 // stronger solutions and larger volumes: Goldman & Weiss; DGP guideline 2020).
+// index = (POL-equivalent % / 0.5 %) * sqrt(volume / 0.1 mL): < 1.5 mild,
+// < 4 moderate, else severe.
+double extravasationIndex(const AgentParams& a);
 int extravasationSeverity(const AgentParams& a);
 
 } // namespace sim

@@ -6,7 +6,9 @@
 #include "sim/constants.hpp"
 #include "sim/endothelium.hpp"
 #include "sim/indication.hpp"
+#include "sim/outcome.hpp"
 #include "sim/recovery.hpp"
+#include "sim/registry.hpp"
 #include "sim/thrombus.hpp"
 #include "sim/tube_law.hpp"
 
@@ -84,6 +86,7 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
     in.inject_mm3_s = inj_mm3_s;
     in.inject_conc_pct = inj_conc;
     in.blood_speed_mm_s = blood_speed;
+    in.binding_per_s = k::kBindingRate_per_s * agentInfo(p.agent.name).blood_binding_factor;
     const TransportFlux f = advanceSegment(s.segment, in, dt);
     s.mass.injected_mg += f.injected_mg;
     s.mass.bound_mg += f.bound_mg;
@@ -106,14 +109,15 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   if (!s.injecting) s.wheal *= std::exp(-dt / k::kWhealResorb_s);
 
   // --- Endothelium and irritation, per cell (exact exponential survival).
+  const AgentInfo& agent = agentInfo(p.agent.name);
   double irr_sum = 0.0;
   double procoag_sum = 0.0;
   double solution_sum = 0.0;
   for (int i = 0; i < kSegmentCells; ++i) {
-    const double c = polEquivalent(p.agent.name, s.segment.conc_pct[static_cast<std::size_t>(i)]);
-    const double irr = irritation(c);
+    const double own = s.segment.conc_pct[static_cast<std::size_t>(i)];
+    const double irr = irritation(polEquivalent(p.agent.name, own));
     irr_sum += irr;
-    procoag_sum += procoagulantActivity(c);
+    procoag_sum += procoagulantActivity(own * agent.clot_equivalent_factor);
     solution_sum += s.segment.solution[static_cast<std::size_t>(i)];
     s.lining[static_cast<std::size_t>(i)] *= survivalFromIrritation(irr, dt);
   }
@@ -133,8 +137,11 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
       blanch_target + (prev.blanching - blanch_target) * std::exp(-dt / k::kBlanchRelax_s);
 
   // --- Tube law (Shapiro 1977): p_tm = p_inside - (tissue + compression).
-  const double p_in =
-      k::kVenulePressure_mmHg + (s.injecting && into_lumen ? k::kInjectionPressure_mmHg : 0.0);
+  // Posture sets the venous pressure: lying ~12 mmHg, up and about ~30 mmHg, so
+  // a stocking can hold a damaged vein flat while the patient lies, not while
+  // she walks (clinical.md: Pollack & Wood 1949; Stick 1992).
+  const double p_vein = venousPressureAt(tl, t1);
+  const double p_in = p_vein + (s.injecting && into_lumen ? k::kInjectionPressure_mmHg : 0.0);
   const double p_out = k::kTissuePressure_mmHg + s.compression_mmHg;
   const double stiffness = k::kTubeStiffness_mmHg * (1.0 - k::kDamageSoftening * damage);
   // Referred to the resting lumen (the measured diameter), so "before" is exactly 1.
@@ -150,14 +157,18 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
     // bonded walls do not: a clot trapped between them stays.
     s.thrombus = std::min(s.thrombus, k::kThrombusFill * std::min(s.tube_area_ratio, 1.0));
   } else {
-    s.thrombus = resorbThrombus(prev.thrombus, dt);
+    s.thrombus = resorbThrombus(prev.thrombus, p.vein.diameter_mm, dt);
     // Backflow: without compression, blood re-enters a vein whose bond has not
     // yet matured into fibrous tissue and clots there (assumption; compression
     // "limits thrombus volume and backflow", Goldman & Weiss; Kern 2007).
+    // The push is the transmural pressure: up and about without a stocking
+    // it is full; a stocking takes most of it away (assumption).
+    const double push = std::clamp(
+        (p_in - p_out) / (k::kUprightVenousPressure_mmHg - k::kTissuePressure_mmHg), 0.0, 1.0);
     if (into_lumen && s.tube_area_ratio > k::kContactAreaRatio && prev.fibrosis < 0.5 &&
-        prev.seal > 0.0) {
+        prev.seal > 0.0 && push > 0.0) {
       const double target =
-          k::kBackflowClot * (1.0 - prev.fibrosis / 0.5) * std::min(prev.seal, 1.0);
+          k::kBackflowClot * push * (1.0 - prev.fibrosis / 0.5) * std::min(prev.seal, 1.0);
       if (target > s.thrombus)
         s.thrombus += (target - s.thrombus) * (1.0 - std::exp(-dt / k::kBackflow_s));
     }
@@ -191,15 +202,25 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   s.inflammation_peak = std::max(s.inflammation_peak, s.inflammation);
   s.fibrosis = advanceFibrosis(prev.fibrosis, s.seal, s.compression_mmHg, dt);
   s.stain = advanceStain(prev.stain, s.fibrosis, s.thrombus, p.vein.diameter_mm, dt);
-  s.pigment = pigmentStain(s.thrombus_peak, since_injury);
+  // The picture's brown stain follows the pigmentation indicator (recovery.hpp).
+  s.pigment = tl.active
+                  ? pigmentStain(pigmentAmount(pigmentationRisk(p, s.thrombus_peak)), since_injury)
+                  : 0.0;
 
   // --- Recanalization: in the recovery period, a treated vein that carries
   // blood again without a bond has reopened (German guideline 2020).
+  // A vein that was never closed (no bond, no clot filling it) has not
+  // "reopened": it stayed open (verdict not_closed).
   const bool treated = tl.active && into_lumen && s.irritation_peak > 1e-3;
-  if (!s.recanalized && treated && t1 >= 86400.0 && s.seal < 0.5 &&
+  if (s.seal >= 0.5 || s.thrombus >= k::kOccludingClot * k::kThrombusFill) s.occluded_once = true;
+  if (!s.recanalized && !s.never_closed && treated && t1 >= 86400.0 && s.seal < 0.5 &&
       s.lumen_area_ratio - s.thrombus >= 0.5) {
-    s.recanalized = true;
-    s.recanalized_at_s = t1;
+    if (s.occluded_once) {
+      s.recanalized = true;
+      s.recanalized_at_s = t1;
+    } else {
+      s.never_closed = true;
+    }
   }
   return s;
 }

@@ -35,8 +35,10 @@ struct State {
   double blood_speed_mm_s = 0.0;
   double needle = 0.0;
   bool injecting = false;
-  bool recanalized = false;
+  bool recanalized = false; // closed (bonded or filled with clot), then open again
   double recanalized_at_s = -1.0;
+  bool occluded_once = false; // the walls bonded (seal >= 0.5) or a clot filled the lumen
+  bool never_closed = false;  // after day 1 open and unbonded without ever having been closed
   Phase phase = Phase::Before;
 
   State();

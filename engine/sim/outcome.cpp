@@ -46,9 +46,17 @@ void OutcomeTracker::observe(const Sample& s) {
 // 15-20 % (Goldman & Weiss; DGP guideline 2020: "frequent"). Weights are
 // assumptions.
 double pigmentationRisk(const Params& p, double thrombus_peak) {
+  if (!(p.agent.volume_ml > 0.0)) return 0.0;
   const double tone = std::clamp(p.patient.skin_tone, 1, 6) - 1;
-  // Trapped clot weighs little: Kern 2007 found pigmentation no different with
-  // or without 3 weeks of stockings, Weiss 1999 somewhat less with 1-3 weeks.
+  // Outside the lumen the detergent acts on the dermis: the stronger and the
+  // more, the likelier a brown mark (and a sore); Goldman & Weiss, assumption
+  // for the weight. The per-procedure rates are not this conditional risk.
+  if (!p.injection.in_lumen)
+    return 0.10 + 0.20 * std::clamp(0.25 * extravasationIndex(p.agent) + 0.04 * tone, 0.0, 1.0);
+  // Compression does not enter: Kern 2007 (RCT, 96 patients) found pigmentation
+  // no different with or without 3 weeks of stockings. The clot that forms on
+  // day 1 is nearly the same with or without a stocking once the patient is up
+  // (model.cpp: posture), so its weight does not bring compression back in.
   const double drive =
       std::clamp(0.25 * thrombus_peak + 0.25 * overdose(p) + 0.04 * tone, 0.0, 1.0);
   return 0.10 + 0.20 * drive;
@@ -84,23 +92,22 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   }
   o.recanalized = end.recanalized;
   o.recanalized_day = end.recanalized ? end.recanalized_at_s / kDay : -1.0;
-  o.closed = o.treated && !end.recanalized && end.fibrosis >= 0.5;
+  o.closed = o.treated && !end.recanalized && !end.never_closed && end.fibrosis >= 0.5;
   o.fading_visible_day = tracker.fading_visible_day;
   o.resolved_day = tracker.resolved_day;
   const bool treated = o.treated;
-  if (treated) {
-    o.pigmentation_risk = pigmentationRisk(p, end.thrombus_peak);
-    o.matting_risk = mattingRisk(p, end.thrombus_peak, end.inflammation_peak);
-  }
+  const bool extravasated = !p.injection.in_lumen && p.agent.volume_ml > 0.0;
+  if (treated || extravasated) o.pigmentation_risk = pigmentationRisk(p, end.thrombus_peak);
+  if (treated) o.matting_risk = mattingRisk(p, end.thrombus_peak, end.inflammation_peak);
   // Sessions count the vein, not pigment (a second injection does not treat
   // haemosiderin): 1 when this one turned it into a cord that faded; a repeat
   // when it stayed visible, reopened or was not treated (clinics: 3-5
   // sessions typical, 4-6 weeks apart). The outcome is read when it settled
   // (run.cpp), so it does not depend on how long the view is.
   o.sessions_recommended = o.closed && o.resolved_day >= 0.0 ? 1 : 2;
-  if (treated) {
-    o.pigment_peak = pigmentPeak(end.thrombus_peak);
-    o.pigment_faded_day = pigmentFadedDay(end.thrombus_peak);
+  if (treated || extravasated) {
+    o.pigment_peak = pigmentPeak(pigmentAmount(o.pigmentation_risk));
+    o.pigment_faded_day = pigmentFadedDay(pigmentAmount(o.pigmentation_risk));
   }
 
   if (!p.injection.in_lumen && p.agent.volume_ml > 0.0) {

@@ -40,27 +40,30 @@ double advanceStain(double stain, double fibrosis, double thrombus, double diame
   return stain * std::exp(-rate * dt / 86400.0);
 }
 
-double pigmentStain(double thrombus_peak, double time_since_injury_s) {
+double pigmentAmount(double pigmentation_risk) {
+  return k::kPigmentMax * std::clamp((pigmentation_risk - k::kPigmentRiskMin) /
+                                         (k::kPigmentRiskTop - k::kPigmentRiskMin),
+                                     0.0, 1.0);
+}
+
+double pigmentStain(double amount, double time_since_injury_s) {
   if (time_since_injury_s <= 0.0) return 0.0;
   const double days = time_since_injury_s / 86400.0;
-  const double amount = k::kPigmentPerClot * std::max(0.0, thrombus_peak - k::kPigmentClotMin) /
-                        (1.0 - k::kPigmentClotMin);
   const double fade = std::exp(-std::pow(days / k::kPigmentFadeScale_days, k::kPigmentFadeShape));
   return std::clamp(amount * (1.0 - std::exp(-days / k::kPigmentBuild_days)) * fade, 0.0, 1.0);
 }
 
-double pigmentPeak(double thrombus_peak) {
+double pigmentPeak(double amount) {
   double peak = 0.0;
-  for (int day = 1; day <= 120; ++day)
-    peak = std::max(peak, pigmentStain(thrombus_peak, day * 86400.0));
+  for (int day = 1; day <= 120; ++day) peak = std::max(peak, pigmentStain(amount, day * 86400.0));
   return peak;
 }
 
-double pigmentFadedDay(double thrombus_peak) {
-  if (pigmentPeak(thrombus_peak) < k::kPigmentVisible) return -1.0;
+double pigmentFadedDay(double amount) {
+  if (pigmentPeak(amount) < k::kPigmentVisible) return -1.0;
   bool seen = false;
   for (int day = 1; day <= 730; ++day) {
-    const bool visible = pigmentStain(thrombus_peak, day * 86400.0) >= k::kPigmentVisible;
+    const bool visible = pigmentStain(amount, day * 86400.0) >= k::kPigmentVisible;
     if (visible) seen = true;
     if (seen && !visible) return day;
   }

@@ -25,16 +25,23 @@ double advanceFibrosis(double fibrosis, double seal, double compression_mmHg, do
 // take longer. dM/dt = -k F^2 M / ((1 + 3 T) (d/0.6 mm)^0.75).
 double advanceStain(double stain, double fibrosis, double thrombus, double diameter_mm, double dt);
 
-// Haemosiderin staining from a large trapped clot: builds over ~a week, then
-// fades along a Weibull curve exp(-(t/165 d)^1.93) fitted to both anchors of
-// Goldman, Sadick & Weiss 1995 (70 % of pigmentation gone by 6 months, 99 %
-// within a year). Only clots above a quarter of the lumen stain (assumption).
-double pigmentStain(double thrombus_peak, double time_since_injury_s);
+// Haemosiderin staining: how dark it gets follows the pigmentation indicator
+// (outcome.hpp: dose strength, trapped blood, skin tone, extravasation), so the
+// picture and the number agree. A typical treatment (indicator near the
+// literature's low end) leaves none visible; the stain shows from an indicator
+// of 0.15 and is darkest at the band's top, 0.30 (assumptions; 10-30 %
+// hyperpigmentation, Goldman & Weiss).
+double pigmentAmount(double pigmentation_risk);
+
+// The stain over time: builds over ~a week, then fades along a Weibull curve
+// exp(-(t/165 d)^1.93) fitted to both anchors of Goldman, Sadick & Weiss 1995
+// (70 % of pigmentation gone by 6 months, 99 % within a year).
+double pigmentStain(double amount, double time_since_injury_s);
 
 // Pigment at its darkest (0..1) and the first day after it at which the
 // stain is no longer visible (< kPigmentVisible); -1 when it never shows.
-double pigmentPeak(double thrombus_peak);
-double pigmentFadedDay(double thrombus_peak);
+double pigmentPeak(double amount);
+double pigmentFadedDay(double amount);
 
 // How visible the vein itself is on the skin: its remaining stain, or the
 // blood it still carries when open, whichever shows most. Pigment is a

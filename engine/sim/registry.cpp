@@ -6,8 +6,18 @@ namespace sim {
 
 namespace {
 constexpr AgentInfo kPolidocanol{
-    Agent::Polidocanol, "polidocanol", 1.0, 0.5, 1.0, 0.1, 0.3, 10.0, 2.0};
-constexpr AgentInfo kSts{Agent::Sts, "sts", k::kStsPotency, 0.2, 0.5, 0.5, 2.0, 10.0, -1.0};
+    Agent::Polidocanol, "polidocanol", 1.0, 1.0, 1.0, 0.5, 1.0, 0.1, 0.3, 10.0, 2.0};
+constexpr AgentInfo kSts{Agent::Sts,
+                         "sts",
+                         k::kStsPotency,
+                         k::kStsBloodBinding,
+                         k::kStsClotEquivalent,
+                         0.2,
+                         0.5,
+                         0.5,
+                         2.0,
+                         10.0,
+                         -1.0};
 
 constexpr VeinKindInfo kTelangiectasia{VeinKind::Telangiectasia, "telangiectasia", 0.0, 1.0, true};
 constexpr VeinKindInfo kReticular{VeinKind::Reticular, "reticular", 1.0, 3.0, true};

@@ -14,6 +14,13 @@ struct AgentInfo {
   const char* id; // scene value: "polidocanol", "sts"
   // Potency as POL-equivalent factor (POL 0.5 % ~ STS 0.2 %: Phlebology 2017).
   double pol_equivalent_factor;
+  // Deactivation by blood proteins relative to POL: in whole blood the lytic
+  // activity falls 59x for POL but only 23x for STS (Connor 2015), so blood
+  // neutralises STS about 23/59 as fast.
+  double blood_binding_factor;
+  // POL-equivalent factor for clotting (Parsi 2011): weak clots at STS 0.15 %
+  // vs POL 0.15-0.3 %, no clot at STS >= 0.3 % vs POL >= 0.6 %: 2.
+  double clot_equivalent_factor;
   // Label concentration, % w/v, per vein kind (Asclera label: POL 0.5 % spider,
   // 1 % reticular; Fibrovein SmPC: STS 0.2 % / 0.5 %).
   double label_pct_telangiectasia;

@@ -52,7 +52,7 @@ bool outcomeSettled(const State& s, const Sample& sample, bool treated) {
   if (s.time_s < kDay) return false;
   if (s.time_s >= kOutcomeHorizonDays * kDay - 1e-6) return true;
   if (!treated) return true;
-  if (s.recanalized) return true;
+  if (s.recanalized || s.never_closed) return true;
   return s.fibrosis >= 0.5 && sample.visibility < 0.1;
 }
 
@@ -196,7 +196,8 @@ Verdict verdictOf(const Outcome& o) {
   if (!o.indicated) return Verdict::NotIndicated;
   if (!o.treated) return Verdict::NotTreated;
   if (o.closed) return Verdict::Closed;
-  return Verdict::Reopened;
+  if (o.recanalized) return Verdict::Reopened;
+  return Verdict::NotClosed;
 }
 
 const char* toString(Verdict v) {
@@ -209,6 +210,8 @@ const char* toString(Verdict v) {
     return "closed";
   case Verdict::Reopened:
     return "reopened";
+  case Verdict::NotClosed:
+    return "not_closed";
   }
   return "?";
 }

@@ -90,8 +90,10 @@ enum class Verdict {
   NotTreated,   // indicated, but no sclerosant reached the lumen (extravasated into the dermis,
                 // or no volume): the vein is unchanged
   Closed,       // treated and turned into a fibrous cord that did not reopen
-  Reopened      // treated in the lumen but open at the end: the walls never bonded (too weak a
-                // dose, no wall contact) or the bond failed and the vein recanalized
+  Reopened,     // treated in the lumen and closed by a clot filling it, but the walls never
+                // bonded: when the clot cleared the vein recanalized (DGP guideline 2020)
+  NotClosed     // treated in the lumen but never closed: too weak a dose left the lining
+                // alive, no bond and no occluding clot; the vein stays open and visible
 };
 
 struct Outcome {
@@ -119,11 +121,11 @@ struct Outcome {
   double recanalized_day = -1.0;         // < 0 = never
   int extravasation_severity = -1;       // 0 mild, 1 moderate, 2 severe; -1 none (indication.hpp)
   std::vector<Warning> warnings;         // formatted per language by the text layer
-  std::vector<std::string> alternatives; // when not indicated
+  std::vector<std::string> alternatives; // ids when not indicated ("alternative.<id>" texts)
 };
 
 // The verdict the outcome's fields imply: not indicated, else not treated,
-// else closed, else reopened.
+// else closed, else reopened (recanalized), else not closed.
 Verdict verdictOf(const Outcome& o);
 
 // Sclerosant mass book-keeping, mg: injected = free + bound + washed + extravasated.
@@ -169,6 +171,7 @@ const char* toString(Phase p);
 const char* toString(EventKind k);
 const char* toString(VeinKind k);
 const char* toString(Agent a);
-const char* toString(Verdict v); // "not_indicated", "not_treated", "closed", "reopened"
+const char* toString(Verdict v); // "not_indicated", "not_treated", "closed", "reopened",
+                                 // "not_closed"
 
 } // namespace sim

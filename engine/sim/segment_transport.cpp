@@ -98,7 +98,7 @@ TransportFlux advanceSegment(Segment& s, const TransportInput& in, double dt) {
   // Connor 2015 for deactivation; rates are assumptions, see constants.hpp).
   for (int i = 0; i < kSegmentCells; ++i) {
     const double blood = std::clamp(1.0 - s.solution[i], 0.0, 1.0);
-    const double kb = k::kBindingRate_per_s * blood;
+    const double kb = in.binding_per_s * blood;
     const double kx = k::kExchangeRate_per_s;
     const double total = kb + kx;
     const double removed = s.conc_pct[i] * (1.0 - std::exp(-total * dt));

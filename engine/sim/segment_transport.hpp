@@ -19,6 +19,7 @@ struct TransportInput {
   double inject_mm3_s = 0.0;     // injection flow into cell 0 (already time-averaged over the step)
   double inject_conc_pct = 0.0;  // concentration of the injected solution
   double blood_speed_mm_s = 0.0; // blood velocity referred to A0
+  double binding_per_s = 0.0;    // deactivation rate by blood proteins (the agent's, registry)
 };
 
 struct TransportFlux { // mg moved during one step

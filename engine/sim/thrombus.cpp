@@ -38,8 +38,12 @@ double growThrombus(double thrombus, double drive, double room, double dt) {
   return thrombus + (target - thrombus) * (1.0 - std::exp(-dt / k::kThrombusForm_s));
 }
 
-double resorbThrombus(double thrombus, double dt) {
-  return thrombus * std::exp(-dt / (k::kThrombusResorb_days * 86400.0));
+double resorbThrombus(double thrombus, double diameter_mm, double dt) {
+  // A wider vein holds more clot per length (~d^2) for the same macrophage
+  // front: it takes longer to clear (assumption; larger veins take 3-4 months,
+  // clinical.md).
+  const double size = std::pow(std::max(diameter_mm, 0.1) / 0.6, k::kThrombusResorbSizeExp);
+  return thrombus * std::exp(-dt / (k::kThrombusResorb_days * size * 86400.0));
 }
 
 } // namespace sim

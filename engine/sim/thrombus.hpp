@@ -17,6 +17,6 @@ double thrombusDrive(double damage, double procoag_exposure_s);
 double growThrombus(double thrombus, double drive, double room, double dt);
 
 // Reabsorption during recovery (organisation and macrophages).
-double resorbThrombus(double thrombus, double dt);
+double resorbThrombus(double thrombus, double diameter_mm, double dt);
 
 } // namespace sim

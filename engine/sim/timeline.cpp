@@ -1,6 +1,7 @@
 #include "sim/timeline.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sim/constants.hpp"
 
@@ -19,6 +20,7 @@ Timeline makeTimeline(const Params& p, bool indicated) {
   // 0 mmHg for any number of days is no compression (a warning says so).
   const double days = p.compression.pressure_mmHg > 0.0 ? std::max(0.0, p.compression.days) : 0.0;
   tl.compression_off_s = tl.compression_on_s + days * 86400.0;
+  tl.stand_up_s = tl.compression_on_s + k::kLyingAfterCompression_s;
   return tl;
 }
 
@@ -41,8 +43,24 @@ double injectingFraction(const Timeline& tl, double t, double dt) {
 double compressionAt(const Timeline& tl, const Params& p, double t) {
   if (!tl.active || tl.compression_off_s <= tl.compression_on_s) return 0.0;
   if (t < tl.compression_on_s || t >= tl.compression_off_s) return 0.0;
+  // After the first 24 h the stocking comes off for the night.
+  if (t >= tl.compression_on_s + k::kContinuousWear_s && lyingAt(tl, t)) return 0.0;
   const double ramp = std::min(1.0, (t - tl.compression_on_s) / k::kCompressionRamp_s);
   return std::max(0.0, p.compression.pressure_mmHg) * ramp;
+}
+
+bool nightAt(double t) {
+  const double hour = std::fmod(k::kProcedureHour + t / 3600.0, 24.0);
+  return hour >= k::kNightStartHour || hour < k::kNightEndHour;
+}
+
+bool lyingAt(const Timeline& tl, double t) {
+  if (t < tl.stand_up_s) return true; // on the couch for the injections
+  return nightAt(t);
+}
+
+double venousPressureAt(const Timeline& tl, double t) {
+  return lyingAt(tl, t) ? k::kVenulePressure_mmHg : k::kUprightVenousPressure_mmHg;
 }
 
 Phase phaseAt(const Timeline& tl, double t) {

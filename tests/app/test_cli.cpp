@@ -203,7 +203,10 @@ TEST_CASE("cli: --report - writes the agreed JSON for the default scene", "[app]
 }
 
 TEST_CASE("cli: --set changes the outcome the report shows", "[app]") {
-  CHECK(report({"agent.concentration_pct=0.1"})["recanalized"] == true);
+  const nlohmann::json weak = report({"agent.concentration_pct=0.1"});
+  CHECK(weak["closed"] == false);
+  CHECK(weak["recanalized"] == false); // never closed, so not reopened either
+  CHECK(weak["verdict"] == "not_closed");
   const nlohmann::json no_comp = report({"compression.days=0"});
   CHECK(no_comp["indicated"] == true);
   CHECK_FALSE(no_comp["warnings"].empty());

@@ -29,8 +29,9 @@ const sim::Sample& before(const sim::Run& r, double t) {
 TEST_CASE("events: the default treatment tells every key moment in the model's order", "[sim]") {
   const sim::Run r = sim::simulate(sim::Params{});
   using K = sim::EventKind;
-  const K order[] = {K::NeedleInLumen, K::Spasm,  K::Blanching, K::NeedleOut,     K::BloodReturns,
-                     K::StockingOn,    K::Sealed, K::Cord,      K::FadingVisible, K::Resolved};
+  // Blanching (blood flushed out ahead of the injectate) before spasm (clinical.md).
+  const K order[] = {K::NeedleInLumen, K::Blanching, K::Spasm, K::NeedleOut,     K::BloodReturns,
+                     K::StockingOn,    K::Sealed,    K::Cord,  K::FadingVisible, K::Resolved};
   double last = -1.0;
   for (K k : order) {
     const sim::Event* e = find(r, k);
