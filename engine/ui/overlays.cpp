@@ -177,6 +177,45 @@ void circleBand(ImDrawList* dl, glm::vec2 c, float R, float y0, float y1, ImU32 
 constexpr int kLiningCells = 9;
 constexpr int kGiveWay[kLiningCells] = {4, 1, 7, 2, 6, 0, 8, 3, 5};
 
+// The inset's plate: the circle (radius R), leaders and the widest label.
+glm::vec2 insetSize(ImFont* font, const std::string& title, const std::string* const (&rows)[4],
+                    float R, float pad) {
+  const float fs = font->FontSize, lead = 18.0f * (pad / 8.0f);
+  float text_w = font->CalcTextSizeA(fs, 1e6f, 0.0f, title.c_str()).x - 2 * R - pad;
+  for (const std::string* t : rows)
+    text_w = std::max(text_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, t->c_str()).x);
+  return {2 * R + lead + text_w + 3 * pad, fs + 2 * R + 3 * pad};
+}
+
+// Corners and edges of the view, as the other boxes over it.
+std::vector<Rect> insetCandidates(const ScreenInput& in, glm::vec2 size) {
+  const glm::vec2 o = in.view_origin, v = in.view_size;
+  const float m = 12.0f * in.scale;
+  std::vector<Rect> candidates;
+  for (float y = o.y + v.y - size.y - m; y > o.y; y -= 12.0f * in.scale)
+    for (const float x : {o.x + v.x - size.x - m, o.x + m, o.x + 0.5f * (v.x - size.x),
+                          o.x + 0.75f * (v.x - size.x), o.x + 0.25f * (v.x - size.x)})
+      candidates.push_back(Rect::at({x, y}, size));
+  return candidates;
+}
+
+// Below the lining, from the model's lumen, seal and fibrosis.
+enum class InsetState { Open, Touching, Bonded, Cord };
+
+InsetState insetState(const sim::Sample& s) {
+  if (s.fibrosis > 0.5) return InsetState::Cord;
+  if (s.seal >= 0.5) return InsetState::Bonded;
+  if (s.lumen.walls_touch) return InsetState::Touching;
+  return InsetState::Open;
+}
+
+// How open the lumen is at the inset's point (the middle of the section):
+// the vertical semi-axis where the waist pinches it, 1 at half the unloaded
+// height or more (the inset shows the upper wall and the lumen below it).
+float insetOpening(const sim::Sample& s) {
+  return static_cast<float>(std::clamp(s.lumen.semi_y * (1.0 - s.lumen.waist) / 0.5, 0.0, 1.0));
+}
+
 } // namespace
 
 void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -184,11 +223,10 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
       in.view->cut_open < 0.5f)
     return;
   const sim::Sample& s = *in.sample;
-  if (s.fibrosis > 0.5) return; // a cord: no wall layers left to tell apart
   const text::Locale& L = text::locale(st.lang);
   const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
   ImFont* font = f.small;
-  const float fs = font->FontSize, pad = 8.0f * in.scale, R = 62.0f * in.scale;
+  const float fs = font->FontSize, pad = 8.0f * in.scale;
   // The lining as the model has it now: its share of damaged cells.
   const double alive = std::clamp(s.endothelium_alive, 0.0, 1.0);
   const int damaged = static_cast<int>(std::lround((1.0 - alive) * kLiningCells));
@@ -197,23 +235,28 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const std::string lining =
       L.tr(damaged * 3 >= kLiningCells ? "legend.endothelium_dead" : "legend.endothelium_alive");
   const std::string media = L.tr("legend.media"), adventitia = L.tr("legend.adventitia");
-  const std::string lumen = L.tr("inset.wall.lumen");
+  // What lies below the lining, as the model has it: an open lumen, the
+  // opposite wall touching (pressed flat), bonded (sealed), or cord tissue.
+  const InsetState state = insetState(s);
+  const std::string lumen = L.tr(state == InsetState::Open       ? "inset.wall.lumen"
+                                 : state == InsetState::Touching ? "inset.wall.touching"
+                                 : state == InsetState::Bonded   ? "inset.wall.bonded"
+                                                                 : "legend.cord");
+  // As a cord, no lining is left to name: three rows.
   const std::string* rows[] = {&adventitia, &media, &lining, &lumen};
-  float text_w = font->CalcTextSizeA(fs, 1e6f, 0.0f, title.c_str()).x - 2 * R - pad;
-  for (const std::string* t : rows)
-    text_w = std::max(text_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, t->c_str()).x);
-  const float lead = 18.0f * in.scale;
-  const glm::vec2 size(2 * R + lead + text_w + 3 * pad, fs + 2 * R + 3 * pad);
-  // Corners and edges of the view, as the other boxes over it.
-  const glm::vec2 o = in.view_origin, v = in.view_size;
-  const float m = 12.0f * in.scale;
-  std::vector<Rect> candidates;
-  for (float y = o.y + v.y - size.y - m; y > o.y; y -= 12.0f * in.scale)
-    for (const float x : {o.x + v.x - size.x - m, o.x + m, o.x + 0.5f * (v.x - size.x),
-                          o.x + 0.75f * (v.x - size.x), o.x + 0.25f * (v.x - size.x)})
-      candidates.push_back(Rect::at({x, y}, size));
-  const std::optional<Rect> box = in.placer->place(candidates);
+  const int n = state == InsetState::Cord ? 3 : 4;
+  if (state == InsetState::Cord) rows[2] = &lumen;
+  // Full size where there is room, smaller where the labels and the
+  // cross-section leave less (the sealed frame at 1280x720).
+  float R = 0.0f;
+  std::optional<Rect> box;
+  for (const float r : {62.0f, 50.0f, 40.0f}) {
+    R = r * in.scale;
+    box = in.placer->place(insetCandidates(in, insetSize(font, title, rows, R, pad)));
+    if (box) break;
+  }
   if (!box) return;
+  const float lead = 18.0f * in.scale;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f * in.scale);
   const ImU32 ink = colU(kInk);
@@ -237,18 +280,16 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   lumen_c = glm::mix(lumen_c, pal.thrombus, static_cast<float>(std::clamp(s.thrombus, 0.0, 1.0)));
   // Pressed flat, the opposite wall comes into view: the lumen narrows with
   // the model's lumen shape where its middle is pinched (a concentric spasm
-  // keeps it open), and once the walls have bonded none is left.
-  const float open =
-      s.seal >= 0.5
-          ? 0.0f
-          : static_cast<float>(std::clamp(s.lumen.semi_y * (1.0 - s.lumen.waist) / 0.5, 0.0, 1.0));
+  // keeps it open); touching, no blood is left between the linings; bonded,
+  // the two linings are one band; as a cord, fibres replace the layers below
+  // the media.
+  const float open = state == InsetState::Open ? insetOpening(s) : 0.0f;
   const bool opposite = open < 0.999f;
   const float h = y_lumen - y_lining;
-  const float lumen_h =
-      opposite ? (0.06f + 0.30f * open) * R * (s.seal >= 0.5 ? 0.0f : 1.0f) : c.y + R - y_lumen;
+  const float lumen_h = opposite ? 0.36f * open * R : c.y + R - y_lumen;
   const float y_opp = y_lumen + lumen_h; // the opposite lining's surface
-  circleBand(dl, c, R, y_lining, c.y + R, colV(lumen_c));
-  if (opposite) circleBand(dl, c, R, y_opp + h, c.y + R, colV(pal.media));
+  circleBand(dl, c, R, y_lining, c.y + R, colV(opposite ? pal.media : lumen_c));
+  if (lumen_h > 0.0f) circleBand(dl, c, R, y_lumen, y_opp, colV(lumen_c));
   // The lining: a row of flat cells on the media; damaged ones grey, shrunken,
   // lifting off into the lumen. `base` is where the cells sit, `dir` +1 for
   // the wall above the lumen, -1 for the one below it.
@@ -275,12 +316,39 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
                             colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.75f));
     }
   };
-  liningRow(y_lining, 1.0f, 0);
-  if (opposite) liningRow(y_opp + h, -1.0f, 4);
+  switch (state) {
+  case InsetState::Open:
+  case InsetState::Touching:
+    liningRow(y_lining, 1.0f, 0);
+    if (opposite) liningRow(y_opp + h, -1.0f, 4);
+    break;
+  case InsetState::Bonded:
+  case InsetState::Cord: {
+    // One band where the two linings were: the bonded walls (the cutaway's
+    // sealed colour), and as a cord the fibrous tissue with its fibres.
+    const glm::vec3 band =
+        state == InsetState::Cord ? pal.cord : glm::mix(pal.media, pal.endothelium_dead, 0.35f);
+    const float y1 = state == InsetState::Cord ? c.y + R : y_lumen + h;
+    circleBand(dl, c, R, y_lining, y1, colV(band));
+    const float step = state == InsetState::Cord ? 0.16f * R : 2.0f * h;
+    for (float y = y_lining + 0.5f * step; y < y1; y += step) {
+      const float dy = y - c.y;
+      const float half_chord = std::sqrt(std::max(R * R - dy * dy, 0.0f)) - 3.0f * in.scale;
+      for (float x = c.x - half_chord; x < c.x + half_chord - 8.0f * in.scale;
+           x += 16.0f * in.scale)
+        dl->AddBezierQuadratic(ImVec2(x, y), ImVec2(x + 4.0f * in.scale, y - 2.5f * in.scale),
+                               ImVec2(x + 8.0f * in.scale, y),
+                               colV(glm::vec3(0.35f, 0.30f, 0.28f), 0.8f), 1.2f * in.scale);
+    }
+    break;
+  }
+  }
   dl->AddCircle(iv(c), R, ink, 48, 2.0f * in.scale);
   // Labels beside the circle, each with a short leader to its layer.
   const float ys[] = {0.5f * (y_adv + y_media), 0.5f * (y_media + y_lining),
-                      0.5f * (y_lining + y_lumen), y_lumen + 0.5f * lumen_h};
+                      state == InsetState::Cord ? 0.5f * (y_lining + c.y + R)
+                                                : 0.5f * (y_lining + y_lumen),
+                      y_lumen + 0.5f * lumen_h};
   const float lx = c.x + R + lead + pad;
   // Each label beside its layer, at least `gap` apart (the contrast check
   // reads a ring of pixels around each text), inside the plate.
@@ -288,17 +356,17 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   float tys[4];
   ImVec2 tss[4];
   float prev_bottom = tp.y + fs;
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < n; ++i) {
     tss[i] = font->CalcTextSizeA(fs, 1e6f, 0.0f, rows[i]->c_str());
     tys[i] = std::max(ys[i] - 0.5f * tss[i].y, prev_bottom + gap);
     prev_bottom = tys[i] + tss[i].y;
   }
   float limit = box->max.y - pad;
-  for (int i = 3; i >= 0; --i) {
+  for (int i = n - 1; i >= 0; --i) {
     tys[i] = std::min(tys[i], limit - tss[i].y);
     limit = tys[i] - gap;
   }
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < n; ++i) {
     const ImVec2 ts = tss[i];
     const float ty = tys[i];
     const float dy = ys[i] - c.y;
