@@ -85,6 +85,23 @@ std::size_t Annotations::visibleCount(int stage, std::uint64_t camera) const {
 
 namespace {
 
+// The toolbar's window: its two buttons in the small font, top right of the view.
+Rect toolbarRect(const ScreenInput& in, const PenState& pen, const Fonts& f,
+                 const text::Locale& L) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ImFont* font = f.small;
+  auto width = [&](const std::string& t) {
+    return font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, t.c_str()).x + 2 * style.FramePadding.x;
+  };
+  const glm::vec2 size(width(L.tr(pen.on ? "ui.pen.off" : "ui.pen.on")) +
+                           width(L.tr("ui.pen.clear")) + style.ItemSpacing.x +
+                           2 * style.WindowPadding.x,
+                       font->FontSize + 2 * style.FramePadding.y + 2 * style.WindowPadding.y);
+  const glm::vec2 at(in.view_origin.x + in.view_size.x - size.x - 16 * in.scale,
+                     in.view_origin.y + 16 * in.scale);
+  return Rect::at(at, size);
+}
+
 // The pen's surface (while it is on) and its toolbar, top right of the view:
 // only where someone can click them, never in frames for a file.
 void penControls(const ScreenInput& in, PenState& pen, const Fonts& f, int stage_index,
@@ -114,26 +131,26 @@ void penControls(const ScreenInput& in, PenState& pen, const Fonts& f, int stage
   }
   // Toolbar, top right of the view (small: the slide is the content).
   ImGui::PushFont(f.small);
-  const std::string pen_text = L.tr(pen.on ? "ui.pen.off" : "ui.pen.on") + "###penbtn";
-  const std::string clear_text = L.tr("ui.pen.clear") + "###penclear";
-  const char* pen_label = pen_text.c_str();
-  const char* clear_label = clear_text.c_str();
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float bw = ImGui::CalcTextSize(pen_label, nullptr, true).x +
-                   ImGui::CalcTextSize(clear_label, nullptr, true).x + style.FramePadding.x * 4 +
-                   style.ItemSpacing.x + style.WindowPadding.x * 2;
-  ImGui::SetNextWindowPos(
-      ImVec2(origin.x + in.view_size.x - bw - 16 * in.scale, origin.y + 16 * in.scale));
+  const Rect bar = toolbarRect(in, pen, f, L);
+  ImGui::SetNextWindowPos(ImVec2(bar.min.x, bar.min.y));
   ImGui::SetNextWindowBgAlpha(0.85f);
   ImGui::Begin("##pentools", nullptr, flags | ImGuiWindowFlags_AlwaysAutoResize);
-  if (ImGui::Button(pen_label)) pen.on = !pen.on;
+  if (ImGui::Button((L.tr(pen.on ? "ui.pen.off" : "ui.pen.on") + "###penbtn").c_str()))
+    pen.on = !pen.on;
+  recordLastItem(in, "pen.toggle");
   ImGui::SameLine();
-  if (ImGui::Button(clear_label)) pen.strokes.clear();
+  if (ImGui::Button((L.tr("ui.pen.clear") + "###penclear").c_str())) pen.strokes.clear();
+  recordLastItem(in, "pen.clear");
   ImGui::End();
   ImGui::PopFont();
 }
 
 } // namespace
+
+Rect penToolbarRect(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  if (!st.presenter || st.for_file) return {};
+  return toolbarRect(in, st.pen, f, text::locale(st.lang));
+}
 
 void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int stage_index) {
   if (!st.presenter) {

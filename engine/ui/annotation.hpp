@@ -68,4 +68,9 @@ struct Fonts;
 // surface over the view (it takes the mouse, so no orbiting while drawing)
 // and the strokes of this stage and camera.
 void drawAnnotations(const ScreenInput& in, ScreenState& st, const Fonts& f, int stage_index);
+// Where the pen toolbar goes (top right of the view, its words in this
+// language), so the texts over the view keep clear of it; an empty rectangle
+// when there is none (not presenting, or a frame for a file).
+struct Rect;
+Rect penToolbarRect(const ScreenInput& in, const ScreenState& st, const Fonts& f);
 } // namespace ui

@@ -174,7 +174,7 @@ void drawMistakes(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
   const text::Locale& L = text::locale(st.lang);
   MistakeState& ms = st.mistakes;
   ms.sync(in.run_generation);
-  if (!ImGui::CollapsingHeader((L.tr("mistake.section") + "###mistakes").c_str())) return;
+  if (!fittingHeader(in, f, L.tr("mistake.section") + "###mistakes", 0, "panel.mistakes")) return;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", L.tr("mistake.pick").c_str());

@@ -120,7 +120,7 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
   if (!qs || qs->size() == 0) return;
   const std::string header =
       L.tr(patient ? "quiz.header.patient" : "quiz.header.student") + "###quiz";
-  if (!ImGui::CollapsingHeader(header.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) return;
+  if (!fittingHeader(in, f, header, ImGuiTreeNodeFlags_DefaultOpen, "panel.quiz")) return;
   const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(stage_index)]->id;
   ImGui::PushTextWrapPos(0.0f);
   const std::size_t n = qp.countForStage(stage_id);

@@ -113,28 +113,38 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   char head[160];
   std::snprintf(head, sizeof head, "%d  %s", pb.stageIndex() + 1, title.c_str());
   const ImVec2 pos(in.view_origin.x + 22 * in.scale, in.view_origin.y + 16 * in.scale);
-  const float room = in.view_size.x - 44 * in.scale;
-  if (st.presenter) {
-    // Back of the lecture room: large bold title on a plate.
-    ImFont* tf = f.presenter_title;
-    if (tf->CalcTextSizeA(tf->FontSize, 1e6f, 0.0f, head).x > room) tf = f.title;
-    const ImVec2 tp(pos.x + 8 * in.scale, pos.y + 8 * in.scale);
-    placer.keepClear(plateText(in, tf, tp, head, kInk, 18 * in.scale, "title"));
-    return;
+  // The pen toolbar (presenter mode) keeps the top right.
+  const Rect toolbar = penToolbarRect(in, st, f);
+  const float room =
+      in.view_size.x - 44 * in.scale - (toolbar.width() > 0 ? toolbar.width() + 16 * in.scale : 0);
+  auto width = [&](ImFont* font) {
+    return font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, head).x;
+  };
+  // The largest font whose title fits beside the toolbar and stays clear of the
+  // vein: at the back of the lecture room the presenter's, else the title's,
+  // the body's; the small one when none does.
+  const float title_pad = (st.presenter ? 18 : 10) * in.scale;
+  const ImVec2 tp = st.presenter ? ImVec2(pos.x + 8 * in.scale, pos.y + 8 * in.scale) : pos;
+  ImFont* tf = f.small;
+  for (ImFont* font : {st.presenter ? f.presenter_title : f.title, f.title, f.body}) {
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, head);
+    if (width(font) <= room && placer.clearOfVein(plateAt(tp, ts, title_pad))) {
+      tf = font;
+      break;
+    }
   }
-  ImFont* tf =
-      f.title->CalcTextSizeA(f.title->FontSize, 1e6f, 0.0f, head).x > room ? f.body : f.title;
-  const Rect title_plate = plateText(in, tf, pos, head, kInk, 10 * in.scale, "title");
+  const Rect title_plate = plateText(in, tf, tp, head, kInk, title_pad, "title");
   placer.keepClear(title_plate);
-  // Clock: seconds during the procedure, days and weeks afterwards.
-  // Counted from the model's own moment (the needle in, the injection's end):
-  // not shown before it.
+  // Clock: seconds during the procedure, days and weeks afterwards; the same
+  // in the window, presenter mode and the video's frames. Counted from the
+  // model's own moment (the needle in, the injection's end): not shown before it.
   const double origin = in.run ? clockOrigin(stage.id, *in.run) : -1.0;
   const double t = in.sample->time_s - origin;
   const bool counting = stage.sim_to_s > stage.sim_from_s && origin >= 0.0 && t >= -1e-9;
   const std::string clock = counting ? loc(st).clock(std::max(t, 0.0)) : std::string();
   if (clock.empty()) return;
-  ImFont* cf = tf;
+  ImFont* cf = st.presenter && tf == f.presenter_title ? f.title : tf;
+  if (cf == f.small) cf = f.body;
   const ImVec2 sz = cf->CalcTextSizeA(cf->FontSize, 1e6f, 0.0f, clock.c_str());
   // Top right; narrow or over the vein there: below the title, else down the right side.
   const float pad = 10 * in.scale;
@@ -149,14 +159,15 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   const auto spot = placer.place(spots);
   if (!spot) return;
   const ImVec2 cp(spot->min.x + pad, spot->min.y + pad * 0.6f);
-  const bool narrow = cp.y > pos.y;
   const Rect clock_plate = plateText(in, cf, cp, clock.c_str(), kInkBlue, pad, "clock");
-  // What the clock counts from, right-aligned under it (narrow: the labels need the room).
-  const std::string cap = narrow ? std::string() : clockCaption(stage.id, loc(st));
+  // What the clock counts from, right-aligned under it where that is free (a
+  // clock pushed to the left, under the title, goes without: the labels need
+  // the room).
+  const bool right = cp.x > in.view_origin.x + 0.5f * in.view_size.x;
+  const std::string cap = right ? clockCaption(stage.id, loc(st)) : std::string();
   if (cap.empty()) return;
   const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap.c_str());
-  const ImVec2 cq(std::max(cp.x + sz.x - cs.x, title_plate.max.x + 18 * in.scale),
-                  clock_plate.max.y + 8 * in.scale);
+  const ImVec2 cq(cp.x + sz.x - cs.x, clock_plate.max.y + 8 * in.scale);
   const Rect want = plateAt(cq, cs, 8 * in.scale);
   if (placer.isFree(want))
     placer.keepClear(
@@ -393,7 +404,8 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   float text_h = 0.0f;
   for (const Band& b : bands)
     text_h = std::max(text_h, bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, b.text.c_str()).y);
-  const float above = 20.0f * in.scale + f.body->FontSize + 6.0f * in.scale; // marker and label
+  // Marker and label above the bar, the label clear of the marker and of the plate's edge.
+  const float above = 28.0f * in.scale + f.body->FontSize + 6.0f * in.scale;
   std::optional<Rect> placed;
   float h = 0.0f;
   bool words = true;
@@ -436,7 +448,7 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const std::string label = L.tr("gauge.this_vein", {{"diameter", L.fixed(d, 1)}});
   const ImVec2 ls = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, label.c_str());
   const ImVec2 lp(std::clamp(mx - 40 * in.scale, o.x, std::max(o.x, o.x + w - ls.x)),
-                  o.y - 20 * in.scale - f.body->FontSize);
+                  o.y - 24 * in.scale - f.body->FontSize);
   dl->AddText(f.body, f.body->FontSize, lp, col(0.1f, 0.12f, 0.18f, alpha), label.c_str());
   if (alpha > 0.99f) recordText(in, "gauge.this_vein", lp, ls, kInk, true);
 }
@@ -549,8 +561,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);
   if (st.audience == scene::Audience::Student) {
     ImGui::Spacing();
-    if (ImGui::CollapsingHeader((L.tr("ui.model.header") + "###model").c_str(),
-                                ImGuiTreeNodeFlags_DefaultOpen) &&
+    if (fittingHeader(in, f, L.tr("ui.model.header") + "###model", ImGuiTreeNodeFlags_DefaultOpen,
+                      "panel.model") &&
         ImGui::BeginTabBar("##modeltabs")) {
       if (ImGui::BeginTabItem((L.tr("ui.model.parameters") + "###params").c_str())) {
         drawParameters(in, st, f, actions);
@@ -774,6 +786,33 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
 
 } // namespace
 
+void recordLastItem(const ScreenInput& in, const char* what) {
+  recordItem(in, what, styleText());
+}
+
+bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& label, int flags,
+                   const char* what) {
+  // Where ImGui puts a framed header's words: after the arrow, three paddings in.
+  const std::string shown = label.substr(0, label.find("##"));
+  const ImGuiStyle& sty = ImGui::GetStyle();
+  auto need = [&] {
+    return ImGui::GetFontSize() + 3 * sty.FramePadding.x + ImGui::CalcTextSize(shown.c_str()).x;
+  };
+  const bool small = need() > ImGui::GetContentRegionAvail().x;
+  if (small) ImGui::PushFont(f.small);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const ImVec2 text(at.x + ImGui::GetFontSize() + 3 * sty.FramePadding.x,
+                    at.y + sty.FramePadding.y);
+  const bool open = ImGui::CollapsingHeader(label.c_str(), flags);
+  if (in.record) {
+    recordText(in, what, text, ImGui::CalcTextSize(shown.c_str()), styleText(), false);
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    in.record->texts.back().inside = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
+  }
+  if (small) ImGui::PopFont();
+  return open;
+}
+
 void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size) {
   origin = {0, 0};
   if (presenter) {
@@ -802,6 +841,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
       if (in.record) in.record->vein.push_back(c);
     }
   }
+  if (const Rect bar = penToolbarRect(in, st, f); bar.width() > 0) in.placer->keepClear(bar);
   ImGui::PushFont(f.body);
   if (in.view->leg > 0.01f)
     drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st), f,
@@ -810,6 +850,8 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   // The ruler lies on the cut face: few places fit it, so it goes before the
   // boxes that can move anywhere.
   const bool ruled = drawCutFaceRuler(in, st, f);
+  // The lecture room reads the caption first: the gauge takes what it leaves.
+  if (st.presenter) drawPresenterCaption(in, st, pb, f);
   drawSizeGauge(in, st, f);
   {
     // The stage that opens on the skin with its cleansing shows what the
@@ -819,7 +861,6 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
     if (info && info->opening == scene::StageOpening::SurfaceToCutaway)
       drawPreparationCards(in, st, f);
   }
-  if (st.presenter) drawPresenterCaption(in, st, pb, f);
   drawCutawayCaption(in, st, pb, f);
   if (!st.presenter) drawColourLegend(in, st, f);
   if (!ruled) drawScaleBar(in, st, f);

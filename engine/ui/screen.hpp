@@ -133,6 +133,15 @@ void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin,
 void drawScreen(const ScreenInput& in, ScreenState& state, Playback& playback, const Fonts& fonts,
                 ScreenActions& actions);
 
+// The ImGui item just submitted, with the window it must stay inside, into
+// in.record (the layout test); nothing when there is no record.
+void recordLastItem(const ScreenInput& in, const char* what);
+// A collapsing header (ImGui::CollapsingHeader, `label` may carry "###id")
+// whose words are never cut at the panel's edge: the small font where the body
+// font would not fit. Recorded as `what`.
+bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& label, int flags,
+                   const char* what);
+
 // The vein on screen as thick line pieces, in display pixels (view origin added).
 std::vector<Capsule> veinCapsules(const render::VeinOnScreen& vein, glm::vec2 view_origin);
 

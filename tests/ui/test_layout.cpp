@@ -1,11 +1,15 @@
-// The layout over the tour: in every palette, mode, language and size, no text
-// over the 3D view overlaps another text or the vein, no text leaves its view or
+// The layout over the tour: in every palette, mode (patient, student,
+// presenter), language and size, no text over the 3D view overlaps another text
+// or the vein, no text overlaps another anywhere, no text leaves its view or
 // window (clipped), and every text has a contrast of at least 4.5:1 (WCAG AA)
-// against the pixels around it, read back from the framebuffer.
+// against the pixels around it, read back from the framebuffer. A pseudo-locale
+// built here from en.po (every text 40 % longer, accented) stands for the
+// longest translation a clinic may add.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <sstream>
 #include <vector>
 
@@ -16,6 +20,7 @@
 #include "gfx/objects.hpp"
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
+#include "text/catalogue.hpp"
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
 
@@ -26,7 +31,98 @@ struct Config {
   render::PaletteKind palette;
   scene::Audience audience;
   std::string lang;
+  bool presenter = false;
 };
+
+// ---- the pseudo-locale -------------------------------------------------------
+
+// Latin letters with accents (all inside the fonts' Latin-1 + Extended-A range),
+// so a text not taken from the catalogue stands out as plain ASCII.
+std::string accented(char c) {
+  switch (c) {
+  case 'a':
+    return "\xc3\xa1"; // á
+  case 'e':
+    return "\xc3\xa9"; // é
+  case 'i':
+    return "\xc3\xad"; // í
+  case 'o':
+    return "\xc3\xb6"; // ö
+  case 'u':
+    return "\xc3\xbc"; // ü
+  case 'n':
+    return "\xc3\xb1"; // ñ
+  case 'c':
+    return "\xc3\xa7"; // ç
+  case 'A':
+    return "\xc3\x85"; // Å
+  case 'E':
+    return "\xc3\x89"; // É
+  case 'O':
+    return "\xc3\x96"; // Ö
+  default:
+    return std::string(1, c);
+  }
+}
+
+std::size_t codePoints(const std::string& s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char b) { return (static_cast<unsigned char>(b) & 0xC0) != 0x80; }));
+}
+
+// `text` with its letters accented and words of padding, 40 % more letters in
+// all (at least one), placeholders ({diameter_mm}) and "{{"/"}}" kept as they are.
+std::string pseudo(const std::string& text) {
+  std::string out;
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+      out += text.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      const std::size_t close = text.find('}', i);
+      if (close != std::string::npos) {
+        out += text.substr(i, close - i + 1);
+        letters += 6; // a value's typical width
+        i = close;
+        continue;
+      }
+    }
+    out += accented(c);
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++letters; // one per code point
+  }
+  if (letters == 0) return text;
+  // Padding in short words so that wrapping stays possible, as in a real language.
+  static const char* const kWords[] = {"\xc5\x82\xc3\xb6r\xc3\xa9m", "\xc3\xadp", "s\xc3\xbcm",
+                                       "d\xc3\xb6l\xc3\xb6r"};
+  const std::size_t want = (letters * 4 + 9) / 10;
+  for (std::size_t k = 0, added = 0; added < want; ++k) {
+    const std::string w = std::string(" ") + kWords[k % 4];
+    out += w;
+    added += codePoints(w);
+  }
+  return out;
+}
+
+// The catalogues as shipped plus "qps", English made 40 % longer.
+text::Library withPseudoLocale(const text::Library& shipped) {
+  text::Library lib = shipped;
+  const text::Catalogue* en = lib.find("en");
+  REQUIRE(en);
+  text::Catalogue q = *en;
+  q.code = "qps";
+  q.name = "Pseudo";
+  for (auto& [key, e] : q.entries) {
+    e.fuzzy = false;
+    e.forms = {pseudo(e.source)};
+    if (!e.source_plural.empty()) e.forms.push_back(pseudo(e.source_plural));
+  }
+  lib.catalogues.push_back(std::move(q));
+  return lib;
+}
 
 float linear(float c) {
   return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
@@ -38,8 +134,9 @@ float contrast(float la, float lb) {
   return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
 }
 
-// The lowest contrast between the text's ink and the pixels in a ring 1-3 px
-// around its rectangle (the plate or window behind the text, not its glyphs).
+// The lowest contrast between the text's ink and the pixels in a ring 2-3 px
+// around its rectangle (the plate or window behind the text, not its glyphs: a
+// J or a j reaches a pixel beyond its advance box).
 float ringContrast(const gfx::Image& img, const ui::RecordedText& t) {
   const float ink = luminance(t.ink.r, t.ink.g, t.ink.b);
   float worst = 1e9f;
@@ -61,7 +158,7 @@ float ringContrast(const gfx::Image& img, const ui::RecordedText& t) {
             x1 = static_cast<int>(std::ceil(t.rect.max.x));
   const int y0 = static_cast<int>(std::floor(t.rect.min.y)),
             y1 = static_cast<int>(std::ceil(t.rect.max.y));
-  for (int d = 1; d <= 3; ++d) {
+  for (int d = 2; d <= 3; ++d) {
     for (int x = x0 - d; x <= x1 + d; x += 2) {
       sample(x, y0 - d);
       sample(x, y1 + d);
@@ -77,9 +174,19 @@ float ringContrast(const gfx::Image& img, const ui::RecordedText& t) {
 std::string describe(const Config& c, const std::string& stage) {
   std::ostringstream o;
   o << c.size.x << "x" << c.size.y << " " << render::toString(c.palette) << " "
-    << (c.audience == scene::Audience::Student ? "student" : "patient") << " " << c.lang << " "
-    << stage;
+    << (c.audience == scene::Audience::Student ? "student" : "patient")
+    << (c.presenter ? " presenter " : " ") << c.lang << " " << stage;
   return o.str();
+}
+
+ui::Rect shrunk(const ui::Rect& r, float eps) {
+  return {r.min + glm::vec2(eps), r.max - glm::vec2(eps)};
+}
+
+// The part of a text that can be seen: a panel's text scrolled past its
+// window's edge is hidden there, not drawn over what lies beyond.
+ui::Rect seen(const ui::RecordedText& t) {
+  return {glm::max(t.rect.min, t.inside.min), glm::min(t.rect.max, t.inside.max)};
 }
 
 // Checks one frame's record and pixels; returns the problems found.
@@ -88,7 +195,7 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
   const float eps = 0.5f; // sub-pixel rounding
   for (std::size_t i = 0; i < rec.texts.size(); ++i) {
     const ui::RecordedText& t = rec.texts[i];
-    const ui::Rect r{t.rect.min + glm::vec2(eps), t.rect.max - glm::vec2(eps)};
+    const ui::Rect r = shrunk(t.rect, eps);
     if (t.over_view) {
       if (!ui::contains(t.inside.grown(eps), t.rect)) out.push_back(t.what + ": leaves the view");
       for (const ui::Capsule& c : rec.vein)
@@ -96,35 +203,44 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
           out.push_back(t.what + ": over the vein");
           break;
         }
-      for (std::size_t j = i + 1; j < rec.texts.size(); ++j) {
-        const ui::RecordedText& u = rec.texts[j];
-        if (u.over_view &&
-            ui::overlaps(r, ui::Rect{u.rect.min + glm::vec2(eps), u.rect.max - glm::vec2(eps)}))
-          out.push_back(t.what + ": overlaps " + u.what);
-      }
     } else if (t.rect.min.x < t.inside.min.x - eps || t.rect.max.x > t.inside.max.x + eps) {
       out.push_back(t.what + ": cut off at its window's edge");
     }
+    // No two texts on top of each other, wherever they are (a panel's items,
+    // the timeline's buttons, the texts over the view).
+    for (std::size_t j = i + 1; j < rec.texts.size(); ++j)
+      if (ui::overlaps(shrunk(seen(t), eps), shrunk(seen(rec.texts[j]), eps)))
+        out.push_back(t.what + ": overlaps " + rec.texts[j].what);
     const float c = ringContrast(img, t);
     if (c < 4.5f) out.push_back(t.what + ": contrast " + std::to_string(c) + " < 4.5");
   }
   return out;
 }
 
+const std::vector<glm::ivec2> kSizes = {{640, 360}, {1280, 720}, {1920, 1080}};
+const std::vector<render::PaletteKind> kPalettes = {render::PaletteKind::Schematic,
+                                                    render::PaletteKind::Realistic,
+                                                    render::PaletteKind::ColourSafe};
+
+// Every size x palette x mode x language; presenter mode (patient texts, no
+// panel) in every size and language, its palette taking turns.
+std::vector<Config> tourConfigs(const std::vector<std::string>& langs) {
+  std::vector<Config> configs;
+  int turn = 0;
+  for (const glm::ivec2 size : kSizes) {
+    for (const auto pal : kPalettes)
+      for (const auto aud : {scene::Audience::Patient, scene::Audience::Student})
+        for (const std::string& lang : langs) configs.push_back({size, pal, aud, lang, false});
+    for (const std::string& lang : langs)
+      configs.push_back({size, kPalettes[static_cast<std::size_t>(turn++) % kPalettes.size()],
+                         scene::Audience::Patient, lang, true});
+  }
+  return configs;
+}
+
 // Renders every configuration at the given stages (one per configuration in
 // turn when `every_stage` is false) and checks each frame.
-void checkTour(bool every_stage) {
-  REQUIRE_GL();
-  const std::vector<std::string> langs = text::languageCodes();
-  REQUIRE(langs.size() >= 2);
-  std::vector<Config> configs;
-  for (const glm::ivec2 size :
-       {glm::ivec2(640, 360), glm::ivec2(1280, 720), glm::ivec2(1920, 1080)})
-    for (const auto pal : {render::PaletteKind::Schematic, render::PaletteKind::Realistic,
-                           render::PaletteKind::ColourSafe})
-      for (const auto aud : {scene::Audience::Patient, scene::Audience::Student})
-        for (const std::string& lang : langs) configs.push_back({size, pal, aud, lang});
-
+void checkTour(const std::vector<Config>& configs, bool every_stage) {
   app::Session s;
   s.scene = scene::defaultScene();
   s.rebuild();
@@ -139,6 +255,7 @@ void checkTour(bool every_stage) {
     v.state().palette = c.palette;
     v.state().audience = c.audience;
     v.state().lang = c.lang;
+    v.state().presenter = c.presenter;
     const int stages = s.playback.stageCount();
     for (int k = 0; k < (every_stage ? stages : 1); ++k) {
       const int stage = every_stage ? k : turn++ % stages;
@@ -157,12 +274,15 @@ void checkTour(bool every_stage) {
       INFO(describe(c, s.playback.stage(stage).id));
       CHECK(!rec.texts.empty());
       const std::vector<std::string> found = problems(rec, img);
+      std::string name = describe(c, s.playback.stage(stage).id);
+      std::replace(name.begin(), name.end(), ' ', '-');
       if (!found.empty()) { // the frame beside the test's output, with what went wrong
-        std::string name = describe(c, s.playback.stage(stage).id);
-        std::replace(name.begin(), name.end(), ' ', '-');
         const std::string path = "layout-failed-" + name + ".png";
         if (gfx::writePng(img, path)) WARN("frame written to " + path);
       }
+      // SCLEROSIM_LAYOUT_PNGS=DIR: every frame, to look at.
+      if (const char* dir = std::getenv("SCLEROSIM_LAYOUT_PNGS"))
+        CHECK(gfx::writePng(img, std::string(dir) + "/" + name + ".png"));
       for (const std::string& p : found) {
         INFO(p);
         CHECK(false);
@@ -170,17 +290,59 @@ void checkTour(bool every_stage) {
       ++checked;
     }
   }
+  v.state().presenter = false;
   CHECK(checked >= static_cast<int>(configs.size()));
 }
+
+// Puts the shipped catalogues back when the test ends, however it ends.
+struct ShippedLibrary {
+  text::Library shipped = text::library();
+  ~ShippedLibrary() { text::useLibrary(shipped); }
+};
 
 } // namespace
 
 TEST_CASE("layout: every palette, mode, language and size, one key moment each",
           "[ui][gl][layout]") {
-  checkTour(false);
+  REQUIRE_GL();
+  const std::vector<std::string> langs = text::languageCodes();
+  REQUIRE(langs.size() >= 2);
+  checkTour(tourConfigs(langs), false);
 }
 
 TEST_CASE("layout: every palette, mode, language and size at every stage",
           "[ui][gl][layout][.slow]") {
-  checkTour(true);
+  REQUIRE_GL();
+  const std::vector<std::string> langs = text::languageCodes();
+  REQUIRE(langs.size() >= 2);
+  checkTour(tourConfigs(langs), true);
+}
+
+TEST_CASE("layout: the pseudo-locale keeps placeholders and is 40 % longer", "[ui][layout]") {
+  const std::string en = "Vein {diameter_mm} mm, {{literal}}";
+  const std::string q = pseudo(en);
+  CHECK(text::placeholders(q) == text::placeholders(en));
+  CHECK(q.find("{{literal}}") != std::string::npos);
+  CHECK(q.find("V\xc3\xa9\xc3\xad\xc3\xb1 {diameter_mm}") == 0);
+  CHECK(codePoints(q) >= codePoints(en) * 14 / 10);
+  CHECK(pseudo("") == "");
+}
+
+TEST_CASE("layout: a pseudo-locale 40 % longer, every stage at 1280x720, patient, student and "
+          "presenter",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  ShippedLibrary restore;
+  text::useLibrary(withPseudoLocale(restore.shipped));
+  REQUIRE(text::hasLanguage("qps"));
+  // Nothing shown falls back to English: every text is the longer one.
+  text::startFallbackProbe();
+  std::vector<Config> configs;
+  for (const auto aud : {scene::Audience::Patient, scene::Audience::Student})
+    configs.push_back({{1280, 720}, render::PaletteKind::Schematic, aud, "qps", false});
+  configs.push_back(
+      {{1280, 720}, render::PaletteKind::Schematic, scene::Audience::Patient, "qps", true});
+  checkTour(configs, true);
+  const std::vector<std::string> fell_back = text::stopFallbackProbe();
+  CHECK(fell_back.empty());
 }
