@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/model_export.hpp"
+#include "core/clock.hpp"
 #include "core/data_path.hpp"
 #include "core/log.hpp"
 #include "gfx/context.hpp"
@@ -215,7 +216,10 @@ core::Result<bool> Viewer::openView(const Bookmark& b) {
   return true;
 }
 
-render::DirectedView Viewer::directedFor(const Session& s, const render::Renderer& r) const {
+render::DirectedView Viewer::directedFor(const Session& own, const render::Renderer& r,
+                                         const Session* story) const {
+  // Stage, key moment and progress from the story; cameras framed on own's vein.
+  const Session& s = story ? *story : own;
   const int si = s.playback.stageIndex();
   const scene::StageDesc& stage = *s.stages[static_cast<std::size_t>(si)];
   const scene::StageDesc* previous = si > 0 ? s.stages[static_cast<std::size_t>(si - 1)] : nullptr;
@@ -225,9 +229,9 @@ render::DirectedView Viewer::directedFor(const Session& s, const render::Rendere
   const ui::StoryBeat* beat = ui::beatAt(s.beats, s.playback, pos);
   std::optional<scene::CameraPose> cam, prev_cam, stage_end;
   if (beat) {
-    cam = scene::beatInfo(beat->event).camera(s.scene.params);
+    cam = scene::beatInfo(beat->event).camera(own.scene.params);
     if (const ui::StoryBeat* prev = ui::previousBeat(s.beats, beat))
-      prev_cam = scene::beatInfo(prev->event).camera(s.scene.params);
+      prev_cam = scene::beatInfo(prev->event).camera(own.scene.params);
     shot.active = true;
     shot.camera = cam ? &*cam : nullptr;
     shot.previous = prev_cam ? &*prev_cam : nullptr;
@@ -237,7 +241,7 @@ render::DirectedView Viewer::directedFor(const Session& s, const render::Rendere
     // Where the previous stage's last beat left the camera.
     const ui::StoryBeat* last = ui::beatAt(s.beats, s.playback, s.playback.stageStart(si) - 1e-6);
     if (last && last->stage == si - 1) {
-      stage_end = scene::beatInfo(last->event).camera(s.scene.params);
+      stage_end = scene::beatInfo(last->event).camera(own.scene.params);
       shot.previous_stage_end = stage_end ? &*stage_end : nullptr;
     }
   }
@@ -272,50 +276,104 @@ void Viewer::renderHalf(const Session& s, render::Renderer& r, const sim::Sample
   if (d.leg < 0.99f) r.render(in, gl_origin, size);
 }
 
-void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap) {
+namespace {
+
+// A text on a plate over the view, recorded for the layout test.
+void plateText(ImDrawList* dl, ImFont* font, const ui::Rect& box, glm::vec2 pad, float wrap,
+               const std::string& text, ImU32 plate, float rounding, ui::LayoutRecord* record,
+               const char* what, const ui::Rect& inside) {
+  const ImU32 ink = IM_COL32(25, 31, 46, 255);
+  dl->AddRectFilled(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), plate, rounding);
+  const ImVec2 tp(box.min.x + pad.x, box.min.y + pad.y);
+  dl->AddText(font, font->FontSize, tp, ink, text.c_str(), nullptr, wrap);
+  if (!record) return;
+  ui::RecordedText t;
+  t.what = what;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text.c_str());
+  t.rect = ui::Rect::at({tp.x, tp.y}, {ts.x, ts.y});
+  t.inside = inside;
+  t.ink = glm::vec4(25 / 255.0f, 31 / 255.0f, 46 / 255.0f, 1.0f);
+  t.over_view = true;
+  record->texts.push_back(std::move(t));
+}
+
+// Bottom centre of `area` first, then up its middle and its sides.
+std::vector<ui::Rect> nameCandidates(const ui::Rect& area, glm::vec2 size, float margin,
+                                     float step) {
+  std::vector<ui::Rect> out;
+  const float centre = area.min.x + (area.width() - size.x) * 0.5f;
+  const float left = area.min.x + margin, right = area.max.x - size.x - margin;
+  for (float y = area.max.y - size.y - margin; y > area.min.y; y -= step)
+    for (const float x : {centre, left, right}) out.push_back(ui::Rect::at({x, y}, size));
+  return out;
+}
+
+} // namespace
+
+void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap,
+                                 const render::VeinOnScreen& left_vein,
+                                 const render::VeinOnScreen& right_vein) {
   const float sc = gui_->scale();
   const ui::Fonts& f = gui_->fonts();
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const ImU32 plate = IM_COL32(255, 255, 255, 230), ink = IM_COL32(25, 31, 46, 255);
+  const ImU32 plate = IM_COL32(255, 255, 255, 230);
   // The divider between the halves.
   dl->AddRectFilled(ImVec2(origin.x + half_w, origin.y),
                     ImVec2(origin.x + half_w + gap, origin.y + view.y), IM_COL32(60, 70, 90, 255));
-  // Each half's name, at the bottom centre of its half.
-  // Narrow halves (small windows) get the smaller fonts.
-  const bool narrow = half_w < 420.0f * sc;
-  ImFont* lf = narrow ? f.small : f.title;
-  const float pad = (narrow ? 5.0f : 10.0f) * sc;
-  // The difference in outcome, in words: a band across the top of the view,
-  // below the stage title; in a small window (not presenting) at the bottom,
-  // under the names, so the vein in the middle stays visible.
-  ImFont* bf = narrow ? f.small : f.body;
-  const float wrap = std::max(100.0f, view.x - (narrow ? 20.0f : 80.0f) * sc);
   const text::Locale& L = text::locale(state_.lang);
-  const std::string sentence = compare_->sentence(L);
-  const std::string left = compare_->leftLabel(L), right = compare_->rightLabel(L);
-  const ImVec2 sts = bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, sentence.c_str());
-  const bool sentence_below = narrow && !state_.presenter;
-  const float label_y =
-      origin.y + view.y - lf->FontSize - 3.0f * pad - (sentence_below ? sts.y + 2.0f * pad : 0.0f);
-  const std::string* names[2] = {&left, &right};
+  const std::string names[2] = {compare_->leftLabel(L), compare_->rightLabel(L)};
+  // Each half's name, bottom centre of its half where that is clear of the
+  // vein and the left half's texts (placer_), else higher up; smaller where the
+  // large font finds no place.
+  const ui::Rect halves[2] = {ui::Rect::at(origin, {half_w, view.y}),
+                              ui::Rect{{origin.x + half_w + gap, origin.y}, origin + view}};
+  ui::Placer right(halves[1]);
+  const glm::vec2 right_origin = halves[1].min;
+  if (right_vein.present)
+    for (const ui::Capsule& c : ui::veinCapsules(right_vein, right_origin)) {
+      right.keepClear(c);
+      if (record_) record_->vein.push_back(c);
+    }
+  ui::Placer* placers[2] = {&placer_, &right};
   for (int i = 0; i < 2; ++i) {
-    const float x0 = origin.x + static_cast<float>(i) * (half_w + gap);
-    const ImVec2 ts = lf->CalcTextSizeA(lf->FontSize, 1e6f, 0.0f, names[i]->c_str());
-    const ImVec2 p(x0 + std::max(pad, (half_w - ts.x) * 0.5f), label_y);
-    dl->AddRectFilled(ImVec2(p.x - pad, p.y - pad * 0.6f),
-                      ImVec2(p.x + ts.x + pad, p.y + ts.y + pad * 0.6f),
-                      i == 0 ? plate : IM_COL32(255, 244, 214, 235), 6.0f * sc);
-    dl->AddText(lf, lf->FontSize, p, ink, names[i]->c_str());
+    for (ImFont* font : {f.title, f.body, f.small}) {
+      const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, names[i].c_str());
+      const glm::vec2 pad(10.0f * sc, 6.0f * sc);
+      const auto box = placers[i]->place(
+          nameCandidates(halves[i], glm::vec2(ts.x, ts.y) + 2.0f * pad, 8.0f * sc, 12.0f * sc));
+      if (!box) continue;
+      plateText(dl, font, *box, pad, 0.0f, names[i], i == 0 ? plate : IM_COL32(255, 244, 214, 235),
+                6.0f * sc, record_, i == 0 ? "compare.left" : "compare.right", halves[i]);
+      break;
+    }
   }
-  const ImVec2& ts = sts;
-  // Below the stage title and the clock (which drops to a second row in a narrow half).
-  const float top = sentence_below     ? origin.y + view.y - ts.y - pad
-                    : state_.presenter ? origin.y + 48.0f * sc + f.presenter_title->FontSize
-                                       : origin.y + 44.0f * sc + 2.0f * f.title->FontSize;
-  const ImVec2 p(origin.x + (view.x - ts.x) * 0.5f, top);
-  dl->AddRectFilled(ImVec2(p.x - pad * 1.5f, p.y - pad),
-                    ImVec2(p.x + ts.x + pad * 1.5f, p.y + ts.y + pad), plate, 8.0f * sc);
-  dl->AddText(bf, bf->FontSize, p, ink, sentence.c_str(), nullptr, wrap);
+  // The difference in outcome, in words, across the view where it is clear of
+  // both veins and every text; none: the outcome panel states both verdicts.
+  ui::Placer whole(ui::Rect::at(origin, view));
+  for (const ui::Placer* p : placers)
+    for (const ui::Rect& r : p->boxes()) whole.keepClear(r);
+  for (const auto& [vein, at] :
+       {std::pair(&left_vein, origin), std::pair(&right_vein, right_origin)})
+    if (vein->present)
+      for (const ui::Capsule& c : ui::veinCapsules(*vein, at)) whole.keepClear(c);
+  const std::string sentence = compare_->sentence(L);
+  for (ImFont* font : {f.body, f.small}) {
+    for (const float share : {1.0f, 0.6f}) {
+      const float wrap = std::max(100.0f, (view.x - 80.0f * sc) * share);
+      const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, sentence.c_str());
+      const glm::vec2 pad(15.0f * sc, 10.0f * sc);
+      const glm::vec2 size = glm::vec2(ts.x, ts.y) + 2.0f * pad;
+      std::vector<ui::Rect> spots;
+      const float centre = origin.x + (view.x - size.x) * 0.5f;
+      for (float y = origin.y + 8.0f * sc; y + size.y < origin.y + view.y; y += 12.0f * sc)
+        spots.push_back(ui::Rect::at({centre, y}, size));
+      if (const auto box = whole.place(spots)) {
+        plateText(dl, font, *box, pad, wrap, sentence, plate, 8.0f * sc, record_,
+                  "compare.sentence", whole.area());
+        return;
+      }
+    }
+  }
 }
 
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
@@ -358,16 +416,21 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   if (!camera_override_) directed.camera.distance *= widen;
   renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y),
              glm::ivec2(left_view));
+  render::VeinOnScreen right_vein; // the what-if half's vein (its texts keep clear of it)
   if (compare_) {
     // The right half: the what-if session at the same place in the timeline.
     syncTimeline(s, compare_->what_if);
     compare_sample_ = compare_->what_if.sampleNow();
-    render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_);
+    render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_, &s);
     if (!camera_override_) right.camera.distance *= widen;
     const int rx = static_cast<int>(origin.x + half_w + gap);
+    const glm::ivec2 right_size(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)),
+                                static_cast<int>(view.y));
     renderHalf(compare_->what_if, *compare_renderer_, compare_sample_, right, glm::ivec2(rx, gl_y),
-               glm::ivec2(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)),
-                          static_cast<int>(view.y)));
+               right_size);
+    if (right.leg < 0.5f)
+      right_vein =
+          render::veinOnScreen(compare_renderer_->layout(), right.camera, glm::vec2(right_size));
   }
   gfx::setViewportFull(size.x, size.y);
 
@@ -394,8 +457,18 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   si_in.ruler = &ruler;
   si_in.placer = &placer_;
   si_in.record = record_;
+  if (compare_) { // the outcome panel states both halves' verdicts
+    const text::Locale& L = text::locale(state_.lang);
+    si_in.compare_outcome = &compare_->what_if.run.outcome;
+    si_in.compare_left = compare_->leftLabel(L);
+    si_in.compare_right = compare_->rightLabel(L);
+    si_in.compare_shown_days =
+        static_cast<int>(std::lround(core::daysFromSeconds(compare_->what_if.run.endTime())));
+  }
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
-  if (compare_) drawCompareCaptions(origin, view, half_w, gap);
+  if (compare_)
+    drawCompareCaptions(origin, view, half_w, gap,
+                        directed.leg < 0.5f ? vein : render::VeinOnScreen{}, right_vein);
   if (cached) {
     // The window: the interface outside the 3D view is kept between frames.
     const int bottom = static_cast<int>(origin.y + view.y);

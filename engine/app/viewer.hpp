@@ -103,10 +103,16 @@ private:
   std::unique_ptr<render::Renderer> compare_renderer_;
   sim::Sample compare_sample_;
 
-  render::DirectedView directedFor(const Session& s, const render::Renderer& r) const;
+  // The camera and cutaway for the stage and key moment `story` shows, framed
+  // on the vein of `s` (drawn by `r`): the comparison's right half follows the
+  // left half's story, so both halves show the same moment the same way.
+  render::DirectedView directedFor(const Session& s, const render::Renderer& r,
+                                   const Session* story = nullptr) const;
   void renderHalf(const Session& s, render::Renderer& r, const sim::Sample& sample,
                   const render::DirectedView& d, glm::ivec2 gl_origin, glm::ivec2 size);
-  void drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap);
+  void drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap,
+                           const render::VeinOnScreen& left_vein,
+                           const render::VeinOnScreen& right_vein);
 };
 
 // Sets the viewer's render quality for a scope (an export), then puts it back.

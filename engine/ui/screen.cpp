@@ -15,6 +15,7 @@
 #include "ui/outcome_text.hpp"
 #include "ui/overlays.hpp"
 #include "ui/panels.hpp"
+#include "ui/sources.hpp"
 
 namespace ui {
 namespace {
@@ -457,36 +458,26 @@ std::string dayText(double day, const text::Locale& L) {
   return day < 0 ? L.tr("outcome.was.not_reached") : L.fixed(day, 0);
 }
 
-void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
-                    ScreenActions& actions) {
-  const float w = panelWidth(in.display.x, in.scale);
-  ImGui::SetNextWindowPos(ImVec2(in.display.x - w, 0));
-  ImGui::SetNextWindowSize(ImVec2(w, in.display.y - (kBarHeight + kDisclaimerHeight) * in.scale));
-  // Scrolls (visible bar) when narration, outcome and the model section do not fit.
-  ImGui::Begin("##panel", nullptr, kFixed & ~ImGuiWindowFlags_NoScrollbar);
+// The model's verdict on one run: closed, fading, cleared, sessions.
+void outcomeLines(const ScreenInput& in, const sim::Outcome& o, scene::Audience audience,
+                  const text::Locale& L, int shown_days) {
+  if (!o.indicated) {
+    ImGui::TextUnformatted(L.tr("outcome.not_suitable").c_str());
+    recordItem(in, "panel.outcome", styleText());
+    return;
+  }
+  for (const std::string& line :
+       {closedLine(o, audience, L), fadingLine(o.fading_visible_day, audience, L, shown_days),
+        resolvedLine(o.resolved_day, audience, L, shown_days), sessionLine(o, L)}) {
+    ImGui::TextUnformatted(line.c_str());
+    recordItem(in, "panel.outcome", styleText());
+  }
+}
+
+// The stage's narration: key points first, the references behind "Sources".
+void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                   const Fonts& f) {
   const text::Locale& L = loc(st);
-  ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", L.tr("ui.panel.stages").c_str());
-  {
-    const std::string settings_label = L.tr("ui.settings");
-    const char* settings = settings_label.c_str();
-    const float bw = ImGui::CalcTextSize(settings).x + ImGui::CalcTextSize("?").x +
-                     ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
-    if (ImGui::SmallButton(settings)) st.settings_open = !st.settings_open;
-    ImGui::SameLine();
-    if (ImGui::SmallButton("?")) st.help = !st.help;
-  }
-  ImGui::PopFont();
-  for (int i = 0; i < pb.stageCount(); ++i) {
-    const scene::StageDesc& s = *(*in.stages)[static_cast<std::size_t>(i)];
-    char item[160];
-    std::snprintf(item, sizeof item, "%d  %s", i + 1,
-                  in.scene->stageTitle(s, st.lang).text.c_str());
-    if (ImGui::Selectable(item, i == pb.stageIndex())) pb.seekStage(i);
-    recordItem(in, "panel.stage", styleText());
-  }
-  ImGui::Separator();
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", L.tr("ui.panel.narration").c_str());
   recordItem(in, "panel.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
@@ -494,15 +485,36 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const scene::LocalText text = in.scene->narrationText(stage, st.lang, st.audience);
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text.text.c_str());
+  // Key points first; the references behind "Sources" (collapsed until opened).
+  const KeyPoints points = splitSources(text.text);
+  ImGui::TextUnformatted(points.body.c_str());
   recordItem(in, "panel.narration", styleText());
+  if (!points.sources.empty()) {
+    ImGui::PushFont(f.small);
+    const bool open = ImGui::TreeNode((L.tr("ui.panel.sources") + "###sources").c_str());
+    recordItem(in, "panel.sources", styleText());
+    if (open) {
+      for (const std::string& source : points.sources) {
+        ImGui::Bullet(); // the text wraps beside the bullet
+        ImGui::TextUnformatted(source.c_str());
+        recordItem(in, "panel.source", styleText());
+      }
+      ImGui::TreePop();
+    }
+    ImGui::PopFont();
+  }
   if (text.fell_back) {
     ImGui::PushFont(f.small);
     ImGui::TextDisabled("%s", L.tr("notice.no_translation", {{"lang", st.lang}}).c_str());
     ImGui::PopFont();
   }
   ImGui::PopTextWrapPos();
-  ImGui::Separator();
+}
+
+// The model's outcome (both halves' when comparing), with what changed.
+void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+  const text::Locale& L = loc(st);
+  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const sim::Outcome& o = in.run->outcome;
   const bool student = st.audience == scene::Audience::Student;
   const int shown_days = static_cast<int>(std::lround(core::daysFromSeconds(in.run->endTime())));
@@ -518,6 +530,19 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   const bool shown = outcomeShown(st.audience, stage.id);
   if (!shown) {
     ImGui::TextUnformatted(outcomePending(L).c_str()); // patients: not before the treatment
+  } else if (in.compare_outcome) { // side by side: each half's verdict under its name
+    const std::pair<const std::string*, const sim::Outcome*> halves[] = {
+        {&in.compare_left, &o}, {&in.compare_right, in.compare_outcome}};
+    for (const auto& [name, outcome] : halves) {
+      ImGui::PushFont(f.small);
+      ImGui::TextUnformatted(name->c_str());
+      recordItem(in, "panel.outcome.half", styleText());
+      ImGui::PopFont();
+      ImGui::Indent();
+      outcomeLines(in, *outcome, st.audience, L,
+                   outcome == &o ? shown_days : in.compare_shown_days);
+      ImGui::Unindent();
+    }
   } else if (!o.indicated) {
     ImGui::TextUnformatted(L.tr("outcome.not_suitable").c_str());
     if (cmp && b.indicated) ImGui::TextColored(changed, "%s", L.tr("outcome.was.suitable").c_str());
@@ -556,6 +581,48 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     }
   }
   ImGui::PopTextWrapPos();
+}
+
+void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
+                    ScreenActions& actions) {
+  const float w = panelWidth(in.display.x, in.scale);
+  ImGui::SetNextWindowPos(ImVec2(in.display.x - w, 0));
+  ImGui::SetNextWindowSize(ImVec2(w, in.display.y - (kBarHeight + kDisclaimerHeight) * in.scale));
+  // Scrolls (visible bar) when narration, outcome and the model section do not fit.
+  ImGui::Begin("##panel", nullptr, kFixed & ~ImGuiWindowFlags_NoScrollbar);
+  const text::Locale& L = loc(st);
+  ImGui::PushFont(f.small);
+  ImGui::TextDisabled("%s", L.tr("ui.panel.stages").c_str());
+  {
+    const std::string settings_label = L.tr("ui.settings");
+    const char* settings = settings_label.c_str();
+    const float bw = ImGui::CalcTextSize(settings).x + ImGui::CalcTextSize("?").x +
+                     ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
+    if (ImGui::SmallButton(settings)) st.settings_open = !st.settings_open;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("?")) st.help = !st.help;
+  }
+  ImGui::PopFont();
+  for (int i = 0; i < pb.stageCount(); ++i) {
+    const scene::StageDesc& s = *(*in.stages)[static_cast<std::size_t>(i)];
+    char item[160];
+    std::snprintf(item, sizeof item, "%d  %s", i + 1,
+                  in.scene->stageTitle(s, st.lang).text.c_str());
+    if (ImGui::Selectable(item, i == pb.stageIndex())) pb.seekStage(i);
+    recordItem(in, "panel.stage", styleText());
+  }
+  ImGui::Separator();
+  // Comparing, the two verdicts come first: they are what the split view is for.
+  if (in.compare_outcome) {
+    drawOutcome(in, st, pb, f);
+    ImGui::Separator();
+    drawNarration(in, st, pb, f);
+  } else {
+    drawNarration(in, st, pb, f);
+    ImGui::Separator();
+    drawOutcome(in, st, pb, f);
+  }
   ImGui::Spacing();
   drawQuiz(in, st, f, actions, pb.stageIndex(), pb.stageIndex() == pb.stageCount() - 1);
   if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);

@@ -104,6 +104,11 @@ struct ScreenInput {
   Placer* placer = nullptr;       // texts over the view; drawScreen resets it (the comparison's
                                   // captions are placed with it afterwards); null: its own
   LayoutRecord* record = nullptr; // filled with every text's rectangle when given (tests)
+  // Side by side (--compare): the what-if half's outcome, so the outcome panel
+  // states both halves' verdicts under their names; null otherwise.
+  const sim::Outcome* compare_outcome = nullptr;
+  std::string compare_left, compare_right; // the halves' names ("As planned", "Without ...")
+  int compare_shown_days = 0;              // the what-if run's last day
 };
 
 // What the user asked for this frame; the app carries it out.

@@ -1,0 +1,77 @@
+// A student narration's key points and its sources: the references leave the
+// text (nothing of them stays in parentheses), nothing else does, and every
+// reference of every narration in every language ends up under "Sources".
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <string>
+
+#include "text/catalogue.hpp"
+#include "text/locale.hpp"
+#include "ui/sources.hpp"
+
+namespace {
+
+// Four-digit years 1900-2099 standing alone, in order.
+std::vector<std::string> years(const std::string& s) {
+  static const std::regex year("(^|[^0-9])((19|20)[0-9][0-9])(?![0-9])");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), year); it != std::sregex_iterator(); ++it)
+    out.push_back((*it)[2]);
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const std::string& s : v) out += s + "\n";
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("sources: references leave the key points, the rest stays", "[ui][sources]") {
+  const ui::KeyPoints k = ui::splitSources(
+      "CEAP (Eklöf 2004): veins < 1 mm (spider). Blood binds it (lytic activity 23× lower, "
+      "Connor 2015; in vitro). Slow (Goldman & Weiss: 5–15 s). Kern 2007 (RCT): 23–32 mmHg "
+      "helped (NNT 4.7). Walk 15–20 min.");
+  CHECK(k.body == "CEAP: veins < 1 mm (spider). Blood binds it (lytic activity 23× lower; in "
+                  "vitro). Slow. Walk 15–20 min.");
+  REQUIRE(k.sources.size() == 4);
+  CHECK(k.sources[0] == "Eklöf 2004");
+  CHECK(k.sources[1] == "Connor 2015");
+  CHECK(k.sources[2] == "Goldman & Weiss: 5–15 s");
+  CHECK(k.sources[3] == "Kern 2007 (RCT): 23–32 mmHg helped (NNT 4.7).");
+}
+
+TEST_CASE("sources: a text without references is its own key points", "[ui][sources]") {
+  const std::string plain = "We look at your legs while you stand. The vein is 0.6 mm wide.";
+  const ui::KeyPoints k = ui::splitSources(plain);
+  CHECK(k.body == plain);
+  CHECK(k.sources.empty());
+  // All of it evidence: shown as it is, not an empty panel.
+  CHECK(ui::splitSources("Kern 2007: it helped.").body == "Kern 2007: it helped.");
+}
+
+TEST_CASE("sources: every student narration in every language, its years under Sources",
+          "[ui][sources]") {
+  int narrations = 0;
+  for (const std::string& code : text::languageCodes()) {
+    const text::Catalogue* cat = text::library().find(code);
+    REQUIRE(cat);
+    for (const auto& [key, entry] : cat->entries) {
+      if (key.rfind("narration.", 0) != 0 || key.size() < 8 ||
+          key.compare(key.size() - 8, 8, ".student") != 0)
+        continue;
+      const std::string* t = cat->text(key);
+      if (!t || t->empty()) continue;
+      ++narrations;
+      const ui::KeyPoints k = ui::splitSources(*t);
+      INFO(code << " " << key << "\n" << k.body << "\n--\n" << joined(k.sources));
+      CHECK(!k.body.empty());
+      // No year left in the key points' parentheses, and none lost.
+      CHECK(!std::regex_search(k.body, std::regex("\\([^)]*(19|20)[0-9][0-9][^)]*\\)")));
+      CHECK(years(k.body).size() + years(joined(k.sources)).size() == years(*t).size());
+    }
+  }
+  CHECK(narrations >= 4 * 10);
+}
