@@ -101,8 +101,13 @@ std::optional<RulerLayout> layRuler(const render::RulerOnScreen& r, const Screen
     widest = std::max(widest, n.size.x);
     out.numbers.push_back(std::move(n));
   }
-  const float reach = major + gap + widest + pad;
-  const float ends = 0.5f * font->FontSize + pad;
+  // A tilted ruler turns the numbers' upright boxes against the plate's edges:
+  // their corners reach further out (half a line) and further along (a width);
+  // and the cut face's outward direction, seen in perspective, is not square to
+  // the ruler on screen: going out by `reach` also goes along by reach * cos.
+  const float reach = major + gap + widest + pad + 0.5f * font->FontSize * std::abs(outward.y);
+  const float ends = 0.5f * font->FontSize + pad + widest * std::abs(along.x) +
+                     reach * std::abs(glm::dot(outward, along));
   out.corner[0] = top - along * ends - outward * pad;
   out.corner[1] = top - along * ends + outward * reach;
   out.corner[2] = bottom + along * ends + outward * reach;

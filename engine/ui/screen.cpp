@@ -834,20 +834,36 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
       text = text.substr(0, cut + 1);
     }
   }
-  const ImVec2 ts = f.caption->CalcTextSizeA(fs, 1e6f, wrap, text.c_str());
+  // Clear of the vein: large and wide first, then narrower, then in the body
+  // font; none (a small window): large at the bottom all the same, the lecture
+  // room must read it; the labels still keep clear of it.
   const float pad = 24.0f * in.scale;
-  const glm::vec2 size(ts.x + 2 * pad, ts.y + 1.2f * pad);
-  std::vector<Rect> candidates = cornerCandidates(in, size, 10.0f * in.scale);
-  std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
-  const Rect fallback = candidates.front();
-  // No place clear of the vein (a small window): at the bottom all the same, the
-  // lecture room must read it; the labels still keep clear of it.
-  std::optional<Rect> placed = in.placer->place(candidates);
-  if (!placed) in.placer->keepClear(fallback);
-  const Rect box = placed.value_or(fallback);
+  struct Try {
+    ImFont* font;
+    float wrap;
+  };
+  const Try tries[] = {{f.caption, wrap}, {f.caption, wrap * 0.6f}, {f.body, wrap * 0.6f}};
+  std::optional<Rect> placed;
+  Try used = tries[0];
+  std::vector<Rect> first;
+  for (const Try& t : tries) {
+    const ImVec2 sz = t.font->CalcTextSizeA(t.font->FontSize, 1e6f, t.wrap, text.c_str());
+    std::vector<Rect> candidates =
+        cornerCandidates(in, glm::vec2(sz.x + 2 * pad, sz.y + 1.2f * pad), 10.0f * in.scale);
+    std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
+    if (first.empty()) first = candidates;
+    placed = in.placer->place(candidates);
+    if (placed) {
+      used = t;
+      break;
+    }
+  }
+  if (!placed) in.placer->keepClear(first.front());
+  const Rect box = placed.value_or(first.front());
+  const ImVec2 ts = used.font->CalcTextSizeA(used.font->FontSize, 1e6f, used.wrap, text.c_str());
   dl->AddRectFilled(iv(box.min), iv(box.max), colU(kPlate), 10.0f * in.scale);
   const ImVec2 tp(box.min.x + pad, box.min.y + 0.6f * pad);
-  dl->AddText(f.caption, fs, tp, colU(kInk), text.c_str(), nullptr, wrap);
+  dl->AddText(used.font, used.font->FontSize, tp, colU(kInk), text.c_str(), nullptr, used.wrap);
   recordText(in, "caption.presenter", tp, ts, kInk, true);
 }
 
