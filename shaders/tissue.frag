@@ -297,8 +297,9 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     float pocket = length(vec2(abs(q.x) - 0.88 * a, q.y) / vec2(1.6, 1.0)) - max(0.09 * r, 2.0 * w);
     c = mix(c, cThrombus, aaw(pocket, w) * sealed * step(0.02, uState.x));
   }
-  // Fibrosis replaces lumen and wall with a pale cord.
-  c = mix(c, cCord, uState.y);
+  // Fibrosis replaces lumen and wall with a pale cord: fully the legend's
+  // cord colour by the model's Cord event (fibrosis 0.5), when it is named.
+  c = mix(c, cCord, smoothstep(0.0, 0.5, uState.y));
   c = mix(base, c, inside * uShape.w);
   return spasmOutline(q, p, opened, c, wq);
 }
@@ -375,10 +376,14 @@ void main() {
   c = vein(p, c, n.y > 0.5, inside);
 #endif
 #ifdef TISSUE_EXTRAS
-  // Extravasation wheal: a pale swelling of the dermis around the needle tip.
+  // Extravasation wheal: the sclerosant spread in the dermis around the needle
+  // tip (its size from the model's wheal), in the sclerosant's colour as in the
+  // legend, denser at the centre, with a darker rim so it reads on the cut face.
   if (uSurface.z > 0.0) {
     float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;
-    c = mix(c, mix(c, vec3(0.96, 0.95, 0.92), 0.6), aa(dw));
+    float core = clamp(-dw / max(uSurface.z * 3.0 * uVein.y, 1e-3), 0.0, 1.0);
+    c = mix(c, mix(c, cSclerosant, 0.55 + 0.3 * core), aa(dw));
+    c = mix(c, cSclerosant * 0.6, 0.8 * aa(abs(dw) - 0.6 * fwidth(dw)));
   }
 #endif
 #endif
