@@ -28,4 +28,10 @@ const char* toString(PaletteKind kind); // "schematic", "realistic", "colour-saf
 // The inverse of toString; empty for any other name.
 std::optional<PaletteKind> paletteFromName(std::string_view name);
 
+// The band the two damaged linings grow into once sealed (shaders/tissue.frag
+// draws it as mix(cMedia, endothelium, 0.35)): the inset and the legend use it.
+inline glm::vec3 bondedBand(const Palette& p) {
+  return p.media + 0.35f * (p.endothelium_dead - p.media);
+}
+
 } // namespace render

@@ -331,8 +331,7 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   case InsetState::Cord: {
     // One band where the two linings were: the bonded walls (the cutaway's
     // sealed colour), and as a cord the fibrous tissue with its fibres.
-    const glm::vec3 band =
-        state == InsetState::Cord ? pal.cord : glm::mix(pal.media, pal.endothelium_dead, 0.35f);
+    const glm::vec3 band = state == InsetState::Cord ? pal.cord : render::bondedBand(pal);
     const float y1 = state == InsetState::Cord ? c.y + R : y_lumen + h;
     circleBand(dl, c, R, y_lining, y1, colV(band));
     const float step = state == InsetState::Cord ? 0.16f * R : 2.0f * h;

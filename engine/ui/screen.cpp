@@ -4,10 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <vector>
 
 #include <imgui.h>
 
 #include "core/clock.hpp"
+#include "render/palette.hpp"
 #include "scene/stages.hpp"
 #include "text/locale.hpp"
 #include "ui/labels.hpp"
@@ -306,14 +308,18 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
     glm::vec3 c;
     std::string text;
   };
-  const Entry entries[] = {{pal.blood, L.tr("legend.blood")},
-                           {pal.sclerosant, L.tr("legend.sclerosant")},
-                           {pal.endothelium_alive, L.tr("legend.endothelium_alive")},
-                           {pal.endothelium_dead, L.tr("legend.endothelium_dead")},
-                           {pal.thrombus, L.tr("legend.thrombus")},
-                           {pal.cord, L.tr("legend.cord")},
-                           {pal.media, L.tr("legend.media")},
-                           {pal.adventitia, L.tr("legend.adventitia")}};
+  std::vector<Entry> entries = {{pal.blood, L.tr("legend.blood")},
+                                {pal.sclerosant, L.tr("legend.sclerosant")},
+                                {pal.endothelium_alive, L.tr("legend.endothelium_alive")},
+                                {pal.endothelium_dead, L.tr("legend.endothelium_dead")},
+                                {pal.thrombus, L.tr("legend.thrombus")},
+                                {pal.cord, L.tr("legend.cord")},
+                                {pal.media, L.tr("legend.media")},
+                                {pal.adventitia, L.tr("legend.adventitia")}};
+  // The bonded band while the cutaway shows it (the model's seal, before the cord).
+  if (in.sample->seal >= 0.5 && in.sample->fibrosis < 0.5)
+    entries.push_back({render::bondedBand(pal), L.tr("inset.wall.bonded")});
+  const int n = static_cast<int>(entries.size()), half = (n + 1) / 2;
   ImFont* font = f.small;
   const float fs = font->FontSize, sw = fs * 0.9f, row = fs + 5.0f * in.scale,
               pad = 8.0f * in.scale;
@@ -321,9 +327,9 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
   for (const Entry& e : entries)
     col_w = std::max(col_w, font->CalcTextSizeA(fs, 1e6f, 0.0f, e.text.c_str()).x);
   col_w += sw + 6.0f * in.scale + 14.0f * in.scale;
-  // Two columns of four; a single column of eight where that fits better.
-  const glm::vec2 sizes[] = {{2 * col_w + 2 * pad, 4 * row + 2 * pad},
-                             {col_w + 2 * pad, 8 * row + 2 * pad}};
+  // Two columns; a single column where that fits better.
+  const glm::vec2 sizes[] = {{2 * col_w + 2 * pad, static_cast<float>(half) * row + 2 * pad},
+                             {col_w + 2 * pad, static_cast<float>(n) * row + 2 * pad}};
   std::optional<Rect> box;
   int columns = 2;
   for (int k = 0; k < 2 && !box; ++k) {
@@ -331,11 +337,11 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
     columns = 2 - k;
   }
   if (!box) return;
-  const int per_column = columns == 2 ? 4 : 8;
+  const int per_column = columns == 2 ? half : n;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f);
-  for (int i = 0; i < 8; ++i) {
-    const Entry& e = entries[i];
+  for (int i = 0; i < n; ++i) {
+    const Entry& e = entries[static_cast<std::size_t>(i)];
     const ImVec2 p(box->min.x + pad + static_cast<float>(i / per_column) * col_w,
                    box->min.y + pad + static_cast<float>(i % per_column) * row);
     dl->AddRectFilled(ImVec2(p.x, p.y + (fs - sw) * 0.5f), ImVec2(p.x + sw, p.y + (fs + sw) * 0.5f),
