@@ -15,6 +15,7 @@
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 namespace {
@@ -248,6 +249,14 @@ std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience au
   return times;
 }
 
+std::vector<ui::Caption> videoEndCard(const std::string& lang) {
+  const text::Locale& L = text::locale(lang);
+  std::vector<ui::Caption> card;
+  for (const char* key : {"video.end.walk", "video.end.warnings", "video.end.handout"})
+    card.push_back({key, L.tr(key)});
+  return card;
+}
+
 namespace {
 std::string srtTime(int frame, int fps) {
   const long ms = std::lround(1000.0 * frame / fps);
@@ -313,19 +322,35 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
   const ui::ScreenState& st = viewer.state();
   std::vector<double> times = tourFrameTimes(s, kVideoFps, st.audience, st.lang);
+  const std::size_t whole = times.size();
   if (max_seconds > 0.0)
     times.resize(std::min(times.size(), static_cast<std::size_t>(max_seconds * kVideoFps + 0.5)));
+  const bool end_card = times.size() == whole; // a cut preview ends where it is cut
   const int frames = static_cast<int>(times.size());
   bool ok = true;
   for (int i = 0; i < frames && ok; ++i) {
     ok = rec.addFrame(renderTourFrameAt(viewer, s, fb, times[i]));
     if (i % (kVideoFps * 5) == 0) std::fprintf(stderr, "record: %3d%%\r", 100 * i / frames);
   }
+  std::vector<CaptionCue> cues = captionTrack(s, times, st.audience, st.lang);
+  // The end card: each caption over the last picture, one still held kEndCardCue_s.
+  const int hold = static_cast<int>(std::ceil(kEndCardCue_s * kVideoFps));
+  const double last = times.empty() ? 0.0 : times.back();
+  int frame = frames;
+  for (const ui::Caption& c : videoEndCard(st.lang)) {
+    if (!ok || !end_card) break;
+    viewer.state().caption_override = c.text;
+    const gfx::Image still = renderTourFrameAt(viewer, s, fb, last);
+    viewer.state().caption_override.clear();
+    for (int k = 0; k < hold && ok; ++k) ok = rec.addFrame(still);
+    cues.push_back({frame, frame + hold, c.key, c.text});
+    frame += hold;
+  }
   std::fprintf(stderr, "record: 100%%\n");
   auto done = rec.finish();
   if (!done) return done;
   // The captions the frames showed, beside the video (written atomically).
-  const std::string srt = toSrt(captionTrack(s, times, st.audience, st.lang), kVideoFps);
+  const std::string srt = toSrt(cues, kVideoFps);
   auto written = core::writeFileAtomic(captionPathFor(path), srt);
   if (!written) return written.errors();
   return true;

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "ui/story.hpp"
 
 namespace app {
 
@@ -94,6 +95,12 @@ struct CaptionCue {
 };
 std::vector<CaptionCue> captionTrack(const Session& session, const std::vector<double>& frame_times,
                                      scene::Audience audience, const std::string& lang);
+// The end card of a recording, after the last beat: the supervised walk, the rare
+// signs that need a call at once, the take-home sheet (safety is content: a video
+// must not end on the model alone). Keys "video.end.*", in `lang`.
+std::vector<ui::Caption> videoEndCard(const std::string& lang);
+// Each end-card caption stays this long on screen (and in the caption track).
+inline constexpr double kEndCardCue_s = 4.0;
 // SubRip text of `cues` at `fps` (players show it beside the MP4).
 std::string toSrt(const std::vector<CaptionCue>& cues, int fps);
 // "dir/tour.mp4" -> "dir/tour.srt".
@@ -102,7 +109,9 @@ std::string captionPathFor(const std::string& video_path);
 // Plays the session from the start to the end at `fps`; writes to a temp file
 // beside `path` and renames it, so a failed export leaves nothing behind.
 // Beside it, the captions burned into the frames as a SubRip track
-// (captionPathFor). `max_seconds` > 0 stops after that much video.
+// (captionPathFor). After the last beat, the end card (videoEndCard), each caption
+// held kEndCardCue_s over the last picture. `max_seconds` > 0 stops after that
+// much video (a cut preview: no end card).
 core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size,
                               const std::string& path, double max_seconds = 0.0);
 

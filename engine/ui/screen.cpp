@@ -825,9 +825,11 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
   // The caption of the key moment on screen (or the stage's opening one): the
   // same text the video's caption track carries.
   static const std::vector<StoryBeat> kNone;
-  std::string text = captionAt(in.beats ? *in.beats : kNone, pb, pb.position(),
-                               in.run->outcome.indicated, st.audience, st.lang)
-                         .text;
+  std::string text = !st.caption_override.empty()
+                         ? st.caption_override
+                         : captionAt(in.beats ? *in.beats : kNone, pb, pb.position(),
+                                     in.run->outcome.indicated, st.audience, st.lang)
+                               .text;
   // Two lines at most: the first sentences that fit.
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float wrap = in.display.x - 120.0f * in.scale;

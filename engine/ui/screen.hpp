@@ -71,10 +71,13 @@ struct ScreenState {
   PlotCache plots;         // resampled run curves for the student plots
   ParamEdit edit;
   OutcomeSnapshot before;
-  QuizPanel quiz;                // quiz / teach-back of the played stages
-  MistakeState mistakes;         // student mode: the trainee mistake applied
-  PenState pen;                  // presenter mode: annotation strokes
-  bool for_file = false;         // frames for a file (video, tour PNGs): no controls to click
+  QuizPanel quiz;        // quiz / teach-back of the played stages
+  MistakeState mistakes; // student mode: the trainee mistake applied
+  PenState pen;          // presenter mode: annotation strokes
+  bool for_file = false; // frames for a file (video, tour PNGs): no controls to click
+  // A recording's end card (safety after the last beat): shown as the caption instead of
+  // the playback's own; empty otherwise.
+  std::string caption_override;
   bool record_available = false; // the window: Record, Save view, Handout in the timeline bar
   float record_progress =
       -1.0f;     // recording from the window: 0..1 (progress, Cancel); < 0 not recording

@@ -17,6 +17,7 @@
 #include "scene/beats.hpp"
 #include "scene/loader.hpp"
 #include "support/subprocess.hpp"
+#include "text/locale.hpp"
 
 namespace fs = std::filesystem;
 
@@ -147,8 +148,24 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       ++next_cue;
     }
     CHECK(beats_seen == static_cast<int>(s.run.events.size()));
-    // Every cue is a beat's or a stage's caption, each on screen long enough to read.
-    for (const Cue& cue : cues) {
+    // The video ends on the safety end card: the walk, when to get help, the sheet,
+    // in that order after the story's last cue, each held long enough to read.
+    const text::Locale& L = text::locale(c.lang);
+    const std::vector<std::string> card = {L.tr("video.end.walk"), L.tr("video.end.warnings"),
+                                           L.tr("video.end.handout")};
+    REQUIRE(cues.size() > card.size());
+    const std::size_t story_cues = cues.size() - card.size();
+    for (std::size_t k = 0; k < card.size(); ++k) {
+      const Cue& cue = cues[story_cues + k];
+      INFO("end card " << k << ": " << cue.text);
+      CHECK_FALSE(card[k].empty());
+      CHECK(cue.text == card[k]);
+      CHECK(cue.start_s >= cues[story_cues + k - 1].end_s - 1e-3);
+      CHECK(cue.end_s - cue.start_s >= app::kEndCardCue_s - frame);
+    }
+    // Every other cue is a beat's or a stage's caption, each on screen long enough to read.
+    for (std::size_t i = 0; i < story_cues; ++i) {
+      const Cue& cue = cues[i];
       INFO(cue.text << " " << cue.start_s << " --> " << cue.end_s);
       CHECK(cue.end_s - cue.start_s >= app::kMinCaption_s - frame);
       bool known = false;

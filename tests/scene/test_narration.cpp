@@ -351,7 +351,11 @@ TEST_CASE("scene: each case's narration follows its picture and outcome", "[scen
   CHECK(has(nc, "more blood stays trapped"));
   CHECK(has(nc, "more slowly"));
   CHECK(has(nc, "studies differ"));
-  CHECK(has(nc, "2–3 days for spider veins, 5–7 for reticular veins"));
+  // Label stocking days are evidence for students, not a plan for these patients.
+  CHECK_FALSE(has(nc, "2–3 days for spider veins"));
+  // A clot in the treated surface vein is expected; only a deep-vein one is the warning sign.
+  CHECK(has(nc, "small clot in the treated surface vein is expected"));
+  CHECK(has(nc, "only a clot in a deep vein is a warning sign"));
   const std::string nr = narrated(nocomp, "recovery", P);
   CHECK(has(nr, "more slowly"));
   CHECK(has(nr, "studies differ"));
@@ -384,8 +388,15 @@ TEST_CASE("scene: patients hear 'trapped blood', never a bare 'clot'", "[scene]"
     for (const char* id : {"procedure", "compression", "recovery", "next_session"}) {
       const std::string t = narrated(p, id, Audience::Patient);
       INFO(id << ": " << t);
+      // ... and, where no stocking is worn, the expected clot in the treated surface vein
+      // set apart from the deep-vein warning sign.
       for (size_t at = t.find("clot"); at != std::string::npos; at = t.find("clot", at + 1)) {
-        CHECK(t.compare(at, 41, "clot in a deep vein is rare but possible:") == 0);
+        bool named = false;
+        for (const std::string ok : {"clot in a deep vein is rare but possible:",
+                                     "clot in the treated surface vein is expected;",
+                                     "clot in a deep vein is a warning sign: it is rare"})
+          named = named || t.compare(at, ok.size(), ok) == 0;
+        CHECK(named);
       }
       CHECK_FALSE(has(t, "not a clot in the deep veins"));
     }
@@ -406,11 +417,14 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
     CHECK(has(comp, must));
   }
   const std::string comp_p = narrated(p, "compression", Audience::Patient);
-  for (const char* must : {"21 days", "15–20 minutes", "sauna", "strenuous exercise", "2–3 days",
-                           "2–3 days for spider veins, 5–7 for reticular veins"}) {
+  for (const char* must : {"21 days, as your doctor says", "15–20 minutes", "sauna",
+                           "strenuous exercise", "2–3 days"}) {
     INFO(must);
     CHECK(has(comp_p, must));
   }
+  // The label's stocking days are evidence for students, not a second number for patients.
+  CHECK_FALSE(has(comp_p, "5–7"));
+  CHECK(has(comp, "Label: 2–3 days (spider), 5–7 days (reticular)"));
   // The cluster is on the thigh/knee: ankle pressures only as an example.
   const std::string prep = narrated(p, "preparation", Audience::Student);
   CHECK(has(prep, "e.g. at the ankle"));
