@@ -33,7 +33,9 @@ const std::vector<BeatInfo>& beats() {
       // Looking down more steeply: the pale skin above and the clear lumen.
       // (from the side enough that the needle still looks shallow)
       {E::Blanching, "blanching", {"sclerosant"}, true, kCut, -50.0f, 34.0f, 8.0f, -0.2f, -0.8f},
-      {E::NeedleOut, "needle_out", {"vein_lumen", "endothelium"}, NO_CAMERA},
+      // The wheal is named where the model has one (extravasation; its anchor
+      // shows only then).
+      {E::NeedleOut, "needle_out", {"wheal", "vein_lumen", "endothelium"}, NO_CAMERA},
       // Along the opened vein at the injection site, where the model measures it.
       {E::BloodReturns,
        "blood_returns",
