@@ -174,7 +174,10 @@ int main(int argc, char** argv) {
     if (!r) return fail(r.errors(), 1);
   }
   p->viewer->setSource(scene_path, o.sets);
-  p->viewer->setRenderQuality(render::Renderer::Quality::Cached);
+  // Every frame drawn whole and supersampled: the window's caches (block,
+  // interface, no clear) assume a drawing buffer that keeps its pixels between
+  // frames, which a WebGL canvas does not; a browser's GPU affords the samples.
+  p->viewer->setRenderQuality(render::Renderer::Quality::Supersampled);
   p->last = p->window->seconds();
   platform::runEveryFrame([p] { turn(*p); });
   return 0;

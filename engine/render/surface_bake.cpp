@@ -25,6 +25,20 @@ float vesselCover(float d, float half_w, float soft) {
   return 1.0f - smoothstep(half_w * (1.0f - soft), half_w * (1.0f + soft), d);
 }
 
+// Start-up time: rows are independent, so the two halves bake at once, each
+// thread writing only its own rows (same result as one pass). The page has one
+// thread: threads there need cross-origin isolation headers a static server
+// does not send, and std::thread would throw.
+template <class BakeRows> void bakeInTwoHalves(int rows, const BakeRows& bake_rows) {
+#ifdef __EMSCRIPTEN__
+  bake_rows(0, rows);
+#else
+  std::thread upper(bake_rows, 0, rows / 2);
+  bake_rows(rows / 2, rows);
+  upper.join();
+#endif
+}
+
 std::uint8_t unorm8(float v) {
   return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
 }
@@ -56,8 +70,6 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br,
                    : l.kind == sim::VeinKind::Reticular    ? 1
                                                            : 2;
   const float k = 0.3f / std::max(r, 0.3f);
-  // Rows are independent: the two halves bake on two threads (start-up time;
-  // each thread writes only its own rows, so the result is the same).
   const auto bakeRows = [&](int row_begin, int row_end) {
     for (int j = row_begin; j < row_end; ++j) {
       const float z = z0 + (z1 - z0) * (static_cast<float>(j) + 0.5f) / static_cast<float>(size.y);
@@ -113,13 +125,7 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br,
       }
     }
   };
-#ifdef __EMSCRIPTEN__
-  bakeRows(0, size.y); // the page has one thread (threads need cross-origin isolation headers)
-#else
-  std::thread upper(bakeRows, 0, size.y / 2);
-  bakeRows(size.y / 2, size.y);
-  upper.join();
-#endif
+  bakeInTwoHalves(size.y, bakeRows);
   return out;
 }
 
@@ -171,10 +177,7 @@ std::vector<std::uint8_t> bakeFatLobules(int size) {
         t[0] = t[1] = t[2] = t[3] = v;
       }
   };
-  // Two halves at once (start-up time; each texel depends only on itself).
-  std::thread upper(bakeRows, 0, size / 2);
-  bakeRows(size / 2, size);
-  upper.join();
+  bakeInTwoHalves(size, bakeRows); // each texel depends only on itself
   return out;
 }
 
