@@ -41,6 +41,13 @@ glm::mat4 projectionMatrix(const CameraPose& pose, float aspect) {
                           pose.distance * 10.0f);
 }
 
+glm::vec2 projectToScreen(const glm::mat4& vp, glm::vec3 p, glm::vec2 viewport, bool& in_front) {
+  const glm::vec4 c = vp * glm::vec4(p, 1.0f);
+  in_front = c.w > 1e-4f;
+  const glm::vec2 ndc = glm::vec2(c) / std::max(c.w, 1e-4f);
+  return {(ndc.x * 0.5f + 0.5f) * viewport.x, (0.5f - ndc.y * 0.5f) * viewport.y};
+}
+
 void orbit(CameraPose& pose, float dx_px, float dy_px) {
   pose.yaw_deg = std::fmod(pose.yaw_deg - dx_px * 0.3f, 360.0f);
   pose.pitch_deg = std::clamp(pose.pitch_deg + dy_px * 0.3f, -10.0f, 90.0f);

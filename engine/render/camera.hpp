@@ -1,6 +1,7 @@
 #pragma once
 // Orbit camera around a target, with smooth transitions between stage poses.
 #include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
 namespace render {
@@ -18,6 +19,9 @@ CameraPose lerp(const CameraPose& a, const CameraPose& b, float t); // t in 0..1
 glm::vec3 eyePosition(const CameraPose& pose);
 glm::mat4 viewMatrix(const CameraPose& pose);
 glm::mat4 projectionMatrix(const CameraPose& pose, float aspect);
+// A world point on screen (pixels, origin top-left) through view-projection
+// `vp`; `in_front` is false when the point lies behind the camera.
+glm::vec2 projectToScreen(const glm::mat4& vp, glm::vec3 p, glm::vec2 viewport, bool& in_front);
 
 // Interaction: orbit (drag), zoom (wheel), pan (shift/middle drag), clamped to sane ranges.
 void orbit(CameraPose& pose, float dx_px, float dy_px);

@@ -137,14 +137,6 @@ void putBox(float*& skin, CutLists& cut, const VeinBox& vb, float fat_y, glm::ve
           {-1, 0, 0}); // left
 }
 
-glm::vec2 project(const glm::mat4& vp, glm::vec3 p, glm::ivec2 size, bool& in_front) {
-  const glm::vec4 c = vp * glm::vec4(p, 1.0f);
-  in_front = c.w > 1e-4f;
-  const glm::vec2 ndc = glm::vec2(c) / std::max(c.w, 1e-4f);
-  return {(ndc.x * 0.5f + 0.5f) * static_cast<float>(size.x),
-          (0.5f - ndc.y * 0.5f) * static_cast<float>(size.y)};
-}
-
 // Where a ray from `eye` towards `p` first enters the box [lo, hi], as a
 // fraction of the way to p (slab method); > 1 (or no hit) means p is seen.
 float rayBoxEntry(glm::vec3 eye, glm::vec3 p, glm::vec3 lo, glm::vec3 hi) {
@@ -883,7 +875,7 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     LabelAnchor& la = anchors_[static_cast<std::size_t>(a)];
     la.id = anchorId(a);
     bool in_front = false;
-    la.screen = project(vp, p, size, in_front);
+    la.screen = projectToScreen(vp, p, glm::vec2(size), in_front);
     const bool facing = glm::dot(normal, eye - p) > 0.0f || glm::length(normal) < 0.5f;
     la.visible = present && in_front && facing && !occluded(p, a == Anchor::Bandage) &&
                  la.screen.x >= 0 && la.screen.y >= 0 &&

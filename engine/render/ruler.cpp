@@ -19,10 +19,10 @@ RulerCandidates rulersOnScreen(const TissueLayout& l, const CameraPose& camera, 
   if (eye.z <= z) return out; // the cut face looks away from the camera
   bool behind = false;
   auto project = [&](glm::vec3 p) {
-    const glm::vec4 c = vp * glm::vec4(p, 1.0f);
-    if (c.w <= 1e-4f) behind = true;
-    const glm::vec2 ndc = glm::vec2(c) / std::max(c.w, 1e-4f);
-    return glm::vec2((ndc.x * 0.5f + 0.5f) * viewport.x, (0.5f - ndc.y * 0.5f) * viewport.y);
+    bool in_front = true;
+    const glm::vec2 s = projectToScreen(vp, p, viewport, in_front);
+    if (!in_front) behind = true;
+    return s;
   };
   // Clear of the vein's outer wall (with the swelling margin the interface
   // keeps clear) and inside the block's edges.

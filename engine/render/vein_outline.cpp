@@ -14,10 +14,10 @@ VeinOnScreen veinOnScreen(const TissueLayout& l, const CameraPose& camera, glm::
   const glm::mat4 vp = projectionMatrix(camera, viewport.x / viewport.y) * viewMatrix(camera);
   bool behind = false;
   auto project = [&](glm::vec3 p) {
-    const glm::vec4 c = vp * glm::vec4(p, 1.0f);
-    if (c.w <= 1e-4f) behind = true;
-    const glm::vec2 ndc = glm::vec2(c) / std::max(c.w, 1e-4f);
-    return glm::vec2((ndc.x * 0.5f + 0.5f) * viewport.x, (0.5f - ndc.y * 0.5f) * viewport.y);
+    bool in_front = true;
+    const glm::vec2 s = projectToScreen(vp, p, viewport, in_front);
+    if (!in_front) behind = true;
+    return s;
   };
   // The outer wall, a little generous: a swollen lumen or the wheal stays inside it.
   const float r = 1.25f * (l.vein_radius_mm + l.wall_mm);
