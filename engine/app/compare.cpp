@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "scene/loader.hpp"
 
 namespace app {
@@ -21,8 +22,9 @@ std::string pct(double fraction, const text::Locale& L) {
   return L.fixed(std::round(100.0 * fraction), 0) + " %";
 }
 
+// The one day rule (core::dayNumber), as the clock counts.
 std::string dayNumber(double day, const text::Locale& L) {
-  return L.fixed(std::round(day), 0);
+  return L.fixed(core::dayNumber(day), 0);
 }
 
 std::string join(const std::vector<std::string>& parts, const text::Locale& L) {

@@ -33,8 +33,9 @@ double compressionStart(const sim::Run& run) {
   return -1.0;
 }
 
+// The one day rule (core::dayNumber), as the clock and the outcome panel count.
 int roundDay(double day) {
-  return std::max(1, static_cast<int>(std::lround(day)));
+  return core::dayNumber(day);
 }
 
 // "after 8 s", "after 3 h", "day 21": when a picture's moment happens.
@@ -44,7 +45,7 @@ std::string whenText(double t, const text::Locale& L) {
   if (t < 120.0) return L.tr("handout.when.seconds", {{"n", n(t)}});
   if (t < 7200.0) return L.tr("handout.when.minutes", {{"n", n(t / 60.0)}});
   if (t < 2.0 * kDay_s) return L.tr("handout.when.hours", {{"n", n(t / 3600.0)}});
-  return L.tr("handout.when.day", {{"n", n(t / kDay_s)}});
+  return L.tr("handout.when.day", {{"n", std::to_string(core::dayNumber(t / kDay_s))}});
 }
 
 // The first sentence: what happened to the vein, from the model's verdict.

@@ -72,8 +72,10 @@ std::string reportJson(const sim::Run& run) {
   nlohmann::ordered_json codes = nlohmann::ordered_json::array();
   for (const sim::Warning& w : o.warnings) codes.push_back(sim::toString(w.kind));
   j["warning_codes"] = codes;
-  j["dose"] = {{"mg", sim::doseMg(run.params.agent)},
-               {"mg_per_kg", sim::doseMgPerKg(run.params)},
+  // The dose given (the model's outcome): 0 when nothing was injected.
+  j["dose"] = {{"volume_ml", o.dose_ml},
+               {"mg", o.dose_mg},
+               {"mg_per_kg", o.dose_mg_per_kg},
                {"weight_kg", run.params.patient.weight_kg}};
   if (o.extravasation_severity >= 0) {
     static const char* const kSeverity[] = {"mild", "moderate", "severe"};

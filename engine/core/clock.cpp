@@ -21,8 +21,7 @@ std::string formatClock(double time_s, bool german) {
       for (char* c = buf; *c; ++c)
         if (*c == '.') *c = ',';
   } else {
-    const double days = daysFromSeconds(time_s);
-    const int day = static_cast<int>(std::floor(days));
+    const int day = dayNumber(daysFromSeconds(time_s));
     if (day < 14) {
       std::snprintf(buf, sizeof buf, german ? "Tag %d" : "day %d", day);
     } else {

@@ -2,6 +2,8 @@
 // The two clocks of the story share one axis, time_s. Procedure events are read
 // in seconds and minutes, recovery in days and weeks; these helpers convert and
 // format so every layer shows time the same way.
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +17,17 @@ inline double daysFromSeconds(double s) {
 }
 inline double secondsFromDays(double d) {
   return d * kSecondsPerDay;
+}
+
+// The one rule for every "day N" shown -- the clock, the outcome panel, the
+// handout, the comparison and the consequence lines, captions: the whole days
+// since the injection, floor(days), as a clock counts them. A frame at model
+// day 35.7 and an outcome (resolved, fading, reopened) at day 35.7 both read
+// "day 35"; rounding one and flooring the other showed "day 36" beside a
+// clock at "day 35". Negative or NaN -> 0.
+inline int dayNumber(double days) {
+  if (!(days > 0.0)) return 0;
+  return static_cast<int>(std::floor(std::min(days, 1e7)));
 }
 
 // The week a day ends, as patients count: days 1-7 are week 1, day 14 is the

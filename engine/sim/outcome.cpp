@@ -87,8 +87,14 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   o.endothelium_alive_min = 1.0 - end.damage();
   o.treated = indicated && p.injection.in_lumen && p.agent.volume_ml > 0.0;
   if (!indicated) {
+    // Nothing is injected (run.cpp): no dose, whatever the scene's planned volume.
     o.sessions_recommended = 0; // no micro-sclerotherapy session: refer instead
     return o;
+  }
+  if (p.agent.volume_ml > 0.0) {
+    o.dose_ml = p.agent.volume_ml;
+    o.dose_mg = doseMg(p.agent);
+    o.dose_mg_per_kg = doseMgPerKg(p);
   }
   o.recanalized = end.recanalized;
   o.recanalized_day = end.recanalized ? end.recanalized_at_s / kDay : -1.0;

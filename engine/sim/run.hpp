@@ -116,6 +116,12 @@ struct Outcome {
   double thrombus_peak = 0.0;     // largest clot, fraction of the lumen
   double endothelium_alive_min = 1.0;
   double settled_day = 0.0; // model day the outcome was read: resolved, reopened, untreated or cap
+  // The dose actually given (in the lumen or, extravasated, into the dermis):
+  // 0 when nothing was injected (a vein that is not indicated), so a report
+  // never shows a dose without an injection.
+  double dose_ml = 0.0;
+  double dose_mg = 0.0;
+  double dose_mg_per_kg = 0.0;
   double final_fibrosis = 0.0;
   double sealed_day = -1.0;              // < 0 = never
   double recanalized_day = -1.0;         // < 0 = never

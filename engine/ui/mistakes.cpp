@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "core/clock.hpp"
 #include "scene/narration.hpp"
 #include "text/placeholders.hpp"
 #include "ui/screen.hpp"
@@ -129,8 +130,8 @@ std::string consequenceText(Consequence c, const sim::Outcome& now, const Outcom
     return L.tr("consequence.more_pigment", {{"now", pct(now.pigmentation_risk)}});
   case Consequence::SlowerClearing:
     if (now.resolved_day < 0) return L.tr("consequence.slower.never");
-    return L.tr("consequence.slower",
-                {{"now", L.fixed(now.resolved_day, 0)}, {"was", L.fixed(b.resolved_day, 0)}});
+    return L.tr("consequence.slower", {{"now", L.fixed(core::dayNumber(now.resolved_day), 0)},
+                                       {"was", L.fixed(core::dayNumber(b.resolved_day), 0)}});
   case Consequence::FastWarning:
     return L.tr("consequence.fast");
   case Consequence::NoVisibleChange:

@@ -9,8 +9,9 @@
 namespace ui {
 namespace {
 
+// The one day rule (core::dayNumber): the outcome reads as the clock counts.
 int dayOf(double day) {
-  return static_cast<int>(std::lround(day));
+  return core::dayNumber(day);
 }
 
 const char* modeKey(scene::Audience a) {

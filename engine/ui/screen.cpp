@@ -461,7 +461,7 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
 }
 
 std::string dayText(double day, const text::Locale& L) {
-  return day < 0 ? L.tr("outcome.was.not_reached") : L.fixed(day, 0);
+  return day < 0 ? L.tr("outcome.was.not_reached") : L.fixed(core::dayNumber(day), 0);
 }
 
 // The model's verdict on one run: closed, fading, cleared, sessions.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/handout.hpp"
+#include "core/clock.hpp"
 #include "scene/loader.hpp"
 #include "support/subprocess.hpp"
 #include "text/catalogue.hpp"
@@ -101,10 +102,11 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
   const nlohmann::json rep = report(sets);
   REQUIRE(rep["fading_visible_day"].is_number());
   REQUIRE(rep["resolved_day"].is_number());
-  const long fading = std::max(1L, std::lround(rep["fading_visible_day"].get<double>()));
-  const long resolved = std::lround(rep["resolved_day"].get<double>());
-  REQUIRE(resolved >= 14);              // said in weeks
-  const long week = (resolved + 6) / 7; // ceil: day 14 ends week 2
+  // Days as the clock counts them (core::dayNumber: whole days, floor).
+  const int fading = core::dayNumber(rep["fading_visible_day"].get<double>());
+  const int resolved = core::dayNumber(rep["resolved_day"].get<double>());
+  REQUIRE(resolved >= 14);             // said in weeks
+  const int week = (resolved + 6) / 7; // ceil: day 14 ends week 2
   for (const std::string& lang : text::languageCodes()) {
     INFO("language " << lang);
     const text::Locale& L = text::locale(lang);

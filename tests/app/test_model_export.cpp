@@ -107,3 +107,29 @@ TEST_CASE("report JSON: the dose limit and zero-pressure warnings, finite number
   CHECK(j.at("params").at("patient").at("weight_kg").get<double>() == Approx(70.0));
   CHECK(std::isfinite(j.at("residual_visibility").get<double>()));
 }
+
+TEST_CASE("report JSON: the dose is what the model injected, 0 when nothing was", "[app]") {
+  // The not-indicated scene plans 0.2 mL of POL 0.5 % but injects nothing:
+  // no dose may be reported without an injection.
+  sim::Params refused;
+  refused.vein.kind = sim::VeinKind::Varicose;
+  refused.vein.diameter_mm = 5.0;
+  refused.vein.reflux = true;
+  sim::Params extravasated;
+  extravasated.injection.in_lumen = false;
+  sim::Params strong;
+  strong.agent.concentration_pct = 1.0;
+  strong.agent.volume_ml = 0.5;
+  for (const sim::Params& p : {refused, sim::Params{}, extravasated, strong}) {
+    const sim::Run run = sim::simulate(p, 2.0);
+    const auto j = nlohmann::json::parse(app::reportJson(run));
+    const auto& dose = j.at("dose");
+    const double injected = j.at("mass_mg").at("injected").get<double>();
+    CHECK(dose.at("mg").get<double>() == Approx(injected).margin(1e-9));
+    CHECK(dose.at("mg_per_kg").get<double>() ==
+          Approx(injected / p.patient.weight_kg).margin(1e-9));
+    const bool given = run.outcome.indicated;
+    CHECK(dose.at("volume_ml").get<double>() == (given ? p.agent.volume_ml : 0.0));
+    CHECK((injected > 0.0) == given);
+  }
+}

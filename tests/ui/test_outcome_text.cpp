@@ -2,6 +2,11 @@
 // or model jargon; students keep the numbers.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
 #include "scene/loader.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
@@ -156,4 +161,50 @@ TEST_CASE("ui: the clock counts from the model's own moment, never before it", "
     CHECK(ui::clockOrigin("recovery", run) == 0.0);
     CHECK(ui::clockOrigin("assessment", run) < 0.0);
   }
+}
+
+namespace {
+// The integers in a sentence, in order ("week 6 (day 38)" -> 6, 38).
+std::vector<int> numbersIn(const std::string& s) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    int v = 0;
+    for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i) v = v * 10 + (s[i] - '0');
+    out.push_back(v);
+  }
+  return out;
+}
+} // namespace
+
+TEST_CASE("ui: a day reads the same on the clock and in the outcome (one rule: whole days)",
+          "[ui]") {
+  // Review: a frame at model day 35.7 read "day 35" on the clock while the
+  // outcome said "day 36". One rule (core::dayNumber, floor) for both.
+  for (int tenth = 10; tenth <= 600; ++tenth) {
+    const double day = tenth / 10.0 + 0.04;
+    INFO("model day " << day);
+    const std::vector<int> clock = numbersIn(EN.clock(core::secondsFromDays(day)));
+    REQUIRE_FALSE(clock.empty());
+    const int clock_day = clock.back(); // "day 9" or "week 6 (day 38)"
+    CHECK(clock_day == static_cast<int>(std::floor(day)));
+    CHECK(numbersIn(ui::fadingLine(day, kPatient, EN, 56)) == std::vector<int>{clock_day});
+    CHECK(numbersIn(ui::resolvedLine(day, kStudent, EN, 56)).front() == clock_day);
+  }
+  // The reviewer's case, from the model: a reticular vein without a stocking
+  // starts to fade in the second half of a day; the clock at that event and
+  // the outcome line name the same day.
+  sim::Params p;
+  p.vein.kind = sim::VeinKind::Reticular;
+  p.vein.diameter_mm = 2.0;
+  p.agent.concentration_pct = 1.0;
+  p.compression.days = 0.0;
+  const sim::Run run = sim::simulate(p, 56.0);
+  const double fading = run.outcome.fading_visible_day;
+  REQUIRE(fading > 1.0);
+  const double t = core::secondsFromDays(fading) - ui::clockOrigin("recovery", run);
+  CHECK(numbersIn(EN.clock(t)).back() == numbersIn(ui::fadingLine(fading, kPatient, EN, 56))[0]);
 }
