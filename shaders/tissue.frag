@@ -224,6 +224,10 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   if (inside <= 0.0) return spasmOutline(q, p, opened, base, wq);
   float lining = cellValue(uLining, p.z);
   float scl = clamp(cellValue(uScl, p.z) / max(uInjection.x, 1e-3) * 1.6, 0.0, 1.0);
+  // The model's segment starts at the injection site and the sclerosant flows
+  // on from there: upstream of it (the far slab's cut face) the model has
+  // none, so the blood there stays red.
+  scl *= smoothstep(uSegZ.x - 0.1, uSegZ.x, p.z);
   // Lumen contents: blood displaced by sclerosant; thrombus grows in from the wall.
   float r = uVein.y * s;
   // uExtra.w: the share of the remaining lumen that is clot (1 = all clot).

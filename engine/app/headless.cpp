@@ -113,7 +113,7 @@ std::vector<TourStill> planTour(const Session& s) {
     double next = stage_end;
     if (k + 1 < s.beats.size() && s.beats[k + 1].stage == b.stage) next = s.beats[k + 1].position_s;
     const double at = std::min(b.position_s + 1.0, b.position_s + 0.8 * (next - b.position_s));
-    const double shown = b.sim_time_s + scene::stillDelay_s(b.event);
+    const double shown = scene::stillTime_s(b.event, b.sim_time_s, s.run);
     shots.push_back({std::min(at, s.playback.length()), recordedAtOrAfter(s.run, shown),
                      s.playback.stage(b.stage).id + "-" + scene::beatInfo(b.event).id});
   }

@@ -236,6 +236,23 @@ render::DirectedView Viewer::directedFor(const Session& own, const render::Rende
     shot.camera = cam ? &*cam : nullptr;
     shot.previous = prev_cam ? &*prev_cam : nullptr;
     shot.since_s = static_cast<float>(pos - beat->position_s);
+    // A stage's first beat: the camera glided in ahead of it (below).
+    if (!prev_cam && !ui::previousBeat(s.beats, beat)) shot.since_s += render::kBeatGlide_s;
+  } else {
+    // Before a stage's first key moment the camera leads it: it glides into
+    // that beat's pose in the last glide-time before it, so the beat opens
+    // settled (the needle-in still frames like the blanching and spasm ones).
+    for (const ui::StoryBeat& b : s.beats) {
+      if (b.stage != si || b.position_s < pos) continue;
+      const double lead = b.position_s - pos;
+      if (lead < render::kBeatGlide_s) {
+        cam = scene::beatInfo(b.event).camera(own.scene.params);
+        shot.active = cam.has_value();
+        shot.camera = cam ? &*cam : nullptr;
+        shot.since_s = static_cast<float>(render::kBeatGlide_s - lead);
+      }
+      break;
+    }
   }
   if (si > 0) {
     // Where the previous stage's last beat left the camera.

@@ -62,7 +62,9 @@ void layoutCells(const TissueLayout& l, const sim::Sample& s, const Palette& pal
     float z = z0 + std::fmod(u * length + static_cast<float>(flow_mm) * speed, length);
     const float t01 = (z - l.seg_start_mm) / (l.front_z_mm - l.seg_start_mm);
     // Sclerosant pushes the cells aside: where it is strong, fewer cells remain.
-    const float scl = cellAt(s.sclerosant, t01) / max_scl;
+    // Upstream of the injection site (before the model's segment) the model has
+    // none: blood flows in from there untouched.
+    const float scl = t01 < 0.0f ? 0.0f : cellAt(s.sclerosant, t01) / max_scl;
     if (unit(seed, k, 3) < scl * 0.9f) continue;
     const float thrombus = static_cast<float>(s.thrombus);
     glm::vec3 colour = pal.blood;

@@ -79,9 +79,6 @@ scene::CameraPose endPose(const scene::StageDesc& stage) {
                                                                    : stagePose(stage);
 }
 
-// Playback seconds a beat's camera takes to settle.
-constexpr float kBeatGlide_s = 0.9f;
-
 } // namespace
 
 DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previous, float t,

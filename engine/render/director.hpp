@@ -20,6 +20,10 @@ struct DirectedView {
 // Stage pose converted to a camera that frames the given layout.
 CameraPose poseFor(const scene::CameraPose& pose, const TissueLayout& layout);
 
+// Playback seconds a beat's camera takes to settle (the camera starts that
+// long before a stage's first beat, app/viewer.cpp).
+inline constexpr float kBeatGlide_s = 0.9f;
+
 // The key moment showing now: its camera (none: the stage's pose), the camera
 // of the beat before it in the same stage (none: the stage's pose) and the
 // playback seconds since it began; the camera glides from one to the other.

@@ -12,27 +12,23 @@ constexpr ViewKind kTop = ViewKind::Surface;
 // Front cut face (z = front slab) seen close: the ring's narrowing, trickle,
 // seal and channel read there.
 #define CLOSE_RING true, kCut, -24.0f, 14.0f, 4.6f, -0.05f, 0.9f
+// The injection's key moments: from the front and a little to the side, high
+// enough to see the skin above, close enough that the front ring (where the
+// narrowing reads against the dashed relaxed outline) is large, and the
+// needle's tip and upward bevel in the opened lumen behind it, seen from the
+// side so the shaft reads at its true width.
+#define INJECTION true, kCut, -34.0f, 24.0f, 6.4f, -0.1f, -0.7f
 #define NO_CAMERA false, kCut, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f
 
 const std::vector<BeatInfo>& beats() {
   static const std::vector<BeatInfo> kBeats = {
-      // From the side, low, close to the tip: the needle's shallow angle to
-      // the skin and its upward bevel (with the dark bore) in the opened lumen.
-      {E::NeedleInLumen,
-       "needle_in_lumen",
-       {"needle", "vein_lumen"},
-       true,
-       kCut,
-       -58.0f,
-       16.0f,
-       5.0f,
-       -0.05f,
-       -1.7f},
+      // Needle in, blanching and spasm share one camera (INJECTION): the same
+      // framing, so what changes between them is what the model changes (blood
+      // pushed aside, the skin paling, the wall tightening).
+      {E::NeedleInLumen, "needle_in_lumen", {"needle", "vein_lumen"}, INJECTION},
       {E::Extravasation, "extravasation", {"wheal", "needle"}, NO_CAMERA},
-      {E::Spasm, "spasm", {"vein_wall", "endothelium"}, CLOSE_RING},
-      // Looking down more steeply: the pale skin above and the clear lumen.
-      // (from the side enough that the needle still looks shallow)
-      {E::Blanching, "blanching", {"sclerosant"}, true, kCut, -50.0f, 34.0f, 8.0f, -0.2f, -0.8f},
+      {E::Spasm, "spasm", {"vein_wall", "endothelium"}, INJECTION},
+      {E::Blanching, "blanching", {"sclerosant"}, INJECTION},
       // The wheal is named where the model has one (extravasation; its anchor
       // shows only then).
       {E::NeedleOut, "needle_out", {"wheal", "vein_lumen", "endothelium"}, NO_CAMERA},
@@ -60,6 +56,7 @@ const std::vector<BeatInfo>& beats() {
 }
 
 #undef CLOSE_RING
+#undef INJECTION
 #undef NO_CAMERA
 
 // (an outcome-specific beat only exists when the model reports its event).
@@ -90,9 +87,36 @@ const BeatInfo& beatInfo(sim::EventKind event) {
   return beats().front(); // unreachable: every event kind has a beat (tests check)
 }
 
-double stillDelay_s(sim::EventKind event) {
-  // 3 s of injecting: the wheal at about a quarter of its size (sim: 1 - exp(-V / 0.1 mL)).
-  return event == sim::EventKind::Extravasation ? 3.0 : 0.0;
+double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run) {
+  switch (event) {
+  case sim::EventKind::Extravasation:
+    // 3 s of injecting: the wheal at about a quarter of its size (sim: 1 - exp(-V / 0.1 mL)).
+    return event_time_s + 3.0;
+  case sim::EventKind::Spasm: {
+    // The last recorded state while the injection still runs (the spasm grows
+    // while the sclerosant acts): the narrowing the caption names, readable.
+    double t = event_time_s;
+    for (const sim::Sample& s : run.samples) {
+      if (s.time_s < event_time_s - 1e-9) continue;
+      if (!s.injecting) break;
+      t = s.time_s;
+    }
+    return t;
+  }
+  case sim::EventKind::NeedleInLumen:
+  case sim::EventKind::Blanching:
+  case sim::EventKind::Sealed:
+  case sim::EventKind::Cord:
+  case sim::EventKind::Resolved:
+  case sim::EventKind::Recanalized:
+  case sim::EventKind::NeedleOut:
+  case sim::EventKind::BloodReturns:
+  case sim::EventKind::StockingOn:
+  case sim::EventKind::FadingVisible:
+  case sim::EventKind::Pigment:
+    return event_time_s;
+  }
+  return event_time_s;
 }
 
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang) {

@@ -28,11 +28,13 @@ struct BeatInfo {
 
 const BeatInfo& beatInfo(sim::EventKind event);
 
-// Model seconds after its event at which the tour's still of a beat shows the
-// model: 0 (the event itself) unless the caption names what the event only
-// starts (an extravasation's pale bump needs a few seconds of injecting to
-// show). The still's clock says the time it shows.
-double stillDelay_s(sim::EventKind event);
+// The model time at which the tour's still of a beat shows the model: its
+// event's own time unless the caption names what the event only starts: an
+// extravasation's pale bump needs a few seconds of injecting to show, and the
+// spasm (the event fires as the wall starts to tighten, the lumen ~10 % narrower
+// in radius) is shown as tight as the model makes it while the needle is still
+// in, at the injection's end. The still's clock says the time it shows.
+double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run);
 
 // A one-sentence caption: the beat's, or the stage's opening one (shown
 // before its first beat), from assets/<lang>.po (caption.beat.<id>.<mode>).

@@ -156,6 +156,12 @@ std::string Locale::quantity(double v, std::string_view unit, int max_decimals) 
 std::string Locale::clock(double time_s) const {
   constexpr double kDay = 86400.0;
   if (!(time_s > 0.0)) time_s = 0.0; // negative or NaN
+  // The first seconds in tenths: the model's moments there lie half a second
+  // apart (needle in, blanching, spasm), and each still must say its own time.
+  if (time_s < 10.0) {
+    const double tenths = std::floor(time_s * 10.0 + 1e-6) / 10.0;
+    return tr("clock.seconds", {{"s", fixed(tenths, 1)}});
+  }
   if (time_s < 60.0) return tr("clock.seconds", {{"s", std::to_string(static_cast<int>(time_s))}});
   if (time_s < 3600.0) {
     const int total = static_cast<int>(time_s);

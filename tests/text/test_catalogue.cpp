@@ -181,3 +181,16 @@ TEST_CASE("text: numbers follow the language", "[text]") {
     CHECK(l.fixed(12.5, 2) == "12,50");
   }
 }
+
+TEST_CASE("text: the procedure clock shows tenths in its first seconds", "[text]") {
+  // Needle in, blanching and spasm lie about half a second apart in the model:
+  // a clock in whole seconds would give two of them the same time.
+  const text::Locale& en = text::english();
+  CHECK(en.clock(0.5) == "0.5 s");
+  CHECK(en.clock(0.0) == "0.0 s");
+  CHECK(en.clock(1.75) == "1.7 s"); // counts up, never ahead of the model
+  CHECK(en.clock(9.99) == "9.9 s");
+  CHECK(en.clock(12.7) == "12 s");
+  CHECK(en.clock(0.5) != en.clock(1.0));
+  CHECK(text::locale("de").clock(0.5) == "0,5 s");
+}
