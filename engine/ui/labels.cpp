@@ -1,15 +1,20 @@
 #include "ui/labels.hpp"
 
+#include "scene/narration.hpp"
 #include "text/locale.hpp"
 
 namespace ui {
 
 // Words from the catalogue: label.<id>.<patient|student>; "" for an id without one.
-std::string labelText(const std::string& id, scene::Audience audience, const std::string& lang) {
+// Placeholders come from the scene's parameters, as in the narration: the needle's
+// label says the gauge the model injects with ({needle_gauge}), not a fixed "30 G".
+std::string labelText(const std::string& id, scene::Audience audience, const std::string& lang,
+                      const sim::Params& params) {
   const std::string key =
       "label." + id + (audience == scene::Audience::Student ? ".student" : ".patient");
   if (!text::english().has(key)) return {};
-  return text::locale(lang).tr(key);
+  const text::Locale& loc = text::locale(lang);
+  return scene::expandPlaceholders(loc.tr(key), params, loc.code());
 }
 
 } // namespace ui

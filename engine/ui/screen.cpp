@@ -216,7 +216,7 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     for (const render::LabelAnchor& a : *in.anchors)
       if (id == a.id) anchor = &a;
     if (!anchor || !anchor->visible) continue;
-    const std::string text = labelText(id, st.audience, st.lang);
+    const std::string text = labelText(id, st.audience, st.lang, in.scene->params);
     if (text.empty()) continue;
     const glm::vec2 a = in.view_origin + anchor->screen;
     const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, text.c_str());

@@ -66,13 +66,15 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   CHECK(under.stages[2].narration.at("de").patient ==
         defaultStage("procedure", under.params, 56).narration.at("de").patient);
   CHECK(under.stages[5].only_if_next_session);
-  // Next session keeps the built-in title, which follows the underdosed case.
-  CHECK(under.stages[5].title == "Next session: the right strength");
-  CHECK(under.stages[5].titles.at("de") == "Nächste Sitzung: die richtige Stärke");
-  // Compression keeps the built-in stage, and that follows the underdosed case too.
-  CHECK(under.stages[3].title == "Compression: too weak to seal");
-  CHECK(under.narrationText(under.stages[3], "en", Audience::Patient).text.find("too weak") !=
-        std::string::npos);
+  // Next session keeps the built-in title, which follows the model's verdict.
+  CHECK(under.stages[5].title == "Next session: treat the vein again");
+  CHECK(under.stages[5].titles.at("de") == "Nächste Sitzung: die Vene erneut behandeln");
+  // Compression keeps the built-in stage, and that follows the verdict too: it says what
+  // the model shows (the walls do not stick together), not that the dose was "too weak".
+  CHECK(under.stages[3].title == "Compression: the walls do not seal");
+  const std::string comp = under.narrationText(under.stages[3], "en", Audience::Patient).text;
+  CHECK(comp.find("do not stick together") != std::string::npos);
+  CHECK(comp.find("too weak") == std::string::npos);
 
   const SceneDesc none = loadOk("scenes/no-compression.toml");
   CHECK(none.params.compression.days == 0.0);

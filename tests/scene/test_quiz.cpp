@@ -296,7 +296,11 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
   CHECK(en.tr("safety.after.dvt").find("rare, but it can happen") != std::string::npos);
   CHECK(en.tr("safety.contra.pregnancy").find("put off") != std::string::npos);
   CHECK(en.tr("safety.after.care").find("long flights") != std::string::npos);
-  CHECK(en.tr("safety.after.stocking").find("5–7 days after reticular veins") != std::string::npos);
+  // Patients read "as long as your doctor tells you", as in the other stocking texts; the
+  // label's days are for students (narration.compression.closed.student, quiz.compression.6).
+  CHECK(en.tr("safety.after.stocking").find("as long as your doctor tells you") !=
+        std::string::npos);
+  CHECK(en.tr("safety.after.stocking").find("days") == std::string::npos);
   // The quiz asks about them.
   bool signs = false, pregnancy = false;
   for (const QuizQuestion& q : defaultQuiz("compression"))

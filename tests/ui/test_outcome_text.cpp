@@ -125,17 +125,30 @@ TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {
 TEST_CASE("ui: labels: patients read calm words", "[ui]") {
   // Calm but honest (issue 13 review): trapped blood can be tender and may be drained,
   // so the label no longer promises "harmless".
-  CHECK(ui::labelText("thrombus", kPatient, "en") == "Trapped blood (may be tender)");
-  CHECK(ui::labelText("thrombus", kStudent, "en") == "Thrombus");
-  CHECK(contains(ui::labelText("thrombus", kPatient, "de"), "Eingeschlossenes Blut"));
+  CHECK(ui::labelText("thrombus", kPatient, "en", sim::Params{}) ==
+        "Trapped blood (may be tender)");
+  CHECK(ui::labelText("thrombus", kStudent, "en", sim::Params{}) == "Thrombus");
+  CHECK(
+      contains(ui::labelText("thrombus", kPatient, "de", sim::Params{}), "Eingeschlossenes Blut"));
   for (const char* lang : {"en", "de", "fr", "es"}) {
     INFO(lang);
-    const std::string label = ui::labelText("thrombus", kPatient, lang);
+    const std::string label = ui::labelText("thrombus", kPatient, lang, sim::Params{});
     for (const char* word : {"harmless", "harmlos", "sans danger", "inofensiva"})
       CHECK_FALSE(contains(label, word));
   }
   for (const char* id : {"thrombus", "cord", "wheal", "needle", "sclerosant"})
-    CHECK_FALSE(contains(ui::labelText(id, kPatient, "en"), "clot"));
+    CHECK_FALSE(contains(ui::labelText(id, kPatient, "en", sim::Params{}), "clot"));
+  // The needle's label names the gauge the scene injects with, in every language.
+  sim::Params p;
+  p.injection.needle_gauge = 27;
+  CHECK(ui::labelText("needle", kStudent, "en", p) == "27 G needle, bevel up");
+  for (const char* lang : {"de", "fr", "es"}) {
+    INFO(lang);
+    const std::string label = ui::labelText("needle", kStudent, lang, p);
+    CHECK(contains(label, "27"));
+    CHECK_FALSE(contains(label, "30"));
+    CHECK_FALSE(contains(label, "{"));
+  }
 }
 
 TEST_CASE("ui: the clock counts from the model's own moment, never before it", "[ui]") {
