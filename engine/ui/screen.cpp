@@ -216,7 +216,11 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     for (const render::LabelAnchor& a : *in.anchors)
       if (id == a.id) anchor = &a;
     if (!anchor || !anchor->visible) continue;
-    const std::string text = labelText(id, st.audience, st.lang, in.scene->params);
+    // A clot organised against the wall with blood flowing through a channel
+    // (the model's reopened vein, render::clotOrganised) is not trapped blood.
+    const bool organised = id == "thrombus" && render::clotOrganised(*in.sample) > 0.5f;
+    const std::string text =
+        labelText(organised ? "organised_clot" : id, st.audience, st.lang, in.scene->params);
     if (text.empty()) continue;
     const glm::vec2 a = in.view_origin + anchor->screen;
     const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, text.c_str());
@@ -297,6 +301,12 @@ void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) 
   recordText(in, "scale_bar", tp, ts, kInk, true);
 }
 
+// The organised clot of a reopened vein (shaders/tissue.frag: streaks between
+// mix(cThrombus, cCord, 0.25) and 0.55, about 0.4 on average): the legend's swatch.
+glm::vec3 organisedClot(const render::Palette& p) {
+  return p.thrombus + 0.4f * (p.cord - p.thrombus);
+}
+
 // Student mode: what the colours of the cutaway mean (the palette in use), in
 // a corner clear of the vein (left out when no corner is).
 void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -319,6 +329,9 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
   // The bonded band while the cutaway shows it (the model's seal, before the cord).
   if (in.sample->seal >= 0.5 && in.sample->fibrosis < 0.5)
     entries.push_back({render::bondedBand(pal), L.tr("inset.wall.bonded")});
+  // The striped, organised clot round the channel of a reopened vein.
+  if (render::clotOrganised(*in.sample) > 0.5f)
+    entries.push_back({organisedClot(pal), L.tr("legend.organised_clot")});
   const int n = static_cast<int>(entries.size()), half = (n + 1) / 2;
   ImFont* font = f.small;
   const float fs = font->FontSize, sw = fs * 0.9f, row = fs + 5.0f * in.scale,

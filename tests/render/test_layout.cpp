@@ -6,6 +6,7 @@
 
 #include "render/cells.hpp"
 #include "render/layout.hpp"
+#include "render/meshes.hpp"
 #include "render/palette.hpp"
 
 TEST_CASE("render: the cell layout is a pure function of its inputs", "[render]") {
@@ -48,4 +49,21 @@ TEST_CASE("render: layout puts each vein kind at its clinical depth", "[render]"
   // The far slab the needle enters through lies behind the opened part.
   CHECK(s.back_z_mm < s.far_z_mm);
   CHECK(s.far_z_mm < 0.0f);
+}
+
+TEST_CASE("render: the needle is drawn at its gauge's true outer diameter", "[render]") {
+  // ISO 9626 nominal outer diameters: the needle and the vein share one
+  // millimetre scale, so a 30 G needle (0.31 mm) is about half a 0.6 mm vein.
+  CHECK(render::needleDiameterMm(30) == Approx(0.31f));
+  CHECK(render::needleDiameterMm(27) == Approx(0.41f));
+  for (int gauge = 25; gauge <= 33; ++gauge) {
+    INFO(gauge << " G");
+    const float d = render::needleDiameterMm(gauge);
+    if (gauge > 25) CHECK(d < render::needleDiameterMm(gauge - 1)); // finer with the gauge
+    const render::MeshData m = render::makeNeedle(d, 9.0f, 16);
+    float widest = 0.0f;
+    for (std::size_t i = 0; i + 5 < m.vertices.size(); i += 6)
+      widest = std::max(widest, std::hypot(m.vertices[i], m.vertices[i + 1]));
+    CHECK(2.0f * widest == Approx(d).epsilon(1e-4));
+  }
 }
