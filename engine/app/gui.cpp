@@ -1,5 +1,7 @@
 #include "app/gui.hpp"
 
+#include <cstdint>
+
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
@@ -22,10 +24,15 @@ Gui::Gui(platform::Window& window, float font_scale) {
   // every key, Esc included, went to ImGui (tests/app/test_window_storm.cpp).
   platform::imguiInitBackend(window);
   ImGui_ImplOpenGL3_Init(gfx::glslVersionLine()); // GLSL 330 core, or ES 3.00 in the page
+  // The backend's shader and buffers now, so its first NewFrame does not make
+  // its own RGBA copy of the font atlas (setFontScale uploads ours).
+  ImGui_ImplOpenGL3_CreateDeviceObjects();
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
   setFontScale(font_scale);
 }
 
 Gui::~Gui() {
+  font_texture_ = gfx::Texture(); // while the context is current
   ImGui_ImplOpenGL3_Shutdown();
   platform::imguiShutdownBackend();
   ImGui::DestroyContext();
@@ -35,9 +42,18 @@ void Gui::setFontScale(float scale) {
   scale_ = scale;
   fonts_ = ui::loadFonts(scale);
   ui::applyStyle(scale);
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-  cache_.drop(); // new glyphs, perhaps under the old texture's name
+  // The atlas as a one-byte coverage mask (the backend's RGBA copy is four
+  // times that: 16 MB at 1080p), and no CPU copy kept once it is uploaded
+  // (the glyphs' metrics stay; the next scale builds a new atlas).
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  unsigned char* alpha = nullptr;
+  int w = 0, h = 0;
+  atlas.GetTexDataAsAlpha8(&alpha, &w, &h);
+  font_texture_ = gfx::Texture::whiteWithAlpha({w, h}, alpha);
+  atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_.id())));
+  atlas.ClearTexData();
+  atlas.ClearInputData(); // the font files' bytes
+  cache_.drop();          // new glyphs, perhaps under the old texture's name
 }
 
 void Gui::newFrame() {

@@ -1,6 +1,7 @@
 #pragma once
 // Dear ImGui's lifetime and its backend pair (SDL2 via platform/, OpenGL3).
 #include "app/ui_cache.hpp"
+#include "gfx/objects.hpp"
 #include "ui/theme.hpp"
 
 namespace platform {
@@ -31,6 +32,7 @@ public:
 private:
   ui::Fonts fonts_;
   float scale_ = 1.0f;
+  gfx::Texture font_texture_; // the atlas (white, coverage in alpha)
   UiCache cache_;
 };
 

@@ -90,6 +90,32 @@ Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter, 
   return t;
 }
 
+Texture Texture::whiteWithAlpha(glm::ivec2 size, const unsigned char* alpha) {
+  Texture t;
+  GLuint id = 0;
+  glGenTextures(1, &id);
+  t.handle_ = Handle<TextureDeleter>(id);
+  t.size_ = size;
+  glBindTexture(GL_TEXTURE_2D, id);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1); // rows of any width
+#ifdef __EMSCRIPTEN__
+  std::vector<unsigned char> rgba(static_cast<std::size_t>(size.x) * size.y * 4u, 255);
+  for (std::size_t i = 0; i < rgba.size() / 4u; ++i) rgba[4u * i + 3u] = alpha[i];
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+               rgba.data());
+#else
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, size.x, size.y, 0, GL_RED, GL_UNSIGNED_BYTE, alpha);
+  const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+#endif
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_REPEAT);
+  return t;
+}
+
 void Texture::bind(unsigned unit) const {
   glActiveTexture(GL_TEXTURE0 + unit);
   glBindTexture(GL_TEXTURE_2D, handle_.id());

@@ -73,6 +73,11 @@ public:
   // texture tiles (GL_REPEAT) instead of clamping at its edges.
   static Texture rgba8(glm::ivec2 size, const void* pixels, bool linear_filter,
                        bool repeat = false);
+  // A coverage mask (one byte a pixel) that samples as white with that alpha,
+  // (1, 1, 1, a), like an RGBA8 texture of (255, 255, 255, a) at a quarter of
+  // its memory (desktop GL: GL_R8 read through a swizzle; WebGL 2 has no
+  // swizzle, so the page expands it to RGBA8). Linear filtering, repeating.
+  static Texture whiteWithAlpha(glm::ivec2 size, const unsigned char* alpha);
   void bind(unsigned unit) const;
   unsigned id() const { return handle_.id(); }
   glm::ivec2 size() const { return size_; }
