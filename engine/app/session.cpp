@@ -1,15 +1,39 @@
 #include "app/session.hpp"
 
+#include <cstring>
+#include <optional>
+#include <type_traits>
+
 #include "core/clock.hpp"
 #include "scene/stages.hpp"
 
 namespace app {
+namespace {
+
+// The run the loader made for these very inputs (the model is a pure
+// function of them): taken over, not run a second time at start. Once only:
+// later rebuilds follow a change of the parameters. Compared byte for byte,
+// so a difference anywhere (a field added later included) runs the model.
+std::optional<sim::Run> takeLoadedRun(scene::SceneDesc& scene) {
+  static_assert(std::is_trivially_copyable_v<sim::Params>); // compared byte for byte
+  std::optional<sim::Run> taken;
+  if (scene.model_run && scene.model_run_days == scene.recovery_days &&
+      std::memcmp(&scene.model_run->params, &scene.params, sizeof(sim::Params)) == 0)
+    taken = *scene.model_run;
+  scene.model_run.reset();
+  return taken;
+}
+
+} // namespace
 
 void Session::rebuild() {
   const double position = playback.position();
   const bool playing = playback.playing();
   const double speed = playback.speed();
-  run = sim::simulate(scene.params, scene.recovery_days);
+  if (std::optional<sim::Run> loaded = takeLoadedRun(scene))
+    run = std::move(*loaded);
+  else
+    run = sim::simulate(scene.params, scene.recovery_days);
   flow = render::FlowClock(run);
   stages = scene.playedStages(run.outcome.sessions_recommended > 1);
   std::vector<ui::StageSlot> slots;

@@ -949,7 +949,12 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
   const double end_s = core::secondsFromDays(m.recovery_days);
   // The narration variants follow the model's own run for these parameters.
   // (Only for a valid file: out-of-range values are reported and never simulated.)
-  const ModelStory story = d.errors.empty() ? modelStory(m.p, m.recovery_days) : ModelStory{};
+  ModelStory story;
+  if (d.errors.empty()) {
+    s.model_run = std::make_shared<const sim::Run>(sim::simulate(m.p, m.recovery_days));
+    s.model_run_days = m.recovery_days;
+    story = storyOf(*s.model_run);
+  }
   if (!has_stage_array) {
     s.stages = defaultStages(m.p, m.recovery_days, story);
   } else {

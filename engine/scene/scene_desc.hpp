@@ -3,10 +3,15 @@
 // says). Plain data, filled by loader.cpp from a TOML file or by
 // defaultScene(); render/ and ui/ read it and never parse TOML themselves.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sim/params.hpp"
+
+namespace sim {
+struct Run;
+}
 
 namespace scene {
 
@@ -112,6 +117,12 @@ struct SceneDesc {
   // such as stage windows against recovery.days) with the same rules.
   std::string source_text;            // the file's text ("" for built-in)
   std::vector<std::string> overrides; // "--set" values applied so far, in order
+
+  // The model's run the loader made to choose the narration variants, for
+  // `model_run_days`; the session takes it over while `params` are still the
+  // ones it ran with (app::Session::rebuild) instead of running the model again.
+  std::shared_ptr<const sim::Run> model_run;
+  double model_run_days = 0.0;
 };
 
 const char* toString(ViewKind v); // "leg", "surface", "cutaway"

@@ -7,6 +7,7 @@
 #include "app/session.hpp"
 #include "app/viewer.hpp"
 #include "scene/loader.hpp"
+#include "sim/run.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/subprocess.hpp"
 
@@ -63,4 +64,46 @@ TEST_CASE("app: an edited scene file reloads in place, a broken one keeps the sc
   CHECK(bad.errors().front().line > 0);
   CHECK(s.scene.params.agent.concentration_pct == Approx(0.25));
   fs::remove_all(dir);
+}
+
+TEST_CASE("app: the session takes over the loader's model run only for the same inputs", "[app]") {
+  // The loader runs the model to choose the narration; the session reuses that
+  // run at start instead of a second one, and never once the inputs differ.
+  auto loaded =
+      scene::loadSceneFile(testsupport::sourcePath("scenes/spider-vein-polidocanol.toml"));
+  REQUIRE(loaded.ok());
+  REQUIRE(loaded.value().model_run);
+  const auto sameAsFresh = [](const app::Session& s) {
+    const sim::Run fresh = sim::simulate(s.scene.params, s.scene.recovery_days);
+    CHECK(s.run.params.agent.volume_ml == fresh.params.agent.volume_ml);
+    CHECK(s.run.params.vein.diameter_mm == fresh.params.vein.diameter_mm);
+    REQUIRE(s.run.samples.size() == fresh.samples.size());
+    CHECK(s.run.endTime() == fresh.endTime());
+    REQUIRE(s.run.events.size() == fresh.events.size());
+    for (std::size_t i = 0; i < fresh.events.size(); ++i)
+      CHECK(s.run.events[i].time_s == fresh.events[i].time_s);
+    CHECK(s.run.outcome.verdict == fresh.outcome.verdict);
+  };
+  SECTION("as loaded") {
+    app::Session s;
+    s.scene = loaded.value();
+    s.rebuild();
+    CHECK_FALSE(s.scene.model_run); // taken over once
+    sameAsFresh(s);
+  }
+  SECTION("a parameter changed after loading") {
+    app::Session s;
+    s.scene = loaded.value();
+    s.scene.params.agent.volume_ml *= 0.5;
+    s.scene.params.vein.diameter_mm *= 1.5;
+    s.rebuild();
+    sameAsFresh(s);
+  }
+  SECTION("a shorter run asked for") {
+    app::Session s;
+    s.scene = loaded.value();
+    s.scene.recovery_days = 10.0;
+    s.rebuild();
+    sameAsFresh(s);
+  }
 }
