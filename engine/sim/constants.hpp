@@ -23,9 +23,6 @@ inline constexpr double kStsPotency = 2.5;
 // Blood deactivates POL more than STS: lytic activity in whole blood falls
 // 59x (POL) vs 23x (STS) against saline (Connor 2015): STS binds 23/59 as fast.
 inline constexpr double kStsBloodBinding = 23.0 / 59.0;
-// Clotting window in POL-equivalent terms (Parsi 2011: no clot at STS >= 0.3 %,
-// POL >= 0.6 %).
-inline constexpr double kStsClotEquivalent = 2.0;
 // Deactivation by blood proteins, first order in free agent and in the blood
 // fraction. Blood neutralises detergent quickly (Watkins 2011; Connor 2015:
 // lytic activity 23-59x lower in whole blood); the rate itself is an assumption.

@@ -74,12 +74,14 @@ void doseChecks(Indication& r, const Params& p) {
         {WarningKind::ConcentrationLow, {{"concentration_pct", c}, {"label_pct", label}}});
   }
   const double v = p.agent.volume_ml;
-  if (v > agent.per_injection_max_ml + 1e-9)
+  const LabelVolume volume = labelVolume(p.agent.name, p.vein.kind);
+  if (v > volume.per_injection_max_ml + 1e-9)
     r.warnings.push_back({WarningKind::VolumePerInjection,
-                          {{"volume_ml", v}, {"max_ml", agent.per_injection_max_ml}}});
-  if (v > agent.per_session_max_ml + 1e-9)
+                          {{"volume_ml", v}, {"max_ml", volume.per_injection_max_ml}}});
+  const double session_max = sessionMaxMl(p.agent.name, p.vein.kind, c);
+  if (v > session_max + 1e-9)
     r.warnings.push_back(
-        {WarningKind::VolumePerSession, {{"volume_ml", v}, {"max_ml", agent.per_session_max_ml}}});
+        {WarningKind::VolumePerSession, {{"volume_ml", v}, {"max_ml", session_max}}});
   if (agent.max_mg_per_kg_day > 0.0 && doseMgPerKg(p) > agent.max_mg_per_kg_day + 1e-9) {
     const double kg = std::max(1.0, p.patient.weight_kg);
     r.warnings.push_back({WarningKind::DailyDose,

@@ -34,8 +34,9 @@ double doseMgPerKg(const Params& p);
 
 // Extravasation severity: 0 mild, 1 moderate, 2 severe. From the agent's
 // strength (POL-equivalent % relative to the spider-vein label, 0.5 %) and the
-// volume that entered the dermis (assumption; necrosis is likelier with
-// stronger solutions and larger volumes: Goldman & Weiss; DGP guideline 2020).
+// volume that entered the dermis. Strength: necrosis with too high a
+// concentration (Fibrovein SmPC 4.2; clinical.md). Volume: an assumption, no
+// listed source (docs/model.md "Drivers"). Weights and cut-offs: assumptions.
 // index = (POL-equivalent % / 0.5 %) * sqrt(volume / 0.1 mL): < 1.5 mild,
 // < 4 moderate, else severe.
 double extravasationIndex(const AgentParams& a);

@@ -109,7 +109,6 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   if (!s.injecting) s.wheal *= std::exp(-dt / k::kWhealResorb_s);
 
   // --- Endothelium and irritation, per cell (exact exponential survival).
-  const AgentInfo& agent = agentInfo(p.agent.name);
   double irr_sum = 0.0;
   double procoag_sum = 0.0;
   double solution_sum = 0.0;
@@ -117,7 +116,7 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
     const double own = s.segment.conc_pct[static_cast<std::size_t>(i)];
     const double irr = irritation(polEquivalent(p.agent.name, own));
     irr_sum += irr;
-    procoag_sum += procoagulantActivity(own * agent.clot_equivalent_factor);
+    procoag_sum += procoagulantActivity(p.agent.name, own); // the agent's own stages
     solution_sum += s.segment.solution[static_cast<std::size_t>(i)];
     s.lining[static_cast<std::size_t>(i)] *= survivalFromIrritation(irr, dt);
   }

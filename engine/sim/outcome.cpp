@@ -41,10 +41,11 @@ void OutcomeTracker::observe(const Sample& s) {
 }
 
 // The indicators stay inside the reported frequencies and move within them
-// with the known drivers: more trapped clot, a stronger dose than the vein
-// needs, darker skin. Hyperpigmentation 10-30 % (Goldman & Weiss); matting
-// 15-20 % (Goldman & Weiss; DGP guideline 2020: "frequent"). Weights are
-// assumptions.
+// with their drivers: more trapped clot (haemosiderin, Goldman 1987) and a
+// stronger dose than the vein needs (clinical.md) are sourced in direction;
+// darker skin is an assumption the literature contests (docs/model.md,
+// "Drivers"). Hyperpigmentation 10-30 % (Goldman & Weiss); matting 15-20 %
+// (Goldman & Weiss; DGP guideline 2020: "frequent"). Weights are assumptions.
 double pigmentationRisk(const Params& p, double thrombus_peak) {
   if (!(p.agent.volume_ml > 0.0)) return 0.0;
   const double tone = std::clamp(p.patient.skin_tone, 1, 6) - 1;
@@ -62,11 +63,12 @@ double pigmentationRisk(const Params& p, double thrombus_peak) {
   return 0.10 + 0.20 * drive;
 }
 
-// Volume above the label's per-injection volume raises it too: more solution
-// spreads into the venular plexus, where matting arises (Goldman & Weiss;
-// weight an assumption).
+// Volume above the label's per-injection volume for this agent and vein
+// raises it too: more solution spreads into the venular plexus, where matting
+// arises. Assumption (not in clinical.md; docs/model.md "Drivers"), as is the
+// inflammation weight.
 double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak) {
-  const double per_injection = agentInfo(p.agent.name).per_injection_max_ml;
+  const double per_injection = labelVolume(p.agent.name, p.vein.kind).per_injection_max_ml;
   const double excess_volume = std::clamp(p.agent.volume_ml / per_injection - 1.0, 0.0, 1.0);
   const double drive = std::clamp(0.4 * inflammation_peak + 0.4 * overdose(p) +
                                       0.3 * thrombus_peak + 0.3 * excess_volume,

@@ -1,23 +1,25 @@
 #include "sim/registry.hpp"
 
+#include <algorithm>
+
 #include "sim/constants.hpp"
 
 namespace sim {
 
 namespace {
-constexpr AgentInfo kPolidocanol{
-    Agent::Polidocanol, "polidocanol", 1.0, 1.0, 1.0, 0.5, 1.0, 0.1, 0.3, 10.0, 2.0};
-constexpr AgentInfo kSts{Agent::Sts,
-                         "sts",
-                         k::kStsPotency,
-                         k::kStsBloodBinding,
-                         k::kStsClotEquivalent,
-                         0.2,
-                         0.5,
-                         0.5,
-                         2.0,
-                         10.0,
-                         -1.0};
+// Asclera label (POL 0.5 % spider, 1 % reticular; 0.1-0.3 mL per injection,
+// <= 10 mL per session); Aethoxysklerol SmPC (2 mg/kg/day); Parsi 2011 (clot
+// stages: strong to 0.1 %, weak 0.15-0.3 %, none >= 0.6 %).
+constexpr AgentInfo kPolidocanol{Agent::Polidocanol,    "polidocanol", 1.0,  1.0,
+                                 {0.1, 0.15, 0.3, 0.6}, 0.5,           1.0,  {0.1, 0.3, 10.0},
+                                 {0.1, 0.3, 10.0},      -1.0,          -1.0, 2.0};
+// Fibrovein SmPC (STS 0.2 % spider: 0.1-1.0 mL per site, <= 10 mL; 0.5 %
+// reticular: 0.25-1.0 mL, <= 10 mL; 3 %: <= 4 mL); no mg/kg limit stated;
+// Parsi 2011 (strong to 0.1 %, weak at 0.15 %, none >= 0.3 %).
+constexpr AgentInfo kSts{
+    Agent::Sts, "sts", k::kStsPotency,   k::kStsBloodBinding, {0.1, 0.15, 0.15, 0.3},
+    0.2,        0.5,   {0.1, 1.0, 10.0}, {0.25, 1.0, 10.0},   1.0,
+    4.0,        -1.0};
 
 constexpr VeinKindInfo kTelangiectasia{VeinKind::Telangiectasia, "telangiectasia", 0.0, 1.0, true};
 constexpr VeinKindInfo kReticular{VeinKind::Reticular, "reticular", 1.0, 3.0, true};
@@ -64,6 +66,26 @@ double labelConcentrationPct(Agent a, VeinKind k) {
     return info.label_pct_reticular;
   }
   return info.label_pct_telangiectasia; // unreachable
+}
+
+LabelVolume labelVolume(Agent a, VeinKind k) {
+  const AgentInfo& info = agentInfo(a);
+  switch (k) {
+  case VeinKind::Telangiectasia:
+    return info.volume_telangiectasia;
+  case VeinKind::Reticular:
+  case VeinKind::Varicose:
+    return info.volume_reticular;
+  }
+  return info.volume_telangiectasia; // unreachable
+}
+
+double sessionMaxMl(Agent a, VeinKind k, double concentration_pct) {
+  const AgentInfo& info = agentInfo(a);
+  const double by_kind = labelVolume(a, k).per_session_max_ml;
+  if (info.strong_above_pct > 0.0 && concentration_pct > info.strong_above_pct + 1e-12)
+    return std::min(by_kind, info.strong_session_max_ml);
+  return by_kind;
 }
 
 bool isIndicated(const VeinParams& vein) {

@@ -9,6 +9,24 @@
 
 namespace sim {
 
+// The label's volumes for one vein kind: per injection and per session, mL.
+struct LabelVolume {
+  double per_injection_min_ml;
+  double per_injection_max_ml;
+  double per_session_max_ml;
+};
+
+// Parsi 2011's clotting stages for one agent, in the agent's own % w/v (the
+// paper gives STS and POL separately): procoagulant activity 1 up to the end of
+// the strong-clot range, 0.4 at the weak-clot concentrations, 0 from the
+// no-clot threshold on.
+struct ClotStages {
+  double strong_end_pct; // strong clots at 0.075-0.1 % (both agents)
+  double weak_from_pct;  // weak, lysis-prone clots from here ...
+  double weak_to_pct;    // ... to here (POL 0.15-0.3 %, STS 0.15 %)
+  double none_pct;       // no clot at or above (POL 0.6 %, STS 0.3 %)
+};
+
 struct AgentInfo {
   Agent agent;
   const char* id; // scene value: "polidocanol", "sts"
@@ -18,18 +36,25 @@ struct AgentInfo {
   // activity falls 59x for POL but only 23x for STS (Connor 2015), so blood
   // neutralises STS about 23/59 as fast.
   double blood_binding_factor;
-  // POL-equivalent factor for clotting (Parsi 2011): weak clots at STS 0.15 %
-  // vs POL 0.15-0.3 %, no clot at STS >= 0.3 % vs POL >= 0.6 %: 2.
-  double clot_equivalent_factor;
+  // Clotting stages in the agent's own concentration (Parsi 2011).
+  ClotStages clot;
   // Label concentration, % w/v, per vein kind (Asclera label: POL 0.5 % spider,
   // 1 % reticular; Fibrovein SmPC: STS 0.2 % / 0.5 %).
   double label_pct_telangiectasia;
   double label_pct_reticular;
-  // Label volume per injection and per session, mL (Asclera: 0.1-0.3 mL, max
-  // 10 mL; Sotradecol: 0.5-2 mL, <= 10 mL).
-  double per_injection_min_ml;
-  double per_injection_max_ml;
-  double per_session_max_ml;
+  // Label volumes for the vein kind's label product. POL: Asclera, 0.1-0.3 mL
+  // per injection and at most 10 mL per session, spider and reticular veins.
+  // STS: Fibrovein SmPC, spider veins 0.2 %: 0.1-1.0 mL per site, at most
+  // 10 mL; reticular veins 0.5 %: 0.25-1.0 mL, at most 10 mL. (The US
+  // Sotradecol label, 1 % and 3 % only, 0.5-2 mL per injection, is for
+  // varicose veins, which micro sclerotherapy does not treat.)
+  LabelVolume volume_telangiectasia;
+  LabelVolume volume_reticular;
+  // A stronger solution's own, lower session maximum: above this strength the
+  // next label product applies (Fibrovein 3 %: 0.5-1.0 mL at up to 4 sites,
+  // at most 4 mL per session). < 0 when the label has none (Asclera).
+  double strong_above_pct;
+  double strong_session_max_ml;
   // Daily dose limit, mg per kg body weight (Aethoxysklerol SmPC: 2 mg/kg/day);
   // < 0 when the product information states none (STS: per-session volume only).
   double max_mg_per_kg_day;
@@ -57,6 +82,15 @@ VeinKind veinKindForDiameter(double diameter_mm);
 // Label concentration for this agent and vein kind, % w/v of the agent itself;
 // for a varicose vein (not micro sclerotherapy) the reticular value.
 double labelConcentrationPct(Agent a, VeinKind k);
+
+// Label volumes for this agent and vein kind (a varicose vein: the reticular
+// ones, as for the concentration).
+LabelVolume labelVolume(Agent a, VeinKind k);
+
+// The label's session maximum for this agent, vein kind and strength: the
+// vein kind's, lowered for a stronger solution that has its own (STS above
+// 1 %: Fibrovein 3 %, 4 mL).
+double sessionMaxMl(Agent a, VeinKind k, double concentration_pct);
 
 // Whether micro sclerotherapy is indicated: the vein kind and size allow it and
 // there is no reflux to treat first (clinical.md, Indications).

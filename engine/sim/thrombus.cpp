@@ -5,22 +5,32 @@
 #include <cmath>
 
 #include "sim/constants.hpp"
+#include "sim/registry.hpp"
 
 namespace sim {
 
-double procoagulantActivity(double c) {
-  // Piecewise-linear window through Parsi 2011's stages (POL-equivalent %);
-  // the ramp below 0.05 % and the plateau heights are assumptions.
+double procoagulantActivity(Agent a, double c) {
+  // Piecewise linear through the agent's own stages (Parsi 2011). Below the
+  // strong-clot range the activity ramps up from 0.01 % to 0.05 % and between
+  // the stages it is interpolated (assumptions: the paper reports stages, not
+  // a curve).
+  const ClotStages& s = agentInfo(a).clot;
   struct Knot {
     double c, g;
   };
-  static constexpr std::array<Knot, 6> kKnots{
-      {{0.01, 0.0}, {0.05, 1.0}, {0.12, 1.0}, {0.3, 0.4}, {0.6, 0.0}, {100.0, 0.0}}};
-  if (!(c > kKnots[0].c)) return 0.0;
-  for (std::size_t i = 1; i < kKnots.size(); ++i) {
-    if (c <= kKnots[i].c) {
-      const double t = (c - kKnots[i - 1].c) / (kKnots[i].c - kKnots[i - 1].c);
-      return kKnots[i - 1].g + t * (kKnots[i].g - kKnots[i - 1].g);
+  const std::array<Knot, 6> knots{{{0.01, 0.0},
+                                   {0.05, 1.0},
+                                   {s.strong_end_pct, 1.0},
+                                   {s.weak_from_pct, 0.4},
+                                   {s.weak_to_pct, 0.4},
+                                   {s.none_pct, 0.0}}};
+  if (!(c > knots[0].c) || c >= knots.back().c) return 0.0;
+  for (std::size_t i = 1; i < knots.size(); ++i) {
+    if (c <= knots[i].c) {
+      const double span = knots[i].c - knots[i - 1].c;
+      if (!(span > 0.0)) return knots[i].g; // a stage given as one concentration
+      const double t = (c - knots[i - 1].c) / span;
+      return knots[i - 1].g + t * (knots[i].g - knots[i - 1].g);
     }
   }
   return 0.0;

@@ -1,12 +1,16 @@
 #pragma once
 // Thrombus formation in the treated lumen.
 
+#include "sim/params.hpp"
+
 namespace sim {
 
-// Procoagulant activity of the free agent (POL-equivalent %), 0..1, from the
-// three clotting stages of Parsi et al. (EJVES 2011): strong clots at
-// 0.075-0.1 %, weak clots at POL 0.15-0.3 %, no clot at POL >= 0.6 %.
-double procoagulantActivity(double pol_eq_pct);
+// Procoagulant activity of the free agent at its own concentration (% w/v),
+// 0..1, from the three clotting stages of Parsi et al. (EJVES 2011), which
+// gives them for each agent (registry ClotStages): strong clots at
+// 0.075-0.1 %, weak clots at POL 0.15-0.3 % / STS 0.15 %, no clot at
+// POL >= 0.6 % / STS >= 0.3 %. No POL-equivalent conversion.
+double procoagulantActivity(Agent agent, double conc_pct);
 
 // Clot drive 0..1 from endothelial damage (exposed sub-endothelium) and the
 // time-integrated procoagulant exposure (seconds).

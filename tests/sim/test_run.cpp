@@ -7,7 +7,9 @@
 #include "sim/indication.hpp"
 #include "sim/model.hpp"
 #include "sim/recovery.hpp"
+#include "sim/registry.hpp"
 #include "sim/run.hpp"
+#include "sim/thrombus.hpp"
 
 namespace {
 sim::Params defaults() {
@@ -608,4 +610,86 @@ TEST_CASE("sim: extravasation: the dose goes into the skin; the risk of a mark r
   CHECK(mild.outcome.pigment_peak < sim::pigmentPeak(sim::pigmentAmount(0.2)));
   CHECK(severe.outcome.pigment_peak > 0.1); // the picture shows the mark
   CHECK(severe.outcome.extravasation_severity == 2);
+}
+
+namespace {
+// The max_ml of a volume warning, or -1 when the model gives none.
+double volumeWarning(const sim::Params& p, sim::WarningKind kind) {
+  for (const sim::Warning& w : sim::assessIndication(p).warnings)
+    if (w.kind == kind) return w.arg("max_ml");
+  return -1.0;
+}
+} // namespace
+
+TEST_CASE("sim: label volumes per agent and vein kind follow the product information", "[sim]") {
+  // clinical.md / docs/model.md: Asclera 0.1-0.3 mL per injection, <= 10 mL per
+  // session (spider and reticular veins); Fibrovein SmPC: 0.2 % (spider)
+  // 0.1-1.0 mL per site, 0.5 % (reticular) 0.25-1.0 mL, <= 10 mL; 3 % <= 4 mL.
+  // The US Sotradecol label's 0.5-2 mL is for varicose veins (1 % and 3 %).
+  struct Case {
+    sim::Agent agent;
+    sim::VeinKind kind;
+    double diameter_mm, pct, per_injection_max, session_max;
+  };
+  const Case cases[] = {
+      {sim::Agent::Polidocanol, sim::VeinKind::Telangiectasia, 0.6, 0.5, 0.3, 10.0},
+      {sim::Agent::Polidocanol, sim::VeinKind::Reticular, 2.0, 1.0, 0.3, 10.0},
+      {sim::Agent::Sts, sim::VeinKind::Telangiectasia, 0.6, 0.2, 1.0, 10.0},
+      {sim::Agent::Sts, sim::VeinKind::Reticular, 2.0, 0.5, 1.0, 10.0},
+      {sim::Agent::Sts, sim::VeinKind::Reticular, 2.0, 3.0, 1.0, 4.0}, // Fibrovein 3 %
+  };
+  for (const Case& c : cases) {
+    INFO(sim::toString(c.agent) << " " << sim::toString(c.kind) << " " << c.pct << " %");
+    sim::Params p = defaults();
+    p.agent.name = c.agent;
+    p.vein.kind = c.kind;
+    p.vein.diameter_mm = c.diameter_mm;
+    p.agent.concentration_pct = c.pct;
+    p.patient.weight_kg = 500.0; // keep the mg/kg limit out of this test
+    p.agent.volume_ml = c.per_injection_max;
+    CHECK(volumeWarning(p, sim::WarningKind::VolumePerInjection) < 0.0);
+    p.agent.volume_ml = c.per_injection_max + 0.05;
+    CHECK(volumeWarning(p, sim::WarningKind::VolumePerInjection) == Approx(c.per_injection_max));
+    p.agent.volume_ml = c.session_max;
+    CHECK(volumeWarning(p, sim::WarningKind::VolumePerSession) < 0.0);
+    p.agent.volume_ml = c.session_max + 0.1;
+    CHECK(volumeWarning(p, sim::WarningKind::VolumePerSession) == Approx(c.session_max));
+  }
+  // The review's case: 1.5 mL of STS 0.2 % into a spider vein is above the label.
+  sim::Params p = defaults();
+  p.agent.name = sim::Agent::Sts;
+  p.agent.concentration_pct = 0.2;
+  p.agent.volume_ml = 1.5;
+  CHECK(volumeWarning(p, sim::WarningKind::VolumePerInjection) == Approx(1.0));
+  // And it raises the matting indicator as POL above 0.3 mL does.
+  const double at_label = [&] {
+    sim::Params q = p;
+    q.agent.volume_ml = 1.0;
+    return sim::simulate(q, 1.0).outcome.matting_risk;
+  }();
+  CHECK(sim::simulate(p, 1.0).outcome.matting_risk > at_label);
+  // mg/kg: Aethoxysklerol 2 mg/kg/day for POL; the STS product information states none.
+  CHECK(sim::agentInfo(sim::Agent::Polidocanol).max_mg_per_kg_day == 2.0);
+  CHECK(sim::agentInfo(sim::Agent::Sts).max_mg_per_kg_day < 0.0);
+}
+
+TEST_CASE("sim: clotting follows each agent's own Parsi 2011 stages, not a conversion", "[sim]") {
+  // Parsi 2011: strong clots at 0.075-0.1 % (both agents); weak clots at
+  // STS 0.15 % and POL 0.15-0.3 %; no clot at STS >= 0.3 % and POL >= 0.6 %.
+  for (sim::Agent a : sim::kAgents) {
+    INFO(sim::toString(a));
+    CHECK(sim::procoagulantActivity(a, 0.075) == Approx(1.0));
+    CHECK(sim::procoagulantActivity(a, 0.1) == Approx(1.0));
+    CHECK(sim::procoagulantActivity(a, 0.15) == Approx(0.4));
+    CHECK(sim::procoagulantActivity(a, 0.005) == 0.0);
+  }
+  CHECK(sim::procoagulantActivity(sim::Agent::Polidocanol, 0.3) == Approx(0.4));
+  CHECK(sim::procoagulantActivity(sim::Agent::Polidocanol, 0.45) > 0.0);
+  CHECK(sim::procoagulantActivity(sim::Agent::Polidocanol, 0.6) == 0.0);
+  CHECK(sim::procoagulantActivity(sim::Agent::Sts, 0.3) == 0.0);
+  CHECK(sim::procoagulantActivity(sim::Agent::Sts, 0.6) == 0.0);
+  // Weak and none come at lower STS concentrations than POL, everywhere between.
+  for (double c = 0.1; c <= 0.6; c += 0.01)
+    CHECK(sim::procoagulantActivity(sim::Agent::Sts, c) <=
+          sim::procoagulantActivity(sim::Agent::Polidocanol, c) + 1e-12);
 }
