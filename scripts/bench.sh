@@ -4,7 +4,7 @@
 #   orbit     the timeline plays and the camera is dragged round every frame (worst case)
 #   scrub     the timeline slider is dragged across all stages (the camera follows)
 #   idle      CPU of a paused, untouched window over 10 s (Xvfb), % of one core
-#   first     start -> first PNG written (1280x720)
+#   first     start -> first PNG written (1280x720), BENCH_FIRST_RUNS times
 #   rss       peak resident memory of any run above
 # Frame times end in glFinish; p50/p95/p99 over BENCH_FRAMES (150) frames after 20 warm-up.
 # CPU p50: CPU time per frame over all threads (llvmpipe's included), steadier than the wall
@@ -135,14 +135,19 @@ if command -v xvfb-run >/dev/null; then
     fi
   done
 fi
-for side in after before; do
-  [[ $side == before && -z $base ]] && continue
-  which=new
-  [[ $side == before ]] && which=base
-  l=$(load)
-  t0=$(now_ms)
-  run "$which" --screenshot "$tmp/first.png" --size 1280x720
-  echo "| time to first frame (start -> PNG written, 1280x720) | $side | $l | $(($(now_ms) - t0)) ms (CPU $run_cpu_ms ms) |"
+# BENCH_FIRST_RUNS pairs (default 1), the order alternated like the frame rows.
+for ((rep = 1; rep <= ${BENCH_FIRST_RUNS:-1}; ++rep)); do
+  order=(after before)
+  ((rep % 2 == 0)) && order=(before after)
+  for side in "${order[@]}"; do
+    [[ $side == before && -z $base ]] && continue
+    which=new
+    [[ $side == before ]] && which=base
+    l=$(load)
+    t0=$(now_ms)
+    run "$which" --screenshot "$tmp/first.png" --size 1280x720
+    echo "| time to first frame (start -> PNG written, 1280x720) | $side | $l | $(($(now_ms) - t0)) ms (CPU $run_cpu_ms ms) |"
+  done
 done
 echo "| peak RSS (any run above) | after | - | $((peak_kb / 1024)) MB |"
 [[ -n $base ]] && echo "| peak RSS (any run above) | before | - | $((base_peak_kb / 1024)) MB |"
