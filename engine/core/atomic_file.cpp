@@ -1,6 +1,7 @@
 #include "core/atomic_file.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -39,6 +40,8 @@ std::string reason(const std::string& path, int err) {
     return "'" + folder + "' is not a folder";
   case EISDIR:
     return "'" + path + "' is a folder";
+  case EFBIG:
+    return "the file is over this session's file size limit (ulimit -f)";
   default:
     return std::strerror(err);
   }
@@ -64,6 +67,12 @@ Result<AtomicFile> AtomicFile::create(const std::string& path, const std::string
   std::string tmpl =
       (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string() + suffix;
   if (g_faults.open != 0) return writeError(path, g_faults.open);
+    // A file-size limit (ulimit -f) must fail the write with EFBIG, which we
+    // report and clean up after, not kill the process with SIGXFSZ part-way and
+    // leave the temporary file behind. Children (ffmpeg) inherit the setting.
+#ifdef SIGXFSZ
+  std::signal(SIGXFSZ, SIG_IGN);
+#endif
   const int fd = ::mkstemps(tmpl.data(), static_cast<int>(suffix.size()));
   if (fd < 0) return writeError(path, errno);
   ::fchmod(fd, 0644); // mkstemp makes 0600; outputs are ordinary files

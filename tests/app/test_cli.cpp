@@ -256,6 +256,33 @@ TEST_CASE("unwritable outputs are bad input and leave no partial file", "[app]")
   CHECK(listDir(dir).size() == 3); // no temporaries left behind
 }
 
+TEST_CASE("a file-size limit fails each output cleanly and keeps the old file", "[app]") {
+  // `ulimit -f 2` (2 KiB), as a user's shell may set it: each write past it
+  // raised SIGXFSZ, which killed the program part-way (exit 153) and left its
+  // temporary file. Now: exit 2 naming the path, the old file intact, nothing
+  // left. (--record is left out: ffmpeg meets the limit only when closing the
+  // file, after the whole tour is rendered, and reports it as before.)
+  const fs::path dir = scratch() / "fsize";
+  fs::create_directories(dir);
+  struct Out {
+    const char* flag;
+    const char* file;
+  };
+  for (const Out o : {Out{"--screenshot", "shot.png"}, Out{"--export-sim", "sim.csv"},
+                      Out{"--report", "report.json"}, Out{"--handout", "hand.pdf"}}) {
+    INFO(o.flag);
+    const fs::path path = dir / o.file;
+    std::ofstream(path) << "old";
+    const Result r = testsupport::runSclerosim(
+        {o.flag, path.string(), "--headless", "--size", "320x180"}, scratch(), "ulimit -f 2;");
+    requireBadInput(r, path.string());
+    CHECK(contains(r.err, "file size limit"));
+    CHECK(readFile(path) == "old");
+    CHECK(listDir(dir).size() == 1); // no temporary file left
+    fs::remove(path);
+  }
+}
+
 TEST_CASE("empty values for outputs are refused, not a window", "[app]") {
   // Each of these used to fall through to the interactive window loop.
   for (const char* flag : {"--screenshot", "--report", "--export-sim", "--tour", "--record",
