@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <system_error>
 #include <thread>
 
 namespace render {
@@ -33,7 +34,15 @@ template <class BakeRows> void bakeInTwoHalves(int rows, const BakeRows& bake_ro
 #ifdef __EMSCRIPTEN__
   bake_rows(0, rows);
 #else
-  std::thread upper(bake_rows, 0, rows / 2);
+  std::thread upper;
+  try {
+    upper = std::thread(bake_rows, 0, rows / 2);
+  } catch (const std::system_error&) {
+    // No thread to be had (a loaded machine, a process limit): the same
+    // pixels on this one, not an 'internal error' exit.
+    bake_rows(0, rows);
+    return;
+  }
   bake_rows(rows / 2, rows);
   upper.join();
 #endif

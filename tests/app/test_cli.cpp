@@ -283,6 +283,21 @@ TEST_CASE("a file-size limit fails each output cleanly and keeps the old file", 
   }
 }
 
+TEST_CASE("a machine out of threads still renders, on one thread", "[app]") {
+  // Every pthread_create fails (EAGAIN), as under a process limit on a loaded
+  // host: the start-up bakes threw std::system_error out as 'internal error'.
+  const fs::path shot = scratch() / "no-threads.png";
+  const Result r = testsupport::runSclerosim(
+      {"--screenshot", shot.string(), "--headless", "--size", "160x90"}, scratch(),
+      // llvmpipe rasterises on the calling thread (LP_NUM_THREADS=0): it
+      // waits forever for rasteriser threads it could not start.
+      std::string("export LD_PRELOAD=") + SCLEROSIM_FAIL_THREADS +
+          " LP_NUM_THREADS=0 ASAN_OPTIONS=$ASAN_OPTIONS:verify_asan_link_order=0;");
+  INFO("stderr: " << r.err);
+  CHECK(r.code == 0);
+  CHECK(fs::exists(shot));
+}
+
 TEST_CASE("empty values for outputs are refused, not a window", "[app]") {
   // Each of these used to fall through to the interactive window loop.
   for (const char* flag : {"--screenshot", "--report", "--export-sim", "--tour", "--record",

@@ -98,6 +98,7 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       WARN("ffmpeg missing: caption track not checked");
       continue;
     }
+    INFO("stderr: " << r.err); // a crash says why (a one-off abort once said nothing here)
     REQUIRE(r.code == 0);
     const fs::path srt = app::captionPathFor(mp4.string());
     REQUIRE(fs::exists(srt));
