@@ -286,16 +286,11 @@ int drawFramebufferSamples() {
   return samples;
 }
 
-bool RenderTarget::scaleTo(unsigned dst, glm::ivec2 dst_origin, glm::ivec2 dst_size) const {
-  while (glGetError() != GL_NO_ERROR) {
-  }
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst);
-  glDisable(GL_SCISSOR_TEST);
-  glBlitFramebuffer(0, 0, size_.x, size_.y, dst_origin.x, dst_origin.y, dst_origin.x + dst_size.x,
-                    dst_origin.y + dst_size.y, GL_COLOR_BUFFER_BIT, GL_LINEAR);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, dst);
-  return glGetError() == GL_NO_ERROR;
+void RenderTarget::bindColourLinear(unsigned unit) const {
+  glActiveTexture(GL_TEXTURE0 + unit);
+  glBindTexture(GL_TEXTURE_2D, colour_.id());
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
 }
 
 void RenderTarget::bindTextures(unsigned colour_unit, unsigned depth_unit) const {

@@ -125,10 +125,8 @@ public:
   // (which stays bound for drawing). False when this GL cannot (the depth
   // formats differ, or `dst` is multisampled): nothing was copied then.
   bool blitTo(unsigned dst, glm::ivec2 dst_origin) const;
-  // Copies the colour, scaled with linear filtering, into framebuffer `dst`'s
-  // rectangle `dst_origin`, `dst_size` (which stays bound for drawing). False
-  // when this GL cannot (a multisampled `dst`).
-  bool scaleTo(unsigned dst, glm::ivec2 dst_origin, glm::ivec2 dst_size) const;
+  // Binds the colour texture to `unit`, sampled with linear filtering.
+  void bindColourLinear(unsigned unit) const;
   glm::ivec2 size() const { return size_; }
   bool complete() const { return complete_; }
 

@@ -315,6 +315,9 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   auto resolve = gfx::Program::fromFiles(dir, "resolve");
   if (!resolve) return resolve.errors();
   r->resolve_ = std::move(resolve.value());
+  auto upscale = gfx::Program::fromFiles(dir, "upscale");
+  if (!upscale) return upscale.errors();
+  r->upscale_ = std::move(upscale.value());
   r->background_ = std::move(bg.value());
   r->cells_ = std::move(cells.value());
   r->solid_ = std::move(solid.value());
@@ -330,6 +333,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   r->resolve_.use();
   gfx::Program::set(r->resolve_.uniform("uColour"), Renderer::kResolveColourUnit);
   gfx::Program::set(r->resolve_.uniform("uDepth"), Renderer::kResolveDepthUnit);
+  r->upscale_.use();
+  gfx::Program::set(r->upscale_.uniform("uColour"), Renderer::kResolveColourUnit);
   u.cell_view_proj = r->cells_.uniform("uViewProj");
   u.cell_right = r->cells_.uniform("uRight");
   u.cell_up = r->cells_.uniform("uUp");

@@ -162,7 +162,7 @@ private:
   // tissue.frag's variants: skin, vein, plain, fat; then the same with the
   // wheal/cleansing extras (see renderer.cpp)
   std::array<gfx::Program, 8> tissue_progs_;
-  gfx::Program background_, cells_, solid_, resolve_;
+  gfx::Program background_, cells_, solid_, resolve_, upscale_;
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;

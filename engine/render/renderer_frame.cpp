@@ -91,17 +91,16 @@ void Renderer::drawReduced(const FrameInput& in, const Palette& pal, const glm::
   setViewProj(view_proj, {1.0f, 1.0f, 0.0f, 0.0f}, 1.0f / static_cast<float>(moving_reduction_));
   drawParts(kAllParts, in, pal, view_proj);
   setViewProj(view_proj);
-  // Scaled up, filtered, into the viewport (colour; nothing later needs its depth).
-  if (!reduced_target_.scaleTo(target, origin, size)) {
-    // This GL cannot scale the copy (a multisampled target): draw it at full resolution.
-    moving_reduction_ = 1;
-    gfx::bindDrawFramebuffer(target);
-    gfx::setViewport(origin.x, origin.y, size.x, size.y);
-    gfx::clearViewport(pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
-    drawParts(kAllParts, in, pal, view_proj);
-    return;
-  }
+  // Scaled up, filtered, into the viewport (colour; nothing later needs its
+  // depth): one textured rectangle, which llvmpipe shades for less than a
+  // scaled glBlitFramebuffer (≈ 1.5 ms of CPU at 1280x720).
+  gfx::bindDrawFramebuffer(target);
   gfx::setViewport(origin.x, origin.y, size.x, size.y);
+  gfx::apply({gfx::Blend::None, gfx::Depth::Off, gfx::Cull::None});
+  reduced_target_.bindColourLinear(kResolveColourUnit);
+  upscale_.use();
+  empty_vao_.bind();
+  gfx::draw(gfx::Primitive::TriangleStrip, 0, 4);
 }
 
 void Renderer::renderCached(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
