@@ -15,6 +15,8 @@
 # a before/after pair run alternately in the same session. Rows the old binary
 # cannot run (it knows only the playback case) use this build with
 # --bench-quality direct (every part drawn every frame, as before the cache).
+# BASE_ALL_CASES=1: the baseline binary knows --bench-case (built from
+# 2026-12-02 on): it runs every case itself.
 #   scripts/bench.sh                         # this build only
 #   BASE_BUILD=/work/perf-base/build scripts/bench.sh
 set -euo pipefail
@@ -87,8 +89,8 @@ for size in $sizes; do
       for side in "${order[@]}"; do
         if [[ $side == after ]]; then
           frame_row "$c:after (window: cached)" new "$size" --bench-case "$c"
-        elif [[ -n $base && $c == playback ]]; then
-          frame_row "$c:before (baseline binary)" base "$size"
+        elif [[ -n $base && ($c == playback || -n ${BASE_ALL_CASES:-}) ]]; then
+          frame_row "$c:before (baseline binary)" base "$size" ${BASE_ALL_CASES:+--bench-case "$c"}
         else
           frame_row "$c:before (this build, direct)" new "$size" --bench-case "$c" \
             --bench-quality direct

@@ -596,6 +596,16 @@ struct KeyHash {
   template <class T> void add(const T& v) { add(&v, sizeof v); }
 };
 
+// The skin's slowly changing shades (blanching, inflammation) in steps of
+// 1/128: a step moves a skin pixel by at most ≈ 1 level of 255 (the vessel's
+// fade 0.85 x its contrast, the pale 0.55 x its gauss), too little to see,
+// while the cached skin survives most frames of an injection instead of
+// none. Every quality draws the stepped value, so cached and direct agree.
+float skinStep(double v) {
+  constexpr double kSteps = 128.0;
+  return static_cast<float>(std::round(v * kSteps) / kSteps);
+}
+
 } // namespace
 
 void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
@@ -625,6 +635,18 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
       gfx::Program::setVec4Array(loc, v, n);
       if (key && loc >= 0) key->add(v, 4 * sizeof(float) * static_cast<std::size_t>(n));
     };
+    // uState and uExtra pack values for the vein and for the skin; the skin
+    // variant reads only its own components (skinSurface: blanching and
+    // inflammation; pigment and vein kind), so its key holds only those: the
+    // clot growing in the vein below must not draw the skin again.
+    auto putPacked = [key, variant](int loc, glm::vec4 v, glm::bvec4 skin_reads) {
+      gfx::Program::set(loc, v);
+      if (!key || loc < 0) return;
+      if (variant == kVariantSkin)
+        for (int i = 0; i < 4; ++i)
+          if (!skin_reads[i]) v[i] = 0.0f;
+      key->add(v);
+    };
     const TissueLocs& u = tu_->locs[k];
     tissue_progs_[k].use();
     put(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
@@ -636,8 +658,10 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     put(u.vein, glm::vec4(l.vein_depth_mm, l.vein_radius_mm, l.wall_mm, scale));
     put(u.shape, glm::vec4(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y),
                            static_cast<float>(s.lumen.waist), present));
-    put(u.state, glm::vec4(static_cast<float>(s.thrombus), fib, static_cast<float>(s.blanching),
-                           static_cast<float>(s.inflammation)));
+    putPacked(u.state,
+              glm::vec4(static_cast<float>(s.thrombus), fib, skinStep(s.blanching),
+                        skinStep(s.inflammation)),
+              {false, false, true, true});
     put(u.surface,
         glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal), in.student ? 1.0f : 0.0f));
     put(u.seg_z, glm::vec2(l.seg_start_mm, l.front_z_mm));
@@ -652,8 +676,10 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
                        : l.kind == sim::VeinKind::Reticular    ? 1.0f
                                                                : 2.0f;
     const float clot_share = clotShare(s);
-    put(u.extra,
-        glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share));
+    putPacked(
+        u.extra,
+        glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share),
+        {false, true, true, false});
     putVec4s(u.feeder, &feeder_[0].x, 2);
     // Returning blood after the injection: only a thin stream while the lining
     // is damaged and the wall in spasm (Connor 2015), less as the pad presses.

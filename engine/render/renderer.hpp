@@ -65,6 +65,12 @@ public:
                   // of it stays still), only what changes drawn each frame
   };
   static constexpr int kSupersample = 2;
+  // After the skin alone changed (blanching in steps while the timeline
+  // plays), the still block is cached at 1x until the skin has rested this
+  // many frames: a supersampled block costs four times the shading, and the
+  // next step would throw it away. Camera moves do not count: the frame the
+  // camera comes to rest is sharp at once.
+  static constexpr int kSkinSettleFrames = 30;
   // What the cache did so far (tests, --bench).
   struct CacheStats {
     long direct = 0;    // frames drawn without the cache (everything moving)
@@ -209,6 +215,7 @@ private:
   unsigned geometry_gen_ = 0, scene_gen_ = 0; // bumped when the faces or the scene change
   std::array<std::uint64_t, kGroups> keys_{}, last_keys_{}; // this frame's, the previous one's
   bool have_last_keys_ = false;
+  int skin_rest_frames_ = kSkinSettleFrames; // frames since the skin alone last changed
   struct Cache {
     bool valid = false;
     unsigned parts = 0;

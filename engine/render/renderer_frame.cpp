@@ -15,7 +15,9 @@
 //     the cost of a copy;
 //   - some still (playback: the skin changes with blanching, the cut faces do
 //     not): the still groups are cached at 1x and the changing ones drawn each
-//     frame, which gives the same pixels as drawing it all;
+//     frame, which gives the same pixels as drawing it all; the skin's shades
+//     change in small steps (skinStep), so between two steps the whole block
+//     is still and cached, at 1x until the skin has rested kSkinSettleFrames;
 //   - nothing still (orbiting: the pose changes every frame): drawn directly,
 //     at 1/moving_reduction_ of the resolution per axis and scaled up (a
 //     quarter of the shading at 2), full resolution for the very first frame;
@@ -110,11 +112,15 @@ void Renderer::renderCached(const FrameInput& in, const Palette& pal, const glm:
   const bool first = !have_last_keys_; // nothing was shown before: not a moving camera
   last_keys_ = keys_;
   have_last_keys_ = true;
+  if (still[kGroupCut] && !still[kGroupSkin])
+    skin_rest_frames_ = 0;
+  else if (skin_rest_frames_ < kSkinSettleFrames)
+    ++skin_rest_frames_;
   unsigned want = 0;
   int scale = 1;
   if (still[kGroupSkin] && still[kGroupCut]) {
     want = kSkin | kCut | kUnderlay | kBackground;
-    scale = supersample_;
+    scale = skin_rest_frames_ >= kSkinSettleFrames ? supersample_ : 1;
   } else {
     if (still[kGroupSkin]) want |= kSkin;
     if (still[kGroupCut]) want |= kCut | kUnderlay | kBackground;
