@@ -94,10 +94,11 @@ std::string reportJson(const sim::Run& run) {
   j["pigmentation_risk"] = o.pigmentation_risk;
   j["matting_risk"] = o.matting_risk;
   j["risk_literature"] = {
-      {"hyperpigmentation", "10-30 % (guideline: frequent, 1-<10 %); mostly fades in 6-12 months "
-                            "(Goldman & Weiss; DGP guideline 2020)"},
-      {"matting", "15-20 % (guideline: frequent); resolves in 3-12 months (Goldman & Weiss; DGP "
-                  "guideline 2020)"},
+      // Each figure with its own source: the two disagree (clinical.md, complications).
+      {"hyperpigmentation", "Goldman & Weiss: 10-30 %; DGP guideline 2020: frequent (1-<10 %); "
+                            "mostly fades in 6-12 months"},
+      {"matting", "Goldman & Weiss: 15-20 %; DGP guideline 2020: frequent (1-<10 %); resolves in "
+                  "3-12 months (Goldman & Weiss)"},
       {"skin_necrosis", "rare, 0.01-<0.1 % (DGP guideline 2020)"}};
   j["sealed_day"] = dayOrNull(o.sealed_day);
   j["recanalized_day"] = dayOrNull(o.recanalized_day);
