@@ -58,7 +58,8 @@ std::vector<KeyInfo> buildSchema() {
   s.push_back(choice("agent.name", "agent", {"polidocanol", "sts"},
                      "polidocanol (POL) or sodium tetradecyl sulfate (STS)"));
   s.push_back(num("agent.concentration_pct", 0.05, 3, "%", "% w/v"));
-  s.push_back(num("agent.volume_ml", 0.05, 10, "mL", "per injection (label limits per agent and vein kind: docs/model.md)"));
+  s.push_back(num("agent.volume_ml", 0.05, 10, "mL",
+                  "per injection (label limits per agent and vein kind: docs/model.md)"));
   s.push_back(num("injection.duration_s", 1, 120, "s", "slow injection, 5-15 s typical"));
   s.push_back(integer("injection.needle_gauge", 25, 33, "G", "26-30 G typical"));
   s.push_back(simple("injection.in_lumen", ValueType::Boolean,
