@@ -210,6 +210,13 @@ std::vector<CaptionCue> captionTrack(const Session& s, const std::vector<double>
   return cues;
 }
 
+double captionReadingTime_s(const std::string& text) {
+  const auto letters = std::count_if(text.begin(), text.end(), [](char b) {
+    return (static_cast<unsigned char>(b) & 0xC0) != 0x80; // one per code point
+  });
+  return std::max(kMinCaption_s, 0.5 + static_cast<double>(letters) / kCaptionCharsPerSecond);
+}
+
 std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience audience,
                                    const std::string& lang) {
   const auto caption = [&](double t) {
@@ -218,18 +225,20 @@ std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience au
   const int n = tourFrameCount(s, fps);
   std::vector<std::string> keys(static_cast<std::size_t>(n));
   std::vector<bool> shown(static_cast<std::size_t>(n));
+  std::vector<int> read_frames(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const ui::Caption c = caption(static_cast<double>(i) / fps);
     keys[i] = c.key;
     shown[i] = !c.text.empty();
+    read_frames[i] = static_cast<int>(std::ceil(captionReadingTime_s(c.text) * fps));
   }
-  const int min_frames = static_cast<int>(std::ceil(kMinCaption_s * fps));
   std::vector<double> times;
   times.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n;) {
     int end = i + 1; // this caption's frames: [i, end)
     while (end < n && keys[end] == keys[i]) ++end;
     const int run = end - i;
+    const int min_frames = read_frames[i];
     if (!shown[i] || run >= min_frames) {
       for (int k = i; k < end; ++k) times.push_back(static_cast<double>(k) / fps);
     } else {
@@ -333,12 +342,14 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
     if (i % (kVideoFps * 5) == 0) std::fprintf(stderr, "record: %3d%%\r", 100 * i / frames);
   }
   std::vector<CaptionCue> cues = captionTrack(s, times, st.audience, st.lang);
-  // The end card: each caption over the last picture, one still held kEndCardCue_s.
-  const int hold = static_cast<int>(std::ceil(kEndCardCue_s * kVideoFps));
+  // The end card: each caption over the last picture, one still held long
+  // enough to read it whole.
   const double last = times.empty() ? 0.0 : times.back();
   int frame = frames;
   for (const ui::Caption& c : videoEndCard(st.lang)) {
     if (!ok || !end_card) break;
+    const int hold = static_cast<int>(
+        std::ceil(std::max(kEndCardCue_s, captionReadingTime_s(c.text)) * kVideoFps));
     viewer.state().caption_override = c.text;
     const gfx::Image still = renderTourFrameAt(viewer, s, fb, last);
     viewer.state().caption_override.clear();

@@ -65,10 +65,16 @@ int tourFrameCount(const Session& session, int fps);
 // Every caption of a recording stays at least this long on screen (read aloud
 // or read by a patient): key moments shorter on the playback axis play slower.
 inline constexpr double kMinCaption_s = 3.0;
+// Reading speed for burned-in captions: subtitle guidelines allow 15-17
+// characters a second for adults; a worried patient reads slower, so 12.
+inline constexpr double kCaptionCharsPerSecond = 12.0;
+// How long `text` stays on screen: kMinCaption_s, or longer by its length
+// (half a second to find it, then kCaptionCharsPerSecond), never cut short.
+double captionReadingTime_s(const std::string& text);
 
 // The playback position of each frame of the recorded tour at `fps`: the
 // playback clock, except that a caption (ui::captionAt) shown for less than
-// kMinCaption_s is played slower until it fills kMinCaption_s (holding a frame
+// its captionReadingTime_s is played slower until it fills that (holding a frame
 // where slowing would show the next caption early). Never goes backwards, so
 // the captions keep the model's order.
 std::vector<double> tourFrameTimes(const Session& session, int fps, scene::Audience audience,
@@ -99,7 +105,8 @@ std::vector<CaptionCue> captionTrack(const Session& session, const std::vector<d
 // signs that need a call at once, the take-home sheet (safety is content: a video
 // must not end on the model alone). Keys "video.end.*", in `lang`.
 std::vector<ui::Caption> videoEndCard(const std::string& lang);
-// Each end-card caption stays this long on screen (and in the caption track).
+// Each end-card caption stays at least this long on screen (and in the caption
+// track), longer when its captionReadingTime_s is.
 inline constexpr double kEndCardCue_s = 4.0;
 // SubRip text of `cues` at `fps` (players show it beside the MP4).
 std::string toSrt(const std::vector<CaptionCue>& cues, int fps);
@@ -110,8 +117,8 @@ std::string captionPathFor(const std::string& video_path);
 // beside `path` and renames it, so a failed export leaves nothing behind.
 // Beside it, the captions burned into the frames as a SubRip track
 // (captionPathFor). After the last beat, the end card (videoEndCard), each caption
-// held kEndCardCue_s over the last picture. `max_seconds` > 0 stops after that
-// much video (a cut preview: no end card).
+// held over the last picture for kEndCardCue_s or its reading time. `max_seconds` > 0 stops after
+// that much video (a cut preview: no end card).
 core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size,
                               const std::string& path, double max_seconds = 0.0);
 

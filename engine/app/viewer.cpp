@@ -367,8 +367,10 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   // The difference in outcome, in words, across the view where it is clear of
   // both veins and every text; none: the outcome panel states both verdicts.
   ui::Placer whole(ui::Rect::at(origin, view));
-  for (const ui::Placer* p : placers)
+  for (const ui::Placer* p : placers) {
     for (const ui::Rect& r : p->boxes()) whole.keepClear(r);
+    for (const auto& [a, b] : p->lines()) whole.keepClearLine(a, b); // the labels' leaders
+  }
   for (const auto& [vein, at] :
        {std::pair(&left_vein, origin), std::pair(&right_vein, right_origin)})
     if (vein->present)

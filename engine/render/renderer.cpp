@@ -916,7 +916,13 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const glm::vec3 front{0, 0, 1}, up{0, 1, 0}, none{0, 0, 0};
   const float mid_dermis = -(l.epidermis_mm + l.dermis_mm) * 0.5f;
   set(Anchor::Skin, {0.55f * hw, 0.0f, 0.5f * fz}, up, true);
-  set(Anchor::Epidermis, {0.78f * hw, -0.5f * l.epidermis_mm, fz}, front, true);
+  // The epidermis is 0.1 mm: on the cut face a thinner band than the anchor's
+  // dot. Seen from above, the skin's top face is all epidermis: the anchor sits
+  // there, inside the front slab's top, and on the cut face's band only when
+  // the top cannot be seen.
+  set(Anchor::Epidermis, {0.78f * hw, 0.0f, 0.55f * fz}, up, true);
+  if (!anchors_[static_cast<std::size_t>(Anchor::Epidermis)].visible)
+    set(Anchor::Epidermis, {0.78f * hw, -0.5f * l.epidermis_mm, fz}, front, true);
   set(Anchor::Dermis, {0.62f * hw, std::min(mid_dermis, -l.vein_depth_mm - r - 0.2f), fz}, front,
       true);
   set(Anchor::Fat, {0.5f * hw, -(l.dermis_mm + l.bottom_mm) * 0.5f, fz}, front, true);
@@ -928,8 +934,15 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
       r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
   set(Anchor::VeinLumen, {0.0f, open_y, lz}, up, open_lumen && cut > 0.5f && band > 0.2f * r);
   const float wall_r = r * static_cast<float>(s.lumen.semi_x) + 0.5f * l.wall_mm;
+  // On the upper wall; when the clot sits in the slit's end pockets, in the
+  // slit's middle (the fused walls), so the two labels' leader lines do not
+  // converge on the pocket.
+  const glm::vec2 clot = thrombusSpot(l, s);
+  const bool pockets = clot.x > 0.1f * r;
+  const float semi_y = static_cast<float>(s.lumen.semi_y);
   set(Anchor::VeinWall,
-      {wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * static_cast<float>(s.lumen.semi_y), fz},
+      pockets ? glm::vec3(0.0f, -l.vein_depth_mm + wall_r * 0.5f * semi_y, fz)
+              : glm::vec3(wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * semi_y, fz),
       front, s.fibrosis < 0.5);
   set(Anchor::Endothelium, {-band, open_y, l.far_z_mm * 0.3f}, up,
       s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
@@ -953,7 +966,6 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
       s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) &&
           cut > 0.5f);
   // On the clot as drawn (pockets, waist clot, rim, crescent), not the centre.
-  const glm::vec2 clot = thrombusSpot(l, s);
   set(Anchor::Thrombus, {clot.x, -l.vein_depth_mm + clot.y, fz}, front,
       (s.thrombus > 0.15 || (s.thrombus > 0.02 && clotOrganised(s) > 0.5)) && s.fibrosis < 0.6);
   set(Anchor::Bandage,

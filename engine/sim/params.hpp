@@ -28,6 +28,9 @@ struct InjectionParams {
 
 struct CompressionParams {
   double pressure_mmHg = 25.0;
+  // Kern 2007 (RCT): 23-32 mmHg worn daily for 3 weeks improved clearance; the
+  // Asclera label's minimum is 2-3 days (spider) / 5-7 days (reticular)
+  // (shared/reference/clinical.md). The narration says the scene's days.
   double days = 21.0;
 };
 

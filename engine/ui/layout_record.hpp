@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <glm/vec2.hpp>
 #include <glm/vec4.hpp>
 
 #include "ui/placement.hpp"
@@ -20,12 +21,20 @@ struct RecordedText {
   bool over_view = false; // drawn over the 3D view: clear of the vein and of every other such text
 };
 
+// A label's leader line, from its plate to its anchor on the picture.
+struct RecordedLeader {
+  std::string what; // the label's element ("label.vein_wall")
+  glm::vec2 from{0, 0}, to{0, 0};
+};
+
 struct LayoutRecord {
   std::vector<RecordedText> texts;
+  std::vector<RecordedLeader> leaders;
   std::vector<Capsule> vein; // display pixels
   Rect view;                 // the 3D view
   void clear() {
     texts.clear();
+    leaders.clear();
     vein.clear();
   }
 };

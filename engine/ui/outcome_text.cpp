@@ -74,6 +74,12 @@ std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L)
   return L.tr("outcome.practice." + std::string(modeKey(audience)));
 }
 
+std::vector<std::string> alternativeLines(const sim::Outcome& o, const text::Locale& L) {
+  std::vector<std::string> out;
+  for (const std::string& id : o.alternatives) out.push_back(L.tr("alternative." + id));
+  return out;
+}
+
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L) {
   if (audience == scene::Audience::Student) return scene::warningTexts(o.warnings, L);

@@ -27,6 +27,9 @@ std::string resolvedLine(double day, scene::Audience audience, const text::Local
 std::string sessionLine(const sim::Outcome& o, const text::Locale& L);
 // Clinical context for sessions (fixed, not from the model).
 std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L);
+// A vein not indicated: the treatments that apply instead (the model's
+// outcome.alternatives, named from "alternative.<id>"), in the model's order.
+std::vector<std::string> alternativeLines(const sim::Outcome& o, const text::Locale& L);
 // Warnings: the model's own (students) or plain sentences (patients).
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L);

@@ -83,6 +83,12 @@ bool segmentsCross(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d) {
   return ((d1 > 0) != (d2 > 0)) && ((d3 > 0) != (d4 > 0));
 }
 
+float segmentDistance(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d) {
+  if (segmentsCross(a, b, c, d)) return 0.0f;
+  return std::min({distanceToSegment(a, c, d), distanceToSegment(b, c, d),
+                   distanceToSegment(c, a, b), distanceToSegment(d, a, b)});
+}
+
 std::optional<Rect> Placer::place(const std::vector<Rect>& candidates) {
   for (const Rect& r : candidates) {
     if (isFree(r)) {
@@ -93,13 +99,13 @@ std::optional<Rect> Placer::place(const std::vector<Rect>& candidates) {
   return std::nullopt;
 }
 
-bool Placer::leaderFree(glm::vec2 from, glm::vec2 to, const Rect& own) const {
+bool Placer::leaderFree(glm::vec2 from, glm::vec2 to, const Rect& own, float gap) const {
   for (const Rect& b : boxes_) {
     if (b.min == own.min && b.max == own.max) continue;
     if (crosses(from, to, b)) return false;
   }
   for (const auto& [a, b] : lines_)
-    if (segmentsCross(from, to, a, b)) return false;
+    if (segmentsCross(from, to, a, b) || segmentDistance(from, to, a, b) < gap) return false;
   return true;
 }
 

@@ -42,10 +42,12 @@ public:
   // The first free candidate, kept clear from now on; nullopt when none is free.
   std::optional<Rect> place(const std::vector<Rect>& candidates);
   // A leader line from a label to its anchor: crosses no box kept clear
-  // (except `own`, the label it starts from) and no other leader line.
-  bool leaderFree(glm::vec2 from, glm::vec2 to, const Rect& own) const;
+  // (except `own`, the label it starts from) and stays at least `gap` pixels
+  // from every other leader line (lines that converge read as one).
+  bool leaderFree(glm::vec2 from, glm::vec2 to, const Rect& own, float gap) const;
   void keepClearLine(glm::vec2 from, glm::vec2 to) { lines_.push_back({from, to}); }
   const std::vector<Rect>& boxes() const { return boxes_; }
+  const std::vector<std::pair<glm::vec2, glm::vec2>>& lines() const { return lines_; }
 
 private:
   Rect area_;
@@ -55,5 +57,7 @@ private:
 };
 
 bool segmentsCross(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d);
+// The shortest distance between the segments a-b and c-d (0 when they cross).
+float segmentDistance(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d);
 
 } // namespace ui

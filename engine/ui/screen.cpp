@@ -236,13 +236,14 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
       const bool left_of_anchor = r.max.x <= a.x;
       attach = {left_of_anchor ? r.max.x : (r.min.x >= a.x ? r.min.x : 0.5f * (r.min.x + r.max.x)),
                 a.y < r.min.y ? r.min.y : (a.y > r.max.y ? r.max.y : 0.5f * (r.min.y + r.max.y))};
-      if (!placer.leaderFree(attach, a, r)) continue;
+      if (!placer.leaderFree(attach, a, r, 12.0f * in.scale)) continue;
       box = r;
       break;
     }
     if (!box) continue;
     placer.keepClear(*box);
     placer.keepClearLine(attach, a);
+    if (in.record) in.record->leaders.push_back({"label." + id, attach, a});
     const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
     dl->AddLine(iv(attach), iv(a), line, 2.0f * in.scale);
     dl->AddCircleFilled(iv(a), 4.5f * in.scale, col(0.15f, 0.18f, 0.25f));
@@ -587,13 +588,24 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
           L.tr(b.sessions <= 1 ? "outcome.was.one_session" : "outcome.was.another_session")
               .c_str());
   }
-  if (shown) {
+  if (shown && !o.indicated && !in.compare_outcome) {
+    // Not indicated: what applies instead, not how sessions of this one go.
+    ImGui::TextUnformatted(L.tr("outcome.alternatives").c_str());
+    recordItem(in, "panel.outcome", styleText());
+    for (const std::string& alt : alternativeLines(o, L)) {
+      ImGui::Bullet();
+      ImGui::TextUnformatted(alt.c_str());
+      recordItem(in, "panel.outcome", styleText());
+    }
+  } else if (shown) {
     ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
     ImGui::TextUnformatted(sessionPracticeLine(st.audience, L).c_str());
     recordItem(in, "panel.outcome", ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
     ImGui::PopStyleColor();
     ImGui::PopFont();
+  }
+  if (shown) {
     for (const std::string& wmsg : warningLines(o, st.audience, L)) {
       ImGui::Bullet(); // keeps the line: the text wraps beside the bullet
       ImGui::TextUnformatted(wmsg.c_str());
@@ -843,45 +855,47 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
                          : captionAt(in.beats ? *in.beats : kNone, pb, pb.position(),
                                      in.run->outcome.indicated, st.audience, st.lang)
                                .text;
-  // Two lines at most: the first sentences that fit.
+  // Never cut: the whole text (the video's caption track carries the same),
+  // large in two lines where it fits clear of the vein, then narrower, then in
+  // the body font in up to four lines, narrow then wide; none (a small window): the body font at
+  // the bottom all the same, as many lines as it takes; the labels still keep
+  // clear of it.
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float wrap = in.display.x - 120.0f * in.scale;
-  const float fs = f.caption->FontSize;
-  while (text.size() > 20 && f.caption->CalcTextSizeA(fs, 1e6f, wrap, text.c_str()).y > fs * 2.6f) {
-    const std::size_t cut = text.find_last_of(".!?", text.size() - 2);
-    if (cut == std::string::npos || cut < 10) {
-      text = text.substr(0, text.size() * 3 / 4) + "\xe2\x80\xa6";
-    } else {
-      text = text.substr(0, cut + 1);
-    }
-  }
-  // Clear of the vein: large and wide first, then narrower, then in the body
-  // font; none (a small window): large at the bottom all the same, the lecture
-  // room must read it; the labels still keep clear of it.
   const float pad = 24.0f * in.scale;
   struct Try {
     ImFont* font;
     float wrap;
+    float lines; // at most this many lines (with a little slack for the line gap)
   };
-  const Try tries[] = {{f.caption, wrap}, {f.caption, wrap * 0.6f}, {f.body, wrap * 0.6f}};
+  const Try tries[] = {{f.caption, wrap, 2.6f},
+                       {f.caption, wrap * 0.6f, 2.6f},
+                       {f.body, wrap * 0.6f, 4.6f},
+                       {f.body, wrap, 4.6f}};
   std::optional<Rect> placed;
-  Try used = tries[0];
-  std::vector<Rect> first;
+  Try used = {f.body, wrap, 0.0f};
   for (const Try& t : tries) {
-    const ImVec2 sz = t.font->CalcTextSizeA(t.font->FontSize, 1e6f, t.wrap, text.c_str());
+    const float fs = t.font->FontSize;
+    const ImVec2 sz = t.font->CalcTextSizeA(fs, 1e6f, t.wrap, text.c_str());
+    if (sz.y > fs * t.lines) continue;
     std::vector<Rect> candidates =
         cornerCandidates(in, glm::vec2(sz.x + 2 * pad, sz.y + 1.2f * pad), 10.0f * in.scale);
     std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
-    if (first.empty()) first = candidates;
     placed = in.placer->place(candidates);
     if (placed) {
       used = t;
       break;
     }
   }
-  if (!placed) in.placer->keepClear(first.front());
-  const Rect box = placed.value_or(first.front());
   const ImVec2 ts = used.font->CalcTextSizeA(used.font->FontSize, 1e6f, used.wrap, text.c_str());
+  if (!placed) {
+    std::vector<Rect> bottom =
+        cornerCandidates(in, glm::vec2(ts.x + 2 * pad, ts.y + 1.2f * pad), 10.0f * in.scale);
+    std::rotate(bottom.begin(), bottom.begin() + 2, bottom.begin() + 3);
+    in.placer->keepClear(bottom.front());
+    placed = bottom.front();
+  }
+  const Rect box = *placed;
   dl->AddRectFilled(iv(box.min), iv(box.max), colU(kPlate), 10.0f * in.scale);
   const ImVec2 tp(box.min.x + pad, box.min.y + 0.6f * pad);
   dl->AddText(used.font, used.font->FontSize, tp, colU(kInk), text.c_str(), nullptr, used.wrap);

@@ -163,12 +163,13 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       CHECK(cue.text == card[k]);
       CHECK(cue.start_s >= cues[story_cues + k - 1].end_s - 1e-3);
       CHECK(cue.end_s - cue.start_s >= app::kEndCardCue_s - frame);
+      CHECK(cue.end_s - cue.start_s >= app::captionReadingTime_s(cue.text) - frame);
     }
     // Every other cue is a beat's or a stage's caption, each on screen long enough to read.
     for (std::size_t i = 0; i < story_cues; ++i) {
       const Cue& cue = cues[i];
       INFO(cue.text << " " << cue.start_s << " --> " << cue.end_s);
-      CHECK(cue.end_s - cue.start_s >= app::kMinCaption_s - frame);
+      CHECK(cue.end_s - cue.start_s >= app::captionReadingTime_s(cue.text) - frame);
       bool known = false;
       for (int k = 0; k < sim::kEventKindCount; ++k)
         known = known ||

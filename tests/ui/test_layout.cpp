@@ -2,7 +2,8 @@
 // presenter), language and size, no text over the 3D view overlaps another text
 // or the vein, no text overlaps another anywhere, no text leaves its view or
 // window (clipped), and every text has a contrast of at least 4.5:1 (WCAG AA)
-// against the pixels around it, read back from the framebuffer. A pseudo-locale
+// against the pixels around it, read back from the framebuffer. Leader lines
+// cross no other text and no other leader line, and keep apart. A pseudo-locale
 // built here from en.po (every text 40 % longer, accented) stands for the
 // longest translation a clinic may add.
 #include <catch2/catch.hpp>
@@ -214,6 +215,21 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
     const float c = ringContrast(img, t);
     if (c < 4.5f) out.push_back(t.what + ": contrast " + std::to_string(c) + " < 4.5");
   }
+  // Leader lines: none passes through a text other than its own label's, and
+  // no two cross or run so close that they read as one line (the placer keeps
+  // 12 px at scale 1; 5 px is what any size must keep).
+  for (std::size_t i = 0; i < rec.leaders.size(); ++i) {
+    const ui::RecordedLeader& l = rec.leaders[i];
+    for (const ui::RecordedText& t : rec.texts)
+      if (t.what != l.what && ui::crosses(l.from, l.to, shrunk(seen(t), eps)))
+        out.push_back(l.what + " leader: crosses " + t.what);
+    for (std::size_t j = i + 1; j < rec.leaders.size(); ++j) {
+      const ui::RecordedLeader& m = rec.leaders[j];
+      const float d = ui::segmentDistance(l.from, l.to, m.from, m.to);
+      if (d < 5.0f)
+        out.push_back(l.what + " leader: " + std::to_string(d) + " px from " + m.what + "'s");
+    }
+  }
   return out;
 }
 
@@ -240,13 +256,20 @@ std::vector<Config> tourConfigs(const std::vector<std::string>& langs) {
 
 // Renders every configuration at the given stages (one per configuration in
 // turn when `every_stage` is false) and checks each frame.
-void checkTour(const std::vector<Config>& configs, bool every_stage) {
+// `compare`: a KEY=VALUE for the side-by-side view (--compare), or empty.
+void checkTour(const std::vector<Config>& configs, bool every_stage,
+               const std::string& compare = "") {
   app::Session s;
   s.scene = scene::defaultScene();
   s.rebuild();
   auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
   REQUIRE(created);
   app::Viewer& v = *created.value();
+  if (!compare.empty()) {
+    auto c = app::makeComparison(s, compare);
+    REQUIRE(c);
+    REQUIRE(v.setComparison(std::move(c.value())));
+  }
   ui::LayoutRecord rec;
   int checked = 0, turn = 0;
   for (const Config& c : configs) {
@@ -316,6 +339,25 @@ TEST_CASE("layout: every palette, mode, language and size at every stage",
   const std::vector<std::string> langs = text::languageCodes();
   REQUIRE(langs.size() >= 2);
   checkTour(tourConfigs(langs), true);
+}
+
+TEST_CASE("layout: 3840x2160, patient, student and presenter, every stage", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  std::vector<Config> configs;
+  for (const auto aud : {scene::Audience::Patient, scene::Audience::Student})
+    configs.push_back({{3840, 2160}, render::PaletteKind::Schematic, aud, "de", false});
+  configs.push_back(
+      {{3840, 2160}, render::PaletteKind::Realistic, scene::Audience::Patient, "fr", true});
+  checkTour(configs, true);
+}
+
+TEST_CASE("layout: the comparison side by side, every stage, three sizes", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  std::vector<Config> configs;
+  for (const glm::ivec2 size : kSizes)
+    for (const auto aud : {scene::Audience::Patient, scene::Audience::Student})
+      configs.push_back({size, render::PaletteKind::Schematic, aud, "en", false});
+  checkTour(configs, true, "compression.days=0");
 }
 
 TEST_CASE("layout: the pseudo-locale keeps placeholders and is 40 % longer", "[ui][layout]") {

@@ -58,6 +58,20 @@ TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
   CHECK(ui::resolvedLine(38.0, kStudent, EN, 56) == "Barely visible from day 38 (week 6)");
 }
 
+TEST_CASE("ui: outcome: not indicated names the model's alternatives", "[ui]") {
+  sim::Outcome o;
+  o.indicated = false;
+  o.alternatives = {"evla", "foam"};
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    const text::Locale& L = text::locale(lang);
+    const std::vector<std::string> lines = ui::alternativeLines(o, L);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0] == L.tr("alternative.evla"));
+    CHECK(lines[1] == L.tr("alternative.foam"));
+    CHECK_FALSE(L.tr("outcome.alternatives").empty());
+  }
+}
+
 TEST_CASE("ui: outcome: the vein's sessions do not contradict clinic practice", "[ui]") {
   sim::Outcome o;
   o.closed = true;

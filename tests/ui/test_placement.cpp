@@ -35,6 +35,17 @@ TEST_CASE("placement: the first free candidate, clear of the vein, boxes and lin
   CHECK_FALSE(p.place({over_vein, top}));
   p.keepClearLine({100, 0}, {100, 40});
   CHECK_FALSE(p.isFree(Rect::at({90, 5}, {20, 10}))); // a leader line runs through it
-  CHECK_FALSE(p.leaderFree({80, 20}, {120, 20}, Rect::at({0, 0}, {1, 1}))); // crosses the line
-  CHECK(p.leaderFree({120, 20}, {150, 20}, Rect::at({0, 0}, {1, 1})));
+  const Rect own = Rect::at({0, 0}, {1, 1});
+  CHECK_FALSE(p.leaderFree({80, 20}, {120, 20}, own, 0.0f)); // crosses the line
+  CHECK(p.leaderFree({120, 20}, {150, 20}, own, 0.0f));
+  // Converging: ends 5 px beside the line's end, no crossing, yet too close.
+  CHECK_FALSE(p.leaderFree({150, 60}, {105, 40}, own, 12.0f));
+  CHECK(p.leaderFree({150, 60}, {105, 40}, own, 4.0f));
+  CHECK(p.leaderFree({150, 60}, {125, 40}, own, 12.0f));
+}
+
+TEST_CASE("placement: the distance between two segments", "[ui]") {
+  CHECK(ui::segmentDistance({0, 0}, {10, 0}, {0, 5}, {10, 5}) == Approx(5.0f));
+  CHECK(ui::segmentDistance({0, 0}, {10, 10}, {0, 10}, {10, 0}) == 0.0f);        // they cross
+  CHECK(ui::segmentDistance({0, 0}, {10, 0}, {13, 4}, {20, 4}) == Approx(5.0f)); // end to end
 }
