@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 #include <imgui.h>
 
@@ -121,6 +122,25 @@ std::optional<RulerLayout> layRuler(const render::RulerOnScreen& r, const Screen
   return out;
 }
 
+// The ruler's plate as a few boxes along its length, and its numbers' boxes:
+// a tilted plate's one bounding box covers the vein beside it in an oblique
+// view, the slices do not, so the ruler can sit beside the vein.
+std::vector<Rect> rulerPieces(const RulerLayout& lay) {
+  constexpr int kSlices = 6;
+  std::vector<Rect> out;
+  for (int k = 0; k < kSlices; ++k) {
+    const float t0 = static_cast<float>(k) / kSlices, t1 = static_cast<float>(k + 1) / kSlices;
+    const glm::vec2 a0 = glm::mix(lay.corner[0], lay.corner[3], t0),
+                    a1 = glm::mix(lay.corner[0], lay.corner[3], t1),
+                    b0 = glm::mix(lay.corner[1], lay.corner[2], t0),
+                    b1 = glm::mix(lay.corner[1], lay.corner[2], t1);
+    out.push_back(bounds({a0, a1, b0, b1}));
+  }
+  for (const RulerLayout::Number& n : lay.numbers)
+    out.push_back(Rect::at(n.pos, {n.size.x, n.size.y}));
+  return out;
+}
+
 } // namespace
 
 bool drawCutFaceRuler(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -130,8 +150,12 @@ bool drawCutFaceRuler(const ScreenInput& in, const ScreenState& st, const Fonts&
   ImFont* font = f.small;
   for (const render::RulerOnScreen& r : in.ruler->place) {
     const std::optional<RulerLayout> lay = layRuler(r, in, L, font);
-    if (!lay || !contains(in.placer->area(), lay->box) || !in.placer->isFree(lay->box)) continue;
-    in.placer->keepClear(lay->box);
+    if (!lay || !contains(in.placer->area(), lay->box)) continue;
+    const std::vector<Rect> pieces = rulerPieces(*lay);
+    if (!std::all_of(pieces.begin(), pieces.end(),
+                     [&](const Rect& piece) { return in.placer->isFree(piece); }))
+      continue;
+    for (const Rect& piece : pieces) in.placer->keepClear(piece);
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     dl->AddQuadFilled(iv(lay->corner[0]), iv(lay->corner[1]), iv(lay->corner[2]),
                       iv(lay->corner[3]), colU(kPlate));

@@ -507,8 +507,21 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   ImGui::PushTextWrapPos(0.0f);
   // Key points first; the references behind "Sources" (collapsed until opened).
   const KeyPoints points = splitSources(text.text);
-  ImGui::TextUnformatted(points.body.c_str());
-  recordItem(in, "panel.narration", styleText());
+  // Patients: one point a line (the catalogue's sentences) instead of a block
+  // to read through; a short text stays as it is.
+  const std::vector<std::string> lines = st.audience == scene::Audience::Patient
+                                             ? narrationPoints(points.body)
+                                             : std::vector<std::string>{};
+  if (lines.size() >= 3) {
+    for (const std::string& line : lines) {
+      ImGui::Bullet(); // the text wraps beside the bullet
+      ImGui::TextUnformatted(line.c_str());
+      recordItem(in, "panel.narration", styleText());
+    }
+  } else {
+    ImGui::TextUnformatted(points.body.c_str());
+    recordItem(in, "panel.narration", styleText());
+  }
   if (!points.sources.empty()) {
     ImGui::PushFont(f.small);
     const bool open = ImGui::TreeNode((L.tr("ui.panel.sources") + "###sources").c_str());
@@ -838,8 +851,9 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
   const float tri = 6.0f * in.scale;
   if (lx - 3 * tri < 12 * in.scale + tw + 20 * in.scale) return; // too narrow: the disclaimer wins
   const float cy = in.display.y - h * 0.5f;
-  dl->AddTriangleFilled(ImVec2(lx - 2 * tri - 4, cy + tri), ImVec2(lx - tri - 4, cy - tri),
-                        ImVec2(lx - 4, cy + tri), col(0.80f, 0.28f, 0.08f));
+  const float gap = 4.0f * in.scale; // between the triangle and its words, at any size
+  dl->AddTriangleFilled(ImVec2(lx - 2 * tri - gap, cy + tri), ImVec2(lx - tri - gap, cy - tri),
+                        ImVec2(lx - gap, cy + tri), col(0.80f, 0.28f, 0.08f));
   dl->AddText(f.body, fs, ImVec2(lx, cy - fs * 0.5f), col(0.12f, 0.14f, 0.20f), legend);
   recordText(in, "timeline.legend", ImVec2(lx, cy - fs * 0.5f), ImVec2(lw, fs),
              ImVec4(0.12f, 0.14f, 0.20f, 1), false);

@@ -117,4 +117,8 @@ KeyPoints splitSources(const std::string& text) {
   return k;
 }
 
+std::vector<std::string> narrationPoints(const std::string& text) {
+  return sentences(text);
+}
+
 } // namespace ui

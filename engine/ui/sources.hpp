@@ -18,4 +18,8 @@ struct KeyPoints {
 
 KeyPoints splitSources(const std::string& text);
 
+// A text's sentences (up to ". ", "! ", "? " or the end), each trimmed: a
+// patient's narration shows them as points, one each, read at a glance.
+std::vector<std::string> narrationPoints(const std::string& text);
+
 } // namespace ui

@@ -136,8 +136,8 @@ float contrast(float la, float lb) {
 }
 
 // The lowest contrast between the text's ink and the pixels in a ring 2-3 px
-// around its rectangle (the plate or window behind the text, not its glyphs: a
-// J or a j reaches a pixel beyond its advance box).
+// around its rectangle (4-6 px at 3840x2160) (the plate or window behind the text, not its glyphs:
+// a J or a j reaches a pixel beyond its advance box).
 float ringContrast(const gfx::Image& img, const ui::RecordedText& t) {
   const float ink = luminance(t.ink.r, t.ink.g, t.ink.b);
   float worst = 1e9f;
@@ -159,7 +159,11 @@ float ringContrast(const gfx::Image& img, const ui::RecordedText& t) {
             x1 = static_cast<int>(std::ceil(t.rect.max.x));
   const int y0 = static_cast<int>(std::floor(t.rect.min.y)),
             y1 = static_cast<int>(std::ceil(t.rect.max.y));
-  for (int d = 2; d <= 3; ++d) {
+  // Glyphs reach out of their box in proportion to the font (an umlaut over a
+  // capital, a j's hook at a line's start): from 2160 lines on the ring lies
+  // twice as far out.
+  const int s = std::max(1, img.height / 1080);
+  for (int d = 2 * s; d <= 3 * s; d += s) {
     for (int x = x0 - d; x <= x1 + d; x += 2) {
       sample(x, y0 - d);
       sample(x, y1 + d);

@@ -75,3 +75,17 @@ TEST_CASE("sources: every student narration in every language, its years under S
   }
   CHECK(narrations >= 4 * 10);
 }
+
+TEST_CASE("sources: a patient's narration as points, one sentence each, nothing lost", "[ui]") {
+  const std::string text = "Walk 15–20 minutes. Wear the stockings for 21 days, as your doctor "
+                           "says! A dose of 0.5 % is mild? Report calf pain at once";
+  const std::vector<std::string> p = ui::narrationPoints(text);
+  REQUIRE(p.size() == 4);
+  CHECK(p[0] == "Walk 15–20 minutes.");
+  CHECK(p[2] == "A dose of 0.5 % is mild?"); // a decimal point is no sentence's end
+  CHECK(p[3] == "Report calf pain at once");
+  std::string joined;
+  for (const std::string& s : p) joined += (joined.empty() ? "" : " ") + s;
+  CHECK(joined == text);
+  CHECK(ui::narrationPoints("").empty());
+}
