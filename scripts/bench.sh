@@ -25,6 +25,7 @@ cd "$(dirname "$0")/.."
 build_dir=${BUILD_DIR:-build}
 frames=${BENCH_FRAMES:-150}
 sizes=${BENCH_SIZES:-"1280x720 1920x1080"}
+cases=${BENCH_CASES:-"playback orbit scrub"} # a subset: BENCH_CASES="orbit scrub"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build_dir" -j "${JOBS:-2}" --target sclerosim >/dev/null
 
@@ -81,7 +82,7 @@ echo
 echo "| size      | case     | build                              | load  | p50 ms  | p95 ms  | p99 ms  | CPU p50 | cache (built/reused/direct) |"
 echo "|-----------|----------|------------------------------------|-------|---------|---------|---------|---------|------|"
 for size in $sizes; do
-  for c in playback orbit scrub; do
+  for c in $cases; do
     for rep in 1 2; do
       # Alternate the order so neither build always runs first.
       order=(before after)

@@ -98,9 +98,19 @@ public:
   void setSupersample(int n) { supersample_ = std::clamp(n, 1, 16); }
   // While the camera moves (Cached quality), the view is drawn at 1/n of the
   // resolution per axis and scaled up; 1 = full resolution. Sharp again (and
-  // supersampled) as soon as the camera rests.
-  void setMovingReduction(int n) { moving_reduction_ = std::clamp(n, 1, 4); }
+  // supersampled) as soon as the camera rests. n is the least factor: a
+  // larger view is reduced further (movingReductionFor).
+  void setMovingReduction(int n) { moving_reduction_ = std::clamp(n, 1, kMaxMovingReduction); }
   static constexpr int kMovingReduction = 2;
+  static constexpr int kMaxMovingReduction = 4;
+  // Pixels the reduced view may have: 1280x720 at the default factor 2. The
+  // shading of a moving frame scales with them, so a 1920x1080 view (factor 3)
+  // costs about what a 1280x720 one does, with a picture as detailed.
+  static constexpr long kMovingPixels = 1280L * 720L / 4L;
+  // The factor used for a view of `size` with least factor `least`: the
+  // smallest n >= least whose reduced view has at most kMovingPixels (at most
+  // kMaxMovingReduction); 1 stays 1 (full resolution asked for).
+  static int movingReductionFor(glm::ivec2 size, int least);
   Quality quality() const { return quality_; }
   // Forgets the cached block: the next frame draws it anew.
   void dropCache() { cache_.valid = false; }

@@ -19,8 +19,9 @@
 //     change in small steps (skinStep), so between two steps the whole block
 //     is still and cached, at 1x until the skin has rested kSkinSettleFrames;
 //   - nothing still (orbiting: the pose changes every frame): drawn directly,
-//     at 1/moving_reduction_ of the resolution per axis and scaled up (a
-//     quarter of the shading at 2), full resolution for the very first frame;
+//     at 1/n of the resolution per axis and scaled up (a quarter of the
+//     shading at 2; n grows with the view, movingReductionFor, so a 1080p
+//     view is shaded at about 720p's cost), full resolution for the very first frame;
 //     the frame after the camera comes to rest is the sharp cached one again.
 #include <algorithm>
 
@@ -82,15 +83,24 @@ void Renderer::drawTiled(unsigned parts, const FrameInput& in, const Palette& pa
   setViewProj(view_proj);
 }
 
+int Renderer::movingReductionFor(glm::ivec2 size, int least) {
+  if (least <= 1) return 1;
+  const long pixels = static_cast<long>(size.x) * static_cast<long>(size.y);
+  int n = least;
+  while (n < kMaxMovingReduction && pixels > kMovingPixels * n * n) ++n;
+  return n;
+}
+
 void Renderer::drawReduced(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
                            glm::ivec2 origin, glm::ivec2 size) {
-  const glm::ivec2 low = glm::max((size + (moving_reduction_ - 1)) / moving_reduction_, 1);
+  const int n = movingReductionFor(size, moving_reduction_);
+  const glm::ivec2 low = glm::max((size + (n - 1)) / n, 1);
   const unsigned target = gfx::currentDrawFramebuffer();
   if (reduced_target_.size() != low) reduced_target_ = gfx::RenderTarget::create(low);
   reduced_target_.bind();
   gfx::clearViewport(pal.background_bottom.r, pal.background_bottom.g, pal.background_bottom.b);
   // The outline keeps its width in the picture: a source pixel is 1/n of an output pixel.
-  setViewProj(view_proj, {1.0f, 1.0f, 0.0f, 0.0f}, 1.0f / static_cast<float>(moving_reduction_));
+  setViewProj(view_proj, {1.0f, 1.0f, 0.0f, 0.0f}, 1.0f / static_cast<float>(n));
   drawParts(kAllParts, in, pal, view_proj);
   setViewProj(view_proj);
   // Scaled up, filtered, into the viewport (colour; nothing later needs its

@@ -296,3 +296,30 @@ TEST_CASE("render cache: a moving camera draws at reduced resolution, sharp agai
   INFO("full resolution while moving vs direct: max " << dfull.max);
   CHECK(dfull.max == 0);
 }
+
+TEST_CASE("render cache: a larger moving view is reduced further, to about 720p's pixels",
+          "[render][cache]") {
+  using R = render::Renderer;
+  // The factors a user meets: 720p keeps the default, 1080p draws at a third.
+  CHECK(R::movingReductionFor({1280, 720}, R::kMovingReduction) == 2);
+  CHECK(R::movingReductionFor({1920, 1080}, R::kMovingReduction) == 3);
+  CHECK(R::movingReductionFor({3840, 2160}, R::kMovingReduction) == R::kMaxMovingReduction);
+  // Over a box of view sizes and least factors: never below the least factor
+  // (1 = full resolution stays 1), within the pixel budget unless at the
+  // largest factor, and the smallest such factor.
+  for (int least = 1; least <= R::kMaxMovingReduction; ++least)
+    for (int w = 16; w <= 4096; w += 97)
+      for (int h = 16; h <= 2304; h += 89) {
+        const int n = R::movingReductionFor({w, h}, least);
+        const long pixels = static_cast<long>(w) * h;
+        INFO(w << "x" << h << " least " << least << " -> " << n);
+        if (least == 1) {
+          CHECK(n == 1);
+          continue;
+        }
+        CHECK(n >= least);
+        CHECK(n <= R::kMaxMovingReduction);
+        if (n < R::kMaxMovingReduction) CHECK(pixels <= R::kMovingPixels * n * n);
+        if (n > least) CHECK(pixels > R::kMovingPixels * (n - 1) * (n - 1));
+      }
+}
