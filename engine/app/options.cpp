@@ -60,6 +60,9 @@ core::Result<Options> parseOptions(int argc, const char* const* argv) {
           ->group("");
   cli.add_option("--bench-case", o.bench_case, "playback|orbit|scrub")->group("");
   cli.add_option("--bench-quality", o.bench_quality, "window|direct|supersampled")->group("");
+  cli.add_option("--bench-first-frame", o.bench_first_frame,
+                 "Launch time (ms since the epoch): print the time to the first swap, exit")
+      ->group("");
   cli.add_option("--set", o.sets, "Override a scene value KEY=VALUE (repeatable)");
   non_empty.push_back({cli.add_option("--export-sim", o.export_sim,
                                       "Write the model's time series as CSV, then exit"),

@@ -24,6 +24,9 @@ struct Options {
   // the window, every part directly, or supersampled as the exports).
   std::string bench_case = "playback";
   std::string bench_quality = "window";
+  // scripts/bench.sh: the launch time (ms since the epoch); the window prints
+  // the time from it to its first buffer swap and closes. 0: off.
+  long long bench_first_frame = 0;
   std::vector<std::string> sets;
   std::string export_sim;
   std::string report;

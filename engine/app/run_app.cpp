@@ -1,7 +1,9 @@
 #include "app/run_app.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "app/handout.hpp"
@@ -290,7 +292,19 @@ int runApp(int argc, const char* const* argv) {
   // a multisampled window (a GPU) draws everything every frame.
   viewer.value()->setRenderQuality(cfg.msaa_samples > 0 ? render::Renderer::Quality::Direct
                                                         : render::Renderer::Quality::Cached);
-  runWindow(*window.value(), *viewer.value(), session);
+  SwapProbe swapped;
+  if (o.bench_first_frame > 0) {
+    swapped = [&o]() {
+      using namespace std::chrono;
+      const long long now =
+          duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+      const double cpu = 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+      std::printf("first frame shown: %lld ms (cpu %.0f ms)\n", now - o.bench_first_frame, cpu);
+      std::fflush(stdout);
+      return false;
+    };
+  }
+  runWindow(*window.value(), *viewer.value(), session, nullptr, swapped);
   return kOk;
 }
 

@@ -126,7 +126,8 @@ void writeHandoutFromWindow(Viewer& viewer, Session& session, const std::string&
   }
 }
 
-void runWindow(platform::Window& window, Viewer& viewer, Session& session, const LoopProbe& probe) {
+void runWindow(platform::Window& window, Viewer& viewer, Session& session, const LoopProbe& probe,
+               const SwapProbe& swapped) {
   std::vector<platform::InputEvent> events;
   events.reserve(64);
   double last = window.seconds();
@@ -288,6 +289,7 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
     pending_handout = video_actions.handout;
     if (video_actions.quit) quit_after = true;
     window.swapBuffers();
+    if (swapped && !swapped()) break;
     if (quit_after) break;
   }
   if (recording) recording->recorder.cancel();

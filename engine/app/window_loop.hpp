@@ -24,9 +24,13 @@ void writeHandoutFromWindow(Viewer& viewer, Session& session, const std::string&
 // drive the real loop with it (tests/app/test_window_storm.cpp).
 using LoopProbe = std::function<bool()>;
 
+// Called after every buffer swap (the picture is on screen); returning false
+// ends the loop (scripts/bench.sh's "first frame shown" stops at the first).
+using SwapProbe = std::function<bool()>;
+
 // Returns when the user closes the window. Loads the user's settings first
 // (values given on the command line win) and saves them on the way out.
 void runWindow(platform::Window& window, Viewer& viewer, Session& session,
-               const LoopProbe& probe = nullptr);
+               const LoopProbe& probe = nullptr, const SwapProbe& swapped = nullptr);
 
 } // namespace app
