@@ -11,7 +11,7 @@
 
 namespace app {
 
-Gui::Gui(platform::Window& window, float font_scale) {
+Gui::Gui(platform::Window& window) : headless_(window.headless()) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -28,7 +28,9 @@ Gui::Gui(platform::Window& window, float font_scale) {
   // its own RGBA copy of the font atlas (setFontScale uploads ours).
   ImGui_ImplOpenGL3_CreateDeviceObjects();
   ImGui_ImplOpenGL3_DestroyFontsTexture();
-  setFontScale(font_scale);
+  // No atlas yet: the first frame knows the text scale (the frame's size
+  // chooses it) and builds the only one (building one here for the display's
+  // DPI alone was thrown away at once at 1080p).
 }
 
 Gui::~Gui() {
@@ -56,9 +58,14 @@ void Gui::setFontScale(float scale) {
   cache_.drop();          // new glyphs, perhaps under the old texture's name
 }
 
-void Gui::newFrame() {
+void Gui::newFrame(glm::ivec2 fb) {
   ImGui_ImplOpenGL3_NewFrame();
   platform::imguiNewFrame();
+  if (headless_) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(fb.x), static_cast<float>(fb.y));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+  }
   ImGui::NewFrame();
 }
 

@@ -12,12 +12,15 @@ namespace app {
 
 class Gui {
 public:
-  Gui(platform::Window& window, float font_scale);
+  explicit Gui(platform::Window& window); // the atlas comes with the first frame's scale
   ~Gui();
   Gui(const Gui&) = delete;
   Gui& operator=(const Gui&) = delete;
 
-  void newFrame();
+  // `fb`: the frame's size in pixels. A headless window is a small hidden one
+  // (its own framebuffer is never drawn into), so there the interface takes
+  // its display size from the frame, not from the window.
+  void newFrame(glm::ivec2 fb);
   void render(); // draws into the bound framebuffer
   // The same, keeping the pixels outside the 3D view `view` between frames
   // (the window; see ui_cache.hpp). `under`: the colour under the interface;
@@ -27,11 +30,12 @@ public:
   const UiCache::Stats& cacheStats() const { return cache_.stats(); }
   void setFontScale(float scale); // rebuilds the font atlas (DPI x user scale)
   const ui::Fonts& fonts() const { return fonts_; }
-  float scale() const { return scale_; }
+  float scale() const { return scale_; } // 0 until the first frame builds the atlas
 
 private:
   ui::Fonts fonts_;
-  float scale_ = 1.0f;
+  float scale_ = 0.0f;
+  bool headless_ = false;
   gfx::Texture font_texture_; // the atlas (white, coverage in alpha)
   UiCache cache_;
 };

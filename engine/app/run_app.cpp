@@ -202,22 +202,35 @@ int runApp(int argc, const char* const* argv) {
   cfg.width = o.width;
   cfg.height = o.height;
   cfg.headless = o.headless || batch;
-  cfg.msaa_samples = o.msaa < 0 ? 4 : o.msaa;
+  if (batch) {
+    // Batch output goes to its own targets at --size; the hidden window's own
+    // framebuffer (colour + depth: 16 MB at 1080p) was never drawn into. The
+    // interface takes its size from the frame (Gui::newFrame).
+    cfg.width = 64;
+    cfg.height = 64;
+  }
+  // A window without multisampling first: 4x MSAA costs llvmpipe 3-4x the
+  // frame (perf-notes) and the shaders smooth their own edges, so only a GPU
+  // gets the multisampled window (made anew: on software GL the window and
+  // its context are made once, which the first frame waits for).
+  const int msaa = o.msaa < 0 ? 4 : o.msaa;
+  cfg.msaa_samples = o.msaa < 0 ? 0 : o.msaa;
 #ifndef NDEBUG
   cfg.debug_context = true;
 #endif
   auto window = platform::Window::create(cfg);
   if (!window) return fail(window.errors(), kInternal);
   gfx::ContextInfo info = gfx::queryContext();
-  if (o.msaa < 0 && !cfg.headless && gfx::isSoftwareRenderer(info)) {
-    // 4x MSAA costs llvmpipe 3-4x the frame (perf-notes); the shaders smooth
-    // their own edges, so a software renderer gets a window without it.
-    window.value().reset();
-    cfg.msaa_samples = 0;
-    window = platform::Window::create(cfg);
-    if (!window) return fail(window.errors(), kInternal);
-    info = gfx::queryContext();
-    core::logInfo("software renderer: window multisampling off");
+  if (o.msaa < 0 && !cfg.headless) {
+    if (gfx::isSoftwareRenderer(info)) {
+      core::logInfo("software renderer: window multisampling off");
+    } else {
+      window.value().reset();
+      cfg.msaa_samples = msaa;
+      window = platform::Window::create(cfg);
+      if (!window) return fail(window.errors(), kInternal);
+      info = gfx::queryContext();
+    }
   }
 #ifndef NDEBUG
   gfx::enableDebugOutput();

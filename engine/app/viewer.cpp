@@ -29,7 +29,7 @@ core::Result<std::unique_ptr<Viewer>> Viewer::create(platform::Window& window, S
   if (!r) return r.errors();
   v->renderer_ = std::move(r.value());
   v->renderer_->setScene(session.scene.params);
-  v->gui_ = std::make_unique<Gui>(window, font_scale * state.font_scale);
+  v->gui_ = std::make_unique<Gui>(window);
   return v;
 }
 
@@ -453,7 +453,7 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   }
   gfx::setViewportFull(size.x, size.y);
 
-  gui_->newFrame();
+  gui_->newFrame(size);
   ui::ScreenInput si_in;
   si_in.scene = &s.scene;
   si_in.run = &s.run;
