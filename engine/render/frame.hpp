@@ -33,6 +33,12 @@ struct LabelAnchor {
   const char* id = "";    // "epidermis", "vein_lumen", ...
   glm::vec2 screen{0, 0}; // pixels from the top-left of the viewport
   bool visible = false;   // in front of the camera, on a face that faces it, and present
+  // Other seen points on the same thing, best first (the needle's shaft: a close
+  // camera shows only its first millimetres, some under the clock): where
+  // `screen` leaves its label no room, the label may point at one of these.
+  static constexpr int kMaxAlternatives = 6;
+  glm::vec2 alternatives[kMaxAlternatives] = {};
+  int alternative_count = 0;
 };
 
 } // namespace render

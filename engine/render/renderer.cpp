@@ -905,6 +905,7 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     if (a != Anchor::Bandage && p.z >= 0.0f) p.y = pressedY(stocking_, p.x, p.y);
     LabelAnchor& la = anchors_[static_cast<std::size_t>(a)];
     la.id = anchorId(a);
+    la.alternative_count = 0;
     bool in_front = false;
     la.screen = projectToScreen(vp, p, glm::vec2(size), in_front);
     const bool facing = glm::dot(normal, eye - p) > 0.0f || glm::length(normal) < 0.5f;
@@ -949,11 +950,36 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
   const float a = glm::radians(l.needle_angle_deg);
   const float needle_r = 0.5f * needleDiameterMm(in.params->injection.needle_gauge);
-  // On the shaft outside the skin, so the label does not cover the tip.
-  const float outside = std::max(-tip.y, 0.0f) / std::sin(a) + 0.8f;
-  set(Anchor::Needle,
-      tip + glm::vec3(0.0f, std::sin(a), -std::cos(a)) * outside + glm::vec3(0.0f, needle_r, 0.0f),
-      none, s.needle_insertion > 0.05);
+  // On the shaft outside the skin, so the label does not cover the tip. A close
+  // camera (needle-in, blanching, spasm) shows only the shaft's first
+  // millimetres: the points along it that lie well inside the view (one at the
+  // picture's edge leaves its label no room) are the label's other anchors.
+  const float skin = std::max(-tip.y, 0.0f) / std::sin(a);
+  const glm::vec3 along(0.0f, std::sin(a), -std::cos(a));
+  const bool needle_in = s.needle_insertion > 0.05;
+  const glm::vec2 margin = 0.06f * glm::vec2(size);
+  auto well_inside = [&](const LabelAnchor& la) {
+    return la.visible && la.screen.x >= margin.x && la.screen.y >= margin.y &&
+           la.screen.x <= static_cast<float>(size.x) - margin.x &&
+           la.screen.y <= static_cast<float>(size.y) - margin.y;
+  };
+  LabelAnchor& needle = anchors_[static_cast<std::size_t>(Anchor::Needle)];
+  std::vector<glm::vec2> seen;
+  // Best first: 0.8 mm out (clear of the tip), then nearer the skin, then further out.
+  for (const float out : {0.8f, 0.45f, 0.2f, 1.3f, 2.0f, 3.0f, 4.5f}) {
+    set(Anchor::Needle, tip + along * (skin + out) + glm::vec3(0.0f, needle_r, 0.0f), none,
+        needle_in);
+    if (well_inside(needle)) seen.push_back(needle.screen);
+  }
+  set(Anchor::Needle, tip + along * (skin + 0.8f) + glm::vec3(0.0f, needle_r, 0.0f), none,
+      needle_in);
+  if (!well_inside(needle) && !seen.empty()) {
+    needle.screen = seen.front();
+    needle.visible = true;
+  }
+  for (const glm::vec2 p : seen)
+    if (needle.alternative_count < LabelAnchor::kMaxAlternatives && p != needle.screen)
+      needle.alternatives[needle.alternative_count++] = p;
   // Sclerosant: where the free concentration peaks along the opened vein.
   std::size_t peak = 0;
   for (std::size_t i = 1; i < s.sclerosant.size(); ++i)
@@ -990,12 +1016,26 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     set(Anchor::Wheal, glm::vec3(wheal.x + 0.2f, open_y, wheal.z + 0.2f), up, s.wheal > 0.05);
   // Scale bar: 1 mm along the block's front bottom edge (or along the vein on
   // the skin in the surface view).
+  // A close camera (needle-in to spasm) leaves the block's edges outside the
+  // picture: then 1 mm across the cut face at the vein's depth, beside the
+  // vein, or across the opened plane beside the lumen, whichever is seen first.
+  auto scale_at = [&](glm::vec3 p, glm::vec3 dir) {
+    set(Anchor::ScaleStart, p, none, true);
+    set(Anchor::ScaleEnd, p + dir, none, true);
+    return anchors_[static_cast<std::size_t>(Anchor::ScaleStart)].visible &&
+           anchors_[static_cast<std::size_t>(Anchor::ScaleEnd)].visible;
+  };
+  const float beside = r + l.wall_mm + 0.3f;
   if (cut > 0.5f) {
-    set(Anchor::ScaleStart, {-0.9f * hw, -l.bottom_mm, fz}, none, true);
-    set(Anchor::ScaleEnd, {-0.9f * hw + 1.0f, -l.bottom_mm, fz}, none, true);
+    const glm::vec3 x{1, 0, 0}, z{0, 0, 1};
+    scale_at({-0.9f * hw, -l.bottom_mm, fz}, x) ||
+        scale_at({-beside - 1.0f, -l.vein_depth_mm, fz}, x) ||
+        scale_at({beside, -l.vein_depth_mm, fz}, x) ||
+        scale_at({-beside - 1.0f, open_y, l.far_z_mm * 0.5f}, x) ||
+        scale_at({beside, open_y, l.far_z_mm * 0.5f - 0.5f}, z) ||
+        scale_at({-0.9f * hw, -l.bottom_mm, fz}, x);
   } else {
-    set(Anchor::ScaleStart, {-0.8f * hw, 0.0f, l.back_z_mm * 0.9f}, none, true);
-    set(Anchor::ScaleEnd, {-0.8f * hw, 0.0f, l.back_z_mm * 0.9f + 1.0f}, none, true);
+    scale_at({-0.8f * hw, 0.0f, l.back_z_mm * 0.9f}, {0, 0, 1});
   }
 }
 

@@ -181,8 +181,8 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
 // outward from the view centre first, above before below, near before far.
 std::vector<Rect> labelCandidates(glm::vec2 a, glm::vec2 size, float side, float scale) {
   std::vector<Rect> out;
-  const float dxs[] = {70.0f, 30.0f, 130.0f, 200.0f};
-  const float dys[] = {-60.0f, 50.0f, -110.0f, 100.0f, -20.0f, 160.0f, -170.0f};
+  const float dxs[] = {70.0f, 30.0f, 130.0f, 200.0f, 10.0f};
+  const float dys[] = {-60.0f, 50.0f, -110.0f, 100.0f, -20.0f, 30.0f, 160.0f, -170.0f};
   for (const float dy : dys) {
     for (const float sgn : {side, -side}) {
       for (const float dx : dxs) {
@@ -222,23 +222,27 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     const std::string text =
         labelText(organised ? "organised_clot" : id, st.audience, st.lang, in.scene->params);
     if (text.empty()) continue;
-    const glm::vec2 a = in.view_origin + anchor->screen;
     const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, text.c_str());
     const float pad = 7.0f * in.scale;
     const glm::vec2 box_size(ts.x + 2 * pad, ts.y + 2 * pad);
-    const float side = a.x < in.view_origin.x + in.view_size.x * 0.5f ? -1.0f : 1.0f;
     // The first place clear of the vein, the other texts and their leader lines,
     // whose own leader line crosses no other label; none: the label is left out.
+    // The anchor's own point first, then the other points on the same thing.
     std::optional<Rect> box;
-    glm::vec2 attach{};
-    for (const Rect& r : labelCandidates(a, box_size, side, in.scale)) {
-      if (!placer.isFree(r)) continue;
-      const bool left_of_anchor = r.max.x <= a.x;
-      attach = {left_of_anchor ? r.max.x : (r.min.x >= a.x ? r.min.x : 0.5f * (r.min.x + r.max.x)),
-                a.y < r.min.y ? r.min.y : (a.y > r.max.y ? r.max.y : 0.5f * (r.min.y + r.max.y))};
-      if (!placer.leaderFree(attach, a, r, 12.0f * in.scale)) continue;
-      box = r;
-      break;
+    glm::vec2 attach{}, a{};
+    for (int k = -1; k < anchor->alternative_count && !box; ++k) {
+      a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
+      const float side = a.x < in.view_origin.x + in.view_size.x * 0.5f ? -1.0f : 1.0f;
+      for (const Rect& r : labelCandidates(a, box_size, side, in.scale)) {
+        if (!placer.isFree(r)) continue;
+        const bool left_of_anchor = r.max.x <= a.x;
+        attach = {left_of_anchor ? r.max.x
+                                 : (r.min.x >= a.x ? r.min.x : 0.5f * (r.min.x + r.max.x)),
+                  a.y < r.min.y ? r.min.y : (a.y > r.max.y ? r.max.y : 0.5f * (r.min.y + r.max.y))};
+        if (!placer.leaderFree(attach, a, r, 12.0f * in.scale)) continue;
+        box = r;
+        break;
+      }
     }
     if (!box) continue;
     placer.keepClear(*box);
@@ -280,9 +284,16 @@ std::vector<Rect> cornerCandidates(const ScreenInput& in, glm::vec2 size, float 
 void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
   const auto& s = (*in.anchors)[static_cast<std::size_t>(render::Anchor::ScaleStart)];
   const auto& e = (*in.anchors)[static_cast<std::size_t>(render::Anchor::ScaleEnd)];
-  const float px = std::hypot(e.screen.x - s.screen.x, e.screen.y - s.screen.y);
+  float px = std::hypot(e.screen.x - s.screen.x, e.screen.y - s.screen.y);
   if (!s.visible || px < 8.0f || in.view->leg > 0.5f) return;
-  const std::string mm = loc(st).quantity(1.0, "mm");
+  // A close camera makes a millimetre a fifth of a small view: half of one
+  // then, so the bar still finds a corner beside the labels.
+  double length_mm = 1.0;
+  if (px > 0.2f * in.view_size.x) {
+    length_mm = 0.5;
+    px *= 0.5f;
+  }
+  const std::string mm = loc(st).quantity(length_mm, "mm");
   const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, mm.c_str());
   const float pad = 8.0f * in.scale;
   const glm::vec2 size(std::max(px, ts.x) + 2 * pad, ts.y + 22.0f * in.scale + 2 * pad);
@@ -995,8 +1006,10 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   }
   drawCutawayCaption(in, st, pb, f);
   if (!st.presenter) drawColourLegend(in, st, f);
-  if (!ruled) drawScaleBar(in, st, f);
+  // The labels name what the picture shows: they choose their places before
+  // the scale bar, which fits in any corner.
   drawLabels(in, st, pb, f);
+  if (!ruled) drawScaleBar(in, st, f);
   drawWallInset(in, st, f);
   drawAnnotations(in, st, f, pb.stageIndex());
   if (!st.presenter) {
