@@ -181,8 +181,8 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
 // outward from the view centre first, above before below, near before far.
 std::vector<Rect> labelCandidates(glm::vec2 a, glm::vec2 size, float side, float scale) {
   std::vector<Rect> out;
-  const float dxs[] = {70.0f, 30.0f, 130.0f, 200.0f, 10.0f};
-  const float dys[] = {-60.0f, 50.0f, -110.0f, 100.0f, -20.0f, 30.0f, 160.0f, -170.0f};
+  const float dxs[] = {70.0f, 30.0f, 130.0f, 200.0f};
+  const float dys[] = {-60.0f, 50.0f, -110.0f, 100.0f, -20.0f, 160.0f, -170.0f};
   for (const float dy : dys) {
     for (const float sgn : {side, -side}) {
       for (const float dx : dxs) {
