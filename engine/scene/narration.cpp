@@ -1,8 +1,10 @@
 #include "scene/narration.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "scene/scene_desc.hpp"
+#include "sim/indication.hpp"
 #include "sim/registry.hpp"
 #include "text/locale.hpp"
 #include "text/placeholders.hpp"
@@ -29,6 +31,28 @@ std::string indicationReason(const sim::Params& p, const text::Locale& loc) {
   return out;
 }
 
+// The session's dose limit for this agent, one sentence part from the catalogue:
+// POL the label's session volume and the daily 2 mg/kg (Aethoxysklerol SmPC) as
+// mL of this strength at this weight; STS the session volume only (no mg/kg
+// limit stated), lower for a strong solution (Fibrovein 3 %: 4 mL).
+std::string doseLimit(const sim::Params& p, const text::Locale& loc) {
+  const sim::AgentInfo& info = sim::agentInfo(p.agent.name);
+  const double session_ml = sim::sessionMaxMl(p.agent.name, p.vein.kind, p.agent.concentration_pct);
+  if (info.max_mg_per_kg_day < 0.0 || p.agent.concentration_pct <= 0.0)
+    return loc.tr("term.dose_limit.session",
+                  {{"session_max_ml", loc.number(session_ml)},
+                   {"concentration_pct", loc.number(p.agent.concentration_pct)}});
+  // 1 % w/v = 10 mg/mL (indication.hpp, doseMg).
+  const double day_ml =
+      info.max_mg_per_kg_day * p.patient.weight_kg / (10.0 * p.agent.concentration_pct);
+  return loc.tr("term.dose_limit.session_and_day",
+                {{"session_max_ml", loc.number(session_ml)},
+                 {"max_mg_per_kg", loc.number(info.max_mg_per_kg_day)},
+                 {"day_max_ml", loc.number(std::round(day_ml * 10.0) / 10.0)},
+                 {"concentration_pct", loc.number(p.agent.concentration_pct)},
+                 {"weight_kg", loc.number(p.patient.weight_kg)}});
+}
+
 bool value(const std::string& name, const sim::Params& p, const text::Locale& loc,
            std::string& out) {
   if (name == "agent") {
@@ -41,6 +65,14 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     // The label concentration for this agent and vein kind, from the model's
     // registry (retreatment advice depends on it: STS 0.2 % spider, 0.5 % reticular).
     out = loc.number(sim::labelConcentrationPct(p.agent.name, p.vein.kind));
+  } else if (name == "label_min_ml") {
+    // The label's volume per injection for this agent and vein kind (registry):
+    // POL 0.1-0.3 mL (Asclera), STS 0.1-1.0 mL spider / 0.25-1.0 mL reticular (Fibrovein).
+    out = loc.number(sim::labelVolume(p.agent.name, p.vein.kind).per_injection_min_ml);
+  } else if (name == "label_max_ml") {
+    out = loc.number(sim::labelVolume(p.agent.name, p.vein.kind).per_injection_max_ml);
+  } else if (name == "dose_limit") {
+    out = doseLimit(p, loc);
   } else if (name == "volume_ml") {
     out = loc.number(p.agent.volume_ml);
   } else if (name == "diameter_mm") {
@@ -70,9 +102,10 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
 
 const std::vector<std::string>& placeholderNames() {
   static const std::vector<std::string> kNames = {
-      "agent",         "agent_short",      "concentration_pct", "label_pct",        "volume_ml",
-      "diameter_mm",   "depth_mm",         "vein_kind",         "needle_gauge",     "injection_s",
-      "pressure_mmHg", "compression_days", "skin_tone",         "indication_reason"};
+      "agent",         "agent_short",      "concentration_pct", "label_pct",         "volume_ml",
+      "diameter_mm",   "depth_mm",         "vein_kind",         "needle_gauge",      "injection_s",
+      "pressure_mmHg", "compression_days", "skin_tone",         "indication_reason", "label_min_ml",
+      "label_max_ml",  "dose_limit"};
   return kNames;
 }
 

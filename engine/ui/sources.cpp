@@ -1,5 +1,7 @@
 #include "ui/sources.hpp"
 
+#include <cstddef>
+
 namespace ui {
 namespace {
 
@@ -40,13 +42,36 @@ std::string outsideParentheses(const std::string& s) {
   return out;
 }
 
-// Sentences: up to ". ", "! ", "? " or the end (a decimal point has no space after it).
+// The word that ends at `end` (exclusive): back to the previous space or "(".
+std::string wordBefore(const std::string& text, std::size_t end) {
+  std::size_t a = end;
+  while (a > 0 && text[a - 1] != ' ' && text[a - 1] != '(') --a;
+  return text.substr(a, end - a);
+}
+
+// Whether the full stop ending at `dot` closes an abbreviation ("e.g.", "z. B.",
+// "p. ej.", "par ex.", a single initial) rather than a sentence: a student text
+// cut there loses the clause behind it and the clause's source.
+bool isAbbreviation(const std::string& text, std::size_t dot) {
+  static const char* const kAbbreviations[] = {"e.g.", "i.e.", "ej.",  "ex.",    "ca.",
+                                               "vs.",  "cf.",  "bzw.", "aprox.", "approx.",
+                                               "sog.", "env.", "resp."};
+  const std::string word = wordBefore(text, dot + 1);
+  if (word.size() == 2 && word[1] == '.') return true; // "z.", "B.", "p.", an initial
+  for (const char* a : kAbbreviations)
+    if (word == a) return true;
+  return false;
+}
+
+// Sentences: up to ". ", "! ", "? " or the end (a decimal point has no space
+// after it; an abbreviation's full stop is no sentence end).
 std::vector<std::string> sentences(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ')) {
+    if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ') &&
+        !(c == '.' && isAbbreviation(text, i))) {
       out.push_back(trim(text.substr(start, i + 1 - start)));
       start = i + 1;
     }
@@ -71,6 +96,26 @@ std::vector<std::string> parts(const std::string& inside, std::vector<std::strin
   return out;
 }
 
+bool hasDigit(const std::string& s) {
+  for (const char c : s)
+    if (isDigit(c)) return true;
+  return false;
+}
+
+// A single capitalised name before a reference is the head of its author list:
+// "(Goldman, Sadick & Weiss 1995)" is one source, not "(Goldman)" left behind.
+void joinAuthorLists(std::vector<std::string>& ps, std::vector<std::string>& seps) {
+  for (std::size_t k = ps.size(); k-- > 1;) {
+    const std::string& name = ps[k - 1];
+    const bool single_name = !name.empty() && name[0] >= 'A' && name[0] <= 'Z' &&
+                             name.find(' ') == std::string::npos && !hasDigit(name);
+    if (!single_name || seps[k - 1] != ", " || !isReference(ps[k])) continue;
+    ps[k - 1] = name + ", " + ps[k];
+    ps.erase(ps.begin() + static_cast<std::ptrdiff_t>(k));
+    seps.erase(seps.begin() + static_cast<std::ptrdiff_t>(k - 1));
+  }
+}
+
 // The sentence with the references in its parentheses taken out into `sources`.
 std::string withoutReferences(const std::string& sentence, std::vector<std::string>& sources) {
   std::string out;
@@ -81,11 +126,20 @@ std::string withoutReferences(const std::string& sentence, std::vector<std::stri
       continue;
     }
     std::vector<std::string> seps;
-    const std::vector<std::string> ps = parts(sentence.substr(i + 1, close - i - 1), seps);
+    std::vector<std::string> ps = parts(sentence.substr(i + 1, close - i - 1), seps);
+    joinAuthorLists(ps, seps);
     std::string kept;
+    std::size_t last_source = std::string::npos; // index into `sources` of this group's latest
     for (std::size_t k = 0; k < ps.size(); ++k) {
       if (isReference(ps[k])) {
         sources.push_back(trim(ps[k]));
+        last_source = sources.size() - 1;
+        continue;
+      }
+      if (last_source != std::string::npos && hasDigit(ps[k])) {
+        // A rate after its source stays with it: "(DGP guideline 2020 rates both
+        // \"frequent\", 1-< 10 %)" keeps "1-< 10 %" under that source.
+        sources[last_source] += seps[k - 1] + trim(ps[k]);
         continue;
       }
       if (!kept.empty()) kept += seps[k - 1];

@@ -447,9 +447,9 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
   CHECK(has(comp, "Label: 2–3 days (spider), 5–7 days (reticular)"));
   // The cluster is on the thigh/knee: ankle pressures only as an example.
   const std::string prep = narrated(p, "preparation", Audience::Student);
-  CHECK(has(prep, "e.g. at the ankle"));
+  CHECK(has(prep, "for example at the ankle"));
   CHECK(has(prep, "thigh"));
-  CHECK(has(narrated(p, "preparation", Audience::Student, "de"), "z. B. am Knöchel"));
+  CHECK(has(narrated(p, "preparation", Audience::Student, "de"), "zum Beispiel am Knöchel"));
   const std::string prep_p = narrated(p, "preparation", Audience::Patient);
   for (const char* must : {"loose clothing", "no lotion or oil", "grip", "lie down"}) {
     INFO(must);

@@ -89,3 +89,86 @@ TEST_CASE("sources: a patient's narration as points, one sentence each, nothing 
   CHECK(joined == text);
   CHECK(ui::narrationPoints("").empty());
 }
+
+TEST_CASE("sources: an abbreviation ends no sentence, a rate stays with its source",
+          "[ui][sources]") {
+  const ui::KeyPoints k = ui::splitSources(
+      "Pressure falls (e.g. at the ankle 75–84 to 4–7 mmHg, Stick 1992), so less blood. Common "
+      "(Goldman & Weiss: 10–30 %; DGP guideline 2020 rates it \"frequent\", 1–< 10 %); 70 % fade "
+      "(Goldman, Sadick & Weiss 1995). Im Liegen (z. B. am Knöchel) weniger.");
+  CHECK(k.body == "Pressure falls (e.g. at the ankle 75–84 to 4–7 mmHg), so less blood. Common; "
+                  "70 % fade. Im Liegen (z. B. am Knöchel) weniger.");
+  REQUIRE(k.sources.size() == 4);
+  CHECK(k.sources[0] == "Stick 1992");
+  CHECK(k.sources[1] == "Goldman & Weiss: 10–30 %");
+  CHECK(k.sources[2] == "DGP guideline 2020 rates it \"frequent\", 1–< 10 %");
+  CHECK(k.sources[3] == "Goldman, Sadick & Weiss 1995");
+}
+
+namespace {
+
+bool isStudentKey(const std::string& key) {
+  return key.find(".student") != std::string::npos;
+}
+
+// The parenthesised groups of a text, their insides.
+std::vector<std::string> groups(const std::string& s) {
+  static const std::regex group("\\(([^()]*)\\)");
+  std::vector<std::string> out;
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), group); it != std::sregex_iterator();
+       ++it)
+    out.push_back((*it)[1]);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("sources: every student text in every language: no sentence cut at an abbreviation, "
+          "no rate after a source left without it",
+          "[ui][sources]") {
+  static const std::regex ends_in_initial("(^|[ (])[A-Za-z]\\.$");
+  static const std::regex ends_in_abbreviation("(e\\.g|i\\.e|ej|ex|ca|vs|cf|bzw|aprox)\\.$");
+  static const std::regex reference("(^|[^0-9])(19|20)[0-9][0-9]([^0-9]|$)|&");
+  // The head of an author list, "(Goldman, Sadick & Weiss 1995)".
+  static const std::regex author_head("\\(([A-Z][a-z]+), [^()]*(&|(19|20)[0-9][0-9])");
+  int texts = 0;
+  for (const std::string& code : text::languageCodes()) {
+    const text::Catalogue* cat = text::library().find(code);
+    REQUIRE(cat);
+    for (const auto& [key, entry] : cat->entries) {
+      const std::string* t = cat->text(key);
+      if (!isStudentKey(key) || !t || t->empty()) continue;
+      ++texts;
+      INFO(code << " " << key << "\n" << *t);
+      for (const std::string& s : ui::narrationPoints(*t)) {
+        CHECK(!std::regex_search(s, ends_in_initial));
+        CHECK(!std::regex_search(s, ends_in_abbreviation));
+      }
+      const ui::KeyPoints k = ui::splitSources(*t);
+      INFO(k.body << "\n--\n" << joined(k.sources));
+      for (auto it = std::sregex_iterator(t->begin(), t->end(), author_head);
+           it != std::sregex_iterator(); ++it)
+        CHECK(k.body.find("(" + (*it)[1].str() + ")") == std::string::npos); // not "(Goldman)"
+      const std::string all_sources = joined(k.sources);
+      for (const std::string& g : groups(*t)) {
+        // Parts of a group after its first reference that carry a number stay
+        // with the reference, under Sources, never in the key points.
+        static const std::regex sep("[,;] ");
+        std::vector<std::string> ps(std::sregex_token_iterator(g.begin(), g.end(), sep, -1),
+                                    std::sregex_token_iterator());
+        bool after_reference = false;
+        for (const std::string& p : ps) {
+          if (std::regex_search(p, reference)) {
+            after_reference = true;
+            continue;
+          }
+          if (!after_reference || !std::regex_search(p, std::regex("[0-9]"))) continue;
+          INFO("part: " << p);
+          CHECK(k.body.find(p) == std::string::npos);
+          CHECK(all_sources.find(p) != std::string::npos);
+        }
+      }
+    }
+  }
+  CHECK(texts >= 4 * 20);
+}
