@@ -371,6 +371,9 @@ void legAndExpectations(Flow& f) {
   double ty = f.y;
   setColour(f.cr, kHeading);
   ty += paragraph(f.cr, f.fonts.bold, kHeadingPt, f.c.expect_title, tx, ty, tw) + 4.0;
+  // The note that these times come from the model, not a promise, before the first of them.
+  setColour(f.cr, kInk);
+  ty += paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, tx, ty, tw) + 2.0;
   for (const std::string& line : f.c.expect) ty += bullet(f.cr, f.fonts, line, tx, ty, tw);
   f.y = std::max(f.y + fig_used, ty) + 10.0;
 }
@@ -455,7 +458,7 @@ void pictures(Flow& f) {
   }
 }
 
-// --- page 2: aftercare, warning signs, next visit, the note ---
+// --- page 2: aftercare, warning signs, next visit ---
 
 void bulletList(Flow& f, const std::string& title, const std::vector<std::string>& lines) {
   if (lines.empty()) return;
@@ -564,24 +567,6 @@ void contact(Flow& f) {
   f.y += kBodyPt * kLeading + 18.0;
 }
 
-void disclaimer(Flow& f) {
-  const double pad = 10.0;
-  const double h =
-      paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, 0, 0, f.width() - 2 * pad, false) +
-      2.0 * pad;
-  f.ensure(h);
-  setColour(f.cr, kPale);
-  cairo_rectangle(f.cr, f.left(), f.y, f.width(), h);
-  cairo_fill_preserve(f.cr);
-  setColour(f.cr, kRule);
-  cairo_set_line_width(f.cr, 0.8);
-  cairo_stroke(f.cr);
-  setColour(f.cr, kInk);
-  paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, f.left() + pad, f.y + pad,
-            f.width() - 2 * pad);
-  f.y += h;
-}
-
 const char* cairoError(cairo_status_t s) {
   return cairo_status_to_string(s);
 }
@@ -609,7 +594,6 @@ core::Result<std::string> handoutPdf(const HandoutContent& c) {
   }
   nextVisit(f);
   contact(f);
-  disclaimer(f);
   f.footer();
   cairo_show_page(cr);
   const cairo_status_t drawn = cairo_status(cr);

@@ -32,8 +32,9 @@ bool outcomeShown(scene::Audience audience, const std::string& stage_id) {
   return !info || info->outcome_known;
 }
 
-std::string outcomePending(const text::Locale& L) {
-  return L.tr("outcome.pending");
+std::string outcomePending(bool indicated, const text::Locale& L) {
+  // The model's indication verdict: a vein not indicated gets no treatment to wait for.
+  return L.tr(indicated ? "outcome.pending" : "outcome.pending.not_indicated");
 }
 
 std::string closedLine(const sim::Outcome& o, scene::Audience audience, const text::Locale& L) {

@@ -14,8 +14,9 @@ namespace ui {
 
 // Patients see the model outcome only from the procedure on (not before treatment).
 bool outcomeShown(scene::Audience audience, const std::string& stage_id);
-// What patients read in the outcome section before the treatment.
-std::string outcomePending(const text::Locale& L);
+// What patients read in the outcome section before the treatment (a vein not
+// indicated, by the model's verdict, has no treatment to wait for).
+std::string outcomePending(bool indicated, const text::Locale& L);
 
 // Outcome lines: "The vein closed" / "Vein sealed: yes", fading and clearing
 // days ("not within the N days shown" when the model never gets there).

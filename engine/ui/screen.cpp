@@ -573,8 +573,9 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   const char* was = was_label.c_str();
   const bool shown = outcomeShown(st.audience, stage.id);
   if (!shown) {
-    ImGui::TextUnformatted(outcomePending(L).c_str()); // patients: not before the treatment
-  } else if (in.compare_outcome) { // side by side: each half's verdict under its name
+    ImGui::TextUnformatted(
+        outcomePending(o.indicated, L).c_str()); // patients: not before the treatment
+  } else if (in.compare_outcome) {               // side by side: each half's verdict under its name
     const std::pair<const std::string*, const sim::Outcome*> halves[] = {
         {&in.compare_left, &o}, {&in.compare_right, in.compare_outcome}};
     for (const auto& [name, outcome] : halves) {

@@ -34,7 +34,7 @@ TEST_CASE("ui: outcome: patients see it only from the procedure on", "[ui]") {
 }
 
 TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
-  CHECK(ui::fadingLine(12.2, kPatient, EN, 56) == "Expected to fade from about day 12.");
+  CHECK(ui::fadingLine(12.2, kPatient, EN, 56) == "In the model: fading from about day 12.");
   CHECK(ui::resolvedLine(38.0, kPatient, EN, 56) == "Barely visible by about week 6.");
   CHECK(ui::resolvedLine(9.0, kPatient, EN, 56) == "Barely visible by about day 9.");
   // Day 14 ends week 2 (core::weekOfDay, as the clock and the handout count).
