@@ -198,8 +198,7 @@ std::vector<CaptionCue> captionTrack(const Session& s, const std::vector<double>
   std::vector<CaptionCue> cues;
   const int frames = static_cast<int>(frame_times.size());
   for (int i = 0; i < frames; ++i) {
-    const ui::Caption c =
-        ui::captionAt(s.beats, s.playback, frame_times[i], s.run.outcome.indicated, audience, lang);
+    const ui::Caption c = ui::captionAt(s.beats, s.playback, frame_times[i], s.run, audience, lang);
     if (!cues.empty() && cues.back().key == c.key) {
       cues.back().end_frame = i + 1;
       continue;
@@ -220,7 +219,7 @@ double captionReadingTime_s(const std::string& text) {
 std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience audience,
                                    const std::string& lang) {
   const auto caption = [&](double t) {
-    return ui::captionAt(s.beats, s.playback, t, s.run.outcome.indicated, audience, lang);
+    return ui::captionAt(s.beats, s.playback, t, s.run, audience, lang);
   };
   const int n = tourFrameCount(s, fps);
   std::vector<std::string> keys(static_cast<std::size_t>(n));

@@ -1,5 +1,7 @@
 #include "scene/beats.hpp"
 
+#include <algorithm>
+
 #include "text/locale.hpp"
 
 namespace scene {
@@ -90,11 +92,11 @@ const BeatInfo& beatInfo(sim::EventKind event) {
 double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run) {
   switch (event) {
   case sim::EventKind::Extravasation:
-    // 3 s of injecting: the wheal at about a quarter of its size (sim: 1 - exp(-V / 0.1 mL)).
-    return event_time_s + 3.0;
+    // The moment the doctor stops (sim: a reaction time after the wheal
+    // shows): the wheal as large as it gets.
   case sim::EventKind::Spasm: {
-    // The last recorded state while the injection still runs (the spasm grows
-    // while the sclerosant acts): the narrowing the caption names, readable.
+    // Spasm: the last recorded state while the injection still runs (the spasm
+    // grows while the sclerosant acts): the narrowing the caption names, readable.
     double t = event_time_s;
     for (const sim::Sample& s : run.samples) {
       if (s.time_s < event_time_s - 1e-9) continue;
@@ -123,11 +125,33 @@ std::string beatCaption(sim::EventKind event, Audience audience, const std::stri
   return beatCaptionText(beatInfo(event).id, audience, lang);
 }
 
-const char* beatCaptionId(sim::EventKind event, const sim::Sample& at_event) {
+const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double event_time_s) {
   // The model's own flag (tube law): the walls met, or they did not and the
   // vein sealed through the clot filling it (sim/model.cpp, "bonding").
-  if (event == sim::EventKind::Sealed && !at_event.lumen.walls_touch) return "sealed_clot";
+  if (event == sim::EventKind::Sealed && !run.at(event_time_s).lumen.walls_touch)
+    return "sealed_clot";
+  // The vein narrows only where the model's wall tightened (its Spasm event,
+  // the same the narration's "no_spasm" variant reads).
+  if (event == sim::EventKind::BloodReturns &&
+      std::none_of(run.events.begin(), run.events.end(),
+                   [](const sim::Event& e) { return e.kind == sim::EventKind::Spasm; }))
+    return "blood_returns_no_spasm";
   return beatInfo(event).id;
+}
+
+const char* stockingCaptionId(const sim::Sample& now, sim::Verdict verdict) {
+  switch (verdict) {
+  case sim::Verdict::NotTreated:
+  case sim::Verdict::NotIndicated:
+    return "stocking_on_not_treated"; // nothing was injected into this vein
+  case sim::Verdict::Closed:
+  case sim::Verdict::Reopened:
+  case sim::Verdict::NotClosed:
+    break;
+  }
+  // Up and about, the vein's pressure exceeds the stocking's: it holds blood.
+  if (!now.lying) return "stocking_on_upright";
+  return now.lumen.walls_touch ? "stocking_on_lying" : "stocking_on_lying_open";
 }
 
 std::string beatCaptionText(const std::string& caption_id, Audience audience,

@@ -30,7 +30,7 @@ const BeatInfo& beatInfo(sim::EventKind event);
 
 // The model time at which the tour's still of a beat shows the model: its
 // event's own time unless the caption names what the event only starts: an
-// extravasation's pale bump needs a few seconds of injecting to show, and the
+// extravasation's pale bump shows as the doctor stops injecting, and the
 // spasm (the event fires as the wall starts to tighten, the lumen ~10 % narrower
 // in radius) is shown as tight as the model makes it while the needle is still
 // in, at the injection's end. The still's clock says the time it shows.
@@ -41,8 +41,14 @@ double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& ru
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang);
 // Which caption a beat takes, as the model is at its event: its own id, or a
 // variant where the model says the moment happened another way ("sealed_clot":
-// sealed while the walls never met, the clot filling the lumen bridging them).
-const char* beatCaptionId(sim::EventKind event, const sim::Sample& at_event);
+// sealed while the walls never met, the clot filling the lumen bridging them;
+// "blood_returns_no_spasm": the wall never tightened, the vein is not narrow).
+const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double event_time_s);
+// The stocking's caption as the model is at the moment shown (`now`): a vein
+// that was not treated ("stocking_on_not_treated"); up and about, the vein
+// holding blood under the stocking ("stocking_on_upright"); lying, its walls
+// pressed together ("stocking_on_lying") or not ("stocking_on_lying_open").
+const char* stockingCaptionId(const sim::Sample& now, sim::Verdict verdict);
 // The caption of that id (caption.beat.<id>.<mode>).
 std::string beatCaptionText(const std::string& caption_id, Audience audience,
                             const std::string& lang);

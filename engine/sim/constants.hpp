@@ -134,6 +134,11 @@ inline constexpr double kInflammationDecay_days = 4.0;
 // Wheal size 1 - exp(-V / kWhealVolume_ml) for V mL in the dermis (assumption).
 inline constexpr double kWhealVolume_ml = 0.1;
 inline constexpr double kWhealResorb_s = 2700.0;
+// The doctor stops injecting once the pale wheal shows (assumptions, docs/model.md
+// "Drivers"): it is seen at a tenth of its full size, and the plunger stops a
+// reaction time later; what reached the dermis until then is the extravasated volume.
+inline constexpr double kWhealNoticed = 0.1;
+inline constexpr double kExtravasationReaction_s = 1.5;
 
 // --- Procedure timeline (seconds; assumptions matching the training material) -----
 inline constexpr double kNeedleStart_s = 2.0;

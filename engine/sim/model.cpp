@@ -69,10 +69,15 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   s.time_s = t1;
   s.phase = phaseAt(tl, t1);
   s.needle = needleInsertion(tl, t1);
-  const double inj_frac = injectingFraction(tl, t0, dt);
+  const bool into_lumen = p.injection.in_lumen;
+  // Beside the vein, the doctor stops once the wheal has been seen for a
+  // reaction time (constants.hpp): no more solution goes in after that.
+  const bool stopped = !into_lumen && prev.wheal_noticed_s >= 0.0 &&
+                       t0 >= prev.wheal_noticed_s + k::kExtravasationReaction_s;
+  const double inj_frac = stopped ? 0.0 : injectingFraction(tl, t0, dt);
   s.injecting = inj_frac > 0.0;
   s.compression_mmHg = compressionAt(tl, p, t1);
-  const bool into_lumen = p.injection.in_lumen;
+  s.lying = lyingAt(tl, t1);
 
   // --- Sclerosant: into the lumen (transport), or into the dermis (wheal).
   const double inj_mm3_s = setup.inject_mm3_s * inj_frac;
@@ -105,6 +110,7 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
       s.extravasated_ml += inj_mm3_s * dt / 1000.0;
       s.wheal = std::max(s.wheal, 1.0 - std::exp(-s.extravasated_ml / k::kWhealVolume_ml));
     }
+    if (s.wheal_noticed_s < 0.0 && s.wheal >= k::kWhealNoticed) s.wheal_noticed_s = t1;
   }
   if (!s.injecting) s.wheal *= std::exp(-dt / k::kWhealResorb_s);
 
@@ -230,6 +236,7 @@ Sample toSample(const State& s, const Params& p) {
   out.phase = s.phase;
   out.needle_insertion = s.needle;
   out.injecting = s.injecting;
+  out.lying = s.lying;
   // Injection site = the first few cells (the bolus enters at cell 0).
   double site = 0.0;
   for (int i = 0; i < 4; ++i) site += s.segment.conc_pct[static_cast<std::size_t>(i)];

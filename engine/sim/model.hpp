@@ -30,11 +30,13 @@ struct State {
   double stain = 1.0;
   double pigment = 0.0; // haemosiderin staining along the vein
   double wheal = 0.0;
-  double extravasated_ml = 0.0; // solution injected into the dermis so far
+  double extravasated_ml = 0.0;  // solution injected into the dermis so far
+  double wheal_noticed_s = -1.0; // when the wheal showed (< 0: not yet); the injection stops after
   double compression_mmHg = 0.0;
   double blood_speed_mm_s = 0.0;
   double needle = 0.0;
   bool injecting = false;
+  bool lying = true;        // posture (timeline.hpp lyingAt): on the couch, or at night
   bool recanalized = false; // closed (bonded or filled with clot), then open again
   double recanalized_at_s = -1.0;
   bool occluded_once = false; // the walls bonded (seal >= 0.5) or a clot filled the lumen

@@ -76,6 +76,16 @@ double mattingRisk(const Params& p, double thrombus_peak, double inflammation_pe
   return 0.15 + 0.05 * drive;
 }
 
+namespace {
+// The agent as given: in the lumen the planned volume; beside the vein what
+// went into the dermis before the injection stopped.
+AgentParams givenAgent(const Params& p, const State& end) {
+  AgentParams a = p.agent;
+  if (!p.injection.in_lumen) a.volume_ml = std::min(a.volume_ml, end.extravasated_ml);
+  return a;
+}
+} // namespace
+
 Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,
                   const Sample& last) {
   Outcome o;
@@ -93,10 +103,15 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
     o.sessions_recommended = 0; // no micro-sclerotherapy session: refer instead
     return o;
   }
-  if (p.agent.volume_ml > 0.0) {
-    o.dose_ml = p.agent.volume_ml;
-    o.dose_mg = doseMg(p.agent);
-    o.dose_mg_per_kg = doseMgPerKg(p);
+  // Beside the vein the injection stopped at the wheal (model.cpp): the dose
+  // given is what reached the dermis.
+  const AgentParams given = givenAgent(p, end);
+  if (given.volume_ml > 0.0) {
+    Params gp = p;
+    gp.agent = given;
+    o.dose_ml = given.volume_ml;
+    o.dose_mg = doseMg(given);
+    o.dose_mg_per_kg = doseMgPerKg(gp);
   }
   o.recanalized = end.recanalized;
   o.recanalized_day = end.recanalized ? end.recanalized_at_s / kDay : -1.0;
@@ -121,10 +136,10 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   if (!p.injection.in_lumen && p.agent.volume_ml > 0.0) {
     const WarningKind kinds[] = {WarningKind::ExtravasationMild, WarningKind::ExtravasationModerate,
                                  WarningKind::ExtravasationSevere};
-    o.extravasation_severity = extravasationSeverity(p.agent);
+    o.extravasation_severity = extravasationSeverity(given);
     o.warnings.push_back(
         {kinds[o.extravasation_severity],
-         {{"volume_ml", p.agent.volume_ml}, {"concentration_pct", p.agent.concentration_pct}}});
+         {{"volume_ml", given.volume_ml}, {"concentration_pct", given.concentration_pct}}});
   }
   if (o.recanalized) {
     o.warnings.push_back({WarningKind::Reopened, {}});

@@ -34,6 +34,9 @@ struct Sample {
   // Needle: 0 = outside the skin, 1 = tip at its target (lumen or dermis).
   double needle_insertion = 0.0;
   bool injecting = false;
+  // Posture (sim/timeline.hpp lyingAt): lying on the couch or at night, else up
+  // and about; the captions of the stocking say which (the vein's load differs).
+  bool lying = true;
 
   double concentration_pct = 0.0; // effective free sclerosant at the injection site
   double endothelium_alive = 1.0; // 0..1, mean over the treated length

@@ -229,11 +229,13 @@ std::vector<Rect> insetCandidates(const ScreenInput& in, glm::vec2 size) {
 }
 
 // Below the lining, from the model's lumen, seal and fibrosis.
-enum class InsetState { Open, Touching, Bonded, Cord };
+// Sealed while the walls do not touch: the clot filling the lumen bridges them
+// (the same flag the "sealed_clot" caption reads, scene::beatCaptionId).
+enum class InsetState { Open, Touching, Bonded, BondedByClot, Cord };
 
 InsetState insetState(const sim::Sample& s) {
   if (s.fibrosis > 0.5) return InsetState::Cord;
-  if (s.seal >= 0.5) return InsetState::Bonded;
+  if (s.seal >= 0.5) return s.lumen.walls_touch ? InsetState::Bonded : InsetState::BondedByClot;
   if (s.lumen.walls_touch) return InsetState::Touching;
   return InsetState::Open;
 }
@@ -267,10 +269,11 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   // What lies below the lining, as the model has it: an open lumen, the
   // opposite wall touching (pressed flat), bonded (sealed), or cord tissue.
   const InsetState state = insetState(s);
-  const std::string lumen = L.tr(state == InsetState::Open       ? "inset.wall.lumen"
-                                 : state == InsetState::Touching ? "inset.wall.touching"
-                                 : state == InsetState::Bonded   ? "inset.wall.bonded"
-                                                                 : "legend.cord");
+  const std::string lumen = L.tr(state == InsetState::Open           ? "inset.wall.lumen"
+                                 : state == InsetState::Touching     ? "inset.wall.touching"
+                                 : state == InsetState::Bonded       ? "inset.wall.bonded"
+                                 : state == InsetState::BondedByClot ? "inset.wall.bonded_clot"
+                                                                     : "legend.cord");
   // As a cord, no lining is left to name: three rows.
   const std::string* rows[] = {&adventitia, &media, &lining, &lumen};
   const int n = state == InsetState::Cord ? 3 : 4;
@@ -350,6 +353,11 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   case InsetState::Touching:
     liningRow(y_lining, 1.0f, 0);
     if (opposite) liningRow(y_opp + h, -1.0f, 4);
+    break;
+  case InsetState::BondedByClot:
+    // The lining, and below it the clot that fills the lumen and holds it shut.
+    circleBand(dl, c, R, y_lining + h, c.y + R, colV(pal.thrombus));
+    liningRow(y_lining, 1.0f, 0);
     break;
   case InsetState::Bonded:
   case InsetState::Cord: {

@@ -339,7 +339,9 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
                                 {pal.media, L.tr("legend.media")},
                                 {pal.adventitia, L.tr("legend.adventitia")}};
   // The bonded band while the cutaway shows it (the model's seal, before the cord).
-  if (in.sample->seal >= 0.5 && in.sample->fibrosis < 0.5)
+  // Sealed by a clot filling a lumen whose walls never met: the clot (listed)
+  // holds it, as the wall inset says ("inset.wall.bonded_clot").
+  if (in.sample->seal >= 0.5 && in.sample->fibrosis < 0.5 && in.sample->lumen.walls_touch)
     entries.push_back({render::bondedBand(pal), L.tr("inset.wall.bonded")});
   // The striped, organised clot round the channel of a reopened vein.
   if (render::clotOrganised(*in.sample) > 0.5f)
@@ -390,8 +392,9 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
   const StoryBeat* beat =
       in.beats && !st.presenter ? beatAt(*in.beats, pb, pb.position()) : nullptr;
   const std::string caption =
-      beat ? scene::beatCaptionText(beat->caption_id, st.audience, st.lang)
-           : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
+      beat && in.run ? scene::beatCaptionText(captionIdAt(*beat, *in.run, pb, pb.position()),
+                                              st.audience, st.lang)
+                     : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
   const char* text = caption.c_str();
   if (!*text || in.view->leg > 0.5f) return;
   // Bottom centre when the vein leaves room there, else another place clear of
@@ -878,8 +881,8 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
   static const std::vector<StoryBeat> kNone;
   std::string text = !st.caption_override.empty()
                          ? st.caption_override
-                         : captionAt(in.beats ? *in.beats : kNone, pb, pb.position(),
-                                     in.run->outcome.indicated, st.audience, st.lang)
+                         : captionAt(in.beats ? *in.beats : kNone, pb, pb.position(), *in.run,
+                                     st.audience, st.lang)
                                .text;
   // Never cut: the whole text (the video's caption track carries the same),
   // large in two lines where it fits clear of the vein, then narrower, then in

@@ -23,7 +23,7 @@ std::vector<StoryBeat> storyBeats(const sim::Run& run, const Playback& pb) {
     const scene::StageInfo* info = scene::stageInfo(pb.stage(stage).id);
     if (info && std::find(info->beats.begin(), info->beats.end(), e.kind) == info->beats.end())
       continue;
-    out.push_back({e.kind, e.time_s, p, stage, scene::beatCaptionId(e.kind, run.at(e.time_s))});
+    out.push_back({e.kind, e.time_s, p, stage, scene::beatCaptionId(e.kind, run, e.time_s)});
   }
   // The events are already in model order; keep equal times stable.
   std::stable_sort(out.begin(), out.end(), [](const StoryBeat& a, const StoryBeat& b) {
@@ -59,10 +59,21 @@ const StoryBeat* previousBeat(const std::vector<StoryBeat>& beats, const StoryBe
   return prev;
 }
 
+std::string captionIdAt(const StoryBeat& beat, const sim::Run& run, const Playback& pb,
+                        double position) {
+  if (beat.event != sim::EventKind::StockingOn) return beat.caption_id;
+  Playback at = pb;
+  at.seek(std::max(position, beat.position_s));
+  const double t = std::max(at.simTime(), beat.sim_time_s);
+  return scene::stockingCaptionId(run.at(t), run.outcome.verdict);
+}
+
 Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& pb, double position,
-                  bool indicated, scene::Audience audience, const std::string& lang) {
+                  const sim::Run& run, scene::Audience audience, const std::string& lang) {
+  const bool indicated = run.outcome.indicated;
   if (const StoryBeat* b = beatAt(beats, pb, position)) {
-    return {"beat." + b->caption_id, scene::beatCaptionText(b->caption_id, audience, lang)};
+    const std::string id = captionIdAt(*b, run, pb, position);
+    return {"beat." + id, scene::beatCaptionText(id, audience, lang)};
   }
   if (pb.stageCount() == 0) return {};
   int stage = 0;
@@ -74,8 +85,10 @@ Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& pb, doubl
   }
   for (const StoryBeat& b : beats) {
     if (b.stage != stage) continue;
-    if (b.position_s - pb.stageStart(stage) < kMinOpeningCaption_s)
-      return {"beat." + b.caption_id, scene::beatCaptionText(b.caption_id, audience, lang)};
+    if (b.position_s - pb.stageStart(stage) < kMinOpeningCaption_s) {
+      const std::string id = captionIdAt(b, run, pb, b.position_s);
+      return {"beat." + id, scene::beatCaptionText(id, audience, lang)};
+    }
     break;
   }
   const scene::StageInfo* info = scene::stageInfo(pb.stage(stage).id);

@@ -40,8 +40,14 @@ struct Caption {
 // far in; sooner, that beat's caption starts with the stage (no flash).
 inline constexpr double kMinOpeningCaption_s = 1.0;
 
+// The caption id of `beat` while `position` shows it: its event's, except the
+// stocking's, which follows the model's state at that moment (posture, walls;
+// scene::stockingCaptionId) as the hours after the stocking go by.
+std::string captionIdAt(const StoryBeat& beat, const sim::Run& run, const Playback& playback,
+                        double position);
+
 // The one-sentence caption at `position`: the showing beat's, else the stage's opening one.
 Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& playback, double position,
-                  bool indicated, scene::Audience audience, const std::string& lang);
+                  const sim::Run& run, scene::Audience audience, const std::string& lang);
 
 } // namespace ui

@@ -128,7 +128,12 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       const double pos = s.playback.positionOfSimTime(e.time_s);
       INFO(sim::toString(e.kind) << " at model " << e.time_s << " s, playback " << pos << " s");
       REQUIRE(pos >= 0.0); // the default story shows every event
-      const std::string want = scene::beatCaption(e.kind, c.audience, c.lang);
+      // Its caption as the model is at that moment (the stocking's follows posture).
+      std::string want = scene::beatCaption(e.kind, c.audience, c.lang);
+      for (const ui::StoryBeat& b : s.beats)
+        if (b.event == e.kind)
+          want = scene::beatCaptionText(ui::captionIdAt(b, s.run, s.playback, b.position_s),
+                                        c.audience, c.lang);
       // The cue for this event: the next one in order with its text.
       while (next_cue < cues.size() && cues[next_cue].text != want) ++next_cue;
       REQUIRE(next_cue < cues.size());
@@ -176,6 +181,12 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
                 cue.text == scene::beatCaption(static_cast<sim::EventKind>(k), c.audience, c.lang);
       for (const scene::StageInfo& st : scene::stageRegistry())
         known = known || cue.text == scene::stageCaption(st.kind, true, c.audience, c.lang);
+      // Or a beat's caption as the model is at that moment (scene::beatCaptionId,
+      // scene::stockingCaptionId).
+      for (const char* id :
+           {"sealed_clot", "blood_returns_no_spasm", "stocking_on_upright", "stocking_on_lying",
+            "stocking_on_lying_open", "stocking_on_not_treated"})
+        known = known || cue.text == scene::beatCaptionText(id, c.audience, c.lang);
       CHECK(known);
     }
   }
@@ -250,6 +261,54 @@ TEST_CASE("story: the sealed beat says how the model sealed the vein", "[app]") 
     for (const scene::Audience a : {scene::Audience::Patient, scene::Audience::Student})
       CHECK(scene::beatCaptionText("sealed_clot", a, lang) !=
             scene::beatCaptionText("sealed", a, lang));
+}
+
+TEST_CASE("story: the stocking's caption follows the model's posture and walls", "[app]") {
+  for (const char* file : kStoryScenes) {
+    INFO(file);
+    const app::Session s = sessionFor(file);
+    for (const ui::StoryBeat& b : s.beats) {
+      if (b.event != sim::EventKind::StockingOn) continue;
+      const int stage = b.stage;
+      const double end = stage + 1 < s.playback.stageCount() ? s.playback.stageStart(stage + 1)
+                                                             : s.playback.length();
+      std::vector<std::string> seen;
+      for (double pos = b.position_s; pos < end; pos += 0.25) {
+        ui::Playback at = s.playback;
+        at.seek(pos);
+        const sim::Sample now = s.run.at(at.simTime());
+        const std::string id = ui::captionIdAt(b, s.run, s.playback, pos);
+        INFO("position " << pos << " lying " << now.lying << " walls " << now.lumen.walls_touch);
+        if (s.run.outcome.verdict == sim::Verdict::NotTreated) {
+          CHECK(id == "stocking_on_not_treated");
+        } else if (!now.lying) {
+          CHECK(id == "stocking_on_upright");
+        } else {
+          CHECK(id == (now.lumen.walls_touch ? "stocking_on_lying" : "stocking_on_lying_open"));
+        }
+        if (std::find(seen.begin(), seen.end(), id) == seen.end()) seen.push_back(id);
+      }
+      // A treated vein's day shows both postures (lying at first, then up).
+      if (s.run.outcome.treated) CHECK(seen.size() >= 2);
+    }
+  }
+}
+
+TEST_CASE("story: blood returns to a narrow vein only where the model's wall tightened", "[app]") {
+  for (const char* file : kStoryScenes) {
+    INFO(file);
+    const app::Session s = sessionFor(file);
+    const bool spasm =
+        std::any_of(s.run.events.begin(), s.run.events.end(),
+                    [](const sim::Event& e) { return e.kind == sim::EventKind::Spasm; });
+    for (const ui::StoryBeat& b : s.beats)
+      if (b.event == sim::EventKind::BloodReturns)
+        CHECK(b.caption_id == (spasm ? "blood_returns" : "blood_returns_no_spasm"));
+  }
+  const app::Session weak = sessionFor("underdosed-recanalization.toml");
+  CHECK(std::any_of(weak.beats.begin(), weak.beats.end(), [](const ui::StoryBeat& b) {
+    return b.caption_id == "blood_returns_no_spasm";
+  }));
 }
 
 TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the last",

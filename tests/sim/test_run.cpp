@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "sim/constants.hpp"
 #include "sim/indication.hpp"
 #include "sim/model.hpp"
 #include "sim/recovery.hpp"
@@ -205,11 +206,45 @@ TEST_CASE("sim: extravasation gives a wheal and no closure", "[sim]") {
   CHECK(countEvents(r, sim::EventKind::Extravasation) == 1);
   double wheal = 0.0;
   for (const auto& s : r.samples) wheal = std::max(wheal, s.wheal);
-  CHECK(wheal > 0.5);
+  CHECK(wheal > sim::k::kWhealNoticed); // it shows (and then the injection stops)
   CHECK(r.mass.extravasated_mg == Approx(r.mass.injected_mg));
   CHECK(sim::hasWarning(r.outcome.warnings, sim::WarningKind::ExtravasationMild));
   CHECK(r.outcome.extravasation_severity == 0);
   CHECK(r.outcome.residual_visibility > 0.9);
+}
+
+TEST_CASE("sim: beside the vein the injection stops a reaction time after the wheal shows",
+          "[sim]") {
+  sim::Params p = defaults();
+  p.injection.in_lumen = false;
+  for (const double duration : {5.0, 10.0, 20.0}) {
+    for (const double volume : {0.05, 0.1, 0.3}) {
+      p.injection.duration_s = duration;
+      p.agent.volume_ml = volume;
+      const sim::Run r = sim::simulate(p, 1.0);
+      double noticed = -1.0, last_injecting = -1.0, prev_wheal = 0.0;
+      bool grew_after_stop = false;
+      for (const auto& s : r.samples) {
+        if (noticed < 0.0 && s.wheal >= sim::k::kWhealNoticed) noticed = s.time_s;
+        if (s.injecting) last_injecting = s.time_s;
+        if (noticed > 0.0 &&
+            s.time_s > noticed + sim::k::kExtravasationReaction_s + 0.3 && // a sample apart
+            s.wheal > prev_wheal + 1e-12)
+          grew_after_stop = true;
+        prev_wheal = s.wheal;
+      }
+      REQUIRE(noticed > 0.0);
+      // It stopped within a sample of noticed + reaction (not at the planned end).
+      CHECK(last_injecting <= noticed + sim::k::kExtravasationReaction_s + 0.3);
+      CHECK_FALSE(grew_after_stop); // the wheal grows no more
+      // What went in, and only that, is in the dermis and in the report.
+      CHECK(r.outcome.dose_ml < volume);
+      CHECK(r.mass.extravasated_mg == Approx(r.mass.injected_mg));
+      CHECK(r.mass.injected_mg ==
+            Approx(r.outcome.dose_ml * 1000.0 * p.agent.concentration_pct * sim::k::kMgPerMm3PerPct)
+                .epsilon(1e-6));
+    }
+  }
 }
 
 TEST_CASE("sim: STS 0.2 % behaves like POL 0.5 %", "[sim]") {
@@ -479,11 +514,16 @@ TEST_CASE("sim: 0 mmHg for 21 days is no compression, with a warning", "[sim]") 
 TEST_CASE("sim: extravasation severity rises with agent, concentration and volume", "[sim]") {
   sim::Params p = defaults();
   p.injection.in_lumen = false;
+  // A 1 s bolus: all of it is in before the doctor can react to the wheal, so
+  // the volume in the dermis is the volume given.
+  p.injection.duration_s = 1.0;
   auto severity = [&](sim::Agent a, double c, double v) {
     p.agent.name = a;
     p.agent.concentration_pct = c;
     p.agent.volume_ml = v;
-    return sim::simulate(p, 1.0).outcome.extravasation_severity;
+    const sim::Run r = sim::simulate(p, 1.0);
+    CHECK(r.outcome.dose_ml == Approx(v).epsilon(0.01));
+    return r.outcome.extravasation_severity;
   };
   CHECK(severity(sim::Agent::Polidocanol, 0.5, 0.2) == 0);
   CHECK(severity(sim::Agent::Sts, 0.2, 0.2) == 0); // equipotent to POL 0.5 %
