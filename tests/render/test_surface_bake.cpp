@@ -35,10 +35,8 @@ std::uint8_t unorm8(float v) {
 }
 
 // The bake as it was: every texel measured against every branch.
-std::vector<std::uint8_t> referenceBake(const render::TissueLayout& l,
-                                        const render::BranchSet& br,
-                                        const std::array<glm::vec4, 2>& feeder,
-                                        glm::ivec2 size) {
+std::vector<std::uint8_t> referenceBake(const render::TissueLayout& l, const render::BranchSet& br,
+                                        const std::array<glm::vec4, 2>& feeder, glm::ivec2 size) {
   std::vector<std::uint8_t> out(static_cast<std::size_t>(size.x * size.y) * 4u, 0);
   const float x0 = -l.half_width_mm, x1 = l.half_width_mm;
   const float z0 = l.back_z_mm, z1 = l.front_z_mm;
@@ -135,8 +133,7 @@ TEST_CASE("skin bake: the same bytes as measuring every branch", "[render]") {
                  << c.seed);
     REQUIRE(bake.rgba.size() == want.size());
     std::size_t differ = 0;
-    for (std::size_t i = 0; i < want.size(); ++i)
-      differ += bake.rgba[i] != want[i] ? 1u : 0u;
+    for (std::size_t i = 0; i < want.size(); ++i) differ += bake.rgba[i] != want[i] ? 1u : 0u;
     CHECK(differ == 0);
     if (c.kind == sim::VeinKind::Telangiectasia)
       for (std::size_t i = 0; i < want.size(); i += 4)
