@@ -92,7 +92,14 @@ std::string reportJson(const sim::Run& run) {
   j["alternatives"] = alternatives;
   j["alternative_codes"] = o.alternatives;
   j["pigmentation_risk"] = o.pigmentation_risk;
-  j["matting_risk"] = o.matting_risk;
+  // Matting follows a treated vein; with no in-lumen dose (extravasation, not
+  // indicated) the model has no figure, and 0 would read as "below the 15-20 % band".
+  if (o.treated) {
+    j["matting_risk"] = o.matting_risk;
+  } else {
+    j["matting_risk"] = nullptr;
+    j["matting_risk_note"] = "n/a: the vein was not treated (no in-lumen dose)";
+  }
   j["risk_literature"] = {
       // Each figure with its own source: the two disagree (clinical.md, complications).
       {"hyperpigmentation", "Goldman & Weiss: 10-30 %; DGP guideline 2020: frequent (1-<10 %); "

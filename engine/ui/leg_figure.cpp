@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "sim/registry.hpp"
 #include "ui/leg_shape.hpp"
 
 namespace ui {
@@ -206,7 +207,9 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
     const ImVec2 es = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, ext);
     dl->AddText(f.small, f.small->FontSize,
                 ImVec2(thigh.x - height * 0.08f - es.x, thigh.y - 8 * scale), ring, ext);
-    note_text = L.tr("leg.clusters");
+    // The heading names the vein kind from its registry id (issue: a reticular
+    // scene read "Spider-vein clusters").
+    note_text = L.tr(std::string("leg.clusters.") + sim::veinKindInfo(kind).id);
     break;
   }
   case sim::VeinKind::Varicose: {

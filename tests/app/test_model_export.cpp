@@ -139,3 +139,12 @@ TEST_CASE("report JSON: the dose is what the model injected, 0 when nothing was"
     CHECK((injected > 0.0) == given);
   }
 }
+
+TEST_CASE("report JSON: matting n/a when the vein was not treated", "[app]") {
+  sim::Params p;
+  p.injection.in_lumen = false; // extravasation: the dose never reached the lumen
+  const auto j = nlohmann::json::parse(app::reportJson(sim::simulate(p)));
+  CHECK(j.at("matting_risk").is_null());
+  CHECK(j.at("matting_risk_note").is_string());
+  CHECK(nlohmann::json::parse(app::reportJson(defaultRun())).count("matting_risk_note") == 0);
+}
