@@ -381,13 +381,15 @@ void main() {
 #endif
 #ifdef TISSUE_EXTRAS
   // Extravasation wheal: the sclerosant spread in the dermis around the needle
-  // tip (its size from the model's wheal), in the sclerosant's colour as in the
-  // legend, denser at the centre, with a darker rim so it reads on the cut face.
+  // tip (its size from the model's wheal): swollen, pale tissue with a tint of
+  // the sclerosant's colour (as in the legend), strongest at the centre and
+  // fading into the dermis at its edge, so on the cut faces it reads as fluid
+  // in the skin, not as a bubble with an outline.
   if (uSurface.z > 0.0) {
     float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;
     float core = clamp(-dw / max(uSurface.z * 3.0 * uVein.y, 1e-3), 0.0, 1.0);
-    c = mix(c, mix(c, cSclerosant, 0.55 + 0.3 * core), aa(dw));
-    c = mix(c, cSclerosant * 0.6, 0.8 * aa(abs(dw) - 0.6 * fwidth(dw)));
+    vec3 oedema = mix(vec3(0.97, 0.94, 0.90), cSclerosant, 0.3);
+    c = mix(c, oedema, (0.25 + 0.45 * smoothstep(0.0, 0.7, core)) * aa(dw));
   }
 #endif
 #endif

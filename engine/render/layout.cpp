@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/trigonometric.hpp>
+
+#include "render/meshes.hpp"
+
 namespace render {
 
 TissueLayout layoutFor(const sim::Params& params) {
@@ -36,12 +40,22 @@ TissueLayout layoutFor(const sim::Params& params) {
   l.half_width_mm = std::max(2.0f, 3.2f * r + 1.0f);
   l.front_z_mm = std::max(1.2f, 1.5f * r);
   l.back_z_mm = -2.0f * l.half_width_mm;
-  // Far slab: long enough that a shallow needle reaches the vein's depth
-  // inside it; deeper veins get a steeper (still shallow) angle.
-  const float far_len = std::max(1.2f, 0.3f * l.half_width_mm);
-  const float gap = 0.7f * std::max(r, 0.3f) / 0.3f; // tip's distance in front of the slab face
-  const float run = far_len + gap - 0.15f;           // horizontal run from skin entry to the tip
-  l.needle_angle_deg = std::clamp(std::atan(l.vein_depth_mm / run) * 57.2957795f, 14.0f, 30.0f);
+  // Far slab: the needle enters its skin surface and comes out of its cut face
+  // into the opened vein, so the shaft runs under the skin (drawn faintly
+  // there) and never through the air of the cut.
+  // In-lumen tip: half the bevel (3 d long, meshes.cpp) in front of the slab's
+  // face, so the sharp tip and the upward opening show in the opened lumen
+  // while the shaft stays in the tissue.
+  const float d = needleDiameterMm(params.injection.needle_gauge);
+  const float gap = 1.5f * d + 0.1f;
+  // Shallow entry, 12-30 deg (clinical.md: tangential entry, bevel up), aimed
+  // so the shaft comes out of the skin about the middle of the far slab's top,
+  // where the camera sees the entry point; the slab is long enough that even
+  // at 30 deg the entry lies on its top, not on its back face.
+  const float far_len = std::max(
+      {1.2f, 0.3f * l.half_width_mm, l.vein_depth_mm / std::tan(glm::radians(30.0f)) - gap + 0.3f});
+  const float run = 0.5f * far_len + gap; // horizontal run from skin entry to the tip
+  l.needle_angle_deg = std::clamp(glm::degrees(std::atan(l.vein_depth_mm / run)), 12.0f, 30.0f);
   l.far_z_mm = l.back_z_mm + far_len;
   l.needle_gap_mm = gap;
   l.seg_start_mm = l.far_z_mm + gap - 0.2f;

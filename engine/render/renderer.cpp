@@ -842,7 +842,7 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
     needle_vao_.bind();
     // The part inside the skin, seen through the tissue as a faint ghost.
     gfx::apply({gfx::Blend::Alpha, gfx::Depth::Greater, gfx::Cull::None});
-    gfx::Program::set(u.solid_alpha, 0.35f);
+    gfx::Program::set(u.solid_alpha, 0.25f);
     gfx::draw(gfx::Primitive::Triangles, 0, needle_vertices_);
   }
 }
@@ -945,6 +945,17 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
       pockets ? glm::vec3(0.0f, -l.vein_depth_mm + wall_r * 0.5f * semi_y, fz)
               : glm::vec3(wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * semi_y, fz),
       front, s.fibrosis < 0.5);
+  // Under the stocking the front ring is pressed out of view and the lumen
+  // closed: the two stripes the opened plane shows are the vein's walls, cut
+  // along their length (outer ellipse where the plane cuts it): label them.
+  if (stocking_.on && cut > 0.5f && s.fibrosis < 0.5) {
+    const float outer_y = std::max(r * semi_y + l.wall_mm, 1e-4f);
+    const float oy = std::min(0.3f * r / outer_y, 1.0f);
+    const float stripe = (r * static_cast<float>(s.lumen.semi_x) + l.wall_mm) *
+                             std::sqrt(std::max(1.0f - oy * oy, 0.0f)) -
+                         0.5f * l.wall_mm;
+    set(Anchor::VeinWall, {stripe, open_y, lz}, up, true);
+  }
   set(Anchor::Endothelium, {-band, open_y, l.far_z_mm * 0.3f}, up,
       s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
   const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);

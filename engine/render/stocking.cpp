@@ -23,7 +23,10 @@ StockingShape stockingShape(const TissueLayout& l, float press, float cut_open) 
   s.dent_mm = full * std::clamp((press - 0.5f) / 0.5f, 0.0f, 1.0f);
   s.flat_half_mm = 0.62f * hw;
   s.ramp_mm = 0.25f * hw;
-  s.thickness_mm = 0.08f * hw;
+  // A stocking is under a millimetre thick: drawn thin against the block
+  // (0.2 mm on a 6 mm half width), not as a blanket.
+  s.thickness_mm = 0.035f * hw;
+  s.half_width_mm = hw;
   s.bottom_mm = l.bottom_mm;
   return s;
 }
@@ -81,15 +84,13 @@ float* quad(float* o, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::v
 
 int buildStocking(const StockingShape& s, float front_z, std::array<float, kStockingFloats>& out) {
   if (!s.on) return 0;
-  const float t = s.thickness_mm, edge = s.flat_half_mm + s.ramp_mm + 0.6f * t;
+  // A thin knitted layer over the whole width of the front slab, lying on the
+  // dented skin and folded down the block's sides (tucked against them), so
+  // no edge stands off the skin.
+  const float t = s.thickness_mm, edge = s.half_width_mm;
   const float z0 = -0.02f, z1 = front_z + 0.05f;
-  // Underside on the dented skin; the top a thickness above, rounded over
-  // the last part before each edge.
   auto under = [&](float x) { return s.lift_mm + pressedY(s, x, 0.0f); };
-  auto over = [&](float x) {
-    const float rest = std::clamp((edge - std::fabs(x)) / (0.6f * t), 0.0f, 1.0f);
-    return under(x) + t * std::sqrt(rest);
-  };
+  auto over = [&](float x) { return under(x) + t; };
   auto slopeNormal = [&](auto f, float x) {
     const float h = 0.01f;
     return glm::normalize(glm::vec3(-(f(x + h) - f(x - h)) / (2 * h), 1.0f, 0.0f));
@@ -110,6 +111,17 @@ int buildStocking(const StockingShape& s, float front_z, std::array<float, kStoc
              {0, 0, 1}, {0, 0, 1});
     o = quad(o, {xb, under(xb), z0}, {xa, under(xa), z0}, {xa, over(xa), z0}, {xb, over(xb), z0},
              {0, 0, -1}, {0, 0, -1});
+  }
+  // The folds down the sides: from the top's edge down a third of the block,
+  // just outside its side faces (x = +-(edge .. edge + t)).
+  for (const float side : {-1.0f, 1.0f}) {
+    const float xi = side * edge, xo = side * (edge + t);
+    const float top = over(edge), low = s.lift_mm - s.bottom_mm / 3.0f;
+    const glm::vec3 out_n{side, 0.0f, 0.0f};
+    o = quad(o, {xo, top, z1}, {xo, low, z1}, {xo, low, z0}, {xo, top, z0}, out_n, out_n);
+    o = quad(o, {xi, top, z1}, {xo, top, z1}, {xo, top, z0}, {xi, top, z0}, {0, 1, 0}, {0, 1, 0});
+    o = quad(o, {xi, low, z1}, {xo, low, z1}, {xo, top, z1}, {xi, top, z1}, {0, 0, 1}, {0, 0, 1});
+    o = quad(o, {xo, low, z0}, {xi, low, z0}, {xi, top, z0}, {xo, top, z0}, {0, 0, -1}, {0, 0, -1});
   }
   return static_cast<int>((o - out.data()) / 6);
 }

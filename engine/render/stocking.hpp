@@ -17,7 +17,8 @@ struct StockingShape {
   float flat_half_mm = 0.0f; // the dent is even for |x| < flat_half ...
   float ramp_mm = 0.0f;      // ... and rises back to the skin's level over ramp
   float thickness_mm = 0.0f;
-  float bottom_mm = 0.0f; // the block's bottom stays put: the tissue above it is squeezed
+  float bottom_mm = 0.0f;     // the block's bottom stays put: the tissue above it is squeezed
+  float half_width_mm = 0.0f; // the block's: the fabric covers it and folds down its sides
 };
 
 // `press`: the model's compression over the scene's target pressure (0..1);
@@ -33,11 +34,11 @@ float pressedY(const StockingShape& s, float x, float y);
 constexpr int kDentKnots = 10;
 std::array<float, kDentKnots> dentKnots(const StockingShape& s);
 
-// The fabric: a knitted band over the front slab (z from -0.02 to front_z +
-// 0.05), its underside on the dented skin, rounded at its edges. Writes
+// The fabric: a thin knitted band over the front slab (z from -0.02 to front_z
+// + 0.05), its underside on the dented skin, folded down the block's sides. Writes
 // position + normal (6 floats per vertex) to `out`; returns the vertex count.
 constexpr int kStockingColumns = 28;
-constexpr int kStockingFloats = kStockingColumns * 4 * 6 * 6;
+constexpr int kStockingFloats = (kStockingColumns + 2) * 4 * 6 * 6; // + the two side folds
 int buildStocking(const StockingShape& s, float front_z, std::array<float, kStockingFloats>& out);
 
 } // namespace render

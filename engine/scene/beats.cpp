@@ -19,7 +19,7 @@ constexpr ViewKind kTop = ViewKind::Surface;
 // narrowing reads against the dashed relaxed outline) is large, and the
 // needle's tip and upward bevel in the opened lumen behind it, seen from the
 // side so the shaft reads at its true width.
-#define INJECTION true, kCut, -34.0f, 24.0f, 6.4f, -0.1f, -0.7f
+#define INJECTION true, kCut, -42.0f, 20.0f, 7.2f, -0.1f, -1.0f
 #define NO_CAMERA false, kCut, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f
 
 const std::vector<BeatInfo>& beats() {
@@ -34,18 +34,12 @@ const std::vector<BeatInfo>& beats() {
       // The wheal is named where the model has one (extravasation; its anchor
       // shows only then).
       {E::NeedleOut, "needle_out", {"wheal", "vein_lumen", "endothelium"}, NO_CAMERA},
-      // Along the opened vein at the injection site, where the model measures it.
-      {E::BloodReturns,
-       "blood_returns",
-       {"vein_lumen", "endothelium"},
-       true,
-       kCut,
-       -22.0f,
-       40.0f,
-       6.5f,
-       -0.2f,
-       -1.2f},
-      {E::StockingOn, "stocking_on", {"bandage", "vein_lumen"}, NO_CAMERA},
+      // The injection's camera again (no jump to another view): the blood
+      // coming back into the opened vein at the injection site, where the
+      // model measures it, seen as the injection was.
+      {E::BloodReturns, "blood_returns", {"vein_lumen", "endothelium"}, INJECTION},
+      // The walls: under the stocking the opened plane shows them as two stripes.
+      {E::StockingOn, "stocking_on", {"bandage", "vein_lumen", "vein_wall"}, NO_CAMERA},
       {E::Sealed, "sealed", {"vein_wall", "thrombus"}, CLOSE_RING},
       {E::Recanalized, "reopened", {"vein_lumen", "thrombus"}, CLOSE_RING},
       {E::Cord, "cord", {"cord"}, NO_CAMERA},

@@ -116,8 +116,8 @@ void drawCluster(ImDrawList* dl, ImVec2 c, float r, ImU32 vein, ImU32 ring) {
   for (int i = 0; i < 24; i += 2) {
     const float a0 = static_cast<float>(i) / 24.0f * 6.2832f;
     const float a1 = static_cast<float>(i + 1) / 24.0f * 6.2832f;
-    dl->AddLine(ImVec2(c.x + std::cos(a0) * r * 1.15f, c.y + std::sin(a0) * r * 1.0f),
-                ImVec2(c.x + std::cos(a1) * r * 1.15f, c.y + std::sin(a1) * r * 1.0f), ring, 2.0f);
+    dl->AddLine(ImVec2(c.x + std::cos(a0) * r * 1.15f, c.y + std::sin(a0) * r * 0.87f),
+                ImVec2(c.x + std::cos(a1) * r * 1.15f, c.y + std::sin(a1) * r * 0.87f), ring, 2.0f);
   }
 }
 

@@ -46,9 +46,12 @@ struct LegCluster {
   int view;
   float dx, dy, radius;
 };
+// To the leg's scale: a leg height (hip to sole) is about 85 cm, so 0.02 draws
+// the dashed extent ring (2.3 r wide, 1.74 r high) about 4 x 3 cm, the size
+// its label gives (leg.cluster_size).
 inline constexpr LegCluster kLegClusters[] = {
-    {0, -0.105f, 0.27f, 0.060f}, // outer right thigh, front
-    {1, 0.066f, 0.52f, 0.045f},  // behind the left knee, back
+    {0, -0.105f, 0.27f, 0.020f}, // outer right thigh, front
+    {1, 0.066f, 0.52f, 0.020f},  // behind the left knee, back
 };
 
 } // namespace ui
