@@ -286,10 +286,6 @@ void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) 
   const auto& e = (*in.anchors)[static_cast<std::size_t>(render::Anchor::ScaleEnd)];
   float px = std::hypot(e.screen.x - s.screen.x, e.screen.y - s.screen.y);
   if (!s.visible || px < 8.0f || in.view->leg > 0.5f) return;
-  // While the skin is cleansed the swab and its forceps are a sign of the
-  // step, not drawn to the block's millimetre scale (a real swab is about a
-  // centimetre): a millimetre bar beside them would make them look tiny.
-  if (in.view->cleanse > 0.0f && in.view->cleanse < 1.0f) return;
   // A close camera makes a millimetre a fifth of a small view: half of one
   // then, so the bar still finds a corner beside the labels.
   double length_mm = 1.0;
