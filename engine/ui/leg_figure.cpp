@@ -160,9 +160,14 @@ ImVec2 drawVaricoseCourse(ImDrawList* dl, const LegPose& p, float scale, float a
 
 } // namespace
 
-void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
-                   const text::Locale& L, const Fonts& f, sim::VeinKind kind, double diameter_mm) {
+LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
+                             const text::Locale& L, sim::VeinKind kind, double diameter_mm) {
   alpha = std::clamp(alpha, 0.0f, 1.0f);
+  LegFigureTexts out;
+  out.origin = origin;
+  out.size = size;
+  out.alpha = alpha;
+  out.scale = scale;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const auto c = [alpha](float r, float g, float b, float a = 1.0f) {
     return ImGui::GetColorU32(ImVec4(r, g, b, a * alpha));
@@ -182,55 +187,156 @@ void drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
                                  : static_cast<int>(sizeof kFootBack / sizeof kFootBack[0]);
     for (const float mirror : {-1.0f, 1.0f})
       drawLeg(dl, {ImVec2(vx, top), height, mirror, alpha}, foot, foot_n, line);
-    const std::string caption_text = L.tr(view == 0 ? "leg.front" : "leg.back");
-    const char* caption = caption_text.c_str();
-    const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, caption);
-    dl->AddText(f.body, f.body->FontSize,
-                ImVec2(vx - ts.x * 0.5f, top + height * 1.08f + 8 * scale), c(0.2f, 0.22f, 0.28f),
-                caption);
+    out.caption[view] = L.tr(view == 0 ? "leg.front" : "leg.back");
+    out.caption_at[view] = {vx, top + height * 1.08f + 8 * scale};
   }
   const ImU32 ring = c(0.15f, 0.35f, 0.65f);
-  std::string note_text;
   switch (kind) {
   case sim::VeinKind::Telangiectasia:
   case sim::VeinKind::Reticular: {
     // Clusters: outer right thigh (front) and behind the left knee (back).
     const ImU32 vein = c(0.69f, 0.23f, 0.36f);
-    ImVec2 thigh;
     for (const LegCluster& k : kLegClusters) {
       const ImVec2 at(cx + (k.view == 0 ? -gap : gap) + k.dx * height, top + k.dy * height);
       drawCluster(dl, at, height * k.radius, vein, ring);
-      if (k.view == 0) thigh = at;
+      const glm::vec2 half(height * k.radius * 1.15f + 2 * scale);
+      out.marks.push_back({glm::vec2(at.x, at.y) - half, glm::vec2(at.x, at.y) + half});
+      if (k.view == 0) {
+        out.extent_at = {at.x, at.y};
+        out.extent_r = height * k.radius * 1.15f; // the dashed ring's
+      }
     }
-    const std::string ext_text = L.tr("leg.cluster_size");
-    const char* ext = ext_text.c_str();
-    const ImVec2 es = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, ext);
-    dl->AddText(f.small, f.small->FontSize,
-                ImVec2(thigh.x - height * 0.08f - es.x, thigh.y - 8 * scale), ring, ext);
+    out.extent = L.tr("leg.cluster_size");
     // The heading names the vein kind from its registry id (issue: a reticular
     // scene read "Spider-vein clusters").
-    note_text = L.tr(std::string("leg.clusters.") + sim::veinKindInfo(kind).id);
+    out.heading = L.tr(std::string("leg.clusters.") + sim::veinKindInfo(kind).id);
     break;
   }
   case sim::VeinKind::Varicose: {
     // The patient's right leg seen from the front (the viewer's left).
     const ImVec2 calf =
         drawVaricoseCourse(dl, {ImVec2(cx - gap, top), height, -1.0f, alpha}, scale, alpha);
-    const std::string size_text = L.tr("gauge.this_vein", {{"diameter", L.fixed(diameter_mm, 1)}});
-    const char* sz = size_text.c_str();
-    const ImVec2 ss = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, sz);
-    const ImVec2 lp(cx - gap + 0.16f * height, calf.y - 0.5f * ss.y);
-    dl->AddLine(ImVec2(calf.x + 6 * scale, calf.y), ImVec2(lp.x - 4 * scale, calf.y), ring,
-                1.5f * scale);
-    dl->AddText(f.small, f.small->FontSize, lp, ring, sz);
-    note_text = L.tr("leg.varicose");
+    out.extent = L.tr("gauge.this_vein", {{"diameter", L.fixed(diameter_mm, 1)}});
+    out.extent_at = {calf.x, calf.y};
+    out.extent_r = cx - gap + 0.16f * height - calf.x; // where the text starts, right of the calf
+    out.leader = true;
+    out.heading = L.tr("leg.varicose");
     break;
   }
   }
-  const char* note = note_text.c_str();
-  const ImVec2 ns = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, note);
-  dl->AddText(f.body, f.body->FontSize, ImVec2(cx - ns.x * 0.5f, origin.y + size.y * 0.09f),
-              c(0.15f, 0.35f, 0.65f), note);
+  return out;
+}
+
+namespace {
+
+struct LegText {
+  const char* what;
+  ImFont* font;
+  const std::string* text;
+  ImVec4 ink;
+  float wrap;
+};
+
+glm::vec2 platePad(float scale) {
+  return {std::max(5.0f, 8.0f * scale), std::max(4.0f, 5.0f * scale)};
+}
+
+// The plate around a text of size `ts` whose top left is at `pos`.
+Rect plateAround(glm::vec2 pos, ImVec2 ts, float scale) {
+  const glm::vec2 pad = platePad(scale);
+  return {pos - pad, pos + glm::vec2(ts.x, ts.y) + pad};
+}
+
+// Draws `t` with its top left at `pos`, recorded as a text over the view.
+void drawRecorded(const LegFigureTexts& fig, const LegText& t, ImVec2 pos, LayoutRecord* record) {
+  const ImVec2 ts = t.font->CalcTextSizeA(t.font->FontSize, 1e6f, t.wrap, t.text->c_str());
+  ImVec4 ink = t.ink;
+  ink.w *= fig.alpha;
+  // A plate as under every text over the view: the dashed rings and the legs'
+  // outlines pass close by.
+  const glm::vec2 pad = platePad(fig.scale);
+  ImGui::GetForegroundDrawList()->AddRectFilled(
+      ImVec2(pos.x - pad.x, pos.y - pad.y), ImVec2(pos.x + ts.x + pad.x, pos.y + ts.y + pad.y),
+      ImGui::GetColorU32(ImVec4(1.0f, 1.0f, 1.0f, 0.9f * fig.alpha)), 5.0f * fig.scale);
+  ImGui::GetForegroundDrawList()->AddText(t.font, t.font->FontSize, pos, ImGui::GetColorU32(ink),
+                                          t.text->c_str(), nullptr, t.wrap);
+  if (!record) return;
+  RecordedText r;
+  r.what = t.what;
+  r.rect = Rect::at({pos.x, pos.y}, {ts.x, ts.y});
+  r.inside = Rect::at(fig.origin, fig.size);
+  r.ink = {t.ink.x, t.ink.y, t.ink.z, t.ink.w};
+  r.over_view = true;
+  record->texts.push_back(std::move(r));
+}
+
+} // namespace
+
+void drawLegFigureTexts(const LegFigureTexts& fig, const Fonts& f, Placer& placer,
+                        LayoutRecord* record) {
+  const float s = fig.scale, margin = 12 * s;
+  const ImVec4 blue(0.15f, 0.35f, 0.65f, 1.0f);
+  const Rect view = Rect::at(fig.origin, fig.size);
+  const glm::vec2 pad = platePad(s);
+  for (const Rect& m : fig.marks) placer.keepClear(m);
+  // Captions under the feet, where the figure puts them, inside the view.
+  for (int i = 0; i < 2; ++i) {
+    const LegText t{i == 0 ? "leg.front" : "leg.back", f.body, &fig.caption[i],
+                    ImVec4(0.2f, 0.22f, 0.28f, 1.0f), 0.0f};
+    const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, t.text->c_str());
+    const glm::vec2 pos(fig.caption_at[i].x - ts.x * 0.5f,
+                        std::min(fig.caption_at[i].y, view.max.y - ts.y - pad.y));
+    placer.keepClear(plateAround(pos, ts, s));
+    drawRecorded(fig, t, ImVec2(pos.x, pos.y), record);
+  }
+  // The heading: wrapped within the view, centred, at 9 % of the height or the
+  // first place below that clears the title's plate and the clusters; in the
+  // small font when the body's finds none.
+  for (ImFont* font : {f.body, f.small}) {
+    const float wrap = std::max(view.width() - 2 * margin - 2 * pad.x, 40 * s);
+    const LegText t{"leg.heading", font, &fig.heading, blue, wrap};
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, t.text->c_str());
+    const float x =
+        std::max(view.min.x + margin + pad.x, view.min.x + 0.5f * (view.width() - ts.x));
+    std::vector<Rect> spots;
+    for (float y = view.min.y + view.height() * 0.09f; y + ts.y + pad.y <= view.max.y; y += 4 * s)
+      spots.push_back(plateAround({x, y}, ts, s));
+    if (const auto spot = placer.place(spots)) {
+      drawRecorded(fig, t, ImVec2(spot->min.x + pad.x, spot->min.y + pad.y), record);
+      break;
+    }
+  }
+  // The extent: beside its cluster, on the side with room (left, right, below,
+  // above); the varicose vein's width beside the calf, with a line to it.
+  const LegText t{"leg.extent", f.small, &fig.extent, blue, 0.0f};
+  const ImVec2 ts = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, t.text->c_str());
+  const glm::vec2 c = fig.extent_at;
+  const float gap = fig.extent_r + 2 * s + pad.x;
+  std::vector<glm::vec2> at;
+  if (fig.leader) {
+    at.push_back({c.x + fig.extent_r, c.y - 0.5f * ts.y});
+    at.push_back({c.x - fig.extent_r - ts.x, c.y - 0.5f * ts.y});
+  } else {
+    at.push_back({c.x - gap - ts.x, c.y - 0.5f * ts.y});
+    at.push_back({c.x + gap, c.y - 0.5f * ts.y});
+    at.push_back({c.x - 0.5f * ts.x, c.y + fig.extent_r + 2 * s + pad.y});
+    at.push_back({c.x - 0.5f * ts.x, c.y - fig.extent_r - 2 * s - pad.y - ts.y});
+  }
+  std::vector<Rect> spots;
+  for (const glm::vec2 p : at) spots.push_back(plateAround(p, ts, s));
+  const auto spot = placer.place(spots);
+  if (!spot) return;
+  const glm::vec2 pos = spot->min + pad;
+  if (fig.leader) {
+    const bool right = pos.x > c.x;
+    ImVec4 ink = blue;
+    ink.w *= fig.alpha;
+    ImGui::GetForegroundDrawList()->AddLine(
+        ImVec2(c.x + (right ? 6 : -6) * s, c.y),
+        ImVec2(right ? spot->min.x - 2 * s : spot->max.x + 2 * s, c.y), ImGui::GetColorU32(ink),
+        1.5f * s);
+  }
+  drawRecorded(fig, t, ImVec2(pos.x, pos.y), record);
 }
 
 } // namespace ui

@@ -990,10 +990,14 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   }
   if (const Rect bar = penToolbarRect(in, st, f); bar.width() > 0) in.placer->keepClear(bar);
   ImGui::PushFont(f.body);
-  if (in.view->leg > 0.01f)
-    drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st), f,
-                  in.scene->params.vein.kind, in.scene->params.vein.diameter_mm);
+  const bool leg = in.view->leg > 0.01f;
+  LegFigureTexts leg_texts;
+  if (leg)
+    leg_texts = drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st),
+                              in.scene->params.vein.kind, in.scene->params.vein.diameter_mm);
   drawTitleAndClock(in, st, pb, f);
+  // Below the title's plate, placed like the texts that follow.
+  if (leg) drawLegFigureTexts(leg_texts, f, *in.placer, in.record);
   // The ruler lies on the cut face: few places fit it, so it goes before the
   // boxes that can move anywhere.
   const bool ruled = drawCutFaceRuler(in, st, f);

@@ -462,3 +462,70 @@ TEST_CASE("layout: every tour still names the needle and shows a scale from 1280
   }
   CHECK(needle_stills == 3);
 }
+
+// The assessment's leg figure at every size down to 640x360, every language:
+// its heading, its extent and its captions are placed and recorded like every
+// text over the view, so they stay inside it, clear of the title's plate and
+// of each other. (Drawn straight into ImGui, the heading once ran off the left
+// edge and under the title at 640x360, the extent off the left edge.)
+TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the title",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  std::vector<app::TourStill> legs;
+  for (const app::TourStill& still : app::planTour(s))
+    if (still.name.find("leg") != std::string::npos) legs.push_back(still);
+  REQUIRE(!legs.empty());
+  ui::LayoutRecord rec;
+  for (const glm::ivec2 size : kSizes) {
+    testsupport::glContext()->window->setSize(size.x, size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+    for (const std::string& lang : text::languageCodes()) {
+      v.state().lang = lang;
+      for (const app::TourStill& still : legs) {
+        s.playback.seek(still.position_s);
+        v.holdModelTime(still.model_time_s);
+        fb.bind();
+        for (int i = 0; i < 2; ++i) {
+          rec.clear();
+          v.recordLayout(i == 1 ? &rec : nullptr);
+          ui::ScreenActions a;
+          v.frame(size, a);
+        }
+        v.recordLayout(nullptr);
+        v.holdModelTime(std::nullopt);
+        fb.resolve();
+        gfx::finish();
+        const gfx::Image img = gfx::readPixels(size.x, size.y);
+        std::ostringstream name;
+        name << size.x << "x" << size.y << " " << lang << " " << still.name;
+        INFO(name.str());
+        for (const char* what : {"leg.heading", "leg.extent", "leg.front", "leg.back"})
+          CHECK(std::any_of(rec.texts.begin(), rec.texts.end(),
+                            [&](const ui::RecordedText& t) { return t.what == what; }));
+        // The figure's own texts and whatever they meet (the rest of the frame
+        // is the tour tests' to check).
+        std::vector<std::string> found = problems(rec, img);
+        found.erase(std::remove_if(
+                        found.begin(), found.end(),
+                        [](const std::string& p) { return p.find("leg.") == std::string::npos; }),
+                    found.end());
+        if (!found.empty()) {
+          std::string file = "layout-failed-leg-" + name.str() + ".png";
+          std::replace(file.begin(), file.end(), ' ', '-');
+          if (gfx::writePng(img, file)) WARN("frame written to " + file);
+        }
+        for (const std::string& p : found) {
+          INFO(p);
+          CHECK(false);
+        }
+      }
+    }
+  }
+  v.state().lang = "en";
+}
