@@ -38,7 +38,9 @@ int roundDay(double day) {
   return core::dayNumber(day);
 }
 
-// "after 8 s", "after 3 h", "day 21": when a picture's moment happens.
+// When a picture's moment happens: in the first minutes only the order ("injection",
+// "then"), since the model's seconds count from another zero than
+// the app's clock; later "after 3 h", "about day 21".
 std::string whenText(double t, const text::Locale& L) {
   const auto n = [](double v) { return std::to_string(std::max(1L, std::lround(v))); };
   if (t <= 0.0) return L.tr("handout.when.before");
