@@ -245,6 +245,40 @@ const std::vector<render::PaletteKind> kPalettes = {render::PaletteKind::Schemat
 
 // Every size x palette x mode x language; presenter mode (patient texts, no
 // panel) in every size and language, its palette taking turns.
+// Two frames (the first after a change sizes ImGui's windows), the second
+// recorded into rec; returns the second frame's pixels.
+gfx::Image drawRecorded(app::Viewer& v, gfx::Framebuffer& fb, glm::ivec2 size,
+                        ui::LayoutRecord& rec) {
+  fb.bind();
+  for (int i = 0; i < 2; ++i) {
+    rec.clear();
+    v.recordLayout(i == 1 ? &rec : nullptr);
+    ui::ScreenActions a;
+    v.frame(size, a);
+  }
+  v.recordLayout(nullptr);
+  fb.resolve();
+  gfx::finish();
+  return gfx::readPixels(size.x, size.y);
+}
+
+bool recorded(const ui::LayoutRecord& rec, const std::string& what) {
+  return std::any_of(rec.texts.begin(), rec.texts.end(),
+                     [&](const ui::RecordedText& t) { return t.what == what; });
+}
+
+// Each problem fails the test; the frame goes beside the test's output, to look at.
+void failOn(const std::vector<std::string>& found, const gfx::Image& img, std::string file) {
+  if (!found.empty()) {
+    std::replace(file.begin(), file.end(), ' ', '-');
+    if (gfx::writePng(img, file)) WARN("frame written to " + file);
+  }
+  for (const std::string& p : found) {
+    INFO(p);
+    CHECK(false);
+  }
+}
+
 std::vector<Config> tourConfigs(const std::vector<std::string>& langs) {
   std::vector<Config> configs;
   int turn = 0;
@@ -288,33 +322,16 @@ void checkTour(const std::vector<Config>& configs, bool every_stage,
     for (int k = 0; k < (every_stage ? stages : 1); ++k) {
       const int stage = every_stage ? k : turn++ % stages;
       s.playback.seekStage(stage, 0.6);
-      fb.bind();
-      for (int i = 0; i < 2; ++i) { // the first frame after a change sizes ImGui's windows
-        rec.clear();
-        v.recordLayout(i == 1 ? &rec : nullptr);
-        ui::ScreenActions a;
-        v.frame(c.size, a);
-      }
-      v.recordLayout(nullptr);
-      fb.resolve();
-      gfx::finish();
-      const gfx::Image img = gfx::readPixels(c.size.x, c.size.y);
+      const gfx::Image img = drawRecorded(v, fb, c.size, rec);
       INFO(describe(c, s.playback.stage(stage).id));
       CHECK(!rec.texts.empty());
       const std::vector<std::string> found = problems(rec, img);
       std::string name = describe(c, s.playback.stage(stage).id);
       std::replace(name.begin(), name.end(), ' ', '-');
-      if (!found.empty()) { // the frame beside the test's output, with what went wrong
-        const std::string path = "layout-failed-" + name + ".png";
-        if (gfx::writePng(img, path)) WARN("frame written to " + path);
-      }
       // SCLEROSIM_LAYOUT_PNGS=DIR: every frame, to look at.
       if (const char* dir = std::getenv("SCLEROSIM_LAYOUT_PNGS"))
         CHECK(gfx::writePng(img, std::string(dir) + "/" + name + ".png"));
-      for (const std::string& p : found) {
-        INFO(p);
-        CHECK(false);
-      }
+      failOn(found, img, "layout-failed-" + name + ".png");
       ++checked;
     }
   }
@@ -423,41 +440,19 @@ TEST_CASE("layout: every tour still names the needle and shows a scale from 1280
     for (const app::TourStill& still : stills) {
       s.playback.seek(still.position_s);
       v.holdModelTime(still.model_time_s);
-      fb.bind();
-      for (int i = 0; i < 2; ++i) {
-        rec.clear();
-        v.recordLayout(i == 1 ? &rec : nullptr);
-        ui::ScreenActions a;
-        v.frame(size, a);
-      }
-      v.recordLayout(nullptr);
+      const gfx::Image img = drawRecorded(v, fb, size, rec);
       v.holdModelTime(std::nullopt);
-      fb.resolve();
-      gfx::finish();
-      const gfx::Image img = gfx::readPixels(size.x, size.y);
       std::ostringstream name;
       name << size.x << "x" << size.y << " " << still.name;
       INFO(name.str());
-      auto shown = [&](const std::string& what) {
-        return std::any_of(rec.texts.begin(), rec.texts.end(),
-                           [&](const ui::RecordedText& t) { return t.what == what; });
-      };
+      auto shown = [&](const std::string& what) { return recorded(rec, what); };
       const bool leg = still.name.find("leg") != std::string::npos;
       if (!leg) CHECK((shown("ruler") || shown("scale_bar")));
       if (still.name.find("needle_in") != std::string::npos) {
         ++needle_stills;
         CHECK(shown("label.needle"));
       }
-      const std::vector<std::string> found = problems(rec, img);
-      if (!found.empty()) {
-        std::string file = "layout-failed-tour-" + name.str() + ".png";
-        std::replace(file.begin(), file.end(), ' ', '-');
-        if (gfx::writePng(img, file)) WARN("frame written to " + file);
-      }
-      for (const std::string& p : found) {
-        INFO(p);
-        CHECK(false);
-      }
+      failOn(problems(rec, img), img, "layout-failed-tour-" + name.str() + ".png");
     }
   }
   CHECK(needle_stills == 3);
@@ -490,24 +485,13 @@ TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the 
       for (const app::TourStill& still : legs) {
         s.playback.seek(still.position_s);
         v.holdModelTime(still.model_time_s);
-        fb.bind();
-        for (int i = 0; i < 2; ++i) {
-          rec.clear();
-          v.recordLayout(i == 1 ? &rec : nullptr);
-          ui::ScreenActions a;
-          v.frame(size, a);
-        }
-        v.recordLayout(nullptr);
+        const gfx::Image img = drawRecorded(v, fb, size, rec);
         v.holdModelTime(std::nullopt);
-        fb.resolve();
-        gfx::finish();
-        const gfx::Image img = gfx::readPixels(size.x, size.y);
         std::ostringstream name;
         name << size.x << "x" << size.y << " " << lang << " " << still.name;
         INFO(name.str());
         for (const char* what : {"leg.heading", "leg.extent", "leg.front", "leg.back"})
-          CHECK(std::any_of(rec.texts.begin(), rec.texts.end(),
-                            [&](const ui::RecordedText& t) { return t.what == what; }));
+          CHECK(recorded(rec, what));
         // The figure's own texts and whatever they meet (the rest of the frame
         // is the tour tests' to check).
         std::vector<std::string> found = problems(rec, img);
@@ -515,15 +499,7 @@ TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the 
                         found.begin(), found.end(),
                         [](const std::string& p) { return p.find("leg.") == std::string::npos; }),
                     found.end());
-        if (!found.empty()) {
-          std::string file = "layout-failed-leg-" + name.str() + ".png";
-          std::replace(file.begin(), file.end(), ' ', '-');
-          if (gfx::writePng(img, file)) WARN("frame written to " + file);
-        }
-        for (const std::string& p : found) {
-          INFO(p);
-          CHECK(false);
-        }
+        failOn(found, img, "layout-failed-leg-" + name.str() + ".png");
       }
     }
   }
