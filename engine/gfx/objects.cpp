@@ -73,30 +73,37 @@ void VertexArray::attachIndices(const Buffer& indices) {
   indices.bind(); // recorded in the VAO
 }
 
-Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter, bool repeat) {
+Texture Texture::generatedAndBound(glm::ivec2 size) {
   Texture t;
   GLuint id = 0;
   glGenTextures(1, &id);
   t.handle_ = Handle<TextureDeleter>(id);
   t.size_ = size;
   glBindTexture(GL_TEXTURE_2D, id);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  return t;
+}
+
+namespace {
+// Filtering and edges of the texture bound to GL_TEXTURE_2D.
+void setSampling(bool linear_filter, bool repeat) {
   const GLint filter = linear_filter ? GL_LINEAR : GL_NEAREST;
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
   const GLint wrap = repeat ? GL_REPEAT : GL_CLAMP_TO_EDGE;
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, wrap);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, wrap);
+}
+} // namespace
+
+Texture Texture::rgba8(glm::ivec2 size, const void* pixels, bool linear_filter, bool repeat) {
+  Texture t = generatedAndBound(size);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  setSampling(linear_filter, repeat);
   return t;
 }
 
 Texture Texture::whiteWithAlpha(glm::ivec2 size, const unsigned char* alpha) {
-  Texture t;
-  GLuint id = 0;
-  glGenTextures(1, &id);
-  t.handle_ = Handle<TextureDeleter>(id);
-  t.size_ = size;
-  glBindTexture(GL_TEXTURE_2D, id);
+  Texture t = generatedAndBound(size);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1); // rows of any width
 #ifdef __EMSCRIPTEN__
   std::vector<unsigned char> rgba(static_cast<std::size_t>(size.x) * size.y * 4u, 255);
@@ -109,10 +116,7 @@ Texture Texture::whiteWithAlpha(glm::ivec2 size, const unsigned char* alpha) {
   glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
 #endif
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_REPEAT);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_REPEAT);
+  setSampling(true, true);
   return t;
 }
 

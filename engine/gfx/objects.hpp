@@ -83,6 +83,8 @@ public:
   glm::ivec2 size() const { return size_; }
 
 private:
+  // A new texture of this size, bound to GL_TEXTURE_2D, for the makers above.
+  static Texture generatedAndBound(glm::ivec2 size);
   Handle<TextureDeleter> handle_;
   glm::ivec2 size_{0, 0};
 };
