@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/atomic_file.hpp"
@@ -50,6 +52,16 @@ bool diskFull(const std::string& path) {
   const auto space = std::filesystem::space(
       p.has_parent_path() ? p.parent_path() : std::filesystem::path("."), ec);
   return !ec && space.available < (1u << 20);
+}
+
+// ffmpeg stopped at this session's file-size limit (ulimit -f; it ignores
+// SIGXFSZ as we do): the file it wrote is exactly as long as the limit.
+bool overSizeLimit(const std::string& written) {
+  struct rlimit limit;
+  struct stat st;
+  return ::getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY &&
+         ::stat(written.c_str(), &st) == 0 &&
+         static_cast<unsigned long long>(st.st_size) >= limit.rlim_cur;
 }
 
 // A fresh file for ffmpeg's messages in the temporary folder.
@@ -159,8 +171,11 @@ bool VideoRecorder::addFrame(const gfx::Image& frame) {
   return !failed_;
 }
 
-core::Result<bool> VideoRecorder::finish() {
-  if (!pipe_) return core::Error{"", 0, 0, "no recording in progress"};
+core::Result<bool> VideoRecorder::finish(core::AtomicFile* beside) {
+  if (!pipe_) {
+    if (beside) beside->discard();
+    return core::Error{"", 0, 0, "no recording in progress"};
+  }
   const int status = pclose(pipe_);
   pipe_ = nullptr;
   std::string said = lastLine(log_);
@@ -171,13 +186,18 @@ core::Result<bool> VideoRecorder::finish() {
     for (std::size_t at;
          !file_.tempPath().empty() && (at = said.find(file_.tempPath())) != std::string::npos;)
       said.replace(at, file_.tempPath().size(), path_);
+    const bool too_large = overSizeLimit(file_.tempPath());
     file_.discard();
+    if (beside) beside->discard();
+    if (too_large) return core::writeError(path_, EFBIG);
     if (diskFull(path_)) return core::writeError(path_, ENOSPC);
     return core::Error{"", 0, 0,
                        "cannot write '" + path_ + "': ffmpeg could not encode the video" +
                            (said.empty() ? "" : " (" + said + ")")};
   }
-  return file_.commit(); // fsync, close, rename (ffmpeg wrote the same inode)
+  // fsync, close, rename (ffmpeg wrote the same inode); with `beside`, both or neither.
+  if (!beside) return file_.commit();
+  return core::commitTogether({&file_, beside});
 }
 
 void VideoRecorder::cancel() {
@@ -319,6 +339,14 @@ gfx::Image renderTourFrameAt(Viewer& viewer, Session& s, const gfx::Framebuffer&
 
 core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const std::string& path,
                               double max_seconds) {
+  const std::string srt_path = captionPathFor(path);
+  if (std::filesystem::path(srt_path).lexically_normal() ==
+      std::filesystem::path(path).lexically_normal()) {
+    return core::Error{"", 0, 0,
+                       "--record: cannot write '" + path +
+                           "': the subtitles go beside the video under that name, so the video "
+                           "needs a name ending in .mp4"};
+  }
   VideoRecorder rec;
   auto started = rec.begin(size, kVideoFps, path);
   if (!started) {
@@ -326,6 +354,10 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
     for (core::Error& e : errors) e.message = "--record: " + e.message;
     return errors;
   }
+  // The subtitles' folder and name are checked now, not after minutes of frames.
+  auto srt_file = core::AtomicFile::create(srt_path);
+  if (!srt_file) return srt_file.errors();
+  core::AtomicFile srt = std::move(srt_file).value();
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
   const ui::ScreenState& st = viewer.state();
@@ -357,13 +389,12 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
     frame += hold;
   }
   std::fprintf(stderr, "record: 100%%\n");
-  auto done = rec.finish();
-  if (!done) return done;
-  // The captions the frames showed, beside the video (written atomically).
-  const std::string srt = toSrt(cues, kVideoFps);
-  auto written = core::writeFileAtomic(captionPathFor(path), srt);
-  if (!written) return written.errors();
-  return true;
+  // The captions the frames showed, beside the video: written first, then
+  // both replace their names together. A failed write is reported by
+  // finish(), after the video's own failure if it has one (a full disk
+  // names the video the user asked for).
+  (void)srt.write(toSrt(cues, kVideoFps));
+  return rec.finish(&srt);
 }
 
 } // namespace app

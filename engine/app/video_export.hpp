@@ -41,7 +41,10 @@ public:
   // Frame rows top first (gfx::readPixels order), exactly the begun size.
   // Returns false when the frame could not be written (finish then fails).
   bool addFrame(const gfx::Image& frame);
-  core::Result<bool> finish();
+  // Ends the video. `beside` (the subtitles), written but not committed, is
+  // committed together with it: both files replace their names or neither
+  // does (core::commitTogether); it is discarded when the video fails.
+  core::Result<bool> finish(core::AtomicFile* beside = nullptr);
   void cancel();
   bool active() const { return pipe_ != nullptr; }
   int frames() const { return frames_; }
@@ -116,9 +119,11 @@ std::string captionPathFor(const std::string& video_path);
 // Plays the session from the start to the end at `fps`; writes to a temp file
 // beside `path` and renames it, so a failed export leaves nothing behind.
 // Beside it, the captions burned into the frames as a SubRip track
-// (captionPathFor). After the last beat, the end card (videoEndCard), each caption
-// held over the last picture for kEndCardCue_s or its reading time. `max_seconds` > 0 stops after
-// that much video (a cut preview: no end card).
+// (captionPathFor): the video and its track replace older files together or
+// not at all (an older pair stays a pair); a folder the track cannot be
+// written into is reported before the first frame. After the last beat, the end card
+// (videoEndCard), each caption held over the last picture for kEndCardCue_s or its reading time.
+// `max_seconds` > 0 stops after that much video (a cut preview: no end card).
 core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size,
                               const std::string& path, double max_seconds = 0.0);
 

@@ -16,6 +16,7 @@ namespace {
 
 WriteFaults g_faults;
 std::size_t g_written = 0; // bytes written since the faults were set
+std::size_t g_renamed = 0; // renames done since the faults were set
 
 std::string folderOf(const std::string& path) {
   const std::filesystem::path p(path);
@@ -47,11 +48,29 @@ std::string reason(const std::string& path, int err) {
   }
 }
 
+// A temporary file onto the user's name: 0 or the errno.
+int renameOnto(const std::string& from, const std::string& to) {
+  if (g_faults.rename != 0 && g_renamed >= g_faults.rename_after) return g_faults.rename;
+  if (::rename(from.c_str(), to.c_str()) != 0) return errno; // ENOENT: the folder vanished
+  ++g_renamed;
+  return 0;
+}
+
+// The rename itself must survive a power cut: sync the folder (best effort).
+void syncFolderOf(const std::string& path) {
+  const int dir = ::open(folderOf(path).c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
 } // namespace
 
 void setWriteFaults(const WriteFaults& faults) {
   g_faults = faults;
   g_written = 0;
+  g_renamed = 0;
 }
 
 Error writeError(const std::string& path, int err) {
@@ -142,8 +161,7 @@ bool AtomicFile::write(const void* data, std::size_t size) {
   return true;
 }
 
-Result<bool> AtomicFile::commit() {
-  if (temp_.empty()) return Error{"", 0, 0, "cannot write '" + path_ + "': already finished"};
+int AtomicFile::seal() {
   int err = error_;
   if (err == 0 && ::fsync(fd_) != 0) err = errno;
   if (err == 0) err = g_faults.fsync;
@@ -151,24 +169,90 @@ Result<bool> AtomicFile::commit() {
   fd_ = -1;
   if (err == 0 && closed != 0) err = errno;
   if (err == 0) err = g_faults.close;
-  if (err == 0) {
-    if (g_faults.rename != 0) {
-      err = g_faults.rename;
-    } else if (::rename(temp_.c_str(), path_.c_str()) != 0) {
-      err = errno; // ENOENT: the folder vanished while we wrote
+  return err;
+}
+
+Result<bool> AtomicFile::commit() {
+  return commitTogether({this});
+}
+
+namespace {
+
+// An older file under a name that commitTogether replaces, kept under a
+// hidden name until every file is in place.
+struct Kept {
+  std::string name;   // empty: there was no older file
+  bool moved = false; // renamed away (no hard links here), not linked
+};
+
+// Keeps the file at `path` (if any) as `keep`: a hard link, so the user's
+// name never stands empty; where the file system has none, a rename.
+int keepOlder(const std::string& path, const std::string& keep, Kept& kept) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return errno == ENOENT ? 0 : errno;
+  int err = g_faults.link;
+  if (err == 0 && ::link(path.c_str(), keep.c_str()) != 0) err = errno;
+  if (err == EPERM || err == ENOTSUP || err == EMLINK) {
+    if (::rename(path.c_str(), keep.c_str()) != 0) return errno;
+    kept = {keep, true};
+    return 0;
+  }
+  if (err == 0) kept = {keep, false};
+  return err;
+}
+
+} // namespace
+
+Result<bool> commitTogether(const std::vector<AtomicFile*>& files) {
+  const auto discardAll = [&files] {
+    for (AtomicFile* f : files) f->discard();
+  };
+  for (AtomicFile* f : files) {
+    if (f->temp_.empty()) {
+      const std::string path = f->path_;
+      discardAll();
+      return Error{"", 0, 0, "cannot write '" + path + "': already finished"};
+    }
+    if (const int err = f->seal(); err != 0) {
+      discardAll();
+      return f->failure(err);
     }
   }
-  if (err != 0) {
-    discard();
-    return failure(err);
+  const std::size_t n = files.size();
+  std::vector<Kept> kept(n);
+  // Puts the older files back: under each name replaced before `done`, and
+  // where one was renamed away.
+  const auto restore = [&](std::size_t done) {
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::string& path = files[j]->path_;
+      if (!kept[j].name.empty() && (j < done || kept[j].moved)) {
+        ::rename(kept[j].name.c_str(), path.c_str());
+      } else {
+        if (j < done) ::unlink(path.c_str()); // there was none: none again
+        if (!kept[j].name.empty()) ::unlink(kept[j].name.c_str());
+      }
+    }
+  };
+  if (n > 1) { // one file alone is replaced by its rename, atomically
+    for (std::size_t i = 0; i < n; ++i) {
+      if (const int err = keepOlder(files[i]->path_, files[i]->temp_ + ".old", kept[i]); err != 0) {
+        restore(0);
+        discardAll();
+        return files[i]->failure(err);
+      }
+    }
   }
-  temp_.clear(); // it is the user's file now
-  // The rename itself must survive a power cut: sync the folder (best effort).
-  const int dir = ::open(folderOf(path_).c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (const int err = renameOnto(files[i]->temp_, files[i]->path_); err != 0) {
+      restore(i);
+      discardAll();
+      return files[i]->failure(err);
+    }
+    files[i]->temp_.clear(); // it is the user's file now
   }
+  for (const Kept& k : kept)
+    if (!k.name.empty()) ::unlink(k.name.c_str());
+  for (AtomicFile* f : files) syncFolderOf(f->path_);
   return true;
 }
 

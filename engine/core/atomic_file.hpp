@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -42,11 +43,21 @@ public:
   void discard();
 
 private:
+  friend Result<bool> commitTogether(const std::vector<AtomicFile*>& files);
+  int seal(); // fsync and close: 0, or the first errno (a failed write's included)
   Error failure(int err) const;
   std::string path_, temp_;
   int fd_ = -1;
   int error_ = 0; // first errno of a failed write
 };
+
+// Files that belong together (a video and its subtitles): every one is
+// renamed onto its name, or none is and each older file of those names is
+// kept as it was. All are sealed (fsync, close) before the first rename; an
+// older file is kept under a hidden name (a hard link) until every rename
+// has succeeded and put back if one fails. The error names the file that
+// failed. commit() is this for one file.
+Result<bool> commitTogether(const std::vector<AtomicFile*>& files);
 
 // A whole file from bytes in memory.
 Result<bool> writeFileAtomic(const std::string& path, std::string_view bytes);
@@ -68,6 +79,8 @@ struct WriteFaults {
   int fsync = 0;
   int close = 0;
   int rename = 0;
+  std::size_t rename_after = 0; // renames that succeed before `rename` fails
+  int link = 0;                 // keeping an older file (commitTogether) as a hard link
 };
 void setWriteFaults(const WriteFaults& faults);
 

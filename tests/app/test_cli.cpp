@@ -260,8 +260,8 @@ TEST_CASE("a file-size limit fails each output cleanly and keeps the old file", 
   // `ulimit -f 2` (2 KiB), as a user's shell may set it: each write past it
   // raised SIGXFSZ, which killed the program part-way (exit 153) and left its
   // temporary file. Now: exit 2 naming the path, the old file intact, nothing
-  // left. (--record is left out: ffmpeg meets the limit only when closing the
-  // file, after the whole tour is rendered, and reports it as before.)
+  // left. (--record is left out: the whole tour is rendered before ffmpeg
+  // closes the file; test_video checks the video's message under a limit.)
   const fs::path dir = scratch() / "fsize";
   fs::create_directories(dir);
   struct Out {

@@ -10,9 +10,17 @@
 #include <filesystem>
 #include <string>
 
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <random>
+
 #include "app/session.hpp"
 #include "app/video_export.hpp"
 #include "app/viewer.hpp"
+#include "core/atomic_file.hpp"
 #include "gfx/context.hpp"
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
@@ -77,9 +85,11 @@ gfx::Image solid(int w, int h, std::uint8_t r, std::uint8_t g, std::uint8_t b) {
   return img;
 }
 
+// core::AtomicFile's temporaries are ".NAME.tmp-XXXXXX[.mp4]" (and ".old" for
+// an older file kept while a pair is committed).
 bool anyTempFile(const fs::path& dir) {
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().rfind(".tmp.", 0) == 0) return true;
+    if (e.path().filename().string().find(".tmp-") != std::string::npos) return true;
   return false;
 }
 
@@ -202,4 +212,148 @@ TEST_CASE("video frames use the layout on screen and pass the clicks on", "[app]
     differing += plain.rgba[i] != captions.rgba[i];
   CHECK(differing > 1000);            // presenter captions vs the window's layout
   CHECK_FALSE(actions.cancel_record); // nobody clicked
+}
+
+TEST_CASE("the temp-file check sees an AtomicFile's temporary", "[app]") {
+  const fs::path dir = scratch() / "tempcheck";
+  fs::create_directories(dir);
+  {
+    auto f = core::AtomicFile::create((dir / "x.mp4").string(), ".mp4");
+    REQUIRE(f);
+    CHECK(anyTempFile(dir)); // the helper below can fail
+  }
+  CHECK_FALSE(anyTempFile(dir));
+}
+
+namespace {
+
+struct Faults {
+  explicit Faults(const core::WriteFaults& f) { core::setWriteFaults(f); }
+  ~Faults() { core::setWriteFaults({}); }
+};
+
+std::vector<std::string> names(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("recordTour replaces an older video and its subtitles together or not at all",
+          "[app][slow]") {
+  // The subtitles beside the MP4 were written after the video had replaced
+  // the older one: a full disk or a folder named tour.srt left a new video
+  // beside old subtitles (or none), with exit 2.
+  REQUIRE_GL();
+  REQUIRE_FFMPEG();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  ui::ScreenState state;
+  auto viewer = app::Viewer::create(*testsupport::glContext()->window, s, state, 1.0f);
+  REQUIRE(viewer);
+  struct Case {
+    const char* what;
+    core::WriteFaults faults;
+    bool srt_is_folder;
+    const char* cause; // nullptr: success
+  };
+  core::WriteFaults full;
+  full.write = ENOSPC; // only the subtitles are written through AtomicFile::write
+  core::WriteFaults second_rename;
+  second_rename.rename = EIO;
+  second_rename.rename_after = 1; // the video is renamed, the subtitles are not
+  const Case cases[] = {
+      {"the disk fills while writing the subtitles", full, false, "the disk is full"},
+      {"renaming the subtitles fails after the video", second_rename, false, "Input/output"},
+      {"a folder is named like the subtitles", {}, true, "is a folder"},
+      {"nothing fails", {}, false, nullptr},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.what) {
+      const fs::path dir = scratch() / "pair";
+      fs::remove_all(dir);
+      fs::create_directories(dir);
+      const fs::path mp4 = dir / "tour.mp4", srt = dir / "tour.srt";
+      std::ofstream(mp4) << "older video";
+      if (c.srt_is_folder)
+        fs::create_directories(srt);
+      else
+        std::ofstream(srt) << "older subtitles";
+      core::Result<bool> r = true;
+      {
+        const Faults on(c.faults);
+        r = app::recordTour(*viewer.value(), s, {160, 90}, mp4.string(), 0.2);
+      }
+      CHECK(names(dir) == std::vector<std::string>{"tour.mp4", "tour.srt"});
+      if (!c.cause) {
+        REQUIRE(r);
+        CHECK(probe(mp4).frames == 6);
+        CHECK(testsupport::readFile(srt).rfind("1\n00:00:00,000 --> ", 0) == 0);
+        continue;
+      }
+      REQUIRE_FALSE(r);
+      const std::string msg = core::errorTexts(r.errors());
+      INFO(msg);
+      CHECK(msg.find(c.cause) != std::string::npos);
+      CHECK(msg.find(".tmp") == std::string::npos);
+      const bool older_video =
+          testsupport::readFile(mp4) == "older video"; // not the bytes of an MP4
+      CHECK(older_video);
+      if (!c.srt_is_folder) CHECK(testsupport::readFile(srt) == "older subtitles");
+    }
+  }
+  // A video named like its subtitles would be overwritten by them.
+  const fs::path named_srt = scratch() / "video.srt";
+  auto clash = app::recordTour(*viewer.value(), s, {160, 90}, named_srt.string(), 0.2);
+  REQUIRE_FALSE(clash);
+  CHECK(core::errorTexts(clash.errors()).find(".mp4") != std::string::npos);
+  CHECK_FALSE(fs::exists(named_srt));
+}
+
+TEST_CASE("a video past the file-size limit is reported in our words, nothing left", "[app]") {
+  // `ulimit -f` as a user's shell may set it: ffmpeg (which inherits it) ran
+  // into it while writing and we passed on its own "Error closing file ...:
+  // File too large".
+  REQUIRE_FFMPEG();
+  const fs::path dir = scratch() / "fsize";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path out = dir / "noise.mp4";
+  std::ofstream(out) << "older video";
+  struct Limit { // this process's soft limit, restored however the test ends
+    rlimit before{};
+    explicit Limit(rlim_t bytes) {
+      ::getrlimit(RLIMIT_FSIZE, &before);
+      rlimit now = before;
+      now.rlim_cur = bytes;
+      ::setrlimit(RLIMIT_FSIZE, &now);
+    }
+    ~Limit() { ::setrlimit(RLIMIT_FSIZE, &before); }
+  };
+  core::Result<bool> done = true;
+  {
+    const Limit limit(40 * 1024); // before ffmpeg starts: it inherits the limit
+    app::VideoRecorder rec;
+    REQUIRE(rec.begin({64, 48}, 30, out.string()));
+    std::mt19937 noise(7); // random pixels do not compress: far over 40 KiB
+    for (int i = 0; i < 60; ++i) {
+      gfx::Image img = solid(64, 48, 0, 0, 0);
+      for (std::uint8_t& b : img.rgba) b = static_cast<std::uint8_t>(noise());
+      REQUIRE(rec.addFrame(img));
+    }
+    done = rec.finish();
+  }
+  REQUIRE_FALSE(done);
+  const std::string msg = core::errorTexts(done.errors());
+  INFO(msg);
+  CHECK(msg.rfind("cannot write '" + out.string() + "': ", 0) == 0);
+  CHECK(msg.find("file size limit") != std::string::npos);
+  CHECK(msg.find("ffmpeg") == std::string::npos);
+  CHECK(msg.find("File too large") == std::string::npos); // ffmpeg's own wording
+  const bool older_video = testsupport::readFile(out) == "older video";
+  CHECK(older_video);
+  CHECK(names(dir) == std::vector<std::string>{"noise.mp4"});
 }

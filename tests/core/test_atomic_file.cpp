@@ -6,6 +6,7 @@
 // injected (core::setWriteFaults), so these run on any machine.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <fstream>
@@ -166,4 +167,82 @@ TEST_CASE("atomic file: a writer that gives up leaves no file", "[core]") {
   }
   CHECK(listing(dir).empty());
   fs::remove_all(dir);
+}
+
+TEST_CASE("atomic file: files committed together replace their names all or none", "[core]") {
+  // A video and its subtitles: a failure on either (full disk, a rename that
+  // fails half-way, a file system without hard links) leaves the older pair
+  // as it was, or no file where there was none.
+  struct Case {
+    const char* what;
+    core::WriteFaults faults;
+    bool older;          // files under both names before
+    const char* failing; // the name the error must give; nullptr: no failure
+  };
+  const std::string video(50000, 'v'), subtitles(3000, 's');
+  core::WriteFaults second_full; // the first file is written whole, the second is not
+  second_full.write = ENOSPC;
+  second_full.write_after = video.size() + 100;
+  core::WriteFaults second_rename;
+  second_rename.rename = EIO;
+  second_rename.rename_after = 1;
+  core::WriteFaults first_rename;
+  first_rename.rename = EIO;
+  core::WriteFaults no_links = second_rename;
+  no_links.link = EPERM;
+  core::WriteFaults link_fails;
+  link_fails.link = EIO;
+  const Case cases[] = {
+      {"no fault", {}, true, nullptr},
+      {"no fault, no older files", {}, false, nullptr},
+      {"the disk fills on the second file", second_full, true, "b.srt"},
+      {"the second rename fails", second_rename, true, "b.srt"},
+      {"the second rename fails, no older files", second_rename, false, "b.srt"},
+      {"the first rename fails", first_rename, true, "b.mp4"},
+      {"no hard links, the second rename fails", no_links, true, "b.srt"},
+      {"keeping the older file fails", link_fails, true, "b.mp4"},
+  };
+  for (const Case& c : cases) {
+    SECTION(c.what) {
+      const fs::path dir = freshDir("together");
+      const std::string mp4 = (dir / "b.mp4").string(), srt = (dir / "b.srt").string();
+      if (c.older) {
+        std::ofstream(mp4) << "older video";
+        std::ofstream(srt) << "older subtitles";
+      }
+      core::Result<bool> done = true;
+      {
+        const Faults on(c.faults);
+        auto a = core::AtomicFile::create(mp4, ".mp4");
+        auto b = core::AtomicFile::create(srt);
+        REQUIRE(a);
+        REQUIRE(b);
+        core::AtomicFile va = std::move(a).value(), vb = std::move(b).value();
+        (void)va.write(video);
+        (void)vb.write(subtitles);
+        done = core::commitTogether({&va, &vb});
+      }
+      std::vector<std::string> names = listing(dir);
+      std::sort(names.begin(), names.end());
+      if (!c.failing) {
+        REQUIRE(done);
+        CHECK(slurp(mp4) == video);
+        CHECK(slurp(srt) == subtitles);
+      } else {
+        REQUIRE_FALSE(done);
+        const std::string msg = core::errorTexts(done.errors());
+        INFO(msg);
+        CHECK(msg.find("cannot write '" + (dir / c.failing).string() + "'") != std::string::npos);
+        CHECK(msg.find(".tmp") == std::string::npos);
+        if (c.older) {
+          CHECK(slurp(mp4) == "older video");
+          CHECK(slurp(srt) == "older subtitles");
+        } else {
+          CHECK(names.empty()); // no video without its subtitles
+        }
+      }
+      if (c.older || !c.failing) CHECK(names == std::vector<std::string>{"b.mp4", "b.srt"});
+      fs::remove_all(dir);
+    }
+  }
 }
