@@ -131,7 +131,6 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
   std::vector<platform::InputEvent> events;
   events.reserve(64);
   double last = window.seconds();
-  int shot_counter = 0;
   const std::string settings_path = settingsPath();
   {
     const LoadedSettings loaded = loadSettings(settings_path);
@@ -256,7 +255,8 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
       }
       gfx::finish();
       const gfx::Image img = gfx::readPixels(size.x, size.y);
-      const std::string path = "sclerosim-" + std::to_string(++shot_counter) + ".png";
+      // The next free name: a screenshot of an earlier session stays.
+      const std::string path = nextFreePath(".", "sclerosim", ".png");
       auto w = gfx::writePng(img, path);
       if (w) {
         tell(viewer, "notice.screenshot_written", {{"path", path}});

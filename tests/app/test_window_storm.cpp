@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -361,4 +362,37 @@ TEST_CASE("window: the help window and the presenter pen do not take the keys aw
   });
   CHECK(turn == 8);
   fs::remove_all(scratch);
+}
+
+TEST_CASE("window: S never overwrites a screenshot of an earlier session", "[app][gl]") {
+  // Each session counted from sclerosim-1.png again and replaced yesterday's.
+  REQUIRE_GL();
+  const fs::path scratch =
+      fs::temp_directory_path() / ("sclerosim-shots-" + std::to_string(::getpid()));
+  fs::remove_all(scratch);
+  fs::create_directories(scratch / "config");
+  setenv("XDG_CONFIG_HOME", (scratch / "config").c_str(), 1);
+  const fs::path cwd = fs::current_path();
+  fs::current_path(scratch);
+  std::ofstream("sclerosim-1.png") << "earlier session";
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  platform::Window& window = *testsupport::glContext()->window;
+  window.setSize(480, 270);
+  auto created = app::Viewer::create(window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  int turn = 0;
+  app::runWindow(window, *created.value(), s, [&] {
+    if (turn == 0) pushKey(SDLK_s);
+    return turn++ < 3;
+  });
+  std::ifstream older("sclerosim-1.png");
+  std::string text;
+  std::getline(older, text);
+  const bool second = fs::exists("sclerosim-2.png");
+  fs::current_path(cwd);
+  fs::remove_all(scratch);
+  CHECK(text == "earlier session");
+  CHECK(second);
 }
