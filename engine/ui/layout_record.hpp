@@ -19,6 +19,10 @@ struct RecordedText {
   Rect inside;      // the window or view it must not leave (clipped otherwise)
   glm::vec4 ink{0, 0, 0, 1};
   bool over_view = false; // drawn over the 3D view: clear of the vein and of every other such text
+  // In the side panel's scrolling region (narration, quiz, model: a scroll bar
+  // shows there is more): may run past that region's bottom. Everything else in
+  // a window must fit it whole.
+  bool scrolls = false;
 };
 
 // A label's leader line, from its plate to its anchor on the picture.

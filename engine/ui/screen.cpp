@@ -61,6 +61,11 @@ const ImVec4 kInk(0.10f, 0.12f, 0.18f, 1.0f);
 const ImVec4 kInkBlue(0.10f, 0.20f, 0.40f, 1.0f);
 const ImVec4 kPlate(1.0f, 1.0f, 1.0f, 0.90f);
 
+// True while the side panel's scrolling region is drawn (its items may run past
+// its bottom: the scroll bar says so; the layout test holds the rest to fit).
+bool g_in_scroll_region = false;
+float g_panel_left = 0.0f, g_panel_right = 0.0f; // the side panel's sides, for its region's items
+
 void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size, ImVec4 ink,
                 bool over_view) {
   if (!in.record) return;
@@ -70,6 +75,7 @@ void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size
   t.inside = over_view ? Rect::at(in.view_origin, in.view_size) : Rect{{0, 0}, in.display};
   t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
   t.over_view = over_view;
+  t.scrolls = g_in_scroll_region && !over_view;
   in.record->texts.push_back(std::move(t));
 }
 
@@ -78,10 +84,17 @@ void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size
 void recordItem(const ScreenInput& in, const char* what, ImVec4 ink) {
   if (!in.record) return;
   RecordedText t;
+  t.scrolls = g_in_scroll_region;
   t.what = what;
   t.rect = {gv(ImGui::GetItemRectMin()), gv(ImGui::GetItemRectMax())};
   const ImVec2 wp = ImGui::GetWindowPos();
   t.inside = {{wp.x, wp.y}, {wp.x + ImGui::GetWindowSize().x, wp.y + ImGui::GetWindowSize().y}};
+  // A selectable in the scrolling region reaches under its scroll bar: the
+  // panel's sides are what it must keep inside.
+  if (g_in_scroll_region) {
+    t.inside.min.x = g_panel_left;
+    t.inside.max.x = g_panel_right;
+  }
   t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
   in.record->texts.push_back(std::move(t));
 }
@@ -558,6 +571,30 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   ImGui::PopTextWrapPos();
 }
 
+// Whether the last item lies whole inside its window's visible part.
+bool itemSeenWhole() {
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  return ImGui::GetItemRectMin().y >= wp.y && ImGui::GetItemRectMax().y <= wp.y + ws.y;
+}
+
+// Whether the outcome has the small print on how sessions go in practice.
+bool hasPracticeLine(const ScreenInput& in, const ScreenState& st, const Playback& pb) {
+  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
+  return outcomeShown(st.audience, stage.id) && (in.run->outcome.indicated || in.compare_outcome);
+}
+
+// The small print under the outcome: the body font in a quieter ink (read from
+// the back of a room too).
+void drawPracticeLine(const ScreenInput& in, const ScreenState& st) {
+  const ImVec4 ink(0.22f, 0.25f, 0.32f, 1.0f);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushStyleColor(ImGuiCol_Text, ink);
+  ImGui::TextUnformatted(sessionPracticeLine(st.audience, loc(st)).c_str());
+  recordItem(in, "panel.outcome.practice", ink);
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
 // The model's outcome (both halves' when comparing), with what changed.
 void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
   const text::Locale& L = loc(st);
@@ -625,13 +662,6 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
       ImGui::TextUnformatted(alt.c_str());
       recordItem(in, "panel.outcome", styleText());
     }
-  } else if (shown) {
-    ImGui::PushFont(f.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
-    ImGui::TextUnformatted(sessionPracticeLine(st.audience, L).c_str());
-    recordItem(in, "panel.outcome", ImVec4(0.22f, 0.25f, 0.32f, 1.0f));
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
   }
   if (shown) {
     for (const std::string& wmsg : warningLines(o, st.audience, L)) {
@@ -642,13 +672,48 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   ImGui::PopTextWrapPos();
 }
 
+// How tall the pinned outcome is in the body font and in the small one, and
+// its small print: measured in this frame, in a window off the screen as wide
+// as the panel (nothing recorded, nothing seen), so the panel fits at once.
+struct FooterHeights {
+  float body = 0.0f, small = 0.0f, practice = 0.0f;
+};
+
+FooterHeights measureFooter(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                            const Fonts& f, float width, bool practice) {
+  ScreenInput quiet = in;
+  quiet.record = nullptr;
+  ImGui::SetNextWindowPos(ImVec2(-1.0e5f, -1.0e5f));
+  ImGui::SetNextWindowSize(ImVec2(width, 1.0e5f));
+  ImGui::Begin("##panel_measure", nullptr,
+               kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs |
+                   ImGuiWindowFlags_NoNav);
+  const auto measure = [](const auto& draw) {
+    const float top = ImGui::GetCursorPosY();
+    draw();
+    return ImGui::GetCursorPosY() - top;
+  };
+  FooterHeights h;
+  const auto outcome = [&] {
+    ImGui::Separator();
+    drawOutcome(quiet, st, pb, f);
+  };
+  h.body = measure(outcome);
+  ImGui::PushFont(f.small);
+  h.small = measure(outcome);
+  ImGui::PopFont();
+  if (practice) h.practice = measure([&] { drawPracticeLine(quiet, st); });
+  ImGui::End();
+  return h;
+}
+
 void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
                     ScreenActions& actions) {
   const float w = panelWidth(in.display.x, in.scale);
   ImGui::SetNextWindowPos(ImVec2(in.display.x - w, 0));
   ImGui::SetNextWindowSize(ImVec2(w, in.display.y - (kBarHeight + kDisclaimerHeight) * in.scale));
-  // Scrolls (visible bar) when narration, outcome and the model section do not fit.
-  ImGui::Begin("##panel", nullptr, kFixed & ~ImGuiWindowFlags_NoScrollbar);
+  // Never scrolls as a whole: its scrolling region does (below).
+  ImGui::Begin("##panel", nullptr, kFixed);
   const text::Locale& L = loc(st);
   ImGui::PushFont(f.small);
   ImGui::TextDisabled("%s", L.tr("ui.panel.stages").c_str());
@@ -663,24 +728,51 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     if (ImGui::SmallButton("?")) st.help = !st.help;
   }
   ImGui::PopFont();
+  // The stages, narration, quiz and model scroll in the region under the
+  // buttons (a scroll bar shows when there is more); the outcome is pinned at
+  // the bottom and always seen whole, two lines at least left to the region. A
+  // short panel (640x360) takes the outcome in the small font where the body
+  // font would not fit; where not even that fits (two verdicts side by side at
+  // 640x360), the outcome scrolls too, first after the stages. The small print
+  // is pinned with it where it fits, else it scrolls, after the narration.
+  const float avail = ImGui::GetContentRegionAvail().y;
+  const float room = avail - 2.0f * ImGui::GetTextLineHeightWithSpacing();
+  const bool practice = hasPracticeLine(in, st, pb);
+  const FooterHeights h = measureFooter(in, st, pb, f, w, practice);
+  const bool footer_small = h.body > room;
+  const bool footer_scrolls = footer_small && h.small > room;
+  const float footer_h = footer_scrolls ? 0.0f : footer_small ? h.small : h.body;
+  const bool practice_pinned = practice && !footer_scrolls && footer_h + h.practice <= room;
+  const float footer = footer_h + (practice_pinned ? h.practice : 0.0f);
+  g_panel_left = ImGui::GetWindowPos().x;
+  g_panel_right = g_panel_left + ImGui::GetWindowSize().x;
+  ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(avail - footer, 1.0f)));
+  g_in_scroll_region = true;
   for (int i = 0; i < pb.stageCount(); ++i) {
     const scene::StageDesc& s = *(*in.stages)[static_cast<std::size_t>(i)];
     char item[160];
     std::snprintf(item, sizeof item, "%d  %s", i + 1,
                   in.scene->stageTitle(s, st.lang).text.c_str());
     if (ImGui::Selectable(item, i == pb.stageIndex())) pb.seekStage(i);
+    // A new stage: its row scrolled into view where it is not seen whole (the
+    // next frame shows it); once seen, the user may scroll it away.
+    if (i == pb.stageIndex() && st.panel_stage_shown != i) {
+      if (itemSeenWhole())
+        st.panel_stage_shown = i;
+      else
+        ImGui::SetScrollHereY(0.0f);
+    }
     recordItem(in, "panel.stage", styleText());
   }
   ImGui::Separator();
-  // Comparing, the two verdicts come first: they are what the split view is for.
-  if (in.compare_outcome) {
+  if (footer_scrolls) {
     drawOutcome(in, st, pb, f);
     ImGui::Separator();
-    drawNarration(in, st, pb, f);
-  } else {
-    drawNarration(in, st, pb, f);
+  }
+  drawNarration(in, st, pb, f);
+  if (practice && !practice_pinned) {
     ImGui::Separator();
-    drawOutcome(in, st, pb, f);
+    drawPracticeLine(in, st);
   }
   ImGui::Spacing();
   drawQuiz(in, st, f, actions, pb.stageIndex(), pb.stageIndex() == pb.stageCount() - 1);
@@ -701,6 +793,15 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
       ImGui::EndTabBar();
     }
   }
+  g_in_scroll_region = false;
+  ImGui::EndChild();
+  if (!footer_scrolls) {
+    ImGui::Separator();
+    if (footer_small) ImGui::PushFont(f.small);
+    drawOutcome(in, st, pb, f);
+    if (footer_small) ImGui::PopFont();
+  }
+  if (practice_pinned) drawPracticeLine(in, st);
   ImGui::End();
 }
 
@@ -955,6 +1056,10 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
     recordText(in, what, text, ImGui::CalcTextSize(shown.c_str()), styleText(), false);
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     in.record->texts.back().inside = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
+    if (g_in_scroll_region) {
+      in.record->texts.back().inside.min.x = g_panel_left;
+      in.record->texts.back().inside.max.x = g_panel_right;
+    }
   }
   if (small) ImGui::PopFont();
   return open;

@@ -1,7 +1,8 @@
 // The layout over the tour: in every palette, mode (patient, student,
 // presenter), language and size, no text over the 3D view overlaps another text
 // or the vein, no text overlaps another anywhere, no text leaves its view or
-// window (clipped), and every text has a contrast of at least 4.5:1 (WCAG AA)
+// window (clipped; at the bottom too, except in the side panel's scrolling
+// region), and every text has a contrast of at least 4.5:1 (WCAG AA)
 // against the pixels around it, read back from the framebuffer. Leader lines
 // cross no other text and no other leader line, and keep apart. A pseudo-locale
 // built here from en.po (every text 40 % longer, accented) stands for the
@@ -211,6 +212,10 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
         }
     } else if (t.rect.min.x < t.inside.min.x - eps || t.rect.max.x > t.inside.max.x + eps) {
       out.push_back(t.what + ": cut off at its window's edge");
+    } else if (!t.scrolls && t.rect.max.y > t.inside.max.y + eps) {
+      // The side panel's outcome and safety box (and every other window's
+      // text) fit whole: only the scrolling region may hold more than it shows.
+      out.push_back(t.what + ": cut off at its window's bottom");
     }
     // No two texts on top of each other, wherever they are (a panel's items,
     // the timeline's buttons, the texts over the view).
