@@ -42,6 +42,7 @@ const float kFatPeriodCells = 8.0;
 
 uniform vec3 cSkin, cEpidermis, cDermis, cFat, cFatSepta, cVeinSurface, cReticular;
 uniform vec3 cAdventitia, cMedia, cEndoAlive, cEndoDead, cBlood, cSclerosant, cThrombus, cCord;
+uniform vec3 cBonded;  // the sealed walls' band: its own legend colour (render/palette.cpp)
 uniform vec3 cCapillary, cOutline, cInflammation;
 
 float aa(float d) {  // 1 inside (d < 0), 0 outside, smoothed over one pixel
@@ -276,7 +277,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   vec3 endo = mix(cEndoDead, cEndoAlive, lining);
   vec3 c = lumen;
   // The lining: a band wide enough to read at the default zoom (at least
-  // three pixels), teal while alive, grey once damaged.
+  // three pixels), green while alive, grey once damaged.
   float band = max(0.3 * wall, 3.0 * w);
   c = mix(c, cAdventitia, aaw(-(d - 0.62 * wall), w));
   c = mix(c, cMedia, aaw(-(d - band), w) * aaw(d - 0.62 * wall, w));
@@ -295,7 +296,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     float a = r * uShape.x;
     float across = aaw(abs(q.x) - 0.8 * a, w);
     float slab = aaw(abs(q.y) - (band + 0.5 * max(r * uShape.y, 2.0 * w)), w) * across;
-    c = mix(c, mix(cMedia, endo, 0.35), slab * sealed);
+    c = mix(c, cBonded, slab * sealed);
     float seam = aaw(abs(q.y) - 0.6 * w, w) * across;
     c = mix(c, mix(cMedia, cOutline, 0.5), seam * sealed);
     float pocket = length(vec2(abs(q.x) - 0.88 * a, q.y) / vec2(1.6, 1.0)) - max(0.09 * r, 2.0 * w);

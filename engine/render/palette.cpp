@@ -31,12 +31,15 @@ Palette makePalette(PaletteKind kind, int tone) {
   p.reticular = rgb(92, 110, 178);
   p.adventitia = rgb(176, 160, 206);
   p.media = rgb(128, 112, 178);
-  p.endothelium_alive = rgb(20, 184, 166);
+  // Lining green, apart from the sclerosant's cyan (CIEDE2000 > 25).
+  p.endothelium_alive = rgb(24, 144, 96);
   p.endothelium_dead = rgb(150, 150, 150);
   p.blood = rgb(168, 24, 40);
   p.sclerosant = rgb(96, 214, 236);
   p.thrombus = rgb(104, 24, 36);
   p.cord = rgb(242, 238, 226);
+  // Bonded walls: a dark mauve of their own, not a shade of the media beside it.
+  p.bonded = rgb(108, 84, 108);
   p.bandage = rgb(128, 164, 214);
   p.needle = rgb(196, 202, 210);
   p.capillary = rgb(214, 110, 120);
@@ -50,7 +53,10 @@ Palette makePalette(PaletteKind kind, int tone) {
     p.fat = rgb(246, 214, 120);
     p.fat_septa = rgb(214, 170, 110);
     p.adventitia = rgb(190, 140, 150);
-    p.media = rgb(150, 90, 110);
+    // Redder than the organised clot's brown-pink (which reaches 0.4 of the way
+    // from thrombus to cord).
+    p.media = rgb(156, 60, 96);
+    p.bonded = rgb(132, 96, 144);
     p.blood = rgb(128, 10, 24);
     p.thrombus = rgb(74, 12, 20);
     p.sclerosant = rgb(200, 226, 236);
@@ -65,11 +71,28 @@ Palette makePalette(PaletteKind kind, int tone) {
     p.endothelium_alive = rgb(0, 114, 178);
     p.endothelium_dead = rgb(170, 170, 170);
     p.vein_surface = rgb(160, 70, 20);
-    p.media = rgb(110, 110, 150);
-    p.adventitia = rgb(170, 170, 200);
+    // Wall layers by lightness (dark media, pale adventitia, deep violet bond):
+    // apart from the blue lining and the sky-blue sclerosant also for
+    // deuteranopia and protanopia.
+    p.media = rgb(96, 84, 108);
+    p.adventitia = rgb(228, 228, 252);
+    p.bonded = rgb(84, 36, 120);
     break;
   }
   return p;
+}
+
+std::vector<LegendSwatch> legendSwatches(const Palette& p) {
+  return {{"legend.blood", p.blood, true},
+          {"legend.sclerosant", p.sclerosant, true},
+          {"legend.endothelium_alive", p.endothelium_alive, true},
+          {"legend.endothelium_dead", p.endothelium_dead, true},
+          {"legend.thrombus", p.thrombus, true},
+          {"legend.cord", p.cord, true},
+          {"legend.media", p.media, true},
+          {"legend.adventitia", p.adventitia, true},
+          {"inset.wall.bonded", bondedBand(p), false},
+          {"legend.organised_clot", organisedClot(p), false}};
 }
 
 const char* toString(PaletteKind kind) {

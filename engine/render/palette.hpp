@@ -4,6 +4,7 @@
 // deuteranopia; Realistic is closer to histology photographs.
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include <glm/vec3.hpp>
 
@@ -19,6 +20,7 @@ struct Palette {
   glm::vec3 adventitia, media;
   glm::vec3 endothelium_alive, endothelium_dead;
   glm::vec3 blood, sclerosant, thrombus, cord;
+  glm::vec3 bonded; // the band the two damaged linings grow into once sealed
   glm::vec3 bandage, needle, capillary, outline;
   glm::vec3 inflammation; // skin redness tint
 };
@@ -29,9 +31,26 @@ const char* toString(PaletteKind kind); // "schematic", "realistic", "colour-saf
 std::optional<PaletteKind> paletteFromName(std::string_view name);
 
 // The band the two damaged linings grow into once sealed (shaders/tissue.frag
-// draws it as mix(cMedia, endothelium, 0.35)): the inset and the legend use it.
+// draws it in cBonded): the inset and the legend use it.
 inline glm::vec3 bondedBand(const Palette& p) {
-  return p.media + 0.35f * (p.endothelium_dead - p.media);
+  return p.bonded;
 }
+
+// The organised clot of a reopened vein (shaders/tissue.frag: streaks between
+// mix(cThrombus, cCord, 0.25) and 0.55, about 0.4 on average): the legend's swatch.
+inline glm::vec3 organisedClot(const Palette& p) {
+  return p.thrombus + 0.4f * (p.cord - p.thrombus);
+}
+
+// One colour the student legend can list: what it names (its catalogue key)
+// and the colour the picture draws it in.
+struct LegendSwatch {
+  const char* key;
+  glm::vec3 colour;
+  bool always; // false: listed only while the cutaway shows it (bonded walls, organised clot)
+};
+// Every colour the legend can list, in its order. Any two may be shown
+// together, so each differs from every other clearly (tests/render/test_palette.cpp).
+std::vector<LegendSwatch> legendSwatches(const Palette& p);
 
 } // namespace render

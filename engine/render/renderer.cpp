@@ -206,7 +206,8 @@ struct TissueLocs {
   int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, injection, scl, lining,
       branches, wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex, story, dent;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
-      endo_alive, endo_dead, blood, sclerosant, thrombus, cord, capillary, outline, inflammation;
+      endo_alive, endo_dead, blood, sclerosant, thrombus, cord, bonded, capillary, outline,
+      inflammation;
 };
 
 namespace {
@@ -249,6 +250,7 @@ TissueLocs tissueLocs(const gfx::Program& t) {
   u.sclerosant = t.uniform("cSclerosant");
   u.thrombus = t.uniform("cThrombus");
   u.cord = t.uniform("cCord");
+  u.bonded = t.uniform("cBonded");
   u.capillary = t.uniform("cCapillary");
   u.outline = t.uniform("cOutline");
   u.inflammation = t.uniform("cInflammation");
@@ -709,6 +711,7 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     put(u.sclerosant, pal.sclerosant);
     put(u.thrombus, pal.thrombus);
     put(u.cord, pal.cord);
+    put(u.bonded, pal.bonded);
     put(u.capillary, pal.capillary);
     put(u.outline, pal.outline);
     put(u.inflammation, pal.inflammation);

@@ -326,12 +326,6 @@ void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) 
   recordText(in, "scale_bar", tp, ts, kInk, true);
 }
 
-// The organised clot of a reopened vein (shaders/tissue.frag: streaks between
-// mix(cThrombus, cCord, 0.25) and 0.55, about 0.4 on average): the legend's swatch.
-glm::vec3 organisedClot(const render::Palette& p) {
-  return p.thrombus + 0.4f * (p.cord - p.thrombus);
-}
-
 // Student mode: what the colours of the cutaway mean (the palette in use), in
 // a corner clear of the vein (left out when no corner is).
 void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -343,22 +337,20 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
     glm::vec3 c;
     std::string text;
   };
-  std::vector<Entry> entries = {{pal.blood, L.tr("legend.blood")},
-                                {pal.sclerosant, L.tr("legend.sclerosant")},
-                                {pal.endothelium_alive, L.tr("legend.endothelium_alive")},
-                                {pal.endothelium_dead, L.tr("legend.endothelium_dead")},
-                                {pal.thrombus, L.tr("legend.thrombus")},
-                                {pal.cord, L.tr("legend.cord")},
-                                {pal.media, L.tr("legend.media")},
-                                {pal.adventitia, L.tr("legend.adventitia")}};
   // The bonded band while the cutaway shows it (the model's seal, before the cord).
   // Sealed by a clot filling a lumen whose walls never met: the clot (listed)
   // holds it, as the wall inset says ("inset.wall.bonded_clot").
-  if (in.sample->seal >= 0.5 && in.sample->fibrosis < 0.5 && in.sample->lumen.walls_touch)
-    entries.push_back({render::bondedBand(pal), L.tr("inset.wall.bonded")});
+  const bool bonded =
+      in.sample->seal >= 0.5 && in.sample->fibrosis < 0.5 && in.sample->lumen.walls_touch;
   // The striped, organised clot round the channel of a reopened vein.
-  if (render::clotOrganised(*in.sample) > 0.5f)
-    entries.push_back({organisedClot(pal), L.tr("legend.organised_clot")});
+  const bool organised = render::clotOrganised(*in.sample) > 0.5f;
+  std::vector<Entry> entries;
+  for (const render::LegendSwatch& w : render::legendSwatches(pal)) {
+    const std::string key = w.key;
+    if (w.always || (bonded && key == "inset.wall.bonded") ||
+        (organised && key == "legend.organised_clot"))
+      entries.push_back({w.colour, L.tr(key)});
+  }
   const int n = static_cast<int>(entries.size()), half = (n + 1) / 2;
   ImFont* font = f.small;
   const float fs = font->FontSize, sw = fs * 0.9f, row = fs + 5.0f * in.scale,
