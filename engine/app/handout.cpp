@@ -10,6 +10,7 @@
 #include "gfx/context.hpp"
 #include "gfx/objects.hpp"
 #include "scene/narration.hpp"
+#include "scene/safety.hpp"
 #include "text/locale.hpp"
 
 namespace app {
@@ -255,6 +256,14 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
       c.warnings.push_back(text(k));
   }
   c.warning_note = text("handout.warning.rare");
+  if (o.indicated) {
+    const scene::SafetySection& contra = scene::contraindications();
+    c.contra_title = text(contra.title_key);
+    for (const char* k : contra.item_keys) c.contra.push_back(text(k));
+    c.stocking_label = text("handout.fill.stocking");
+    c.stocking_days = text("handout.fill.days");
+    c.stocking_hours = text("handout.fill.hours");
+  }
   c.next_title = text("handout.next.title");
   c.next_visit = text(!o.indicated                 ? "handout.next.refer"
                       : o.sessions_recommended > 1 ? "handout.next.session"

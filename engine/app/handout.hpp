@@ -2,7 +2,8 @@
 // The patient's take-home sheet (--handout PATH.pdf and the window's Handout
 // button): this case's key moments as pictures, what will happen and when
 // (from the model's outcome), aftercare with this case's numbers, the warning
-// signs, the next visit and the practice's name and phone. Every sentence is
+// signs, who should not have the treatment, lines for the doctor to fill in
+// (stockings, the next visit) and the practice's name and phone. Every sentence is
 // a handout.* entry of the catalogues in assets/; the page layout is
 // app/handout_pdf.hpp.
 #include <string>
@@ -61,6 +62,13 @@ struct HandoutContent {
   std::string warning_title;
   std::vector<std::string> warnings;
   std::string warning_note;
+  // Who should not have the treatment: scene::contraindications(), as the help
+  // panel lists them; empty when nothing was injected.
+  std::string contra_title;
+  std::vector<std::string> contra;
+  // Lines the doctor fills in by hand: how long to wear the stockings (days,
+  // hours a day); empty label when nothing was injected.
+  std::string stocking_label, stocking_days, stocking_hours;
   std::string next_title, next_visit, next_date;
   std::string contact_title; // the practice again, on the page with the warning signs
   std::string disclaimer;

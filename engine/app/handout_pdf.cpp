@@ -21,8 +21,10 @@ namespace {
 // Page geometry in points (1/72 inch).
 constexpr double kA4W = 595.276, kA4H = 841.89, kLetterW = 612.0, kLetterH = 792.0;
 constexpr double kMargin = 44.0; // about 15 mm: inside any printer's margin
-constexpr double kTitlePt = 22.0, kHeadingPt = 14.5, kBodyPt = 11.5, kFooterPt = 9.0;
-constexpr double kLeading = 1.38;
+// Body 10.5 pt (a patient leaflet's size; never under 9 pt): page 2 holds the
+// aftercare, the warning signs, who should not have it and the lines to fill in.
+constexpr double kTitlePt = 20.0, kHeadingPt = 13.0, kBodyPt = 10.5, kFooterPt = 9.0;
+constexpr double kLeading = 1.3;
 
 struct Rgb {
   double r, g, b;
@@ -544,27 +546,117 @@ void warningBox(Flow& f) {
   f.y = y + h + 16.0;
 }
 
-void nextVisit(Flow& f) {
-  heading(f, f.c.next_title);
-  cairo_t* cr = f.cr;
-  f.ensure(kBodyPt * kLeading * 4.0);
-  f.y += paragraph(cr, f.fonts.regular, kBodyPt, f.c.next_visit, f.left(), f.y, f.width()) + 8.0;
-  useFont(cr, f.fonts.bold, kBodyPt);
-  cairo_move_to(cr, f.left(), f.y + kBodyPt);
-  cairo_show_text(cr, f.c.next_date.c_str());
-  const double lx = f.left() + advance(cr, f.c.next_date) + 8.0;
+// A line to write on, from x to x_end, under the text baseline at `baseline`.
+void fillLine(cairo_t* cr, double x, double x_end, double baseline) {
   cairo_set_line_width(cr, 0.7);
-  cairo_move_to(cr, lx, f.y + kBodyPt + 2.0);
-  cairo_line_to(cr, f.left() + f.width() * 0.7, f.y + kBodyPt + 2.0);
+  cairo_move_to(cr, x, baseline + 2.0);
+  cairo_line_to(cr, x_end, baseline + 2.0);
   cairo_stroke(cr);
-  f.y += kBodyPt * kLeading + 16.0;
 }
 
-void contact(Flow& f) {
-  heading(f, f.c.contact_title);
-  f.ensure(kBodyPt * kLeading * 2.0);
-  clinicFields(f);
-  f.y += kBodyPt * kLeading + 18.0;
+// "Your stockings, as your doctor says: ____ days, ____ hours a day": the
+// doctor writes this patient's days and hours (the example's are a default).
+void stockingFill(Flow& f) {
+  if (f.c.stocking_label.empty()) return;
+  cairo_t* cr = f.cr;
+  const double blank = 44.0, baseline = f.y + kBodyPt + 2.0;
+  f.ensure(kBodyPt * kLeading + 12.0);
+  setColour(cr, kInk);
+  useFont(cr, f.fonts.bold, kBodyPt);
+  double x = f.left();
+  cairo_move_to(cr, x, baseline);
+  cairo_show_text(cr, f.c.stocking_label.c_str());
+  x += advance(cr, f.c.stocking_label) + 8.0;
+  useFont(cr, f.fonts.regular, kBodyPt);
+  for (const std::string* unit : {&f.c.stocking_days, &f.c.stocking_hours}) {
+    fillLine(cr, x, x + blank, baseline);
+    x += blank + 4.0;
+    cairo_move_to(cr, x, baseline);
+    cairo_show_text(cr, unit->c_str());
+    x += advance(cr, *unit) + 10.0;
+  }
+  f.y += kBodyPt * kLeading + 12.0;
+}
+
+// Who should not have the treatment: the help panel's contraindications, in
+// two columns (short items), split in order where the taller column is lowest.
+void contraindications(Flow& f) {
+  if (f.c.contra.empty()) return;
+  const double gap = 16.0, col_w = (f.width() - gap) * 0.5;
+  std::vector<double> h;
+  double total = 0.0;
+  for (const std::string& line : f.c.contra) {
+    h.push_back(bulletHeight(f, line, col_w));
+    total += h.back();
+  }
+  std::size_t split = 0;
+  double tallest = total, left_h = 0.0;
+  for (std::size_t k = 0; k <= h.size(); ++k) {
+    if (std::max(left_h, total - left_h) < tallest) {
+      tallest = std::max(left_h, total - left_h);
+      split = k;
+    }
+    if (k < h.size()) left_h += h[k];
+  }
+  heading(f, f.c.contra_title);
+  f.ensure(tallest);
+  double ly = f.y, ry = f.y;
+  for (std::size_t i = 0; i < f.c.contra.size(); ++i) {
+    const bool left = i < split;
+    double& y = left ? ly : ry;
+    y += bullet(f.cr, f.fonts, f.c.contra[i], f.left() + (left ? 0.0 : col_w + gap), y, col_w);
+  }
+  f.y = std::max(ly, ry) + 8.0;
+}
+
+// A bold label and, after it, the value printed or a line to fill in, ending at
+// x + w; returns the height used.
+double labelledField(const Flow& f, const std::string& label, const std::string& value, double x,
+                     double y, double w, bool draw) {
+  cairo_t* cr = f.cr;
+  const double baseline = y + kBodyPt + 1.0;
+  useFont(cr, f.fonts.bold, kBodyPt);
+  const double lx = x + advance(cr, label) + 6.0;
+  if (draw) {
+    cairo_move_to(cr, x, baseline);
+    cairo_show_text(cr, label.c_str());
+    if (value.empty()) {
+      fillLine(cr, lx, x + w, baseline);
+    } else {
+      useFont(cr, f.fonts.regular, kBodyPt);
+      cairo_move_to(cr, lx, baseline);
+      cairo_show_text(cr, value.c_str());
+    }
+  }
+  return kBodyPt * kLeading + 10.0;
+}
+
+// One column: its heading, then the body; returns the height used.
+double columnHeading(const Flow& f, const std::string& text, double x, double y, double w,
+                     bool draw) {
+  setColour(f.cr, kHeading);
+  const double h = paragraph(f.cr, f.fonts.bold, kHeadingPt, text, x, y, w, draw) + 4.0;
+  setColour(f.cr, kInk);
+  return h;
+}
+
+// Left: the next visit and a line for its date and time; right: the practice
+// to call with questions, its name and phone printed or lines to fill in.
+double visitAndContact(const Flow& f, double y, bool draw) {
+  const double gap = 18.0, w = (f.width() - gap) * 0.5;
+  const double lx = f.left(), rx = f.left() + w + gap;
+  double ly = y + columnHeading(f, f.c.next_title, lx, y, w, draw);
+  ly += paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.next_visit, lx, ly, w, draw) + 6.0;
+  ly += labelledField(f, f.c.next_date, "", lx, ly, w, draw);
+  double ry = y + columnHeading(f, f.c.contact_title, rx, y, w, draw);
+  ry += labelledField(f, f.c.clinic_label, f.c.clinic.name, rx, ry, w, draw);
+  ry += labelledField(f, f.c.phone_label, f.c.clinic.phone, rx, ry, w, draw);
+  return std::max(ly, ry) - y;
+}
+
+void nextVisitAndContact(Flow& f) {
+  f.ensure(visitAndContact(f, f.y, false));
+  f.y += visitAndContact(f, f.y, true) + 8.0;
 }
 
 const char* cairoError(cairo_status_t s) {
@@ -590,10 +682,11 @@ core::Result<std::string> handoutPdf(const HandoutContent& c) {
   if (!c.warnings.empty()) { // treated: page 2, what to do and when to call
     f.newPage();
     bulletList(f, c.aftercare_title, c.aftercare);
+    stockingFill(f);
     warningBox(f);
+    contraindications(f);
   }
-  nextVisit(f);
-  contact(f);
+  nextVisitAndContact(f);
   f.footer();
   cairo_show_page(cr);
   const cairo_status_t drawn = cairo_status(cr);

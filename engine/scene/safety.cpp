@@ -2,6 +2,15 @@
 
 namespace scene {
 
+const SafetySection& contraindications() {
+  static const SafetySection kContra{"safety.contra.title",
+                                     {"safety.contra.allergy", "safety.contra.clot",
+                                      "safety.contra.illness", "safety.contra.immobile",
+                                      "safety.contra.arterial", "safety.contra.risk",
+                                      "safety.contra.pregnancy"}};
+  return kContra;
+}
+
 const std::vector<SafetySection>& safetySections() {
   static const std::vector<SafetySection> kSections = {
       {"safety.report.title",
@@ -10,10 +19,7 @@ const std::vector<SafetySection>& safetySections() {
       {"safety.after.title",
        {"safety.after.walk", "safety.after.stocking", "safety.after.dvt", "safety.after.allergy",
         "safety.after.care", "safety.after.extravasation"}},
-      {"safety.contra.title",
-       {"safety.contra.allergy", "safety.contra.clot", "safety.contra.illness",
-        "safety.contra.immobile", "safety.contra.arterial", "safety.contra.risk",
-        "safety.contra.pregnancy"}},
+      contraindications(),
       {"safety.source", {}},
   };
   return kSections;

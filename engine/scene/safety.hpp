@@ -17,6 +17,10 @@ struct SafetySection {
 // In the order they are shown; the last entry is the sources line (no items).
 const std::vector<SafetySection>& safetySections();
 
+// The contraindications section of the list above (the handout's "who should
+// not have it"), so that the handout prints the same items as the help panel.
+const SafetySection& contraindications();
+
 // Every key above, titles included (tests, --check-assets style checks).
 std::vector<const char*> safetyKeys();
 

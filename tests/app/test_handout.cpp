@@ -9,12 +9,14 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 #include <vector>
 
 #include "app/handout.hpp"
 #include "core/clock.hpp"
 #include "scene/loader.hpp"
+#include "scene/safety.hpp"
 #include "support/subprocess.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
@@ -85,6 +87,86 @@ nlohmann::json report(const std::vector<std::string>& extra) {
   return nlohmann::json::parse(r.out);
 }
 
+// The text of one page, whitespace squashed.
+std::string pageText(const fs::path& pdf, int page) {
+  const fs::path txt = fs::path(pdf).replace_extension(".p" + std::to_string(page) + ".txt");
+  const std::string n = std::to_string(page);
+  const std::string cmd = "pdftotext -enc UTF-8 -f " + n + " -l " + n + " " +
+                          shellQuote(pdf.string()) + " " + shellQuote(txt.string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  return squash(readFile(txt));
+}
+
+struct Word {
+  double x0, y0, x1, y1;
+  std::string text;
+};
+struct Page {
+  double w = 0, h = 0;
+  std::vector<Word> words;
+};
+
+// Every word's box on every page, from pdftotext -bbox (points, y down).
+std::vector<Page> wordBoxes(const fs::path& pdf) {
+  const fs::path html = fs::path(pdf).replace_extension(".bbox.html");
+  const std::string cmd =
+      "pdftotext -bbox -enc UTF-8 " + shellQuote(pdf.string()) + " " + shellQuote(html.string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  const std::string s = readFile(html);
+  static const std::regex page_re(R"re(<page width="([\d.]+)" height="([\d.]+)">)re");
+  static const std::regex word_re(
+      R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+  std::vector<Page> found;
+  std::size_t at = 0;
+  std::smatch m;
+  while (at < s.size()) {
+    const std::size_t next = s.find("<page ", at);
+    if (next == std::string::npos) break;
+    const std::size_t end = s.find("</page>", next);
+    const std::string body = s.substr(next, end - next);
+    REQUIRE(std::regex_search(body, m, page_re));
+    Page p{std::stod(m[1]), std::stod(m[2]), {}};
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), word_re);
+         it != std::sregex_iterator(); ++it)
+      p.words.push_back({std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
+                         std::stod((*it)[4]), (*it)[5]});
+    found.push_back(std::move(p));
+    at = end;
+  }
+  return found;
+}
+
+// What is wrong with the layout: a word outside the printable area (15 mm
+// margins, the footer below its rule), two words on top of each other, or
+// text under 9 pt (DejaVu Sans: a word's box is 1.163 times the font size).
+std::vector<std::string> layoutProblems(const fs::path& pdf) {
+  constexpr double kMargin = 44.0, kSlack = 0.5, kBoxPerPt = 1.163;
+  std::vector<std::string> out;
+  const auto say = [&](std::size_t page, const Word& w, const std::string& what) {
+    out.push_back("page " + std::to_string(page + 1) + " '" + w.text + "': " + what);
+  };
+  const std::vector<Page> boxes = wordBoxes(pdf);
+  for (std::size_t p = 0; p < boxes.size(); ++p) {
+    const Page& pg = boxes[p];
+    const double rule = pg.h - kMargin + 2.0; // the footer's rule
+    for (std::size_t i = 0; i < pg.words.size(); ++i) {
+      const Word& w = pg.words[i];
+      if (w.x0 < kMargin - kSlack || w.x1 > pg.w - kMargin + kSlack || w.y0 < kMargin - 2.0 ||
+          w.y1 > pg.h - kMargin + 20.0)
+        say(p, w, "outside the printable area");
+      if (w.y0 < rule && w.y1 > rule) say(p, w, "across the footer's rule");
+      if ((w.y1 - w.y0) / kBoxPerPt < 9.0 - 0.05) say(p, w, "under 9 pt");
+      for (std::size_t j = i + 1; j < pg.words.size(); ++j) {
+        const Word& v = pg.words[j];
+        const double ox = std::min(w.x1, v.x1) - std::max(w.x0, v.x0);
+        const double oy = std::min(w.y1, v.y1) - std::max(w.y0, v.y0);
+        if (ox > 1.0 && oy > 1.0) say(p, w, "overlaps '" + v.text + "'");
+      }
+    }
+  }
+  return out;
+}
+
 // Nothing but `keep` left in the scratch folder's handout area.
 std::vector<std::string> filesIn(const fs::path& dir) {
   std::vector<std::string> names;
@@ -146,6 +228,41 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
       CHECK(at(key) > practice);
     }
     CHECK(pages(pdf) == 2);
+  }
+}
+
+// Issue 13: page 2 carries the aftercare, the warning signs, who should not have
+// the treatment and the lines the doctor fills in; two pages, nothing clipped or
+// overlapping, nothing under 9 pt, in every language and on Letter paper too.
+TEST_CASE("handout: two pages hold every section, readable and unclipped, in every language",
+          "[app]") {
+  std::vector<std::string> langs = text::languageCodes();
+  langs.push_back("en-US"); // Letter: 50 pt shorter than A4
+  for (const std::string& lang : langs) {
+    INFO("language " << lang);
+    const text::Locale& L = text::locale(lang);
+    const fs::path pdf = scratch() / ("sections-" + lang + ".pdf");
+    REQUIRE(run({"--handout", pdf.string(), "--lang", lang}).code == 0);
+    CHECK(pages(pdf) == 2);
+    const std::string one = pageText(pdf, 1), two = pageText(pdf, 2);
+    const auto on = [&](const std::string& page, const std::string& key) {
+      INFO(key);
+      CHECK(contains(page, squash(L.tr(key))));
+    };
+    on(one, "handout.expect.title");
+    on(one, "handout.pictures.title");
+    for (const char* key :
+         {"handout.aftercare.title", "handout.warning.emergency_title", "handout.warning.title",
+          "handout.warning.calf", "handout.fill.stocking", "handout.fill.days",
+          "handout.fill.hours", "handout.next.title", "handout.next.date", "handout.contact.title",
+          "handout.clinic", "handout.phone"})
+      on(two, key);
+    // Who should not have it: the help panel's list, every item.
+    const scene::SafetySection& contra = scene::contraindications();
+    REQUIRE_FALSE(contra.item_keys.empty());
+    on(two, contra.title_key);
+    for (const char* key : contra.item_keys) on(two, key);
+    for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
   }
 }
 
@@ -219,12 +336,14 @@ TEST_CASE("handout: every shipped scene gives a handout, in every language", "[a
       const std::string text = pdfText(pdf);
       if (rep["indicated"].get<bool>()) { // treated: two pages, with the warning signs
         CHECK(contains(text, squash(L.tr("handout.warning.calf"))));
+        CHECK(contains(text, squash(L.tr(scene::contraindications().item_keys.back()))));
         CHECK(pages(pdf) == 2);
       } else { // not treated: one page, the other treatments
         CHECK(contains(text, squash(L.tr("handout.expect.alternatives"))));
         CHECK_FALSE(contains(text, squash(L.tr("handout.warning.calf"))));
         CHECK(pages(pdf) == 1);
       }
+      for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
     }
   }
 }
