@@ -754,7 +754,10 @@ void applyPatch(StageDesc& s, const StagePatch& sp, double end_s) {
     }
     for (const auto& [lang, t] : sp.titles) s.titles[lang] = t;
   }
-  if (sp.has_narration) s.narration = sp.narration;
+  if (sp.has_narration) {
+    s.narration = sp.narration;
+    s.own_narration = true;
+  }
   if (sp.duration_s) s.duration_s = *sp.duration_s;
   if (sp.from) s.sim_from_s = sp.from->end ? end_s : sp.from->d;
   if (sp.to) s.sim_to_s = sp.to->end ? end_s : sp.to->d;

@@ -74,7 +74,8 @@ struct StageDesc {
   double sim_from_s = 0, sim_to_s = 0; // window of the model's time axis (s; recovery days * 86400)
   double duration_s = 10;              // playback length at 1x
   std::map<std::string, Narration> narration; // key = language code ("en", "de")
-  std::map<std::string, std::string> titles;  // key = language code
+  bool own_narration = false; // the scene file wrote it; else the built-in script's (catalogues)
+  std::map<std::string, std::string> titles; // key = language code
   CameraPose camera;
   std::vector<std::string> labels;   // label ids, see kLabelIds in stage_script.hpp
   bool only_if_next_session = false; // shows only when the model recommends another session

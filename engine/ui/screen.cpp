@@ -522,7 +522,11 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   recordItem(in, "panel.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::PopFont();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  const scene::LocalText text = in.scene->narrationText(stage, st.lang, st.audience);
+  // Patients at Compression: first what the model shows now (lying or upright, walls together
+  // or apart), chosen as the stocking's caption is; the stage's text follows.
+  const scene::LocalText text =
+      in.run ? narrationAt(*in.scene, stage, *in.run, pb, pb.position(), st.lang, st.audience)
+             : in.scene->narrationText(stage, st.lang, st.audience);
   ImGui::PushTextWrapPos(0.0f);
   // Key points first; the references behind "Sources" (collapsed until opened).
   const KeyPoints points = splitSources(text.text);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scene/stages.hpp"
+#include "text/locale.hpp"
 
 namespace ui {
 
@@ -66,6 +67,33 @@ std::string captionIdAt(const StoryBeat& beat, const sim::Run& run, const Playba
   at.seek(std::max(position, beat.position_s));
   const double t = std::max(at.simTime(), beat.sim_time_s);
   return scene::stockingCaptionId(run.at(t), run.outcome.verdict);
+}
+
+std::string stockingNarrationKey(const sim::Run& run, const Playback& pb, double position) {
+  if (pb.stageCount() == 0) return "";
+  Playback at = pb;
+  at.seek(position);
+  const scene::StageInfo* info = scene::stageInfo(at.stage(at.stageIndex()).id);
+  if (!info || info->kind != scene::StageKind::Compression) return "";
+  const auto on = std::find_if(run.events.begin(), run.events.end(), [](const sim::Event& e) {
+    return e.kind == sim::EventKind::StockingOn;
+  });
+  if (on == run.events.end()) return "";
+  // Before the event (the stage's first instant) the stocking's moment is shown,
+  // as the caption's beat starts the stage.
+  const double t = std::max(at.simTime(), on->time_s);
+  return std::string("narration.compression.now.") +
+         scene::stockingCaptionId(run.at(t), run.outcome.verdict) + ".patient";
+}
+
+scene::LocalText narrationAt(const scene::SceneDesc& scene, const scene::StageDesc& stage,
+                             const sim::Run& run, const Playback& pb, double position,
+                             const std::string& lang, scene::Audience audience) {
+  scene::LocalText text = scene.narrationText(stage, lang, audience);
+  if (audience != scene::Audience::Patient || stage.own_narration) return text;
+  const std::string now = stockingNarrationKey(run, pb, position);
+  if (!now.empty()) text.text = text::locale(lang).tr(now) + " " + text.text;
+  return text;
 }
 
 Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& pb, double position,

@@ -46,6 +46,21 @@ inline constexpr double kMinOpeningCaption_s = 1.0;
 std::string captionIdAt(const StoryBeat& beat, const sim::Run& run, const Playback& playback,
                         double position);
 
+// The patient narration's opening sentence at the Compression stage while
+// `position` shows it: the stocking as the model is at that moment, chosen as
+// the stocking's caption is (scene::stockingCaptionId: lying with the walls
+// together, lying with them apart, upright holding blood, an untreated vein).
+// Its catalogue key "narration.compression.now.<caption id>.patient", or ""
+// outside that stage or before the model's stocking goes on (no StockingOn).
+std::string stockingNarrationKey(const sim::Run& run, const Playback& playback, double position);
+
+// The narration shown for `stage` at `position`: the scene's text, and for
+// patients at Compression (the built-in script's text; narration a scene file
+// writes is its author's) the stocking sentence of stockingNarrationKey first.
+scene::LocalText narrationAt(const scene::SceneDesc& scene, const scene::StageDesc& stage,
+                             const sim::Run& run, const Playback& playback, double position,
+                             const std::string& lang, scene::Audience audience);
+
 // The one-sentence caption at `position`: the showing beat's, else the stage's opening one.
 Caption captionAt(const std::vector<StoryBeat>& beats, const Playback& playback, double position,
                   const sim::Run& run, scene::Audience audience, const std::string& lang);

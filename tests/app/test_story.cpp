@@ -16,6 +16,7 @@
 #include "gfx/image.hpp"
 #include "scene/beats.hpp"
 #include "scene/loader.hpp"
+#include "scene/scene_desc.hpp"
 #include "support/subprocess.hpp"
 #include "text/locale.hpp"
 
@@ -291,6 +292,77 @@ TEST_CASE("story: the stocking's caption follows the model's posture and walls",
       // A treated vein's day shows both postures (lying at first, then up).
       if (s.run.outcome.treated) CHECK(seen.size() >= 2);
     }
+  }
+}
+
+// Issue 13/15: the patient narration at Compression says what the model shows at
+// the moment shown, as the stocking's caption does: lying with the walls together
+// or apart, upright holding blood, or a vein that was not treated; in every language.
+TEST_CASE("story: the patient narration at Compression follows the model's posture and walls",
+          "[app]") {
+  for (const char* file :
+       {"spider-vein-polidocanol.toml", "reticular-vein-polidocanol.toml", "spider-vein-sts.toml",
+        "no-compression.toml", "underdosed-recanalization.toml", "extravasation.toml"}) {
+    INFO(file);
+    const app::Session s = sessionFor(file);
+    const auto on = std::find_if(s.run.events.begin(), s.run.events.end(), [](const sim::Event& e) {
+      return e.kind == sim::EventKind::StockingOn;
+    });
+    const bool stocking = on != s.run.events.end();
+    std::vector<std::string> seen;
+    for (int stage = 0; stage < s.playback.stageCount(); ++stage) {
+      const bool compression = s.playback.stage(stage).id == "compression";
+      const double start = s.playback.stageStart(stage);
+      const double end = stage + 1 < s.playback.stageCount() ? s.playback.stageStart(stage + 1)
+                                                             : s.playback.length();
+      for (double pos = start; pos < end; pos += 0.25) {
+        ui::Playback at = s.playback;
+        at.seek(pos);
+        const sim::Sample now = s.run.at(at.simTime());
+        INFO("stage " << s.playback.stage(stage).id << " position " << pos << " lying " << now.lying
+                      << " walls " << now.lumen.walls_touch);
+        const std::string key = ui::stockingNarrationKey(s.run, s.playback, pos);
+        if (!compression || !stocking) {
+          CHECK(key.empty());
+          continue;
+        }
+        // The model's state at this moment; before the stocking is on (the stage's
+        // first instant), the stocking's own moment, as its caption shows it.
+        const sim::Sample shown = at.simTime() < on->time_s ? s.run.at(on->time_s) : now;
+        std::string want;
+        if (s.run.outcome.verdict == sim::Verdict::NotTreated) {
+          want = "stocking_on_not_treated";
+        } else if (!shown.lying) {
+          want = "stocking_on_upright";
+        } else {
+          want = shown.lumen.walls_touch ? "stocking_on_lying" : "stocking_on_lying_open";
+        }
+        CHECK(key == "narration.compression.now." + want + ".patient");
+        if (std::find(seen.begin(), seen.end(), want) == seen.end()) seen.push_back(want);
+        // The caption on screen at this moment, when it is the stocking's, says the same.
+        const ui::Caption cap =
+            ui::captionAt(s.beats, s.playback, pos, s.run, scene::Audience::Patient, "en");
+        if (cap.key.rfind("beat.stocking_on", 0) == 0) CHECK(cap.key == "beat." + want);
+        // What the panel shows: that sentence first, then the stage's text, in every language;
+        // students keep the stage's text alone.
+        const scene::StageDesc& desc = *s.stages[static_cast<std::size_t>(stage)];
+        for (const std::string& lang : text::languageCodes()) {
+          INFO(lang);
+          const text::Locale& L = text::locale(lang);
+          REQUIRE(L.has(key));
+          const std::string shown_text =
+              ui::narrationAt(s.scene, desc, s.run, s.playback, pos, lang, scene::Audience::Patient)
+                  .text;
+          CHECK(shown_text.rfind(L.tr(key) + " ", 0) == 0);
+          CHECK(
+              ui::narrationAt(s.scene, desc, s.run, s.playback, pos, lang, scene::Audience::Student)
+                  .text == s.scene.narrationText(desc, lang, scene::Audience::Student).text);
+        }
+      }
+    }
+    // A treated vein under a stocking: the narration changes with the posture.
+    if (stocking && s.run.outcome.treated) CHECK(seen.size() >= 2);
+    if (!stocking) CHECK(seen.empty());
   }
 }
 
