@@ -79,6 +79,23 @@ bool contains(const std::string& s, const std::string& part) {
   return s.find(part) != std::string::npos;
 }
 
+// A sentence as pdftotext gives it back: squashed, and where a line ends on a
+// hyphen after a word ("Laser- oder" broken after "Laser-"), pdftotext joins
+// the lines and drops the hyphen ("Laseroder"); either form counts.
+bool printed(const std::string& text, const std::string& sentence) {
+  const std::string s = squash(sentence);
+  if (contains(text, s)) return true;
+  std::string joined;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '-' && i + 1 < s.size() && s[i + 1] == ' ' && i > 0 && s[i - 1] != ' ') {
+      ++i; // "Laser- " -> "Laser"
+      continue;
+    }
+    joined += s[i];
+  }
+  return contains(text, joined);
+}
+
 nlohmann::json report(const std::vector<std::string>& extra) {
   std::vector<std::string> args{"--report", "-"};
   args.insert(args.end(), extra.begin(), extra.end());
@@ -247,7 +264,7 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
     const std::string one = pageText(pdf, 1), two = pageText(pdf, 2);
     const auto on = [&](const std::string& page, const std::string& key) {
       INFO(key);
-      CHECK(contains(page, squash(L.tr(key))));
+      CHECK(printed(page, L.tr(key)));
     };
     on(one, "handout.expect.title");
     on(one, "handout.pictures.title");
@@ -335,11 +352,11 @@ TEST_CASE("handout: every shipped scene gives a handout, in every language", "[a
       CHECK(readFile(pdf).rfind("%PDF-", 0) == 0);
       const std::string text = pdfText(pdf);
       if (rep["indicated"].get<bool>()) { // treated: two pages, with the warning signs
-        CHECK(contains(text, squash(L.tr("handout.warning.calf"))));
-        CHECK(contains(text, squash(L.tr(scene::contraindications().item_keys.back()))));
+        CHECK(printed(text, L.tr("handout.warning.calf")));
+        CHECK(printed(text, L.tr(scene::contraindications().item_keys.back())));
         CHECK(pages(pdf) == 2);
       } else { // not treated: one page, the other treatments
-        CHECK(contains(text, squash(L.tr("handout.expect.alternatives"))));
+        CHECK(printed(text, L.tr("handout.expect.alternatives")));
         CHECK_FALSE(contains(text, squash(L.tr("handout.warning.calf"))));
         CHECK(pages(pdf) == 1);
       }
