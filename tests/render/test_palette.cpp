@@ -78,8 +78,8 @@ double deltaE2000(glm::vec3 p, glm::vec3 q) {
   const double dtheta = 30.0 * std::exp(-std::pow((hbar - 275.0) / 25.0, 2.0));
   const double cp7 = std::pow(cbarp, 7.0);
   const double rc = 2.0 * std::sqrt(cp7 / (cp7 + std::pow(25.0, 7.0)));
-  const double sl = 1.0 + 0.015 * (lbar - 50.0) * (lbar - 50.0) /
-                              std::sqrt(20.0 + (lbar - 50.0) * (lbar - 50.0));
+  const double sl =
+      1.0 + 0.015 * (lbar - 50.0) * (lbar - 50.0) / std::sqrt(20.0 + (lbar - 50.0) * (lbar - 50.0));
   const double sc = 1.0 + 0.045 * cbarp, sh = 1.0 + 0.015 * cbarp * t;
   const double rt = -std::sin(rad(2.0 * dtheta)) * rc;
   const double l = dL / sl, c = dC / sc, h = dH / sh;
@@ -93,12 +93,12 @@ glm::vec3 simulate(glm::vec3 srgb, const glm::mat3& m) {
   const glm::vec3 o = m * l;
   return {toSrgb(o.r), toSrgb(o.g), toSrgb(o.b)};
 }
-const glm::mat3 kDeuteranopia = glm::transpose(
-    glm::mat3(0.367322f, 0.860646f, -0.227968f, 0.280085f, 0.672501f, 0.047413f, -0.011820f,
-              0.042940f, 0.968881f));
-const glm::mat3 kProtanopia = glm::transpose(
-    glm::mat3(0.152286f, 1.052583f, -0.204868f, 0.114503f, 0.786281f, 0.099216f, -0.003882f,
-              -0.048116f, 1.051998f));
+const glm::mat3 kDeuteranopia =
+    glm::transpose(glm::mat3(0.367322f, 0.860646f, -0.227968f, 0.280085f, 0.672501f, 0.047413f,
+                             -0.011820f, 0.042940f, 0.968881f));
+const glm::mat3 kProtanopia =
+    glm::transpose(glm::mat3(0.152286f, 1.052583f, -0.204868f, 0.114503f, 0.786281f, 0.099216f,
+                             -0.003882f, -0.048116f, 1.051998f));
 
 constexpr double kMinDeltaE = 10.0;
 
