@@ -26,7 +26,11 @@ cd "$(dirname "$0")/.."
 
 build_dir=${BUILD_DIR:-build}
 frames=${BENCH_FRAMES:-150}
-sizes=${BENCH_SIZES:-"1280x720 1920x1080"}
+# BENCH_SIZES="640x360 1280x720": the sizes of the frame rows; empty or blank: the default
+# sizes; BENCH_SIZES=none: no frame rows (idle, first frame and RSS only).
+sizes=${BENCH_SIZES:-}
+[[ -z ${sizes//[[:space:]]/} ]] && sizes="1280x720 1920x1080"
+[[ $sizes == none ]] && sizes=""
 cases=${BENCH_CASES:-"playback orbit scrub"} # a subset: BENCH_CASES="orbit scrub"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build_dir" -j "${JOBS:-2}" --target sclerosim >/dev/null
