@@ -25,10 +25,9 @@ core::Result<std::unique_ptr<Viewer>> Viewer::create(platform::Window& window, S
   v->original_ = session.scene;
   v->state_ = state;
   v->dpi_ = font_scale;
-  auto r = render::Renderer::create(core::dataPath("shaders"));
+  auto r = render::Renderer::create(core::dataPath("shaders"), session.scene.params);
   if (!r) return r.errors();
   v->renderer_ = std::move(r.value());
-  v->renderer_->setScene(session.scene.params);
   v->gui_ = std::make_unique<Gui>(window);
   return v;
 }
@@ -96,7 +95,7 @@ core::Result<bool> Viewer::setComparison(std::unique_ptr<Comparison> c) {
     return true;
   }
   if (!compare_renderer_) {
-    auto r = render::Renderer::create(core::dataPath("shaders"));
+    auto r = render::Renderer::create(core::dataPath("shaders"), c->what_if.scene.params);
     if (!r) return r.errors();
     compare_renderer_ = std::move(r.value());
     compare_renderer_->setQuality(renderer_->quality());

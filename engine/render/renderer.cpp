@@ -27,6 +27,43 @@ constexpr std::size_t kTissueVariants = 4;
 constexpr std::size_t kVariantSkin = 0, kVariantVein = 1, kVariantPlain = 2, kVariantFat = 3;
 constexpr const char* kVariantDefines[kTissueVariants] = {"TISSUE_SKIN", nullptr, "TISSUE_NO_VEIN",
                                                           "TISSUE_FAT"};
+// ~190 texels per mm across a 4 mm block: vessel edges (soft over a fifth of
+// a millimetre) stay smooth in close-ups at 1920x1080.
+constexpr glm::ivec2 kSkinBakeSize{768, 1024};
+constexpr int kFatSize = 512; // the fat lobules' tile
+
+// What the skin's baked pattern is made from, for checked parameters; `key`
+// holds every value it depends on (the layout, the kind and the seed).
+struct SkinShape {
+  TissueLayout layout;
+  BranchSet branches{};
+  std::array<glm::vec4, 2> feeder{};
+  std::array<float, 8> key{};
+};
+
+SkinShape skinShape(const sim::Params& params) {
+  SkinShape s;
+  s.layout = layoutFor(params);
+  s.branches = spiderPattern(s.layout, params.seed);
+  // Reticular feeder (student mode): comes in from the block's side, deeper and
+  // wider, and joins the spider's trunk where its third segment ends.
+  const float hw = s.layout.half_width_mm;
+  const glm::vec2 join{s.branches[2].z, s.branches[2].w};
+  const glm::vec2 mid{-0.5f * hw, join.y - 0.45f * hw};
+  const glm::vec2 start{-1.1f * hw, join.y - 1.1f * hw};
+  s.feeder[0] = glm::vec4(start, mid);
+  s.feeder[1] = glm::vec4(mid, join);
+  const TissueLayout& l = s.layout;
+  s.key = {l.half_width_mm,
+           l.back_z_mm,
+           l.front_z_mm,
+           l.vein_radius_mm,
+           static_cast<float>(l.kind),
+           static_cast<float>(params.seed & 0xffffu),
+           static_cast<float>(params.seed >> 16),
+           1.0f};
+  return s;
+}
 
 // Writes the part [t0, t1] x [s0, s1] of the quad o + t u + s v (two
 // triangles) with the whole quad's face-local coordinates, so the outline
@@ -289,7 +326,8 @@ struct Renderer::TissueUniforms {
 
 Renderer::~Renderer() = default;
 
-core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir) {
+core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
+                                                         const sim::Params& scene) {
   std::unique_ptr<Renderer> r(new Renderer());
   {
     // tissue.frag's variants (see kVariantDefines), each with and without the
@@ -356,7 +394,6 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
     gfx::Program::set(t.fat_tex, kFatUnit);
   }
   {
-    constexpr int kFatSize = 512;
     const std::vector<std::uint8_t> fat = bakeFatLobules(kFatSize);
     r->fat_tex_ = gfx::Texture::rgba8({kFatSize, kFatSize}, fat.data(), true, true);
   }
@@ -374,48 +411,26 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir)
   r->cell_vao_.attach(r->quad_vbo_, {{0, 2, 2 * sizeof(float), 0}});
   r->cell_vao_.attach(r->cell_vbo_, {{1, 4, sizeof(CellInstance), 0, 1},
                                      {2, 4, sizeof(CellInstance), sizeof(glm::vec4), 1}});
-  r->setScene(sim::Params{});
+  r->setScene(scene);
   return r;
 }
 
 void Renderer::setScene(const sim::Params& scene_params) {
   const sim::Params params = guard_.checkParams(scene_params); // never trust a number
-  layout_ = layoutFor(params);
+  const SkinShape shape = skinShape(params);
+  layout_ = shape.layout;
   seed_ = params.seed;
-  branches_ = spiderPattern(layout_, seed_);
-  // Reticular feeder (student mode): comes in from the block's side, deeper and
-  // wider, and joins the spider's trunk where its third segment ends.
-  {
-    const float hw = layout_.half_width_mm;
-    const glm::vec2 join{branches_[2].z, branches_[2].w};
-    const glm::vec2 mid{-0.5f * hw, join.y - 0.45f * hw};
-    const glm::vec2 start{-1.1f * hw, join.y - 1.1f * hw};
-    feeder_[0] = glm::vec4(start, mid);
-    feeder_[1] = glm::vec4(mid, join);
-  }
+  branches_ = shape.branches;
+  feeder_ = shape.feeder;
   built_cut_ = -1.0f;
   ++scene_gen_;
   // The skin's vessel pattern depends only on the layout, the kind and the seed:
   // bake it again only when those change.
-  {
-    const TissueLayout& l = layout_;
-    const std::array<float, 8> key{l.half_width_mm,
-                                   l.back_z_mm,
-                                   l.front_z_mm,
-                                   l.vein_radius_mm,
-                                   static_cast<float>(l.kind),
-                                   static_cast<float>(seed_ & 0xffffu),
-                                   static_cast<float>(seed_ >> 16),
-                                   1.0f};
-    if (key != skin_key_ || !skin_tex_.id()) {
-      // ~190 texels per mm across a 4 mm block: vessel edges (soft over a
-      // fifth of a millimetre) stay smooth in close-ups at 1920x1080.
-      const glm::ivec2 size{768, 1024};
-      const SkinBake bake = bakeSkin(l, branches_, feeder_, size);
-      skin_tex_ = gfx::Texture::rgba8(size, bake.rgba.data(), true);
-      skin_rect_ = bake.rect;
-      skin_key_ = key;
-    }
+  if (shape.key != skin_key_ || !skin_tex_.id()) {
+    const SkinBake bake = bakeSkin(layout_, branches_, feeder_, kSkinBakeSize);
+    skin_tex_ = gfx::Texture::rgba8(kSkinBakeSize, bake.rgba.data(), true);
+    skin_rect_ = bake.rect;
+    skin_key_ = shape.key;
   }
 
   const MeshData needle =

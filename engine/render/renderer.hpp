@@ -81,7 +81,11 @@ public:
     unsigned parts = 0; // and which parts it held
   };
 
-  static core::Result<std::unique_ptr<Renderer>> create(const std::string& shader_dir);
+  // Ready for `scene` (setScene's work done once: the skin's bake is the
+  // biggest part of a renderer's start, so a caller that knows its scene
+  // passes it here rather than baking the default one first).
+  static core::Result<std::unique_ptr<Renderer>> create(const std::string& shader_dir,
+                                                        const sim::Params& scene = sim::Params{});
   ~Renderer();
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;

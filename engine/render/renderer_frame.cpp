@@ -17,7 +17,8 @@
 //     not): the still groups are cached at 1x and the changing ones drawn each
 //     frame, which gives the same pixels as drawing it all; the skin's shades
 //     change in small steps (skinStep), so between two steps the whole block
-//     is still and cached, at 1x until the skin has rested kSkinSettleFrames;
+//     is still and cached, at 1x until the skin has rested kSkinSettleFrames
+//     (the frame of a step after a rest caches the whole block at once);
 //   - nothing still (orbiting: the pose changes every frame): drawn directly,
 //     at 1/n of the resolution per axis and scaled up (a quarter of the
 //     shading at 2; n grows with the view, movingReductionFor, so a 1080p
@@ -122,13 +123,20 @@ void Renderer::renderCached(const FrameInput& in, const Palette& pal, const glm:
   const bool first = !have_last_keys_; // nothing was shown before: not a moving camera
   last_keys_ = keys_;
   have_last_keys_ = true;
-  if (still[kGroupCut] && !still[kGroupSkin])
+  const bool skin_alone = still[kGroupCut] && !still[kGroupSkin];
+  // One step of the skin's shades after it rested (blanching while the
+  // timeline plays): the whole block is cached at 1x at once, as the frame
+  // after would do it anyway; caching the cut faces alone now and all of it
+  // again next frame gave the same pixels for two builds. A skin that changes
+  // frame after frame keeps only the cut faces cached (below).
+  const bool skin_step = skin_alone && skin_rest_frames_ > 0;
+  if (skin_alone)
     skin_rest_frames_ = 0;
   else if (skin_rest_frames_ < kSkinSettleFrames)
     ++skin_rest_frames_;
   unsigned want = 0;
   int scale = 1;
-  if (still[kGroupSkin] && still[kGroupCut]) {
+  if ((still[kGroupSkin] && still[kGroupCut]) || skin_step) {
     want = kSkin | kCut | kUnderlay | kBackground;
     scale = skin_rest_frames_ >= kSkinSettleFrames ? supersample_ : 1;
   } else {

@@ -158,6 +158,34 @@ TEST_CASE("render cache: while the skin changes every frame the picture equals a
   CHECK(cached->cacheStats().scale == 1);
 }
 
+TEST_CASE("render cache: one step of the skin after a rest is one build of the whole block",
+          "[render][cache]") {
+  REQUIRE_GL();
+  auto cached = makeRenderer();
+  cached->setQuality(render::Renderer::Quality::Cached);
+  StageFrame f;
+  rendertest::frameAt(f, "procedure", 0.5f);
+  f.sample.blanching = 0.5; // on a step of the skin's shades (1/128)
+  cached->setScene(f.scene.params);
+  drawFrames(*cached, f.in, kSize, render::Renderer::kSkinSettleFrames + 2);
+  REQUIRE(cached->cacheStats().scale == render::Renderer::kSupersample);
+  const long builds = cached->cacheStats().builds;
+  const long hits = cached->cacheStats().hits;
+  // Playback: the blanching moves on by one step, then rests again.
+  f.sample.blanching = 0.5 + 1.0 / 128.0;
+  const gfx::Image kept = drawFrames(*cached, f.in, kSize, 3);
+  CHECK(cached->cacheStats().builds == builds + 1);
+  CHECK(cached->cacheStats().hits == hits + 2);
+  CHECK(cached->cacheStats().scale == 1);
+  // The same picture as drawing every part directly.
+  render::Renderer& direct = rendertest::renderer();
+  direct.setScene(f.scene.params);
+  const gfx::Image plain = drawFrames(direct, f.in, kSize, 1);
+  const testsupport::ImageDiff d = testsupport::compareImages(kept, plain);
+  INFO("cached vs direct: max " << d.max << ", mean " << d.mean);
+  CHECK(d.max <= 2);
+}
+
 TEST_CASE("render cache: a growing clot and the blanching's small steps keep the block cached",
           "[render][cache]") {
   REQUIRE_GL();
