@@ -11,6 +11,7 @@ cases=(
   "default|"
   "POL 0.1 %|agent.concentration_pct=0.1"
   "POL 0.2 %|agent.concentration_pct=0.2"
+  "POL 0.2 %, no compression|agent.concentration_pct=0.2 compression.days=0"
   "no compression (or 0 mmHg × 21 d, warned)|compression.days=0"
   "compression 2.4 h|compression.days=0.1"
   "compression 24 h (pads)|compression.days=1"

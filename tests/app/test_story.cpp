@@ -381,6 +381,11 @@ TEST_CASE("story: blood returns to a narrow vein only where the model's wall tig
   CHECK(std::any_of(weak.beats.begin(), weak.beats.end(), [](const ui::StoryBeat& b) {
     return b.caption_id == "blood_returns_no_spasm";
   }));
+  // The underdosed scene without a stocking shows the model's reopening as a beat.
+  CHECK(weak.run.outcome.verdict == sim::Verdict::Reopened);
+  CHECK(std::any_of(weak.beats.begin(), weak.beats.end(), [](const ui::StoryBeat& b) {
+    return b.event == sim::EventKind::Recanalized && b.caption_id == "reopened";
+  }));
 }
 
 TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the last",

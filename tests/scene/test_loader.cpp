@@ -10,6 +10,7 @@
 #include "scene/loader.hpp"
 #include "scene/stage_script.hpp"
 #include "scene_test_util.hpp"
+#include "sim/run.hpp"
 
 using namespace scene;
 using scene_test::readFile;
@@ -55,12 +56,20 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   CHECK(sts.params.agent.concentration_pct == Approx(0.2));
 
   const SceneDesc under = loadOk("scenes/underdosed-recanalization.toml");
-  CHECK(under.params.agent.concentration_pct == Approx(0.1));
+  CHECK(under.params.agent.concentration_pct == Approx(0.2));
+  CHECK(under.params.compression.days == 0.0);
   CHECK_FALSE(under.default_stages);
   REQUIRE(under.stages.size() == 6);
-  // The model's verdict: never closed (not a reopening), told by the built-in text.
-  CHECK(under.stages[4].title == "Recovery: the vein stays open");
-  CHECK(under.stages[4].titles.at("de") == "Heilung: die Vene bleibt offen");
+  // The model's verdict: a clot closed the vein, the walls did not bond and, with no
+  // stocking, it reopens within days (the file's name); told by the built-in text.
+  const sim::Run under_run = sim::simulate(under.params, 56);
+  CHECK(under_run.outcome.verdict == sim::Verdict::Reopened);
+  CHECK(under_run.outcome.recanalized_day > 1.0);
+  CHECK(under_run.outcome.recanalized_day < 14.0);
+  CHECK(under.stages[4].title == "Recovery: the vein reopens");
+  CHECK(under.stages[4].titles.at("de") == "Heilung: die Vene öffnet sich wieder");
+  CHECK(under.stages[4].titles.at("fr") == "Guérison : la veine se rouvre");
+  CHECK(under.stages[4].titles.at("es") == "Recuperación: la vena se reabre");
   CHECK(under.stages[4].labels == std::vector<std::string>{"vein_lumen", "endothelium"});
   // Stages that only name an id keep the built-in stage.
   CHECK(under.stages[2].narration.at("de").patient ==

@@ -43,7 +43,7 @@ size_t sentences(const std::string& s) {
 }
 
 std::vector<sim::Params> variants() {
-  std::vector<sim::Params> out(9);
+  std::vector<sim::Params> out(10);
   out[1].injection.in_lumen = false;
   out[2].compression.days = 0;
   out[3].vein.kind = sim::VeinKind::Varicose;
@@ -59,6 +59,8 @@ std::vector<sim::Params> variants() {
   out[7].agent.concentration_pct = 1.0;
   out[8].agent.name = sim::Agent::Sts;
   out[8].agent.concentration_pct = 0.2;
+  out[9].agent.concentration_pct = 0.2; // a clot closes the vein, it reopens (day 4)
+  out[9].compression.days = 0;
   return out;
 }
 

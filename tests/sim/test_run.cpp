@@ -119,6 +119,27 @@ TEST_CASE("sim: POL 0.1 % never closes the vein (not a reopening)", "[sim]") {
   CHECK(sim::hasWarning(r.outcome.warnings, sim::WarningKind::NotClosed));
 }
 
+TEST_CASE("sim: POL 0.2 % without a stocking: a clot closes the vein, it reopens", "[sim]") {
+  sim::Params p = defaults();
+  p.agent.concentration_pct = 0.2;
+  p.compression.days = 0.0;
+  const sim::Run r = sim::simulate(p);
+  // The lining partly survives: the walls never bond, but a clot fills the lumen
+  // (closed once), and it clears: a vein shut only by thrombus reopens (DGP 2020).
+  CHECK(r.outcome.sealed_day < 0.0);
+  CHECK(r.outcome.thrombus_peak >= 0.8 * 0.95);
+  CHECK(r.outcome.verdict == sim::Verdict::Reopened);
+  CHECK(r.outcome.recanalized);
+  CHECK(r.outcome.recanalized_day > 1.0);
+  CHECK(r.outcome.recanalized_day < 14.0);
+  CHECK(countEvents(r, sim::EventKind::Recanalized) == 1);
+  CHECK(r.outcome.sessions_recommended >= 2);
+  CHECK(sim::hasWarning(r.outcome.warnings, sim::WarningKind::Reopened));
+  // With the 21-day stocking the same dose never fills with clot: not closed.
+  p.compression.days = 21.0;
+  CHECK(sim::simulate(p).outcome.verdict == sim::Verdict::NotClosed);
+}
+
 TEST_CASE("sim: no compression: the same day-1 clot and pigmentation, slower clearance (Kern)",
           "[sim]") {
   sim::Params p = defaults();
