@@ -23,6 +23,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr double kProcedureStep_s = 0.05; // the model's procedure-clock step
+// Playback seconds: a stage still this close to one of its stage's key moments is left out.
+constexpr double kStillBesideBeat_s = 1.0;
 
 core::Result<gfx::Image> renderImage(Viewer& viewer, const gfx::Framebuffer& fb, glm::ivec2 size) {
   ui::ScreenActions actions;
@@ -99,9 +101,17 @@ std::vector<TourStill> planTour(const Session& s) {
                                        [&](const ui::StoryBeat& b) { return b.stage == i; });
     for (const scene::TourShot& still : stills) {
       if (still.unless_beats && has_beats) continue;
+      const double at = start + still.progress * len;
+      // A key moment of this stage right beside the still shows the same picture
+      // (e.g. a vein that reopens on day 4, just after recovery's day-3 still): its
+      // own frame tells it.
+      const bool beside_beat = std::any_of(s.beats.begin(), s.beats.end(), [&](const auto& b) {
+        return b.stage == i && std::fabs(b.position_s - at) < kStillBesideBeat_s;
+      });
+      if (beside_beat) continue;
       std::string name = id;
       if (*still.suffix) name += std::string("-") + still.suffix;
-      shots.push_back({start + still.progress * len, std::nullopt, name});
+      shots.push_back({at, std::nullopt, name});
     }
   }
   // Key moments: the camera a moment after the beat begins (settled on its
