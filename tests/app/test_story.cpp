@@ -354,6 +354,13 @@ TEST_CASE("story: the patient narration at Compression follows the model's postu
               ui::narrationAt(s.scene, desc, s.run, s.playback, pos, lang, scene::Audience::Patient)
                   .text;
           CHECK(shown_text.rfind(L.tr(key) + " ", 0) == 0);
+          // Still the patient narration's 2-4 sentences, the added one counted.
+          std::size_t ends = 0;
+          for (std::size_t i = 0; i < shown_text.size(); ++i)
+            if ((shown_text[i] == '.' || shown_text[i] == '!' || shown_text[i] == '?') &&
+                (i + 1 == shown_text.size() || shown_text[i + 1] == ' '))
+              ++ends;
+          CHECK(ends <= 4);
           CHECK(
               ui::narrationAt(s.scene, desc, s.run, s.playback, pos, lang, scene::Audience::Student)
                   .text == s.scene.narrationText(desc, lang, scene::Audience::Student).text);
