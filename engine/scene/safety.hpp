@@ -2,10 +2,15 @@
 // The safety content a patient needs, as catalogue keys (assets/*.po,
 // "safety.*"): warning signs to report at once, what to do after the
 // injections, contraindications. One list for every place that shows it: the
-// help panel's safety section (always reachable), and the take-home handout.
+// help panel's safety section (always reachable), the take-home handout, and
+// the boxes in the stage panels (stageSafetyBox).
 // Sources: shared/reference/clinical.md (Asclera label; Aethoxysklerol SmPC;
 // DGP guideline 2020); docs/model.md, "Safety content".
+#include <optional>
+#include <string>
 #include <vector>
+
+#include "scene/stages.hpp"
 
 namespace scene {
 
@@ -21,7 +26,21 @@ const std::vector<SafetySection>& safetySections();
 // not have it"), so that the handout prints the same items as the help panel.
 const SafetySection& contraindications();
 
-// Every key above, titles included (tests, --check-assets style checks).
-std::vector<const char*> safetyKeys();
+// Every key above, titles, the stage boxes' headings and their items' short
+// forms included (tests, --check-assets style checks).
+std::vector<std::string> safetyKeys();
+
+// A stage's safety box in the side panel, seen without the help key in both
+// modes: its heading and the section of safetySections() it lists. "Who
+// should not have it" (the contraindications) at Assessment, "When to get
+// help" (the warning signs, whom to call) at Recovery; none elsewhere.
+struct StageSafetyBox {
+  const char* heading_key;
+  const SafetySection* section;
+};
+std::optional<StageSafetyBox> stageSafetyBox(StageKind kind);
+// A box lists its section's items short: "<item key>.short" (the help panel
+// and the handout keep the full text).
+std::string boxItemKey(const char* item_key);
 
 } // namespace scene

@@ -23,6 +23,7 @@ struct RecordedText {
   // shows there is more): may run past that region's bottom. Everything else in
   // a window must fit it whole.
   bool scrolls = false;
+  std::string words; // what it says, where a test asks (the safety boxes); else empty
 };
 
 // A label's leader line, from its plate to its anchor on the picture.

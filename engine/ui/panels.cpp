@@ -1,11 +1,13 @@
 #include "ui/panels.hpp"
 
 #include "scene/safety.hpp"
+#include "scene/stages.hpp"
 #include "sim/registry.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include <imgui.h>
 
@@ -240,6 +242,46 @@ void drawSafety(const ScreenInput& in, ScreenState& st) {
 }
 
 } // namespace
+
+void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::string& stage_id) {
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  const std::optional<scene::StageSafetyBox> box =
+      info ? scene::stageSafetyBox(info->kind) : std::nullopt;
+  if (!box || !box->section) return;
+  const ImVec4 warn(0.55f, 0.10f, 0.10f, 1.0f), ink = ImGui::GetStyle().Colors[ImGuiCol_Text];
+  const float pad = ImGui::GetStyle().FramePadding.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 top_left = ImGui::GetCursorScreenPos();
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  // The texts first, the frame under them once their height is known.
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::Dummy(ImVec2(0.0f, 0.5f * pad));
+  ImGui::Indent(pad);
+  ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - pad);
+  const auto line = [&](const char* what, ImVec4 colour, const std::string& words) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(words.c_str());
+    ImGui::PopStyleColor();
+    recordLastItem(in, what, glm::vec4(colour.x, colour.y, colour.z, colour.w), words);
+  };
+  line("panel.safety.heading", warn, tr(st, box->heading_key));
+  line("panel.safety.lead", ink, tr(st, box->section->title_key));
+  for (const char* k : box->section->item_keys) {
+    ImGui::Bullet(); // the text wraps beside the bullet
+    line("panel.safety.item", ink, loc(st).tr(scene::boxItemKey(k)));
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::Unindent(pad);
+  const float bottom = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y + pad;
+  ImGui::Dummy(ImVec2(0.0f, 0.5f * pad));
+  dl->ChannelsSetCurrent(0);
+  const float round = 0.5f * pad;
+  dl->AddRectFilled(top_left, ImVec2(right, bottom), col(1.0f, 0.95f, 0.93f), round);
+  dl->AddRect(top_left, ImVec2(right, bottom), col(0.75f, 0.35f, 0.30f), round, 0,
+              std::max(1.0f, 0.15f * pad));
+  dl->ChannelsMerge();
+}
 
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
   (void)f;

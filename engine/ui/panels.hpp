@@ -10,6 +10,10 @@ namespace ui {
 void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActions& actions);
 // "Plots" section: run curves with the current time marked.
 void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const Fonts& f);
+// The stage's safety box (scene::stageSafetyBox): "Who should not have it" at
+// Assessment, "When to get help" at Recovery, in both modes; nothing at the
+// other stages. The texts of the help panel's safety section, framed.
+void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::string& stage_id);
 // Every key, in a centred window (H).
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f);
 // Language, palette, skin tone, font size, view.

@@ -668,6 +668,13 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   ImGui::PopTextWrapPos();
 }
 
+// What the panel keeps in sight: the stage's safety box (Assessment,
+// Recovery), then the model's outcome.
+void drawPinned(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+  drawSafetyBox(in, st, (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id);
+  drawOutcome(in, st, pb, f);
+}
+
 // How tall the pinned outcome is in the body font and in the small one, and
 // its small print: measured in this frame, in a window off the screen as wide
 // as the panel (nothing recorded, nothing seen), so the panel fits at once.
@@ -692,7 +699,7 @@ FooterHeights measureFooter(const ScreenInput& in, const ScreenState& st, const 
   FooterHeights h;
   const auto outcome = [&] {
     ImGui::Separator();
-    drawOutcome(quiet, st, pb, f);
+    drawPinned(quiet, st, pb, f);
   };
   h.body = measure(outcome);
   ImGui::PushFont(f.small);
@@ -725,14 +732,14 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   }
   ImGui::PopFont();
   // The stages, narration, quiz and model scroll in the region under the
-  // buttons (a scroll bar shows when there is more); the outcome is pinned at
-  // the bottom and always seen whole, two lines at least left to the region. A
-  // short panel (640x360) takes the outcome in the small font where the body
-  // font would not fit; where not even that fits (two verdicts side by side at
-  // 640x360), the outcome scrolls too, first after the stages. The small print
-  // is pinned with it where it fits, else it scrolls, after the narration.
+  // buttons (a scroll bar shows when there is more); the stage's safety box
+  // and the outcome are pinned at the bottom and always seen whole. A short panel (640x360) takes
+  // them in the small font where the body font would not fit; where not even that fits, they scroll
+  // too, first after the stages. The small print is pinned with them where it fits, else it
+  // scrolls, after the narration.
   const float avail = ImGui::GetContentRegionAvail().y;
-  const float room = avail - 2.0f * ImGui::GetTextLineHeightWithSpacing();
+  // The narration keeps two fifths of the panel at least (two lines where that is less).
+  const float room = std::min(0.6f * avail, avail - 2.0f * ImGui::GetTextLineHeightWithSpacing());
   const bool practice = hasPracticeLine(in, st, pb);
   const FooterHeights h = measureFooter(in, st, pb, f, w, practice);
   const bool footer_small = h.body > room;
@@ -762,7 +769,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   }
   ImGui::Separator();
   if (footer_scrolls) {
-    drawOutcome(in, st, pb, f);
+    drawPinned(in, st, pb, f);
     ImGui::Separator();
   }
   drawNarration(in, st, pb, f);
@@ -794,7 +801,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   if (!footer_scrolls) {
     ImGui::Separator();
     if (footer_small) ImGui::PushFont(f.small);
-    drawOutcome(in, st, pb, f);
+    drawPinned(in, st, pb, f);
     if (footer_small) ImGui::PopFont();
   }
   if (practice_pinned) drawPracticeLine(in, st);
@@ -1032,6 +1039,12 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
 
 void recordLastItem(const ScreenInput& in, const char* what) {
   recordItem(in, what, styleText());
+}
+
+void recordLastItem(const ScreenInput& in, const char* what, glm::vec4 ink, std::string words) {
+  if (!in.record) return;
+  recordItem(in, what, ImVec4(ink.r, ink.g, ink.b, ink.a));
+  in.record->texts.back().words = std::move(words);
 }
 
 bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& label, int flags,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <glm/vec2.hpp>
+#include <glm/vec4.hpp>
 
 #include "render/director.hpp"
 #include "render/frame.hpp"
@@ -145,6 +146,8 @@ void drawScreen(const ScreenInput& in, ScreenState& state, Playback& playback, c
 // The ImGui item just submitted, with the window it must stay inside, into
 // in.record (the layout test); nothing when there is no record.
 void recordLastItem(const ScreenInput& in, const char* what);
+// The same in its ink, with its words (tests that ask what a panel says).
+void recordLastItem(const ScreenInput& in, const char* what, glm::vec4 ink, std::string words);
 // A collapsing header (ImGui::CollapsingHeader, `label` may carry "###id")
 // whose words are never cut at the panel's edge: the small font where the body
 // font would not fit. Recorded as `what`.

@@ -279,11 +279,11 @@ TEST_CASE("quiz: German text, with English fallback field by field", "[scene][qu
 TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]") {
   // Issue 13: warning signs, supervised walk, DVT named, contraindications,
   // pregnancy, aftercare, extravasation - in every catalogue of assets/.
-  const std::vector<const char*> keys = scene::safetyKeys();
+  const std::vector<std::string> keys = scene::safetyKeys();
   REQUIRE(keys.size() >= 20);
   for (const std::string& code : text::languageCodes()) {
     const text::Locale& L = text::locale(code);
-    for (const char* k : keys) {
+    for (const std::string& k : keys) {
       INFO(code << " " << k);
       REQUIRE(L.find(k) != nullptr);
       CHECK_FALSE(L.find(k)->empty());

@@ -22,6 +22,7 @@
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
 #include "scene/loader.hpp"
+#include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
@@ -509,4 +510,62 @@ TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the 
     }
   }
   v.state().lang = "en";
+}
+
+// Issue 13: a worried patient sees the safety content without the help key.
+// At Recovery the panel shows every warning sign of scene::safetySections()
+// ("When to get help"), at Assessment every contraindication ("Who should not
+// have it"): each item's catalogue text, in both modes and every language,
+// from 640x360 to 1920x1080. From 1280x720 up the box is seen whole without
+// scrolling (pinned, or first after the stages where the pinned part would
+// not fit); at 640x360 it may scroll. The frames pass the layout checks.
+TEST_CASE("layout: the stage panels show the safety boxes, every item, without the help key",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  ui::LayoutRecord rec;
+  int boxes = 0;
+  for (const glm::ivec2 size : kSizes) {
+    testsupport::glContext()->window->setSize(size.x, size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+    for (const std::string& lang : text::languageCodes())
+      for (const auto aud : {scene::Audience::Patient, scene::Audience::Student})
+        for (int i = 0; i < s.playback.stageCount(); ++i) {
+          const scene::StageInfo* info = scene::stageInfo(s.playback.stage(i).id);
+          REQUIRE(info);
+          const auto box = scene::stageSafetyBox(info->kind);
+          if (!box) continue;
+          v.state().lang = lang;
+          v.state().audience = aud;
+          s.playback.seekStage(i, 0.6);
+          const gfx::Image img = drawRecorded(v, fb, size, rec);
+          const text::Locale& L = text::locale(lang);
+          std::ostringstream name;
+          name << size.x << "x" << size.y << " " << lang << " "
+               << (aud == scene::Audience::Patient ? "patient" : "student") << " " << info->id;
+          INFO(name.str());
+          const auto shown = [&](const std::string& what, const std::string& words) {
+            for (const ui::RecordedText& t : rec.texts)
+              if (t.what == what && t.words == words)
+                return size.x < 1280 || (t.rect.min.y >= t.inside.min.y - 0.5f &&
+                                         t.rect.max.y <= t.inside.max.y + 0.5f);
+            return false;
+          };
+          CHECK(shown("panel.safety.heading", L.tr(box->heading_key)));
+          CHECK(shown("panel.safety.lead", L.tr(box->section->title_key)));
+          for (const char* k : box->section->item_keys) {
+            INFO(k);
+            CHECK(shown("panel.safety.item", L.tr(scene::boxItemKey(k))));
+          }
+          failOn(problems(rec, img), img, "layout-failed-safety-" + name.str() + ".png");
+          ++boxes;
+        }
+  }
+  // Assessment and Recovery, each size, language and mode.
+  CHECK(boxes == 2 * 2 * static_cast<int>(kSizes.size() * text::languageCodes().size()));
 }
