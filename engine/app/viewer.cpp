@@ -191,13 +191,21 @@ core::Result<bool> Viewer::openView(const std::string& path) {
 }
 
 core::Result<bool> Viewer::openView(const Bookmark& b) {
+  return open(b, false);
+}
+
+core::Result<bool> Viewer::open(const Bookmark& b, bool reload) {
   auto sc = sceneForBookmark(b);
   if (!sc) return sc.errors();
   Session fresh;
   fresh.scene = std::move(sc.value());
   fresh.rebuild();
   const std::vector<core::Error> errors = seekBookmark(b, fresh);
-  if (!errors.empty()) return errors;
+  if (!errors.empty() && !reload) return errors;
+  if (!errors.empty()) {
+    const int here = std::min(session_->playback.stageIndex(), fresh.playback.stageCount() - 1);
+    fresh.playback.seekStage(std::max(here, 0), 0.0);
+  }
   *session_ = std::move(fresh); // moving keeps the stage pointers valid (vector buffers move)
   original_ = session_->scene;
   setSource(b.scene, b.overrides);

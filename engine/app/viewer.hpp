@@ -76,12 +76,16 @@ public:
   // Same, from a bookmark in memory.
   core::Result<bool> openView(const Bookmark& b);
   // Reads the scene file again (authoring loop) and keeps stage, progress,
-  // camera, mode and every override; on errors the current scene stays.
-  core::Result<bool> reloadScene() { return openView(captureView()); }
+  // camera, mode and every override; on errors the current scene stays. A
+  // stage the edited scene no longer plays (next_session once one session
+  // suffices) is no error: the stage at that place (or the last) from its start.
+  core::Result<bool> reloadScene() { return open(captureView(), true); }
   const std::string& scenePath() const { return scene_path_; }
 
 private:
   Viewer() = default;
+  // openView; `reload`: a stage that is gone falls back as reloadScene says.
+  core::Result<bool> open(const Bookmark& b, bool reload);
   Session* session_ = nullptr;
   scene::SceneDesc original_; // the scene as loaded, for "reset to scene"
   float dpi_ = 1.0f;

@@ -107,3 +107,43 @@ TEST_CASE("app: the session takes over the loader's model run only for the same 
     sameAsFresh(s);
   }
 }
+
+TEST_CASE("app: an edit that drops the stage on screen still reloads", "[app]") {
+  // The underdosed case (POL 0.2 %) plays next_session; with 1 % one session suffices and
+  // the stage is gone. The reload was refused ("saved view: stage
+  // 'next_session' is not played") and the window kept the old scene.
+  REQUIRE_GL();
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "sclerosim-reload-drop-test";
+  fs::create_directories(dir);
+  const std::string path = (dir / "case.toml").string();
+  const std::string original =
+      testsupport::readFile(testsupport::sourcePath("scenes/underdosed-recanalization.toml"));
+  writeFile(path, original);
+  auto loaded = scene::loadSceneFile(path);
+  REQUIRE(loaded.ok());
+  app::Session s;
+  s.scene = loaded.value();
+  s.rebuild();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created.ok());
+  app::Viewer& viewer = *created.value();
+  viewer.setSource(path, {});
+  const int last = s.playback.stageCount() - 1;
+  REQUIRE(s.playback.stage(last).id == "next_session");
+  s.playback.seekStage(last, 0.5);
+
+  writeFile(path, replaced(original, "concentration_pct = 0.2", "concentration_pct = 1.0"));
+  auto ok = viewer.reloadScene();
+  INFO(core::errorTexts(ok.errors()));
+  REQUIRE(ok.ok());
+  CHECK(s.scene.params.agent.concentration_pct == Approx(1.0));
+  CHECK(s.playback.stageCount() == last); // next_session is not played any more
+  CHECK(s.playback.stage(s.playback.stageIndex()).id == "recovery");
+  CHECK(s.playback.stageProgress() == Approx(0.0).margin(1e-9));
+  // A saved view of a stage the scene does not play is still refused.
+  app::Bookmark b = viewer.captureView();
+  b.stage = "next_session";
+  CHECK_FALSE(viewer.openView(b).ok());
+  fs::remove_all(dir);
+}
