@@ -208,6 +208,23 @@ std::vector<Rect> labelCandidates(glm::vec2 a, glm::vec2 size, float side, float
   return out;
 }
 
+// Every place for a box of `size` in the view on a grid of 8 px (at scale 1),
+// nearest to the anchor `a` first.
+std::vector<Rect> nearestPlaces(const ScreenInput& in, glm::vec2 a, glm::vec2 size) {
+  std::vector<Rect> out;
+  const float step = 8.0f * in.scale;
+  const glm::vec2 lo = in.view_origin, hi = in.view_origin + in.view_size - size;
+  for (float y = lo.y; y <= hi.y; y += step)
+    for (float x = lo.x; x <= hi.x; x += step) out.push_back(Rect::at({x, y}, size));
+  auto dist = [&](const Rect& r) {
+    const glm::vec2 d = glm::max(glm::max(r.min - a, a - r.max), glm::vec2(0.0f));
+    return d.x * d.x + d.y * d.y;
+  };
+  std::stable_sort(out.begin(), out.end(),
+                   [&](const Rect& p, const Rect& q) { return dist(p) < dist(q); });
+  return out;
+}
+
 void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   if (in.view->leg > 0.5f) return;
@@ -218,6 +235,15 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
   // Patients get fewer labels: at most two, in stage order.
   const std::size_t limit = st.audience == scene::Audience::Patient ? 2 : 4;
   std::size_t shown = 0;
+  // Two labels keep two lines of clear space between their plates: stacked
+  // closer (the sealed still's "Vein wall" over "Trapped blood") they read as
+  // one block of text with two leader lines converging on the vein.
+  const float label_gap = 2.0f * fs;
+  std::vector<Rect> placed;
+  auto apart = [&](const Rect& r) {
+    return std::none_of(placed.begin(), placed.end(),
+                        [&](const Rect& p) { return overlaps(r.grown(label_gap), p); });
+  };
   // A key moment names what it shows; otherwise the stage's labels.
   const StoryBeat* beat = in.beats ? beatAt(*in.beats, pb, pb.position()) : nullptr;
   const std::vector<std::string>& ids = beat && !scene::beatInfo(beat->event).labels.empty()
@@ -243,22 +269,41 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     // The anchor's own point first, then the other points on the same thing.
     std::optional<Rect> box;
     glm::vec2 attach{}, a{};
-    for (int k = -1; k < anchor->alternative_count && !box; ++k) {
-      a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
-      const float side = a.x < in.view_origin.x + in.view_size.x * 0.5f ? -1.0f : 1.0f;
-      for (const Rect& r : labelCandidates(a, box_size, side, in.scale)) {
-        if (!placer.isFree(r)) continue;
+    // The anchor's dot (4.5 px at scale 1) stays off every plate placed (the
+    // needle's shaft passes just under the clock): drawn over one, it darkened
+    // the clock's text's surroundings.
+    const float dot = 4.5f * in.scale + 1.0f;
+    auto tryPlaces = [&](const std::vector<Rect>& candidates) {
+      const Rect spot{a - glm::vec2(dot), a + glm::vec2(dot)};
+      if (std::any_of(placer.boxes().begin(), placer.boxes().end(),
+                      [&](const Rect& b) { return overlaps(spot, b); }))
+        return;
+      for (const Rect& r : candidates) {
+        if (!placer.isFree(r) || !apart(r)) continue;
         const bool left_of_anchor = r.max.x <= a.x;
         attach = {left_of_anchor ? r.max.x
                                  : (r.min.x >= a.x ? r.min.x : 0.5f * (r.min.x + r.max.x)),
                   a.y < r.min.y ? r.min.y : (a.y > r.max.y ? r.max.y : 0.5f * (r.min.y + r.max.y))};
         if (!placer.leaderFree(attach, a, r, 12.0f * in.scale)) continue;
         box = r;
-        break;
+        return;
       }
+    };
+    for (int k = -1; k < anchor->alternative_count && !box; ++k) {
+      a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
+      const float side = a.x < in.view_origin.x + in.view_size.x * 0.5f ? -1.0f : 1.0f;
+      tryPlaces(labelCandidates(a, box_size, side, in.scale));
+    }
+    // A small window (640x360) leaves no room at those distances (the needle's
+    // shaft runs under the clock there): any free place in the view, nearest
+    // first, with a longer leader line.
+    for (int k = -1; k < anchor->alternative_count && !box; ++k) {
+      a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
+      tryPlaces(nearestPlaces(in, a, box_size));
     }
     if (!box) continue;
     placer.keepClear(*box);
+    placed.push_back(*box);
     placer.keepClearLine(attach, a);
     if (in.record) in.record->leaders.push_back({"label." + id, attach, a});
     const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
@@ -308,20 +353,36 @@ void drawScaleBar(const ScreenInput& in, const ScreenState& st, const Fonts& f) 
   }
   const std::string mm = loc(st).quantity(length_mm, "mm");
   const ImVec2 ts = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, mm.c_str());
-  const float pad = 8.0f * in.scale;
-  const glm::vec2 size(std::max(px, ts.x) + 2 * pad, ts.y + 22.0f * in.scale + 2 * pad);
-  const auto box = in.placer->place(cornerCandidates(in, size, 12.0f * in.scale));
+  const float pad = 8.0f * in.scale, gap = 8.0f * in.scale;
+  // The text above the bar; compact, where no place fits that: the text on
+  // the bar's left, one line high.
+  const glm::vec2 tall(std::max(px, ts.x) + 2 * pad, ts.y + 22.0f * in.scale + 2 * pad);
+  const glm::vec2 flat(ts.x + gap + px + 2 * pad, std::max(ts.y, 12.0f * in.scale) + 2 * pad);
+  // A small window's corners may all be taken (640x360: title, clock, caption,
+  // labels): then any free place, nearest the bottom-left corner.
+  const glm::vec2 bottom_left = in.view_origin + glm::vec2(0.0f, in.view_size.y);
+  bool compact = false;
+  auto box = in.placer->place(cornerCandidates(in, tall, 12.0f * in.scale));
+  if (!box) box = in.placer->place(nearestPlaces(in, bottom_left, tall));
+  if (!box) {
+    compact = true;
+    box = in.placer->place(cornerCandidates(in, flat, 12.0f * in.scale));
+    if (!box) box = in.placer->place(nearestPlaces(in, bottom_left, flat));
+  }
   if (!box) return;
+  const glm::vec2 size = compact ? flat : tall;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f * in.scale);
-  const ImVec2 o(box->min.x + pad + (size.x - 2 * pad - px) * 0.5f,
-                 box->max.y - pad - 6 * in.scale);
+  const ImVec2 o = compact ? ImVec2(box->max.x - pad - px, 0.5f * (box->min.y + box->max.y))
+                           : ImVec2(box->min.x + pad + (size.x - 2 * pad - px) * 0.5f,
+                                    box->max.y - pad - 6 * in.scale);
   const ImU32 c = colU(kInk);
   dl->AddLine(o, ImVec2(o.x + px, o.y), c, 3.0f * in.scale);
   dl->AddLine(ImVec2(o.x, o.y - 6 * in.scale), ImVec2(o.x, o.y + 6 * in.scale), c, 2.0f * in.scale);
   dl->AddLine(ImVec2(o.x + px, o.y - 6 * in.scale), ImVec2(o.x + px, o.y + 6 * in.scale), c,
               2.0f * in.scale);
-  const ImVec2 tp(box->min.x + (size.x - ts.x) * 0.5f, box->min.y + pad);
+  const ImVec2 tp = compact ? ImVec2(box->min.x + pad, box->min.y + (size.y - ts.y) * 0.5f)
+                            : ImVec2(box->min.x + (size.x - ts.x) * 0.5f, box->min.y + pad);
   dl->AddText(f.body, f.body->FontSize, tp, c, mm.c_str());
   recordText(in, "scale_bar", tp, ts, kInk, true);
 }
@@ -1130,8 +1191,12 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   if (!st.presenter) drawColourLegend(in, st, f);
   // The labels name what the picture shows: they choose their places before
   // the scale bar, which fits in any corner.
+  // A small view (640x360) has few free corners: the scale bar takes its
+  // place first there and the labels find theirs around it.
+  const bool small = in.view_size.x < 500.0f * in.scale;
+  if (!ruled && small) drawScaleBar(in, st, f);
   drawLabels(in, st, pb, f);
-  if (!ruled) drawScaleBar(in, st, f);
+  if (!ruled && !small) drawScaleBar(in, st, f);
   drawWallInset(in, st, f);
   drawAnnotations(in, st, f, pb.stageIndex());
   if (!st.presenter) {
