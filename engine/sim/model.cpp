@@ -208,9 +208,11 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   s.fibrosis = advanceFibrosis(prev.fibrosis, s.seal, s.compression_mmHg, dt);
   s.stain = advanceStain(prev.stain, s.fibrosis, s.thrombus, p.vein.diameter_mm, dt);
   // The picture's brown stain follows the pigmentation indicator (recovery.hpp).
-  s.pigment = tl.active
-                  ? pigmentStain(pigmentAmount(pigmentationRisk(p, s.thrombus_peak)), since_injury)
-                  : 0.0;
+  // From what was injected so far (beside the vein the injection stops early).
+  s.pigment = tl.active ? pigmentStain(pigmentAmount(pigmentationRisk(asGiven(p, s.extravasated_ml),
+                                                                      s.thrombus_peak)),
+                                       since_injury)
+                        : 0.0;
 
   // --- Recanalization: in the recovery period, a treated vein that carries
   // blood again without a bond has reopened (German guideline 2020).

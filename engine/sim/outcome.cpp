@@ -76,15 +76,11 @@ double mattingRisk(const Params& p, double thrombus_peak, double inflammation_pe
   return 0.15 + 0.05 * drive;
 }
 
-namespace {
-// The agent as given: in the lumen the planned volume; beside the vein what
-// went into the dermis before the injection stopped.
-AgentParams givenAgent(const Params& p, const State& end) {
-  AgentParams a = p.agent;
-  if (!p.injection.in_lumen) a.volume_ml = std::min(a.volume_ml, end.extravasated_ml);
-  return a;
+Params asGiven(const Params& p, double extravasated_ml) {
+  Params given = p;
+  if (!p.injection.in_lumen) given.agent.volume_ml = std::min(p.agent.volume_ml, extravasated_ml);
+  return given;
 }
-} // namespace
 
 Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,
                   const Sample& last) {
@@ -105,10 +101,9 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   }
   // Beside the vein the injection stopped at the wheal (model.cpp): the dose
   // given is what reached the dermis.
-  const AgentParams given = givenAgent(p, end);
+  const Params gp = asGiven(p, end.extravasated_ml);
+  const AgentParams& given = gp.agent;
   if (given.volume_ml > 0.0) {
-    Params gp = p;
-    gp.agent = given;
     o.dose_ml = given.volume_ml;
     o.dose_mg = doseMg(given);
     o.dose_mg_per_kg = doseMgPerKg(gp);
@@ -120,7 +115,8 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   o.resolved_day = tracker.resolved_day;
   const bool treated = o.treated;
   const bool extravasated = !p.injection.in_lumen && p.agent.volume_ml > 0.0;
-  if (treated || extravasated) o.pigmentation_risk = pigmentationRisk(p, end.thrombus_peak);
+  // What was injected, not what was planned: beside the vein the injection stopped early.
+  if (treated || extravasated) o.pigmentation_risk = pigmentationRisk(gp, end.thrombus_peak);
   if (treated) o.matting_risk = mattingRisk(p, end.thrombus_peak, end.inflammation_peak);
   // Sessions count the vein, not pigment (a second injection does not treat
   // haemosiderin): 1 when this one turned it into a cord that faded; a repeat

@@ -23,6 +23,10 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
 // Goldman & Weiss; DGP guideline 2020). They rise with clot volume (trapped
 // blood -> haemosiderin), overdose and skin tone. Not probabilities for a patient.
 double pigmentationRisk(const Params& p, double thrombus_peak);
+// The parameters as given: in the lumen the planned volume; beside the vein what
+// went into the dermis before the injection stopped (`extravasated_ml`). The dose
+// and the pigmentation indicator are read from it.
+Params asGiven(const Params& p, double extravasated_ml);
 double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak);
 
 } // namespace sim

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -7,6 +8,7 @@
 #include "sim/constants.hpp"
 #include "sim/indication.hpp"
 #include "sim/model.hpp"
+#include "sim/outcome.hpp"
 #include "sim/recovery.hpp"
 #include "sim/registry.hpp"
 #include "sim/run.hpp"
@@ -138,6 +140,26 @@ TEST_CASE("sim: POL 0.2 % without a stocking: a clot closes the vein, it reopens
   // With the 21-day stocking the same dose never fills with clot: not closed.
   p.compression.days = 21.0;
   CHECK(sim::simulate(p).outcome.verdict == sim::Verdict::NotClosed);
+}
+
+TEST_CASE("sim: beside the vein, brown marks follow the volume injected, not the one planned",
+          "[sim]") {
+  sim::Params p = defaults();
+  p.injection.in_lumen = false;
+  p.agent.volume_ml = 1.0; // planned; the injection stops at the wheal
+  const sim::Run r = sim::simulate(p);
+  REQUIRE(r.outcome.dose_ml > 0.0);
+  REQUIRE(r.outcome.dose_ml < 0.5 * p.agent.volume_ml);
+  sim::Params given = p;
+  given.agent.volume_ml = r.outcome.dose_ml;
+  CHECK(r.outcome.pigmentation_risk ==
+        Approx(sim::pigmentationRisk(given, r.outcome.thrombus_peak)).margin(1e-12));
+  CHECK(r.outcome.pigmentation_risk < sim::pigmentationRisk(p, r.outcome.thrombus_peak) - 0.01);
+  // The picture's stain agrees with the reported peak (it was drawn from the plan).
+  double drawn = 0.0;
+  for (const sim::Sample& s : r.samples) drawn = std::max(drawn, s.pigment);
+  CHECK(drawn <= r.outcome.pigment_peak + 1e-9);
+  CHECK(drawn >= 0.9 * r.outcome.pigment_peak);
 }
 
 TEST_CASE("sim: no compression: the same day-1 clot and pigmentation, slower clearance (Kern)",
