@@ -213,13 +213,12 @@ void VideoRecorder::removeLog() {
   log_.clear();
 }
 
-std::vector<CaptionCue> captionTrack(const Session& s, const std::vector<double>& frame_times,
-                                     scene::Audience audience, const std::string& lang) {
+std::vector<CaptionCue> captionTrack(const std::vector<VideoFrame>& plan) {
   std::vector<CaptionCue> cues;
-  const int frames = static_cast<int>(frame_times.size());
+  const int frames = static_cast<int>(plan.size());
   for (int i = 0; i < frames; ++i) {
-    const ui::Caption c = ui::captionAt(s.beats, s.playback, frame_times[i], s.run, audience, lang);
-    if (!cues.empty() && cues.back().key == c.key) {
+    const ui::Caption& c = plan[static_cast<std::size_t>(i)].caption;
+    if (!cues.empty() && cues.back().key == c.key && cues.back().end_frame == i) {
       cues.back().end_frame = i + 1;
       continue;
     }
@@ -274,7 +273,97 @@ std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience au
     }
     i = end;
   }
+  // The story ends once its last caption has been read: the rest of the last
+  // stage shows nothing new (the end card follows the last beat directly).
+  if (!times.empty()) {
+    const ui::Caption last = caption(times.back());
+    std::size_t first = times.size() - 1;
+    while (first > 0 && caption(times[first - 1]).key == last.key) --first;
+    const auto read = static_cast<std::size_t>(std::ceil(captionReadingTime_s(last.text) * fps));
+    if (times.size() - first > read) times.resize(first + read);
+  }
   return times;
+}
+
+namespace {
+
+// Where the model's phase that runs up to `time_s` began: the first recorded
+// sample of the phase of the last sample before it (an event that ends a phase,
+// the needle reaching the vein as the injection starts, is led up to by that phase).
+double leadStart(const sim::Run& run, double time_s) {
+  auto it = run.samples.rbegin();
+  while (it != run.samples.rend() && it->time_s >= time_s) ++it;
+  if (it == run.samples.rend()) return time_s;
+  const sim::Phase phase = it->phase;
+  double start = it->time_s;
+  for (; it != run.samples.rend() && it->phase == phase; ++it) start = it->time_s;
+  return start;
+}
+
+bool startsWith(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+// The frames [a, b) share one caption: let their picture show what it says.
+void showWhatTheCaptionSays(const Session& s, std::vector<VideoFrame>& plan, std::size_t a,
+                            std::size_t b) {
+  ui::Playback pb = s.playback;
+  pb.seek(plan[a].position_s);
+  const int stage = pb.stageIndex();
+  const ui::StoryBeat* first = nullptr; // the stage's first beat
+  for (const ui::StoryBeat& beat : s.beats)
+    if (beat.stage == stage && !first) first = &beat;
+  const std::string& key = plan[a].caption.key;
+  if (startsWith(key, "beat.")) {
+    // A beat's caption never runs ahead of its event: one that opens its
+    // stage holds the picture at its event until the playback reaches it.
+    for (std::size_t k = a; k < b; ++k) {
+      const ui::StoryBeat* shown = ui::beatAt(s.beats, s.playback, plan[k].position_s);
+      if (!shown) shown = first;
+      if (shown) plan[k].model_time_s = std::max(plan[k].model_time_s, shown->sim_time_s);
+    }
+    return;
+  }
+  if (!startsWith(key, "stage.") || !first) return;
+  // The stage's opening caption tells what leads to its first beat (the needle
+  // coming in): its frames play the model's phase that ends in that beat,
+  // slowed to the caption's frames, where the playback would still show the
+  // time before it.
+  const double lead = leadStart(s.run, first->sim_time_s);
+  if (plan[a].model_time_s >= lead || first->sim_time_s <= lead) return;
+  const double n = static_cast<double>(b - a);
+  for (std::size_t k = a; k < b; ++k)
+    plan[k].model_time_s = lead + (first->sim_time_s - lead) * static_cast<double>(k - a + 1) / n;
+}
+
+void appendEndCard(std::vector<VideoFrame>& plan, int fps, const std::string& lang) {
+  const VideoFrame last = plan.empty() ? VideoFrame{} : plan.back();
+  for (const ui::Caption& c : videoEndCard(lang)) {
+    const int hold =
+        static_cast<int>(std::ceil(std::max(kEndCardCue_s, captionReadingTime_s(c.text)) * fps));
+    for (int k = 0; k < hold; ++k) plan.push_back({last.position_s, last.model_time_s, c, true});
+  }
+}
+
+} // namespace
+
+std::vector<VideoFrame> videoPlan(const Session& s, int fps, scene::Audience audience,
+                                  const std::string& lang, bool with_end_card) {
+  std::vector<VideoFrame> plan;
+  ui::Playback pb = s.playback;
+  for (const double p : tourFrameTimes(s, fps, audience, lang)) {
+    pb.seek(p);
+    plan.push_back(
+        {p, pb.simTime(), ui::captionAt(s.beats, s.playback, p, s.run, audience, lang), false});
+  }
+  for (std::size_t a = 0; a < plan.size();) {
+    std::size_t b = a + 1;
+    while (b < plan.size() && plan[b].caption.key == plan[a].caption.key) ++b;
+    showWhatTheCaptionSays(s, plan, a, b);
+    a = b;
+  }
+  if (with_end_card) appendEndCard(plan, fps, lang);
+  return plan;
 }
 
 std::vector<ui::Caption> videoEndCard(const std::string& lang) {
@@ -337,6 +426,27 @@ gfx::Image renderTourFrameAt(Viewer& viewer, Session& s, const gfx::Framebuffer&
   return gfx::readPixels(fb.size().x, fb.size().y);
 }
 
+std::vector<std::string> videoCaptions(const std::vector<VideoFrame>& plan) {
+  std::vector<std::string> out;
+  for (const VideoFrame& f : plan)
+    if (!f.end_card && std::find(out.begin(), out.end(), f.caption.text) == out.end())
+      out.push_back(f.caption.text);
+  return out;
+}
+
+gfx::Image renderVideoFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& fb,
+                            const VideoFrame& frame) {
+  ui::ScreenState& st = viewer.state();
+  st.caption_override = frame.caption.text;
+  st.end_card = frame.end_card;
+  viewer.holdModelTime(frame.model_time_s);
+  gfx::Image img = renderTourFrameAt(viewer, s, fb, frame.position_s);
+  viewer.holdModelTime(std::nullopt);
+  st.caption_override.clear();
+  st.end_card = false;
+  return img;
+}
+
 core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const std::string& path,
                               double max_seconds) {
   const std::string srt_path = captionPathFor(path);
@@ -360,40 +470,32 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
   core::AtomicFile srt = std::move(srt_file).value();
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
-  const ui::ScreenState& st = viewer.state();
-  std::vector<double> times = tourFrameTimes(s, kVideoFps, st.audience, st.lang);
-  const std::size_t whole = times.size();
+  ui::ScreenState& st = viewer.state();
+  std::vector<VideoFrame> plan = videoPlan(s, kVideoFps, st.audience, st.lang, false);
+  const std::size_t whole = plan.size();
   if (max_seconds > 0.0)
-    times.resize(std::min(times.size(), static_cast<std::size_t>(max_seconds * kVideoFps + 0.5)));
-  const bool end_card = times.size() == whole; // a cut preview ends where it is cut
-  const int frames = static_cast<int>(times.size());
+    plan.resize(std::min(plan.size(), static_cast<std::size_t>(max_seconds * kVideoFps + 0.5)));
+  if (plan.size() == whole) appendEndCard(plan, kVideoFps, st.lang); // a cut preview: none
+  // The subtitle band is sized once for the longest caption: the picture keeps its size.
+  st.video_captions = videoCaptions(plan);
+  const int frames = static_cast<int>(plan.size());
   bool ok = true;
+  gfx::Image card; // an end card's frames are one still
   for (int i = 0; i < frames && ok; ++i) {
-    ok = rec.addFrame(renderTourFrameAt(viewer, s, fb, times[i]));
+    const VideoFrame& f = plan[static_cast<std::size_t>(i)];
+    const bool same_card = f.end_card && i > 0 && plan[static_cast<std::size_t>(i - 1)].end_card &&
+                           plan[static_cast<std::size_t>(i - 1)].caption.key == f.caption.key;
+    if (!same_card) card = renderVideoFrame(viewer, s, fb, f);
+    ok = rec.addFrame(card);
     if (i % (kVideoFps * 5) == 0) std::fprintf(stderr, "record: %3d%%\r", 100 * i / frames);
   }
-  std::vector<CaptionCue> cues = captionTrack(s, times, st.audience, st.lang);
-  // The end card: each caption over the last picture, one still held long
-  // enough to read it whole.
-  const double last = times.empty() ? 0.0 : times.back();
-  int frame = frames;
-  for (const ui::Caption& c : videoEndCard(st.lang)) {
-    if (!ok || !end_card) break;
-    const int hold = static_cast<int>(
-        std::ceil(std::max(kEndCardCue_s, captionReadingTime_s(c.text)) * kVideoFps));
-    viewer.state().caption_override = c.text;
-    const gfx::Image still = renderTourFrameAt(viewer, s, fb, last);
-    viewer.state().caption_override.clear();
-    for (int k = 0; k < hold && ok; ++k) ok = rec.addFrame(still);
-    cues.push_back({frame, frame + hold, c.key, c.text});
-    frame += hold;
-  }
+  st.video_captions.clear();
   std::fprintf(stderr, "record: 100%%\n");
-  // The captions the frames showed, beside the video: written first, then
-  // both replace their names together. A failed write is reported by
-  // finish(), after the video's own failure if it has one (a full disk
+  // The captions the frames showed (the same plan), beside the video: written
+  // first, then both replace their names together. A failed write is reported
+  // by finish(), after the video's own failure if it has one (a full disk
   // names the video the user asked for).
-  (void)srt.write(toSrt(cues, kVideoFps));
+  (void)srt.write(toSrt(captionTrack(plan), kVideoFps));
   return rec.finish(&srt);
 }
 

@@ -79,9 +79,29 @@ double captionReadingTime_s(const std::string& text);
 // playback clock, except that a caption (ui::captionAt) shown for less than
 // its captionReadingTime_s is played slower until it fills that (holding a frame
 // where slowing would show the next caption early). Never goes backwards, so
-// the captions keep the model's order.
+// the captions keep the model's order. The story ends once its last caption has
+// been read: what the last stage plays after it shows nothing new.
 std::vector<double> tourFrameTimes(const Session& session, int fps, scene::Audience audience,
                                    const std::string& lang);
+
+// One frame of a recording: where on the playback axis (stage, camera), the
+// model time the picture shows, and the caption on screen (also the .srt's).
+struct VideoFrame {
+  double position_s = 0.0;
+  double model_time_s = 0.0;
+  ui::Caption caption;
+  bool end_card = false; // a plain card after the story, no picture
+};
+// The whole recording, frame by frame (tourFrameTimes, then the end card).
+// The picture shows what its caption says, chosen from the model's events: a
+// beat's caption shows the model at or after its event (a beat whose caption
+// opens its stage is held at its event until the playback reaches it); a
+// stage's opening caption before its first beat shows the model in the phase
+// that leads to that beat (the procedure's "a fine needle comes in": the
+// needle moving in, never the skin before it). `with_end_card`: false for a
+// cut preview.
+std::vector<VideoFrame> videoPlan(const Session& session, int fps, scene::Audience audience,
+                                  const std::string& lang, bool with_end_card = true);
 
 // Renders video frame `index` of the tour into `fb`'s size and returns its
 // pixels; leaves `fb` bound. `captions`: presenter layout (title and narration
@@ -95,15 +115,23 @@ gfx::Image renderTourFrameAt(Viewer& viewer, Session& session, const gfx::Frameb
                              double position_s, bool captions = true,
                              ui::ScreenActions* actions = nullptr);
 
+// Every caption of the story frames of `plan`, once each (ScreenState::video_captions:
+// the subtitle band is sized for the longest).
+std::vector<std::string> videoCaptions(const std::vector<VideoFrame>& plan);
+// One frame of a recording as recordTour draws it (set the viewer's
+// video_captions first): the caption in the band below the view, the model at
+// the frame's time; an end card alone on a plain background.
+gfx::Image renderVideoFrame(Viewer& viewer, Session& session, const gfx::Framebuffer& fb,
+                            const VideoFrame& frame);
+
 // The caption track of a recording: one entry per caption shown, from the
-// frame it appears on to the frame it is replaced (ui::captionAt per frame,
-// frame i at playback position frame_times[i]).
+// frame it appears on to the frame it is replaced.
 struct CaptionCue {
   int first_frame = 0, end_frame = 0; // [first, end)
   std::string key, text;
 };
-std::vector<CaptionCue> captionTrack(const Session& session, const std::vector<double>& frame_times,
-                                     scene::Audience audience, const std::string& lang);
+// The cues of `plan`: each caption from its first frame to the frame it is replaced.
+std::vector<CaptionCue> captionTrack(const std::vector<VideoFrame>& plan);
 // The end card of a recording, after the last beat: the supervised walk, the rare
 // signs that need a call at once, the take-home sheet (safety is content: a video
 // must not end on the model alone). Keys "video.end.*", in `lang`.
@@ -119,11 +147,12 @@ std::string captionPathFor(const std::string& video_path);
 // Plays the session from the start to the end at `fps`; writes to a temp file
 // beside `path` and renames it, so a failed export leaves nothing behind.
 // Beside it, the captions burned into the frames as a SubRip track
-// (captionPathFor): the video and its track replace older files together or
-// not at all (an older pair stays a pair); a folder the track cannot be
-// written into is reported before the first frame. After the last beat, the end card
-// (videoEndCard), each caption held over the last picture for kEndCardCue_s or its reading time.
-// `max_seconds` > 0 stops after that much video (a cut preview: no end card).
+// (captionPathFor), cue for cue what the frames show (one videoPlan drives
+// both): the video and its track replace older files together or not at all
+// (an older pair stays a pair); a folder the track cannot be written into is
+// reported before the first frame. Right after the last beat's caption, the end
+// card (videoEndCard) on a plain background. `max_seconds` > 0 stops after that
+// much video (a cut preview: no end card).
 core::Result<bool> recordTour(Viewer& viewer, Session& session, glm::ivec2 size,
                               const std::string& path, double max_seconds = 0.0);
 

@@ -410,7 +410,11 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   if (want != gui_->scale()) gui_->setFontScale(want);
   const float scale = gui_->scale();
   glm::vec2 origin, view;
-  ui::viewRect(glm::vec2(size), scale, state_.presenter, origin, view);
+  // A recording's subtitle band (state_.video_captions) takes the bottom of the view.
+  const float band = state_.presenter ? ui::subtitleBand(gui_->fonts(), glm::vec2(size), scale,
+                                                         state_.video_captions)
+                                      : 0.0f;
+  ui::viewRect(glm::vec2(size), scale, state_.presenter, origin, view, band);
 
   sample_ = hold_time_s_ ? s.run.at(*hold_time_s_) : s.sampleNow();
   render::DirectedView directed = directedFor(s, *renderer_);
@@ -440,10 +444,12 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
                             1.0f, 2.5f)
                : 1.0f;
   if (!camera_override_) directed.camera.distance *= widen;
-  renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y),
-             glm::ivec2(left_view));
+  // A recording's end card draws no picture (its plain card covers the frame).
+  if (!state_.end_card)
+    renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y),
+               glm::ivec2(left_view));
   render::VeinOnScreen right_vein; // the what-if half's vein (its texts keep clear of it)
-  if (compare_) {
+  if (compare_ && !state_.end_card) {
     // The right half: the what-if session at the same place in the timeline.
     syncTimeline(s, compare_->what_if);
     compare_sample_ = compare_->what_if.sampleNow();

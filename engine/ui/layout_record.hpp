@@ -23,7 +23,8 @@ struct RecordedText {
   // shows there is more): may run past that region's bottom. Everything else in
   // a window must fit it whole.
   bool scrolls = false;
-  std::string words; // what it says, where a test asks (the safety boxes); else empty
+  std::string words;    // what it says, where a test asks (the safety boxes); else empty
+  float font_px = 0.0f; // the font's size where known (a recording's captions), else 0
 };
 
 // A label's leader line, from its plate to its anchor on the picture.

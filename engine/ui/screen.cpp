@@ -1096,6 +1096,55 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
   recordText(in, "caption.presenter", tp, ts, kInk, true);
 }
 
+// The padding around a recording's subtitle (band and end card).
+float subtitlePad(float scale) {
+  return 14.0f * scale;
+}
+
+// A recording's caption in its band below the view: always the caption font,
+// centred, on a plain band, so it never covers the picture (the vein, the cut
+// tissue) nor the title, and reads at one size in every frame.
+void drawVideoCaption(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  const std::string& text = st.caption_override;
+  const float top = in.view_origin.y + in.view_size.y;
+  const float bottom = in.display.y - kDisclaimerHeight * in.scale;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(ImVec2(0, top), ImVec2(in.display.x, bottom), colU(kPlate));
+  if (text.empty()) return;
+  ImFont* font = f.caption;
+  const float pad = subtitlePad(in.scale);
+  const float wrap = in.display.x - 2 * pad;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text.c_str());
+  const ImVec2 tp(std::max(pad, (in.display.x - ts.x) * 0.5f),
+                  top + std::max(pad * 0.5f, (bottom - top - ts.y) * 0.5f));
+  dl->AddText(font, font->FontSize, tp, colU(kInk), text.c_str(), nullptr, wrap);
+  recordText(in, "caption.video", tp, ts, kInk, false);
+  if (in.record) {
+    in.record->texts.back().font_px = font->FontSize;
+    in.record->texts.back().words = text;
+  }
+}
+
+// A recording's end card: its caption alone, large and centred on a plain
+// background (no picture behind it to read through), the disclaimer below.
+void drawEndCard(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(ImVec2(0, 0), iv(in.display), colU(ImVec4(0.97f, 0.97f, 0.98f, 1.0f)));
+  const std::string& text = st.caption_override;
+  if (text.empty()) return;
+  ImFont* font = f.caption;
+  const float wrap = in.display.x * 0.8f;
+  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text.c_str());
+  const ImVec2 tp(std::max(0.0f, (in.display.x - ts.x) * 0.5f),
+                  std::max(0.0f, (in.display.y - kDisclaimerHeight * in.scale - ts.y) * 0.5f));
+  dl->AddText(font, font->FontSize, tp, colU(kInk), text.c_str(), nullptr, wrap);
+  recordText(in, "caption.end_card", tp, ts, kInk, false);
+  if (in.record) {
+    in.record->texts.back().font_px = font->FontSize;
+    in.record->texts.back().words = text;
+  }
+}
+
 } // namespace
 
 void recordLastItem(const ScreenInput& in, const char* what) {
@@ -1135,15 +1184,28 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
   return open;
 }
 
-void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size) {
+void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size,
+              float band) {
   origin = {0, 0};
   if (presenter) {
-    size = {display.x, display.y - kDisclaimerHeight * scale};
+    size = {display.x, display.y - kDisclaimerHeight * scale - band};
   } else {
     size = {display.x - panelWidth(display.x, scale),
             display.y - (kBarHeight + kDisclaimerHeight) * scale};
   }
   size = glm::max(size, glm::vec2(1, 1));
+}
+
+float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
+                   const std::vector<std::string>& captions) {
+  if (captions.empty() || !f.caption) return 0.0f;
+  const float pad = subtitlePad(scale);
+  const float wrap = display.x - 2 * pad;
+  float tallest = f.caption->FontSize;
+  for (const std::string& c : captions)
+    tallest =
+        std::max(tallest, f.caption->CalcTextSizeA(f.caption->FontSize, 1e6f, wrap, c.c_str()).y);
+  return std::min(tallest + 2 * pad, 0.45f * display.y);
 }
 
 void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fonts& f,
@@ -1157,6 +1219,13 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   if (!in.placer) in.placer = &local;
   *in.placer = Placer(Rect::at(in.view_origin, in.view_size));
   if (in.record) in.record->view = Rect::at(in.view_origin, in.view_size);
+  if (st.end_card) { // nothing of the picture: the card and the disclaimer
+    ImGui::PushFont(f.body);
+    drawEndCard(in, st, f);
+    drawDisclaimer(in, st, f);
+    ImGui::PopFont();
+    return;
+  }
   if (in.vein && in.vein->present && in.view->leg < 0.5f) {
     for (const Capsule& c : veinCapsules(*in.vein, in.view_origin)) {
       in.placer->keepClear(c);
@@ -1177,7 +1246,10 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   // boxes that can move anywhere.
   const bool ruled = drawCutFaceRuler(in, st, f);
   // The lecture room reads the caption first: the gauge takes what it leaves.
-  if (st.presenter) drawPresenterCaption(in, st, pb, f);
+  if (st.presenter && !st.video_captions.empty())
+    drawVideoCaption(in, st, f);
+  else if (st.presenter)
+    drawPresenterCaption(in, st, pb, f);
   drawSizeGauge(in, st, f);
   {
     // The stage that opens on the skin with its cleansing shows what the

@@ -79,6 +79,11 @@ struct ScreenState {
   // A recording's end card (safety after the last beat): shown as the caption instead of
   // the playback's own; empty otherwise.
   std::string caption_override;
+  // A recording's frames (--record): every caption they show. Non-empty: the
+  // caption goes in a band below the view, always in the caption font, the band
+  // sized once for the longest of these (the picture keeps one size).
+  std::vector<std::string> video_captions;
+  bool end_card = false; // a recording's end card: caption_override alone on a plain background
   bool record_available = false; // the window: Record, Save view, Handout in the timeline bar
   float record_progress =
       -1.0f;     // recording from the window: 0..1 (progress, Cancel); < 0 not recording
@@ -138,7 +143,13 @@ struct ScreenActions {
 
 // Rectangle of the 3D view for a display size (leaves room for the panel
 // and the timeline, or the whole screen in presenter mode).
-void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size);
+// `band`: the height of a recording's subtitle band below the view (0: none).
+void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size,
+              float band = 0.0f);
+// The height of the subtitle band for `captions` at this display size: the
+// caption font, as many lines as the longest needs, at most 45 % of the height.
+float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
+                   const std::vector<std::string>& captions);
 
 void drawScreen(const ScreenInput& in, ScreenState& state, Playback& playback, const Fonts& fonts,
                 ScreenActions& actions);

@@ -111,7 +111,9 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
     const double frame = 1.0 / app::kVideoFps;
     // The recording's frames: where each one is on the playback axis.
     const std::vector<double> times = app::tourFrameTimes(s, app::kVideoFps, c.audience, c.lang);
-    REQUIRE(times.size() >= static_cast<std::size_t>(app::tourFrameCount(s, app::kVideoFps)));
+    // Every beat is played (the story ends once the last beat's caption is read).
+    REQUIRE_FALSE(times.empty());
+    REQUIRE(times.back() >= s.beats.back().position_s);
     for (std::size_t i = 1; i < times.size(); ++i) REQUIRE(times[i] >= times[i - 1]);
     // The video time of the first frame at or after playback position p.
     const auto videoTime = [&](double p) {
@@ -449,6 +451,82 @@ TEST_CASE("tour: one frame per stage still and per beat, each clearly unlike the
       INFO(files[i - 1].filename().string()
            << " -> " << files[i].filename().string() << ": mean " << mean);
       CHECK(mean > kMinMeanDiff);
+    }
+  }
+}
+
+// The recording's plan, frame by frame, in every story scene, patient and
+// student: each frame's picture shows what its caption says, chosen from the
+// model's events (the needle is in the picture while a caption speaks of it
+// coming in or being in; a beat's caption never before its event), every frame
+// has a caption, the end card follows the last beat's caption as soon as it has
+// been read, and the caption track is what the frames show, frame for frame.
+// (The procedure's "a fine needle comes in" once played over 7 s of skin with
+// no needle; the video once ran 7 s past its last beat, then held the end card
+// over the day-56 picture.)
+TEST_CASE("video: every frame shows what its caption says; the end card follows the last beat",
+          "[app]") {
+  struct Case {
+    scene::Audience audience;
+    const char* lang;
+  };
+  for (const char* file : kStoryScenes) {
+    const app::Session s = sessionFor(file);
+    for (const Case c :
+         {Case{scene::Audience::Patient, "en"}, Case{scene::Audience::Student, "de"}}) {
+      INFO(file << " " << c.lang);
+      const int fps = app::kVideoFps;
+      const std::vector<app::VideoFrame> plan = app::videoPlan(s, fps, c.audience, c.lang);
+      REQUIRE_FALSE(plan.empty());
+      const auto eventTime = [&](const std::string& key) -> double {
+        for (const sim::Event& e : s.run.events)
+          if (key.rfind("beat." + std::string(scene::beatInfo(e.kind).id), 0) == 0) return e.time_s;
+        return -1.0;
+      };
+      std::size_t story = 0; // frames before the end card
+      while (story < plan.size() && !plan[story].end_card) ++story;
+      REQUIRE(story > 0);
+      int needle_frames = 0;
+      for (std::size_t i = 0; i < story; ++i) {
+        const app::VideoFrame& f = plan[i];
+        INFO("frame " << i << " " << f.caption.key << " at model " << f.model_time_s << " s");
+        CHECK_FALSE(f.caption.text.empty()); // no frame without its words
+        const sim::Sample now = s.run.at(f.model_time_s);
+        if (f.caption.key == "stage.procedure" || f.caption.key == "beat.needle_in_lumen") {
+          ++needle_frames;
+          CHECK(now.needle_insertion > 0.0);
+        }
+        const double at = eventTime(f.caption.key);
+        if (at >= 0.0) CHECK(f.model_time_s >= at - 1e-9);
+        if (i > 0) CHECK(f.position_s >= plan[i - 1].position_s);
+      }
+      const bool treated = s.run.outcome.indicated;
+      if (treated) CHECK(needle_frames > 0);
+      // The end card right after the last caption has been read: that caption's
+      // frames are no more than its reading time (or the frames up to its beat).
+      std::size_t last = story - 1;
+      while (last > 0 && plan[last - 1].caption.key == plan[story - 1].caption.key) --last;
+      const double read_s = app::captionReadingTime_s(plan[story - 1].caption.text);
+      CHECK(static_cast<double>(story - last) <= std::ceil(read_s * fps) + 1);
+      const std::vector<ui::Caption> card = app::videoEndCard(c.lang);
+      std::size_t k = 0;
+      for (std::size_t i = story; i < plan.size(); ++i) {
+        CHECK(plan[i].end_card);
+        if (i > story && plan[i].caption.key != plan[i - 1].caption.key) ++k;
+        REQUIRE(k < card.size());
+        CHECK(plan[i].caption.text == card[k].text);
+      }
+      CHECK(k + 1 == card.size());
+      // The caption track: frame for frame the text on screen.
+      const std::vector<app::CaptionCue> cues = app::captionTrack(plan);
+      std::size_t cue = 0;
+      for (std::size_t i = 0; i < plan.size(); ++i) {
+        while (cue < cues.size() && cues[cue].end_frame <= static_cast<int>(i)) ++cue;
+        REQUIRE(cue < cues.size());
+        CHECK(cues[cue].first_frame <= static_cast<int>(i));
+        CHECK(cues[cue].text == plan[i].caption.text);
+      }
+      CHECK(cues.back().end_frame == static_cast<int>(plan.size()));
     }
   }
 }

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -25,6 +26,8 @@
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/subprocess.hpp"
+#include "ui/layout_record.hpp"
+#include "ui/screen.hpp"
 
 namespace fs = std::filesystem;
 
@@ -356,4 +359,154 @@ TEST_CASE("a video past the file-size limit is reported in our words, nothing le
   const bool older_video = testsupport::readFile(out) == "older video";
   CHECK(older_video);
   CHECK(names(dir) == std::vector<std::string>{"noise.mp4"});
+}
+
+namespace {
+
+float channelLinear(std::uint8_t v) {
+  const float c = v / 255.0f;
+  return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+}
+float luminanceAt(const gfx::Image& img, int x, int y) {
+  const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(img.width) +
+                         static_cast<std::size_t>(x)) *
+                        4;
+  return 0.2126f * channelLinear(img.rgba[i]) + 0.7152f * channelLinear(img.rgba[i + 1]) +
+         0.0722f * channelLinear(img.rgba[i + 2]);
+}
+// The lowest contrast between a text's ink and the pixels in a ring 3 px around it.
+float ringContrast(const gfx::Image& img, const ui::RecordedText& t) {
+  const auto lin = [](float c) {
+    return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+  };
+  const float ink = 0.2126f * lin(t.ink.r) + 0.7152f * lin(t.ink.g) + 0.0722f * lin(t.ink.b);
+  float worst = 1e9f;
+  const int x0 = static_cast<int>(t.rect.min.x) - 3, x1 = static_cast<int>(t.rect.max.x) + 3;
+  const int y0 = static_cast<int>(t.rect.min.y) - 3, y1 = static_cast<int>(t.rect.max.y) + 3;
+  const auto sample = [&](int x, int y) {
+    if (x < 0 || y < 0 || x >= img.width || y >= img.height) return;
+    const float l = luminanceAt(img, x, y);
+    worst = std::min(worst, (std::max(ink, l) + 0.05f) / (std::min(ink, l) + 0.05f));
+  };
+  for (int x = x0; x <= x1; x += 2) {
+    sample(x, y0);
+    sample(x, y1);
+  }
+  for (int y = y0; y <= y1; y += 2) {
+    sample(x0, y);
+    sample(x1, y);
+  }
+  return worst;
+}
+
+const ui::RecordedText* findText(const ui::LayoutRecord& rec, const std::string& what) {
+  for (const ui::RecordedText& t : rec.texts)
+    if (t.what == what) return &t;
+  return nullptr;
+}
+
+} // namespace
+
+// Frames of the recording as recordTour draws them (en patient at 640x360 and
+// 1280x720, de student at 1280x720): the first two frames, the first frame of
+// every caption (each end card's too) and the longest caption's. Each caption sits in
+// its band below the picture: clear of the vein, the view and the title, in the
+// caption font at the size the resolution gives (one size in every frame),
+// reading at least 4.5:1, saying what the caption track says. The end card is
+// plain: its text alone on an even background. (Once the caption covered the
+// cutaway and fell back to a smaller font in some frames, the title's box
+// covered the caption in the first frames, and the end card sat in small print
+// over the day-56 picture.)
+TEST_CASE("video: captions in their band, one size, clear of the vein and the title; a plain end "
+          "card",
+          "[app][gl]") {
+  REQUIRE_GL();
+  struct Case {
+    glm::ivec2 size;
+    scene::Audience audience;
+    const char* lang;
+  };
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  for (const Case c : {Case{{640, 360}, scene::Audience::Patient, "en"},
+                       Case{{1280, 720}, scene::Audience::Patient, "en"},
+                       Case{{1280, 720}, scene::Audience::Student, "de"}}) {
+    INFO(c.size.x << "x" << c.size.y << " " << c.lang);
+    v.state().audience = c.audience;
+    v.state().lang = c.lang;
+    const std::vector<app::VideoFrame> plan = app::videoPlan(s, app::kVideoFps, c.audience, c.lang);
+    v.state().video_captions = app::videoCaptions(plan);
+    std::vector<std::size_t> picks = {0, 1};
+    std::size_t longest = 0;
+    for (std::size_t i = 1; i < plan.size(); ++i) {
+      if (plan[i].caption.key != plan[i - 1].caption.key) picks.push_back(i);
+      if (!plan[i].end_card && plan[i].caption.text.size() > plan[longest].caption.text.size())
+        longest = i;
+    }
+    picks.push_back(longest);
+    testsupport::glContext()->window->setSize(c.size.x, c.size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(c.size, 0);
+    REQUIRE(fb.complete());
+    ui::LayoutRecord rec;
+    float font_px = 0.0f;
+    int cards = 0;
+    for (const std::size_t i : picks) {
+      const app::VideoFrame& f = plan[i];
+      INFO("frame " << i << " (" << f.caption.key << ")");
+      rec.clear();
+      v.recordLayout(&rec);
+      const gfx::Image img = app::renderVideoFrame(v, s, fb, f);
+      v.recordLayout(nullptr);
+      // SCLEROSIM_VIDEO_PNGS=DIR: every checked frame, to look at.
+      if (const char* dir = std::getenv("SCLEROSIM_VIDEO_PNGS"))
+        CHECK(gfx::writePng(img, std::string(dir) + "/" + c.lang + "-" + std::to_string(c.size.x) +
+                                     "-f" + std::to_string(i) + ".png"));
+      const ui::RecordedText* cap =
+          findText(rec, f.end_card ? "caption.end_card" : "caption.video");
+      REQUIRE(cap);
+      CHECK(cap->words == f.caption.text); // what the .srt says at this frame
+      CHECK(cap->rect.min.x >= 0.0f);
+      CHECK(cap->rect.max.x <= static_cast<float>(c.size.x));
+      CHECK(cap->rect.max.y <= static_cast<float>(c.size.y));
+      if (font_px == 0.0f) font_px = cap->font_px;
+      CHECK(cap->font_px == font_px); // one size in every frame
+      // The caption font at the size the resolution gives (34 px at 720 lines).
+      CHECK(cap->font_px ==
+            Approx(34.0f * ui::screenScale(glm::vec2(c.size), 1.0f, 1.0f)).epsilon(0.01));
+      const float contrast = ringContrast(img, *cap);
+      INFO("contrast " << contrast);
+      CHECK(contrast >= 4.5f);
+      const ui::Rect r = cap->rect;
+      for (const ui::Capsule& vein : rec.vein) CHECK_FALSE(ui::overlaps(r, vein));
+      for (const ui::RecordedText& t : rec.texts) {
+        if (&t == cap) continue;
+        INFO("against " << t.what);
+        CHECK_FALSE(ui::overlaps(r, t.rect));
+      }
+      if (f.end_card) {
+        ++cards;
+        CHECK(rec.vein.empty());
+        CHECK_FALSE(findText(rec, "title"));
+        // Plain: every pixel above the text the same as the top-left one.
+        float spread = 0.0f;
+        const float ref = luminanceAt(img, 0, 0);
+        for (int y = 0; y < static_cast<int>(r.min.y) - 4; y += 3)
+          for (int x = 0; x < c.size.x; x += 3)
+            spread = std::max(spread, std::abs(luminanceAt(img, x, y) - ref));
+        CHECK(spread < 0.01f);
+      } else {
+        // Below the picture, never over it.
+        CHECK(r.min.y >= rec.view.max.y - 0.5f);
+        const ui::RecordedText* title = findText(rec, "title");
+        REQUIRE(title);
+        CHECK_FALSE(ui::overlaps(r, title->rect));
+      }
+    }
+    CHECK(cards == 3);
+  }
+  v.state().video_captions.clear();
 }
