@@ -417,7 +417,7 @@ const ui::RecordedText* findText(const ui::LayoutRecord& rec, const std::string&
 // cutaway and fell back to a smaller font in some frames, the title's box
 // covered the caption in the first frames, and the end card sat in small print
 // over the day-56 picture.)
-TEST_CASE("video: captions in their band, one size, clear of the vein and the title; a plain end "
+TEST_CASE("video: captions in their band, one size, clear of the vein and the title, a plain end "
           "card",
           "[app][gl]") {
   REQUIRE_GL();
