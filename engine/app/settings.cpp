@@ -1,7 +1,9 @@
 #include "app/settings.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/language.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 namespace {
@@ -54,6 +58,7 @@ LoadedSettings loadSettings(const std::string& path) {
   out.found = true;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
+    out.corrupt = true;
     out.warning = "cannot read settings file '" + path + "'; using defaults";
     return out;
   }
@@ -61,6 +66,7 @@ LoadedSettings loadSettings(const std::string& path) {
   buf << in.rdbuf();
   const nlohmann::json j = nlohmann::json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
+    out.corrupt = true;
     out.warning = "settings file '" + path + "' is corrupt (not a JSON object); using defaults";
     return out;
   }
@@ -78,7 +84,7 @@ LoadedSettings loadSettings(const std::string& path) {
   }
   if (j.contains("lang")) {
     const auto& v = j["lang"];
-    if (v == "en" || v == "de")
+    if (v.is_string() && settingsLanguage(v.get<std::string>()) == v.get<std::string>())
       s.lang = v.get<std::string>();
     else
       note("lang");
@@ -125,6 +131,26 @@ LoadedSettings loadSettings(const std::string& path) {
   if (!bad.empty()) out.warning = "settings file '" + path + "': ignored bad value(s) for " + bad;
   out.settings = s;
   return out;
+}
+
+LoadedSettings loadStartupSettings(const std::string& path) {
+  namespace fs = std::filesystem;
+  LoadedSettings loaded = loadSettings(path);
+  if (!loaded.corrupt) return loaded;
+  std::error_code ec;
+  std::string kept = path + ".bad";
+  for (int n = 1; fs::exists(kept, ec) || fs::is_symlink(kept, ec); ++n)
+    kept = path + ".bad-" + std::to_string(n);
+  if (std::rename(path.c_str(), kept.c_str()) == 0) {
+    loaded.warning += "; kept the old file as '" + kept + "'";
+  } else {
+    loaded.warning += "; could not keep it aside as '" + kept + "': " + std::strerror(errno);
+  }
+  return loaded;
+}
+
+std::string settingsLanguage(const std::string& lang) {
+  return core::isLanguageCode(lang) && text::hasLanguage(lang) ? lang : "en";
 }
 
 std::string saveSettings(const Settings& s, const std::string& path) {

@@ -3,7 +3,9 @@
 // window size and the practice's name and phone for the handout, in
 // $XDG_CONFIG_HOME/sclerosim/settings.json (default
 // ~/.config/sclerosim/settings.json). Written atomically (temp file + rename);
-// a missing file gives the defaults, a corrupt one a warning and the defaults.
+// a missing file gives the defaults, a corrupt one a warning and the defaults
+// (and at the window's start it is kept aside as settings.json.bad, never
+// overwritten: it may hold the practice's name and phone).
 #include <string>
 
 #include "render/palette.hpp"
@@ -29,12 +31,20 @@ std::string settingsPath();
 
 struct LoadedSettings {
   Settings settings;
-  bool found = false;  // the file existed
-  std::string warning; // non-empty: the file was unreadable or corrupt, defaults used
+  bool found = false;   // the file existed
+  bool corrupt = false; // the whole file was unreadable or not a JSON object
+  std::string warning;  // non-empty: the file was unreadable or corrupt, defaults used
 };
 
 // Never throws: bad JSON, wrong types and out-of-range values fall back to defaults.
 LoadedSettings loadSettings(const std::string& path);
+// loadSettings at the window's start: a corrupt file is renamed to the first
+// free of path + ".bad", ".bad-1", ".bad-2", ... (an older one is kept) so the
+// next save cannot overwrite it; the warning names where it went.
+LoadedSettings loadStartupSettings(const std::string& path);
+// The language to remember: a code with a catalogue (the one registry of
+// languages, text::languageCodes) as it is, anything else "en".
+std::string settingsLanguage(const std::string& lang);
 // Creates the folder; writes path + ".tmp" then renames. Returns "" or an error message.
 std::string saveSettings(const Settings& s, const std::string& path);
 

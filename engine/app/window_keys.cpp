@@ -145,7 +145,7 @@ Settings currentSettings(const Viewer& viewer, glm::ivec2 window_size) {
   const ui::ScreenState& st = viewer.state();
   Settings s;
   s.audience = st.audience;
-  s.lang = st.lang.rfind("de", 0) == 0 ? "de" : "en";
+  s.lang = settingsLanguage(st.lang);
   s.palette = st.palette;
   s.font_scale = st.font_scale;
   s.width = window_size.x;

@@ -133,12 +133,10 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
   double last = window.seconds();
   const std::string settings_path = settingsPath();
   {
-    const LoadedSettings loaded = loadSettings(settings_path);
-    if (!loaded.warning.empty()) {
-      core::logWarn(loaded.warning);
-      const std::string err = saveSettings(Settings{}, settings_path); // replace the corrupt file
-      if (!err.empty()) core::logWarn(err);
-    }
+    // A corrupt file is moved aside, never replaced: it may hold the
+    // practice's name and phone, which the user can copy back by hand.
+    const LoadedSettings loaded = loadStartupSettings(settings_path);
+    if (!loaded.warning.empty()) core::logWarn(loaded.warning);
     if (loaded.found) {
       applySettings(loaded.settings, viewer.state());
       const glm::ivec2 ws = window.windowSize();

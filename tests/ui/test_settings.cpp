@@ -7,12 +7,16 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 #include <unistd.h>
+#include <vector>
 
 #include "app/session.hpp"
 #include "app/settings.hpp"
 #include "app/window_loop.hpp"
 #include "scene/loader.hpp"
+#include "text/locale.hpp"
 #include "ui/panels.hpp"
 
 namespace fs = std::filesystem;
@@ -92,12 +96,70 @@ TEST_CASE("ui: a corrupt settings file is reported and gives defaults", "[ui]") 
     CHECK_FALSE(l.warning.empty());
     CHECK(l.settings == app::Settings{});
   }
-  // Partly valid: good keys are kept.
-  { std::ofstream(path) << R"({"mode":"student","lang":"fr"})"; }
-  const app::LoadedSettings l = app::loadSettings(path);
-  CHECK(l.settings.audience == scene::Audience::Student);
-  CHECK(l.settings.lang == "en");
-  CHECK(l.warning.find("lang") != std::string::npos);
+  // Partly valid: good keys are kept; a language without a catalogue is not.
+  for (const char* lang : {"\"xx\"", "\"english\"", "\"../en\"", "7"}) {
+    { std::ofstream(path) << R"({"mode":"student","lang":)" << lang << "}"; }
+    const app::LoadedSettings l = app::loadSettings(path);
+    INFO(lang);
+    CHECK(l.settings.audience == scene::Audience::Student);
+    CHECK(l.settings.lang == "en");
+    CHECK(l.warning.find("lang") != std::string::npos);
+    CHECK_FALSE(l.corrupt);
+  }
+  fs::remove_all(d);
+}
+
+TEST_CASE("ui: every registered language is remembered and read back", "[ui]") {
+  const fs::path d = tempDir("languages");
+  const std::string path = (d / "settings.json").string();
+  const std::vector<std::string> codes = text::languageCodes();
+  REQUIRE(codes.size() >= 4); // en, de, fr, es
+  for (const std::string& code : codes) {
+    INFO(code);
+    CHECK(app::settingsLanguage(code) == code);
+    app::Settings s;
+    s.lang = app::settingsLanguage(code);
+    REQUIRE(app::saveSettings(s, path).empty());
+    const app::LoadedSettings l = app::loadSettings(path);
+    CHECK(l.warning.empty());
+    CHECK(l.settings.lang == code);
+  }
+  CHECK(app::settingsLanguage("xx") == "en");
+  CHECK(app::settingsLanguage("") == "en");
+  fs::remove_all(d);
+}
+
+TEST_CASE("ui: a corrupt settings file is kept aside at the start, never overwritten", "[ui]") {
+  const fs::path d = tempDir("keep-bad");
+  const std::string path = (d / "settings.json").string();
+  const auto slurp = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string first = R"({"clinic_name": "Praxis Dr. Weiss", "clinic_phone": "0301)";
+  { std::ofstream(path, std::ios::binary) << first; }
+  app::LoadedSettings l = app::loadStartupSettings(path);
+  CHECK(l.corrupt);
+  CHECK(l.settings == app::Settings{});
+  CHECK(l.warning.find(path + ".bad") != std::string::npos);
+  CHECK_FALSE(fs::exists(path));
+  CHECK(slurp(path + ".bad") == first);
+  // A second corrupt file: the older .bad stays as it was.
+  const std::string second = "{ also broken";
+  { std::ofstream(path, std::ios::binary) << second; }
+  l = app::loadStartupSettings(path);
+  CHECK(l.warning.find(path + ".bad-1") != std::string::npos);
+  CHECK(slurp(path + ".bad") == first);
+  CHECK(slurp(path + ".bad-1") == second);
+  // Saving the settings afterwards touches neither.
+  REQUIRE(app::saveSettings(l.settings, path).empty());
+  CHECK(slurp(path + ".bad") == first);
+  CHECK(slurp(path + ".bad-1") == second);
+  // A good file is read and left where it is.
+  l = app::loadStartupSettings(path);
+  CHECK_FALSE(l.corrupt);
+  CHECK(l.warning.empty());
+  CHECK(fs::exists(path));
   fs::remove_all(d);
 }
 
