@@ -27,7 +27,7 @@ uniform vec4 uExtra;      // seal (walls bonded), pigment (haemosiderin), vein k
 uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segments x0, z0, x1, z1
 // Story (render/renderer.cpp, uploadTissue; hashed into the cached block's key like every
 // uniform): x = trickle (0 lumen refilled with blood .. 1 only a thin stream of returning
-// blood through the damaged, narrowed lumen), y = compression share (0 none .. 1 full),
+// blood: 1 - the model's flow over the resting flow, renderer.cpp returningTrickle), y = compression share (0 none .. 1 full),
 // z = clot organised in an open, unbonded lumen (0 fresh .. 1 organised: recanalization).
 uniform vec4 uStory;
 // Baked static patterns (render/surface_bake.cpp): the skin's vessels (cover,
@@ -240,17 +240,21 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // floor there is a lighter plasma tone: the dark discs must stand out from it.
   vec3 blood = opened ? mix(cBlood, vec3(0.93, 0.72, 0.70), 0.55) : cBlood;
   // Returning blood after the injection: a thin stream low in the narrowed
-  // lumen (a dot in the ring, a stripe along the opened vein); the rest is
-  // pale, washed-out plasma.
+  // lumen (a dot in the ring, a stripe along the opened vein), its width from
+  // the model's flow (uStory.x); around it washed-out plasma and what
+  // sclerosant is left. The stream is drawn over the sclerosant: it is the
+  // blood coming back.
+  float stream = 0.0;
   if (uStory.x > 0.001) {
     float core = mix(1.2, 0.45, uStory.x) * inr;
-    float stream = aaw(length(vec2(q.x, opened ? 0.0 : q.y + 0.3 * inr)) - core, w);
-    blood = mix(mix(cBlood, vec3(0.97, 0.82, 0.82), 0.85 * uStory.x), cBlood, stream);
+    stream = aaw(length(vec2(q.x, opened ? 0.0 : q.y + 0.3 * inr)) - core, w);
+    blood = mix(cBlood, vec3(0.97, 0.82, 0.82), 0.85 * uStory.x);
     // Blood is back once the sclerosant is under a tenth of the injected
     // strength (sim/events.cpp, kBloodBack): below that it no longer tints.
     scl = smoothstep(0.16, 0.5, scl);
   }
-  vec3 lumen = mix(blood, cSclerosant, scl);
+  vec3 contents = mix(mix(blood, cSclerosant, scl), cBlood, stream);
+  vec3 lumen = contents;
   lumen = mix(lumen, cThrombus, aaw(-d - fillDepth, w) * step(0.02, uState.x));
   float org = uStory.z;
   if (org > 0.001) {
@@ -266,7 +270,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     // round the channel.
     float streak = smoothstep(0.3, 0.7, 0.5 + 0.5 * sin((q.x * 40.0 + q.y * 14.0) / max(r, 0.05)));
     vec3 organised = mix(mix(cThrombus, cCord, 0.25 * org), mix(cThrombus, cCord, 0.55 * org), streak);
-    vec3 inLumen = mix(organised, mix(blood, cSclerosant, scl), aaw(channel, w));
+    vec3 inLumen = mix(organised, contents, aaw(channel, w));
     inLumen = mix(inLumen, cOutline, 0.6 * aaw(abs(channel) - 0.6 * w, w));
     lumen = mix(lumen, inLumen, org * step(0.02, uState.x));
   }

@@ -10,6 +10,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "gfx/pipeline.hpp"
+#include "sim/constants.hpp"
 
 namespace render {
 namespace {
@@ -199,6 +200,16 @@ float rayBoxEntry(glm::vec3 eye, glm::vec3 p, glm::vec3 lo, glm::vec3 hi) {
 float clotShare(const sim::Sample& s) {
   if (s.thrombus < 0.02) return 0.0f;
   return static_cast<float>(std::clamp(s.thrombus / std::max(s.lumen_area_ratio, 0.05), 0.0, 1.0));
+}
+
+float returningTrickle(const sim::Sample& s) {
+  // Flow = mean speed x lumen area, against the relaxed vein's resting flow
+  // (sim::k::kBloodSpeed_mm_s through area ratio 1). Before the injection and
+  // once the vein has reopened it is 1 (a lumen full of blood); during the
+  // injection the bolus pushes faster than that (no stream drawn).
+  if (s.injecting) return 0.0f;
+  const double flow = s.blood_speed_mm_s * s.lumen_area_ratio / sim::k::kBloodSpeed_mm_s;
+  return static_cast<float>(std::clamp(1.0 - flow, 0.0, 1.0));
 }
 
 float clotOrganised(const sim::Sample& s) {
@@ -698,14 +709,11 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
         glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share),
         {false, true, true, false});
     putVec4s(u.feeder, &feeder_[0].x, 2);
-    // Returning blood after the injection: only a thin stream while the lining
-    // is damaged and the wall in spasm (Connor 2015), less as the pad presses.
+    // Returning blood after the injection: the model's flow through the
+    // narrowed lumen against the resting flow sets how thin the stream is.
     const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
     const float press = static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0));
-    const float damage =
-        static_cast<float>(std::clamp((0.7 - s.endothelium_alive) / 0.4, 0.0, 1.0));
-    // No stream through a lumen the clot fills.
-    const float trickle = s.injecting ? 0.0f : damage * (1.0f - press) * (1.0f - clot_share);
+    const float trickle = returningTrickle(s);
     put(u.story, glm::vec4(trickle, press, clotOrganised(s), 0.0f));
     put(u.dent, glm::vec4(stocking_.dent_mm, stocking_.flat_half_mm, stocking_.ramp_mm,
                           stocking_.bottom_mm));

@@ -50,6 +50,10 @@ const char* anchorId(Anchor a);
 float clotShare(const sim::Sample& s);
 // 0..1: how far a clot in an open, unbonded lumen has organised (recanalization).
 float clotOrganised(const sim::Sample& s);
+// How thin the stream of returning blood is (0 = the lumen full of blood .. 1
+// = none flows): 1 - the model's flow (speed x lumen area) over the resting
+// flow. tissue.frag draws the stream over what sclerosant is left.
+float returningTrickle(const sim::Sample& s);
 // Where the clot shows on the cut face, relative to the vein's centre (mm):
 // the label's anchor (mirrors tissue.frag).
 glm::vec2 thrombusSpot(const TissueLayout& layout, const sim::Sample& s);

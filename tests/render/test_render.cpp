@@ -140,3 +140,76 @@ TEST_CASE("render: the extravasation wheal's anchor is seen", "[render]") {
   (void)rendertest::draw(f.in, kGoldenSize);
   CHECK_FALSE(r.anchors()[static_cast<std::size_t>(render::Anchor::Wheal)].visible);
 }
+
+namespace {
+// Pixels of a kind in a rectangle. The cut face is shaded, so by hue, not by
+// the palette's exact value: blood is deep red, the sclerosant cyan.
+template <typename Kind>
+int countKind(const gfx::Image& img, int x0, int y0, int x1, int y1, Kind kind) {
+  int n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) {
+      const auto* px = img.pixel(x, y);
+      if (kind(int(px[0]), int(px[1]), int(px[2]))) ++n;
+    }
+  return n;
+}
+bool bloodRed(int r, int g, int b) {
+  return r > 90 && r > 3 * g && r > 2 * b;
+}
+bool sclerosantCyan(int r, int g, int b) {
+  return g > r + 60 && b > r + 60;
+}
+} // namespace
+
+// At the model's BloodReturns event the cut face shows what the model says:
+// the lumen narrowed by spasm (its area against the relaxed lumen's follows
+// the model's lumen_area_ratio) and a thin stream of blood, its share of the
+// lumen small and from the model's flow. (Once the stream was hidden under
+// the sclerosant's colour: a wide lumen full of cyan under "a thin trickle".)
+TEST_CASE("render: blood returns as a thin stream in the model's narrowed lumen", "[render]") {
+  REQUIRE_GL();
+  StageFrame f;
+  const sim::Run run = sim::simulate(f.scene.params, f.scene.recovery_days);
+  double t_back = -1.0;
+  for (const sim::Event& e : run.events)
+    if (e.kind == sim::EventKind::BloodReturns) t_back = e.time_s;
+  REQUIRE(t_back > 0.0);
+  const scene::StageDesc& stage =
+      f.scene.stages[static_cast<std::size_t>(f.scene.findStage("procedure"))];
+  const float progress =
+      static_cast<float>((t_back - stage.sim_from_s) / (stage.sim_to_s - stage.sim_from_s));
+  rendertest::frameAt(f, "procedure", progress);
+  REQUIRE(f.sample.lumen_area_ratio < 0.8); // the model's spasm narrowed it
+  f.in.camera.yaw_deg = 0.0f;
+  f.in.camera.pitch_deg = 0.0f;
+  f.in.camera.target = glm::vec3(0.0f, -rendertest::renderer().layout().vein_depth_mm, 0.0f);
+  f.in.camera.distance = 6.0f;
+  const int cx = kGoldenSize.x / 2, cy = kGoldenSize.y / 2;
+  const auto lumenPixels = [&](const gfx::Image& img, int& red) {
+    red = countKind(img, cx - 40, cy - 40, cx + 40, cy + 40, bloodRed);
+    return red + countKind(img, cx - 40, cy - 40, cx + 40, cy + 40, sclerosantCyan);
+  };
+  const gfx::Image now = rendertest::draw(f.in, kGoldenSize);
+  sim::Sample relaxed = f.sample;
+  relaxed.lumen = sim::LumenShape{};
+  relaxed.lumen_area_ratio = 1.0;
+  relaxed.spasm = 0.0;
+  relaxed.blood_speed_mm_s = 0.6;
+  relaxed.sclerosant.fill(0.0f);
+  f.in.sample = &relaxed;
+  const gfx::Image before = rendertest::draw(f.in, kGoldenSize);
+  int red_now = 0, red_before = 0;
+  const int lumen_now = lumenPixels(now, red_now);
+  const int lumen_before = lumenPixels(before, red_before);
+  REQUIRE(lumen_before > 100);
+  const double area = double(lumen_now) / lumen_before;
+  const double stream = double(red_now) / std::max(lumen_now, 1);
+  INFO("lumen " << lumen_now << "/" << lumen_before << " (model " << f.sample.lumen_area_ratio
+                << "), blood " << red_now << " (" << stream << ", trickle "
+                << render::returningTrickle(f.sample) << ")");
+  CHECK(std::abs(area - f.sample.lumen_area_ratio) < 0.15);
+  CHECK(double(red_before) / lumen_before > 0.9); // relaxed: full of blood
+  CHECK(stream > 0.02);                           // the stream is seen...
+  CHECK(stream < 0.35);                           // ...and thin
+}
