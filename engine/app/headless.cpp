@@ -9,6 +9,7 @@
 #include <fstream>
 #include <vector>
 
+#include "core/interrupt.hpp"
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
@@ -144,6 +145,7 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
   const std::vector<TourStill> shots = planTour(s);
   int written = 0;
   for (const TourStill& shot : shots) {
+    if (core::interrupted()) return core::interruptedError();
     s.playback.seek(shot.position_s);
     viewer.holdModelTime(shot.model_time_s);
     auto img = renderImage(viewer, fb.value(), size);
@@ -158,6 +160,7 @@ core::Result<int> renderTour(Viewer& viewer, Session& s, glm::ivec2 size, const 
     auto w = gfx::writePng(img.value(), path);
     if (!w) return w.errors();
     std::printf("%s\n", path.c_str());
+    std::fflush(stdout); // progress, also into a pipe
     ++written;
   }
   return written;
@@ -201,6 +204,7 @@ core::Result<bool> runBenchmark(Viewer& viewer, Session& s, glm::ivec2 size,
   const render::Renderer::CacheStats before = viewer.renderer().cacheStats();
   const UiCache::Stats ui_before = viewer.gui().cacheStats();
   for (int i = 0; i < warmup + frames; ++i) {
+    if (core::interrupted()) return core::interruptedError();
     switch (setup.kind) {
     case BenchCase::Playback:
       s.playback.seek(start_pos + std::fmod(i / 60.0, span));
@@ -303,6 +307,7 @@ core::Result<bool> runSoak(Viewer& viewer, Session& s, glm::ivec2 max_size, long
   if (warmup == 0) std::printf("soak: RSS start %.1f MB\n", static_cast<double>(baseline) / 1e6);
   std::size_t variant = 0;
   for (long i = 0; i < frames; ++i) {
+    if (core::interrupted()) return core::interruptedError();
     if (i > 0 && i % per_variant == 0) {
       variant = (variant + 1) % std::size(variants);
       s.scene = original;

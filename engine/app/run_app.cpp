@@ -16,6 +16,7 @@
 #include "app/viewer.hpp"
 #include "app/window_loop.hpp"
 #include "core/data_path.hpp"
+#include "core/interrupt.hpp"
 #include "core/log.hpp"
 #include "gfx/context.hpp"
 #include "platform/window.hpp"
@@ -30,6 +31,13 @@ constexpr int kOk = 0, kInternal = 1, kBadInput = 2;
 int fail(const std::vector<core::Error>& errors, int code) {
   std::fputs(core::formatAll(errors).c_str(), stderr);
   return code;
+}
+
+// A batch output's failure; stopped by Ctrl+C or SIGTERM it says so (whatever
+// else failed on the way out) and exits 128 + the signal.
+int failBatch(const std::vector<core::Error>& errors, int code) {
+  if (core::interrupted()) return fail({core::interruptedError()}, core::interruptedExitCode());
+  return fail(errors, code);
 }
 
 core::Result<scene::SceneDesc> loadScene(const Options& o) {
@@ -203,6 +211,10 @@ int runApp(int argc, const char* const* argv) {
   cfg.height = o.height;
   cfg.headless = o.headless || batch;
   if (batch) {
+    // Ctrl+C and SIGTERM stop a batch run cleanly (core/interrupt.hpp); SDL
+    // would swallow them as a quit event.
+    core::catchInterrupts();
+    cfg.sdl_signal_handlers = false;
     // Batch output goes to its own targets at --size; the hidden window's own
     // framebuffer (colour + depth: 16 MB at 1080p) was never drawn into. The
     // interface takes its size from the frame (Gui::newFrame).
@@ -261,24 +273,24 @@ int runApp(int argc, const char* const* argv) {
   const glm::ivec2 size(o.width, o.height);
   if (!o.handout.empty()) {
     auto r = writeHandout(*viewer.value(), session, o.handout, o.lang, clinicFromSettings());
-    if (!r) return fail(r.errors(), kBadInput);
+    if (!r) return failBatch(r.errors(), kBadInput);
     std::printf("handout: %s\n", o.handout.c_str());
     return kOk;
   }
   if (!o.screenshot.empty()) {
     auto r = renderScreenshot(*viewer.value(), size, o.screenshot);
-    if (!r) return fail(r.errors(), kBadInput);
+    if (!r) return failBatch(r.errors(), kBadInput);
     return kOk;
   }
   if (!o.tour_dir.empty()) {
     auto r = renderTour(*viewer.value(), session, size, o.tour_dir);
-    if (!r) return fail(r.errors(), kBadInput);
+    if (!r) return failBatch(r.errors(), kBadInput);
     std::printf("tour: %d images in %s\n", r.value(), o.tour_dir.c_str());
     return kOk;
   }
   if (!o.record.empty()) {
     auto r = recordTour(*viewer.value(), session, size, o.record);
-    if (!r) return fail(r.errors(), kBadInput);
+    if (!r) return failBatch(r.errors(), kBadInput);
     std::printf("record: %s\n", o.record.c_str());
     return kOk;
   }
@@ -293,12 +305,12 @@ int runApp(int argc, const char* const* argv) {
                     : o.bench_quality == "supersampled" ? render::Renderer::Quality::Supersampled
                                                         : render::Renderer::Quality::Cached;
     auto r = runBenchmark(*viewer.value(), session, size, setup);
-    if (!r) return fail(r.errors(), kInternal);
+    if (!r) return failBatch(r.errors(), kInternal);
     return kOk;
   }
   if (o.soak_frames > 0) {
     auto r = runSoak(*viewer.value(), session, size, o.soak_frames);
-    if (!r) return fail(r.errors(), kInternal);
+    if (!r) return failBatch(r.errors(), kInternal);
     return r.value() ? kOk : kInternal;
   }
   // The window keeps the still block between frames (render/renderer_frame.cpp);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/atomic_file.hpp"
+#include "core/interrupt.hpp"
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
@@ -481,7 +482,7 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
   const int frames = static_cast<int>(plan.size());
   bool ok = true;
   gfx::Image card; // an end card's frames are one still
-  for (int i = 0; i < frames && ok; ++i) {
+  for (int i = 0; i < frames && ok && !core::interrupted(); ++i) {
     const VideoFrame& f = plan[static_cast<std::size_t>(i)];
     const bool same_card = f.end_card && i > 0 && plan[static_cast<std::size_t>(i - 1)].end_card &&
                            plan[static_cast<std::size_t>(i - 1)].caption.key == f.caption.key;
@@ -490,6 +491,14 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
     if (i % (kVideoFps * 5) == 0) std::fprintf(stderr, "record: %3d%%\r", 100 * i / frames);
   }
   st.video_captions.clear();
+  if (core::interrupted()) {
+    // ffmpeg gets the end of its input and exits; its half-written file and
+    // the subtitles' temporary file go, and the older pair stays.
+    rec.cancel();
+    srt.discard();
+    std::fputc('\n', stderr);
+    return core::interruptedError();
+  }
   std::fprintf(stderr, "record: 100%%\n");
   // The captions the frames showed (the same plan), beside the video: written
   // first, then both replace their names together. A failed write is reported

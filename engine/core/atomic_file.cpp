@@ -1,5 +1,7 @@
 #include "core/atomic_file.hpp"
 
+#include "core/interrupt.hpp"
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -207,6 +209,12 @@ Result<bool> commitTogether(const std::vector<AtomicFile*>& files) {
   const auto discardAll = [&files] {
     for (AtomicFile* f : files) f->discard();
   };
+  // A run stopped by Ctrl+C or SIGTERM leaves no new file behind, even one
+  // that was complete (core/interrupt.hpp).
+  if (interrupted()) {
+    discardAll();
+    return interruptedError();
+  }
   for (AtomicFile* f : files) {
     if (f->temp_.empty()) {
       const std::string path = f->path_;

@@ -99,6 +99,7 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowConfig& config)
     setenv("SDL_VIDEODRIVER", "offscreen", 0);
   }
   SDL_SetHint(SDL_HINT_VIDEO_HIGHDPI_DISABLED, "0");
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, config.sdl_signal_handlers ? "0" : "1");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     return core::Error{"", 0, 0,
                        sdlError(config.headless

@@ -21,6 +21,9 @@ struct WindowConfig {
   bool vsync = true;
   int msaa_samples = 0; // window only; 0 = off
   bool debug_context = false;
+  // false for batch runs: SDL would turn Ctrl+C and SIGTERM into a quit event
+  // that no batch loop reads (core/interrupt.hpp catches them instead).
+  bool sdl_signal_handlers = true;
 };
 
 class Window {
