@@ -131,9 +131,8 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   std::vector<std::string> lines;
   lines.push_back(L.tr("handout.aftercare.walk"));
   if (p.compression.days > 0.0 && p.compression.pressure_mmHg > 0.0) {
-    lines.push_back(L.tr("handout.aftercare.stocking",
-                         {{"days", L.number(p.compression.days, 1)},
-                          {"pressure", L.number(p.compression.pressure_mmHg, 0)}}));
+    // As the app says it; this patient's days are written on the line below.
+    lines.push_back(L.tr("safety.after.stocking"));
   } else {
     lines.push_back(L.tr("handout.aftercare.no_stocking"));
   }
@@ -244,22 +243,19 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
       text(o.indicated ? "handout.pictures.title" : "handout.pictures.title_not_indicated");
   c.aftercare_title = text("handout.aftercare.title");
   c.aftercare = aftercareLines(s, L);
-  // Something was injected: what needs the emergency number now (a clot in the lung,
-  // a stroke, a severe allergic reaction) and what to report to the practice at once.
-  c.emergency_title = text("handout.warning.emergency_title");
-  c.warning_title = text("handout.warning.title");
-  if (o.indicated) {
-    for (const char* k :
-         {"handout.warning.breath", "handout.warning.neuro", "handout.warning.allergy"})
-      c.emergencies.push_back(text(k));
-    for (const char* k : {"handout.warning.calf", "handout.warning.skin", "handout.warning.hives"})
-      c.warnings.push_back(text(k));
-  }
-  c.warning_note = text("handout.warning.rare");
+  // Something was injected: the warning signs by urgency, as the help panel,
+  // the Recovery box and the video list them (scene::warningSigns).
+  c.emergency_title = text(scene::urgencyTitleKey(scene::Urgency::EmergencyNumber));
+  c.warning_title = text(scene::urgencyTitleKey(scene::Urgency::PracticeAtOnce));
+  if (o.indicated)
+    for (const scene::WarningSign& w : scene::warningSigns())
+      (w.urgency == scene::Urgency::EmergencyNumber ? c.emergencies : c.warnings)
+          .push_back(text(w.key));
   if (o.indicated) {
     const scene::SafetySection& contra = scene::contraindications();
     c.contra_title = text(contra.title_key);
-    for (const char* k : contra.item_keys) c.contra.push_back(text(k));
+    // In the short forms of the app's Assessment box: the same items, and page 2 holds them.
+    for (const char* k : contra.item_keys) c.contra.push_back(text(scene::boxItemKey(k)));
     c.stocking_label = text("handout.fill.stocking");
     c.stocking_days = text("handout.fill.days");
     c.stocking_hours = text("handout.fill.hours");

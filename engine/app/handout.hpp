@@ -55,15 +55,14 @@ struct HandoutContent {
   std::vector<HandoutPicture> pictures;
   std::string aftercare_title;
   std::vector<std::string> aftercare; // empty when nothing was treated
-  // Two groups, both empty when nothing was injected (not indicated): signs that
-  // need the emergency number now, and signs to report to the practice at once.
+  // Two groups, both empty when nothing was injected (not indicated): the signs
+  // of scene::warningSigns() by urgency: the emergency number now, or the practice at once.
   std::string emergency_title;
   std::vector<std::string> emergencies;
   std::string warning_title;
   std::vector<std::string> warnings;
-  std::string warning_note;
-  // Who should not have the treatment: scene::contraindications(), as the help
-  // panel lists them; empty when nothing was injected.
+  // Who should not have the treatment: scene::contraindications(), in the short
+  // forms of the app's Assessment box; empty when nothing was injected.
   std::string contra_title;
   std::vector<std::string> contra;
   // Lines the doctor fills in by hand: how long to wear the stockings (days,

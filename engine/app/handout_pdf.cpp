@@ -324,39 +324,15 @@ double legFigure(Flow& f, double x, double y, double w, double h) {
 
 // --- page 1: header, leg figure beside what to expect, the pictures ---
 
-// The practice's name and phone: printed from the settings, or lines to fill in by hand.
-void clinicFields(Flow& f) {
-  cairo_t* cr = f.cr;
-  const double half = f.width() * 0.5;
-  const auto field = [&](const std::string& label, const std::string& value, double x, double w) {
-    useFont(cr, f.fonts.bold, kBodyPt + 0.5);
-    cairo_move_to(cr, x, f.y + kBodyPt + 1.0);
-    cairo_show_text(cr, label.c_str());
-    const double lx = x + advance(cr, label) + 6.0;
-    if (value.empty()) {
-      cairo_set_line_width(cr, 0.7);
-      cairo_move_to(cr, lx, f.y + kBodyPt + 3.0);
-      cairo_line_to(cr, x + w - 12.0, f.y + kBodyPt + 3.0);
-      cairo_stroke(cr);
-    } else {
-      useFont(cr, f.fonts.regular, kBodyPt + 0.5);
-      cairo_move_to(cr, lx, f.y + kBodyPt + 1.0);
-      cairo_show_text(cr, value.c_str());
-    }
-  };
-  field(f.c.clinic_label, f.c.clinic.name, f.left(), half + 40.0);
-  field(f.c.phone_label, f.c.clinic.phone, f.left() + half + 40.0, half - 40.0);
-}
-
 void header(Flow& f) {
   cairo_t* cr = f.cr;
   setColour(cr, kHeading);
   f.y += paragraph(cr, f.fonts.bold, kTitlePt, f.c.title, f.left(), f.y, f.width()) + 4.0;
   setColour(cr, kInk);
   f.y += paragraph(cr, f.fonts.regular, kBodyPt + 0.5, f.c.case_line, f.left(), f.y, f.width());
-  f.y += 6.0;
-  clinicFields(f);
-  f.y += kBodyPt * kLeading + 8.0;
+  // The practice's name and phone are printed once, beside the next visit (on
+  // the page with the warning signs when something was injected).
+  f.y += 8.0;
   setColour(cr, kRule);
   cairo_set_line_width(cr, 0.8);
   cairo_move_to(cr, f.left(), f.y);
@@ -527,7 +503,7 @@ void warningBox(Flow& f) {
   const WarningGroup practice{f.c.warning_title, f.c.warnings};
   const double urgent_h = std::max(sign, warningGroupHeight(f, urgent, title_w, inner));
   double h = pad + urgent_h + gap + warningGroupHeight(f, practice, inner, inner);
-  h += 4.0 + paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.warning_note, 0, 0, inner, false) + pad;
+  h += pad;
   f.ensure(h);
   cairo_t* cr = f.cr;
   const double x = f.left(), y = f.y;
@@ -540,9 +516,7 @@ void warningBox(Flow& f) {
   warningSign(cr, x + pad, y + pad - 2.0, sign);
   double ty = y + pad;
   ty += std::max(sign, warningGroup(f, urgent, x + pad, ty, sign + 10.0, title_w, inner)) + gap;
-  ty += warningGroup(f, practice, x + pad, ty, 0.0, inner, inner);
-  setColour(cr, kInk);
-  paragraph(cr, f.fonts.regular, kBodyPt, f.c.warning_note, x + pad, ty + 4.0, inner);
+  warningGroup(f, practice, x + pad, ty, 0.0, inner, inner);
   f.y = y + h + 16.0;
 }
 

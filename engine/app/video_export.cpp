@@ -18,6 +18,7 @@
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "scene/safety.hpp"
 #include "text/locale.hpp"
 
 namespace app {
@@ -367,11 +368,42 @@ std::vector<VideoFrame> videoPlan(const Session& s, int fps, scene::Audience aud
   return plan;
 }
 
+namespace {
+
+// "<heading> <item>; <item>; ..." from catalogue entries (video.end.list joins them).
+std::string listCard(const text::Locale& L, const std::string& heading,
+                     const std::vector<std::string>& items) {
+  std::string list;
+  for (const std::string& item : items)
+    list = list.empty() ? item : L.tr("video.end.list", {{"first", list}, {"rest", item}});
+  return heading + " " + list;
+}
+
+} // namespace
+
 std::vector<ui::Caption> videoEndCard(const std::string& lang) {
   const text::Locale& L = text::locale(lang);
   std::vector<ui::Caption> card;
-  for (const char* key : {"video.end.walk", "video.end.warnings", "video.end.handout"})
-    card.push_back({key, L.tr(key)});
+  // The supervised walk, the stocking and the first days' care, the sessions.
+  card.push_back({"video.end.walk", L.tr("video.end.walk")});
+  card.push_back(
+      {"safety.after.care", L.tr("safety.after.stocking") + " " + L.tr("safety.after.care")});
+  card.push_back({"video.end.sessions", L.tr("video.end.sessions")});
+  // The warning signs by urgency, as the app's box and the handout list them.
+  for (const scene::Urgency u : scene::kUrgencies) {
+    std::vector<std::string> signs;
+    const std::string tag = L.tr(scene::urgencyTagKey(u));
+    for (const scene::WarningSign& w : scene::warningSigns())
+      if (w.urgency == u)
+        signs.push_back(scene::signWithoutTag(L.tr(scene::boxItemKey(w.key)), tag));
+    card.push_back(
+        {scene::urgencyTitleKey(u), listCard(L, L.tr(scene::urgencyTitleKey(u)), signs)});
+  }
+  // Who should not have it (pregnancy: put off), in the short forms of the app's box.
+  const scene::SafetySection& contra = scene::contraindications();
+  std::vector<std::string> items;
+  for (const char* k : contra.item_keys) items.push_back(L.tr(scene::boxItemKey(k)));
+  card.push_back({contra.title_key, listCard(L, L.tr(contra.title_key), items)});
   return card;
 }
 

@@ -1,7 +1,5 @@
 #include "scene/safety.hpp"
 
-#include <cstring>
-
 namespace scene {
 
 const SafetySection& contraindications() {
@@ -13,11 +11,74 @@ const SafetySection& contraindications() {
   return kContra;
 }
 
+const std::vector<WarningSign>& warningSigns() {
+  static const std::vector<WarningSign> kSigns = {
+      {"safety.report.breath", Urgency::EmergencyNumber},
+      {"safety.report.anaphylaxis", Urgency::EmergencyNumber},
+      {"safety.report.stroke", Urgency::EmergencyNumber},
+      {"safety.report.calf", Urgency::PracticeAtOnce},
+      {"safety.report.allergy", Urgency::PracticeAtOnce},
+      {"safety.report.neuro", Urgency::PracticeAtOnce},
+      {"safety.report.skin", Urgency::PracticeAtOnce},
+  };
+  return kSigns;
+}
+
+const char* urgencyTitleKey(Urgency u) {
+  switch (u) {
+  case Urgency::EmergencyNumber:
+    return "safety.report.emergency.title";
+  case Urgency::PracticeAtOnce:
+    return "safety.report.practice.title";
+  }
+  return "safety.report.practice.title";
+}
+
+const char* urgencyTagKey(Urgency u) {
+  switch (u) {
+  case Urgency::EmergencyNumber:
+    return "safety.urgency.emergency";
+  case Urgency::PracticeAtOnce:
+    return "safety.urgency.practice";
+  }
+  return "safety.urgency.practice";
+}
+
+std::string signWithoutTag(const std::string& short_text, const std::string& tag) {
+  const std::string suffix = ": " + tag;
+  if (short_text.size() > suffix.size() &&
+      short_text.compare(short_text.size() - suffix.size(), suffix.size(), suffix) == 0)
+    // French writes " : ": the space before the colon goes with the tag.
+    return short_text.substr(
+        0, short_text.find_last_not_of(' ', short_text.size() - suffix.size() - 1) + 1);
+  return short_text;
+}
+
+namespace {
+
+SafetySection signsOf(Urgency u) {
+  SafetySection s{urgencyTitleKey(u), {}};
+  for (const WarningSign& w : warningSigns())
+    if (w.urgency == u) s.item_keys.push_back(w.key);
+  return s;
+}
+
+// The Recovery box: every sign, each short form saying whom to call.
+const SafetySection& reportBox() {
+  static const SafetySection kBox = [] {
+    SafetySection s{"safety.box.report.lead", {}};
+    for (const WarningSign& w : warningSigns()) s.item_keys.push_back(w.key);
+    return s;
+  }();
+  return kBox;
+}
+
+} // namespace
+
 const std::vector<SafetySection>& safetySections() {
   static const std::vector<SafetySection> kSections = {
-      {"safety.report.title",
-       {"safety.report.calf", "safety.report.breath", "safety.report.neuro",
-        "safety.report.allergy", "safety.report.skin"}},
+      signsOf(Urgency::EmergencyNumber),
+      signsOf(Urgency::PracticeAtOnce),
       {"safety.after.title",
        {"safety.after.walk", "safety.after.stocking", "safety.after.dvt", "safety.after.allergy",
         "safety.after.care", "safety.after.extravasation"}},
@@ -29,6 +90,7 @@ const std::vector<SafetySection>& safetySections() {
 
 std::vector<std::string> safetyKeys() {
   std::vector<std::string> keys{"safety.title"};
+  for (const Urgency u : kUrgencies) keys.emplace_back(urgencyTagKey(u));
   for (const SafetySection& s : safetySections()) {
     keys.emplace_back(s.title_key);
     for (const char* k : s.item_keys) keys.emplace_back(k);
@@ -36,6 +98,7 @@ std::vector<std::string> safetyKeys() {
   for (const StageInfo& stage : stageRegistry())
     if (const std::optional<StageSafetyBox> box = stageSafetyBox(stage.kind)) {
       keys.emplace_back(box->heading_key);
+      keys.emplace_back(box->section->title_key);
       for (const char* k : box->section->item_keys) keys.push_back(boxItemKey(k));
     }
   return keys;
@@ -45,22 +108,12 @@ std::string boxItemKey(const char* item_key) {
   return std::string(item_key) + ".short";
 }
 
-namespace {
-
-const SafetySection* sectionTitled(const char* title_key) {
-  for (const SafetySection& s : safetySections())
-    if (std::strcmp(s.title_key, title_key) == 0) return &s;
-  return nullptr; // not reached: the keys below are safetySections()'s own
-}
-
-} // namespace
-
 std::optional<StageSafetyBox> stageSafetyBox(StageKind kind) {
   switch (kind) {
   case StageKind::Assessment:
     return StageSafetyBox{"safety.box.contra", &contraindications()};
   case StageKind::Recovery:
-    return StageSafetyBox{"safety.box.report", sectionTitled("safety.report.title")};
+    return StageSafetyBox{"safety.box.report", &reportBox()};
   case StageKind::Preparation:
   case StageKind::Procedure:
   case StageKind::Compression:

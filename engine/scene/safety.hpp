@@ -19,6 +19,29 @@ struct SafetySection {
   std::vector<const char*> item_keys;
 };
 
+// How urgently a warning sign needs help: one answer per sign, for every place
+// that lists it (help panel, the Recovery box, handout, video end cards).
+// Sources: clinical.md "What the patient is told to do and to report"
+// (a clot in the lung, a stroke-like event and a severe allergic reaction are
+// emergencies; the rest goes to the practice at once).
+enum class Urgency { EmergencyNumber, PracticeAtOnce };
+inline constexpr Urgency kUrgencies[] = {Urgency::EmergencyNumber, Urgency::PracticeAtOnce};
+
+struct WarningSign {
+  const char* key; // "safety.report.*": the full text; "<key>.short" ends in urgencyTagKey
+  Urgency urgency;
+};
+// Every warning sign, the emergencies first.
+const std::vector<WarningSign>& warningSigns();
+// The heading over one urgency's signs: "Call your local emergency number now
+// (...) if you have:" / "Call the practice at once if you notice:".
+const char* urgencyTitleKey(Urgency u);
+// The words each short item ends with, after ": " ("call the emergency number").
+const char* urgencyTagKey(Urgency u);
+// A sign's short form without its urgency tag (the video's end cards list the
+// signs under their urgency's heading).
+std::string signWithoutTag(const std::string& short_text, const std::string& tag);
+
 // In the order they are shown; the last entry is the sources line (no items).
 const std::vector<SafetySection>& safetySections();
 

@@ -218,31 +218,31 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
     const auto says = [&](const char* key, const text::Args& v) {
       return contains(text, squash(L.tr(key, v)));
     };
-    CHECK(says("handout.aftercare.stocking", {{"days", "14"}, {"pressure", "30"}}));
+    // The example's stocking days are no patient record: the doctor writes them in.
+    CHECK(says("safety.after.stocking", {}));
+    CHECK_FALSE(contains(text, squash(L.number(30.0, 0) + " mmHg")));
     CHECK(says("handout.expect.fading", {{"day", std::to_string(fading)}}));
     CHECK(says("handout.expect.resolved_week", {{"week", std::to_string(week)}}));
     CHECK(contains(text, L.number(0.8) + " mm"));
     for (const char* key : {"handout.aftercare.walk", "handout.disclaimer"}) CHECK(says(key, {}));
-    // Two groups in reading order: the emergency number's signs under its heading,
-    // then the practice's signs under theirs (never an emergency under "the practice").
+    // Issue 13: every warning sign of scene::warningSigns() under its urgency's
+    // heading, the emergency number's first (never an emergency under "the practice").
     const auto at = [&](const char* key) { return text.find(squash(L.tr(key))); };
-    const std::size_t emergency = at("handout.warning.emergency_title");
-    const std::size_t practice = at("handout.warning.title");
+    const std::size_t emergency = at(scene::urgencyTitleKey(scene::Urgency::EmergencyNumber));
+    const std::size_t practice = at(scene::urgencyTitleKey(scene::Urgency::PracticeAtOnce));
     REQUIRE(emergency != std::string::npos);
     REQUIRE(practice != std::string::npos);
     CHECK(emergency < practice);
-    for (const char* key :
-         {"handout.warning.breath", "handout.warning.neuro", "handout.warning.allergy"}) {
-      INFO(key);
-      CHECK(at(key) != std::string::npos);
-      CHECK(at(key) > emergency);
-      CHECK(at(key) < practice);
-    }
-    for (const char* key : {"handout.warning.calf", "handout.warning.skin", "handout.warning.hives",
-                            "handout.warning.rare"}) {
-      INFO(key);
-      CHECK(at(key) != std::string::npos);
-      CHECK(at(key) > practice);
+    for (const scene::WarningSign& w : scene::warningSigns()) {
+      INFO(w.key);
+      const std::size_t where = at(w.key);
+      CHECK(where != std::string::npos);
+      if (w.urgency == scene::Urgency::EmergencyNumber) {
+        CHECK(where > emergency);
+        CHECK(where < practice);
+      } else {
+        CHECK(where > practice);
+      }
     }
     CHECK(pages(pdf) == 2);
   }
@@ -269,16 +269,16 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
     on(one, "handout.expect.title");
     on(one, "handout.pictures.title");
     for (const char* key :
-         {"handout.aftercare.title", "handout.warning.emergency_title", "handout.warning.title",
-          "handout.warning.calf", "handout.fill.stocking", "handout.fill.days",
-          "handout.fill.hours", "handout.next.title", "handout.next.date", "handout.contact.title",
-          "handout.clinic", "handout.phone"})
+         {"handout.aftercare.title", "safety.report.emergency.title",
+          "safety.report.practice.title", "safety.report.calf", "handout.fill.stocking",
+          "handout.fill.days", "handout.fill.hours", "handout.next.title", "handout.next.date",
+          "handout.contact.title", "handout.clinic", "handout.phone"})
       on(two, key);
-    // Who should not have it: the help panel's list, every item.
+    // Who should not have it: the app box's list (short forms), every item.
     const scene::SafetySection& contra = scene::contraindications();
     REQUIRE_FALSE(contra.item_keys.empty());
     on(two, contra.title_key);
-    for (const char* key : contra.item_keys) on(two, key);
+    for (const char* key : contra.item_keys) on(two, scene::boxItemKey(key));
     for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
   }
 }
@@ -352,12 +352,12 @@ TEST_CASE("handout: every shipped scene gives a handout, in every language", "[a
       CHECK(readFile(pdf).rfind("%PDF-", 0) == 0);
       const std::string text = pdfText(pdf);
       if (rep["indicated"].get<bool>()) { // treated: two pages, with the warning signs
-        CHECK(printed(text, L.tr("handout.warning.calf")));
-        CHECK(printed(text, L.tr(scene::contraindications().item_keys.back())));
+        CHECK(printed(text, L.tr("safety.report.calf")));
+        CHECK(printed(text, L.tr(scene::boxItemKey(scene::contraindications().item_keys.back()))));
         CHECK(pages(pdf) == 2);
       } else { // not treated: one page, the other treatments
         CHECK(printed(text, L.tr("handout.expect.alternatives")));
-        CHECK_FALSE(contains(text, squash(L.tr("handout.warning.calf"))));
+        CHECK_FALSE(contains(text, squash(L.tr("safety.report.calf"))));
         CHECK(pages(pdf) == 1);
       }
       for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);

@@ -159,11 +159,10 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       ++next_cue;
     }
     CHECK(beats_seen == static_cast<int>(s.run.events.size()));
-    // The video ends on the safety end card: the walk, when to get help, the sheet,
-    // in that order after the story's last cue, each held long enough to read.
-    const text::Locale& L = text::locale(c.lang);
-    const std::vector<std::string> card = {L.tr("video.end.walk"), L.tr("video.end.warnings"),
-                                           L.tr("video.end.handout")};
+    // The video ends on the safety end cards (app::videoEndCard), in that order
+    // after the story's last cue, each held long enough to read.
+    std::vector<std::string> card;
+    for (const ui::Caption& k : app::videoEndCard(c.lang)) card.push_back(k.text);
     REQUIRE(cues.size() > card.size());
     const std::size_t story_cues = cues.size() - card.size();
     for (std::size_t k = 0; k < card.size(); ++k) {

@@ -24,8 +24,10 @@
 #include "core/atomic_file.hpp"
 #include "gfx/context.hpp"
 #include "scene/loader.hpp"
+#include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/subprocess.hpp"
+#include "text/locale.hpp"
 #include "ui/layout_record.hpp"
 #include "ui/screen.hpp"
 
@@ -502,7 +504,47 @@ TEST_CASE("video: captions in their band, one size, clear of the vein and the ti
         CHECK_FALSE(ui::overlaps(r, title->rect));
       }
     }
-    CHECK(cards == 3);
+    CHECK(cards == static_cast<int>(app::videoEndCard(c.lang).size()));
   }
   v.state().video_captions.clear();
+}
+
+// Issue 13 (one triage wording): the video's end cards list every warning sign
+// under its urgency's heading, the same as the app's box and the handout
+// (scene::warningSigns), and who should not have it, the aftercare and the
+// sessions; no card repeats another. Every language.
+TEST_CASE("video: the end cards carry the triage, aftercare and contraindications", "[app]") {
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::vector<ui::Caption> card = app::videoEndCard(lang);
+    const auto cardOf = [&](const std::string& key) -> const ui::Caption* {
+      for (const ui::Caption& c : card)
+        if (c.key == key) return &c;
+      return nullptr;
+    };
+    for (const scene::WarningSign& w : scene::warningSigns()) {
+      INFO(w.key);
+      const std::string sign = scene::signWithoutTag(L.tr(scene::boxItemKey(w.key)),
+                                                     L.tr(scene::urgencyTagKey(w.urgency)));
+      for (const scene::Urgency u : scene::kUrgencies) {
+        const ui::Caption* c = cardOf(scene::urgencyTitleKey(u));
+        REQUIRE(c);
+        CHECK(c->text.rfind(L.tr(scene::urgencyTitleKey(u)), 0) == 0);
+        CHECK((c->text.find(sign) != std::string::npos) == (u == w.urgency));
+      }
+    }
+    const ui::Caption* contra = cardOf(scene::contraindications().title_key);
+    REQUIRE(contra);
+    for (const char* k : scene::contraindications().item_keys)
+      CHECK(contra->text.find(L.tr(scene::boxItemKey(k))) != std::string::npos);
+    const ui::Caption* care = cardOf("safety.after.care");
+    REQUIRE(care);
+    CHECK(care->text.find(L.tr("safety.after.stocking")) != std::string::npos);
+    CHECK(care->text.find(L.tr("safety.after.care")) != std::string::npos);
+    REQUIRE(cardOf("video.end.sessions"));
+    REQUIRE(cardOf("video.end.walk"));
+    for (std::size_t i = 0; i < card.size(); ++i)
+      for (std::size_t j = i + 1; j < card.size(); ++j) CHECK(card[i].text != card[j].text);
+  }
 }

@@ -321,3 +321,47 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
     }
   }
 }
+
+// Issue 13 (one triage wording): each warning sign has one urgency, and every
+// surface says it. The help panel and the handout list each sign under its
+// urgency's heading (scene::safetySections; the handout's test checks the PDF);
+// the Recovery box lists every sign, its short form ending with whom to call;
+// the video's end cards list every sign under its urgency's heading
+// (tests/app/test_video.cpp). In every language.
+TEST_CASE("safety: every warning sign has one urgency, the same on every surface", "[scene]") {
+  using scene::Urgency;
+  int emergencies = 0, practice = 0;
+  for (const scene::WarningSign& w : scene::warningSigns())
+    ++(w.urgency == Urgency::EmergencyNumber ? emergencies : practice);
+  CHECK(emergencies >= 3); // clot in the lung, severe allergic reaction, stroke-like signs
+  CHECK(practice >= 4);    // calf, hives alone, flickering vision, skin
+  // The help panel's sections: one per urgency, exactly its signs.
+  for (const Urgency u : scene::kUrgencies) {
+    const scene::SafetySection* section = nullptr;
+    for (const scene::SafetySection& s : scene::safetySections())
+      if (std::string(s.title_key) == scene::urgencyTitleKey(u)) section = &s;
+    REQUIRE(section);
+    std::vector<std::string> want;
+    for (const scene::WarningSign& w : scene::warningSigns())
+      if (w.urgency == u) want.emplace_back(w.key);
+    CHECK(std::vector<std::string>(section->item_keys.begin(), section->item_keys.end()) == want);
+  }
+  // The Recovery box: every sign, each saying whom to call, in every language.
+  const auto box = scene::stageSafetyBox(scene::StageKind::Recovery);
+  REQUIRE(box);
+  REQUIRE(box->section->item_keys.size() == scene::warningSigns().size());
+  for (const std::string& code : text::languageCodes()) {
+    const text::Locale& L = text::locale(code);
+    for (std::size_t i = 0; i < scene::warningSigns().size(); ++i) {
+      const scene::WarningSign& w = scene::warningSigns()[i];
+      INFO(code << " " << w.key);
+      CHECK(std::string(box->section->item_keys[i]) == w.key);
+      const std::string text = L.tr(scene::boxItemKey(w.key));
+      const std::string tag = ": " + L.tr(scene::urgencyTagKey(w.urgency));
+      REQUIRE(text.size() > tag.size());
+      CHECK(text.compare(text.size() - tag.size(), tag.size(), tag) == 0);
+      CHECK(scene::signWithoutTag(text, L.tr(scene::urgencyTagKey(w.urgency))).size() <
+            text.size() - tag.size() + 1);
+    }
+  }
+}
