@@ -28,7 +28,8 @@ uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segment
 // Story (render/renderer.cpp, uploadTissue; hashed into the cached block's key like every
 // uniform): x = trickle (0 lumen refilled with blood .. 1 only a thin stream of returning
 // blood: 1 - the model's flow over the resting flow, renderer.cpp returningTrickle), y = compression share (0 none .. 1 full),
-// z = clot organised in an open, unbonded lumen (0 fresh .. 1 organised: recanalization).
+// z = clot organised in an open, unbonded lumen (0 fresh .. 1 organised: recanalization),
+// w = the blood's share of what shows of the vein on the skin (renderer.cpp bloodShownShare).
 uniform vec4 uStory;
 // Baked static patterns (render/surface_bake.cpp): the skin's vessels (cover,
 // distance to the nearest vessel / (12 r), feeder cover, varicose axis) over
@@ -137,6 +138,13 @@ vec3 skinSurface(vec3 p) {
     // Varicose: blue, wide, tortuous, darker along its axis.
     vc = mix(cReticular, cReticular * 0.7, baked.a);
   }
+  // Fading: what still shows of the vein is blood in its lumen and the stain
+  // the treatment left (sim visibility = max(stain, blood)); uStory.w is the
+  // blood's share of it. The stain is a dull, brownish version of the
+  // vein's colour, so a treated vein turns from red to brownish as it fades.
+  float grey = dot(vc, vec3(0.3, 0.59, 0.11));
+  vec3 stain = mix(vec3(grey) * vec3(1.25, 1.0, 0.92), vc, 0.3);
+  vc = mix(stain, vc, uStory.w);
   vein *= vis * (1.0 - 0.85 * blanch);
   c = mix(c, vc, vein);
   // Blanching: the skin above the sclerosant turns pale.
@@ -353,27 +361,22 @@ void main() {
     c = mix(c, c * 0.9, 0.5 * wet);                              // wet skin is a little darker
     c += vec3(0.05 + 0.07 * streak) * wet;                       // glossy streaks
     vec2 centre = vec2(across, along);
-    vec2 swab = (p.xz - centre) / vec2(0.38 * hw, 0.26 * hw);
-    float sw = dot(swab, swab);
     float on = step(cl, 0.6);
-    c = mix(c, c * 0.8, 0.5 * on * exp(-sw * 0.6) * (1.0 - exp(-sw * 3.0)));  // soft shadow around it
-    // A cotton pad (fibres, a grey rim) held in the two steel jaws of forceps
-    // that run off towards the far right: a swab, not a blot of light.
-    float fibre = 0.5 + 0.5 * sin(p.x * 37.0 + 3.0 * sin(p.z * 23.0)) * sin(p.z * 31.0 + 2.0 * sin(p.x * 19.0));
-    float pad = 1.0 - smoothstep(0.88, 1.0, sw);
-    vec3 cotton = mix(vec3(0.90, 0.91, 0.93), vec3(1.0), fibre);
-    cotton = mix(cotton, vec3(0.62, 0.64, 0.70), smoothstep(0.55, 0.9, sw));
-    c = mix(c, cotton, on * pad);
-    vec2 dir = normalize(vec2(0.8, -0.6));
-    vec2 side = vec2(-dir.y, dir.x);
-    for (int j = 0; j < 2; ++j) {
-      vec2 a = centre + side * (j == 0 ? 0.05 : -0.05) * hw;
-      vec2 rel = p.xz - a;
-      float t = clamp(dot(rel, dir), 0.1 * hw, 1.6 * hw);
-      float dj = length(rel - dir * t) - 0.035 * hw;
-      float jaw = aa(dj) * on * (1.0 - pad * step(t, 0.35 * hw));
-      c = mix(c, mix(vec3(0.52, 0.55, 0.60), vec3(0.85, 0.87, 0.90), 0.5 + 0.5 * sign(dot(rel - dir * t, side))), jaw);
-    }
+    // A gauze pad at its real size (about 3 cm square, rounded corners) next
+    // to a patch of skin a few millimetres wide: only its corner and edges
+    // sweep over the patch; the rest of it, and the hand or forceps holding
+    // it, lie off the block. Its corner leads, beside `centre`; the pad trails
+    // behind it over the wet skin, to the right.
+    const float kPadHalf = 15.0, kPadCorner = 3.0;  // mm
+    vec2 rel = p.xz - (centre + vec2(0.6, -0.3) * hw + vec2(kPadHalf, -kPadHalf));
+    vec2 qb = abs(rel) - vec2(kPadHalf - kPadCorner);
+    float dpad = length(max(qb, 0.0)) + min(max(qb.x, qb.y), 0.0) - kPadCorner;
+    c = mix(c, c * 0.8, 0.5 * on * step(0.0, dpad) * exp(-dpad / 0.12));  // its soft shadow
+    // Gauze: a fine weave (threads about 0.3 mm apart), a grey folded edge.
+    float weave = 0.5 + 0.5 * sin(p.x * 21.0 + 0.6 * sin(p.z * 9.0)) * sin(p.z * 21.0 + 0.6 * sin(p.x * 9.0));
+    vec3 cotton = mix(vec3(0.88, 0.89, 0.91), vec3(1.0), weave);
+    cotton = mix(cotton, vec3(0.62, 0.64, 0.70), smoothstep(-0.12, 0.0, dpad));
+    c = mix(c, cotton, on * aa(dpad));
   }
 #endif
 #else

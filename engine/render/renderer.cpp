@@ -212,6 +212,12 @@ float returningTrickle(const sim::Sample& s) {
   return static_cast<float>(std::clamp(1.0 - flow, 0.0, 1.0));
 }
 
+float bloodShownShare(const sim::Sample& s) {
+  // sim::visibility = max(stain, blood in the lumen): the blood's part of it.
+  const double blood = std::clamp(s.lumen_area_ratio - s.thrombus, 0.0, 1.0);
+  return static_cast<float>(std::clamp(blood / std::max(s.visibility, 0.05), 0.0, 1.0));
+}
+
 float clotOrganised(const sim::Sample& s) {
   // A clot that stays in an open, unbonded lumen organises against the wall
   // over the first week (fibroblasts grow in) while blood keeps a channel:
@@ -710,11 +716,13 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
         {false, true, true, false});
     putVec4s(u.feeder, &feeder_[0].x, 2);
     // Returning blood after the injection: the model's flow through the
-    // narrowed lumen against the resting flow sets how thin the stream is.
+    // narrowed lumen against the resting flow sets how thin the stream is;
+    // under the pad the pressed slit holds trapped blood, no stream.
     const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
     const float press = static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0));
-    const float trickle = returningTrickle(s);
-    put(u.story, glm::vec4(trickle, press, clotOrganised(s), 0.0f));
+    const float trickle = returningTrickle(s) * (1.0f - press);
+    putPacked(u.story, glm::vec4(trickle, press, clotOrganised(s), bloodShownShare(s)),
+              {false, false, false, true});
     put(u.dent, glm::vec4(stocking_.dent_mm, stocking_.flat_half_mm, stocking_.ramp_mm,
                           stocking_.bottom_mm));
     put(u.skin_rect, skin_rect_);

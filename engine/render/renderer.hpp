@@ -54,6 +54,10 @@ float clotOrganised(const sim::Sample& s);
 // = none flows): 1 - the model's flow (speed x lumen area) over the resting
 // flow. tissue.frag draws the stream over what sclerosant is left.
 float returningTrickle(const sim::Sample& s);
+// The blood's share (0..1) of what shows of the vein on the skin: the model's
+// visibility is max(stain, blood in the lumen); the rest is the stain, drawn
+// brownish (tissue.frag skinSurface), so fading shows as a change of colour.
+float bloodShownShare(const sim::Sample& s);
 // Where the clot shows on the cut face, relative to the vein's centre (mm):
 // the label's anchor (mirrors tissue.frag).
 glm::vec2 thrombusSpot(const TissueLayout& layout, const sim::Sample& s);

@@ -213,3 +213,99 @@ TEST_CASE("render: blood returns as a thin stream in the model's narrowed lumen"
   CHECK(stream > 0.02);                           // the stream is seen...
   CHECK(stream < 0.35);                           // ...and thin
 }
+
+namespace {
+double eventTime(const sim::Run& run, sim::EventKind kind) {
+  for (const sim::Event& e : run.events)
+    if (e.kind == kind) return e.time_s;
+  return -1.0;
+}
+// Pixels on 1 mm, from the scale bar's anchors (in the surface view the bar
+// lies on the skin).
+float pixelsPerMm() {
+  const auto& a = rendertest::renderer().anchors();
+  return glm::length(a[static_cast<std::size_t>(render::Anchor::ScaleEnd)].screen -
+                     a[static_cast<std::size_t>(render::Anchor::ScaleStart)].screen);
+}
+} // namespace
+
+// Fading shows: from the model's FadingVisible day the vein on the skin is
+// visibly less red than at the assessment (what shows of it is then mostly
+// the treatment's stain, sim::visibility = max(stain, blood)). Seen from
+// above with one camera; the vein's pixels are those red at the assessment.
+// (Once the day-13 vein was as red as before: its contrast only x0.8.)
+TEST_CASE("render: the vein on the skin is visibly faded at the model's fading day", "[render]") {
+  REQUIRE_GL();
+  StageFrame f;
+  const sim::Run run = sim::simulate(f.scene.params, f.scene.recovery_days);
+  const double t_fade = eventTime(run, sim::EventKind::FadingVisible);
+  REQUIRE(t_fade > 0.0);
+  rendertest::frameAt(f, "assessment", 0.5f);
+  f.in.cut_open = 0.0f;
+  f.in.camera.yaw_deg = 0.0f;
+  f.in.camera.pitch_deg = 89.0f;
+  f.in.camera.target = glm::vec3(0.0f);
+  f.in.camera.distance = 6.0f;
+  const sim::Sample before = run.at(0.0);
+  const sim::Sample faded = run.at(t_fade);
+  f.in.sample = &before;
+  const gfx::Image a = rendertest::draw(f.in, kGoldenSize);
+  f.in.sample = &faded;
+  const gfx::Image b = rendertest::draw(f.in, kGoldenSize);
+  double red_a = 0.0, red_b = 0.0;
+  int n = 0;
+  for (int y = 0; y < kGoldenSize.y; ++y)
+    for (int x = 0; x < kGoldenSize.x; ++x) {
+      const auto* pa = a.pixel(x, y);
+      if (int(pa[0]) - int(pa[1]) < 80) continue; // not the red vein
+      const auto* pb = b.pixel(x, y);
+      red_a += int(pa[0]) - int(pa[1]);
+      red_b += int(pb[0]) - int(pb[1]);
+      ++n;
+    }
+  REQUIRE(n > 100);
+  INFO("vein pixels " << n << ", redness " << red_a / n << " -> " << red_b / n << " (visibility "
+                      << faded.visibility << ", blood share " << render::bloodShownShare(faded)
+                      << ")");
+  CHECK(red_b < 0.6 * red_a);
+  CHECK(red_b > 0.05 * red_a); // faded, not gone
+}
+
+// The cleansing swab at its real size: a gauze pad about 3 cm across beside a
+// skin patch a few millimetres wide, so its edge runs across the patch much
+// wider than the 1 mm scale bar. (Once a 1.5 mm pad beside a true 1 mm bar.)
+TEST_CASE("render: the cleansing pad is drawn at its real size", "[render]") {
+  REQUIRE_GL();
+  const glm::ivec2 size{640, 360};
+  int widest = 0;
+  float mm = 0.0f;
+  // Over the sweep: the widest run of the pad's pixels in any row.
+  for (float progress : {0.05f, 0.1f, 0.15f, 0.2f, 0.25f, 0.3f}) {
+    StageFrame f;
+    rendertest::frameAt(f, "preparation", progress);
+    REQUIRE(f.in.cleanse > 0.0f);
+    REQUIRE(f.in.cleanse < 0.6f); // the swab is on the skin
+    const gfx::Image with = rendertest::draw(f.in, size);
+    mm = pixelsPerMm();
+    render::FrameInput dry = f.in;
+    dry.cleanse = 0.0f;
+    const gfx::Image without = rendertest::draw(dry, size);
+    // The pad's pixels: white-grey gauze where the bare skin was.
+    for (int y = 0; y < size.y; ++y) {
+      int run = 0;
+      for (int x = 0; x < size.x; ++x) {
+        const auto* p = with.pixel(x, y);
+        const auto* q = without.pixel(x, y);
+        const int hi = std::max({int(p[0]), int(p[1]), int(p[2])});
+        const int lo = std::min({int(p[0]), int(p[1]), int(p[2])});
+        const bool gauze = hi - lo < 30 && int(p[2]) > 150 &&
+                           std::abs(int(p[2]) - int(q[2])) + std::abs(int(p[0]) - int(q[0])) > 30;
+        run = gauze ? run + 1 : 0;
+        widest = std::max(widest, run);
+      }
+    }
+  }
+  REQUIRE(mm > 10.0f);
+  INFO("widest run of pad pixels " << widest << " px, 1 mm = " << mm << " px");
+  CHECK(static_cast<float>(widest) > 2.5f * mm);
+}
