@@ -29,7 +29,7 @@ uniform vec4 uFeeder[2];  // reticular feeder on the skin (student): two segment
 // uniform): x = trickle (0 lumen refilled with blood .. 1 only a thin stream of returning
 // blood: 1 - the model's flow over the resting flow, renderer.cpp returningTrickle), y = compression share (0 none .. 1 full),
 // z = clot organised in an open, unbonded lumen (0 fresh .. 1 organised: recanalization),
-// w = the blood's share of what shows of the vein on the skin (renderer.cpp bloodShownShare).
+// w = the stain's share of what shows of the vein on the skin (renderer.cpp stainShown).
 uniform vec4 uStory;
 // Baked static patterns (render/surface_bake.cpp): the skin's vessels (cover,
 // distance to the nearest vessel / (12 r), feeder cover, varicose axis) over
@@ -140,11 +140,12 @@ vec3 skinSurface(vec3 p) {
   }
   // Fading: what still shows of the vein is blood in its lumen and the stain
   // the treatment left (sim visibility = max(stain, blood)); uStory.w is the
-  // blood's share of it. The stain is a dull, brownish version of the
-  // vein's colour, so a treated vein turns from red to brownish as it fades.
+  // stain's share of it (renderer.cpp stainShown, coming in as it fades). The
+  // stain is a dull, brownish version of the vein's colour, so a treated vein
+  // turns from red to brownish as it fades.
   float grey = dot(vc, vec3(0.3, 0.59, 0.11));
   vec3 stain = mix(vec3(grey) * vec3(1.25, 1.0, 0.92), vc, 0.3);
-  vc = mix(stain, vc, uStory.w);
+  vc = mix(vc, stain, uStory.w);
   vein *= vis * (1.0 - 0.85 * blanch);
   c = mix(c, vc, vein);
   // Blanching: the skin above the sclerosant turns pale.

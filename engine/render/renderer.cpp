@@ -218,6 +218,17 @@ float bloodShownShare(const sim::Sample& s) {
   return static_cast<float>(std::clamp(blood / std::max(s.visibility, 0.05), 0.0, 1.0));
 }
 
+float stainShown(const sim::Sample& s) {
+  // The stain's colour comes in as the vein fades: from visibility 1 down to
+  // the model's FadingVisible threshold (visibility 0.8, sim/outcome.cpp).
+  // In steps of the skin's shades, so the clot growing in the vein
+  // during the injection and under the stocking (visibility still ~1) does not
+  // draw the skin again.
+  const double fading = std::clamp((1.0 - s.visibility) / 0.2, 0.0, 1.0);
+  const double w = (1.0 - bloodShownShare(s)) * fading * fading * (3.0 - 2.0 * fading);
+  return static_cast<float>(std::round(w * 128.0) / 128.0);
+}
+
 float clotOrganised(const sim::Sample& s) {
   // A clot that stays in an open, unbonded lumen organises against the wall
   // over the first week (fibroblasts grow in) while blood keeps a channel:
@@ -721,7 +732,7 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
     const float press = static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0));
     const float trickle = returningTrickle(s) * (1.0f - press);
-    putPacked(u.story, glm::vec4(trickle, press, clotOrganised(s), bloodShownShare(s)),
+    putPacked(u.story, glm::vec4(trickle, press, clotOrganised(s), stainShown(s)),
               {false, false, false, true});
     put(u.dent, glm::vec4(stocking_.dent_mm, stocking_.flat_half_mm, stocking_.ramp_mm,
                           stocking_.bottom_mm));

@@ -58,6 +58,9 @@ float returningTrickle(const sim::Sample& s);
 // visibility is max(stain, blood in the lumen); the rest is the stain, drawn
 // brownish (tissue.frag skinSurface), so fading shows as a change of colour.
 float bloodShownShare(const sim::Sample& s);
+// How much of the vein's colour on the skin is that stain (0..1): the stain's
+// share, coming in as the visibility falls to the FadingVisible threshold.
+float stainShown(const sim::Sample& s);
 // Where the clot shows on the cut face, relative to the vein's centre (mm):
 // the label's anchor (mirrors tissue.frag).
 glm::vec2 thrombusSpot(const TissueLayout& layout, const sim::Sample& s);
