@@ -13,7 +13,9 @@ namespace core {
 void catchInterrupts();
 // 0, or the signal that asked the run to stop.
 int interruptSignal();
-inline bool interrupted() { return interruptSignal() != 0; }
+inline bool interrupted() {
+  return interruptSignal() != 0;
+}
 // "interrupted by SIGINT: ..." for the run's error path.
 Error interruptedError();
 // 128 + the signal, the shell's convention (130 for SIGINT, 143 for SIGTERM).
