@@ -142,6 +142,7 @@ LoadedSettings loadStartupSettings(const std::string& path) {
   for (int n = 1; fs::exists(kept, ec) || fs::is_symlink(kept, ec); ++n)
     kept = path + ".bad-" + std::to_string(n);
   if (std::rename(path.c_str(), kept.c_str()) == 0) {
+    loaded.kept_as = kept;
     loaded.warning += "; kept the old file as '" + kept + "'";
   } else {
     loaded.warning += "; could not keep it aside as '" + kept + "': " + std::strerror(errno);

@@ -34,6 +34,7 @@ struct LoadedSettings {
   bool found = false;   // the file existed
   bool corrupt = false; // the whole file was unreadable or not a JSON object
   std::string warning;  // non-empty: the file was unreadable or corrupt, defaults used
+  std::string kept_as;  // loadStartupSettings: where the corrupt file went ("" = nowhere)
 };
 
 // Never throws: bad JSON, wrong types and out-of-range values fall back to defaults.

@@ -137,6 +137,8 @@ void runWindow(platform::Window& window, Viewer& viewer, Session& session, const
     // practice's name and phone, which the user can copy back by hand.
     const LoadedSettings loaded = loadStartupSettings(settings_path);
     if (!loaded.warning.empty()) core::logWarn(loaded.warning);
+    if (!loaded.kept_as.empty())
+      tell(viewer, "notice.settings_kept_aside", {{"path", loaded.kept_as}});
     if (loaded.found) {
       applySettings(loaded.settings, viewer.state());
       const glm::ivec2 ws = window.windowSize();

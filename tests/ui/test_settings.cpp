@@ -142,6 +142,7 @@ TEST_CASE("ui: a corrupt settings file is kept aside at the start, never overwri
   CHECK(l.corrupt);
   CHECK(l.settings == app::Settings{});
   CHECK(l.warning.find(path + ".bad") != std::string::npos);
+  CHECK(l.kept_as == path + ".bad");
   CHECK_FALSE(fs::exists(path));
   CHECK(slurp(path + ".bad") == first);
   // A second corrupt file: the older .bad stays as it was.
@@ -149,6 +150,7 @@ TEST_CASE("ui: a corrupt settings file is kept aside at the start, never overwri
   { std::ofstream(path, std::ios::binary) << second; }
   l = app::loadStartupSettings(path);
   CHECK(l.warning.find(path + ".bad-1") != std::string::npos);
+  CHECK(l.kept_as == path + ".bad-1");
   CHECK(slurp(path + ".bad") == first);
   CHECK(slurp(path + ".bad-1") == second);
   // Saving the settings afterwards touches neither.
@@ -159,6 +161,7 @@ TEST_CASE("ui: a corrupt settings file is kept aside at the start, never overwri
   l = app::loadStartupSettings(path);
   CHECK_FALSE(l.corrupt);
   CHECK(l.warning.empty());
+  CHECK(l.kept_as.empty());
   CHECK(fs::exists(path));
   fs::remove_all(d);
 }
