@@ -136,8 +136,8 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   } else {
     lines.push_back(L.tr("handout.aftercare.no_stocking"));
   }
-  lines.push_back(L.tr("handout.aftercare.heat"));
-  lines.push_back(L.tr("handout.aftercare.journeys"));
+  // The first days' care as the app and the video say it (heat, sun, sport, journeys).
+  lines.push_back(L.tr("safety.after.care"));
   return lines;
 }
 
@@ -256,6 +256,7 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
     c.contra_title = text(contra.title_key);
     // In the short forms of the app's Assessment box: the same items, and page 2 holds them.
     for (const char* k : contra.item_keys) c.contra.push_back(text(scene::boxItemKey(k)));
+    c.agent_label = text("handout.fill.agent");
     c.stocking_label = text("handout.fill.stocking");
     c.stocking_days = text("handout.fill.days");
     c.stocking_hours = text("handout.fill.hours");

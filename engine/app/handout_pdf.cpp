@@ -533,23 +533,38 @@ void fillLine(cairo_t* cr, double x, double x_end, double baseline) {
 void stockingFill(Flow& f) {
   if (f.c.stocking_label.empty()) return;
   cairo_t* cr = f.cr;
-  const double blank = 44.0, baseline = f.y + kBodyPt + 2.0;
-  f.ensure(kBodyPt * kLeading + 12.0);
+  const double blank = 44.0, row = kBodyPt * kLeading + 8.0;
+  f.ensure(2.0 * row + 4.0);
   setColour(cr, kInk);
-  useFont(cr, f.fonts.bold, kBodyPt);
-  double x = f.left();
-  cairo_move_to(cr, x, baseline);
-  cairo_show_text(cr, f.c.stocking_label.c_str());
-  x += advance(cr, f.c.stocking_label) + 8.0;
-  useFont(cr, f.fonts.regular, kBodyPt);
-  for (const std::string* unit : {&f.c.stocking_days, &f.c.stocking_hours}) {
-    fillLine(cr, x, x + blank, baseline);
-    x += blank + 4.0;
-    cairo_move_to(cr, x, baseline);
-    cairo_show_text(cr, unit->c_str());
-    x += advance(cr, *unit) + 10.0;
-  }
-  f.y += kBodyPt * kLeading + 12.0;
+  // One row: a bold label, then blanks each followed by its unit, then a tail.
+  const auto fillRow = [&](const std::string& label, std::vector<const std::string*> units,
+                           const std::string& tail, bool line_to_end) {
+    const double baseline = f.y + kBodyPt + 2.0;
+    double x = f.left();
+    if (!label.empty()) {
+      useFont(cr, f.fonts.bold, kBodyPt);
+      cairo_move_to(cr, x, baseline);
+      cairo_show_text(cr, label.c_str());
+      x += advance(cr, label) + 8.0;
+    }
+    useFont(cr, f.fonts.regular, kBodyPt);
+    if (line_to_end) fillLine(cr, x, f.left() + f.width(), baseline);
+    for (const std::string* unit : units) {
+      fillLine(cr, x, x + blank, baseline);
+      x += blank + 4.0;
+      cairo_move_to(cr, x, baseline);
+      cairo_show_text(cr, unit->c_str());
+      x += advance(cr, *unit) + 10.0;
+    }
+    if (!tail.empty()) {
+      cairo_move_to(cr, x, baseline);
+      cairo_show_text(cr, tail.c_str());
+    }
+    f.y += row;
+  };
+  fillRow(f.c.agent_label, {}, "", true);
+  fillRow(f.c.stocking_label, {&f.c.stocking_days, &f.c.stocking_hours}, "", false);
+  f.y += 4.0;
 }
 
 // Who should not have the treatment: the help panel's contraindications, in

@@ -271,8 +271,9 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
     for (const char* key :
          {"handout.aftercare.title", "safety.report.emergency.title",
           "safety.report.practice.title", "safety.report.calf", "handout.fill.stocking",
-          "handout.fill.days", "handout.fill.hours", "handout.next.title", "handout.next.date",
-          "handout.contact.title", "handout.clinic", "handout.phone"})
+          "handout.fill.days", "handout.fill.hours", "handout.fill.agent", "safety.after.care",
+          "handout.next.title", "handout.next.date", "handout.contact.title", "handout.clinic",
+          "handout.phone"})
       on(two, key);
     // Who should not have it: the app box's list (short forms), every item.
     const scene::SafetySection& contra = scene::contraindications();
