@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "ui/line_break.hpp"
+
 #include <imgui.h>
 
 #include "app/model_export.hpp"
@@ -309,11 +311,11 @@ void plateText(ImDrawList* dl, ImFont* font, const ui::Rect& box, glm::vec2 pad,
   const ImU32 ink = IM_COL32(25, 31, 46, 255);
   dl->AddRectFilled(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), plate, rounding);
   const ImVec2 tp(box.min.x + pad.x, box.min.y + pad.y);
-  dl->AddText(font, font->FontSize, tp, ink, text.c_str(), nullptr, wrap);
+  ui::addWrappedText(dl, font, font->FontSize, tp, ink, text.c_str(), wrap);
   if (!record) return;
   ui::RecordedText t;
   t.what = what;
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text.c_str());
+  const ImVec2 ts = ui::wrappedTextSize(font, font->FontSize, text.c_str(), wrap);
   t.rect = ui::Rect::at({tp.x, tp.y}, {ts.x, ts.y});
   t.inside = inside;
   t.ink = glm::vec4(25 / 255.0f, 31 / 255.0f, 46 / 255.0f, 1.0f);
@@ -386,7 +388,7 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   for (ImFont* font : {f.body, f.small}) {
     for (const float share : {1.0f, 0.6f}) {
       const float wrap = std::max(100.0f, (view.x - 80.0f * sc) * share);
-      const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, sentence.c_str());
+      const ImVec2 ts = ui::wrappedTextSize(font, font->FontSize, sentence.c_str(), wrap);
       const glm::vec2 pad(15.0f * sc, 10.0f * sc);
       const glm::vec2 size = glm::vec2(ts.x, ts.y) + 2.0f * pad;
       std::vector<ui::Rect> spots;

@@ -23,8 +23,13 @@ struct RecordedText {
   // shows there is more): may run past that region's bottom. Everything else in
   // a window must fit it whole.
   bool scrolls = false;
-  std::string words;    // what it says, where a test asks (the safety boxes); else empty
+  // What it says, where a test asks (the safety boxes) or where the app broke it
+  // into lines (then `lines` holds it as drawn); else empty.
+  std::string words;
   float font_px = 0.0f; // the font's size where known (a recording's captions), else 0
+  // The text as drawn, one line per '\n', where the app broke it into lines
+  // (ui/line_break); else empty.
+  std::string lines;
 };
 
 // A label's leader line, from its plate to its anchor on the picture.

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/line_break.hpp"
+
 #include <imgui.h>
 
 #include "sim/registry.hpp"
@@ -249,7 +251,7 @@ Rect plateAround(glm::vec2 pos, ImVec2 ts, float scale) {
 
 // Draws `t` with its top left at `pos`, recorded as a text over the view.
 void drawRecorded(const LegFigureTexts& fig, const LegText& t, ImVec2 pos, LayoutRecord* record) {
-  const ImVec2 ts = t.font->CalcTextSizeA(t.font->FontSize, 1e6f, t.wrap, t.text->c_str());
+  const ImVec2 ts = wrappedTextSize(t.font, t.font->FontSize, t.text->c_str(), t.wrap);
   ImVec4 ink = t.ink;
   ink.w *= fig.alpha;
   // A plate as under every text over the view: the dashed rings and the legs'
@@ -258,8 +260,8 @@ void drawRecorded(const LegFigureTexts& fig, const LegText& t, ImVec2 pos, Layou
   ImGui::GetForegroundDrawList()->AddRectFilled(
       ImVec2(pos.x - pad.x, pos.y - pad.y), ImVec2(pos.x + ts.x + pad.x, pos.y + ts.y + pad.y),
       ImGui::GetColorU32(ImVec4(1.0f, 1.0f, 1.0f, 0.9f * fig.alpha)), 5.0f * fig.scale);
-  ImGui::GetForegroundDrawList()->AddText(t.font, t.font->FontSize, pos, ImGui::GetColorU32(ink),
-                                          t.text->c_str(), nullptr, t.wrap);
+  addWrappedText(ImGui::GetForegroundDrawList(), t.font, t.font->FontSize, pos,
+                 ImGui::GetColorU32(ink), t.text->c_str(), t.wrap);
   if (!record) return;
   RecordedText r;
   r.what = t.what;
@@ -295,7 +297,7 @@ void drawLegFigureTexts(const LegFigureTexts& fig, const Fonts& f, Placer& place
   for (ImFont* font : {f.body, f.small}) {
     const float wrap = std::max(view.width() - 2 * margin - 2 * pad.x, 40 * s);
     const LegText t{"leg.heading", font, &fig.heading, blue, wrap};
-    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, t.text->c_str());
+    const ImVec2 ts = wrappedTextSize(font, font->FontSize, t.text->c_str(), wrap);
     const float x =
         std::max(view.min.x + margin + pad.x, view.min.x + 0.5f * (view.width() - ts.x));
     std::vector<Rect> spots;

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "ui/line_break.hpp"
+
 #include <imgui.h>
 
 #include "core/clock.hpp"
@@ -178,7 +180,7 @@ void drawMistakes(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
   if (!fittingHeader(in, f, L.tr("mistake.section") + "###mistakes", 0, "panel.mistakes")) return;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", L.tr("mistake.pick").c_str());
+  wrappedTextDisabled(L.tr("mistake.pick"));
   ImGui::PopFont();
   const sim::Params& params = in.scene->params;
   for (int i = 0; i < kMistakeCount; ++i) {
@@ -204,12 +206,14 @@ void drawMistakes(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
       st.before.valid = false;
     } else {
       ImGui::Spacing();
-      ImGui::TextUnformatted(mistakeWhy(ms.active(), params, in.run->outcome.verdict, L).c_str());
+      wrappedText(mistakeWhy(ms.active(), params, in.run->outcome.verdict, L));
       ImGui::Spacing();
-      ImGui::TextDisabled("%s", L.tr("mistake.shows").c_str());
+      wrappedTextDisabled(L.tr("mistake.shows"));
       for (Consequence c :
-           consequences(in.run->outcome, in.run->mass.extravasated_mg, ms.baseline()))
-        ImGui::BulletText("%s", consequenceText(c, in.run->outcome, ms.baseline(), L).c_str());
+           consequences(in.run->outcome, in.run->mass.extravasated_mg, ms.baseline())) {
+        ImGui::Bullet(); // the text wraps beside the bullet
+        wrappedText(consequenceText(c, in.run->outcome, ms.baseline(), L));
+      }
     }
   }
   ImGui::PopTextWrapPos();

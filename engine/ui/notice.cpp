@@ -1,5 +1,7 @@
 #include "ui/notice.hpp"
 
+#include "ui/line_break.hpp"
+
 #include <imgui.h>
 
 namespace ui {
@@ -36,10 +38,9 @@ void drawNotice(Notice& n, glm::vec2 origin, glm::vec2 size, float scale, const 
   ImGui::PushFont(f.small);
   ImGui::PushTextWrapPos(0.0f);
   if (n.error) {
-    ImGui::TextColored(ImVec4(0.65f, 0.12f, 0.08f, 1.0f), "%s",
-                       L.tr(headingKey(n.heading)).c_str());
+    wrappedTextColored(ImVec4(0.65f, 0.12f, 0.08f, 1.0f), L.tr(headingKey(n.heading)));
   }
-  ImGui::TextUnformatted(n.text.c_str());
+  wrappedText(n.text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   if (n.error && ImGui::Button((L.tr("ui.dismiss") + "###dismiss").c_str())) n.clear();

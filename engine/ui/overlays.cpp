@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "ui/line_break.hpp"
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
+
 #include <imgui.h>
 
 #include "render/palette.hpp"
@@ -503,7 +505,7 @@ void drawPreparationCards(const ScreenInput& in, const ScreenState& st, const Fo
   float rows_h = 0.0f;
   ImVec2 sizes[3];
   for (int i = 0; i < 3; ++i) {
-    sizes[i] = font->CalcTextSizeA(fs, 1e6f, wrap, rows[i].c_str());
+    sizes[i] = wrappedTextSize(font, fs, rows[i].c_str(), wrap);
     text_w = std::max(text_w, sizes[i].x);
     rows_h += std::max(icon, sizes[i].y) + pad;
   }
@@ -533,7 +535,7 @@ void drawPreparationCards(const ScreenInput& in, const ScreenState& st, const Fo
     if (i == 1) iconNoLotion(dl, io, icon);
     if (i == 2) iconSwab(dl, io, icon, cleanse);
     const glm::vec2 rp(io.x + icon + pad, y + 0.5f * (row_h - sizes[i].y));
-    dl->AddText(font, fs, iv(rp), ink, rows[i].c_str(), nullptr, wrap);
+    addWrappedText(dl, font, fs, iv(rp), ink, rows[i].c_str(), wrap);
     record(in, "prep.row", rp, sizes[i]);
     y += row_h + pad;
   }

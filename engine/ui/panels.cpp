@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "ui/line_break.hpp"
+
 #include <imgui.h>
 
 #include "text/locale.hpp"
@@ -75,7 +77,7 @@ bool paramSlider(ScreenState& st, int id, const char* label, double current, flo
 
 void caption(const Fonts& f, const std::string& text) {
   ImGui::PushFont(f.small);
-  ImGui::TextUnformatted(text.c_str());
+  wrappedText(text);
   ImGui::PopFont();
 }
 
@@ -174,7 +176,7 @@ void drawParameters(const ScreenInput& in, ScreenState& st, const Fonts& f,
   }
   if (!st.param_error.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(ImVec4(0.7f, 0.15f, 0.1f, 1.0f), "%s", st.param_error.c_str());
+    wrappedTextColored(ImVec4(0.7f, 0.15f, 0.1f, 1.0f), st.param_error);
     ImGui::PopTextWrapPos();
   }
   ImGui::PopFont();
@@ -226,16 +228,16 @@ namespace {
 void drawSafety(const ScreenInput& in, ScreenState& st) {
   ImGui::Separator();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 620.0f * in.scale);
-  ImGui::TextColored(ImVec4(0.55f, 0.1f, 0.1f, 1.0f), "%s", tr(st, "safety.title").c_str());
+  wrappedTextColored(ImVec4(0.55f, 0.1f, 0.1f, 1.0f), tr(st, "safety.title"));
   for (const scene::SafetySection& s : scene::safetySections()) {
     if (s.item_keys.empty()) {
-      ImGui::TextDisabled("%s", tr(st, s.title_key).c_str());
+      wrappedTextDisabled(tr(st, s.title_key));
       continue;
     }
-    ImGui::TextUnformatted(tr(st, s.title_key).c_str());
+    wrappedText(tr(st, s.title_key));
     for (const char* k : s.item_keys) {
       ImGui::Bullet();
-      ImGui::TextWrapped("%s", tr(st, k).c_str());
+      wrappedText(tr(st, k));
     }
   }
   ImGui::PopTextWrapPos();
@@ -261,7 +263,7 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - pad);
   const auto line = [&](const char* what, ImVec4 colour, const std::string& words) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextUnformatted(words.c_str());
+    wrappedText(words);
     ImGui::PopStyleColor();
     recordLastItem(in, what, glm::vec4(colour.x, colour.y, colour.z, colour.w), words);
   };
@@ -301,10 +303,9 @@ void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
       const std::string id = std::string("help.") + r;
       ImGui::TableNextRow();
       ImGui::TableSetColumnIndex(0);
-      ImGui::TextColored(ImVec4(0.15f, 0.25f, 0.45f, 1.0f), "%s",
-                         tr(st, (id + ".key").c_str()).c_str());
+      wrappedTextColored(ImVec4(0.15f, 0.25f, 0.45f, 1.0f), tr(st, (id + ".key").c_str()));
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextUnformatted(tr(st, id.c_str()).c_str());
+      wrappedText(tr(st, id.c_str()));
     }
     ImGui::EndTable();
   }
@@ -338,7 +339,7 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
   ImGui::Begin((tr(st, "ui.settings") + "###settings").c_str(), &open,
                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
-  ImGui::TextDisabled("%s", tr(st, "settings.language").c_str());
+  wrappedTextDisabled(tr(st, "settings.language"));
   // Every language with a catalogue in assets/, each in its own name.
   const std::string current = loc(st).code();
   bool first = true;
@@ -351,7 +352,7 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
       actions.settings_changed = true;
     }
   }
-  ImGui::TextDisabled("%s", tr(st, "settings.colours").c_str());
+  wrappedTextDisabled(tr(st, "settings.colours"));
   struct Pal {
     render::PaletteKind kind;
     const char* key;
@@ -366,7 +367,7 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
       actions.settings_changed = true;
     }
   }
-  ImGui::TextDisabled("%s", tr(st, "settings.skin_tone").c_str());
+  wrappedTextDisabled(tr(st, "settings.skin_tone"));
   static const char* tones[] = {"I", "II", "III", "IV", "V", "VI"};
   int tone = std::clamp(in.scene->params.patient.skin_tone, 1, 6) - 1;
   ImGui::SetNextItemWidth(120.0f * in.scale);
@@ -375,7 +376,7 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
     std::snprintf(kv, sizeof kv, "patient.skin_tone=%d", tone + 1);
     actions.set.emplace_back(kv);
   }
-  ImGui::TextDisabled("%s", tr(st, "settings.text_size").c_str());
+  wrappedTextDisabled(tr(st, "settings.text_size"));
   if (ImGui::Button(" - ")) {
     st.font_scale = std::max(0.6f, st.font_scale / 1.15f);
     actions.font_changed = actions.settings_changed = true;
@@ -387,7 +388,7 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
     st.font_scale = std::min(2.5f, st.font_scale * 1.15f);
     actions.font_changed = actions.settings_changed = true;
   }
-  ImGui::TextDisabled("%s", tr(st, "settings.view").c_str());
+  wrappedTextDisabled(tr(st, "settings.view"));
   if (ImGui::RadioButton((tr(st, "settings.view.cutaway") + "###cutaway").c_str(),
                          !st.surface_view))
     st.surface_view = false;
@@ -395,7 +396,7 @@ void drawSettings(const ScreenInput& in, ScreenState& st, const Fonts& f, Screen
   if (ImGui::RadioButton((tr(st, "settings.view.surface") + "###surface").c_str(), st.surface_view))
     st.surface_view = true;
   ImGui::Checkbox((tr(st, "settings.presenter") + "###presenter").c_str(), &st.presenter);
-  ImGui::TextDisabled("%s", tr(st, "settings.clinic").c_str());
+  wrappedTextDisabled(tr(st, "settings.clinic"));
   ImGui::SetNextItemWidth(260.0f * in.scale);
   if (inputLine((tr(st, "settings.clinic_name") + "###clinic_name").c_str(), st.clinic_name))
     actions.settings_changed = true;

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "ui/line_break.hpp"
+
 #include <imgui.h>
 
 #include "ui/screen.hpp"
@@ -125,7 +127,7 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
   ImGui::PushTextWrapPos(0.0f);
   const std::size_t n = qp.countForStage(stage_id);
   if (n == 0 && !last_stage) {
-    ImGui::TextDisabled("%s", L.tr("quiz.none").c_str());
+    wrappedTextDisabled(L.tr("quiz.none"));
   }
   const ImVec4 good(0.10f, 0.50f, 0.22f, 1.0f);
   const ImVec4 bad(0.70f, 0.28f, 0.10f, 1.0f);
@@ -134,7 +136,7 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
     const scene::QuizSession::Item& item = qs->questions()[qi];
     ImGui::PushID(static_cast<int>(qi));
     ImGui::Spacing();
-    ImGui::TextUnformatted(item.text.question.c_str());
+    wrappedText(item.text.question);
     const bool answered = qs->answered(qi);
     const int chosen = qs->chosen(qi);
     for (std::size_t k = 0; k < item.text.choices.size(); ++k) {
@@ -153,48 +155,47 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
                     item.text.choices[k].c_str());
       const float wrap_w =
           std::max(40.0f, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
-      const ImVec2 ts = ImGui::CalcTextSize(text, nullptr, false, wrap_w);
+      const std::string shown = breakText(ImGui::GetFont(), ImGui::GetFontSize(), text, wrap_w);
+      const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
       const ImVec2 at = ImGui::GetCursorScreenPos();
       ImGui::PushID(ki);
       if (ImGui::Selectable("##choice", answered && ki == chosen, 0, ImVec2(0, ts.y)) && !answered)
         qp.answer(qi, ki);
       ImGui::PopID();
       ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
-                                          ImGui::GetColorU32(text_col), text, nullptr, wrap_w);
+                                          ImGui::GetColorU32(text_col), shown.c_str());
     }
     if (answered) {
       const bool right = qs->correct(qi);
-      ImGui::TextColored(right ? good : bad, "%s",
-                         L.tr(right     ? "quiz.right"
-                              : patient ? "quiz.wrong.patient"
-                                        : "quiz.wrong.student")
-                             .c_str());
+      wrappedTextColored(right ? good : bad, L.tr(right     ? "quiz.right"
+                                                  : patient ? "quiz.wrong.patient"
+                                                            : "quiz.wrong.student"));
       if (!item.text.explanation.empty()) {
         ImGui::PushFont(f.small);
-        ImGui::TextUnformatted(item.text.explanation.c_str());
+        wrappedText(item.text.explanation);
         ImGui::PopFont();
       }
     }
     if (item.text.fell_back) {
       ImGui::PushFont(f.small);
-      ImGui::TextDisabled("%s", L.tr("notice.no_translation.quiz").c_str());
+      wrappedTextDisabled(L.tr("notice.no_translation.quiz"));
       ImGui::PopFont();
     }
     ImGui::PopID();
   }
   ImGui::Spacing();
-  ImGui::TextUnformatted(qp.scoreLine(L).c_str());
+  wrappedText(qp.scoreLine(L));
   if (last_stage) {
     ImGui::Separator();
-    ImGui::TextDisabled("%s", L.tr("quiz.summary").c_str());
-    ImGui::TextUnformatted(qp.summaryLine(L).c_str());
+    wrappedTextDisabled(L.tr("quiz.summary"));
+    wrappedText(qp.summaryLine(L));
     if (ImGui::Button((L.tr("quiz.export") + "###quizcsv").c_str())) {
       ++qp.exports;
       actions.export_quiz_csv_path = "sclerosim-quiz-" + std::to_string(qp.exports) + ".csv";
     }
     if (!qp.export_message.empty()) {
       ImGui::PushFont(f.small);
-      ImGui::TextDisabled("%s", qp.export_message.c_str());
+      wrappedTextDisabled(qp.export_message);
       ImGui::PopFont();
     }
   }

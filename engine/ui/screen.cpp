@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "ui/line_break.hpp"
+
 #include <imgui.h>
 
 #include "core/clock.hpp"
@@ -66,10 +68,22 @@ const ImVec4 kPlate(1.0f, 1.0f, 1.0f, 0.90f);
 bool g_in_scroll_region = false;
 float g_panel_left = 0.0f, g_panel_right = 0.0f; // the side panel's sides, for its region's items
 
+// Keeps the lines wrappedText/addWrappedText drew at `at` (and the text they were
+// broken from), if the last text drawn was there.
+void keepLinesDrawnAt(RecordedText& t, ImVec2 at) {
+  const DrawnLines& d = lastDrawnLines();
+  // An item after SameLine sits a little below its cursor (the line's text baseline).
+  const float dy = at.y - d.y;
+  if (std::abs(d.x - at.x) >= 0.5f || dy <= -0.5f || dy >= 20.0f) return;
+  t.lines = d.text;
+  t.words = d.source;
+}
+
 void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size, ImVec4 ink,
                 bool over_view) {
   if (!in.record) return;
   RecordedText t;
+  keepLinesDrawnAt(t, pos);
   t.what = what;
   t.rect = Rect::at(gv(pos), gv(size));
   t.inside = over_view ? Rect::at(in.view_origin, in.view_size) : Rect{{0, 0}, in.display};
@@ -87,6 +101,7 @@ void recordItem(const ScreenInput& in, const char* what, ImVec4 ink) {
   t.scrolls = g_in_scroll_region;
   t.what = what;
   t.rect = {gv(ImGui::GetItemRectMin()), gv(ImGui::GetItemRectMax())};
+  keepLinesDrawnAt(t, ImGui::GetItemRectMin());
   const ImVec2 wp = ImGui::GetWindowPos();
   t.inside = {{wp.x, wp.y}, {wp.x + ImGui::GetWindowSize().x, wp.y + ImGui::GetWindowSize().y}};
   // A selectable in the scrolling region reaches under its scroll bar: the
@@ -107,11 +122,11 @@ ImVec4 styleText() {
 Rect plateText(const ScreenInput& in, ImFont* font, ImVec2 pos, const char* text, ImVec4 ink,
                float pad, const char* what, float wrap = 0.0f) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text);
+  const ImVec2 ts = wrappedTextSize(font, font->FontSize, text, wrap);
   const Rect plate{{pos.x - pad, pos.y - pad * 0.6f},
                    {pos.x + ts.x + pad, pos.y + ts.y + pad * 0.6f}};
   dl->AddRectFilled(iv(plate.min), iv(plate.max), colU(kPlate), 6.0f * in.scale);
-  dl->AddText(font, font->FontSize, pos, colU(ink), text, nullptr, wrap);
+  addWrappedText(dl, font, font->FontSize, pos, colU(ink), text, wrap);
   recordText(in, what, pos, ts, ink, true);
   return plate;
 }
@@ -468,7 +483,7 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
   const float fs = f.body->FontSize, pad = 14.0f * in.scale;
   for (const float share : {1.0f, 0.6f, 0.42f}) {
     const float wrap = std::min(in.view_size.x - 80.0f * in.scale, 620.0f * in.scale) * share;
-    const ImVec2 ts = f.body->CalcTextSizeA(fs, 1e6f, wrap, text);
+    const ImVec2 ts = wrappedTextSize(f.body, fs, text, wrap);
     const glm::vec2 size(ts.x + 2 * pad, ts.y + 1.2f * pad);
     std::vector<Rect> candidates = cornerCandidates(in, size, 10.0f * in.scale);
     std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
@@ -476,7 +491,7 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
       ImDrawList* dl = ImGui::GetForegroundDrawList();
       dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 8.0f * in.scale);
       const ImVec2 tp(box->min.x + pad, box->min.y + 0.6f * pad);
-      dl->AddText(f.body, fs, tp, colU(kInkBlue), text, nullptr, wrap);
+      addWrappedText(dl, f.body, fs, tp, colU(kInkBlue), text, wrap);
       recordText(in, "caption.cutaway", tp, ts, kInkBlue, true);
       return;
     }
@@ -504,7 +519,7 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const float text_pad = 6.0f * in.scale, wrap = w / 3.0f - 2 * text_pad;
   float text_h = 0.0f;
   for (const Band& b : bands)
-    text_h = std::max(text_h, bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, b.text.c_str()).y);
+    text_h = std::max(text_h, wrappedTextSize(bf, bf->FontSize, b.text.c_str(), wrap).y);
   // Marker and label above the bar, the label clear of the marker and of the plate's edge.
   const float above = 28.0f * in.scale + f.body->FontSize + 6.0f * in.scale;
   std::optional<Rect> placed;
@@ -535,10 +550,9 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   for (const Band& b : bands) {
     dl->AddRectFilled(ImVec2(xAt(b.from), o.y), ImVec2(xAt(b.to), o.y + h), b.c);
     if (!words) continue;
-    const ImVec2 ts = bf->CalcTextSizeA(bf->FontSize, 1e6f, wrap, b.text.c_str());
+    const ImVec2 ts = wrappedTextSize(bf, bf->FontSize, b.text.c_str(), wrap);
     const ImVec2 tp(xAt(b.from) + text_pad, o.y + (h - ts.y) * 0.5f);
-    dl->AddText(bf, bf->FontSize, tp, col(0.1f, 0.12f, 0.18f, alpha), b.text.c_str(), nullptr,
-                wrap);
+    addWrappedText(dl, bf, bf->FontSize, tp, col(0.1f, 0.12f, 0.18f, alpha), b.text.c_str(), wrap);
     if (alpha > 0.99f) recordText(in, "gauge.band", tp, ts, kInk, true);
   }
   const double d = in.scene->params.vein.diameter_mm;
@@ -554,6 +568,11 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   if (alpha > 0.99f) recordText(in, "gauge.this_vein", lp, ls, kInk, true);
 }
 
+// "(was 21)": the earlier value beside the new one.
+std::string wasText(const char* was, const std::string& value, const char* sep = " ") {
+  return std::string("(") + was + sep + value + ")";
+}
+
 std::string dayText(double day, const text::Locale& L) {
   return day < 0 ? L.tr("outcome.was.not_reached") : L.fixed(core::dayNumber(day), 0);
 }
@@ -562,14 +581,14 @@ std::string dayText(double day, const text::Locale& L) {
 void outcomeLines(const ScreenInput& in, const sim::Outcome& o, scene::Audience audience,
                   const text::Locale& L, int shown_days) {
   if (!o.indicated) {
-    ImGui::TextUnformatted(L.tr("outcome.not_suitable").c_str());
+    wrappedText(L.tr("outcome.not_suitable"));
     recordItem(in, "panel.outcome", styleText());
     return;
   }
   for (const std::string& line :
        {closedLine(o, audience, L), fadingLine(o.fading_visible_day, audience, L, shown_days),
         resolvedLine(o.resolved_day, audience, L, shown_days), sessionLine(o, L)}) {
-    ImGui::TextUnformatted(line.c_str());
+    wrappedText(line);
     recordItem(in, "panel.outcome", styleText());
   }
 }
@@ -579,7 +598,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
                    const Fonts& f) {
   const text::Locale& L = loc(st);
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", L.tr("ui.panel.narration").c_str());
+  wrappedTextDisabled(L.tr("ui.panel.narration"));
   recordItem(in, "panel.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::PopFont();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
@@ -599,11 +618,11 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   if (lines.size() >= 3) {
     for (const std::string& line : lines) {
       ImGui::Bullet(); // the text wraps beside the bullet
-      ImGui::TextUnformatted(line.c_str());
+      wrappedText(line);
       recordItem(in, "panel.narration", styleText());
     }
   } else {
-    ImGui::TextUnformatted(points.body.c_str());
+    wrappedText(points.body);
     recordItem(in, "panel.narration", styleText());
   }
   if (!points.sources.empty()) {
@@ -613,7 +632,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
     if (open) {
       for (const std::string& source : points.sources) {
         ImGui::Bullet(); // the text wraps beside the bullet
-        ImGui::TextUnformatted(source.c_str());
+        wrappedText(source);
         recordItem(in, "panel.source", styleText());
       }
       ImGui::TreePop();
@@ -622,7 +641,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   }
   if (text.fell_back) {
     ImGui::PushFont(f.small);
-    ImGui::TextDisabled("%s", L.tr("notice.no_translation", {{"lang", st.lang}}).c_str());
+    wrappedTextDisabled(L.tr("notice.no_translation", {{"lang", st.lang}}));
     ImGui::PopFont();
   }
   ImGui::PopTextWrapPos();
@@ -646,7 +665,7 @@ void drawPracticeLine(const ScreenInput& in, const ScreenState& st) {
   const ImVec4 ink(0.22f, 0.25f, 0.32f, 1.0f);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushStyleColor(ImGuiCol_Text, ink);
-  ImGui::TextUnformatted(sessionPracticeLine(st.audience, loc(st)).c_str());
+  wrappedText(sessionPracticeLine(st.audience, loc(st)));
   recordItem(in, "panel.outcome.practice", ink);
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
@@ -660,7 +679,7 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   const bool student = st.audience == scene::Audience::Student;
   const int shown_days = static_cast<int>(std::lround(core::daysFromSeconds(in.run->endTime())));
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", L.tr("ui.panel.outcome").c_str());
+  wrappedTextDisabled(L.tr("ui.panel.outcome"));
   ImGui::PopFont();
   ImGui::PushTextWrapPos(0.0f); // everything below wraps at the panel edge
   const OutcomeSnapshot& b = st.before;
@@ -670,14 +689,13 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   const char* was = was_label.c_str();
   const bool shown = outcomeShown(st.audience, stage.id);
   if (!shown) {
-    ImGui::TextUnformatted(
-        outcomePending(o.indicated, L).c_str()); // patients: not before the treatment
+    wrappedText(outcomePending(o.indicated, L)); // patients: not before the treatment
   } else if (in.compare_outcome) {               // side by side: each half's verdict under its name
     const std::pair<const std::string*, const sim::Outcome*> halves[] = {
         {&in.compare_left, &o}, {&in.compare_right, in.compare_outcome}};
     for (const auto& [name, outcome] : halves) {
       ImGui::PushFont(f.small);
-      ImGui::TextUnformatted(name->c_str());
+      wrappedText(*name);
       recordItem(in, "panel.outcome.half", styleText());
       ImGui::PopFont();
       ImGui::Indent();
@@ -686,44 +704,44 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
       ImGui::Unindent();
     }
   } else if (!o.indicated) {
-    ImGui::TextUnformatted(L.tr("outcome.not_suitable").c_str());
-    if (cmp && b.indicated) ImGui::TextColored(changed, "%s", L.tr("outcome.was.suitable").c_str());
+    wrappedText(L.tr("outcome.not_suitable"));
+    if (cmp && b.indicated) wrappedTextColored(changed, L.tr("outcome.was.suitable"));
   } else {
-    ImGui::TextUnformatted(closedLine(o, st.audience, L).c_str());
+    wrappedText(closedLine(o, st.audience, L));
     recordItem(in, "panel.outcome", styleText());
     if (cmp && b.closed != o.closed) {
       ImGui::SameLine();
-      ImGui::TextColored(changed, "(%s %s)", was,
-                         L.tr(b.closed ? "outcome.was.yes" : "outcome.was.no").c_str());
+      wrappedTextColored(changed,
+                         wasText(was, L.tr(b.closed ? "outcome.was.yes" : "outcome.was.no")));
     }
-    ImGui::TextUnformatted(fadingLine(o.fading_visible_day, st.audience, L, shown_days).c_str());
+    wrappedText(fadingLine(o.fading_visible_day, st.audience, L, shown_days));
     if (cmp && std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5)
-      ImGui::TextColored(changed, "(%s %s)", was, dayText(b.fading_visible_day, L).c_str());
-    ImGui::TextUnformatted(resolvedLine(o.resolved_day, st.audience, L, shown_days).c_str());
+      wrappedTextColored(changed, wasText(was, dayText(b.fading_visible_day, L)));
+    wrappedText(resolvedLine(o.resolved_day, st.audience, L, shown_days));
     if (cmp && std::abs(b.resolved_day - o.resolved_day) > 0.5)
-      ImGui::TextColored(changed, "(%s %s)", was, dayText(b.resolved_day, L).c_str());
-    ImGui::TextUnformatted(sessionLine(o, L).c_str());
+      wrappedTextColored(changed, wasText(was, dayText(b.resolved_day, L)));
+    wrappedText(sessionLine(o, L));
     recordItem(in, "panel.outcome", styleText());
     if (cmp && b.sessions != o.sessions_recommended)
-      ImGui::TextColored(
-          changed, "(%s: %s)", was,
-          L.tr(b.sessions <= 1 ? "outcome.was.one_session" : "outcome.was.another_session")
-              .c_str());
+      wrappedTextColored(changed, wasText(was,
+                                          L.tr(b.sessions <= 1 ? "outcome.was.one_session"
+                                                               : "outcome.was.another_session"),
+                                          ": "));
   }
   if (shown && !o.indicated && !in.compare_outcome) {
     // Not indicated: what applies instead, not how sessions of this one go.
-    ImGui::TextUnformatted(L.tr("outcome.alternatives").c_str());
+    wrappedText(L.tr("outcome.alternatives"));
     recordItem(in, "panel.outcome", styleText());
     for (const std::string& alt : alternativeLines(o, L)) {
       ImGui::Bullet();
-      ImGui::TextUnformatted(alt.c_str());
+      wrappedText(alt);
       recordItem(in, "panel.outcome", styleText());
     }
   }
   if (shown) {
     for (const std::string& wmsg : warningLines(o, st.audience, L)) {
       ImGui::Bullet(); // keeps the line: the text wraps beside the bullet
-      ImGui::TextUnformatted(wmsg.c_str());
+      wrappedText(wmsg);
     }
   }
   ImGui::PopTextWrapPos();
@@ -780,7 +798,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::Begin("##panel", nullptr, kFixed);
   const text::Locale& L = loc(st);
   ImGui::PushFont(f.small);
-  ImGui::TextDisabled("%s", L.tr("ui.panel.stages").c_str());
+  wrappedTextDisabled(L.tr("ui.panel.stages"));
   {
     const std::string settings_label = L.tr("ui.settings");
     const char* settings = settings_label.c_str();
@@ -1070,7 +1088,7 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
   Try used = {f.body, wrap, 0.0f};
   for (const Try& t : tries) {
     const float fs = t.font->FontSize;
-    const ImVec2 sz = t.font->CalcTextSizeA(fs, 1e6f, t.wrap, text.c_str());
+    const ImVec2 sz = wrappedTextSize(t.font, fs, text.c_str(), t.wrap);
     if (sz.y > fs * t.lines) continue;
     std::vector<Rect> candidates =
         cornerCandidates(in, glm::vec2(sz.x + 2 * pad, sz.y + 1.2f * pad), 10.0f * in.scale);
@@ -1081,7 +1099,7 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
       break;
     }
   }
-  const ImVec2 ts = used.font->CalcTextSizeA(used.font->FontSize, 1e6f, used.wrap, text.c_str());
+  const ImVec2 ts = wrappedTextSize(used.font, used.font->FontSize, text.c_str(), used.wrap);
   if (!placed) {
     std::vector<Rect> bottom =
         cornerCandidates(in, glm::vec2(ts.x + 2 * pad, ts.y + 1.2f * pad), 10.0f * in.scale);
@@ -1092,7 +1110,7 @@ void drawPresenterCaption(const ScreenInput& in, const ScreenState& st, const Pl
   const Rect box = *placed;
   dl->AddRectFilled(iv(box.min), iv(box.max), colU(kPlate), 10.0f * in.scale);
   const ImVec2 tp(box.min.x + pad, box.min.y + 0.6f * pad);
-  dl->AddText(used.font, used.font->FontSize, tp, colU(kInk), text.c_str(), nullptr, used.wrap);
+  addWrappedText(dl, used.font, used.font->FontSize, tp, colU(kInk), text.c_str(), used.wrap);
   recordText(in, "caption.presenter", tp, ts, kInk, true);
 }
 
@@ -1114,10 +1132,10 @@ void drawVideoCaption(const ScreenInput& in, const ScreenState& st, const Fonts&
   ImFont* font = f.caption;
   const float pad = subtitlePad(in.scale);
   const float wrap = in.display.x - 2 * pad;
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text.c_str());
+  const ImVec2 ts = wrappedTextSize(font, font->FontSize, text.c_str(), wrap);
   const ImVec2 tp(std::max(pad, (in.display.x - ts.x) * 0.5f),
                   top + std::max(pad * 0.5f, (bottom - top - ts.y) * 0.5f));
-  dl->AddText(font, font->FontSize, tp, colU(kInk), text.c_str(), nullptr, wrap);
+  addWrappedText(dl, font, font->FontSize, tp, colU(kInk), text.c_str(), wrap);
   recordText(in, "caption.video", tp, ts, kInk, false);
   if (in.record) {
     in.record->texts.back().font_px = font->FontSize;
@@ -1134,10 +1152,10 @@ void drawEndCard(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
   if (text.empty()) return;
   ImFont* font = f.caption;
   const float wrap = in.display.x * 0.8f;
-  const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, wrap, text.c_str());
+  const ImVec2 ts = wrappedTextSize(font, font->FontSize, text.c_str(), wrap);
   const ImVec2 tp(std::max(0.0f, (in.display.x - ts.x) * 0.5f),
                   std::max(0.0f, (in.display.y - kDisclaimerHeight * in.scale - ts.y) * 0.5f));
-  dl->AddText(font, font->FontSize, tp, colU(kInk), text.c_str(), nullptr, wrap);
+  addWrappedText(dl, font, font->FontSize, tp, colU(kInk), text.c_str(), wrap);
   recordText(in, "caption.end_card", tp, ts, kInk, false);
   if (in.record) {
     in.record->texts.back().font_px = font->FontSize;
@@ -1203,8 +1221,7 @@ float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
   const float wrap = display.x - 2 * pad;
   float tallest = f.caption->FontSize;
   for (const std::string& c : captions)
-    tallest =
-        std::max(tallest, f.caption->CalcTextSizeA(f.caption->FontSize, 1e6f, wrap, c.c_str()).y);
+    tallest = std::max(tallest, wrappedTextSize(f.caption, f.caption->FontSize, c.c_str(), wrap).y);
   return std::min(tallest + 2 * pad, 0.45f * display.y);
 }
 

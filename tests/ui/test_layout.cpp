@@ -24,6 +24,7 @@
 #include "scene/loader.hpp"
 #include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
+#include "support/number_breaks.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
@@ -225,6 +226,12 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
         out.push_back(t.what + ": overlaps " + rec.texts[j].what);
     const float c = ringContrast(img, t);
     if (c < 4.5f) out.push_back(t.what + ": contrast " + std::to_string(c) + " < 4.5");
+    // A text broken into lines keeps each number whole, with its unit and sign
+    // (ImGui's own wrap once left "0." at a line's end and "mm" on the next).
+    if (!t.lines.empty())
+      for (const std::string& p :
+           testsupport::numberBreaks(t.words, testsupport::splitLines(t.lines)))
+        out.push_back(t.what + ": " + p);
   }
   // Two labels' texts keep at least two lines (the shorter text's height)
   // apart: their plates' padding and a clear gap between them, so two labels
@@ -660,4 +667,53 @@ TEST_CASE("layout: every scene's stills with several labels keep them apart at e
   // The spacing check had pairs to look at.
   INFO(two_labels << " stills with two or more labels");
   CHECK(two_labels >= 5);
+}
+
+// The student's Assessment at 1920x1080 (where reviewers saw "1 to < 3" / "mm"):
+// the narration is drawn in several lines and "< 3 mm" stays on one of them, in
+// every language whose text has it; the layout checks (no number broken) hold.
+TEST_CASE("layout: the student's Assessment narration keeps '< 3 mm' on one line at 1920x1080",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const glm::ivec2 size(1920, 1080);
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  int stage = -1;
+  for (int i = 0; i < s.playback.stageCount(); ++i)
+    if (s.playback.stage(i).id == "assessment") stage = i;
+  REQUIRE(stage >= 0);
+  int groups = 0;
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    v.state().lang = lang;
+    v.state().audience = scene::Audience::Student;
+    s.playback.seekStage(stage, 0.6);
+    ui::LayoutRecord rec;
+    const gfx::Image img = drawRecorded(v, fb, size, rec);
+    std::vector<std::string> lines;
+    for (const ui::RecordedText& t : rec.texts)
+      if (t.what == "panel.narration")
+        for (const std::string& l : testsupport::splitLines(t.lines)) lines.push_back(l);
+    REQUIRE(lines.size() >= 3); // the narration is recorded as drawn, in lines
+    std::string joined;
+    for (const std::string& l : lines) joined += l + " ";
+    if (joined.find("< 3 mm") == std::string::npos && joined.find("< 3") != std::string::npos) {
+      // "< 3" / "mm" across a line end: the failure this test is about.
+      CHECK(joined.find("< 3 mm") != std::string::npos);
+    }
+    if (joined.find("< 3 mm") != std::string::npos) {
+      ++groups;
+      CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) {
+        return l.find("< 3 mm") != std::string::npos;
+      }));
+    }
+    failOn(problems(rec, img), img, "layout-failed-assessment-" + lang + ".png");
+  }
+  CHECK(groups >= 2); // English and German say "< 3 mm"
 }
