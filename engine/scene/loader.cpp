@@ -14,6 +14,7 @@
 #include "scene/narration.hpp"
 #include "scene/schema.hpp"
 #include "scene/stage_script.hpp"
+#include "sim/outcome.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
 
@@ -956,6 +957,7 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
   if (d.errors.empty()) {
     s.model_run = std::make_shared<const sim::Run>(sim::simulate(m.p, m.recovery_days));
     s.model_run_days = m.recovery_days;
+    s.given = sim::asGiven(m.p, s.model_run->outcome);
     story = storyOf(*s.model_run);
   }
   if (!has_stage_array) {

@@ -53,6 +53,14 @@ std::string doseLimit(const sim::Params& p, const text::Locale& loc) {
                  {"weight_kg", loc.number(p.patient.weight_kg)}});
 }
 
+// The label's stocking days for a vein kind, "2–3" in the language's style
+// (sim::VeinKindInfo; the range dash comes from the catalogue).
+std::string stockingDays(sim::VeinKind k, const text::Locale& loc) {
+  const sim::VeinKindInfo& info = sim::veinKindInfo(k);
+  return loc.tr("term.range", {{"min", loc.number(info.label_stocking_min_days)},
+                               {"max", loc.number(info.label_stocking_max_days)}});
+}
+
 bool value(const std::string& name, const sim::Params& p, const text::Locale& loc,
            std::string& out) {
   if (name == "agent") {
@@ -73,8 +81,13 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     out = loc.number(sim::labelVolume(p.agent.name, p.vein.kind).per_injection_max_ml);
   } else if (name == "dose_limit") {
     out = doseLimit(p, loc);
+  } else if (name == "stocking_spider_days") {
+    out = stockingDays(sim::VeinKind::Telangiectasia, loc);
+  } else if (name == "stocking_reticular_days") {
+    out = stockingDays(sim::VeinKind::Reticular, loc);
   } else if (name == "volume_ml") {
-    out = loc.number(p.agent.volume_ml);
+    // As the warnings write it (scene/warning_text.cpp: two decimals).
+    out = loc.number(p.agent.volume_ml, 2);
   } else if (name == "diameter_mm") {
     out = loc.number(p.vein.diameter_mm);
   } else if (name == "depth_mm") {
@@ -101,11 +114,25 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
 } // namespace
 
 const std::vector<std::string>& placeholderNames() {
-  static const std::vector<std::string> kNames = {
-      "agent",         "agent_short",      "concentration_pct", "label_pct",         "volume_ml",
-      "diameter_mm",   "depth_mm",         "vein_kind",         "needle_gauge",      "injection_s",
-      "pressure_mmHg", "compression_days", "skin_tone",         "indication_reason", "label_min_ml",
-      "label_max_ml",  "dose_limit"};
+  static const std::vector<std::string> kNames = {"agent",
+                                                  "agent_short",
+                                                  "concentration_pct",
+                                                  "label_pct",
+                                                  "volume_ml",
+                                                  "diameter_mm",
+                                                  "depth_mm",
+                                                  "vein_kind",
+                                                  "needle_gauge",
+                                                  "injection_s",
+                                                  "pressure_mmHg",
+                                                  "compression_days",
+                                                  "skin_tone",
+                                                  "indication_reason",
+                                                  "label_min_ml",
+                                                  "label_max_ml",
+                                                  "dose_limit",
+                                                  "stocking_spider_days",
+                                                  "stocking_reticular_days"};
   return kNames;
 }
 

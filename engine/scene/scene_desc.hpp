@@ -4,6 +4,7 @@
 // defaultScene(); render/ and ui/ read it and never parse TOML themselves.
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -124,6 +125,10 @@ struct SceneDesc {
   // ones it ran with (app::Session::rebuild) instead of running the model again.
   std::shared_ptr<const sim::Run> model_run;
   double model_run_days = 0.0;
+  // The parameters as the model's run gave them (sim::asGiven): beside the
+  // vein the volume that reached the dermis before the injection stopped. The
+  // narration quotes these, so its numbers are the warning's and the report's.
+  std::optional<sim::Params> given;
 };
 
 const char* toString(ViewKind v); // "leg", "surface", "cutaway"

@@ -17,11 +17,19 @@ namespace {
 // (assets/*.po: stage.<id>.<variant>.title, narration.<id>.<variant>.<mode>).
 // Languages that lack a text are left out, so StageDesc's own fallback to
 // English applies (and says so on screen).
+// A "_no_stocking" variant may have only its own title (the stage must not
+// be titled "Compression" without a stocking); its narration is then the
+// variant's without the stocking, which says nothing about one.
 void setText(StageDesc& s, const std::string& variant) {
   const std::string base = s.id + "." + variant;
   const std::string title_key = "stage." + base + ".title";
-  const std::string patient_key = "narration." + base + ".patient";
-  const std::string student_key = "narration." + base + ".student";
+  std::string told = base;
+  const std::string suffix = "_no_stocking";
+  if (!text::english().find("narration." + base + ".patient") && variant.size() > suffix.size() &&
+      variant.compare(variant.size() - suffix.size(), suffix.size(), suffix) == 0)
+    told = s.id + "." + variant.substr(0, variant.size() - suffix.size());
+  const std::string patient_key = "narration." + told + ".patient";
+  const std::string student_key = "narration." + told + ".student";
   for (const std::string& code : text::languageCodes()) {
     const text::Locale& loc = text::locale(code);
     if (const std::string* t = loc.find(title_key)) s.titles[code] = *t;
@@ -107,12 +115,12 @@ std::string variantFor(const std::string& id, const ModelStory& story, bool stoc
     return v == sim::Verdict::NotTreated ? "not_treated" : procedureVariant(story.order);
   switch (v) {
   case sim::Verdict::NotTreated:
-    return "not_treated";
+    return id == "compression" ? "not_treated" + no_stocking : "not_treated";
   case sim::Verdict::Reopened:
-    if (id == "compression" || id == "next_session") return "reopened";
-    return "reopened" + no_stocking;
-  case sim::Verdict::NotClosed: // day 1 reads as for reopened: too weak to seal
-    return id == "compression" ? "reopened" : "not_closed";
+    if (id == "next_session") return "reopened";
+    return "reopened" + no_stocking; // a compression stage without a stocking says so
+  case sim::Verdict::NotClosed:      // day 1 reads as for reopened: too weak to seal
+    return id == "compression" ? "reopened" + no_stocking : "not_closed";
   case sim::Verdict::Closed:
   case sim::Verdict::NotIndicated: // only assessment is played; the others tell the plan
     if (id == "next_session") return "closed";

@@ -73,7 +73,7 @@ const std::vector<StageInfo>& stageRegistry() {
        -0.8f,
        StageOpening::None,
        StageClock::SinceNeedle,
-       true,
+       false, // the outcome waits until the injection has been shown (Compression on)
        false,
        true,
        2.5,

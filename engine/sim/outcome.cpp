@@ -82,6 +82,10 @@ Params asGiven(const Params& p, double extravasated_ml) {
   return given;
 }
 
+Params asGiven(const Params& p, const Outcome& o) {
+  return asGiven(p, o.dose_ml);
+}
+
 Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,
                   const Sample& last) {
   Outcome o;

@@ -27,6 +27,9 @@ double pigmentationRisk(const Params& p, double thrombus_peak);
 // went into the dermis before the injection stopped (`extravasated_ml`). The dose
 // and the pigmentation indicator are read from it.
 Params asGiven(const Params& p, double extravasated_ml);
+// The same from a run's outcome (its dose is the volume as given), so texts
+// quote the volume the warnings and the report quote.
+Params asGiven(const Params& p, const Outcome& o);
 double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak);
 
 } // namespace sim

@@ -21,9 +21,11 @@ constexpr AgentInfo kSts{
     0.2,        0.5,   {0.1, 1.0, 10.0}, {0.25, 1.0, 10.0},   1.0,
     4.0,        -1.0};
 
-constexpr VeinKindInfo kTelangiectasia{VeinKind::Telangiectasia, "telangiectasia", 0.0, 1.0, true};
-constexpr VeinKindInfo kReticular{VeinKind::Reticular, "reticular", 1.0, 3.0, true};
-constexpr VeinKindInfo kVaricose{VeinKind::Varicose, "varicose", 3.0, 1e9, false};
+// CEAP 2004 size bands; compression days from the Asclera label.
+constexpr VeinKindInfo kTelangiectasia{
+    VeinKind::Telangiectasia, "telangiectasia", 0.0, 1.0, true, 2.0, 3.0};
+constexpr VeinKindInfo kReticular{VeinKind::Reticular, "reticular", 1.0, 3.0, true, 5.0, 7.0};
+constexpr VeinKindInfo kVaricose{VeinKind::Varicose, "varicose", 3.0, 1e9, false, 0.0, 0.0};
 } // namespace
 
 const AgentInfo& agentInfo(Agent a) {

@@ -66,6 +66,10 @@ struct VeinKindInfo {
   double min_diameter_mm; // CEAP 2004 size band, [min, max)
   double max_diameter_mm;
   bool micro_sclerotherapy; // treated by micro sclerotherapy at all (varicose: no)
+  // The label's compression after the session, days (Asclera label: 2-3 for
+  // spider veins, 5-7 for reticular veins; 0 where micro sclerotherapy does not apply).
+  double label_stocking_min_days;
+  double label_stocking_max_days;
 };
 
 inline constexpr std::array<Agent, 2> kAgents{Agent::Polidocanol, Agent::Sts};

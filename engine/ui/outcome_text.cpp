@@ -1,5 +1,6 @@
 #include "ui/outcome_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/clock.hpp"
@@ -40,9 +41,28 @@ std::string outcomePending(bool indicated, const text::Locale& L) {
 std::string closedLine(const sim::Outcome& o, scene::Audience audience, const text::Locale& L) {
   if (audience == scene::Audience::Student)
     return L.tr(o.closed ? "outcome.sealed.student.yes" : "outcome.sealed.student.no");
-  if (o.closed) return L.tr("outcome.sealed.patient.closed");
-  if (o.recanalized) return L.tr("outcome.sealed.patient.reopened");
+  switch (o.verdict) {
+  case sim::Verdict::Closed:
+    return L.tr("outcome.sealed.patient.closed");
+  case sim::Verdict::Reopened:
+    return L.tr("outcome.sealed.patient.reopened");
+  case sim::Verdict::NotClosed:
+    return L.tr("outcome.sealed.patient.not_closed");
+  case sim::Verdict::NotTreated: // the model's extravasation, or no volume at all
+  case sim::Verdict::NotIndicated:
+    return L.tr(o.extravasation_severity >= 0 ? "outcome.sealed.patient.extravasated"
+                                              : "outcome.sealed.patient.not_treated");
+  }
   return L.tr("outcome.sealed.patient.not_closed");
+}
+
+bool fadingLineShown(const sim::Outcome& o, scene::Audience audience) {
+  // Never fading means never cleared: patients read that once, in the resolved line.
+  return audience == scene::Audience::Student || o.fading_visible_day >= 0.0;
+}
+
+bool practiceLineShown(const sim::Outcome& o) {
+  return o.treated; // "50-70 % of treated veins clear per session" is about a treated vein
 }
 
 std::string fadingLine(double day, scene::Audience audience, const text::Locale& L,
@@ -86,6 +106,15 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
   if (audience == scene::Audience::Student) return scene::warningTexts(o.warnings, L);
   // Patients get plain sentences, one per topic, in the model's order.
   std::vector<std::string> out;
+  // A vein that reopened without a stocking: one sentence names both causes
+  // as the model has them (too weak to bond; a clot held it shut, then cleared)
+  // instead of a separate "fades more slowly", which is about a closed vein.
+  bool no_compression = false, reopened = false;
+  for (const sim::Warning& w : o.warnings) {
+    no_compression = no_compression || w.kind == sim::WarningKind::NoCompression;
+    reopened = reopened || w.kind == sim::WarningKind::Reopened;
+  }
+  const bool reopened_no_stocking = no_compression && reopened;
   auto add = [&](const char* topic) {
     const std::string line = L.tr(std::string("outcome.plain.") + topic);
     for (const std::string& have : out)
@@ -121,7 +150,7 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
       add("fast");
       break;
     case sim::WarningKind::NoCompression:
-      add("no_compression");
+      if (!reopened_no_stocking) add("no_compression");
       break;
     case sim::WarningKind::ZeroPressure:
       add("zero_pressure");
@@ -134,7 +163,7 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
       add("extravasation_severe");
       break;
     case sim::WarningKind::Reopened:
-      add("reopened");
+      add(reopened_no_stocking ? "reopened_no_stocking" : "reopened");
       break;
     case sim::WarningKind::NotClosed:
       add("not_closed");
@@ -150,13 +179,18 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
   return out;
 }
 
-std::string clockCaption(const std::string& stage_id, const text::Locale& L) {
+std::string clockCaption(const std::string& stage_id, const sim::Run& run, const text::Locale& L) {
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   switch (info ? info->clock : scene::StageClock::None) {
   case scene::StageClock::None:
     return "";
-  case scene::StageClock::SinceNeedle:
-    return L.tr("clock.since_needle");
+  case scene::StageClock::SinceNeedle: {
+    // The clock starts where clockOrigin says: the tip in the vein, or beside it.
+    const bool in_lumen =
+        std::any_of(run.events.begin(), run.events.end(),
+                    [](const sim::Event& e) { return e.kind == sim::EventKind::NeedleInLumen; });
+    return L.tr(in_lumen ? "clock.since_needle" : "clock.since_needle.beside");
+  }
   case scene::StageClock::AfterInjection:
     return L.tr("clock.after_injection");
   case scene::StageClock::AfterTreatment:

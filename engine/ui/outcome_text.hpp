@@ -12,7 +12,8 @@
 
 namespace ui {
 
-// Patients see the model outcome only from the procedure on (not before treatment).
+// Patients see the model outcome only from Compression on: once the injection
+// and its key moments have been shown (stage registry: outcome_known).
 bool outcomeShown(scene::Audience audience, const std::string& stage_id);
 // What patients read in the outcome section before the treatment (a vein not
 // indicated, by the model's verdict, has no treatment to wait for).
@@ -24,6 +25,11 @@ std::string closedLine(const sim::Outcome& o, scene::Audience audience, const te
 std::string fadingLine(double day, scene::Audience audience, const text::Locale& L, int shown_days);
 std::string resolvedLine(double day, scene::Audience audience, const text::Locale& L,
                          int shown_days);
+// Whether the fading line is shown: patients read "still visible" once (the
+// resolved line) when the vein never fades; students read both.
+bool fadingLineShown(const sim::Outcome& o, scene::Audience audience);
+// Whether the small print on sessions in practice applies: only to a treated vein.
+bool practiceLineShown(const sim::Outcome& o);
 // "This vein (model): cleared after one session" / "... needs another session".
 std::string sessionLine(const sim::Outcome& o, const text::Locale& L);
 // Clinical context for sessions (fixed, not from the model).
@@ -35,8 +41,9 @@ std::vector<std::string> alternativeLines(const sim::Outcome& o, const text::Loc
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L);
 
-// Caption under the clock: what the clock counts from ("" when none).
-std::string clockCaption(const std::string& stage_id, const text::Locale& L);
+// Caption under the clock: what the clock counts from ("" when none), the
+// moment clockOrigin reads from the run (the tip in the vein, or beside it).
+std::string clockCaption(const std::string& stage_id, const sim::Run& run, const text::Locale& L);
 // The model time the stage's clock counts from, read from the run's events:
 // the needle in (NeedleInLumen, or Extravasation where it missed the lumen),
 // the end of the injection (NeedleOut), or the start of the treatment (0).

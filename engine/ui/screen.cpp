@@ -195,7 +195,7 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   // clock pushed to the left, under the title, goes without: the labels need
   // the room).
   const bool right = cp.x > in.view_origin.x + 0.5f * in.view_size.x;
-  const std::string cap = right ? clockCaption(stage.id, loc(st)) : std::string();
+  const std::string cap = right ? clockCaption(stage.id, *in.run, loc(st)) : std::string();
   if (cap.empty()) return;
   const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap.c_str());
   const ImVec2 cq(cp.x + sz.x - cs.x, clock_plate.max.y + 8 * in.scale);
@@ -656,7 +656,8 @@ bool itemSeenWhole() {
 // Whether the outcome has the small print on how sessions go in practice.
 bool hasPracticeLine(const ScreenInput& in, const ScreenState& st, const Playback& pb) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  return outcomeShown(st.audience, stage.id) && (in.run->outcome.indicated || in.compare_outcome);
+  return outcomeShown(st.audience, stage.id) &&
+         (in.compare_outcome || (in.run->outcome.indicated && practiceLineShown(in.run->outcome)));
 }
 
 // The small print under the outcome: the body font in a quieter ink (read from
@@ -714,7 +715,8 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
       wrappedTextColored(changed,
                          wasText(was, L.tr(b.closed ? "outcome.was.yes" : "outcome.was.no")));
     }
-    wrappedText(fadingLine(o.fading_visible_day, st.audience, L, shown_days));
+    if (fadingLineShown(o, st.audience))
+      wrappedText(fadingLine(o.fading_visible_day, st.audience, L, shown_days));
     if (cmp && std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5)
       wrappedTextColored(changed, wasText(was, dayText(b.fading_visible_day, L)));
     wrappedText(resolvedLine(o.resolved_day, st.audience, L, shown_days));

@@ -9,8 +9,10 @@
 
 #include "scene/loader.hpp"
 #include "scene/stage_script.hpp"
+#include "scene/warning_text.hpp"
 #include "scene_test_util.hpp"
 #include "sim/run.hpp"
+#include "text/locale.hpp"
 
 using namespace scene;
 using scene_test::readFile;
@@ -80,7 +82,8 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   CHECK(under.stages[5].titles.at("de") == "Nächste Sitzung: die Vene erneut behandeln");
   // Compression keeps the built-in stage, and that follows the verdict too: it says what
   // the model shows (the walls do not stick together), not that the dose was "too weak".
-  CHECK(under.stages[3].title == "Compression: the walls do not seal");
+  // No stocking here (compression.days = 0): the title says so, as no-compression's does.
+  CHECK(under.stages[3].title == "No compression: the walls do not seal");
   const std::string comp = under.narrationText(under.stages[3], "en", Audience::Patient).text;
   CHECK(comp.find("do not stick together") != std::string::npos);
   CHECK(comp.find("too weak") == std::string::npos);
@@ -508,5 +511,57 @@ TEST_CASE("scene: knownKeys lists the design's key names", "[scene]") {
                         "stage.camera",
                         "stage.labels"}) {
     CHECK(std::find(keys.begin(), keys.end(), k) != keys.end());
+  }
+}
+
+// The narration quotes the volume the model gave, not the one the scene planned:
+// beside the vein the injection stops at the wheal, and the warning and the
+// report say how much went in (sim::asGiven). One source for all three.
+TEST_CASE("scene: the extravasation narration's volume is the report's and the warning's",
+          "[scene]") {
+  const SceneDesc ex = loadOk("scenes/extravasation.toml");
+  const sim::Run run = sim::simulate(ex.params, ex.recovery_days);
+  REQUIRE(run.outcome.dose_ml > 0.0);
+  REQUIRE(run.outcome.dose_ml < ex.params.agent.volume_ml); // it stopped early
+  const int proc = ex.findStage("procedure");
+  REQUIRE(proc >= 0);
+  for (const std::string lang : {"en", "de", "fr", "es"}) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string given = L.number(run.outcome.dose_ml, 2);
+    const std::string planned = L.number(ex.params.agent.volume_ml, 2);
+    REQUIRE(given != planned);
+    const std::string student =
+        ex.narrationText(ex.stages[static_cast<std::size_t>(proc)], lang, Audience::Student).text;
+    CHECK(student.find(given + " m") != std::string::npos); // "0.03 mL", "0,03 ml"
+    CHECK(student.find(planned + " m") == std::string::npos);
+    bool warned = false;
+    for (const sim::Warning& w : run.outcome.warnings)
+      if (scene::warningText(w, L).find(given + " ") != std::string::npos) warned = true;
+    CHECK(warned);
+  }
+}
+
+// A scene with no stocking never gets a stage title that claims compression:
+// across doses and both needle positions, the compression stage says "no
+// compression" (or that the vein was not treated), in every language.
+TEST_CASE("scene: compression.days = 0 never titles a stage as compression", "[scene]") {
+  for (const double pct : {0.1, 0.2, 0.3, 0.5, 1.0}) {
+    for (const bool in_lumen : {true, false}) {
+      sim::Params p = loadOk("scenes/no-compression.toml").params;
+      p.agent.concentration_pct = pct;
+      p.injection.in_lumen = in_lumen;
+      const ModelStory story = modelStory(p, 56);
+      const StageDesc st = defaultStage("compression", p, 56, story);
+      INFO(pct << " % in_lumen " << in_lumen << " verdict " << sim::toString(story.verdict));
+      for (const std::string lang : {"en", "de", "fr", "es"}) {
+        INFO(lang);
+        const text::Locale& L = text::locale(lang);
+        const std::string title = st.titleIn(lang).text;
+        CHECK(title != L.tr("stage.compression.closed.title"));
+        CHECK(title != L.tr("stage.compression.reopened.title"));
+        CHECK(title.rfind(L.tr("stage.compression.closed_no_stocking.title"), 0) == 0);
+      }
+    }
   }
 }

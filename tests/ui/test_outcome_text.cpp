@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "scene/loader.hpp"
+#include "scene/stages.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
 #include "ui/labels.hpp"
@@ -25,12 +26,60 @@ bool contains(const std::string& s, const char* part) {
 }
 } // namespace
 
-TEST_CASE("ui: outcome: patients see it only from the procedure on", "[ui]") {
-  CHECK_FALSE(ui::outcomeShown(kPatient, "assessment"));
-  CHECK_FALSE(ui::outcomeShown(kPatient, "preparation"));
-  CHECK(ui::outcomeShown(kPatient, "procedure"));
-  CHECK(ui::outcomeShown(kPatient, "recovery"));
-  CHECK(ui::outcomeShown(kStudent, "assessment"));
+TEST_CASE("ui: outcome: patients see it only once the injection has been shown", "[ui]") {
+  // Assessment and Preparation promise it "once the treatment has been shown":
+  // the procedure stage is where it is shown, so the result waits for Compression.
+  for (const scene::StageInfo& info : scene::stageRegistry()) {
+    INFO(info.id);
+    const bool after_injection = info.kind != scene::StageKind::Assessment &&
+                                 info.kind != scene::StageKind::Preparation &&
+                                 info.kind != scene::StageKind::Procedure;
+    CHECK(ui::outcomeShown(kPatient, info.id) == after_injection);
+    CHECK(ui::outcomeShown(kStudent, info.id));
+  }
+  CHECK_FALSE(ui::outcomeShown(kPatient, "procedure"));
+  CHECK(ui::outcomeShown(kPatient, "compression"));
+}
+
+TEST_CASE("ui: outcome: an untreated vein says why, once, without treated-vein figures", "[ui]") {
+  for (const char* name : {"extravasation", "no-compression", "underdosed-recanalization"}) {
+    INFO(name);
+    const auto loaded =
+        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + name + ".toml");
+    REQUIRE(loaded.ok());
+    const scene::SceneDesc& sc = loaded.value();
+    const sim::Run run = sim::simulate(sc.params, sc.recovery_days);
+    const sim::Outcome& o = run.outcome;
+    const std::string closed = ui::closedLine(o, kPatient, EN);
+    // From the model's verdict and its extravasation, never "did not close".
+    if (o.verdict == sim::Verdict::NotTreated) {
+      CHECK(contains(closed, "not treated"));
+      CHECK(contains(closed, "beside it") == (o.extravasation_severity >= 0));
+      CHECK_FALSE(ui::practiceLineShown(o));
+    } else {
+      CHECK(ui::practiceLineShown(o));
+    }
+    // Never fading is said once for patients (the resolved line), twice for students.
+    if (o.fading_visible_day < 0.0) CHECK_FALSE(ui::fadingLineShown(o, kPatient));
+    CHECK(ui::fadingLineShown(o, kStudent));
+  }
+}
+
+TEST_CASE("ui: outcome: a vein that reopened without a stocking names both causes in one line",
+          "[ui]") {
+  sim::Outcome o;
+  o.verdict = sim::Verdict::Reopened;
+  o.warnings = {{sim::WarningKind::NoCompression, {}}, {sim::WarningKind::Reopened, {}}};
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::vector<std::string> lines = ui::warningLines(o, kPatient, L);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0] == L.tr("outcome.plain.reopened_no_stocking"));
+  }
+  o.warnings = {{sim::WarningKind::NoCompression, {}}};
+  CHECK(ui::warningLines(o, kPatient, EN) ==
+        std::vector<std::string>{EN.tr("outcome.plain.no_compression")});
 }
 
 TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
@@ -84,6 +133,8 @@ TEST_CASE("ui: outcome: the vein's sessions do not contradict clinic practice", 
   CHECK(contains(ui::sessionPracticeLine(kPatient, EN), "several sessions"));
   CHECK(contains(ui::sessionPracticeLine(kStudent, EN), "3–5 sessions"));
   CHECK(contains(ui::sessionPracticeLine(kStudent, EN), "Asclera label"));
+  o.treated = true;
+  o.verdict = sim::Verdict::Closed; // the patient line reads the model's verdict
   CHECK(ui::closedLine(o, kPatient, EN) == "The vein closed.");
   CHECK(ui::closedLine(o, kStudent, EN) == "Vein sealed: yes");
 }
@@ -121,10 +172,18 @@ TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages",
 }
 
 TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {
-  CHECK(std::string(ui::clockCaption("procedure", EN)) == "since the needle went in");
-  CHECK(std::string(ui::clockCaption("compression", DE)) == "nach der Injektion");
-  CHECK(std::string(ui::clockCaption("recovery", EN)) == "after treatment");
-  CHECK(std::string(ui::clockCaption("assessment", EN)).empty());
+  // The caption names the moment clockOrigin counts from: the tip in the vein,
+  // or (the model's extravasation) beside it.
+  sim::Run in_vein;
+  in_vein.events = {{sim::EventKind::NeedleInLumen, 4.0}};
+  sim::Run beside;
+  beside.events = {{sim::EventKind::Extravasation, 4.0}};
+  CHECK(ui::clockCaption("procedure", in_vein, EN) == "since the tip reached the vein");
+  CHECK(ui::clockCaption("procedure", beside, EN) == EN.tr("clock.since_needle.beside"));
+  CHECK(ui::clockOrigin("procedure", in_vein) == 4.0);
+  CHECK(ui::clockCaption("compression", in_vein, DE) == "nach der Injektion");
+  CHECK(ui::clockCaption("recovery", in_vein, EN) == "after treatment");
+  CHECK(ui::clockCaption("assessment", in_vein, EN).empty());
   CHECK(
       contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, EN), "your skin is not cut"));
   CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, EN))
