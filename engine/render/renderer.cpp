@@ -581,8 +581,10 @@ void Renderer::prepareTissue(const FrameInput& in) {
   // The stocking presses the front slab in: its faces are split across x
   // where the dent's profile bends (tissue.vert moves their vertices).
   const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
+  const StockingFit fit =
+      s.phase == sim::Phase::Compression ? StockingFit::PuttingOn : StockingFit::Worn;
   stocking_ = stockingShape(
-      l, static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0)), cut);
+      l, static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0)), cut, fit);
   const bool dented = stocking_.dent_mm > 0.0f;
   if (cut == built_cut_ && reach == built_reach_ && dented == built_dented_) return;
   const float hw = l.half_width_mm;

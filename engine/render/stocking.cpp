@@ -8,19 +8,28 @@
 
 namespace render {
 
-StockingShape stockingShape(const TissueLayout& l, float press, float cut_open) {
+StockingShape stockingShape(const TissueLayout& l, float press, float cut_open, StockingFit fit) {
   StockingShape s;
   press = std::clamp(press, 0.0f, 1.0f);
   if (cut_open < 0.5f || press <= 0.0f) return s;
   const float hw = l.half_width_mm;
   s.on = true;
-  // First half of the build-up: the fabric comes down onto the skin; second
-  // half: it presses in. At full pressure the dent is a tenth of the block's
-  // half width, never below the opened plane (the vein's open channel behind
-  // the front slab stays in view).
-  s.lift_mm = std::max(0.0f, 1.0f - press / 0.5f) * 0.6f * hw;
+  // Putting on, first half of the build-up: the fabric comes down onto the
+  // skin; second half: it presses in. Worn: on the skin, pressing as much as
+  // the pressure. At full pressure the dent is a tenth of the block's half
+  // width, never below the opened plane (the vein's open channel behind the
+  // front slab stays in view).
   const float full = std::min(0.09f * hw, 0.5f * -l.openedY());
-  s.dent_mm = full * std::clamp((press - 0.5f) / 0.5f, 0.0f, 1.0f);
+  switch (fit) {
+  case StockingFit::PuttingOn:
+    s.lift_mm = std::max(0.0f, 1.0f - press / 0.5f) * 0.6f * hw;
+    s.dent_mm = full * std::clamp((press - 0.5f) / 0.5f, 0.0f, 1.0f);
+    break;
+  case StockingFit::Worn:
+    s.lift_mm = 0.0f;
+    s.dent_mm = full * press;
+    break;
+  }
   s.flat_half_mm = 0.62f * hw;
   s.ramp_mm = 0.25f * hw;
   // A stocking is under a millimetre thick: drawn thin against the block

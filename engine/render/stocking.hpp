@@ -21,9 +21,17 @@ struct StockingShape {
   float half_width_mm = 0.0f; // the block's: the fabric covers it and folds down its sides
 };
 
+// How the pressure got where it is: while the stocking is being put on (the
+// model's first build-up, Phase::Compression) it comes down onto the skin before
+// it presses; once worn (recovery), a part pressure only means the frame lies
+// between a night without and a day with the stocking (samples interpolated):
+// the fabric lies on the skin and presses less, it never floats above it.
+enum class StockingFit { PuttingOn, Worn };
+
 // `press`: the model's compression over the scene's target pressure (0..1);
 // `cut_open` < 0.5 (the skin seen from above): the stocking is off for the look.
-StockingShape stockingShape(const TissueLayout& layout, float press, float cut_open);
+StockingShape stockingShape(const TissueLayout& layout, float press, float cut_open,
+                            StockingFit fit);
 
 // 0..1: how much of the dent reaches x.
 float dentProfile(const StockingShape& s, float x);

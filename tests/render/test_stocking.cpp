@@ -31,19 +31,30 @@ TEST_CASE("render: the stocking presses the skin in as the pressure builds", "[r
     const render::TissueLayout l = render::layoutFor(paramsFor(kind, d));
     INFO("diameter " << d);
     // Off in the surface view and without pressure.
-    CHECK_FALSE(render::stockingShape(l, 1.0f, 0.0f).on);
-    CHECK_FALSE(render::stockingShape(l, 0.0f, 1.0f).on);
+    CHECK_FALSE(render::stockingShape(l, 1.0f, 0.0f, render::StockingFit::PuttingOn).on);
+    CHECK_FALSE(render::stockingShape(l, 0.0f, 1.0f, render::StockingFit::Worn).on);
     float last_dent = 0.0f, last_lift = 1e9f;
     for (float press = 0.1f; press <= 1.001f; press += 0.1f) {
-      const render::StockingShape s = render::stockingShape(l, press, 1.0f);
+      const render::StockingShape s =
+          render::stockingShape(l, press, 1.0f, render::StockingFit::PuttingOn);
       REQUIRE(s.on);
       CHECK(s.dent_mm >= last_dent);                   // deeper as the pressure builds
       CHECK(s.lift_mm <= last_lift);                   // and it came down first
       CHECK((s.lift_mm == 0.0f || s.dent_mm == 0.0f)); // no dent while still in the air
       last_dent = s.dent_mm;
       last_lift = s.lift_mm;
+      // Worn (recovery: a frame between a night without the stocking and a day
+      // with it has a part pressure): on the skin at every pressure, pressing less.
+      const render::StockingShape worn =
+          render::stockingShape(l, press, 1.0f, render::StockingFit::Worn);
+      REQUIRE(worn.on);
+      CHECK(worn.lift_mm == 0.0f);
+      CHECK(worn.dent_mm <=
+            render::stockingShape(l, 1.0f, 1.0f, render::StockingFit::Worn).dent_mm);
+      CHECK(worn.dent_mm > 0.0f);
     }
-    const render::StockingShape full = render::stockingShape(l, 1.0f, 1.0f);
+    const render::StockingShape full =
+        render::stockingShape(l, 1.0f, 1.0f, render::StockingFit::PuttingOn);
     CHECK(full.dent_mm > 0.05f * l.half_width_mm);
     // Never below the opened plane: the open channel behind the slab stays in view.
     CHECK(full.dent_mm < -l.openedY());
