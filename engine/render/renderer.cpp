@@ -238,6 +238,11 @@ float clotOrganised(const sim::Sample& s) {
   return static_cast<float>(std::clamp((days - 1.0) / 6.0, 0.0, 1.0));
 }
 
+float cordShade(const sim::Sample& s) {
+  const float t = std::clamp(static_cast<float>(s.fibrosis) / 0.5f, 0.0f, 1.0f);
+  return t * t * (3.0f - 2.0f * t);
+}
+
 glm::vec2 thrombusSpot(const TissueLayout& l, const sim::Sample& s) {
   // Mirrors tissue.frag's vein(): where on the cut face the clot is drawn, as
   // an offset from the vein's centre (mm).
@@ -1049,15 +1054,17 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Sclerosant, {0.3f * band, open_y, std::clamp(pz, tip_z + 0.8f, -0.2f)}, up,
       s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) &&
           cut > 0.5f);
-  // On the clot as drawn (pockets, waist clot, rim, crescent), not the centre.
+  // On the clot as drawn (pockets, waist clot, rim, crescent), not the centre;
+  // only while the picture shows it as clot, not yet as the pale cord.
+  const bool cord_seen = cordShade(s) >= 0.5f;
   set(Anchor::Thrombus, {clot.x, -l.vein_depth_mm + clot.y, fz}, front,
-      (s.thrombus > 0.15 || (s.thrombus > 0.02 && clotOrganised(s) > 0.5)) && s.fibrosis < 0.6);
+      (s.thrombus > 0.15 || (s.thrombus > 0.02 && clotOrganised(s) > 0.5)) && !cord_seen);
   set(Anchor::Bandage,
       {0.45f * hw,
        stocking_.lift_mm + pressedY(stocking_, 0.45f * hw, 0.0f) + stocking_.thickness_mm,
        fz * 0.5f},
       none, stocking_.on);
-  set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, s.fibrosis >= 0.5 && s.visibility > 0.05);
+  set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, cord_seen && s.visibility > 0.05);
   const glm::vec4 fd = feeder_[0];
   // Spider scenes: the feeder beneath it (student); reticular scenes: the vein itself.
   if (l.kind == sim::VeinKind::Reticular)

@@ -2,8 +2,12 @@
 // determinism and label occlusion.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+
+#include <glm/geometric.hpp>
+#include <glm/trigonometric.hpp>
 
 #include "render/cells.hpp"
 #include "render/layout.hpp"
@@ -308,4 +312,48 @@ TEST_CASE("render: the cleansing pad is drawn at its real size", "[render]") {
   REQUIRE(mm > 10.0f);
   INFO("widest run of pad pixels " << widest << " px, 1 mm = " << mm << " px");
   CHECK(static_cast<float>(widest) > 2.5f * mm);
+}
+
+TEST_CASE("render: the trapped-blood and cord labels point at what the picture shows", "[render]") {
+  REQUIRE_GL();
+  // Over the recovery days (every 12 h to day 20): where the thrombus label's
+  // anchor is seen, the pixel there is nearer the clot's colour than the cord's
+  // (video day 6 named a pale cord "Trapped blood"); where the cord's is, nearer
+  // the cord's.
+  StageFrame f;
+  rendertest::frameAt(f, "recovery", 0.0f);
+  render::Renderer& r = rendertest::renderer();
+  const render::Palette pal = render::makePalette(f.in.palette, f.scene.params.patient.skin_tone);
+  constexpr glm::ivec2 size{960, 540};
+  auto dist = [](const std::uint8_t* px, glm::vec3 c) {
+    return glm::length(glm::vec3(px[0], px[1], px[2]) - 255.0f * c);
+  };
+  int thrombus_seen = 0, cord_seen = 0;
+  for (double day = 1.0; day <= 20.0; day += 0.5) {
+    f.sample = f.run.at(day * 86400.0);
+    const gfx::Image img = rendertest::draw(f.in, size);
+    for (const render::Anchor a : {render::Anchor::Thrombus, render::Anchor::Cord}) {
+      const render::LabelAnchor& la = r.anchors()[static_cast<std::size_t>(a)];
+      if (!la.visible) continue;
+      const int x = static_cast<int>(la.screen.x), y = static_cast<int>(la.screen.y);
+      REQUIRE(x >= 0);
+      REQUIRE(y >= 0);
+      REQUIRE(x < size.x);
+      REQUIRE(y < size.y);
+      const std::uint8_t* px = img.pixel(x, y);
+      const float to_clot = dist(px, pal.thrombus), to_cord = dist(px, pal.cord);
+      INFO("day " << day << " " << la.id << " fibrosis " << f.sample.fibrosis << " thrombus "
+                  << f.sample.thrombus << " clot " << to_clot << " cord " << to_cord);
+      if (a == render::Anchor::Thrombus) {
+        ++thrombus_seen;
+        CHECK(to_clot < to_cord);
+      } else {
+        ++cord_seen;
+        CHECK(to_cord < to_clot);
+      }
+    }
+  }
+  // The precondition: both labels had something to point at.
+  CHECK(thrombus_seen > 0);
+  CHECK(cord_seen > 0);
 }
