@@ -1,6 +1,7 @@
 #include "scene/beats.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "text/locale.hpp"
 
@@ -131,6 +132,19 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
                    [](const sim::Event& e) { return e.kind == sim::EventKind::Spasm; }))
     return "blood_returns_no_spasm";
   return beatInfo(event).id;
+}
+
+const char* liningLabelId(double endothelium_alive) {
+  if (endothelium_alive >= kLiningAliveAt) return "legend.endothelium_alive";
+  if (endothelium_alive <= kLiningDeadAt) return "legend.endothelium_dead";
+  return "inset.wall.lining_partly";
+}
+
+int damagedLiningCells(double endothelium_alive, int cells) {
+  if (endothelium_alive >= kLiningAliveAt) return 0;
+  if (endothelium_alive <= kLiningDeadAt) return cells;
+  const auto n = static_cast<int>(std::lround((1.0 - endothelium_alive) * cells));
+  return std::clamp(n, 1, cells - 1);
 }
 
 const char* stockingCaptionId(const sim::Sample& now, sim::Verdict verdict) {

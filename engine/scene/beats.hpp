@@ -49,6 +49,15 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
 // holding blood under the stocking ("stocking_on_upright"); lying, its walls
 // pressed together ("stocking_on_lying") or not ("stocking_on_lying_open").
 const char* stockingCaptionId(const sim::Sample& now, sim::Verdict verdict);
+// The lining's name as the model has it (wall inset, student): its alive
+// share >= kLiningAliveAt "alive", <= kLiningDeadAt "dead", between them
+// "partly alive" (docs/model.md, "Lining"). The thresholds match the inset's
+// nine cells: all green, all grey, or some of each.
+inline constexpr double kLiningAliveAt = 0.95, kLiningDeadAt = 0.05;
+const char* liningLabelId(double endothelium_alive);
+// How many of the inset's `cells` lining cells are drawn damaged: the nearest
+// share, kept to all green / some of each / all grey as the label says.
+int damagedLiningCells(double endothelium_alive, int cells);
 // The caption of that id (caption.beat.<id>.<mode>).
 std::string beatCaptionText(const std::string& caption_id, Audience audience,
                             const std::string& lang);

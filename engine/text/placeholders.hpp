@@ -19,9 +19,21 @@ using Args = std::vector<std::pair<std::string, std::string>>;
 
 // Replaces every {name} that `value` knows; value(name, out) returns false for
 // names it does not know, which are kept as "{name}" so that a mistake shows.
+// A value that starts a sentence (the text's start, or after ". ", "! ", "? ")
+// starts with a capital ("polidocanol" -> "Polidocanol"), as every language here
+// writes a sentence.
 template <class Fn> std::string fillWith(const std::string& text, Fn&& value);
 
 std::string fill(const std::string& text, const Args& args);
+
+// True where a word appended to `before` would start a sentence: nothing but
+// blanks before it, or blanks after '.', '!' or '?' that do not end an
+// abbreviation ("e.g.", "vs.", "z. B.", "ca.").
+bool atSentenceStart(const std::string& before);
+
+// The first letter upper-cased (ASCII and the accented Latin-1 letters in UTF-8:
+// "é" -> "É"); anything else unchanged.
+void capitaliseFirst(std::string& s);
 
 // ---- implementation of the template ----
 template <class Fn> std::string fillWith(const std::string& text, Fn&& value) {
@@ -40,6 +52,7 @@ template <class Fn> std::string fillWith(const std::string& text, Fn&& value) {
         const std::string name = text.substr(i + 1, close - i - 1);
         std::string repl;
         if (value(name, repl)) {
+          if (atSentenceStart(out)) capitaliseFirst(repl);
           out += repl;
         } else {
           out += "{" + name + "}";

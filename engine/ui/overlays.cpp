@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include "render/palette.hpp"
+#include "scene/beats.hpp"
 #include "text/locale.hpp"
 #include "ui/screen.hpp"
 
@@ -262,11 +263,11 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   const float fs = font->FontSize, pad = 8.0f * in.scale;
   // The lining as the model has it now: its share of damaged cells.
   const double alive = std::clamp(s.endothelium_alive, 0.0, 1.0);
-  const int damaged = static_cast<int>(std::lround((1.0 - alive) * kLiningCells));
+  const int damaged = scene::damagedLiningCells(alive, kLiningCells);
   const std::string title = L.tr("inset.wall.title");
-  // Named for what shows: damaged once a third of its cells have given way.
-  const std::string lining =
-      L.tr(damaged * 3 >= kLiningCells ? "legend.endothelium_dead" : "legend.endothelium_alive");
+  // Named for the model's alive share: alive, partly alive or dead (the cells
+  // drawn agree: all green, some grey, all grey).
+  const std::string lining = L.tr(scene::liningLabelId(alive));
   const std::string media = L.tr("legend.media"), adventitia = L.tr("legend.adventitia");
   // What lies below the lining, as the model has it: an open lumen, the
   // opposite wall touching (pressed flat), bonded (sealed), or cord tissue.

@@ -2,11 +2,13 @@
 
 #include "sim/registry.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
+#include "scene/beats.hpp"
 #include "scene/loader.hpp"
 #include "scene/stage_script.hpp"
 #include "scene/warning_text.hpp"
@@ -564,4 +566,33 @@ TEST_CASE("scene: compression.days = 0 never titles a stage as compression", "[s
       }
     }
   }
+// The wall inset names the lining from the model's alive share (docs/model.md, Endothelium):
+// over every shipped scene and its whole run, "alive" only where all of the inset's nine
+// cells are drawn green, "dead" only where all are grey, "partly alive" where both show; the
+// underdosed scene ends with about half its lining alive, so its name is "partly alive".
+TEST_CASE("loader: the wall inset's lining label follows the model's alive share", "[scene]") {
+  int partly = 0;
+  for (const char* file : scene_test::kShippedScenes) {
+    const SceneDesc d = loadOk(std::string("scenes/") + file);
+    const sim::Run run = sim::simulate(d.params, d.recovery_days);
+    for (int i = 0; i <= 400; ++i) {
+      const double t = run.endTime() * i / 400.0;
+      const double alive = run.at(t).endothelium_alive;
+      const int grey = damagedLiningCells(alive, 9);
+      CHECK(std::abs(grey - (1.0 - alive) * 9) <= 1.0); // the nearest share, within a cell
+      const std::string id = liningLabelId(alive);
+      INFO(file << " t=" << t << " s, alive " << alive << ": " << id);
+      CHECK((id == "legend.endothelium_alive") == (alive >= kLiningAliveAt));
+      CHECK((id == "legend.endothelium_dead") == (alive <= kLiningDeadAt));
+      CHECK((id == "legend.endothelium_alive") == (grey == 0));
+      CHECK((id == "legend.endothelium_dead") == (grey == 9));
+      partly += id == "inset.wall.lining_partly";
+    }
+    if (std::string(file) == "underdosed-recanalization.toml") {
+      CHECK(run.outcome.endothelium_alive_min > 0.3);
+      CHECK(std::string(liningLabelId(run.samples.back().endothelium_alive)) ==
+            "inset.wall.lining_partly");
+    }
+  }
+  CHECK(partly > 0);
 }

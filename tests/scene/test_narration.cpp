@@ -14,6 +14,7 @@
 #include "scene/narration.hpp"
 #include "scene/quiz.hpp"
 #include "scene/stage_script.hpp"
+#include "sim/registry.hpp"
 #include "sim/run.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
@@ -141,11 +142,14 @@ TEST_CASE("scene: placeholders follow the parameters and the language", "[scene]
   p.agent.name = sim::Agent::Sts;
   p.agent.concentration_pct = 0.25;
   p.compression.days = 7;
+  // A value that starts a sentence starts with a capital; inside one it keeps its case.
   CHECK(expandPlaceholders("{agent} {concentration_pct} % for {compression_days} days", p) ==
-        "sodium tetradecyl sulfate 0.25 % for 7 days");
+        "Sodium tetradecyl sulfate 0.25 % for 7 days");
+  CHECK(expandPlaceholders("Pain. {agent}, e.g. {agent_short}; with {agent}", p) ==
+        "Pain. Sodium tetradecyl sulfate, e.g. STS; with sodium tetradecyl sulfate");
   CHECK(expandPlaceholders("{agent_short} {concentration_pct} %", p, "de") == "STS 0,25 %");
   CHECK(expandPlaceholders("{vein_kind}, {volume_ml} mL, {pressure_mmHg} mmHg, {diameter_mm} mm",
-                           p) == "spider vein, 0.2 mL, 25 mmHg, 0.6 mm");
+                           p) == "Spider vein, 0.2 mL, 25 mmHg, 0.6 mm");
   CHECK(expandPlaceholders("{{literal}} {unknown}", p) == "{literal} {unknown}");
   CHECK(expandPlaceholders("{skin_tone}", p) == "II");
   CHECK(unknownPlaceholders("{agent} {agnet} {{x}}") == std::vector<std::string>{"agnet"});
@@ -271,6 +275,16 @@ TEST_CASE("scene: narration variants agree with the model's outcome over a param
             const std::string chosen = variantOf(st.id, st.narration.at("en").patient);
             INFO(st.id);
             CHECK(chosen == expectedVariant(st.id, run, p.compression.days > 0.0));
+            // Without a stocking no text says one pressed the walls together.
+            if (p.compression.days <= 0.0)
+              for (const auto& [lang, press] :
+                   {std::pair<const char*, const char*>{"en", "presses the walls"},
+                    {"de", "drückt die Wände"},
+                    {"fr", "rapproche les parois"},
+                    {"es", "junta las paredes"}})
+                for (const std::string* t :
+                     {&st.narration.at(lang).patient, &st.narration.at(lang).student})
+                  CHECK_FALSE(has(*t, press));
             blanching_first += chosen == "blanching_first";
             no_spasm += chosen == "no_spasm";
           }
@@ -679,4 +693,53 @@ TEST_CASE("scene: the procedure texts name blanching and spasm in the model's or
   CHECK(spasm_first == 1);
   CHECK(blanching_first == 1);
   CHECK(no_spasm == 1);
+}
+
+// Every catalogue text, in every language, filled with every agent and vein kind: no sentence
+// starts with a lower-case letter (a placeholder at a sentence start, "{agent} 0.5 % disrupts",
+// is written with a capital: "Polidocanol 0.5 % disrupts").
+TEST_CASE("scene: no sentence starts in lower case after the placeholders are filled", "[scene]") {
+  // Words whose full stop ends an abbreviation, not a sentence (lower case, without the stop).
+  static const std::vector<std::string> kAbbrev = {"e.g",   "i.e", "vs",  "cf",  "ca", "approx",
+                                                   "aprox", "env", "bzw", "etc", "b",  "ex",
+                                                   "p.ej",  "z",   "p",   "resp"};
+  // A stop, blanks, then a lower-case letter (ASCII or an accented one).
+  const std::regex lower_start("(^|[.!?]\\s+)([a-z]|à|á|â|ä|ç|è|é|ê|í|î|ñ|ó|ô|ö|ú|û|ü)");
+  int checked = 0;
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    const text::Catalogue* cat = text::library().find(lang);
+    REQUIRE(cat);
+    for (const sim::Agent agent : sim::kAgents) {
+      for (const sim::VeinKind kind :
+           {sim::VeinKind::Telangiectasia, sim::VeinKind::Reticular, sim::VeinKind::Varicose}) {
+        sim::Params p;
+        p.agent.name = agent;
+        p.vein.kind = kind;
+        for (const auto& [key, entry] : cat->entries) {
+          const std::string* t = cat->text(key);
+          if (!t || t->empty() || t->find('{') == std::string::npos) continue;
+          const std::string filled = expandPlaceholders(*t, p, lang);
+          for (auto it = std::sregex_iterator(filled.begin(), filled.end(), lower_start);
+               it != std::sregex_iterator(); ++it) {
+            const size_t at = static_cast<size_t>(it->position(0));
+            // Texts that open in lower case are fragments built into a sentence
+            // ("day {day}"); only a value filled in at the start makes one.
+            if (at == 0 && (*t)[0] != '{') continue;
+            std::string before = filled.substr(0, at);
+            const size_t sp = before.find_last_of(" \n");
+            std::string word = sp == std::string::npos ? before : before.substr(sp + 1);
+            std::transform(word.begin(), word.end(), word.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const bool abbreviation =
+                it->position(0) > 0 &&
+                std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
+            INFO(lang << " " << key << ": ..." << filled.substr(at > 40 ? at - 40 : 0, 80));
+            CHECK(abbreviation);
+          }
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 500);
 }
