@@ -10,8 +10,13 @@ namespace ui {
 // label says the gauge the model injects with ({needle_gauge}), not a fixed "30 G".
 std::string labelText(const std::string& id, scene::Audience audience, const std::string& lang,
                       const sim::Params& params) {
+  // In a reticular scene the "reticular_vein" anchor is the treated vein itself
+  // (render::Anchor::ReticularVein), not a feeder beneath spider veins.
+  const std::string name = id == "reticular_vein" && params.vein.kind == sim::VeinKind::Reticular
+                               ? "reticular_vein_treated"
+                               : id;
   const std::string key =
-      "label." + id + (audience == scene::Audience::Student ? ".student" : ".patient");
+      "label." + name + (audience == scene::Audience::Student ? ".student" : ".patient");
   if (!text::english().has(key)) return {};
   const text::Locale& loc = text::locale(lang);
   return scene::expandPlaceholders(loc.tr(key), params, loc.code());

@@ -294,3 +294,23 @@ TEST_CASE("ui: a day reads the same on the clock and in the outcome (one rule: w
   const double t = core::secondsFromDays(fading) - ui::clockOrigin("recovery", run);
   CHECK(numbersIn(EN.clock(t)).back() == numbersIn(ui::fadingLine(fading, kPatient, EN, 56))[0]);
 }
+
+// The "reticular_vein" label names what its anchor marks: in a spider-vein scene the feeder
+// beneath the spiders, in a reticular scene the treated vein itself
+// (render::Anchor::ReticularVein).
+TEST_CASE("ui: labels: the reticular vein label names the vein it points at", "[ui]") {
+  sim::Params spider;
+  sim::Params reticular;
+  reticular.vein.kind = sim::VeinKind::Reticular;
+  reticular.vein.diameter_mm = 2.0;
+  CHECK(ui::labelText("reticular_vein", kStudent, "en", spider) == "Reticular feeder vein");
+  CHECK(ui::labelText("reticular_vein", kStudent, "en", reticular) == "Reticular vein (treated)");
+  for (const char* lang : {"en", "de", "fr", "es"})
+    for (const auto audience : {kPatient, kStudent}) {
+      INFO(lang);
+      const std::string label = ui::labelText("reticular_vein", audience, lang, reticular);
+      CHECK_FALSE(label.empty());
+      for (const char* word : {"feeder", "Zufluss", "nourricière", "nutricia"})
+        CHECK_FALSE(contains(label, word));
+    }
+}
