@@ -566,6 +566,8 @@ TEST_CASE("scene: compression.days = 0 never titles a stage as compression", "[s
       }
     }
   }
+}
+
 // The wall inset names the lining from the model's alive share (docs/model.md, Endothelium):
 // over every shipped scene and its whole run, "alive" only where all of the inset's nine
 // cells are drawn green, "dead" only where all are grey, "partly alive" where both show; the
