@@ -373,10 +373,13 @@ namespace {
 // "<heading> <item>; <item>; ..." from catalogue entries (video.end.list joins them).
 std::string listCard(const text::Locale& L, const std::string& heading,
                      const std::vector<std::string>& items) {
+  // The heading starts the list, so that the first item is not taken for the
+  // start of a sentence (a value opening a text is capitalised).
   std::string list;
   for (const std::string& item : items)
-    list = list.empty() ? item : L.tr("video.end.list", {{"first", list}, {"rest", item}});
-  return heading + " " + list;
+    list = list.empty() ? heading + " " + item
+                        : L.tr("video.end.list", {{"first", list}, {"rest", item}});
+  return list.empty() ? heading : list;
 }
 
 } // namespace
