@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "app/session.hpp"
@@ -22,26 +23,39 @@ std::string replaced(std::string text, const std::string& from, const std::strin
   REQUIRE(at != std::string::npos);
   return text.replace(at, from.size(), to);
 }
+// A shipped scene copied to a file of its own in `dir_name` (under the temp folder),
+// loaded into a session with a window's viewer on it: the file the tests edit.
+struct OpenScene {
+  std::filesystem::path dir;
+  std::string path;
+  std::string original;
+  app::Session session;
+  std::unique_ptr<app::Viewer> viewer;
+
+  OpenScene(const std::string& dir_name, const std::string& shipped_scene) {
+    dir = std::filesystem::temp_directory_path() / dir_name;
+    std::filesystem::create_directories(dir);
+    path = (dir / "case.toml").string();
+    original = testsupport::readFile(testsupport::sourcePath(shipped_scene));
+    writeFile(path, original);
+    auto loaded = scene::loadSceneFile(path);
+    REQUIRE(loaded.ok());
+    session.scene = loaded.value();
+    session.rebuild();
+    auto created =
+        app::Viewer::create(*testsupport::glContext()->window, session, ui::ScreenState{}, 1.0f);
+    REQUIRE(created.ok());
+    viewer = std::move(created.value());
+  }
+};
 } // namespace
 
 TEST_CASE("app: an edited scene file reloads in place, a broken one keeps the scene", "[app]") {
   REQUIRE_GL();
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "sclerosim-reload-test";
-  fs::create_directories(dir);
-  const std::string path = (dir / "case.toml").string();
-  const std::string original =
-      testsupport::readFile(testsupport::sourcePath("scenes/spider-vein-polidocanol.toml"));
-  writeFile(path, original);
-
-  auto loaded = scene::loadSceneFile(path);
-  REQUIRE(loaded.ok());
-  app::Session s;
-  s.scene = loaded.value();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created.ok());
-  app::Viewer& viewer = *created.value();
+  OpenScene open("sclerosim-reload-test", "scenes/spider-vein-polidocanol.toml");
+  const std::string &path = open.path, &original = open.original;
+  app::Session& s = open.session;
+  app::Viewer& viewer = *open.viewer;
   viewer.setSource(path, {"compression.days=7"});
   s.playback.seekStage(3, 0.5);
   const std::string stage = s.playback.stage(s.playback.stageIndex()).id;
@@ -63,7 +77,7 @@ TEST_CASE("app: an edited scene file reloads in place, a broken one keeps the sc
   CHECK(bad.errors().front().file == path);
   CHECK(bad.errors().front().line > 0);
   CHECK(s.scene.params.agent.concentration_pct == Approx(0.25));
-  fs::remove_all(dir);
+  std::filesystem::remove_all(open.dir);
 }
 
 TEST_CASE("app: the session takes over the loader's model run only for the same inputs", "[app]") {
@@ -113,21 +127,10 @@ TEST_CASE("app: an edit that drops the stage on screen still reloads", "[app]") 
   // the stage is gone. The reload was refused ("saved view: stage
   // 'next_session' is not played") and the window kept the old scene.
   REQUIRE_GL();
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "sclerosim-reload-drop-test";
-  fs::create_directories(dir);
-  const std::string path = (dir / "case.toml").string();
-  const std::string original =
-      testsupport::readFile(testsupport::sourcePath("scenes/underdosed-recanalization.toml"));
-  writeFile(path, original);
-  auto loaded = scene::loadSceneFile(path);
-  REQUIRE(loaded.ok());
-  app::Session s;
-  s.scene = loaded.value();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created.ok());
-  app::Viewer& viewer = *created.value();
+  OpenScene open("sclerosim-reload-drop-test", "scenes/underdosed-recanalization.toml");
+  const std::string &path = open.path, &original = open.original;
+  app::Session& s = open.session;
+  app::Viewer& viewer = *open.viewer;
   viewer.setSource(path, {});
   const int last = s.playback.stageCount() - 1;
   REQUIRE(s.playback.stage(last).id == "next_session");
@@ -145,5 +148,5 @@ TEST_CASE("app: an edit that drops the stage on screen still reloads", "[app]") 
   app::Bookmark b = viewer.captureView();
   b.stage = "next_session";
   CHECK_FALSE(viewer.openView(b).ok());
-  fs::remove_all(dir);
+  std::filesystem::remove_all(open.dir);
 }
