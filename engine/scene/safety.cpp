@@ -96,24 +96,54 @@ std::vector<std::string> safetyKeys() {
     for (const char* k : s.item_keys) keys.emplace_back(k);
   }
   for (const StageInfo& stage : stageRegistry())
-    if (const std::optional<StageSafetyBox> box = stageSafetyBox(stage.kind)) {
-      keys.emplace_back(box->heading_key);
-      keys.emplace_back(box->section->title_key);
-      for (const char* k : box->section->item_keys) keys.push_back(boxItemKey(k));
-    }
+    for (const Audience a : {Audience::Patient, Audience::Student})
+      if (const std::optional<StageSafetyBox> box = stageSafetyBox(stage.kind, a)) {
+        keys.emplace_back(box->heading_key);
+        keys.emplace_back(box->lead_key);
+        for (const char* k : box->section->item_keys) keys.push_back(boxItemKey(k, a));
+      }
   return keys;
 }
 
-std::string boxItemKey(const char* item_key) {
+std::string boxItemKey(const char* item_key, Audience audience) {
+  switch (audience) {
+  case Audience::Patient:
+    return std::string(item_key) + ".short";
+  case Audience::Student:
+    return std::string(item_key) + ".student";
+  }
   return std::string(item_key) + ".short";
 }
 
-std::optional<StageSafetyBox> stageSafetyBox(StageKind kind) {
+std::string boxItemKey(const char* item_key) {
+  return boxItemKey(item_key, Audience::Patient);
+}
+
+namespace {
+
+// The box's heading and lead in the audience's wording: the patient's plain
+// words, the student's clinical ones (assets "safety.box.*").
+StageSafetyBox boxFor(const char* patient_heading, const char* student_heading,
+                      const char* student_lead, const SafetySection& section, Audience a) {
+  switch (a) {
+  case Audience::Patient:
+    return {patient_heading, section.title_key, &section, a};
+  case Audience::Student:
+    return {student_heading, student_lead, &section, a};
+  }
+  return {patient_heading, section.title_key, &section, a};
+}
+
+} // namespace
+
+std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience) {
   switch (kind) {
   case StageKind::Assessment:
-    return StageSafetyBox{"safety.box.contra", &contraindications()};
+    return boxFor("safety.box.contra", "safety.box.contra.student",
+                  "safety.box.contra.lead.student", contraindications(), audience);
   case StageKind::Recovery:
-    return StageSafetyBox{"safety.box.report", &reportBox()};
+    return boxFor("safety.box.report", "safety.box.report.student",
+                  "safety.box.report.lead.student", reportBox(), audience);
   case StageKind::Preparation:
   case StageKind::Procedure:
   case StageKind::Compression:

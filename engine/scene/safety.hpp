@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scene/scene_desc.hpp"
 #include "scene/stages.hpp"
 
 namespace scene {
@@ -54,16 +55,27 @@ const SafetySection& contraindications();
 std::vector<std::string> safetyKeys();
 
 // A stage's safety box in the side panel, seen without the help key in both
-// modes: its heading and the section of safetySections() it lists. "Who
-// should not have it" (the contraindications) at Assessment, "When to get
-// help" (the warning signs, whom to call) at Recovery; none elsewhere.
+// modes: its heading, its lead and the section of safetySections() it lists.
+// The contraindications at Assessment, the warning signs (whom to call) at
+// Recovery; none elsewhere. One list, two wordings chosen by the audience: a
+// patient reads "Who should not have it" / "When to get help" in plain words,
+// a student "Contraindications (product information)" / "Warning signs to
+// teach the patient" with the clinical names (DVT, pulmonary embolism,
+// anaphylaxis, ...), item by item the same signs in the same order.
 struct StageSafetyBox {
   const char* heading_key;
+  const char* lead_key; // the line under the heading, over the items
   const SafetySection* section;
+  Audience audience; // whose wording the items take (boxItemKey)
 };
-std::optional<StageSafetyBox> stageSafetyBox(StageKind kind);
-// A box lists its section's items short: "<item key>.short" (the help panel
-// and the handout keep the full text).
+std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience);
+// A box lists its section's items short: "<item key>.short" for a patient,
+// "<item key>.student" for a student (the help panel and the handout keep the
+// full text). Every short form ends in ": " + its urgency's tag
+// (urgencyTagKey), in both wordings.
+std::string boxItemKey(const char* item_key, Audience audience);
+// The patient's short form: the take-home handout and the video's end cards
+// are patient material.
 std::string boxItemKey(const char* item_key);
 
 } // namespace scene

@@ -248,7 +248,7 @@ void drawSafety(const ScreenInput& in, ScreenState& st) {
 void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::string& stage_id) {
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   const std::optional<scene::StageSafetyBox> box =
-      info ? scene::stageSafetyBox(info->kind) : std::nullopt;
+      info ? scene::stageSafetyBox(info->kind, st.audience) : std::nullopt;
   if (!box || !box->section) return;
   const ImVec4 warn(0.55f, 0.10f, 0.10f, 1.0f), ink = ImGui::GetStyle().Colors[ImGuiCol_Text];
   const float pad = ImGui::GetStyle().FramePadding.x;
@@ -268,10 +268,10 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
     recordLastItem(in, what, glm::vec4(colour.x, colour.y, colour.z, colour.w), words);
   };
   line("panel.safety.heading", warn, tr(st, box->heading_key));
-  line("panel.safety.lead", ink, tr(st, box->section->title_key));
+  line("panel.safety.lead", ink, tr(st, box->lead_key));
   for (const char* k : box->section->item_keys) {
     ImGui::Bullet(); // the text wraps beside the bullet
-    line("panel.safety.item", ink, loc(st).tr(scene::boxItemKey(k)));
+    line("panel.safety.item", ink, loc(st).tr(scene::boxItemKey(k, box->audience)));
   }
   ImGui::PopTextWrapPos();
   ImGui::Unindent(pad);

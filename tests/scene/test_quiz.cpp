@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <map>
 
 #include <set>
 
@@ -346,22 +347,76 @@ TEST_CASE("safety: every warning sign has one urgency, the same on every surface
       if (w.urgency == u) want.emplace_back(w.key);
     CHECK(std::vector<std::string>(section->item_keys.begin(), section->item_keys.end()) == want);
   }
-  // The Recovery box: every sign, each saying whom to call, in every language.
-  const auto box = scene::stageSafetyBox(scene::StageKind::Recovery);
-  REQUIRE(box);
-  REQUIRE(box->section->item_keys.size() == scene::warningSigns().size());
-  for (const std::string& code : text::languageCodes()) {
-    const text::Locale& L = text::locale(code);
-    for (std::size_t i = 0; i < scene::warningSigns().size(); ++i) {
-      const scene::WarningSign& w = scene::warningSigns()[i];
-      INFO(code << " " << w.key);
-      CHECK(std::string(box->section->item_keys[i]) == w.key);
-      const std::string text = L.tr(scene::boxItemKey(w.key));
-      const std::string tag = ": " + L.tr(scene::urgencyTagKey(w.urgency));
-      REQUIRE(text.size() > tag.size());
-      CHECK(text.compare(text.size() - tag.size(), tag.size(), tag) == 0);
-      CHECK(scene::signWithoutTag(text, L.tr(scene::urgencyTagKey(w.urgency))).size() <
-            text.size() - tag.size() + 1);
+  // The Recovery box: every sign, each saying whom to call, in every language
+  // and in both wordings (a patient's, a student's).
+  for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
+    const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, aud);
+    REQUIRE(box);
+    REQUIRE(box->section->item_keys.size() == scene::warningSigns().size());
+    for (const std::string& code : text::languageCodes()) {
+      const text::Locale& L = text::locale(code);
+      for (std::size_t i = 0; i < scene::warningSigns().size(); ++i) {
+        const scene::WarningSign& w = scene::warningSigns()[i];
+        INFO(code << " " << w.key << (aud == scene::Audience::Student ? " student" : " patient"));
+        CHECK(std::string(box->section->item_keys[i]) == w.key);
+        const std::string text = L.tr(scene::boxItemKey(w.key, aud));
+        const std::string tag = ": " + L.tr(scene::urgencyTagKey(w.urgency));
+        REQUIRE(text.size() > tag.size());
+        CHECK(text.compare(text.size() - tag.size(), tag.size(), tag) == 0);
+        CHECK(scene::signWithoutTag(text, L.tr(scene::urgencyTagKey(w.urgency))).size() <
+              text.size() - tag.size() + 1);
+      }
     }
   }
+}
+
+// Issue 13 (student review): the stage boxes speak to whoever reads them. A
+// student reads the product information's contraindications and the warning
+// signs to teach the patient, with their clinical names; a patient reads
+// "Who should not have it" / "When to get help". The same registry's items in
+// the same order, two wordings chosen by the audience, in every language.
+TEST_CASE("safety: every student-mode safety box uses the student wording in every language",
+          "[scene]") {
+  using scene::Audience;
+  // English: the clinical name of each warning sign, the student's words.
+  const std::map<std::string, std::string> clinical_name = {
+      {"safety.report.breath", "pulmonary embolism"}, {"safety.report.anaphylaxis", "anaphylaxis"},
+      {"safety.report.stroke", "TIA/stroke-like"},    {"safety.report.calf", "DVT"},
+      {"safety.report.allergy", "allergic reaction"}, {"safety.report.neuro", "visual disturbance"},
+      {"safety.report.skin", "skin necrosis"}};
+  int boxes = 0;
+  for (const scene::StageInfo& stage : scene::stageRegistry()) {
+    const auto patient = scene::stageSafetyBox(stage.kind, Audience::Patient);
+    const auto student = scene::stageSafetyBox(stage.kind, Audience::Student);
+    REQUIRE(patient.has_value() == student.has_value());
+    if (!student) continue;
+    ++boxes;
+    CHECK(student->section == patient->section); // one list
+    CHECK(student->audience == Audience::Student);
+    for (const std::string& code : text::languageCodes()) {
+      const text::Locale& L = text::locale(code);
+      INFO(code << " " << stage.id);
+      REQUIRE(L.has(student->heading_key));
+      REQUIRE(L.has(student->lead_key));
+      CHECK(L.tr(student->heading_key) != L.tr(patient->heading_key));
+      CHECK(L.tr(student->lead_key) != L.tr(patient->lead_key));
+      for (const char* k : student->section->item_keys) {
+        INFO(k);
+        REQUIRE(L.has(scene::boxItemKey(k, Audience::Student)));
+        const std::string words = L.tr(scene::boxItemKey(k, Audience::Student));
+        CHECK(words != L.tr(scene::boxItemKey(k, Audience::Patient)));
+        // Not the patient's second person ("you", "Sie", "vous", "usted"/"le").
+        for (const char* you : {" you", "Sie ", " vous", " usted", "You", "Vous"})
+          CHECK(words.find(you) == std::string::npos);
+        if (code == "en" && clinical_name.count(k))
+          CHECK(words.find(clinical_name.at(k)) != std::string::npos);
+      }
+    }
+    if (stage.kind == scene::StageKind::Recovery)
+      for (const scene::WarningSign& w : scene::warningSigns()) CHECK(clinical_name.count(w.key));
+  }
+  CHECK(boxes == 2); // Assessment and Recovery
+  const text::Locale& en = text::english();
+  CHECK(en.tr("safety.box.contra.student").find("Contraindications") != std::string::npos);
+  CHECK(en.tr("safety.box.report.student").find("teach the patient") != std::string::npos);
 }

@@ -570,7 +570,7 @@ TEST_CASE("layout: the stage panels show the safety boxes, every item, without t
         for (int i = 0; i < s.playback.stageCount(); ++i) {
           const scene::StageInfo* info = scene::stageInfo(s.playback.stage(i).id);
           REQUIRE(info);
-          const auto box = scene::stageSafetyBox(info->kind);
+          const auto box = scene::stageSafetyBox(info->kind, aud);
           if (!box) continue;
           v.state().lang = lang;
           v.state().audience = aud;
@@ -589,10 +589,10 @@ TEST_CASE("layout: the stage panels show the safety boxes, every item, without t
             return false;
           };
           CHECK(shown("panel.safety.heading", L.tr(box->heading_key)));
-          CHECK(shown("panel.safety.lead", L.tr(box->section->title_key)));
+          CHECK(shown("panel.safety.lead", L.tr(box->lead_key)));
           for (const char* k : box->section->item_keys) {
             INFO(k);
-            CHECK(shown("panel.safety.item", L.tr(scene::boxItemKey(k))));
+            CHECK(shown("panel.safety.item", L.tr(scene::boxItemKey(k, aud))));
           }
           failOn(problems(rec, img), img, "layout-failed-safety-" + name.str() + ".png");
           ++boxes;
