@@ -61,6 +61,18 @@ bool fadingLineShown(const sim::Outcome& o, scene::Audience audience) {
   return audience == scene::Audience::Student || o.fading_visible_day >= 0.0;
 }
 
+std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audience audience,
+                                             const text::Locale& L, int shown_days) {
+  if (!o.indicated) return {{VerdictLine::NotSuitable, L.tr("outcome.not_suitable")}};
+  std::vector<OutcomeLine> lines{{VerdictLine::Closed, closedLine(o, audience, L)}};
+  if (fadingLineShown(o, audience))
+    lines.push_back(
+        {VerdictLine::Fading, fadingLine(o.fading_visible_day, audience, L, shown_days)});
+  lines.push_back({VerdictLine::Resolved, resolvedLine(o.resolved_day, audience, L, shown_days)});
+  lines.push_back({VerdictLine::Sessions, sessionLine(o, L)});
+  return lines;
+}
+
 bool practiceLineShown(const sim::Outcome& o) {
   return o.treated; // "50-70 % of treated veins clear per session" is about a treated vein
 }

@@ -28,6 +28,18 @@ std::string resolvedLine(double day, scene::Audience audience, const text::Local
 // Whether the fading line is shown: patients read "still visible" once (the
 // resolved line) when the vein never fades; students read both.
 bool fadingLineShown(const sim::Outcome& o, scene::Audience audience);
+// The model's verdict on one run, line by line, as the outcome panel shows it:
+// the main panel and each half of the comparison (--compare) take their lines
+// from here, so both say the same of the same outcome. A vein not indicated:
+// "not suitable" alone; else closed, fading (where fadingLineShown), resolved,
+// sessions.
+enum class VerdictLine { NotSuitable, Closed, Fading, Resolved, Sessions };
+struct OutcomeLine {
+  VerdictLine kind;
+  std::string text;
+};
+std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audience audience,
+                                             const text::Locale& L, int shown_days);
 // Whether the small print on sessions in practice applies: only to a treated vein.
 bool practiceLineShown(const sim::Outcome& o);
 // "This vein (model): cleared after one session" / "... needs another session".

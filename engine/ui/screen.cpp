@@ -577,18 +577,48 @@ std::string dayText(double day, const text::Locale& L) {
   return day < 0 ? L.tr("outcome.was.not_reached") : L.fixed(core::dayNumber(day), 0);
 }
 
-// The model's verdict on one run: closed, fading, cleared, sessions.
+// Beside one verdict line: its value before the student's last change, where
+// it differs ("(was 21)").
+void drawWasLine(VerdictLine kind, const OutcomeSnapshot& b, const sim::Outcome& o,
+                 const text::Locale& L) {
+  const ImVec4 changed(0.70f, 0.25f, 0.05f, 1.0f);
+  const std::string was_label = L.tr("outcome.was");
+  const char* was = was_label.c_str();
+  switch (kind) {
+  case VerdictLine::NotSuitable:
+    if (b.indicated) wrappedTextColored(changed, L.tr("outcome.was.suitable"));
+    break;
+  case VerdictLine::Closed:
+    if (b.closed != o.closed) {
+      ImGui::SameLine();
+      wrappedTextColored(changed,
+                         wasText(was, L.tr(b.closed ? "outcome.was.yes" : "outcome.was.no")));
+    }
+    break;
+  case VerdictLine::Fading:
+    if (std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5)
+      wrappedTextColored(changed, wasText(was, dayText(b.fading_visible_day, L)));
+    break;
+  case VerdictLine::Resolved:
+    if (std::abs(b.resolved_day - o.resolved_day) > 0.5)
+      wrappedTextColored(changed, wasText(was, dayText(b.resolved_day, L)));
+    break;
+  case VerdictLine::Sessions:
+    if (b.sessions != o.sessions_recommended)
+      wrappedTextColored(changed, wasText(was,
+                                          L.tr(b.sessions <= 1 ? "outcome.was.one_session"
+                                                               : "outcome.was.another_session"),
+                                          ": "));
+    break;
+  }
+}
+
+// The model's verdict on one run (one half of the comparison): the main
+// panel's lines (outcomeVerdictLines), without what changed.
 void outcomeLines(const ScreenInput& in, const sim::Outcome& o, scene::Audience audience,
                   const text::Locale& L, int shown_days) {
-  if (!o.indicated) {
-    wrappedText(L.tr("outcome.not_suitable"));
-    recordItem(in, "panel.outcome", styleText());
-    return;
-  }
-  for (const std::string& line :
-       {closedLine(o, audience, L), fadingLine(o.fading_visible_day, audience, L, shown_days),
-        resolvedLine(o.resolved_day, audience, L, shown_days), sessionLine(o, L)}) {
-    wrappedText(line);
+  for (const OutcomeLine& line : outcomeVerdictLines(o, audience, L, shown_days)) {
+    wrappedText(line.text);
     recordItem(in, "panel.outcome", styleText());
   }
 }
@@ -685,9 +715,6 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   ImGui::PushTextWrapPos(0.0f); // everything below wraps at the panel edge
   const OutcomeSnapshot& b = st.before;
   const bool cmp = b.valid && student;
-  const ImVec4 changed(0.70f, 0.25f, 0.05f, 1.0f);
-  const std::string was_label = L.tr("outcome.was");
-  const char* was = was_label.c_str();
   const bool shown = outcomeShown(st.audience, stage.id);
   if (!shown) {
     wrappedText(outcomePending(o.indicated, L)); // patients: not before the treatment
@@ -704,31 +731,14 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
                    outcome == &o ? shown_days : in.compare_shown_days);
       ImGui::Unindent();
     }
-  } else if (!o.indicated) {
-    wrappedText(L.tr("outcome.not_suitable"));
-    if (cmp && b.indicated) wrappedTextColored(changed, L.tr("outcome.was.suitable"));
   } else {
-    wrappedText(closedLine(o, st.audience, L));
-    recordItem(in, "panel.outcome", styleText());
-    if (cmp && b.closed != o.closed) {
-      ImGui::SameLine();
-      wrappedTextColored(changed,
-                         wasText(was, L.tr(b.closed ? "outcome.was.yes" : "outcome.was.no")));
+    // The verdict's lines (as each half of a comparison shows them), each with
+    // its earlier value where the student changed a parameter.
+    for (const OutcomeLine& line : outcomeVerdictLines(o, st.audience, L, shown_days)) {
+      wrappedText(line.text);
+      recordItem(in, "panel.outcome", styleText());
+      if (cmp) drawWasLine(line.kind, b, o, L);
     }
-    if (fadingLineShown(o, st.audience))
-      wrappedText(fadingLine(o.fading_visible_day, st.audience, L, shown_days));
-    if (cmp && std::abs(b.fading_visible_day - o.fading_visible_day) > 0.5)
-      wrappedTextColored(changed, wasText(was, dayText(b.fading_visible_day, L)));
-    wrappedText(resolvedLine(o.resolved_day, st.audience, L, shown_days));
-    if (cmp && std::abs(b.resolved_day - o.resolved_day) > 0.5)
-      wrappedTextColored(changed, wasText(was, dayText(b.resolved_day, L)));
-    wrappedText(sessionLine(o, L));
-    recordItem(in, "panel.outcome", styleText());
-    if (cmp && b.sessions != o.sessions_recommended)
-      wrappedTextColored(changed, wasText(was,
-                                          L.tr(b.sessions <= 1 ? "outcome.was.one_session"
-                                                               : "outcome.was.another_session"),
-                                          ": "));
   }
   if (shown && !o.indicated && !in.compare_outcome) {
     // Not indicated: what applies instead, not how sessions of this one go.

@@ -19,10 +19,13 @@
 #include "app/compare.hpp"
 #include "app/viewer.hpp"
 #include "app/window_loop.hpp"
+#include "gfx/context.hpp"
+#include "gfx/objects.hpp"
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/subprocess.hpp"
 #include "text/locale.hpp"
+#include "ui/layout_record.hpp"
 
 namespace fs = std::filesystem;
 
@@ -186,6 +189,92 @@ TEST_CASE("comparison session - override validated, timeline synchronised", "[ap
   app::syncTimeline(base, w);
   CHECK(w.playback.stageIndex() == 0);
   CHECK(w.playback.stageProgress() == Approx(0.5).margin(1e-6));
+}
+
+namespace {
+
+// The outcome lines the side panel shows (in order), read from one frame's
+// layout record: "panel.outcome" items, grouped under each
+// "panel.outcome.half" heading where the view compares two halves.
+std::vector<std::vector<std::string>> panelOutcomeLines(app::Viewer& v, glm::ivec2 size) {
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  fb.bind();
+  ui::LayoutRecord rec;
+  for (int i = 0; i < 2; ++i) { // the first frame after a change sizes ImGui's windows
+    rec.clear();
+    v.recordLayout(i == 1 ? &rec : nullptr);
+    ui::ScreenActions a;
+    v.frame(size, a);
+  }
+  v.recordLayout(nullptr);
+  gfx::finish();
+  std::vector<std::vector<std::string>> halves(1);
+  for (const ui::RecordedText& t : rec.texts) {
+    if (t.what == "panel.outcome.half" && !halves.back().empty()) halves.emplace_back();
+    if (t.what == "panel.outcome") halves.back().push_back(t.words);
+  }
+  return halves;
+}
+
+int stageIndex(const app::Session& s, const std::string& id) {
+  for (int i = 0; i < s.playback.stageCount(); ++i)
+    if (s.playback.stage(i).id == id) return i;
+  return -1;
+}
+
+} // namespace
+
+// Issue 13 (review): each half of the comparison says of its outcome what the
+// main panel says of the same outcome: the same lines, no fading line the
+// main panel leaves out (a patient whose vein never fades reads "still
+// visible" once). Left: the scene as planned; right: the main panel of a
+// session with the override applied.
+TEST_CASE("compare: each half's outcome lines are the main panel's for that outcome", "[app][gl]") {
+  REQUIRE_GL();
+  const glm::ivec2 size(1280, 720);
+  // Not treated (the vein never fades) and a shorter stocking (it does).
+  for (const std::string kv : {"injection.in_lumen=false", "compression.days=3"})
+    for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
+      INFO(kv << (aud == scene::Audience::Patient ? " patient" : " student"));
+      app::Session planned_s;
+      planned_s.scene = scene::defaultScene();
+      planned_s.rebuild();
+      const int recovery = stageIndex(planned_s, "recovery");
+      REQUIRE(recovery >= 0);
+      planned_s.playback.seekStage(recovery, 0.6);
+      // The right half as its own main panel: the same override, its own viewer.
+      auto alone = app::makeComparison(planned_s, kv);
+      REQUIRE(alone);
+      app::Session& what_if = alone.value()->what_if;
+      std::vector<std::string> main_left, main_right;
+      {
+        ui::ScreenState st;
+        st.audience = aud;
+        auto v = app::Viewer::create(*testsupport::glContext()->window, planned_s, st, 1.0f);
+        REQUIRE(v);
+        main_left = panelOutcomeLines(*v.value(), size).front();
+      }
+      {
+        ui::ScreenState st;
+        st.audience = aud;
+        auto v = app::Viewer::create(*testsupport::glContext()->window, what_if, st, 1.0f);
+        REQUIRE(v);
+        main_right = panelOutcomeLines(*v.value(), size).front();
+      }
+      ui::ScreenState st;
+      st.audience = aud;
+      auto v = app::Viewer::create(*testsupport::glContext()->window, planned_s, st, 1.0f);
+      REQUIRE(v);
+      auto c = app::makeComparison(planned_s, kv);
+      REQUIRE(c);
+      REQUIRE(v.value()->setComparison(std::move(c.value())));
+      const auto halves = panelOutcomeLines(*v.value(), size);
+      REQUIRE(halves.size() == 2);
+      REQUIRE_FALSE(main_left.empty());
+      CHECK(halves[0] == main_left);
+      CHECK(halves[1] == main_right);
+    }
 }
 
 TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]") {
