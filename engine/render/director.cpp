@@ -11,6 +11,9 @@ float cutFor(scene::ViewKind v) {
 
 // Seconds-worth of stage progress the camera takes to glide into a new pose.
 constexpr float kGlide = 0.18f;
+// How far behind the front (scene mm, at half width 2) the needle may meet the
+// skin and still show in the stage cameras as the scenes write them.
+constexpr float kFramedEntryReach = 3.6f;
 
 } // namespace
 
@@ -26,6 +29,17 @@ CameraPose poseFor(const scene::CameraPose& p, const TissueLayout& l) {
   // Heights are written against the scene's vein (vein_y - 0.3): keep that
   // offset around the vein as drawn instead of scaling the depth itself.
   c.target.y = -l.vein_depth_mm + (p.target_y_mm + l.scene_depth_mm) * scale;
+  if (p.view == scene::ViewKind::Cutaway) {
+    // The shallow needle meets the skin further behind its tip the deeper the
+    // vein lies under its block (a reticular vein's: ~5 scene mm; a spider
+    // vein's: 3.5, what the scene cameras were framed for). Every cutaway
+    // camera moves back along the vein and out by the difference, so the
+    // entry and the shaft above the skin stay in the picture, and stages
+    // glide into each other without a jump.
+    const float reach = std::max(0.0f, -l.needle_entry_z_mm / scale - kFramedEntryReach);
+    c.target.z -= 0.5f * reach * scale;
+    c.distance *= 1.0f + 0.12f * reach;
+  }
   if (p.view == scene::ViewKind::Surface || p.view == scene::ViewKind::Leg) {
     // Looking straight down on the skin (no cut face can peek in at an edge),
     // the vein running across the screen; the whole top fills the view.

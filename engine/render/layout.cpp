@@ -6,6 +6,7 @@
 #include <glm/trigonometric.hpp>
 
 #include "render/meshes.hpp"
+#include "render/needle.hpp"
 
 namespace render {
 
@@ -48,16 +49,25 @@ TissueLayout layoutFor(const sim::Params& params) {
   // while the shaft stays in the tissue.
   const float d = needleDiameterMm(params.injection.needle_gauge);
   const float gap = 1.5f * d + 0.1f;
-  // Shallow entry, 12-30 deg (clinical.md: tangential entry, bevel up), aimed
-  // so the shaft comes out of the skin about the middle of the far slab's top,
-  // where the camera sees the entry point; the slab is long enough that even
-  // at 30 deg the entry lies on its top, not on its back face.
+  // The opened part (far_z to the front) keeps the length it had when the
+  // needle came in at up to 30 deg; the far slab behind it grows (below).
   const float far_len = std::max(
       {1.2f, 0.3f * l.half_width_mm, l.vein_depth_mm / std::tan(glm::radians(30.0f)) - gap + 0.3f});
-  const float run = 0.5f * far_len + gap; // horizontal run from skin entry to the tip
-  l.needle_angle_deg = std::clamp(glm::degrees(std::atan(l.vein_depth_mm / run)), 12.0f, 30.0f);
   l.far_z_mm = l.back_z_mm + far_len;
   l.needle_gap_mm = gap;
+  // Almost parallel to the skin (clinical.md: tangential entry, bevel up): so
+  // shallow that a deep vein's needle meets the skin far behind its tip. The
+  // block grows backwards until that point lies on the far slab's top, with
+  // a fifth of a half width to spare, so the shaft never leaves through the
+  // block's back face.
+  // A deep vein (a scene may ask for up to 10 mm) would put the entry many
+  // block widths back: there the needle goes in steeper, up to 30 deg, so
+  // its run under the skin stays within three half widths.
+  const float drop = -needleTipTarget(l, params).y;
+  l.needle_angle_deg =
+      std::clamp(glm::degrees(std::atan(drop / (3.0f * l.half_width_mm))), kNeedleEntryDeg, 30.0f);
+  l.needle_entry_z_mm = needleEntry(l, params).z;
+  l.back_z_mm = std::min(l.back_z_mm, l.needle_entry_z_mm - 0.2f * l.half_width_mm);
   l.seg_start_mm = l.far_z_mm + gap - 0.2f;
   return l;
 }

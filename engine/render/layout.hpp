@@ -8,6 +8,11 @@
 
 namespace render {
 
+// The needle's angle to the skin: micro sclerotherapy needles go in almost
+// parallel to it (clinical.md: tangential entry, bevel up; 10-30 deg in
+// training material), the same for every vein so the picture does not tilt it.
+inline constexpr float kNeedleEntryDeg = 12.0f;
+
 struct TissueLayout {
   float half_width_mm = 2.0f; // block spans x in [-half_width, half_width]
   float epidermis_mm = 0.1f;  // surface to dermal-epidermal junction
@@ -26,8 +31,9 @@ struct TissueLayout {
   float vein_depth_mm = 0.45f; // surface to vein centre
   float scene_depth_mm =
       0.45f; // the depth the scene asked for (its camera targets are written against it)
-  float wall_mm = 0.05f;          // wall thickness (intima + media + adventitia)
-  float needle_angle_deg = 14.0f; // shallow entry along the vein's axis
+  float wall_mm = 0.05f;           // wall thickness (intima + media + adventitia)
+  float needle_angle_deg = 12.0f;  // entry angle to the skin, along the vein's axis
+  float needle_entry_z_mm = -3.5f; // where a fully inserted needle's shaft crosses the skin
   sim::VeinKind kind = sim::VeinKind::Telangiectasia;
 
   glm::vec3 veinCentre(float z) const { return {0.0f, -vein_depth_mm, z}; }

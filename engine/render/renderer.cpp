@@ -10,14 +10,17 @@
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "gfx/pipeline.hpp"
+#include "render/needle.hpp"
 #include "sim/constants.hpp"
 
 namespace render {
 namespace {
 
 constexpr glm::vec3 kLightDir{0.35f, 0.9f, 0.55f};
-constexpr float kNeedleLength =
-    9.0f; // the needle's angle comes from the layout (shallow, 14-30 deg)
+// A half-inch needle (12.7 mm), the usual one for micro sclerotherapy: at the
+// layout's shallow angle most of it lies above the skin and runs out of the
+// close pictures, as a real one does, instead of ending in mid-air.
+constexpr float kNeedleLength = 12.7f;
 constexpr int kSkinUnit = 1, kFatUnit = 2; // texture units of the baked patterns
 // tissue.vert presses only vertices in front of this z (the front slab).
 constexpr float kUnpressedZ = 0.001f;
@@ -493,37 +496,11 @@ void Renderer::setScene(const sim::Params& scene_params) {
 }
 
 glm::vec3 Renderer::needleTipTarget(const sim::Params& params) const {
-  const TissueLayout& l = layout_;
-  // In the lumen: the tip lies on the vein's axis in the opened part, a little
-  // in front of the far slab's face it came out of (far from the camera, so
-  // perspective does not inflate it).
-  // Its axis lies on the opened plane, so the upper half of the shaft and the
-  // bevel show in the open channel (the lower half is hidden by the plane,
-  // as if it lay in the trough of the cut vein).
-  // Raised a little above that plane, but never out of the lumen (its top
-  // at most touching the roof): more of the upward bevel and its dark bore show.
-  const float needle_r = 0.5f * needleDiameterMm(params.injection.needle_gauge);
-  const float roof = -l.vein_depth_mm + l.vein_radius_mm - needle_r; // top touching it
-  const float axis_y = std::min(l.openedY() + 0.35f * needle_r, std::max(l.openedY(), roof));
-  glm::vec3 target{0.0f, axis_y, l.far_z_mm + l.needle_gap_mm};
-  // Extravasation: the tip misses the vein and stops in the dermis beside it,
-  // just out of the far slab's face, so the wheal shows on that face, on the
-  // opened plane and as a dome on the skin above.
-  if (!params.injection.in_lumen) {
-    target.x = l.vein_radius_mm + l.wall_mm + 0.2f;
-    target.y = l.openedY();
-    target.z = l.far_z_mm + 0.15f;
-  }
-  return target;
+  return render::needleTipTarget(layout_, params);
 }
 
 glm::vec3 Renderer::needleTip(const sim::Params& params, double insertion) const {
-  const glm::vec3 target = needleTipTarget(params);
-  const float a = glm::radians(layout_.needle_angle_deg);
-  const glm::vec3 dir{0.0f, std::sin(a), -std::cos(a)}; // tip -> hub: up and away from the viewer
-  const float inside = (-target.y) / std::sin(a);       // shaft length below the skin
-  const float travel = inside + 0.6f;
-  return target + dir * (travel * static_cast<float>(1.0 - std::clamp(insertion, 0.0, 1.0)));
+  return render::needleTip(layout_, params, insertion);
 }
 
 void Renderer::render(const FrameInput& raw, glm::ivec2 origin, glm::ivec2 size) {

@@ -15,12 +15,13 @@ constexpr ViewKind kTop = ViewKind::Surface;
 // Front cut face (z = front slab) seen close: the ring's narrowing, trickle,
 // seal and channel read there.
 #define CLOSE_RING true, kCut, -24.0f, 14.0f, 4.6f, -0.05f, 0.9f
-// The injection's key moments: from the front and a little to the side, high
+// The injection's key moments: from the front and well to the side, high
 // enough to see the skin above, close enough that the front ring (where the
 // narrowing reads against the dashed relaxed outline) is large, and the
 // needle's tip and upward bevel in the opened lumen behind it, seen from the
-// side so the shaft reads at its true width.
-#define INJECTION true, kCut, -42.0f, 20.0f, 7.2f, -0.1f, -1.0f
+// side so the shaft reads at its true width and its shallow angle (about 16
+// degrees to the skin under it, 25 to the horizontal; from -42/20 it read 34).
+#define INJECTION true, kCut, -54.0f, 17.0f, 7.2f, -0.1f, -1.0f
 #define NO_CAMERA false, kCut, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f
 
 const std::vector<BeatInfo>& beats() {

@@ -63,11 +63,12 @@ const std::vector<StageInfo>& stageRegistry() {
        3,
        24.0,
        ViewKind::Cutaway,
-       // More from the side than the other stages: the needle, entering along
-       // the vein at 14-30 degrees, also looks shallow on screen (about 35 degrees
-       // here; from -30 it looked over 50).
-       -48.0f,
-       20.0f,
+       // More from the side and lower than the other stages: the needle,
+       // entering along the vein at 12 degrees, also looks shallow on screen
+       // (about 15 degrees to the skin under it, 26 to the picture's
+       // horizontal; at -48/24 a 20-degree needle looked 39 degrees steep).
+       -54.0f,
+       16.0f,
        8.0f,
        -0.2f,
        -0.8f,
