@@ -21,6 +21,7 @@ uniform float uScl[kCells];
 uniform float uLining[kCells];
 uniform vec4 uBranches[kBranches];  // spider-vein branches on the skin: x0, z0, x1, z1 (mm)
 uniform vec3 uWhealCentre;
+uniform vec4 uWheal;      // dome radius, height (mm), bleb y, far slab's front z (tissue.vert)
 uniform vec3 uLightDir;
 uniform float uPixelScale;
 uniform vec4 uExtra;      // seal (walls bonded), pigment (haemosiderin), vein kind (0 spider, 1 reticular, 2 varicose), clot share of the lumen
@@ -98,11 +99,12 @@ float lumenDistance(vec2 q) {
 // exp(-x^2) without pow(): llvmpipe evaluates pow as exp2(log2(x)).
 float gauss(float x) { return exp(-x * x); }
 
-// Wheal dome on the skin above the extravasation: x = height profile 0..1,
-// yz = its slope (for the shading normal).
+// Wheal dome on the skin above the extravasation (the far slab's, which
+// tissue.vert lifts by it): x = height profile 0..1, yz = its slope in units
+// of the radius (for the shading normal).
 vec3 whealDome(vec3 p) {
-  float R = uSurface.z * 3.0 * uVein.y / 0.8;
-  if (R < 1e-3) return vec3(0.0);
+  float R = uWheal.x;
+  if (R < 1e-3 || p.z > uWheal.w + 0.0005) return vec3(0.0);
   vec2 d = (p.xz - uWhealCentre.xz) / R;
   float t2 = dot(d, d);
   if (t2 >= 1.0) return vec3(0.0);
@@ -341,7 +343,9 @@ void main() {
   if (dome.x > 0.0) {
     vec3 L = normalize(uLightDir);
     c = mix(c, vec3(0.97, 0.94, 0.90), 0.7 * smoothstep(0.0, 0.3, dome.x));
-    n = normalize(vec3(-0.6 * dome.y, 1.0, -0.6 * dome.z));
+    // Its true slope (height / radius), steepened a little so the light reads it.
+    float s = 1.5 * uWheal.y / uWheal.x;
+    n = normalize(vec3(-s * dome.y, 1.0, -s * dome.z));
     // Lit and shadowed flanks make it read as raised; a bright rim where the
     // slope faces the light.
     float lit = dot(n, L) - L.y;
@@ -390,13 +394,15 @@ void main() {
 #endif
 #ifdef TISSUE_EXTRAS
   // Extravasation wheal: the sclerosant spread in the dermis around the needle
-  // tip (its size from the model's wheal): swollen, pale tissue with a tint of
+  // tip (its size from the dome's, the bleb volume's): swollen, pale tissue with a tint of
   // the sclerosant's colour (as in the legend), strongest at the centre and
   // fading into the dermis at its edge, so on the cut faces it reads as fluid
   // in the skin, not as a bubble with an outline.
-  if (uSurface.z > 0.0) {
-    float dw = length((p - uWhealCentre) * vec3(0.8, 1.3, 0.8)) - uSurface.z * 3.0 * uVein.y;
-    float core = clamp(-dw / max(uSurface.z * 3.0 * uVein.y, 1e-3), 0.0, 1.0);
+  // Half the dome's radius across, a third of it deep (the bleb raising it).
+  if (uWheal.x > 0.0) {
+    float a = 0.5 * uWheal.x;
+    float dw = (length((p - uWhealCentre) * vec3(1.0, 1.5, 1.0)) - a);
+    float core = clamp(-dw / a, 0.0, 1.0);
     vec3 oedema = mix(vec3(0.97, 0.94, 0.90), cSclerosant, 0.3);
     c = mix(c, oedema, (0.25 + 0.45 * smoothstep(0.0, 0.7, core)) * aa(dw));
   }

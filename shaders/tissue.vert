@@ -11,6 +11,12 @@ uniform mat4 uViewProj;
 // the block's bottom (mm); x = 0: nothing pressed. Only the front slab (z >= 0)
 // is pressed; the renderer splits its faces where the profile bends.
 uniform vec4 uDent;
+// The extravasation wheal (render/wheal.cpp, whealLiftAt; mirrored here):
+// dome radius and height (mm; radius 0: none), the bleb's height (y < 0) and
+// the far slab's front z. Only the far slab is lifted (the skin over the bleb);
+// tissue above the bleb rises with the skin, tissue at and below it does not.
+uniform vec4 uWheal;
+uniform vec3 uWhealCentre;
 
 out vec3 vPos;
 out vec3 vNormal;
@@ -32,6 +38,20 @@ void main() {
     if (aNormal.y > 0.5) {
       float slope = uDent.x * 0.5 * 3.14159265 / max(uDent.z, 1e-4) * sin(3.14159265 * t);
       vNormal = normalize(vec3(sign(p.x) * slope, 1.0, 0.0));
+    }
+  }
+  if (uWheal.x > 0.0 && aPos.z < uWheal.w + 0.0005) {
+    vec2 d = (aPos.xz - uWhealCentre.xz) / uWheal.x;
+    float t2 = dot(d, d);
+    if (t2 < 1.0) {
+      float k = 1.0 - t2;
+      float share = clamp((aPos.y - uWheal.z) / max(-uWheal.z, 1e-4), 0.0, 1.0);
+      p.y += uWheal.y * k * k * share;
+      // The dome's slope, for the light on the skin.
+      if (aNormal.y > 0.5) {
+        vec2 grad = -4.0 * uWheal.y / uWheal.x * k * d;
+        vNormal = normalize(vec3(-grad.x, 1.0, -grad.y));
+      }
     }
   }
   gl_Position = uViewProj * vec4(p, 1.0);

@@ -32,6 +32,7 @@ constexpr SampleField kSampleFields[] = {
     {"compression_mmHg", &sim::Sample::compression_mmHg, 0.0, 300.0},
     {"blood_speed_mm_s", &sim::Sample::blood_speed_mm_s, 0.0, 1000.0},
     {"wheal", &sim::Sample::wheal, 0.0, 1.0},
+    {"wheal_ml", &sim::Sample::wheal_ml, 0.0, 10.0},
     {"seal", &sim::Sample::seal, 0.0, 1.0},
     {"tube_area_ratio", &sim::Sample::tube_area_ratio, 0.0, 2.0},
     {"pigment", &sim::Sample::pigment, 0.0, 1.0},

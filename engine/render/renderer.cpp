@@ -11,6 +11,7 @@
 
 #include "gfx/pipeline.hpp"
 #include "render/needle.hpp"
+#include "render/wheal.hpp"
 #include "sim/constants.hpp"
 
 namespace render {
@@ -96,9 +97,20 @@ float* putQuad(float* out, glm::vec3 o, glm::vec3 u, glm::vec3 v, glm::vec3 n, f
 // |y + depth| < reach (tissue.frag's own early-out box), any z.
 struct VeinBox {
   float depth, reach;
-  const float* knots = nullptr; // extra splits across x (the stocking's dent), or none
+  const float* knots = nullptr; // extra splits across x (the stocking's dent, the wheal), or none
   int knot_count = 0;
+  // The wheal lifts the far slab (tissue.vert): its faces are split along z
+  // and at the bleb's depth too, where the lift bends.
+  const float* z_knots = nullptr;
+  int z_knot_count = 0;
+  float y_knot = 1.0f; // none when above the skin
 };
+
+// Splits across x and along z over the wheal's widest extent (the planned
+// volume's dome), so tissue.vert's lift bends at vertices.
+constexpr int kWhealKnots = 12;
+static_assert(kWhealKnots >= kDentKnots, "faceBreaks sizes its arrays for the larger");
+constexpr int kMaxKnots = kWhealKnots;
 
 int axisOf(glm::vec3 d) {
   return std::fabs(d.x) > 0.0f ? 0 : std::fabs(d.y) > 0.0f ? 1 : 2;
@@ -132,6 +144,9 @@ int faceBreaks(const VeinBox& vb, float fat_y, float from, float along, int axis
     add(-vb.depth - vb.reach);
     add(-vb.depth + vb.reach);
     add(fat_y);
+    if (vb.y_knot < 0.0f) add(vb.y_knot);
+  } else {
+    for (int k = 0; k < vb.z_knot_count; ++k) add(vb.z_knots[k]);
   }
   br[count++] = 1.0f;
   std::sort(br, br + count);
@@ -144,7 +159,7 @@ int faceBreaks(const VeinBox& vb, float fat_y, float from, float along, int axis
 void putFace(CutLists& out, float** skin, const VeinBox& vb, float fat_y, glm::vec3 o, glm::vec3 u,
              glm::vec3 v, glm::vec3 n) {
   const int au = axisOf(u), av = axisOf(v);
-  float tb[8 + kDentKnots], sb[8 + kDentKnots];
+  float tb[8 + kMaxKnots], sb[8 + kMaxKnots];
   const int nt = faceBreaks(vb, fat_y, o[au], u[au], au, tb);
   const int ns = faceBreaks(vb, fat_y, o[av], v[av], av, sb);
   for (int i = 0; i + 1 < nt; ++i)
@@ -277,7 +292,8 @@ const char* anchorId(Anchor a) {
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
   int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, injection, scl, lining,
-      branches, wheal_centre, light, extra, feeder, skin_tex, skin_rect, fat_tex, story, dent;
+      branches, wheal_centre, wheal, light, extra, feeder, skin_tex, skin_rect, fat_tex, story,
+      dent;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, bonded, capillary, outline,
       inflammation;
@@ -300,6 +316,7 @@ TissueLocs tissueLocs(const gfx::Program& t) {
   u.lining = t.uniform("uLining");
   u.branches = t.uniform("uBranches");
   u.wheal_centre = t.uniform("uWhealCentre");
+  u.wheal = t.uniform("uWheal");
   u.light = t.uniform("uLightDir");
   u.extra = t.uniform("uExtra");
   u.feeder = t.uniform("uFeeder");
@@ -568,9 +585,25 @@ void Renderer::prepareTissue(const FrameInput& in) {
   stocking_ = stockingShape(
       l, static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0)), cut, fit);
   const bool dented = stocking_.dent_mm > 0.0f;
-  if (cut == built_cut_ && reach == built_reach_ && dented == built_dented_) return;
+  // The wheal lifts the far slab's skin: its faces are split where the lift
+  // bends, over the widest dome the planned volume could raise.
+  const bool bumped = s.wheal_ml > 0.0;
+  if (cut == built_cut_ && reach == built_reach_ && dented == built_dented_ &&
+      bumped == built_bumped_)
+    return;
   const float hw = l.half_width_mm;
   const VeinBox vb{l.vein_depth_mm, reach};
+  const glm::vec3 bleb = needleTipTarget(*in.params);
+  const float widest = whealShape(in.params->agent.volume_ml).radius_mm;
+  std::array<float, kWhealKnots> wx{}, wz{};
+  for (int k = 0; k < kWhealKnots; ++k) {
+    const float t = -1.0f + 2.0f * static_cast<float>(k) / (kWhealKnots - 1);
+    wx[static_cast<std::size_t>(k)] = bleb.x + t * widest;
+    wz[static_cast<std::size_t>(k)] = bleb.z + t * widest;
+  }
+  const VeinBox far_vb = bumped ? VeinBox{l.vein_depth_mm, reach,       wx.data(), kWhealKnots,
+                                          wz.data(),       kWhealKnots, bleb.y}
+                                : vb;
   const std::array<float, kDentKnots> knots = dentKnots(stocking_);
   const VeinBox front_vb{l.vein_depth_mm, reach, knots.data(), dented ? kDentKnots : 0};
   // Below this the tissue is fat whatever the dermis' wavy lower boundary
@@ -590,7 +623,8 @@ void Renderer::prepareTissue(const FrameInput& in) {
     const float mid_front = dented ? -kUnpressedZ : 0.0f;
     putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.far_z_mm},
            {hw, l.openedY() * cut, mid_front}, shallow);
-    putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm}, true);
+    putBox(skin, lists, far_vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.far_z_mm},
+           true);
   }
   constexpr long kFloats = 10; // per vertex
   const long n_skin = (skin - tissue_vertices_.data()) / kFloats;
@@ -610,6 +644,7 @@ void Renderer::prepareTissue(const FrameInput& in) {
   built_cut_ = cut;
   built_reach_ = reach;
   built_dented_ = dented;
+  built_bumped_ = bumped;
   ++geometry_gen_;
 }
 
@@ -701,6 +736,9 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     putArray(u.lining, s.lining.data(), sim::kSegmentCells);
     putVec4s(u.branches, &branches_[0].x, kBranches);
     put(u.wheal_centre, needleTipTarget(*in.params));
+    const WhealShape wheal = whealShape(s.wheal_ml);
+    put(u.wheal,
+        glm::vec4(wheal.radius_mm, wheal.height_mm, needleTipTarget(*in.params).y, l.far_z_mm));
     const float kind = l.kind == sim::VeinKind::Telangiectasia ? 0.0f
                        : l.kind == sim::VeinKind::Reticular    ? 1.0f
                                                                : 2.0f;
@@ -1049,10 +1087,13 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   else
     set(Anchor::ReticularVein, {0.5f * (fd.x + fd.z), 0.0f, 0.5f * (fd.y + fd.w)}, up,
         in.student && intact && l.kind == sim::VeinKind::Telangiectasia);
-  // The wheal: on the skin dome above the tip (far slab's top), or on the
-  // opened plane beside the vein when that faces the camera better.
+  // The wheal: on the raised dome above the tip (far slab's top, just behind
+  // its front edge, as high as tissue.vert lifts it there), or on the opened
+  // plane beside the vein when that faces the camera better.
   const glm::vec3 wheal = needleTipTarget(*in.params);
-  const glm::vec3 dome{wheal.x, 0.0f, std::min(wheal.z, l.far_z_mm - 0.1f)};
+  const WhealShape bump = whealShape(s.wheal_ml);
+  const float dome_z = std::min(wheal.z, l.far_z_mm - 0.1f * std::max(bump.radius_mm, 1.0f));
+  const glm::vec3 dome{wheal.x, whealLift(bump, std::abs(dome_z - wheal.z)), dome_z};
   set(Anchor::Wheal, dome, up, s.wheal > 0.05);
   if (!anchors_[static_cast<std::size_t>(Anchor::Wheal)].visible && cut > 0.5f)
     set(Anchor::Wheal, glm::vec3(wheal.x + 0.2f, open_y, wheal.z + 0.2f), up, s.wheal > 0.05);

@@ -202,15 +202,16 @@ private:
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;
   gfx::VertexArray tissue_vao_;
-  // Up to 3 boxes x 6 faces x 64 parts x 6 vertices x 10 floats: skin tops,
+  // Up to 3 boxes x 6 faces x 128 parts x 6 vertices x 10 floats: skin tops,
   // then plain cut faces, fat parts, then the cut faces' parts around the vein
-  // (the pressed front slab is split across x along the stocking's dent).
-  static constexpr std::size_t kTissueFloats = 3 * 6 * 64 * 6 * 10;
+  // (the pressed front slab is split across x along the stocking's dent, the
+  // far slab across x and z under the wheal).
+  static constexpr std::size_t kTissueFloats = 3 * 6 * 128 * 6 * 10;
   std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, fat_scratch_{},
       vein_scratch_{};
   int skin_vertices_ = 0, plain_vertices_ = 0, fat_vertices_ = 0, vein_vertices_ = 0;
   float built_cut_ = -1.0f, built_reach_ = -1.0f;
-  bool built_dented_ = false;
+  bool built_dented_ = false, built_bumped_ = false;
 
   gfx::VertexArray empty_vao_; // the background triangle needs no attributes
 

@@ -108,11 +108,17 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
     // spreads sideways): 0.05 mL ~ 0.4, 0.2 mL ~ 0.86, >= 0.5 mL full.
     if (inj_mm3_s > 0.0) {
       s.extravasated_ml += inj_mm3_s * dt / 1000.0;
-      s.wheal = std::max(s.wheal, 1.0 - std::exp(-s.extravasated_ml / k::kWhealVolume_ml));
+      s.wheal_ml += inj_mm3_s * dt / 1000.0;
+      s.wheal = 1.0 - std::exp(-s.wheal_ml / k::kWhealVolume_ml);
     }
     if (s.wheal_noticed_s < 0.0 && s.wheal >= k::kWhealNoticed) s.wheal_noticed_s = t1;
   }
-  if (!s.injecting) s.wheal *= std::exp(-dt / k::kWhealResorb_s);
+  // The bleb resorbs; the wheal's size follows its volume (one quantity, so
+  // the picture's bump, sized from the volume, and the wheal agree).
+  if (!s.injecting) {
+    s.wheal_ml *= std::exp(-dt / k::kWhealResorb_s);
+    s.wheal = 1.0 - std::exp(-s.wheal_ml / k::kWhealVolume_ml);
+  }
 
   // --- Endothelium and irritation, per cell (exact exponential survival).
   double irr_sum = 0.0;
@@ -262,6 +268,7 @@ Sample toSample(const State& s, const Params& p) {
   out.compression_mmHg = s.compression_mmHg;
   out.blood_speed_mm_s = s.blood_speed_mm_s;
   out.wheal = s.wheal;
+  out.wheal_ml = s.wheal_ml;
   out.seal = s.seal;
   out.tube_area_ratio = s.tube_area_ratio;
   for (std::size_t i = 0; i < kSegmentCells; ++i) {

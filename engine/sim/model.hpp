@@ -30,6 +30,7 @@ struct State {
   double stain = 1.0;
   double pigment = 0.0; // haemosiderin staining along the vein
   double wheal = 0.0;
+  double wheal_ml = 0.0;         // the bleb: solution in the dermis not yet resorbed
   double extravasated_ml = 0.0;  // solution injected into the dermis so far
   double wheal_noticed_s = -1.0; // when the wheal showed (< 0: not yet); the injection stops after
   double compression_mmHg = 0.0;

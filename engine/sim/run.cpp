@@ -171,6 +171,7 @@ Sample interpolate(const Sample& a, const Sample& b, double time_s) {
   s.compression_mmHg = lerp(a.compression_mmHg, b.compression_mmHg, u);
   s.blood_speed_mm_s = lerp(a.blood_speed_mm_s, b.blood_speed_mm_s, u);
   s.wheal = lerp(a.wheal, b.wheal, u);
+  s.wheal_ml = lerp(a.wheal_ml, b.wheal_ml, u);
   s.seal = lerp(a.seal, b.seal, u);
   s.tube_area_ratio = lerp(a.tube_area_ratio, b.tube_area_ratio, u);
   s.pigment = lerp(a.pigment, b.pigment, u);

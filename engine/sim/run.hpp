@@ -51,6 +51,7 @@ struct Sample {
   double compression_mmHg = 0.0;
   double blood_speed_mm_s = 0.6; // mean red-cell speed in the lumen
   double wheal = 0.0;            // 0..1 extravasation wheal in the dermis
+  double wheal_ml = 0.0;         // its bleb: solution in the dermis not yet resorbed (mL)
   double seal = 0.0;             // 0..1 bond between opposed damaged walls (>= 0.5 sealed)
   double tube_area_ratio = 1.0;  // tube-law A/A0 of the wall under load, before bonding
   double pigment = 0.0;          // 0..1 brown haemosiderin staining along the vein (visible)

@@ -136,13 +136,65 @@ TEST_CASE("render: the extravasation wheal's anchor is seen", "[render]") {
   f.scene.params.injection.in_lumen = false;
   rendertest::frameAt(f, "procedure", 1.0f);
   f.sample.wheal = 0.8; // whatever the model's timing, a grown wheal
+  f.sample.wheal_ml = 0.16;
   f.sample.needle_insertion = 1.0;
   render::Renderer& r = rendertest::renderer();
   (void)rendertest::draw(f.in, kGoldenSize);
   CHECK(r.anchors()[static_cast<std::size_t>(render::Anchor::Wheal)].visible);
   f.sample.wheal = 0.0;
+  f.sample.wheal_ml = 0.0;
   (void)rendertest::draw(f.in, kGoldenSize);
   CHECK_FALSE(r.anchors()[static_cast<std::size_t>(render::Anchor::Wheal)].visible);
+}
+
+TEST_CASE("render: the extravasation wheal raises the skin where its label points", "[render]") {
+  REQUIRE_GL();
+  StageFrame f;
+  f.scene.params.injection.in_lumen = false;
+  rendertest::frameAt(f, "procedure", 1.0f);
+  f.sample.needle_insertion = 0.0; // the needle out: only the skin changes
+  render::Renderer& r = rendertest::renderer();
+  const auto wheal = static_cast<std::size_t>(render::Anchor::Wheal);
+  constexpr glm::ivec2 kSize{640, 360};
+  auto drawWith = [&](double bleb_ml) {
+    f.sample.wheal_ml = bleb_ml;
+    f.sample.wheal = 1.0 - std::exp(-bleb_ml / 0.1);
+    return rendertest::draw(f.in, kSize);
+  };
+  const gfx::Image flat = drawWith(0.0);
+  // Pixels the bump changes: more for more of the model's bleb volume, around
+  // the label's anchor, and nothing far from it.
+  auto changed = [&](const gfx::Image& img) {
+    int n = 0;
+    for (int y = 0; y < kSize.y; ++y)
+      for (int x = 0; x < kSize.x; ++x)
+        for (int c = 0; c < 3; ++c)
+          if (std::abs(int(img.pixel(x, y)[c]) - int(flat.pixel(x, y)[c])) > 12) {
+            ++n;
+            break;
+          }
+    return n;
+  };
+  int last = 0;
+  for (const double ml : {0.01, 0.05, 0.2}) {
+    INFO(ml << " mL");
+    const gfx::Image bump = drawWith(ml);
+    const render::LabelAnchor a = r.anchors()[wheal];
+    REQUIRE(a.visible);
+    const int x = static_cast<int>(a.screen.x), y = static_cast<int>(a.screen.y);
+    REQUIRE(x > 10);
+    REQUIRE(y > 10);
+    REQUIRE(x < kSize.x - 10);
+    REQUIRE(y < kSize.y - 10);
+    const double near_bump = meanDiff(flat, bump, x - 10, y - 10, x + 10, y + 10);
+    const double far_away = meanDiff(flat, bump, 0, kSize.y - 40, kSize.x / 3, kSize.y);
+    const int area = changed(bump);
+    INFO("near " << near_bump << " far " << far_away << " changed " << area);
+    CHECK(near_bump > 8.0);
+    CHECK(far_away < 0.5);
+    CHECK(area > last);
+    last = area;
+  }
 }
 
 namespace {
