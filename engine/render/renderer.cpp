@@ -109,7 +109,7 @@ struct VeinBox {
 // Splits across x and along z over the wheal's widest extent (the planned
 // volume's dome), so tissue.vert's lift bends at vertices.
 constexpr int kWhealKnots = 12;
-static_assert(kWhealKnots >= kDentKnots, "faceBreaks sizes its arrays for the larger");
+static_assert(kWhealKnots >= kDentKnots, "kMaxKnots");
 constexpr int kMaxKnots = kWhealKnots;
 
 int axisOf(glm::vec3 d) {

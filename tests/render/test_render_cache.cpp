@@ -76,7 +76,11 @@ TEST_CASE("render cache: every change to the block draws it anew", "[render][cac
        [](StageFrame& f, render::Renderer&, glm::ivec2&) { f.sample.blanching = 0.9; }},
       {"visibility",
        [](StageFrame& f, render::Renderer&, glm::ivec2&) { f.sample.visibility = 0.3; }},
-      {"wheal", [](StageFrame& f, render::Renderer&, glm::ivec2&) { f.sample.wheal = 0.8; }},
+      {"wheal (the bleb lifts the skin)",
+       [](StageFrame& f, render::Renderer&, glm::ivec2&) {
+         f.sample.wheal = 0.8;
+         f.sample.wheal_ml = 0.16; // the model's bleb for that wheal: 1 - e^(-0.16 / 0.1)
+       }},
       {"inflammation",
        [](StageFrame& f, render::Renderer&, glm::ivec2&) { f.sample.inflammation = 0.8; }},
       {"pigment", [](StageFrame& f, render::Renderer&, glm::ivec2&) { f.sample.pigment = 0.8; }},
