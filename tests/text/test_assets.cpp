@@ -7,6 +7,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "support/subprocess.hpp"
 #include "text/catalogue.hpp"
@@ -106,4 +109,41 @@ TEST_CASE("cli: --lang accepts the languages with a catalogue and no others", "[
   CHECK(contains(bad.err, "have: en, "));
   const auto ok = testsupport::runSclerosim({"--lang", "de-AT", "--report", "-"}, scratch);
   CHECK(ok.code == 0);
+}
+
+// docs/texts.md, "One term per concept": each language names the vein's lining,
+// its inside, the clot and the cord with one word in every text (narration,
+// captions, labels, legend, quiz, mistakes). The variants a review found, and
+// their kin, must not come back.
+TEST_CASE("assets: one term per concept in every language", "[text]") {
+  const text::Library lib = text::loadLibrary(kAssets.string());
+  // language -> words that name a concept the catalogue names otherwise
+  const std::map<std::string, std::vector<std::string>> other_words = {
+      {"en", {"inner wall", "inner lining"}},
+      // "Veneninnenwand" (the lining); "Lumen" (students) / "Inneres der Vene" (patients)
+      {"de",
+       {"Innenwand", "Gefäßinnenwand", "Gefäßlumen", "Endothel intakt", "Gerinnselrest",
+        "feinen Strang"}},
+      {"fr", {"revêtement", "intima"}},
+      {"es", {"pared interna", "paredes internas"}},
+  };
+  int checked = 0;
+  for (const text::Catalogue& c : lib.catalogues) {
+    const auto words = other_words.find(c.code);
+    if (words == other_words.end()) continue;
+    ++checked;
+    for (const auto& [key, entry] : c.entries) {
+      const std::string* t = c.text(key);
+      if (!t) continue;
+      INFO(c.code << " " << key << ": " << *t);
+      for (const std::string& w : words->second) CHECK_FALSE(contains(*t, w));
+      // Spanish: the lining is "revestimiento interno" every time.
+      const std::string lining = "revestimiento interno";
+      if (c.code == "es")
+        for (std::size_t at = t->find("revestimiento"); at != std::string::npos;
+             at = t->find("revestimiento", at + 1))
+          CHECK(t->compare(at, lining.size(), lining) == 0);
+    }
+  }
+  CHECK(checked == 4);
 }
