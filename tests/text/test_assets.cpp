@@ -147,3 +147,35 @@ TEST_CASE("assets: one term per concept in every language", "[text]") {
   }
   CHECK(checked == 4);
 }
+
+// Issue 13 (patient review): a worried patient reads no needle jargon, no
+// "damaged" walls without saying they were treated on purpose, and no
+// "harmless" the sources do not give (a vein that reopens or stays open is as
+// it was before: that is what the texts say). Every ".patient" text, every
+// language.
+TEST_CASE("assets: patient texts keep clear of jargon and unsourced reassurance", "[text]") {
+  const text::Library lib = text::loadLibrary(kAssets.string());
+  const std::map<std::string, std::vector<std::string>> avoid = {
+      {"en", {"bevel", "harmless", "damaged walls"}},
+      {"de", {"Schrägfläche", "Schliff", "harmlos", "geschädigten Wände"}},
+      {"fr", {"biseau", "pas grave", "parois abîmées"}},
+      {"es", {"bisel", "inofensiv", "paredes dañadas"}},
+  };
+  int patient_texts = 0;
+  for (const text::Catalogue& c : lib.catalogues) {
+    const auto words = avoid.find(c.code);
+    if (words == avoid.end()) continue;
+    for (const auto& [key, entry] : c.entries) {
+      const std::string suffix = ".patient";
+      if (key.size() < suffix.size() ||
+          key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0)
+        continue;
+      const std::string* t = c.text(key);
+      if (!t) continue;
+      ++patient_texts;
+      INFO(c.code << " " << key << ": " << *t);
+      for (const std::string& w : words->second) CHECK_FALSE(contains(*t, w));
+    }
+  }
+  CHECK(patient_texts > 4 * 50);
+}
