@@ -19,8 +19,13 @@
 # --bench-quality direct (every part drawn every frame, as before the cache).
 # BASE_ALL_CASES=1: the baseline binary knows --bench-case (built from
 # 2026-12-02 on): it runs every case itself.
+# AFTER_BUILD=DIR: the "after" side is that build, as built (nothing is configured or
+# compiled; its data from AFTER_DATA, else the folder above DIR), so a pair of existing
+# builds of two commits runs without a compile:
 #   scripts/bench.sh                         # this build only
 #   BASE_BUILD=/work/perf-base/build scripts/bench.sh
+#   BASE_BUILD=/work/perf-base/build AFTER_BUILD=/work/perf-after/build BASE_ALL_CASES=1 \
+#     scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,13 +37,20 @@ sizes=${BENCH_SIZES:-}
 [[ -z ${sizes//[[:space:]]/} ]] && sizes="1280x720 1920x1080"
 [[ $sizes == none ]] && sizes=""
 cases=${BENCH_CASES:-"playback orbit scrub"} # a subset: BENCH_CASES="orbit scrub"
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build_dir" -j "${JOBS:-2}" --target sclerosim >/dev/null
+if [[ -n ${AFTER_BUILD:-} ]]; then
+  build_dir=$(cd "$AFTER_BUILD" && pwd)
+  export SCLEROSIM_DATA=${AFTER_DATA:-$(cd "$build_dir/.." && pwd)}
+else
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$build_dir" -j "${JOBS:-2}" --target sclerosim >/dev/null
+  build_dir=$(cd "$build_dir" && pwd)
+  export SCLEROSIM_DATA=${SCLEROSIM_DATA:-$PWD}
+fi
+[[ -x $build_dir/sclerosim ]] || { echo "bench.sh: no $build_dir/sclerosim" >&2; exit 2; }
 
 export LIBGL_ALWAYS_SOFTWARE=${LIBGL_ALWAYS_SOFTWARE:-1}
-export SCLEROSIM_DATA=${SCLEROSIM_DATA:-$PWD}
-bin="$build_dir/sclerosim"
-base=${BASE_BUILD:+$BASE_BUILD/sclerosim}
+bin="$build_dir/sclerosim" # absolute: the window rows find the process by it
+base=${BASE_BUILD:+$(cd "$BASE_BUILD" && pwd)/sclerosim}
 base_data=${BASE_DATA:-${BASE_BUILD:+$(cd "$BASE_BUILD/.." && pwd)}}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -138,7 +150,7 @@ echo "|---|---|---|---|"
 if command -v xvfb-run >/dev/null; then
   for side in after before; do
     if [[ $side == after ]]; then
-      echo "| idle CPU, paused and untouched (10 s, 1280x720 window) | after | $(load) | $(idle_cpu "$PWD/$bin" "$SCLEROSIM_DATA") |"
+      echo "| idle CPU, paused and untouched (10 s, 1280x720 window) | after | $(load) | $(idle_cpu "$bin" "$SCLEROSIM_DATA") |"
     elif [[ -n $base ]]; then
       echo "| idle CPU, paused and untouched (10 s, 1280x720 window) | before | $(load) | $(idle_cpu "$base" "$base_data") |"
     fi
@@ -171,7 +183,7 @@ if command -v xvfb-run >/dev/null; then
       [[ $side == before && -z $base ]] && continue
       l=$(load)
       if [[ $side == after ]]; then
-        v=$(first_shown "$PWD/$bin" "$SCLEROSIM_DATA")
+        v=$(first_shown "$bin" "$SCLEROSIM_DATA")
       else
         v=$(first_shown "$base" "$base_data")
       fi
