@@ -11,7 +11,10 @@
 #include "gfx/objects.hpp"
 #include "scene/narration.hpp"
 #include "scene/safety.hpp"
+#include "scene/stage_script.hpp"
+#include "sim/registry.hpp"
 #include "text/locale.hpp"
+#include "ui/outcome_text.hpp"
 
 namespace app {
 namespace {
@@ -125,10 +128,21 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   return lines;
 }
 
+// Breastfeeding: the agent's label figure where our sources give one, else ask.
+std::string breastfeedingLine(const sim::Params& p, const text::Locale& L) {
+  const double hours = sim::agentInfo(p.agent.name).breastfeeding_pause_max_h;
+  if (hours < 0.0) return L.tr("handout.aftercare.breastfeeding_ask");
+  return L.tr("handout.aftercare.breastfeeding", {{"hours", L.number(hours, 0)}});
+}
+
 std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L) {
   const sim::Params& p = s.scene.params;
   if (!s.run.outcome.indicated) return {};
   std::vector<std::string> lines;
+  // Medicine went beside the vein in this case (the model's severity): what the
+  // practice does and what to report comes first, as the outcome panel says it.
+  const std::string beside = ui::extravasationLine(s.run.outcome, L);
+  if (!beside.empty()) lines.push_back(beside);
   lines.push_back(L.tr("handout.aftercare.walk"));
   if (p.compression.days > 0.0 && p.compression.pressure_mmHg > 0.0) {
     // As the app says it; this patient's days are written on the line below.
@@ -136,8 +150,13 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   } else {
     lines.push_back(L.tr("handout.aftercare.no_stocking"));
   }
-  // The first days' care as the app and the video say it (heat, sun, sport, journeys).
+  // The first days' care as the app and the video say it (heat, sun, sport,
+  // long flights or sitting), then work, driving and breastfeeding.
   lines.push_back(L.tr("safety.after.care"));
+  lines.push_back(L.tr("handout.aftercare.everyday"));
+  lines.push_back(breastfeedingLine(p, L));
+  // Everyone else: what would be done if it happened, as the help panel says it.
+  if (beside.empty()) lines.push_back(L.tr("safety.after.extravasation"));
   return lines;
 }
 
@@ -171,7 +190,7 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
   const sim::Outcome& o = run.outcome;
   std::vector<KeyMoment> out;
   // Each moment a little after the model's event, once the picture shows it.
-  const auto add = [&](const char* what, double t) {
+  const auto add = [&](const std::string& what, double t) {
     if (t < 0.0 || out.size() >= kMaxPictures) return;
     const double p = s.playback.positionOfSimTime(std::min(t, run.endTime()));
     if (p >= 0.0) out.push_back({what, t, p});
@@ -193,7 +212,10 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
   if (extravasation >= 0.0) {
     add("extravasation", extravasation + 1.0);
   } else {
-    add("needle", event(sim::EventKind::NeedleInLumen) + 0.5);
+    // "The vein turns pale" only where the model blanches before the spasm: the
+    // procedure narration's variant for the model's order (scene::storyOf).
+    const std::string needle = "needle." + scene::procedureVariant(scene::storyOf(run).order);
+    add(needle, event(sim::EventKind::NeedleInLumen) + 0.5);
     const double spasm = event(sim::EventKind::Spasm);
     add("spasm", spasm >= 0.0 ? spasm + 2.0 : -1.0);
   }
@@ -254,18 +276,21 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   if (o.indicated) {
     const scene::SafetySection& contra = scene::contraindications();
     c.contra_title = text(contra.title_key);
-    // In the short forms of the app's Assessment box: the same items, and page 2 holds them.
+    // In the short forms of the app's Assessment box: the same items, short enough for two columns.
     for (const char* k : contra.item_keys) c.contra.push_back(text(scene::boxItemKey(k)));
     c.agent_label = text("handout.fill.agent");
     c.stocking_label = text("handout.fill.stocking");
     c.stocking_days = text("handout.fill.days");
     c.stocking_hours = text("handout.fill.hours");
+    c.stocking_pressure = text("handout.fill.pressure");
+    c.stocking_night = text("handout.fill.night");
+    c.yes = text("handout.fill.yes");
+    c.no = text("handout.fill.no");
   }
   c.next_title = text("handout.next.title");
   c.next_visit = text(!o.indicated                 ? "handout.next.refer"
                       : o.sessions_recommended > 1 ? "handout.next.session"
                                                    : "handout.next.check");
-  if (o.indicated) c.next_visit += " " + text("handout.expect.practice");
   c.next_date = text("handout.next.date");
   c.contact_title = text("handout.contact.title");
   c.disclaimer = text("handout.disclaimer");

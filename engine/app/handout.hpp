@@ -66,10 +66,12 @@ struct HandoutContent {
   std::string contra_title;
   std::vector<std::string> contra;
   // Lines the doctor fills in by hand: how long to wear the stockings (days,
-  // hours a day); empty label when nothing was injected.
+  // hours a day), their class or pressure and whether at night too (boxes to
+  // tick); empty labels when nothing was injected.
   // The medicine and its strength is a line too: the example's values are no patient record.
   std::string agent_label;
   std::string stocking_label, stocking_days, stocking_hours;
+  std::string stocking_pressure, stocking_night, yes, no;
   std::string next_title, next_visit, next_date;
   std::string contact_title; // the practice again, on the page with the warning signs
   std::string disclaimer;

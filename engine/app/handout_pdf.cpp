@@ -24,7 +24,8 @@ constexpr double kMargin = 44.0; // about 15 mm: inside any printer's margin
 // Body 10.5 pt (a patient leaflet's size; never under 9 pt): page 2 holds the
 // aftercare, the warning signs, who should not have it and the lines to fill in.
 constexpr double kTitlePt = 20.0, kHeadingPt = 13.0, kBodyPt = 10.5, kFooterPt = 9.0;
-constexpr double kLeading = 1.3;
+constexpr double kLeading = 1.25;
+constexpr double kItemGap = 3.0; // between two bullets
 
 struct Rgb {
   double r, g, b;
@@ -121,6 +122,7 @@ struct Flow {
     ++page;
     y = kMargin;
   }
+  bool fits(double height) const { return y + height <= bottom(); }
   void ensure(double height) {
     if (y + height > bottom() && y > kMargin + 1.0) newPage();
   }
@@ -178,8 +180,8 @@ double paragraph(cairo_t* cr, cairo_font_face_t* face, double size, const std::s
   return lh * static_cast<double>(lines.size());
 }
 
-double bulletHeight(Flow& f, const std::string& text, double width) {
-  return paragraph(f.cr, f.fonts.regular, kBodyPt, text, 0, 0, width - 16.0, false) + 4.0;
+double bulletHeight(const Flow& f, const std::string& text, double width) {
+  return paragraph(f.cr, f.fonts.regular, kBodyPt, text, 0, 0, width - 16.0, false) + kItemGap;
 }
 
 // A bullet (a filled square, visible in any print) and its wrapped text.
@@ -189,7 +191,11 @@ double bullet(cairo_t* cr, const Fonts& fonts, const std::string& text, double x
   const double s = 4.2;
   cairo_rectangle(cr, x + 1.0, y + kBodyPt * 0.55 - s * 0.5 + 1.0, s, s);
   cairo_fill(cr);
-  return paragraph(cr, fonts.regular, kBodyPt, text, x + 16.0, y, width - 16.0) + 4.0;
+  return paragraph(cr, fonts.regular, kBodyPt, text, x + 16.0, y, width - 16.0) + kItemGap;
+}
+
+double headingHeight(const Flow& f, const std::string& text) {
+  return paragraph(f.cr, f.fonts.bold, kHeadingPt, text, 0, 0, f.width(), false) + 4.0;
 }
 
 void heading(Flow& f, const std::string& text) {
@@ -308,7 +314,12 @@ double legFigure(Flow& f, double x, double y, double w, double h) {
     const std::string& name = view == 0 ? f.c.leg_front : f.c.leg_back;
     useFont(cr, f.fonts.regular, kBodyPt);
     setColour(cr, kInk);
-    cairo_move_to(cr, vx - advance(cr, name) * 0.5, top + height * 1.08 + kBodyPt + 4.0);
+    // Centred under its leg, but a clear gap from the middle so that the two
+    // names never read as one ("Face avant Face arrière").
+    const double half_gap = 5.0, text_w = advance(cr, name);
+    const double lx = view == 0 ? std::min(vx - text_w * 0.5, cx - half_gap - text_w)
+                                : std::max(vx - text_w * 0.5, cx + half_gap);
+    cairo_move_to(cr, lx, top + height * 1.08 + kBodyPt + 4.0);
     cairo_show_text(cr, name.c_str());
   }
   const bool varicose = static_cast<sim::VeinKind>(f.c.vein_kind) == sim::VeinKind::Varicose;
@@ -339,11 +350,11 @@ void header(Flow& f) {
   cairo_line_to(cr, f.left() + f.width(), f.y);
   cairo_stroke(cr);
   setColour(cr, kInk);
-  f.y += 12.0;
+  f.y += 10.0;
 }
 
 void legAndExpectations(Flow& f) {
-  const double fig_w = 150.0, fig_h = 195.0, gap = 16.0;
+  const double fig_w = 130.0, fig_h = 195.0, gap = 14.0;
   const double fig_used = legFigure(f, f.left(), f.y, fig_w, fig_h);
   const double tx = f.left() + fig_w + gap, tw = f.width() - fig_w - gap;
   double ty = f.y;
@@ -353,7 +364,7 @@ void legAndExpectations(Flow& f) {
   setColour(f.cr, kInk);
   ty += paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, tx, ty, tw) + 2.0;
   for (const std::string& line : f.c.expect) ty += bullet(f.cr, f.fonts, line, tx, ty, tw);
-  f.y = std::max(f.y + fig_used, ty) + 10.0;
+  f.y = std::max(f.y + fig_used, ty) + 8.0;
 }
 
 // RGBA (row 0 at the top) into a cairo image; alpha is dropped (the 3D view is opaque).
@@ -408,7 +419,7 @@ double pictureCell(Flow& f, const HandoutPicture& pic, int number, double x, dou
   useFont(cr, f.fonts.bold, kBodyPt);
   const double indent = advance(cr, label + " ");
   return ih + 4.0 + paragraph(cr, f.fonts.regular, kBodyPt, pic.caption, x, top, w, draw, indent) +
-         8.0;
+         6.0;
 }
 
 void pictures(Flow& f) {
@@ -475,7 +486,7 @@ struct WarningGroup {
 double warningGroupHeight(const Flow& f, const WarningGroup& g, double title_w, double inner) {
   double h = paragraph(f.cr, f.fonts.bold, kHeadingPt, g.title, 0, 0, title_w, false) + 6.0;
   for (const std::string& w : g.lines) // drawn in bold: measured in bold
-    h += paragraph(f.cr, f.fonts.bold, kBodyPt, w, 0, 0, inner - 16.0, false) + 4.0;
+    h += paragraph(f.cr, f.fonts.bold, kBodyPt, w, 0, 0, inner - 16.0, false) + kItemGap;
   return h;
 }
 
@@ -490,7 +501,7 @@ double warningGroup(const Flow& f, const WarningGroup& g, double x, double y, do
     const double s = 4.2;
     cairo_rectangle(cr, x + 1.0, ty + kBodyPt * 0.55 - s * 0.5 + 1.0, s, s);
     cairo_fill(cr);
-    ty += paragraph(cr, f.fonts.bold, kBodyPt, w, x + 16.0, ty, inner - 16.0) + 4.0;
+    ty += paragraph(cr, f.fonts.bold, kBodyPt, w, x + 16.0, ty, inner - 16.0) + kItemGap;
   }
   return ty - y;
 }
@@ -528,72 +539,104 @@ void fillLine(cairo_t* cr, double x, double x_end, double baseline) {
   cairo_stroke(cr);
 }
 
-// "Your stockings, as your doctor says: ____ days, ____ hours a day": the
-// doctor writes this patient's days and hours (the example's are a default).
+// An empty box to tick, its top-left at (x, y).
+void tickBox(cairo_t* cr, double x, double y, double size) {
+  cairo_set_line_width(cr, 0.9);
+  cairo_rectangle(cr, x, y, size, size);
+  cairo_stroke(cr);
+}
+
+// "Your stockings, as your doctor says: ____ days, ____ hours a day", then
+// "Class or pressure: ____   Also at night: [] yes [] no": the doctor writes
+// this patient's stockings (the example's are a default, no prescription).
 void stockingFill(Flow& f) {
   if (f.c.stocking_label.empty()) return;
   cairo_t* cr = f.cr;
   const double blank = 44.0, row = kBodyPt * kLeading + 8.0;
-  f.ensure(2.0 * row + 4.0);
+  f.ensure(3.0 * row + 4.0);
   setColour(cr, kInk);
-  // One row: a bold label, then blanks each followed by its unit, then a tail.
-  const auto fillRow = [&](const std::string& label, std::vector<const std::string*> units,
-                           const std::string& tail, bool line_to_end) {
-    const double baseline = f.y + kBodyPt + 2.0;
-    double x = f.left();
-    if (!label.empty()) {
-      useFont(cr, f.fonts.bold, kBodyPt);
-      cairo_move_to(cr, x, baseline);
-      cairo_show_text(cr, label.c_str());
-      x += advance(cr, label) + 8.0;
-    }
+  const auto label = [&](const std::string& text, double x, double baseline) {
+    useFont(cr, f.fonts.bold, kBodyPt);
+    cairo_move_to(cr, x, baseline);
+    cairo_show_text(cr, text.c_str());
+    const double end = x + advance(cr, text) + 8.0;
     useFont(cr, f.fonts.regular, kBodyPt);
-    if (line_to_end) fillLine(cr, x, f.left() + f.width(), baseline);
-    for (const std::string* unit : units) {
-      fillLine(cr, x, x + blank, baseline);
-      x += blank + 4.0;
-      cairo_move_to(cr, x, baseline);
-      cairo_show_text(cr, unit->c_str());
-      x += advance(cr, *unit) + 10.0;
-    }
-    if (!tail.empty()) {
-      cairo_move_to(cr, x, baseline);
-      cairo_show_text(cr, tail.c_str());
-    }
-    f.y += row;
+    return end;
   };
-  fillRow(f.c.agent_label, {}, "", true);
-  fillRow(f.c.stocking_label, {&f.c.stocking_days, &f.c.stocking_hours}, "", false);
-  f.y += 4.0;
+  const auto word = [&](const std::string& text, double x, double baseline) {
+    cairo_move_to(cr, x, baseline);
+    cairo_show_text(cr, text.c_str());
+    return x + advance(cr, text);
+  };
+  double baseline = f.y + kBodyPt + 2.0;
+  fillLine(cr, label(f.c.agent_label, f.left(), baseline), f.left() + f.width(), baseline);
+  f.y += row;
+  // The stockings: days and hours a day, each a blank followed by its unit.
+  baseline = f.y + kBodyPt + 2.0;
+  double x = label(f.c.stocking_label, f.left(), baseline);
+  for (const std::string* unit : {&f.c.stocking_days, &f.c.stocking_hours}) {
+    fillLine(cr, x, x + blank, baseline);
+    x = word(*unit, x + blank + 4.0, baseline) + 10.0;
+  }
+  f.y += row;
+  // Their class or pressure on a line, and a box to tick for the night.
+  baseline = f.y + kBodyPt + 2.0;
+  x = label(f.c.stocking_pressure, f.left(), baseline);
+  fillLine(cr, x, x + 2.0 * blank, baseline);
+  x = label(f.c.stocking_night, x + 2.0 * blank + 18.0, baseline);
+  const double box = kBodyPt * 0.8;
+  for (const std::string* answer : {&f.c.yes, &f.c.no}) {
+    tickBox(cr, x, baseline - box, box);
+    x = word(*answer, x + box + 4.0, baseline) + 14.0;
+  }
+  f.y += row + 4.0;
 }
 
 // Who should not have the treatment: the help panel's contraindications, in
 // two columns (short items), split in order where the taller column is lowest.
-void contraindications(Flow& f) {
-  if (f.c.contra.empty()) return;
-  const double gap = 16.0, col_w = (f.width() - gap) * 0.5;
+struct ContraColumns {
+  double col_w = 0.0, gap = 16.0, tallest = 0.0;
+  std::size_t split = 0; // items before it go left
+};
+
+ContraColumns contraColumns(const Flow& f) {
+  ContraColumns k;
+  k.col_w = (f.width() - k.gap) * 0.5;
   std::vector<double> h;
   double total = 0.0;
   for (const std::string& line : f.c.contra) {
-    h.push_back(bulletHeight(f, line, col_w));
+    h.push_back(bulletHeight(f, line, k.col_w));
     total += h.back();
   }
-  std::size_t split = 0;
-  double tallest = total, left_h = 0.0;
-  for (std::size_t k = 0; k <= h.size(); ++k) {
-    if (std::max(left_h, total - left_h) < tallest) {
-      tallest = std::max(left_h, total - left_h);
-      split = k;
+  k.tallest = total;
+  double left_h = 0.0;
+  for (std::size_t i = 0; i <= h.size(); ++i) {
+    if (std::max(left_h, total - left_h) < k.tallest) {
+      k.tallest = std::max(left_h, total - left_h);
+      k.split = i;
     }
-    if (k < h.size()) left_h += h[k];
+    if (i < h.size()) left_h += h[i];
   }
+  return k;
+}
+
+// The heading and both columns together: never a heading alone at a page's foot.
+double contraHeight(const Flow& f) {
+  if (f.c.contra.empty()) return 0.0;
+  return headingHeight(f, f.c.contra_title) + contraColumns(f).tallest;
+}
+
+void contraindications(Flow& f) {
+  if (f.c.contra.empty()) return;
+  const ContraColumns k = contraColumns(f);
+  f.ensure(contraHeight(f));
   heading(f, f.c.contra_title);
-  f.ensure(tallest);
   double ly = f.y, ry = f.y;
   for (std::size_t i = 0; i < f.c.contra.size(); ++i) {
-    const bool left = i < split;
+    const bool left = i < k.split;
     double& y = left ? ly : ry;
-    y += bullet(f.cr, f.fonts, f.c.contra[i], f.left() + (left ? 0.0 : col_w + gap), y, col_w);
+    y +=
+        bullet(f.cr, f.fonts, f.c.contra[i], f.left() + (left ? 0.0 : k.col_w + k.gap), y, k.col_w);
   }
   f.y = std::max(ly, ry) + 8.0;
 }
@@ -668,14 +711,20 @@ core::Result<std::string> handoutPdf(const HandoutContent& c) {
   header(f);
   legAndExpectations(f);
   pictures(f);
+  // Who should not have the treatment is about the treatment (and the next
+  // session): on page 1 where it fits, so that page 2 is what to do now and
+  // whom to call; else after the practice's phone, never between the warning
+  // signs and whom to call.
+  const bool contra_first = f.fits(contraHeight(f));
+  if (contra_first) contraindications(f);
   if (!c.warnings.empty()) { // treated: page 2, what to do and when to call
     f.newPage();
     bulletList(f, c.aftercare_title, c.aftercare);
     stockingFill(f);
     warningBox(f);
-    contraindications(f);
   }
   nextVisitAndContact(f);
+  if (!contra_first) contraindications(f);
   f.footer();
   cairo_show_page(cr);
   const cairo_status_t drawn = cairo_status(cr);

@@ -89,11 +89,6 @@ ModelStory modelStory(const sim::Params& p, double recovery_days) {
   return storyOf(sim::simulate(p, recovery_days));
 }
 
-namespace {
-
-// The text variant of a stage for the model's verdict (keys in assets/*.po:
-// narration.<stage>.<variant>.<mode>); the stocking only changes the words
-// where the model's story differs with it (compression, recovery).
 std::string procedureVariant(ProcedureOrder order) {
   switch (order) {
   case ProcedureOrder::SpasmFirst:
@@ -106,6 +101,11 @@ std::string procedureVariant(ProcedureOrder order) {
   return "default";
 }
 
+namespace {
+
+// The text variant of a stage for the model's verdict (keys in assets/*.po:
+// narration.<stage>.<variant>.<mode>); the stocking only changes the words
+// where the model's story differs with it (compression, recovery).
 std::string variantFor(const std::string& id, const ModelStory& story, bool stocking) {
   const std::string no_stocking = stocking ? "" : "_no_stocking";
   const sim::Verdict v = story.verdict;

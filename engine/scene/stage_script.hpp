@@ -28,6 +28,10 @@ struct ModelStory {
   ProcedureOrder order = ProcedureOrder::SpasmFirst;
 };
 ModelStory storyOf(const sim::Run& run);
+// The text variant for a procedure order ("default": spasm first,
+// "blanching_first", "no_spasm"): the procedure narration's and the handout's
+// first picture's, so both name blanching and spasm in the model's order.
+std::string procedureVariant(ProcedureOrder order);
 ModelStory modelStory(const sim::Params& params, double recovery_days); // runs the model
 
 // The built-in stage `id` for these parameters; its narration variant follows the

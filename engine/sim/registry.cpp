@@ -9,17 +9,38 @@ namespace sim {
 namespace {
 // Asclera label (POL 0.5 % spider, 1 % reticular; 0.1-0.3 mL per injection,
 // <= 10 mL per session); Aethoxysklerol SmPC (2 mg/kg/day); Parsi 2011 (clot
-// stages: strong to 0.1 %, weak 0.15-0.3 %, none >= 0.6 %).
-constexpr AgentInfo kPolidocanol{Agent::Polidocanol,    "polidocanol", 1.0,  1.0,
-                                 {0.1, 0.15, 0.3, 0.6}, 0.5,           1.0,  {0.1, 0.3, 10.0},
-                                 {0.1, 0.3, 10.0},      -1.0,          -1.0, 2.0};
+// stages: strong to 0.1 %, weak 0.15-0.3 %, none >= 0.6 %); breastfeeding may
+// pause for up to 8 h (Asclera label).
+constexpr AgentInfo kPolidocanol{Agent::Polidocanol,
+                                 "polidocanol",
+                                 1.0,
+                                 1.0,
+                                 {0.1, 0.15, 0.3, 0.6},
+                                 0.5,
+                                 1.0,
+                                 {0.1, 0.3, 10.0},
+                                 {0.1, 0.3, 10.0},
+                                 -1.0,
+                                 -1.0,
+                                 2.0,
+                                 8.0};
 // Fibrovein SmPC (STS 0.2 % spider: 0.1-1.0 mL per site, <= 10 mL; 0.5 %
 // reticular: 0.25-1.0 mL, <= 10 mL; 3 %: <= 4 mL); no mg/kg limit stated;
-// Parsi 2011 (strong to 0.1 %, weak at 0.15 %, none >= 0.3 %).
-constexpr AgentInfo kSts{
-    Agent::Sts, "sts", k::kStsPotency,   k::kStsBloodBinding, {0.1, 0.15, 0.15, 0.3},
-    0.2,        0.5,   {0.1, 1.0, 10.0}, {0.25, 1.0, 10.0},   1.0,
-    4.0,        -1.0};
+// Parsi 2011 (strong to 0.1 %, weak at 0.15 %, none >= 0.3 %); no breastfeeding
+// figure in our sources (clinical.md lists the Asclera label's only).
+constexpr AgentInfo kSts{Agent::Sts,
+                         "sts",
+                         k::kStsPotency,
+                         k::kStsBloodBinding,
+                         {0.1, 0.15, 0.15, 0.3},
+                         0.2,
+                         0.5,
+                         {0.1, 1.0, 10.0},
+                         {0.25, 1.0, 10.0},
+                         1.0,
+                         4.0,
+                         -1.0,
+                         -1.0};
 
 // CEAP 2004 size bands; compression days from the Asclera label.
 constexpr VeinKindInfo kTelangiectasia{

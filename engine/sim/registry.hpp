@@ -58,6 +58,9 @@ struct AgentInfo {
   // Daily dose limit, mg per kg body weight (Aethoxysklerol SmPC: 2 mg/kg/day);
   // < 0 when the product information states none (STS: per-session volume only).
   double max_mg_per_kg_day;
+  // How long a nursing mother may pause breastfeeding after the injections, hours
+  // (Asclera label: "up to 8 h"); < 0 when our sources give no figure (STS).
+  double breastfeeding_pause_max_h;
 };
 
 struct VeinKindInfo {

@@ -25,6 +25,15 @@ const char* modeKey(scene::Audience a) {
   return "patient";
 }
 
+// The plain topic (outcome.plain.<topic>) of an extravasation warning, nullptr
+// for any other: one rule for the outcome panel and the handout.
+const char* extravasationTopic(sim::WarningKind k) {
+  if (k == sim::WarningKind::ExtravasationSevere) return "extravasation_severe";
+  if (k == sim::WarningKind::ExtravasationMild || k == sim::WarningKind::ExtravasationModerate)
+    return "extravasation";
+  return nullptr;
+}
+
 } // namespace
 
 bool outcomeShown(scene::Audience audience, const std::string& stage_id) {
@@ -113,6 +122,13 @@ std::vector<std::string> alternativeLines(const sim::Outcome& o, const text::Loc
   return out;
 }
 
+std::string extravasationLine(const sim::Outcome& o, const text::Locale& L) {
+  for (const sim::Warning& w : o.warnings)
+    if (const char* topic = extravasationTopic(w.kind))
+      return L.tr(std::string("outcome.plain.") + topic);
+  return "";
+}
+
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L) {
   if (audience == scene::Audience::Student) return scene::warningTexts(o.warnings, L);
@@ -169,10 +185,8 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
       break;
     case sim::WarningKind::ExtravasationMild:
     case sim::WarningKind::ExtravasationModerate:
-      add("extravasation");
-      break;
     case sim::WarningKind::ExtravasationSevere:
-      add("extravasation_severe");
+      add(extravasationTopic(w.kind));
       break;
     case sim::WarningKind::Reopened:
       add(reopened_no_stocking ? "reopened_no_stocking" : "reopened");

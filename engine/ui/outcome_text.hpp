@@ -49,6 +49,10 @@ std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L)
 // A vein not indicated: the treatments that apply instead (the model's
 // outcome.alternatives, named from "alternative.<id>"), in the model's order.
 std::vector<std::string> alternativeLines(const sim::Outcome& o, const text::Locale& L);
+// After an extravasation, the patient's sentence for the model's severity: what
+// the practice does and what to report (outcome.plain.extravasation*, as the
+// outcome panel says it); "" when the model had none.
+std::string extravasationLine(const sim::Outcome& o, const text::Locale& L);
 // Warnings: the model's own (students) or plain sentences (patients).
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L);
