@@ -316,9 +316,11 @@ double legFigure(Flow& f, double x, double y, double w, double h) {
     setColour(cr, kInk);
     // Centred under its leg, but a clear gap from the middle so that the two
     // names never read as one ("Face avant Face arrière").
-    const double half_gap = 5.0, text_w = advance(cr, name);
-    const double lx = view == 0 ? std::min(vx - text_w * 0.5, cx - half_gap - text_w)
-                                : std::max(vx - text_w * 0.5, cx + half_gap);
+    // Never outside the figure's box (the page margin is its left edge).
+    const double half_gap = 4.0, text_w = advance(cr, name);
+    const double lx = view == 0
+                          ? std::max(x, std::min(vx - text_w * 0.5, cx - half_gap - text_w))
+                          : std::min(x + w - text_w, std::max(vx - text_w * 0.5, cx + half_gap));
     cairo_move_to(cr, lx, top + height * 1.08 + kBodyPt + 4.0);
     cairo_show_text(cr, name.c_str());
   }
@@ -354,7 +356,7 @@ void header(Flow& f) {
 }
 
 void legAndExpectations(Flow& f) {
-  const double fig_w = 130.0, fig_h = 195.0, gap = 14.0;
+  const double fig_w = 136.0, fig_h = 195.0, gap = 14.0;
   const double fig_used = legFigure(f, f.left(), f.y, fig_w, fig_h);
   const double tx = f.left() + fig_w + gap, tw = f.width() - fig_w - gap;
   double ty = f.y;
