@@ -18,6 +18,7 @@
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "render/director.hpp"
 #include "scene/safety.hpp"
 #include "text/locale.hpp"
 
@@ -234,14 +235,34 @@ double captionReadingTime_s(const std::string& text) {
   const auto letters = std::count_if(text.begin(), text.end(), [](char b) {
     return (static_cast<unsigned char>(b) & 0xC0) != 0x80; // one per code point
   });
-  return std::max(kMinCaption_s, 0.5 + static_cast<double>(letters) / kCaptionCharsPerSecond);
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] != ' ' && (i == 0 || text[i - 1] == ' ')) ++words;
+  return std::max({kMinCaption_s, 0.5 + static_cast<double>(letters) / kCaptionCharsPerSecond,
+                   1.0 + static_cast<double>(words) / kCaptionWordsPerSecond});
+}
+
+double stageViewStart_s(const ui::Playback& pb, int stage) {
+  const double start = pb.stageStart(stage);
+  if (stage == 0) return start; // no previous view to glide from
+  return start + static_cast<double>(render::kStageGlide) * pb.stage(stage).duration_s;
+}
+
+ui::Caption videoCaptionAt(const Session& s, double position, scene::Audience audience,
+                           const std::string& lang) {
+  ui::Playback at = s.playback;
+  at.seek(position);
+  const int stage = at.stageIndex();
+  // While the camera glides into a stage's view, the picture still shows the
+  // previous stage's (videoPlan holds its model time): so does the caption.
+  if (stage > 0 && position < stageViewStart_s(s.playback, stage))
+    position = s.playback.stageStart(stage) - kBeforeStage_s;
+  return ui::captionAt(s.beats, s.playback, position, s.run, audience, lang);
 }
 
 std::vector<double> tourFrameTimes(const Session& s, int fps, scene::Audience audience,
                                    const std::string& lang) {
-  const auto caption = [&](double t) {
-    return ui::captionAt(s.beats, s.playback, t, s.run, audience, lang);
-  };
+  const auto caption = [&](double t) { return videoCaptionAt(s, t, audience, lang); };
   const int n = tourFrameCount(s, fps);
   std::vector<std::string> keys(static_cast<std::size_t>(n));
   std::vector<bool> shown(static_cast<std::size_t>(n));
@@ -338,6 +359,21 @@ void showWhatTheCaptionSays(const Session& s, std::vector<VideoFrame>& plan, std
     plan[k].model_time_s = lead + (first->sim_time_s - lead) * static_cast<double>(k - a + 1) / n;
 }
 
+// While the camera glides from one stage's view into the next, the picture
+// keeps the model as the previous stage last showed it, under that stage's
+// caption (videoCaptionAt): the new caption and the new stage's model arrive
+// together, with the new view.
+void holdWhileTheCameraGlides(const Session& s, std::vector<VideoFrame>& plan) {
+  ui::Playback pb = s.playback;
+  for (std::size_t i = 1; i < plan.size(); ++i) {
+    pb.seek(plan[i].position_s);
+    const int stage = pb.stageIndex();
+    if (stage == 0 || plan[i].position_s >= stageViewStart_s(s.playback, stage)) continue;
+    // The frame before is the previous stage's last, or held to it already.
+    plan[i].model_time_s = plan[i - 1].model_time_s;
+  }
+}
+
 void appendEndCard(std::vector<VideoFrame>& plan, int fps, const std::string& lang) {
   const VideoFrame last = plan.empty() ? VideoFrame{} : plan.back();
   for (const ui::Caption& c : videoEndCard(lang)) {
@@ -355,8 +391,7 @@ std::vector<VideoFrame> videoPlan(const Session& s, int fps, scene::Audience aud
   ui::Playback pb = s.playback;
   for (const double p : tourFrameTimes(s, fps, audience, lang)) {
     pb.seek(p);
-    plan.push_back(
-        {p, pb.simTime(), ui::captionAt(s.beats, s.playback, p, s.run, audience, lang), false});
+    plan.push_back({p, pb.simTime(), videoCaptionAt(s, p, audience, lang), false});
   }
   for (std::size_t a = 0; a < plan.size();) {
     std::size_t b = a + 1;
@@ -364,6 +399,7 @@ std::vector<VideoFrame> videoPlan(const Session& s, int fps, scene::Audience aud
     showWhatTheCaptionSays(s, plan, a, b);
     a = b;
   }
+  holdWhileTheCameraGlides(s, plan);
   if (with_end_card) appendEndCard(plan, fps, lang);
   return plan;
 }
@@ -379,7 +415,8 @@ std::string listCard(const text::Locale& L, const std::string& heading,
   for (const std::string& item : items)
     list = list.empty() ? heading + " " + item
                         : L.tr("video.end.list", {{"first", list}, {"rest", item}});
-  return list.empty() ? heading : list;
+  // A card is one sentence: it ends as one (not mid-air after its last item).
+  return list.empty() ? heading : L.tr("video.end.list_end", {{"list", list}});
 }
 
 } // namespace
@@ -387,11 +424,18 @@ std::string listCard(const text::Locale& L, const std::string& heading,
 std::vector<ui::Caption> videoEndCard(const std::string& lang) {
   const text::Locale& L = text::locale(lang);
   std::vector<ui::Caption> card;
-  // The supervised walk, the stocking and the first days' care, the sessions.
+  // In the order a patient meets them: who should not have it (before the
+  // treatment), the supervised walk, the stocking and the first days, the
+  // warning signs, then the sessions ahead: the video ends calm, not on a list
+  // of alarms or of reasons to refuse.
+  // Who should not have it (pregnancy: put off), in the short forms of the app's box.
+  const scene::SafetySection& contra = scene::contraindications();
+  std::vector<std::string> items;
+  for (const char* k : contra.item_keys) items.push_back(L.tr(scene::boxItemKey(k)));
+  card.push_back({contra.title_key, listCard(L, L.tr(contra.title_key), items)});
   card.push_back({"video.end.walk", L.tr("video.end.walk")});
   card.push_back(
       {"safety.after.care", L.tr("safety.after.stocking") + " " + L.tr("safety.after.care")});
-  card.push_back({"video.end.sessions", L.tr("video.end.sessions")});
   // The warning signs by urgency, as the app's box and the handout list them.
   for (const scene::Urgency u : scene::kUrgencies) {
     std::vector<std::string> signs;
@@ -402,11 +446,7 @@ std::vector<ui::Caption> videoEndCard(const std::string& lang) {
     card.push_back(
         {scene::urgencyTitleKey(u), listCard(L, L.tr(scene::urgencyTitleKey(u)), signs)});
   }
-  // Who should not have it (pregnancy: put off), in the short forms of the app's box.
-  const scene::SafetySection& contra = scene::contraindications();
-  std::vector<std::string> items;
-  for (const char* k : contra.item_keys) items.push_back(L.tr(scene::boxItemKey(k)));
-  card.push_back({contra.title_key, listCard(L, L.tr(contra.title_key), items)});
+  card.push_back({"video.end.sessions", L.tr("video.end.sessions")});
   return card;
 }
 

@@ -71,12 +71,28 @@ inline constexpr double kMinCaption_s = 3.0;
 // Reading speed for burned-in captions: subtitle guidelines allow 15-17
 // characters a second for adults; a worried patient reads slower, so 12.
 inline constexpr double kCaptionCharsPerSecond = 12.0;
+// A worried patient reads about 3 words a second (short words in Spanish or
+// French count as much as long ones in German): a second to find the caption,
+// then this rate, whichever of the two rules needs longer.
+inline constexpr double kCaptionWordsPerSecond = 3.0;
 // How long `text` stays on screen: kMinCaption_s, or longer by its length
-// (half a second to find it, then kCaptionCharsPerSecond), never cut short.
+// (half a second to find it, then kCaptionCharsPerSecond; or a second, then
+// kCaptionWordsPerSecond: the longer), never cut short.
 double captionReadingTime_s(const std::string& text);
 
+// Where stage `stage`'s own view begins on the playback axis: after the camera
+// has glided from the previous stage's view (render::kStageGlide of the stage).
+double stageViewStart_s(const ui::Playback& playback, int stage);
+// A position just before a stage's start: the previous stage's last instant.
+inline constexpr double kBeforeStage_s = 1e-6;
+// The caption a recording shows at playback `position`: ui::captionAt, except
+// while the camera glides into a stage's view (before stageViewStart_s), when
+// the previous stage's last caption stays: a caption switches with its picture.
+ui::Caption videoCaptionAt(const Session& session, double position, scene::Audience audience,
+                           const std::string& lang);
+
 // The playback position of each frame of the recorded tour at `fps`: the
-// playback clock, except that a caption (ui::captionAt) shown for less than
+// playback clock, except that a caption (videoCaptionAt) shown for less than
 // its captionReadingTime_s is played slower until it fills that (holding a frame
 // where slowing would show the next caption early). Never goes backwards, so
 // the captions keep the model's order. The story ends once its last caption has
@@ -132,9 +148,11 @@ struct CaptionCue {
 };
 // The cues of `plan`: each caption from its first frame to the frame it is replaced.
 std::vector<CaptionCue> captionTrack(const std::vector<VideoFrame>& plan);
-// The end card of a recording, after the last beat: the supervised walk, the rare
-// signs that need a call at once, the take-home sheet (safety is content: a video
-// must not end on the model alone). Keys "video.end.*", in `lang`.
+// The end cards of a recording, after the last beat, in the order a patient
+// meets them: who should not have it, the supervised walk, the stocking and the
+// first days, the warning signs by urgency, the sessions ahead (safety is
+// content: a video must not end on the model alone; nor on a list of alarms).
+// Each card is one sentence. Keys "video.end.*" and the safety registry's, in `lang`.
 std::vector<ui::Caption> videoEndCard(const std::string& lang);
 // Each end-card caption stays at least this long on screen (and in the caption
 // track), longer when its captionReadingTime_s is.

@@ -9,8 +9,6 @@ float cutFor(scene::ViewKind v) {
   return v == scene::ViewKind::Cutaway ? 1.0f : 0.0f;
 }
 
-// Seconds-worth of stage progress the camera takes to glide into a new pose.
-constexpr float kGlide = 0.18f;
 // How far behind the front (scene mm, at half width 2) the needle may meet the
 // skin and still show in the stage cameras as the scenes write them.
 constexpr float kFramedEntryReach = 3.6f;
@@ -102,7 +100,7 @@ DirectedView direct(const scene::StageDesc& stage, const scene::StageDesc* previ
   const CameraPose target = poseFor(stagePose(stage), l);
   const scene::CameraPose* ended = beat.previous_stage_end;
   const CameraPose from = previous ? poseFor(ended ? *ended : endPose(*previous), l) : target;
-  const float glide = easeInOut(t / kGlide);
+  const float glide = easeInOut(t / kStageGlide);
   v.camera = lerp(from, target, glide);
   const float cut_from =
       previous ? cutFor(ended ? ended->view : endPose(*previous).view) : cutFor(stage.camera.view);

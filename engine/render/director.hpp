@@ -20,6 +20,11 @@ struct DirectedView {
 // Stage pose converted to a camera that frames the given layout.
 CameraPose poseFor(const scene::CameraPose& pose, const TissueLayout& layout);
 
+// The share of a stage's progress the camera takes to glide from the previous
+// stage's end pose into the stage's own (a video switches captions after it:
+// app/video_export.cpp stageViewStart_s).
+inline constexpr float kStageGlide = 0.18f;
+
 // Playback seconds a beat's camera takes to settle (the camera starts that
 // long before a stage's first beat, app/viewer.cpp).
 inline constexpr float kBeatGlide_s = 0.9f;

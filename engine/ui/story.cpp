@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "scene/stages.hpp"
+#include "sim/timeline.hpp"
 #include "text/locale.hpp"
 
 namespace ui {
@@ -66,7 +67,12 @@ std::string captionIdAt(const StoryBeat& beat, const sim::Run& run, const Playba
   Playback at = pb;
   at.seek(std::max(position, beat.position_s));
   const double t = std::max(at.simTime(), beat.sim_time_s);
-  return scene::stockingCaptionId(run.at(t), run.outcome.verdict);
+  const sim::Sample now = run.at(t);
+  std::string id = scene::stockingCaptionId(now, run.outcome.verdict);
+  // Lying again at night (the model's posture clock) is said as such: the
+  // couch's words repeated hours later, after the walk, say nothing new.
+  if (now.lying && sim::nightAt(t) && id.rfind("stocking_on_lying", 0) == 0) id += "_night";
+  return id;
 }
 
 std::string stockingNarrationKey(const sim::Run& run, const Playback& pb, double position) {

@@ -42,7 +42,8 @@ inline constexpr double kMinOpeningCaption_s = 1.0;
 
 // The caption id of `beat` while `position` shows it: its event's, except the
 // stocking's, which follows the model's state at that moment (posture, walls;
-// scene::stockingCaptionId) as the hours after the stocking go by.
+// scene::stockingCaptionId) as the hours after the stocking go by; lying at
+// night its id ends in "_night" (stocking_on_lying_night: "again, at night").
 std::string captionIdAt(const StoryBeat& beat, const sim::Run& run, const Playback& playback,
                         double position);
 
