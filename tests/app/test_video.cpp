@@ -18,11 +18,13 @@
 #include <fstream>
 #include <random>
 
+#include "app/headless.hpp"
 #include "app/session.hpp"
 #include "app/video_export.hpp"
 #include "app/viewer.hpp"
 #include "core/atomic_file.hpp"
 #include "gfx/context.hpp"
+#include "render/palette.hpp"
 #include "scene/loader.hpp"
 #include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
@@ -547,4 +549,66 @@ TEST_CASE("video: the end cards carry the triage, aftercare and contraindication
     for (std::size_t i = 0; i < card.size(); ++i)
       for (std::size_t j = i + 1; j < card.size(); ++j) CHECK(card[i].text != card[j].text);
   }
+}
+
+namespace {
+
+// Mean absolute difference of two images' colour channels, 0-255.
+double meanDifference(const gfx::Image& a, const gfx::Image& b) {
+  REQUIRE(a.rgba.size() == b.rgba.size());
+  double sum = 0.0;
+  for (std::size_t i = 0; i < a.rgba.size(); ++i)
+    if (i % 4 != 3) sum += std::abs(static_cast<int>(a.rgba[i]) - static_cast<int>(b.rgba[i]));
+  return sum / (static_cast<double>(a.rgba.size()) * 0.75);
+}
+
+} // namespace
+
+// Issue 15 (video review): --palette reaches the exports. The tour's stills and
+// the recording's frames (renderVideoFrame, as recordTour draws them) in the
+// realistic palette are not the schematic ones: a review suspected the tour
+// ignored the palette.
+TEST_CASE("tour and video frames are drawn in the chosen palette", "[app][gl]") {
+  REQUIRE_GL();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const glm::ivec2 size(320, 180);
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  const std::vector<app::VideoFrame> plan =
+      app::videoPlan(s, app::kVideoFps, scene::Audience::Patient, "en");
+  std::size_t compression = 0; // a story frame with the vein under the stocking
+  while (compression < plan.size() && plan[compression].caption.key.rfind("beat.stocking_on", 0))
+    ++compression;
+  REQUIRE(compression < plan.size());
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  REQUIRE(fb.complete());
+  const auto videoFrame = [&](render::PaletteKind palette) {
+    v.state().palette = palette;
+    v.state().video_captions = app::videoCaptions(plan);
+    gfx::Image img = app::renderVideoFrame(v, s, fb, plan[compression]);
+    v.state().video_captions.clear();
+    return img;
+  };
+  const auto tourStill = [&](render::PaletteKind palette, const char* name) {
+    v.state().palette = palette;
+    const fs::path dir = scratch() / name;
+    fs::remove_all(dir);
+    REQUIRE(app::renderTour(v, s, size, dir.string()));
+    auto img = gfx::readPng((dir / "11-compression-stocking-on.png").string());
+    REQUIRE(img);
+    return std::move(img).value();
+  };
+  const gfx::Image video_schematic = videoFrame(render::PaletteKind::Schematic);
+  const gfx::Image video_realistic = videoFrame(render::PaletteKind::Realistic);
+  CHECK(meanDifference(video_schematic, video_realistic) > 5.0);
+  // The same frame twice is the same picture: the difference is the palette's.
+  CHECK(meanDifference(video_realistic, videoFrame(render::PaletteKind::Realistic)) < 0.5);
+  const gfx::Image tour_schematic = tourStill(render::PaletteKind::Schematic, "tour-schematic");
+  const gfx::Image tour_realistic = tourStill(render::PaletteKind::Realistic, "tour-realistic");
+  CHECK(meanDifference(tour_schematic, tour_realistic) > 5.0);
+  v.state().palette = render::PaletteKind::Schematic;
 }
