@@ -214,12 +214,27 @@ vec3 spasmOutline(vec2 q, vec3 p, bool opened, vec3 c, float w) {
   return mix(c, cOutline, 0.7 * show * line * step(0.45, dash));
 }
 
+// How far the opened plane's section turns from the horizontal cut just
+// above the axis to the lengthwise one through the axis (0..1), from the
+// lumen's flatness (render::openedTilt mirrors it). Pressed flat, a horizontal
+// cut above the slit misses the lumen and meets only the ends of the walls
+// (two stripes with tissue between); the lengthwise section shows the walls
+// together with the slit, and the clot, between them. A round lumen (also in
+// spasm, which narrows it concentrically) keeps the horizontal cut.
+float openedTilt() {
+  return smoothstep(0.8, 0.35, uShape.y / max(uShape.x, 1e-4));
+}
+
 vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float s = uVein.w;
-  vec2 q = vec2(p.x, p.y + uVein.x);
+  vec2 q0 = vec2(p.x, p.y + uVein.x);
   // Pixel size for the spasm outline: from |q|, smooth everywhere (the lumen's
   // distance is not), taken before any branch.
-  float wq = max(fwidth(length(q)), 1e-5);
+  float wq = max(fwidth(length(q0)), 1e-5);
+  // On the opened plane, the section's line through the lumen: from
+  // (x, height) to (0, x) as the lumen flattens.
+  float tilt = opened ? openedTilt() : 0.0;
+  vec2 q = vec2((1.0 - tilt) * q0.x, (1.0 - tilt) * q0.y + tilt * q0.x);
   // Most of the block is far from the vein: skip the shape maths there (a
   // conservative box around the widest lumen shape plus the spasm wall).
   float reach = uVein.y * s * max(uShape.x, uShape.y) * 1.3 + 3.0 * uVein.z * s + 0.05;
@@ -233,7 +248,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float Rn = R * min(1.0, 0.5 * (uShape.x + uShape.y));
   float wall = sqrt(Rn * Rn + 2.0 * R * w0 + w0 * w0) - Rn;
   inside = aaw(d - wall, w);
-  if (inside <= 0.0) return spasmOutline(q, p, opened, base, wq);
+  if (inside <= 0.0) return spasmOutline(q0, p, opened, base, wq);
   float lining = cellValue(uLining, p.z);
   float scl = clamp(cellValue(uScl, p.z) / max(uInjection.x, 1e-3) * 1.6, 0.0, 1.0);
   // The model's segment starts at the injection site and the sclerosant flows
@@ -258,7 +273,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float stream = 0.0;
   if (uStory.x > 0.001) {
     float core = mix(1.2, 0.45, uStory.x) * inr;
-    stream = aaw(length(vec2(q.x, opened ? 0.0 : q.y + 0.3 * inr)) - core, w);
+    stream = aaw(length(opened ? vec2(q0.x, 0.0) : vec2(q.x, q.y + 0.3 * inr)) - core, w);
     blood = mix(cBlood, vec3(0.97, 0.82, 0.82), 0.85 * uStory.x);
     // Blood is back once the sclerosant is under a tenth of the injected
     // strength (sim/events.cpp, kBloodBack): below that it no longer tints.
@@ -321,7 +336,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // cord colour by the model's Cord event (fibrosis 0.5), when it is named.
   c = mix(c, cCord, smoothstep(0.0, 0.5, uState.y));
   c = mix(base, c, inside * uShape.w);
-  return spasmOutline(q, p, opened, c, wq);
+  return spasmOutline(q0, p, opened, c, wq);
 }
 
 void main() {

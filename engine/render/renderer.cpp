@@ -281,6 +281,53 @@ glm::vec2 thrombusSpot(const TissueLayout& l, const sim::Sample& s) {
   return {0.0f, -b * (1.0f - 0.5f * share)};
 }
 
+float drawnWall(const TissueLayout& l, const sim::Sample& s) {
+  // tissue.frag vein(): wall = sqrt(Rn^2 + 2 R w0 + w0^2) - Rn.
+  const float R = l.vein_radius_mm, w0 = l.wall_mm;
+  const float Rn = R * std::min(1.0f, 0.5f * static_cast<float>(s.lumen.semi_x + s.lumen.semi_y));
+  return std::sqrt(Rn * Rn + 2.0f * R * w0 + w0 * w0) - Rn;
+}
+
+float openedTilt(const sim::LumenShape& lumen) {
+  const double flat = lumen.semi_y / std::max(lumen.semi_x, 1e-4);
+  const double t = std::clamp((flat - 0.8) / (0.35 - 0.8), 0.0, 1.0);
+  return static_cast<float>(t * t * (3.0 - 2.0 * t));
+}
+
+std::optional<glm::vec2> openedCrossing(const TissueLayout& l, const sim::LumenShape& lumen,
+                                        float height, float grow) {
+  // tissue.frag: the section's line q(x) = ((1 - k) x, (1 - k) height + k x)
+  // through the lumen's middle ellipse (semi-axes a, b; the pinched middle's
+  // height when pressed flat), grown by `grow`.
+  const float r = l.vein_radius_mm, k = openedTilt(lumen);
+  const float a = r * static_cast<float>(lumen.semi_x) + grow;
+  const float b =
+      std::max(r * static_cast<float>(lumen.semi_y) * (1.0f - static_cast<float>(lumen.waist)),
+               0.015f * r) +
+      grow;
+  const float u = (1.0f - k) / a, v = k / b, w = (1.0f - k) * height / b;
+  // (u x)^2 + (v x + w)^2 = 1
+  const float A = u * u + v * v, B = 2.0f * v * w, C = w * w - 1.0f;
+  const float disc = B * B - 4.0f * A * C;
+  if (disc <= 0.0f || A <= 0.0f) return std::nullopt;
+  const float root = std::sqrt(disc);
+  return glm::vec2((-B - root) / (2.0f * A), (-B + root) / (2.0f * A));
+}
+
+glm::vec2 wallSpot(const TissueLayout& l, const sim::Sample& s) {
+  const float r = l.vein_radius_mm, half_wall = 0.5f * drawnWall(l, s);
+  const float a = r * static_cast<float>(s.lumen.semi_x);
+  const float b = r * static_cast<float>(s.lumen.semi_y);
+  const float waist = static_cast<float>(s.lumen.waist);
+  // Pressed flat: on the upper wall over the slit (tissue.frag lumenDistance:
+  // the middle's half height), between the small clot in the middle and the
+  // pockets at the ends.
+  if (waist >= 0.3f) return {0.45f * a, std::max(b * (1.0f - waist), 0.015f * r) + half_wall};
+  // Round or elliptic: up and to the side, halfway through the wall (each axis
+  // its own: a spasm narrows both, the wall thickens).
+  return {0.72f * (a + half_wall), 0.69f * (b + half_wall)};
+}
+
 const char* anchorId(Anchor a) {
   static const char* ids[] = {"skin",           "epidermis", "dermis",      "fat",
                               "vein_lumen",     "vein_wall", "endothelium", "needle",
@@ -996,34 +1043,30 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Fat, {0.5f * hw, -(l.dermis_mm + l.bottom_mm) * 0.5f, fz}, front, true);
   const bool open_lumen = s.fibrosis < 0.5 && s.lumen_area_ratio > 0.08;
   const float lz = l.far_z_mm * 0.45f;
-  // The lumen's half width where the opened plane cuts it.
-  const float ly = 0.3f * r / std::max(r * static_cast<float>(s.lumen.semi_y), 1e-4f);
-  const float band =
-      r * static_cast<float>(s.lumen.semi_x) * std::sqrt(std::max(1.0f - ly * ly, 0.0f));
-  set(Anchor::VeinLumen, {0.0f, open_y, lz}, up, open_lumen && cut > 0.5f && band > 0.2f * r);
-  const float wall_r = r * static_cast<float>(s.lumen.semi_x) + 0.5f * l.wall_mm;
-  // On the upper wall; when the clot sits in the slit's end pockets, in the
-  // slit's middle (the fused walls), so the two labels' leader lines do not
-  // converge on the pocket.
+  // The lumen where the opened plane's section cuts it (tissue.frag's tilt).
+  const float plane_h = open_y + l.vein_depth_mm;
+  const std::optional<glm::vec2> lumen_x = openedCrossing(l, s.lumen, plane_h, 0.0f);
+  const float band = lumen_x ? 0.5f * (lumen_x->y - lumen_x->x) : 0.0f;
+  const float band_mid = lumen_x ? 0.5f * (lumen_x->x + lumen_x->y) : 0.0f;
+  set(Anchor::VeinLumen, {band_mid, open_y, lz}, up, open_lumen && cut > 0.5f && band > 0.2f * r);
+  // In the middle of the upper wall as drawn (a spasm's thick wall, the
+  // flattened slit's wall), never in the lumen.
   const glm::vec2 clot = thrombusSpot(l, s);
-  const bool pockets = clot.x > 0.1f * r;
-  const float semi_y = static_cast<float>(s.lumen.semi_y);
-  set(Anchor::VeinWall,
-      pockets ? glm::vec3(0.0f, -l.vein_depth_mm + wall_r * 0.5f * semi_y, fz)
-              : glm::vec3(wall_r * 0.72f, -l.vein_depth_mm + wall_r * 0.69f * semi_y, fz),
-      front, s.fibrosis < 0.5);
+  const glm::vec2 wall = wallSpot(l, s);
+  set(Anchor::VeinWall, {wall.x, -l.vein_depth_mm + wall.y, fz}, front, s.fibrosis < 0.5);
   // Under the stocking the front ring is pressed out of view and the lumen
   // closed: the two stripes the opened plane shows are the vein's walls, cut
   // along their length (outer ellipse where the plane cuts it): label them.
+  // The wall halfway between the lumen's edge (or, pressed flat, the slit)
+  // and the wall's outer edge on the section the plane shows.
   if (stocking_.on && cut > 0.5f && s.fibrosis < 0.5) {
-    const float outer_y = std::max(r * semi_y + l.wall_mm, 1e-4f);
-    const float oy = std::min(0.3f * r / outer_y, 1.0f);
-    const float stripe = (r * static_cast<float>(s.lumen.semi_x) + l.wall_mm) *
-                             std::sqrt(std::max(1.0f - oy * oy, 0.0f)) -
-                         0.5f * l.wall_mm;
-    set(Anchor::VeinWall, {stripe, open_y, lz}, up, true);
+    const std::optional<glm::vec2> outer = openedCrossing(l, s.lumen, plane_h, drawnWall(l, s));
+    if (outer) {
+      const float inner = lumen_x ? lumen_x->y : 0.5f * (outer->x + outer->y);
+      set(Anchor::VeinWall, {0.5f * (inner + outer->y), open_y, lz}, up, true);
+    }
   }
-  set(Anchor::Endothelium, {-band, open_y, l.far_z_mm * 0.3f}, up,
+  set(Anchor::Endothelium, {band_mid - band, open_y, l.far_z_mm * 0.3f}, up,
       s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
   const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
   const float a = glm::radians(l.needle_angle_deg);

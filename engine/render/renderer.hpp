@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 // Turns a FrameInput into draw calls: background, tissue block, bandage,
 // needle (with an x-ray ghost of its hidden part) and red cells. Owns its GL
 // objects through gfx; allocates nothing per frame.
@@ -69,6 +70,23 @@ float cordShade(const sim::Sample& s);
 // Where the clot shows on the cut face, relative to the vein's centre (mm):
 // the label's anchor (mirrors tissue.frag).
 glm::vec2 thrombusSpot(const TissueLayout& layout, const sim::Sample& s);
+// The wall's thickness as tissue.frag draws it (mm): a narrowed lumen's wall
+// thickens, keeping its area.
+float drawnWall(const TissueLayout& layout, const sim::Sample& s);
+// How far the opened plane's section turns from the horizontal cut above the
+// axis to the lengthwise one through it, 0..1, as the lumen flattens
+// (tissue.frag openedTilt): pressed flat, the opened vein shows its walls
+// together with the slit between them.
+float openedTilt(const sim::LumenShape& lumen);
+// Where the opened plane's section crosses the lumen's (grow = 0) or the wall's
+// outer (grow = the wall) outline, as x on the plane (mm) from the left
+// crossing to the right one; nullopt where it misses it. `height`: the plane
+// above the vein's axis (mm).
+std::optional<glm::vec2> openedCrossing(const TissueLayout& layout, const sim::LumenShape& lumen,
+                                        float height, float grow);
+// A point in the middle of the upper wall on the cut face, relative to the
+// vein's centre (mm): the "Vein wall" label's anchor (mirrors tissue.frag).
+glm::vec2 wallSpot(const TissueLayout& layout, const sim::Sample& s);
 
 class Renderer {
 public:

@@ -33,9 +33,8 @@ inline render::Renderer& renderer() {
   return *r;
 }
 
-// `progress` in 0..1 through the stage with this id.
-inline void frameAt(StageFrame& f, const std::string& stage_id, float progress) {
-  f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+// `progress` in 0..1 through the stage with this id, from the run already in `f`.
+inline void poseAt(StageFrame& f, const std::string& stage_id, float progress) {
   const int i = f.scene.findStage(stage_id);
   REQUIRE(i >= 0);
   const scene::StageDesc& stage = f.scene.stages[static_cast<std::size_t>(i)];
@@ -50,6 +49,12 @@ inline void frameAt(StageFrame& f, const std::string& stage_id, float progress) 
   f.in.cut_open = v.cut_open;
   f.in.cleanse = v.cleanse;
   f.in.flow_mm = render::FlowClock(f.run).distanceAt(f.sample.time_s);
+}
+
+// `progress` in 0..1 through the stage with this id, the model run anew.
+inline void frameAt(StageFrame& f, const std::string& stage_id, float progress) {
+  f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+  poseAt(f, stage_id, progress);
 }
 
 inline gfx::Image draw(const render::FrameInput& in, glm::ivec2 size) {

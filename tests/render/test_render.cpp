@@ -12,6 +12,7 @@
 #include "render/cells.hpp"
 #include "render/layout.hpp"
 #include "render_fixture.hpp"
+#include "scene/loader.hpp"
 #include "support/golden.hpp"
 
 using rendertest::StageFrame;
@@ -408,4 +409,57 @@ TEST_CASE("render: the trapped-blood and cord labels point at what the picture s
   // The precondition: both labels had something to point at.
   CHECK(thrombus_seen > 0);
   CHECK(cord_seen > 0);
+}
+
+// The "Vein wall" label's dot sits on the wall as drawn, in every stage where
+// the picture names it: in spasm on the thickened ring (the reticular scene's
+// spasm still once put it in the sclerosant: the anchor scaled its height by
+// the lumen's flatness twice), and under the stocking on the opened plane,
+// where the pressed vein shows as its two walls together with the slit and
+// its clot between them (a horizontal cut above the slit once showed two wall
+// stripes with tissue between, the dot on the tissue). The pixel under the
+// anchor is nearer a wall colour (media, adventitia, lining, bonded) than the
+// lumen's contents or the tissue around it, each at any of the faces' light
+// levels.
+TEST_CASE("render: the vein wall's anchor is on the wall in spasm and pressed flat", "[render]") {
+  REQUIRE_GL();
+  constexpr glm::ivec2 size{1280, 720};
+  int on_ring = 0, on_plane = 0;
+  for (const char* file : {"spider-vein-polidocanol", "reticular-vein-polidocanol"}) {
+    StageFrame f;
+    auto loaded = scene::loadSceneFile(testsupport::sourcePath("scenes") + "/" + file + ".toml");
+    REQUIRE(loaded);
+    f.scene = loaded.value();
+    const render::Palette pal = render::makePalette(f.in.palette, f.scene.params.patient.skin_tone);
+    auto nearest = [](const std::uint8_t* px, std::initializer_list<glm::vec3> colours) {
+      float best = 1e9f;
+      for (const glm::vec3 c : colours)
+        for (float light = 0.7f; light <= 1.001f; light += 0.02f)
+          best = std::min(best, glm::length(glm::vec3(px[0], px[1], px[2]) - 255.0f * light * c));
+      return best;
+    };
+    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+    for (const char* stage : {"procedure", "compression"})
+      for (float progress = 0.0f; progress <= 1.0f; progress += 0.05f) {
+        rendertest::poseAt(f, stage, progress);
+        const gfx::Image img = rendertest::draw(f.in, size);
+        const render::LabelAnchor& a =
+            rendertest::renderer().anchors()[static_cast<std::size_t>(render::Anchor::VeinWall)];
+        if (!a.visible) continue;
+        const std::uint8_t* px =
+            img.pixel(static_cast<int>(a.screen.x), static_cast<int>(a.screen.y));
+        const float wall = nearest(px, {pal.media, pal.adventitia, pal.endothelium_alive,
+                                        pal.endothelium_dead, pal.bonded});
+        const float other =
+            nearest(px, {pal.blood, pal.sclerosant, pal.thrombus, pal.dermis, pal.fat});
+        INFO(file << " " << stage << " " << progress << " pixel " << int(px[0]) << " " << int(px[1])
+                  << " " << int(px[2]) << " wall " << wall << " other " << other << " spasm "
+                  << f.sample.spasm << " waist " << f.sample.lumen.waist);
+        CHECK(wall < other);
+        (f.sample.compression_mmHg > 1.0 && f.in.cut_open > 0.5f ? on_plane : on_ring)++;
+      }
+  }
+  // The precondition: the anchor was seen on the ring and on the pressed plane.
+  CHECK(on_ring > 5);
+  CHECK(on_plane >= 3);
 }
