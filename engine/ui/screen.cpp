@@ -191,18 +191,23 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   if (!spot) return;
   const ImVec2 cp(spot->min.x + pad, spot->min.y + pad * 0.6f);
   const Rect clock_plate = plateText(in, cf, cp, clock.c_str(), kInkBlue, pad, "clock");
-  // What the clock counts from, right-aligned under it where that is free (a
-  // clock pushed to the left, under the title, goes without: the labels need
-  // the room).
+  // What the clock counts from ("after treatment"), right-aligned under it, or
+  // on its left where the block reaches up under it (the reticular scene's
+  // Recovery once went without). A clock pushed to the left, under the title,
+  // goes without: the labels need the room.
   const bool right = cp.x > in.view_origin.x + 0.5f * in.view_size.x;
   const std::string cap = right ? clockCaption(stage.id, *in.run, loc(st)) : std::string();
   if (cap.empty()) return;
   const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap.c_str());
-  const ImVec2 cq(cp.x + sz.x - cs.x, clock_plate.max.y + 8 * in.scale);
-  const Rect want = plateAt(cq, cs, 8 * in.scale);
-  if (placer.isFree(want))
-    placer.keepClear(
-        plateText(in, f.body, cq, cap.c_str(), kInkBlue, 8 * in.scale, "clock.caption"));
+  const float cap_pad = 8 * in.scale;
+  const ImVec2 under(cp.x + sz.x - cs.x, clock_plate.max.y + 8 * in.scale);
+  const ImVec2 beside(clock_plate.min.x - 8 * in.scale - cap_pad - cs.x,
+                      0.5f * (clock_plate.min.y + clock_plate.max.y) - 0.5f * cs.y);
+  for (const ImVec2 cq : {under, beside})
+    if (placer.isFree(plateAt(cq, cs, cap_pad))) {
+      placer.keepClear(plateText(in, f.body, cq, cap.c_str(), kInkBlue, cap_pad, "clock.caption"));
+      return;
+    }
 }
 
 // Candidate boxes for a label of `size` (plate included) around its anchor `a`:

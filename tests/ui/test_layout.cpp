@@ -717,3 +717,47 @@ TEST_CASE("layout: the student's Assessment narration keeps '< 3 mm' on one line
   }
   CHECK(groups >= 2); // English and German say "< 3 mm"
 }
+
+// Every shipped scene's Recovery, patient and student, at 1280x720 and
+// 1920x1080: the clock says what it counts from ("after treatment") under it
+// or beside it. Clock and caption are placed together; the reticular scene's
+// block reaching up under the top-right corner once left its clock without one.
+TEST_CASE("layout: every scene's Recovery clock says what it counts from", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  ui::LayoutRecord rec;
+  int clocks = 0;
+  for (const char* file :
+       {"no-compression", "reticular-vein-polidocanol", "spider-vein-polidocanol",
+        "spider-vein-sts", "underdosed-recanalization"}) {
+    auto loaded =
+        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
+    REQUIRE(loaded);
+    app::Session s;
+    s.scene = loaded.value();
+    s.rebuild();
+    auto created =
+        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+    REQUIRE(created);
+    app::Viewer& v = *created.value();
+    for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
+      testsupport::glContext()->window->setSize(size.x, size.y);
+      gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+      for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
+        v.state().audience = aud;
+        for (const app::TourStill& still : app::planTour(s)) {
+          if (still.name.find("recovery") == std::string::npos) continue;
+          s.playback.seek(still.position_s);
+          v.holdModelTime(still.model_time_s);
+          const gfx::Image img = drawRecorded(v, fb, size, rec);
+          v.holdModelTime(std::nullopt);
+          INFO(file << " " << size.x << "x" << size.y << " "
+                    << (aud == scene::Audience::Student ? "student " : "patient ") << still.name);
+          if (!recorded(rec, "clock")) continue;
+          ++clocks;
+          CHECK(recorded(rec, "clock.caption"));
+        }
+      }
+    }
+  }
+  CHECK(clocks >= 40);
+}
