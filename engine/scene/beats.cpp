@@ -122,10 +122,13 @@ std::string beatCaption(sim::EventKind event, Audience audience, const std::stri
 }
 
 const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double event_time_s) {
-  // The model's own flag (tube law): the walls met, or they did not and the
-  // vein sealed through the clot filling it (sim/model.cpp, "bonding").
-  if (event == sim::EventKind::Sealed && !run.at(event_time_s).lumen.walls_touch)
-    return "sealed_clot";
+  // The model's own state (tube law, clot): the walls met, or they did not and
+  // the vein sealed through the clot filling it (sim/model.cpp, "bonding"): the
+  // caption says the clot fills the vein, so it is chosen only where it does.
+  if (event == sim::EventKind::Sealed) {
+    const sim::Sample at = run.at(event_time_s);
+    if (!at.lumen.walls_touch && clotFillsLumen(at)) return "sealed_clot";
+  }
   // The vein narrows only where the model's wall tightened (its Spasm event,
   // the same the narration's "no_spasm" variant reads).
   if (event == sim::EventKind::BloodReturns &&
@@ -133,6 +136,10 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
                    [](const sim::Event& e) { return e.kind == sim::EventKind::Spasm; }))
     return "blood_returns_no_spasm";
   return beatInfo(event).id;
+}
+
+bool clotFillsLumen(const sim::Sample& s) {
+  return s.thrombus >= 0.5 * std::max(s.lumen_area_ratio, 0.05);
 }
 
 const char* liningLabelId(double endothelium_alive) {

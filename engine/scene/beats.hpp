@@ -44,6 +44,9 @@ std::string beatCaption(sim::EventKind event, Audience audience, const std::stri
 // sealed while the walls never met, the clot filling the lumen bridging them;
 // "blood_returns_no_spasm": the wall never tightened, the vein is not narrow).
 const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double event_time_s);
+// The clot fills at least half of what is left of the lumen (the sealed_clot
+// caption's "fills it").
+bool clotFillsLumen(const sim::Sample& s);
 // The stocking's caption as the model is at the moment shown (`now`): a vein
 // that was not treated ("stocking_on_not_treated"); up and about, the vein
 // holding blood under the stocking ("stocking_on_upright"); lying, its walls
