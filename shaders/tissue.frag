@@ -295,10 +295,14 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     // Fibrous strands across the crescent (wall to channel) and a dark rim
     // round the channel.
     float streak = smoothstep(0.3, 0.7, 0.5 + 0.5 * sin((q.x * 40.0 + q.y * 14.0) / max(r, 0.05)));
-    vec3 organised = mix(mix(cThrombus, cCord, 0.25 * org), mix(cThrombus, cCord, 0.55 * org), streak);
+    // The legend's organised-clot colour with a fibrous texture
+    // (render::kOrganisedStreak): shown once the model's clot has organised
+    // (render::clotOrganised > 0.5, when the label names it), not the
+    // mixtures of clot and cord on the way.
+    vec3 organised = mix(mix(cThrombus, cCord, 0.36), mix(cThrombus, cCord, 0.44), streak);
     vec3 inLumen = mix(organised, contents, aaw(channel, w));
     inLumen = mix(inLumen, cOutline, 0.6 * aaw(abs(channel) - 0.6 * w, w));
-    lumen = mix(lumen, inLumen, org * step(0.02, uState.x));
+    lumen = mix(lumen, inLumen, smoothstep(0.48, 0.5, org) * step(0.02, uState.x));
   }
   // Where the flattened walls meet, a small clot sits in the middle (the
   // storyboard's compression thrombus); it grows with the model's thrombus.
@@ -332,10 +336,15 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     float pocket = length(vec2(abs(q.x) - 0.88 * a, q.y) / vec2(1.6, 1.0)) - max(0.09 * r, 2.0 * w);
     c = mix(c, cThrombus, aaw(pocket, w) * sealed * step(0.02, uState.x));
   }
-  // Fibrosis replaces lumen and wall with a pale cord: fully the legend's
-  // cord colour by the model's Cord event (fibrosis 0.5), when it is named.
-  c = mix(c, cCord, smoothstep(0.0, 0.5, uState.y));
+  // Fibrosis replaces lumen and wall with a pale cord at the model's Cord
+  // event (fibrosis 0.5), when it is named (render::cordShade): before it the
+  // clot and walls keep their legend colours, not the mixtures between them.
+  float cord = smoothstep(0.48, 0.5, uState.y);
+  c = mix(c, cCord, cord);
   c = mix(base, c, inside * uShape.w);
+  // The pale cord is outlined: off-white on pale fat (the reticular vein lies
+  // at the fat's border) it would hardly show.
+  c = mix(c, cOutline, 0.85 * cord * uShape.w * aaw(abs(d - wall) - 0.9 * w, w));
   return spasmOutline(q0, p, opened, c, wq);
 }
 

@@ -36,7 +36,7 @@ Palette makePalette(PaletteKind kind, int tone) {
   p.endothelium_dead = rgb(150, 150, 150);
   p.blood = rgb(168, 24, 40);
   p.sclerosant = rgb(96, 214, 236);
-  p.thrombus = rgb(104, 24, 36);
+  p.thrombus = rgb(62, 22, 24);
   p.cord = rgb(242, 238, 226);
   // Bonded walls: a dark mauve of their own, not a shade of the media beside it.
   p.bonded = rgb(108, 84, 108);
@@ -57,8 +57,8 @@ Palette makePalette(PaletteKind kind, int tone) {
     // from thrombus to cord).
     p.media = rgb(156, 60, 96);
     p.bonded = rgb(132, 96, 144);
-    p.blood = rgb(128, 10, 24);
-    p.thrombus = rgb(74, 12, 20);
+    p.blood = rgb(150, 16, 32);
+    p.thrombus = rgb(56, 16, 20);
     p.sclerosant = rgb(200, 226, 236);
     p.background_top = rgb(40, 44, 52);
     p.background_bottom = rgb(20, 22, 28);

@@ -2,6 +2,7 @@
 // Colour schemes. Schematic is the default (calm textbook colours, see
 // STORYBOARD.md); ColourSafe keeps blood/sclerosant/thrombus apart for
 // deuteranopia; Realistic is closer to histology photographs.
+#include <array>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -37,9 +38,18 @@ inline glm::vec3 bondedBand(const Palette& p) {
 }
 
 // The organised clot of a reopened vein (shaders/tissue.frag: streaks between
-// mix(cThrombus, cCord, 0.25) and 0.55, about 0.4 on average): the legend's swatch.
+// mix(cThrombus, cCord, 0.36) and 0.44, 0.4 on average): the legend's swatch.
 inline glm::vec3 organisedClot(const Palette& p) {
   return p.thrombus + 0.4f * (p.cord - p.thrombus);
+}
+
+// The organised clot's two streak colours (tissue.frag: mix(cThrombus, cCord,
+// kOrganisedStreak[0]) and [1]), close to the swatch so the picture shows the
+// legend's colour with a fibrous texture, not two other colours.
+constexpr float kOrganisedStreak[2] = {0.36f, 0.44f};
+inline std::array<glm::vec3, 2> organisedClotStreaks(const Palette& p) {
+  return {p.thrombus + kOrganisedStreak[0] * (p.cord - p.thrombus),
+          p.thrombus + kOrganisedStreak[1] * (p.cord - p.thrombus)};
 }
 
 // One colour the student legend can list: what it names (its catalogue key)

@@ -257,7 +257,7 @@ float clotOrganised(const sim::Sample& s) {
 }
 
 float cordShade(const sim::Sample& s) {
-  const float t = std::clamp(static_cast<float>(s.fibrosis) / 0.5f, 0.0f, 1.0f);
+  const float t = std::clamp((static_cast<float>(s.fibrosis) - 0.48f) / 0.02f, 0.0f, 1.0f);
   return t * t * (3.0f - 2.0f * t);
 }
 

@@ -63,9 +63,9 @@ float bloodShownShare(const sim::Sample& s);
 // share, coming in as the visibility falls to the FadingVisible threshold.
 float stainShown(const sim::Sample& s);
 // 0..1: how far the vein's cut face is drawn in the pale cord colour instead of
-// its lumen, clot and walls (tissue.frag mirrors it: smoothstep(0, 0.5, fibrosis),
-// fully cord by the model's Cord event). The labels follow it: past 0.5 the
-// picture shows a cord, not trapped blood.
+// its lumen, clot and walls (tissue.frag mirrors it: smoothstep(0.48, 0.5, fibrosis),
+// the cord at the model's Cord event, the clot's and walls' own colours before). The labels follow
+// it: past 0.5 the picture shows a cord, not trapped blood.
 float cordShade(const sim::Sample& s);
 // Where the clot shows on the cut face, relative to the vein's centre (mm):
 // the label's anchor (mirrors tissue.frag).

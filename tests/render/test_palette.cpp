@@ -160,3 +160,41 @@ TEST_CASE("palette: the legend lists the palette's own colours", "[render]") {
   CHECK(bonded);
   CHECK(lining);
 }
+
+// Blood and thrombus are the same stuff in two states side by side in one
+// lumen: the reviewers found the two swatches too close to tell apart at a
+// glance (schematic CIEDE2000 13.5). They differ by at least twice the legend's
+// minimum, in every palette (and for dichromats in the colour-safe one).
+TEST_CASE("palette: blood and thrombus differ by twice the legend's minimum", "[render]") {
+  for (const auto kind : {render::PaletteKind::Schematic, render::PaletteKind::Realistic,
+                          render::PaletteKind::ColourSafe}) {
+    const render::Palette p = render::makePalette(kind, 2);
+    std::vector<const glm::mat3*> views = {nullptr};
+    if (kind == render::PaletteKind::ColourSafe) views = {nullptr, &kDeuteranopia, &kProtanopia};
+    for (const glm::mat3* cvd : views) {
+      auto seen = [&](glm::vec3 c) { return lab(cvd ? simulate(c, *cvd) : c); };
+      const double d = deltaE2000(seen(p.blood), seen(p.thrombus));
+      INFO(render::toString(kind) << (cvd ? " (dichromat)" : "") << ": blood vs thrombus " << d);
+      CHECK(d >= 2.0 * kMinDeltaE);
+    }
+  }
+}
+
+// The recovery picture's clot and cord colours are the legend's: the
+// organised clot's streaks (shaders/tissue.frag) lie within a just noticeable
+// step (CIEDE2000 <= 5) of its swatch, which the pairwise test above keeps
+// apart from every other entry; the cord is drawn in the cord's colour
+// (render::cordShade: the clot's colours until the model's Cord event, then
+// the cord's, not the mixtures between them).
+TEST_CASE("palette: the recovery picture's clot colours are the legend's", "[render]") {
+  for (const auto kind : {render::PaletteKind::Schematic, render::PaletteKind::Realistic,
+                          render::PaletteKind::ColourSafe}) {
+    const render::Palette p = render::makePalette(kind, 2);
+    const glm::vec3 swatch = render::organisedClot(p);
+    for (const glm::vec3 streak : render::organisedClotStreaks(p)) {
+      const double d = deltaE2000(lab(streak), lab(swatch));
+      INFO(render::toString(kind) << ": organised clot streak vs swatch " << d);
+      CHECK(d <= 5.0);
+    }
+  }
+}
