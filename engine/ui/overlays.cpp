@@ -388,6 +388,13 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
                       state == InsetState::Cord ? 0.5f * (y_lining + c.y + R)
                                                 : 0.5f * (y_lining + y_lumen),
                       y_lumen + 0.5f * lumen_h};
+  // Each leader's end on its layer at least 12 px (at scale 1) below the one
+  // above it, inside the circle: touching or bonded, the lining's row and the
+  // band below it lie 8 px apart, and their two leaders converged on one point.
+  float ys_apart[4] = {ys[0], ys[1], ys[2], ys[3]};
+  for (int i = 1; i < n; ++i)
+    ys_apart[i] =
+        std::min(std::max(ys_apart[i], ys_apart[i - 1] + 12.0f * in.scale), c.y + 0.9f * R);
   const float lx = c.x + R + lead + pad;
   // Each label beside its layer, at least `gap` apart (the contrast check
   // reads a ring of pixels around each text), inside the plate.
@@ -408,11 +415,12 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   for (int i = 0; i < n; ++i) {
     const ImVec2 ts = tss[i];
     const float ty = tys[i];
-    const float dy = ys[i] - c.y;
+    const float y = ys_apart[i];
+    const float dy = y - c.y;
     const float edge = c.x + std::sqrt(std::max(R * R - dy * dy, 0.0f));
-    dl->AddLine(ImVec2(edge - 0.25f * R, ys[i]), ImVec2(lx - 6.0f * in.scale, ty + 0.5f * ts.y),
-                ink, 1.5f * in.scale);
-    dl->AddCircleFilled(ImVec2(edge - 0.25f * R, ys[i]), 2.5f * in.scale, ink);
+    dl->AddLine(ImVec2(edge - 0.25f * R, y), ImVec2(lx - 6.0f * in.scale, ty + 0.5f * ts.y), ink,
+                1.5f * in.scale);
+    dl->AddCircleFilled(ImVec2(edge - 0.25f * R, y), 2.5f * in.scale, ink);
     dl->AddText(font, fs, ImVec2(lx, ty), ink, rows[i]->c_str());
     record(in, "inset.label", {lx, ty}, ts);
   }
