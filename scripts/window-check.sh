@@ -6,7 +6,7 @@
 #   scripts/window-check.sh [APP] [OUTDIR]     (default: build/sclerosim, a fresh temporary folder)
 #
 # Steps (1280x720 window): click into the 3D view; click Play -> the log says "playing"; press
-# Right -> one stage further; click a stage in the list, press Left -> one stage back; click the
+# Right -> one stage further; click a stage's number, press Left -> one stage back; click the
 # narration, press h -> help open; press s -> the app writes its screenshot; Escape, click
 # Handout -> the app writes sclerosim-handout-1.pdf and says so. Exit 0 when every
 # step did what it should, 1 otherwise (the log is printed), 2 when xvfb-run or xdotool is missing.
@@ -67,13 +67,13 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
     { echo "window-check: after Play, Right did not step the stage ($before / $after)"; exit 1; }
   click_until 132 655 'now: .* paused' # Pause again, so the stages stay where the keys put them
 
-  click_until 1000 96 'now: stage 3/' # stage 3 in the list
+  click_until 886 45 'now: stage 3/' # stage 3: its number in the panel's header
   n=$(lines)
   key Left
   await '^sclerosim: info: key Left: stage 2/' "$n"
 
   n=$(lines)
-  click 1080 250 # the narration text
+  click 1000 120 # the narration text
   key h
   await '^sclerosim: info: key h: .* help' "$n"
   n=$(lines)
@@ -81,7 +81,7 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   await 'screenshot written to ' "$n"
   key Escape # close help
   n=$(lines)
-  click 1240 655 # Handout, the last button of the timeline bar (it ends at the right edge)
+  click 765 655 # Handout, the last button of the timeline bar (it ends where the side panel begins)
   await 'Handout written to .*sclerosim-handout-1\.pdf' "$n"
   head -c 5 "$out/sclerosim-handout-1.pdf" | grep -q '%PDF-' ||
     { echo "window-check: the Handout button wrote no PDF"; exit 1; }

@@ -63,14 +63,23 @@ SafetySection signsOf(Urgency u) {
   return s;
 }
 
-// The Recovery box: every sign, each short form saying whom to call.
-const SafetySection& reportBox() {
-  static const SafetySection kBox = [] {
-    SafetySection s{"safety.box.report.lead", {}};
-    for (const WarningSign& w : warningSigns()) s.item_keys.push_back(w.key);
-    return s;
-  }();
-  return kBox;
+// The Recovery box's group of one urgency: its signs under a short heading
+// that says whom to call.
+const char* boxGroupTitleKey(Urgency u) {
+  switch (u) {
+  case Urgency::EmergencyNumber:
+    return "safety.box.report.emergency";
+  case Urgency::PracticeAtOnce:
+    return "safety.box.report.practice";
+  }
+  return "safety.box.report.practice";
+}
+
+std::vector<SafetyGroup> reportGroups() {
+  std::vector<SafetyGroup> groups;
+  for (const Urgency u : kUrgencies)
+    groups.push_back({boxGroupTitleKey(u), signsOf(u).item_keys, u});
+  return groups;
 }
 
 } // namespace
@@ -99,8 +108,10 @@ std::vector<std::string> safetyKeys() {
     for (const Audience a : {Audience::Patient, Audience::Student})
       if (const std::optional<StageSafetyBox> box = stageSafetyBox(stage.kind, a)) {
         keys.emplace_back(box->heading_key);
-        keys.emplace_back(box->lead_key);
-        for (const char* k : box->section->item_keys) keys.push_back(boxItemKey(k, a));
+        for (const SafetyGroup& g : box->groups) {
+          keys.emplace_back(g.title_key);
+          for (const char* k : g.item_keys) keys.push_back(boxItemKey(k, a));
+        }
       }
   return keys;
 }
@@ -121,29 +132,32 @@ std::string boxItemKey(const char* item_key) {
 
 namespace {
 
-// The box's heading and lead in the audience's wording: the patient's plain
-// words, the student's clinical ones (assets "safety.box.*").
-StageSafetyBox boxFor(const char* patient_heading, const char* student_heading,
-                      const char* student_lead, const SafetySection& section, Audience a) {
+// The box's heading in the audience's wording: the patient's plain words, the
+// student's clinical ones (assets "safety.box.*").
+const char* inWording(const char* patient, const char* student, Audience a) {
   switch (a) {
   case Audience::Patient:
-    return {patient_heading, section.title_key, &section, a};
+    return patient;
   case Audience::Student:
-    return {student_heading, student_lead, &section, a};
+    return student;
   }
-  return {patient_heading, section.title_key, &section, a};
+  return patient;
 }
 
 } // namespace
 
 std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience) {
   switch (kind) {
-  case StageKind::Assessment:
-    return boxFor("safety.box.contra", "safety.box.contra.student",
-                  "safety.box.contra.lead.student", contraindications(), audience);
+  case StageKind::Assessment: {
+    const SafetySection& contra = contraindications();
+    return StageSafetyBox{inWording("safety.box.contra", "safety.box.contra.student", audience),
+                          {{inWording(contra.title_key, "safety.box.contra.lead.student", audience),
+                            contra.item_keys, std::nullopt}},
+                          audience};
+  }
   case StageKind::Recovery:
-    return boxFor("safety.box.report", "safety.box.report.student",
-                  "safety.box.report.lead.student", reportBox(), audience);
+    return StageSafetyBox{inWording("safety.box.report", "safety.box.report.student", audience),
+                          reportGroups(), audience};
   case StageKind::Preparation:
   case StageKind::Procedure:
   case StageKind::Compression:

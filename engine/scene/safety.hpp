@@ -55,17 +55,25 @@ const SafetySection& contraindications();
 std::vector<std::string> safetyKeys();
 
 // A stage's safety box in the side panel, seen without the help key in both
-// modes: its heading, its lead and the section of safetySections() it lists.
-// The contraindications at Assessment, the warning signs (whom to call) at
-// Recovery; none elsewhere. One list, two wordings chosen by the audience: a
-// patient reads "Who should not have it" / "When to get help" in plain words,
-// a student "Contraindications (product information)" / "Warning signs to
-// teach the patient" with the clinical names (DVT, pulmonary embolism,
-// anaphylaxis, ...), item by item the same signs in the same order.
+// modes: its heading and its groups, each a headed list of items. The
+// contraindications at Assessment (one group); at Recovery the warning signs
+// of warningSigns() in one group per urgency, under a short heading that says
+// whom to call (so no item repeats it); none elsewhere. One list, two
+// wordings chosen by the audience: a patient reads "Who should not have it" /
+// "When to get help" in plain words, a student "Contraindications (product
+// information)" / "Warning signs to teach the patient" with the clinical names
+// (DVT, pulmonary embolism, anaphylaxis, ...), item by item the same signs in
+// the same order.
+struct SafetyGroup {
+  const char* title_key;
+  std::vector<const char*> item_keys;
+  // The urgency every item of the group has, where the group is one; its
+  // items are shown without their urgency tag (signWithoutTag).
+  std::optional<Urgency> urgency;
+};
 struct StageSafetyBox {
   const char* heading_key;
-  const char* lead_key; // the line under the heading, over the items
-  const SafetySection* section;
+  std::vector<SafetyGroup> groups;
   Audience audience; // whose wording the items take (boxItemKey)
 };
 std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience);

@@ -43,10 +43,16 @@ struct LayoutRecord {
   std::vector<RecordedLeader> leaders;
   std::vector<Capsule> vein; // display pixels
   Rect view;                 // the 3D view
+  // The side panel's scrolling region, and whether it holds more than it
+  // shows (then its scroll bar is drawn: the cue that more text follows).
+  Rect panel_scroll;
+  bool panel_scrollbar = false;
   void clear() {
     texts.clear();
     leaders.clear();
     vein.clear();
+    panel_scroll = {};
+    panel_scrollbar = false;
   }
 };
 

@@ -323,4 +323,11 @@ void wrappedTextDisabled(std::string_view text) {
   wrappedTextColored(ImGui::GetStyle().Colors[ImGuiCol_TextDisabled], text);
 }
 
+void textBullet() {
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.5f * pad.x, pad.y));
+  ImGui::Bullet();
+  ImGui::PopStyleVar();
+}
+
 } // namespace ui

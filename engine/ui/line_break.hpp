@@ -44,6 +44,9 @@ void wrappedText(std::string_view text);
 // wrappedText in `color` / in the style's disabled colour.
 void wrappedTextColored(const ImVec4& color, std::string_view text);
 void wrappedTextDisabled(std::string_view text);
+// A bullet before a wrapped item (ImGui::Bullet with half its frame padding:
+// the panel's lines keep more of their width).
+void textBullet();
 
 // The last text wrappedText or addWrappedText drew, as broken ('\n' between lines), and
 // where: the layout record keeps it beside the item's rectangle (tests read the lines).

@@ -82,8 +82,10 @@ std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audie
   return lines;
 }
 
-bool practiceLineShown(const sim::Outcome& o) {
-  return o.treated; // "50-70 % of treated veins clear per session" is about a treated vein
+bool practiceLineShown(const sim::Outcome& o, scene::Audience audience) {
+  if (!o.treated)
+    return false; // "50-70 % of treated veins clear per session" is about a treated vein
+  return audience == scene::Audience::Student || o.sessions_recommended <= 1;
 }
 
 std::string fadingLine(double day, scene::Audience audience, const text::Locale& L,
@@ -192,8 +194,7 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
       add(reopened_no_stocking ? "reopened_no_stocking" : "reopened");
       break;
     case sim::WarningKind::NotClosed:
-      add("not_closed");
-      break;
+      break; // the verdict ("did not close") and the session line say it
     case sim::WarningKind::PigmentationRaised:
       add("pigmentation");
       break;

@@ -40,8 +40,10 @@ struct OutcomeLine {
 };
 std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audience audience,
                                              const text::Locale& L, int shown_days);
-// Whether the small print on sessions in practice applies: only to a treated vein.
-bool practiceLineShown(const sim::Outcome& o);
+// Whether the small print on sessions in practice applies: only to a treated
+// vein; for patients only where the model's session line does not already say
+// that another session is needed ("often several sessions" says it again).
+bool practiceLineShown(const sim::Outcome& o, scene::Audience audience);
 // "This vein (model): cleared after one session" / "... needs another session".
 std::string sessionLine(const sim::Outcome& o, const text::Locale& L);
 // Clinical context for sessions (fixed, not from the model).

@@ -236,7 +236,7 @@ void drawSafety(const ScreenInput& in, ScreenState& st) {
     }
     wrappedText(tr(st, s.title_key));
     for (const char* k : s.item_keys) {
-      ImGui::Bullet();
+      textBullet();
       wrappedText(tr(st, k));
     }
   }
@@ -249,7 +249,7 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   const std::optional<scene::StageSafetyBox> box =
       info ? scene::stageSafetyBox(info->kind, st.audience) : std::nullopt;
-  if (!box || !box->section) return;
+  if (!box || box->groups.empty()) return;
   const ImVec4 warn(0.55f, 0.10f, 0.10f, 1.0f), ink = ImGui::GetStyle().Colors[ImGuiCol_Text];
   const float pad = ImGui::GetStyle().FramePadding.x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -268,10 +268,19 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
     recordLastItem(in, what, glm::vec4(colour.x, colour.y, colour.z, colour.w), words);
   };
   line("panel.safety.heading", warn, tr(st, box->heading_key));
-  line("panel.safety.lead", ink, tr(st, box->lead_key));
-  for (const char* k : box->section->item_keys) {
-    ImGui::Bullet(); // the text wraps beside the bullet
-    line("panel.safety.item", ink, loc(st).tr(scene::boxItemKey(k, box->audience)));
+  // Each group under its heading (the Recovery box: whom to call, then the
+  // signs, so no sign repeats it); the groups a little apart.
+  const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  for (const scene::SafetyGroup& g : box->groups) {
+    if (&g != &box->groups.front()) ImGui::Dummy(ImVec2(0.0f, 0.25f * spacing.y));
+    line("panel.safety.group", g.urgency == scene::Urgency::EmergencyNumber ? warn : ink,
+         tr(st, g.title_key));
+    const std::string tag = g.urgency ? tr(st, scene::urgencyTagKey(*g.urgency)) : std::string();
+    for (const char* k : g.item_keys) {
+      const std::string item = loc(st).tr(scene::boxItemKey(k, box->audience));
+      textBullet(); // the text wraps beside the bullet
+      line("panel.safety.item", ink, g.urgency ? scene::signWithoutTag(item, tag) : item);
+    }
   }
   ImGui::PopTextWrapPos();
   ImGui::Unindent(pad);

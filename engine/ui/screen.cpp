@@ -24,12 +24,13 @@
 namespace ui {
 namespace {
 
-constexpr float kPanelWidth = 380.0f;
-
-// The panel keeps its width on ordinary screens but gives the 3D view room on
-// small windows (a laptop split screen, the 640x360 golden).
+// The side panel runs the window's full height beside the view, the timeline
+// under the view only: at 1280x720 a third of the width holds a stage's
+// narration, its safety box and the model's outcome whole. A small window
+// (a laptop split screen, the 640x360 golden) keeps the view's larger share.
 float panelWidth(float display_width, float scale) {
-  return std::min(kPanelWidth * scale, std::max(260.0f * scale, 0.3f * display_width));
+  const float share = display_width >= 1200.0f ? 0.38f : 0.30f;
+  return std::max(260.0f * scale, share * display_width);
 }
 constexpr float kBarHeight = 64.0f;
 constexpr float kDisclaimerHeight = 28.0f; // body font (19 px at scale 1): readable at the back
@@ -652,7 +653,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
                                              : std::vector<std::string>{};
   if (lines.size() >= 3) {
     for (const std::string& line : lines) {
-      ImGui::Bullet(); // the text wraps beside the bullet
+      textBullet(); // the text wraps beside the bullet
       wrappedText(line);
       recordItem(in, "panel.narration", styleText());
     }
@@ -666,7 +667,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
     recordItem(in, "panel.sources", styleText());
     if (open) {
       for (const std::string& source : points.sources) {
-        ImGui::Bullet(); // the text wraps beside the bullet
+        textBullet(); // the text wraps beside the bullet
         wrappedText(source);
         recordItem(in, "panel.source", styleText());
       }
@@ -682,17 +683,12 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   ImGui::PopTextWrapPos();
 }
 
-// Whether the last item lies whole inside its window's visible part.
-bool itemSeenWhole() {
-  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-  return ImGui::GetItemRectMin().y >= wp.y && ImGui::GetItemRectMax().y <= wp.y + ws.y;
-}
-
 // Whether the outcome has the small print on how sessions go in practice.
 bool hasPracticeLine(const ScreenInput& in, const ScreenState& st, const Playback& pb) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   return outcomeShown(st.audience, stage.id) &&
-         (in.compare_outcome || (in.run->outcome.indicated && practiceLineShown(in.run->outcome)));
+         (in.compare_outcome ||
+          (in.run->outcome.indicated && practiceLineShown(in.run->outcome, st.audience)));
 }
 
 // The small print under the outcome: the body font in a quieter ink (read from
@@ -723,7 +719,8 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   const bool shown = outcomeShown(st.audience, stage.id);
   if (!shown) {
     wrappedText(outcomePending(o.indicated, L)); // patients: not before the treatment
-  } else if (in.compare_outcome) {               // side by side: each half's verdict under its name
+    recordItem(in, "panel.outcome", styleText());
+  } else if (in.compare_outcome) { // side by side: each half's verdict under its name
     const std::pair<const std::string*, const sim::Outcome*> halves[] = {
         {&in.compare_left, &o}, {&in.compare_right, in.compare_outcome}};
     for (const auto& [name, outcome] : halves) {
@@ -750,15 +747,16 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
     wrappedText(L.tr("outcome.alternatives"));
     recordItem(in, "panel.outcome", styleText());
     for (const std::string& alt : alternativeLines(o, L)) {
-      ImGui::Bullet();
+      textBullet();
       wrappedText(alt);
       recordItem(in, "panel.outcome", styleText());
     }
   }
   if (shown) {
     for (const std::string& wmsg : warningLines(o, st.audience, L)) {
-      ImGui::Bullet(); // keeps the line: the text wraps beside the bullet
+      textBullet(); // keeps the line: the text wraps beside the bullet
       wrappedText(wmsg);
+      recordItem(in, "panel.outcome.warning", styleText());
     }
   }
   ImGui::PopTextWrapPos();
@@ -771,11 +769,12 @@ void drawPinned(const ScreenInput& in, const ScreenState& st, const Playback& pb
   drawOutcome(in, st, pb, f);
 }
 
-// How tall the pinned outcome is in the body font and in the small one, and
-// its small print: measured in this frame, in a window off the screen as wide
-// as the panel (nothing recorded, nothing seen), so the panel fits at once.
+// How tall the pinned outcome is in the body font and in the small one, its
+// small print, and the narration above it: measured in this frame, in a window
+// off the screen as wide as the panel (nothing recorded, nothing seen), so the
+// panel fits at once.
 struct FooterHeights {
-  float body = 0.0f, small = 0.0f, practice = 0.0f;
+  float body = 0.0f, small = 0.0f, practice = 0.0f, narration = 0.0f;
 };
 
 FooterHeights measureFooter(const ScreenInput& in, const ScreenState& st, const Playback& pb,
@@ -803,67 +802,141 @@ FooterHeights measureFooter(const ScreenInput& in, const ScreenState& st, const 
   ImGui::PopFont();
   if (practice) h.practice = measure([&] { drawPracticeLine(quiet, st); });
   ImGui::End();
+  // The narration as the scrolling region wraps it: a scroll bar narrower.
+  ImGui::SetNextWindowPos(ImVec2(-1.0e5f, -1.0e5f));
+  ImGui::SetNextWindowSize(ImVec2(width - ImGui::GetStyle().ScrollbarSize, 1.0e5f));
+  ImGui::Begin("##narration_measure", nullptr,
+               kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs |
+                   ImGuiWindowFlags_NoNav);
+  h.narration = measure([&] { drawNarration(quiet, st, pb, f); });
+  ImGui::End();
   return h;
+}
+
+// The panel's header: the mode, settings and help, then every stage one click
+// away (its number; its name on hover and, for the stage on screen, beside
+// the numbers). Each goes on the next line where the panel is too narrow.
+void drawPanelHeader(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f) {
+  const text::Locale& L = loc(st);
+  // Its rows a little lower than ImGui's frames: the room goes to the texts below.
+  const ImVec2 frame = ImGui::GetStyle().FramePadding, spacing = ImGui::GetStyle().ItemSpacing;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(frame.x, 0.6f * frame.y));
+  // (6 px at least: a text keeps clear space around it, the current stage's frame included.)
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                      ImVec2(spacing.x, std::max(0.6f * spacing.y, 6.0f)));
+  const ImGuiStyle& sty = ImGui::GetStyle();
+  const auto fitsBeside = [&](float w) {
+    return ImGui::GetItemRectMax().x + sty.ItemSpacing.x + w <=
+           ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  };
+  ImGui::PushFont(f.small);
+  const bool patient = st.audience == scene::Audience::Patient;
+  const std::string patient_label = L.tr("ui.mode.patient"),
+                    student_label = L.tr("ui.mode.student");
+  if (ImGui::RadioButton(patient_label.c_str(), patient)) st.audience = scene::Audience::Patient;
+  recordItem(in, "panel.mode.patient", styleText());
+  const auto radioW = [&](const std::string& t) {
+    return ImGui::GetFrameHeight() + sty.ItemInnerSpacing.x + ImGui::CalcTextSize(t.c_str()).x;
+  };
+  if (fitsBeside(radioW(student_label))) ImGui::SameLine();
+  if (ImGui::RadioButton(student_label.c_str(), !patient)) st.audience = scene::Audience::Student;
+  recordItem(in, "panel.mode.student", styleText());
+  {
+    const std::string settings = L.tr("ui.settings");
+    const float bw = ImGui::CalcTextSize(settings.c_str()).x + ImGui::CalcTextSize("?").x +
+                     sty.FramePadding.x * 4 + sty.ItemSpacing.x;
+    if (fitsBeside(bw)) ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
+    if (ImGui::SmallButton(settings.c_str())) st.settings_open = !st.settings_open;
+    recordItem(in, "panel.settings", styleText());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("?")) st.help = !st.help;
+  }
+  ImGui::PopFont();
+  // The stages: a row of numbers, the one on screen marked.
+  const float box = ImGui::GetFrameHeight();
+  for (int i = 0; i < pb.stageCount(); ++i) {
+    const scene::StageDesc& s = *(*in.stages)[static_cast<std::size_t>(i)];
+    const bool current = i == pb.stageIndex();
+    if (i > 0 && fitsBeside(box)) ImGui::SameLine();
+    // The stage on screen: a bluer fill and a dark frame, not told by colour
+    // alone (dark ink on both fills: 4.5:1 and more).
+    ImGui::PushStyleColor(ImGuiCol_Button, sty.Colors[current ? ImGuiCol_Header : ImGuiCol_Button]);
+    ImGui::PushStyleColor(ImGuiCol_Border, sty.Colors[ImGuiCol_Text]);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.0f * in.scale : 0.0f);
+    char number[48];
+    std::snprintf(number, sizeof number, "%d###stage%d", i + 1, i);
+    if (ImGui::Button(number, ImVec2(box, box))) pb.seekStage(i);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    recordItem(in, "panel.stage", styleText());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", in.scene->stageTitle(s, st.lang).text.c_str());
+  }
+  // The stage on screen by name, beside the numbers where it fits whole.
+  const scene::StageDesc& now = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
+  const std::string name = in.scene->stageTitle(now, st.lang).text;
+  // (Where it does not, the title over the view names it, the numbers on hover.)
+  if (fitsBeside(ImGui::CalcTextSize(name.c_str()).x + 2.0f * sty.ItemSpacing.x)) {
+    ImGui::SameLine(0.0f, 2.0f * sty.ItemSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(name.c_str());
+    recordItem(in, "panel.stage.name", styleText());
+  }
+  ImGui::PopStyleVar(2);
+  ImGui::Separator();
 }
 
 void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
                     ScreenActions& actions) {
   const float w = panelWidth(in.display.x, in.scale);
   ImGui::SetNextWindowPos(ImVec2(in.display.x - w, 0));
-  ImGui::SetNextWindowSize(ImVec2(w, in.display.y - (kBarHeight + kDisclaimerHeight) * in.scale));
-  // Never scrolls as a whole: its scrolling region does (below).
+  ImGui::SetNextWindowSize(ImVec2(w, in.display.y - kDisclaimerHeight * in.scale));
+  // Never scrolls as a whole: its scrolling region does (below). Its top and
+  // bottom margins a little narrower than a window's: the room goes to the text.
+  const ImVec2 pad = ImGui::GetStyle().WindowPadding;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad.x, 0.6f * pad.y));
   ImGui::Begin("##panel", nullptr, kFixed);
+  ImGui::PopStyleVar();
   const text::Locale& L = loc(st);
-  ImGui::PushFont(f.small);
-  wrappedTextDisabled(L.tr("ui.panel.stages"));
-  {
-    const std::string settings_label = L.tr("ui.settings");
-    const char* settings = settings_label.c_str();
-    const float bw = ImGui::CalcTextSize(settings).x + ImGui::CalcTextSize("?").x +
-                     ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - bw);
-    if (ImGui::SmallButton(settings)) st.settings_open = !st.settings_open;
-    ImGui::SameLine();
-    if (ImGui::SmallButton("?")) st.help = !st.help;
-  }
-  ImGui::PopFont();
-  // The stages, narration, quiz and model scroll in the region under the
-  // buttons (a scroll bar shows when there is more); the stage's safety box
-  // and the outcome are pinned at the bottom and always seen whole. A short panel (640x360) takes
-  // them in the small font where the body font would not fit; where not even that fits, they scroll
-  // too, first after the stages. The small print is pinned with them where it fits, else it
-  // scrolls, after the narration.
+  drawPanelHeader(in, st, pb, f);
+  // Below the header the items sit a little closer than ImGui's default: a
+  // stage's narration, safety box and outcome fit at 1280x720 together.
+  // (4 px at least: a text keeps clear space around it at any size.)
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                      ImVec2(ImGui::GetStyle().ItemSpacing.x, std::max(4.0f, 4.0f * in.scale)));
+  // The narration, quiz and model scroll in the region under the header (a
+  // scroll bar shows when there is more; a new stage starts at its top); the
+  // stage's safety box and the outcome are pinned at the bottom and always
+  // seen whole. Where the narration and the pinned part fit together they are
+  // all seen whole at once. A short panel (640x360) takes the pinned part in
+  // the small font where the body font would not fit; where not even that
+  // fits, it scrolls too, first. The small print is pinned with it where it
+  // fits, else it scrolls, after the narration.
   const float avail = ImGui::GetContentRegionAvail().y;
   // The narration keeps two fifths of the panel at least (two lines where that is less).
   const float room = std::min(0.6f * avail, avail - 2.0f * ImGui::GetTextLineHeightWithSpacing());
   const bool practice = hasPracticeLine(in, st, pb);
   const FooterHeights h = measureFooter(in, st, pb, f, w, practice);
-  const bool footer_small = h.body > room;
+  const bool body_fits = h.body <= room || h.body + h.narration <= avail;
+  const bool footer_small = !body_fits;
   const bool footer_scrolls = footer_small && h.small > room;
   const float footer_h = footer_scrolls ? 0.0f : footer_small ? h.small : h.body;
-  const bool practice_pinned = practice && !footer_scrolls && footer_h + h.practice <= room;
+  const bool practice_pinned =
+      practice && !footer_scrolls &&
+      (footer_h + h.practice <= room || footer_h + h.practice + h.narration <= avail);
   const float footer = footer_h + (practice_pinned ? h.practice : 0.0f);
   g_panel_left = ImGui::GetWindowPos().x;
   g_panel_right = g_panel_left + ImGui::GetWindowSize().x;
   ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(avail - footer, 1.0f)));
   g_in_scroll_region = true;
-  for (int i = 0; i < pb.stageCount(); ++i) {
-    const scene::StageDesc& s = *(*in.stages)[static_cast<std::size_t>(i)];
-    char item[160];
-    std::snprintf(item, sizeof item, "%d  %s", i + 1,
-                  in.scene->stageTitle(s, st.lang).text.c_str());
-    if (ImGui::Selectable(item, i == pb.stageIndex())) pb.seekStage(i);
-    // A new stage: its row scrolled into view where it is not seen whole (the
-    // next frame shows it); once seen, the user may scroll it away.
-    if (i == pb.stageIndex() && st.panel_stage_shown != i) {
-      if (itemSeenWhole())
-        st.panel_stage_shown = i;
-      else
-        ImGui::SetScrollHereY(0.0f);
-    }
-    recordItem(in, "panel.stage", styleText());
+  if (st.panel_stage_shown != pb.stageIndex()) { // a new stage: its narration from the top
+    ImGui::SetScrollY(0.0f);
+    st.panel_stage_shown = pb.stageIndex();
   }
-  ImGui::Separator();
+  if (in.record) {
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    in.record->panel_scroll = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
+  }
   if (footer_scrolls) {
     drawPinned(in, st, pb, f);
     ImGui::Separator();
@@ -892,6 +965,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
       ImGui::EndTabBar();
     }
   }
+  // Whether the region holds more than it shows: its scroll bar says so.
+  if (in.record) in.record->panel_scrollbar = ImGui::GetScrollMaxY() > 0.0f;
   g_in_scroll_region = false;
   ImGui::EndChild();
   if (!footer_scrolls) {
@@ -901,14 +976,16 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     if (footer_small) ImGui::PopFont();
   }
   if (practice_pinned) drawPracticeLine(in, st);
+  ImGui::PopStyleVar();
   ImGui::End();
 }
 
 void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
                   ScreenActions& actions) {
   const float h = kBarHeight * in.scale;
+  // Under the view only: the side panel runs the window's full height.
   ImGui::SetNextWindowPos(ImVec2(0, in.display.y - h - kDisclaimerHeight * in.scale));
-  ImGui::SetNextWindowSize(ImVec2(in.display.x, h));
+  ImGui::SetNextWindowSize(ImVec2(in.display.x - panelWidth(in.display.x, in.scale), h));
   ImGui::Begin("##timeline", nullptr, kFixed);
   const text::Locale& L = loc(st);
   if (ImGui::Button("|<")) pb.seek(0.0);
@@ -937,12 +1014,7 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
     return ImGui::CalcTextSize(t.c_str(), nullptr, true).x + 2 * sty.FramePadding.x +
            sty.ItemSpacing.x;
   };
-  auto radioW = [&](const std::string& t) {
-    return ImGui::GetFrameHeight() + sty.ItemInnerSpacing.x + ImGui::CalcTextSize(t.c_str()).x +
-           sty.ItemSpacing.x;
-  };
-  float right_w = 90.0f * in.scale + 4 * sty.ItemSpacing.x + radioW(L.tr("ui.mode.patient")) +
-                  radioW(L.tr("ui.mode.student"));
+  float right_w = 90.0f * in.scale + 2 * sty.ItemSpacing.x;
   if (st.record_available)
     right_w +=
         buttonW(L.tr("ui.record")) + buttonW(L.tr("ui.save_view")) + buttonW(L.tr("ui.handout"));
@@ -1011,15 +1083,6 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
       if (std::abs(speeds[i] - static_cast<float>(pb.speed())) < 1e-3f) current = i;
     if (ImGui::Combo("##speed", &current, speed_names, 5)) pb.setSpeed(speeds[current]);
   }
-  ImGui::SameLine();
-  const bool patient = st.audience == scene::Audience::Patient;
-  if (ImGui::RadioButton(L.tr("ui.mode.patient").c_str(), patient))
-    st.audience = scene::Audience::Patient;
-  recordItem(in, "timeline.patient", styleText());
-  ImGui::SameLine();
-  if (ImGui::RadioButton(L.tr("ui.mode.student").c_str(), !patient))
-    st.audience = scene::Audience::Student;
-  recordItem(in, "timeline.student", styleText());
   if (st.record_available) { // the window only: record the tour, save the view
     ImGui::SameLine();
     if (st.record_progress >= 0.0f) {

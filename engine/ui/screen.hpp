@@ -90,7 +90,7 @@ struct ScreenState {
   Notice notice; // scene reload errors, dropped files, screenshot paths
   // The practice printed on the patient handout (settings file, settings popup).
   std::string clinic_name, clinic_phone;
-  int panel_stage_shown = -1; // the stage whose row the panel last scrolled to
+  int panel_stage_shown = -1; // the stage whose narration the panel last scrolled to the top of
 };
 
 struct ScreenInput {

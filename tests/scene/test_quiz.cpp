@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 
+#include <iterator>
 #include <set>
 
 #include "scene/loader.hpp"
@@ -326,7 +327,8 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
 // Issue 13 (one triage wording): each warning sign has one urgency, and every
 // surface says it. The help panel and the handout list each sign under its
 // urgency's heading (scene::safetySections; the handout's test checks the PDF);
-// the Recovery box lists every sign, its short form ending with whom to call;
+// the Recovery box lists every sign under its urgency's short heading (the
+// layout test checks the panel draws each under it);
 // the video's end cards list every sign under its urgency's heading
 // (tests/app/test_video.cpp). In every language.
 TEST_CASE("safety: every warning sign has one urgency, the same on every surface", "[scene]") {
@@ -347,18 +349,31 @@ TEST_CASE("safety: every warning sign has one urgency, the same on every surface
       if (w.urgency == u) want.emplace_back(w.key);
     CHECK(std::vector<std::string>(section->item_keys.begin(), section->item_keys.end()) == want);
   }
-  // The Recovery box: every sign, each saying whom to call, in every language
-  // and in both wordings (a patient's, a student's).
+  // The Recovery box, in both wordings (a patient's, a student's): one group
+  // per urgency, in the registry's order, under its own heading, holding
+  // exactly that urgency's signs (each short form ends with whom to call; the
+  // box shows it without, under the heading), in every language.
   for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
     const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, aud);
     REQUIRE(box);
-    REQUIRE(box->section->item_keys.size() == scene::warningSigns().size());
+    REQUIRE(box->groups.size() == std::size(scene::kUrgencies));
+    std::size_t listed = 0;
+    for (std::size_t g = 0; g < box->groups.size(); ++g) {
+      const scene::SafetyGroup& group = box->groups[g];
+      REQUIRE(group.urgency);
+      CHECK(*group.urgency == scene::kUrgencies[g]);
+      std::vector<std::string> want;
+      for (const scene::WarningSign& w : scene::warningSigns())
+        if (w.urgency == *group.urgency) want.emplace_back(w.key);
+      CHECK(std::vector<std::string>(group.item_keys.begin(), group.item_keys.end()) == want);
+      listed += group.item_keys.size();
+    }
+    CHECK(listed == scene::warningSigns().size());
+    CHECK(std::string(box->groups[0].title_key) != box->groups[1].title_key);
     for (const std::string& code : text::languageCodes()) {
       const text::Locale& L = text::locale(code);
-      for (std::size_t i = 0; i < scene::warningSigns().size(); ++i) {
-        const scene::WarningSign& w = scene::warningSigns()[i];
+      for (const scene::WarningSign& w : scene::warningSigns()) {
         INFO(code << " " << w.key << (aud == scene::Audience::Student ? " student" : " patient"));
-        CHECK(std::string(box->section->item_keys[i]) == w.key);
         const std::string text = L.tr(scene::boxItemKey(w.key, aud));
         const std::string tag = ": " + L.tr(scene::urgencyTagKey(w.urgency));
         REQUIRE(text.size() > tag.size());
@@ -391,26 +406,34 @@ TEST_CASE("safety: every student-mode safety box uses the student wording in eve
     REQUIRE(patient.has_value() == student.has_value());
     if (!student) continue;
     ++boxes;
-    CHECK(student->section == patient->section); // one list
+    REQUIRE(student->groups.size() == patient->groups.size());
+    for (std::size_t g = 0; g < student->groups.size(); ++g) // one list
+      CHECK(student->groups[g].item_keys == patient->groups[g].item_keys);
     CHECK(student->audience == Audience::Student);
     for (const std::string& code : text::languageCodes()) {
       const text::Locale& L = text::locale(code);
       INFO(code << " " << stage.id);
       REQUIRE(L.has(student->heading_key));
-      REQUIRE(L.has(student->lead_key));
       CHECK(L.tr(student->heading_key) != L.tr(patient->heading_key));
-      CHECK(L.tr(student->lead_key) != L.tr(patient->lead_key));
-      for (const char* k : student->section->item_keys) {
-        INFO(k);
-        REQUIRE(L.has(scene::boxItemKey(k, Audience::Student)));
-        const std::string words = L.tr(scene::boxItemKey(k, Audience::Student));
-        CHECK(words != L.tr(scene::boxItemKey(k, Audience::Patient)));
-        // Not the patient's second person ("you", "Sie", "vous", "usted"/"le").
-        for (const char* you : {" you", "Sie ", " vous", " usted", "You", "Vous"})
-          CHECK(words.find(you) == std::string::npos);
-        if (code == "en" && clinical_name.count(k))
-          CHECK(words.find(clinical_name.at(k)) != std::string::npos);
+      for (std::size_t g = 0; g < student->groups.size(); ++g) {
+        REQUIRE(L.has(student->groups[g].title_key));
+        // The contraindications' lead in each wording; the urgency groups'
+        // headings say whom to call, the same for both.
+        if (!student->groups[g].urgency)
+          CHECK(L.tr(student->groups[g].title_key) != L.tr(patient->groups[g].title_key));
       }
+      for (const scene::SafetyGroup& group : student->groups)
+        for (const char* k : group.item_keys) {
+          INFO(k);
+          REQUIRE(L.has(scene::boxItemKey(k, Audience::Student)));
+          const std::string words = L.tr(scene::boxItemKey(k, Audience::Student));
+          CHECK(words != L.tr(scene::boxItemKey(k, Audience::Patient)));
+          // Not the patient's second person ("you", "Sie", "vous", "usted"/"le").
+          for (const char* you : {" you", "Sie ", " vous", " usted", "You", "Vous"})
+            CHECK(words.find(you) == std::string::npos);
+          if (code == "en" && clinical_name.count(k))
+            CHECK(words.find(clinical_name.at(k)) != std::string::npos);
+        }
     }
     if (stage.kind == scene::StageKind::Recovery)
       for (const scene::WarningSign& w : scene::warningSigns()) CHECK(clinical_name.count(w.key));

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 #include <vector>
 
@@ -28,6 +29,7 @@
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
+#include "ui/outcome_text.hpp"
 
 namespace {
 
@@ -589,10 +591,31 @@ TEST_CASE("layout: the stage panels show the safety boxes, every item, without t
             return false;
           };
           CHECK(shown("panel.safety.heading", L.tr(box->heading_key)));
-          CHECK(shown("panel.safety.lead", L.tr(box->lead_key)));
-          for (const char* k : box->section->item_keys) {
-            INFO(k);
-            CHECK(shown("panel.safety.item", L.tr(scene::boxItemKey(k, aud))));
+          // Each item under its own group's heading: below it, above the next
+          // group's (the Recovery box: each sign under whom to call).
+          const auto top = [&](const std::string& what, const std::string& words) {
+            for (const ui::RecordedText& t : rec.texts)
+              if (t.what == what && t.words == words) return t.rect.min.y;
+            return -1.0f;
+          };
+          for (std::size_t g = 0; g < box->groups.size(); ++g) {
+            const scene::SafetyGroup& group = box->groups[g];
+            const std::string title = L.tr(group.title_key);
+            CHECK(shown("panel.safety.group", title));
+            const float from = top("panel.safety.group", title);
+            const float to = g + 1 < box->groups.size()
+                                 ? top("panel.safety.group", L.tr(box->groups[g + 1].title_key))
+                                 : 1e9f;
+            for (const char* k : group.item_keys) {
+              INFO(k);
+              std::string item = L.tr(scene::boxItemKey(k, aud));
+              if (group.urgency)
+                item = scene::signWithoutTag(item, L.tr(scene::urgencyTagKey(*group.urgency)));
+              CHECK(shown("panel.safety.item", item));
+              const float y = top("panel.safety.item", item);
+              CHECK(y > from);
+              CHECK(y < to);
+            }
           }
           failOn(problems(rec, img), img, "layout-failed-safety-" + name.str() + ".png");
           ++boxes;
@@ -760,4 +783,138 @@ TEST_CASE("layout: every scene's Recovery clock says what it counts from", "[ui]
     }
   }
   CHECK(clocks >= 40);
+}
+
+namespace {
+
+// Every scene shipped in scenes/, by file name.
+std::vector<std::string> shippedScenes() {
+  std::vector<std::string> files;
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes"))
+    if (e.path().extension() == ".toml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The panel's texts a patient must see whole: the narration, the safety box
+// and the model's outcome.
+bool mustBeSeen(const ui::RecordedText& t) {
+  for (const char* what : {"panel.narration", "panel.safety.", "panel.outcome"})
+    if (t.what.rfind(what, 0) == 0) return true;
+  return false;
+}
+
+// What of those is not drawn whole inside its window (the panel, or its
+// scrolling region as far as it is seen), and what is missing.
+std::vector<std::string> unseenPanelTexts(const ui::LayoutRecord& rec, bool box) {
+  std::vector<std::string> out;
+  const float eps = 0.5f;
+  for (const ui::RecordedText& t : rec.texts)
+    if (mustBeSeen(t) && !ui::contains(t.inside.grown(eps), t.rect))
+      out.push_back(t.what + ": not seen whole (" + std::to_string(t.rect.min.y) + ".." +
+                    std::to_string(t.rect.max.y) + " in " + std::to_string(t.inside.min.y) + ".." +
+                    std::to_string(t.inside.max.y) + ")");
+  for (const char* what : {"panel.narration", "panel.outcome"})
+    if (!recorded(rec, what)) out.push_back(std::string(what) + ": not drawn");
+  if (box && !recorded(rec, "panel.safety.heading")) out.push_back("safety box: not drawn");
+  return out;
+}
+
+} // namespace
+
+// Issue 15 (item 7): a patient sees the stage's narration, its safety box and
+// the model's outcome at once, whole, without scrolling, at 1280x720 and
+// 1920x1080, at every stage of every shipped scene, in every language. (The
+// panel once ended above the timeline and listed the stages in six rows: at
+// Recovery the warning signs pushed the narration out of sight.)
+TEST_CASE("layout: patients see narration, safety box and outcome whole at every stage of every "
+          "scene",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  const std::vector<std::string> files = shippedScenes();
+  REQUIRE(files.size() >= 7);
+  ui::LayoutRecord rec;
+  int frames = 0;
+  for (const std::string& file : files) {
+    auto loaded = scene::loadSceneFile(file);
+    REQUIRE(loaded);
+    app::Session s;
+    s.scene = loaded.value();
+    s.rebuild();
+    auto created =
+        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+    REQUIRE(created);
+    app::Viewer& v = *created.value();
+    v.state().audience = scene::Audience::Patient;
+    for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
+      testsupport::glContext()->window->setSize(size.x, size.y);
+      gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+      for (const std::string& lang : text::languageCodes()) {
+        v.state().lang = lang;
+        for (int i = 0; i < s.playback.stageCount(); ++i) {
+          s.playback.seekStage(i, 0.6);
+          const gfx::Image img = drawRecorded(v, fb, size, rec);
+          const scene::StageInfo* info = scene::stageInfo(s.playback.stage(i).id);
+          const bool box = info && scene::stageSafetyBox(info->kind, scene::Audience::Patient);
+          std::ostringstream name;
+          name << std::filesystem::path(file).stem().string() << " " << size.x << "x" << size.y
+               << " " << lang << " " << s.playback.stage(i).id;
+          INFO(name.str());
+          failOn(unseenPanelTexts(rec, box), img, "layout-failed-panel-" + name.str() + ".png");
+          ++frames;
+        }
+      }
+    }
+  }
+  // Every scene has four stages at least (not indicated: no procedure to follow).
+  CHECK(frames >= static_cast<int>(files.size() * 2 * text::languageCodes().size()) * 4);
+}
+
+// At 640x360 the panel may scroll, but says so: where a text of its scrolling
+// region runs past the region's bottom, the scroll bar is drawn; nothing
+// pinned is cut at the window's edge (the layout checks).
+TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more text follows",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  ui::LayoutRecord rec;
+  int scrolled = 0;
+  for (const char* file : {"spider-vein-polidocanol", "extravasation"}) {
+    auto loaded =
+        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
+    REQUIRE(loaded);
+    app::Session s;
+    s.scene = loaded.value();
+    s.rebuild();
+    auto created =
+        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+    REQUIRE(created);
+    app::Viewer& v = *created.value();
+    const glm::ivec2 size(640, 360);
+    testsupport::glContext()->window->setSize(size.x, size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+    for (const std::string& lang : text::languageCodes()) {
+      v.state().lang = lang;
+      for (int i = 0; i < s.playback.stageCount(); ++i) {
+        s.playback.seekStage(i, 0.6);
+        const gfx::Image img = drawRecorded(v, fb, size, rec);
+        std::ostringstream name;
+        name << file << " 640x360 " << lang << " " << s.playback.stage(i).id;
+        INFO(name.str());
+        const bool more = std::any_of(rec.texts.begin(), rec.texts.end(), [&](const auto& t) {
+          return t.scrolls && t.rect.max.y > rec.panel_scroll.max.y + 0.5f;
+        });
+        if (more) {
+          ++scrolled;
+          CHECK(rec.panel_scrollbar);
+        }
+        std::vector<std::string> found = problems(rec, img);
+        found.erase(std::remove_if(found.begin(), found.end(),
+                                   [](const std::string& p) { return p.rfind("panel.", 0) != 0; }),
+                    found.end());
+        failOn(found, img, "layout-failed-panel-640-" + name.str() + ".png");
+      }
+    }
+  }
+  CHECK(scrolled >= 4); // the case this is about happened
 }

@@ -55,9 +55,12 @@ TEST_CASE("ui: outcome: an untreated vein says why, once, without treated-vein f
     if (o.verdict == sim::Verdict::NotTreated) {
       CHECK(contains(closed, "not treated"));
       CHECK(contains(closed, "beside it") == (o.extravasation_severity >= 0));
-      CHECK_FALSE(ui::practiceLineShown(o));
+      CHECK_FALSE(ui::practiceLineShown(o, kPatient));
+      CHECK_FALSE(ui::practiceLineShown(o, kStudent));
     } else {
-      CHECK(ui::practiceLineShown(o));
+      CHECK(ui::practiceLineShown(o, kStudent));
+      // Patients read "needs another session" once: in the session line.
+      CHECK(ui::practiceLineShown(o, kPatient) == (o.sessions_recommended <= 1));
     }
     // Never fading is said once for patients (the resolved line), twice for students.
     if (o.fading_visible_day < 0.0) CHECK_FALSE(ui::fadingLineShown(o, kPatient));
@@ -163,10 +166,18 @@ TEST_CASE("ui: outcome: patient warnings are plain sentences in both languages",
     }
   }
   CHECK(contains(ui::warningLines(o, kPatient, EN)[0], "brown marks")); // the model's order
+  // No stocking: slower fading, the trials differing (said here, not again in
+  // the Recovery narration).
+  o.warnings = {{sim::WarningKind::NoCompression, {}}};
+  CHECK(contains(ui::warningLines(o, kPatient, EN)[0], "longer to fade"));
+  CHECK(contains(ui::warningLines(o, kPatient, EN)[0], "studies differ"));
   o.warnings = {{sim::WarningKind::ExtravasationMild, {{"volume_ml", 0.2}}}};
   const std::vector<std::string> ex = ui::warningLines(o, kPatient, EN);
   REQUIRE(ex.size() == 1);
-  CHECK(contains(ex[0], "beside the vein"));
+  // What is done about it (the verdict line says where the medicine went:
+  // "beside it", see above; said once).
+  CHECK(contains(ex[0], "stops at once"));
+  CHECK_FALSE(contains(ex[0], "beside the vein"));
   o.warnings = {{sim::WarningKind::ExtravasationSevere, {{"volume_ml", 1.0}}}};
   CHECK(ui::warningLines(o, kPatient, EN)[0] != ex[0]);
 }
