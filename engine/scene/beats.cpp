@@ -35,11 +35,14 @@ const std::vector<BeatInfo>& beats() {
       {E::Blanching, "blanching", {"sclerosant"}, INJECTION},
       // The wheal is named where the model has one (extravasation; its anchor
       // shows only then).
-      {E::NeedleOut, "needle_out", {"wheal", "vein_lumen", "endothelium"}, NO_CAMERA},
+      // Needle out and blood returning: the narrowed vein's inside only. Its
+      // lining too (named at the spasm) put two leader lines on the same thin
+      // band, a few millimetres apart: a patient could not tell which was which.
+      {E::NeedleOut, "needle_out", {"wheal", "vein_lumen"}, NO_CAMERA},
       // The injection's camera again (no jump to another view): the blood
       // coming back into the opened vein at the injection site, where the
       // model measures it, seen as the injection was.
-      {E::BloodReturns, "blood_returns", {"vein_lumen", "endothelium"}, INJECTION},
+      {E::BloodReturns, "blood_returns", {"vein_lumen"}, INJECTION},
       // The walls: under the stocking the opened plane shows them as two stripes.
       {E::StockingOn, "stocking_on", {"bandage", "vein_lumen", "vein_wall"}, NO_CAMERA},
       {E::Sealed, "sealed", {"vein_wall", "thrombus"}, CLOSE_RING},

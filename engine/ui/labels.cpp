@@ -1,5 +1,6 @@
 #include "ui/labels.hpp"
 
+#include "core/clock.hpp"
 #include "scene/narration.hpp"
 #include "text/locale.hpp"
 
@@ -20,6 +21,12 @@ std::string labelText(const std::string& id, scene::Audience audience, const std
   if (!text::english().has(key)) return {};
   const text::Locale& loc = text::locale(lang);
   return scene::expandPlaceholders(loc.tr(key), params, loc.code());
+}
+
+std::string cordLabelId(double fading_visible_day, double now_days) {
+  const bool fading =
+      fading_visible_day >= 0.0 && core::dayNumber(now_days) >= core::dayNumber(fading_visible_day);
+  return fading ? "cord" : "cord_forming";
 }
 
 } // namespace ui

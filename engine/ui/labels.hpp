@@ -13,4 +13,10 @@ namespace ui {
 std::string labelText(const std::string& id, scene::Audience audience, const std::string& lang,
                       const sim::Params& params);
 
+// The cord's label id at `now_days`: "cord_forming" (patients read "a cord")
+// before the day the outcome names for its fading (dayNumber of the model's
+// fading_visible_day, the figure "fading from about day N" shows), "cord"
+// ("fading") from that day on. Never fading: "cord_forming".
+std::string cordLabelId(double fading_visible_day, double now_days);
+
 } // namespace ui

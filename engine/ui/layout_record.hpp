@@ -3,6 +3,7 @@
 // colour and the rectangle it must stay inside, and the vein's outline on
 // screen. Filled only when a caller asks (the layout test); the window leaves
 // ScreenInput::record null and pays nothing.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct RecordedText {
   // The text as drawn, one line per '\n', where the app broke it into lines
   // (ui/line_break); else empty.
   std::string lines;
+  // A quiz choice's answer button (its radio mark's top-left corner), drawn
+  // before its text; unset for every other text.
+  std::optional<glm::vec2> answer_button;
 };
 
 // A label's leader line, from its plate to its anchor on the picture.

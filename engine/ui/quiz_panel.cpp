@@ -93,6 +93,11 @@ bool QuizPanel::answer(std::size_t question, int choice) {
 
 std::string QuizPanel::scoreLine(const text::Locale& L) const {
   if (!session_) return {};
+  // Nothing answered yet: "0 of 12 answered", not a score of 0 % that reads
+  // like failing before anyone has tried.
+  if (session_->answeredCount() == 0)
+    return L.tr("quiz.score.none",
+                {{"answered", "0"}, {"total", std::to_string(session_->size())}});
   return L.tr("quiz.score", {{"right", std::to_string(session_->correctCount())},
                              {"total", std::to_string(session_->size())},
                              {"percent", std::to_string(percent(session_->score()))},
@@ -120,9 +125,13 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
   qp.sync(*in.scene, *in.stages, st.audience, st.lang);
   const scene::QuizSession* qs = qp.session();
   if (!qs || qs->size() == 0) return;
-  const std::string header =
-      L.tr(patient ? "quiz.header.patient" : "quiz.header.student") + "###quiz";
-  if (!fittingHeader(in, f, header, ImGuiTreeNodeFlags_DefaultOpen, "panel.quiz")) return;
+  // One open state per mode: a student's open quiz stays closed for a patient.
+  const std::string header = L.tr(patient ? "quiz.header.patient" : "quiz.header.student") +
+                             "###quiz" + (patient ? "P" : "S");
+  // Patients: collapsed until the doctor opens it. Open, its choices sat in
+  // the narration's place and a wrong one could be read as advice.
+  if (!fittingHeader(in, f, header, patient ? 0 : ImGuiTreeNodeFlags_DefaultOpen, "panel.quiz"))
+    return;
   const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(stage_index)]->id;
   ImGui::PushTextWrapPos(0.0f);
   const std::size_t n = qp.countForStage(stage_id);
@@ -147,23 +156,35 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
       const ImVec4 text_col = answered && is_right       ? good
                               : answered && ki == chosen ? bad
                                                          : ImGui::GetStyleColorVec4(ImGuiCol_Text);
-      char text[320];
-      std::snprintf(text, sizeof text, "%s %s",
-                    answered && is_right       ? "\xe2\x86\x92"
-                    : answered && ki == chosen ? "\xc3\x97"
-                                               : "\xe2\x80\xa2",
-                    item.text.choices[k].c_str());
-      const float wrap_w =
-          std::max(40.0f, ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x);
-      const std::string shown = breakText(ImGui::GetFont(), ImGui::GetFontSize(), text, wrap_w);
-      const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
-      const ImVec2 at = ImGui::GetCursorScreenPos();
+      // An answer button, not a bullet: a radio mark before each choice, so a
+      // choice never looks like a line of the narration's advice. Answered:
+      // the right one marked with an arrow, a wrong pick with a cross.
+      const char* mark = answered && is_right       ? "\xe2\x86\x92 "
+                         : answered && ki == chosen ? "\xc3\x97 "
+                                                    : "";
+      const std::string choice = std::string(mark) + item.text.choices[k];
       ImGui::PushID(ki);
-      if (ImGui::Selectable("##choice", answered && ki == chosen, 0, ImVec2(0, ts.y)) && !answered)
+      const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float wrap_w = std::max(40.0f, ImGui::GetContentRegionAvail().x - radio -
+                                               ImGui::GetStyle().ItemSpacing.x);
+      const std::string shown = breakText(ImGui::GetFont(), ImGui::GetFontSize(), choice, wrap_w);
+      const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
+      if (ImGui::RadioButton("##choice", answered && ki == chosen) && !answered) qp.answer(qi, ki);
+      ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+      // The text centred on the radio mark's frame (one line) and the
+      // selectable around it, padded as the mark is.
+      const float pad_y = ImGui::GetStyle().FramePadding.y;
+      const ImVec2 cursor = ImGui::GetCursorScreenPos();
+      const ImVec2 text_at(cursor.x, cursor.y + pad_y);
+      if (ImGui::Selectable("##choicetext", answered && ki == chosen, 0,
+                            ImVec2(0, ts.y + 2.0f * pad_y)) &&
+          !answered)
         qp.answer(qi, ki);
       ImGui::PopID();
-      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at,
+      ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_at,
                                           ImGui::GetColorU32(text_col), shown.c_str());
+      recordQuizChoice(in, at, text_at, ts, shown, text_col);
     }
     if (answered) {
       const bool right = qs->correct(qi);
@@ -185,11 +206,13 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
   }
   ImGui::Spacing();
   wrappedText(qp.scoreLine(L));
-  if (last_stage) {
+  // The summary and the CSV export are for students; a patient who answered
+  // something reads how it went, never "13 questions open" or an export.
+  if (last_stage && (!patient || qs->answeredCount() > 0)) {
     ImGui::Separator();
     wrappedTextDisabled(L.tr("quiz.summary"));
     wrappedText(qp.summaryLine(L));
-    if (ImGui::Button((L.tr("quiz.export") + "###quizcsv").c_str())) {
+    if (!patient && ImGui::Button((L.tr("quiz.export") + "###quizcsv").c_str())) {
       ++qp.exports;
       actions.export_quiz_csv_path = "sclerosim-quiz-" + std::to_string(qp.exports) + ".csv";
     }

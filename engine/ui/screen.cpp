@@ -279,8 +279,13 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     // A clot organised against the wall with blood flowing through a channel
     // (the model's reopened vein, render::clotOrganised) is not trapped blood.
     const bool organised = id == "thrombus" && render::clotOrganised(*in.sample) > 0.5f;
-    const std::string text =
-        labelText(organised ? "organised_clot" : id, st.audience, st.lang, in.scene->params);
+    // The cord says "fading" only from the day the outcome names (one source).
+    const std::string shown_id =
+        organised ? "organised_clot"
+        : id == "cord" && in.run && in.sample
+            ? cordLabelId(in.run->outcome.fading_visible_day, in.sample->time_s / 86400.0)
+            : id;
+    const std::string text = labelText(shown_id, st.audience, st.lang, in.scene->params);
     if (text.empty()) continue;
     const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, text.c_str());
     const float pad = 7.0f * in.scale;
@@ -1280,6 +1285,22 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
   }
   if (small) ImGui::PopFont();
   return open;
+}
+
+void recordQuizChoice(const ScreenInput& in, ImVec2 button, ImVec2 text_at, ImVec2 text_size,
+                      const std::string& shown, ImVec4 ink) {
+  if (!in.record) return;
+  recordText(in, "panel.quiz.choice", text_at, text_size, ink, false);
+  RecordedText& t = in.record->texts.back();
+  t.lines = shown;
+  t.words = shown;
+  t.answer_button = glm::vec2(button.x, button.y);
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  t.inside = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
+  if (g_in_scroll_region) {
+    t.inside.min.x = g_panel_left;
+    t.inside.max.x = g_panel_right;
+  }
 }
 
 void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size,

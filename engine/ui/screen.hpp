@@ -27,6 +27,9 @@
 #include "ui/story.hpp"
 #include "ui/theme.hpp"
 
+struct ImVec2;
+struct ImVec4;
+
 namespace ui {
 
 // The run's curves resampled onto the playback axis, refilled only when the
@@ -172,5 +175,10 @@ std::vector<Capsule> veinCapsules(const render::VeinOnScreen& vein, glm::vec2 vi
 // (1.0 at 1280x720, 1.5 at 1920x1080, 3.0 at 3840x2160; at least 0.75 below) or
 // the display's DPI scale where that is larger, times the user's Ctrl +/-.
 float screenScale(glm::vec2 display, float dpi, float user);
+
+// A quiz choice as drawn: its answer button's top-left corner and its text
+// (for the layout record; nothing without one).
+void recordQuizChoice(const ScreenInput& in, ImVec2 button, ImVec2 text_at, ImVec2 text_size,
+                      const std::string& shown, ImVec4 ink);
 
 } // namespace ui

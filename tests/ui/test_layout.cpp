@@ -30,6 +30,7 @@
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
 #include "ui/outcome_text.hpp"
+#include "ui/screen.hpp"
 
 namespace {
 
@@ -252,8 +253,11 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
                       " (under two lines)");
     }
   // Leader lines: none passes through a text other than its own label's, and
-  // no two cross or run so close that they read as one line (the placer keeps
-  // 12 px at scale 1; 5 px is what any size must keep).
+  // no two cross or run so close that they read as one line: the placer's own
+  // 12 px at scale 1, scaled with the window as the placer scales it (a fixed
+  // 5 px let two leaders end a few millimetres apart on a projector).
+  const float leader_gap =
+      12.0f * ui::screenScale(glm::vec2(img.width, img.height), 1.0f, 1.0f) - 0.01f;
   for (std::size_t i = 0; i < rec.leaders.size(); ++i) {
     const ui::RecordedLeader& l = rec.leaders[i];
     for (const ui::RecordedText& t : rec.texts)
@@ -262,7 +266,7 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
     for (std::size_t j = i + 1; j < rec.leaders.size(); ++j) {
       const ui::RecordedLeader& m = rec.leaders[j];
       const float d = ui::segmentDistance(l.from, l.to, m.from, m.to);
-      if (d < 5.0f)
+      if (d < leader_gap)
         out.push_back(l.what + " leader: " + std::to_string(d) + " px from " + m.what + "'s");
     }
   }
@@ -917,4 +921,46 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
     }
   }
   CHECK(scrolled >= 4); // the case this is about happened
+}
+
+// The quiz beside a patient's narration (issue 15): collapsed until opened, so
+// no answer choice sits where the advice is read; a student's choices are
+// answer buttons (a radio mark before the text), never the narration's "•"
+// bullets. A student's open quiz stays closed when the mode turns to patient.
+TEST_CASE("layout: the quiz starts collapsed for patients; choices are answer buttons",
+          "[ui][gl][layout][quiz]") {
+  REQUIRE_GL();
+  app::Session s;
+  s.scene = scene::defaultScene();
+  s.rebuild();
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const glm::ivec2 size(1280, 720);
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  const std::string bullet = "\xe2\x80\xa2";
+  std::size_t student_choices = 0;
+  for (const scene::Audience audience : {scene::Audience::Student, scene::Audience::Patient}) {
+    v.state().audience = audience;
+    const bool patient = audience == scene::Audience::Patient;
+    for (int i = 0; i < s.playback.stageCount(); ++i) {
+      INFO((patient ? "patient " : "student ") << s.playback.stage(i).id);
+      s.playback.seekStage(i, 0.5);
+      ui::LayoutRecord rec;
+      drawRecorded(v, fb, size, rec);
+      // The header is there (a patient can open it), its choices are not.
+      CHECK(std::any_of(rec.texts.begin(), rec.texts.end(),
+                        [](const ui::RecordedText& t) { return t.what == "panel.quiz"; }));
+      for (const ui::RecordedText& t : rec.texts) {
+        if (t.what != "panel.quiz.choice") continue;
+        CHECK_FALSE(patient);
+        ++student_choices;
+        CHECK(t.lines.rfind(bullet, 0) != 0);
+        REQUIRE(t.answer_button.has_value());
+        CHECK(t.answer_button->x + 8.0f < t.rect.min.x); // the radio mark before the text
+      }
+    }
+  }
+  CHECK(student_choices >= 3); // the check had choices to look at
 }

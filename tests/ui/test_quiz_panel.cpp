@@ -42,6 +42,13 @@ TEST_CASE("quiz panel: questions per stage, answers and score", "[ui][quiz]") {
   CHECK(qp.indexInStage(stage, n) == ui::QuizPanel::npos);
   CHECK(qp.countForStage("no-such-stage") == 0);
 
+  // Nothing answered: how many are answered, not a score of 0 % (reads like failing).
+  char none[64];
+  std::snprintf(none, sizeof none, "0 of %zu answered", qs.size());
+  CHECK(qp.scoreLine(text::english()) == none);
+  CHECK(qp.scoreLine(text::english()).find('%') == std::string::npos);
+  CHECK(qp.scoreLine(text::locale("de")).rfind("0 von", 0) == 0);
+
   const int right = qs.questions()[0].answer_index;
   const int wrong = right == 0 ? 1 : 0;
   CHECK(qp.answer(0, right));
