@@ -159,10 +159,11 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
       // An answer button, not a bullet: a radio mark before each choice, so a
       // choice never looks like a line of the narration's advice. Answered:
       // the right one marked with an arrow, a wrong pick with a cross.
-      const char* mark = answered && is_right       ? "\xe2\x86\x92 "
-                         : answered && ki == chosen ? "\xc3\x97 "
+      const char* mark = answered && is_right       ? "\xe2\x86\x92"
+                         : answered && ki == chosen ? "\u00d7"
                                                     : "";
-      const std::string choice = std::string(mark) + item.text.choices[k];
+      const std::string choice =
+          *mark ? std::string(mark) + ' ' + item.text.choices[k] : item.text.choices[k];
       ImGui::PushID(ki);
       const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
       const ImVec2 at = ImGui::GetCursorScreenPos();

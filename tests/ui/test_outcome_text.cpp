@@ -325,3 +325,25 @@ TEST_CASE("ui: labels: the reticular vein label names the vein it points at", "[
         CHECK_FALSE(contains(label, word));
     }
 }
+
+// The cord's label and the outcome's fading line from one figure (issue 15: at
+// day 9 the label said "fading" while the outcome said "from about day 13").
+TEST_CASE("ui: the cord's label says fading from the outcome's fading day, not before", "[ui]") {
+  const scene::SceneDesc sc = scene::defaultScene();
+  const sim::Run run = sim::simulate(sc.params);
+  const double fading = run.outcome.fading_visible_day;
+  REQUIRE(fading > 2.0); // the precondition: the default case fades, after a few days
+  const int day = core::dayNumber(fading);
+  const std::string line = ui::fadingLine(fading, kPatient, EN, 60);
+  REQUIRE(contains(line, ("day " + std::to_string(day)).c_str()));
+  auto label = [&](double now) {
+    return ui::labelText(ui::cordLabelId(fading, now), kPatient, "en", sc.params);
+  };
+  CHECK_FALSE(contains(label(day - 1 + 0.9), "fading")); // the day before the outcome's
+  CHECK_FALSE(contains(label(9.0), "fading"));
+  CHECK(contains(label(day + 0.01), "fading"));
+  CHECK_FALSE(contains(ui::labelText(ui::cordLabelId(-1.0, 60.0), kPatient, "en", sc.params),
+                       "fading")); // never fading
+  CHECK(ui::labelText(ui::cordLabelId(fading, 9.0), kStudent, "de", sc.params) ==
+        ui::labelText("cord", kStudent, "de", sc.params)); // students: "Fibrous cord" throughout
+}
