@@ -12,9 +12,9 @@
 #include "scene/narration.hpp"
 #include "scene/safety.hpp"
 #include "scene/stage_script.hpp"
+#include "sim/indication.hpp"
 #include "sim/registry.hpp"
 #include "text/locale.hpp"
-#include "ui/outcome_text.hpp"
 
 namespace app {
 namespace {
@@ -135,21 +135,37 @@ std::string breastfeedingLine(const sim::Params& p, const text::Locale& L) {
   return L.tr("handout.aftercare.breastfeeding", {{"hours", L.number(hours, 0)}});
 }
 
+// After an extravasation in this case: what happened, what the practice did and
+// what to report, one sentence per severity of the model's (mild, moderate,
+// severe); "" when the needle was in the vein. Whole, with its subject: on
+// page 2 it stands away from page 1's "went into the skin beside the vein".
+std::string extravasatedLine(const sim::Outcome& o, const text::Locale& L) {
+  const char* severity = sim::extravasationSeverityName(o.extravasation_severity);
+  return severity ? L.tr(std::string("handout.aftercare.extravasated.") + severity) : "";
+}
+
+// The stockings as this case shows them (the scene's days, the model's
+// treated vein): how long the illustration shows them beside the study's
+// figure, the doctor deciding; for a vein not treated, that the stocking
+// cannot close it; none planned.
+std::string stockingLine(const sim::Params& p, const sim::Outcome& o, const text::Locale& L) {
+  if (p.compression.days <= 0.0 || p.compression.pressure_mmHg <= 0.0)
+    return L.tr("handout.aftercare.no_stocking");
+  if (!o.treated)
+    return L.tr("handout.aftercare.stocking_not_treated", {{"days", L.number(p.compression.days)}});
+  return L.tr("handout.aftercare.stocking", {{"shown", scene::stockingShown(p, L)}});
+}
+
 std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L) {
   const sim::Params& p = s.scene.params;
   if (!s.run.outcome.indicated) return {};
   std::vector<std::string> lines;
-  // Medicine went beside the vein in this case (the model's severity): what the
-  // practice does and what to report comes first, as the outcome panel says it.
-  const std::string beside = ui::extravasationLine(s.run.outcome, L);
+  // Medicine went beside the vein in this case (the model's severity): what
+  // happened and what to report comes first.
+  const std::string beside = extravasatedLine(s.run.outcome, L);
   if (!beside.empty()) lines.push_back(beside);
   lines.push_back(L.tr("handout.aftercare.walk"));
-  if (p.compression.days > 0.0 && p.compression.pressure_mmHg > 0.0) {
-    // As the app says it; this patient's days are written on the line below.
-    lines.push_back(L.tr("safety.after.stocking"));
-  } else {
-    lines.push_back(L.tr("handout.aftercare.no_stocking"));
-  }
+  lines.push_back(stockingLine(p, s.run.outcome, L));
   // The first days' care as the app and the video say it (heat, sun, sport,
   // long flights or sitting), then work, driving and breastfeeding.
   lines.push_back(L.tr("safety.after.care"));
@@ -221,7 +237,8 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
   }
   const double compression = compressionStart(run);
   if (compression >= 0.0) {
-    add("compression", compression + 60.0);
+    // A stocking on a vein the medicine never reached cannot close it (the model's outcome).
+    add(o.treated ? "compression" : "compression_not_treated", compression + 60.0);
   } else {
     add("sealed", event(sim::EventKind::Sealed));
   }
@@ -247,17 +264,23 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   c.lang = lang;
   c.letter = lang == "en-US";
   c.title = text(o.indicated ? "handout.title" : "handout.title_not_indicated");
-  c.case_line = L.tr(o.indicated ? "handout.case" : "handout.case_not_indicated",
-                     {{"vein", text(scene::veinKindKey(p.vein.kind))},
-                      {"diameter", L.number(p.vein.diameter_mm, 1)},
-                      {"agent", text(scene::agentKey(p.agent.name))},
-                      {"concentration", L.number(p.agent.concentration_pct, 2)}});
+  // The header and the leg's legend say what the model did to the vein:
+  // treated, not treated (the medicine went beside it), or only examined.
+  const char* case_key = !o.indicated ? "handout.case_not_indicated"
+                         : o.treated  ? "handout.case"
+                                      : "handout.case_not_treated";
+  c.case_line = L.tr(case_key, {{"vein", text(scene::veinKindKey(p.vein.kind))},
+                                {"diameter", L.number(p.vein.diameter_mm, 1)},
+                                {"agent", text(scene::agentKey(p.agent.name))},
+                                {"concentration", L.number(p.agent.concentration_pct, 2)}});
   c.clinic_label = text("handout.clinic");
   c.phone_label = text("handout.phone");
   c.clinic = clinic;
   c.leg_front = text("handout.leg.front");
   c.leg_back = text("handout.leg.back");
-  c.leg_legend = text(o.indicated ? "handout.leg.legend" : "handout.leg.legend_not_indicated");
+  c.leg_legend = text(!o.indicated ? "handout.leg.legend_not_indicated"
+                      : o.treated  ? "handout.leg.legend"
+                                   : "handout.leg.legend_not_treated");
   c.vein_kind = static_cast<int>(p.vein.kind);
   c.expect_title = text("handout.expect.title");
   c.expect = expectLines(s, L);

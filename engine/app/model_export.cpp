@@ -78,8 +78,7 @@ std::string reportJson(const sim::Run& run) {
                {"mg_per_kg", o.dose_mg_per_kg},
                {"weight_kg", run.params.patient.weight_kg}};
   if (o.extravasation_severity >= 0) {
-    static const char* const kSeverity[] = {"mild", "moderate", "severe"};
-    j["extravasation_severity"] = kSeverity[o.extravasation_severity];
+    j["extravasation_severity"] = sim::extravasationSeverityName(o.extravasation_severity);
   }
   j["outcome_settled_day"] = o.settled_day;
   j["pigment"] = {{"peak", o.pigment_peak},

@@ -61,6 +61,16 @@ std::string stockingDays(sim::VeinKind k, const text::Locale& loc) {
                                {"max", loc.number(info.label_stocking_max_days)}});
 }
 
+} // namespace
+
+std::string stockingShown(const sim::Params& p, const text::Locale& loc) {
+  const bool trial = p.compression.days == sim::kKern2007StockingDays;
+  return loc.tr(trial ? "term.stocking_shown.trial" : "term.stocking_shown.other",
+                {{"days", loc.number(p.compression.days)}});
+}
+
+namespace {
+
 bool value(const std::string& name, const sim::Params& p, const text::Locale& loc,
            std::string& out) {
   if (name == "agent") {
@@ -85,6 +95,8 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     out = stockingDays(sim::VeinKind::Telangiectasia, loc);
   } else if (name == "stocking_reticular_days") {
     out = stockingDays(sim::VeinKind::Reticular, loc);
+  } else if (name == "stocking_shown") {
+    out = stockingShown(p, loc);
   } else if (name == "volume_ml") {
     // As the warnings write it (scene/warning_text.cpp: two decimals).
     out = loc.number(p.agent.volume_ml, 2);
@@ -132,7 +144,8 @@ const std::vector<std::string>& placeholderNames() {
                                                   "label_max_ml",
                                                   "dose_limit",
                                                   "stocking_spider_days",
-                                                  "stocking_reticular_days"};
+                                                  "stocking_reticular_days",
+                                                  "stocking_shown"};
   return kNames;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/params.hpp"
+#include "text/locale.hpp"
 
 namespace scene {
 
@@ -12,6 +13,11 @@ namespace scene {
 // shared by the narration's placeholders and the handout.
 const char* veinKindKey(sim::VeinKind k);
 const char* agentKey(sim::Agent a);
+
+// How long this scene shows the stocking, for patients ("shown here: 21 days, as
+// in one study (Kern 2007)"; other days: the study's 3 weeks named beside
+// them): the narration's {stocking_shown} and the handout's stocking line.
+std::string stockingShown(const sim::Params& p, const text::Locale& loc);
 
 // Names that may appear in braces; "{{" and "}}" give literal braces.
 const std::vector<std::string>& placeholderNames();

@@ -33,6 +33,11 @@ int extravasationSeverity(const AgentParams& a) {
   return 2;
 }
 
+const char* extravasationSeverityName(int severity) {
+  static const char* const kNames[] = {"mild", "moderate", "severe"};
+  return severity >= 0 && severity <= 2 ? kNames[severity] : nullptr;
+}
+
 namespace {
 
 void notIndicated(Indication& r, const Params& p) {

@@ -41,5 +41,8 @@ double doseMgPerKg(const Params& p);
 // < 4 moderate, else severe.
 double extravasationIndex(const AgentParams& a);
 int extravasationSeverity(const AgentParams& a);
+// The severity's name ("mild", "moderate", "severe"; 0, 1, 2 as above): the
+// report's value and the suffix of the texts chosen by it; nullptr for < 0.
+const char* extravasationSeverityName(int severity);
 
 } // namespace sim

@@ -26,12 +26,15 @@ struct InjectionParams {
   bool in_lumen = true;
 };
 
+// Kern 2007 (RCT): 23-32 mmHg worn daily for 3 weeks improved clearance; the
+// Asclera label's minimum is 2-3 days (spider) / 5-7 days (reticular)
+// (shared/reference/clinical.md). The texts say the scene's days, "as in one
+// study (Kern 2007)" only where they are this trial's.
+inline constexpr double kKern2007StockingDays = 21.0;
+
 struct CompressionParams {
   double pressure_mmHg = 25.0;
-  // Kern 2007 (RCT): 23-32 mmHg worn daily for 3 weeks improved clearance; the
-  // Asclera label's minimum is 2-3 days (spider) / 5-7 days (reticular)
-  // (shared/reference/clinical.md). The narration says the scene's days.
-  double days = 21.0;
+  double days = kKern2007StockingDays;
 };
 
 struct PatientParams {

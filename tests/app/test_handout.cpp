@@ -17,7 +17,9 @@
 #include "app/handout.hpp"
 #include "core/clock.hpp"
 #include "scene/loader.hpp"
+#include "scene/narration.hpp"
 #include "scene/safety.hpp"
+#include "sim/indication.hpp"
 #include "sim/registry.hpp"
 #include "support/subprocess.hpp"
 #include "text/catalogue.hpp"
@@ -247,8 +249,15 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
     const auto says = [&](const char* key, const text::Args& v) {
       return contains(text, squash(L.tr(key, v)));
     };
-    // The example's stocking days are no patient record: the doctor writes them in.
-    CHECK(says("safety.after.stocking", {}));
+    // Issue 13: the stocking line says the days this case shows (14, not the
+    // study's 3 weeks: the study named beside them); the doctor decides, and
+    // writes this patient's on the lines below (no pressure printed).
+    sim::Params shown;
+    shown.compression.days = 14;
+    const std::string stocking =
+        L.tr("handout.aftercare.stocking", {{"shown", scene::stockingShown(shown, L)}});
+    CHECK(printed(text, stocking));
+    CHECK(contains(stocking, L.number(14.0)));
     CHECK_FALSE(contains(text, squash(L.number(30.0, 0) + " mmHg")));
     CHECK(says("handout.expect.fading", {{"day", std::to_string(fading)}}));
     CHECK(says("handout.expect.resolved_week", {{"week", std::to_string(week)}}));
@@ -308,6 +317,12 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
           "handout.next.title", "handout.next.date", "handout.contact.title", "handout.clinic",
           "handout.phone"})
       on(two, key);
+    // The default scene's stocking: 21 days, as in one study (Kern 2007).
+    const sim::Params defaults = scene::defaultScene().params;
+    REQUIRE(defaults.compression.days == sim::kKern2007StockingDays);
+    CHECK(printed(two, L.tr("handout.aftercare.stocking",
+                            {{"shown", L.tr("term.stocking_shown.trial",
+                                            {{"days", L.number(defaults.compression.days)}})}})));
     // Breastfeeding: the pause the agent's label gives (the default scene: polidocanol).
     const double pause_h = sim::agentInfo(sim::Agent::Polidocanol).breastfeeding_pause_max_h;
     REQUIRE(pause_h > 0.0);
@@ -342,48 +357,107 @@ TEST_CASE("handout: how long brown marks last comes from the model's pigment", "
                                                          {{"month", std::to_string(month)}}))));
 }
 
-// Issue 13: after an extravasation the handout says what the practice does and
-// what to report (the model's severity: the outcome panel's sentence), on the
-// page with the warning signs, in every language; a stronger solution gets the
-// severe one. Without an extravasation everyone reads the general line instead.
+// Issue 13: after an extravasation page 2 says, with its subject, that medicine
+// went beside the vein, what the practice did and what to report: one sentence
+// per severity of the model's (mild, moderate, severe), in every language; page 1
+// says the same happened. Header, legend and the stocking's caption say the vein
+// was not treated; the stocking line says what the picture shows and that it
+// cannot close this vein (or that none was planned). Without an extravasation
+// everyone reads the general line instead.
 TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[app]") {
   const std::string scene = std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/extravasation.toml";
   struct Case {
-    std::string name;
+    std::string severity;
     std::vector<std::string> sets;
   };
-  const std::vector<Case> cases{{"mild", {}},
-                                {"severe", {"agent.name=sts", "agent.concentration_pct=3"}}};
+  // Moderate: POL 1 %, 0.2 mL as a bolus faster than the doctor's reaction (all of it
+  // went in); severe: STS 3 %.
+  const std::vector<Case> cases{
+      {"mild", {}},
+      {"moderate", {"agent.concentration_pct=1", "agent.volume_ml=0.2", "injection.duration_s=1"}},
+      {"severe", {"agent.name=sts", "agent.concentration_pct=3"}},
+      {"mild", {"compression.days=0"}}};
   std::vector<std::string> lines_seen;
-  for (const Case& k : cases) {
+  for (std::size_t n = 0; n < cases.size(); ++n) {
+    const Case& k = cases[n];
     auto loaded = scene::loadSceneFile(scene);
     REQUIRE(loaded);
     app::Session s;
     s.scene = loaded.value();
     for (const std::string& set : k.sets) REQUIRE(scene::applyOverride(s.scene, set).empty());
     s.rebuild();
-    REQUIRE(s.run.outcome.indicated);
+    const sim::Outcome& o = s.run.outcome;
+    REQUIRE(o.indicated);
+    REQUIRE_FALSE(o.treated);
+    REQUIRE(o.extravasation_severity >= 0); // the model saw the medicine go beside the vein
+    REQUIRE(std::string(sim::extravasationSeverityName(o.extravasation_severity)) == k.severity);
+    const sim::Params& p = s.scene.params;
     for (const std::string& lang : text::languageCodes()) {
-      INFO(k.name << " " << lang);
+      INFO(k.severity << " " << n << " " << lang);
       const text::Locale& L = text::locale(lang);
-      const std::string line = ui::extravasationLine(s.run.outcome, L);
-      REQUIRE_FALSE(line.empty()); // the model saw the medicine go beside the vein
+      const std::string line = L.tr("handout.aftercare.extravasated." + k.severity);
       if (lang == "en") lines_seen.push_back(line);
-      const fs::path pdf = scratch() / ("extravasation-" + k.name + "-" + lang + ".pdf");
+      const fs::path pdf = scratch() / ("extravasation-" + std::to_string(n) + "-" + lang + ".pdf");
       std::vector<std::string> args{"--scene", scene, "--lang", lang, "--handout", pdf.string()};
       for (const std::string& set : k.sets) args.insert(args.end(), {"--set", set});
       REQUIRE(run(args).code == 0);
       CHECK(pages(pdf) == 2);
-      const std::string two = pageText(pdf, 2);
+      const std::string one = pageText(pdf, 1), two = pageText(pdf, 2);
+      CHECK(printed(one, L.tr("handout.expect.extravasation")));
       CHECK(printed(two, line));
       CHECK(printed(two, L.tr("safety.report.practice.title")));
+      // Not the panel's shorter form (no subject), nor the general "if it happens" line.
+      CHECK_FALSE(contains(two, squash(ui::extravasationLine(o, L))));
       CHECK_FALSE(contains(two, squash(L.tr("safety.after.extravasation"))));
+      // The vein was not treated: header and legend say so, never "treated with".
+      const text::Args case_args{{"vein", L.tr(scene::veinKindKey(p.vein.kind))},
+                                 {"diameter", L.number(p.vein.diameter_mm, 1)},
+                                 {"agent", L.tr(scene::agentKey(p.agent.name))},
+                                 {"concentration", L.number(p.agent.concentration_pct, 2)}};
+      CHECK(printed(one, L.tr("handout.case_not_treated", case_args)));
+      CHECK_FALSE(printed(one, L.tr("handout.case", case_args)));
+      CHECK(printed(one, L.tr("handout.leg.legend_not_treated")));
+      CHECK_FALSE(printed(one, L.tr("handout.leg.legend")));
+      // The stocking: what the picture shows and that it cannot close this vein; none planned.
+      const std::string treated_stocking =
+          L.tr("handout.aftercare.stocking", {{"shown", scene::stockingShown(p, L)}});
+      CHECK_FALSE(printed(two, treated_stocking));
+      CHECK_FALSE(printed(two, L.tr("safety.after.stocking")));
+      if (p.compression.days > 0.0) {
+        CHECK(printed(one, L.tr("handout.moment.compression_not_treated")));
+        CHECK_FALSE(printed(one, L.tr("handout.moment.compression")));
+        CHECK(printed(two, L.tr("handout.aftercare.stocking_not_treated",
+                                {{"days", L.number(p.compression.days)}})));
+      } else {
+        CHECK(printed(two, L.tr("handout.aftercare.no_stocking")));
+      }
       for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
     }
   }
-  // The severity is the model's: the two cases read differently.
-  REQUIRE(lines_seen.size() == 2);
+  // The severity is the model's: mild, moderate and severe read differently.
+  REQUIRE(lines_seen.size() == 4);
   CHECK(lines_seen[0] != lines_seen[1]);
+  CHECK(lines_seen[1] != lines_seen[2]);
+  CHECK(lines_seen[0] != lines_seen[2]);
+}
+
+// Issue 13: "it usually settles" had no source (clinical.md, docs/model.md): no
+// extravasation sentence says the spot will heal, in any language.
+TEST_CASE("handout: no extravasation sentence promises that it heals", "[app]") {
+  const std::vector<std::string> keys{
+      "outcome.plain.extravasation", "outcome.plain.extravasation_severe",
+      "handout.aftercare.extravasated.mild", "handout.aftercare.extravasated.moderate",
+      "handout.aftercare.extravasated.severe"};
+  // The old sentence in each language (en, de, fr, es).
+  const std::vector<const char*> promises{"usually settles", "Meist heilt", "Cela passe",
+                                          "Suele curarse"};
+  for (const std::string& lang : text::languageCodes())
+    for (const std::string& key : keys) {
+      INFO(lang << " " << key);
+      REQUIRE(text::locale(lang).has(key));
+      for (const char* promise : promises)
+        CHECK_FALSE(contains(text::locale(lang).tr(key), promise));
+    }
 }
 
 // Breastfeeding: polidocanol's pause comes from its label (registry); for an agent
@@ -528,6 +602,17 @@ TEST_CASE("handout: key moments follow the model's events", "[app]") {
   s.rebuild();
   REQUIRE_FALSE(s.run.outcome.indicated);
   for (const app::KeyMoment& k : app::keyMoments(s)) CHECK(k.what.rfind("needle", 0) != 0);
+  // Beside the vein: the stocking's picture says that it cannot close a vein not treated.
+  s.scene = scene::defaultScene();
+  s.scene.params.injection.in_lumen = false;
+  s.rebuild();
+  REQUIRE_FALSE(s.run.outcome.treated);
+  bool stocking = false;
+  for (const app::KeyMoment& k : app::keyMoments(s)) {
+    CHECK(k.what != "compression");
+    stocking = stocking || k.what == "compression_not_treated";
+  }
+  CHECK(stocking);
 }
 
 TEST_CASE("handout: bad paths, a full disk and a missing font fail cleanly", "[app]") {
