@@ -25,12 +25,12 @@ const char* modeKey(scene::Audience a) {
   return "patient";
 }
 
-// The plain topic (outcome.plain.<topic>) of an extravasation warning, nullptr
-// for any other: one rule for the outcome panel and the handout.
+// The plain topic (outcome.plain.<topic>) of an extravasation warning, one per
+// severity of the model's (mild, moderate, severe), nullptr for any other warning.
 const char* extravasationTopic(sim::WarningKind k) {
   if (k == sim::WarningKind::ExtravasationSevere) return "extravasation_severe";
-  if (k == sim::WarningKind::ExtravasationMild || k == sim::WarningKind::ExtravasationModerate)
-    return "extravasation";
+  if (k == sim::WarningKind::ExtravasationModerate) return "extravasation_moderate";
+  if (k == sim::WarningKind::ExtravasationMild) return "extravasation";
   return nullptr;
 }
 

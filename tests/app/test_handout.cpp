@@ -377,7 +377,7 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
       {"moderate", {"agent.concentration_pct=1", "agent.volume_ml=0.2", "injection.duration_s=1"}},
       {"severe", {"agent.name=sts", "agent.concentration_pct=3"}},
       {"mild", {"compression.days=0"}}};
-  std::vector<std::string> lines_seen;
+  std::vector<std::string> lines_seen, panel_seen;
   for (std::size_t n = 0; n < cases.size(); ++n) {
     const Case& k = cases[n];
     auto loaded = scene::loadSceneFile(scene);
@@ -396,7 +396,10 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
       INFO(k.severity << " " << n << " " << lang);
       const text::Locale& L = text::locale(lang);
       const std::string line = L.tr("handout.aftercare.extravasated." + k.severity);
-      if (lang == "en") lines_seen.push_back(line);
+      if (lang == "en") {
+        lines_seen.push_back(line);
+        panel_seen.push_back(ui::extravasationLine(o, L));
+      }
       const fs::path pdf = scratch() / ("extravasation-" + std::to_string(n) + "-" + lang + ".pdf");
       std::vector<std::string> args{"--scene", scene, "--lang", lang, "--handout", pdf.string()};
       for (const std::string& set : k.sets) args.insert(args.end(), {"--set", set});
@@ -434,20 +437,25 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
       for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
     }
   }
-  // The severity is the model's: mild, moderate and severe read differently.
-  REQUIRE(lines_seen.size() == 4);
-  CHECK(lines_seen[0] != lines_seen[1]);
-  CHECK(lines_seen[1] != lines_seen[2]);
-  CHECK(lines_seen[0] != lines_seen[2]);
+  // The severity is the model's: mild, moderate and severe read differently, on
+  // the handout and in the outcome panel.
+  for (const std::vector<std::string>* seen : {&lines_seen, &panel_seen}) {
+    REQUIRE(seen->size() == 4);
+    CHECK((*seen)[0] != (*seen)[1]);
+    CHECK((*seen)[1] != (*seen)[2]);
+    CHECK((*seen)[0] != (*seen)[2]);
+  }
 }
 
 // Issue 13: "it usually settles" had no source (clinical.md, docs/model.md): no
 // extravasation sentence says the spot will heal, in any language.
 TEST_CASE("handout: no extravasation sentence promises that it heals", "[app]") {
-  const std::vector<std::string> keys{
-      "outcome.plain.extravasation", "outcome.plain.extravasation_severe",
-      "handout.aftercare.extravasated.mild", "handout.aftercare.extravasated.moderate",
-      "handout.aftercare.extravasated.severe"};
+  const std::vector<std::string> keys{"outcome.plain.extravasation",
+                                      "outcome.plain.extravasation_moderate",
+                                      "outcome.plain.extravasation_severe",
+                                      "handout.aftercare.extravasated.mild",
+                                      "handout.aftercare.extravasated.moderate",
+                                      "handout.aftercare.extravasated.severe"};
   // The old sentence in each language (en, de, fr, es).
   const std::vector<const char*> promises{"usually settles", "Meist heilt", "Cela passe",
                                           "Suele curarse"};
