@@ -110,6 +110,8 @@ std::string reportJson(const sim::Run& run) {
   j["recanalized_day"] = dayOrNull(o.recanalized_day);
   j["thrombus_peak"] = o.thrombus_peak;
   j["endothelium_alive_min"] = o.endothelium_alive_min;
+  j["lining_survived"] = o.lining_survived;
+  j["clot_organised_day"] = dayOrNull(o.clot_organised_day);
   j["final_fibrosis"] = o.final_fibrosis;
   nlohmann::ordered_json events = nlohmann::ordered_json::array();
   for (const sim::Event& e : run.events) {

@@ -13,6 +13,7 @@
 #include "render/needle.hpp"
 #include "render/wheal.hpp"
 #include "sim/constants.hpp"
+#include "sim/thrombus.hpp"
 
 namespace render {
 namespace {
@@ -248,12 +249,9 @@ float stainShown(const sim::Sample& s) {
 }
 
 float clotOrganised(const sim::Sample& s) {
-  // A clot that stays in an open, unbonded lumen organises against the wall
-  // over the first week (fibroblasts grow in) while blood keeps a channel:
-  // the recanalization picture. Bonded or scarred veins show seal and cord.
-  if (s.thrombus < 0.02 || s.seal >= 0.45 || s.fibrosis >= 0.5) return 0.0f;
-  const double days = s.time_s / 86400.0;
-  return static_cast<float>(std::clamp((days - 1.0) / 6.0, 0.0, 1.0));
+  // The model's organisation of a clot in an open, unbonded lumen (one rule
+  // with the label and the caption): the recanalization picture.
+  return static_cast<float>(sim::organisedClot(s));
 }
 
 float cordShade(const sim::Sample& s) {
@@ -1116,7 +1114,7 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   // only while the picture shows it as clot, not yet as the pale cord.
   const bool cord_seen = cordShade(s) >= 0.5f;
   set(Anchor::Thrombus, {clot.x, -l.vein_depth_mm + clot.y, fz}, front,
-      (s.thrombus > 0.15 || (s.thrombus > 0.02 && clotOrganised(s) > 0.5)) && !cord_seen);
+      (s.thrombus > 0.15 || (s.thrombus > 0.02 && sim::isClotOrganised(s))) && !cord_seen);
   set(Anchor::Bandage,
       {0.45f * hw,
        stocking_.lift_mm + pressedY(stocking_, 0.45f * hw, 0.0f) + stocking_.thickness_mm,

@@ -49,7 +49,8 @@ const char* anchorId(Anchor a);
 
 // The clot's share of the open lumen (0 when there is hardly any), as drawn.
 float clotShare(const sim::Sample& s);
-// 0..1: how far a clot in an open, unbonded lumen has organised (recanalization).
+// 0..1: how far a clot in an open, unbonded lumen has organised (recanalization):
+// the model's sim::organisedClot.
 float clotOrganised(const sim::Sample& s);
 // How thin the stream of returning blood is (0 = the lumen full of blood .. 1
 // = none flows): 1 - the model's flow (speed x lumen area) over the resting

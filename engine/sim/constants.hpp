@@ -94,6 +94,19 @@ inline constexpr double kThrombusFill = 0.95;        // clot fills at most this 
 inline constexpr double kOccludingClot = 0.8;
 inline constexpr double kThrombusResorb_days = 12.0;  // organisation + macrophages (assumption)
 inline constexpr double kThrombusResorbSizeExp = 1.0; // x (d / 0.6 mm)^exp (assumption)
+// Organisation of a clot left in a lumen whose walls have not bonded: from
+// day 1 (the clot has formed) fibroblasts grow in from the wall and the clot
+// shrinks against it while blood keeps a channel past it (the reopened vein's
+// picture). 0 -> 1 over kClotOrganise_days while at least kClotPresent of the
+// lumen is clot, the walls are not bonded (seal < 0.5) and no cord has formed
+// (fibrosis < 0.5); it never goes back. Between bonded walls a clot becomes
+// part of the seal and then of the fibrous cord (fibrosis), not an organised
+// thrombus of its own. "Organised" from kClotOrganisedAt on (label "Organised
+// thrombus", the reopening's caption). All assumptions (docs/model.md,
+// "Thrombus, organisation or cord").
+inline constexpr double kClotOrganise_days = 6.0;
+inline constexpr double kClotPresent = 0.02;
+inline constexpr double kClotOrganisedAt = 0.5;
 inline constexpr double kBackflowClot =
     0.5; // clot from backflow into an unmatured seal (assumption)
 inline constexpr double kBackflow_s = 86400.0;

@@ -220,6 +220,17 @@ State step(const State& prev, const Params& p, const Setup& setup, double dt) {
                                        since_injury)
                         : 0.0;
 
+  // --- Organisation: a clot the walls did not bond around organises against
+  // the wall from day 1 (constants.hpp; the thrombus -> fibrosis rule,
+  // docs/model.md): only forwards, so the texts and the picture can read it.
+  if (t1 > 86400.0 && s.thrombus >= k::kClotPresent && s.seal < 0.5 && s.fibrosis < 0.5) {
+    const double from = std::max(t0, 86400.0);
+    s.clot_organised =
+        std::min(1.0, s.clot_organised + (t1 - from) / (k::kClotOrganise_days * 86400.0));
+  }
+  if (s.clot_organised_at_s < 0.0 && s.clot_organised >= k::kClotOrganisedAt)
+    s.clot_organised_at_s = t1;
+
   // --- Recanalization: in the recovery period, a treated vein that carries
   // blood again without a bond has reopened (German guideline 2020).
   // A vein that was never closed (no bond, no clot filling it) has not
@@ -265,6 +276,7 @@ Sample toSample(const State& s, const Params& p) {
   out.inflammation = s.inflammation;
   out.visibility = visibility(s.stain, s.lumen_area_ratio, s.thrombus);
   out.pigment = s.pigment;
+  out.clot_organised = s.clot_organised;
   out.compression_mmHg = s.compression_mmHg;
   out.blood_speed_mm_s = s.blood_speed_mm_s;
   out.wheal = s.wheal;

@@ -37,7 +37,11 @@ struct State {
   double blood_speed_mm_s = 0.0;
   double needle = 0.0;
   bool injecting = false;
-  bool lying = true;        // posture (timeline.hpp lyingAt): on the couch, or at night
+  bool lying = true; // posture (timeline.hpp lyingAt): on the couch, or at night
+  // 0..1, never falling: how far the clot in an unbonded lumen has organised
+  // (constants.hpp kClotOrganise_days); when it reached kClotOrganisedAt (< 0: not yet).
+  double clot_organised = 0.0;
+  double clot_organised_at_s = -1.0;
   bool recanalized = false; // closed (bonded or filled with clot), then open again
   double recanalized_at_s = -1.0;
   bool occluded_once = false; // the walls bonded (seal >= 0.5) or a clot filled the lumen

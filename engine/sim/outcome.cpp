@@ -97,6 +97,8 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   o.thrombus_peak = end.thrombus_peak;
   o.final_fibrosis = end.fibrosis;
   o.endothelium_alive_min = 1.0 - end.damage();
+  o.lining_survived = sealReadiness(end.damage()) <= 0.0;
+  o.clot_organised_day = end.clot_organised_at_s >= 0.0 ? end.clot_organised_at_s / kDay : -1.0;
   o.treated = indicated && p.injection.in_lumen && p.agent.volume_ml > 0.0;
   if (!indicated) {
     // Nothing is injected (run.cpp): no dose, whatever the scene's planned volume.
@@ -141,6 +143,16 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
         {kinds[o.extravasation_severity],
          {{"volume_ml", given.volume_ml}, {"concentration_pct", given.concentration_pct}}});
   }
+  // The cause, as the model has it: where the lining survived, the walls
+  // could not bond with or without a stocking (seal readiness 0), so a
+  // warning about the missing stocking would blame the wrong thing.
+  if (treated && !o.closed && o.lining_survived)
+    o.warnings.erase(std::remove_if(o.warnings.begin(), o.warnings.end(),
+                                    [](const Warning& w) {
+                                      return w.kind == WarningKind::NoCompression ||
+                                             w.kind == WarningKind::ZeroPressure;
+                                    }),
+                     o.warnings.end());
   if (o.recanalized) {
     o.warnings.push_back({WarningKind::Reopened, {}});
   } else if (treated && !o.closed) {

@@ -175,6 +175,7 @@ Sample interpolate(const Sample& a, const Sample& b, double time_s) {
   s.seal = lerp(a.seal, b.seal, u);
   s.tube_area_ratio = lerp(a.tube_area_ratio, b.tube_area_ratio, u);
   s.pigment = lerp(a.pigment, b.pigment, u);
+  s.clot_organised = lerp(a.clot_organised, b.clot_organised, u);
   const float uf = static_cast<float>(u);
   for (std::size_t i = 0; i < s.sclerosant.size(); ++i) {
     s.sclerosant[i] = a.sclerosant[i] + (b.sclerosant[i] - a.sclerosant[i]) * uf;

@@ -55,6 +55,8 @@ struct Sample {
   double seal = 0.0;             // 0..1 bond between opposed damaged walls (>= 0.5 sealed)
   double tube_area_ratio = 1.0;  // tube-law A/A0 of the wall under load, before bonding
   double pigment = 0.0;          // 0..1 brown haemosiderin staining along the vein (visible)
+  double clot_organised = 0.0;   // 0..1, never falling: organisation of a clot in an unbonded
+                                 // lumen (sim/thrombus.hpp organisedClot)
 
   // Along the segment, cell 0 at the injection site's upstream end.
   std::array<float, kSegmentCells> sclerosant{}; // free concentration, % (w/v)
@@ -115,10 +117,19 @@ struct Outcome {
   // within a year (Goldman, Sadick & Weiss 1995).
   double pigment_peak = 0.0;
   double pigment_faded_day = -1.0;
-  double pigmentation_risk = 0.0; // 0..1 indicator
-  double matting_risk = 0.0;      // 0..1 indicator
-  double thrombus_peak = 0.0;     // largest clot, fraction of the lumen
-  double endothelium_alive_min = 1.0;
+  double pigmentation_risk = 0.0;     // 0..1 indicator
+  double matting_risk = 0.0;          // 0..1 indicator
+  double thrombus_peak = 0.0;         // largest clot, fraction of the lumen
+  double endothelium_alive_min = 1.0; // the lining's alive share at the end (it only falls)
+  // Too much of the lining survived for the walls to bond at all (the model's
+  // bonding rule, sim/endothelium.hpp sealReadiness: damage below
+  // kSealDamageMin): a vein that did not close failed for its dose, and a
+  // stocking would not have sealed it (warnings and titles say so, not "no
+  // compression").
+  bool lining_survived = false;
+  // The day the clot in an unbonded lumen counted as organised
+  // (thrombus.hpp isClotOrganised), < 0 = never.
+  double clot_organised_day = -1.0;
   double settled_day = 0.0; // model day the outcome was read: resolved, reopened, untreated or cap
   // The dose actually given (in the lumen or, extravasated, into the dermis):
   // 0 when nothing was injected (a vein that is not indicated), so a report

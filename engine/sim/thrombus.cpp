@@ -56,4 +56,13 @@ double resorbThrombus(double thrombus, double diameter_mm, double dt) {
   return thrombus * std::exp(-dt / (k::kThrombusResorb_days * size * 86400.0));
 }
 
+double organisedClot(const Sample& s) {
+  if (s.thrombus < k::kClotPresent || s.seal >= 0.5 || s.fibrosis >= 0.5) return 0.0;
+  return std::clamp(s.clot_organised, 0.0, 1.0);
+}
+
+bool isClotOrganised(const Sample& s) {
+  return organisedClot(s) >= k::kClotOrganisedAt;
+}
+
 } // namespace sim

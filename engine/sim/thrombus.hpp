@@ -2,6 +2,7 @@
 // Thrombus formation in the treated lumen.
 
 #include "sim/params.hpp"
+#include "sim/run.hpp"
 
 namespace sim {
 
@@ -22,5 +23,14 @@ double growThrombus(double thrombus, double drive, double room, double dt);
 
 // Reabsorption during recovery (organisation and macrophages).
 double resorbThrombus(double thrombus, double diameter_mm, double dt);
+
+// The clot in an open lumen as the model has it now, 0..1: its organisation
+// (Sample::clot_organised) where a clot (>= kClotPresent) sits between walls
+// that have not bonded and no cord has formed; 0 elsewhere (bonded walls
+// show seal and cord). One rule for the picture (stripes round the channel),
+// the "Organised thrombus" label and the reopening's caption.
+double organisedClot(const Sample& s);
+// Organised from constants.hpp kClotOrganisedAt on.
+bool isClotOrganised(const Sample& s);
 
 } // namespace sim

@@ -13,6 +13,7 @@
 #include "core/clock.hpp"
 #include "render/palette.hpp"
 #include "scene/stages.hpp"
+#include "sim/thrombus.hpp"
 #include "text/locale.hpp"
 #include "ui/labels.hpp"
 #include "ui/leg_figure.hpp"
@@ -277,8 +278,8 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
       if (id == a.id) anchor = &a;
     if (!anchor || !anchor->visible) continue;
     // A clot organised against the wall with blood flowing through a channel
-    // (the model's reopened vein, render::clotOrganised) is not trapped blood.
-    const bool organised = id == "thrombus" && render::clotOrganised(*in.sample) > 0.5f;
+    // (the model's reopened vein, sim::isClotOrganised) is not trapped blood.
+    const bool organised = id == "thrombus" && sim::isClotOrganised(*in.sample);
     // The cord says "fading" only from the day the outcome names (one source).
     const std::string shown_id =
         organised ? "organised_clot"
@@ -430,7 +431,7 @@ void drawColourLegend(const ScreenInput& in, const ScreenState& st, const Fonts&
   const bool bonded =
       in.sample->seal >= 0.5 && in.sample->fibrosis < 0.5 && in.sample->lumen.walls_touch;
   // The striped, organised clot round the channel of a reopened vein.
-  const bool organised = render::clotOrganised(*in.sample) > 0.5f;
+  const bool organised = sim::isClotOrganised(*in.sample);
   std::vector<Entry> entries;
   for (const render::LegendSwatch& w : render::legendSwatches(pal)) {
     const std::string key = w.key;

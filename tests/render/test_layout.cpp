@@ -8,6 +8,8 @@
 #include "render/layout.hpp"
 #include "render/meshes.hpp"
 #include "render/palette.hpp"
+#include "render/renderer.hpp"
+#include "sim/thrombus.hpp"
 
 TEST_CASE("render: the cell layout is a pure function of its inputs", "[render]") {
   sim::Params params;
@@ -66,4 +68,21 @@ TEST_CASE("render: the needle is drawn at its gauge's true outer diameter", "[re
       widest = std::max(widest, std::hypot(m.vertices[i], m.vertices[i + 1]));
     CHECK(2.0f * widest == Approx(d).epsilon(1e-4));
   }
+}
+
+// Issue 15: the picture's organised clot is the model's (sim::organisedClot), not a
+// clock of the renderer's own: at day 5 a clot the model has not organised draws none,
+// one it has draws its share, and the stripes, the label and the caption agree.
+TEST_CASE("render: the organised clot drawn is the model's organisation", "[render]") {
+  sim::Sample s;
+  s.time_s = 5.0 * 86400.0;
+  s.thrombus = 0.5;
+  CHECK(render::clotOrganised(s) == 0.0f);
+  s.clot_organised = 0.3;
+  CHECK(render::clotOrganised(s) == Approx(0.3f));
+  CHECK(render::clotOrganised(s) == static_cast<float>(sim::organisedClot(s)));
+  s.time_s = 1.5 * 86400.0; // the clock does not matter, the state does
+  CHECK(render::clotOrganised(s) == Approx(0.3f));
+  s.seal = 0.6; // bonded walls show seal and cord
+  CHECK(render::clotOrganised(s) == 0.0f);
 }

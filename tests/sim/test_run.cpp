@@ -776,3 +776,98 @@ TEST_CASE("sim: clotting follows each agent's own Parsi 2011 stages, not a conve
     CHECK(sim::procoagulantActivity(sim::Agent::Sts, c) <=
           sim::procoagulantActivity(sim::Agent::Polidocanol, c) + 1e-12);
 }
+
+namespace {
+sim::Params spiderAt(double pct, double compression_days, double diameter_mm = 0.6) {
+  sim::Params p;
+  p.agent.concentration_pct = pct;
+  p.compression.days = compression_days;
+  p.vein.diameter_mm = diameter_mm;
+  return p;
+}
+} // namespace
+
+// Issue 15: the clot's organisation is one model state (the picture's stripes, the
+// "Organised thrombus" label and the reopening's caption read it), not a renderer's
+// clock: finite, 0..1, never falling, 0 through day 1 and 0 where the walls bonded.
+TEST_CASE("sim: clot organisation is a model state: finite, monotone, 0 where walls bonded",
+          "[sim]") {
+  struct Case {
+    double pct, days, diameter;
+  };
+  int organised_runs = 0;
+  for (const Case c :
+       {Case{0.5, 21, 0.6}, Case{0.5, 0, 0.6}, Case{0.2, 0, 0.6}, Case{0.2, 21, 0.6},
+        Case{0.1, 0, 0.6}, Case{0.2, 0, 0.3}, Case{0.2, 0, 1.0}, Case{1.0, 21, 2.0}}) {
+    const sim::Run run = sim::simulate(spiderAt(c.pct, c.days, c.diameter), 120.0);
+    INFO(c.pct << " % " << c.days << " d " << c.diameter << " mm");
+    double last = 0.0;
+    for (const sim::Sample& s : run.samples) {
+      REQUIRE(std::isfinite(s.clot_organised));
+      REQUIRE(s.clot_organised >= last);
+      REQUIRE(s.clot_organised <= 1.0);
+      if (s.time_s <= 86400.0) REQUIRE(s.clot_organised == 0.0);
+      const double shown = sim::organisedClot(s);
+      REQUIRE((shown >= 0.0 && shown <= s.clot_organised));
+      if (s.seal >= 0.5 || s.fibrosis >= 0.5 || s.thrombus < sim::k::kClotPresent)
+        REQUIRE(shown == 0.0);
+      last = s.clot_organised;
+    }
+    if (run.outcome.verdict == sim::Verdict::Closed)
+      CHECK(last == 0.0); // bonded on day 0: the clot becomes seal and cord, not organised
+    if (last > 0.0) ++organised_runs;
+    // The outcome's day is the state's: organised a few hours after it, not before.
+    const double day = run.outcome.clot_organised_day;
+    if (day >= 0.0) {
+      CHECK(sim::isClotOrganised(run.at((day + 0.25) * 86400.0)));
+      CHECK_FALSE(sim::isClotOrganised(run.at((day - 0.25) * 86400.0)));
+    }
+  }
+  CHECK(organised_runs >= 3);
+  // The clock alone organises nothing: a sample at day 5 without the state's
+  // organisation shows no organised clot (the renderer's old (day - 1) / 6 rule did).
+  sim::Sample s;
+  s.time_s = 5.0 * 86400.0;
+  s.thrombus = 0.5;
+  CHECK(sim::organisedClot(s) == 0.0);
+  s.clot_organised = 0.7;
+  CHECK(sim::organisedClot(s) == Approx(0.7));
+  CHECK(sim::isClotOrganised(s));
+}
+
+// Issue 13/15: the outcome says what the lining did, from the model's bonding rule, and
+// a vein that failed because its lining survived is not blamed on the missing stocking.
+TEST_CASE("sim: the outcome says whether the lining survived, and no stocking warning for it",
+          "[sim]") {
+  const auto has = [](const sim::Outcome& o, sim::WarningKind k) {
+    return sim::hasWarning(o.warnings, k);
+  };
+  const sim::Outcome sealed = sim::simulate(spiderAt(0.5, 21)).outcome;
+  CHECK_FALSE(sealed.lining_survived);
+  CHECK(sealed.closed);
+  // No stocking and a dose that bonds the walls: the stocking's warning stays.
+  const sim::Outcome no_stocking = sim::simulate(spiderAt(0.5, 0)).outcome;
+  CHECK_FALSE(no_stocking.lining_survived);
+  CHECK(has(no_stocking, sim::WarningKind::NoCompression));
+  for (const double days : {0.0, 21.0}) {
+    for (const double pct : {0.1, 0.2}) {
+      sim::Params p = spiderAt(pct, days);
+      for (const double mmHg : {25.0, 0.0}) {
+        p.compression.pressure_mmHg = mmHg;
+        const sim::Outcome o = sim::simulate(p).outcome;
+        INFO(pct << " % " << days << " d at " << mmHg << " mmHg: " << sim::toString(o.verdict));
+        CHECK(o.lining_survived);
+        CHECK(o.endothelium_alive_min > 1.0 - sim::k::kSealDamageMin);
+        CHECK_FALSE(o.closed);
+        CHECK(o.sealed_day < 0.0);
+        CHECK_FALSE(has(o, sim::WarningKind::NoCompression));
+        CHECK_FALSE(has(o, sim::WarningKind::ZeroPressure));
+        CHECK(has(o, sim::WarningKind::ConcentrationLow)); // the cause the model has
+      }
+    }
+  }
+  // The underdosed scene's case: reopened, for the dose.
+  const sim::Outcome reopened = sim::simulate(spiderAt(0.2, 0)).outcome;
+  CHECK(reopened.verdict == sim::Verdict::Reopened);
+  CHECK(reopened.lining_survived);
+}
