@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/thrombus.hpp"
 #include "text/locale.hpp"
 
 namespace scene {
@@ -132,6 +133,10 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
     const sim::Sample at = run.at(event_time_s);
     if (!at.lumen.walls_touch && clotFillsLumen(at)) return "sealed_clot";
   }
+  // "Through the organised clot" only where the model's clot is organised:
+  // the thrombus label at the same moment says so too.
+  if (event == sim::EventKind::Recanalized && !sim::isClotOrganised(run.at(event_time_s)))
+    return "reopened_fresh";
   // The vein narrows only where the model's wall tightened (its Spasm event,
   // the same the narration's "no_spasm" variant reads).
   if (event == sim::EventKind::BloodReturns &&
@@ -148,6 +153,7 @@ bool clotFillsLumen(const sim::Sample& s) {
 const char* liningLabelId(double endothelium_alive) {
   if (endothelium_alive >= kLiningAliveAt) return "legend.endothelium_alive";
   if (endothelium_alive <= kLiningDeadAt) return "legend.endothelium_dead";
+  if (endothelium_alive <= kLiningMostlyDeadAt) return "inset.wall.lining_mostly_dead";
   return "inset.wall.lining_partly";
 }
 

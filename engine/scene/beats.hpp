@@ -9,6 +9,7 @@
 
 #include "scene/scene_desc.hpp"
 #include "scene/stages.hpp"
+#include "sim/constants.hpp"
 #include "sim/run.hpp"
 
 namespace scene {
@@ -42,7 +43,9 @@ std::string beatCaption(sim::EventKind event, Audience audience, const std::stri
 // Which caption a beat takes, as the model is at its event: its own id, or a
 // variant where the model says the moment happened another way ("sealed_clot":
 // sealed while the walls never met, the clot filling the lumen bridging them;
-// "blood_returns_no_spasm": the wall never tightened, the vein is not narrow).
+// "blood_returns_no_spasm": the wall never tightened, the vein is not narrow;
+// "reopened_fresh": the vein reopened before its clot counted as organised,
+// sim::isClotOrganised, the same rule the clot's label reads).
 const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double event_time_s);
 // The clot fills at least half of what is left of the lumen (the sealed_clot
 // caption's "fills it").
@@ -54,9 +57,13 @@ bool clotFillsLumen(const sim::Sample& s);
 const char* stockingCaptionId(const sim::Sample& now, sim::Verdict verdict);
 // The lining's name as the model has it (wall inset, student): its alive
 // share >= kLiningAliveAt "alive", <= kLiningDeadAt "dead", between them
-// "partly alive" (docs/model.md, "Lining"). The thresholds match the inset's
-// nine cells: all green, all grey, or some of each.
+// "partly alive" (docs/model.md, "Endothelium"). The thresholds match the inset's
+// nine cells: all green, all grey, or some of each. "Mostly dead" up to
+// kLiningMostlyDeadAt: where the model's walls bond at full speed (alive
+// 1 - kSealDamageFull), so a lining that lets the vein seal never reads as the
+// half-alive one that does not.
 inline constexpr double kLiningAliveAt = 0.95, kLiningDeadAt = 0.05;
+inline constexpr double kLiningMostlyDeadAt = 1.0 - sim::k::kSealDamageFull;
 const char* liningLabelId(double endothelium_alive);
 // How many of the inset's `cells` lining cells are drawn damaged: the nearest
 // share, kept to all green / some of each / all grey as the label says.

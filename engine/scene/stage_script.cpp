@@ -20,9 +20,9 @@ namespace {
 // A "_no_stocking" variant may have only its own title (the stage must not
 // be titled "Compression" without a stocking); its narration is then the
 // variant's without the stocking, which says nothing about one.
-void setText(StageDesc& s, const std::string& variant) {
+void setText(StageDesc& s, const std::string& variant, const std::string& title_variant) {
   const std::string base = s.id + "." + variant;
-  const std::string title_key = "stage." + base + ".title";
+  const std::string title_key = "stage." + s.id + "." + title_variant + ".title";
   std::string told = base;
   const std::string suffix = "_no_stocking";
   if (!text::english().find("narration." + base + ".patient") && variant.size() > suffix.size() &&
@@ -70,6 +70,7 @@ double compressionStartS(const sim::Params& p) {
 ModelStory storyOf(const sim::Run& run) {
   ModelStory story;
   story.verdict = run.outcome.verdict;
+  story.lining_survived = run.outcome.lining_survived;
   double spasm = -1.0, blanching = -1.0;
   for (const sim::Event& e : run.events) {
     if (e.kind == sim::EventKind::Spasm && spasm < 0.0) spasm = e.time_s;
@@ -129,6 +130,17 @@ std::string variantFor(const std::string& id, const ModelStory& story, bool stoc
   return "default";
 }
 
+// The title names the cause where the model has one the narration's variant
+// does not: a vein that did not close because its lining survived is "too weak
+// a dose", with or without a stocking (never "no compression").
+std::string titleVariantFor(const std::string& id, const ModelStory& story,
+                            const std::string& variant) {
+  const bool failed =
+      story.verdict == sim::Verdict::Reopened || story.verdict == sim::Verdict::NotClosed;
+  if (id == "compression" && failed && story.lining_survived) return "weak_dose";
+  return variant;
+}
+
 } // namespace
 
 StageDesc defaultStage(const std::string& id, const sim::Params& p, double recovery_days) {
@@ -151,7 +163,8 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
   const bool stocking = p.compression.days > 0.0;
   const bool treated = verdict == sim::Verdict::Closed || verdict == sim::Verdict::Reopened ||
                        verdict == sim::Verdict::NotClosed;
-  setText(s, variantFor(id, story, stocking));
+  const std::string variant = variantFor(id, story, stocking);
+  setText(s, variant, titleVariantFor(id, story, variant));
   if (id == "assessment") {
     const bool ok = verdict != sim::Verdict::NotIndicated;
     if (!ok) s.duration_s = 20.0; // the verdict is the whole story when not indicated

@@ -26,6 +26,9 @@ enum class ProcedureOrder { SpasmFirst, BlanchingFirst, NoSpasm };
 struct ModelStory {
   sim::Verdict verdict = sim::Verdict::Closed;
   ProcedureOrder order = ProcedureOrder::SpasmFirst;
+  // The lining survived the dose (sim::Outcome::lining_survived): a vein that
+  // did not close failed for too weak a dose, stocking or not.
+  bool lining_survived = false;
 };
 ModelStory storyOf(const sim::Run& run);
 // The text variant for a procedure order ("default": spasm first,

@@ -191,7 +191,11 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
       add(extravasationTopic(w.kind));
       break;
     case sim::WarningKind::Reopened:
-      add(reopened_no_stocking ? "reopened_no_stocking" : "reopened");
+      // The cause as the model has it: a lining that survived the dose
+      // (the stocking's warning is then not in the outcome: sim/outcome.cpp).
+      add(o.lining_survived      ? "reopened_weak_dose"
+          : reopened_no_stocking ? "reopened_no_stocking"
+                                 : "reopened");
       break;
     case sim::WarningKind::NotClosed:
       break; // the verdict ("did not close") and the session line say it

@@ -36,7 +36,8 @@ ImVec2 iv(glm::vec2 v) {
   return ImVec2(v.x, v.y);
 }
 
-void record(const ScreenInput& in, const char* what, glm::vec2 pos, ImVec2 size) {
+void record(const ScreenInput& in, const char* what, glm::vec2 pos, ImVec2 size,
+            const std::string& words = {}) {
   if (!in.record) return;
   RecordedText t;
   t.what = what;
@@ -44,6 +45,7 @@ void record(const ScreenInput& in, const char* what, glm::vec2 pos, ImVec2 size)
   t.inside = Rect::at(in.view_origin, in.view_size);
   t.ink = glm::vec4(kInk.x, kInk.y, kInk.z, kInk.w);
   t.over_view = true;
+  t.words = words;
   in.record->texts.push_back(std::move(t));
 }
 
@@ -277,10 +279,12 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
                                  : state == InsetState::Bonded       ? "inset.wall.bonded"
                                  : state == InsetState::BondedByClot ? "inset.wall.bonded_clot"
                                                                      : "legend.cord");
-  // As a cord, no lining is left to name: three rows.
+  // Bonded, the two linings are one band, and as a cord none is left: no
+  // lining to name (its alive share no longer tells what the wall does), three rows.
+  const bool no_lining = state == InsetState::Bonded || state == InsetState::Cord;
   const std::string* rows[] = {&adventitia, &media, &lining, &lumen};
-  const int n = state == InsetState::Cord ? 3 : 4;
-  if (state == InsetState::Cord) rows[2] = &lumen;
+  const int n = no_lining ? 3 : 4;
+  if (no_lining) rows[2] = &lumen;
   // Full size where there is room, smaller where the labels and the
   // cross-section leave less (the sealed frame at 1280x720).
   float R = 0.0f;
@@ -385,8 +389,9 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   dl->AddCircle(iv(c), R, ink, 48, 2.0f * in.scale);
   // Labels beside the circle, each with a short leader to its layer.
   const float ys[] = {0.5f * (y_adv + y_media), 0.5f * (y_media + y_lining),
-                      state == InsetState::Cord ? 0.5f * (y_lining + c.y + R)
-                                                : 0.5f * (y_lining + y_lumen),
+                      state == InsetState::Cord     ? 0.5f * (y_lining + c.y + R)
+                      : state == InsetState::Bonded ? 0.5f * (y_lining + y_lumen + h)
+                                                    : 0.5f * (y_lining + y_lumen),
                       y_lumen + 0.5f * lumen_h};
   // Each leader's end on its layer at least 12 px (at scale 1) below the one
   // above it, inside the circle: touching or bonded, the lining's row and the
@@ -422,7 +427,7 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
                 1.5f * in.scale);
     dl->AddCircleFilled(ImVec2(edge - 0.25f * R, y), 2.5f * in.scale, ink);
     dl->AddText(font, fs, ImVec2(lx, ty), ink, rows[i]->c_str());
-    record(in, "inset.label", {lx, ty}, ts);
+    record(in, "inset.label", {lx, ty}, ts, *rows[i]); // what it says: tests read the rows
   }
 }
 

@@ -192,9 +192,9 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       // Or a beat's caption as the model is at that moment (scene::beatCaptionId,
       // scene::stockingCaptionId).
       for (const char* id :
-           {"sealed_clot", "blood_returns_no_spasm", "stocking_on_upright", "stocking_on_lying",
-            "stocking_on_lying_open", "stocking_on_not_treated", "stocking_on_lying_night",
-            "stocking_on_lying_open_night"})
+           {"sealed_clot", "blood_returns_no_spasm", "reopened_fresh", "stocking_on_upright",
+            "stocking_on_lying", "stocking_on_lying_open", "stocking_on_not_treated",
+            "stocking_on_lying_night", "stocking_on_lying_open_night"})
         known = known || cue.text == scene::beatCaptionText(id, c.audience, c.lang);
       CHECK(known);
     }

@@ -82,10 +82,12 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   // Next session keeps the built-in title, which follows the model's verdict.
   CHECK(under.stages[5].title == "Next session: treat the vein again");
   CHECK(under.stages[5].titles.at("de") == "Nächste Sitzung: die Vene erneut behandeln");
-  // Compression keeps the built-in stage, and that follows the verdict too: it says what
-  // the model shows (the walls do not stick together), not that the dose was "too weak".
-  // No stocking here (compression.days = 0): the title says so, as no-compression's does.
-  CHECK(under.stages[3].title == "No compression: the walls do not seal");
+  // Compression keeps the built-in stage, and that follows the model's outcome too: its
+  // lining survived the dose (sim::Outcome::lining_survived), so the walls could not bond
+  // with or without a stocking; the title names that cause, never the missing stocking.
+  CHECK(under.stages[3].title == "Too weak a dose: the walls do not seal");
+  CHECK(under.stages[3].titles.at("de") == "Zu schwache Dosis: Die Wände verkleben nicht");
+  CHECK(under.title == "Too weak a dose: the walls do not seal");
   const std::string comp = under.narrationText(under.stages[3], "en", Audience::Patient).text;
   CHECK(comp.find("do not stick together") != std::string::npos);
   CHECK(comp.find("too weak") == std::string::npos);
@@ -546,7 +548,9 @@ TEST_CASE("scene: the extravasation narration's volume is the report's and the w
 
 // A scene with no stocking never gets a stage title that claims compression:
 // across doses and both needle positions, the compression stage says "no
-// compression" (or that the vein was not treated), in every language.
+// compression" (or that the vein was not treated), in every language, unless the
+// model's lining survived the dose: then the vein failed for its dose, stocking or
+// not, and the title says "too weak a dose" (never blaming the missing stocking).
 TEST_CASE("scene: compression.days = 0 never titles a stage as compression", "[scene]") {
   for (const double pct : {0.1, 0.2, 0.3, 0.5, 1.0}) {
     for (const bool in_lumen : {true, false}) {
@@ -562,7 +566,12 @@ TEST_CASE("scene: compression.days = 0 never titles a stage as compression", "[s
         const std::string title = st.titleIn(lang).text;
         CHECK(title != L.tr("stage.compression.closed.title"));
         CHECK(title != L.tr("stage.compression.reopened.title"));
-        CHECK(title.rfind(L.tr("stage.compression.closed_no_stocking.title"), 0) == 0);
+        const bool weak = story.lining_survived && (story.verdict == sim::Verdict::Reopened ||
+                                                    story.verdict == sim::Verdict::NotClosed);
+        if (weak)
+          CHECK(title == L.tr("stage.compression.weak_dose.title"));
+        else
+          CHECK(title.rfind(L.tr("stage.compression.closed_no_stocking.title"), 0) == 0);
       }
     }
   }
@@ -572,8 +581,10 @@ TEST_CASE("scene: compression.days = 0 never titles a stage as compression", "[s
 // over every shipped scene and its whole run, "alive" only where all of the inset's nine
 // cells are drawn green, "dead" only where all are grey, "partly alive" where both show; the
 // underdosed scene ends with about half its lining alive, so its name is "partly alive".
+// "Mostly dead" where the model's walls bond at full speed (alive <= 1 - kSealDamageFull):
+// a sealed vein's lining (default 5.9 % alive) never reads like the failed one's (54 %).
 TEST_CASE("loader: the wall inset's lining label follows the model's alive share", "[scene]") {
-  int partly = 0;
+  int partly = 0, mostly_dead = 0;
   for (const char* file : scene_test::kShippedScenes) {
     const SceneDesc d = loadOk(std::string("scenes/") + file);
     const sim::Run run = sim::simulate(d.params, d.recovery_days);
@@ -589,7 +600,17 @@ TEST_CASE("loader: the wall inset's lining label follows the model's alive share
       CHECK((id == "legend.endothelium_alive") == (grey == 0));
       CHECK((id == "legend.endothelium_dead") == (grey == 9));
       partly += id == "inset.wall.lining_partly";
+      mostly_dead += id == "inset.wall.lining_mostly_dead";
+      if (alive > kLiningDeadAt)
+        CHECK((id == "inset.wall.lining_mostly_dead") == (alive <= 1.0 - sim::k::kSealDamageFull));
     }
+    // What the lining did is named by the outcome: a vein that closed has a lining
+    // at most "mostly dead"; one whose lining survived the dose "partly alive".
+    const std::string end = liningLabelId(run.outcome.endothelium_alive_min);
+    if (run.outcome.closed)
+      CHECK((end == "inset.wall.lining_mostly_dead" || end == "legend.endothelium_dead"));
+    if (run.outcome.treated && run.outcome.lining_survived)
+      CHECK(end == "inset.wall.lining_partly");
     if (std::string(file) == "underdosed-recanalization.toml") {
       CHECK(run.outcome.endothelium_alive_min > 0.3);
       CHECK(std::string(liningLabelId(run.samples.back().endothelium_alive)) ==
@@ -597,4 +618,8 @@ TEST_CASE("loader: the wall inset's lining label follows the model's alive share
     }
   }
   CHECK(partly > 0);
+  CHECK(mostly_dead > 0);
+  // The default scene ends at 5.9 % alive, the underdosed one at 54 %: two names.
+  CHECK(std::string(liningLabelId(0.059)) == "inset.wall.lining_mostly_dead");
+  CHECK(std::string(liningLabelId(0.54)) == "inset.wall.lining_partly");
 }

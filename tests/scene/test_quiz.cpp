@@ -297,6 +297,15 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
   CHECK(en.tr("safety.after.walk").find("supervision") != std::string::npos);
   CHECK(en.tr("safety.after.dvt").find("rare, but it can happen") != std::string::npos);
   CHECK(en.tr("safety.contra.pregnancy").find("put off") != std::string::npos);
+  // Severe arterial disease: why it excludes the treatment (the stocking would harm,
+  // clinical.md "PAOD Fontaine III-IV - compression would harm"), in every wording.
+  CHECK(en.tr("safety.contra.arterial").find("would harm") != std::string::npos);
+  CHECK(en.tr("safety.contra.arterial.short").find("would harm") != std::string::npos);
+  CHECK(en.tr("safety.contra.arterial.student").find("compression would harm") !=
+        std::string::npos);
+  for (const char* code : {"de", "fr", "es"})
+    CHECK(text::locale(code).tr("safety.contra.arterial.short") !=
+          text::locale(code).tr("safety.contra.arterial.student"));
   CHECK(en.tr("safety.after.care").find("long flights") != std::string::npos);
   // Patients read "as long as your doctor tells you", as in the other stocking texts; the
   // label's days are for students (narration.compression.closed.student, quiz.compression.6).

@@ -964,3 +964,57 @@ TEST_CASE("layout: the quiz starts collapsed for patients; choices are answer bu
   }
   CHECK(student_choices >= 3); // the check had choices to look at
 }
+
+// Issue 15 (medical student): the wall inset names the lining as the model has it and
+// drops it once the walls have bonded: at every still of the default scene (student,
+// 1280x720) where the model's walls are bonded and touching, none of the inset's rows
+// names the lining; where the lining is open and at most 15 % alive (the model's full
+// bonding damage), the row reads "Endothelium mostly dead", never "partly alive".
+TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  auto loaded = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) +
+                                     "/scenes/spider-vein-polidocanol.toml");
+  REQUIRE(loaded);
+  app::Session s;
+  s.scene = loaded.value();
+  s.rebuild();
+  ui::ScreenState st;
+  st.audience = scene::Audience::Student;
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, st, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const glm::ivec2 size(1280, 720);
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  const text::Locale& L = text::english();
+  const std::vector<std::string> lining = {
+      L.tr("legend.endothelium_alive"), L.tr("legend.endothelium_dead"),
+      L.tr("inset.wall.lining_partly"), L.tr("inset.wall.lining_mostly_dead")};
+  ui::LayoutRecord rec;
+  int bonded = 0, mostly_dead = 0;
+  for (const app::TourStill& still : app::planTour(s)) {
+    s.playback.seek(still.position_s);
+    v.holdModelTime(still.model_time_s);
+    drawRecorded(v, fb, size, rec);
+    v.holdModelTime(std::nullopt);
+    const sim::Sample at = s.run.at(still.model_time_s.value_or(s.playback.simTime()));
+    std::vector<std::string> rows;
+    for (const ui::RecordedText& t : rec.texts)
+      if (t.what == "inset.label") rows.push_back(t.words);
+    INFO(still.name << ": seal " << at.seal << ", alive " << at.endothelium_alive);
+    if (rows.empty()) continue;
+    const bool names_lining = std::any_of(rows.begin(), rows.end(), [&](const std::string& r) {
+      return std::find(lining.begin(), lining.end(), r) != lining.end();
+    });
+    if (at.seal >= 0.5 && at.lumen.walls_touch) {
+      ++bonded;
+      CHECK_FALSE(names_lining);
+    } else if (at.fibrosis <= 0.5 && at.endothelium_alive > 0.05 && at.endothelium_alive <= 0.15) {
+      ++mostly_dead;
+      CHECK(std::find(rows.begin(), rows.end(), L.tr("inset.wall.lining_mostly_dead")) !=
+            rows.end());
+    }
+  }
+  CHECK(bonded > 0);
+  CHECK(mostly_dead > 0);
+}

@@ -2,6 +2,8 @@
 // or model jargon; students keep the numbers.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -83,6 +85,30 @@ TEST_CASE("ui: outcome: a vein that reopened without a stocking names both cause
   o.warnings = {{sim::WarningKind::NoCompression, {}}};
   CHECK(ui::warningLines(o, kPatient, EN) ==
         std::vector<std::string>{EN.tr("outcome.plain.no_compression")});
+}
+
+// Issue 13: the underdosed scene reopened because its lining survived the dose; the
+// patient's lines say so and never blame the missing stocking (the model's cause).
+TEST_CASE("ui: outcome: a vein that reopened for a weak dose is not blamed on the stocking",
+          "[ui]") {
+  const auto loaded = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) +
+                                           "/scenes/underdosed-recanalization.toml");
+  REQUIRE(loaded.ok());
+  const sim::Run run = sim::simulate(loaded.value().params, loaded.value().recovery_days);
+  REQUIRE(run.outcome.verdict == sim::Verdict::Reopened);
+  REQUIRE(run.outcome.lining_survived);
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::vector<std::string> lines = ui::warningLines(run.outcome, kPatient, L);
+    for (const char* blame : {"outcome.plain.no_compression", "outcome.plain.reopened_no_stocking"})
+      CHECK(std::find(lines.begin(), lines.end(), L.tr(blame)) == lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), L.tr("outcome.plain.reopened_weak_dose")) !=
+          lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), L.tr("outcome.plain.too_weak")) != lines.end());
+    for (const std::string& w : ui::warningLines(run.outcome, kStudent, L))
+      CHECK(w != L.tr("warning.no_compression"));
+  }
 }
 
 TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
