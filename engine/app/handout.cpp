@@ -290,12 +290,15 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   c.aftercare = aftercareLines(s, L);
   // Something was injected: the warning signs by urgency, as the help panel,
   // the Recovery box and the video list them (scene::warningSigns).
-  c.emergency_title = text(scene::urgencyTitleKey(scene::Urgency::EmergencyNumber));
-  c.warning_title = text(scene::urgencyTitleKey(scene::Urgency::PracticeAtOnce));
-  if (o.indicated)
+  c.emergency_title = scene::urgencyTitle(scene::Urgency::EmergencyNumber, L);
+  c.warning_title = scene::urgencyTitle(scene::Urgency::PracticeAtOnce, L);
+  if (o.indicated) {
     for (const scene::WarningSign& w : scene::warningSigns())
       (w.urgency == scene::Urgency::EmergencyNumber ? c.emergencies : c.warnings)
           .push_back(text(w.key));
+    // Where to go when the practice is closed, last, as in the app's box.
+    c.warnings.push_back(text(scene::outOfHoursKey()));
+  }
   if (o.indicated) {
     const scene::SafetySection& contra = scene::contraindications();
     c.contra_title = text(contra.title_key);

@@ -443,8 +443,10 @@ std::vector<ui::Caption> videoEndCard(const std::string& lang) {
     for (const scene::WarningSign& w : scene::warningSigns())
       if (w.urgency == u)
         signs.push_back(scene::signWithoutTag(L.tr(scene::boxItemKey(w.key)), tag));
-    card.push_back(
-        {scene::urgencyTitleKey(u), listCard(L, L.tr(scene::urgencyTitleKey(u)), signs)});
+    std::string text = listCard(L, scene::urgencyTitle(u, L), signs);
+    // Where to go when the practice is closed, as in the app's box.
+    if (u == scene::Urgency::PracticeAtOnce) text += " " + L.tr(scene::outOfHoursKey());
+    card.push_back({scene::urgencyTitleKey(u), text});
   }
   card.push_back({"video.end.sessions", L.tr("video.end.sessions")});
   return card;

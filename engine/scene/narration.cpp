@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "scene/safety.hpp"
 #include "scene/scene_desc.hpp"
 #include "sim/indication.hpp"
 #include "sim/registry.hpp"
@@ -97,6 +98,9 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     out = stockingDays(sim::VeinKind::Reticular, loc);
   } else if (name == "stocking_shown") {
     out = stockingShown(p, loc);
+  } else if (name == "call_practice") {
+    // The practice's urgency in the one wording of the safety box's heading.
+    out = loc.tr(practiceCallKey());
   } else if (name == "volume_ml") {
     // As the warnings write it (scene/warning_text.cpp: two decimals).
     out = loc.number(p.agent.volume_ml, 2);
@@ -145,7 +149,8 @@ const std::vector<std::string>& placeholderNames() {
                                                   "dose_limit",
                                                   "stocking_spider_days",
                                                   "stocking_reticular_days",
-                                                  "stocking_shown"};
+                                                  "stocking_shown",
+                                                  "call_practice"};
   return kNames;
 }
 

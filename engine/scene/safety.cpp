@@ -34,6 +34,30 @@ const char* urgencyTitleKey(Urgency u) {
   return "safety.report.practice.title";
 }
 
+const char* practiceCallKey() {
+  return "safety.urgency.practice.call";
+}
+
+const char* outOfHoursKey() {
+  return "safety.report.out_of_hours";
+}
+
+const char* normalAfterwardsTitleKey() {
+  return "safety.normal.title";
+}
+
+const char* normalAfterwardsKey() {
+  return "safety.normal";
+}
+
+std::string safetyText(const std::string& key, const text::Locale& L) {
+  return L.tr(key, {{"call_practice", L.tr(practiceCallKey())}});
+}
+
+std::string urgencyTitle(Urgency u, const text::Locale& L) {
+  return safetyText(urgencyTitleKey(u), L);
+}
+
 const char* urgencyTagKey(Urgency u) {
   switch (u) {
   case Urgency::EmergencyNumber:
@@ -57,28 +81,16 @@ std::string signWithoutTag(const std::string& short_text, const std::string& tag
 namespace {
 
 SafetySection signsOf(Urgency u) {
-  SafetySection s{urgencyTitleKey(u), {}};
+  SafetySection s{urgencyTitleKey(u), {}, u == Urgency::PracticeAtOnce ? outOfHoursKey() : nullptr};
   for (const WarningSign& w : warningSigns())
     if (w.urgency == u) s.item_keys.push_back(w.key);
   return s;
 }
 
-// The Recovery box's group of one urgency: its signs under a short heading
-// that says whom to call.
-const char* boxGroupTitleKey(Urgency u) {
-  switch (u) {
-  case Urgency::EmergencyNumber:
-    return "safety.box.report.emergency";
-  case Urgency::PracticeAtOnce:
-    return "safety.box.report.practice";
-  }
-  return "safety.box.report.practice";
-}
-
 std::vector<SafetyGroup> reportGroups() {
   std::vector<SafetyGroup> groups;
   for (const Urgency u : kUrgencies)
-    groups.push_back({boxGroupTitleKey(u), signsOf(u).item_keys, u});
+    groups.push_back({urgencyTitleKey(u), signsOf(u).item_keys, u, signsOf(u).note_key});
   return groups;
 }
 
@@ -100,18 +112,23 @@ const std::vector<SafetySection>& safetySections() {
 std::vector<std::string> safetyKeys() {
   std::vector<std::string> keys{"safety.title"};
   for (const Urgency u : kUrgencies) keys.emplace_back(urgencyTagKey(u));
+  keys.emplace_back(practiceCallKey());
   for (const SafetySection& s : safetySections()) {
     keys.emplace_back(s.title_key);
     for (const char* k : s.item_keys) keys.emplace_back(k);
+    if (s.note_key) keys.emplace_back(s.note_key);
   }
   for (const StageInfo& stage : stageRegistry())
     for (const Audience a : {Audience::Patient, Audience::Student})
       if (const std::optional<StageSafetyBox> box = stageSafetyBox(stage.kind, a)) {
-        keys.emplace_back(box->heading_key);
+        if (box->heading_key) keys.emplace_back(box->heading_key);
         for (const SafetyGroup& g : box->groups) {
           keys.emplace_back(g.title_key);
           for (const char* k : g.item_keys) keys.push_back(boxItemKey(k, a));
+          if (g.note_key) keys.emplace_back(g.note_key);
         }
+        for (const char* k : {box->normal_title_key, box->normal_key})
+          if (k) keys.emplace_back(k);
       }
   return keys;
 }
@@ -156,8 +173,10 @@ std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience) 
                           audience};
   }
   case StageKind::Recovery:
-    return StageSafetyBox{inWording("safety.box.report", "safety.box.report.student", audience),
-                          reportGroups(), audience};
+    return StageSafetyBox{inWording(nullptr, "safety.box.report.student", audience), reportGroups(),
+                          audience,
+                          audience == Audience::Patient ? normalAfterwardsTitleKey() : nullptr,
+                          audience == Audience::Patient ? normalAfterwardsKey() : nullptr};
   case StageKind::Preparation:
   case StageKind::Procedure:
   case StageKind::Compression:

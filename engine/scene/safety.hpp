@@ -12,12 +12,14 @@
 
 #include "scene/scene_desc.hpp"
 #include "scene/stages.hpp"
+#include "text/locale.hpp"
 
 namespace scene {
 
 struct SafetySection {
   const char* title_key;
   std::vector<const char*> item_keys;
+  const char* note_key = nullptr; // a line under the items (outOfHoursKey)
 };
 
 // How urgently a warning sign needs help: one answer per sign, for every place
@@ -34,9 +36,24 @@ struct WarningSign {
 };
 // Every warning sign, the emergencies first.
 const std::vector<WarningSign>& warningSigns();
-// The heading over one urgency's signs: "Call your local emergency number now
-// (...) if you have:" / "Call the practice at once if you notice:".
+// The heading over one urgency's signs: "Rare, but call 112 now (...):" /
+// "Call the practice at once (the same day):". The practice's heading holds
+// the words "{call_practice}" (practiceCallKey), so read it with urgencyTitle.
 const char* urgencyTitleKey(Urgency u);
+// The heading in words: every place that shows it (help panel, Recovery box,
+// handout, video cards) reads it here.
+std::string urgencyTitle(Urgency u, const text::Locale& L);
+// A safety text in words, "{call_practice}" filled in (any "safety.*" key).
+std::string safetyText(const std::string& key, const text::Locale& L);
+// "call the practice at once (the same day)": the one wording of the
+// practice's urgency, in its heading and in the narrations ("{call_practice}",
+// scene/narration.cpp), so that no text says "at once" where another says
+// "the same day" (issue 13 review).
+const char* practiceCallKey();
+// "If you cannot reach the practice: out-of-hours service or emergency
+// department.": under the practice's signs in the Recovery box, the handout
+// and the video's card.
+const char* outOfHoursKey();
 // The words each short item ends with, after ": " ("call the emergency number").
 const char* urgencyTagKey(Urgency u);
 // A sign's short form without its urgency tag (the video's end cards list the
@@ -70,12 +87,28 @@ struct SafetyGroup {
   // The urgency every item of the group has, where the group is one; its
   // items are shown without their urgency tag (signWithoutTag).
   std::optional<Urgency> urgency;
+  // A line under the items, no bullet (the practice's group: outOfHoursKey).
+  const char* note_key = nullptr;
 };
 struct StageSafetyBox {
+  // Over the groups; none in the patient's Recovery box, whose red headings
+  // say when and whom to call (a third heading cost the 1280x720 panel a line).
   const char* heading_key;
   std::vector<SafetyGroup> groups;
   Audience audience; // whose wording the items take (boxItemKey)
+  // The patient's Recovery box ends with what is normal afterwards and needs
+  // no call, so that the expected itchy bumps and bruises are not taken for
+  // warning signs: a one-line heading (normal_title_key) that opens the list
+  // (normal_key). Not a warning sign, so it may wait for a click: the 1280x720
+  // panel shows every warning sign, the outcome and the narration at once.
+  const char* normal_title_key = nullptr;
+  const char* normal_key = nullptr;
 };
+// "Normal afterwards, no need to call" / "itchy bumps at the needle spots, ...".
+// Sources: clinical.md, Timeline (urticarial flare; darker or bruised for
+// days) and Complications (brown marks fade in 6–12 months).
+const char* normalAfterwardsTitleKey();
+const char* normalAfterwardsKey();
 std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience);
 // A box lists its section's items short: "<item key>.short" for a patient,
 // "<item key>.student" for a student (the help panel and the handout keep the

@@ -234,11 +234,12 @@ void drawSafety(const ScreenInput& in, ScreenState& st) {
       wrappedTextDisabled(tr(st, s.title_key));
       continue;
     }
-    wrappedText(tr(st, s.title_key));
+    wrappedText(scene::safetyText(s.title_key, loc(st)));
     for (const char* k : s.item_keys) {
       textBullet();
       wrappedText(tr(st, k));
     }
+    if (s.note_key) wrappedText(tr(st, s.note_key));
   }
   ImGui::PopTextWrapPos();
 }
@@ -267,24 +268,41 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
     ImGui::PopStyleColor();
     recordLastItem(in, what, glm::vec4(colour.x, colour.y, colour.z, colour.w), words);
   };
-  line("panel.safety.heading", warn, tr(st, box->heading_key));
+  if (box->heading_key) line("panel.safety.heading", warn, tr(st, box->heading_key));
   // Each group under its heading (the Recovery box: whom to call, then the
-  // signs, so no sign repeats it); the groups a little apart.
+  // signs, so no sign repeats it); the groups a little apart, the lines of a
+  // group close (the bullets part them): the 1280x720 panel shows the box,
+  // the outcome and the narration at once.
   const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, 0.15f * spacing.y));
   for (const scene::SafetyGroup& g : box->groups) {
-    if (&g != &box->groups.front()) ImGui::Dummy(ImVec2(0.0f, 0.25f * spacing.y));
+    if (&g != &box->groups.front()) ImGui::Dummy(ImVec2(0.0f, 0.5f * spacing.y));
     line("panel.safety.group", g.urgency == scene::Urgency::EmergencyNumber ? warn : ink,
-         tr(st, g.title_key));
+         scene::safetyText(g.title_key, loc(st)));
     const std::string tag = g.urgency ? tr(st, scene::urgencyTagKey(*g.urgency)) : std::string();
     for (const char* k : g.item_keys) {
       const std::string item = loc(st).tr(scene::boxItemKey(k, box->audience));
       textBullet(); // the text wraps beside the bullet
       line("panel.safety.item", ink, g.urgency ? scene::signWithoutTag(item, tag) : item);
     }
+    if (g.note_key) line("panel.safety.note", ink, tr(st, g.note_key));
   }
+  if (box->normal_title_key && box->normal_key) {
+    // What needs no call: one line that opens on a click (no warning sign
+    // waits for one).
+    ImGui::Dummy(ImVec2(0.0f, 0.5f * spacing.y));
+    const std::string title = tr(st, box->normal_title_key);
+    const bool open = ImGui::TreeNode((title + "###safety_normal").c_str());
+    recordLastItem(in, "panel.safety.normal_title", glm::vec4(ink.x, ink.y, ink.z, ink.w), title);
+    if (open) {
+      line("panel.safety.normal", ink, tr(st, box->normal_key));
+      ImGui::TreePop();
+    }
+  }
+  ImGui::PopStyleVar();
   ImGui::PopTextWrapPos();
   ImGui::Unindent(pad);
-  const float bottom = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y + pad;
+  const float bottom = ImGui::GetCursorScreenPos().y - 0.15f * spacing.y + pad;
   ImGui::Dummy(ImVec2(0.0f, 0.5f * pad));
   dl->ChannelsSetCurrent(0);
   const float round = 0.5f * pad;
