@@ -266,8 +266,11 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
     // Issue 13: every warning sign of scene::warningSigns() under its urgency's
     // heading, the emergency number's first (never an emergency under "the practice").
     const auto at = [&](const char* key) { return text.find(squash(L.tr(key))); };
-    const std::size_t emergency = at(scene::urgencyTitleKey(scene::Urgency::EmergencyNumber));
-    const std::size_t practice = at(scene::urgencyTitleKey(scene::Urgency::PracticeAtOnce));
+    const auto title = [&](scene::Urgency u) {
+      return text.find(squash(scene::urgencyTitle(u, L)));
+    };
+    const std::size_t emergency = title(scene::Urgency::EmergencyNumber);
+    const std::size_t practice = title(scene::Urgency::PracticeAtOnce);
     REQUIRE(emergency != std::string::npos);
     REQUIRE(practice != std::string::npos);
     CHECK(emergency < practice);
@@ -282,6 +285,9 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
         CHECK(where > practice);
       }
     }
+    // Where to go when the practice is closed, after the practice's signs (issue 13 review).
+    CHECK(at(scene::outOfHoursKey()) > practice);
+    CHECK(at(scene::outOfHoursKey()) != std::string::npos);
     CHECK(pages(pdf) == 2);
   }
 }
@@ -310,12 +316,11 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
     on(one, "handout.expect.title");
     on(one, "handout.pictures.title");
     for (const char* key :
-         {"handout.aftercare.title", "safety.report.emergency.title",
-          "safety.report.practice.title", "safety.report.calf", "handout.fill.stocking",
-          "handout.fill.days", "handout.fill.hours", "handout.fill.agent", "handout.fill.pressure",
-          "safety.after.care", "handout.aftercare.everyday", "safety.after.extravasation",
-          "handout.next.title", "handout.next.date", "handout.contact.title", "handout.clinic",
-          "handout.phone"})
+         {"handout.aftercare.title", "safety.report.calf", scene::outOfHoursKey(),
+          "handout.fill.stocking", "handout.fill.days", "handout.fill.hours", "handout.fill.agent",
+          "handout.fill.pressure", "safety.after.care", "handout.aftercare.everyday",
+          "safety.after.extravasation", "handout.next.title", "handout.next.date",
+          "handout.contact.title", "handout.clinic", "handout.phone"})
       on(two, key);
     // The default scene's stocking: 21 days, as in one study (Kern 2007).
     const sim::Params defaults = scene::defaultScene().params;
@@ -323,6 +328,7 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
     CHECK(printed(two, L.tr("handout.aftercare.stocking",
                             {{"shown", L.tr("term.stocking_shown.trial",
                                             {{"days", L.number(defaults.compression.days)}})}})));
+    for (const scene::Urgency u : scene::kUrgencies) CHECK(printed(two, scene::urgencyTitle(u, L)));
     // Breastfeeding: the pause the agent's label gives (the default scene: polidocanol).
     const double pause_h = sim::agentInfo(sim::Agent::Polidocanol).breastfeeding_pause_max_h;
     REQUIRE(pause_h > 0.0);
@@ -408,7 +414,7 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
       const std::string one = pageText(pdf, 1), two = pageText(pdf, 2);
       CHECK(printed(one, L.tr("handout.expect.extravasation")));
       CHECK(printed(two, line));
-      CHECK(printed(two, L.tr("safety.report.practice.title")));
+      CHECK(printed(two, scene::urgencyTitle(scene::Urgency::PracticeAtOnce, L)));
       // Not the panel's shorter form (no subject), nor the general "if it happens" line.
       CHECK_FALSE(contains(two, squash(ui::extravasationLine(o, L))));
       CHECK_FALSE(contains(two, squash(L.tr("safety.after.extravasation"))));

@@ -532,7 +532,12 @@ TEST_CASE("video: the end cards carry the triage, aftercare and contraindication
       for (const scene::Urgency u : scene::kUrgencies) {
         const ui::Caption* c = cardOf(scene::urgencyTitleKey(u));
         REQUIRE(c);
-        CHECK(c->text.rfind(L.tr(scene::urgencyTitleKey(u)), 0) == 0);
+        CHECK(c->text.rfind(scene::urgencyTitle(u, L), 0) == 0);
+        // Where to go when the practice is closed: on the practice's card, its last words.
+        const std::string route = L.tr(scene::outOfHoursKey());
+        const bool ends = c->text.size() > route.size() &&
+                          c->text.compare(c->text.size() - route.size(), route.size(), route) == 0;
+        CHECK(ends == (u == scene::Urgency::PracticeAtOnce));
         CHECK((c->text.find(sign) != std::string::npos) == (u == w.urgency));
       }
     }

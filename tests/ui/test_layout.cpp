@@ -594,7 +594,7 @@ TEST_CASE("layout: the stage panels show the safety boxes, every item, without t
                                          t.rect.max.y <= t.inside.max.y + 0.5f);
             return false;
           };
-          CHECK(shown("panel.safety.heading", L.tr(box->heading_key)));
+          if (box->heading_key) CHECK(shown("panel.safety.heading", L.tr(box->heading_key)));
           // Each item under its own group's heading: below it, above the next
           // group's (the Recovery box: each sign under whom to call).
           const auto top = [&](const std::string& what, const std::string& words) {
@@ -620,6 +620,16 @@ TEST_CASE("layout: the stage panels show the safety boxes, every item, without t
               CHECK(y > from);
               CHECK(y < to);
             }
+            // Where to go when the practice is closed, under the practice's signs.
+            if (group.note_key) {
+              CHECK(shown("panel.safety.note", L.tr(group.note_key)));
+              CHECK(top("panel.safety.note", L.tr(group.note_key)) > from);
+            }
+          }
+          // What is normal afterwards: its heading in view, closed (one line).
+          if (box->normal_title_key) {
+            CHECK(shown("panel.safety.normal_title", L.tr(box->normal_title_key)));
+            CHECK_FALSE(top("panel.safety.normal", L.tr(box->normal_key)) >= 0.0f);
           }
           failOn(problems(rec, img), img, "layout-failed-safety-" + name.str() + ".png");
           ++boxes;
@@ -821,7 +831,7 @@ std::vector<std::string> unseenPanelTexts(const ui::LayoutRecord& rec, bool box)
                     std::to_string(t.inside.max.y) + ")");
   for (const char* what : {"panel.narration", "panel.outcome"})
     if (!recorded(rec, what)) out.push_back(std::string(what) + ": not drawn");
-  if (box && !recorded(rec, "panel.safety.heading")) out.push_back("safety box: not drawn");
+  if (box && !recorded(rec, "panel.safety.group")) out.push_back("safety box: not drawn");
   return out;
 }
 

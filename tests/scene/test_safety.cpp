@@ -1,0 +1,260 @@
+// Issue 13 (round 6 reviews): the warning signs a patient reads in the side
+// panel's Recovery box are the same facts as the full list of the help panel
+// and the handout; what is normal afterwards is told apart from them; one
+// wording for "call the practice"; a route when the practice is closed; the
+// label's whole aftercare where no stocking is worn. Every language.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "scene/narration.hpp"
+#include "scene/safety.hpp"
+#include "scene/stage_script.hpp"
+#include "text/locale.hpp"
+
+namespace {
+
+using Words = std::map<std::string, std::vector<const char*>>;
+
+// The symptoms of each warning sign (clinical.md, "Report at once"; the
+// stroke-like signs as the long list names them), as each language words
+// them. Each must be in the long form (help panel, handout) and in the short
+// form (the Recovery box, the video's cards): a short form may drop words,
+// never a symptom (the skin's: its early signs, the painful red or dark spot
+// and the blister; the long form adds the open sore that may follow).
+const std::map<std::string, Words>& symptoms() {
+  static const std::map<std::string, Words> kSymptoms = {
+      {"en",
+       {{"safety.report.breath", {"breathlessness", "chest pain"}},
+        {"safety.report.anaphylaxis", {"face", "lips", "throat", "breathing", "faint"}},
+        {"safety.report.stroke", {"vision", "speaking", "numbness", "weakness", "one side"}},
+        {"safety.report.calf", {"pain", "swelling", "warmth", "calf"}},
+        {"safety.report.allergy", {"hives", "itching", "beyond the needle spots"}},
+        {"safety.report.neuro", {"flickering", "patchy vision"}},
+        {"safety.report.skin", {"painful", "red or dark", "blister"}}}},
+      {"de",
+       {{"safety.report.breath", {"Atemnot", "Brustschmerzen"}},
+        {"safety.report.anaphylaxis",
+         {"Gesicht", "Lippen", "Hals", "Atemnot", "Schwindel", "Ohnmachtsgefühl"}},
+        {"safety.report.stroke", {"Sehverlust", "Sprachstörung", "Taubheit", "Schwäche", "seite"}},
+        {"safety.report.calf", {"Schmerz", "Schwellung", "Wärme", "Wade"}},
+        {"safety.report.allergy", {"Quaddeln", "Juckreiz", "außerhalb der Einstichstellen"}},
+        {"safety.report.neuro", {"Flimmern", "Sichtfeld"}},
+        {"safety.report.skin", {"schmerzhafte", "rote oder dunkle", "Blase"}}}},
+      {"fr",
+       {{"safety.report.breath", {"essoufflement", "douleur thoracique"}},
+        {"safety.report.anaphylaxis", {"visage", "lèvres", "gorge", "respiratoire", "malaise"}},
+        {"safety.report.stroke", {"vue", "parler", "engourdissement", "faiblesse", "côté"}},
+        {"safety.report.calf", {"douloureux", "gonflé", "chaud", "mollet"}},
+        {"safety.report.allergy", {"urticaire", "démangeaisons", "hors des piqûres"}},
+        {"safety.report.neuro", {"scintillante", "taches"}},
+        {"safety.report.skin", {"doulour", "rouge ou sombre", "bulle"}}}},
+      {"es",
+       {{"safety.report.breath", {"falta de aire", "dolor en el pecho"}},
+        {"safety.report.anaphylaxis", {"cara", "labios", "garganta", "respirar", "desmayo"}},
+        {"safety.report.stroke", {"vista", "hablar", "entumecimiento", "debilidad", "lado"}},
+        {"safety.report.calf", {"dolor", "hinchazón", "calor", "pantorrilla"}},
+        {"safety.report.allergy", {"ronchas", "picor", "más allá de los pinchazos"}},
+        {"safety.report.neuro", {"destellos", "manchas"}},
+        {"safety.report.skin", {"dolor", "roj", "oscur", "ampolla"}}}},
+  };
+  return kSymptoms;
+}
+
+bool has(const std::string& s, const std::string& what) {
+  return s.find(what) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("safety: every warning sign's short form names each symptom of its long form",
+          "[scene]") {
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    REQUIRE(symptoms().count(lang) == 1);
+    const Words& words = symptoms().at(lang);
+    const text::Locale& L = text::locale(lang);
+    // The table covers the registry, no more and no less.
+    CHECK(words.size() == scene::warningSigns().size());
+    for (const scene::WarningSign& w : scene::warningSigns()) {
+      INFO(w.key);
+      REQUIRE(words.count(w.key) == 1);
+      const std::string full = L.tr(w.key);
+      const std::string box = L.tr(scene::boxItemKey(w.key));
+      for (const char* symptom : words.at(w.key)) {
+        INFO(symptom << "\n long: " << full << "\n short: " << box);
+        CHECK(has(full, symptom));
+        CHECK(has(box, symptom));
+      }
+    }
+  }
+}
+
+// What a patient will see and need not call about is in the Recovery box,
+// worded so that the expected itchy bumps at the needle spots are not the
+// warning sign "hives or itching beyond the needle spots". Sources:
+// clinical.md, Timeline (urticarial flare; darker or bruised for days),
+// Complications (brown marks fade).
+TEST_CASE("safety: the patient's Recovery box tells what is normal afterwards", "[scene]") {
+  struct Normal {
+    const char* at_spots;     // the itchy bumps where the needle went in
+    const char* beyond_spots; // the allergy's sign: beyond them
+    std::vector<const char*> also;
+  };
+  const std::map<std::string, Normal> kNormal = {
+      {"en", {"itchy bumps at the needle spots", "beyond the needle spots", {"bruised", "brown"}}},
+      {"de",
+       {"Quaddeln an den Einstichstellen",
+        "außerhalb der Einstichstellen",
+        {"blaue Flecken", "braune Flecken"}}},
+      {"fr",
+       {"démangent aux piqûres",
+        "hors des piqûres",
+        {"bleus", "taches brunes"}}},
+      {"es",
+       {"ronchas con picor en los pinchazos",
+        "más allá de los pinchazos",
+        {"moratones", "manchas marrones"}}},
+  };
+  const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, scene::Audience::Patient);
+  REQUIRE(box);
+  REQUIRE(box->normal_key);
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    REQUIRE(kNormal.count(lang) == 1);
+    const Normal& n = kNormal.at(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string normal = L.tr(box->normal_key);
+    INFO(normal);
+    CHECK(has(normal, n.at_spots));
+    for (const char* also : n.also) CHECK(has(normal, also));
+    CHECK(has(L.tr(scene::boxItemKey("safety.report.allergy")), n.beyond_spots));
+  }
+}
+
+// One wording for the practice's urgency (reviewers: the panel said "the same
+// day", the narration "at once"): the heading over its signs and the
+// narrations that send the patient to the practice say the words of one key.
+TEST_CASE("safety: one wording for 'call the practice' in heading, narration and quiz",
+          "[scene]") {
+  sim::Params stocking;
+  sim::Params no_stocking;
+  no_stocking.compression.days = 0;
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    REQUIRE(L.has(scene::practiceCallKey()));
+    std::string call = L.tr(scene::practiceCallKey());
+    REQUIRE(call.size() > 10);
+    const std::string title = scene::urgencyTitle(scene::Urgency::PracticeAtOnce, L);
+    INFO(title);
+    CHECK_FALSE(has(title, "{"));
+    // The heading starts with the words, capitalised.
+    CHECK(has(title, call.substr(1)));
+    for (const sim::Params& p : {stocking, no_stocking}) {
+      const scene::StageDesc s = scene::defaultStage("compression", p, 56);
+      const std::string n = scene::expandPlaceholders(s.narration.at(lang).patient, p, lang);
+      INFO(n);
+      CHECK(has(n, call));
+    }
+    // The quiz's explanation answers in the same words.
+    CHECK(has(L.tr("quiz.compression.5.explanation"), call));
+  }
+}
+
+// Where to go when the practice cannot be reached: under the practice's signs
+// in the Recovery box (both wordings) and the help panel; the handout and the
+// video read the same key (their tests).
+TEST_CASE("safety: the practice's signs end with the out-of-hours route", "[scene]") {
+  const std::map<std::string, std::vector<const char*>> kRoute = {
+      {"en", {"Out-of-hours", "emergency department"}},
+      {"de", {"Bereitschaftsdienst", "Notaufnahme"}},
+      {"fr", {"Médecin de garde", "urgences"}},
+      {"es", {"Servicio de guardia", "urgencias"}},
+  };
+  for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
+    const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, aud);
+    REQUIRE(box);
+    for (const scene::SafetyGroup& g : box->groups) {
+      REQUIRE(g.urgency);
+      if (*g.urgency == scene::Urgency::PracticeAtOnce) {
+        REQUIRE(g.note_key);
+        CHECK(std::string(g.note_key) == scene::outOfHoursKey());
+      } else {
+        CHECK_FALSE(g.note_key);
+      }
+    }
+  }
+  bool in_help = false;
+  for (const scene::SafetySection& s : scene::safetySections())
+    in_help = in_help || (s.note_key && std::string(s.note_key) == scene::outOfHoursKey());
+  CHECK(in_help);
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    REQUIRE(kRoute.count(lang) == 1);
+    const std::string route = text::locale(lang).tr(scene::outOfHoursKey());
+    INFO(route);
+    for (const char* where : kRoute.at(lang)) CHECK(has(route, where));
+  }
+}
+
+// The label's aftercare (clinical.md: for 2-3 days no heavy exercise,
+// sunbathing, hot baths and sauna, long flights or long sitting) in every
+// compression narration of a patient, also where no stocking is worn (the
+// phlebologist's review: those omitted sun and long journeys).
+TEST_CASE("narration: every patient compression narration gives the label's whole aftercare",
+          "[scene]") {
+  const std::map<std::string, std::vector<const char*>> kCare = {
+      {"en", {"sauna", "sunbathing", "strenuous exercise", "long flights", "long sitting"}},
+      {"de", {"Sauna", "Sonnenbäder", "anstrengenden Sport", "lange Flüge", "langes Sitzen"}},
+      {"fr", {"sauna", "soleil", "gros efforts", "longs vols", "assis"}},
+      {"es", {"sauna", "tomar el sol", "ejercicio intenso", "vuelos largos", "sentado"}},
+  };
+  std::vector<sim::Params> cases(5);
+  cases[1].compression.days = 0;              // sealed without a stocking
+  cases[2].injection.in_lumen = false;        // medicine beside the vein
+  cases[3].agent.concentration_pct = 0.2;     // too weak: the walls do not seal
+  cases[4].agent.concentration_pct = 0.2;     // ... and no stocking
+  cases[4].compression.days = 0;
+  std::set<std::string> narrations;
+  for (const sim::Params& p : cases) {
+    const scene::StageDesc s = scene::defaultStage("compression", p, 56);
+    for (const std::string& lang : text::languageCodes()) {
+      INFO(lang);
+      const std::string n = scene::expandPlaceholders(s.narration.at(lang).patient, p, lang);
+      INFO(n);
+      narrations.insert(n);
+      for (const char* care : kCare.at(lang)) CHECK(has(n, care));
+    }
+  }
+  // Five different narrations in four languages: the cases reach each variant.
+  CHECK(narrations.size() == 5 * text::languageCodes().size());
+}
+
+// German patient wording (reviewers): "Betäubungsmittel" alone reads as a
+// narcotic; "örtliches Betäubungsmittel" is the leaflet's word. Feeling faint
+// is "Schwindel oder Ohnmachtsgefühl", not "Schwächegefühl".
+TEST_CASE("safety: German patient texts use the leaflet's words", "[scene]") {
+  const text::Locale& de = text::locale("de");
+  for (const char* k : {"outcome.plain.extravasation", "outcome.plain.extravasation_severe",
+                        "safety.after.extravasation"}) {
+    const std::string t = de.tr(k);
+    INFO(k << ": " << t);
+    CHECK(has(t, "örtliches Betäubungsmittel"));
+  }
+  for (const scene::WarningSign& w : scene::warningSigns())
+    for (const std::string& k : {std::string(w.key), scene::boxItemKey(w.key)}) {
+      INFO(k);
+      CHECK_FALSE(has(de.tr(k), "Schwächegefühl"));
+    }
+  CHECK(has(de.tr("safety.report.anaphylaxis.short"), "Schwindel oder Ohnmachtsgefühl"));
+  // The Kern question's wrong answer is wrong as a whole, not "about KKL 1"
+  // with a range inside KKL 1 (RAL-GZ 387/1: KKL 1 is 18-21 mmHg).
+  const std::string wrong = de.tr("quiz.compression.3.choice.2");
+  INFO(wrong);
+  CHECK_FALSE(has(wrong, "ca."));
+  CHECK(has(wrong, "KKL 1 (18–21 mmHg)"));
+}
