@@ -270,13 +270,10 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   };
   if (box->heading_key) line("panel.safety.heading", warn, tr(st, box->heading_key));
   // Each group under its heading (the Recovery box: whom to call, then the
-  // signs, so no sign repeats it); the groups a little apart, the lines of a
-  // group close (the bullets part them): the 1280x720 panel shows the box,
-  // the outcome and the narration at once.
+  // signs, so no sign repeats it); the groups a little apart.
   const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing.x, 0.15f * spacing.y));
   for (const scene::SafetyGroup& g : box->groups) {
-    if (&g != &box->groups.front()) ImGui::Dummy(ImVec2(0.0f, 0.5f * spacing.y));
+    if (&g != &box->groups.front()) ImGui::Dummy(ImVec2(0.0f, 0.25f * spacing.y));
     line("panel.safety.group", g.urgency == scene::Urgency::EmergencyNumber ? warn : ink,
          scene::safetyText(g.title_key, loc(st)));
     const std::string tag = g.urgency ? tr(st, scene::urgencyTagKey(*g.urgency)) : std::string();
@@ -287,22 +284,9 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
     }
     if (g.note_key) line("panel.safety.note", ink, tr(st, g.note_key));
   }
-  if (box->normal_title_key && box->normal_key) {
-    // What needs no call: one line that opens on a click (no warning sign
-    // waits for one).
-    ImGui::Dummy(ImVec2(0.0f, 0.5f * spacing.y));
-    const std::string title = tr(st, box->normal_title_key);
-    const bool open = ImGui::TreeNode((title + "###safety_normal").c_str());
-    recordLastItem(in, "panel.safety.normal_title", glm::vec4(ink.x, ink.y, ink.z, ink.w), title);
-    if (open) {
-      line("panel.safety.normal", ink, tr(st, box->normal_key));
-      ImGui::TreePop();
-    }
-  }
-  ImGui::PopStyleVar();
   ImGui::PopTextWrapPos();
   ImGui::Unindent(pad);
-  const float bottom = ImGui::GetCursorScreenPos().y - 0.15f * spacing.y + pad;
+  const float bottom = ImGui::GetCursorScreenPos().y - spacing.y + pad;
   ImGui::Dummy(ImVec2(0.0f, 0.5f * pad));
   dl->ChannelsSetCurrent(0);
   const float round = 0.5f * pad;
@@ -310,6 +294,24 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   dl->AddRect(top_left, ImVec2(right, bottom), col(0.75f, 0.35f, 0.30f), round, 0,
               std::max(1.0f, 0.15f * pad));
   dl->ChannelsMerge();
+}
+
+void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
+                          const std::string& stage_id) {
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  const std::optional<scene::StageSafetyBox> box =
+      info ? scene::stageSafetyBox(info->kind, st.audience) : std::nullopt;
+  if (!box || !box->normal_title_key || !box->normal_key) return;
+  const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_Text];
+  const glm::vec4 ink(c.x, c.y, c.z, c.w);
+  const std::string title = tr(st, box->normal_title_key);
+  const bool open = ImGui::TreeNode((title + "###safety_normal").c_str());
+  recordLastItem(in, "panel.normal_title", ink, title);
+  if (open) {
+    wrappedText(tr(st, box->normal_key));
+    recordLastItem(in, "panel.normal", ink, tr(st, box->normal_key));
+    ImGui::TreePop();
+  }
 }
 
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {

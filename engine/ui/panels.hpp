@@ -14,6 +14,12 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
 // Assessment, "When to get help" at Recovery, in both modes; nothing at the
 // other stages. The texts of the help panel's safety section, framed.
 void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::string& stage_id);
+// What is normal afterwards and needs no call (the patient's Recovery box's
+// normal_title_key / normal_key): a line that opens on a click, after the
+// narration. Not a warning sign, so it is not pinned with them: the 1280x720
+// panel shows every warning sign, the outcome and the narration at once.
+void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
+                          const std::string& stage_id);
 // Every key, in a centred window (H).
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f);
 // Language, palette, skin tone, font size, view.

@@ -952,6 +952,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     ImGui::Separator();
     drawPracticeLine(in, st);
   }
+  drawNormalAfterwards(in, st, (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id);
   ImGui::Spacing();
   drawQuiz(in, st, f, actions, pb.stageIndex(), pb.stageIndex() == pb.stageCount() - 1);
   if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);

@@ -43,7 +43,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"Schmerz", "Schwellung", "Wärme", "Wade"}},
         {"safety.report.allergy", {"Quaddeln", "Juckreiz", "außerhalb der Einstichstellen"}},
         {"safety.report.neuro", {"Flimmern", "Sichtfeld"}},
-        {"safety.report.skin", {"schmerzhafte", "rote oder dunkle", "Blase"}}}},
+        {"safety.report.skin", {"schmerzhafte", "rote", "dunkle", "Blase"}}}},
       {"fr",
        {{"safety.report.breath", {"essoufflement", "douleur thoracique"}},
         {"safety.report.anaphylaxis", {"visage", "lèvres", "gorge", "respiratoire", "malaise"}},
@@ -110,10 +110,7 @@ TEST_CASE("safety: the patient's Recovery box tells what is normal afterwards", 
        {"Quaddeln an den Einstichstellen",
         "außerhalb der Einstichstellen",
         {"blaue Flecken", "braune Flecken"}}},
-      {"fr",
-       {"démangent aux piqûres",
-        "hors des piqûres",
-        {"bleus", "taches brunes"}}},
+      {"fr", {"démangent aux piqûres", "hors des piqûres", {"bleus", "taches brunes"}}},
       {"es",
        {"ronchas con picor en los pinchazos",
         "más allá de los pinchazos",
@@ -138,8 +135,7 @@ TEST_CASE("safety: the patient's Recovery box tells what is normal afterwards", 
 // One wording for the practice's urgency (reviewers: the panel said "the same
 // day", the narration "at once"): the heading over its signs and the
 // narrations that send the patient to the practice say the words of one key.
-TEST_CASE("safety: one wording for 'call the practice' in heading, narration and quiz",
-          "[scene]") {
+TEST_CASE("safety: one wording for 'call the practice' in heading, narration and quiz", "[scene]") {
   sim::Params stocking;
   sim::Params no_stocking;
   no_stocking.compression.days = 0;
@@ -214,10 +210,10 @@ TEST_CASE("narration: every patient compression narration gives the label's whol
       {"es", {"sauna", "tomar el sol", "ejercicio intenso", "vuelos largos", "sentado"}},
   };
   std::vector<sim::Params> cases(5);
-  cases[1].compression.days = 0;              // sealed without a stocking
-  cases[2].injection.in_lumen = false;        // medicine beside the vein
-  cases[3].agent.concentration_pct = 0.2;     // too weak: the walls do not seal
-  cases[4].agent.concentration_pct = 0.2;     // ... and no stocking
+  cases[1].compression.days = 0;          // sealed without a stocking
+  cases[2].injection.in_lumen = false;    // medicine beside the vein
+  cases[3].agent.concentration_pct = 0.2; // too weak: the walls do not seal
+  cases[4].agent.concentration_pct = 0.2; // ... and no stocking
   cases[4].compression.days = 0;
   std::set<std::string> narrations;
   for (const sim::Params& p : cases) {
