@@ -304,13 +304,20 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
   if (!box || !box->normal_title_key || !box->normal_key) return;
   const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_Text];
   const glm::vec4 ink(c.x, c.y, c.z, c.w);
+  // An arrow and the heading beside it, wrapped (a tree node's label does not
+  // wrap: at 640x360 it ran past the panel); a click on either opens it.
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID id = ImGui::GetID("safety_normal");
+  bool open = storage->GetBool(id, false);
+  const bool arrow = ImGui::ArrowButton("##safety_normal", open ? ImGuiDir_Down : ImGuiDir_Right);
+  ImGui::SameLine();
   const std::string title = tr(st, box->normal_title_key);
-  const bool open = ImGui::TreeNode((title + "###safety_normal").c_str());
+  wrappedText(title);
   recordLastItem(in, "panel.normal_title", ink, title);
+  if (arrow || ImGui::IsItemClicked()) storage->SetBool(id, open = !open);
   if (open) {
     wrappedText(tr(st, box->normal_key));
     recordLastItem(in, "panel.normal", ink, tr(st, box->normal_key));
-    ImGui::TreePop();
   }
 }
 
