@@ -311,6 +311,7 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
   bool open = storage->GetBool(id, false);
   const bool arrow = ImGui::ArrowButton("##safety_normal", open ? ImGuiDir_Down : ImGuiDir_Right);
   ImGui::SameLine();
+  ImGui::PushTextWrapPos(0.0f); // to the panel's edge (the narration's wrap is popped)
   const std::string title = tr(st, box->normal_title_key);
   wrappedText(title);
   recordLastItem(in, "panel.normal_title", ink, title);
@@ -319,6 +320,7 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
     wrappedText(tr(st, box->normal_key));
     recordLastItem(in, "panel.normal", ink, tr(st, box->normal_key));
   }
+  ImGui::PopTextWrapPos();
 }
 
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {
