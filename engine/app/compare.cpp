@@ -46,7 +46,14 @@ std::string compareLabel(const std::string& key_value, const text::Locale& L) {
 }
 
 std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b,
-                              const std::string& label, double end_day, const text::Locale& L) {
+                              const std::string& label, double end_day, scene::Audience audience,
+                              const text::Locale& L) {
+  // Patients read the model's figures in plain words (no percentages, no
+  // "clot"): "<key>.patient"; students keep them.
+  const bool patient = audience == scene::Audience::Patient;
+  const auto plain = [&](const char* key, const text::Args& figures) {
+    return patient ? L.tr(std::string(key) + ".patient") : L.tr(key, figures);
+  };
   const auto sentence = [&](const std::string& body) {
     return L.tr("compare.sentence", {{"label", label}, {"difference", body}});
   };
@@ -67,8 +74,8 @@ std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b,
   // Clot: trapped blood, the main cause of brown staining.
   const double dclot = b.thrombus_peak - a.thrombus_peak;
   if (std::abs(dclot) >= 0.05) {
-    parts.push_back(L.tr(dclot > 0 ? "compare.more_clot" : "compare.less_clot",
-                         {{"now", pct(b.thrombus_peak, L)}, {"was", pct(a.thrombus_peak, L)}}));
+    parts.push_back(plain(dclot > 0 ? "compare.more_clot" : "compare.less_clot",
+                          {{"now", pct(b.thrombus_peak, L)}, {"was", pct(a.thrombus_peak, L)}}));
   }
   // How long the vein stays visible.
   const bool a_gone = a.resolved_day >= 0, b_gone = b.resolved_day >= 0;
@@ -86,8 +93,8 @@ std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b,
   const double dpig = b.pigmentation_risk - a.pigmentation_risk;
   if (std::abs(dpig) >= 0.05) {
     parts.push_back(
-        L.tr(dpig > 0 ? "compare.more_staining" : "compare.less_staining",
-             {{"now", pct(b.pigmentation_risk, L)}, {"was", pct(a.pigmentation_risk, L)}}));
+        plain(dpig > 0 ? "compare.more_staining" : "compare.less_staining",
+              {{"now", pct(b.pigmentation_risk, L)}, {"was", pct(a.pigmentation_risk, L)}}));
   }
   std::string sessions;
   const text::Args n{{"n", std::to_string(b.sessions_recommended)},
@@ -112,9 +119,9 @@ std::string Comparison::rightLabel(const text::Locale& L) const {
   return compareLabel(key_value, L);
 }
 
-std::string Comparison::sentence(const text::Locale& L) const {
+std::string Comparison::sentence(scene::Audience audience, const text::Locale& L) const {
   return outcomeDifference(planned, what_if.run.outcome, rightLabel(L),
-                           what_if.run.endTime() / 86400.0, L);
+                           what_if.run.endTime() / 86400.0, audience, L);
 }
 
 void syncTimeline(const Session& leader, Session& follower) {

@@ -7,6 +7,7 @@
 
 #include "app/session.hpp"
 #include "core/error.hpp"
+#include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
 
@@ -15,14 +16,16 @@ namespace app {
 // "compression.days=7" -> "With compression.days = 7" (in L's language).
 std::string compareLabel(const std::string& key_value, const text::Locale& L);
 
-// How `what_if` differs from `planned`, in words, for patients and students:
-// "With compression.days = 0: more clot (peak 95 % vs 21 %), the vein is still
-// faintly visible at day 56; a second session is recommended."
+// How `what_if` differs from `planned`, in words. Students read the model's
+// figures: "Without compression: more clot (peak 95 % vs 21 %), the vein is
+// still faintly visible at day 56; a second session is recommended."; patients
+// the same differences in plain words, without percentages or "clot": "...:
+// more blood stays trapped in the vein, ...".
 // `end_day` is the last day of the what-if run (for "still visible at day N").
 // Pure; the same inputs always give the same sentence.
 std::string outcomeDifference(const sim::Outcome& planned, const sim::Outcome& what_if,
                               const std::string& what_if_label, double end_day,
-                              const text::Locale& L);
+                              scene::Audience audience, const text::Locale& L);
 
 struct Comparison {
   std::string key_value;
@@ -32,7 +35,8 @@ struct Comparison {
   // Words in the language on screen (the language may change while comparing).
   std::string leftLabel(const text::Locale& L) const;  // "As planned"
   std::string rightLabel(const text::Locale& L) const; // compareLabel(key_value, L)
-  std::string sentence(const text::Locale& L) const;   // outcomeDifference(...)
+  std::string sentence(scene::Audience audience,
+                       const text::Locale& L) const; // outcomeDifference(...)
 };
 
 // Builds the right-hand session from `base`'s scene with `key_value` applied

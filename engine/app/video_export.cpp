@@ -248,14 +248,20 @@ double stageViewStart_s(const ui::Playback& pb, int stage) {
   return start + static_cast<double>(render::kStageGlide) * pb.stage(stage).duration_s;
 }
 
+int videoStageAt(const Session& s, double position) {
+  ui::Playback at = s.playback;
+  at.seek(position);
+  const int stage = at.stageIndex();
+  return stage > 0 && position < stageViewStart_s(s.playback, stage) ? stage - 1 : stage;
+}
+
 ui::Caption videoCaptionAt(const Session& s, double position, scene::Audience audience,
                            const std::string& lang) {
   ui::Playback at = s.playback;
   at.seek(position);
-  const int stage = at.stageIndex();
   // While the camera glides into a stage's view, the picture still shows the
   // previous stage's (videoPlan holds its model time): so does the caption.
-  if (stage > 0 && position < stageViewStart_s(s.playback, stage))
+  if (const int stage = at.stageIndex(); videoStageAt(s, position) != stage)
     position = s.playback.stageStart(stage) - kBeforeStage_s;
   return ui::captionAt(s.beats, s.playback, position, s.run, audience, lang);
 }
@@ -376,10 +382,11 @@ void holdWhileTheCameraGlides(const Session& s, std::vector<VideoFrame>& plan) {
 
 void appendEndCard(std::vector<VideoFrame>& plan, int fps, const std::string& lang) {
   const VideoFrame last = plan.empty() ? VideoFrame{} : plan.back();
-  for (const ui::Caption& c : videoEndCard(lang)) {
-    const int hold =
-        static_cast<int>(std::ceil(std::max(kEndCardCue_s, captionReadingTime_s(c.text)) * fps));
-    for (int k = 0; k < hold; ++k) plan.push_back({last.position_s, last.model_time_s, c, true});
+  for (const VideoEndCard& c : videoEndCards(lang)) {
+    const int hold = static_cast<int>(
+        std::ceil(std::max(kEndCardCue_s, captionReadingTime_s(c.caption.text)) * fps));
+    for (int k = 0; k < hold; ++k)
+      plan.push_back({last.position_s, last.model_time_s, c.caption, true, last.stage, c.card});
   }
 }
 
@@ -391,7 +398,8 @@ std::vector<VideoFrame> videoPlan(const Session& s, int fps, scene::Audience aud
   ui::Playback pb = s.playback;
   for (const double p : tourFrameTimes(s, fps, audience, lang)) {
     pb.seek(p);
-    plan.push_back({p, pb.simTime(), videoCaptionAt(s, p, audience, lang), false});
+    plan.push_back(
+        {p, pb.simTime(), videoCaptionAt(s, p, audience, lang), false, videoStageAt(s, p), {}});
   }
   for (std::size_t a = 0; a < plan.size();) {
     std::size_t b = a + 1;
@@ -407,8 +415,8 @@ std::vector<VideoFrame> videoPlan(const Session& s, int fps, scene::Audience aud
 namespace {
 
 // "<heading> <item>; <item>; ..." from catalogue entries (video.end.list joins them).
-std::string listCard(const text::Locale& L, const std::string& heading,
-                     const std::vector<std::string>& items) {
+std::string listCaption(const text::Locale& L, const std::string& heading,
+                        const std::vector<std::string>& items) {
   // The heading starts the list, so that the first item is not taken for the
   // start of a sentence (a value opening a text is capitalised).
   std::string list;
@@ -419,37 +427,77 @@ std::string listCard(const text::Locale& L, const std::string& heading,
   return list.empty() ? heading : L.tr("video.end.list_end", {{"list", list}});
 }
 
+// A card of whole sentences: its caption is the heading and the sentences in
+// turn; `bullets`: one bullet each on screen (separate facts, not one instruction).
+VideoEndCard sentenceCard(const char* key, const std::string& heading,
+                          const std::vector<std::string>& sentences, bool bullets = false) {
+  std::string words = heading;
+  for (const std::string& s : sentences) words += (words.empty() ? "" : " ") + s;
+  return {{key, words}, {heading, std::nullopt, sentences, bullets}};
+}
+
+// A card listing items under its heading (bullets on screen, one sentence in the track).
+VideoEndCard listCard(const text::Locale& L, const char* key, const std::string& heading,
+                      std::optional<scene::Urgency> urgency,
+                      const std::vector<std::string>& items) {
+  return {{key, listCaption(L, heading, items)}, {heading, urgency, items, true}};
+}
+
 } // namespace
 
-std::vector<ui::Caption> videoEndCard(const std::string& lang) {
+const std::vector<const char*>& normalAfterEffectKeys() {
+  // The handout's sentences (handout.expect.*; bruise and brown marks are on
+  // it, the needle spots have no room on its two pages yet): itchy bumps where
+  // the needle went in (clinical.md timeline: "urticarial flare around the
+  // site", Goldman & Weiss), bruising and a darker spot for days ("patient
+  // guides"), brown marks that fade (Goldman & Weiss; DGP guideline 2020).
+  static const std::vector<const char*> kKeys = {
+      "handout.expect.needle_spots", "handout.expect.bruise", "handout.expect.brown_marks"};
+  return kKeys;
+}
+
+std::vector<VideoEndCard> videoEndCards(const std::string& lang) {
   const text::Locale& L = text::locale(lang);
-  std::vector<ui::Caption> card;
+  std::vector<VideoEndCard> cards;
   // In the order a patient meets them: who should not have it (before the
-  // treatment), the supervised walk, the stocking and the first days, the
-  // warning signs, then the sessions ahead: the video ends calm, not on a list
-  // of alarms or of reasons to refuse.
+  // treatment), the supervised walk, the stocking and the first days, what is
+  // normal, the warning signs, then the sessions ahead: the video ends calm,
+  // not on a list of alarms or of reasons to refuse.
   // Who should not have it (pregnancy: put off), in the short forms of the app's box.
   const scene::SafetySection& contra = scene::contraindications();
   std::vector<std::string> items;
   for (const char* k : contra.item_keys) items.push_back(L.tr(scene::boxItemKey(k)));
-  card.push_back({contra.title_key, listCard(L, L.tr(contra.title_key), items)});
-  card.push_back({"video.end.walk", L.tr("video.end.walk")});
-  card.push_back(
-      {"safety.after.care", L.tr("safety.after.stocking") + " " + L.tr("safety.after.care")});
-  // The warning signs by urgency, as the app's box and the handout list them.
-  for (const scene::Urgency u : scene::kUrgencies) {
-    std::vector<std::string> signs;
-    const std::string tag = L.tr(scene::urgencyTagKey(u));
-    for (const scene::WarningSign& w : scene::warningSigns())
-      if (w.urgency == u)
-        signs.push_back(scene::signWithoutTag(L.tr(scene::boxItemKey(w.key)), tag));
-    std::string text = listCard(L, scene::urgencyTitle(u, L), signs);
-    // Where to go when the practice is closed, as in the app's box.
-    if (u == scene::Urgency::PracticeAtOnce) text += " " + L.tr(scene::outOfHoursKey());
-    card.push_back({scene::urgencyTitleKey(u), text});
-  }
-  card.push_back({"video.end.sessions", L.tr("video.end.sessions")});
-  return card;
+  cards.push_back(listCard(L, contra.title_key, L.tr(contra.title_key), std::nullopt, items));
+  cards.push_back(sentenceCard("video.end.walk", "", {L.tr("video.end.walk")}));
+  cards.push_back(sentenceCard("safety.after.care", "",
+                               {L.tr("safety.after.stocking"), L.tr("safety.after.care")}));
+  // What is normal afterwards, before what is not: a worried patient needs both.
+  std::vector<std::string> normal;
+  for (const char* k : normalAfterEffectKeys()) normal.push_back(L.tr(k));
+  cards.push_back(sentenceCard("video.end.normal", L.tr("video.end.normal"), normal, true));
+  // The warning signs by urgency, grouped and headed as the side panel's
+  // Recovery box (one registry: scene::stageSafetyBox), each heading in its
+  // urgency's colour.
+  if (const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, scene::Audience::Patient))
+    for (const scene::SafetyGroup& g : box->groups) {
+      std::vector<std::string> signs;
+      const std::string tag = g.urgency ? L.tr(scene::urgencyTagKey(*g.urgency)) : std::string();
+      for (const char* k : g.item_keys) {
+        const std::string item = L.tr(scene::boxItemKey(k, box->audience));
+        signs.push_back(g.urgency ? scene::signWithoutTag(item, tag) : item);
+      }
+      // Where to go when the practice is closed: the group's note, its last line.
+        if (g.note_key) signs.push_back(L.tr(g.note_key));
+        cards.push_back(listCard(L, g.title_key, scene::safetyText(g.title_key, L), g.urgency, signs));
+    }
+  cards.push_back(sentenceCard("video.end.sessions", "", {L.tr("video.end.sessions")}));
+  return cards;
+}
+
+std::vector<ui::Caption> videoEndCard(const std::string& lang) {
+  std::vector<ui::Caption> out;
+  for (const VideoEndCard& c : videoEndCards(lang)) out.push_back(c.caption);
+  return out;
 }
 
 namespace {
@@ -516,12 +564,14 @@ gfx::Image renderVideoFrame(Viewer& viewer, Session& s, const gfx::Framebuffer& 
                             const VideoFrame& frame) {
   ui::ScreenState& st = viewer.state();
   st.caption_override = frame.caption.text;
-  st.end_card = frame.end_card;
+  if (frame.end_card) st.end_card = frame.card;
+  st.shown_stage = frame.stage;
   viewer.holdModelTime(frame.model_time_s);
   gfx::Image img = renderTourFrameAt(viewer, s, fb, frame.position_s);
   viewer.holdModelTime(std::nullopt);
   st.caption_override.clear();
-  st.end_card = false;
+  st.end_card.reset();
+  st.shown_stage = -1;
   return img;
 }
 

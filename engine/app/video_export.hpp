@@ -85,9 +85,14 @@ double captionReadingTime_s(const std::string& text);
 double stageViewStart_s(const ui::Playback& playback, int stage);
 // A position just before a stage's start: the previous stage's last instant.
 inline constexpr double kBeforeStage_s = 1e-6;
+// The stage a recording's picture shows at playback `position`: the playback's,
+// except while the camera glides into a stage's view (before stageViewStart_s),
+// when it is still the previous stage's. Its caption, title and clock switch
+// with it, when the camera arrives.
+int videoStageAt(const Session& session, double position);
 // The caption a recording shows at playback `position`: ui::captionAt, except
-// while the camera glides into a stage's view (before stageViewStart_s), when
-// the previous stage's last caption stays: a caption switches with its picture.
+// while the camera glides into a stage's view (videoStageAt), when the previous
+// stage's last caption stays: a caption switches with its picture.
 ui::Caption videoCaptionAt(const Session& session, double position, scene::Audience audience,
                            const std::string& lang);
 
@@ -107,6 +112,8 @@ struct VideoFrame {
   double model_time_s = 0.0;
   ui::Caption caption;
   bool end_card = false; // a plain card after the story, no picture
+  int stage = 0;         // whose title and clock show (videoStageAt)
+  ui::EndCard card;      // an end card's heading and lines (caption: their words)
 };
 // The whole recording, frame by frame (tourFrameTimes, then the end card).
 // The picture shows what its caption says, chosen from the model's events: a
@@ -148,12 +155,25 @@ struct CaptionCue {
 };
 // The cues of `plan`: each caption from its first frame to the frame it is replaced.
 std::vector<CaptionCue> captionTrack(const std::vector<VideoFrame>& plan);
+// One end card: what it draws, and its caption (the caption track's words: the
+// heading and the lines as one sentence, a list joined by video.end.list).
+struct VideoEndCard {
+  ui::Caption caption;
+  ui::EndCard card;
+};
 // The end cards of a recording, after the last beat, in the order a patient
 // meets them: who should not have it, the supervised walk, the stocking and the
-// first days, the warning signs by urgency, the sessions ahead (safety is
-// content: a video must not end on the model alone; nor on a list of alarms).
-// Each card is one sentence. Keys "video.end.*" and the safety registry's, in `lang`.
+// first days, what is normal afterwards (the handout's texts), the warning signs
+// grouped by urgency as the side panel's Recovery box groups them
+// (scene::stageSafetyBox: red "call 112 now", amber "the practice the same
+// day"), the sessions ahead (safety is content: a video must not end on the
+// model alone; nor on a list of alarms). Keys "video.end.*", the handout's and
+// the safety registry's, in `lang`.
+std::vector<VideoEndCard> videoEndCards(const std::string& lang);
+// Their captions alone.
 std::vector<ui::Caption> videoEndCard(const std::string& lang);
+// What is normal afterwards: the handout's catalogue keys, in the card's order.
+const std::vector<const char*>& normalAfterEffectKeys();
 // Each end-card caption stays at least this long on screen (and in the caption
 // track), longer when its captionReadingTime_s is.
 inline constexpr double kEndCardCue_s = 4.0;

@@ -384,7 +384,7 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
        {std::pair(&left_vein, origin), std::pair(&right_vein, right_origin)})
     if (vein->present)
       for (const ui::Capsule& c : ui::veinCapsules(*vein, at)) whole.keepClear(c);
-  const std::string sentence = compare_->sentence(L);
+  const std::string sentence = compare_->sentence(state_.audience, L);
   for (ImFont* font : {f.body, f.small}) {
     for (const float share : {1.0f, 0.6f}) {
       const float wrap = std::max(100.0f, (view.x - 80.0f * sc) * share);

@@ -228,7 +228,7 @@ namespace {
 void drawSafety(const ScreenInput& in, ScreenState& st) {
   ImGui::Separator();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 620.0f * in.scale);
-  wrappedTextColored(ImVec4(0.55f, 0.1f, 0.1f, 1.0f), tr(st, "safety.title"));
+  wrappedTextColored(imColour(kSafetyEmergencyInk), tr(st, "safety.title"));
   for (const scene::SafetySection& s : scene::safetySections()) {
     if (s.item_keys.empty()) {
       wrappedTextDisabled(tr(st, s.title_key));
@@ -251,7 +251,9 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   const std::optional<scene::StageSafetyBox> box =
       info ? scene::stageSafetyBox(info->kind, st.audience) : std::nullopt;
   if (!box || box->groups.empty()) return;
-  const ImVec4 warn(0.55f, 0.10f, 0.10f, 1.0f), ink = ImGui::GetStyle().Colors[ImGuiCol_Text];
+  // The safety colours (ui/theme.hpp): the box and its red heading, each urgency's
+  // group under a heading in its urgency's colour (the video's end cards use the same).
+  const ImVec4 warn = imColour(kSafetyEmergencyInk), ink = ImGui::GetStyle().Colors[ImGuiCol_Text];
   const float pad = ImGui::GetStyle().FramePadding.x;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 top_left = ImGui::GetCursorScreenPos();
@@ -274,7 +276,7 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
   for (const scene::SafetyGroup& g : box->groups) {
     if (&g != &box->groups.front()) ImGui::Dummy(ImVec2(0.0f, 0.25f * spacing.y));
-    line("panel.safety.group", g.urgency == scene::Urgency::EmergencyNumber ? warn : ink,
+    line("panel.safety.group", g.urgency ? imColour(urgencyInk(*g.urgency)) : ink,
          scene::safetyText(g.title_key, loc(st)));
     const std::string tag = g.urgency ? tr(st, scene::urgencyTagKey(*g.urgency)) : std::string();
     for (const char* k : g.item_keys) {
@@ -290,9 +292,10 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   ImGui::Dummy(ImVec2(0.0f, 0.5f * pad));
   dl->ChannelsSetCurrent(0);
   const float round = 0.5f * pad;
-  dl->AddRectFilled(top_left, ImVec2(right, bottom), col(1.0f, 0.95f, 0.93f), round);
-  dl->AddRect(top_left, ImVec2(right, bottom), col(0.75f, 0.35f, 0.30f), round, 0,
-              std::max(1.0f, 0.15f * pad));
+  dl->AddRectFilled(top_left, ImVec2(right, bottom), ImGui::GetColorU32(imColour(kSafetyBoxFill)),
+                    round);
+  dl->AddRect(top_left, ImVec2(right, bottom), ImGui::GetColorU32(imColour(kSafetyBoxEdge)), round,
+              0, std::max(1.0f, 0.15f * pad));
   dl->ChannelsMerge();
 }
 

@@ -138,13 +138,22 @@ Rect plateAt(ImVec2 pos, ImVec2 ts, float pad) {
   return {{pos.x - pad, pos.y - pad * 0.6f}, {pos.x + ts.x + pad, pos.y + ts.y + pad * 0.6f}};
 }
 
+// The stage whose words go over the picture: a recording's frame names the
+// stage its picture shows (ScreenState::shown_stage), else the playback's.
+int shownStage(const ScreenInput& in, const ScreenState& st, const Playback& pb) {
+  return st.shown_stage >= 0 && st.shown_stage < static_cast<int>(in.stages->size())
+             ? st.shown_stage
+             : pb.stageIndex();
+}
+
 void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb,
                        const Fonts& f) {
   Placer& placer = *in.placer;
-  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
+  const int shown = shownStage(in, st, pb);
+  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(shown)];
   const std::string title = in.scene->stageTitle(stage, st.lang).text;
   char head[160];
-  std::snprintf(head, sizeof head, "%d  %s", pb.stageIndex() + 1, title.c_str());
+  std::snprintf(head, sizeof head, "%d  %s", shown + 1, title.c_str());
   const ImVec2 pos(in.view_origin.x + 22 * in.scale, in.view_origin.y + 16 * in.scale);
   // The pen toolbar (presenter mode) keeps the top right.
   const Rect toolbar = penToolbarRect(in, st, f);
@@ -1217,36 +1226,106 @@ void drawVideoCaption(const ScreenInput& in, const ScreenState& st, const Fonts&
   dl->AddRectFilled(ImVec2(0, top), ImVec2(in.display.x, bottom), colU(kPlate));
   if (text.empty()) return;
   ImFont* font = f.caption;
+  // The size the band was made for (the viewer sized it from the same captions).
+  const float px = subtitleFit(f, in.display, in.scale, st.video_captions).font_px;
   const float pad = subtitlePad(in.scale);
   const float wrap = in.display.x - 2 * pad;
-  const ImVec2 ts = wrappedTextSize(font, font->FontSize, text.c_str(), wrap);
+  const ImVec2 ts = wrappedTextSize(font, px, text.c_str(), wrap);
   const ImVec2 tp(std::max(pad, (in.display.x - ts.x) * 0.5f),
                   top + std::max(pad * 0.5f, (bottom - top - ts.y) * 0.5f));
-  addWrappedText(dl, font, font->FontSize, tp, colU(kInk), text.c_str(), wrap);
+  addWrappedText(dl, font, px, tp, colU(kInk), text.c_str(), wrap);
   recordText(in, "caption.video", tp, ts, kInk, false);
   if (in.record) {
-    in.record->texts.back().font_px = font->FontSize;
+    in.record->texts.back().font_px = px;
     in.record->texts.back().words = text;
   }
 }
 
-// A recording's end card: its caption alone, large and centred on a plain
-// background (no picture behind it to read through), the disclaimer below.
+// The words of an end card as drawn: its heading, then its lines.
+struct CardBlock {
+  std::string text;
+  ImVec4 ink;
+  bool bullet;
+};
+
+std::vector<CardBlock> cardBlocks(const EndCard& card) {
+  std::vector<CardBlock> out;
+  // A heading without urgency (who should not have it, what is normal) in the
+  // title's calm blue: it reads as a heading, not as an alarm.
+  if (!card.heading.empty())
+    out.push_back(
+        {card.heading, card.urgency ? imColour(urgencyInk(*card.urgency)) : kInkBlue, false});
+  for (const std::string& line : card.lines) out.push_back({line, kInk, card.bullets});
+  return out;
+}
+
+// The card's height at `px` (its blocks a third of a line apart) within `wrap`.
+float cardHeight(const std::vector<CardBlock>& blocks, const ImFont* font, float px, float wrap) {
+  float h = 0.0f;
+  for (const CardBlock& b : blocks) {
+    const float indent = b.bullet ? px : 0.0f;
+    h += wrappedTextSize(font, px, b.text.c_str(), wrap - indent).y + (h > 0.0f ? px / 3 : 0.0f);
+  }
+  return h;
+}
+
+// A recording's end card: alone, large and centred on a plain background (no
+// picture behind it to read through), the disclaimer below. Its heading in its
+// urgency's colour (red: the emergency number now; amber: the practice the
+// same day, as the side panel's Recovery box), its lines below, each under a
+// bullet in a list. The caption font where the card fits above the
+// disclaimer, else smaller, down to the body font's size.
 void drawEndCard(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   dl->AddRectFilled(ImVec2(0, 0), iv(in.display), colU(ImVec4(0.97f, 0.97f, 0.98f, 1.0f)));
-  const std::string& text = st.caption_override;
-  if (text.empty()) return;
+  const std::vector<CardBlock> blocks = cardBlocks(*st.end_card);
+  if (blocks.empty()) return;
   ImFont* font = f.caption;
-  const float wrap = in.display.x * 0.8f;
-  const ImVec2 ts = wrappedTextSize(font, font->FontSize, text.c_str(), wrap);
-  const ImVec2 tp(std::max(0.0f, (in.display.x - ts.x) * 0.5f),
-                  std::max(0.0f, (in.display.y - kDisclaimerHeight * in.scale - ts.y) * 0.5f));
-  addWrappedText(dl, font, font->FontSize, tp, colU(kInk), text.c_str(), wrap);
-  recordText(in, "caption.end_card", tp, ts, kInk, false);
+  const float wrap = in.display.x * 0.84f;
+  const float margin = subtitlePad(in.scale);
+  const float room = in.display.y - kDisclaimerHeight * in.scale - 2 * margin;
+  const float smallest = std::min(f.body->FontSize, font->FontSize);
+  float px = font->FontSize;
+  while (px > smallest && cardHeight(blocks, font, px, wrap) > room)
+    px = std::max(smallest, px * 0.95f);
+  // Centred as a block: the widest line sets the left edge of every line.
+  float width = 0.0f;
+  for (const CardBlock& b : blocks)
+    width =
+        std::max(width, wrappedTextSize(font, px, b.text.c_str(), wrap - (b.bullet ? px : 0)).x +
+                            (b.bullet ? px : 0.0f));
+  const float height = cardHeight(blocks, font, px, wrap);
+  const float left = std::max(margin, (in.display.x - width) * 0.5f);
+  float y = std::max(margin, margin + (room - height) * 0.5f);
+  const float top = y;
+  std::string words;
+  for (const CardBlock& b : blocks) {
+    const float indent = b.bullet ? px : 0.0f;
+    const ImVec2 tp(left + indent, y);
+    const ImVec2 ts = wrappedTextSize(font, px, b.text.c_str(), wrap - indent);
+    if (b.bullet)
+      dl->AddCircleFilled(ImVec2(left + 0.35f * px, y + 0.55f * px), 0.14f * px, colU(kInk));
+    addWrappedText(dl, font, px, tp, colU(b.ink), b.text.c_str(), wrap - indent);
+    recordText(in,
+               &b == &blocks.front() && !st.end_card->heading.empty() ? "caption.end_card.heading"
+                                                                      : "caption.end_card.line",
+               tp, ts, b.ink, false);
+    if (in.record) {
+      in.record->texts.back().font_px = px;
+      in.record->texts.back().words = b.text;
+    }
+    words += (words.empty() ? "" : " ") + b.text;
+    y += ts.y + px / 3;
+  }
+  // An urgency's card has its colour down its left side too: seen before it is read.
+  if (st.end_card->urgency)
+    dl->AddRectFilled(ImVec2(left - 0.75f * px, top), ImVec2(left - 0.5f * px, top + height),
+                      colU(imColour(urgencyInk(*st.end_card->urgency))));
+  // The whole card, as one text (what the caption track carries, in words).
+  recordText(in, "caption.end_card", ImVec2(left, top), ImVec2(width, height), kInk, false);
   if (in.record) {
-    in.record->texts.back().font_px = font->FontSize;
-    in.record->texts.back().words = text;
+    in.record->texts.back().font_px = px;
+    in.record->texts.back().words = words;
   }
 }
 
@@ -1317,15 +1396,27 @@ void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin,
   size = glm::max(size, glm::vec2(1, 1));
 }
 
-float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
-                   const std::vector<std::string>& captions) {
-  if (captions.empty() || !f.caption) return 0.0f;
+SubtitleFit subtitleFit(const Fonts& f, glm::vec2 display, float scale,
+                        const std::vector<std::string>& captions) {
+  if (captions.empty() || !f.caption) return {};
   const float pad = subtitlePad(scale);
   const float wrap = display.x - 2 * pad;
-  float tallest = f.caption->FontSize;
-  for (const std::string& c : captions)
-    tallest = std::max(tallest, wrappedTextSize(f.caption, f.caption->FontSize, c.c_str(), wrap).y);
-  return std::min(tallest + 2 * pad, 0.45f * display.y);
+  const float room = (1.0f - kMinPictureShare) * display.y - kDisclaimerHeight * scale;
+  const float smallest = f.body ? std::min(f.body->FontSize, f.caption->FontSize) : 0.0f;
+  SubtitleFit fit;
+  // Steps of 5 % from the caption font down to the body font's size.
+  for (float px = f.caption->FontSize;; px = std::max(smallest, px * 0.95f)) {
+    float tallest = px;
+    for (const std::string& c : captions)
+      tallest = std::max(tallest, wrappedTextSize(f.caption, px, c.c_str(), wrap).y);
+    fit = {px, tallest + 2 * pad};
+    if (fit.band <= room || px <= smallest) return fit;
+  }
+}
+
+float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
+                   const std::vector<std::string>& captions) {
+  return subtitleFit(f, display, scale, captions).band;
 }
 
 void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fonts& f,
@@ -1375,7 +1466,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
     // The stage that opens on the skin with its cleansing shows what the
     // preparation asks for.
     const scene::StageInfo* info =
-        scene::stageInfo((*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id);
+        scene::stageInfo((*in.stages)[static_cast<std::size_t>(shownStage(in, st, pb))]->id);
     if (info && info->opening == scene::StageOpening::SurfaceToCutaway)
       drawPreparationCards(in, st, f);
   }

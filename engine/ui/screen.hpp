@@ -5,6 +5,7 @@
 // and size gauge of Assessment, and the always-visible disclaimer.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "render/renderer.hpp"
 #include "render/ruler.hpp"
 #include "render/vein_outline.hpp"
+#include "scene/safety.hpp"
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
 #include "ui/annotation.hpp"
@@ -54,6 +56,16 @@ struct ParamEdit {
   float value = 0.0f;
 };
 
+// A recording's end card (after the last beat), drawn alone on a plain
+// background: a heading, in its urgency's colour (ui::urgencyInk) where it has
+// one, and its lines, each under a bullet where the card is a list.
+struct EndCard {
+  std::string heading; // "" none
+  std::optional<scene::Urgency> urgency;
+  std::vector<std::string> lines;
+  bool bullets = false;
+};
+
 // The outcome before the last parameter change, shown as "was ...".
 struct OutcomeSnapshot {
   bool valid = false;
@@ -79,14 +91,19 @@ struct ScreenState {
   MistakeState mistakes; // student mode: the trainee mistake applied
   PenState pen;          // presenter mode: annotation strokes
   bool for_file = false; // frames for a file (video, tour PNGs): no controls to click
-  // A recording's end card (safety after the last beat): shown as the caption instead of
-  // the playback's own; empty otherwise.
+  // A recording's caption (--record): shown in its band instead of the playback's own;
+  // empty otherwise.
   std::string caption_override;
   // A recording's frames (--record): every caption they show. Non-empty: the
   // caption goes in a band below the view, always in the caption font, the band
   // sized once for the longest of these (the picture keeps one size).
   std::vector<std::string> video_captions;
-  bool end_card = false; // a recording's end card: caption_override alone on a plain background
+  // A recording's end card: the card alone on a plain background, no picture.
+  std::optional<EndCard> end_card;
+  // A recording's frame: the stage whose title and clock show (-1: the
+  // playback's). While the camera glides into a stage's view the picture is
+  // still the previous stage's, and so are its words (app::videoStageAt).
+  int shown_stage = -1;
   bool record_available = false; // the window: Record, Save view, Handout in the timeline bar
   float record_progress =
       -1.0f;     // recording from the window: 0..1 (progress, Cancel); < 0 not recording
@@ -149,8 +166,22 @@ struct ScreenActions {
 // `band`: the height of a recording's subtitle band below the view (0: none).
 void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size,
               float band = 0.0f);
-// The height of the subtitle band for `captions` at this display size: the
-// caption font, as many lines as the longest needs, at most 45 % of the height.
+// A recording's picture keeps at least this share of the frame's height: the
+// subtitle band and the disclaimer share the rest (at 640x360 the band in the
+// caption font once left 170 px, 47 %, of picture).
+inline constexpr float kMinPictureShare = 0.6f;
+// The subtitles of a recording at this display size: the font size every
+// caption is drawn in and the band's height, sized once for the longest of
+// `captions`. The caption font where the band then leaves the picture
+// kMinPictureShare; else the largest size down to the body font's (the size
+// the interface reads at on that screen) that does; never cut.
+struct SubtitleFit {
+  float font_px = 0.0f;
+  float band = 0.0f; // 0: no captions
+};
+SubtitleFit subtitleFit(const Fonts& f, glm::vec2 display, float scale,
+                        const std::vector<std::string>& captions);
+// subtitleFit's band height.
 float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
                    const std::vector<std::string>& captions);
 

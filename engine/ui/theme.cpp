@@ -9,6 +9,10 @@
 
 namespace ui {
 
+ImVec4 imColour(Rgba c) {
+  return ImVec4(c.r, c.g, c.b, c.a);
+}
+
 Fonts loadFonts(float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();

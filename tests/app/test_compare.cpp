@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stb/stb_image.h>
 #include <string>
@@ -113,6 +114,8 @@ TEST_CASE("compare label reads KEY = VALUE", "[app]") {
         "With agent.concentration_pct = 0.25");
 }
 
+constexpr scene::Audience kStudent = scene::Audience::Student;
+
 TEST_CASE("outcome difference in words", "[app]") {
   const sim::Outcome a = planned();
   SECTION("no compression: more clot, still visible, second session") {
@@ -121,13 +124,13 @@ TEST_CASE("outcome difference in words", "[app]") {
     b.resolved_day = -1;
     b.residual_visibility = 0.2;
     b.sessions_recommended = 2;
-    CHECK(app::outcomeDifference(a, b, "Without compression", 56.0, text::english()) ==
+    CHECK(app::outcomeDifference(a, b, "Without compression", 56.0, kStudent, text::english()) ==
           "Without compression: more clot (peak 95 % vs 21 %), the vein is still faintly visible "
           "at day 56; "
           "a second session is recommended.");
   }
   SECTION("identical outcomes") {
-    CHECK(app::outcomeDifference(a, a, "With x = 1", 56.0, text::english()) ==
+    CHECK(app::outcomeDifference(a, a, "With x = 1", 56.0, kStudent, text::english()) ==
           "With x = 1: no clear difference in the outcome.");
   }
   SECTION("underdosed: does not close, reopens") {
@@ -138,10 +141,10 @@ TEST_CASE("outcome difference in words", "[app]") {
     b.resolved_day = -1;
     b.residual_visibility = 0.7;
     b.sessions_recommended = 2;
-    CHECK(
-        app::outcomeDifference(a, b, "With agent.concentration_pct = 0.1", 56.0, text::english()) ==
-        "With agent.concentration_pct = 0.1: the vein does not close, the vein reopens (day 21), "
-        "the vein is still visible at day 56; a second session is recommended.");
+    CHECK(app::outcomeDifference(a, b, "With agent.concentration_pct = 0.1", 56.0, kStudent,
+                                 text::english()) ==
+          "With agent.concentration_pct = 0.1: the vein does not close, the vein reopens (day 21), "
+          "the vein is still visible at day 56; a second session is recommended.");
   }
   SECTION("better: less clot, fades sooner, lower staining risk, one session") {
     sim::Outcome worse = a;
@@ -149,7 +152,8 @@ TEST_CASE("outcome difference in words", "[app]") {
     worse.resolved_day = 50;
     worse.pigmentation_risk = 0.4;
     worse.sessions_recommended = 2;
-    CHECK(app::outcomeDifference(worse, a, "With compression.days = 21", 56.0, text::english()) ==
+    CHECK(app::outcomeDifference(worse, a, "With compression.days = 21", 56.0, kStudent,
+                                 text::english()) ==
           "With compression.days = 21: less clot (peak 21 % vs 60 %), the vein fades from view "
           "sooner "
           "(day 40 vs 50), lower risk of brown staining (15 % vs 40 %); one session is enough.");
@@ -157,8 +161,46 @@ TEST_CASE("outcome difference in words", "[app]") {
   SECTION("not indicated") {
     sim::Outcome b = a;
     b.indicated = false;
-    CHECK(app::outcomeDifference(a, b, "With vein.diameter_mm = 6", 56.0, text::english()) ==
+    CHECK(app::outcomeDifference(a, b, "With vein.diameter_mm = 6", 56.0, kStudent,
+                                 text::english()) ==
           "With vein.diameter_mm = 6: the treatment is not indicated.");
+  }
+}
+
+// Issue 13 (patient review): a patient comparing "without compression" read
+// "more clot (peak 95 % vs 21 %)" and "higher risk of brown staining (40 % vs
+// 15 %)". Patients read the same differences in plain words, without
+// percentages or "clot"; students keep the figures. Every language.
+TEST_CASE("outcome difference for a patient: plain words, no percentages, no clot", "[app]") {
+  const sim::Outcome a = planned();
+  sim::Outcome b = a;
+  b.thrombus_peak = 0.95;
+  b.pigmentation_risk = 0.4;
+  b.resolved_day = -1;
+  b.residual_visibility = 0.2;
+  b.sessions_recommended = 2;
+  // The word for a clot in each language (the student sentence uses it).
+  const std::map<std::string, std::string> clot = {
+      {"en", "clot"}, {"de", "Gerinnsel"}, {"fr", "caillot"}, {"es", "coágulo"}};
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string label = L.tr("compare.without_compression");
+    const std::string student = app::outcomeDifference(a, b, label, 56.0, kStudent, L);
+    const std::string more = app::outcomeDifference(a, b, label, 56.0, scene::Audience::Patient, L);
+    const std::string less = app::outcomeDifference(b, a, label, 56.0, scene::Audience::Patient, L);
+    INFO(student << " | " << more << " | " << less);
+    CHECK(student.find('%') != std::string::npos); // the student's figures are still there
+    for (const std::string& patient : {more, less}) {
+      CHECK(patient.find('%') == std::string::npos);
+      if (clot.count(lang)) CHECK(patient.find(clot.at(lang)) == std::string::npos);
+    }
+    // The differences themselves are still said: more and less trapped blood
+    // and brown marks read differently.
+    CHECK(more.find(L.tr("compare.more_clot.patient")) != std::string::npos);
+    CHECK(more.find(L.tr("compare.more_staining.patient")) != std::string::npos);
+    CHECK(less.find(L.tr("compare.less_clot.patient")) != std::string::npos);
+    CHECK(less.find(L.tr("compare.less_staining.patient")) != std::string::npos);
   }
 }
 
@@ -182,9 +224,10 @@ TEST_CASE("comparison session - override validated, timeline synchronised", "[ap
   CHECK(w.playback.stage(w.playback.stageIndex()).id == "compression");
   CHECK(w.playback.stageProgress() == Approx(0.4).margin(1e-6));
   CHECK(c.value()->rightLabel(text::english()) == "Without compression");
-  CHECK(c.value()->sentence(text::english()).rfind("Without compression: ", 0) == 0);
-  CHECK(c.value()->sentence(text::locale("de")).rfind("Ohne Kompression: ", 0) == 0);
-  CHECK(c.value()->sentence(text::english()).find("no clear difference") == std::string::npos);
+  CHECK(c.value()->sentence(kStudent, text::english()).rfind("Without compression: ", 0) == 0);
+  CHECK(c.value()->sentence(kStudent, text::locale("de")).rfind("Ohne Kompression: ", 0) == 0);
+  CHECK(c.value()->sentence(kStudent, text::english()).find("no clear difference") ==
+        std::string::npos);
   base.playback.seekStage(0, 0.5);
   app::syncTimeline(base, w);
   CHECK(w.playback.stageIndex() == 0);

@@ -604,3 +604,61 @@ TEST_CASE("video: each cue new, switching with its picture, long enough to read"
     }
   }
 }
+
+// Issue 13 (patient review): the caption on screen when the model's injection
+// starts tells the patient to say if it hurts (clinical.md: stop injecting at
+// pain or a wheal, Goldman & Weiss; a perivascular injection can be painful,
+// Asclera label). It is the key moment that starts the injection (the needle
+// in the vein), shown while the model injects, in every language.
+TEST_CASE("video: the injection's caption tells the patient to say if it hurts", "[app]") {
+  for (const char* file : kStoryScenes) {
+    const app::Session s = sessionFor(file);
+    for (const std::string& lang : text::languageCodes()) {
+      INFO(file << " " << lang);
+      const std::vector<app::VideoFrame> plan =
+          app::videoPlan(s, app::kVideoFps, scene::Audience::Patient, lang, false);
+      const auto injecting = std::find_if(plan.begin(), plan.end(), [&](const app::VideoFrame& f) {
+        return s.run.at(f.model_time_s).injecting;
+      });
+      if (s.run.outcome.verdict == sim::Verdict::NotTreated ||
+          s.run.outcome.verdict == sim::Verdict::NotIndicated)
+        continue; // nothing went into the vein (the extravasation's own caption)
+      REQUIRE(injecting != plan.end());
+      CHECK(injecting->caption.key == "beat.needle_in_lumen");
+      CHECK(injecting->caption.text ==
+            scene::beatCaptionText("needle_in_lumen", scene::Audience::Patient, lang));
+      if (lang == "en")
+        CHECK(injecting->caption.text.find("tell the doctor if it hurts") != std::string::npos);
+    }
+  }
+}
+
+// Issue 15 (video review): the walking caption says what the model shows: the
+// vein, pressed flat or narrow while lying under the stocking, fills with blood
+// again once the patient is up (the tube law at 30 mmHg standing; docs/model.md,
+// "Posture and venous pressure"). Wherever the story shows it, the model's
+// lumen is clearly wider than in the lying frame before it; and it says so.
+TEST_CASE("video: the walking caption says the vein fills again where the model refills it",
+          "[app]") {
+  int walks = 0;
+  for (const char* file : kStoryScenes) {
+    const app::Session s = sessionFor(file);
+    const std::vector<app::VideoFrame> plan =
+        app::videoPlan(s, app::kVideoFps, scene::Audience::Patient, "en", false);
+    double lying_area = -1.0; // the lumen under the stocking while lying before the walk
+    for (const app::VideoFrame& f : plan) {
+      const sim::Sample now = s.run.at(f.model_time_s);
+      if (f.caption.key.rfind("beat.stocking_on_lying", 0) == 0)
+        lying_area =
+            lying_area < 0.0 ? now.lumen_area_ratio : std::min(lying_area, now.lumen_area_ratio);
+      if (f.caption.key != "beat.stocking_on_upright") continue;
+      INFO(file << " at model " << f.model_time_s << " s: lumen " << now.lumen_area_ratio
+                << ", lying before " << lying_area);
+      REQUIRE(lying_area >= 0.0); // the stocking went on lying down
+      CHECK(now.lumen_area_ratio >= lying_area + 0.2);
+      CHECK(f.caption.text.find("fills with blood again") != std::string::npos);
+      ++walks;
+    }
+  }
+  CHECK(walks > 0);
+}
