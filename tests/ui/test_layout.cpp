@@ -26,6 +26,7 @@
 #include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/number_breaks.hpp"
+#include "support/shipped_scene.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
@@ -333,12 +334,9 @@ std::vector<Config> tourConfigs(const std::vector<std::string>& langs) {
 // `compare`: a KEY=VALUE for the side-by-side view (--compare), or empty.
 void checkTour(const std::vector<Config>& configs, bool every_stage,
                const std::string& compare = "") {
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   if (!compare.empty()) {
     auto c = app::makeComparison(s, compare);
     REQUIRE(c);
@@ -458,12 +456,9 @@ TEST_CASE("layout: a pseudo-locale 40 % longer, every stage at 1280x720, patient
 TEST_CASE("layout: every tour still names the needle and shows a scale from 640x360 to 3840x2160",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const std::vector<app::TourStill> stills = app::planTour(s);
   REQUIRE(stills.size() >= 10);
   ui::LayoutRecord rec;
@@ -510,12 +505,9 @@ TEST_CASE("layout: every tour still names the needle and shows a scale from 640x
 TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the title",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   std::vector<app::TourStill> legs;
   for (const app::TourStill& still : app::planTour(s))
     if (still.name.find("leg") != std::string::npos) legs.push_back(still);
@@ -560,12 +552,9 @@ TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the 
 TEST_CASE("layout: the stage panels show the safety boxes, every item, without the help key",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   ui::LayoutRecord rec;
   int boxes = 0;
   for (const glm::ivec2 size : kSizes) {
@@ -647,16 +636,9 @@ TEST_CASE("layout: every scene's stills with several labels keep them apart at e
   ui::LayoutRecord rec;
   int two_labels = 0;
   for (const char* file : kScenes) {
-    auto loaded =
-        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(file);
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     std::vector<app::TourStill> stills;
     for (const app::TourStill& still : app::planTour(s))
       for (const char* beat : {"sealed", "reopened", "stocking_on", "needle_out"})
@@ -702,12 +684,9 @@ TEST_CASE("layout: every scene's stills with several labels keep them apart at e
 TEST_CASE("layout: the student's Assessment narration keeps '< 3 mm' on one line at 1920x1080",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const glm::ivec2 size(1920, 1080);
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -756,16 +735,9 @@ TEST_CASE("layout: every scene's Recovery clock says what it counts from", "[ui]
   for (const char* file :
        {"no-compression", "reticular-vein-polidocanol", "spider-vein-polidocanol",
         "spider-vein-sts", "underdosed-recanalization"}) {
-    auto loaded =
-        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(file);
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
       testsupport::glContext()->window->setSize(size.x, size.y);
       gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -841,15 +813,9 @@ TEST_CASE("layout: patients see narration, safety box and outcome whole at every
   ui::LayoutRecord rec;
   int frames = 0;
   for (const std::string& file : files) {
-    auto loaded = scene::loadSceneFile(file);
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(std::filesystem::path(file).stem().string());
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     v.state().audience = scene::Audience::Patient;
     for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
       testsupport::glContext()->window->setSize(size.x, size.y);
@@ -884,16 +850,9 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
   ui::LayoutRecord rec;
   int scrolled = 0;
   for (const char* file : {"spider-vein-polidocanol", "extravasation"}) {
-    auto loaded =
-        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(file);
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     const glm::ivec2 size(640, 360);
     testsupport::glContext()->window->setSize(size.x, size.y);
     gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -930,12 +889,9 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
 TEST_CASE("layout: the quiz starts collapsed for patients; choices are answer buttons",
           "[ui][gl][layout][quiz]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const glm::ivec2 size(1280, 720);
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
