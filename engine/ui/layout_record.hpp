@@ -36,10 +36,14 @@ struct RecordedText {
   std::optional<glm::vec2> answer_button;
 };
 
-// A label's leader line, from its plate to its anchor on the picture.
+// A label's leader line, from its plate to its anchor (its dot) on the picture.
 struct RecordedLeader {
-  std::string what; // the label's element ("label.vein_wall")
+  std::string what; // the label's element ("label.vein_wall", "inset.label.media")
   glm::vec2 from{0, 0}, to{0, 0};
+  // The band the anchor marks, where it is one (render::LabelAnchor): its
+  // centre line end to end and its thickness across; band_px 0: none known.
+  glm::vec2 band_from{0, 0}, band_to{0, 0};
+  float band_px = 0.0f;
 };
 
 struct LayoutRecord {

@@ -212,6 +212,19 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
     }
 }
 
+// A label's leader line from `attach` to `a`, with the band its anchor marks
+// (`anchor`: the renderer's, when the label marks its own point).
+void recordLeader(const ScreenInput& in, const std::string& what, glm::vec2 attach, glm::vec2 a,
+                  const render::LabelAnchor* anchor) {
+  RecordedLeader l{what, attach, a};
+  if (anchor && anchor->band_px > 0.0f) {
+    l.band_from = in.view_origin + anchor->band_from;
+    l.band_to = in.view_origin + anchor->band_to;
+    l.band_px = anchor->band_px;
+  }
+  in.record->leaders.push_back(std::move(l));
+}
+
 // Candidate boxes for a label of `size` (plate included) around its anchor `a`:
 // outward from the view centre first, above before below, near before far.
 std::vector<Rect> labelCandidates(glm::vec2 a, glm::vec2 size, float side, float scale) {
@@ -316,8 +329,10 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
         return;
       }
     };
+    int used = -1; // the anchor's point the label marks: -1 its own, else an alternative
     for (int k = -1; k < anchor->alternative_count && !box; ++k) {
       a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
+      used = k;
       const float side = a.x < in.view_origin.x + in.view_size.x * 0.5f ? -1.0f : 1.0f;
       tryPlaces(labelCandidates(a, box_size, side, in.scale));
     }
@@ -326,13 +341,14 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     // first, with a longer leader line.
     for (int k = -1; k < anchor->alternative_count && !box; ++k) {
       a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
+      used = k;
       tryPlaces(nearestPlaces(in, a, box_size));
     }
     if (!box) continue;
     placer.keepClear(*box);
     placed.push_back(*box);
     placer.keepClearLine(attach, a);
-    if (in.record) in.record->leaders.push_back({"label." + id, attach, a});
+    if (in.record) recordLeader(in, "label." + id, attach, a, used < 0 ? anchor : nullptr);
     const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
     dl->AddLine(iv(attach), iv(a), line, 2.0f * in.scale);
     dl->AddCircleFilled(iv(a), 4.5f * in.scale, col(0.15f, 0.18f, 0.25f));
