@@ -55,12 +55,14 @@ struct LayoutRecord {
   // shows (then its scroll bar is drawn: the cue that more text follows).
   Rect panel_scroll;
   bool panel_scrollbar = false;
+  Rect scrub; // the timeline's scrub bar (its width; 1 px high)
   void clear() {
     texts.clear();
     leaders.clear();
     vein.clear();
     panel_scroll = {};
     panel_scrollbar = false;
+    scrub = {};
   }
 };
 

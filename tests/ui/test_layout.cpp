@@ -868,7 +868,8 @@ TEST_CASE("layout: patients see narration, safety box and outcome whole at every
 
 // At 640x360 the panel may scroll, but says so: where a text of its scrolling
 // region runs past the region's bottom, the scroll bar is drawn; nothing
-// pinned is cut at the window's edge (the layout checks).
+// pinned is cut at the window's edge (the layout checks). The narration
+// comes first and the timeline's scrub bar stays usable (issue 15).
 TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more text follows",
           "[ui][gl][layout]") {
   REQUIRE_GL();
@@ -896,6 +897,22 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
           ++scrolled;
           CHECK(rec.panel_scrollbar);
         }
+        // The stage's words come first: its narration starts in sight, above
+        // the safety box and the outcome where those scroll too (the box
+        // once came first and pushed the narration out of sight).
+        float narration_top = 1e9f;
+        for (const ui::RecordedText& t : rec.texts)
+          if (t.what == "panel.narration") narration_top = std::min(narration_top, t.rect.min.y);
+        CHECK(narration_top < rec.panel_scroll.max.y);
+        for (const ui::RecordedText& t : rec.texts)
+          if (t.scrolls && (t.what.rfind("panel.safety", 0) == 0 || t.what == "panel.outcome")) {
+            INFO(t.what);
+            CHECK(t.rect.min.y > narration_top);
+          }
+        // The scrub bar keeps two fifths of the view's width (the buttons
+        // once left it 90 px).
+        INFO("scrub bar " << rec.scrub.width() << " px of " << rec.view.width());
+        CHECK(rec.scrub.width() >= 0.4f * rec.view.width());
         std::vector<std::string> found = problems(rec, img);
         found.erase(std::remove_if(found.begin(), found.end(),
                                    [](const std::string& p) { return p.rfind("panel.", 0) != 0; }),
