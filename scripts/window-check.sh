@@ -57,7 +57,7 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   click 400 300 # into the 3D view, as a person does before anything else
   await 'the window has the keyboard focus' 0
   n=$(lines)
-  click_until 132 655 'now: .* playing' # Play
+  click_until 45 655 'now: .* playing' # Play
   before=$(tail -n +"$((n + 1))" "$out/app.log" | grep 'now: ' | tail -1)
   n=$(lines)
   key Right
@@ -65,7 +65,7 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   after=$(tail -n +"$((n + 1))" "$out/app.log" | grep 'key Right: ' | head -1)
   [ "$(stage_of "$after")" = $(($(stage_of "$before") + 1)) ] ||
     { echo "window-check: after Play, Right did not step the stage ($before / $after)"; exit 1; }
-  click_until 132 655 'now: .* paused' # Pause again, so the stages stay where the keys put them
+  click_until 45 655 'now: .* paused' # Pause again, so the stages stay where the keys put them
 
   click_until 886 45 'now: stage 3/' # stage 3: its number in the panel's header
   n=$(lines)

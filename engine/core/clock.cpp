@@ -25,8 +25,8 @@ std::string formatClock(double time_s, bool german) {
     if (day < 14) {
       std::snprintf(buf, sizeof buf, german ? "Tag %d" : "day %d", day);
     } else {
-      std::snprintf(buf, sizeof buf, german ? "Woche %d (Tag %d)" : "week %d (day %d)",
-                    weekOfDay(day), day);
+      std::snprintf(buf, sizeof buf, german ? "Tag %d (Woche %d)" : "day %d (week %d)", day,
+                    weekOfDay(day));
     }
   }
   return buf;

@@ -37,9 +37,9 @@ inline int weekOfDay(int day) {
   return day <= 7 ? 1 : (day + 6) / 7;
 }
 
-// "12 s", "4 min 05 s", "3.1 h", "day 3", "week 4 (day 24)": one unit each,
-// weeks (weekOfDay) from day 14.
-// german: "12 s", "4 min 05 s", "3,1 h", "Tag 3", "Woche 4 (Tag 24)".
+// "12 s", "4 min 05 s", "3.1 h", "day 3", "day 24 (week 4)": one unit each,
+// the week (weekOfDay) beside the day from day 14, as text::Locale::dayLabel.
+// german: "12 s", "4 min 05 s", "3,1 h", "Tag 3", "Tag 24 (Woche 4)".
 std::string formatClock(double time_s, bool german = false);
 
 // Parses "12", "12s", "3.5min", "2h", "3d", "4w" into seconds. Empty on bad input.

@@ -28,6 +28,11 @@ struct FrameInput {
   PaletteKind palette = PaletteKind::Schematic;
 };
 
+// The thinnest band a label's dot may mark, on screen: the lining's drawn
+// minimum (tissue.frag: three pixels). A thinner stripe (the pressed wall cut
+// lengthwise, 1-2 px) is not labelled: the dot would hide it.
+inline constexpr float kMinBandPx = 3.0f;
+
 // A structure the UI may label: where it is on screen and whether it is seen.
 struct LabelAnchor {
   const char* id = "";    // "epidermis", "vein_lumen", ...
@@ -39,6 +44,12 @@ struct LabelAnchor {
   static constexpr int kMaxAlternatives = 6;
   glm::vec2 alternatives[kMaxAlternatives] = {};
   int alternative_count = 0;
+  // The strip `screen` sits on, where it is one (the opened vein's band, its
+  // lining, a pressed wall's stripe): its centre line through the anchor,
+  // end to end, and its thickness across, in pixels. band_px 0: no strip.
+  // Two labels' anchors on one thin strip cannot be told apart.
+  glm::vec2 band_from{0, 0}, band_to{0, 0};
+  float band_px = 0.0f;
 };
 
 } // namespace render

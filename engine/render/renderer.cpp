@@ -313,17 +313,22 @@ std::optional<glm::vec2> openedCrossing(const TissueLayout& l, const sim::LumenS
 }
 
 glm::vec2 wallSpot(const TissueLayout& l, const sim::Sample& s) {
-  const float r = l.vein_radius_mm, half_wall = 0.5f * drawnWall(l, s);
-  const float a = r * static_cast<float>(s.lumen.semi_x);
+  // In the media and adventitia the label names, out from the lumen 0.7 of
+  // the wall: tissue.frag draws the lining 0.3 of it or three pixels, which
+  // at the default zoom reaches past the wall's middle.
+  const float r = l.vein_radius_mm, out = 0.7f * drawnWall(l, s);
   const float b = r * static_cast<float>(s.lumen.semi_y);
   const float waist = static_cast<float>(s.lumen.waist);
   // Pressed flat: on the upper wall over the slit (tissue.frag lumenDistance:
   // the middle's half height), between the small clot in the middle and the
   // pockets at the ends.
-  if (waist >= 0.3f) return {0.45f * a, std::max(b * (1.0f - waist), 0.015f * r) + half_wall};
-  // Round or elliptic: up and to the side, halfway through the wall (each axis
-  // its own: a spasm narrows both, the wall thickens).
-  return {0.72f * (a + half_wall), 0.69f * (b + half_wall)};
+  if (waist >= 0.3f)
+    return {0.45f * r * static_cast<float>(s.lumen.semi_x),
+            std::max(b * (1.0f - waist), 0.015f * r) + out};
+  // Round or elliptic: the top of the ring (a spasm narrows the lumen, the
+  // wall thickens). The front face is seen from the side: across it is
+  // foreshortened and the wall there a thin line; its height is seen whole.
+  return {0.0f, b + out};
 }
 
 const char* anchorId(Anchor a) {
@@ -1018,6 +1023,7 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     LabelAnchor& la = anchors_[static_cast<std::size_t>(a)];
     la.id = anchorId(a);
     la.alternative_count = 0;
+    la.band_px = 0.0f;
     bool in_front = false;
     la.screen = projectToScreen(vp, p, glm::vec2(size), in_front);
     const bool facing = glm::dot(normal, eye - p) > 0.0f || glm::length(normal) < 0.5f;
@@ -1047,25 +1053,76 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const float band = lumen_x ? 0.5f * (lumen_x->y - lumen_x->x) : 0.0f;
   const float band_mid = lumen_x ? 0.5f * (lumen_x->x + lumen_x->y) : 0.0f;
   set(Anchor::VeinLumen, {band_mid, open_y, lz}, up, open_lumen && cut > 0.5f && band > 0.2f * r);
+  // The band an anchor sits on: its centre line `from`-`to` and its
+  // thickness `lo`-`hi` across it (mm), measured on screen.
+  const glm::vec2 px(size);
+  auto setBand = [&](Anchor an, glm::vec3 from, glm::vec3 to, glm::vec3 lo, glm::vec3 hi) {
+    LabelAnchor& la = anchors_[static_cast<std::size_t>(an)];
+    bool seen = false;
+    la.band_from = projectToScreen(vp, from, px, seen);
+    la.band_to = projectToScreen(vp, to, px, seen);
+    const glm::vec2 along = la.band_to - la.band_from;
+    const glm::vec2 across = projectToScreen(vp, hi, px, seen) - projectToScreen(vp, lo, px, seen);
+    const float len = glm::length(along);
+    la.band_px = len > 1e-3f ? std::abs(along.x * across.y - along.y * across.x) / len : 0.0f;
+  };
+  // A strip of the opened plane along the vein (the far slab's face to the
+  // front slab), `lo` to `hi` across (mm), measured at `z`.
+  auto strip = [&](Anchor an, float lo, float hi, float z) {
+    const float x = 0.5f * (lo + hi);
+    setBand(an, {x, open_y, l.far_z_mm}, {x, open_y, 0.0f}, {lo, open_y, z}, {hi, open_y, z});
+  };
+  if (lumen_x) strip(Anchor::VeinLumen, lumen_x->x, lumen_x->y, lz);
   // In the middle of the upper wall as drawn (a spasm's thick wall, the
   // flattened slit's wall), never in the lumen.
   const glm::vec2 clot = thrombusSpot(l, s);
   const glm::vec2 wall = wallSpot(l, s);
+  const float wall_mm = drawnWall(l, s);
   set(Anchor::VeinWall, {wall.x, -l.vein_depth_mm + wall.y, fz}, front, s.fibrosis < 0.5);
-  // Under the stocking the front ring is pressed out of view and the lumen
-  // closed: the two stripes the opened plane shows are the vein's walls, cut
-  // along their length (outer ellipse where the plane cuts it): label them.
-  // The wall halfway between the lumen's edge (or, pressed flat, the slit)
-  // and the wall's outer edge on the section the plane shows.
-  if (stocking_.on && cut > 0.5f && s.fibrosis < 0.5) {
-    const std::optional<glm::vec2> outer = openedCrossing(l, s.lumen, plane_h, drawnWall(l, s));
+  // Where the stocking hides the front ring, the opened plane shows the
+  // pressed vein's walls cut along their length, beside the slit and its
+  // clot: the wall halfway between the lumen's edge (or, pressed flat, the
+  // slit) and the wall's outer edge. Only where that stripe is a band a dot
+  // can sit on (kMinBandPx): thinner, the dot lands between the two wall
+  // lines, on the slit (reviewers, the stocking's still).
+  LabelAnchor& vein_wall = anchors_[static_cast<std::size_t>(Anchor::VeinWall)];
+  if (!vein_wall.visible && stocking_.on && cut > 0.5f && s.fibrosis < 0.5) {
+    const std::optional<glm::vec2> outer = openedCrossing(l, s.lumen, plane_h, wall_mm);
     if (outer) {
       const float inner = lumen_x ? lumen_x->y : 0.5f * (outer->x + outer->y);
-      set(Anchor::VeinWall, {0.5f * (inner + outer->y), open_y, lz}, up, true);
+      const float x = 0.5f * (inner + outer->y);
+      set(Anchor::VeinWall, {x, open_y, lz}, up, true);
+      strip(Anchor::VeinWall, x - 0.5f * wall_mm, x + 0.5f * wall_mm, lz);
+      vein_wall.visible = vein_wall.visible && vein_wall.band_px >= kMinBandPx;
     }
   }
-  set(Anchor::Endothelium, {band_mid - band, open_y, l.far_z_mm * 0.3f}, up,
-      s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
+  // The lining: on the front ring, at the bottom of the lumen, halfway
+  // through its band (tissue.frag: 0.3 of the wall, three pixels at least),
+  // where it reads as a band round the lumen. On the opened plane it is the
+  // lumen strip's edge, a line a pixel or two wide beside the lumen's own
+  // label (reviewers: "Endothelium" on a 1-px strip; at needle-out two
+  // leaders on the one narrowed band): there only where the ring is hidden.
+  const float lining_mm = 0.3f * wall_mm;
+  const float lumen_b = r * static_cast<float>(s.lumen.semi_y * (1.0 - s.lumen.waist));
+  const float ring_y = -l.vein_depth_mm - lumen_b - 0.5f * lining_mm;
+  LabelAnchor& lining = anchors_[static_cast<std::size_t>(Anchor::Endothelium)];
+  set(Anchor::Endothelium, {0.0f, ring_y, fz}, front,
+      s.fibrosis < 0.5 && s.lumen.waist < 0.3 && s.lumen_area_ratio > 0.08);
+  if (lining.visible) {
+    const float half = 0.35f * r * static_cast<float>(s.lumen.semi_x);
+    const auto dented = [&](glm::vec3 p) {
+      return glm::vec3(p.x, pressedY(stocking_, p.x, p.y), p.z);
+    };
+    setBand(Anchor::Endothelium, dented({-half, ring_y, fz}), dented({half, ring_y, fz}),
+            dented({0.0f, ring_y - 0.5f * lining_mm, fz}),
+            dented({0.0f, ring_y + 0.5f * lining_mm, fz}));
+  } else {
+    const float edge = band_mid - band;
+    set(Anchor::Endothelium, {edge - 0.5f * lining_mm, open_y, l.far_z_mm * 0.3f}, up,
+        s.fibrosis < 0.5 && cut > 0.5f && band > 0.2f * r);
+    strip(Anchor::Endothelium, edge - lining_mm, edge, l.far_z_mm * 0.3f);
+  }
+  lining.band_px = lining.band_px > 0.0f ? std::max(lining.band_px, 3.0f) : 0.0f;
   const glm::vec3 tip = needleTip(*in.params, s.needle_insertion);
   const float a = glm::radians(l.needle_angle_deg);
   const float needle_r = 0.5f * needleDiameterMm(in.params->injection.needle_gauge);
@@ -1110,6 +1167,9 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Sclerosant, {0.3f * band, open_y, std::clamp(pz, tip_z + 0.8f, -0.2f)}, up,
       s.sclerosant[peak] > 0.02f * static_cast<float>(in.params->agent.concentration_pct) &&
           cut > 0.5f);
+  // In the lumen's strip: its band is the lumen's.
+  if (lumen_x)
+    strip(Anchor::Sclerosant, lumen_x->x, lumen_x->y, std::clamp(pz, tip_z + 0.8f, -0.2f));
   // On the clot as drawn (pockets, waist clot, rim, crescent), not the centre;
   // only while the picture shows it as clot, not yet as the pale cord.
   const bool cord_seen = cordShade(s) >= 0.5f;

@@ -85,7 +85,7 @@ float openedTilt(const sim::LumenShape& lumen);
 // above the vein's axis (mm).
 std::optional<glm::vec2> openedCrossing(const TissueLayout& layout, const sim::LumenShape& lumen,
                                         float height, float grow);
-// A point in the middle of the upper wall on the cut face, relative to the
+// A point in the upper wall (media, adventitia) on the cut face, relative to the
 // vein's centre (mm): the "Vein wall" label's anchor (mirrors tissue.frag).
 glm::vec2 wallSpot(const TissueLayout& layout, const sim::Sample& s);
 

@@ -170,7 +170,10 @@ std::string Locale::clock(double time_s) const {
     return tr("clock.minutes", {{"min", std::to_string(total / 60)}, {"s", ss}});
   }
   if (time_s < kDay) return tr("clock.hours", {{"h", fixed(time_s / 3600.0, 1)}});
-  const int day = core::dayNumber(core::daysFromSeconds(time_s)); // the one day rule
+  return dayLabel(core::dayNumber(core::daysFromSeconds(time_s))); // the one day rule
+}
+
+std::string Locale::dayLabel(int day) const {
   const Args args{{"day", std::to_string(day)}, {"week", std::to_string(core::weekOfDay(day))}};
   return tr(day < 14 ? "clock.day" : "clock.week", args);
 }

@@ -51,8 +51,12 @@ public:
   std::string quantity(double v, std::string_view unit, int max_decimals = 3) const;
   int pluralIndex(long n) const;
   // The clock of the two time scales: "12 s", "3 min 05 s", "2,5 h", "day 3",
-  // "week 6 (day 38)" (keys clock.*).
+  // "day 38 (week 6)" (keys clock.*).
   std::string clock(double time_s) const;
+  // Day `day` after the treatment as the clock shows it: "day 3", from day 14
+  // "day 38 (week 6)" (keys clock.day, clock.week). The one format for a day:
+  // the clock and the outcome's "barely visible from ..." both use it.
+  std::string dayLabel(int day) const;
 
 private:
   const Catalogue* cat_ = nullptr;

@@ -36,10 +36,14 @@ struct RecordedText {
   std::optional<glm::vec2> answer_button;
 };
 
-// A label's leader line, from its plate to its anchor on the picture.
+// A label's leader line, from its plate to its anchor (its dot) on the picture.
 struct RecordedLeader {
-  std::string what; // the label's element ("label.vein_wall")
+  std::string what; // the label's element ("label.vein_wall", "inset.label.media")
   glm::vec2 from{0, 0}, to{0, 0};
+  // The band the anchor marks, where it is one (render::LabelAnchor): its
+  // centre line end to end and its thickness across; band_px 0: none known.
+  glm::vec2 band_from{0, 0}, band_to{0, 0};
+  float band_px = 0.0f;
 };
 
 struct LayoutRecord {
@@ -51,12 +55,14 @@ struct LayoutRecord {
   // shows (then its scroll bar is drawn: the cue that more text follows).
   Rect panel_scroll;
   bool panel_scrollbar = false;
+  Rect scrub; // the timeline's scrub bar (its width; 1 px high)
   void clear() {
     texts.clear();
     leaders.clear();
     vein.clear();
     panel_scroll = {};
     panel_scrollbar = false;
+    scrub = {};
   }
 };
 

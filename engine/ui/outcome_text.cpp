@@ -102,9 +102,11 @@ std::string resolvedLine(double day, scene::Audience audience, const text::Local
     return L.tr("outcome.resolved." + std::string(modeKey(audience)) + ".never",
                 {{"days", std::to_string(shown_days)}});
   const int d = dayOf(day);
+  // The day as the clock shows it ("day 38 (week 6)"): one format for both.
+  if (audience == scene::Audience::Student)
+    return L.tr("outcome.resolved.student", {{"when", L.dayLabel(d)}});
   const int week = core::weekOfDay(d); // as the clock counts
   const text::Args args{{"day", std::to_string(d)}, {"week", std::to_string(week)}};
-  if (audience == scene::Audience::Student) return L.tr("outcome.resolved.student", args);
   return L.tr(d < 14 ? "outcome.resolved.patient.day" : "outcome.resolved.patient.week", args);
 }
 

@@ -283,8 +283,13 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   // lining to name (its alive share no longer tells what the wall does), three rows.
   const bool no_lining = state == InsetState::Bonded || state == InsetState::Cord;
   const std::string* rows[] = {&adventitia, &media, &lining, &lumen};
+  const char* names[] = {"inset.label.adventitia", "inset.label.media", "inset.label.lining",
+                         "inset.label.below"};
   const int n = no_lining ? 3 : 4;
-  if (no_lining) rows[2] = &lumen;
+  if (no_lining) {
+    rows[2] = &lumen;
+    names[2] = names[3];
+  }
   // Full size where there is room, smaller where the labels and the
   // cross-section leave less (the sealed frame at 1280x720).
   float R = 0.0f;
@@ -423,11 +428,12 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
     const float y = ys_apart[i];
     const float dy = y - c.y;
     const float edge = c.x + std::sqrt(std::max(R * R - dy * dy, 0.0f));
-    dl->AddLine(ImVec2(edge - 0.25f * R, y), ImVec2(lx - 6.0f * in.scale, ty + 0.5f * ts.y), ink,
-                1.5f * in.scale);
-    dl->AddCircleFilled(ImVec2(edge - 0.25f * R, y), 2.5f * in.scale, ink);
+    const glm::vec2 dot(edge - 0.25f * R, y), end(lx - 6.0f * in.scale, ty + 0.5f * ts.y);
+    dl->AddLine(iv(dot), iv(end), ink, 1.5f * in.scale);
+    dl->AddCircleFilled(iv(dot), 2.5f * in.scale, ink);
     dl->AddText(font, fs, ImVec2(lx, ty), ink, rows[i]->c_str());
-    record(in, "inset.label", {lx, ty}, ts, *rows[i]); // what it says: tests read the rows
+    record(in, names[i], {lx, ty}, ts, *rows[i]); // what it says: tests read the rows
+    if (in.record) in.record->leaders.push_back({names[i], end, dot});
   }
 }
 

@@ -221,6 +221,19 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
     }
 }
 
+// A label's leader line from `attach` to `a`, with the band its anchor marks
+// (`anchor`: the renderer's, when the label marks its own point).
+void recordLeader(const ScreenInput& in, const std::string& what, glm::vec2 attach, glm::vec2 a,
+                  const render::LabelAnchor* anchor) {
+  RecordedLeader l{what, attach, a};
+  if (anchor && anchor->band_px > 0.0f) {
+    l.band_from = in.view_origin + anchor->band_from;
+    l.band_to = in.view_origin + anchor->band_to;
+    l.band_px = anchor->band_px;
+  }
+  in.record->leaders.push_back(std::move(l));
+}
+
 // Candidate boxes for a label of `size` (plate included) around its anchor `a`:
 // outward from the view centre first, above before below, near before far.
 std::vector<Rect> labelCandidates(glm::vec2 a, glm::vec2 size, float side, float scale) {
@@ -325,8 +338,10 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
         return;
       }
     };
+    int used = -1; // the anchor's point the label marks: -1 its own, else an alternative
     for (int k = -1; k < anchor->alternative_count && !box; ++k) {
       a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
+      used = k;
       const float side = a.x < in.view_origin.x + in.view_size.x * 0.5f ? -1.0f : 1.0f;
       tryPlaces(labelCandidates(a, box_size, side, in.scale));
     }
@@ -335,13 +350,14 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     // first, with a longer leader line.
     for (int k = -1; k < anchor->alternative_count && !box; ++k) {
       a = in.view_origin + (k < 0 ? anchor->screen : anchor->alternatives[k]);
+      used = k;
       tryPlaces(nearestPlaces(in, a, box_size));
     }
     if (!box) continue;
     placer.keepClear(*box);
     placed.push_back(*box);
     placer.keepClearLine(attach, a);
-    if (in.record) in.record->leaders.push_back({"label." + id, attach, a});
+    if (in.record) recordLeader(in, "label." + id, attach, a, used < 0 ? anchor : nullptr);
     const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
     dl->AddLine(iv(attach), iv(a), line, 2.0f * in.scale);
     dl->AddCircleFilled(iv(a), 4.5f * in.scale, col(0.15f, 0.18f, 0.25f));
@@ -925,8 +941,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   // seen whole. Where the narration and the pinned part fit together they are
   // all seen whole at once. A short panel (640x360) takes the pinned part in
   // the small font where the body font would not fit; where not even that
-  // fits, it scrolls too, first. The small print is pinned with it where it
-  // fits, else it scrolls, after the narration.
+  // fits, it scrolls too, after the narration. The small print is pinned
+  // with it where it fits, else it scrolls, after the narration.
   const float avail = ImGui::GetContentRegionAvail().y;
   // The narration keeps two fifths of the panel at least (two lines where that is less).
   const float room = std::min(0.6f * avail, avail - 2.0f * ImGui::GetTextLineHeightWithSpacing());
@@ -952,11 +968,14 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     in.record->panel_scroll = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
   }
-  if (footer_scrolls) {
-    drawPinned(in, st, pb, f);
-    ImGui::Separator();
-  }
+  // Where even the small font does not fit (640x360) the pinned part scrolls
+  // too, after the narration: the stage's words first, the box one scroll
+  // below (first, it pushed the narration out of sight).
   drawNarration(in, st, pb, f);
+  if (footer_scrolls) {
+    ImGui::Separator();
+    drawPinned(in, st, pb, f);
+  }
   if (practice && !practice_pinned) {
     ImGui::Separator();
     drawPracticeLine(in, st);
@@ -1004,40 +1023,49 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   ImGui::SetNextWindowSize(ImVec2(in.display.x - panelWidth(in.display.x, in.scale), h));
   ImGui::Begin("##timeline", nullptr, kFixed);
   const text::Locale& L = loc(st);
-  if (ImGui::Button("|<")) pb.seek(0.0);
-  ImGui::SameLine();
-  if (ImGui::Button("<")) pb.previousStage();
-  ImGui::SameLine();
-  {
-    // As wide as the longer of its two words, so the bar does not shift when it toggles.
-    const std::string play = L.tr("ui.play"), pause = L.tr("ui.pause");
-    const float w =
-        std::max(ImGui::CalcTextSize(play.c_str()).x, ImGui::CalcTextSize(pause.c_str()).x) +
-        ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
-    if (ImGui::Button(((pb.playing() ? pause : play) + "###play").c_str(), ImVec2(w, 0)))
-      pb.toggle();
-    recordItem(in, "timeline.play", styleText());
-  }
-  ImGui::SameLine();
-  if (ImGui::Button(">")) pb.nextStage();
-  ImGui::SameLine();
-  if (ImGui::Button(">|")) pb.seek(pb.length());
-  ImGui::SameLine();
-  // Scrub bar with stage boundaries and event ticks.
-  // The bar takes what the widgets right of it leave (their words in this language).
   const ImGuiStyle& sty = ImGui::GetStyle();
   auto buttonW = [&](const std::string& t) {
     return ImGui::CalcTextSize(t.c_str(), nullptr, true).x + 2 * sty.FramePadding.x +
            sty.ItemSpacing.x;
   };
+  // As wide as the longer of its two words, so the bar does not shift when it toggles.
+  const std::string play = L.tr("ui.play"), pause = L.tr("ui.pause");
+  const float play_w =
+      std::max(ImGui::CalcTextSize(play.c_str()).x, ImGui::CalcTextSize(pause.c_str()).x) +
+      ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
+  // The scrub bar takes what the widgets right of it leave (their words in
+  // this language); the speed choice goes first where that is too narrow.
   float right_w = 90.0f * in.scale + 2 * sty.ItemSpacing.x;
   if (st.record_available)
     right_w +=
         buttonW(L.tr("ui.record")) + buttonW(L.tr("ui.save_view")) + buttonW(L.tr("ui.handout"));
-  // Too narrow for all of it (a small window, long words): the speed choice goes first.
-  const bool speed_shown = ImGui::GetContentRegionAvail().x - right_w >= 48.0f * in.scale;
+  const float total = ImGui::GetContentRegionAvail().x;
+  const float jumps_w = buttonW("|<") + buttonW(">|"), steps_w = buttonW("<") + buttonW(">");
+  const float left_w = jumps_w + steps_w + play_w + sty.ItemSpacing.x;
+  const bool speed_shown = total - left_w - right_w >= 48.0f * in.scale;
   if (!speed_shown) right_w -= 90.0f * in.scale + sty.ItemSpacing.x;
+  // The bar keeps two fifths of the view's width at least (a small window:
+  // at 640x360 the buttons left it 90 px): the jumps to the start and end go
+  // first (stage 1 and the last are one click away in the panel), then the
+  // stage steps (the panel's numbers, the arrow keys).
+  const float keep = 0.4f * ImGui::GetWindowWidth();
+  const bool jumps = total - left_w - right_w >= keep;
+  const bool steps = jumps || total - left_w + jumps_w - right_w >= keep;
+  if (jumps && ImGui::Button("|<")) pb.seek(0.0);
+  if (jumps) ImGui::SameLine();
+  if (steps && ImGui::Button("<")) pb.previousStage();
+  if (steps) ImGui::SameLine();
+  if (ImGui::Button(((pb.playing() ? pause : play) + "###play").c_str(), ImVec2(play_w, 0)))
+    pb.toggle();
+  recordItem(in, "timeline.play", styleText());
+  ImGui::SameLine();
+  if (steps && ImGui::Button(">")) pb.nextStage();
+  if (steps) ImGui::SameLine();
+  if (jumps && ImGui::Button(">|")) pb.seek(pb.length());
+  if (jumps) ImGui::SameLine();
+  // Scrub bar with stage boundaries and event ticks.
   const float bar_w = std::max(48.0f * in.scale, ImGui::GetContentRegionAvail().x - right_w);
+  if (in.record) in.record->scrub = Rect::at(gv(ImGui::GetCursorScreenPos()), {bar_w, 1.0f});
   ImGui::SetNextItemWidth(bar_w);
   float pos = static_cast<float>(pb.position());
   const ImVec2 bar_min = ImGui::GetCursorScreenPos();

@@ -24,6 +24,7 @@
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/golden.hpp"
+#include "support/shipped_scene.hpp"
 #include "ui/screen.hpp"
 
 namespace {
@@ -81,12 +82,9 @@ TEST_CASE("ui cache: every frame equals the whole interface drawn anew", "[ui][g
   REQUIRE_GL();
   glm::ivec2 size(640, 360);
   testsupport::glContext()->window->setSize(size.x, size.y);
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   s.playback.seekStage(2, 0.3);
   const std::vector<Step> steps = {
       {"first frame", [](app::Viewer&, app::Session&, glm::ivec2&) {}},

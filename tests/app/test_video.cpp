@@ -28,6 +28,7 @@
 #include "scene/loader.hpp"
 #include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
+#include "support/shipped_scene.hpp"
 #include "support/subprocess.hpp"
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
@@ -171,15 +172,11 @@ TEST_CASE("VideoRecorder cancel and failures leave nothing behind", "[app]") {
 TEST_CASE("recordTour renders the tour through the viewer into a playable MP4", "[app][slow]") {
   REQUIRE_GL();
   REQUIRE_FFMPEG();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  ui::ScreenState state;
-  auto viewer = app::Viewer::create(*testsupport::glContext()->window, s, state, 1.0f);
-  REQUIRE(viewer);
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
   const fs::path out = scratch() / "tour.mp4";
   // The first 0.5 s of the tour (15 frames) keeps the test short.
-  auto r = app::recordTour(*viewer.value(), s, {160, 90}, out.string(), 0.5);
+  auto r = app::recordTour(open->v(), s, {160, 90}, out.string(), 0.5);
   REQUIRE(r);
   REQUIRE(fs::exists(out));
   CHECK_FALSE(anyTempFile(scratch()));
@@ -193,13 +190,9 @@ TEST_CASE("recordTour renders the tour through the viewer into a playable MP4", 
 
 TEST_CASE("video frames use the layout on screen and pass the clicks on", "[app][slow]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  ui::ScreenState state;
-  auto viewer = app::Viewer::create(*testsupport::glContext()->window, s, state, 1.0f);
-  REQUIRE(viewer);
-  app::Viewer& v = *viewer.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const glm::ivec2 size(640, 360);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   REQUIRE(fb.complete());
@@ -251,12 +244,8 @@ TEST_CASE("recordTour replaces an older video and its subtitles together or not 
   // beside old subtitles (or none), with exit 2.
   REQUIRE_GL();
   REQUIRE_FFMPEG();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  ui::ScreenState state;
-  auto viewer = app::Viewer::create(*testsupport::glContext()->window, s, state, 1.0f);
-  REQUIRE(viewer);
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
   struct Case {
     const char* what;
     core::WriteFaults faults;
@@ -288,7 +277,7 @@ TEST_CASE("recordTour replaces an older video and its subtitles together or not 
       core::Result<bool> r = true;
       {
         const Faults on(c.faults);
-        r = app::recordTour(*viewer.value(), s, {160, 90}, mp4.string(), 0.2);
+        r = app::recordTour(open->v(), s, {160, 90}, mp4.string(), 0.2);
       }
       CHECK(names(dir) == std::vector<std::string>{"tour.mp4", "tour.srt"});
       if (!c.cause) {
@@ -310,7 +299,7 @@ TEST_CASE("recordTour replaces an older video and its subtitles together or not 
   }
   // A video named like its subtitles would be overwritten by them.
   const fs::path named_srt = scratch() / "video.srt";
-  auto clash = app::recordTour(*viewer.value(), s, {160, 90}, named_srt.string(), 0.2);
+  auto clash = app::recordTour(open->v(), s, {160, 90}, named_srt.string(), 0.2);
   REQUIRE_FALSE(clash);
   CHECK(core::errorTexts(clash.errors()).find(".mp4") != std::string::npos);
   CHECK_FALSE(fs::exists(named_srt));
@@ -426,12 +415,9 @@ TEST_CASE("video: captions in their band, one size, clear of the vein and the ti
     scene::Audience audience;
     const char* lang;
   };
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   for (const Case c : {Case{{640, 360}, scene::Audience::Patient, "en"},
                        Case{{1280, 720}, scene::Audience::Patient, "en"},
                        Case{{1280, 720}, scene::Audience::Student, "de"}}) {
@@ -703,12 +689,9 @@ double meanDifference(const gfx::Image& a, const gfx::Image& b) {
 // ignored the palette.
 TEST_CASE("tour and video frames are drawn in the chosen palette", "[app][gl]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const glm::ivec2 size(320, 180);
   testsupport::glContext()->window->setSize(size.x, size.y);
   const std::vector<app::VideoFrame> plan =

@@ -27,12 +27,12 @@ TEST_CASE("core: the clock switches from seconds to days to weeks", "[core]") {
   CHECK(core::formatClock(4.2 * 86400.0) == "day 4");
   CHECK(core::formatClock(13.9 * 86400.0) == "day 13");
   // Weeks as patients count them: day 14 ends week 2, day 15 starts week 3.
-  CHECK(core::formatClock(14.0 * 86400.0) == "week 2 (day 14)");
-  CHECK(core::formatClock(15.0 * 86400.0) == "week 3 (day 15)");
-  CHECK(core::formatClock(24.5 * 86400.0) == "week 4 (day 24)");
-  CHECK(core::formatClock(28.0 * 86400.0) == "week 4 (day 28)");
-  CHECK(core::formatClock(30.0 * 86400.0) == "week 5 (day 30)");
-  CHECK(core::formatClock(55.0 * 86400.0) == "week 8 (day 55)");
+  CHECK(core::formatClock(14.0 * 86400.0) == "day 14 (week 2)");
+  CHECK(core::formatClock(15.0 * 86400.0) == "day 15 (week 3)");
+  CHECK(core::formatClock(24.5 * 86400.0) == "day 24 (week 4)");
+  CHECK(core::formatClock(28.0 * 86400.0) == "day 28 (week 4)");
+  CHECK(core::formatClock(30.0 * 86400.0) == "day 30 (week 5)");
+  CHECK(core::formatClock(55.0 * 86400.0) == "day 55 (week 8)");
 }
 
 TEST_CASE("core: week of a day is ceil(day / 7), day 0 in week 1", "[core]") {
@@ -53,6 +53,6 @@ TEST_CASE("core: the clock speaks German", "[core]") {
   CHECK(core::formatClock(245.0, true) == "4 min 05 s");
   CHECK(core::formatClock(3.1 * 3600.0, true) == "3,1 h");
   CHECK(core::formatClock(4.2 * 86400.0, true) == "Tag 4");
-  CHECK(core::formatClock(30.0 * 86400.0, true) == "Woche 5 (Tag 30)");
-  CHECK(core::formatClock(30.0 * 86400.0, false) == "week 5 (day 30)");
+  CHECK(core::formatClock(30.0 * 86400.0, true) == "Tag 30 (Woche 5)");
+  CHECK(core::formatClock(30.0 * 86400.0, false) == "day 30 (week 5)");
 }

@@ -12,6 +12,7 @@
 #include "render/cells.hpp"
 #include "render/layout.hpp"
 #include "render_fixture.hpp"
+#include "scene/beats.hpp"
 #include "scene/loader.hpp"
 #include "support/golden.hpp"
 
@@ -480,6 +481,100 @@ TEST_CASE("render: the vein wall's anchor is on the wall in spasm and pressed fl
   // The precondition: the anchor was seen on the ring and on the pressed plane.
   CHECK(on_ring > 5);
   CHECK(on_plane >= 3);
+}
+
+namespace {
+
+// How thick the band of `own` colours under the point (x, y) is: the
+// shortest run of such pixels through it, across (horizontal, vertical, the
+// two diagonals; a diagonal step counts its length). A pixel is the band's
+// where one of `own` (at any of the faces' light levels) is nearer than any
+// of `other`. 0 where the point itself is not.
+float bandUnder(const gfx::Image& img, int x, int y, const std::vector<glm::vec3>& own,
+                const std::vector<glm::vec3>& other) {
+  auto nearest = [](const std::uint8_t* px, const std::vector<glm::vec3>& colours) {
+    float best = 1e9f;
+    for (const glm::vec3 c : colours)
+      for (float light = 0.7f; light <= 1.001f; light += 0.02f)
+        best = std::min(best, glm::length(glm::vec3(px[0], px[1], px[2]) - 255.0f * light * c));
+    return best;
+  };
+  auto is_own = [&](int px, int py) {
+    if (px < 0 || py < 0 || px >= img.width || py >= img.height) return false;
+    const std::uint8_t* p = img.pixel(px, py);
+    return nearest(p, own) < nearest(p, other);
+  };
+  if (!is_own(x, y)) return 0.0f;
+  float thinnest = 1e9f;
+  for (const glm::ivec2 d :
+       {glm::ivec2(1, 0), glm::ivec2(0, 1), glm::ivec2(1, 1), glm::ivec2(1, -1)}) {
+    int run = 1;
+    for (int k = 1; is_own(x + k * d.x, y + k * d.y); ++k) ++run;
+    for (int k = 1; is_own(x - k * d.x, y - k * d.y); ++k) ++run;
+    thinnest = std::min(thinnest, static_cast<float>(run) * glm::length(glm::vec2(d)));
+  }
+  return thinnest;
+}
+
+} // namespace
+
+// Issue 15 (reviewers): "Endothelium" marked a 1-px strip (the opened lumen's
+// edge) and "Vein wall" the slit between the pressed vein's two wall lines.
+// At the default zoom (each stage's own camera, 1280x720) over every stage of
+// the default scene in student mode, each anchor that is seen sits on a band
+// of its own colours at least render::kMinBandPx thick across (lining: alive
+// or dead; wall: media, adventitia, lining, bonded), not beside it.
+TEST_CASE("render: the lining's and the wall's anchors sit on a band a dot can mark", "[render]") {
+  REQUIRE_GL();
+  constexpr glm::ivec2 size{1280, 720};
+  StageFrame f;
+  f.in.student = true;
+  f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+  const render::Palette pal = render::makePalette(f.in.palette, f.scene.params.patient.skin_tone);
+  const std::vector<glm::vec3> lining = {pal.endothelium_alive, pal.endothelium_dead};
+  const std::vector<glm::vec3> wall = {pal.media, pal.adventitia, pal.endothelium_alive,
+                                       pal.endothelium_dead, pal.bonded};
+  const std::vector<glm::vec3> other = {pal.blood,  pal.sclerosant, pal.thrombus,
+                                        pal.dermis, pal.fat,        pal.cord};
+  // Where the picture names them: a stage's own labels over the stage, a key
+  // moment's at its event (each at its stage's camera).
+  struct Moment {
+    const scene::StageDesc* stage;
+    float progress;
+    const std::vector<std::string>* names;
+  };
+  std::vector<Moment> moments;
+  for (const scene::StageDesc& stage : f.scene.stages) {
+    for (float progress = 0.0f; progress <= 1.001f; progress += 0.1f)
+      moments.push_back({&stage, progress, &stage.labels});
+    for (const sim::Event& e : f.run.events)
+      if (stage.sim_to_s > stage.sim_from_s && e.time_s >= stage.sim_from_s &&
+          e.time_s <= stage.sim_to_s)
+        moments.push_back({&stage,
+                           static_cast<float>((e.time_s - stage.sim_from_s) /
+                                              (stage.sim_to_s - stage.sim_from_s)),
+                           &scene::beatInfo(e.kind).labels});
+  }
+  int seen_lining = 0, seen_wall = 0;
+  for (const Moment& m : moments) {
+    rendertest::poseAt(f, m.stage->id, m.progress);
+    const gfx::Image img = rendertest::draw(f.in, size);
+    for (const render::Anchor a : {render::Anchor::Endothelium, render::Anchor::VeinWall}) {
+      const render::LabelAnchor& la = rendertest::renderer().anchors()[static_cast<std::size_t>(a)];
+      const bool named = std::find(m.names->begin(), m.names->end(), la.id) != m.names->end();
+      if (!la.visible || !named) continue;
+      const bool is_lining = a == render::Anchor::Endothelium;
+      const float band = bandUnder(img, static_cast<int>(la.screen.x),
+                                   static_cast<int>(la.screen.y), is_lining ? lining : wall, other);
+      INFO(m.stage->id << " " << m.progress << " " << la.id << " at " << la.screen.x << ","
+                       << la.screen.y << ": band " << band << " px");
+      CHECK(band >= render::kMinBandPx);
+      ++(is_lining ? seen_lining : seen_wall);
+    }
+  }
+  // The precondition: both anchors were seen.
+  CHECK(seen_lining >= 5);
+  CHECK(seen_wall >= 2);
 }
 
 // The reticular vein's cord lies at the border of the pale fat: off-white on

@@ -26,6 +26,7 @@
 #include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/number_breaks.hpp"
+#include "support/shipped_scene.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
@@ -201,6 +202,30 @@ ui::Rect seen(const ui::RecordedText& t) {
   return {glm::max(t.rect.min, t.inside.min), glm::min(t.rect.max, t.inside.max)};
 }
 
+// Two labels' anchors (their dots): at least the placer's gap apart, and
+// neither on the other's band where that band is thin (under two gaps
+// across): within half its thickness and a dot's radius of its centre line.
+// Two dots on one narrowed band a few millimetres apart (needle-out: the
+// lining and the lumen) cannot be told apart, however far apart their
+// leader lines run.
+std::vector<std::string> anchorProblems(const ui::RecordedLeader& l, const ui::RecordedLeader& m,
+                                        float gap) {
+  std::vector<std::string> out;
+  const float apart = glm::distance(l.to, m.to);
+  if (apart < gap)
+    out.push_back(l.what + " anchor: " + std::to_string(apart) + " px from " + m.what + "'s");
+  const float dot = 4.5f * gap / 12.0f; // the dot's radius, scaled as the gap
+  for (const auto& [band, other] : {std::pair(&l, &m), std::pair(&m, &l)}) {
+    if (band->band_px <= 0.0f || band->band_px >= 2.0f * gap) continue;
+    const float off = ui::segmentDistance(other->to, other->to, band->band_from, band->band_to);
+    if (off <= 0.5f * band->band_px + dot)
+      out.push_back(other->what + " anchor: on " + band->what + "'s band (" +
+                    std::to_string(band->band_px) + " px thick, " + std::to_string(off) +
+                    " px from its middle)");
+  }
+  return out;
+}
+
 // Checks one frame's record and pixels; returns the problems found.
 std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image& img) {
   std::vector<std::string> out;
@@ -268,6 +293,7 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
       const float d = ui::segmentDistance(l.from, l.to, m.from, m.to);
       if (d < leader_gap)
         out.push_back(l.what + " leader: " + std::to_string(d) + " px from " + m.what + "'s");
+      for (const std::string& p : anchorProblems(l, m, leader_gap)) out.push_back(p);
     }
   }
   return out;
@@ -333,12 +359,9 @@ std::vector<Config> tourConfigs(const std::vector<std::string>& langs) {
 // `compare`: a KEY=VALUE for the side-by-side view (--compare), or empty.
 void checkTour(const std::vector<Config>& configs, bool every_stage,
                const std::string& compare = "") {
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   if (!compare.empty()) {
     auto c = app::makeComparison(s, compare);
     REQUIRE(c);
@@ -458,12 +481,9 @@ TEST_CASE("layout: a pseudo-locale 40 % longer, every stage at 1280x720, patient
 TEST_CASE("layout: every tour still names the needle and shows a scale from 640x360 to 3840x2160",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const std::vector<app::TourStill> stills = app::planTour(s);
   REQUIRE(stills.size() >= 10);
   ui::LayoutRecord rec;
@@ -510,12 +530,9 @@ TEST_CASE("layout: every tour still names the needle and shows a scale from 640x
 TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the title",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   std::vector<app::TourStill> legs;
   for (const app::TourStill& still : app::planTour(s))
     if (still.name.find("leg") != std::string::npos) legs.push_back(still);
@@ -560,12 +577,9 @@ TEST_CASE("layout: the leg figure's texts stay inside the view and clear of the 
 TEST_CASE("layout: the stage panels show the safety boxes, every item, without the help key",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   ui::LayoutRecord rec;
   int boxes = 0;
   for (const glm::ivec2 size : kSizes) {
@@ -658,16 +672,9 @@ TEST_CASE("layout: every scene's stills with several labels keep them apart at e
   ui::LayoutRecord rec;
   int two_labels = 0;
   for (const char* file : kScenes) {
-    auto loaded =
-        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(file);
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     std::vector<app::TourStill> stills;
     for (const app::TourStill& still : app::planTour(s))
       for (const char* beat : {"sealed", "reopened", "stocking_on", "needle_out"})
@@ -713,12 +720,9 @@ TEST_CASE("layout: every scene's stills with several labels keep them apart at e
 TEST_CASE("layout: the student's Assessment narration keeps '< 3 mm' on one line at 1920x1080",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const glm::ivec2 size(1920, 1080);
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -767,16 +771,9 @@ TEST_CASE("layout: every scene's Recovery clock says what it counts from", "[ui]
   for (const char* file :
        {"no-compression", "reticular-vein-polidocanol", "spider-vein-polidocanol",
         "spider-vein-sts", "underdosed-recanalization"}) {
-    auto loaded =
-        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(file);
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
       testsupport::glContext()->window->setSize(size.x, size.y);
       gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -852,15 +849,9 @@ TEST_CASE("layout: patients see narration, safety box and outcome whole at every
   ui::LayoutRecord rec;
   int frames = 0;
   for (const std::string& file : files) {
-    auto loaded = scene::loadSceneFile(file);
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(std::filesystem::path(file).stem().string());
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     v.state().audience = scene::Audience::Patient;
     for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
       testsupport::glContext()->window->setSize(size.x, size.y);
@@ -888,23 +879,17 @@ TEST_CASE("layout: patients see narration, safety box and outcome whole at every
 
 // At 640x360 the panel may scroll, but says so: where a text of its scrolling
 // region runs past the region's bottom, the scroll bar is drawn; nothing
-// pinned is cut at the window's edge (the layout checks).
+// pinned is cut at the window's edge (the layout checks). The narration
+// comes first and the timeline's scrub bar stays usable (issue 15).
 TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more text follows",
           "[ui][gl][layout]") {
   REQUIRE_GL();
   ui::LayoutRecord rec;
   int scrolled = 0;
   for (const char* file : {"spider-vein-polidocanol", "extravasation"}) {
-    auto loaded =
-        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file + ".toml");
-    REQUIRE(loaded);
-    app::Session s;
-    s.scene = loaded.value();
-    s.rebuild();
-    auto created =
-        app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-    REQUIRE(created);
-    app::Viewer& v = *created.value();
+    auto open = testsupport::openShippedScene(file);
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
     const glm::ivec2 size(640, 360);
     testsupport::glContext()->window->setSize(size.x, size.y);
     gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -923,6 +908,22 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
           ++scrolled;
           CHECK(rec.panel_scrollbar);
         }
+        // The stage's words come first: its narration starts in sight, above
+        // the safety box and the outcome where those scroll too (the box
+        // once came first and pushed the narration out of sight).
+        float narration_top = 1e9f;
+        for (const ui::RecordedText& t : rec.texts)
+          if (t.what == "panel.narration") narration_top = std::min(narration_top, t.rect.min.y);
+        CHECK(narration_top < rec.panel_scroll.max.y);
+        for (const ui::RecordedText& t : rec.texts)
+          if (t.scrolls && (t.what.rfind("panel.safety", 0) == 0 || t.what == "panel.outcome")) {
+            INFO(t.what);
+            CHECK(t.rect.min.y > narration_top);
+          }
+        // The scrub bar keeps two fifths of the view's width (the buttons
+        // once left it 90 px).
+        INFO("scrub bar " << rec.scrub.width() << " px of " << rec.view.width());
+        CHECK(rec.scrub.width() >= 0.4f * rec.view.width());
         std::vector<std::string> found = problems(rec, img);
         found.erase(std::remove_if(found.begin(), found.end(),
                                    [](const std::string& p) { return p.rfind("panel.", 0) != 0; }),
@@ -941,12 +942,9 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
 TEST_CASE("layout: the quiz starts collapsed for patients; choices are answer buttons",
           "[ui][gl][layout][quiz]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const glm::ivec2 size(1280, 720);
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -1011,7 +1009,7 @@ TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui]
     const sim::Sample at = s.run.at(still.model_time_s.value_or(s.playback.simTime()));
     std::vector<std::string> rows;
     for (const ui::RecordedText& t : rec.texts)
-      if (t.what == "inset.label") rows.push_back(t.words);
+      if (t.what.rfind("inset.label.", 0) == 0) rows.push_back(t.words);
     INFO(still.name << ": seal " << at.seal << ", alive " << at.endothelium_alive);
     if (rows.empty()) continue;
     const bool names_lining = std::any_of(rows.begin(), rows.end(), [&](const std::string& r) {

@@ -134,6 +134,7 @@ TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
   }
   CHECK(ui::fadingLine(-1.0, kStudent, EN, 112) == "Fading visible: not within the 112 days shown");
   CHECK(ui::resolvedLine(38.0, kStudent, EN, 56) == "Barely visible from day 38 (week 6)");
+  CHECK(ui::resolvedLine(9.5, kStudent, EN, 56) == "Barely visible from day 9");
 }
 
 TEST_CASE("ui: outcome: not indicated names the model's alternatives", "[ui]") {
@@ -287,7 +288,7 @@ TEST_CASE("ui: the clock counts from the model's own moment, never before it", "
 }
 
 namespace {
-// The integers in a sentence, in order ("week 6 (day 38)" -> 6, 38).
+// The integers in a sentence, in order ("day 38 (week 6)" -> 38, 6).
 std::vector<int> numbersIn(const std::string& s) {
   std::vector<int> out;
   for (std::size_t i = 0; i < s.size();) {
@@ -312,7 +313,7 @@ TEST_CASE("ui: a day reads the same on the clock and in the outcome (one rule: w
     INFO("model day " << day);
     const std::vector<int> clock = numbersIn(EN.clock(core::secondsFromDays(day)));
     REQUIRE_FALSE(clock.empty());
-    const int clock_day = clock.back(); // "day 9" or "week 6 (day 38)"
+    const int clock_day = clock.front(); // "day 9" or "day 38 (week 6)"
     CHECK(clock_day == static_cast<int>(std::floor(day)));
     CHECK(numbersIn(ui::fadingLine(day, kPatient, EN, 56)) == std::vector<int>{clock_day});
     CHECK(numbersIn(ui::resolvedLine(day, kStudent, EN, 56)).front() == clock_day);
@@ -329,7 +330,23 @@ TEST_CASE("ui: a day reads the same on the clock and in the outcome (one rule: w
   const double fading = run.outcome.fading_visible_day;
   REQUIRE(fading > 1.0);
   const double t = core::secondsFromDays(fading) - ui::clockOrigin("recovery", run);
-  CHECK(numbersIn(EN.clock(t)).back() == numbersIn(ui::fadingLine(fading, kPatient, EN, 56))[0]);
+  CHECK(numbersIn(EN.clock(t)).front() == numbersIn(ui::fadingLine(fading, kPatient, EN, 56))[0]);
+}
+
+// Review: the clock said "week 6 (day 38)" while the outcome said "day 38
+// (week 6)". One format (text::Locale::dayLabel, keys clock.day/clock.week):
+// the student's "barely visible from ..." holds the clock's own words for
+// that day, in every language, before and after the week is added (day 14).
+TEST_CASE("ui: the outcome names a day in the clock's words", "[ui]") {
+  for (const std::string& lang : text::languageCodes()) {
+    const text::Locale& L = text::locale(lang);
+    for (int day = 1; day <= 90; ++day) {
+      const std::string clock = L.clock(core::secondsFromDays(day + 0.5));
+      const std::string line = ui::resolvedLine(day + 0.5, kStudent, L, 112);
+      INFO(lang << " day " << day << ": clock '" << clock << "', outcome '" << line << "'");
+      CHECK(line.find(clock) != std::string::npos);
+    }
+  }
 }
 
 // The "reticular_vein" label names what its anchor marks: in a spider-vein scene the feeder
