@@ -88,12 +88,16 @@ float lumenDistance(vec2 q) {
   float b = max(r * uShape.y, 1e-4);
   float waist = uShape.z;
   float middle = ellipseDistance(q, vec2(a, max(b * (1.0 - waist), 0.015 * r)));
-  if (waist <= 0.001) return middle;
   // Pressed flat the lumen is a slit; only small pockets of blood stay at its ends.
   vec2 lobe = vec2(mix(0.42, 0.2, waist) * a, b * mix(0.8, 0.9, waist));
   float cx = a - lobe.x;
   float lobes = ellipseDistance(vec2(abs(q.x) - cx, q.y), lobe);
-  return smin(middle, lobes, 0.25 * b);
+  float pressed = smin(middle, lobes, 0.25 * b);
+  // A select, not a branch: llvmpipe keeps a value merged from a branch only
+  // for the pixels the triangle covers, so fwidth() of the distance read
+  // stale values from the helper pixels beside a triangle's edge (where the
+  // vein's edges cross the faces' diagonals).
+  return waist <= 0.001 ? middle : pressed;
 }
 
 // exp(-x^2) without pow(): llvmpipe evaluates pow as exp2(log2(x)).
