@@ -88,12 +88,20 @@ float lumenDistance(vec2 q) {
   float b = max(r * uShape.y, 1e-4);
   float waist = uShape.z;
   float middle = ellipseDistance(q, vec2(a, max(b * (1.0 - waist), 0.015 * r)));
-  if (waist <= 0.001) return middle;
+#ifdef VEIN_PRESSED
   // Pressed flat the lumen is a slit; only small pockets of blood stay at its ends.
   vec2 lobe = vec2(mix(0.42, 0.2, waist) * a, b * mix(0.8, 0.9, waist));
   float cx = a - lobe.x;
   float lobes = ellipseDistance(vec2(abs(q.x) - cx, q.y), lobe);
-  return smin(middle, lobes, 0.25 * b);
+  float pressed = smin(middle, lobes, 0.25 * b);
+  // A select, not a branch: llvmpipe keeps a value merged from a branch only
+  // for the pixels the triangle covers, so fwidth() of the distance read
+  // stale values from the helper pixels beside a triangle's edge (where the
+  // vein's edges cross the faces' diagonals).
+  return waist <= 0.001 ? middle : pressed;
+#else
+  return middle;
+#endif
 }
 
 // exp(-x^2) without pow(): llvmpipe evaluates pow as exp2(log2(x)).
@@ -204,6 +212,9 @@ vec3 tissue(vec3 p, vec3 n, bool capillaries) {
 // the cut face, along the vein on the opened plane. Fades out as the section
 // is pressed flat (compression), bonded or turns to cord.
 vec3 spasmOutline(vec2 q, vec3 p, bool opened, vec3 c, float w) {
+#ifndef VEIN_SPASM
+  return c;
+#else
   float show = smoothstep(0.05, 0.2, uInjection.y) * (1.0 - smoothstep(0.0, 0.2, uShape.z)) *
                (1.0 - uState.y) * (1.0 - smoothstep(0.3, 0.5, uExtra.x));
   if (show <= 0.001) return c;
@@ -212,6 +223,7 @@ vec3 spasmOutline(vec2 q, vec3 p, bool opened, vec3 c, float w) {
   float line = aaw(abs(rq - R) - 0.6 * w, w);
   float dash = opened ? fract(p.z / (0.35 * R)) : fract(atan(q.y, q.x) * 4.456);  // 28 dashes round
   return mix(c, cOutline, 0.7 * show * line * step(0.45, dash));
+#endif
 }
 
 // How far the opened plane's section turns from the horizontal cut just
@@ -225,6 +237,14 @@ float openedTilt() {
   return smoothstep(0.8, 0.35, uShape.y / max(uShape.x, 1e-4));
 }
 
+// The states that show only now and then are blocks of their own, compiled
+// only into the variants for frames that show them (render/renderer.cpp
+// veinBlocks; llvmpipe runs a block whose uniform condition is false as if it
+// were true): VEIN_SPASM the relaxed vein's dashed outline, VEIN_PRESSED the
+// buckled lumen's lobes and the clot at its waist, VEIN_STREAM the returning
+// blood, VEIN_ORGANISED recanalization, VEIN_SEALED the bonded walls,
+// VEIN_CORD the pale cord. Each keeps its own condition: a variant with every
+// block is the whole shader, and one without a block draws what it would.
 vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   float s = uVein.w;
   vec2 q0 = vec2(p.x, p.y + uVein.x);
@@ -271,6 +291,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // sclerosant is left. The stream is drawn over the sclerosant: it is the
   // blood coming back.
   float stream = 0.0;
+#ifdef VEIN_STREAM
   if (uStory.x > 0.001) {
     float core = mix(1.2, 0.45, uStory.x) * inr;
     stream = aaw(length(opened ? vec2(q0.x, 0.0) : vec2(q.x, q.y + 0.3 * inr)) - core, w);
@@ -279,9 +300,11 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     // strength (sim/events.cpp, kBloodBack): below that it no longer tints.
     scl = smoothstep(0.16, 0.5, scl);
   }
+#endif
   vec3 contents = mix(mix(blood, cSclerosant, scl), cBlood, stream);
   vec3 lumen = contents;
   lumen = mix(lumen, cThrombus, aaw(-d - fillDepth, w) * step(0.02, uState.x));
+#ifdef VEIN_ORGANISED
   float org = uStory.z;
   if (org > 0.001) {
     // Organised clot against the wall with a channel of flowing blood through
@@ -304,9 +327,7 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     inLumen = mix(inLumen, cOutline, 0.6 * aaw(abs(channel) - 0.6 * w, w));
     lumen = mix(lumen, inLumen, smoothstep(0.48, 0.5, org) * step(0.02, uState.x));
   }
-  // Where the flattened walls meet, a small clot sits in the middle (the
-  // storyboard's compression thrombus); it grows with the model's thrombus.
-  float clot = length(q / vec2(1.6, 1.0)) - r * (0.12 + 0.3 * uState.x) * step(0.02, uState.x);
+#endif
 
   vec3 endo = mix(cEndoDead, cEndoAlive, lining);
   vec3 c = lumen;
@@ -316,15 +337,21 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   c = mix(c, cAdventitia, aaw(-(d - 0.62 * wall), w));
   c = mix(c, cMedia, aaw(-(d - band), w) * aaw(d - 0.62 * wall, w));
   c = mix(c, endo, aaw(-d, w) * aaw(d - band, w));
+#ifdef VEIN_PRESSED
+  // Where the flattened walls meet, a small clot sits in the middle (the
+  // storyboard's compression thrombus); it grows with the model's thrombus.
   // Drawn over the wall layers: at full compression the clot is what fills the
   // waist where the two endothelia meet.
   // Only where the walls are pressed together: in an open lumen a central
   // blob would read as a hole.
+  float clot = length(q / vec2(1.6, 1.0)) - r * (0.12 + 0.3 * uState.x) * step(0.02, uState.x);
   c = mix(c, cThrombus, aa(clot) * step(0.02, uState.x) * (1.0 - uState.y) * smoothstep(0.3, 0.7, uShape.z) * (1.0 - smoothstep(0.4, 0.5, uExtra.x)));
+#endif
   // Sealed (walls bonded): the two linings and the slit between them have
   // grown into one band of wall tissue with a faint seam; only small pockets
   // of trapped blood remain at its ends.
   // Complete at the model's Sealed event (seal >= 0.5, sim/events.cpp), not after it.
+#ifdef VEIN_SEALED
   float sealed = smoothstep(0.4, 0.5, uExtra.x) * smoothstep(0.5, 0.8, uShape.z) * (1.0 - uState.y);
   if (sealed > 0.001) {
     float a = r * uShape.x;
@@ -336,15 +363,20 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
     float pocket = length(vec2(abs(q.x) - 0.88 * a, q.y) / vec2(1.6, 1.0)) - max(0.09 * r, 2.0 * w);
     c = mix(c, cThrombus, aaw(pocket, w) * sealed * step(0.02, uState.x));
   }
+#endif
   // Fibrosis replaces lumen and wall with a pale cord at the model's Cord
   // event (fibrosis 0.5), when it is named (render::cordShade): before it the
   // clot and walls keep their legend colours, not the mixtures between them.
+#ifdef VEIN_CORD
   float cord = smoothstep(0.48, 0.5, uState.y);
   c = mix(c, cCord, cord);
+#endif
   c = mix(base, c, inside * uShape.w);
+#ifdef VEIN_CORD
   // The pale cord is outlined: off-white on pale fat (the reticular vein lies
   // at the fat's border) it would hardly show.
   c = mix(c, cOutline, 0.85 * cord * uShape.w * aaw(abs(d - wall) - 0.9 * w, w));
+#endif
   return spasmOutline(q0, p, opened, c, wq);
 }
 

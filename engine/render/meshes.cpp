@@ -54,12 +54,15 @@ MeshData makeNeedle(float d, float length, int segments) {
     const glm::vec3 t1{r * n1.x, r * n1.y, tipZ(r * n1.y)};
     const glm::vec3 h0{r * n0.x, r * n0.y, length};
     const glm::vec3 h1{r * n1.x, r * n1.y, length};
+    // Counter-clockwise seen from outside, like the bevel: the visible pass
+    // culls the back faces (llvmpipe shades a back face before the front one
+    // hides it).
     push(m, t0, n0);
+    push(m, h1, n1);
     push(m, h0, n0);
-    push(m, h1, n1);
     push(m, t0, n0);
-    push(m, h1, n1);
     push(m, t1, n1);
+    push(m, h1, n1);
     // Bevel face: a fan from the centre of the cut ellipse.
     const glm::vec3 c{0.0f, 0.0f, tipZ(0.0f)};
     const glm::vec3 bn = glm::normalize(glm::vec3(0.0f, bevel, -2.0f * r));

@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "core/log.hpp"
 #include "gfx/pipeline.hpp"
 #include "render/needle.hpp"
 #include "render/wheal.hpp"
@@ -33,6 +35,17 @@ constexpr std::size_t kTissueVariants = 4;
 constexpr std::size_t kVariantSkin = 0, kVariantVein = 1, kVariantPlain = 2, kVariantFat = 3;
 constexpr const char* kVariantDefines[kTissueVariants] = {"TISSUE_SKIN", nullptr, "TISSUE_NO_VEIN",
                                                           "TISSUE_FAT"};
+// The vein variant's blocks for states that show only now and then
+// (tissue.frag, VEIN_*): each is compiled only into the programs for frames
+// that show it, as llvmpipe runs a block whose uniform condition is false as
+// if it were true. With every block it is the whole shader
+// (setVeinVariants(false): the tests' reference).
+constexpr std::size_t kVeinBlockCount = Renderer::kVeinBlocks;
+constexpr const char* kVeinBlockDefines[kVeinBlockCount] = {
+    "VEIN_SPASM", "VEIN_PRESSED", "VEIN_STREAM", "VEIN_ORGANISED", "VEIN_SEALED", "VEIN_CORD"};
+constexpr unsigned kVeinSpasm = 1u << 0, kVeinPressed = 1u << 1, kVeinStream = 1u << 2,
+                   kVeinOrganised = 1u << 3, kVeinSealed = 1u << 4, kVeinCord = 1u << 5;
+constexpr unsigned kVeinAllBlocks = (1u << kVeinBlockCount) - 1u;
 // ~190 texels per mm across a 4 mm block: vessel edges (soft over a fifth of
 // a millimetre) stay smooth in close-ups at 1920x1080.
 constexpr glm::ivec2 kSkinBakeSize{768, 1024};
@@ -406,14 +419,21 @@ bool readText(const std::string& path, std::string& out) {
   return true;
 }
 
-// Inserts `#define NAME 1` (each non-null name) after the #version line;
-// #line keeps the compiler's line numbers equal to the file's.
-std::string withDefines(const std::string& src, const char* a, const char* b) {
+// tissue.frag for one variant: `#define NAME 1` for its faces' define, the
+// extras and each of the vein's blocks, after the #version line; #line keeps
+// the compiler's line numbers equal to the file's.
+std::string tissueSource(const std::string& src, std::size_t variant, bool extras,
+                         unsigned vein_blocks) {
   const std::size_t eol = src.find('\n');
   if (eol == std::string::npos) return src;
   std::string defs;
-  for (const char* name : {a, b})
+  auto define = [&defs](const char* name) {
     if (name) defs += std::string("#define ") + name + " 1\n";
+  };
+  define(kVariantDefines[variant]);
+  if (extras) define("TISSUE_EXTRAS");
+  for (std::size_t b = 0; b < kVeinBlockCount; ++b)
+    if (vein_blocks & (1u << b)) define(kVeinBlockDefines[b]);
   return src.substr(0, eol + 1) + defs + "#line 2\n" + src.substr(eol + 1);
 }
 
@@ -421,6 +441,15 @@ std::string withDefines(const std::string& src, const char* a, const char* b) {
 
 struct Renderer::TissueUniforms {
   std::array<TissueLocs, 2 * kTissueVariants> locs;
+  // The vein's variants, made the first time a frame needs one: by blocks
+  // (| kExtrasKey with the extras). An empty program: it did not build.
+  struct VeinVariant {
+    gfx::Program prog;
+    TissueLocs locs{};
+  };
+  static constexpr unsigned kExtrasKey = 1u << kVeinBlockCount;
+  std::map<unsigned, VeinVariant> veins;
+  std::string vs, fs, vpath, fpath; // tissue's sources, for them
   int bg_top, bg_bottom, bg_tile;
   int cell_view_proj, cell_right, cell_up;
   int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny,
@@ -432,19 +461,21 @@ Renderer::~Renderer() = default;
 core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
                                                          const sim::Params& scene) {
   std::unique_ptr<Renderer> r(new Renderer());
+  auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
   {
-    // tissue.frag's variants (see kVariantDefines), each with and without the
-    // wheal/cleansing extras.
-    std::string vs, fs;
-    const std::string vpath = dir + "/tissue.vert", fpath = dir + "/tissue.frag";
-    if (!readText(vpath, vs) || !readText(fpath, fs))
-      return core::Error{fpath, 0, 0, "cannot read the tissue shader"};
+    // tissue.frag's variants for the faces (see kVariantDefines), each with
+    // and without the wheal/cleansing extras. The vein's are made when first
+    // drawn (selectTissuePrograms); these compile its code too (every block
+    // defined), so an error in it shows here.
+    u.vpath = dir + "/tissue.vert";
+    u.fpath = dir + "/tissue.frag";
+    if (!readText(u.vpath, u.vs) || !readText(u.fpath, u.fs))
+      return core::Error{u.fpath, 0, 0, "cannot read the tissue shader"};
     for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i) {
-      auto prog =
-          gfx::Program::fromSource(vs,
-                                   withDefines(fs, kVariantDefines[i % kTissueVariants],
-                                               i >= kTissueVariants ? "TISSUE_EXTRAS" : nullptr),
-                                   vpath, fpath);
+      if (i % kTissueVariants == kVariantVein) continue;
+      auto prog = gfx::Program::fromSource(
+          u.vs, tissueSource(u.fs, i % kTissueVariants, i >= kTissueVariants, kVeinAllBlocks),
+          u.vpath, u.fpath);
       if (!prog) return prog.errors();
       r->tissue_progs_[i] = std::move(prog.value());
     }
@@ -465,9 +496,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
   r->cells_ = std::move(cells.value());
   r->solid_ = std::move(solid.value());
 
-  auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
   for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i)
-    u.locs[i] = tissueLocs(r->tissue_progs_[i]);
+    if (i % kTissueVariants != kVariantVein) u.locs[i] = tissueLocs(r->tissue_progs_[i]);
   u.bg_top = r->background_.uniform("uTop");
   u.bg_bottom = r->background_.uniform("uBottom");
   u.bg_tile = r->background_.uniform("uTile");
@@ -491,6 +521,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
   u.solid_knit = r->solid_.uniform("uKnit");
   // Texture units: 1 the baked skin pattern, 2 the fat lobules (set once).
   for (std::size_t k = 0; k < r->tissue_progs_.size(); ++k) {
+    if (k % kTissueVariants == kVariantVein) continue;
     const TissueLocs& t = u.locs[k];
     r->tissue_progs_[k].use();
     gfx::Program::set(t.skin_tex, kSkinUnit);
@@ -720,6 +751,30 @@ float skinStep(double v) {
   return static_cast<float>(std::round(v * kSteps) / kSteps);
 }
 
+// The vein's state blocks that can change a pixel of this frame, from the
+// values the shader gets. Each test is wider than the block's own in
+// tissue.frag (which stays there), so a block left out is one that would
+// have drawn nothing: the same pixels as the whole shader.
+unsigned veinBlocks(const sim::Sample& s, float trickle) {
+  const float spasm = static_cast<float>(s.spasm), waist = static_cast<float>(s.lumen.waist);
+  const float seal = static_cast<float>(s.seal), fib = static_cast<float>(s.fibrosis);
+  unsigned blocks = 0;
+  // spasmOutline: smoothstep(0.05, 0.2, spasm) x (1 - smoothstep(0, 0.2, waist)) x
+  // (1 - smoothstep(0.3, 0.5, seal)) x (1 - fibrosis).
+  if (spasm > 0.04f && waist < 0.21f && seal < 0.51f) blocks |= kVeinSpasm;
+  // lumenDistance's lobes: waist > 0.001 (the clot at the waist needs more).
+  if (waist > 0.0009f) blocks |= kVeinPressed;
+  // The returning blood: uStory.x > 0.001.
+  if (trickle > 0.0009f) blocks |= kVeinStream;
+  // Recanalization: smoothstep(0.48, 0.5, organised) x step(0.02, thrombus).
+  if (clotOrganised(s) > 0.47f && static_cast<float>(s.thrombus) > 0.019f) blocks |= kVeinOrganised;
+  // Bonded walls: smoothstep(0.4, 0.5, seal) x smoothstep(0.5, 0.8, waist).
+  if (seal > 0.39f && waist > 0.49f) blocks |= kVeinSealed;
+  // The cord: smoothstep(0.48, 0.5, fibrosis).
+  if (fib > 0.47f) blocks |= kVeinCord;
+  return blocks;
+}
+
 } // namespace
 
 void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
@@ -731,9 +786,15 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
   // dropped from that variant), so a change of anything it shows, and of
   // nothing else, asks for a new cached block.
   KeyHash keys[kGroups];
+  // Returning blood after the injection: the model's flow through the
+  // narrowed lumen against the resting flow sets how thin the stream is;
+  // under the pad the pressed slit holds trapped blood, no stream.
+  const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
+  const float press = static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0));
+  const float trickle = returningTrickle(s) * (1.0f - press);
+  selectTissuePrograms(veinBlocks(s, trickle));
   // All variants read the same uniforms; each program keeps its own values.
-  for (std::size_t k = set_; k < set_ + kTissueVariants; ++k) {
-    const std::size_t variant = k % kTissueVariants;
+  for (std::size_t variant = 0; variant < kTissueVariants; ++variant) {
     KeyHash* key = variant == kVariantSkin   ? &keys[kGroupSkin]
                    : variant == kVariantVein ? nullptr // drawn every frame
                                              : &keys[kGroupCut];
@@ -761,8 +822,8 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
           if (!skin_reads[i]) v[i] = 0.0f;
       key->add(v);
     };
-    const TissueLocs& u = tu_->locs[k];
-    tissue_progs_[k].use();
+    const TissueLocs& u = *frame_locs_[variant];
+    frame_progs_[variant]->use();
     put(u.layers, glm::vec4(l.epidermis_mm, l.dermis_mm, l.bottom_mm, l.half_width_mm));
     // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
     const float fib = static_cast<float>(s.fibrosis);
@@ -798,12 +859,6 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
         glm::vec4(static_cast<float>(s.seal), static_cast<float>(s.pigment), kind, clot_share),
         {false, true, true, false});
     putVec4s(u.feeder, &feeder_[0].x, 2);
-    // Returning blood after the injection: the model's flow through the
-    // narrowed lumen against the resting flow sets how thin the stream is;
-    // under the pad the pressed slit holds trapped blood, no stream.
-    const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
-    const float press = static_cast<float>(std::clamp(s.compression_mmHg / target_mmHg, 0.0, 1.0));
-    const float trickle = returningTrickle(s) * (1.0f - press);
     putPacked(u.story, glm::vec4(trickle, press, clotOrganised(s), stainShown(s)),
               {false, false, false, true});
     put(u.dent, glm::vec4(stocking_.dent_mm, stocking_.flat_half_mm, stocking_.ramp_mm,
@@ -845,11 +900,49 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
   for (std::size_t g = 0; g < kGroups; ++g) keys_[g] = keys[g].h;
 }
 
+void Renderer::selectTissuePrograms(unsigned vein_blocks) {
+  vein_blocks_ = vein_blocks;
+  for (std::size_t variant = 0; variant < kTissueVariants; ++variant) {
+    frame_progs_[variant] = &tissue_progs_[set_ + variant];
+    frame_locs_[variant] = &tu_->locs[set_ + variant];
+  }
+  TissueUniforms& u = *tu_;
+  const unsigned blocks = vein_variants_ ? vein_blocks : kVeinAllBlocks;
+  const unsigned key = blocks | (set_ != 0 ? TissueUniforms::kExtrasKey : 0u);
+  auto it = u.veins.find(key);
+  if (it == u.veins.end()) {
+    // First needed now: one compile, kept for the rest of the run.
+    it = u.veins.emplace(key, TissueUniforms::VeinVariant{}).first;
+    auto prog = gfx::Program::fromSource(u.vs, tissueSource(u.fs, kVariantVein, set_ != 0, blocks),
+                                         u.vpath, u.fpath);
+    if (!prog) {
+      core::logError("the vein's shader variant did not build; its faces are drawn plain: " +
+                     core::formatAll(prog.errors()));
+    } else {
+      core::logInfo("vein variant built: blocks " + std::to_string(blocks) +
+                    (set_ != 0 ? " with the extras" : ""));
+      TissueUniforms::VeinVariant& v = it->second;
+      v.prog = std::move(prog.value());
+      v.locs = tissueLocs(v.prog);
+      v.prog.use();
+      gfx::Program::set(v.locs.skin_tex, kSkinUnit);
+      gfx::Program::set(v.locs.fat_tex, kFatUnit);
+    }
+  }
+  if (it->second.prog.id() == 0) { // did not build: the plain variant stands in
+    frame_progs_[kVariantVein] = &tissue_progs_[set_ + kVariantPlain];
+    frame_locs_[kVariantVein] = &u.locs[set_ + kVariantPlain];
+    return;
+  }
+  frame_progs_[kVariantVein] = &it->second.prog;
+  frame_locs_[kVariantVein] = &it->second.locs;
+}
+
 void Renderer::setViewProj(const glm::mat4& view_proj, glm::vec4 tile, float scale) {
-  for (std::size_t k = set_; k < set_ + kTissueVariants; ++k) {
-    tissue_progs_[k].use();
-    gfx::Program::set(tu_->locs[k].view_proj, view_proj);
-    gfx::Program::set(tu_->locs[k].pixel_scale, scale);
+  for (std::size_t variant = 0; variant < kTissueVariants; ++variant) {
+    frame_progs_[variant]->use();
+    gfx::Program::set(frame_locs_[variant]->view_proj, view_proj);
+    gfx::Program::set(frame_locs_[variant]->pixel_scale, scale);
   }
   solid_.use();
   gfx::Program::set(tu_->solid_view_proj, view_proj);
@@ -873,21 +966,21 @@ void Renderer::drawParts(unsigned parts, const FrameInput& in, const Palette& pa
   tissue_vao_.bind();
   const int vein_first = skin_vertices_ + plain_vertices_ + fat_vertices_;
   if (parts & kSkin) {
-    tissue_progs_[set_ + kVariantSkin].use();
+    frame_progs_[kVariantSkin]->use();
     gfx::draw(gfx::Primitive::Triangles, 0, skin_vertices_);
   }
-  if (parts & (kCut | kUnderlay)) tissue_progs_[set_ + kVariantPlain].use();
+  if (parts & (kCut | kUnderlay)) frame_progs_[kVariantPlain]->use();
   if (parts & kCut) gfx::draw(gfx::Primitive::Triangles, skin_vertices_, plain_vertices_);
   if (parts & kUnderlay) gfx::draw(gfx::Primitive::Triangles, vein_first, vein_vertices_);
   if ((parts & kCut) && fat_vertices_ > 0) {
-    tissue_progs_[set_ + kVariantFat].use();
+    frame_progs_[kVariantFat]->use();
     gfx::draw(gfx::Primitive::Triangles, skin_vertices_ + plain_vertices_, fat_vertices_);
   }
   if (parts & kVein) {
     // Over a cached underlay the vein lies exactly on its copy: pull it a
     // little towards the camera so it wins the depth test.
     gfx::setDepthBias(parts & kOverCache ? 2.0f : 0.0f);
-    tissue_progs_[set_ + kVariantVein].use();
+    frame_progs_[kVariantVein]->use();
     gfx::draw(gfx::Primitive::Triangles, vein_first, vein_vertices_);
     gfx::setDepthBias(0.0f);
   }
@@ -946,7 +1039,9 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
     gfx::Program::set(u.solid_colour, pal.needle);
     gfx::Program::set(u.solid_shiny, 24.0f);
     needle_vao_.bind();
-    gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
+    // Wound counter-clockwise seen from outside (makeNeedle): the back faces,
+    // which the front ones hide, are not shaded (about 0.5 ms at 720p).
+    gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::Back});
     gfx::Program::set(u.solid_alpha, 1.0f);
     gfx::draw(gfx::Primitive::Triangles, 0, needle_vertices_);
     // The bore's dark opening on the bevel: the bevel faces up (clinical.md).

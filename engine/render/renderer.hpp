@@ -47,6 +47,8 @@ enum class Anchor {
 };
 const char* anchorId(Anchor a);
 
+struct TissueLocs; // one tissue program's uniform locations (renderer.cpp)
+
 // The clot's share of the open lumen (0 when there is hardly any), as drawn.
 float clotShare(const sim::Sample& s);
 // 0..1: how far a clot in an open, unbonded lumen has organised (recanalization):
@@ -139,6 +141,15 @@ public:
   // resolution per axis and scaled up; 1 = full resolution. Sharp again (and
   // supersampled) as soon as the camera rests. n is the least factor: a
   // larger view is reduced further (movingReductionFor).
+  // Off: the vein is drawn with every state block of tissue.frag compiled in,
+  // not the variant with only the blocks this frame shows (the reference the
+  // variants must match to the bit, tests).
+  void setVeinVariants(bool on) { vein_variants_ = on; }
+  // The vein's state blocks the last frame's colours could use (bit i: the
+  // i-th of tissue.frag's kVeinBlocks VEIN_* blocks, renderer.cpp), whether
+  // or not they were compiled out.
+  unsigned veinBlocksShown() const { return vein_blocks_; }
+  static constexpr int kVeinBlocks = 6;
   void setMovingReduction(int n) { moving_reduction_ = std::clamp(n, 1, kMaxMovingReduction); }
   static constexpr int kMovingReduction = 2;
   static constexpr int kMaxMovingReduction = 4;
@@ -191,6 +202,10 @@ private:
   void uploadTissue(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj,
                     glm::ivec2 size);
   void prepareCells(const FrameInput& in, const Palette& pal);
+  // This frame's tissue programs (frame_progs_): the variant set's, the vein's
+  // with `vein_blocks` of its state blocks (all when setVeinVariants(false);
+  // made the first time it is needed).
+  void selectTissuePrograms(unsigned vein_blocks);
   // The pose on every program; `tile` maps a supersampling tile back onto the
   // view (background), `scale` is its supersampling.
   void setViewProj(const glm::mat4& view_proj, glm::vec4 tile = {1.0f, 1.0f, 0.0f, 0.0f},
@@ -215,8 +230,14 @@ private:
 
   struct TissueUniforms;
   // tissue.frag's variants: skin, vein, plain, fat; then the same with the
-  // wheal/cleansing extras (see renderer.cpp)
+  // wheal/cleansing extras (see renderer.cpp). The vein's slots stay empty:
+  // its programs, one per set of state blocks, are made when first drawn.
   std::array<gfx::Program, 8> tissue_progs_;
+  // This frame's skin, vein, plain and fat programs and their locations.
+  std::array<const gfx::Program*, 4> frame_progs_{};
+  std::array<const TissueLocs*, 4> frame_locs_{};
+  bool vein_variants_ = true;
+  unsigned vein_blocks_ = 0; // the last frame's (veinBlocksShown)
   gfx::Program background_, cells_, solid_, resolve_, upscale_;
   std::unique_ptr<TissueUniforms> tu_;
   gfx::Buffer tissue_vbo_;

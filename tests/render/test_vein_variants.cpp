@@ -1,0 +1,57 @@
+// The vein's shader variants (tissue.frag's VEIN_* state blocks compiled only
+// into the frames that show them) draw the same pixels as the whole shader,
+// in every stage of every shipped scene, for patients and students.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <filesystem>
+
+#include "render_fixture.hpp"
+#include "support/golden.hpp"
+
+using rendertest::StageFrame;
+
+TEST_CASE("render: the vein's variants draw the pixels of the whole shader", "[render]") {
+  REQUIRE_GL();
+  namespace fs = std::filesystem;
+  constexpr glm::ivec2 size{400, 225};
+  render::Renderer& r = rendertest::renderer();
+  constexpr int kBlocks = render::Renderer::kVeinBlocks;
+  std::array<int, kBlocks> on{}, off{}; // frames each block showed in, and not
+  int frames = 0;
+  for (const auto& entry : fs::directory_iterator(testsupport::sourcePath("scenes"))) {
+    if (entry.path().extension() != ".toml") continue;
+    StageFrame f;
+    auto loaded = scene::loadSceneFile(entry.path().string());
+    REQUIRE(loaded);
+    f.scene = loaded.value();
+    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+    for (const scene::StageDesc& stage : f.scene.stages)
+      for (float progress : {0.05f, 0.3f, 0.55f, 0.8f, 1.0f}) {
+        rendertest::poseAt(f, stage.id, progress);
+        f.in.student = (frames % 2) == 1;
+        r.setVeinVariants(true);
+        const gfx::Image variant = rendertest::draw(f.in, size);
+        const unsigned blocks = r.veinBlocksShown();
+        r.setVeinVariants(false);
+        const gfx::Image whole = rendertest::draw(f.in, size);
+        const testsupport::ImageDiff d = testsupport::compareImages(variant, whole);
+        INFO(entry.path().filename().string()
+             << " " << stage.id << " " << progress << " blocks " << blocks << ": max " << d.max
+             << ", mean " << d.mean);
+        CHECK(d.same_size);
+        CHECK(d.max == 0);
+        for (int b = 0; b < kBlocks; ++b) ((blocks >> b) & 1u ? on : off)[b]++;
+        ++frames;
+      }
+  }
+  r.setVeinVariants(true);
+  // The precondition: every block was both compiled in and left out somewhere
+  // (else the comparison would not test that block's condition).
+  for (int b = 0; b < kBlocks; ++b) {
+    INFO("block " << b << ": shown in " << on[b] << " frames, not in " << off[b]);
+    CHECK(on[b] > 0);
+    CHECK(off[b] > 0);
+  }
+  CHECK(frames > 100);
+}
