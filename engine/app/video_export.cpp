@@ -487,8 +487,9 @@ std::vector<VideoEndCard> videoEndCards(const std::string& lang) {
         signs.push_back(g.urgency ? scene::signWithoutTag(item, tag) : item);
       }
       // Where to go when the practice is closed: the group's note, its last line.
-        if (g.note_key) signs.push_back(L.tr(g.note_key));
-        cards.push_back(listCard(L, g.title_key, scene::safetyText(g.title_key, L), g.urgency, signs));
+      if (g.note_key) signs.push_back(L.tr(g.note_key));
+      cards.push_back(
+          listCard(L, g.title_key, scene::safetyText(g.title_key, L), g.urgency, signs));
     }
   cards.push_back(sentenceCard("video.end.sessions", "", {L.tr("video.end.sessions")}));
   return cards;
