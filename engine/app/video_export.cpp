@@ -486,10 +486,16 @@ std::vector<VideoEndCard> videoEndCards(const std::string& lang) {
         const std::string item = L.tr(scene::boxItemKey(k, box->audience));
         signs.push_back(g.urgency ? scene::signWithoutTag(item, tag) : item);
       }
-      // Where to go when the practice is closed: the group's note, its last line.
-      if (g.note_key) signs.push_back(L.tr(g.note_key));
-      cards.push_back(
-          listCard(L, g.title_key, scene::safetyText(g.title_key, L), g.urgency, signs));
+      VideoEndCard card =
+          listCard(L, g.title_key, scene::safetyText(g.title_key, L), g.urgency, signs);
+      // Where to go when the practice is closed: the group's note, its last
+      // line on screen and a sentence of its own after the list in the track
+      // (as a list item it read "...or a blister; Practice closed?...").
+      if (g.note_key) {
+        card.card.lines.push_back(L.tr(g.note_key));
+        card.caption.text += " " + L.tr(g.note_key);
+      }
+      cards.push_back(std::move(card));
     }
   cards.push_back(sentenceCard("video.end.sessions", "", {L.tr("video.end.sessions")}));
   return cards;

@@ -554,6 +554,15 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
       // closed), it is the card's last line.
       REQUIRE(c.card.lines.size() == g.item_keys.size() + (g.note_key ? 1 : 0));
       if (g.note_key) CHECK(c.card.lines.back() == L.tr(g.note_key));
+      if (g.note_key) {
+        // ...and a sentence of its own after the list in the track, not a
+        // list item ("...or a blister; Practice closed? ... department..").
+        const std::string note = " " + L.tr(g.note_key);
+        CHECK(c.caption.text.size() > note.size());
+        CHECK(c.caption.text.compare(c.caption.text.size() - note.size(), note.size(), note) == 0);
+        CHECK(c.caption.text.find("..") == std::string::npos);
+        CHECK(c.caption.text.find("; " + L.tr(g.note_key)) == std::string::npos);
+      }
       CHECK((g.note_key != nullptr) == (*g.urgency == scene::Urgency::PracticeAtOnce));
       for (std::size_t k = 0; k < g.item_keys.size(); ++k) {
         const std::string sign =
