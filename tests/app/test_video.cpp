@@ -620,12 +620,9 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
 TEST_CASE("video: every end card fits its frame, its heading in its urgency's colour",
           "[app][gl]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene(""); // the built-in default scene
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   int practice_cards = 0;
   for (const glm::ivec2 size : {glm::ivec2(640, 360), glm::ivec2(1280, 720)}) {
     testsupport::glContext()->window->setSize(size.x, size.y);
@@ -747,12 +744,9 @@ TEST_CASE("tour and video frames are drawn in the chosen palette", "[app][gl]") 
 TEST_CASE("video: the stage title switches with its picture, when the camera arrives",
           "[app][gl]") {
   REQUIRE_GL();
-  app::Session s;
-  s.scene = scene::defaultScene();
-  s.rebuild();
-  auto created = app::Viewer::create(*testsupport::glContext()->window, s, ui::ScreenState{}, 1.0f);
-  REQUIRE(created);
-  app::Viewer& v = *created.value();
+  auto open = testsupport::openShippedScene(""); // the built-in default scene
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
   const glm::ivec2 size(640, 360);
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
