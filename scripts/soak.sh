@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Memory soak: renders SOAK_FRAMES (default 100000) headless frames cycling
 # stages, parameters (--set variants, inside the binary) and sizes, and fails
-# (exit 1) when resident memory grows by more than 5 MB or a frame fails.
+# (exit 1) when resident memory grows by more than 5 MB after the first period
+# (4200 frames: every parameter set walks the timeline once, so every cache
+# has filled) or a frame fails. Fewer than 8400 frames measure from half-way.
 # Usage: scripts/soak.sh [extra sclerosim flags, e.g. --scene scenes/x.toml]
 # Build folder: build/ (release; override with BUILD_DIR).
 set -euo pipefail

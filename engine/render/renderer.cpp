@@ -441,14 +441,17 @@ std::string tissueSource(const std::string& src, std::size_t variant, bool extra
 
 struct Renderer::TissueUniforms {
   std::array<TissueLocs, 2 * kTissueVariants> locs;
-  // The vein's variants, made the first time a frame needs one: by blocks
-  // (| kExtrasKey with the extras). An empty program: it did not build.
+  // The vein's variants, made when a frame needs one: by blocks (| kExtrasKey
+  // with the extras). An empty program: it did not build. The least recently
+  // used is dropped beyond Renderer::kVeinVariantsKept.
   struct VeinVariant {
     gfx::Program prog;
     TissueLocs locs{};
+    std::uint64_t last_used = 0; // selections counted by `selections`
   };
   static constexpr unsigned kExtrasKey = 1u << kVeinBlockCount;
   std::map<unsigned, VeinVariant> veins;
+  std::uint64_t selections = 0;
   std::string vs, fs, vpath, fpath; // tissue's sources, for them
   int bg_top, bg_bottom, bg_tile;
   int cell_view_proj, cell_right, cell_up;
@@ -900,6 +903,20 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
   for (std::size_t g = 0; g < kGroups; ++g) keys_[g] = keys[g].h;
 }
 
+std::size_t Renderer::veinVariantsHeld() const {
+  return tu_->veins.size();
+}
+
+void Renderer::dropLeastRecentVeinVariant() {
+  auto& veins = tu_->veins;
+  if (veins.size() < kVeinVariantsKept) return;
+  const auto oldest =
+      std::min_element(veins.begin(), veins.end(), [](const auto& a, const auto& b) {
+        return a.second.last_used < b.second.last_used;
+      });
+  veins.erase(oldest); // its gfx::Program deletes the GL program, and llvmpipe frees its code
+}
+
 void Renderer::selectTissuePrograms(unsigned vein_blocks) {
   vein_blocks_ = vein_blocks;
   for (std::size_t variant = 0; variant < kTissueVariants; ++variant) {
@@ -911,7 +928,7 @@ void Renderer::selectTissuePrograms(unsigned vein_blocks) {
   const unsigned key = blocks | (set_ != 0 ? TissueUniforms::kExtrasKey : 0u);
   auto it = u.veins.find(key);
   if (it == u.veins.end()) {
-    // First needed now: one compile, kept for the rest of the run.
+    dropLeastRecentVeinVariant();
     it = u.veins.emplace(key, TissueUniforms::VeinVariant{}).first;
     auto prog = gfx::Program::fromSource(u.vs, tissueSource(u.fs, kVariantVein, set_ != 0, blocks),
                                          u.vpath, u.fpath);
@@ -929,6 +946,7 @@ void Renderer::selectTissuePrograms(unsigned vein_blocks) {
       gfx::Program::set(v.locs.fat_tex, kFatUnit);
     }
   }
+  it->second.last_used = ++u.selections;
   if (it->second.prog.id() == 0) { // did not build: the plain variant stands in
     frame_progs_[kVariantVein] = &tissue_progs_[set_ + kVariantPlain];
     frame_locs_[kVariantVein] = &u.locs[set_ + kVariantPlain];

@@ -149,6 +149,13 @@ public:
   // i-th of tissue.frag's kVeinBlocks VEIN_* blocks, renderer.cpp), whether
   // or not they were compiled out.
   unsigned veinBlocksShown() const { return vein_blocks_; }
+  // The vein variants kept at most: each holds about 1.7 MB of llvmpipe code,
+  // and a timeline shows about a dozen (20 over the soak's parameter sets,
+  // 34 MB). Dropping the least recently used bounds memory; building one
+  // again costs under 5 ms from Mesa's shader disk cache (about 115 ms
+  // without it, as on the very first run). docs/performance.md.
+  static constexpr std::size_t kVeinVariantsKept = 4;
+  std::size_t veinVariantsHeld() const;
   static constexpr int kVeinBlocks = 6;
   void setMovingReduction(int n) { moving_reduction_ = std::clamp(n, 1, kMaxMovingReduction); }
   static constexpr int kMovingReduction = 2;
@@ -205,6 +212,7 @@ private:
   // This frame's tissue programs (frame_progs_): the variant set's, the vein's
   // with `vein_blocks` of its state blocks (all when setVeinVariants(false);
   // made the first time it is needed).
+  void dropLeastRecentVeinVariant();
   void selectTissuePrograms(unsigned vein_blocks);
   // The pose on every program; `tile` maps a supersampling tile back onto the
   // view (background), `scale` is its supersampling.

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <filesystem>
+#include <set>
 
 #include "render_fixture.hpp"
 #include "support/golden.hpp"
@@ -19,6 +20,8 @@ TEST_CASE("render: the vein's variants draw the pixels of the whole shader", "[r
   constexpr int kBlocks = render::Renderer::kVeinBlocks;
   std::array<int, kBlocks> on{}, off{}; // frames each block showed in, and not
   int frames = 0;
+  std::set<unsigned> blocks_drawn; // distinct variants (at least: the extras double some)
+  std::size_t most_held = 0;       // vein programs the renderer held at once
   for (const auto& entry : fs::directory_iterator(testsupport::sourcePath("scenes"))) {
     if (entry.path().extension() != ".toml") continue;
     StageFrame f;
@@ -33,6 +36,8 @@ TEST_CASE("render: the vein's variants draw the pixels of the whole shader", "[r
         r.setVeinVariants(true);
         const gfx::Image variant = rendertest::draw(f.in, size);
         const unsigned blocks = r.veinBlocksShown();
+        blocks_drawn.insert(blocks);
+        most_held = std::max(most_held, r.veinVariantsHeld());
         r.setVeinVariants(false);
         const gfx::Image whole = rendertest::draw(f.in, size);
         const testsupport::ImageDiff d = testsupport::compareImages(variant, whole);
@@ -54,4 +59,11 @@ TEST_CASE("render: the vein's variants draw the pixels of the whole shader", "[r
     CHECK(off[b] > 0);
   }
   CHECK(frames > 100);
+  // Memory stays bounded: more variants were drawn than are kept, so some were
+  // dropped and built again (and drew the same pixels above), yet no more than
+  // kVeinVariantsKept were ever held (the whole shader counts as one).
+  INFO(blocks_drawn.size() << " variants drawn, at most " << most_held << " held");
+  CHECK(blocks_drawn.size() > render::Renderer::kVeinVariantsKept);
+  CHECK(most_held <= render::Renderer::kVeinVariantsKept);
+  CHECK(most_held > 0);
 }
