@@ -63,18 +63,21 @@ State step(const State& prev, const Params& p, double dt) {
 
 State step(const State& prev, const Params& p, const Setup& setup, double dt) {
   State s = prev;
-  const Timeline& tl = setup.timeline;
   const double t0 = prev.time_s;
   const double t1 = t0 + dt;
   s.time_s = t1;
-  s.phase = phaseAt(tl, t1);
-  s.needle = needleInsertion(tl, t1);
   const bool into_lumen = p.injection.in_lumen;
   // Beside the vein, the doctor stops once the wheal has been seen for a
-  // reaction time (constants.hpp): no more solution goes in after that.
-  const bool stopped = !into_lumen && prev.wheal_noticed_s >= 0.0 &&
-                       t0 >= prev.wheal_noticed_s + k::kExtravasationReaction_s;
-  const double inj_frac = stopped ? 0.0 : injectingFraction(tl, t0, dt);
+  // reaction time (constants.hpp): no more solution goes in after that, and
+  // the needle comes out from that moment (stoppedAt), as the text says.
+  if (!into_lumen && s.injection_stopped_s < 0.0 && prev.wheal_noticed_s >= 0.0)
+    s.injection_stopped_s = prev.wheal_noticed_s + k::kExtravasationReaction_s;
+  const Timeline tl = s.injection_stopped_s >= 0.0
+                          ? stoppedAt(setup.timeline, s.injection_stopped_s)
+                          : setup.timeline;
+  s.phase = phaseAt(tl, t1);
+  s.needle = needleInsertion(tl, t1);
+  const double inj_frac = injectingFraction(tl, t0, dt);
   s.injecting = inj_frac > 0.0;
   s.compression_mmHg = compressionAt(tl, p, t1);
   s.lying = lyingAt(tl, t1);

@@ -33,6 +33,9 @@ struct State {
   double wheal_ml = 0.0;         // the bleb: solution in the dermis not yet resorbed
   double extravasated_ml = 0.0;  // solution injected into the dermis so far
   double wheal_noticed_s = -1.0; // when the wheal showed (< 0: not yet); the injection stops after
+  // Beside the vein: when the doctor stopped injecting (< 0: not stopped). The
+  // needle comes out from then on (timeline.hpp stoppedAt), not at the planned end.
+  double injection_stopped_s = -1.0;
   double compression_mmHg = 0.0;
   double blood_speed_mm_s = 0.0;
   double needle = 0.0;

@@ -24,6 +24,14 @@ Timeline makeTimeline(const Params& p, bool indicated) {
   return tl;
 }
 
+Timeline stoppedAt(const Timeline& tl, double stop_s) {
+  if (!(stop_s >= tl.inject_start_s && stop_s < tl.inject_end_s)) return tl;
+  Timeline out = tl;
+  out.inject_end_s = stop_s;
+  out.needle_out_end_s = stop_s + k::kNeedleMove_s;
+  return out;
+}
+
 double needleInsertion(const Timeline& tl, double t) {
   if (!tl.active) return 0.0;
   if (t < tl.needle_in_start_s) return 0.0;

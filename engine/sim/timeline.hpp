@@ -18,6 +18,13 @@ struct Timeline {
 
 Timeline makeTimeline(const Params& p, bool indicated);
 
+// The same procedure with the injection stopped early at `stop_s` (beside the
+// vein, at the wheal): the plunger stops and the needle comes straight out, as
+// the doctor does (clinical.md: stop injecting at an extravasation), so the
+// picture never shows a needle left in the skin doing nothing. Compression
+// keeps its planned time. Unchanged when `stop_s` is not inside the injection.
+Timeline stoppedAt(const Timeline& tl, double stop_s);
+
 // 0 outside the skin .. 1 at the target.
 double needleInsertion(const Timeline& tl, double t);
 // Fraction of [t, t + dt] during which the plunger moves (exact injected volume).

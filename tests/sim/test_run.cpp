@@ -290,6 +290,36 @@ TEST_CASE("sim: beside the vein the injection stops a reaction time after the wh
   }
 }
 
+// Issue 13 review: the text says the doctor stops at once; the picture showed
+// the needle left in the skin until the planned end of the injection (16 s).
+TEST_CASE("sim: beside the vein the needle comes out as soon as the injection stops", "[sim]") {
+  sim::Params p = defaults();
+  p.injection.in_lumen = false;
+  for (const double duration : {5.0, 10.0, 20.0}) {
+    p.injection.duration_s = duration;
+    const sim::Run r = sim::simulate(p, 1.0);
+    double last_injecting = -1.0;
+    for (const auto& s : r.samples)
+      if (s.injecting) last_injecting = s.time_s;
+    const auto out = std::find_if(r.events.begin(), r.events.end(), [](const sim::Event& e) {
+      return e.kind == sim::EventKind::NeedleOut;
+    });
+    REQUIRE(last_injecting > 0.0);
+    REQUIRE(out != r.events.end());
+    const double planned_end = sim::k::kNeedleStart_s + sim::k::kNeedleMove_s + duration;
+    REQUIRE(last_injecting < planned_end - 1.0); // precondition: it did stop early
+    // Out within one withdrawal (and a sample) of the stop, long before the planned end.
+    CHECK(out->time_s <= last_injecting + sim::k::kNeedleMove_s + 0.1);
+    // The withdrawal starts at the stop: the first sample after it is no longer fully in.
+    for (const auto& s : r.samples) {
+      if (s.time_s <= last_injecting + 0.06) continue;
+      CHECK(s.needle_insertion < 1.0);
+      CHECK(s.phase != sim::Phase::Injecting);
+      break;
+    }
+  }
+}
+
 TEST_CASE("sim: STS 0.2 % behaves like POL 0.5 %", "[sim]") {
   sim::Params p = defaults();
   const sim::Run pol = sim::simulate(p);
