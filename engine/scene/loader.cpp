@@ -958,6 +958,7 @@ core::Result<SceneDesc> build(const toml::table* root, const std::string& path,
     s.model_run = std::make_shared<const sim::Run>(sim::simulate(m.p, m.recovery_days));
     s.model_run_days = m.recovery_days;
     s.given = sim::asGiven(m.p, s.model_run->outcome);
+    s.outcome = std::make_shared<const sim::Outcome>(s.model_run->outcome);
     story = storyOf(*s.model_run);
   }
   if (!has_stage_array) {

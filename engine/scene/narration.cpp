@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/clock.hpp"
 #include "scene/safety.hpp"
 #include "scene/scene_desc.hpp"
 #include "sim/indication.hpp"
@@ -62,7 +63,48 @@ std::string stockingDays(sim::VeinKind k, const text::Locale& loc) {
                                {"max", loc.number(info.label_stocking_max_days)}});
 }
 
+// How the clot in the model's reopened vein went: organised against the
+// wall by one day and the vein open again on another, or open again before it
+// organised (sim::Outcome clot_organised_day, recanalized_day; the days as the
+// clock shows them). False without an outcome or a reopening.
+bool clotCourse(const sim::Outcome* o, const text::Locale& loc, std::string& out) {
+  if (!o || o->recanalized_day < 0.0) return false;
+  const auto when = [&](double day) { return loc.dayLabel(core::dayNumber(day)); };
+  if (o->clot_organised_day >= 0.0 && o->clot_organised_day <= o->recanalized_day)
+    out = loc.tr("term.clot_course.organised", {{"organised_when", when(o->clot_organised_day)},
+                                                {"reopened_when", when(o->recanalized_day)}});
+  else
+    out = loc.tr("term.clot_course.fresh", {{"reopened_when", when(o->recanalized_day)}});
+  return true;
+}
+
+// The items joined as a list in the language: "a, b, c or d".
+std::string orList(const std::vector<std::string>& items, const text::Locale& loc) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += loc.tr(i + 1 == items.size() ? "term.list.or" : "term.list.comma");
+    out += items[i];
+  }
+  return out;
+}
+
 } // namespace
+
+const char* paodTermKey() {
+  return "term.paod";
+}
+
+text::Args termArgs(const text::Locale& loc) {
+  return {{"paod", loc.tr(paodTermKey())}};
+}
+
+std::vector<std::string> alternativeTexts(const std::vector<std::string>& ids, bool plain,
+                                          const text::Locale& loc) {
+  std::vector<std::string> out;
+  for (const std::string& id : ids)
+    out.push_back(loc.tr("alternative." + id + (plain ? ".patient" : "")));
+  return out;
+}
 
 std::string stockingShown(const sim::Params& p, const text::Locale& loc) {
   const bool trial = p.compression.days == sim::kKern2007StockingDays;
@@ -73,8 +115,20 @@ std::string stockingShown(const sim::Params& p, const text::Locale& loc) {
 namespace {
 
 bool value(const std::string& name, const sim::Params& p, const text::Locale& loc,
-           std::string& out) {
-  if (name == "agent") {
+           const sim::Outcome* outcome, std::string& out) {
+  if (name == "clot_course") return clotCourse(outcome, loc, out);
+  if (name == "label_source") {
+    // Each agent's own label (registry): the Asclera label is polidocanol's,
+    // the Fibrovein SmPC sodium tetradecyl sulfate's.
+    out = loc.tr(std::string("term.label_source.") + sim::agentInfo(p.agent.name).id);
+  } else if (name == "paod") {
+    out = loc.tr(paodTermKey());
+  } else if (name == "alternatives" || name == "alternatives_plain") {
+    // The model's own list for this vein (empty where it is indicated).
+    out = orList(
+        alternativeTexts(sim::assessIndication(p).alternatives, name == "alternatives_plain", loc),
+        loc);
+  } else if (name == "agent") {
     out = loc.tr(agentKey(p.agent.name));
   } else if (name == "agent_short") {
     out = p.agent.name == sim::Agent::Polidocanol ? "POL" : "STS";
@@ -134,6 +188,11 @@ const std::vector<std::string>& placeholderNames() {
                                                   "agent_short",
                                                   "concentration_pct",
                                                   "label_pct",
+                                                  "label_source",
+                                                  "clot_course",
+                                                  "paod",
+                                                  "alternatives",
+                                                  "alternatives_plain",
                                                   "volume_ml",
                                                   "diameter_mm",
                                                   "depth_mm",
@@ -155,10 +214,10 @@ const std::vector<std::string>& placeholderNames() {
 }
 
 std::string expandPlaceholders(const std::string& text, const sim::Params& params,
-                               const std::string& lang) {
+                               const std::string& lang, const sim::Outcome* outcome) {
   const text::Locale& loc = text::locale(lang);
   return text::fillWith(text, [&](const std::string& name, std::string& out) {
-    return value(name, params, loc, out);
+    return value(name, params, loc, outcome, out);
   });
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/params.hpp"
+#include "sim/run.hpp"
 #include "text/locale.hpp"
 
 namespace scene {
@@ -25,8 +26,29 @@ const std::vector<std::string>& placeholderNames();
 // Fills placeholders (English number and word style).
 std::string expandPlaceholders(const std::string& text, const sim::Params& params);
 // Same, in the style of `lang` ("de": "0,5", "Besenreiser"; others fall back to English words).
+// With the model's outcome for these parameters, the names that quote it
+// ({clot_course}: the days its clot organised and the vein reopened) are
+// filled too; without it (or where the outcome has no such day) they are kept
+// as "{name}", so that a text that needs the outcome shows the mistake.
 std::string expandPlaceholders(const std::string& text, const sim::Params& params,
-                               const std::string& lang);
+                               const std::string& lang, const sim::Outcome* outcome = nullptr);
+
+// The student's term for the contraindication of severe arterial disease,
+// "severe PAOD (Fontaine III–IV)": one key for every student text that names
+// it (narration {paod}, the safety box, the quiz). Patients read "severe
+// arterial disease of the legs" (safety.contra.arterial).
+const char* paodTermKey();
+// Values that texts outside the narration share with it ({paod}): the
+// built-in quiz and the safety texts fill them in with these.
+text::Args termArgs(const text::Locale& loc);
+
+// The treatments the model names instead of micro sclerotherapy for this vein
+// (sim::assessIndication alternatives, "alternative.<id>"), in the student's
+// (technical) or the patient's (plain, "alternative.<id>.patient") words: the
+// outcome box's list and the Assessment narrations' {alternatives} /
+// {alternatives_plain} read them here.
+std::vector<std::string> alternativeTexts(const std::vector<std::string>& ids, bool plain,
+                                          const text::Locale& loc);
 
 // Names in braces that are not placeholders (for the loader's checks), in order.
 std::vector<std::string> unknownPlaceholders(const std::string& text);

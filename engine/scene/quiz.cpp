@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "scene/narration.hpp"
 #include "text/locale.hpp"
 
 namespace scene {
@@ -34,10 +35,13 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
 }
 
 // The question's texts in one language; false when that catalogue lacks the question.
+// Terms shared with the narration ({paod}) are filled in, so a question names
+// a contraindication in the one wording the student's other texts use.
 bool textsIn(const text::Locale& loc, const std::string& base, int choices, QuizText& out) {
+  const text::Args terms = termArgs(loc);
   const std::string* q = loc.find(base + ".question");
   if (!q) return false;
-  out.question = *q;
+  out.question = text::fill(*q, terms);
   out.choices.clear();
   for (int k = 1; k <= choices; ++k) {
     const std::string* c = loc.find(base + ".choice." + std::to_string(k));
@@ -45,10 +49,10 @@ bool textsIn(const text::Locale& loc, const std::string& base, int choices, Quiz
       out.choices.clear(); // all or nothing: choices keep their order
       break;
     }
-    out.choices.push_back(*c);
+    out.choices.push_back(text::fill(*c, terms));
   }
   const std::string* x = loc.find(base + ".explanation");
-  out.explanation = x ? *x : "";
+  out.explanation = x ? text::fill(*x, terms) : "";
   return true;
 }
 

@@ -1,5 +1,7 @@
 #include "scene/safety.hpp"
 
+#include "scene/narration.hpp"
+
 namespace scene {
 
 const SafetySection& contraindications() {
@@ -51,7 +53,9 @@ const char* normalAfterwardsKey() {
 }
 
 std::string safetyText(const std::string& key, const text::Locale& L) {
-  return L.tr(key, {{"call_practice", L.tr(practiceCallKey())}});
+  text::Args args = termArgs(L); // {paod}: the student's one term for it
+  args.emplace_back("call_practice", L.tr(practiceCallKey()));
+  return L.tr(key, args);
 }
 
 std::string urgencyTitle(Urgency u, const text::Locale& L) {

@@ -86,13 +86,13 @@ LocalText SceneDesc::descriptionIn(const std::string& lang) const {
 LocalText SceneDesc::narrationText(const StageDesc& stage, const std::string& lang,
                                    Audience audience) const {
   LocalText t = stage.narrationIn(lang, audience);
-  t.text = expandPlaceholders(t.text, given ? *given : params, t.lang);
+  t.text = expandPlaceholders(t.text, given ? *given : params, t.lang, outcome.get());
   return t;
 }
 
 LocalText SceneDesc::stageTitle(const StageDesc& stage, const std::string& lang) const {
   LocalText t = stage.titleIn(lang);
-  t.text = expandPlaceholders(t.text, given ? *given : params, t.lang);
+  t.text = expandPlaceholders(t.text, given ? *given : params, t.lang, outcome.get());
   return t;
 }
 

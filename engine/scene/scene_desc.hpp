@@ -12,7 +12,8 @@
 
 namespace sim {
 struct Run;
-}
+struct Outcome;
+} // namespace sim
 
 namespace scene {
 
@@ -129,6 +130,10 @@ struct SceneDesc {
   // vein the volume that reached the dermis before the injection stopped. The
   // narration quotes these, so its numbers are the warning's and the report's.
   std::optional<sim::Params> given;
+  // That run's outcome, kept after the session takes the run over: the
+  // narration quotes it ({clot_course}: the days the clot organised and the
+  // vein reopened), so its days are the model's, not a fixed phrase.
+  std::shared_ptr<const sim::Outcome> outcome;
 };
 
 const char* toString(ViewKind v); // "leg", "surface", "cutaway"

@@ -37,6 +37,10 @@ bool atSentenceStart(const std::string& before) {
 
 void capitaliseFirst(std::string& s) {
   if (s.empty()) return;
+  // A first word with a capital inside is an abbreviation that starts in lower
+  // case ("pAVK", the German for PAOD): it keeps its spelling.
+  for (size_t i = 1; i < s.size() && s[i] != ' '; ++i)
+    if (s[i] >= 'A' && s[i] <= 'Z') return;
   const auto c0 = static_cast<unsigned char>(s[0]);
   if (c0 >= 'a' && c0 <= 'z') {
     s[0] = static_cast<char>(c0 - 'a' + 'A');

@@ -32,7 +32,8 @@ std::string fill(const std::string& text, const Args& args);
 bool atSentenceStart(const std::string& before);
 
 // The first letter upper-cased (ASCII and the accented Latin-1 letters in UTF-8:
-// "é" -> "É"); anything else unchanged.
+// "é" -> "É"); anything else unchanged, and so is a first word with a capital
+// inside ("pAVK Stadium III", an abbreviation that starts in lower case).
 void capitaliseFirst(std::string& s);
 
 // ---- implementation of the template ----

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/clock.hpp"
+#include "scene/narration.hpp"
 #include "scene/stages.hpp"
 #include "scene/warning_text.hpp"
 
@@ -36,15 +37,14 @@ const char* extravasationTopic(sim::WarningKind k) {
 
 } // namespace
 
-bool outcomeShown(scene::Audience audience, const std::string& stage_id) {
-  if (audience == scene::Audience::Student) return true;
+bool outcomeShown(scene::Audience audience, const std::string& stage_id, bool indicated) {
+  if (audience == scene::Audience::Student || !indicated) return true;
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   return !info || info->outcome_known;
 }
 
-std::string outcomePending(bool indicated, const text::Locale& L) {
-  // The model's indication verdict: a vein not indicated gets no treatment to wait for.
-  return L.tr(indicated ? "outcome.pending" : "outcome.pending.not_indicated");
+std::string outcomePending(const text::Locale& L) {
+  return L.tr("outcome.pending");
 }
 
 std::string closedLine(const sim::Outcome& o, scene::Audience audience, const text::Locale& L) {
@@ -120,10 +120,9 @@ std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L)
   return L.tr("outcome.practice." + std::string(modeKey(audience)));
 }
 
-std::vector<std::string> alternativeLines(const sim::Outcome& o, const text::Locale& L) {
-  std::vector<std::string> out;
-  for (const std::string& id : o.alternatives) out.push_back(L.tr("alternative." + id));
-  return out;
+std::vector<std::string> alternativeLines(const sim::Outcome& o, scene::Audience audience,
+                                          const text::Locale& L) {
+  return scene::alternativeTexts(o.alternatives, audience == scene::Audience::Patient, L);
 }
 
 std::string extravasationLine(const sim::Outcome& o, const text::Locale& L) {
@@ -157,10 +156,9 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
     switch (w.kind) {
     case sim::WarningKind::NotIndicatedVaricose:
     case sim::WarningKind::NotIndicatedDiameter:
-      add("too_large");
-      break;
     case sim::WarningKind::NotIndicatedReflux:
-      add("reflux");
+      // The narration says why (indication_reason) and the box lists what
+      // applies instead (alternativeLines): no second wording of either.
       break;
     case sim::WarningKind::ReticularBySize:
     case sim::WarningKind::TelangiectasiaBySize:

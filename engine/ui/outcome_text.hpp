@@ -13,11 +13,12 @@
 namespace ui {
 
 // Patients see the model outcome only from Compression on: once the injection
-// and its key moments have been shown (stage registry: outcome_known).
-bool outcomeShown(scene::Audience audience, const std::string& stage_id);
-// What patients read in the outcome section before the treatment (a vein not
-// indicated, by the model's verdict, has no treatment to wait for).
-std::string outcomePending(bool indicated, const text::Locale& L);
+// and its key moments have been shown (stage registry: outcome_known). A vein
+// the model finds not indicated has its outcome at the Assessment, the only
+// stage it plays: the verdict and what applies instead, shown at once.
+bool outcomeShown(scene::Audience audience, const std::string& stage_id, bool indicated = true);
+// What patients read in the outcome section before the treatment.
+std::string outcomePending(const text::Locale& L);
 
 // Outcome lines: "The vein closed" / "Vein sealed: yes", fading and clearing
 // days ("not within the N days shown" when the model never gets there).
@@ -49,8 +50,11 @@ std::string sessionLine(const sim::Outcome& o, const text::Locale& L);
 // Clinical context for sessions (fixed, not from the model).
 std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L);
 // A vein not indicated: the treatments that apply instead (the model's
-// outcome.alternatives, named from "alternative.<id>"), in the model's order.
-std::vector<std::string> alternativeLines(const sim::Outcome& o, const text::Locale& L);
+// outcome.alternatives, named by scene::alternativeTexts: technical for a
+// student, plain for a patient, as each one's narration names them), in the
+// model's order.
+std::vector<std::string> alternativeLines(const sim::Outcome& o, scene::Audience audience,
+                                          const text::Locale& L);
 // After an extravasation, the patient's sentence for the model's severity: what
 // the practice does and what to report (outcome.plain.extravasation*, as the
 // outcome panel says it); "" when the model had none.

@@ -280,7 +280,7 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
          scene::safetyText(g.title_key, loc(st)));
     const std::string tag = g.urgency ? tr(st, scene::urgencyTagKey(*g.urgency)) : std::string();
     for (const char* k : g.item_keys) {
-      const std::string item = loc(st).tr(scene::boxItemKey(k, box->audience));
+      const std::string item = scene::safetyText(scene::boxItemKey(k, box->audience), loc(st));
       textBullet(); // the text wraps beside the bullet
       line("panel.safety.item", ink, g.urgency ? scene::signWithoutTag(item, tag) : item);
     }

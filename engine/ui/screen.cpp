@@ -717,7 +717,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
 // Whether the outcome has the small print on how sessions go in practice.
 bool hasPracticeLine(const ScreenInput& in, const ScreenState& st, const Playback& pb) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  return outcomeShown(st.audience, stage.id) &&
+  return outcomeShown(st.audience, stage.id, in.run->outcome.indicated) &&
          (in.compare_outcome ||
           (in.run->outcome.indicated && practiceLineShown(in.run->outcome, st.audience)));
 }
@@ -747,9 +747,9 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   ImGui::PushTextWrapPos(0.0f); // everything below wraps at the panel edge
   const OutcomeSnapshot& b = st.before;
   const bool cmp = b.valid && student;
-  const bool shown = outcomeShown(st.audience, stage.id);
+  const bool shown = outcomeShown(st.audience, stage.id, o.indicated);
   if (!shown) {
-    wrappedText(outcomePending(o.indicated, L)); // patients: not before the treatment
+    wrappedText(outcomePending(L)); // patients: not before the treatment
     recordItem(in, "panel.outcome", styleText());
   } else if (in.compare_outcome) { // side by side: each half's verdict under its name
     const std::pair<const std::string*, const sim::Outcome*> halves[] = {
@@ -777,7 +777,7 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
     // Not indicated: what applies instead, not how sessions of this one go.
     wrappedText(L.tr("outcome.alternatives"));
     recordItem(in, "panel.outcome", styleText());
-    for (const std::string& alt : alternativeLines(o, L)) {
+    for (const std::string& alt : alternativeLines(o, st.audience, L)) {
       textBullet();
       wrappedText(alt);
       recordItem(in, "panel.outcome", styleText());

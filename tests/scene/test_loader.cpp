@@ -85,9 +85,9 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   // Compression keeps the built-in stage, and that follows the model's outcome too: its
   // lining survived the dose (sim::Outcome::lining_survived), so the walls could not bond
   // with or without a stocking; the title names that cause, never the missing stocking.
-  CHECK(under.stages[3].title == "Too weak a dose: the walls do not seal");
-  CHECK(under.stages[3].titles.at("de") == "Zu schwache Dosis: Die Wände verkleben nicht");
-  CHECK(under.title == "Too weak a dose: the walls do not seal");
+  CHECK(under.stages[3].title == "Dose too low for this vein: the walls do not seal");
+  CHECK(under.stages[3].titles.at("de") == "Dosis zu niedrig für diese Vene: keine Verklebung");
+  CHECK(under.title == "Dose too low for this vein: the walls do not seal");
   const std::string comp = under.narrationText(under.stages[3], "en", Audience::Patient).text;
   CHECK(comp.find("do not stick together") != std::string::npos);
   CHECK(comp.find("too weak") == std::string::npos);

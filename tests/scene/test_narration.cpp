@@ -9,11 +9,13 @@
 #include <sstream>
 #include <thread>
 
+#include "core/clock.hpp"
 #include "scene/beats.hpp"
 #include "scene/file_watcher.hpp"
 #include "scene/loader.hpp"
 #include "scene/narration.hpp"
 #include "scene/quiz.hpp"
+#include "scene/safety.hpp"
 #include "scene/stage_script.hpp"
 #include "sim/registry.hpp"
 #include "sim/run.hpp"
@@ -73,7 +75,8 @@ std::string narrated(const sim::Params& p, const std::string& id, Audience a,
                      const std::string& lang = "en") {
   const StageDesc s = defaultStage(id, p, 56);
   const Narration& n = s.narration.at(lang);
-  return expandPlaceholders(a == Audience::Patient ? n.patient : n.student, p, lang);
+  const sim::Outcome o = sim::simulate(p, 56).outcome; // {clot_course} quotes it
+  return expandPlaceholders(a == Audience::Patient ? n.patient : n.student, p, lang, &o);
 }
 
 bool has(const std::string& s, const char* what) {
@@ -92,6 +95,7 @@ size_t chars(const std::string& s) {
 TEST_CASE("scene: built-in narration: every language, both modes, every stage and variant",
           "[scene]") {
   for (const sim::Params& p : variants()) {
+    const sim::Outcome o = sim::simulate(p, 56).outcome; // {clot_course} quotes it
     for (const std::string& id : stageIds()) {
       const StageDesc s = defaultStage(id, p, 56);
       INFO(id);
@@ -103,8 +107,8 @@ TEST_CASE("scene: built-in narration: every language, both modes, every stage an
         const Narration& n = s.narration.at(lang);
         CHECK(unknownPlaceholders(n.patient).empty());
         CHECK(unknownPlaceholders(n.student).empty());
-        const std::string patient = expandPlaceholders(n.patient, p, lang);
-        const std::string student = expandPlaceholders(n.student, p, lang);
+        const std::string patient = expandPlaceholders(n.patient, p, lang, &o);
+        const std::string student = expandPlaceholders(n.student, p, lang, &o);
         INFO(patient);
         INFO(student);
         CHECK(patient.find('{') == std::string::npos);
@@ -760,6 +764,14 @@ TEST_CASE("scene: no sentence starts in lower case after the placeholders are fi
             // Texts that open in lower case are fragments built into a sentence
             // ("day {day}"); only a value filled in at the start makes one.
             if (at == 0 && (*t)[0] != '{') continue;
+            // A word with a capital inside keeps its spelling at a sentence's
+            // start ("pAVK", text::capitaliseFirst).
+            const size_t word_at = static_cast<size_t>(it->position(2));
+            const size_t word_end = filled.find_first_of(" :,.", word_at);
+            const std::string first = filled.substr(word_at, word_end - word_at);
+            if (std::any_of(first.begin() + 1, first.end(),
+                            [](char c) { return c >= 'A' && c <= 'Z'; }))
+              continue;
             std::string before = filled.substr(0, at);
             const size_t sp = before.find_last_of(" \n");
             std::string word = sp == std::string::npos ? before : before.substr(sp + 1);
@@ -847,5 +859,96 @@ TEST_CASE("scene: the reopened vein's student recovery text states the thrombus 
   const std::string student = narrated(p, "recovery", Audience::Student);
   CHECK(student.find("Thrombus becomes a fibrous cord only between bonded walls") !=
         std::string::npos);
-  CHECK(student.find("organised against the wall over the first week") != std::string::npos);
+  CHECK(student.find("organised against the wall by day 4") != std::string::npos);
+}
+
+// Issue 13 review (phlebologist, medical student): the reopened vein's student
+// text said the clot "organised over the first week" while the model's vein
+// reopened on day 4; the text now quotes the model's days.
+TEST_CASE("scene: the reopened vein's student text quotes the model's days", "[scene]") {
+  const auto loaded =
+      loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/underdosed-recanalization.toml");
+  REQUIRE(loaded.ok());
+  const SceneDesc& s = loaded.value();
+  REQUIRE(s.outcome);
+  const sim::Outcome& o = *s.outcome;
+  REQUIRE(o.verdict == sim::Verdict::Reopened);
+  REQUIRE(o.clot_organised_day >= 0.0);
+  const int recovery = s.findStage("recovery");
+  REQUIRE(recovery >= 0);
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string n =
+        s.narrationText(s.stages[static_cast<size_t>(recovery)], lang, Audience::Student).text;
+    INFO(n);
+    CHECK(n.find('{') == std::string::npos);
+    CHECK(has(n, L.dayLabel(core::dayNumber(o.recanalized_day)).c_str()));
+    CHECK(has(n, L.dayLabel(core::dayNumber(o.clot_organised_day)).c_str()));
+  }
+  CHECK_FALSE(
+      has(s.narrationText(s.stages[static_cast<size_t>(recovery)], "en", Audience::Student).text,
+          "first week"));
+  // A vein that reopened before its clot organised is not said to have organised.
+  sim::Params thin = s.params;
+  thin.vein.diameter_mm = 0.3;
+  const sim::Outcome fresh = sim::simulate(thin, 56).outcome;
+  REQUIRE(fresh.verdict == sim::Verdict::Reopened);
+  REQUIRE(fresh.clot_organised_day < 0.0);
+  const std::string text = expandPlaceholders("{clot_course}", thin, "en", &fresh);
+  CHECK_FALSE(has(text, "organised against"));
+  CHECK(has(text, text::english().dayLabel(core::dayNumber(fresh.recanalized_day)).c_str()));
+  // Without the outcome the placeholder stays, so a missing outcome shows.
+  CHECK(expandPlaceholders("{clot_course}", thin, "en") == "{clot_course}");
+}
+
+// Issue 13 review: "(Asclera label; Fibrovein SmPC)" was cited for both agents;
+// each agent's label concentration now cites that agent's own label.
+TEST_CASE("scene: each agent's label dose cites its own label", "[scene]") {
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    const text::Catalogue* cat = text::library().find(lang);
+    REQUIRE(cat);
+    int checked = 0;
+    for (const sim::Agent agent : sim::kAgents) {
+      sim::Params p;
+      p.agent.name = agent;
+      const bool pol = agent == sim::Agent::Polidocanol;
+      for (const auto& [key, entry] : cat->entries) {
+        const std::string* t = cat->text(key);
+        if (!t || key.rfind("narration.", 0) != 0 || !has(*t, "{label_pct}")) continue;
+        const std::string filled = expandPlaceholders(*t, p, lang);
+        INFO(lang << " " << key << ": " << filled);
+        // The other agent's label is never cited for this agent's dose.
+        CHECK_FALSE(has(filled, pol ? "Fibrovein" : "Asclera"));
+        ++checked;
+      }
+    }
+    CHECK(checked >= 10);
+  }
+  CHECK(expandPlaceholders("{label_source}", sim::Params{}) == "Asclera label");
+}
+
+// Issue 13 review: "Fontaine III–IV" and "PAOD" were used for the same
+// contraindication in different student texts; they now read one key.
+TEST_CASE("scene: the student's texts name severe PAOD in one wording", "[scene]") {
+  const sim::Params p;
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string term = L.tr(paodTermKey());
+    REQUIRE(L.has(paodTermKey()));
+    std::string lower = term;
+    lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+    const auto names = [&](const std::string& s) {
+      return has(s, term.c_str()) || has(s, lower.c_str()) ||
+             has(s, ("S" + term.substr(1)).c_str());
+    };
+    const StageDesc assessment = defaultStage("assessment", p, 56);
+    CHECK(names(expandPlaceholders(assessment.narration.at(lang).student, p, lang)));
+    CHECK(names(safetyText("safety.contra.arterial.student", L)));
+    const LocalQuiz q = defaultQuiz("assessment")[5].textIn(lang);
+    REQUIRE(q.choices.size() == 3);
+    CHECK(names(q.choices[0]));
+    CHECK(names(q.explanation));
+  }
 }

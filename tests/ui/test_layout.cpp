@@ -627,7 +627,7 @@ TEST_CASE("layout: the stage panels show the safety boxes, every item, without t
                     : 1e9f;
             for (const char* k : group.item_keys) {
               INFO(k);
-              std::string item = L.tr(scene::boxItemKey(k, aud));
+              std::string item = scene::safetyText(scene::boxItemKey(k, aud), L);
               if (group.urgency)
                 item = scene::signWithoutTag(item, L.tr(scene::urgencyTagKey(*group.urgency)));
               CHECK(shown("panel.safety.item", item));

@@ -143,11 +143,46 @@ TEST_CASE("ui: outcome: not indicated names the model's alternatives", "[ui]") {
   o.alternatives = {"evla", "foam"};
   for (const char* lang : {"en", "de", "fr", "es"}) {
     const text::Locale& L = text::locale(lang);
-    const std::vector<std::string> lines = ui::alternativeLines(o, L);
+    const std::vector<std::string> lines = ui::alternativeLines(o, kStudent, L);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0] == L.tr("alternative.evla"));
     CHECK(lines[1] == L.tr("alternative.foam"));
+    // Patients read them in plain words, each its own key.
+    const std::vector<std::string> plain = ui::alternativeLines(o, kPatient, L);
+    REQUIRE(plain.size() == 2);
+    CHECK(plain[0] == L.tr("alternative.evla.patient"));
+    CHECK(plain[1] == L.tr("alternative.foam.patient"));
+    CHECK(plain[0] != lines[0]);
     CHECK_FALSE(L.tr("outcome.alternatives").empty());
+  }
+}
+
+// Issue 13 review: the not-indicated scene plays only its Assessment, where a
+// patient's outcome box said "what fits instead is shown here after the
+// examination" and never showed it. The model's verdict is known there.
+TEST_CASE("ui: outcome: a vein not indicated shows its verdict at the Assessment", "[ui]") {
+  CHECK(ui::outcomeShown(kPatient, "assessment", false));
+  CHECK_FALSE(ui::outcomeShown(kPatient, "assessment", true));
+  const auto loaded = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) +
+                                           "/scenes/large-varicose-not-indicated.toml");
+  REQUIRE(loaded.ok());
+  const scene::SceneDesc& s = loaded.value();
+  REQUIRE(s.outcome);
+  REQUIRE_FALSE(s.outcome->indicated);
+  const std::vector<const scene::StageDesc*> played = s.playedStages(false);
+  REQUIRE(played.size() == 1); // the Assessment alone
+  CHECK(ui::outcomeShown(kPatient, played.front()->id, s.outcome->indicated));
+  // The narration names the same treatments as the outcome box, in the same words.
+  for (const char* lang : {"en", "de", "fr", "es"}) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    for (const scene::Audience a : {kPatient, kStudent}) {
+      const std::string n = s.narrationText(*played.front(), lang, a).text;
+      for (const std::string& alt : ui::alternativeLines(*s.outcome, a, L)) {
+        INFO(alt);
+        CHECK(n.find(alt) != std::string::npos);
+      }
+    }
   }
 }
 
