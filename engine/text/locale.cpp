@@ -64,8 +64,8 @@ const Catalogue* catalogueFor(std::string_view code) {
 
 } // namespace
 
-Locale::Locale(const Catalogue* catalogue, const Catalogue* english)
-    : cat_(catalogue), en_(english) {
+Locale::Locale(const Catalogue* catalogue, const Catalogue* english, const Region* region)
+    : cat_(catalogue), en_(english), region_(region) {
   if (cat_) {
     decimal_ = cat_->decimal;
     plural_ = cat_->plural;
@@ -79,6 +79,10 @@ const std::string& Locale::code() const {
 const std::string& Locale::name() const {
   static const std::string kEnglishName = "English";
   return cat_ ? cat_->name : kEnglishName;
+}
+
+const Region& Locale::region() const {
+  return region_ ? *region_ : regionOf(code());
 }
 
 const std::string* Locale::find(std::string_view key) const {
@@ -182,11 +186,14 @@ const Locale& locale(std::string_view code) {
   std::lock_guard<std::mutex> lock(registryMutex());
   auto& r = registry();
   const Catalogue* cat = catalogueFor(code);
-  const std::string key = cat ? cat->code : std::string(kEnglish);
+  // One locale per catalogue and region: "en" and "en-US" share the texts, not the numbers.
+  const std::string lang = cat ? cat->code : std::string(kEnglish);
+  const Region& region = regionOf(cat ? code : std::string_view(kEnglish));
+  const std::string key = lang + "|" + region.code;
   auto it = r.find(key);
   if (it == r.end()) {
     const Catalogue* en = library().find(kEnglish);
-    it = r.emplace(key, std::make_unique<Locale>(cat ? cat : en, en)).first;
+    it = r.emplace(key, std::make_unique<Locale>(cat ? cat : en, en, &region)).first;
   }
   return *it->second;
 }

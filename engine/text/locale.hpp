@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "text/placeholders.hpp"
+#include "text/region.hpp"
 
 namespace text {
 
@@ -25,10 +26,13 @@ struct Catalogue;
 class Locale {
 public:
   Locale() = default;
-  Locale(const Catalogue* catalogue, const Catalogue* english);
+  Locale(const Catalogue* catalogue, const Catalogue* english, const Region* region = nullptr);
 
   const std::string& code() const; // "en", "de", ...
   const std::string& name() const; // the language's own name: "Deutsch"
+  // Where the reader is (text/region.hpp): the emergency and out-of-hours
+  // numbers and the handout's paper, from the code asked for ("en-US": 911).
+  const Region& region() const;
   char decimalSeparator() const { return decimal_; }
   PluralRule pluralRule() const { return plural_; }
 
@@ -61,12 +65,14 @@ public:
 private:
   const Catalogue* cat_ = nullptr;
   const Catalogue* en_ = nullptr;
+  const Region* region_ = nullptr;
   char decimal_ = '.';
   PluralRule plural_ = PluralRule::OneOther;
 };
 
 // The locale for a code: "de-AT" tries "de-AT", then "de"; unknown codes give
-// English. The catalogues are read from assets/ on first use.
+// English. Its region is the code's (text::regionOf): "en-US" reads the English
+// catalogue with the US's numbers. The catalogues are read from assets/ on first use.
 const Locale& locale(std::string_view code);
 const Locale& english();
 
