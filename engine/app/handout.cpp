@@ -21,8 +21,10 @@ namespace {
 
 constexpr double kDay_s = 86400.0;
 constexpr std::size_t kMaxPictures = 5;
-// Picture size in pixels (16:9): about 290 dpi at the printed width.
-constexpr glm::ivec2 kPictureSize(640, 360);
+// Picture size in pixels (2:1, a little lower than 16:9 so that page 1 keeps
+// who should not have it beside what is normal afterwards): about 290 dpi at
+// the printed width.
+constexpr glm::ivec2 kPictureSize(640, 320);
 
 const sim::Event* findEvent(const sim::Run& run, sim::EventKind kind) {
   for (const sim::Event& e : run.events)
@@ -78,11 +80,10 @@ std::string verdictLine(const Session& s, const text::Locale& L) {
   return L.tr("handout.expect.not_closed");
 }
 
-// Brown marks: how often (literature), and in this illustration how long the
-// model's pigment stays visible.
+// Brown marks in this illustration: how long the model's pigment stays
+// visible (after the list's "Brown marks ... mostly fade within 6 to 12 months").
 void brownMarkLines(const sim::Outcome& o, const text::Locale& L, const std::string& shown,
                     std::vector<std::string>& lines) {
-  lines.push_back(L.tr("handout.expect.brown_marks"));
   // pigment_faded_day < 0: the model's stain never became visible (a faint
   // trace below the visible threshold is no brown mark).
   if (o.pigment_peak <= 0.0 || o.pigment_faded_day < 0.0) return;
@@ -105,7 +106,6 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
     lines.push_back(L.tr("handout.expect.alternatives"));
     return lines;
   }
-  if (o.treated) lines.push_back(L.tr("handout.expect.bruise"));
   if (o.fading_visible_day >= 0.0) {
     lines.push_back(day("handout.expect.fading", o.fading_visible_day));
   } else if (o.treated) {
@@ -121,6 +121,9 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   }
   lines.push_back(L.tr(o.sessions_recommended > 1 ? "handout.expect.more_sessions"
                                                   : "handout.expect.one_session"));
+  // What is normal afterwards: the one list of the side panel and the video
+  // (needle spots, a bruise, trapped blood where the model has it, brown marks).
+  for (const char* k : scene::normalAfterwards(o)) lines.push_back(L.tr(k));
   if (o.treated) {
     brownMarkLines(o, L, shown, lines);
     lines.push_back(L.tr("handout.expect.matting"));
@@ -144,18 +147,6 @@ std::string extravasatedLine(const sim::Outcome& o, const text::Locale& L) {
   return severity ? L.tr(std::string("handout.aftercare.extravasated.") + severity) : "";
 }
 
-// The stockings as this case shows them (the scene's days, the model's
-// treated vein): how long the illustration shows them beside the study's
-// figure, the doctor deciding; for a vein not treated, that the stocking
-// cannot close it; none planned.
-std::string stockingLine(const sim::Params& p, const sim::Outcome& o, const text::Locale& L) {
-  if (p.compression.days <= 0.0 || p.compression.pressure_mmHg <= 0.0)
-    return L.tr("handout.aftercare.no_stocking");
-  if (!o.treated)
-    return L.tr("handout.aftercare.stocking_not_treated", {{"days", L.number(p.compression.days)}});
-  return L.tr("handout.aftercare.stocking", {{"shown", scene::stockingShown(p, L)}});
-}
-
 std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L) {
   const sim::Params& p = s.scene.params;
   if (!s.run.outcome.indicated) return {};
@@ -165,7 +156,8 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   const std::string beside = extravasatedLine(s.run.outcome, L);
   if (!beside.empty()) lines.push_back(beside);
   lines.push_back(L.tr("handout.aftercare.walk"));
-  lines.push_back(stockingLine(p, s.run.outcome, L));
+  // The case's stocking sentence, as the help panel and the video say it.
+  lines.push_back(scene::stockingText(p, s.run.outcome, L));
   // The first days' care as the app and the video say it (heat, sun, sport,
   // long flights or sitting), then work, driving and breastfeeding.
   lines.push_back(L.tr("safety.after.care"));
@@ -262,7 +254,7 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   const auto text = [&](const std::string& key) { return L.tr(key); };
   HandoutContent c;
   c.lang = lang;
-  c.letter = lang == "en-US";
+  c.letter = L.region().letter_paper; // US Letter for en-US (text/region.hpp)
   c.title = text(o.indicated ? "handout.title" : "handout.title_not_indicated");
   // The header and the leg's legend say what the model did to the vein:
   // treated, not treated (the medicine went beside it), or only examined.
@@ -295,9 +287,9 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   if (o.indicated) {
     for (const scene::WarningSign& w : scene::warningSigns())
       (w.urgency == scene::Urgency::EmergencyNumber ? c.emergencies : c.warnings)
-          .push_back(text(w.key));
-    // Where to go when the practice is closed, last, as in the app's box.
-    c.warnings.push_back(text(scene::outOfHoursKey()));
+          .push_back(scene::safetyText(w.key, L));
+    // Where to go when the practice is closed (the locale's service), last, as in the app's box.
+    c.warnings.push_back(scene::safetyText(scene::outOfHoursKey(), L));
   }
   if (o.indicated) {
     const scene::SafetySection& contra = scene::contraindications();
@@ -309,6 +301,8 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
     c.stocking_days = text("handout.fill.days");
     c.stocking_hours = text("handout.fill.hours");
     c.stocking_pressure = text("handout.fill.pressure");
+    // The nights after the first (the stocking sentence: "the first night
+    // too", as the pictures show it): the doctor ticks this patient's.
     c.stocking_night = text("handout.fill.night");
     c.yes = text("handout.fill.yes");
     c.no = text("handout.fill.no");

@@ -186,12 +186,12 @@ double bulletHeight(const Flow& f, const std::string& text, double width) {
 
 // A bullet (a filled square, visible in any print) and its wrapped text.
 double bullet(cairo_t* cr, const Fonts& fonts, const std::string& text, double x, double y,
-              double width) {
+              double width, double gap = kItemGap) {
   setColour(cr, kInk);
   const double s = 4.2;
   cairo_rectangle(cr, x + 1.0, y + kBodyPt * 0.55 - s * 0.5 + 1.0, s, s);
   cairo_fill(cr);
-  return paragraph(cr, fonts.regular, kBodyPt, text, x + 16.0, y, width - 16.0) + kItemGap;
+  return paragraph(cr, fonts.regular, kBodyPt, text, x + 16.0, y, width - 16.0) + gap;
 }
 
 double headingHeight(const Flow& f, const std::string& text) {
@@ -356,7 +356,7 @@ void header(Flow& f) {
 }
 
 void legAndExpectations(Flow& f) {
-  const double fig_w = 136.0, fig_h = 195.0, gap = 14.0;
+  const double fig_w = 124.0, fig_h = 150.0, gap = 12.0;
   const double fig_used = legFigure(f, f.left(), f.y, fig_w, fig_h);
   const double tx = f.left() + fig_w + gap, tw = f.width() - fig_w - gap;
   double ty = f.y;
@@ -365,7 +365,14 @@ void legAndExpectations(Flow& f) {
   // The note that these times come from the model, not a promise, before the first of them.
   setColour(f.cr, kInk);
   ty += paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, tx, ty, tw) + 2.0;
-  for (const std::string& line : f.c.expect) ty += bullet(f.cr, f.fonts, line, tx, ty, tw);
+  // Below the leg figure (and its legend) the list takes the page's whole
+  // width: what is normal afterwards made it too long for the column.
+  const double fig_bottom = f.y + fig_used + 6.0;
+  for (const std::string& line : f.c.expect) {
+    const bool below = ty >= fig_bottom;
+    // A little closer than elsewhere: page 1 holds the pictures and who should not have it too.
+    ty += bullet(f.cr, f.fonts, line, below ? f.left() : tx, ty, below ? f.width() : tw, 1.5);
+  }
   f.y = std::max(f.y + fig_used, ty) + 8.0;
 }
 

@@ -380,9 +380,10 @@ void holdWhileTheCameraGlides(const Session& s, std::vector<VideoFrame>& plan) {
   }
 }
 
-void appendEndCard(std::vector<VideoFrame>& plan, int fps, const std::string& lang) {
+void appendEndCard(std::vector<VideoFrame>& plan, int fps, const Session& s,
+                   const std::string& lang) {
   const VideoFrame last = plan.empty() ? VideoFrame{} : plan.back();
-  for (const VideoEndCard& c : videoEndCards(lang)) {
+  for (const VideoEndCard& c : videoEndCards(lang, s.scene.params, s.run.outcome)) {
     const int hold = static_cast<int>(
         std::ceil(std::max(kEndCardCue_s, captionReadingTime_s(c.caption.text)) * fps));
     for (int k = 0; k < hold; ++k)
@@ -408,7 +409,7 @@ std::vector<VideoFrame> videoPlan(const Session& s, int fps, scene::Audience aud
     a = b;
   }
   holdWhileTheCameraGlides(s, plan);
-  if (with_end_card) appendEndCard(plan, fps, lang);
+  if (with_end_card) appendEndCard(plan, fps, s, lang);
   return plan;
 }
 
@@ -445,18 +446,8 @@ VideoEndCard listCard(const text::Locale& L, const char* key, const std::string&
 
 } // namespace
 
-const std::vector<const char*>& normalAfterEffectKeys() {
-  // The handout's sentences (handout.expect.*; bruise and brown marks are on
-  // it, the needle spots have no room on its two pages yet): itchy bumps where
-  // the needle went in (clinical.md timeline: "urticarial flare around the
-  // site", Goldman & Weiss), bruising and a darker spot for days ("patient
-  // guides"), brown marks that fade (Goldman & Weiss; DGP guideline 2020).
-  static const std::vector<const char*> kKeys = {
-      "handout.expect.needle_spots", "handout.expect.bruise", "handout.expect.brown_marks"};
-  return kKeys;
-}
-
-std::vector<VideoEndCard> videoEndCards(const std::string& lang) {
+std::vector<VideoEndCard> videoEndCards(const std::string& lang, const sim::Params& p,
+                                        const sim::Outcome& o) {
   const text::Locale& L = text::locale(lang);
   std::vector<VideoEndCard> cards;
   // In the order a patient meets them: who should not have it (before the
@@ -470,11 +461,13 @@ std::vector<VideoEndCard> videoEndCards(const std::string& lang) {
   cards.push_back(listCard(L, contra.title_key, L.tr(contra.title_key), std::nullopt, items));
   cards.push_back(sentenceCard("video.end.walk", "", {L.tr("video.end.walk")}));
   cards.push_back(sentenceCard("safety.after.care", "",
-                               {L.tr("safety.after.stocking"), L.tr("safety.after.care")}));
-  // What is normal afterwards, before what is not: a worried patient needs both.
+                               {scene::stockingText(p, o, L), L.tr("safety.after.care")}));
+  // What is normal afterwards, before what is not: a worried patient needs
+  // both. The case's list, as the panel and the handout print it.
   std::vector<std::string> normal;
-  for (const char* k : normalAfterEffectKeys()) normal.push_back(L.tr(k));
-  cards.push_back(sentenceCard("video.end.normal", L.tr("video.end.normal"), normal, true));
+  for (const char* k : scene::normalAfterwards(o)) normal.push_back(L.tr(k));
+  if (!normal.empty())
+    cards.push_back(sentenceCard("video.end.normal", L.tr("video.end.normal"), normal, true));
   // The warning signs by urgency, grouped and headed as the side panel's
   // Recovery box (one registry: scene::stageSafetyBox), each heading in its
   // urgency's colour.
@@ -492,8 +485,8 @@ std::vector<VideoEndCard> videoEndCards(const std::string& lang) {
       // line on screen and a sentence of its own after the list in the track
       // (as a list item it read "...or a blister; Practice closed?...").
       if (g.note_key) {
-        card.card.lines.push_back(L.tr(g.note_key));
-        card.caption.text += " " + L.tr(g.note_key);
+        card.card.lines.push_back(scene::safetyText(g.note_key, L));
+        card.caption.text += " " + scene::safetyText(g.note_key, L);
       }
       cards.push_back(std::move(card));
     }
@@ -501,9 +494,10 @@ std::vector<VideoEndCard> videoEndCards(const std::string& lang) {
   return cards;
 }
 
-std::vector<ui::Caption> videoEndCard(const std::string& lang) {
+std::vector<ui::Caption> videoEndCard(const std::string& lang, const sim::Params& p,
+                                      const sim::Outcome& o) {
   std::vector<ui::Caption> out;
-  for (const VideoEndCard& c : videoEndCards(lang)) out.push_back(c.caption);
+  for (const VideoEndCard& c : videoEndCards(lang, p, o)) out.push_back(c.caption);
   return out;
 }
 
@@ -610,7 +604,7 @@ core::Result<bool> recordTour(Viewer& viewer, Session& s, glm::ivec2 size, const
   const std::size_t whole = plan.size();
   if (max_seconds > 0.0)
     plan.resize(std::min(plan.size(), static_cast<std::size_t>(max_seconds * kVideoFps + 0.5)));
-  if (plan.size() == whole) appendEndCard(plan, kVideoFps, st.lang); // a cut preview: none
+  if (plan.size() == whole) appendEndCard(plan, kVideoFps, s, st.lang); // a cut preview: none
   // The subtitle band is sized once for the longest caption: the picture keeps its size.
   st.video_captions = videoCaptions(plan);
   const int frames = static_cast<int>(plan.size());

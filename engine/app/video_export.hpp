@@ -163,17 +163,18 @@ struct VideoEndCard {
 };
 // The end cards of a recording, after the last beat, in the order a patient
 // meets them: who should not have it, the supervised walk, the stocking and the
-// first days, what is normal afterwards (the handout's texts), the warning signs
-// grouped by urgency as the side panel's Recovery box groups them
-// (scene::stageSafetyBox: red "call 112 now", amber "the practice the same
-// day"), the sessions ahead (safety is content: a video must not end on the
-// model alone; nor on a list of alarms). Keys "video.end.*", the handout's and
-// the safety registry's, in `lang`.
-std::vector<VideoEndCard> videoEndCards(const std::string& lang);
+// first days (this case's stocking sentence, scene::stockingText), what is
+// normal afterwards (this case's list, scene::normalAfterwards, as the panel
+// and the handout print it), the warning signs grouped by urgency as the side
+// panel's Recovery box groups them (scene::stageSafetyBox: red "call 999 now",
+// the locale's number; amber "the practice the same day"), the sessions ahead
+// (safety is content: a video must not end on the model alone; nor on a list
+// of alarms). Keys "video.end.*" and the safety registry's, in `lang`.
+std::vector<VideoEndCard> videoEndCards(const std::string& lang, const sim::Params& p,
+                                        const sim::Outcome& o);
 // Their captions alone.
-std::vector<ui::Caption> videoEndCard(const std::string& lang);
-// What is normal afterwards: the handout's catalogue keys, in the card's order.
-const std::vector<const char*>& normalAfterEffectKeys();
+std::vector<ui::Caption> videoEndCard(const std::string& lang, const sim::Params& p,
+                                      const sim::Outcome& o);
 // Each end-card caption stays at least this long on screen (and in the caption
 // track), longer when its captionReadingTime_s is.
 inline constexpr double kEndCardCue_s = 4.0;

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "scene/safety.hpp"
 #include "scene/scene_desc.hpp"
+#include "sim/constants.hpp"
 #include "sim/indication.hpp"
 #include "sim/registry.hpp"
 #include "text/locale.hpp"
@@ -108,8 +109,19 @@ std::vector<std::string> alternativeTexts(const std::vector<std::string>& ids, b
 
 std::string stockingShown(const sim::Params& p, const text::Locale& loc) {
   const bool trial = p.compression.days == sim::kKern2007StockingDays;
+  // Worn past its continuous first day, the model's stocking is on through the
+  // first night and off later nights (sim/timeline.hpp compressionAt).
+  const bool night = p.compression.days * 86400.0 > sim::k::kContinuousWear_s;
+  const std::string nights = night ? loc.tr("term.stocking_night") : std::string();
   return loc.tr(trial ? "term.stocking_shown.trial" : "term.stocking_shown.other",
-                {{"days", loc.number(p.compression.days)}});
+                {{"days", loc.number(p.compression.days)}, {"night", nights}});
+}
+
+std::string stockingAdvice(const sim::Params& p, const text::Locale& loc) {
+  return loc.tr(stockingAdviceKey(),
+                {{"stocking_shown", stockingShown(p, loc)},
+                 {"stocking_spider_days", stockingDays(sim::VeinKind::Telangiectasia, loc)},
+                 {"stocking_reticular_days", stockingDays(sim::VeinKind::Reticular, loc)}});
 }
 
 namespace {
@@ -152,9 +164,13 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     out = stockingDays(sim::VeinKind::Reticular, loc);
   } else if (name == "stocking_shown") {
     out = stockingShown(p, loc);
-  } else if (name == "call_practice") {
-    // The practice's urgency in the one wording of the safety box's heading.
-    out = loc.tr(practiceCallKey());
+  } else if (name == "stocking_advice") {
+    out = stockingAdvice(p, loc);
+  } else if (name == "call_practice" || name == "emergency_number" || name == "out_of_hours") {
+    // The safety texts' own values: the practice's urgency in the one wording
+    // of the safety box's heading, the locale's numbers.
+    for (const auto& [n, v] : safetyArgs(loc))
+      if (n == name) out = v;
   } else if (name == "volume_ml") {
     // As the warnings write it (scene/warning_text.cpp: two decimals).
     out = loc.number(p.agent.volume_ml, 2);
@@ -209,7 +225,10 @@ const std::vector<std::string>& placeholderNames() {
                                                   "stocking_spider_days",
                                                   "stocking_reticular_days",
                                                   "stocking_shown",
-                                                  "call_practice"};
+                                                  "stocking_advice",
+                                                  "call_practice",
+                                                  "emergency_number",
+                                                  "out_of_hours"};
   return kNames;
 }
 

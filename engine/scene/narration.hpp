@@ -15,10 +15,18 @@ namespace scene {
 const char* veinKindKey(sim::VeinKind k);
 const char* agentKey(sim::Agent a);
 
-// How long this scene shows the stocking, for patients ("shown here: 21 days, as
-// in one study (Kern 2007)"; other days: the study's 3 weeks named beside
-// them): the narration's {stocking_shown} and the handout's stocking line.
+// How long this scene shows the stocking, for patients ("shown here for 21
+// days, as in one study (Kern 2007), the first night too"; other days: the
+// study's 3 weeks named beside them). "The first night too" where the model's
+// stocking is worn past its first day and night (sim::k::kContinuousWear_s,
+// the pictures' first night with the stocking on); the handout's box asks the
+// doctor about the later nights. Inside stockingAdvice.
 std::string stockingShown(const sim::Params& p, const text::Locale& loc);
+// The whole stocking sentence for a treated vein: stockingShown, then "your
+// doctor decides how long you wear yours (product information: 2–3 days after
+// spider veins, 5–7 after reticular veins)" ("safety.after.stocking"). The
+// narration's {stocking_advice}; scene::stockingText for the other places.
+std::string stockingAdvice(const sim::Params& p, const text::Locale& loc);
 
 // Names that may appear in braces; "{{" and "}}" give literal braces.
 const std::vector<std::string>& placeholderNames();

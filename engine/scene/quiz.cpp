@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "scene/narration.hpp"
+#include "scene/safety.hpp"
 #include "text/locale.hpp"
 
 namespace scene {
@@ -104,7 +105,11 @@ QuizSession::QuizSession(const SceneDesc& scene, Audience audience, std::string 
   for (const StageDesc* st : stages) {
     for (const QuizQuestion& q : st->quiz) {
       if (q.audience != audience_) continue;
-      items_.push_back({q.id, st->id, q.textIn(lang_), q.answer_index});
+      LocalQuiz t = q.textIn(lang_);
+      // The safety answers name the session locale's emergency number
+      // ({emergency_number}: 911 for en-US, text/region.hpp).
+      t.explanation = text::fill(t.explanation, safetyArgs(text::locale(lang_)));
+      items_.push_back({q.id, st->id, std::move(t), q.answer_index});
     }
   }
   first_.assign(items_.size(), -1);

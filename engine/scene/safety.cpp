@@ -1,6 +1,7 @@
 #include "scene/safety.hpp"
 
 #include "scene/narration.hpp"
+#include "sim/outcome.hpp"
 
 namespace scene {
 
@@ -48,13 +49,52 @@ const char* normalAfterwardsTitleKey() {
   return "safety.normal.title";
 }
 
-const char* normalAfterwardsKey() {
-  return "safety.normal";
+const std::vector<const char*>& normalAfterwardsKeys() {
+  static const std::vector<const char*> kKeys = {
+      "safety.normal.needle_spots", "safety.normal.bruise", "safety.normal.trapped_blood",
+      "safety.normal.brown_marks"};
+  return kKeys;
+}
+
+std::vector<const char*> normalAfterwards(const sim::Outcome& o) {
+  if (!o.treated) return {}; // nothing reached the vein: nothing of it to expect
+  std::vector<const char*> keys{"safety.normal.needle_spots", "safety.normal.bruise"};
+  if (sim::trappedBlood(o)) keys.push_back("safety.normal.trapped_blood");
+  keys.push_back("safety.normal.brown_marks");
+  return keys;
+}
+
+const char* stockingAdviceKey() {
+  return "safety.after.stocking";
+}
+
+std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L) {
+  if (p.compression.days <= 0.0 || p.compression.pressure_mmHg <= 0.0)
+    return L.tr("handout.aftercare.no_stocking");
+  if (!o.treated)
+    return L.tr("handout.aftercare.stocking_not_treated", {{"days", L.number(p.compression.days)}});
+  return stockingAdvice(p, L);
+}
+
+std::string safetyItemText(const char* key, const text::Locale& L, const sim::Params& p,
+                           const sim::Outcome& o) {
+  return std::string(key) == stockingAdviceKey() ? stockingText(p, o, L) : safetyText(key, L);
+}
+
+text::Args safetyArgs(const text::Locale& L) {
+  const text::Region& r = L.region();
+  const std::string out_of_hours =
+      *r.out_of_hours_number
+          ? L.tr("safety.out_of_hours.number", {{"number", r.out_of_hours_number}})
+          : L.tr("safety.out_of_hours.local");
+  return {{"call_practice", L.tr(practiceCallKey())},
+          {"emergency_number", r.emergency_number},
+          {"out_of_hours", out_of_hours}};
 }
 
 std::string safetyText(const std::string& key, const text::Locale& L) {
   text::Args args = termArgs(L); // {paod}: the student's one term for it
-  args.emplace_back("call_practice", L.tr(practiceCallKey()));
+  for (auto& a : safetyArgs(L)) args.push_back(std::move(a));
   return L.tr(key, args);
 }
 
@@ -105,7 +145,7 @@ const std::vector<SafetySection>& safetySections() {
       signsOf(Urgency::EmergencyNumber),
       signsOf(Urgency::PracticeAtOnce),
       {"safety.after.title",
-       {"safety.after.walk", "safety.after.stocking", "safety.after.dvt", "safety.after.allergy",
+       {"safety.after.walk", stockingAdviceKey(), "safety.after.dvt", "safety.after.allergy",
         "safety.after.care", "safety.after.extravasation"}},
       contraindications(),
       {"safety.source", {}},
@@ -117,6 +157,9 @@ std::vector<std::string> safetyKeys() {
   std::vector<std::string> keys{"safety.title"};
   for (const Urgency u : kUrgencies) keys.emplace_back(urgencyTagKey(u));
   keys.emplace_back(practiceCallKey());
+  keys.emplace_back("safety.out_of_hours.number");
+  keys.emplace_back("safety.out_of_hours.local");
+  for (const char* k : normalAfterwardsKeys()) keys.emplace_back(k);
   for (const SafetySection& s : safetySections()) {
     keys.emplace_back(s.title_key);
     for (const char* k : s.item_keys) keys.emplace_back(k);
@@ -131,8 +174,7 @@ std::vector<std::string> safetyKeys() {
           for (const char* k : g.item_keys) keys.push_back(boxItemKey(k, a));
           if (g.note_key) keys.emplace_back(g.note_key);
         }
-        for (const char* k : {box->normal_title_key, box->normal_key})
-          if (k) keys.emplace_back(k);
+        if (box->normal_title_key) keys.emplace_back(box->normal_title_key);
       }
   return keys;
 }
@@ -179,8 +221,7 @@ std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience) 
   case StageKind::Recovery:
     return StageSafetyBox{inWording(nullptr, "safety.box.report.student", audience), reportGroups(),
                           audience,
-                          audience == Audience::Patient ? normalAfterwardsTitleKey() : nullptr,
-                          audience == Audience::Patient ? normalAfterwardsKey() : nullptr};
+                          audience == Audience::Patient ? normalAfterwardsTitleKey() : nullptr};
   case StageKind::Preparation:
   case StageKind::Procedure:
   case StageKind::Compression:

@@ -12,6 +12,7 @@
 
 #include "scene/scene_desc.hpp"
 #include "scene/stages.hpp"
+#include "sim/run.hpp"
 #include "text/locale.hpp"
 
 namespace scene {
@@ -43,16 +44,22 @@ const char* urgencyTitleKey(Urgency u);
 // The heading in words: every place that shows it (help panel, Recovery box,
 // handout, video cards) reads it here.
 std::string urgencyTitle(Urgency u, const text::Locale& L);
-// A safety text in words, "{call_practice}" filled in (any "safety.*" key).
+// A safety text in words, its placeholders filled in (any "safety.*" key):
+// "{call_practice}", and the locale's numbers (text::Locale::region, one
+// registry): "{emergency_number}" ("999" in the UK, "911" in the US, "112" in
+// Germany) and "{out_of_hours}" (the out-of-hours service with its national
+// number where the region has one, else "your local out-of-hours service").
 std::string safetyText(const std::string& key, const text::Locale& L);
+// The same values for other texts that name them (the narrations, the quiz).
+text::Args safetyArgs(const text::Locale& L);
 // "call the practice at once (the same day)": the one wording of the
 // practice's urgency, in its heading and in the narrations ("{call_practice}",
 // scene/narration.cpp), so that no text says "at once" where another says
 // "the same day" (issue 13 review).
 const char* practiceCallKey();
-// "If you cannot reach the practice: out-of-hours service or emergency
-// department.": under the practice's signs in the Recovery box, the handout
-// and the video's card.
+// "Practice closed? Out-of-hours service 111 or emergency department." (the
+// locale's service, safetyText): under the practice's signs in the Recovery
+// box, the help panel, the handout and the video's card.
 const char* outOfHoursKey();
 // The words each short item ends with, after ": " ("call the emergency number").
 const char* urgencyTagKey(Urgency u);
@@ -98,17 +105,39 @@ struct StageSafetyBox {
   Audience audience; // whose wording the items take (boxItemKey)
   // The patient's Recovery box ends with what is normal afterwards and needs
   // no call, so that the expected itchy bumps and bruises are not taken for
-  // warning signs: a one-line heading (normal_title_key) that opens the list
-  // (normal_key). Not a warning sign, so it may wait for a click: the 1280x720
-  // panel shows every warning sign, the outcome and the narration at once.
+  // warning signs: a one-line heading (normal_title_key) that opens the case's
+  // list (normalAfterwards). Not a warning sign, so it may wait for a click:
+  // the 1280x720 panel shows every warning sign, the outcome and the narration at once.
   const char* normal_title_key = nullptr;
-  const char* normal_key = nullptr;
 };
-// "Normal afterwards, no need to call" / "itchy bumps at the needle spots, ...".
-// Sources: clinical.md, Timeline (urticarial flare; darker or bruised for
-// days) and Complications (brown marks fade in 6–12 months).
+// "Normal afterwards, no need to call".
 const char* normalAfterwardsTitleKey();
-const char* normalAfterwardsKey();
+// What is normal afterwards and needs no call, for this case: the one list
+// that the side panel (under normalAfterwardsTitleKey), the handout's "What
+// to expect" and the video's card print, in this order: itchy bumps at the
+// needle spots, a darker or bruised spot for a few days, trapped blood where
+// the model's outcome has it (sim::trappedBlood), brown marks that fade.
+// Nothing where no medicine reached the vein (the outcome says so).
+// Sources: clinical.md, Timeline (urticarial flare; darker or bruised for
+// days; thrombus), Complications (brown marks fade in 6–12 months).
+std::vector<const char*> normalAfterwards(const sim::Outcome& o);
+// Every key the list above may hold (tests, safetyKeys).
+const std::vector<const char*>& normalAfterwardsKeys();
+
+// The stockings for this case, one sentence for every place a patient reads
+// it (the help panel, the handout, the video's card, and the Compression
+// narration through {stocking_advice}): none planned; a stocking on a vein the
+// medicine never reached cannot close it; else how long this illustration
+// shows them, when also at night and the product information's days, your
+// doctor deciding (scene::stockingAdvice).
+std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L);
+// "safety.after.stocking": its place in the help panel's list.
+const char* stockingAdviceKey();
+// An item of safetySections() for this case: the stocking's item is
+// stockingText (it depends on the case), every other item safetyText.
+std::string safetyItemText(const char* key, const text::Locale& L, const sim::Params& p,
+                           const sim::Outcome& o);
+
 std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience);
 // A box lists its section's items short: "<item key>.short" for a patient,
 // "<item key>.student" for a student (the help panel and the handout keep the

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "sim/constants.hpp"
 #include "sim/endothelium.hpp"
 #include "sim/indication.hpp"
 #include "sim/recovery.hpp"
@@ -84,6 +85,10 @@ Params asGiven(const Params& p, double extravasated_ml) {
 
 Params asGiven(const Params& p, const Outcome& o) {
   return asGiven(p, o.dose_ml);
+}
+
+bool trappedBlood(const Outcome& o) {
+  return o.treated && o.thrombus_peak >= k::kClotPresent;
 }
 
 Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,

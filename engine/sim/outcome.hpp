@@ -32,4 +32,11 @@ Params asGiven(const Params& p, double extravasated_ml);
 Params asGiven(const Params& p, const Outcome& o);
 double mattingRisk(const Params& p, double thrombus_peak, double inflammation_peak);
 
+// Blood was trapped in the treated vein and clotted there (a clot of at least
+// kClotPresent of the lumen at its largest): the firm, dark "trapped blood" a
+// patient may see or feel, which is expected (Goldman & Weiss: compression
+// limits, not prevents, thrombus). The texts that call it expected read it
+// here (scene::normalAfterwards), not from the scene's stocking.
+bool trappedBlood(const Outcome& o);
+
 } // namespace sim

@@ -237,9 +237,12 @@ void drawSafety(const ScreenInput& in, ScreenState& st) {
     wrappedText(scene::safetyText(s.title_key, loc(st)));
     for (const char* k : s.item_keys) {
       textBullet();
-      wrappedText(tr(st, k));
+      // The case's own stocking sentence (as the handout and the video say it).
+      wrappedText(in.scene && in.run
+                      ? scene::safetyItemText(k, loc(st), in.scene->params, in.run->outcome)
+                      : scene::safetyText(k, loc(st)));
     }
-    if (s.note_key) wrappedText(tr(st, s.note_key));
+    if (s.note_key) wrappedText(scene::safetyText(s.note_key, loc(st)));
   }
   ImGui::PopTextWrapPos();
 }
@@ -284,7 +287,7 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
       textBullet(); // the text wraps beside the bullet
       line("panel.safety.item", ink, g.urgency ? scene::signWithoutTag(item, tag) : item);
     }
-    if (g.note_key) line("panel.safety.note", ink, tr(st, g.note_key));
+    if (g.note_key) line("panel.safety.note", ink, scene::safetyText(g.note_key, loc(st)));
   }
   ImGui::PopTextWrapPos();
   ImGui::Unindent(pad);
@@ -304,7 +307,10 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   const std::optional<scene::StageSafetyBox> box =
       info ? scene::stageSafetyBox(info->kind, st.audience) : std::nullopt;
-  if (!box || !box->normal_title_key || !box->normal_key) return;
+  if (!box || !box->normal_title_key || !in.run) return;
+  // The case's list (the model's outcome), as the handout and the video print it.
+  const std::vector<const char*> normal = scene::normalAfterwards(in.run->outcome);
+  if (normal.empty()) return;
   const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_Text];
   const glm::vec4 ink(c.x, c.y, c.z, c.w);
   // An arrow and the heading beside it, wrapped (a tree node's label does not
@@ -319,10 +325,12 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
   wrappedText(title);
   recordLastItem(in, "panel.normal_title", ink, title);
   if (arrow || ImGui::IsItemClicked()) storage->SetBool(id, open = !open);
-  if (open) {
-    wrappedText(tr(st, box->normal_key));
-    recordLastItem(in, "panel.normal", ink, tr(st, box->normal_key));
-  }
+  if (open)
+    for (const char* k : normal) {
+      textBullet();
+      wrappedText(tr(st, k));
+      recordLastItem(in, "panel.normal", ink, tr(st, k));
+    }
   ImGui::PopTextWrapPos();
 }
 

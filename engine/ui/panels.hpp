@@ -15,7 +15,7 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
 // other stages. The texts of the help panel's safety section, framed.
 void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::string& stage_id);
 // What is normal afterwards and needs no call (the patient's Recovery box's
-// normal_title_key / normal_key): a line that opens on a click, after the
+// normal_title_key, scene::normalAfterwards): a line that opens on a click, after the
 // narration. Not a warning sign, so it is not pinned with them: the 1280x720
 // panel shows every warning sign, the outcome and the narration at once.
 void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,

@@ -166,7 +166,8 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
     // The video ends on the safety end cards (app::videoEndCard), in that order
     // after the story's last cue, each held long enough to read.
     std::vector<std::string> card;
-    for (const ui::Caption& k : app::videoEndCard(c.lang)) card.push_back(k.text);
+    for (const ui::Caption& k : app::videoEndCard(c.lang, s.scene.params, s.run.outcome))
+      card.push_back(k.text);
     REQUIRE(cues.size() > card.size());
     const std::size_t story_cues = cues.size() - card.size();
     for (std::size_t k = 0; k < card.size(); ++k) {
@@ -527,7 +528,8 @@ TEST_CASE("video: every frame shows what its caption says; the end card follows 
       while (last > 0 && plan[last - 1].caption.key == plan[story - 1].caption.key) --last;
       const double read_s = app::captionReadingTime_s(plan[story - 1].caption.text);
       CHECK(static_cast<double>(story - last) <= std::ceil(read_s * fps) + 1);
-      const std::vector<ui::Caption> card = app::videoEndCard(c.lang);
+      const std::vector<ui::Caption> card =
+          app::videoEndCard(c.lang, s.scene.params, s.run.outcome);
       std::size_t k = 0;
       for (std::size_t i = story; i < plan.size(); ++i) {
         CHECK(plan[i].end_card);

@@ -26,7 +26,9 @@
 #include "gfx/context.hpp"
 #include "render/palette.hpp"
 #include "scene/loader.hpp"
+#include "scene/narration.hpp"
 #include "scene/safety.hpp"
+#include "sim/run.hpp"
 #include "support/gl_fixture.hpp"
 #include "support/shipped_scene.hpp"
 #include "support/subprocess.hpp"
@@ -512,7 +514,8 @@ TEST_CASE("video: captions in their band, one size, clear of the vein and the ti
         CHECK_FALSE(ui::overlaps(r, title->rect));
       }
     }
-    CHECK(cards == static_cast<int>(app::videoEndCards(c.lang).size()));
+    CHECK(cards ==
+          static_cast<int>(app::videoEndCards(c.lang, s.scene.params, s.run.outcome).size()));
   }
   v.state().video_captions.clear();
 }
@@ -529,10 +532,11 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
   const std::optional<scene::StageSafetyBox> box =
       scene::stageSafetyBox(scene::StageKind::Recovery, scene::Audience::Patient);
   REQUIRE(box);
+  const sim::Run run = sim::simulate(sim::Params{}); // the default case
   for (const std::string& lang : text::languageCodes()) {
     INFO(lang);
     const text::Locale& L = text::locale(lang);
-    const std::vector<app::VideoEndCard> cards = app::videoEndCards(lang);
+    const std::vector<app::VideoEndCard> cards = app::videoEndCards(lang, run.params, run.outcome);
     const auto indexOf = [&](const std::string& key) -> std::size_t {
       for (std::size_t i = 0; i < cards.size(); ++i)
         if (cards[i].caption.key == key) return i;
@@ -553,15 +557,15 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
       // other; where the group has a note (where to go when the practice is
       // closed), it is the card's last line.
       REQUIRE(c.card.lines.size() == g.item_keys.size() + (g.note_key ? 1 : 0));
-      if (g.note_key) CHECK(c.card.lines.back() == L.tr(g.note_key));
+      if (g.note_key) CHECK(c.card.lines.back() == scene::safetyText(g.note_key, L));
       if (g.note_key) {
         // ...and a sentence of its own after the list in the track, not a
         // list item ("...or a blister; Practice closed? ... department..").
-        const std::string note = " " + L.tr(g.note_key);
+        const std::string note = " " + scene::safetyText(g.note_key, L);
         CHECK(c.caption.text.size() > note.size());
         CHECK(c.caption.text.compare(c.caption.text.size() - note.size(), note.size(), note) == 0);
         CHECK(c.caption.text.find("..") == std::string::npos);
-        CHECK(c.caption.text.find("; " + L.tr(g.note_key)) == std::string::npos);
+        CHECK(c.caption.text.find("; " + scene::safetyText(g.note_key, L)) == std::string::npos);
       }
       CHECK((g.note_key != nullptr) == (*g.urgency == scene::Urgency::PracticeAtOnce));
       for (std::size_t k = 0; k < g.item_keys.size(); ++k) {
@@ -585,13 +589,16 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
         }
       CHECK(on == 1);
     }
-    // What is normal: the handout's sentences, before the warning signs.
+    // What is normal: the case's list, as the panel and the handout print it
+    // (trapped blood included: the default's model has a clot), before the
+    // warning signs.
     const std::size_t normal = indexOf("video.end.normal");
     REQUIRE(normal < cards.size());
     CHECK(normal < first_sign_card);
     CHECK_FALSE(cards[normal].card.urgency);
     std::vector<std::string> expected;
-    for (const char* k : app::normalAfterEffectKeys()) expected.push_back(L.tr(k));
+    for (const char* k : scene::normalAfterwards(run.outcome)) expected.push_back(L.tr(k));
+    CHECK(expected.size() == 4);
     CHECK(cards[normal].card.lines == expected);
     for (const std::string& line : expected)
       CHECK(cards[normal].caption.text.find(line) != std::string::npos);
@@ -601,7 +608,11 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
       CHECK(cards[contra].caption.text.find(L.tr(scene::boxItemKey(k))) != std::string::npos);
     const std::size_t care = indexOf("safety.after.care");
     REQUIRE(care < cards.size());
-    CHECK(cards[care].caption.text.find(L.tr("safety.after.stocking")) != std::string::npos);
+    // The case's stocking sentence (the panel's and the handout's): the days
+    // shown, at night too at first, the product information's days.
+    const std::string stocking = scene::stockingText(run.params, run.outcome, L);
+    CHECK(stocking == scene::stockingAdvice(run.params, L));
+    CHECK(cards[care].caption.text.find(stocking) != std::string::npos);
     CHECK(cards[care].caption.text.find(L.tr("safety.after.care")) != std::string::npos);
     CHECK(indexOf("video.end.sessions") < cards.size());
     CHECK(indexOf("video.end.walk") < cards.size());
@@ -631,7 +642,7 @@ TEST_CASE("video: every end card fits its frame, its heading in its urgency's co
     const float scale = ui::screenScale(glm::vec2(size), 1.0f, 1.0f);
     for (const std::string& lang : text::languageCodes()) {
       v.state().lang = lang;
-      for (const app::VideoEndCard& c : app::videoEndCards(lang)) {
+      for (const app::VideoEndCard& c : app::videoEndCards(lang, s.scene.params, s.run.outcome)) {
         INFO(size.x << "x" << size.y << " " << lang << " " << c.caption.key);
         app::VideoFrame f;
         f.caption = c.caption;

@@ -456,13 +456,15 @@ TEST_CASE("scene: patients hear 'trapped blood', never a bare 'clot'", "[scene]"
                                      "clot in the treated surface vein is expected;",
                                      "clot in a deep vein is a warning sign: rare"})
           named = named || t.compare(at, ok.size(), ok) == 0;
+        const std::string deep = "deep-vein clot is rare but possible:";
+        named = named || (at >= 10 && t.compare(at - 10, deep.size(), deep) == 0);
         CHECK(named);
       }
       CHECK_FALSE(has(t, "not a clot in the deep veins"));
     }
   }
   const sim::Params p;
-  CHECK(has(narrated(p, "compression", Audience::Patient), "deep vein is rare but possible"));
+  CHECK(has(narrated(p, "compression", Audience::Patient), "deep-vein clot is rare but possible"));
   CHECK(has(narrated(p, "compression", Audience::Patient), "supervised"));
   CHECK(has(narrated(p, "compression", Audience::Patient, "de"),
             "tiefen Vene ist selten, aber möglich"));
@@ -481,11 +483,14 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
   // days, Kern 2007's 3 weeks) beside the label's, the doctor deciding; no
   // "often a few days" against a 3-week picture, and no unsourced "day and night
   // for the first 24 hours" given as an instruction (the model's first night is
-  // its own assumption, docs/model.md "Posture").
+  // its own assumption, docs/model.md "Posture"): the first night is said as
+  // what the illustration shows. The sentence is the help panel's, the
+  // handout's and the video's (scene::stockingAdvice, round 8).
+  CHECK(has(comp_p, stockingAdvice(p, text::english()).c_str()));
   for (const char* must :
-       {"shown here for 21 days, as in one study (Kern 2007)", "your doctor decides",
-        "2–3 days for spider veins", "5–7 for reticular veins", "15–20 minutes", "sauna",
-        "sunbathing", "strenuous exercise", "long flights"}) {
+       {"shown here for 21 days, as in one study (Kern 2007), the first night too",
+        "your doctor decides", "2–3 days for spider veins", "5–7 for reticular veins",
+        "15–20 minutes", "sauna", "sunbathing", "strenuous exercise", "long flights"}) {
     INFO(must);
     CHECK(has(comp_p, must));
   }
@@ -497,7 +502,7 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
   sim::Params two_weeks;
   two_weeks.compression.days = 14;
   CHECK(has(narrated(two_weeks, "compression", Audience::Patient),
-            "shown here for 14 days (one study used 3 weeks: Kern 2007)"));
+            "shown here for 14 days, the first night too (one study used 3 weeks: Kern 2007)"));
   // Every language says the scene's days as scene::stockingShown does (the handout's figure too).
   for (const std::string& lang : text::languageCodes()) {
     INFO(lang);

@@ -307,11 +307,12 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
     CHECK(text::locale(code).tr("safety.contra.arterial.short") !=
           text::locale(code).tr("safety.contra.arterial.student"));
   CHECK(en.tr("safety.after.care").find("long flights") != std::string::npos);
-  // Patients read "as long as your doctor tells you", as in the other stocking texts; the
-  // label's days are for students (narration.compression.closed.student, quiz.compression.6).
-  CHECK(en.tr("safety.after.stocking").find("as long as your doctor tells you") !=
-        std::string::npos);
-  CHECK(en.tr("safety.after.stocking").find("days") == std::string::npos);
+  // Patients read one stocking sentence everywhere (scene::stockingAdvice, round 8):
+  // the days the illustration shows, the doctor deciding, the label's days
+  // (placeholders filled from the scene and the model's registry).
+  for (const char* part : {"{stocking_shown}", "your doctor decides", "{stocking_spider_days}",
+                           "{stocking_reticular_days}"})
+    CHECK(en.tr("safety.after.stocking").find(part) != std::string::npos);
   // The quiz asks about them.
   bool signs = false, pregnancy = false;
   for (const QuizQuestion& q : defaultQuiz("compression"))

@@ -13,6 +13,8 @@
 #include "scene/narration.hpp"
 #include "scene/safety.hpp"
 #include "scene/stage_script.hpp"
+#include "sim/outcome.hpp"
+#include "sim/run.hpp"
 #include "text/locale.hpp"
 
 namespace {
@@ -23,8 +25,8 @@ using Words = std::map<std::string, std::vector<const char*>>;
 // stroke-like signs as the long list names them), as each language words
 // them. Each must be in the long form (help panel, handout) and in the short
 // form (the Recovery box, the video's cards): a short form may drop words,
-// never a symptom (the skin's: its early signs, the painful red or dark spot
-// and the blister; the long form adds the open sore that may follow).
+// never a symptom (the skin's: the painful red or dark spot, the blister and
+// the open sore that may follow; the short form once dropped the sore).
 const std::map<std::string, Words>& symptoms() {
   static const std::map<std::string, Words> kSymptoms = {
       {"en",
@@ -34,7 +36,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"pain", "swelling", "warmth", "calf"}},
         {"safety.report.allergy", {"hives", "itching", "beyond the needle spots"}},
         {"safety.report.neuro", {"flickering", "patchy vision"}},
-        {"safety.report.skin", {"painful", "red or dark", "blister"}}}},
+        {"safety.report.skin", {"painful", "red or dark", "blister", "open sore"}}}},
       {"de",
        {{"safety.report.breath", {"Atemnot", "Brustschmerzen"}},
         {"safety.report.anaphylaxis",
@@ -43,7 +45,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"Schmerz", "Schwellung", "Wärme", "Wade"}},
         {"safety.report.allergy", {"Quaddeln", "Juckreiz", "außerhalb der Einstichstellen"}},
         {"safety.report.neuro", {"Flimmern", "Sichtfeld"}},
-        {"safety.report.skin", {"schmerzhafte", "rote", "dunkle", "Blase"}}}},
+        {"safety.report.skin", {"schmerzhafte", "rote", "dunkle", "Blase", "Wunde"}}}},
       {"fr",
        {{"safety.report.breath", {"essoufflement", "douleur thoracique"}},
         {"safety.report.anaphylaxis", {"visage", "lèvres", "gorge", "respiratoire", "malaise"}},
@@ -51,7 +53,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"douloureux", "gonflé", "chaud", "mollet"}},
         {"safety.report.allergy", {"urticaire", "démangeaisons", "hors des piqûres"}},
         {"safety.report.neuro", {"scintillante", "taches"}},
-        {"safety.report.skin", {"doulour", "rouge ou sombre", "bulle"}}}},
+        {"safety.report.skin", {"doulour", "rouge ou sombre", "bulle", "plaie"}}}},
       {"es",
        {{"safety.report.breath", {"falta de aire", "dolor en el pecho"}},
         {"safety.report.anaphylaxis", {"cara", "labios", "garganta", "respirar", "desmayo"}},
@@ -59,7 +61,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"dolor", "hinchazón", "calor", "pantorrilla"}},
         {"safety.report.allergy", {"ronchas", "picor", "más allá de los pinchazos"}},
         {"safety.report.neuro", {"destellos", "manchas"}},
-        {"safety.report.skin", {"dolor", "roj", "oscur", "ampolla"}}}},
+        {"safety.report.skin", {"dolor", "roj", "oscur", "ampolla", "llaga"}}}},
   };
   return kSymptoms;
 }
@@ -93,43 +95,116 @@ TEST_CASE("safety: every warning sign's short form names each symptom of its lon
   }
 }
 
-// What a patient will see and need not call about is in the Recovery box,
+// What a patient will see and need not call about: one list for the side
+// panel's Recovery box, the handout and the video (scene::normalAfterwards),
 // worded so that the expected itchy bumps at the needle spots are not the
-// warning sign "hives or itching beyond the needle spots". Sources:
-// clinical.md, Timeline (urticarial flare; darker or bruised for days),
-// Complications (brown marks fade).
-TEST_CASE("safety: the patient's Recovery box tells what is normal afterwards", "[scene]") {
+// warning sign "hives or itching beyond the needle spots"; the trapped blood
+// a patient may feel where the model's outcome has a clot (sim::trappedBlood),
+// not where the scene has no stocking. Sources: clinical.md, Timeline
+// (urticarial flare; darker or bruised for days), Complications (brown marks fade).
+TEST_CASE("safety: what is normal afterwards is one list, chosen from the model's outcome",
+          "[scene]") {
   struct Normal {
     const char* at_spots;     // the itchy bumps where the needle went in
     const char* beyond_spots; // the allergy's sign: beyond them
     std::vector<const char*> also;
   };
   const std::map<std::string, Normal> kNormal = {
-      {"en", {"itchy bumps at the needle spots", "beyond the needle spots", {"bruised", "brown"}}},
+      {"en",
+       {"itchy bumps where a needle went in",
+        "beyond the needle spots",
+        {"bruised", "Brown marks", "Trapped blood", "lump", "expected"}}},
       {"de",
-       {"Quaddeln an den Einstichstellen",
+       {"juckende Erhebungen an den Einstichstellen",
         "außerhalb der Einstichstellen",
-        {"blaue Flecken", "braune Flecken"}}},
-      {"fr", {"démangent aux piqûres", "hors des piqûres", {"bleus", "taches brunes"}}},
+        {"Bluterguss", "Braune Flecken", "ingeschlossenes Blut", "Knoten", "zu erwarten"}}},
+      {"fr",
+       {"boutons qui démangent aux points de piqûre",
+        "hors des piqûres",
+        {"bleu", "taches brunes", "sang piégé", "boule", "attendu"}}},
       {"es",
-       {"ronchas con picor en los pinchazos",
+       {"bultos que pican donde entró la aguja",
         "más allá de los pinchazos",
-        {"moratones", "manchas marrones"}}},
+        {"amoratada", "manchas marrones", "sangre atrapada", "bulto firme", "esperado"}}},
   };
   const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, scene::Audience::Patient);
   REQUIRE(box);
-  REQUIRE(box->normal_key);
+  REQUIRE(box->normal_title_key);
+  const sim::Run run = sim::simulate(sim::Params{}); // the default: a clot in the sealed vein
+  REQUIRE(sim::trappedBlood(run.outcome));
+  const std::vector<const char*> keys = scene::normalAfterwards(run.outcome);
   for (const std::string& lang : text::languageCodes()) {
     INFO(lang);
     REQUIRE(kNormal.count(lang) == 1);
     const Normal& n = kNormal.at(lang);
     const text::Locale& L = text::locale(lang);
-    const std::string normal = L.tr(box->normal_key);
+    std::string normal;
+    for (const char* k : keys) normal += L.tr(k) + "\n";
     INFO(normal);
     CHECK(has(normal, n.at_spots));
     for (const char* also : n.also) CHECK(has(normal, also));
     CHECK(has(L.tr(scene::boxItemKey("safety.report.allergy")), n.beyond_spots));
   }
+  // The trapped blood follows the model's clot, nothing else: with a stocking
+  // or without, and not where no clot formed or nothing reached the vein.
+  const auto hasTrapped = [](const sim::Outcome& o) {
+    for (const char* k : scene::normalAfterwards(o))
+      if (std::string(k) == "safety.normal.trapped_blood") return true;
+    return false;
+  };
+  CHECK(hasTrapped(run.outcome));
+  sim::Params no_stocking;
+  no_stocking.compression.days = 0;
+  CHECK(hasTrapped(sim::simulate(no_stocking).outcome));
+  sim::Outcome no_clot = run.outcome;
+  no_clot.thrombus_peak = 0.0;
+  CHECK_FALSE(hasTrapped(no_clot));
+  CHECK(scene::normalAfterwards(no_clot).size() == keys.size() - 1);
+  sim::Params beside;
+  beside.injection.in_lumen = false;
+  CHECK(scene::normalAfterwards(sim::simulate(beside).outcome).empty());
+}
+
+// The emergency and out-of-hours numbers follow the locale (one registry,
+// text/region.hpp), in every text that names them: en-US reads 911, never
+// 112; the UK 999 and NHS 111; Germany 112 and 116 117; a region without a
+// registered service reads "your local out-of-hours service", never another
+// country's number.
+TEST_CASE("safety: the emergency and out-of-hours numbers follow the locale", "[scene]") {
+  struct Numbers {
+    const char* lang;
+    const char* emergency;
+    std::vector<const char*> not_emergency;
+    const char* out_of_hours; // a word of the service's line
+  };
+  const std::vector<Numbers> kNumbers = {
+      {"en", "999", {"112", "911"}, "111"},
+      {"en-US", "911", {"112", "999"}, "local out-of-hours"},
+      {"en-AU", "112", {"911", "999"}, "local out-of-hours"},
+      {"de", "112", {"911", "999"}, "Notdienst 116 117"},
+      {"de-AT", "112", {"911", "116 117"}, "Örtlicher Bereitschaftsdienst"},
+      {"fr", "15", {"911", "999", "116"}, "Médecin de garde ou"},
+      {"es", "112", {"911", "999"}, "Servicio de guardia o"},
+  };
+  for (const Numbers& n : kNumbers) {
+    INFO(n.lang);
+    const text::Locale& L = text::locale(n.lang);
+    const std::string title = scene::urgencyTitle(scene::Urgency::EmergencyNumber, L);
+    const std::string route = scene::safetyText(scene::outOfHoursKey(), L);
+    // As the quiz session shows it (scene::QuizSession fills it for its locale).
+    const std::string quiz =
+        text::fill(L.tr("quiz.compression.5.explanation"), scene::safetyArgs(L));
+    INFO(title << "\n" << route << "\n" << quiz);
+    for (const std::string& t : {title, quiz}) {
+      CHECK(has(t, n.emergency));
+      for (const char* other : n.not_emergency) CHECK_FALSE(has(t, other));
+      CHECK_FALSE(has(t, "{"));
+    }
+    CHECK(has(route, n.out_of_hours));
+    CHECK_FALSE(has(route, "{"));
+  }
+  CHECK(text::locale("en-US").region().letter_paper);
+  CHECK_FALSE(text::locale("en").region().letter_paper);
 }
 
 // One wording for the practice's urgency (reviewers: the panel said "the same
@@ -167,7 +242,7 @@ TEST_CASE("safety: one wording for 'call the practice' in heading, narration and
 TEST_CASE("safety: the practice's signs end with the out-of-hours route", "[scene]") {
   const std::map<std::string, std::vector<const char*>> kRoute = {
       {"en", {"Out-of-hours", "emergency department"}},
-      {"de", {"Bereitschaftsdienst", "Notaufnahme"}},
+      {"de", {"dienst", "Notaufnahme"}},
       {"fr", {"Médecin de garde", "urgences"}},
       {"es", {"Servicio de guardia", "urgencias"}},
   };
@@ -191,7 +266,7 @@ TEST_CASE("safety: the practice's signs end with the out-of-hours route", "[scen
   for (const std::string& lang : text::languageCodes()) {
     INFO(lang);
     REQUIRE(kRoute.count(lang) == 1);
-    const std::string route = text::locale(lang).tr(scene::outOfHoursKey());
+    const std::string route = scene::safetyText(scene::outOfHoursKey(), text::locale(lang));
     INFO(route);
     for (const char* where : kRoute.at(lang)) CHECK(has(route, where));
   }
