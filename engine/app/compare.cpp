@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "scene/loader.hpp"
+#include "sim/divergence.hpp"
 
 namespace app {
 namespace {
@@ -124,6 +125,10 @@ std::string Comparison::sentence(scene::Audience audience, const text::Locale& L
                            what_if.run.endTime() / 86400.0, audience, L);
 }
 
+bool Comparison::differsAt(double time_s) const {
+  return differs_from_s >= 0.0 && time_s >= differs_from_s;
+}
+
 void syncTimeline(const Session& leader, Session& follower) {
   const ui::Playback& lp = leader.playback;
   ui::Playback& fp = follower.playback;
@@ -152,6 +157,7 @@ core::Result<std::unique_ptr<Comparison>> makeComparison(const Session& base,
   c->what_if.rebuild();
   syncTimeline(base, c->what_if);
   c->planned = base.run.outcome;
+  c->differs_from_s = sim::firstDifference(base.run, c->what_if.run);
   return c;
 }
 

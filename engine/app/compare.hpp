@@ -31,6 +31,13 @@ struct Comparison {
   std::string key_value;
   sim::Outcome planned; // the left half's outcome when the comparison was made
   Session what_if;      // its stages point into its own scene: never copy a Comparison
+  // The model time from which the two halves differ (sim::firstDifference);
+  // -1 when they never do.
+  double differs_from_s = -1.0;
+
+  // Whether the halves differ at model time `time_s`: the difference in words
+  // shows from then on, not before (until then both halves show the same).
+  bool differsAt(double time_s) const;
 
   // Words in the language on screen (the language may change while comparing).
   std::string leftLabel(const text::Locale& L) const;  // "As planned"

@@ -384,6 +384,8 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
        {std::pair(&left_vein, origin), std::pair(&right_vein, right_origin)})
     if (vein->present)
       for (const ui::Capsule& c : ui::veinCapsules(*vein, at)) whole.keepClear(c);
+  // Not before the model's two courses part: until then both halves show the same.
+  if (!compare_->differsAt(sample_.time_s)) return;
   const std::string sentence = compare_->sentence(state_.audience, L);
   for (ImFont* font : {f.body, f.small}) {
     for (const float share : {1.0f, 0.6f}) {
@@ -454,7 +456,9 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   if (compare_ && !state_.end_card) {
     // The right half: the what-if session at the same place in the timeline.
     syncTimeline(s, compare_->what_if);
-    compare_sample_ = compare_->what_if.sampleNow();
+    // Its own model at the same model time as the left (the clock shown, a
+    // key moment held at its event): each half follows its own run.
+    compare_sample_ = compare_->what_if.run.at(sample_.time_s);
     render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_, &s);
     if (!camera_override_) right.camera.distance *= widen;
     const int rx = static_cast<int>(origin.x + half_w + gap);

@@ -64,6 +64,8 @@ public:
   // A parameter change on the left rebuilds the right with the same override.
   core::Result<bool> setComparison(std::unique_ptr<Comparison> c);
   Comparison* comparison() { return compare_.get(); }
+  // The model state the comparison's right half drew in the last frame.
+  const sim::Sample& comparisonSample() const { return compare_sample_; }
 
   // Where the scene came from, for saved views: the file ("" = built in) and the
   // --set values applied to it; panel changes are appended as they happen.

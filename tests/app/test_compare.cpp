@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -18,15 +19,20 @@
 
 #include "app/bookmark.hpp"
 #include "app/compare.hpp"
+#include "app/headless.hpp"
 #include "app/viewer.hpp"
 #include "app/window_loop.hpp"
 #include "gfx/context.hpp"
+#include "gfx/image.hpp"
 #include "gfx/objects.hpp"
 #include "scene/loader.hpp"
+#include "sim/events.hpp"
 #include "support/gl_fixture.hpp"
+#include "support/shipped_scene.hpp"
 #include "support/subprocess.hpp"
 #include "text/locale.hpp"
 #include "ui/layout_record.hpp"
+#include "ui/placement.hpp"
 
 namespace fs = std::filesystem;
 
@@ -74,14 +80,14 @@ bool isDivider(const Png& p, int x, int y) {
   return std::abs(c[0] - 60) <= 6 && std::abs(c[1] - 70) <= 6 && std::abs(c[2] - 90) <= 6;
 }
 
-// The first column that is divider-coloured through (nearly) all rows y0..y1;
-// `gap` its width. -1 when there is none.
-int dividerColumn(const Png& p, int y0, int y1, int& gap) {
+// The first column that is divider-coloured through (nearly) all rows y0..y1
+// (`tenths` of them); `gap` its width. -1 when there is none.
+int dividerColumn(const Png& p, int y0, int y1, int& gap, int tenths = 9) {
   gap = 0;
   for (int x = 1; x < p.w; ++x) {
     int rows = 0;
     for (int y = y0; y < y1; ++y) rows += isDivider(p, x, y);
-    if (rows * 10 >= (y1 - y0) * 9) {
+    if (rows * 10 >= (y1 - y0) * tenths) {
       while (x + gap < p.w && isDivider(p, x + gap, (y0 + y1) / 2)) ++gap;
       return x;
     }
@@ -318,6 +324,136 @@ TEST_CASE("compare: each half's outcome lines are the main panel's for that outc
       CHECK(halves[0] == main_left);
       CHECK(halves[1] == main_right);
     }
+}
+
+namespace {
+
+// One frame of `v` recorded into `rec`; its pixels.
+gfx::Image drawFrame(app::Viewer& v, gfx::Framebuffer& fb, glm::ivec2 size, ui::LayoutRecord& rec) {
+  fb.bind();
+  for (int i = 0; i < 2; ++i) { // the first frame after a change sizes ImGui's windows
+    rec.clear();
+    v.recordLayout(i == 1 ? &rec : nullptr);
+    ui::ScreenActions a;
+    v.frame(size, a);
+  }
+  v.recordLayout(nullptr);
+  gfx::finish();
+  return gfx::readPixels(size.x, size.y);
+}
+
+// Whether a pixel of the view lies under (or near) a text over the view or a
+// label's leader line: those belong to the left half only.
+bool underText(const ui::LayoutRecord& rec, glm::vec2 p) {
+  for (const ui::RecordedText& t : rec.texts)
+    if (t.over_view && ui::contains(t.rect.grown(16.0f), ui::Rect{p, p})) return true;
+  for (const ui::RecordedLeader& l : rec.leaders)
+    if (ui::segmentDistance(l.from, l.to, p, p) < 8.0f) return true;
+  return false;
+}
+
+bool recorded(const ui::LayoutRecord& rec, const std::string& what) {
+  return std::any_of(rec.texts.begin(), rec.texts.end(),
+                     [&](const ui::RecordedText& t) { return t.what == what; });
+}
+
+// Mean absolute channel difference between the left half's 3D view and the
+// right half's (beyond the divider), away from the texts over either.
+double halvesDiff(const gfx::Image& img, const ui::LayoutRecord& rec) {
+  Png p{img.width, img.height, {}};
+  for (std::size_t i = 0; i < img.rgba.size(); i += 4)
+    p.px.insert(p.px.end(), img.rgba.begin() + static_cast<long>(i),
+                img.rgba.begin() + static_cast<long>(i) + 3);
+  const int y0 = static_cast<int>(rec.view.min.y), y1 = static_cast<int>(rec.view.max.y);
+  int gap = 0;
+  // (Half its rows at least: a text across both halves hides the rest.)
+  const int divider = dividerColumn(p, y0, y1, gap, 5);
+  if (divider < 0) return 1e9;
+  const int x0 = static_cast<int>(rec.view.min.x), shift = divider + gap - x0;
+  double sum = 0.0;
+  long n = 0;
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < divider; ++x) {
+      const glm::vec2 here(x, y), there(x + shift, y);
+      if (underText(rec, here) || underText(rec, there)) continue;
+      const std::size_t a = (static_cast<std::size_t>(y) * p.w + x) * 3;
+      const std::size_t b = a + static_cast<std::size_t>(shift) * 3;
+      for (int c = 0; c < 3; ++c) sum += std::abs(p.px[a + c] - p.px[b + c]);
+      n += 3;
+    }
+  return n ? sum / static_cast<double>(n) : 1e9;
+}
+
+} // namespace
+
+// Issue 15 (review of the compare view): at "0.0 s" into the injection the
+// no-stocking half showed the vein already full of sclerosant while the
+// planned half showed blood; at the planned cord's day 9 it showed a cord its
+// own model forms on day 10.6; and the difference in words covered the
+// picture from the first stage on. Each half draws its own model at the same
+// model time; before the stocking (the first thing the override changes)
+// both halves are the same and say no difference; after it the difference is said.
+TEST_CASE("compare: each half follows its own model at the same time; the difference is said "
+          "once the model's courses part",
+          "[app][gl]") {
+  REQUIRE_GL();
+  const glm::ivec2 size(1280, 720);
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
+  v.state().audience = scene::Audience::Patient;
+  auto c = app::makeComparison(s, "compression.days=0");
+  REQUIRE(c);
+  REQUIRE(v.setComparison(std::move(c.value())));
+  const app::Comparison& cmp = *v.comparison();
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  // The model's own order of things: the stocking goes on in the planned run
+  // only, and its vein turns into a cord days before the other's.
+  double stocking_on = -1.0, planned_cord = -1.0, other_cord = -1.0;
+  for (const sim::Event& e : s.run.events) {
+    if (e.kind == sim::EventKind::StockingOn) stocking_on = e.time_s;
+    if (e.kind == sim::EventKind::Cord) planned_cord = e.time_s;
+  }
+  for (const sim::Event& e : cmp.what_if.run.events)
+    if (e.kind == sim::EventKind::Cord) other_cord = e.time_s;
+  REQUIRE(stocking_on > 0.0);
+  REQUIRE(planned_cord > 0.0);
+  REQUIRE(other_cord > planned_cord + 86400.0);
+  ui::LayoutRecord rec;
+  int before = 0, procedure = 0, said = 0, cord = 0;
+  for (const app::TourStill& still : app::planTour(s)) {
+    s.playback.seek(still.position_s);
+    v.holdModelTime(still.model_time_s);
+    const gfx::Image img = drawFrame(v, fb, size, rec);
+    v.holdModelTime(std::nullopt);
+    const double t = still.model_time_s ? *still.model_time_s : s.playback.simTime();
+    INFO(still.name << " at " << t << " s");
+    // The right half: its own run at the left's model time.
+    CHECK(v.comparisonSample().time_s == Approx(t).margin(1e-6));
+    CHECK(v.comparisonSample().fibrosis == Approx(cmp.what_if.run.at(t).fibrosis).margin(1e-9));
+    CHECK(v.comparisonSample().phase == cmp.what_if.run.at(t).phase);
+    if (std::abs(t - planned_cord) < 1.0) {
+      ++cord; // the planned cord: the other vein not yet one
+      CHECK(v.comparisonSample().fibrosis < sim::EventLog::kCord);
+    }
+    const bool sentence = recorded(rec, "compare.sentence");
+    if (t < stocking_on - 1.0) {
+      ++before;
+      CHECK_FALSE(sentence);
+      if (still.name.rfind("procedure", 0) == 0) {
+        ++procedure;
+        // (0.15-0.21 where both draw the same model, the halves a pixel apart
+        // in width; 0.5-4 where the right half ran ahead of the left.)
+        CHECK(halvesDiff(img, rec) < 0.35);
+      }
+    }
+    said += sentence && t >= stocking_on;
+  }
+  CHECK(before >= 6);
+  CHECK(procedure >= 4);
+  CHECK(said >= 3);
+  CHECK(cord == 1);
 }
 
 TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]") {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/constants.hpp"
+#include "sim/divergence.hpp"
 #include "sim/indication.hpp"
 #include "sim/model.hpp"
 #include "sim/outcome.hpp"
@@ -900,4 +901,45 @@ TEST_CASE("sim: the outcome says whether the lining survived, and no stocking wa
   const sim::Outcome reopened = sim::simulate(spiderAt(0.2, 0)).outcome;
   CHECK(reopened.verdict == sim::Verdict::Reopened);
   CHECK(reopened.lining_survived);
+}
+
+// Issue 15 (compare view): the halves of a comparison differ from the first
+// moment the model's two courses part, not before: without a stocking from
+// the moment the stocking would go on; with another dose from the injection;
+// with another vein from the start; never for the same params.
+TEST_CASE("sim: two runs differ from the first moment their states part", "[sim]") {
+  const sim::Run planned = sim::simulate(defaults());
+  CHECK(sim::firstDifference(planned, sim::simulate(defaults())) < 0.0);
+
+  sim::Params no_stocking = defaults();
+  no_stocking.compression.days = 0.0;
+  const sim::Run bare = sim::simulate(no_stocking);
+  double stocking_from = -1.0; // the planned run's first sample with the stocking's phase
+  for (const sim::Sample& s : planned.samples)
+    if (s.phase == sim::Phase::Compression) {
+      stocking_from = s.time_s;
+      break;
+    }
+  REQUIRE(stocking_from > 0.0);
+  CHECK(sim::firstDifference(planned, bare) == stocking_from);
+  CHECK(sim::firstDifference(bare, planned) == stocking_from);
+
+  sim::Params weaker = defaults();
+  weaker.agent.concentration_pct = 0.25;
+  const double injected_from = sim::firstDifference(planned, sim::simulate(weaker));
+  double injecting = -1.0;
+  for (const sim::Sample& s : planned.samples)
+    if (s.concentration_pct > 0.0) {
+      injecting = s.time_s;
+      break;
+    }
+  REQUIRE(injecting > 0.0);
+  CHECK(injected_from == injecting);
+
+  sim::Params wider = defaults();
+  wider.vein.diameter_mm = 0.9;
+  CHECK(sim::firstDifference(planned, sim::simulate(wider)) == 0.0);
+  sim::Params darker = defaults();
+  darker.patient.skin_tone = 5;
+  CHECK(sim::firstDifference(planned, sim::simulate(darker)) == 0.0);
 }
