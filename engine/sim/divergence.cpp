@@ -22,12 +22,28 @@ bool sameAnatomy(const Params& a, const Params& b) {
 
 // Every quantity of a sample but its time and the arrays along the vein.
 std::array<double, 22> quantities(const Sample& s) {
-  return {s.needle_insertion, s.concentration_pct, s.endothelium_alive, s.lumen_area_ratio,
-          s.lumen.area_ratio, s.lumen.semi_x,      s.lumen.semi_y,      s.lumen.waist,
-          s.spasm,            s.blanching,         s.thrombus,          s.fibrosis,
-          s.inflammation,     s.visibility,        s.compression_mmHg,  s.blood_speed_mm_s,
-          s.wheal,            s.wheal_ml,          s.seal,              s.tube_area_ratio,
-          s.pigment,          s.clot_organised};
+  return {s.needle_insertion,
+          s.concentration_pct,
+          s.endothelium_alive,
+          s.lumen_area_ratio,
+          s.lumen.area_ratio,
+          s.lumen.semi_x,
+          s.lumen.semi_y,
+          s.lumen.waist,
+          s.spasm,
+          s.blanching,
+          s.thrombus,
+          s.fibrosis,
+          s.inflammation,
+          s.visibility,
+          s.compression_mmHg,
+          s.blood_speed_mm_s,
+          s.wheal,
+          s.wheal_ml,
+          s.seal,
+          s.tube_area_ratio,
+          s.pigment,
+          s.clot_organised};
 }
 
 } // namespace
