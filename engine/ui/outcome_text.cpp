@@ -82,6 +82,52 @@ std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audie
   return lines;
 }
 
+namespace {
+
+// Lines run on in one paragraph: one that ends its sentence runs on after a
+// space, one without (a student's "Vein sealed: yes") after the joiner.
+std::string runOn(const std::vector<std::string>& lines, const text::Locale& L) {
+  std::string out;
+  for (const std::string& line : lines) {
+    if (!out.empty()) out += out.back() == '.' ? " " : L.tr("compare.outcome.joiner");
+    out += line;
+  }
+  return out;
+}
+
+std::vector<std::string> verdictTexts(const VerdictHalf& h, scene::Audience audience,
+                                      const text::Locale& L) {
+  std::vector<std::string> out;
+  for (const OutcomeLine& line : outcomeVerdictLines(h.outcome, audience, L, h.shown_days))
+    out.push_back(line.text);
+  return out;
+}
+
+} // namespace
+
+CompareVerdicts compareVerdicts(const VerdictHalf& left, const VerdictHalf& right,
+                                scene::Audience audience, const text::Locale& L) {
+  const std::vector<std::string> a = verdictTexts(left, audience, L),
+                                 b = verdictTexts(right, audience, L);
+  const auto in = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  std::vector<std::string> both, only_a, only_b;
+  for (const std::string& line : a) (in(b, line) ? both : only_a).push_back(line);
+  for (const std::string& line : b)
+    if (!in(a, line)) only_b.push_back(line);
+  const auto led = [&](const std::string& key, const text::Args& args,
+                       const std::vector<std::string>& lines) {
+    if (lines.empty()) return std::string();
+    text::Args with = args;
+    with.push_back({"verdict", runOn(lines, L)});
+    return L.tr(key, with);
+  };
+  return {led("compare.outcome.both", {}, both),
+          led("compare.outcome.half", {{"label", left.name}}, only_a),
+          led("compare.outcome.half", {{"label", right.name}}, only_b)};
+}
+
 bool practiceLineShown(const sim::Outcome& o, scene::Audience audience) {
   if (!o.treated)
     return false; // "50-70 % of treated veins clear per session" is about a treated vein

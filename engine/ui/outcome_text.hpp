@@ -41,6 +41,20 @@ struct OutcomeLine {
 };
 std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audience audience,
                                              const text::Locale& L, int shown_days);
+// A comparison's two verdicts in the side panel: the lines both halves share
+// (outcomeVerdictLines, the same words) once, "In both: ...", then each half's
+// own lines led by its name, "As planned: ...", each run on in one paragraph
+// ("" where there is none), so that two verdicts and the safety box fit.
+struct CompareVerdicts {
+  std::string both, left, right;
+};
+struct VerdictHalf {
+  const std::string& name;
+  const sim::Outcome& outcome;
+  int shown_days;
+};
+CompareVerdicts compareVerdicts(const VerdictHalf& left, const VerdictHalf& right,
+                                scene::Audience audience, const text::Locale& L);
 // Whether the small print on sessions in practice applies: only to a treated
 // vein; for patients only where the model's session line does not already say
 // that another session is needed ("often several sessions" says it again).

@@ -650,16 +650,6 @@ void drawWasLine(VerdictLine kind, const OutcomeSnapshot& b, const sim::Outcome&
   }
 }
 
-// The model's verdict on one run (one half of the comparison): the main
-// panel's lines (outcomeVerdictLines), without what changed.
-void outcomeLines(const ScreenInput& in, const sim::Outcome& o, scene::Audience audience,
-                  const text::Locale& L, int shown_days) {
-  for (const OutcomeLine& line : outcomeVerdictLines(o, audience, L, shown_days)) {
-    wrappedText(line.text);
-    recordItem(in, "panel.outcome", styleText());
-  }
-}
-
 // The stage's narration: key points first, the references behind "Sources".
 void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback& pb,
                    const Fonts& f) {
@@ -751,18 +741,19 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   if (!shown) {
     wrappedText(outcomePending(L)); // patients: not before the treatment
     recordItem(in, "panel.outcome", styleText());
-  } else if (in.compare_outcome) { // side by side: each half's verdict under its name
-    const std::pair<const std::string*, const sim::Outcome*> halves[] = {
-        {&in.compare_left, &o}, {&in.compare_right, in.compare_outcome}};
-    for (const auto& [name, outcome] : halves) {
-      ImGui::PushFont(f.small);
-      wrappedText(*name);
-      recordItem(in, "panel.outcome.half", styleText());
-      ImGui::PopFont();
-      ImGui::Indent();
-      outcomeLines(in, *outcome, st.audience, L,
-                   outcome == &o ? shown_days : in.compare_shown_days);
-      ImGui::Unindent();
+  } else if (in.compare_outcome) {
+    // Side by side: what both verdicts say once, then each half's own lines
+    // under its name (the main panel's lines, run on): two verdicts and the
+    // safety box fit the panel.
+    const CompareVerdicts v = compareVerdicts(
+        {in.compare_left, o, shown_days},
+        {in.compare_right, *in.compare_outcome, in.compare_shown_days}, st.audience, L);
+    for (const auto& [text, what] :
+         {std::pair(&v.both, "panel.outcome.both"), std::pair(&v.left, "panel.outcome.half"),
+          std::pair(&v.right, "panel.outcome.half")}) {
+      if (text->empty()) continue;
+      wrappedText(*text);
+      recordItem(in, what, styleText());
     }
   } else {
     // The verdict's lines (as each half of a comparison shows them), each with
@@ -944,8 +935,11 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   // fits, it scrolls too, after the narration. The small print is pinned
   // with it where it fits, else it scrolls, after the narration.
   const float avail = ImGui::GetContentRegionAvail().y;
-  // The narration keeps two fifths of the panel at least (two lines where that is less).
-  const float room = std::min(0.6f * avail, avail - 2.0f * ImGui::GetTextLineHeightWithSpacing());
+  // The narration keeps two fifths of the panel at least (two lines where that
+  // is less); a third where the outcome states two verdicts (--compare).
+  const float pinned_share = in.compare_outcome ? 2.0f / 3.0f : 0.6f;
+  const float room =
+      std::min(pinned_share * avail, avail - 2.0f * ImGui::GetTextLineHeightWithSpacing());
   const bool practice = hasPracticeLine(in, st, pb);
   const FooterHeights h = measureFooter(in, st, pb, f, w, practice);
   const bool body_fits = h.body <= room || h.body + h.narration <= avail;

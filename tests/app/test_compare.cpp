@@ -15,6 +15,7 @@
 #include <sstream>
 #include <stb/stb_image.h>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "app/bookmark.hpp"
@@ -242,10 +243,10 @@ TEST_CASE("comparison session - override validated, timeline synchronised", "[ap
 
 namespace {
 
-// The outcome lines the side panel shows (in order), read from one frame's
-// layout record: "panel.outcome" items, grouped under each
-// "panel.outcome.half" heading where the view compares two halves.
-std::vector<std::vector<std::string>> panelOutcomeLines(app::Viewer& v, glm::ivec2 size) {
+// The outcome texts the side panel shows (in order), read from one frame's
+// layout record: `what` is "panel.outcome" (the main panel's lines), or
+// "panel.outcome.both" / "panel.outcome.half" (a comparison's paragraphs).
+std::vector<std::string> panelOutcome(app::Viewer& v, glm::ivec2 size, const std::string& what) {
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   fb.bind();
@@ -258,12 +259,14 @@ std::vector<std::vector<std::string>> panelOutcomeLines(app::Viewer& v, glm::ive
   }
   v.recordLayout(nullptr);
   gfx::finish();
-  std::vector<std::vector<std::string>> halves(1);
-  for (const ui::RecordedText& t : rec.texts) {
-    if (t.what == "panel.outcome.half" && !halves.back().empty()) halves.emplace_back();
-    if (t.what == "panel.outcome") halves.back().push_back(t.words);
-  }
-  return halves;
+  std::vector<std::string> out;
+  for (const ui::RecordedText& t : rec.texts)
+    if (t.what == what) out.push_back(t.words);
+  return out;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
 }
 
 int stageIndex(const app::Session& s, const std::string& id) {
@@ -278,7 +281,9 @@ int stageIndex(const app::Session& s, const std::string& id) {
 // main panel says of the same outcome: the same lines, no fading line the
 // main panel leaves out (a patient whose vein never fades reads "still
 // visible" once). Left: the scene as planned; right: the main panel of a
-// session with the override applied.
+// session with the override applied. Issue 15 (review): so that both fit the
+// panel, the lines both say are said once ("In both: ..."), then each half's
+// own lines under its name.
 TEST_CASE("compare: each half's outcome lines are the main panel's for that outcome", "[app][gl]") {
   REQUIRE_GL();
   const glm::ivec2 size(1280, 720);
@@ -296,21 +301,15 @@ TEST_CASE("compare: each half's outcome lines are the main panel's for that outc
       auto alone = app::makeComparison(planned_s, kv);
       REQUIRE(alone);
       app::Session& what_if = alone.value()->what_if;
-      std::vector<std::string> main_left, main_right;
-      {
+      const auto mainLines = [&](app::Session& session) {
         ui::ScreenState st;
         st.audience = aud;
-        auto v = app::Viewer::create(*testsupport::glContext()->window, planned_s, st, 1.0f);
+        auto v = app::Viewer::create(*testsupport::glContext()->window, session, st, 1.0f);
         REQUIRE(v);
-        main_left = panelOutcomeLines(*v.value(), size).front();
-      }
-      {
-        ui::ScreenState st;
-        st.audience = aud;
-        auto v = app::Viewer::create(*testsupport::glContext()->window, what_if, st, 1.0f);
-        REQUIRE(v);
-        main_right = panelOutcomeLines(*v.value(), size).front();
-      }
+        return panelOutcome(*v.value(), size, "panel.outcome");
+      };
+      const std::vector<std::string> main_left = mainLines(planned_s),
+                                     main_right = mainLines(what_if);
       ui::ScreenState st;
       st.audience = aud;
       auto v = app::Viewer::create(*testsupport::glContext()->window, planned_s, st, 1.0f);
@@ -318,11 +317,25 @@ TEST_CASE("compare: each half's outcome lines are the main panel's for that outc
       auto c = app::makeComparison(planned_s, kv);
       REQUIRE(c);
       REQUIRE(v.value()->setComparison(std::move(c.value())));
-      const auto halves = panelOutcomeLines(*v.value(), size);
-      REQUIRE(halves.size() == 2);
+      const std::vector<std::string> both = panelOutcome(*v.value(), size, "panel.outcome.both");
+      const std::vector<std::string> halves = panelOutcome(*v.value(), size, "panel.outcome.half");
+      REQUIRE(both.size() <= 1);
+      REQUIRE(halves.size() == 2); // these overrides change each half's verdict
+      INFO((both.empty() ? "" : both[0]) << " | " << halves[0] << " | " << halves[1]);
+      const text::Locale& L = text::english();
+      CHECK(halves[0].rfind(L.tr("compare.as_planned") + ": ", 0) == 0);
+      CHECK(halves[1].rfind(app::compareLabel(kv, L) + ": ", 0) == 0);
       REQUIRE_FALSE(main_left.empty());
-      CHECK(halves[0] == main_left);
-      CHECK(halves[1] == main_right);
+      const std::string shared = both.empty() ? "" : both[0];
+      // Every main-panel line said once: in both halves' shared words or its own.
+      for (const auto& [lines, own, other] : {std::tuple(&main_left, &halves[0], &main_right),
+                                              std::tuple(&main_right, &halves[1], &main_left)})
+        for (const std::string& line : *lines) {
+          INFO(line);
+          const bool in_both = std::find(other->begin(), other->end(), line) != other->end();
+          CHECK(contains(in_both ? shared : *own, line));
+          CHECK_FALSE(contains(in_both ? *own : shared, line));
+        }
     }
 }
 
@@ -393,7 +406,7 @@ double halvesDiff(const gfx::Image& img, const ui::LayoutRecord& rec) {
 // picture from the first stage on. Each half draws its own model at the same
 // model time; before the stocking (the first thing the override changes)
 // both halves are the same and say no difference; after it the difference is said.
-TEST_CASE("compare: each half follows its own model at the same time; the difference is said "
+TEST_CASE("compare: each half follows its own model at the same time, the difference is said "
           "once the model's courses part",
           "[app][gl]") {
   REQUIRE_GL();

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <vector>
 
+#include "app/compare.hpp"
 #include "app/headless.hpp"
 #include "app/session.hpp"
 #include "app/viewer.hpp"
@@ -877,6 +878,66 @@ TEST_CASE("layout: patients see narration, safety box and outcome whole at every
   }
   // Every scene has four stages at least (not indicated: no procedure to follow).
   CHECK(frames >= static_cast<int>(files.size() * 2 * text::languageCodes().size()) * 4);
+}
+
+// Issue 15 (review of the compare view): in Recovery the outcome box of the
+// side-by-side view ran past the panel's bottom (the second half's verdict
+// and the small print cut off). Patients see the narration, the safety box
+// and both halves' outcomes whole; students the safety box and both outcomes
+// (their narration scrolls), at every stage, 1280x720 and 1920x1080, in
+// every language.
+TEST_CASE("layout: the comparison's panel shows both outcomes whole at every stage",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
+  auto c = app::makeComparison(s, "compression.days=0");
+  REQUIRE(c);
+  REQUIRE(v.setComparison(std::move(c.value())));
+  ui::LayoutRecord rec;
+  int halves = 0;
+  for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
+    v.state().audience = aud;
+    for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
+      testsupport::glContext()->window->setSize(size.x, size.y);
+      gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+      for (const std::string& lang : text::languageCodes()) {
+        v.state().lang = lang;
+        for (int i = 0; i < s.playback.stageCount(); ++i) {
+          s.playback.seekStage(i, 0.6);
+          const gfx::Image img = drawRecorded(v, fb, size, rec);
+          const scene::StageInfo* info = scene::stageInfo(s.playback.stage(i).id);
+          const bool box = info && scene::stageSafetyBox(info->kind, aud);
+          std::ostringstream name;
+          name << (aud == scene::Audience::Student ? "student " : "patient ") << size.x << "x"
+               << size.y << " " << lang << " " << s.playback.stage(i).id;
+          INFO(name.str());
+          std::vector<std::string> found = unseenPanelTexts(rec, box);
+          // A student's narration scrolls; so does the small print on sessions
+          // in practice where it does not fit (after the narration, as without
+          // a comparison). Before the treatment a patient reads one line
+          // ("panel.outcome"), after it the halves' verdicts.
+          const bool verdicts = recorded(rec, "panel.outcome.half");
+          found.erase(std::remove_if(found.begin(), found.end(),
+                                     [&](const std::string& p) {
+                                       const bool student_narration =
+                                           aud == scene::Audience::Student &&
+                                           p.rfind("panel.narration:", 0) == 0 &&
+                                           p.find("not drawn") == std::string::npos;
+                                       return student_narration ||
+                                              p.rfind("panel.outcome.practice:", 0) == 0 ||
+                                              (verdicts && p == "panel.outcome: not drawn");
+                                     }),
+                      found.end());
+          halves += verdicts;
+          failOn(found, img, "layout-failed-compare-" + name.str() + ".png");
+        }
+      }
+    }
+  }
+  // Patients at Compression and Recovery, students at every stage.
+  CHECK(halves >= (2 + 5) * 2 * static_cast<int>(text::languageCodes().size()));
 }
 
 // At 640x360 the panel may scroll, but says so: where a text of its scrolling
