@@ -1,5 +1,8 @@
 #include "app/video_export.hpp"
 
+#include "app/headless.hpp"
+#include "core/clock.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -346,10 +349,17 @@ void showWhatTheCaptionSays(const Session& s, std::vector<VideoFrame>& plan, std
   if (startsWith(key, "beat.")) {
     // A beat's caption never runs ahead of its event: one that opens its
     // stage holds the picture at its event until the playback reaches it.
+    // One the clock counts in days (the cord, fading, barely visible) shows
+    // its event's day while it is read: the clock says the model's day, as the
+    // outcome does ("barely visible from day 37 (week 6)"), not a day the
+    // playback reached meanwhile (the video said "barely visible" at day 44).
     for (std::size_t k = a; k < b; ++k) {
       const ui::StoryBeat* shown = ui::beatAt(s.beats, s.playback, plan[k].position_s);
       if (!shown) shown = first;
-      if (shown) plan[k].model_time_s = std::max(plan[k].model_time_s, shown->sim_time_s);
+      if (!shown) continue;
+      plan[k].model_time_s = shown->sim_time_s >= core::kSecondsPerDay
+                                 ? recordedAtOrAfter(s.run, shown->sim_time_s) // as the tour
+                                 : std::max(plan[k].model_time_s, shown->sim_time_s);
     }
     return;
   }

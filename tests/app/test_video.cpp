@@ -23,6 +23,7 @@
 #include "app/video_export.hpp"
 #include "app/viewer.hpp"
 #include "core/atomic_file.hpp"
+#include "core/clock.hpp"
 #include "gfx/context.hpp"
 #include "render/palette.hpp"
 #include "scene/loader.hpp"
@@ -794,5 +795,56 @@ TEST_CASE("video: the stage title switches with its picture, when the camera arr
     CHECK(titleOf(*arrived).rfind(std::to_string(stage + 1) + "  ", 0) == 0);
   }
   CHECK(glides >= s.playback.stageCount() - 2); // the story's glides were all seen
+  v.state().video_captions.clear();
+}
+
+// Issue 15 (review of the video): "The vein is now barely visible" showed
+// under a clock at day 44 (later day 38) while the outcome panel and the
+// handout say day 37 / week 6, and "starting to fade" under day 27 for a
+// fading that starts on day 13: the playback ran on while the caption was
+// read. The clock under a key moment counted in days says the model's day of
+// that moment, in the outcome's own words (text::Locale::dayLabel).
+TEST_CASE("video: the clock under 'fading' and 'barely visible' says the outcome's day",
+          "[app][gl]") {
+  REQUIRE_GL();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
+  const sim::Outcome& o = s.run.outcome;
+  REQUIRE(o.fading_visible_day > 1.0);
+  REQUIRE(o.resolved_day > o.fading_visible_day);
+  const glm::ivec2 size(640, 360);
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  REQUIRE(fb.complete());
+  const std::vector<app::VideoFrame> plan =
+      app::videoPlan(s, app::kVideoFps, scene::Audience::Patient, "en");
+  v.state().video_captions = app::videoCaptions(plan);
+  const text::Locale& L = text::english();
+  int checked = 0;
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    const app::VideoFrame& f = plan[i];
+    if (f.end_card || f.caption.key.rfind("beat.", 0) != 0) continue;
+    // The first and the last frame of each caption.
+    const bool first = i == 0 || plan[i - 1].caption.key != f.caption.key;
+    const bool last = i + 1 == plan.size() || plan[i + 1].caption.key != f.caption.key;
+    if (!first && !last) continue;
+    const ui::StoryBeat* beat = ui::beatAt(s.beats, s.playback, f.position_s);
+    if (!beat) continue;
+    double day = -1.0;
+    if (beat->event == sim::EventKind::FadingVisible) day = o.fading_visible_day;
+    if (beat->event == sim::EventKind::Resolved) day = o.resolved_day;
+    if (day < 0.0) continue;
+    ui::LayoutRecord rec;
+    v.recordLayout(&rec);
+    (void)app::renderVideoFrame(v, s, fb, f);
+    v.recordLayout(nullptr);
+    const ui::RecordedText* clock = findText(rec, "clock");
+    REQUIRE(clock);
+    INFO(f.caption.text << " at " << f.position_s << " s");
+    CHECK(clock->words == L.dayLabel(core::dayNumber(day)));
+    ++checked;
+  }
+  CHECK(checked >= 4);
   v.state().video_captions.clear();
 }
