@@ -56,6 +56,16 @@ std::string doseLimit(const sim::Params& p, const text::Locale& loc) {
                  {"weight_kg", loc.number(p.patient.weight_kg)}});
 }
 
+// Breastfeeding after the injections for this agent, from its product
+// information in the registry: POL the label's pause in hours (Asclera); an
+// agent whose cited information states none (STS) says so by name.
+std::string breastfeeding(const sim::Params& p, const text::Locale& loc) {
+  const double hours = sim::agentInfo(p.agent.name).breastfeeding_pause_max_h;
+  if (hours < 0.0)
+    return loc.tr("term.breastfeeding.no_figure", {{"agent", loc.tr(agentKey(p.agent.name))}});
+  return loc.tr("term.breastfeeding.pause", {{"hours", loc.number(hours, 0)}});
+}
+
 // The label's stocking days for a vein kind, "2–3" in the language's style
 // (sim::VeinKindInfo; the range dash comes from the catalogue).
 std::string stockingDays(sim::VeinKind k, const text::Locale& loc) {
@@ -158,6 +168,8 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     out = loc.number(sim::labelVolume(p.agent.name, p.vein.kind).per_injection_max_ml);
   } else if (name == "dose_limit") {
     out = doseLimit(p, loc);
+  } else if (name == "breastfeeding") {
+    out = breastfeeding(p, loc);
   } else if (name == "stocking_spider_days") {
     out = stockingDays(sim::VeinKind::Telangiectasia, loc);
   } else if (name == "stocking_reticular_days") {
@@ -222,6 +234,7 @@ const std::vector<std::string>& placeholderNames() {
                                                   "label_min_ml",
                                                   "label_max_ml",
                                                   "dose_limit",
+                                                  "breastfeeding",
                                                   "stocking_spider_days",
                                                   "stocking_reticular_days",
                                                   "stocking_shown",

@@ -957,3 +957,39 @@ TEST_CASE("scene: the student's texts name severe PAOD in one wording", "[scene]
     CHECK(names(q.explanation));
   }
 }
+
+// Issue 15 (review: "the STS tour looks the same as POL"): a patient is told
+// which medicine is injected, by its own name, at the injection (every
+// outcome variant); a student's Assessment gives the breastfeeding pause
+// only where the agent's product information in the registry states one
+// (POL: the Asclera label's hours), never polidocanol's label for STS.
+TEST_CASE("scene: the injection names the agent for patients; STS is not cited to Asclera",
+          "[scene]") {
+  for (const sim::Agent agent : sim::kAgents) {
+    sim::Params p;
+    p.agent.name = agent;
+    p.agent.concentration_pct = sim::labelConcentrationPct(agent, p.vein.kind);
+    const sim::AgentInfo& info = sim::agentInfo(agent);
+    for (const std::string& lang : text::languageCodes()) {
+      const text::Locale& L = text::locale(lang);
+      const std::string name = L.tr(agentKey(agent));
+      INFO(info.id << " " << lang);
+      for (const bool in_lumen : {true, false}) {
+        sim::Params q = p;
+        q.injection.in_lumen = in_lumen;
+        CHECK(has(narrated(q, "procedure", Audience::Patient, lang), name.c_str()));
+      }
+      const std::string assessment = narrated(p, "assessment", Audience::Student, lang);
+      // Polidocanol's pause ("8 h"): said for POL, never for an agent without one.
+      const double pol_h = sim::agentInfo(sim::Agent::Polidocanol).breastfeeding_pause_max_h;
+      REQUIRE(pol_h > 0.0);
+      const std::string pol_hours = L.number(pol_h, 0) + " h";
+      if (info.breastfeeding_pause_max_h < 0.0) {
+        CHECK_FALSE(has(assessment, pol_hours.c_str()));
+        CHECK(has(assessment, name.c_str()));
+      } else {
+        CHECK(has(assessment, (L.number(info.breastfeeding_pause_max_h, 0) + " h").c_str()));
+      }
+    }
+  }
+}
