@@ -246,11 +246,9 @@ namespace {
 // The outcome texts the side panel shows (in order), read from one frame's
 // layout record: `what` is "panel.outcome" (the main panel's lines), or
 // "panel.outcome.both" / "panel.outcome.half" (a comparison's paragraphs).
-std::vector<std::string> panelOutcome(app::Viewer& v, glm::ivec2 size, const std::string& what) {
-  testsupport::glContext()->window->setSize(size.x, size.y);
-  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+// One frame of `v` recorded into `rec`; its pixels.
+gfx::Image drawFrame(app::Viewer& v, gfx::Framebuffer& fb, glm::ivec2 size, ui::LayoutRecord& rec) {
   fb.bind();
-  ui::LayoutRecord rec;
   for (int i = 0; i < 2; ++i) { // the first frame after a change sizes ImGui's windows
     rec.clear();
     v.recordLayout(i == 1 ? &rec : nullptr);
@@ -259,6 +257,14 @@ std::vector<std::string> panelOutcome(app::Viewer& v, glm::ivec2 size, const std
   }
   v.recordLayout(nullptr);
   gfx::finish();
+  return gfx::readPixels(size.x, size.y);
+}
+
+std::vector<std::string> panelOutcome(app::Viewer& v, glm::ivec2 size, const std::string& what) {
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  ui::LayoutRecord rec;
+  (void)drawFrame(v, fb, size, rec);
   std::vector<std::string> out;
   for (const ui::RecordedText& t : rec.texts)
     if (t.what == what) out.push_back(t.words);
@@ -340,20 +346,6 @@ TEST_CASE("compare: each half's outcome lines are the main panel's for that outc
 }
 
 namespace {
-
-// One frame of `v` recorded into `rec`; its pixels.
-gfx::Image drawFrame(app::Viewer& v, gfx::Framebuffer& fb, glm::ivec2 size, ui::LayoutRecord& rec) {
-  fb.bind();
-  for (int i = 0; i < 2; ++i) { // the first frame after a change sizes ImGui's windows
-    rec.clear();
-    v.recordLayout(i == 1 ? &rec : nullptr);
-    ui::ScreenActions a;
-    v.frame(size, a);
-  }
-  v.recordLayout(nullptr);
-  gfx::finish();
-  return gfx::readPixels(size.x, size.y);
-}
 
 // Whether a pixel of the view lies under (or near) a text over the view or a
 // label's leader line: those belong to the left half only.
