@@ -38,6 +38,9 @@ struct TissueLayout {
 
   glm::vec3 veinCentre(float z) const { return {0.0f, -vein_depth_mm, z}; }
   float sceneScale() const { return half_width_mm; } // camera distances scale with this
+  // The block's width across the vein (what the patient's cutaway caption
+  // names: "about 8 mm wide" for a 2 mm reticular vein, 4 mm for a spider vein).
+  float widthMm() const { return 2.0f * half_width_mm; }
   // Height of the opened plane when fully cut: 0.3 r above the axis, so a
   // flattened lumen (semi_y < 0.3) shows as closed there while an open one
   // still shows its band.

@@ -90,35 +90,17 @@ const BeatInfo& beatInfo(sim::EventKind event) {
 }
 
 double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run) {
-  switch (event) {
-  case sim::EventKind::Extravasation:
-    // The moment the doctor stops (sim: a reaction time after the wheal
-    // shows): the wheal as large as it gets.
-  case sim::EventKind::Spasm: {
-    // Spasm: the last recorded state while the injection still runs (the spasm
-    // grows while the sclerosant acts): the narrowing the caption names, readable.
-    double t = event_time_s;
-    for (const sim::Sample& s : run.samples) {
-      if (s.time_s < event_time_s - 1e-9) continue;
-      if (!s.injecting) break;
-      t = s.time_s;
-    }
-    return t;
+  if (event != sim::EventKind::Extravasation) return event_time_s;
+  // The event fires as the first drop goes into the dermis; the caption names
+  // the bump it raises: shown as the doctor stops (sim: a reaction time after
+  // the wheal shows), the wheal as large as it gets.
+  double t = event_time_s;
+  for (const sim::Sample& s : run.samples) {
+    if (s.time_s < event_time_s - 1e-9) continue;
+    if (!s.injecting) break;
+    t = s.time_s;
   }
-  case sim::EventKind::NeedleInLumen:
-  case sim::EventKind::Blanching:
-  case sim::EventKind::Sealed:
-  case sim::EventKind::Cord:
-  case sim::EventKind::Resolved:
-  case sim::EventKind::Recanalized:
-  case sim::EventKind::NeedleOut:
-  case sim::EventKind::BloodReturns:
-  case sim::EventKind::StockingOn:
-  case sim::EventKind::FadingVisible:
-  case sim::EventKind::Pigment:
-    return event_time_s;
-  }
-  return event_time_s;
+  return t;
 }
 
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang) {

@@ -30,11 +30,11 @@ struct BeatInfo {
 const BeatInfo& beatInfo(sim::EventKind event);
 
 // The model time at which the tour's still of a beat shows the model: its
-// event's own time unless the caption names what the event only starts: an
-// extravasation's pale bump shows as the doctor stops injecting, and the
-// spasm (the event fires as the wall starts to tighten, the lumen ~10 % narrower
-// in radius) is shown as tight as the model makes it while the needle is still
-// in, at the injection's end. The still's clock says the time it shows.
+// event's own time (the run keeps a sample there, sim/run.cpp), so the still's
+// clock and the key moment's mark on the timeline say the same time. The one
+// exception names what its event only starts: an extravasation's pale bump
+// shows as the doctor stops injecting. (The spasm is shown at its event too:
+// the lumen ~14 % narrower in radius against the dashed relaxed outline.)
 double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run);
 
 // A one-sentence caption: the beat's, or the stage's opening one (shown

@@ -103,10 +103,15 @@ Run simulate(const Params& params, double recovery_days) {
       const Sample sample = toSample(state, params);
       const double t = state.time_s;
       tracker.observe(sample);
+      const std::size_t events_before = events.size();
       log.observe(sample, state.recanalized, tracker);
+      // A step where a key moment fires is always kept: its picture and clock
+      // show the model at the event's own time, never a blend of the records
+      // around it nor the next record (hours later in recovery).
+      const bool event_step = events.size() > events_before;
       const bool in_view = t <= view_end_s + 1e-6;
-      if (in_view &&
-          ((i + 1) % recordEvery(t - c.dt * 0.5) == 0 || std::fabs(t - view_end_s) < 1e-6)) {
+      if (in_view && ((i + 1) % recordEvery(t - c.dt * 0.5) == 0 || event_step ||
+                      std::fabs(t - view_end_s) < 1e-6)) {
         run.samples.push_back(sample);
       } else if (!in_view && previous.time_s < view_end_s - 1e-6) {
         // The view ends between two steps: its last sample is interpolated, so

@@ -173,7 +173,10 @@ std::string Locale::clock(double time_s) const {
     std::snprintf(ss, sizeof ss, "%02d", total % 60);
     return tr("clock.minutes", {{"min", std::to_string(total / 60)}, {"s", ss}});
   }
-  if (time_s < kDay) return tr("clock.hours", {{"h", fixed(time_s / 3600.0, 1)}});
+  if (time_s < kDay) { // tenths of an hour as counted, like the seconds and days
+    const double tenths = std::floor(time_s / 360.0 + 1e-6) / 10.0;
+    return tr("clock.hours", {{"h", fixed(tenths, 1)}});
+  }
   return dayLabel(core::dayNumber(core::daysFromSeconds(time_s))); // the one day rule
 }
 

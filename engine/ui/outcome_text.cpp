@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/clock.hpp"
+#include "render/layout.hpp"
 #include "scene/narration.hpp"
 #include "scene/stages.hpp"
 #include "scene/warning_text.hpp"
@@ -298,8 +299,25 @@ double clockOrigin(const std::string& stage_id, const sim::Run& run) {
   return -1.0;
 }
 
+std::string clockText(const std::string& stage_id, const sim::Run& run, double time_s,
+                      const text::Locale& L) {
+  const double origin = clockOrigin(stage_id, run);
+  const double t = time_s - origin;
+  if (origin < 0.0 || t < -1e-9) return "";
+  return L.clock(std::max(t, 0.0));
+}
+
+std::string eventTooltip(const sim::Event& e, const Playback& pb, const sim::Run& run,
+                         scene::Audience audience, const text::Locale& L) {
+  const std::string name = eventName(e.kind, audience, L);
+  const int stage = pb.stageOfSimTime(e.time_s);
+  const std::string clock = stage < 0 ? "" : clockText(pb.stage(stage).id, run, e.time_s, L);
+  return clock.empty() ? name : name + " \xe2\x80\x94 " + clock;
+}
+
 std::string cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
-                           double seconds_into_stage, const text::Locale& L) {
+                           double seconds_into_stage, const sim::Params& params,
+                           const text::Locale& L) {
   if (audience != scene::Audience::Patient) return "";
   // The first cutaway the patient sees: Preparation's move into the block, or
   // the start of the procedure.
@@ -308,7 +326,8 @@ std::string cutawayCaption(scene::Audience audience, const std::string& stage_id
       info && ((info->opening == scene::StageOpening::SurfaceToCutaway && cut_open > 0.02f) ||
                (info->needle_view && seconds_into_stage < 4.0));
   if (!show) return "";
-  return L.tr("caption.cutaway.patient");
+  const double width_mm = render::layoutFor(params).widthMm();
+  return L.tr("caption.cutaway.patient", {{"width", L.fixed(std::round(width_mm), 0)}});
 }
 
 std::string eventName(sim::EventKind kind, scene::Audience audience, const text::Locale& L) {

@@ -9,6 +9,7 @@
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
+#include "ui/playback.hpp"
 
 namespace ui {
 
@@ -86,11 +87,24 @@ std::string clockCaption(const std::string& stage_id, const sim::Run& run, const
 // < 0: no clock (none for the stage, or that moment never comes in this run).
 // Before it the clock does not show: it would count from a moment not yet reached.
 double clockOrigin(const std::string& stage_id, const sim::Run& run);
+// The clock at model time `time_s` in stage `stage_id`: counted from
+// clockOrigin in Locale::clock's units; "" where the stage has no clock or
+// before its origin. The one rule for every time shown beside the view: the
+// clock over the picture and a key moment's time on the timeline.
+std::string clockText(const std::string& stage_id, const sim::Run& run, double time_s,
+                      const text::Locale& L);
+// A key moment's mark on the timeline, hovered: its name and the clock its
+// still shows ("Spasm — 1.7 s", never the model's 5.75 s since the start).
+std::string eventTooltip(const sim::Event& e, const Playback& pb, const sim::Run& run,
+                         scene::Audience audience, const text::Locale& L);
 
 // Patients, first cutaway: preparation stage once the block opens, and the
 // first seconds of the procedure. "" when not shown.
+// It names the block's width in whole millimetres as render::layoutFor sizes
+// it for this vein (4 mm for a spider vein, 8 mm for a 2 mm reticular one).
 std::string cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
-                           double seconds_into_stage, const text::Locale& L);
+                           double seconds_into_stage, const sim::Params& params,
+                           const text::Locale& L);
 
 // Timeline triangles: the event's name.
 std::string eventName(sim::EventKind kind, scene::Audience audience, const text::Locale& L);

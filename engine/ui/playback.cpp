@@ -94,19 +94,25 @@ double Playback::simTime() const {
   return simTimeIn(stages_[static_cast<std::size_t>(stageIndex())], stageProgress());
 }
 
-double Playback::positionOfSimTime(double t) const {
+int Playback::stageOfSimTime(double t) const {
   for (int i = 0; i < stageCount(); ++i) {
     const StageSlot& s = stages_[static_cast<std::size_t>(i)];
-    if (s.sim_to_s <= s.sim_from_s || t < s.sim_from_s || t > s.sim_to_s) continue;
-    double p;
-    if (s.sim_from_s > 0.0 && s.sim_to_s / s.sim_from_s > 200.0) {
-      p = std::log(t / s.sim_from_s) / std::log(s.sim_to_s / s.sim_from_s);
-    } else {
-      p = std::pow((t - s.sim_from_s) / (s.sim_to_s - s.sim_from_s), 1.0 / std::max(s.warp, 1e-3));
-    }
-    return stageStart(i) + p * s.duration_s;
+    if (s.sim_to_s > s.sim_from_s && t >= s.sim_from_s && t <= s.sim_to_s) return i;
   }
-  return -1.0;
+  return -1;
+}
+
+double Playback::positionOfSimTime(double t) const {
+  const int i = stageOfSimTime(t);
+  if (i < 0) return -1.0;
+  const StageSlot& s = stages_[static_cast<std::size_t>(i)];
+  double p;
+  if (s.sim_from_s > 0.0 && s.sim_to_s / s.sim_from_s > 200.0) {
+    p = std::log(t / s.sim_from_s) / std::log(s.sim_to_s / s.sim_from_s);
+  } else {
+    p = std::pow((t - s.sim_from_s) / (s.sim_to_s - s.sim_from_s), 1.0 / std::max(s.warp, 1e-3));
+  }
+  return stageStart(i) + p * s.duration_s;
 }
 
 } // namespace ui

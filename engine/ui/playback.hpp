@@ -50,6 +50,8 @@ public:
   // Where on the playback axis the model reaches `sim_time_s` (first stage
   // whose window contains it); -1 when none.
   double positionOfSimTime(double sim_time_s) const;
+  // That stage's index; -1 when none.
+  int stageOfSimTime(double sim_time_s) const;
 
 private:
   std::vector<StageSlot> stages_;

@@ -180,10 +180,10 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   // Clock: seconds during the procedure, days and weeks afterwards; the same
   // in the window, presenter mode and the video's frames. Counted from the
   // model's own moment (the needle in, the injection's end): not shown before it.
-  const double origin = in.run ? clockOrigin(stage.id, *in.run) : -1.0;
-  const double t = in.sample->time_s - origin;
-  const bool counting = stage.sim_to_s > stage.sim_from_s && origin >= 0.0 && t >= -1e-9;
-  const std::string clock = counting ? loc(st).clock(std::max(t, 0.0)) : std::string();
+  const bool has_model_time = stage.sim_to_s > stage.sim_from_s;
+  const std::string clock = in.run && has_model_time
+                                ? clockText(stage.id, *in.run, in.sample->time_s, loc(st))
+                                : std::string();
   if (clock.empty()) return;
   ImFont* cf = st.presenter && tf == f.presenter_title ? f.title : tf;
   if (cf == f.small) cf = f.body;
@@ -512,7 +512,8 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
   const std::string caption =
       beat && in.run ? scene::beatCaptionText(captionIdAt(*beat, *in.run, pb, pb.position()),
                                               st.audience, st.lang)
-                     : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s, loc(st));
+                     : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s,
+                                      in.scene->params, loc(st));
   const char* text = caption.c_str();
   if (!*text || in.view->leg > 0.5f) return;
   // Bottom centre when the vein leaves room there, else another place clear of
@@ -1106,8 +1107,7 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
     }
   }
   if (hovered_event) {
-    ImGui::SetTooltip("%s \xe2\x80\x94 %s", eventName(hovered_event->kind, st.audience, L).c_str(),
-                      L.clock(hovered_event->time_s).c_str());
+    ImGui::SetTooltip("%s", eventTooltip(*hovered_event, pb, *in.run, st.audience, L).c_str());
   } else if (bar_hovered) {
     ImGui::SetTooltip("%s", L.tr("ui.timeline.tooltip").c_str());
   }

@@ -943,3 +943,22 @@ TEST_CASE("sim: two runs differ from the first moment their states part", "[sim]
   darker.patient.skin_tone = 5;
   CHECK(sim::firstDifference(planned, sim::simulate(darker)) == 0.0);
 }
+
+TEST_CASE("sim: every key moment has a recorded sample at its own time", "[sim]") {
+  // The tour's still and its clock show the model at the event (12.7 h for a
+  // seal at 12.7 h), not the next record (10 minutes or 4 hours later).
+  sim::Params reopening = defaults();
+  reopening.agent.concentration_pct = 0.2;
+  reopening.compression.days = 0.0;
+  for (const sim::Params& p : {defaults(), reopening}) {
+    const sim::Run r = sim::simulate(p);
+    REQUIRE(r.events.size() >= 5);
+    for (const sim::Event& e : r.events) {
+      INFO(sim::toString(e.kind) << " at " << e.time_s << " s");
+      const bool recorded =
+          std::any_of(r.samples.begin(), r.samples.end(),
+                      [&](const sim::Sample& s) { return std::fabs(s.time_s - e.time_s) < 1e-9; });
+      CHECK(recorded);
+    }
+  }
+}

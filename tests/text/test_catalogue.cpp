@@ -194,3 +194,14 @@ TEST_CASE("text: the procedure clock shows tenths in its first seconds", "[text]
   CHECK(en.clock(0.5) != en.clock(1.0));
   CHECK(text::locale("de").clock(0.5) == "0,5 s");
 }
+
+TEST_CASE("text: the hours count up in tenths as the seconds and days do", "[text]") {
+  // A seal 12.75 h after the injection is not yet at 12.8 h: a rounded hour
+  // ran ahead of the model while the seconds and the days beside it counted.
+  const text::Locale& en = text::english();
+  CHECK(en.clock(12.75 * 3600.0) == "12.7 h");
+  CHECK(en.clock(12.799 * 3600.0) == "12.7 h");
+  CHECK(en.clock(12.8 * 3600.0) == "12.8 h");
+  CHECK(en.clock(3.1 * 3600.0) == "3.1 h");
+  CHECK(text::locale("de").clock(12.75 * 3600.0) == "12,7 h");
+}

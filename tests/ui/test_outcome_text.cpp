@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "render/layout.hpp"
 #include "scene/loader.hpp"
 #include "scene/stages.hpp"
 #include "sim/run.hpp"
@@ -257,13 +258,16 @@ TEST_CASE("ui: clock caption, cutaway caption and event names", "[ui]") {
   CHECK(ui::clockCaption("compression", in_vein, DE) == "nach der Injektion");
   CHECK(ui::clockCaption("recovery", in_vein, EN) == "after treatment");
   CHECK(ui::clockCaption("assessment", in_vein, EN).empty());
-  CHECK(
-      contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, EN), "your skin is not cut"));
-  CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, EN))
+  CHECK(contains(ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, sim::Params{}, EN),
+                 "your skin is not cut"));
+  CHECK(std::string(ui::cutawayCaption(kPatient, "preparation", 0.0f, 0.0, sim::Params{}, EN))
             .empty()); // block still closed
-  CHECK(contains(ui::cutawayCaption(kPatient, "procedure", 1.0f, 1.0, DE), "Zeichnung"));
-  CHECK(std::string(ui::cutawayCaption(kPatient, "procedure", 1.0f, 9.0, EN)).empty());
-  CHECK(std::string(ui::cutawayCaption(kStudent, "preparation", 1.0f, 1.0, EN)).empty());
+  CHECK(contains(ui::cutawayCaption(kPatient, "procedure", 1.0f, 1.0, sim::Params{}, DE),
+                 "Zeichnung"));
+  CHECK(
+      std::string(ui::cutawayCaption(kPatient, "procedure", 1.0f, 9.0, sim::Params{}, EN)).empty());
+  CHECK(std::string(ui::cutawayCaption(kStudent, "preparation", 1.0f, 1.0, sim::Params{}, EN))
+            .empty());
   CHECK(std::string(ui::eventName(sim::EventKind::Sealed, kPatient, EN)) == "Vein closed");
   CHECK(std::string(ui::eventName(sim::EventKind::Cord, kStudent, EN)) == "Fibrous cord");
 }
@@ -424,4 +428,27 @@ TEST_CASE("ui: the cord's label says fading from the outcome's fading day, not b
                        "fading")); // never fading
   CHECK(ui::labelText(ui::cordLabelId(fading, 9.0), kStudent, "de", sc.params) ==
         ui::labelText("cord", kStudent, "de", sc.params)); // students: "Fibrous cord" throughout
+}
+
+TEST_CASE("ui: the cutaway caption names the width of the block as it is drawn", "[ui]") {
+  // The reticular block is twice the spider vein's (render::layoutFor sizes it
+  // around the vein): a fixed "about 4 mm wide" was half the truth there.
+  bool wider_seen = false;
+  for (const char* name :
+       {"spider-vein-polidocanol", "reticular-vein-polidocanol", "large-varicose-not-indicated"}) {
+    INFO(name);
+    const auto loaded =
+        scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + name + ".toml");
+    REQUIRE(loaded.ok());
+    const sim::Params& p = loaded.value().params;
+    const int width = static_cast<int>(std::lround(render::layoutFor(p).widthMm()));
+    wider_seen = wider_seen || width > 4;
+    for (const char* lang : {"en", "de", "fr", "es"}) {
+      INFO(lang);
+      const std::string caption =
+          ui::cutawayCaption(kPatient, "preparation", 0.5f, 3.0, p, text::locale(lang));
+      CHECK(numbersIn(caption) == std::vector<int>{width});
+    }
+  }
+  CHECK(wider_seen);
 }
