@@ -31,11 +31,13 @@ Palette makePalette(PaletteKind kind, int tone) {
   p.reticular = rgb(92, 110, 178);
   p.adventitia = rgb(176, 160, 206);
   p.media = rgb(128, 112, 178);
-  // Lining green, apart from the sclerosant's cyan (CIEDE2000 > 25).
+  // Lining green, apart from the sclerosant (CIEDE2000 > 25).
   p.endothelium_alive = rgb(24, 144, 96);
   p.endothelium_dead = rgb(150, 150, 150);
   p.blood = rgb(168, 24, 40);
-  p.sclerosant = rgb(96, 214, 236);
+  // The clear liquid pushing the blood aside: a pale, barely blue white, as
+  // the captions say ("the vein turns pale"); a bright cyan read as a dye.
+  p.sclerosant = rgb(204, 228, 238);
   p.thrombus = rgb(62, 22, 24);
   p.cord = rgb(242, 238, 226);
   // Bonded walls: a dark mauve of their own, not a shade of the media beside it.

@@ -201,7 +201,8 @@ TEST_CASE("render: the extravasation wheal raises the skin where its label point
 
 namespace {
 // Pixels of a kind in a rectangle. The cut face is shaded, so by hue, not by
-// the palette's exact value: blood is deep red, the sclerosant cyan.
+// the palette's exact value: blood is deep red, the sclerosant a pale bluish
+// white (bluer than the pink dermis around it, far lighter than blood).
 template <typename Kind>
 int countKind(const gfx::Image& img, int x0, int y0, int x1, int y1, Kind kind) {
   int n = 0;
@@ -215,8 +216,8 @@ int countKind(const gfx::Image& img, int x0, int y0, int x1, int y1, Kind kind) 
 bool bloodRed(int r, int g, int b) {
   return r > 90 && r > 3 * g && r > 2 * b;
 }
-bool sclerosantCyan(int r, int g, int b) {
-  return g > r + 60 && b > r + 60;
+bool sclerosantPale(int r, int g, int b) {
+  return r > 120 && g > r + 8 && b > r + 12;
 }
 } // namespace
 
@@ -246,7 +247,7 @@ TEST_CASE("render: blood returns as a thin stream in the model's narrowed lumen"
   const int cx = kGoldenSize.x / 2, cy = kGoldenSize.y / 2;
   const auto lumenPixels = [&](const gfx::Image& img, int& red) {
     red = countKind(img, cx - 40, cy - 40, cx + 40, cy + 40, bloodRed);
-    return red + countKind(img, cx - 40, cy - 40, cx + 40, cy + 40, sclerosantCyan);
+    return red + countKind(img, cx - 40, cy - 40, cx + 40, cy + 40, sclerosantPale);
   };
   const gfx::Image now = rendertest::draw(f.in, kGoldenSize);
   sim::Sample relaxed = f.sample;
