@@ -284,6 +284,29 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
   // one block of text with two leader lines converging on the vein.
   const float label_gap = 2.0f * fs;
   std::vector<Rect> placed;
+  // Leader lines placed (label side, anchor). A leader passing beside another
+  // label's dot, or a dot beside another leader, reads as two labels naming
+  // one spot (12.7 h: "Vein wall"'s line ran 19 px under "Trapped blood"'s
+  // dot): two of the placer's gaps apart at least.
+  std::vector<std::pair<glm::vec2, glm::vec2>> leaders;
+  const float beside = 2.0f * 12.0f * in.scale;
+  auto dotClear = [&](glm::vec2 dot_at) {
+    return std::none_of(leaders.begin(), leaders.end(), [&](const auto& l) {
+      return segmentDistance(dot_at, dot_at, l.first, l.second) < beside;
+    });
+  };
+  // The dots of the labels still to come count too: the first label's line
+  // leaves room for the next one's dot (else that label was left out).
+  std::vector<std::pair<std::string, glm::vec2>> dots;
+  auto lineClear = [&](const std::string& own, glm::vec2 from, glm::vec2 to) {
+    const bool by_leader = std::any_of(leaders.begin(), leaders.end(), [&](const auto& l) {
+      return segmentDistance(from, to, l.second, l.second) < beside;
+    });
+    const bool by_dot = std::any_of(dots.begin(), dots.end(), [&](const auto& d) {
+      return d.first != own && segmentDistance(from, to, d.second, d.second) < beside;
+    });
+    return !by_leader && !by_dot;
+  };
   auto apart = [&](const Rect& r) {
     return std::none_of(placed.begin(), placed.end(),
                         [&](const Rect& p) { return overlaps(r.grown(label_gap), p); });
@@ -293,6 +316,9 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
   const std::vector<std::string>& ids = beat && !scene::beatInfo(beat->event).labels.empty()
                                             ? scene::beatInfo(beat->event).labels
                                             : stage.labels;
+  for (const std::string& id : ids)
+    for (const render::LabelAnchor& a : *in.anchors)
+      if (id == a.id && a.visible) dots.emplace_back(id, in.view_origin + a.screen);
   for (const std::string& id : ids) {
     if (shown >= limit) break;
     const render::LabelAnchor* anchor = nullptr;
@@ -309,7 +335,16 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
             ? cordLabelId(in.run->outcome.fading_visible_day, in.sample->time_s / 86400.0)
             : id;
     const std::string text = labelText(shown_id, st.audience, st.lang, in.scene->params);
-    if (text.empty()) continue;
+    // A label left out leaves no dot to keep clear of.
+    const auto drop_dot = [&] {
+      dots.erase(
+          std::remove_if(dots.begin(), dots.end(), [&](const auto& d) { return d.first == id; }),
+          dots.end());
+    };
+    if (text.empty()) {
+      drop_dot();
+      continue;
+    }
     const ImVec2 ts = font->CalcTextSizeA(fs, 1e6f, 0.0f, text.c_str());
     const float pad = 7.0f * in.scale;
     const glm::vec2 box_size(ts.x + 2 * pad, ts.y + 2 * pad);
@@ -325,7 +360,8 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     auto tryPlaces = [&](const std::vector<Rect>& candidates) {
       const Rect spot{a - glm::vec2(dot), a + glm::vec2(dot)};
       if (std::any_of(placer.boxes().begin(), placer.boxes().end(),
-                      [&](const Rect& b) { return overlaps(spot, b); }))
+                      [&](const Rect& b) { return overlaps(spot, b); }) ||
+          !dotClear(a))
         return;
       for (const Rect& r : candidates) {
         if (!placer.isFree(r) || !apart(r)) continue;
@@ -333,7 +369,8 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
         attach = {left_of_anchor ? r.max.x
                                  : (r.min.x >= a.x ? r.min.x : 0.5f * (r.min.x + r.max.x)),
                   a.y < r.min.y ? r.min.y : (a.y > r.max.y ? r.max.y : 0.5f * (r.min.y + r.max.y))};
-        if (!placer.leaderFree(attach, a, r, 12.0f * in.scale)) continue;
+        if (!placer.leaderFree(attach, a, r, 12.0f * in.scale) || !lineClear(id, attach, a))
+          continue;
         box = r;
         return;
       }
@@ -353,10 +390,17 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
       used = k;
       tryPlaces(nearestPlaces(in, a, box_size));
     }
-    if (!box) continue;
+    if (!box) {
+      drop_dot();
+      continue;
+    }
     placer.keepClear(*box);
     placed.push_back(*box);
     placer.keepClearLine(attach, a);
+    leaders.emplace_back(attach, a);
+    // Its dot is where it landed (maybe an alternative point): that one counts now.
+    for (auto& d : dots)
+      if (d.first == id) d.second = a;
     if (in.record) recordLeader(in, "label." + id, attach, a, used < 0 ? anchor : nullptr);
     const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
     dl->AddLine(iv(attach), iv(a), line, 2.0f * in.scale);

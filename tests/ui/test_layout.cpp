@@ -295,6 +295,17 @@ std::vector<std::string> problems(const ui::LayoutRecord& rec, const gfx::Image&
       if (d < leader_gap)
         out.push_back(l.what + " leader: " + std::to_string(d) + " px from " + m.what + "'s");
       for (const std::string& p : anchorProblems(l, m, leader_gap)) out.push_back(p);
+      // Neither leader passes beside the other's dot (two gaps): "Vein wall"'s
+      // line 19 px under "Trapped blood"'s dot read as two labels on one spot.
+      // (The wall inset's own labels sit side by side on purpose, one per layer.)
+      const bool picture = l.what.rfind("label.", 0) == 0 && m.what.rfind("label.", 0) == 0;
+      for (const auto& [line, dot] : {std::pair(&l, &m), std::pair(&m, &l)}) {
+        if (!picture) break;
+        const float by = ui::segmentDistance(line->from, line->to, dot->to, dot->to);
+        if (by < 2.0f * leader_gap)
+          out.push_back(line->what + " leader: " + std::to_string(by) + " px from " + dot->what +
+                        "'s dot (under two gaps)");
+      }
     }
   }
   return out;
