@@ -55,6 +55,9 @@ struct LayoutRecord {
   // shows (then its scroll bar is drawn: the cue that more text follows).
   Rect panel_scroll;
   bool panel_scrollbar = false;
+  // Text below the region's bottom: its last line fades out over a down arrow
+  // (the thin scroll bar alone was missed; a line cut in half read as an error).
+  bool panel_more_cue = false;
   Rect scrub; // the timeline's scrub bar (its width; 1 px high)
   void clear() {
     texts.clear();
@@ -62,6 +65,7 @@ struct LayoutRecord {
     vein.clear();
     panel_scroll = {};
     panel_scrollbar = false;
+    panel_more_cue = false;
     scrub = {};
   }
 };

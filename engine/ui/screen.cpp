@@ -598,18 +598,20 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   // Where that finds no place clear of the vein: a thin bar without the words;
   // no place at all: no gauge (the narration says the size).
   ImFont* bf = f.small;
-  const float text_pad = 6.0f * in.scale, wrap = w / 3.0f - 2 * text_pad;
+  const float text_pad = 4.0f * in.scale, wrap = w / 3.0f - 2 * text_pad;
   float text_h = 0.0f;
   for (const Band& b : bands)
     text_h = std::max(text_h, wrappedTextSize(bf, bf->FontSize, b.text.c_str(), wrap).y);
-  // Marker and label above the bar, the label clear of the marker and of the plate's edge.
-  const float above = 28.0f * in.scale + f.body->FontSize + 6.0f * in.scale;
+  // Marker and label above the bar, the label beside the marker (one line:
+  // stacked over it, the plate did not fit under a 640x360 vein with the
+  // bands' words, and the words were dropped).
+  const float above = f.body->FontSize + 8.0f * in.scale;
   std::optional<Rect> placed;
   float h = 0.0f;
   bool words = true;
   for (const bool with_words : {true, false}) {
     h = with_words ? std::max(34.0f * in.scale, text_h + 2 * text_pad) : 12.0f * in.scale;
-    const glm::vec2 size(w + 24.0f * in.scale, above + h + 12.0f * in.scale);
+    const glm::vec2 size(w + 24.0f * in.scale, above + h + 8.0f * in.scale);
     std::vector<Rect> candidates = cornerCandidates(in, size, 10.0f * in.scale);
     std::rotate(candidates.begin(), candidates.begin() + 2, candidates.begin() + 3); // centre first
     placed = in.placer->place(candidates);
@@ -644,8 +646,10 @@ void drawSizeGauge(const ScreenInput& in, const ScreenState& st, const Fonts& f)
                         col(0.15f, 0.18f, 0.25f, alpha));
   const std::string label = L.tr("gauge.this_vein", {{"diameter", L.fixed(d, 1)}});
   const ImVec2 ls = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, label.c_str());
-  const ImVec2 lp(std::clamp(mx - 40 * in.scale, o.x, std::max(o.x, o.x + w - ls.x)),
-                  o.y - 24 * in.scale - f.body->FontSize);
+  // Right of the marker, or left of it where the plate ends first.
+  const float beside = 14.0f * in.scale;
+  const float lx = mx + beside + ls.x <= o.x + w ? mx + beside : mx - beside - ls.x;
+  const ImVec2 lp(std::max(o.x, lx), o.y - 4.0f * in.scale - f.body->FontSize);
   dl->AddText(f.body, f.body->FontSize, lp, col(0.1f, 0.12f, 0.18f, alpha), label.c_str());
   if (alpha > 0.99f) recordText(in, "gauge.this_vein", lp, ls, kInk, true);
 }
@@ -953,6 +957,39 @@ void drawPanelHeader(const ScreenInput& in, ScreenState& st, Playback& pb, const
   ImGui::Separator();
 }
 
+// Inside the panel's scrolling region, where more text follows below: its
+// last line fades into the panel over a down arrow, the cue that it scrolls
+// (the thin scroll bar alone was missed, and a line cut in half at the
+// region's edge read as a fault: 640x360 outcome, 1920x1080 Recovery).
+void drawMoreBelowCue(const ScreenInput& in) {
+  const bool more = ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 0.5f;
+  if (in.record) in.record->panel_more_cue = more;
+  if (!more) return;
+  const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  const float right = wp.x + ws.x - ImGui::GetStyle().ScrollbarSize;
+  const float bottom = wp.y + ws.y, fade = 0.65f * ImGui::GetTextLineHeight();
+  ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  bg.w = 1.0f;
+  ImVec4 clear = bg;
+  clear.w = 0.0f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float solid = bottom - 0.5f * fade; // under the last line: hidden
+  dl->AddRectFilledMultiColor(ImVec2(wp.x, bottom - fade), ImVec2(right, solid), colU(clear),
+                              colU(clear), colU(bg), colU(bg));
+  dl->AddRectFilled(ImVec2(wp.x, solid), ImVec2(right, bottom), colU(bg));
+  // What lies under the fade is not read there: the region's texts are seen
+  // down to its top only (the layout test's contrast and overlap checks).
+  if (in.record)
+    for (RecordedText& t : in.record->texts)
+      if (t.scrolls) t.inside.max.y = std::min(t.inside.max.y, bottom - fade);
+  // The arrow in the middle of the hidden half line, on the panel's own
+  // colour: clear of the words above it.
+  const float r = 0.3f * ImGui::GetTextLineHeight(), cx = 0.5f * (wp.x + right);
+  const float y = bottom - 0.5f * fade;
+  dl->AddTriangleFilled(ImVec2(cx - r, y - 0.5f * r), ImVec2(cx + r, y - 0.5f * r),
+                        ImVec2(cx, y + 0.6f * r), colU(ImGui::GetStyle().Colors[ImGuiCol_Text]));
+}
+
 void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
                     ScreenActions& actions) {
   const float w = panelWidth(in.display.x, in.scale);
@@ -1041,6 +1078,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   }
   // Whether the region holds more than it shows: its scroll bar says so.
   if (in.record) in.record->panel_scrollbar = ImGui::GetScrollMaxY() > 0.0f;
+  drawMoreBelowCue(in);
   g_in_scroll_region = false;
   ImGui::EndChild();
   if (!footer_scrolls) {
