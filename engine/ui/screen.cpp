@@ -1092,138 +1092,190 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::End();
 }
 
-void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
-                  ScreenActions& actions) {
-  const float h = kBarHeight * in.scale;
-  // Under the view only: the side panel runs the window's full height.
-  ImGui::SetNextWindowPos(ImVec2(0, in.display.y - h - kDisclaimerHeight * in.scale));
-  ImGui::SetNextWindowSize(ImVec2(in.display.x - panelWidth(in.display.x, in.scale), h));
-  ImGui::Begin("##timeline", nullptr, kFixed);
+// The timeline's widths in this language: the play button as wide as the
+// longer of its two words (the bar does not shift when it toggles), what the
+// widgets right of the scrub bar take, and which optional buttons fit.
+struct TimelineWidths {
+  float play = 0.0f, right = 0.0f;
+  bool speed = true, jumps = true, steps = true;
+};
+
+TimelineWidths timelineWidths(const ScreenInput& in, const ScreenState& st, const std::string& play,
+                              const std::string& pause) {
   const text::Locale& L = loc(st);
   const ImGuiStyle& sty = ImGui::GetStyle();
   auto buttonW = [&](const std::string& t) {
     return ImGui::CalcTextSize(t.c_str(), nullptr, true).x + 2 * sty.FramePadding.x +
            sty.ItemSpacing.x;
   };
-  // As wide as the longer of its two words, so the bar does not shift when it toggles.
-  const std::string play = L.tr("ui.play"), pause = L.tr("ui.pause");
-  const float play_w =
-      std::max(ImGui::CalcTextSize(play.c_str()).x, ImGui::CalcTextSize(pause.c_str()).x) +
-      ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
+  TimelineWidths w;
+  w.play = std::max(ImGui::CalcTextSize(play.c_str()).x, ImGui::CalcTextSize(pause.c_str()).x) +
+           sty.FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
   // The scrub bar takes what the widgets right of it leave (their words in
   // this language); the speed choice goes first where that is too narrow.
-  float right_w = 90.0f * in.scale + 2 * sty.ItemSpacing.x;
+  w.right = 90.0f * in.scale + 2 * sty.ItemSpacing.x;
   if (st.record_available)
-    right_w +=
+    w.right +=
         buttonW(L.tr("ui.record")) + buttonW(L.tr("ui.save_view")) + buttonW(L.tr("ui.handout"));
   const float total = ImGui::GetContentRegionAvail().x;
-  const float jumps_w = buttonW("|<") + buttonW(">|"), steps_w = buttonW("<") + buttonW(">");
-  const float left_w = jumps_w + steps_w + play_w + sty.ItemSpacing.x;
-  const bool speed_shown = total - left_w - right_w >= 48.0f * in.scale;
-  if (!speed_shown) right_w -= 90.0f * in.scale + sty.ItemSpacing.x;
+  const float jumps_w = buttonW("|<") + buttonW(">|");
+  const float left_w = jumps_w + buttonW("<") + buttonW(">") + w.play + sty.ItemSpacing.x;
+  w.speed = total - left_w - w.right >= 48.0f * in.scale;
+  if (!w.speed) w.right -= 90.0f * in.scale + sty.ItemSpacing.x;
   // The bar keeps two fifths of the view's width at least (a small window:
   // at 640x360 the buttons left it 90 px): the jumps to the start and end go
   // first (stage 1 and the last are one click away in the panel), then the
   // stage steps (the panel's numbers, the arrow keys).
   const float keep = 0.4f * ImGui::GetWindowWidth();
-  const bool jumps = total - left_w - right_w >= keep;
-  const bool steps = jumps || total - left_w + jumps_w - right_w >= keep;
-  if (jumps && ImGui::Button("|<")) pb.seek(0.0);
-  if (jumps) ImGui::SameLine();
-  if (steps && ImGui::Button("<")) pb.previousStage();
-  if (steps) ImGui::SameLine();
-  if (ImGui::Button(((pb.playing() ? pause : play) + "###play").c_str(), ImVec2(play_w, 0)))
+  w.jumps = total - left_w - w.right >= keep;
+  w.steps = w.jumps || total - left_w + jumps_w - w.right >= keep;
+  return w;
+}
+
+// |<  <  Play  >  >|: those that fit (timelineWidths).
+void drawTransport(const ScreenInput& in, Playback& pb, const TimelineWidths& w,
+                   const std::string& play, const std::string& pause) {
+  if (w.jumps && ImGui::Button("|<")) pb.seek(0.0);
+  if (w.jumps) ImGui::SameLine();
+  if (w.steps && ImGui::Button("<")) pb.previousStage();
+  if (w.steps) ImGui::SameLine();
+  if (ImGui::Button(((pb.playing() ? pause : play) + "###play").c_str(), ImVec2(w.play, 0)))
     pb.toggle();
   recordItem(in, "timeline.play", styleText());
   ImGui::SameLine();
-  if (steps && ImGui::Button(">")) pb.nextStage();
-  if (steps) ImGui::SameLine();
-  if (jumps && ImGui::Button(">|")) pb.seek(pb.length());
-  if (jumps) ImGui::SameLine();
-  // Scrub bar with stage boundaries and event ticks.
-  const float bar_w = std::max(48.0f * in.scale, ImGui::GetContentRegionAvail().x - right_w);
-  if (in.record) in.record->scrub = Rect::at(gv(ImGui::GetCursorScreenPos()), {bar_w, 1.0f});
-  ImGui::SetNextItemWidth(bar_w);
+  if (w.steps && ImGui::Button(">")) pb.nextStage();
+  if (w.steps) ImGui::SameLine();
+  if (w.jumps && ImGui::Button(">|")) pb.seek(pb.length());
+  if (w.jumps) ImGui::SameLine();
+}
+
+// Where the scrub bar lies: its top-left corner, width and height.
+struct ScrubBar {
+  ImVec2 min;
+  float w = 0.0f, h = 0.0f;
+  double len = 1.0;
+  float at(double position) const { return min.x + w * static_cast<float>(position / len); }
+};
+
+// The scrub bar with a line at each stage boundary.
+ScrubBar drawScrubBar(const ScreenInput& in, Playback& pb, float right_w) {
+  ScrubBar bar;
+  bar.w = std::max(48.0f * in.scale, ImGui::GetContentRegionAvail().x - right_w);
+  if (in.record) in.record->scrub = Rect::at(gv(ImGui::GetCursorScreenPos()), {bar.w, 1.0f});
+  ImGui::SetNextItemWidth(bar.w);
   float pos = static_cast<float>(pb.position());
-  const ImVec2 bar_min = ImGui::GetCursorScreenPos();
+  bar.min = ImGui::GetCursorScreenPos();
   if (ImGui::SliderFloat("##scrub", &pos, 0.0f, static_cast<float>(pb.length()), "")) pb.seek(pos);
+  bar.h = ImGui::GetFrameHeight();
+  bar.len = std::max(pb.length(), 1e-6);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float bh = ImGui::GetFrameHeight();
-  const double len = std::max(pb.length(), 1e-6);
   for (int i = 1; i < pb.stageCount(); ++i) {
-    const float x = bar_min.x + bar_w * static_cast<float>(pb.stageStart(i) / len);
-    dl->AddLine(ImVec2(x, bar_min.y - 2), ImVec2(x, bar_min.y + bh + 2), col(0.25f, 0.3f, 0.4f),
+    const float x = bar.at(pb.stageStart(i));
+    dl->AddLine(ImVec2(x, bar.min.y - 2), ImVec2(x, bar.min.y + bar.h + 2), col(0.25f, 0.3f, 0.4f),
                 2.0f);
   }
-  const bool bar_hovered = ImGui::IsItemHovered();
+  return bar;
+}
+
+// A student's event name inside the bar, where it fits before the next mark.
+void drawEventName(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f,
+                   const ScrubBar& bar, std::size_t k, float x) {
+  const std::string name_text = eventName(in.run->events[k].kind, st.audience, loc(st));
+  const char* name = name_text.c_str();
+  const float tw = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, name).x;
+  float next_x = bar.min.x + bar.w;
+  for (std::size_t j = k + 1; j < in.run->events.size(); ++j) {
+    const double q = pb.positionOfSimTime(in.run->events[j].time_s);
+    if (q >= 0) {
+      next_x = bar.at(q);
+      break;
+    }
+  }
+  if (x + 4 + tw + 6 < next_x)
+    ImGui::GetWindowDrawList()->AddText(
+        f.small, f.small->FontSize, ImVec2(x + 4, bar.min.y + (bar.h - f.small->FontSize) * 0.5f),
+        col(0.45f, 0.16f, 0.04f), name);
+}
+
+// A triangle under the bar at each key moment; returns the one under the mouse.
+const sim::Event* drawEventMarks(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                                 const Fonts& f, const ScrubBar& bar) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
-  const sim::Event* hovered_event = nullptr;
-  const float tri = 7.0f * in.scale;
+  const sim::Event* hovered = nullptr;
+  const float tri = 7.0f * in.scale, y = bar.min.y + bar.h;
   for (std::size_t k = 0; k < in.run->events.size(); ++k) {
     const sim::Event& e = in.run->events[k];
     const double p = pb.positionOfSimTime(e.time_s);
     if (p < 0) continue;
-    const float x = bar_min.x + bar_w * static_cast<float>(p / len);
-    dl->AddTriangleFilled(ImVec2(x, bar_min.y + bh - 3),
-                          ImVec2(x - tri, bar_min.y + bh + tri * 1.4f),
-                          ImVec2(x + tri, bar_min.y + bh + tri * 1.4f), col(0.80f, 0.28f, 0.08f));
-    if (std::abs(mouse.x - x) <= tri + 1.0f && mouse.y >= bar_min.y &&
-        mouse.y <= bar_min.y + bh + tri * 1.6f)
-      hovered_event = &e;
-    if (st.audience == scene::Audience::Student) { // tiny name inside the bar where it fits
-      const std::string name_text = eventName(e.kind, st.audience, L);
-      const char* name = name_text.c_str();
-      const float tw = f.small->CalcTextSizeA(f.small->FontSize, 1e6f, 0.0f, name).x;
-      float next_x = bar_min.x + bar_w;
-      for (std::size_t j = k + 1; j < in.run->events.size(); ++j) {
-        const double q = pb.positionOfSimTime(in.run->events[j].time_s);
-        if (q >= 0) {
-          next_x = bar_min.x + bar_w * static_cast<float>(q / len);
-          break;
-        }
-      }
-      if (x + 4 + tw + 6 < next_x)
-        dl->AddText(f.small, f.small->FontSize,
-                    ImVec2(x + 4, bar_min.y + (bh - f.small->FontSize) * 0.5f),
-                    col(0.45f, 0.16f, 0.04f), name);
-    }
+    const float x = bar.at(p);
+    dl->AddTriangleFilled(ImVec2(x, y - 3), ImVec2(x - tri, y + tri * 1.4f),
+                          ImVec2(x + tri, y + tri * 1.4f), col(0.80f, 0.28f, 0.08f));
+    if (std::abs(mouse.x - x) <= tri + 1.0f && mouse.y >= bar.min.y && mouse.y <= y + tri * 1.6f)
+      hovered = &e;
+    if (st.audience == scene::Audience::Student) drawEventName(in, st, pb, f, bar, k, x);
   }
-  if (hovered_event) {
-    ImGui::SetTooltip("%s", eventTooltip(*hovered_event, pb, *in.run, st.audience, L).c_str());
+  return hovered;
+}
+
+void drawSpeedChoice(const ScreenInput& in, Playback& pb) {
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(90.0f * in.scale);
+  static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
+  static const char* speed_names[] = {"0.25x", "0.5x", "1x", "2x", "4x"};
+  int current = 2;
+  for (int i = 0; i < 5; ++i)
+    if (std::abs(speeds[i] - static_cast<float>(pb.speed())) < 1e-3f) current = i;
+  if (ImGui::Combo("##speed", &current, speed_names, 5)) pb.setSpeed(speeds[current]);
+}
+
+// The window only: record the tour (or its progress and Cancel), save the
+// view, write the handout.
+void drawRecordButtons(const ScreenInput& in, const ScreenState& st, ScreenActions& actions) {
+  const text::Locale& L = loc(st);
+  ImGui::SameLine();
+  if (st.record_progress >= 0.0f) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f %%", 100.0 * static_cast<double>(st.record_progress));
+    ImGui::ProgressBar(st.record_progress, ImVec2(110.0f * in.scale, 0.0f), text);
+    ImGui::SameLine();
+    if (ImGui::Button((L.tr("ui.cancel") + "###cancel").c_str())) actions.cancel_record = true;
+    return;
+  }
+  if (ImGui::Button((L.tr("ui.record") + "###record").c_str())) actions.record = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.record.tooltip").c_str());
+  ImGui::SameLine();
+  if (ImGui::Button((L.tr("ui.save_view") + "###saveview").c_str())) actions.save_view = true;
+  recordItem(in, "timeline.save_view", styleText());
+  ImGui::SameLine();
+  if (ImGui::Button((L.tr("ui.handout") + "###handout").c_str())) actions.handout = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.handout.tooltip").c_str());
+  recordItem(in, "timeline.handout", styleText());
+}
+
+// Under the view only (the side panel runs the window's full height): the
+// transport buttons, the scrub bar with its stages and key moments, the speed
+// and, in the window, recording.
+void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
+                  ScreenActions& actions) {
+  const float h = kBarHeight * in.scale;
+  ImGui::SetNextWindowPos(ImVec2(0, in.display.y - h - kDisclaimerHeight * in.scale));
+  ImGui::SetNextWindowSize(ImVec2(in.display.x - panelWidth(in.display.x, in.scale), h));
+  ImGui::Begin("##timeline", nullptr, kFixed);
+  const text::Locale& L = loc(st);
+  const std::string play = L.tr("ui.play"), pause = L.tr("ui.pause");
+  const TimelineWidths w = timelineWidths(in, st, play, pause);
+  drawTransport(in, pb, w, play, pause);
+  const ScrubBar bar = drawScrubBar(in, pb, w.right);
+  const bool bar_hovered = ImGui::IsItemHovered();
+  const sim::Event* hovered = drawEventMarks(in, st, pb, f, bar);
+  if (hovered) {
+    ImGui::SetTooltip("%s", eventTooltip(*hovered, pb, *in.run, st.audience, L).c_str());
   } else if (bar_hovered) {
     ImGui::SetTooltip("%s", L.tr("ui.timeline.tooltip").c_str());
   }
-  if (speed_shown) {
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(90.0f * in.scale);
-    static const float speeds[] = {0.25f, 0.5f, 1.0f, 2.0f, 4.0f};
-    static const char* speed_names[] = {"0.25x", "0.5x", "1x", "2x", "4x"};
-    int current = 2;
-    for (int i = 0; i < 5; ++i)
-      if (std::abs(speeds[i] - static_cast<float>(pb.speed())) < 1e-3f) current = i;
-    if (ImGui::Combo("##speed", &current, speed_names, 5)) pb.setSpeed(speeds[current]);
-  }
-  if (st.record_available) { // the window only: record the tour, save the view
-    ImGui::SameLine();
-    if (st.record_progress >= 0.0f) {
-      char text[32];
-      std::snprintf(text, sizeof text, "%.0f %%", 100.0 * static_cast<double>(st.record_progress));
-      ImGui::ProgressBar(st.record_progress, ImVec2(110.0f * in.scale, 0.0f), text);
-      ImGui::SameLine();
-      if (ImGui::Button((L.tr("ui.cancel") + "###cancel").c_str())) actions.cancel_record = true;
-    } else {
-      if (ImGui::Button((L.tr("ui.record") + "###record").c_str())) actions.record = true;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.record.tooltip").c_str());
-      ImGui::SameLine();
-      if (ImGui::Button((L.tr("ui.save_view") + "###saveview").c_str())) actions.save_view = true;
-      recordItem(in, "timeline.save_view", styleText());
-      ImGui::SameLine();
-      if (ImGui::Button((L.tr("ui.handout") + "###handout").c_str())) actions.handout = true;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", L.tr("ui.handout.tooltip").c_str());
-      recordItem(in, "timeline.handout", styleText());
-    }
-  }
-  (void)f;
+  if (w.speed) drawSpeedChoice(in, pb);
+  if (st.record_available) drawRecordButtons(in, st, actions);
   ImGui::End();
 }
 
