@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <vector>
 
@@ -673,6 +674,36 @@ TEST_CASE("layout: the stage panels show the safety boxes, every item, without t
 // "Trapped blood" in the scene without compression), patient and student, at
 // 640x360, 1280x720 and 1920x1080: the layout checks hold, labels two lines
 // apart included.
+namespace {
+
+// Draws each still at every size, for patients and students, holding the
+// model at the still's time; `check` gets the frame's pixels (the record in
+// `rec`) and its name ("<file> <W>x<H> <mode> <still>").
+void forEachStill(app::Session& s, app::Viewer& v, const std::vector<app::TourStill>& stills,
+                  const std::string& file, ui::LayoutRecord& rec,
+                  const std::function<void(const gfx::Image&, const std::string&)>& check) {
+  for (const glm::ivec2 size : kSizes) {
+    testsupport::glContext()->window->setSize(size.x, size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+    for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
+      v.state().audience = aud;
+      for (const app::TourStill& still : stills) {
+        s.playback.seek(still.position_s);
+        v.holdModelTime(still.model_time_s);
+        const gfx::Image img = drawRecorded(v, fb, size, rec);
+        v.holdModelTime(std::nullopt);
+        std::ostringstream name;
+        name << file << " " << size.x << "x" << size.y << " "
+             << (aud == scene::Audience::Student ? "student " : "patient ") << still.name;
+        INFO(name.str());
+        check(img, name.str());
+      }
+    }
+  }
+}
+
+} // namespace
+
 TEST_CASE("layout: every scene's stills with several labels keep them apart at every size",
           "[ui][gl][layout]") {
   REQUIRE_GL();
@@ -693,35 +724,19 @@ TEST_CASE("layout: every scene's stills with several labels keep them apart at e
     for (const app::TourStill& still : app::planTour(s))
       for (const char* beat : {"sealed", "reopened", "stocking_on", "needle_out"})
         if (still.name.find(beat) != std::string::npos) stills.push_back(still);
-    for (const glm::ivec2 size : kSizes) {
-      testsupport::glContext()->window->setSize(size.x, size.y);
-      gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
-      for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
-        v.state().audience = aud;
-        for (const app::TourStill& still : stills) {
-          s.playback.seek(still.position_s);
-          v.holdModelTime(still.model_time_s);
-          const gfx::Image img = drawRecorded(v, fb, size, rec);
-          v.holdModelTime(std::nullopt);
-          std::ostringstream name;
-          name << file << " " << size.x << "x" << size.y << " "
-               << (aud == scene::Audience::Student ? "student " : "patient ") << still.name;
-          INFO(name.str());
-          const auto labels = std::count_if(rec.texts.begin(), rec.texts.end(), [](const auto& t) {
-            return t.what.rfind("label.", 0) == 0;
-          });
-          if (labels >= 2) ++two_labels;
-          // The texts over the picture (the side panel's own fit is the
-          // panel tests' to check).
-          std::vector<std::string> found = problems(rec, img);
-          found.erase(
-              std::remove_if(found.begin(), found.end(),
-                             [](const std::string& p) { return p.rfind("panel.", 0) == 0; }),
-              found.end());
-          failOn(found, img, "layout-failed-scenes-" + name.str() + ".png");
-        }
-      }
-    }
+    forEachStill(s, v, stills, file, rec, [&](const gfx::Image& img, const std::string& name) {
+      const auto labels = std::count_if(rec.texts.begin(), rec.texts.end(), [](const auto& t) {
+        return t.what.rfind("label.", 0) == 0;
+      });
+      if (labels >= 2) ++two_labels;
+      // The texts over the picture (the side panel's own fit is the
+      // panel tests' to check).
+      std::vector<std::string> found = problems(rec, img);
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [](const std::string& p) { return p.rfind("panel.", 0) == 0; }),
+                  found.end());
+      failOn(found, img, "layout-failed-scenes-" + name + ".png");
+    });
   }
   // The spacing check had pairs to look at.
   INFO(two_labels << " stills with two or more labels");
@@ -745,47 +760,31 @@ TEST_CASE("layout: every tour still's panel and gauge texts can be read at three
     app::Session& s = open->session;
     app::Viewer& v = open->v();
     const std::vector<app::TourStill> stills = app::planTour(s);
-    for (const glm::ivec2 size : kSizes) {
-      testsupport::glContext()->window->setSize(size.x, size.y);
-      gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
-      for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
-        v.state().audience = aud;
-        for (const app::TourStill& still : stills) {
-          s.playback.seek(still.position_s);
-          v.holdModelTime(still.model_time_s);
-          const gfx::Image img = drawRecorded(v, fb, size, rec);
-          v.holdModelTime(std::nullopt);
-          std::ostringstream name;
-          name << file << " " << size.x << "x" << size.y << " "
-               << (aud == scene::Audience::Student ? "student " : "patient ") << still.name;
-          INFO(name.str());
-          const bool below = std::any_of(rec.texts.begin(), rec.texts.end(), [&](const auto& t) {
-            return t.scrolls && t.rect.max.y > rec.panel_scroll.max.y + 0.5f;
-          });
-          if (below) {
-            ++more;
-            CHECK(rec.panel_scrollbar);
-            CHECK(rec.panel_more_cue);
-          }
-          const auto count = [&](const char* what) {
-            return std::count_if(rec.texts.begin(), rec.texts.end(),
-                                 [&](const ui::RecordedText& t) { return t.what == what; });
-          };
-          if (count("gauge.this_vein") > 0) {
-            ++gauges;
-            CHECK(count("gauge.band") == 3);
-          }
-          std::vector<std::string> found = problems(rec, img);
-          found.erase(std::remove_if(found.begin(), found.end(),
-                                     [](const std::string& p) {
-                                       return p.rfind("panel.", 0) != 0 &&
-                                              p.rfind("gauge.", 0) != 0;
-                                     }),
-                      found.end());
-          failOn(found, img, "layout-failed-reach-" + name.str() + ".png");
-        }
+    forEachStill(s, v, stills, file, rec, [&](const gfx::Image& img, const std::string& name) {
+      const bool below = std::any_of(rec.texts.begin(), rec.texts.end(), [&](const auto& t) {
+        return t.scrolls && t.rect.max.y > rec.panel_scroll.max.y + 0.5f;
+      });
+      if (below) {
+        ++more;
+        CHECK(rec.panel_scrollbar);
+        CHECK(rec.panel_more_cue);
       }
-    }
+      const auto count = [&](const char* what) {
+        return std::count_if(rec.texts.begin(), rec.texts.end(),
+                             [&](const ui::RecordedText& t) { return t.what == what; });
+      };
+      if (count("gauge.this_vein") > 0) {
+        ++gauges;
+        CHECK(count("gauge.band") == 3);
+      }
+      std::vector<std::string> found = problems(rec, img);
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [](const std::string& p) {
+                                   return p.rfind("panel.", 0) != 0 && p.rfind("gauge.", 0) != 0;
+                                 }),
+                  found.end());
+      failOn(found, img, "layout-failed-reach-" + name + ".png");
+    });
   }
   // The cases this is about happened.
   CHECK(more >= 6);
