@@ -977,17 +977,23 @@ void drawMoreBelowCue(const ScreenInput& in) {
   dl->AddRectFilledMultiColor(ImVec2(wp.x, bottom - fade), ImVec2(right, solid), colU(clear),
                               colU(clear), colU(bg), colU(bg));
   dl->AddRectFilled(ImVec2(wp.x, solid), ImVec2(right, bottom), colU(bg));
-  // What lies under the fade is not read there: the region's texts are seen
-  // down to its top only (the layout test's contrast and overlap checks).
+  // A text the region's bottom cuts is not read under the fade: it is seen
+  // down to the fade's top only (the layout test's contrast and overlap
+  // checks). A text that ends above the bottom stays whole (its last line's
+  // descenders may reach into the fade's clear top).
   if (in.record)
     for (RecordedText& t : in.record->texts)
-      if (t.scrolls) t.inside.max.y = std::min(t.inside.max.y, bottom - fade);
-  // The arrow in the middle of the hidden half line, on the panel's own
-  // colour: clear of the words above it.
-  const float r = 0.3f * ImGui::GetTextLineHeight(), cx = 0.5f * (wp.x + right);
-  const float y = bottom - 0.5f * fade;
+      if (t.scrolls && t.rect.max.y > bottom + 0.5f)
+        t.inside.max.y = std::min(t.inside.max.y, bottom - fade);
+  // The arrow at the foot of the scroll bar's track, clear of every word.
+  const float bar = ImGui::GetStyle().ScrollbarSize;
+  const float r = std::min(0.3f * ImGui::GetTextLineHeight(), 0.4f * bar);
+  const float cx = right + 0.5f * bar, y = bottom - 0.5f * bar;
+  // (The items' clip rectangle stops short of the track: the whole region's.)
+  dl->PushClipRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y), false);
   dl->AddTriangleFilled(ImVec2(cx - r, y - 0.5f * r), ImVec2(cx + r, y - 0.5f * r),
                         ImVec2(cx, y + 0.6f * r), colU(ImGui::GetStyle().Colors[ImGuiCol_Text]));
+  dl->PopClipRect();
 }
 
 void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
