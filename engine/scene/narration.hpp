@@ -23,7 +23,7 @@ const char* agentKey(sim::Agent a);
 // doctor about the later nights. Inside stockingAdvice.
 std::string stockingShown(const sim::Params& p, const text::Locale& loc);
 // The whole stocking sentence for a treated vein: stockingShown, then "your
-// doctor decides how long you wear yours (product information: 2–3 days after
+// doctor decides how long you wear yours (polidocanol's label: 2–3 days after
 // spider veins, 5–7 after reticular veins)" ("safety.after.stocking"). The
 // narration's {stocking_advice}; scene::stockingText for the other places.
 std::string stockingAdvice(const sim::Params& p, const text::Locale& loc);

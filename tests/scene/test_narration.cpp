@@ -514,7 +514,9 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
       CHECK(has(narrated(q, "compression", Audience::Patient, lang), shown.c_str()));
     }
   }
-  CHECK(has(comp, "Label: 2–3 days (spider), 5–7 days (reticular)"));
+  // The label's days, named as polidocanol's (Asclera) whatever the agent (clinical.md has none for
+  // STS).
+  CHECK(has(comp, "Asclera (polidocanol) label: 2–3 days (spider), 5–7 days (reticular)"));
   // The cluster is on the thigh/knee: ankle pressures only as an example.
   const std::string prep = narrated(p, "preparation", Audience::Student);
   CHECK(has(prep, "for example at the ankle"));
