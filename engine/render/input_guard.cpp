@@ -6,56 +6,21 @@
 
 #include "core/log.hpp"
 #include "scene/schema.hpp"
+#include "sim/quantities.hpp"
 
 namespace render {
 namespace {
 
-// Ranges are generous (what the pictures can still show sensibly), not the
-// model's physiology: the guard catches garbage, it does not second-guess the model.
-struct SampleField {
-  const char* name;
-  double sim::Sample::*member;
-  double lo, hi;
-};
-constexpr SampleField kSampleFields[] = {
-    {"time_s", &sim::Sample::time_s, 0.0, 1e9},
-    {"needle_insertion", &sim::Sample::needle_insertion, 0.0, 1.0},
-    {"concentration_pct", &sim::Sample::concentration_pct, 0.0, 100.0},
-    {"endothelium_alive", &sim::Sample::endothelium_alive, 0.0, 1.0},
-    {"lumen_area_ratio", &sim::Sample::lumen_area_ratio, 0.0, 2.0},
-    {"spasm", &sim::Sample::spasm, 0.0, 1.0},
-    {"blanching", &sim::Sample::blanching, 0.0, 1.0},
-    {"thrombus", &sim::Sample::thrombus, 0.0, 1.0},
-    {"fibrosis", &sim::Sample::fibrosis, 0.0, 1.0},
-    {"inflammation", &sim::Sample::inflammation, 0.0, 1.0},
-    {"visibility", &sim::Sample::visibility, 0.0, 1.0},
-    {"compression_mmHg", &sim::Sample::compression_mmHg, 0.0, 300.0},
-    {"blood_speed_mm_s", &sim::Sample::blood_speed_mm_s, 0.0, 1000.0},
-    {"wheal", &sim::Sample::wheal, 0.0, 1.0},
-    {"wheal_ml", &sim::Sample::wheal_ml, 0.0, 10.0},
-    {"seal", &sim::Sample::seal, 0.0, 1.0},
-    {"tube_area_ratio", &sim::Sample::tube_area_ratio, 0.0, 2.0},
-    {"pigment", &sim::Sample::pigment, 0.0, 1.0},
-};
-constexpr std::size_t kSampleCount = sizeof(kSampleFields) / sizeof(kSampleFields[0]);
-
-struct LumenField {
-  const char* name;
-  double sim::LumenShape::*member;
-  double lo, hi;
-};
-constexpr LumenField kLumenFields[] = {
-    {"lumen.area_ratio", &sim::LumenShape::area_ratio, 0.0, 2.0},
-    {"lumen.semi_x", &sim::LumenShape::semi_x, 0.0, 2.0},
-    {"lumen.semi_y", &sim::LumenShape::semi_y, 0.0, 2.0},
-    {"lumen.waist", &sim::LumenShape::waist, 0.0, 1.0},
-};
-constexpr std::size_t kLumenCount = sizeof(kLumenFields) / sizeof(kLumenFields[0]);
+// Field 0 is the sample's time; then every quantity of sim/quantities.hpp (its
+// ranges are generous: the guard catches garbage, it does not second-guess the model).
+constexpr std::size_t kQuantityBase = 1;
+const std::size_t kQuantityCount = sim::sampleQuantityCount();
+constexpr double kMaxTime = 1e9;
 
 // Along-the-segment arrays: free sclerosant in % (w/v), lining alive 0..1.
-constexpr std::size_t kSclerosantField = kSampleCount + kLumenCount;
-constexpr std::size_t kLiningField = kSclerosantField + 1;
-constexpr std::size_t kAllSampleFields = kLiningField + 1;
+const std::size_t kSclerosantField = kQuantityBase + kQuantityCount;
+const std::size_t kLiningField = kSclerosantField + 1;
+const std::size_t kAllSampleFields = kLiningField + 1;
 
 // Scene parameters, ranged by the scene schema (one table for the loader, --set and here).
 struct ParamField {
@@ -92,18 +57,18 @@ std::size_t sampleFieldCount() {
 }
 
 const char* sampleFieldName(std::size_t i) {
-  if (i < kSampleCount) return kSampleFields[i].name;
-  if (i < kSampleCount + kLumenCount) return kLumenFields[i - kSampleCount].name;
+  if (i < kQuantityBase) return "time_s";
+  if (i < kSclerosantField) return sim::sampleQuantities()[i - kQuantityBase].name;
   if (i == kSclerosantField) return "sclerosant[]";
   if (i == kLiningField) return "lining[]";
   return "?";
 }
 
 void setSampleField(sim::Sample& s, std::size_t i, double v) {
-  if (i < kSampleCount) {
-    s.*(kSampleFields[i].member) = v;
-  } else if (i < kSampleCount + kLumenCount) {
-    s.lumen.*(kLumenFields[i - kSampleCount].member) = v;
+  if (i < kQuantityBase) {
+    s.time_s = v;
+  } else if (i < kSclerosantField) {
+    sim::sampleQuantities()[i - kQuantityBase].in(s) = v;
   } else if (i == kSclerosantField) {
     s.sclerosant.fill(static_cast<float>(v));
   } else if (i == kLiningField) {
@@ -127,19 +92,15 @@ const FrameInput& InputGuard::check(const FrameInput& in) {
   if (!in.sample || !in.params) return in_;
   sample_ = *in.sample;
   const sim::Sample neutral;
-  for (std::size_t i = 0; i < kSampleCount; ++i) {
-    const SampleField& f = kSampleFields[i];
-    double& v = sample_.*(f.member);
+  const double time = sample_.time_s;
+  sample_.time_s = clean(time, 0.0, kMaxTime, neutral.time_s);
+  if (changed(time, sample_.time_s)) report(0, "time_s", time, sample_.time_s);
+  for (std::size_t i = 0; i < kQuantityCount; ++i) {
+    const sim::Quantity& q = sim::sampleQuantities()[i];
+    double& v = q.in(sample_);
     const double before = v;
-    v = clean(v, f.lo, f.hi, neutral.*(f.member));
-    if (changed(before, v)) report(i, f.name, before, v);
-  }
-  for (std::size_t i = 0; i < kLumenCount; ++i) {
-    const LumenField& f = kLumenFields[i];
-    double& v = sample_.lumen.*(f.member);
-    const double before = v;
-    v = clean(v, f.lo, f.hi, neutral.lumen.*(f.member));
-    if (changed(before, v)) report(kSampleCount + i, f.name, before, v);
+    v = clean(v, q.lo, q.hi, q.in(neutral));
+    if (changed(before, v)) report(kQuantityBase + i, q.name, before, v);
   }
   const auto cleanArray = [this](auto& cells, std::size_t field, double hi) {
     for (float& c : cells) {

@@ -2,8 +2,9 @@
 #include "sim/divergence.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
+
+#include "sim/quantities.hpp"
 
 namespace sim {
 namespace {
@@ -20,41 +21,16 @@ bool sameAnatomy(const Params& a, const Params& b) {
          a.patient.skin_tone == b.patient.skin_tone;
 }
 
-// Every quantity of a sample but its time and the arrays along the vein.
-std::array<double, 22> quantities(const Sample& s) {
-  return {s.needle_insertion,
-          s.concentration_pct,
-          s.endothelium_alive,
-          s.lumen_area_ratio,
-          s.lumen.area_ratio,
-          s.lumen.semi_x,
-          s.lumen.semi_y,
-          s.lumen.waist,
-          s.spasm,
-          s.blanching,
-          s.thrombus,
-          s.fibrosis,
-          s.inflammation,
-          s.visibility,
-          s.compression_mmHg,
-          s.blood_speed_mm_s,
-          s.wheal,
-          s.wheal_ml,
-          s.seal,
-          s.tube_area_ratio,
-          s.pigment,
-          s.clot_organised};
-}
-
 } // namespace
 
 bool sameState(const Sample& a, const Sample& b) {
   if (a.phase != b.phase || a.injecting != b.injecting || a.lying != b.lying ||
       a.lumen.walls_touch != b.lumen.walls_touch)
     return false;
-  const auto x = quantities(a), y = quantities(b);
-  for (std::size_t i = 0; i < std::size(x); ++i)
-    if (!near(x[i], y[i])) return false;
+  for (std::size_t i = 0; i < sampleQuantityCount(); ++i) {
+    const Quantity& q = sampleQuantities()[i];
+    if (!near(q.in(a), q.in(b))) return false;
+  }
   for (std::size_t i = 0; i < a.sclerosant.size(); ++i)
     if (!near(a.sclerosant[i], b.sclerosant[i]) || !near(a.lining[i], b.lining[i])) return false;
   return true;

@@ -10,6 +10,7 @@
 #include "render/cells.hpp"
 #include "render/input_guard.hpp"
 #include "render/layout.hpp"
+#include "sim/quantities.hpp"
 
 namespace {
 
@@ -22,28 +23,11 @@ const double kBad[] = {std::numeric_limits<double>::quiet_NaN(),
 
 bool finite(const sim::Sample& s) {
   bool ok = true;
-  const double ds[] = {s.time_s,
-                       s.needle_insertion,
-                       s.concentration_pct,
-                       s.endothelium_alive,
-                       s.lumen_area_ratio,
-                       s.lumen.area_ratio,
-                       s.lumen.semi_x,
-                       s.lumen.semi_y,
-                       s.lumen.waist,
-                       s.spasm,
-                       s.blanching,
-                       s.thrombus,
-                       s.fibrosis,
-                       s.inflammation,
-                       s.visibility,
-                       s.compression_mmHg,
-                       s.blood_speed_mm_s,
-                       s.wheal,
-                       s.seal,
-                       s.tube_area_ratio,
-                       s.pigment};
-  for (double d : ds) ok = ok && std::isfinite(d) && d >= 0.0;
+  ok = ok && std::isfinite(s.time_s) && s.time_s >= 0.0;
+  for (std::size_t i = 0; i < sim::sampleQuantityCount(); ++i) {
+    const double d = sim::sampleQuantities()[i].in(s);
+    ok = ok && std::isfinite(d) && d >= 0.0;
+  }
   for (float v : s.sclerosant) ok = ok && std::isfinite(v) && v >= 0.0f;
   for (float v : s.lining) ok = ok && std::isfinite(v) && v >= 0.0f && v <= 1.0f;
   return ok;
