@@ -101,6 +101,23 @@ std::string orList(const std::vector<std::string>& items, const text::Locale& lo
 
 } // namespace
 
+std::string citation(sim::Source source, sim::Agent agent, const text::Locale& loc) {
+  const sim::SourceInfo& info = sim::sourceInfo(source);
+  const std::string name = loc.tr(std::string("term.source.") + info.id);
+  if (info.agent == agent) return name;
+  // Another agent's product information: said as theirs, never as this agent's.
+  return loc.tr("term.source.other_agent",
+                {{"source", name}, {"agent", loc.tr(agentKey(info.agent))}});
+}
+
+text::Args sourceArgs(sim::Agent agent, const text::Locale& loc) {
+  const sim::AgentSources& s = sim::agentInfo(agent).sources;
+  return {{"label_source", citation(s.label, agent, loc)},
+          {"contra_source", citation(s.contraindications, agent, loc)},
+          {"contra_more_source", citation(s.contra_more, agent, loc)},
+          {"practice_source", citation(s.practice, agent, loc)}};
+}
+
 const char* paodTermKey() {
   return "term.paod";
 }
@@ -139,10 +156,12 @@ namespace {
 bool value(const std::string& name, const sim::Params& p, const text::Locale& loc,
            const sim::Outcome* outcome, std::string& out) {
   if (name == "clot_course") return clotCourse(outcome, loc, out);
-  if (name == "label_source") {
-    // Each agent's own label (registry): the Asclera label is polidocanol's,
-    // the Fibrovein SmPC sodium tetradecyl sulfate's.
-    out = loc.tr(std::string("term.label_source.") + sim::agentInfo(p.agent.name).id);
+  if (name == "label_source" || name == "contra_source" || name == "contra_more_source" ||
+      name == "practice_source") {
+    // The agent's sources from the registry (sim::AgentSources), another
+    // agent's named as theirs.
+    for (const auto& [n, v] : sourceArgs(p.agent.name, loc))
+      if (n == name) out = v;
   } else if (name == "paod") {
     out = loc.tr(paodTermKey());
   } else if (name == "alternatives" || name == "alternatives_plain") {
@@ -217,6 +236,9 @@ const std::vector<std::string>& placeholderNames() {
                                                   "concentration_pct",
                                                   "label_pct",
                                                   "label_source",
+                                                  "contra_source",
+                                                  "contra_more_source",
+                                                  "practice_source",
                                                   "clot_course",
                                                   "paod",
                                                   "alternatives",

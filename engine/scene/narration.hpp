@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/params.hpp"
+#include "sim/registry.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
 
@@ -46,8 +47,18 @@ std::string expandPlaceholders(const std::string& text, const sim::Params& param
 // it (narration {paod}, the safety box, the quiz). Patients read "severe
 // arterial disease of the legs" (safety.contra.arterial).
 const char* paodTermKey();
+// How a text cites `source` where the agent is `agent`: the source's term
+// ("Asclera label"), or, where the source is another agent's product
+// information, named as that agent's ("Asclera label, for polidocanol":
+// term.source.other_agent). No fact borrows another agent's label unsaid.
+std::string citation(sim::Source source, sim::Agent agent, const text::Locale& loc);
+// The agent's citations from the registry (sim::AgentSources): {label_source},
+// {contra_source}, {contra_more_source}, {practice_source}.
+text::Args sourceArgs(sim::Agent agent, const text::Locale& loc);
+
 // Values that texts outside the narration share with it ({paod}): the
-// built-in quiz and the safety texts fill them in with these.
+// built-in quiz and the safety texts fill them in with these (the quiz and
+// the warnings add the agent's sourceArgs).
 text::Args termArgs(const text::Locale& loc);
 
 // The treatments the model names instead of micro sclerotherapy for this vein

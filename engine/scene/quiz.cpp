@@ -37,9 +37,13 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
 
 // The question's texts in one language; false when that catalogue lacks the question.
 // Terms shared with the narration ({paod}) are filled in, so a question names
-// a contraindication in the one wording the student's other texts use.
-bool textsIn(const text::Locale& loc, const std::string& base, int choices, QuizText& out) {
-  const text::Args terms = termArgs(loc);
+// a contraindication in the one wording the student's other texts use, and
+// the agent's citations ({practice_source}, ...: sourceArgs), so a question
+// about STS names polidocanol's label as polidocanol's.
+bool textsIn(const text::Locale& loc, const std::string& base, int choices, sim::Agent agent,
+             QuizText& out) {
+  text::Args terms = termArgs(loc);
+  for (auto& a : sourceArgs(agent, loc)) terms.push_back(std::move(a));
   const std::string* q = loc.find(base + ".question");
   if (!q) return false;
   out.question = text::fill(*q, terms);
@@ -69,7 +73,7 @@ std::string csvField(const std::string& s) {
 
 } // namespace
 
-std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id) {
+std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id, sim::Agent agent) {
   std::vector<QuizQuestion> out;
   int n = 0;
   for (const BuiltinQ& b : builtin(stage_id)) {
@@ -79,13 +83,13 @@ std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id) {
     q.answer_index = b.answer - 1;
     const std::string base = "quiz." + q.id;
     QuizText en;
-    textsIn(text::english(), base, b.choices, en);
+    textsIn(text::english(), base, b.choices, agent, en);
     q.question = en.question;
     q.choices = en.choices;
     q.explanation = en.explanation;
     for (const std::string& code : text::languageCodes()) {
       QuizText t;
-      if (code != kFallbackLang && textsIn(text::locale(code), base, b.choices, t))
+      if (code != kFallbackLang && textsIn(text::locale(code), base, b.choices, agent, t))
         q.translations[code] = std::move(t);
     }
     out.push_back(std::move(q));

@@ -12,8 +12,9 @@ namespace scene {
 
 // Built-in questions of stage `id` (both audiences, English + German), ids
 // "<id>.1", "<id>.2", ...; empty for an unknown id. Content and sources:
-// shared/reference/clinical.md.
-std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id);
+// shared/reference/clinical.md. Citations name the agent's sources
+// (scene::sourceArgs).
+std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id, sim::Agent agent);
 
 class QuizSession {
 public:

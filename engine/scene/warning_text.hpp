@@ -5,13 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "sim/params.hpp"
 #include "sim/warnings.hpp"
 #include "text/locale.hpp"
 
 namespace scene {
 
-std::string warningText(const sim::Warning& w, const text::Locale& L);
-std::vector<std::string> warningTexts(const std::vector<sim::Warning>& list, const text::Locale& L);
+// `agent` is the run's (sim::Outcome::agent): the texts cite its sources
+// (scene::sourceArgs), polidocanol's label named as polidocanol's for STS.
+std::string warningText(const sim::Warning& w, const text::Locale& L, sim::Agent agent);
+std::vector<std::string> warningTexts(const std::vector<sim::Warning>& list, const text::Locale& L,
+                                      sim::Agent agent);
 
 // Catalogue key of a warning kind: "warning." + sim::toString(kind).
 std::string warningKey(sim::WarningKind kind);

@@ -11,23 +11,28 @@ namespace {
 // <= 10 mL per session); Aethoxysklerol SmPC (2 mg/kg/day); Parsi 2011 (clot
 // stages: strong to 0.1 %, weak 0.15-0.3 %, none >= 0.6 %); breastfeeding may
 // pause for up to 8 h (Asclera label).
-constexpr AgentInfo kPolidocanol{Agent::Polidocanol,
-                                 "polidocanol",
-                                 1.0,
-                                 1.0,
-                                 {0.1, 0.15, 0.3, 0.6},
-                                 0.5,
-                                 1.0,
-                                 {0.1, 0.3, 10.0},
-                                 {0.1, 0.3, 10.0},
-                                 -1.0,
-                                 -1.0,
-                                 2.0,
-                                 8.0};
+constexpr AgentInfo kPolidocanol{
+    Agent::Polidocanol,
+    "polidocanol",
+    1.0,
+    1.0,
+    {0.1, 0.15, 0.3, 0.6},
+    0.5,
+    1.0,
+    {0.1, 0.3, 10.0},
+    {0.1, 0.3, 10.0},
+    -1.0,
+    -1.0,
+    2.0,
+    8.0,
+    {Source::AscleraLabel, Source::AscleraLabel, Source::AethoxysklerolSmpc, Source::AscleraLabel}};
 // Fibrovein SmPC (STS 0.2 % spider: 0.1-1.0 mL per site, <= 10 mL; 0.5 %
 // reticular: 0.25-1.0 mL, <= 10 mL; 3 %: <= 4 mL); no mg/kg limit stated;
 // Parsi 2011 (strong to 0.1 %, weak at 0.15 %, none >= 0.3 %); no breastfeeding
-// figure in our sources (clinical.md lists the Asclera label's only).
+// figure in our sources (clinical.md lists the Asclera label's only). Its
+// doses cite the Fibrovein SmPC; contraindications, technique and aftercare
+// only polidocanol's product information in our sources (clinical.md), so
+// those stay polidocanol's and the texts say so.
 constexpr AgentInfo kSts{Agent::Sts,
                          "sts",
                          k::kStsPotency,
@@ -40,7 +45,16 @@ constexpr AgentInfo kSts{Agent::Sts,
                          1.0,
                          4.0,
                          -1.0,
-                         -1.0};
+                         -1.0,
+                         {Source::FibroveinSmpc, Source::AscleraLabel, Source::AethoxysklerolSmpc,
+                          Source::AscleraLabel}};
+
+// Asclera: the US polidocanol label; Aethoxysklerol: the German polidocanol
+// product information; Fibrovein: the UK STS SmPC (clinical.md; docs/model.md).
+constexpr SourceInfo kAsclera{Source::AscleraLabel, "asclera", Agent::Polidocanol};
+constexpr SourceInfo kAethoxysklerol{Source::AethoxysklerolSmpc, "aethoxysklerol",
+                                     Agent::Polidocanol};
+constexpr SourceInfo kFibrovein{Source::FibroveinSmpc, "fibrovein", Agent::Sts};
 
 // CEAP 2004 size bands; compression days from the Asclera label.
 constexpr VeinKindInfo kTelangiectasia{
@@ -57,6 +71,18 @@ const AgentInfo& agentInfo(Agent a) {
     return kSts;
   }
   return kPolidocanol; // unreachable: every enumerator is handled above
+}
+
+const SourceInfo& sourceInfo(Source s) {
+  switch (s) {
+  case Source::AscleraLabel:
+    return kAsclera;
+  case Source::AethoxysklerolSmpc:
+    return kAethoxysklerol;
+  case Source::FibroveinSmpc:
+    return kFibrovein;
+  }
+  return kAsclera; // unreachable
 }
 
 const VeinKindInfo& veinKindInfo(VeinKind k) {

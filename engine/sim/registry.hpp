@@ -27,6 +27,28 @@ struct ClotStages {
   double none_pct;       // no clot at or above (POL 0.6 %, STS 0.3 %)
 };
 
+// The product information a text cites, and the agent it describes. The texts
+// name a source by its catalogue term (term.source.<id>); cited for another
+// agent's fact, it is named as that agent's ("Asclera label, for polidocanol").
+enum class Source { AscleraLabel, AethoxysklerolSmpc, FibroveinSmpc };
+
+struct SourceInfo {
+  Source source;
+  const char* id; // catalogue term.source.<id>
+  Agent agent;    // whose product information it is
+};
+
+// Which source each kind of fact is cited to for one agent (docs/model.md,
+// "Sources per agent"). Where our sources (clinical.md, docs/model.md) give
+// only polidocanol's product information, the agent's entry names
+// polidocanol's source, and the texts say whose it is rather than borrowing it.
+struct AgentSources {
+  Source label;             // label concentrations and volumes
+  Source contraindications; // the label's short list: allergy, acute thromboembolism
+  Source contra_more;       // the fuller list: acute illness, immobility, PAOD, thrombophilia
+  Source practice;          // technique, intervals, observation and aftercare
+};
+
 struct AgentInfo {
   Agent agent;
   const char* id; // scene value: "polidocanol", "sts"
@@ -61,6 +83,7 @@ struct AgentInfo {
   // How long a nursing mother may pause breastfeeding after the injections, hours
   // (Asclera label: "up to 8 h"); < 0 when our sources give no figure (STS).
   double breastfeeding_pause_max_h;
+  AgentSources sources;
 };
 
 struct VeinKindInfo {
@@ -80,6 +103,7 @@ inline constexpr std::array<VeinKind, 3> kVeinKinds{VeinKind::Telangiectasia, Ve
                                                     VeinKind::Varicose};
 
 const AgentInfo& agentInfo(Agent a);
+const SourceInfo& sourceInfo(Source s);
 const VeinKindInfo& veinKindInfo(VeinKind k);
 
 // The CEAP kind a diameter belongs to (telangiectasia < 1 mm, reticular 1 to

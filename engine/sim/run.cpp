@@ -144,6 +144,7 @@ Run simulate(const Params& params, double recovery_days) {
   }
   run.outcome.settled_day = settled_state.time_s / kDay;
   run.outcome.verdict = verdictOf(run.outcome);
+  run.outcome.agent = params.agent.name;
   return run;
 }
 

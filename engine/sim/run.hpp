@@ -104,6 +104,8 @@ enum class Verdict {
 
 struct Outcome {
   Verdict verdict = Verdict::NotTreated; // = verdictOf(*this), set by simulate()
+  // The run's agent, set by simulate(): the warnings' texts cite its sources.
+  Agent agent = Agent::Polidocanol;
   bool indicated = true;
   bool treated = false; // an in-lumen dose was given (in_lumen and volume > 0)
   bool closed = false;

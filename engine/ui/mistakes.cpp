@@ -114,7 +114,7 @@ std::string consequenceText(Consequence c, const sim::Outcome& now, const Outcom
   const auto pct = [&](double v) { return L.fixed(v * 100.0, 0); };
   switch (c) {
   case Consequence::Wheal:
-    return L.tr("consequence.wheal");
+    return L.tr("consequence.wheal", scene::sourceArgs(now.agent, L)); // its citations
   case Consequence::NotClosed:
     return L.tr("consequence.not_closed");
   case Consequence::Reopened:

@@ -163,8 +163,8 @@ std::string sessionLine(const sim::Outcome& o, const text::Locale& L) {
   return L.tr("outcome.session.another");
 }
 
-std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L) {
-  return L.tr("outcome.practice." + std::string(modeKey(audience)));
+std::string sessionPracticeLine(scene::Audience audience, sim::Agent agent, const text::Locale& L) {
+  return L.tr("outcome.practice." + std::string(modeKey(audience)), scene::sourceArgs(agent, L));
 }
 
 std::vector<std::string> alternativeLines(const sim::Outcome& o, scene::Audience audience,
@@ -181,7 +181,7 @@ std::string extravasationLine(const sim::Outcome& o, const text::Locale& L) {
 
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L) {
-  if (audience == scene::Audience::Student) return scene::warningTexts(o.warnings, L);
+  if (audience == scene::Audience::Student) return scene::warningTexts(o.warnings, L, o.agent);
   // Patients get plain sentences, one per topic, in the model's order.
   std::vector<std::string> out;
   // A vein that reopened without a stocking: one sentence names both causes

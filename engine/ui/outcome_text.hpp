@@ -62,8 +62,9 @@ CompareVerdicts compareVerdicts(const VerdictHalf& left, const VerdictHalf& righ
 bool practiceLineShown(const sim::Outcome& o, scene::Audience audience);
 // "This vein (model): cleared after one session" / "... needs another session".
 std::string sessionLine(const sim::Outcome& o, const text::Locale& L);
-// Clinical context for sessions (fixed, not from the model).
-std::string sessionPracticeLine(scene::Audience audience, const text::Locale& L);
+// Clinical context for sessions (fixed, not from the model), citing the
+// agent's sources (scene::sourceArgs).
+std::string sessionPracticeLine(scene::Audience audience, sim::Agent agent, const text::Locale& L);
 // A vein not indicated: the treatments that apply instead (the model's
 // outcome.alternatives, named by scene::alternativeTexts: technical for a
 // student, plain for a patient, as each one's narration names them), in the

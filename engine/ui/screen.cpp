@@ -767,7 +767,7 @@ void drawPracticeLine(const ScreenInput& in, const ScreenState& st) {
   const ImVec4 ink(0.22f, 0.25f, 0.32f, 1.0f);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushStyleColor(ImGuiCol_Text, ink);
-  wrappedText(sessionPracticeLine(st.audience, loc(st)));
+  wrappedText(sessionPracticeLine(st.audience, in.run->outcome.agent, loc(st)));
   recordItem(in, "panel.outcome.practice", ink);
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();

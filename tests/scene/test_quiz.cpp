@@ -71,7 +71,7 @@ TEST_CASE("quiz: [[stage.quiz]] entries are parsed", "[scene][quiz]") {
   CHECK(c.quiz[1].audience == Audience::Student); // case-insensitive like other choices
   CHECK(c.quiz[1].answer_index == 0);
   // A stage without [[stage.quiz]] keeps the built-in questions.
-  CHECK(s.stages[1].quiz.size() == defaultQuiz("recovery").size());
+  CHECK(s.stages[1].quiz.size() == defaultQuiz("recovery", sim::Agent::Polidocanol).size());
   CHECK_FALSE(s.stages[1].quiz.empty());
 }
 
@@ -109,17 +109,17 @@ TEST_CASE("quiz: the built-in questions cover every stage, both audiences and la
     CHECK(student == want + (st.id == "assessment" || st.id == "compression" ? 1 : 0));
   }
   // Spot checks of the clinical content (shared/reference/clinical.md).
-  const auto comp = defaultQuiz("compression");
+  const auto comp = defaultQuiz("compression", sim::Agent::Polidocanol);
   REQUIRE(comp.size() == 6);
   CHECK(comp[5].choices[static_cast<size_t>(comp[5].answer_index)] == "5–7 days");
   CHECK(comp[2].choices[static_cast<size_t>(comp[2].answer_index)] ==
         "23–32 mmHg thigh stockings for 3 weeks");
   CHECK(comp[0].choices[static_cast<size_t>(comp[0].answer_index)] == "Walk for 15–20 minutes");
-  const auto prep = defaultQuiz("preparation");
+  const auto prep = defaultQuiz("preparation", sim::Agent::Polidocanol);
   CHECK(prep[2].choices[static_cast<size_t>(prep[2].answer_index)] == "STS 0.2 %");
-  const auto proc = defaultQuiz("procedure");
+  const auto proc = defaultQuiz("procedure", sim::Agent::Polidocanol);
   CHECK(proc[2].choices[static_cast<size_t>(proc[2].answer_index)] == "A fibrous cord, not a clot");
-  CHECK(defaultQuiz("nonsense").empty());
+  CHECK(defaultQuiz("nonsense", sim::Agent::Polidocanol).empty());
   // Not indicated: only the assessment stage, with its questions.
   SceneDesc big = defaultScene();
   REQUIRE(applyOverride(big, "vein.diameter_mm=5").empty());
@@ -267,7 +267,7 @@ TEST_CASE("quiz: German text, with English fallback field by field", "[scene][qu
   CHECK(fr.lang == "en");
   CHECK(fr.fell_back);
   // Built-in questions are complete in German.
-  const LocalQuiz b = defaultQuiz("compression")[0].textIn("de");
+  const LocalQuiz b = defaultQuiz("compression", sim::Agent::Polidocanol)[0].textIn("de");
   CHECK(b.question == "Was tun Sie direkt nach der Sitzung?");
   CHECK(b.choices[1] == "15–20 Minuten spazieren gehen");
   CHECK_FALSE(b.fell_back);
@@ -315,9 +315,9 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
     CHECK(en.tr("safety.after.stocking").find(part) != std::string::npos);
   // The quiz asks about them.
   bool signs = false, pregnancy = false;
-  for (const QuizQuestion& q : defaultQuiz("compression"))
+  for (const QuizQuestion& q : defaultQuiz("compression", sim::Agent::Polidocanol))
     signs = signs || q.question.find("call the practice at once") != std::string::npos;
-  for (const QuizQuestion& q : defaultQuiz("assessment"))
+  for (const QuizQuestion& q : defaultQuiz("assessment", sim::Agent::Polidocanol))
     pregnancy = pregnancy || q.question.find("pregnancy") != std::string::npos;
   CHECK(signs);
   CHECK(pregnancy);

@@ -196,9 +196,13 @@ TEST_CASE("ui: outcome: the vein's sessions do not contradict clinic practice", 
   CHECK(ui::sessionLine(o, EN) == "This vein (model): needs another session");
   CHECK(contains(ui::sessionLine(o, DE), "weitere Sitzung"));
   // Patients: "several sessions" (clinical.md's 3–5 comes from unnamed clinic pages).
-  CHECK(contains(ui::sessionPracticeLine(kPatient, EN), "several sessions"));
-  CHECK(contains(ui::sessionPracticeLine(kStudent, EN), "3–5 sessions"));
-  CHECK(contains(ui::sessionPracticeLine(kStudent, EN), "Asclera label"));
+  CHECK(
+      contains(ui::sessionPracticeLine(kPatient, sim::Agent::Polidocanol, EN), "several sessions"));
+  CHECK(contains(ui::sessionPracticeLine(kStudent, sim::Agent::Polidocanol, EN), "3–5 sessions"));
+  CHECK(contains(ui::sessionPracticeLine(kStudent, sim::Agent::Polidocanol, EN), "Asclera label"));
+  // The interval is polidocanol's label's (issue 13): for STS it is named as polidocanol's.
+  CHECK(contains(ui::sessionPracticeLine(kStudent, sim::Agent::Sts, EN),
+                 "Asclera label, for polidocanol"));
   o.treated = true;
   o.verdict = sim::Verdict::Closed; // the patient line reads the model's verdict
   CHECK(ui::closedLine(o, kPatient, EN) == "The vein closed.");

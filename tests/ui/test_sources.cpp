@@ -172,3 +172,27 @@ TEST_CASE("sources: every student text in every language: no sentence cut at an 
   }
   CHECK(texts >= 4 * 20);
 }
+
+// Issue 13 (round-8 student review): "Hyperpigmentation 10–30 %" was what the
+// student read, the DGP guideline's 1–< 10 % only under the collapsed
+// "Sources". Wherever a student narration quotes the textbook's range, the
+// text the panel shows gives both ranges, in every language.
+TEST_CASE("sources: the hyperpigmentation range shows both sources' figures", "[ui][sources]") {
+  int quoted = 0;
+  for (const std::string& code : text::languageCodes()) {
+    const text::Catalogue* cat = text::library().find(code);
+    REQUIRE(cat);
+    for (const auto& [key, entry] : cat->entries) {
+      const std::string* t = cat->text(key);
+      if (!t || key.rfind("narration.", 0) != 0 || key.find(".student") == std::string::npos ||
+          t->find("10–30") == std::string::npos)
+        continue;
+      const std::string body = ui::splitSources(*t).body;
+      INFO(code << " " << key << ": " << body);
+      CHECK(body.find("10–30 %") != std::string::npos);
+      CHECK(body.find("1–< 10 %") != std::string::npos);
+      ++quoted;
+    }
+  }
+  CHECK(quoted >= 8); // recovery closed, with and without a stocking, four languages
+}
