@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app/handout_pdf.hpp"
+#include "app/headless.hpp"
 #include "app/viewer.hpp"
 #include "core/atomic_file.hpp"
 #include "core/clock.hpp"
@@ -177,8 +178,10 @@ core::Result<std::vector<HandoutPicture>> renderPictures(Viewer& viewer, Session
   std::vector<HandoutPicture> pictures;
   for (const KeyMoment& m : keyMoments(s)) {
     s.playback.seek(m.position);
+    viewer.holdModelTime(m.model_time_s);
     fb.bind();
     viewer.renderViewOnly(kPictureSize);
+    viewer.holdModelTime(std::nullopt);
     fb.resolve();
     gfx::finish();
     HandoutPicture pic;
@@ -197,46 +200,58 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
   const sim::Run& run = s.run;
   const sim::Outcome& o = run.outcome;
   std::vector<KeyMoment> out;
-  // Each moment a little after the model's event, once the picture shows it.
   const auto add = [&](const std::string& what, double t) {
     if (t < 0.0 || out.size() >= kMaxPictures) return;
     const double p = s.playback.positionOfSimTime(std::min(t, run.endTime()));
-    if (p >= 0.0) out.push_back({what, t, p});
+    if (p >= 0.0) out.push_back({what, t, p, std::nullopt});
   };
   const auto event = [&](sim::EventKind k) {
     const sim::Event* e = findEvent(run, k);
     return e ? e->time_s : -1.0;
+  };
+  // A key moment the story shows is the tour's still of it (the model at its
+  // event, the camera settled on the moment's pose): one picture of it, not
+  // a second guess of when it shows.
+  const auto addEvent = [&](const std::string& what, sim::EventKind k) {
+    for (std::size_t i = 0; i < s.beats.size(); ++i) {
+      if (s.beats[i].event != k) continue;
+      if (out.size() >= kMaxPictures) return;
+      const TourStill still = beatStill(s, i);
+      out.push_back({what, still.model_time_s.value_or(s.beats[i].sim_time_s), still.position_s,
+                     still.model_time_s});
+      return;
+    }
+    add(what, event(k)); // a moment no played stage lists
   };
   if (!o.indicated) {
     // Nothing happens to the vein: Assessment's picture of the skin.
     for (int i = 0; i < s.playback.stageCount(); ++i) {
       if (s.playback.stage(i).id != "assessment") continue;
       const double start = s.playback.stageStart(i), len = s.playback.stage(i).duration_s;
-      out.push_back({"surface", 0.0, start + 0.85 * len});
+      out.push_back({"surface", 0.0, start + 0.85 * len, std::nullopt});
     }
     return out;
   }
   const double extravasation = event(sim::EventKind::Extravasation);
   if (extravasation >= 0.0) {
-    add("extravasation", extravasation + 1.0);
+    addEvent("extravasation", sim::EventKind::Extravasation);
   } else {
     // "The vein turns pale" only where the model blanches before the spasm: the
     // procedure narration's variant for the model's order (scene::storyOf).
     const std::string needle = "needle." + scene::procedureVariant(scene::storyOf(run).order);
     add(needle, event(sim::EventKind::NeedleInLumen) + 0.5);
-    const double spasm = event(sim::EventKind::Spasm);
-    add("spasm", spasm >= 0.0 ? spasm + 2.0 : -1.0);
+    addEvent("spasm", sim::EventKind::Spasm);
   }
   const double compression = compressionStart(run);
   if (compression >= 0.0) {
     // A stocking on a vein the medicine never reached cannot close it (the model's outcome).
     add(o.treated ? "compression" : "compression_not_treated", compression + 60.0);
   } else {
-    add("sealed", event(sim::EventKind::Sealed));
+    addEvent("sealed", sim::EventKind::Sealed);
   }
-  add("cord", event(sim::EventKind::Cord));
+  addEvent("cord", sim::EventKind::Cord);
   if (o.recanalized) {
-    add("recanalized", event(sim::EventKind::Recanalized));
+    addEvent("recanalized", sim::EventKind::Recanalized);
   } else if (o.resolved_day >= 0.0) {
     add("resolved", o.resolved_day * kDay_s);
   } else if (o.fading_visible_day >= 0.0) {

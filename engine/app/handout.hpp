@@ -6,6 +6,7 @@
 // (stockings, the next visit) and the practice's name and phone. Every sentence is
 // a handout.* entry of the catalogues in assets/; the page layout is
 // app/handout_pdf.hpp.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,13 @@ namespace app {
 class Viewer;
 
 // One picture of the case: what it shows (a "handout.moment.*" key suffix),
-// the model time and where the playback shows it.
+// the model time and where the playback shows it; a key moment of the story
+// holds the model at its event's recorded sample (as the tour's still does).
 struct KeyMoment {
   std::string what;
   double sim_time_s = 0.0;
   double position = 0.0;
+  std::optional<double> model_time_s; // nullopt: the model at `position`
 };
 
 // The case's key moments, 4-5 where the model has them, chosen from the

@@ -88,6 +88,17 @@ double recordedAtOrAfter(const sim::Run& run, double time_s) {
   return it == run.samples.end() ? time_s : it->time_s;
 }
 
+TourStill beatStill(const Session& s, std::size_t k) {
+  const ui::StoryBeat& b = s.beats[k];
+  const double stage_end = s.playback.stageStart(b.stage) + s.playback.stage(b.stage).duration_s;
+  double next = stage_end;
+  if (k + 1 < s.beats.size() && s.beats[k + 1].stage == b.stage) next = s.beats[k + 1].position_s;
+  const double at = std::min(b.position_s + 1.0, b.position_s + 0.8 * (next - b.position_s));
+  const double shown = scene::stillTime_s(b.event, b.sim_time_s, s.run);
+  return {std::min(at, s.playback.length()), recordedAtOrAfter(s.run, shown),
+          s.playback.stage(b.stage).id + "-" + scene::beatInfo(b.event).id};
+}
+
 std::vector<TourStill> planTour(const Session& s) {
   std::vector<TourStill> shots;
   // The stage's own stills (registry), then one per key moment.
@@ -115,19 +126,8 @@ std::vector<TourStill> planTour(const Session& s) {
       shots.push_back({at, std::nullopt, name});
     }
   }
-  // Key moments: the camera a moment after the beat begins (settled on its
-  // pose), before the next one of its stage takes over; the model at the
-  // event (the clock and the picture say the event's time).
-  for (std::size_t k = 0; k < s.beats.size(); ++k) {
-    const ui::StoryBeat& b = s.beats[k];
-    const double stage_end = s.playback.stageStart(b.stage) + s.playback.stage(b.stage).duration_s;
-    double next = stage_end;
-    if (k + 1 < s.beats.size() && s.beats[k + 1].stage == b.stage) next = s.beats[k + 1].position_s;
-    const double at = std::min(b.position_s + 1.0, b.position_s + 0.8 * (next - b.position_s));
-    const double shown = scene::stillTime_s(b.event, b.sim_time_s, s.run);
-    shots.push_back({std::min(at, s.playback.length()), recordedAtOrAfter(s.run, shown),
-                     s.playback.stage(b.stage).id + "-" + scene::beatInfo(b.event).id});
-  }
+  // Key moments: the model at the event (the clock and the picture say the event's time).
+  for (std::size_t k = 0; k < s.beats.size(); ++k) shots.push_back(beatStill(s, k));
   std::stable_sort(shots.begin(), shots.end(), [](const TourStill& a, const TourStill& b) {
     return a.position_s < b.position_s;
   });

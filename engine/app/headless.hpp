@@ -22,6 +22,10 @@ struct TourStill {
   std::optional<double> model_time_s; // nullopt: the model at the playback position
   std::string name;                   // "procedure-needle_in_lumen"
 };
+// The still of key moment `k` (session.beats[k]): the camera a moment after
+// the beat begins (settled on its pose), before the next one of its stage
+// takes over; the model at the event. The tour and the handout show it.
+TourStill beatStill(const Session& session, std::size_t k);
 // The tour's stills in story order: each stage's own (registry), then one per
 // key moment, shown at the model's time of its event once the camera has
 // settled on the moment's pose.

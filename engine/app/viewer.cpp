@@ -521,7 +521,7 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
 
 void Viewer::renderViewOnly(glm::ivec2 size) {
   Session& s = *session_;
-  sample_ = s.sampleNow();
+  sample_ = hold_time_s_ ? s.run.at(*hold_time_s_) : s.sampleNow();
   const render::DirectedView directed = directedFor(s, *renderer_);
   const render::Palette pal = render::makePalette(state_.palette, s.scene.params.patient.skin_tone);
   gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g,

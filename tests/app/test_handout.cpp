@@ -9,13 +9,16 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/handout.hpp"
+#include "app/headless.hpp"
 #include "core/clock.hpp"
+#include "scene/beats.hpp"
 #include "scene/loader.hpp"
 #include "scene/narration.hpp"
 #include "scene/safety.hpp"
@@ -679,6 +682,45 @@ TEST_CASE("handout: key moments follow the model's events", "[app]") {
     stocking = stocking || k.what == "compression_not_treated";
   }
   CHECK(stocking);
+}
+
+// The spasm's picture is the tour's still of the spasm: the model at its
+// event step (reviewers: the handout's was 2 s later, the vein relaxing),
+// the camera where the tour's settles. Also the extravasation's bump.
+TEST_CASE("handout: event pictures show the model at the event, as the tour does", "[app]") {
+  const auto check = [](app::Session& s, sim::EventKind kind, const std::string& what) {
+    s.rebuild();
+    const sim::Event* event = nullptr;
+    for (const sim::Event& e : s.run.events)
+      if (e.kind == kind && !event) event = &e;
+    REQUIRE(event);
+    const std::string beat_id = scene::beatInfo(kind).id;
+    std::optional<app::TourStill> still;
+    for (const app::TourStill& t : app::planTour(s))
+      if (t.name.size() > beat_id.size() &&
+          t.name.compare(t.name.size() - beat_id.size(), beat_id.size(), beat_id) == 0)
+        still = t;
+    REQUIRE(still);
+    REQUIRE(still->model_time_s);
+    const double shown = scene::stillTime_s(kind, event->time_s, s.run);
+    bool found = false;
+    for (const app::KeyMoment& m : app::keyMoments(s)) {
+      if (m.what != what) continue;
+      found = true;
+      CHECK(m.sim_time_s == Approx(app::recordedAtOrAfter(s.run, shown)).margin(1e-9));
+      REQUIRE(m.model_time_s);
+      CHECK(*m.model_time_s == Approx(*still->model_time_s).margin(1e-9));
+      CHECK(m.position == Approx(still->position_s).margin(1e-9));
+    }
+    CHECK(found);
+  };
+  app::Session spasm;
+  spasm.scene = scene::defaultScene();
+  check(spasm, sim::EventKind::Spasm, "spasm");
+  app::Session beside;
+  beside.scene = scene::defaultScene();
+  beside.scene.params.injection.in_lumen = false;
+  check(beside, sim::EventKind::Extravasation, "extravasation");
 }
 
 TEST_CASE("handout: bad paths, a full disk and a missing font fail cleanly", "[app]") {
