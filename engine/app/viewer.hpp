@@ -54,9 +54,9 @@ public:
   void recordLayout(ui::LayoutRecord* record) { record_ = record; }
   unsigned runGeneration() const { return run_generation_; }
   // Shows the model at this time instead of the playback position's (the
-  // camera, captions and stage still follow the position): a tour still of a
-  // key moment (the tour, the handout: frame and renderViewOnly) shows the model exactly at its
-  // event while the camera has settled on the moment's pose. nullopt: follow the playback.
+  // camera, captions and stage still follow the position): the still of a key
+  // moment (the tour's, the handout's) shows the model exactly at its event
+  // while the camera has settled on the moment's pose. nullopt: follow the playback.
   void holdModelTime(std::optional<double> time_s) { hold_time_s_ = time_s; }
 
   // What-if side by side: the view splits in two halves, the right one showing
