@@ -367,9 +367,16 @@ vec3 vein(vec3 p, vec3 base, bool opened, out float inside) {
   // Fibrosis replaces lumen and wall with a pale cord at the model's Cord
   // event (fibrosis 0.5), when it is named (render::cordShade): before it the
   // clot and walls keep their legend colours, not the mixtures between them.
+  // The cord forms round what the bonded walls trapped: the model's clot still
+  // in the section (uExtra.w, its share of the lumen) is the lumen's own shape
+  // shrunk to that share, in the clot's colour until it is cleared
+  // (render::cordCore mirrors it). Pressed under a stocking that is a slit with
+  // small end pockets; without one, a wide core of clot in a rounder section.
 #ifdef VEIN_CORD
   float cord = smoothstep(0.48, 0.5, uState.y);
-  c = mix(c, cCord, cord);
+  float coreScale = sqrt(uExtra.w);
+  float core = coreScale > 0.05 ? aaw(coreScale * lumenDistance(q / coreScale), w) : 0.0;
+  c = mix(c, mix(cCord, cThrombus, core), cord);
 #endif
   c = mix(base, c, inside * uShape.w);
 #ifdef VEIN_CORD

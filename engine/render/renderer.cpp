@@ -272,6 +272,16 @@ float cordShade(const sim::Sample& s) {
   return t * t * (3.0f - 2.0f * t);
 }
 
+float structureScale(const sim::Sample& s) {
+  const float fib = static_cast<float>(s.fibrosis), vis = static_cast<float>(s.visibility);
+  return 1.0f - fib * (1.0f - (0.35f + 0.65f * vis));
+}
+
+float cordCoreScale(const sim::Sample& s) {
+  const float k = std::sqrt(clotShare(s));
+  return k > 0.05f ? k : 0.0f;
+}
+
 glm::vec2 thrombusSpot(const TissueLayout& l, const sim::Sample& s) {
   // Mirrors tissue.frag's vein(): where on the cut face the clot is drawn, as
   // an offset from the vein's centre (mm).
@@ -280,6 +290,13 @@ glm::vec2 thrombusSpot(const TissueLayout& l, const sim::Sample& s) {
   const float b = r * static_cast<float>(s.lumen.semi_y);
   const float waist = static_cast<float>(s.lumen.waist);
   const float seal = static_cast<float>(s.seal);
+  // In the cord: the lumen's shape shrunk to the clot's share (lumenDistance):
+  // round, its middle; pressed flat, the middle of an end pocket.
+  if (cordShade(s) >= 0.5f) {
+    if (waist <= 0.001f) return {0.0f, 0.0f};
+    const float as = a * structureScale(s);
+    return {cordCoreScale(s) * (as - (0.42f + (0.2f - 0.42f) * waist) * as), 0.0f};
+  }
   // Bonded flat walls: the pockets of trapped blood at the slit's ends.
   if (seal >= 0.45f && waist >= 0.5f) return {0.88f * a, 0.0f};
   // Pressed flat, not bonded: the small clot where the walls meet.
@@ -342,6 +359,23 @@ glm::vec2 wallSpot(const TissueLayout& l, const sim::Sample& s) {
   // wall thickens). The front face is seen from the side: across it is
   // foreshortened and the wall there a thin line; its height is seen whole.
   return {0.0f, b + out};
+}
+
+glm::vec2 cordSpot(const TissueLayout& l, const sim::Sample& s) {
+  // tissue.frag: the section (lumen and wall) drawn at structureScale; the
+  // clot inside it the lumen's shape at cordCoreScale. Halfway between the
+  // two, where the cord is widest and furthest from the clot's own label:
+  // round, at the side (a label dot above or below the middle sat too near
+  // the clot's to be told apart); pressed flat, below the slit's middle, as
+  // far as can be from its end pockets.
+  const float sc = structureScale(s), r = l.vein_radius_mm * sc;
+  const float waist = static_cast<float>(s.lumen.waist);
+  const float wall = drawnWall(l, s) * sc, k = cordCoreScale(s);
+  const float a = r * static_cast<float>(s.lumen.semi_x);
+  if (waist < 0.3f) return {0.5f * (k * a + a + wall), 0.0f};
+  const float lumen_h =
+      std::max(r * static_cast<float>(s.lumen.semi_y) * (1.0f - waist), 0.015f * r);
+  return {0.0f, -0.5f * (k * lumen_h + lumen_h + wall)};
 }
 
 const char* anchorId(Anchor a) {
@@ -646,8 +680,7 @@ void Renderer::prepareTissue(const FrameInput& in) {
   // (outside its own box vein() returns the plain tissue), and a geometry
   // that changes only now and then lets the cut faces stay cached while the
   // lumen narrows and widens.
-  const float vscale = 1.0f - static_cast<float>(s.fibrosis) *
-                                  (1.0f - (0.35f + 0.65f * static_cast<float>(s.visibility)));
+  const float vscale = structureScale(s);
   const float exact_reach =
       l.vein_radius_mm * vscale *
           std::max(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y)) * 1.3f +
@@ -831,7 +864,7 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     // Reabsorption: the cord shrinks and fades as visibility goes (recovery).
     const float fib = static_cast<float>(s.fibrosis);
     const float vis = static_cast<float>(s.visibility);
-    const float scale = 1.0f - fib * (1.0f - (0.35f + 0.65f * vis));
+    const float scale = structureScale(s);
     const float present = 1.0f - fib * (1.0f - std::clamp(vis / 0.15f, 0.0f, 1.0f));
     put(u.vein, glm::vec4(l.vein_depth_mm, l.vein_radius_mm, l.wall_mm, scale));
     put(u.shape, glm::vec4(static_cast<float>(s.lumen.semi_x), static_cast<float>(s.lumen.semi_y),
@@ -1285,15 +1318,18 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
     strip(Anchor::Sclerosant, lumen_x->x, lumen_x->y, std::clamp(pz, tip_z + 0.8f, -0.2f));
   // On the clot as drawn (pockets, waist clot, rim, crescent), not the centre;
   // only while the picture shows it as clot, not yet as the pale cord.
+  // In the cord, the clot it formed round (drawn while there is any).
   const bool cord_seen = cordShade(s) >= 0.5f;
   set(Anchor::Thrombus, {clot.x, -l.vein_depth_mm + clot.y, fz}, front,
-      (s.thrombus > 0.15 || (s.thrombus > 0.02 && sim::isClotOrganised(s))) && !cord_seen);
+      s.thrombus > 0.15 || (s.thrombus > 0.02 && sim::isClotOrganised(s) && !cord_seen));
   set(Anchor::Bandage,
       {0.45f * hw,
        stocking_.lift_mm + pressedY(stocking_, 0.45f * hw, 0.0f) + stocking_.thickness_mm,
        fz * 0.5f},
       none, stocking_.on);
-  set(Anchor::Cord, {0.0f, -l.vein_depth_mm, fz}, front, cord_seen && s.visibility > 0.05);
+  const glm::vec2 cord = cordSpot(l, s);
+  set(Anchor::Cord, {cord.x, -l.vein_depth_mm + cord.y, fz}, front,
+      cord_seen && s.visibility > 0.05);
   const glm::vec4 fd = feeder_[0];
   // Spider scenes: the feeder beneath it (student); reticular scenes: the vein itself.
   if (l.kind == sim::VeinKind::Reticular)

@@ -68,11 +68,23 @@ float stainShown(const sim::Sample& s);
 // 0..1: how far the vein's cut face is drawn in the pale cord colour instead of
 // its lumen, clot and walls (tissue.frag mirrors it: smoothstep(0.48, 0.5, fibrosis),
 // the cord at the model's Cord event, the clot's and walls' own colours before). The labels follow
-// it: past 0.5 the picture shows a cord, not trapped blood.
+// it: past 0.5 the picture shows a cord round what clot it still holds.
 float cordShade(const sim::Sample& s);
+// Reabsorption: how large the vein's structures are drawn (tissue.frag
+// uVein.w), 1 until fibrosis, then shrinking with the model's visibility to
+// 0.35 of their size as the cord is cleared.
+float structureScale(const sim::Sample& s);
+// The clot the cord formed round (tissue.frag VEIN_CORD): the lumen's own shape
+// shrunk by this factor, sqrt of the model's clot share of the lumen, so its
+// area is the trapped clot's; 0 when none is drawn.
+float cordCoreScale(const sim::Sample& s);
 // Where the clot shows on the cut face, relative to the vein's centre (mm):
-// the label's anchor (mirrors tissue.frag).
+// the label's anchor (mirrors tissue.frag). In the cord, its trapped clot.
 glm::vec2 thrombusSpot(const TissueLayout& layout, const sim::Sample& s);
+// A point in the cord's pale tissue on the cut face, relative to the vein's
+// centre (mm): halfway between the trapped clot's edge and the section's
+// outer edge (mirrors tissue.frag).
+glm::vec2 cordSpot(const TissueLayout& layout, const sim::Sample& s);
 // The wall's thickness as tissue.frag draws it (mm): a narrowed lumen's wall
 // thickens, keeping its area.
 float drawnWall(const TissueLayout& layout, const sim::Sample& s);

@@ -48,7 +48,8 @@ const std::vector<BeatInfo>& beats() {
       {E::StockingOn, "stocking_on", {"bandage", "vein_lumen", "vein_wall"}, NO_CAMERA},
       {E::Sealed, "sealed", {"vein_wall", "thrombus"}, CLOSE_RING},
       {E::Recanalized, "reopened", {"vein_lumen", "thrombus"}, CLOSE_RING},
-      {E::Cord, "cord", {"cord"}, NO_CAMERA},
+      // The cord and, where the model still has much of it, the clot it formed round.
+      {E::Cord, "cord", {"cord", "thrombus"}, NO_CAMERA},
       // On the skin: what the patient sees.
       {E::FadingVisible, "fading_visible", {}, true, kTop, 0.0f, 90.0f, 9.0f, 0.0f, 0.0f},
       {E::Resolved, "barely_visible", {}, true, kTop, 0.0f, 90.0f, 9.0f, 0.0f, 0.0f},
