@@ -1331,9 +1331,11 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Cord, {cord.x, -l.vein_depth_mm + cord.y, fz}, front,
       cord_seen && s.visibility > 0.05);
   const glm::vec4 fd = feeder_[0];
-  // Spider scenes: the feeder beneath it (student); reticular scenes: the vein itself.
+  // Spider scenes: the feeder beneath it (student); reticular scenes: the vein
+  // itself, named as the vein to be treated: only before it is.
   if (l.kind == sim::VeinKind::Reticular)
-    set(Anchor::ReticularVein, {0.0f, 0.0f, l.back_z_mm * 0.2f}, up, intact);
+    set(Anchor::ReticularVein, {0.0f, 0.0f, l.back_z_mm * 0.2f}, up,
+        intact && s.phase == sim::Phase::Before);
   else
     set(Anchor::ReticularVein, {0.5f * (fd.x + fd.z), 0.0f, 0.5f * (fd.y + fd.w)}, up,
         in.student && intact && l.kind == sim::VeinKind::Telangiectasia);

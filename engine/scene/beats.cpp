@@ -24,6 +24,8 @@ constexpr ViewKind kTop = ViewKind::Surface;
 // degrees to the skin under it, 25 to the horizontal; from -42/20 it read 34).
 #define INJECTION true, kCut, -54.0f, 17.0f, 7.2f, -0.1f, -1.0f
 #define NO_CAMERA false, kCut, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f
+// Straight down on the skin, the whole patch in view.
+#define ON_SKIN true, kTop, 0.0f, 90.0f, 9.0f, 0.0f, 0.0f
 
 const std::vector<BeatInfo>& beats() {
   static const std::vector<BeatInfo> kBeats = {
@@ -50,10 +52,12 @@ const std::vector<BeatInfo>& beats() {
       {E::Recanalized, "reopened", {"vein_lumen", "thrombus"}, CLOSE_RING},
       // The cord and, where the model still has much of it, the clot it formed round.
       {E::Cord, "cord", {"cord", "thrombus"}, NO_CAMERA},
-      // On the skin: what the patient sees.
-      {E::FadingVisible, "fading_visible", {}, true, kTop, 0.0f, 90.0f, 9.0f, 0.0f, 0.0f},
-      {E::Resolved, "barely_visible", {}, true, kTop, 0.0f, 90.0f, 9.0f, 0.0f, 0.0f},
-      {E::Pigment, "pigment", {}, true, kTop, 0.0f, 90.0f, 9.0f, 0.0f, 0.0f},
+      // On the skin: what the patient sees. The student's picture also draws
+      // the untreated reticular feeder under a spider vein, wider and darker
+      // than the fading vein: it is named (its anchor shows only there).
+      {E::FadingVisible, "fading_visible", {"reticular_vein"}, ON_SKIN},
+      {E::Resolved, "barely_visible", {"reticular_vein"}, ON_SKIN},
+      {E::Pigment, "pigment", {"reticular_vein"}, ON_SKIN},
   };
   return kBeats;
 }
@@ -61,6 +65,7 @@ const std::vector<BeatInfo>& beats() {
 #undef CLOSE_RING
 #undef INJECTION
 #undef NO_CAMERA
+#undef ON_SKIN
 
 // (an outcome-specific beat only exists when the model reports its event).
 

@@ -79,8 +79,10 @@ double pixelsPerMm2(const render::FrameInput& in) {
   bool seen = true;
   const glm::vec3 c(0.0f, -l.vein_depth_mm, l.front_z_mm);
   const glm::vec2 o = render::projectToScreen(vp, c, glm::vec2(kSize), seen);
-  const glm::vec2 x = render::projectToScreen(vp, c + glm::vec3(0.1f, 0, 0), glm::vec2(kSize), seen);
-  const glm::vec2 y = render::projectToScreen(vp, c + glm::vec3(0, 0.1f, 0), glm::vec2(kSize), seen);
+  const glm::vec2 x =
+      render::projectToScreen(vp, c + glm::vec3(0.1f, 0, 0), glm::vec2(kSize), seen);
+  const glm::vec2 y =
+      render::projectToScreen(vp, c + glm::vec3(0, 0.1f, 0), glm::vec2(kSize), seen);
   return 100.0 * glm::length(x - o) * glm::length(y - o);
 }
 
@@ -105,7 +107,8 @@ TEST_CASE("render: without compression the cord holds more clot, in a wider sect
   REQUIRE(pressed.sample.lumen.waist > 0.7);
   REQUIRE(render::cordShade(open.sample) > 0.5f);
   REQUIRE(render::cordShade(pressed.sample) > 0.5f);
-  const render::Palette pal = render::makePalette(open.in.palette, open.scene.params.patient.skin_tone);
+  const render::Palette pal =
+      render::makePalette(open.in.palette, open.scene.params.patient.skin_tone);
   rendertest::renderer().setScene(pressed.scene.params);
   const CordPixels p = measure(rendertest::draw(pressed.in, kSize), pal);
   rendertest::renderer().setScene(open.scene.params);
@@ -118,13 +121,13 @@ TEST_CASE("render: without compression the cord holds more clot, in a wider sect
                           open.sample.lumen.semi_x * open.sample.lumen.semi_y;
   const double expected = clot_mm2 * pixelsPerMm2(open.in);
   INFO("day " << t / 86400.0 << ": no stocking clot " << o.clot << " px (model " << expected
-              << "), cord " << o.cord << ", rows " << o.section_rows << "; stocking clot "
-              << p.clot << ", cord " << p.cord << ", rows " << p.section_rows);
+              << "), cord " << o.cord << ", rows " << o.section_rows << "; stocking clot " << p.clot
+              << ", cord " << p.cord << ", rows " << p.section_rows);
   CHECK(o.clot == Approx(expected).epsilon(0.2)); // the trapped clot, at its size
   CHECK(o.cord > 0.25 * o.clot);                  // the cord round it
   CHECK(p.cord > 0);
-  CHECK(o.clot > 2 * p.clot);                     // more clot trapped
-  CHECK(o.section_rows > 2 * p.section_rows);     // a wider section
+  CHECK(o.clot > 2 * p.clot);                 // more clot trapped
+  CHECK(o.section_rows > 2 * p.section_rows); // a wider section
 }
 
 // Reviewers: the day-9 cord looked finished while the texts say it forms and
