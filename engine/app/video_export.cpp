@@ -22,6 +22,7 @@
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
 #include "render/director.hpp"
+#include "scene/beats.hpp"
 #include "scene/safety.hpp"
 #include "text/locale.hpp"
 
@@ -336,6 +337,36 @@ bool startsWith(const std::string& s, const char* prefix) {
   return s.rfind(prefix, 0) == 0;
 }
 
+// A key moment in seconds (needle in, blanching, spasm, ...): its caption's
+// first half shows the tour's still of it, the model at its event; then the
+// model runs on, slowed, to where the caption's last frame had it. (The model
+// injects from the instant the tip is in: played on at once, the lumen was
+// pale a tenth of a second into "the needle tip is now inside the vein",
+// before the words for it; the video review's f008.)
+void openOnTheStill(const Session& s, const ui::StoryBeat& beat, std::vector<VideoFrame>& plan,
+                    std::size_t a, std::size_t b) {
+  // Only where the key moment begins: a second caption of the same moment
+  // (the stocking's, lying then up and walking) shows the model as it says.
+  if (a > 0 && ui::beatAt(s.beats, s.playback, plan[a - 1].position_s) == &beat) return;
+  // Only its own stage's frames: those gliding into the next stage's view keep
+  // the model where this stage left it (holdWhileTheCameraGlides).
+  ui::Playback pb = s.playback;
+  for (; b > a; --b) {
+    pb.seek(plan[b - 1].position_s);
+    if (pb.stageIndex() == beat.stage) break;
+  }
+  const double still =
+      recordedAtOrAfter(s.run, scene::stillTime_s(beat.event, beat.sim_time_s, s.run));
+  if (b - a < 2) return;
+  const double end = plan[b - 1].model_time_s;
+  if (end <= still) return;
+  const std::size_t half = a + (b - a) / 2;
+  for (std::size_t k = a; k < b; ++k)
+    plan[k].model_time_s = k < half ? still
+                                    : still + (end - still) * static_cast<double>(k - half + 1) /
+                                                  static_cast<double>(b - half);
+}
+
 // The frames [a, b) share one caption: let their picture show what it says.
 void showWhatTheCaptionSays(const Session& s, std::vector<VideoFrame>& plan, std::size_t a,
                             std::size_t b) {
@@ -353,14 +384,17 @@ void showWhatTheCaptionSays(const Session& s, std::vector<VideoFrame>& plan, std
     // its event's day while it is read: the clock says the model's day, as the
     // outcome does ("barely visible from day 37 (week 6)"), not a day the
     // playback reached meanwhile (the video said "barely visible" at day 44).
+    const ui::StoryBeat* opened = nullptr; // the beat whose caption this is
     for (std::size_t k = a; k < b; ++k) {
       const ui::StoryBeat* shown = ui::beatAt(s.beats, s.playback, plan[k].position_s);
       if (!shown) shown = first;
       if (!shown) continue;
+      if (!opened) opened = shown;
       plan[k].model_time_s = shown->sim_time_s >= core::kSecondsPerDay
                                  ? recordedAtOrAfter(s.run, shown->sim_time_s) // as the tour
                                  : std::max(plan[k].model_time_s, shown->sim_time_s);
     }
+    if (opened && opened->sim_time_s < core::kSecondsPerDay) openOnTheStill(s, *opened, plan, a, b);
     return;
   }
   if (!startsWith(key, "stage.") || !first) return;

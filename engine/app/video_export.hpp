@@ -119,7 +119,8 @@ struct VideoFrame {
 // The picture shows what its caption says, chosen from the model's events: a
 // beat's caption shows the model at or after its event (a beat whose caption
 // opens its stage is held at its event until the playback reaches it; one the
-// clock counts in days, at its event's day, as the tour); a
+// clock counts in days, at its event's day, as the tour; one in seconds opens
+// on the tour's still of it for half its frames, then the model runs on); a
 // stage's opening caption before its first beat shows the model in the phase
 // that leads to that beat (the procedure's "a fine needle comes in": the
 // needle moving in, never the skin before it). `with_end_card`: false for a

@@ -692,3 +692,40 @@ TEST_CASE("video: the walking caption says the vein fills again where the model 
   }
   CHECK(walks > 0);
 }
+
+// Video review (f008): a tenth of a second into "the needle tip is now inside
+// the vein" the lumen was already pale, the medicine flowing (the model injects
+// from the instant the tip is in), before any words for it. A key moment in
+// seconds opens on the tour's still of it, the model at its event, for the
+// first part of its caption; then the model runs on (the injection starts
+// under the words that say to tell the doctor if it burns).
+TEST_CASE("video: a key moment's caption opens on the tour's still of it", "[app]") {
+  int needle = 0;
+  for (const char* file : kStoryScenes) {
+    const app::Session s = sessionFor(file);
+    const std::vector<app::VideoFrame> plan =
+        app::videoPlan(s, app::kVideoFps, scene::Audience::Patient, "en", false);
+    for (std::size_t k = 0; k < s.beats.size(); ++k) {
+      const ui::StoryBeat& beat = s.beats[k];
+      if (beat.sim_time_s >= 86400.0) continue;
+      const std::string key = "beat." + beat.caption_id;
+      std::size_t a = 0;
+      while (a < plan.size() && plan[a].caption.key != key) ++a;
+      if (a == plan.size()) continue; // a caption chosen as the model is later (the stocking's)
+      std::size_t b = a; // its frames in its own stage (not those gliding into the next)
+      for (ui::Playback at = s.playback; b < plan.size() && plan[b].caption.key == key; ++b) {
+        at.seek(plan[b].position_s);
+        if (at.stageIndex() != beat.stage) break;
+      }
+      const double still = *app::beatStill(s, k).model_time_s;
+      INFO(file << " " << key << ": frames " << a << "-" << b << ", still at " << still << " s");
+      for (std::size_t i = a; i < a + (b - a) / 3; ++i)
+        CHECK(plan[i].model_time_s == Approx(still).margin(1e-9));
+      if (beat.event != sim::EventKind::NeedleInLumen) continue;
+      ++needle;
+      CHECK_FALSE(s.run.at(plan[a].model_time_s).injecting);
+      CHECK(s.run.at(plan[a].model_time_s).concentration_pct == 0.0);
+    }
+  }
+  CHECK(needle > 0);
+}
