@@ -11,8 +11,8 @@ namespace sim {
 
 struct Quantity {
   const char* name;
-  double Sample::*member = nullptr;     // a quantity of the sample itself,
-  double LumenShape::*lumen = nullptr;  // or of its lumen's shape
+  double Sample::*member = nullptr;    // a quantity of the sample itself,
+  double LumenShape::*lumen = nullptr; // or of its lumen's shape
   // What a picture can still show sensibly: generous bounds to catch garbage
   // (NaN, overflow), not the physiology.
   double lo = 0.0, hi = 1.0;
