@@ -123,11 +123,11 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   lines.push_back(L.tr(o.sessions_recommended > 1 ? "handout.expect.more_sessions"
                                                   : "handout.expect.one_session"));
   // What is normal afterwards: the one list of the side panel and the video
-  // (needle spots, a bruise, trapped blood where the model has it, brown marks).
-  for (const char* k : scene::normalAfterwards(o)) lines.push_back(L.tr(k));
-  if (o.treated) {
-    brownMarkLines(o, L, shown, lines);
-    lines.push_back(L.tr("handout.expect.matting"));
+  // (needle spots, a bruise, trapped blood where the model has it, brown marks,
+  // matting); how long this illustration's brown marks stay, after them.
+  for (const char* k : scene::normalAfterwards(o)) {
+    lines.push_back(L.tr(k));
+    if (std::string(k) == "safety.normal.brown_marks") brownMarkLines(o, L, shown, lines);
   }
   return lines;
 }
@@ -145,7 +145,8 @@ std::string breastfeedingLine(const sim::Params& p, const text::Locale& L) {
 // page 2 it stands away from page 1's "went into the skin beside the vein".
 std::string extravasatedLine(const sim::Outcome& o, const text::Locale& L) {
   const char* severity = sim::extravasationSeverityName(o.extravasation_severity);
-  return severity ? L.tr(std::string("handout.aftercare.extravasated.") + severity) : "";
+  return severity ? scene::safetyText(std::string("handout.aftercare.extravasated.") + severity, L)
+                  : "";
 }
 
 std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L) {
@@ -165,7 +166,7 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   lines.push_back(L.tr("handout.aftercare.everyday"));
   lines.push_back(breastfeedingLine(p, L));
   // Everyone else: what would be done if it happened, as the help panel says it.
-  if (beside.empty()) lines.push_back(L.tr("safety.after.extravasation"));
+  if (beside.empty()) lines.push_back(scene::safetyText("safety.after.extravasation", L));
   return lines;
 }
 
@@ -303,8 +304,9 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
     for (const scene::WarningSign& w : scene::warningSigns())
       (w.urgency == scene::Urgency::EmergencyNumber ? c.emergencies : c.warnings)
           .push_back(scene::safetyText(w.key, L));
-    // Where to go when the practice is closed (the locale's service), last, as in the app's box.
-    c.warnings.push_back(scene::safetyText(scene::outOfHoursKey(), L));
+    // The practice's name and phone under its signs (handout_pdf.cpp), then
+    // where to go when it is closed (the locale's service), last, as in the app's box.
+    c.out_of_hours = scene::safetyText(scene::outOfHoursKey(), L);
   }
   if (o.indicated) {
     const scene::SafetySection& contra = scene::contraindications();
@@ -312,6 +314,10 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
     // In the short forms of the app's Assessment box: the same items, short enough for two columns.
     for (const char* k : contra.item_keys) c.contra.push_back(text(scene::boxItemKey(k)));
     c.agent_label = text("handout.fill.agent");
+  }
+  // The doctor's lines for the stockings only where the scene has one (the
+  // model's rule, sim::stockingWorn): none planned, none to fill in.
+  if (o.indicated && sim::stockingWorn(p)) {
     c.stocking_label = text("handout.fill.stocking");
     c.stocking_days = text("handout.fill.days");
     c.stocking_hours = text("handout.fill.hours");
@@ -326,6 +332,12 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   c.next_visit = text(!o.indicated                 ? "handout.next.refer"
                       : o.sessions_recommended > 1 ? "handout.next.session"
                                                    : "handout.next.check");
+  // How to come to a session (the Preparation stage's advice), wherever one
+  // was given; not for a vein only examined.
+  if (o.indicated) {
+    c.prepare_title = text("stage.preparation.default.title");
+    c.next_prepare = text("handout.next.prepare");
+  }
   c.next_date = text("handout.next.date");
   c.contact_title = text("handout.contact.title");
   c.disclaimer = text("handout.disclaimer");

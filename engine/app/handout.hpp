@@ -64,19 +64,28 @@ struct HandoutContent {
   std::vector<std::string> emergencies;
   std::string warning_title;
   std::vector<std::string> warnings;
+  // Under the practice's signs, inside the box: the practice's name and phone
+  // (clinic_label, phone_label: printed from the settings or lines to fill in),
+  // then where to go when it is closed (scene::outOfHoursKey). Empty when
+  // nothing was injected: the practice is then under "Questions?".
+  std::string out_of_hours;
   // Who should not have the treatment: scene::contraindications(), in the short
   // forms of the app's Assessment box; empty when nothing was injected.
   std::string contra_title;
   std::vector<std::string> contra;
   // Lines the doctor fills in by hand: how long to wear the stockings (days,
   // hours a day), their class or pressure and whether at night too (boxes to
-  // tick); empty labels when nothing was injected.
+  // tick); empty labels when nothing was injected or no stocking is worn
+  // (sim::stockingWorn).
   // The medicine and its strength is a line too: the example's values are no patient record.
   std::string agent_label;
   std::string stocking_label, stocking_days, stocking_hours;
   std::string stocking_pressure, stocking_night, yes, no;
   std::string next_title, next_visit, next_date;
-  std::string contact_title; // the practice again, on the page with the warning signs
+  // How to come to a session (the Preparation stage's advice under its
+  // title); empty when nothing was injected.
+  std::string prepare_title, next_prepare;
+  std::string contact_title; // the practice, where no warning box holds it
   std::string disclaimer;
   std::string footer; // with {page}
 };

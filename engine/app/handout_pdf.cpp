@@ -25,7 +25,8 @@ constexpr double kMargin = 44.0; // about 15 mm: inside any printer's margin
 // aftercare, the warning signs, who should not have it and the lines to fill in.
 constexpr double kTitlePt = 20.0, kHeadingPt = 13.0, kBodyPt = 10.5, kFooterPt = 9.0;
 constexpr double kLeading = 1.25;
-constexpr double kItemGap = 3.0; // between two bullets
+constexpr double kItemGap =
+    2.5; // between two bullets (page 2 of the extravasation case in fr and es has few points spare)
 
 struct Rgb {
   double r, g, b;
@@ -468,6 +469,36 @@ void bulletList(Flow& f, const std::string& title, const std::vector<std::string
   f.y += 10.0;
 }
 
+// A line to write on, from x to x_end, under the text baseline at `baseline`.
+void fillLine(cairo_t* cr, double x, double x_end, double baseline) {
+  cairo_set_line_width(cr, 0.7);
+  cairo_move_to(cr, x, baseline + 2.0);
+  cairo_line_to(cr, x_end, baseline + 2.0);
+  cairo_stroke(cr);
+}
+
+// A bold label and, after it, the value printed or a line to fill in, ending at
+// x + w; returns the height used.
+double labelledField(const Flow& f, const std::string& label, const std::string& value, double x,
+                     double y, double w, bool draw) {
+  cairo_t* cr = f.cr;
+  const double baseline = y + kBodyPt + 1.0;
+  useFont(cr, f.fonts.bold, kBodyPt);
+  const double lx = x + advance(cr, label) + 6.0;
+  if (draw) {
+    cairo_move_to(cr, x, baseline);
+    cairo_show_text(cr, label.c_str());
+    if (value.empty()) {
+      fillLine(cr, lx, x + w, baseline);
+    } else {
+      useFont(cr, f.fonts.regular, kBodyPt);
+      cairo_move_to(cr, lx, baseline);
+      cairo_show_text(cr, value.c_str());
+    }
+  }
+  return kBodyPt * kLeading + 10.0;
+}
+
 // A warning triangle with "!", drawn (not a font glyph), top-left at (x, y).
 void warningSign(cairo_t* cr, double x, double y, double size) {
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -515,6 +546,17 @@ double warningGroup(const Flow& f, const WarningGroup& g, double x, double y, do
   return ty - y;
 }
 
+// Under the practice's signs: its phone (printed, or a line to fill in) where
+// the patient looks when a sign appears, then where to go when it is closed.
+// Returns the height used.
+double practiceContact(const Flow& f, double x, double y, double inner, bool draw) {
+  const double gap = 18.0, half = (inner - gap) * 0.5, above = 4.0;
+  double h = above + labelledField(f, f.c.clinic_label, f.c.clinic.name, x, y + above, half, draw);
+  labelledField(f, f.c.phone_label, f.c.clinic.phone, x + half + gap, y + above, half, draw);
+  h += paragraph(f.cr, f.fonts.bold, kBodyPt, f.c.out_of_hours, x, y + h, inner, draw);
+  return h;
+}
+
 void warningBox(Flow& f) {
   const double pad = 12.0, sign = 22.0, gap = 8.0;
   const double inner = f.width() - 2.0 * pad;
@@ -522,7 +564,8 @@ void warningBox(Flow& f) {
   const WarningGroup urgent{f.c.emergency_title, f.c.emergencies};
   const WarningGroup practice{f.c.warning_title, f.c.warnings};
   const double urgent_h = std::max(sign, warningGroupHeight(f, urgent, title_w, inner));
-  double h = pad + urgent_h + gap + warningGroupHeight(f, practice, inner, inner);
+  const double practice_h = warningGroupHeight(f, practice, inner, inner);
+  double h = pad + urgent_h + gap + practice_h + practiceContact(f, 0, 0, inner, false);
   h += pad;
   f.ensure(h);
   cairo_t* cr = f.cr;
@@ -536,16 +579,9 @@ void warningBox(Flow& f) {
   warningSign(cr, x + pad, y + pad - 2.0, sign);
   double ty = y + pad;
   ty += std::max(sign, warningGroup(f, urgent, x + pad, ty, sign + 10.0, title_w, inner)) + gap;
-  warningGroup(f, practice, x + pad, ty, 0.0, inner, inner);
+  ty += warningGroup(f, practice, x + pad, ty, 0.0, inner, inner);
+  practiceContact(f, x + pad, ty, inner, true);
   f.y = y + h + 16.0;
-}
-
-// A line to write on, from x to x_end, under the text baseline at `baseline`.
-void fillLine(cairo_t* cr, double x, double x_end, double baseline) {
-  cairo_set_line_width(cr, 0.7);
-  cairo_move_to(cr, x, baseline + 2.0);
-  cairo_line_to(cr, x_end, baseline + 2.0);
-  cairo_stroke(cr);
 }
 
 // An empty box to tick, its top-left at (x, y).
@@ -555,14 +591,17 @@ void tickBox(cairo_t* cr, double x, double y, double size) {
   cairo_stroke(cr);
 }
 
-// "Your stockings, as your doctor says: ____ days, ____ hours a day", then
-// "Class or pressure: ____   Also at night: [] yes [] no": the doctor writes
-// this patient's stockings (the example's are a default, no prescription).
+// "Your medicine and its strength: ____", then "Your stockings, as your
+// doctor says: ____ days, ____ hours a day" and "Class or pressure: ____
+// Later nights too: [] yes [] no": the doctor writes this patient's stockings
+// (the example's are a default, no prescription); no stocking lines where
+// the scene has none.
 void stockingFill(Flow& f) {
-  if (f.c.stocking_label.empty()) return;
+  if (f.c.agent_label.empty()) return;
   cairo_t* cr = f.cr;
   const double blank = 44.0, row = kBodyPt * kLeading + 8.0;
-  f.ensure(3.0 * row + 4.0);
+  const bool stocking = !f.c.stocking_label.empty(); // none worn: no lines for one
+  f.ensure((stocking ? 3.0 : 1.0) * row + 4.0);
   setColour(cr, kInk);
   const auto label = [&](const std::string& text, double x, double baseline) {
     useFont(cr, f.fonts.bold, kBodyPt);
@@ -580,6 +619,10 @@ void stockingFill(Flow& f) {
   double baseline = f.y + kBodyPt + 2.0;
   fillLine(cr, label(f.c.agent_label, f.left(), baseline), f.left() + f.width(), baseline);
   f.y += row;
+  if (!stocking) {
+    f.y += 4.0;
+    return;
+  }
   // The stockings: days and hours a day, each a blank followed by its unit.
   baseline = f.y + kBodyPt + 2.0;
   double x = label(f.c.stocking_label, f.left(), baseline);
@@ -650,28 +693,6 @@ void contraindications(Flow& f) {
   f.y = std::max(ly, ry) + 8.0;
 }
 
-// A bold label and, after it, the value printed or a line to fill in, ending at
-// x + w; returns the height used.
-double labelledField(const Flow& f, const std::string& label, const std::string& value, double x,
-                     double y, double w, bool draw) {
-  cairo_t* cr = f.cr;
-  const double baseline = y + kBodyPt + 1.0;
-  useFont(cr, f.fonts.bold, kBodyPt);
-  const double lx = x + advance(cr, label) + 6.0;
-  if (draw) {
-    cairo_move_to(cr, x, baseline);
-    cairo_show_text(cr, label.c_str());
-    if (value.empty()) {
-      fillLine(cr, lx, x + w, baseline);
-    } else {
-      useFont(cr, f.fonts.regular, kBodyPt);
-      cairo_move_to(cr, lx, baseline);
-      cairo_show_text(cr, value.c_str());
-    }
-  }
-  return kBodyPt * kLeading + 10.0;
-}
-
 // One column: its heading, then the body; returns the height used.
 double columnHeading(const Flow& f, const std::string& text, double x, double y, double w,
                      bool draw) {
@@ -681,17 +702,26 @@ double columnHeading(const Flow& f, const std::string& text, double x, double y,
   return h;
 }
 
-// Left: the next visit and a line for its date and time; right: the practice
-// to call with questions, its name and phone printed or lines to fill in.
+// Left: the next visit and a line for its date and time. Right: how to come
+// to a session where something was injected (the practice's name and phone
+// are then in the warning box, practiceContact), else the practice to call
+// with questions, its name and phone printed or lines to fill in.
 double visitAndContact(const Flow& f, double y, bool draw) {
   const double gap = 18.0, w = (f.width() - gap) * 0.5;
   const double lx = f.left(), rx = f.left() + w + gap;
   double ly = y + columnHeading(f, f.c.next_title, lx, y, w, draw);
   ly += paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.next_visit, lx, ly, w, draw) + 6.0;
   ly += labelledField(f, f.c.next_date, "", lx, ly, w, draw);
-  double ry = y + columnHeading(f, f.c.contact_title, rx, y, w, draw);
-  ry += labelledField(f, f.c.clinic_label, f.c.clinic.name, rx, ry, w, draw);
-  ry += labelledField(f, f.c.phone_label, f.c.clinic.phone, rx, ry, w, draw);
+  double ry = y;
+  if (!f.c.next_prepare.empty()) {
+    ry += columnHeading(f, f.c.prepare_title, rx, y, w, draw);
+    ry += paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.next_prepare, rx, ry, w, draw);
+  }
+  if (f.c.out_of_hours.empty()) { // no warning box: the practice here
+    ry += columnHeading(f, f.c.contact_title, rx, ry, w, draw);
+    ry += labelledField(f, f.c.clinic_label, f.c.clinic.name, rx, ry, w, draw);
+    ry += labelledField(f, f.c.phone_label, f.c.clinic.phone, rx, ry, w, draw);
+  }
   return std::max(ly, ry) - y;
 }
 

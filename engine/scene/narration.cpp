@@ -89,6 +89,14 @@ bool clotCourse(const sim::Outcome* o, const text::Locale& loc, std::string& out
   return true;
 }
 
+// ", the first night too" where the model's stocking is worn past its
+// continuous first day: on through the first night, off later nights
+// (sim/timeline.hpp compressionAt); "" otherwise.
+std::string firstNight(const sim::Params& p, const text::Locale& loc) {
+  const bool night = p.compression.days * 86400.0 > sim::k::kContinuousWear_s;
+  return night ? loc.tr("term.stocking_night") : std::string();
+}
+
 // The items joined as a list in the language: "a, b, c or d".
 std::string orList(const std::vector<std::string>& items, const text::Locale& loc) {
   std::string out;
@@ -136,19 +144,25 @@ std::vector<std::string> alternativeTexts(const std::vector<std::string>& ids, b
 
 std::string stockingShown(const sim::Params& p, const text::Locale& loc) {
   const bool trial = p.compression.days == sim::kKern2007StockingDays;
-  // Worn past its continuous first day, the model's stocking is on through the
-  // first night and off later nights (sim/timeline.hpp compressionAt).
-  const bool night = p.compression.days * 86400.0 > sim::k::kContinuousWear_s;
-  const std::string nights = night ? loc.tr("term.stocking_night") : std::string();
   return loc.tr(trial ? "term.stocking_shown.trial" : "term.stocking_shown.other",
-                {{"days", loc.number(p.compression.days)}, {"night", nights}});
+                {{"days", loc.number(p.compression.days)}, {"night", firstNight(p, loc)}});
 }
 
-std::string stockingAdvice(const sim::Params& p, const text::Locale& loc) {
-  return loc.tr(stockingAdviceKey(),
-                {{"stocking_shown", stockingShown(p, loc)},
-                 {"stocking_spider_days", stockingDays(sim::VeinKind::Telangiectasia, loc)},
-                 {"stocking_reticular_days", stockingDays(sim::VeinKind::Reticular, loc)}});
+std::string stockingAdvice(const sim::Params& p, const text::Locale& loc, Audience audience) {
+  switch (audience) {
+  case Audience::Patient: {
+    // One number, the example's days: how long their own stockings stay on,
+    // the patient hears from their doctor (the study and the label: students).
+    return loc.tr(stockingAdviceKey(),
+                  {{"days", loc.number(p.compression.days)}, {"night", firstNight(p, loc)}});
+  }
+  case Audience::Student:
+    return loc.tr(std::string(stockingAdviceKey()) + ".student",
+                  {{"stocking_shown", stockingShown(p, loc)},
+                   {"stocking_spider_days", stockingDays(sim::VeinKind::Telangiectasia, loc)},
+                   {"stocking_reticular_days", stockingDays(sim::VeinKind::Reticular, loc)}});
+  }
+  return {};
 }
 
 namespace {

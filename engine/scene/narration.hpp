@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "scene/scene_desc.hpp"
 #include "sim/params.hpp"
 #include "sim/registry.hpp"
 #include "sim/run.hpp"
@@ -16,18 +17,24 @@ namespace scene {
 const char* veinKindKey(sim::VeinKind k);
 const char* agentKey(sim::Agent a);
 
-// How long this scene shows the stocking, for patients ("shown here for 21
+// How long this scene shows the stocking, for students ("shown here for 21
 // days, as in one study (Kern 2007), the first night too"; other days: the
 // study's 3 weeks named beside them). "The first night too" where the model's
 // stocking is worn past its first day and night (sim::k::kContinuousWear_s,
 // the pictures' first night with the stocking on); the handout's box asks the
-// doctor about the later nights. Inside stockingAdvice.
+// doctor about the later nights. Inside the student's stockingAdvice.
 std::string stockingShown(const sim::Params& p, const text::Locale& loc);
-// The whole stocking sentence for a treated vein: stockingShown, then "your
-// doctor decides how long you wear yours (polidocanol's label: 2–3 days after
-// spider veins, 5–7 after reticular veins)" ("safety.after.stocking"). The
-// narration's {stocking_advice}; scene::stockingText for the other places.
-std::string stockingAdvice(const sim::Params& p, const text::Locale& loc);
+// The whole stocking sentence for a treated vein, in the audience's wording.
+// A patient meets one number, the example's: "Stockings: this example shows
+// them for 21 days, the first night too. Your doctor tells you how long to
+// wear yours." ("safety.after.stocking"; the handout has the doctor's lines
+// under it). A student reads stockingShown with the study and the label's
+// days ("safety.after.stocking.student"; round 8's patient review: three
+// numbers read as three instructions). The narration's {stocking_advice} is
+// the patient's (only a patient narration holds it); scene::stockingText for
+// the other places.
+std::string stockingAdvice(const sim::Params& p, const text::Locale& loc,
+                           Audience audience = Audience::Patient);
 
 // Names that may appear in braces; "{{" and "}}" give literal braces.
 const std::vector<std::string>& placeholderNames();

@@ -1,6 +1,7 @@
 #include "scene/safety.hpp"
 
 #include "scene/narration.hpp"
+#include "sim/indication.hpp"
 #include "sim/outcome.hpp"
 
 namespace scene {
@@ -52,7 +53,7 @@ const char* normalAfterwardsTitleKey() {
 const std::vector<const char*>& normalAfterwardsKeys() {
   static const std::vector<const char*> kKeys = {
       "safety.normal.needle_spots", "safety.normal.bruise", "safety.normal.trapped_blood",
-      "safety.normal.brown_marks"};
+      "safety.normal.brown_marks", "safety.normal.matting"};
   return kKeys;
 }
 
@@ -61,6 +62,7 @@ std::vector<const char*> normalAfterwards(const sim::Outcome& o) {
   std::vector<const char*> keys{"safety.normal.needle_spots", "safety.normal.bruise"};
   if (sim::trappedBlood(o)) keys.push_back("safety.normal.trapped_blood");
   keys.push_back("safety.normal.brown_marks");
+  keys.push_back("safety.normal.matting");
   return keys;
 }
 
@@ -68,17 +70,18 @@ const char* stockingAdviceKey() {
   return "safety.after.stocking";
 }
 
-std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L) {
-  if (p.compression.days <= 0.0 || p.compression.pressure_mmHg <= 0.0)
-    return L.tr("handout.aftercare.no_stocking");
+std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L,
+                         Audience audience) {
+  if (!sim::stockingWorn(p)) return L.tr("handout.aftercare.no_stocking");
   if (!o.treated)
     return L.tr("handout.aftercare.stocking_not_treated", {{"days", L.number(p.compression.days)}});
-  return stockingAdvice(p, L);
+  return stockingAdvice(p, L, audience);
 }
 
 std::string safetyItemText(const char* key, const text::Locale& L, const sim::Params& p,
-                           const sim::Outcome& o) {
-  return std::string(key) == stockingAdviceKey() ? stockingText(p, o, L) : safetyText(key, L);
+                           const sim::Outcome& o, Audience audience) {
+  return std::string(key) == stockingAdviceKey() ? stockingText(p, o, L, audience)
+                                                 : safetyText(key, L);
 }
 
 text::Args safetyArgs(const text::Locale& L) {
@@ -160,6 +163,7 @@ std::vector<std::string> safetyKeys() {
   keys.emplace_back("safety.out_of_hours.number");
   keys.emplace_back("safety.out_of_hours.local");
   for (const char* k : normalAfterwardsKeys()) keys.emplace_back(k);
+  keys.push_back(std::string(stockingAdviceKey()) + ".student"); // the student's stocking sentence
   for (const SafetySection& s : safetySections()) {
     keys.emplace_back(s.title_key);
     for (const char* k : s.item_keys) keys.emplace_back(k);

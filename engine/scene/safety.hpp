@@ -116,27 +116,29 @@ const char* normalAfterwardsTitleKey();
 // that the side panel (under normalAfterwardsTitleKey), the handout's "What
 // to expect" and the video's card print, in this order: itchy bumps at the
 // needle spots, a darker or bruised spot for a few days, trapped blood where
-// the model's outcome has it (sim::trappedBlood), brown marks that fade.
-// Nothing where no medicine reached the vein (the outcome says so).
-// Sources: clinical.md, Timeline (urticarial flare; darker or bruised for
-// days; thrombus), Complications (brown marks fade in 6–12 months).
+// the model's outcome has it (sim::trappedBlood), brown marks that fade, fine
+// new red veins (matting) that go. Nothing where no medicine reached the vein
+// (the outcome says so). Sources: clinical.md, Timeline (urticarial flare;
+// darker or bruised for days; thrombus; matting resolves in 3–12 months),
+// Complications (brown marks fade in 6–12 months; matting 15–20 %).
 std::vector<const char*> normalAfterwards(const sim::Outcome& o);
 // Every key the list above may hold (tests, safetyKeys).
 const std::vector<const char*>& normalAfterwardsKeys();
 
 // The stockings for this case, one sentence for every place a patient reads
 // it (the help panel, the handout, the video's card, and the Compression
-// narration through {stocking_advice}): none planned; a stocking on a vein the
-// medicine never reached cannot close it; else how long this illustration
-// shows them, when also at night and the product information's days, your
-// doctor deciding (scene::stockingAdvice).
-std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L);
+// narration through {stocking_advice}): none planned (sim::stockingWorn); a
+// stocking on a vein the medicine never reached cannot close it; else
+// scene::stockingAdvice in the audience's wording (a patient: the example's
+// days and the doctor telling; a student: the study and the label too).
+std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L,
+                         Audience audience = Audience::Patient);
 // "safety.after.stocking": its place in the help panel's list.
 const char* stockingAdviceKey();
 // An item of safetySections() for this case: the stocking's item is
 // stockingText (it depends on the case), every other item safetyText.
 std::string safetyItemText(const char* key, const text::Locale& L, const sim::Params& p,
-                           const sim::Outcome& o);
+                           const sim::Outcome& o, Audience audience);
 
 std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience);
 // A box lists its section's items short: "<item key>.short" for a patient,

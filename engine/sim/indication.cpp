@@ -110,6 +110,10 @@ void compressionChecks(Indication& r, const Params& p) {
 
 } // namespace
 
+bool stockingWorn(const Params& p) {
+  return p.compression.days > 0.0 && p.compression.pressure_mmHg > 0.0;
+}
+
 Indication assessIndication(const Params& p) {
   Indication r;
   r.indicated = isIndicated(p.vein);

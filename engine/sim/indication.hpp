@@ -21,6 +21,12 @@ struct Indication {
 // session, the daily mg/kg limit.
 Indication assessIndication(const Params& p);
 
+// Whether the scene's stocking presses at all: worn for some days at a
+// pressure above 0 (the model's Compression phase, sim/timeline.cpp; otherwise
+// the NoCompression or ZeroPressure warning). The texts and the handout ask
+// here whether to speak of a stocking.
+bool stockingWorn(const Params& p);
+
 // Label concentration for this vein, POL-equivalent % (Asclera label: POL
 // 0.5 % spider, 1 % reticular).
 double recommendedPolEquivalent(VeinKind kind);

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "render/layout.hpp"
 #include "scene/narration.hpp"
+#include "scene/safety.hpp"
 #include "scene/stages.hpp"
 #include "scene/warning_text.hpp"
 
@@ -34,6 +35,13 @@ const char* extravasationTopic(sim::WarningKind k) {
   if (k == sim::WarningKind::ExtravasationModerate) return "extravasation_moderate";
   if (k == sim::WarningKind::ExtravasationMild) return "extravasation";
   return nullptr;
+}
+
+// A plain outcome sentence (outcome.plain.<topic>) with the safety texts'
+// values: the extravasation sentences say whom to call in the one wording of
+// the practice's urgency ({call_practice}, scene::safetyArgs).
+std::string plainText(const char* topic, const text::Locale& L) {
+  return L.tr(std::string("outcome.plain.") + topic, scene::safetyArgs(L));
 }
 
 } // namespace
@@ -174,8 +182,7 @@ std::vector<std::string> alternativeLines(const sim::Outcome& o, scene::Audience
 
 std::string extravasationLine(const sim::Outcome& o, const text::Locale& L) {
   for (const sim::Warning& w : o.warnings)
-    if (const char* topic = extravasationTopic(w.kind))
-      return L.tr(std::string("outcome.plain.") + topic);
+    if (const char* topic = extravasationTopic(w.kind)) return plainText(topic, L);
   return "";
 }
 
@@ -194,7 +201,7 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
   }
   const bool reopened_no_stocking = no_compression && reopened;
   auto add = [&](const char* topic) {
-    const std::string line = L.tr(std::string("outcome.plain.") + topic);
+    const std::string line = plainText(topic, L);
     for (const std::string& have : out)
       if (have == line) return;
     out.push_back(line);

@@ -238,9 +238,9 @@ void drawSafety(const ScreenInput& in, ScreenState& st) {
     for (const char* k : s.item_keys) {
       textBullet();
       // The case's own stocking sentence (as the handout and the video say it).
-      wrappedText(in.scene && in.run
-                      ? scene::safetyItemText(k, loc(st), in.scene->params, in.run->outcome)
-                      : scene::safetyText(k, loc(st)));
+      wrappedText(in.scene && in.run ? scene::safetyItemText(k, loc(st), in.scene->params,
+                                                             in.run->outcome, st.audience)
+                                     : scene::safetyText(k, loc(st)));
     }
     if (s.note_key) wrappedText(scene::safetyText(s.note_key, loc(st)));
   }

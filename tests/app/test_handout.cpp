@@ -335,23 +335,33 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
          {"handout.aftercare.title", "safety.report.calf", scene::outOfHoursKey(),
           "handout.fill.stocking", "handout.fill.days", "handout.fill.hours", "handout.fill.agent",
           "handout.fill.pressure", "safety.after.care", "handout.aftercare.everyday",
-          "safety.after.extravasation", "handout.next.title", "handout.next.date",
-          "handout.contact.title", "handout.clinic", "handout.phone"})
+          "safety.after.extravasation", "handout.next.title", "handout.next.date", "handout.clinic",
+          "handout.phone", "handout.next.prepare", "stage.preparation.default.title"})
       on(two, key);
+    // The practice's name and phone inside the warning box, under its signs and
+    // before where to go when it is closed (round 8's patient review), printed once.
+    const std::size_t practice =
+        two.find(squash(scene::urgencyTitle(scene::Urgency::PracticeAtOnce, L)));
+    const std::size_t phone = two.find(squash(L.tr("handout.phone")));
+    const std::size_t closed = two.find(squash(scene::safetyText(scene::outOfHoursKey(), L)));
+    REQUIRE(practice != std::string::npos);
+    REQUIRE(phone != std::string::npos);
+    CHECK(practice < phone);
+    CHECK(phone < closed);
+    CHECK(two.find(squash(L.tr("handout.phone")), phone + 1) == std::string::npos);
     // The default scene's stocking: 21 days, as in one study (Kern 2007).
     const sim::Params defaults = scene::defaultScene().params;
     REQUIRE(defaults.compression.days == sim::kKern2007StockingDays);
     // One sentence for the panel, the help, the video and the handout
-    // (scene::stockingAdvice): the days shown, the model's first night (as the
-    // pictures show it; the tick box asks about the later nights), and the
-    // product information's days (the handout once lacked them).
+    // (scene::stockingAdvice): the days shown and the model's first night (as
+    // the pictures show it; the tick box asks about the later nights); the
+    // study and the label's days are the student's (round 8's patient review:
+    // three numbers), the doctor's lines follow.
     const std::string stocking = scene::stockingAdvice(defaults, L);
     CHECK(printed(two, stocking));
     CHECK(contains(stocking, L.tr("term.stocking_night")));
-    const sim::VeinKindInfo& spider = sim::veinKindInfo(sim::VeinKind::Telangiectasia);
-    CHECK(contains(stocking,
-                   L.tr("term.range", {{"min", L.number(spider.label_stocking_min_days)},
-                                       {"max", L.number(spider.label_stocking_max_days)}})));
+    CHECK_FALSE(contains(two, "Kern"));
+    CHECK_FALSE(printed(two, scene::stockingAdvice(defaults, L, scene::Audience::Student)));
     for (const scene::Urgency u : scene::kUrgencies) CHECK(printed(two, scene::urgencyTitle(u, L)));
     // Breastfeeding: the pause the agent's label gives (the default scene: polidocanol).
     const double pause_h = sim::agentInfo(sim::Agent::Polidocanol).breastfeeding_pause_max_h;
@@ -425,7 +435,9 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
     for (const std::string& lang : text::languageCodes()) {
       INFO(k.severity << " " << n << " " << lang);
       const text::Locale& L = text::locale(lang);
-      const std::string line = L.tr("handout.aftercare.extravasated." + k.severity);
+      // {call_practice} filled: the practice's one wording (round 8: "tell us at once").
+      const std::string line = scene::safetyText("handout.aftercare.extravasated." + k.severity, L);
+      CHECK(contains(line, L.tr(scene::practiceCallKey())));
       if (lang == "en") {
         lines_seen.push_back(line);
         panel_seen.push_back(ui::extravasationLine(o, L));
@@ -441,7 +453,7 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
       CHECK(printed(two, scene::urgencyTitle(scene::Urgency::PracticeAtOnce, L)));
       // Not the panel's shorter form (no subject), nor the general "if it happens" line.
       CHECK_FALSE(contains(two, squash(ui::extravasationLine(o, L))));
-      CHECK_FALSE(contains(two, squash(L.tr("safety.after.extravasation"))));
+      CHECK_FALSE(contains(two, squash(scene::safetyText("safety.after.extravasation", L))));
       // The vein was not treated: header and legend say so, never "treated with".
       const text::Args case_args{{"vein", L.tr(scene::veinKindKey(p.vein.kind))},
                                  {"diameter", L.number(p.vein.diameter_mm, 1)},
@@ -578,7 +590,7 @@ TEST_CASE("handout: decimal comma in German, Letter paper in en-US, A4 elsewhere
 TEST_CASE("handout: what is normal afterwards is the panel's list, from the model", "[app]") {
   const sim::Run model = sim::simulate(scene::defaultScene().params);
   const std::vector<const char*> normal = scene::normalAfterwards(model.outcome);
-  REQUIRE(normal.size() == 4); // needle spots, bruise, trapped blood, brown marks
+  REQUIRE(normal.size() == 5); // needle spots, bruise, trapped blood, brown marks, matting
   for (const std::string& lang : text::languageCodes()) {
     INFO(lang);
     const text::Locale& L = text::locale(lang);
@@ -743,4 +755,39 @@ TEST_CASE("handout: bad paths, a full disk and a missing font fail cleanly", "[a
            "fonts-dejavu-core");
   // No partial file and no temporary file left behind.
   CHECK(filesIn(dir).empty());
+}
+
+// Round 8's patient review: a scene without a stocking (the model's rule,
+// sim::stockingWorn: no days, or 0 mmHg) prints no lines for one; the
+// medicine's line stays. The default scene (a stocking) has them.
+TEST_CASE("handout: no stocking, no lines to fill in for one, in every language", "[app]") {
+  const std::string scene = std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/no-compression.toml";
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const fs::path none = scratch() / ("no-stocking-" + lang + ".pdf");
+    const fs::path zero = scratch() / ("zero-pressure-" + lang + ".pdf");
+    const fs::path with = scratch() / ("stocking-" + lang + ".pdf");
+    REQUIRE(run({"--scene", scene, "--lang", lang, "--handout", none.string()}).code == 0);
+    REQUIRE(
+        run({"--lang", lang, "--set", "compression.pressure_mmHg=0", "--handout", zero.string()})
+            .code == 0);
+    REQUIRE(run({"--lang", lang, "--handout", with.string()}).code == 0);
+    for (const fs::path& pdf : {none, zero}) {
+      INFO(pdf.filename().string());
+      const std::string two = pageText(pdf, 2);
+      CHECK(printed(two, L.tr("handout.aftercare.no_stocking")));
+      CHECK(printed(two, L.tr("handout.fill.agent")));
+      // (Not the units "days," and "hours a day": "jours," is in the French aftercare.)
+      for (const char* key :
+           {"handout.fill.stocking", "handout.fill.pressure", "handout.fill.night"}) {
+        INFO(key);
+        CHECK_FALSE(printed(two, L.tr(key)));
+      }
+      for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
+    }
+    const std::string two = pageText(with, 2);
+    for (const char* key : {"handout.fill.stocking", "handout.fill.pressure", "handout.fill.night"})
+      CHECK(printed(two, L.tr(key)));
+  }
 }

@@ -599,7 +599,9 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
     CHECK_FALSE(cards[normal].card.urgency);
     std::vector<std::string> expected;
     for (const char* k : scene::normalAfterwards(run.outcome)) expected.push_back(L.tr(k));
-    CHECK(expected.size() == 4);
+    // ...with the fine red veins (matting) the handout had and the video lacked (round 8).
+    CHECK(expected.size() == 5);
+    CHECK(expected.back() == L.tr("safety.normal.matting"));
     CHECK(cards[normal].card.lines == expected);
     for (const std::string& line : expected)
       CHECK(cards[normal].caption.text.find(line) != std::string::npos);
@@ -620,6 +622,43 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
     for (std::size_t i = 0; i < cards.size(); ++i)
       for (std::size_t j = i + 1; j < cards.size(); ++j)
         CHECK(cards[i].caption.text != cards[j].caption.text);
+  }
+}
+
+// Round 8's patient review ("the video shows UK numbers only"): the end cards'
+// emergency number and out-of-hours service are the locale's (text/region.hpp),
+// as the panel's, never another region's: en the UK's, en-US 911 and the local
+// service, de 112 and 116 117, fr 15, es 112.
+TEST_CASE("video: the end cards' numbers follow the locale", "[app]") {
+  const sim::Run run = sim::simulate(sim::Params{});
+  std::vector<std::string> locales = text::languageCodes();
+  locales.push_back("en-US");
+  for (const std::string& lang : locales) {
+    INFO(lang);
+    const text::Region& region = text::regionOf(lang);
+    std::string emergency, practice; // the two cards' texts
+    for (const app::VideoEndCard& c : app::videoEndCards(lang, run.params, run.outcome)) {
+      if (c.card.urgency == scene::Urgency::EmergencyNumber) emergency = c.card.heading;
+      if (c.card.urgency == scene::Urgency::PracticeAtOnce) practice = c.caption.text;
+    }
+    REQUIRE_FALSE(emergency.empty());
+    REQUIRE_FALSE(practice.empty());
+    CHECK(emergency.find(region.emergency_number) != std::string::npos);
+    // The panel's line (scene::outOfHoursKey), with the national number where there is one.
+    const std::string route = scene::safetyText(scene::outOfHoursKey(), text::locale(lang));
+    CHECK(practice.find(route) != std::string::npos);
+    if (*region.out_of_hours_number)
+      CHECK(route.find(region.out_of_hours_number) != std::string::npos);
+    // No other region's numbers (the UK's 999 and 111 in the US, say).
+    for (const char* other : {"en", "en-US", "de", "fr"}) {
+      const text::Region& o = text::regionOf(other);
+      INFO("not " << other);
+      if (std::string(o.emergency_number) != region.emergency_number)
+        CHECK(emergency.find(o.emergency_number) == std::string::npos);
+      if (*o.out_of_hours_number &&
+          std::string(o.out_of_hours_number) != region.out_of_hours_number)
+        CHECK(practice.find(o.out_of_hours_number) == std::string::npos);
+    }
   }
 }
 

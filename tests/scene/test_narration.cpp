@@ -85,6 +85,17 @@ bool has(const std::string& s, const char* what) {
   return s.find(what) != std::string::npos;
 }
 
+// The numbers a reader meets in `s`, in order: runs of digits, with a decimal
+// point or comma inside ("21", "0,5"); a range "2–3" is two.
+std::vector<std::string> numbersIn(const std::string& s) {
+  std::vector<std::string> out;
+  static const std::regex number(R"(\d+(?:[.,]\d+)?)");
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), number); it != std::sregex_iterator();
+       ++it)
+    out.push_back(it->str());
+  return out;
+}
+
 // Unicode code points in UTF-8 text (what a reader sees as characters).
 size_t chars(const std::string& s) {
   size_t n = 0;
@@ -137,8 +148,9 @@ TEST_CASE("scene: patient narration covers what the patient should know", "[scen
   std::string all;
   for (const StageDesc& st : s.stages)
     all += s.narrationText(st, "en", Audience::Patient).text + " ";
-  for (const char* must : {"loose clothing", "lotion", "lie down", "sting", "15–20 minutes",
-                           "your doctor decides", "sauna", "Brown marks", "fine new red veins"}) {
+  for (const char* must :
+       {"loose clothing", "lotion", "lie down", "sting", "15–20 minutes",
+        "your doctor tells you how long", "sauna", "Brown marks", "fine new red veins"}) {
     INFO(must);
     CHECK(all.find(must) != std::string::npos);
   }
@@ -481,39 +493,52 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
     CHECK(has(comp, must));
   }
   const std::string comp_p = narrated(p, "compression", Audience::Patient);
-  // Issue 13: patients read the days the scene shows (the picture's stocking: 21
-  // days, Kern 2007's 3 weeks) beside the label's, the doctor deciding; no
-  // "often a few days" against a 3-week picture, and no unsourced "day and night
-  // for the first 24 hours" given as an instruction (the model's first night is
-  // its own assumption, docs/model.md "Posture"): the first night is said as
-  // what the illustration shows. The sentence is the help panel's, the
-  // handout's and the video's (scene::stockingAdvice, round 8).
+  // Issue 13: patients read the days the scene shows (the picture's stocking:
+  // 21 days) and that their own doctor tells them how long; no "often a few
+  // days" against a 3-week picture, and no unsourced "day and night for the
+  // first 24 hours" given as an instruction (the model's first night is its own
+  // assumption, docs/model.md "Posture"): the first night is said as what the
+  // illustration shows. The sentence is the help panel's, the handout's and the
+  // video's (scene::stockingAdvice). Round 8's patient review: the study's and
+  // the label's days beside the scene's read as three numbers; they are the
+  // student's.
   CHECK(has(comp_p, stockingAdvice(p, text::english()).c_str()));
-  for (const char* must :
-       {"shown here for 21 days, as in one study (Kern 2007), the first night too",
-        "your doctor decides", "2–3 days for spider veins", "5–7 for reticular veins",
-        "15–20 minutes", "sauna", "sunbathing", "strenuous exercise", "long flights"}) {
+  for (const char* must : {"this example shows them for 21 days, the first night too",
+                           "your doctor tells you how long to wear yours", "15–20 minutes", "sauna",
+                           "sunbathing", "strenuous exercise", "long flights"}) {
     INFO(must);
     CHECK(has(comp_p, must));
   }
-  for (const char* never : {"often a few days", "day and night", "first 24 hours"}) {
+  for (const char* never :
+       {"often a few days", "day and night", "first 24 hours", "Kern", "label", "5–7"}) {
     INFO(never);
     CHECK_FALSE(has(comp_p, never));
   }
-  // Other days than the study's: the scene's figure, the study's 3 weeks named beside it.
+  // Other days than the study's: the scene's figure, and only it.
   sim::Params two_weeks;
   two_weeks.compression.days = 14;
   CHECK(has(narrated(two_weeks, "compression", Audience::Patient),
-            "shown here for 14 days, the first night too (one study used 3 weeks: Kern 2007)"));
-  // Every language says the scene's days as scene::stockingShown does (the handout's figure too).
+            "this example shows them for 14 days, the first night too;"));
+  // Every language: the patient's sentence holds one number, the scene's days
+  // (the narration's and the handout's figure); the student's says the days
+  // as scene::stockingShown does, with the study and the label's days.
+  const sim::VeinKindInfo& spider = sim::veinKindInfo(sim::VeinKind::Telangiectasia);
   for (const std::string& lang : text::languageCodes()) {
     INFO(lang);
     const text::Locale& L = text::locale(lang);
+    const std::string label_days =
+        L.tr("term.range", {{"min", L.number(spider.label_stocking_min_days)},
+                            {"max", L.number(spider.label_stocking_max_days)}});
     for (const sim::Params& q : {p, two_weeks}) {
+      const std::string patient = stockingAdvice(q, L, Audience::Patient);
+      CHECK(numbersIn(patient) == std::vector<std::string>{L.number(q.compression.days)});
+      CHECK(has(narrated(q, "compression", Audience::Patient, lang), patient.c_str()));
       const std::string shown = stockingShown(q, L);
       CHECK(has(shown, L.number(q.compression.days).c_str()));
       CHECK(has(shown, "Kern 2007"));
-      CHECK(has(narrated(q, "compression", Audience::Patient, lang), shown.c_str()));
+      const std::string student = stockingAdvice(q, L, Audience::Student);
+      CHECK(has(student, shown.c_str()));
+      CHECK(has(student, label_days.c_str()));
     }
   }
   // The label's days, named as polidocanol's (Asclera) whatever the agent (clinical.md has none for

@@ -307,12 +307,15 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
     CHECK(text::locale(code).tr("safety.contra.arterial.short") !=
           text::locale(code).tr("safety.contra.arterial.student"));
   CHECK(en.tr("safety.after.care").find("long flights") != std::string::npos);
-  // Patients read one stocking sentence everywhere (scene::stockingAdvice, round 8):
-  // the days the illustration shows, the doctor deciding, the label's days
-  // (placeholders filled from the scene and the model's registry).
-  for (const char* part : {"{stocking_shown}", "your doctor decides", "{stocking_spider_days}",
-                           "{stocking_reticular_days}"})
+  // Patients read one stocking sentence everywhere (scene::stockingAdvice): the
+  // days the illustration shows and their doctor telling them how long; the
+  // student's adds the study and the label's days (placeholders filled from
+  // the scene and the model's registry).
+  for (const char* part : {"{days}", "{night}", "your doctor tells you how long"})
     CHECK(en.tr("safety.after.stocking").find(part) != std::string::npos);
+  for (const char* part :
+       {"{stocking_shown}", "{stocking_spider_days}", "{stocking_reticular_days}"})
+    CHECK(en.tr("safety.after.stocking.student").find(part) != std::string::npos);
   // The quiz asks about them.
   bool signs = false, pregnancy = false;
   for (const QuizQuestion& q : defaultQuiz("compression", sim::Agent::Polidocanol))
