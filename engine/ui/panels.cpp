@@ -313,15 +313,29 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
   if (normal.empty()) return;
   const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_Text];
   const glm::vec4 ink(c.x, c.y, c.z, c.w);
-  // An arrow and the heading beside it, wrapped (a tree node's label does not
-  // wrap: at 640x360 it ran past the panel); a click on either opens it.
+  const std::string title = tr(st, box->normal_title_key);
+  // An arrow as tall as a line of text (a framed button's padding cost the
+  // 1280x720 panel the row) and the heading beside it, wrapped (a tree
+  // node's label does not wrap: at 640x360 it ran past the panel); a click
+  // on either opens it. Right of the narration's heading where both fit on
+  // its row: the line is seen without scrolling and costs the panel no row.
+  const ImGuiStyle& sty = ImGui::GetStyle();
+  const float arrow_w = ImGui::GetFontSize();
+  const float w = arrow_w + sty.ItemInnerSpacing.x + ImGui::CalcTextSize(title.c_str()).x;
+  const float right = ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 2.0f * sty.ItemSpacing.x + w <= right)
+    ImGui::SameLine(right - w);
+  // (The state lives in the window's storage: the panel's off-screen
+  // measuring window always finds it closed, so an open list never changes
+  // how the pinned part fits.)
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID id = ImGui::GetID("safety_normal");
   bool open = storage->GetBool(id, false);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.0f, 0.0f));
   const bool arrow = ImGui::ArrowButton("##safety_normal", open ? ImGuiDir_Down : ImGuiDir_Right);
-  ImGui::SameLine();
-  ImGui::PushTextWrapPos(0.0f); // to the panel's edge (the narration's wrap is popped)
-  const std::string title = tr(st, box->normal_title_key);
+  ImGui::PopStyleVar();
+  ImGui::SameLine(0.0f, sty.ItemInnerSpacing.x);
+  ImGui::PushTextWrapPos(0.0f); // to the panel's edge
   wrappedText(title);
   recordLastItem(in, "panel.normal_title", ink, title);
   if (arrow || ImGui::IsItemClicked()) storage->SetBool(id, open = !open);

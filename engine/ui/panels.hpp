@@ -15,9 +15,11 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
 // other stages. The texts of the help panel's safety section, framed.
 void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::string& stage_id);
 // What is normal afterwards and needs no call (the patient's Recovery box's
-// normal_title_key, scene::normalAfterwards): a line that opens on a click, after the
-// narration. Not a warning sign, so it is not pinned with them: the 1280x720
-// panel shows every warning sign, the outcome and the narration at once.
+// normal_title_key, scene::normalAfterwards): a line that opens on a click,
+// drawn right after the narration's heading (beside it where it fits), its
+// list under it, before the narration's words. Not a warning sign, so it is
+// not pinned with them, but seen without scrolling (issue 15: after the
+// narration it sat below the fold at 1280x720 and 1920x1080).
 void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
                           const std::string& stage_id);
 // Every key, in a centred window (H).

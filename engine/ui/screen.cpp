@@ -708,6 +708,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   recordItem(in, "panel.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::PopFont();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
+  drawNormalAfterwards(in, st, stage.id);
   // Patients at Compression: first what the model shows now (lying or upright, walls together
   // or apart), chosen as the stocking's caption is; the stage's text follows.
   const scene::LocalText text =
@@ -1062,7 +1063,6 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     ImGui::Separator();
     drawPracticeLine(in, st);
   }
-  drawNormalAfterwards(in, st, (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id);
   ImGui::Spacing();
   drawQuiz(in, st, f, actions, pb.stageIndex(), pb.stageIndex() == pb.stageCount() - 1);
   if (st.audience == scene::Audience::Student) drawMistakes(in, st, f, actions);
