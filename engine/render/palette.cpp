@@ -69,15 +69,18 @@ Palette makePalette(PaletteKind kind, int tone) {
     // Blue/orange axis survives deuteranopia; blood vs thrombus differ in lightness.
     p.blood = rgb(204, 80, 0);
     p.thrombus = rgb(90, 40, 10);
-    p.sclerosant = rgb(86, 180, 233);
+    // Pale and bluish white as in the other palettes (the captions say the
+    // vein "turns pale"; a sky blue read as a dye), a touch bluer: apart from
+    // the cream cord for deuteranopia and protanopia.
+    p.sclerosant = rgb(194, 224, 240);
     p.endothelium_alive = rgb(0, 114, 178);
     p.endothelium_dead = rgb(170, 170, 170);
     p.vein_surface = rgb(160, 70, 20);
-    // Wall layers by lightness (dark media, pale adventitia, deep violet bond):
-    // apart from the blue lining and the sky-blue sclerosant also for
-    // deuteranopia and protanopia.
+    // Wall layers by lightness (dark media, mid lavender adventitia as in the
+    // schematic palette, deep violet bond): apart from the blue lining and the
+    // pale sclerosant also for deuteranopia and protanopia.
     p.media = rgb(96, 84, 108);
-    p.adventitia = rgb(228, 228, 252);
+    p.adventitia = rgb(170, 150, 220);
     p.bonded = rgb(84, 36, 120);
     break;
   }

@@ -201,11 +201,13 @@ TEST_CASE("palette: the recovery picture's clot colours are the legend's", "[ren
 
 // The captions say the liquid turns the vein "pale": the sclerosant is light
 // and nearly grey (CIELAB L* >= 85, chroma <= 15), not a bright cyan (L* 80,
-// chroma 30 once: it read as a dye). The colour-safe palette keeps its sky
-// blue: there it must stay apart from the lining's blue and the grey of a
-// dead lining for deuteranopia and protanopia (the legend test above).
+// chroma 30 once: it read as a dye), in every palette: the colour-safe one
+// kept a sky blue (L* 70, chroma 37) until round 9; it stays apart from the
+// lining's blue, the grey of a dead lining and the cream cord for
+// deuteranopia and protanopia (the legend test above).
 TEST_CASE("palette: the sclerosant reads as pale", "[render]") {
-  for (const auto kind : {render::PaletteKind::Schematic, render::PaletteKind::Realistic}) {
+  for (const auto kind : {render::PaletteKind::Schematic, render::PaletteKind::Realistic,
+                          render::PaletteKind::ColourSafe}) {
     const glm::vec3 c = lab(render::makePalette(kind, 2).sclerosant);
     const float chroma = std::hypot(c.y, c.z);
     INFO(render::toString(kind) << ": L* " << c.x << ", chroma " << chroma);
