@@ -338,7 +338,7 @@ std::vector<ui::Rect> nameCandidates(const ui::Rect& area, glm::vec2 size, float
 
 void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap,
                                  const render::VeinOnScreen& left_vein,
-                                 const render::VeinOnScreen& right_vein) {
+                                 const render::VeinOnScreen& right_vein, ui::ScreenInput right_in) {
   const float sc = gui_->scale();
   const ui::Fonts& f = gui_->fonts();
   ImDrawList* dl = ImGui::GetForegroundDrawList();
@@ -361,6 +361,12 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
       if (record_) record_->vein.push_back(c);
     }
   ui::Placer* placers[2] = {&placer_, &right};
+  // The right vein named as the left one is (the no-stocking vein, round and
+  // full of clot, had no label), before the halves' names take their places.
+  if (!state_.end_card && !state_.presenter) {
+    right_in.placer = &right;
+    ui::drawViewLabels(right_in, state_, compare_->what_if.playback, f);
+  }
   for (int i = 0; i < 2; ++i) {
     for (ImFont* font : {f.title, f.body, f.small}) {
       const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, names[i].c_str());
@@ -387,23 +393,25 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
   // Not before the model's two courses part: until then both halves show the same.
   if (!compare_->differsAt(sample_.time_s)) return;
   const std::string sentence = compare_->sentence(state_.audience, L);
-  for (ImFont* font : {f.body, f.small}) {
-    for (const float share : {1.0f, 0.6f}) {
-      const float wrap = std::max(100.0f, (view.x - 80.0f * sc) * share);
-      const ImVec2 ts = ui::wrappedTextSize(font, font->FontSize, sentence.c_str(), wrap);
+  // Inside one half, the what-if half first (the sentence says what differs
+  // there): across the divider it covered the left half's ruler and vein.
+  for (ImFont* font : {f.body, f.small})
+    for (const ui::Rect& half : {halves[1], halves[0]}) {
       const glm::vec2 pad(15.0f * sc, 10.0f * sc);
+      const float margin = 8.0f * sc;
+      const float wrap = std::max(100.0f, half.width() - 2.0f * (pad.x + margin));
+      const ImVec2 ts = ui::wrappedTextSize(font, font->FontSize, sentence.c_str(), wrap);
       const glm::vec2 size = glm::vec2(ts.x, ts.y) + 2.0f * pad;
       std::vector<ui::Rect> spots;
-      const float centre = origin.x + (view.x - size.x) * 0.5f;
-      for (float y = origin.y + 8.0f * sc; y + size.y < origin.y + view.y; y += 12.0f * sc)
+      const float centre = half.min.x + (half.width() - size.x) * 0.5f;
+      for (float y = half.min.y + margin; y + size.y < half.max.y; y += 12.0f * sc)
         spots.push_back(ui::Rect::at({centre, y}, size));
       if (const auto box = whole.place(spots)) {
         plateText(dl, font, *box, pad, wrap, sentence, plate, 8.0f * sc, record_,
-                  "compare.sentence", whole.area());
+                  "compare.sentence", half);
         return;
       }
     }
-  }
 }
 
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
@@ -453,22 +461,25 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
     renderHalf(s, *renderer_, sample_, directed, glm::ivec2(static_cast<int>(origin.x), gl_y),
                glm::ivec2(left_view));
   render::VeinOnScreen right_vein; // the what-if half's vein (its texts keep clear of it)
+  render::DirectedView right;      // the what-if half's view (its labels)
+  glm::vec2 right_origin(0.0f), right_size(0.0f);
   if (compare_ && !state_.end_card) {
     // The right half: the what-if session at the same place in the timeline.
     syncTimeline(s, compare_->what_if);
     // Its own model at the same model time as the left (the clock shown, a
     // key moment held at its event): each half follows its own run.
     compare_sample_ = compare_->what_if.run.at(sample_.time_s);
-    render::DirectedView right = directedFor(compare_->what_if, *compare_renderer_, &s);
+    right = directedFor(compare_->what_if, *compare_renderer_, &s);
     if (!camera_override_) right.camera.distance *= widen;
     const int rx = static_cast<int>(origin.x + half_w + gap);
-    const glm::ivec2 right_size(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)),
-                                static_cast<int>(view.y));
+    const glm::ivec2 right_px(static_cast<int>(view.x) - (rx - static_cast<int>(origin.x)),
+                              static_cast<int>(view.y));
     renderHalf(compare_->what_if, *compare_renderer_, compare_sample_, right, glm::ivec2(rx, gl_y),
-               right_size);
+               right_px);
+    right_origin = glm::vec2(static_cast<float>(rx), origin.y);
+    right_size = glm::vec2(right_px);
     if (right.leg < 0.5f)
-      right_vein =
-          render::veinOnScreen(compare_renderer_->layout(), right.camera, glm::vec2(right_size));
+      right_vein = render::veinOnScreen(compare_renderer_->layout(), right.camera, right_size);
   }
   gfx::setViewportFull(size.x, size.y);
 
@@ -504,9 +515,23 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
         static_cast<int>(std::lround(core::daysFromSeconds(compare_->what_if.run.endTime())));
   }
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
-  if (compare_)
+  if (compare_) {
+    // The right half's labels name its own vein, from its own run and anchors.
+    ui::ScreenInput right_in = si_in;
+    Session& w = compare_->what_if;
+    right_in.scene = &w.scene;
+    right_in.run = &w.run;
+    right_in.sample = &compare_sample_;
+    right_in.view = &right;
+    right_in.anchors = &compare_renderer_->anchors();
+    right_in.stages = &w.stages;
+    right_in.beats = &w.beats;
+    right_in.view_origin = right_origin;
+    right_in.view_size = right_size;
+    right_in.vein = &right_vein;
     drawCompareCaptions(origin, view, half_w, gap,
-                        directed.leg < 0.5f ? vein : render::VeinOnScreen{}, right_vein);
+                        directed.leg < 0.5f ? vein : render::VeinOnScreen{}, right_vein, right_in);
+  }
   if (cached) {
     // The window: the interface outside the 3D view is kept between frames.
     const int bottom = static_cast<int>(origin.y + view.y);

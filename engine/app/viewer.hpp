@@ -116,9 +116,10 @@ private:
                                    const Session* story = nullptr) const;
   void renderHalf(const Session& s, render::Renderer& r, const sim::Sample& sample,
                   const render::DirectedView& d, glm::ivec2 gl_origin, glm::ivec2 size);
+  // `right_in`: the right half's view, run and anchors (its labels); its placer is set here.
   void drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w, float gap,
                            const render::VeinOnScreen& left_vein,
-                           const render::VeinOnScreen& right_vein);
+                           const render::VeinOnScreen& right_vein, ui::ScreenInput right_in);
 };
 
 // Sets the viewer's render quality for a scope (an export), then puts it back.

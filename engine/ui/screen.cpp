@@ -1672,4 +1672,9 @@ float screenScale(glm::vec2 display, float dpi, float user) {
   return std::round(scale * 20.0f) / 20.0f; // steps of 5 %: no font rebuild per pixel of a resize
 }
 
+void drawViewLabels(const ScreenInput& in, const ScreenState& state, const Playback& playback,
+                    const Fonts& fonts) {
+  drawLabels(in, state, playback, fonts);
+}
+
 } // namespace ui

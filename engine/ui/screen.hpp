@@ -187,6 +187,11 @@ float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
 
 void drawScreen(const ScreenInput& in, ScreenState& state, Playback& playback, const Fonts& fonts,
                 ScreenActions& actions);
+// The labels over a view (drawScreen draws the view's own): what the key
+// moment or the stage names, each on a plate with a leader line, placed by
+// in.placer. The comparison's right half draws its vein's labels with it.
+void drawViewLabels(const ScreenInput& in, const ScreenState& state, const Playback& playback,
+                    const Fonts& fonts);
 
 // The ImGui item just submitted, with the window it must stay inside, into
 // in.record (the layout test); nothing when there is no record.

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <stb/stb_image.h>
 #include <string>
@@ -459,6 +460,65 @@ TEST_CASE("compare: each half follows its own model at the same time, the differ
   CHECK(procedure >= 4);
   CHECK(said >= 3);
   CHECK(cord == 1);
+}
+
+// Reviewers (round 8): the no-stocking vein on the right had no label of its
+// own, and the difference box straddled the divider over the left half's
+// ruler. Each half names its own vein where the left one is named at the
+// sealed still, and the difference lies inside one half, at every still of
+// the tour, for patients and students, at 1280x720 and 1920x1080.
+TEST_CASE("compare: each half's vein is named, the difference stays inside one half", "[app][gl]") {
+  REQUIRE_GL();
+  auto open = testsupport::openShippedScene("");
+  app::Session& s = open->session;
+  app::Viewer& v = open->v();
+  auto c = app::makeComparison(s, "compression.days=0");
+  REQUIRE(c);
+  REQUIRE(v.setComparison(std::move(c.value())));
+  ui::LayoutRecord rec;
+  int sentences = 0, sealed = 0, right_named = 0;
+  for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {
+    testsupport::glContext()->window->setSize(size.x, size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+    for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
+      v.state().audience = aud;
+      for (const app::TourStill& still : app::planTour(s)) {
+        s.playback.seek(still.position_s);
+        v.holdModelTime(still.model_time_s);
+        (void)drawFrame(v, fb, size, rec);
+        v.holdModelTime(std::nullopt);
+        INFO(size.x << "x" << size.y
+                    << (aud == scene::Audience::Patient ? " patient " : " student ") << still.name);
+        // The halves, as their names' plates were placed in them.
+        std::optional<ui::Rect> halves[2];
+        for (const ui::RecordedText& t : rec.texts) {
+          if (t.what == "compare.left") halves[0] = t.inside;
+          if (t.what == "compare.right") halves[1] = t.inside;
+        }
+        REQUIRE(halves[0]);
+        REQUIRE(halves[1]);
+        bool named[2] = {false, false};
+        for (const ui::RecordedText& t : rec.texts) {
+          if (t.what == "compare.sentence") {
+            ++sentences;
+            INFO("difference " << t.rect.min.x << ".." << t.rect.max.x);
+            CHECK((ui::contains(*halves[0], t.rect) || ui::contains(*halves[1], t.rect)));
+          }
+          if (t.what.rfind("label.", 0) == 0)
+            for (int i = 0; i < 2; ++i) named[i] = named[i] || ui::contains(*halves[i], t.rect);
+        }
+        right_named += named[1];
+        if (still.name.find("sealed") != std::string::npos) {
+          ++sealed;
+          CHECK(named[0]);
+          CHECK(named[1]);
+        }
+      }
+    }
+  }
+  CHECK(sealed == 4);
+  CHECK(sentences >= 8);
+  CHECK(right_named >= 12);
 }
 
 TEST_CASE("cli compare renders a split view whose halves differ", "[app][slow]") {
