@@ -997,6 +997,40 @@ void drawMoreBelowCue(const ScreenInput& in) {
   dl->PopClipRect();
 }
 
+// Where the stage's safety box scrolls with the narration (640x360): one line
+// pinned at the panel's foot in the box's red says that it follows and, on a
+// click, scrolls the region to it (the warning signs were below the fold,
+// announced by nothing but the scroll bar).
+bool hasSafetyBox(const ScreenState& st, const std::string& stage_id) {
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  return info && scene::stageSafetyBox(info->kind, st.audience).has_value();
+}
+
+float safetyCueHeight(const Fonts& f) {
+  return f.small->FontSize + ImGui::GetStyle().ItemSpacing.y;
+}
+
+void drawSafetyCue(const ScreenInput& in, ScreenState& st, const Fonts& f) {
+  ImGui::PushFont(f.small);
+  const std::string words = loc(st).tr("ui.panel.safety_below");
+  const float line = ImGui::GetTextLineHeight(), r = 0.3f * line;
+  const float w =
+      ImGui::CalcTextSize(words.c_str()).x + ImGui::GetStyle().ItemInnerSpacing.x + 2 * r;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  if (ImGui::InvisibleButton("##safety_cue",
+                             ImVec2(std::min(w, ImGui::GetContentRegionAvail().x), line)))
+    st.scroll_to_safety = true;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 ink = colU(imColour(kSafetyEmergencyInk)); // the box's red heading
+  dl->AddText(at, ink, words.c_str());
+  const float cx = at.x + w - r, cy = at.y + 0.5f * line;
+  dl->AddTriangleFilled(ImVec2(cx - r, cy - 0.5f * r), ImVec2(cx + r, cy - 0.5f * r),
+                        ImVec2(cx, cy + 0.6f * r), ink);
+  const ImVec4 c = imColour(kSafetyEmergencyInk);
+  recordLastItem(in, "panel.safety.cue", glm::vec4(c.x, c.y, c.z, c.w), words);
+  ImGui::PopFont();
+}
+
 void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const Fonts& f,
                     ScreenActions& actions) {
   const float w = panelWidth(in.display.x, in.scale);
@@ -1038,7 +1072,10 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   const bool practice_pinned =
       practice && !footer_scrolls &&
       (footer_h + h.practice <= room || footer_h + h.practice + h.narration <= avail);
-  const float footer = footer_h + (practice_pinned ? h.practice : 0.0f);
+  const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id;
+  const bool safety_cue = footer_scrolls && hasSafetyBox(st, stage_id);
+  const float footer =
+      footer_h + (practice_pinned ? h.practice : 0.0f) + (safety_cue ? safetyCueHeight(f) : 0.0f);
   g_panel_left = ImGui::GetWindowPos().x;
   g_panel_right = g_panel_left + ImGui::GetWindowSize().x;
   ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(avail - footer, 1.0f)));
@@ -1057,6 +1094,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   drawNarration(in, st, pb, f);
   if (footer_scrolls) {
     ImGui::Separator();
+    if (st.scroll_to_safety) ImGui::SetScrollHereY(0.0f); // the cue was clicked
+    st.scroll_to_safety = false;
     drawPinned(in, st, pb, f);
   }
   if (practice && !practice_pinned) {
@@ -1094,6 +1133,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     if (footer_small) ImGui::PopFont();
   }
   if (practice_pinned) drawPracticeLine(in, st);
+  if (safety_cue) drawSafetyCue(in, st, f);
   ImGui::PopStyleVar();
   ImGui::End();
 }

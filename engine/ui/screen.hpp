@@ -110,7 +110,8 @@ struct ScreenState {
   Notice notice; // scene reload errors, dropped files, screenshot paths
   // The practice printed on the patient handout (settings file, settings popup).
   std::string clinic_name, clinic_phone;
-  int panel_stage_shown = -1; // the stage whose narration the panel last scrolled to the top of
+  int panel_stage_shown = -1;    // the stage whose narration the panel last scrolled to the top of
+  bool scroll_to_safety = false; // the safety cue was clicked: the region scrolls to the box
 };
 
 struct ScreenInput {

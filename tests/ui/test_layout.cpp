@@ -1064,7 +1064,7 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
           "[ui][gl][layout]") {
   REQUIRE_GL();
   ui::LayoutRecord rec;
-  int scrolled = 0;
+  int scrolled = 0, announced = 0;
   for (const char* file : {"spider-vein-polidocanol", "extravasation"}) {
     auto open = testsupport::openShippedScene(file);
     app::Session& s = open->session;
@@ -1099,6 +1099,24 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
             INFO(t.what);
             CHECK(t.rect.min.y > narration_top);
           }
+        // A safety box below the region's fold is announced by a line pinned
+        // at the panel's foot, seen whole (the warning signs were announced
+        // by nothing but the scroll bar: issue 15).
+        const bool box_below =
+            std::any_of(rec.texts.begin(), rec.texts.end(), [&](const ui::RecordedText& t) {
+              return t.scrolls && t.what.rfind("panel.safety.group", 0) == 0 &&
+                     t.rect.min.y > rec.panel_scroll.max.y - 0.5f;
+            });
+        if (box_below) {
+          ++announced;
+          const auto cue =
+              std::find_if(rec.texts.begin(), rec.texts.end(),
+                           [](const ui::RecordedText& t) { return t.what == "panel.safety.cue"; });
+          REQUIRE(cue != rec.texts.end());
+          CHECK_FALSE(cue->scrolls);
+          CHECK(cue->rect.min.y >= rec.panel_scroll.max.y - 0.5f);
+          CHECK(ui::contains(cue->inside.grown(0.5f), cue->rect));
+        }
         // The scrub bar keeps two fifths of the view's width (the buttons
         // once left it 90 px).
         INFO("scrub bar " << rec.scrub.width() << " px of " << rec.view.width());
@@ -1111,7 +1129,8 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
       }
     }
   }
-  CHECK(scrolled >= 4); // the case this is about happened
+  CHECK(scrolled >= 4);  // the case this is about happened
+  CHECK(announced >= 8); // Assessment and Recovery in four languages at least
 }
 
 // The quiz beside a patient's narration (issue 15): collapsed until opened, so
