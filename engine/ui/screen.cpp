@@ -1073,7 +1073,11 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
       practice && !footer_scrolls &&
       (footer_h + h.practice <= room || footer_h + h.practice + h.narration <= avail);
   const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id;
-  const bool safety_cue = footer_scrolls && hasSafetyBox(st, stage_id);
+  // (Only where the narration leaves no room for the box's heading and its
+  // first signs: where all of it fits (1920x1080 fr, underdosed) the line
+  // would cost the outcome its last line.)
+  const bool box_in_sight = h.narration + 3.0f * ImGui::GetTextLineHeightWithSpacing() <= avail;
+  const bool safety_cue = footer_scrolls && !box_in_sight && hasSafetyBox(st, stage_id);
   const float footer =
       footer_h + (practice_pinned ? h.practice : 0.0f) + (safety_cue ? safetyCueHeight(f) : 0.0f);
   g_panel_left = ImGui::GetWindowPos().x;
