@@ -67,7 +67,7 @@ std::string verdictLine(const Session& s, const text::Locale& L) {
   case sim::Verdict::NotIndicated:
     return L.tr("handout.expect.not_indicated");
   case sim::Verdict::NotTreated:
-    return findEvent(s.run, sim::EventKind::Extravasation) ? L.tr("handout.expect.extravasation")
+    return findEvent(s.run, sim::EventKind::Extravasation) ? scene::safetyText("handout.expect.extravasation", L)
                                                            : L.tr("handout.expect.not_closed");
   case sim::Verdict::Reopened:
     return day("handout.expect.recanalized", o.recanalized_day);

@@ -448,7 +448,7 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
       REQUIRE(run(args).code == 0);
       CHECK(pages(pdf) == 2);
       const std::string one = pageText(pdf, 1), two = pageText(pdf, 2);
-      CHECK(printed(one, L.tr("handout.expect.extravasation")));
+      CHECK(printed(one, scene::safetyText("handout.expect.extravasation", L)));
       CHECK(printed(two, line));
       CHECK(printed(two, scene::urgencyTitle(scene::Urgency::PracticeAtOnce, L)));
       // Not the panel's shorter form (no subject), nor the general "if it happens" line.

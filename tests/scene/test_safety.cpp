@@ -125,7 +125,7 @@ TEST_CASE("safety: what is normal afterwards is one list, chosen from the model'
       {"es",
        {"bultos que pican donde entró la aguja",
         "más allá de los pinchazos",
-        {"amoratada", "manchas marrones", "sangre atrapada", "bulto firme", "esperado"}}},
+        {"amoratada", "manchas marrones", "sangre atrapada", "bulto firme", "es normal"}}},
   };
   const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, scene::Audience::Patient);
   REQUIRE(box);
