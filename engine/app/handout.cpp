@@ -10,6 +10,7 @@
 #include "core/clock.hpp"
 #include "gfx/context.hpp"
 #include "gfx/objects.hpp"
+#include "scene/beats.hpp"
 #include "scene/narration.hpp"
 #include "scene/safety.hpp"
 #include "scene/stage_script.hpp"
@@ -67,16 +68,22 @@ std::string verdictLine(const Session& s, const text::Locale& L) {
   case sim::Verdict::NotIndicated:
     return L.tr("handout.expect.not_indicated");
   case sim::Verdict::NotTreated:
-    return findEvent(s.run, sim::EventKind::Extravasation) ? scene::safetyText("handout.expect.extravasation", L)
-                                                           : L.tr("handout.expect.not_closed");
+    return findEvent(s.run, sim::EventKind::Extravasation)
+               ? scene::safetyText("handout.expect.extravasation", L)
+               : L.tr("handout.expect.not_closed");
   case sim::Verdict::Reopened:
     return day("handout.expect.recanalized", o.recanalized_day);
   case sim::Verdict::NotClosed:
     return L.tr("handout.expect.not_closed");
-  case sim::Verdict::Closed:
+  case sim::Verdict::Closed: {
+    // Closed by the walls, or by the clot trapped in an open vein (the tour's caption).
+    const bool clot = scene::sealedThroughClot(s.run);
     return o.sealed_day >= 0.0 && o.sealed_day >= 1.0
-               ? day("handout.expect.sealed_day", o.sealed_day)
-               : L.tr("handout.expect.sealed_first_day");
+               ? day(clot ? "handout.expect.sealed_clot_day" : "handout.expect.sealed_day",
+                     o.sealed_day)
+               : L.tr(clot ? "handout.expect.sealed_clot_first_day"
+                           : "handout.expect.sealed_first_day");
+  }
   }
   return L.tr("handout.expect.not_closed");
 }
@@ -248,9 +255,14 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
     // A stocking on a vein the medicine never reached cannot close it (the model's outcome).
     add(o.treated ? "compression" : "compression_not_treated", compression + 60.0);
   } else {
-    addEvent("sealed", sim::EventKind::Sealed);
+    // Sealed by the walls, or through the clot filling an open vein (the tour's caption).
+    const double sealed = event(sim::EventKind::Sealed);
+    addEvent(sealed >= 0.0 ? scene::beatCaptionId(sim::EventKind::Sealed, run, sealed) : "sealed",
+             sim::EventKind::Sealed);
   }
-  addEvent("cord", sim::EventKind::Cord);
+  const double cord = event(sim::EventKind::Cord);
+  addEvent(cord >= 0.0 ? scene::beatCaptionId(sim::EventKind::Cord, run, cord) : "cord",
+           sim::EventKind::Cord);
   if (o.recanalized) {
     addEvent("recanalized", sim::EventKind::Recanalized);
   } else if (o.resolved_day >= 0.0) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "sim/thrombus.hpp"
 #include "text/locale.hpp"
@@ -121,6 +122,9 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
     const sim::Sample at = run.at(event_time_s);
     if (!at.lumen.walls_touch && clotFillsLumen(at)) return "sealed_clot";
   }
+  // Where the vein sealed through its clot (the walls never met), the cord is
+  // that clot turning into a cord.
+  if (event == sim::EventKind::Cord && sealedThroughClot(run)) return "cord_clot";
   // "Through the organised clot" only where the model's clot is organised:
   // the thrombus label at the same moment says so too.
   if (event == sim::EventKind::Recanalized && !sim::isClotOrganised(run.at(event_time_s)))
@@ -132,6 +136,13 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
                    [](const sim::Event& e) { return e.kind == sim::EventKind::Spasm; }))
     return "blood_returns_no_spasm";
   return beatInfo(event).id;
+}
+
+bool sealedThroughClot(const sim::Run& run) {
+  for (const sim::Event& e : run.events)
+    if (e.kind == sim::EventKind::Sealed)
+      return std::string(beatCaptionId(e.kind, run, e.time_s)) == "sealed_clot";
+  return false;
 }
 
 bool clotFillsLumen(const sim::Sample& s) {

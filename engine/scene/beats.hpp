@@ -47,6 +47,11 @@ std::string beatCaption(sim::EventKind event, Audience audience, const std::stri
 // "reopened_fresh": the vein reopened before its clot counted as organised,
 // sim::isClotOrganised, the same rule the clot's label reads).
 const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double event_time_s);
+
+// Whether the model's vein sealed through the clot filling it, its walls never
+// meeting (the Sealed beat's "sealed_clot"): the cord and the handout's first
+// sentence follow it.
+bool sealedThroughClot(const sim::Run& run);
 // The clot fills at least half of what is left of the lumen (the sealed_clot
 // caption's "fills it").
 bool clotFillsLumen(const sim::Sample& s);

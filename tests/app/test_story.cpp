@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/handout.hpp"
 #include "app/headless.hpp"
 #include "app/session.hpp"
 #include "app/video_export.hpp"
@@ -194,9 +195,9 @@ TEST_CASE("video: --record writes a caption track that changes at every model ev
       // Or a beat's caption as the model is at that moment (scene::beatCaptionId,
       // scene::stockingCaptionId).
       for (const char* id :
-           {"sealed_clot", "blood_returns_no_spasm", "reopened_fresh", "stocking_on_upright",
-            "stocking_on_lying", "stocking_on_lying_open", "stocking_on_not_treated",
-            "stocking_on_lying_night", "stocking_on_lying_open_night"})
+           {"sealed_clot", "cord_clot", "blood_returns_no_spasm", "reopened_fresh",
+            "stocking_on_upright", "stocking_on_lying", "stocking_on_lying_open",
+            "stocking_on_not_treated", "stocking_on_lying_night", "stocking_on_lying_open_night"})
         known = known || cue.text == scene::beatCaptionText(id, c.audience, c.lang);
       CHECK(known);
     }
@@ -306,6 +307,42 @@ TEST_CASE("story: the sealed beat says how the model sealed the vein", "[app]") 
     for (const scene::Audience a : {scene::Audience::Patient, scene::Audience::Student})
       CHECK(scene::beatCaptionText("sealed_clot", a, lang) !=
             scene::beatCaptionText("sealed", a, lang));
+}
+
+// Issue 15 (round-9 reviews): without a stocking the cord picture shows the
+// trapped clot inside a thin pale rim while its caption said "a thin, pale
+// cord", and the handout's picture of the open, blood-filled vein said "the
+// walls of the vein stick together". Both now follow how the model sealed it.
+TEST_CASE("story: the cord beat and the handout follow how the model sealed the vein", "[app]") {
+  const auto captionOf = [](const app::Session& s, sim::EventKind k) {
+    for (const ui::StoryBeat& b : s.beats)
+      if (b.event == k) return b.caption_id;
+    return std::string();
+  };
+  int cords = 0;
+  for (const char* file : kStoryScenes) {
+    INFO(file);
+    const app::Session s = sessionFor(file);
+    const std::string cord = captionOf(s, sim::EventKind::Cord);
+    if (cord.empty()) continue;
+    ++cords;
+    const bool clot = captionOf(s, sim::EventKind::Sealed) == "sealed_clot";
+    CHECK(scene::sealedThroughClot(s.run) == clot);
+    CHECK(cord == (clot ? "cord_clot" : "cord"));
+    // The handout's pictures say the same as the tour's captions.
+    std::vector<std::string> moments;
+    for (const app::KeyMoment& m : app::keyMoments(s)) moments.push_back(m.what);
+    INFO(moments.size());
+    CHECK(std::count(moments.begin(), moments.end(), clot ? "cord_clot" : "cord") == 1);
+    CHECK(std::count(moments.begin(), moments.end(), clot ? "cord" : "cord_clot") == 0);
+  }
+  CHECK(cords >= 2);
+  CHECK(captionOf(sessionFor("no-compression.toml"), sim::EventKind::Cord) == "cord_clot");
+  CHECK(captionOf(sessionFor("spider-vein-polidocanol.toml"), sim::EventKind::Cord) == "cord");
+  for (const char* lang : {"en", "de", "fr", "es"})
+    for (const scene::Audience a : {scene::Audience::Patient, scene::Audience::Student})
+      CHECK(scene::beatCaptionText("cord_clot", a, lang) !=
+            scene::beatCaptionText("cord", a, lang));
 }
 
 TEST_CASE("story: the stocking's caption follows the model's posture and walls", "[app]") {

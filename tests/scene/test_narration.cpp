@@ -479,7 +479,7 @@ TEST_CASE("scene: patients hear 'trapped blood', never a bare 'clot'", "[scene]"
   }
   const sim::Params p;
   CHECK(has(narrated(p, "compression", Audience::Patient), "deep-vein clot is rare but possible"));
-  CHECK(has(narrated(p, "compression", Audience::Patient), "supervised"));
+  CHECK(has(narrated(p, "compression", Audience::Patient), "under supervision"));
   CHECK(has(narrated(p, "compression", Audience::Patient, "de"),
             "tiefen Vene ist selten, aber möglich"));
   CHECK(has(narrated(p, "compression", Audience::Student), "fibrous cord, not a thrombus"));
