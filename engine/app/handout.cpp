@@ -270,7 +270,8 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
   } else if (o.fading_visible_day >= 0.0) {
     add("fading", o.fading_visible_day * kDay_s);
   } else {
-    add("end", run.endTime());
+    // A vein the medicine never reached is still there, to be treated another day.
+    add(o.treated ? "end" : "end_not_treated", run.endTime());
   }
   return out;
 }

@@ -478,14 +478,14 @@ VideoEndCard sentenceCard(const char* key, const std::string& heading,
                           const std::vector<std::string>& sentences, bool bullets = false) {
   std::string words = heading;
   for (const std::string& s : sentences) words += (words.empty() ? "" : " ") + s;
-  return {{key, words}, {heading, std::nullopt, sentences, bullets}};
+  return {{key, words}, {heading, std::nullopt, sentences, bullets, ""}};
 }
 
 // A card listing items under its heading (bullets on screen, one sentence in the track).
 VideoEndCard listCard(const text::Locale& L, const char* key, const std::string& heading,
                       std::optional<scene::Urgency> urgency,
                       const std::vector<std::string>& items) {
-  return {{key, listCaption(L, heading, items)}, {heading, urgency, items, true}};
+  return {{key, listCaption(L, heading, items)}, {heading, urgency, items, true, ""}};
 }
 
 } // namespace
@@ -526,10 +526,11 @@ std::vector<VideoEndCard> videoEndCards(const std::string& lang, const sim::Para
       VideoEndCard card =
           listCard(L, g.title_key, scene::safetyText(g.title_key, L), g.urgency, signs);
       // Where to go when the practice is closed: the group's note, its last
-      // line on screen and a sentence of its own after the list in the track
+      // line on screen (no bullet: it is not a sign) and a sentence of its own
+      // after the list in the track
       // (as a list item it read "...or a blister; Practice closed?...").
       if (g.note_key) {
-        card.card.lines.push_back(scene::safetyText(g.note_key, L));
+        card.card.note = scene::safetyText(g.note_key, L);
         card.caption.text += " " + scene::safetyText(g.note_key, L);
       }
       cards.push_back(std::move(card));

@@ -1462,6 +1462,8 @@ std::vector<CardBlock> cardBlocks(const EndCard& card) {
     out.push_back(
         {card.heading, card.urgency ? imColour(urgencyInk(*card.urgency)) : kInkBlue, false});
   for (const std::string& line : card.lines) out.push_back({line, kInk, card.bullets});
+  // Where to go when the practice is closed: not one of the signs.
+  if (!card.note.empty()) out.push_back({card.note, kInk, false});
   return out;
 }
 
@@ -1512,9 +1514,13 @@ void drawEndCard(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
     if (b.bullet)
       dl->AddCircleFilled(ImVec2(left + 0.35f * px, y + 0.55f * px), 0.14f * px, colU(kInk));
     addWrappedText(dl, font, px, tp, colU(b.ink), b.text.c_str(), wrap - indent);
+    // A list card's line without a bullet is its note (where to go when closed).
+    const bool heading = &b == &blocks.front() && !st.end_card->heading.empty();
+    const bool note = !heading && st.end_card->bullets && !b.bullet;
     recordText(in,
-               &b == &blocks.front() && !st.end_card->heading.empty() ? "caption.end_card.heading"
-                                                                      : "caption.end_card.line",
+               heading ? "caption.end_card.heading"
+               : note  ? "caption.end_card.note"
+                       : "caption.end_card.line",
                tp, ts, b.ink, false);
     if (in.record) {
       in.record->texts.back().font_px = px;

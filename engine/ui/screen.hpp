@@ -64,6 +64,7 @@ struct EndCard {
   std::optional<scene::Urgency> urgency;
   std::vector<std::string> lines;
   bool bullets = false;
+  std::string note; // "" none: a last line after the list, never under a bullet
 };
 
 // The outcome before the last parameter change, shown as "was ...".

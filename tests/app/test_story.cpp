@@ -345,6 +345,22 @@ TEST_CASE("story: the cord beat and the handout follow how the model sealed the 
             scene::beatCaptionText("cord", a, lang));
 }
 
+// Round 9 (doctor's review): the extravasation handout's last picture said
+// only "The vein at the end of the time shown"; a vein the medicine never
+// reached is still there, to be treated another day (the model's outcome).
+TEST_CASE("handout: the last picture of an untreated vein says it stays", "[app]") {
+  for (const char* file : {"extravasation.toml", "spider-vein-polidocanol.toml"}) {
+    INFO(file);
+    const app::Session s = sessionFor(file);
+    std::vector<std::string> moments;
+    for (const app::KeyMoment& m : app::keyMoments(s)) moments.push_back(m.what);
+    const bool untreated = !s.run.outcome.treated;
+    CHECK(std::count(moments.begin(), moments.end(), "end_not_treated") == (untreated ? 1 : 0));
+    CHECK(std::count(moments.begin(), moments.end(), "end") == 0);
+  }
+  CHECK_FALSE(sessionFor("extravasation.toml").run.outcome.treated);
+}
+
 TEST_CASE("story: the stocking's caption follows the model's posture and walls", "[app]") {
   for (const char* file : kStoryScenes) {
     INFO(file);

@@ -556,9 +556,10 @@ TEST_CASE("video: the end cards carry the triage, what is normal, aftercare and 
       CHECK(c.caption.text.rfind(c.card.heading, 0) == 0);
       // Every sign of the group, the panel's short form without its tag, and no
       // other; where the group has a note (where to go when the practice is
-      // closed), it is the card's last line.
-      REQUIRE(c.card.lines.size() == g.item_keys.size() + (g.note_key ? 1 : 0));
-      if (g.note_key) CHECK(c.card.lines.back() == scene::safetyText(g.note_key, L));
+      // closed), it is the card's note: a last line, not under a bullet (round 9:
+      // "Practice closed? ..." read as one more sign).
+      REQUIRE(c.card.lines.size() == g.item_keys.size());
+      CHECK(c.card.note == (g.note_key ? scene::safetyText(g.note_key, L) : std::string()));
       if (g.note_key) {
         // ...and a sentence of its own after the list in the track, not a
         // list item ("...or a blister; Practice closed? ... department..").
@@ -699,9 +700,16 @@ TEST_CASE("video: every end card fits its frame, its heading in its urgency's co
         REQUIRE(disclaimer);
         std::vector<const ui::RecordedText*> parts;
         for (const ui::RecordedText& t : rec.texts)
-          if (t.what == "caption.end_card.heading" || t.what == "caption.end_card.line")
+          if (t.what == "caption.end_card.heading" || t.what == "caption.end_card.line" ||
+              t.what == "caption.end_card.note")
             parts.push_back(&t);
-        REQUIRE(parts.size() == c.card.lines.size() + (c.card.heading.empty() ? 0 : 1));
+        REQUIRE(parts.size() == c.card.lines.size() + (c.card.heading.empty() ? 0 : 1) +
+                                    (c.card.note.empty() ? 0 : 1));
+        // The note is drawn as a note, after the list and without a bullet.
+        if (!c.card.note.empty()) {
+          REQUIRE(parts.back()->what == "caption.end_card.note");
+          CHECK(parts.back()->words == c.card.note);
+        }
         for (const ui::RecordedText* t : parts) {
           INFO(t->what << ": " << t->words);
           CHECK(t->rect.min.x >= 0.0f);
