@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "scene/quiz.hpp"
 #include "scene/stages.hpp"
+#include "sim/indication.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
 
@@ -111,7 +112,8 @@ std::string variantFor(const std::string& id, const ModelStory& story, bool stoc
   const std::string no_stocking = stocking ? "" : "_no_stocking";
   const sim::Verdict v = story.verdict;
   if (id == "assessment") return v == sim::Verdict::NotIndicated ? "not_indicated" : "default";
-  if (id == "preparation") return "default";
+  // Preparation: the same advice, without "so the stockings grip" where none is worn.
+  if (id == "preparation") return "default" + no_stocking;
   if (id == "procedure")
     return v == sim::Verdict::NotTreated ? "not_treated" : procedureVariant(story.order);
   switch (v) {
@@ -138,6 +140,7 @@ std::string titleVariantFor(const std::string& id, const ModelStory& story,
   const bool failed =
       story.verdict == sim::Verdict::Reopened || story.verdict == sim::Verdict::NotClosed;
   if (id == "compression" && failed && story.lining_survived) return "weak_dose";
+  if (id == "preparation") return "default"; // one title, with a stocking or without
   return variant;
 }
 
@@ -160,7 +163,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.duration_s = info->duration_s;
     s.only_if_next_session = info->only_if_next_session;
   }
-  const bool stocking = p.compression.days > 0.0;
+  const bool stocking = sim::stockingWorn(p); // days and a pressure (the model's one rule)
   const bool treated = verdict == sim::Verdict::Closed || verdict == sim::Verdict::Reopened ||
                        verdict == sim::Verdict::NotClosed;
   const std::string variant = variantFor(id, story, stocking);

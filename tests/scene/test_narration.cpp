@@ -19,6 +19,7 @@
 #include "scene/safety.hpp"
 #include "scene/stage_script.hpp"
 #include "scene/warning_text.hpp"
+#include "sim/indication.hpp"
 #include "sim/registry.hpp"
 #include "sim/run.hpp"
 #include "sim/thrombus.hpp"
@@ -1111,4 +1112,29 @@ TEST_CASE("scene: STS student texts name polidocanol's sources as polidocanol's"
   CHECK(expandPlaceholders("{practice_source}", sim::Params{}) == "Asclera label");
   CHECK(citation(sim::Source::AscleraLabel, sim::Agent::Polidocanol, en) == "Asclera label");
   CHECK(citation(sim::Source::FibroveinSmpc, sim::Agent::Sts, en) == "Fibrovein SmPC");
+}
+
+// Round 9 (worried patient's review): the no-compression tour's Preparation
+// said "so the stockings grip" where the model wears none. Whether a stocking
+// is worn is the model's one rule (sim::stockingWorn: days and a pressure).
+TEST_CASE("narration: Preparation names the stockings only where one is worn", "[scene]") {
+  sim::Params with;
+  sim::Params none = with;
+  none.compression.days = 0.0;
+  sim::Params no_pressure = with;
+  no_pressure.compression.pressure_mmHg = 0.0;
+  REQUIRE(sim::stockingWorn(with));
+  for (const Audience a : {Audience::Patient, Audience::Student}) {
+    CHECK(has(narrated(with, "preparation", a), "stockings grip"));
+    for (const sim::Params& p : {none, no_pressure}) {
+      REQUIRE_FALSE(sim::stockingWorn(p));
+      const std::string n = narrated(p, "preparation", a);
+      INFO(n);
+      CHECK_FALSE(has(n, "stocking"));
+      CHECK(has(n, "lotion or oil"));
+    }
+  }
+  // One title either way.
+  CHECK(scene::defaultStage("preparation", none, 56).title ==
+        scene::defaultStage("preparation", with, 56).title);
 }
