@@ -404,13 +404,10 @@ TEST_CASE("compare: each half follows its own model at the same time, the differ
           "[app][gl]") {
   REQUIRE_GL();
   const glm::ivec2 size(1280, 720);
-  auto open = testsupport::openShippedScene("");
+  auto open = testsupport::openShippedComparison("", "compression.days=0");
   app::Session& s = open->session;
   app::Viewer& v = open->v();
   v.state().audience = scene::Audience::Patient;
-  auto c = app::makeComparison(s, "compression.days=0");
-  REQUIRE(c);
-  REQUIRE(v.setComparison(std::move(c.value())));
   const app::Comparison& cmp = *v.comparison();
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -469,12 +466,9 @@ TEST_CASE("compare: each half follows its own model at the same time, the differ
 // the tour, for patients and students, at 1280x720 and 1920x1080.
 TEST_CASE("compare: each half's vein is named, the difference stays inside one half", "[app][gl]") {
   REQUIRE_GL();
-  auto open = testsupport::openShippedScene("");
+  auto open = testsupport::openShippedComparison("", "compression.days=0");
   app::Session& s = open->session;
   app::Viewer& v = open->v();
-  auto c = app::makeComparison(s, "compression.days=0");
-  REQUIRE(c);
-  REQUIRE(v.setComparison(std::move(c.value())));
   ui::LayoutRecord rec;
   int sentences = 0, sealed = 0, right_named = 0;
   for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080)}) {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "app/compare.hpp"
 #include "scene/loader.hpp"
 #include "support/gl_fixture.hpp"
 
@@ -22,6 +23,15 @@ std::unique_ptr<OpenScene> openShippedScene(const std::string& file, const ui::S
   auto created = app::Viewer::create(*glContext()->window, open->session, state, 1.0f);
   REQUIRE(created);
   open->viewer = std::move(created.value());
+  return open;
+}
+
+std::unique_ptr<OpenScene> openShippedComparison(const std::string& file,
+                                                 const std::string& what_if) {
+  auto open = openShippedScene(file);
+  auto c = app::makeComparison(open->session, what_if);
+  REQUIRE(c);
+  REQUIRE(open->v().setComparison(std::move(c.value())));
   return open;
 }
 

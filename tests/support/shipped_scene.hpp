@@ -24,4 +24,9 @@ struct OpenScene {
 std::unique_ptr<OpenScene> openShippedScene(const std::string& file,
                                             const ui::ScreenState& state = {});
 
+// The same, its viewer showing the comparison with `what_if` (an override,
+// "compression.days=0") as the right half. REQUIREs that the comparison is made.
+std::unique_ptr<OpenScene> openShippedComparison(const std::string& file,
+                                                 const std::string& what_if);
+
 } // namespace testsupport

@@ -1005,12 +1005,9 @@ TEST_CASE("layout: patients see narration, safety box and outcome whole at every
 TEST_CASE("layout: the comparison's panel shows both outcomes whole at every stage",
           "[ui][gl][layout]") {
   REQUIRE_GL();
-  auto open = testsupport::openShippedScene("");
+  auto open = testsupport::openShippedComparison("", "compression.days=0");
   app::Session& s = open->session;
   app::Viewer& v = open->v();
-  auto c = app::makeComparison(s, "compression.days=0");
-  REQUIRE(c);
-  REQUIRE(v.setComparison(std::move(c.value())));
   ui::LayoutRecord rec;
   int halves = 0;
   for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
