@@ -176,6 +176,10 @@ void Renderer::renderCached(const FrameInput& in, const Palette& pal, const glm:
       // The tiles resolve into the cache's own framebuffer.
       cache_target_.bind();
       drawTiled(want, in, pal, view_proj, size, scale, gfx::currentDrawFramebuffer(), {0, 0});
+      // Not kept: the next supersampled build comes when the camera rests
+      // again, and the tile's colour and depth (2.3 MB at 1080p) would sit
+      // beside the cache until then. Exports (drawTiled every frame) keep it.
+      tile_target_ = {};
     }
     gfx::bindDrawFramebuffer(target);
     gfx::setViewport(origin.x, origin.y, size.x, size.y);
