@@ -168,6 +168,9 @@ public:
   // without it, as on the very first run). docs/performance.md.
   static constexpr std::size_t kVeinVariantsKept = 4;
   std::size_t veinVariantsHeld() const;
+  // Whether the supersampling tile's target is held now: a cached build
+  // releases it (2.3 MB at 1080p), exports keep it from frame to frame.
+  bool supersamplingTileHeld() const { return tile_target_.size().x > 0; }
   static constexpr int kVeinBlocks = 6;
   void setMovingReduction(int n) { moving_reduction_ = std::clamp(n, 1, kMaxMovingReduction); }
   static constexpr int kMovingReduction = 2;
