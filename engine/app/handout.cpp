@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/common.hpp>
+
 #include "app/handout_pdf.hpp"
 #include "app/headless.hpp"
 #include "app/viewer.hpp"
@@ -23,10 +25,13 @@ namespace {
 
 constexpr double kDay_s = 86400.0;
 constexpr std::size_t kMaxPictures = 5;
-// Picture size in pixels (2:1, a little lower than 16:9 so that page 1 keeps
-// who should not have it beside what is normal afterwards): about 290 dpi at
+// Picture size in pixels (4:3): page 1 prints each as tall as it has room
+// for, from 2:1 to 4:3, its middle kept (handout_pdf.cpp); about 290 dpi at
 // the printed width.
-constexpr glm::ivec2 kPictureSize(640, 320);
+constexpr glm::ivec2 kPictureSize(640, 480);
+// Framed on the vein (round 9's doctor: the pictures were small for paper, the
+// vein a small part of each): the tour's camera at most this much closer.
+constexpr float kMaxVeinZoom = 2.0f;
 
 const sim::Event* findEvent(const sim::Run& run, sim::EventKind kind) {
   for (const sim::Event& e : run.events)
@@ -177,32 +182,120 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   return lines;
 }
 
-core::Result<std::vector<HandoutPicture>> renderPictures(Viewer& viewer, Session& s,
-                                                         const text::Locale& L) {
-  // Anti-aliased as every export: the renderer's supersampling (2x2 per pixel).
-  const QualityScope quality(viewer, render::Renderer::Quality::Supersampled);
-  gfx::Framebuffer fb = gfx::Framebuffer::create(kPictureSize, 0);
+// The part of the tour's view the handout prints: the vein between its cut
+// face (the lumen in section: the medicine, the narrowing, the cord) and the
+// injection site (the needle), with a margin, as large as kPictureSize holds
+// it, at most kMaxVeinZoom times the tour's camera; the window centred on it
+// and kept inside the render.
+struct Framing {
+  glm::ivec2 render_size;
+  glm::ivec2 offset; // the window's top-left in the render
+};
+
+Framing frameOnVein(const render::VeinOnScreen& vein, float site) {
+  if (!vein.present) return {kPictureSize, glm::ivec2(0)};
+  // site: where the needle meets the vein, from 0 (its back end) to 1 (the cut face).
+  const float at = std::clamp(site, 0.0f, 1.0f) * (render::VeinOnScreen::kPoints - 1);
+  const auto k = static_cast<std::size_t>(at);
+  const std::size_t k1 = std::min(k + 1, vein.centre.size() - 1);
+  const float f = at - static_cast<float>(k);
+  glm::vec2 lo = glm::mix(vein.centre[k], vein.centre[k1], f), hi = lo;
+  for (std::size_t i = k; i < vein.centre.size(); ++i) {
+    lo = glm::min(lo, vein.centre[i] - vein.radius_px[i]);
+    hi = glm::max(hi, vein.centre[i] + vein.radius_px[i]);
+  }
+  const glm::vec2 span = (hi - lo) * 1.3f + glm::vec2(kPictureSize) * 0.15f;
+  const glm::vec2 fit = glm::vec2(kPictureSize) / glm::max(span, glm::vec2(1.0f));
+  const float zoom = std::clamp(std::min(fit.x, fit.y), 1.0f, kMaxVeinZoom);
+  const glm::ivec2 size(glm::vec2(kPictureSize) * zoom);
+  const glm::vec2 mid = 0.5f * (lo + hi) * zoom;
+  const glm::vec2 room = glm::vec2(size - kPictureSize);
+  const glm::ivec2 offset(glm::clamp(mid - glm::vec2(kPictureSize) * 0.5f, glm::vec2(0.0f), room));
+  return {size, offset};
+}
+
+gfx::Image cropped(const gfx::Image& full, glm::ivec2 offset, glm::ivec2 size) {
+  gfx::Image out;
+  out.width = size.x;
+  out.height = size.y;
+  out.rgba.resize(static_cast<std::size_t>(size.x) * static_cast<std::size_t>(size.y) * 4u);
+  for (int y = 0; y < size.y; ++y) {
+    const std::uint8_t* row = full.pixel(offset.x, offset.y + y);
+    std::copy(row, row + 4 * size.x, out.pixel(0, y));
+  }
+  return out;
+}
+
+// Where the needle meets the vein, from 0 (its back end) to 1 (the cut face);
+// the spasm's picture takes the cut face alone: the vein in section, close up,
+// where it tightens as its caption says (framed with the needle as picture 1
+// is, the two differed by 1.2 grey levels on average).
+float framingSite(Viewer& viewer, const Session& s, const KeyMoment& m) {
+  if (m.what == "spasm") return 1.0f;
+  const render::TissueLayout& l = viewer.renderer().layout();
+  return (viewer.renderer().needleTipTarget(s.scene.params).z - l.back_z_mm) /
+         (l.front_z_mm - l.back_z_mm);
+}
+
+// One key moment's picture: the view at its position with the model held at
+// its event, rendered closer and cropped to the vein (frameOnVein).
+core::Result<gfx::Image> momentPicture(Viewer& viewer, Session& s, const KeyMoment& m) {
+  s.playback.seek(m.position);
+  const Framing framing = frameOnVein(viewer.veinInView(kPictureSize), framingSite(viewer, s, m));
+  gfx::Framebuffer fb = gfx::Framebuffer::create(framing.render_size, 0);
   if (!fb.complete()) return core::Error{"", 0, 0, "cannot create an offscreen framebuffer"};
+  viewer.holdModelTime(m.model_time_s);
+  fb.bind();
+  viewer.renderViewOnly(framing.render_size);
+  viewer.holdModelTime(std::nullopt);
+  fb.resolve();
+  gfx::finish();
+  return cropped(gfx::readPixels(framing.render_size.x, framing.render_size.y), framing.offset,
+                 kPictureSize);
+}
+
+// The viewer's palette for a scope (the handout's pictures), then put back.
+class PaletteScope {
+public:
+  PaletteScope(Viewer& v, render::PaletteKind p) : viewer_(v), before_(v.state().palette) {
+    v.state().palette = p;
+  }
+  ~PaletteScope() { viewer_.state().palette = before_; }
+  PaletteScope(const PaletteScope&) = delete;
+  PaletteScope& operator=(const PaletteScope&) = delete;
+
+private:
+  Viewer& viewer_;
+  render::PaletteKind before_;
+};
+
+} // namespace
+
+core::Result<std::vector<HandoutPicture>> renderHandoutPictures(Viewer& viewer, Session& s,
+                                                                const text::Locale& L) {
+  // Anti-aliased as every export: the renderer's supersampling (2x2 per pixel);
+  // in the print palette (the medicine, blood, tissue and cord apart in
+  // black-and-white print too).
+  const QualityScope quality(viewer, render::Renderer::Quality::Supersampled);
+  const PaletteScope palette(viewer, kHandoutPalette);
   std::vector<HandoutPicture> pictures;
   for (const KeyMoment& m : keyMoments(s)) {
-    s.playback.seek(m.position);
-    viewer.holdModelTime(m.model_time_s);
-    fb.bind();
-    viewer.renderViewOnly(kPictureSize);
-    viewer.holdModelTime(std::nullopt);
-    fb.resolve();
-    gfx::finish();
+    auto image = momentPicture(viewer, s, m);
+    if (!image) {
+      gfx::bindDefaultFramebuffer();
+      return image.errors();
+    }
     HandoutPicture pic;
-    pic.image = gfx::readPixels(kPictureSize.x, kPictureSize.y);
+    pic.image = std::move(image.value());
     pic.caption = L.tr("handout.moment." + m.what);
     pic.when = whenText(m.sim_time_s, L);
+    pic.label = L.tr("handout.picture.label",
+                     {{"n", std::to_string(pictures.size() + 1)}, {"when", pic.when}});
     pictures.push_back(std::move(pic));
   }
   gfx::bindDefaultFramebuffer();
   return pictures;
 }
-
-} // namespace
 
 std::vector<KeyMoment> keyMoments(const Session& s) {
   const sim::Run& run = s.run;
@@ -252,8 +345,11 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
   }
   const double compression = compressionStart(run);
   if (compression >= 0.0) {
-    // A stocking on a vein the medicine never reached cannot close it (the model's outcome).
-    add(o.treated ? "compression" : "compression_not_treated", compression + 60.0);
+    // A stocking on a vein the medicine never reached cannot close it: the
+    // caption says what the aftercare's stocking sentence says (one rule).
+    const bool untreated =
+        scene::stockingCase(s.scene.params, o) == scene::StockingCase::NotTreated;
+    add(untreated ? "compression_not_treated" : "compression", compression + 60.0);
   } else {
     // Sealed by the walls, or through the clot filling an open vein (the tour's caption).
     const double sealed = event(sim::EventKind::Sealed);
@@ -365,7 +461,7 @@ core::Result<bool> writeHandout(Viewer& viewer, Session& s, const std::string& p
   };
   HandoutContent content = handoutContent(s, lang, clinic);
   const double position = s.playback.position(); // the window goes on where it was
-  auto pictures = renderPictures(viewer, s, text::locale(lang));
+  auto pictures = renderHandoutPictures(viewer, s, text::locale(lang));
   s.playback.seek(position);
   if (!pictures) return cannot(pictures.errors().front().message);
   content.pictures = std::move(pictures.value());

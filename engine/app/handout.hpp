@@ -13,6 +13,8 @@
 #include "app/session.hpp"
 #include "core/error.hpp"
 #include "gfx/image.hpp"
+#include "render/palette.hpp"
+#include "text/locale.hpp"
 
 namespace app {
 
@@ -41,6 +43,7 @@ struct HandoutPicture {
   gfx::Image image;
   std::string caption; // what it shows
   std::string when;    // "after 8 s", "day 21"
+  std::string label;   // its number and when, before the caption: "1 · day 21:"
 };
 
 // Everything printed, in the chosen language, before layout.
@@ -93,6 +96,16 @@ struct HandoutContent {
 // The texts and numbers for this case (no pictures): pure, from the scene's
 // parameters and the model's outcome.
 HandoutContent handoutContent(const Session& s, const std::string& lang, const Clinic& clinic);
+
+// The palette the handout's pictures are drawn in: grey steps apart in
+// black-and-white print (render/palette.hpp).
+inline constexpr render::PaletteKind kHandoutPalette = render::PaletteKind::Print;
+
+// The key moments' pictures as the PDF prints them (3D view only,
+// supersampled, framed on the vein, kHandoutPalette), with their labels and
+// captions; the playback is left at the last moment.
+core::Result<std::vector<HandoutPicture>> renderHandoutPictures(Viewer& viewer, Session& s,
+                                                                const text::Locale& L);
 
 // Renders the key moments with `viewer` (3D view only, supersampled),
 // lays out the PDF and writes it to `path` through a temporary file in the

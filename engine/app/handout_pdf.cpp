@@ -273,6 +273,46 @@ void veinMark(cairo_t* cr, double cx, double cy, double r, int kind) {
   cairo_set_dash(cr, nullptr, 0, 0.0);
 }
 
+// The names under the legs keep to their halves of the figure, kLegNameGap
+// apart in the middle, so that the two never read as one ("Face avant Face
+// arrière" did, 8 pt apart; "Vorderseite Rückseite" was wider than its half).
+constexpr double kLegNameGap = 16.0;
+
+// The size the names are set in: the body size, smaller (never under 9 pt, the
+// leaflet's smallest) where a word of either is wider than its half.
+double legNameSize(const Flow& f, double w) {
+  const double half = w * 0.5 - kLegNameGap * 0.5;
+  useFont(f.cr, f.fonts.regular, kBodyPt);
+  double widest = 0.0;
+  for (const std::string* name : {&f.c.leg_front, &f.c.leg_back})
+    for (const std::string& word : wrap(f.cr, *name, 0.0)) // one word a line
+      widest = std::max(widest, advance(f.cr, word));
+  return widest > half ? std::max(9.0, kBodyPt * half / widest) : kBodyPt;
+}
+
+// The name under one leg (x, w: the figure's box; vx: the leg's centre;
+// baseline: the first line's) in `size`: a name too wide for its half wraps
+// onto a second, closer line; each line centred under its leg where it can be.
+void legName(const Flow& f, const std::string& name, bool left, double x, double w, double vx,
+             double baseline, double size) {
+  cairo_t* cr = f.cr;
+  useFont(cr, f.fonts.regular, size);
+  setColour(cr, kInk);
+  const double cx = x + w * 0.5, half = w * 0.5 - kLegNameGap * 0.5;
+  const std::vector<std::string> lines = wrap(cr, name, half);
+  const double lh = lines.size() > 1 ? size * 1.1 : 0.0;
+  // Two lines rise a quarter line: clear of the feet, inside the figure's box.
+  baseline -= lh * 0.25 * static_cast<double>(lines.size() - 1);
+  for (const std::string& line : lines) {
+    const double tw = advance(cr, line);
+    const double lx = left ? std::max(x, std::min(vx - tw * 0.5, cx - kLegNameGap * 0.5 - tw))
+                           : std::min(x + w - tw, std::max(vx - tw * 0.5, cx + kLegNameGap * 0.5));
+    cairo_move_to(cr, lx, baseline);
+    cairo_show_text(cr, line.c_str());
+    baseline += lh;
+  }
+}
+
 // The figure in the box (x, y, w, h); returns the height used with its legend.
 double legFigure(Flow& f, double x, double y, double w, double h) {
   cairo_t* cr = f.cr;
@@ -281,6 +321,7 @@ double legFigure(Flow& f, double x, double y, double w, double h) {
   cairo_fill(cr);
   const double height = h * ui::kLegHeight, top = y + h * 0.08, cx = x + w * 0.5;
   const double gap = std::min(height * ui::kLegPairGap, w * 0.25);
+  const double name_size = legNameSize(f, w);
   for (int view = 0; view < 2; ++view) {
     const double vx = cx + (view == 0 ? -gap : gap);
     for (const double mirror : {-1.0, 1.0}) {
@@ -312,18 +353,8 @@ double legFigure(Flow& f, double x, double y, double w, double h) {
       cairo_set_line_width(cr, 1.0);
       cairo_stroke(cr);
     }
-    const std::string& name = view == 0 ? f.c.leg_front : f.c.leg_back;
-    useFont(cr, f.fonts.regular, kBodyPt);
-    setColour(cr, kInk);
-    // Centred under its leg, but a clear gap from the middle so that the two
-    // names never read as one ("Face avant Face arrière").
-    // Never outside the figure's box (the page margin is its left edge).
-    const double half_gap = 4.0, text_w = advance(cr, name);
-    const double lx = view == 0
-                          ? std::max(x, std::min(vx - text_w * 0.5, cx - half_gap - text_w))
-                          : std::min(x + w - text_w, std::max(vx - text_w * 0.5, cx + half_gap));
-    cairo_move_to(cr, lx, top + height * 1.08 + kBodyPt + 4.0);
-    cairo_show_text(cr, name.c_str());
+    legName(f, view == 0 ? f.c.leg_front : f.c.leg_back, view == 0, x, w, vx,
+            top + height * 1.08 + kBodyPt + 4.0, name_size);
   }
   const bool varicose = static_cast<sim::VeinKind>(f.c.vein_kind) == sim::VeinKind::Varicose;
   for (const ui::LegCluster& k : ui::kLegClusters) {
@@ -395,18 +426,24 @@ cairo_surface_t* toSurface(const gfx::Image& img) {
   return s;
 }
 
-// One picture with its number, when, and what it shows; returns the cell's height.
-double pictureCell(Flow& f, const HandoutPicture& pic, int number, double x, double y, double w,
+// The shortest a picture is drawn, as a fraction of its width (the 2:1 of
+// round 9); the tallest is the rendered picture's own shape (handout.cpp).
+constexpr double kPictureMinAspect = 0.5;
+
+// One picture with its label (number and when) and what it shows, the picture
+// `ih` high (its middle: the pictures are framed on the vein); returns the
+// cell's height.
+double pictureCell(Flow& f, const HandoutPicture& pic, double x, double y, double w, double ih,
                    bool draw) {
   cairo_t* cr = f.cr;
-  const double ih = pic.image.width > 0 ? w * pic.image.height / pic.image.width : w * 0.625;
   if (draw && pic.image.width > 0) {
     cairo_surface_t* s = toSurface(pic.image);
+    const double scale = w / pic.image.width;
     cairo_save(cr);
     cairo_rectangle(cr, x, y, w, ih);
     cairo_clip(cr);
-    cairo_translate(cr, x, y);
-    cairo_scale(cr, w / pic.image.width, ih / pic.image.height);
+    cairo_translate(cr, x, y + 0.5 * (ih - pic.image.height * scale));
+    cairo_scale(cr, scale, scale);
     cairo_set_source_surface(cr, s, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
     cairo_paint(cr);
@@ -417,43 +454,72 @@ double pictureCell(Flow& f, const HandoutPicture& pic, int number, double x, dou
     cairo_rectangle(cr, x, y, w, ih);
     cairo_stroke(cr);
   }
-  // "1 · day 21:" in bold, the sentence after it on the same line.
-  const std::string label = std::to_string(number) + " \xc2\xb7 " + pic.when + ":";
+  // "1 · day 21:" in bold (the catalogue's handout.picture.label: French puts
+  // a non-breaking space before the colon), the sentence after it on the same line.
   setColour(cr, kInk);
   const double top = y + ih + 4.0;
   if (draw) {
     useFont(cr, f.fonts.bold, kBodyPt);
     cairo_move_to(cr, x, top + kBodyPt);
-    cairo_show_text(cr, label.c_str());
+    cairo_show_text(cr, pic.label.c_str());
   }
   useFont(cr, f.fonts.bold, kBodyPt);
-  const double indent = advance(cr, label + " ");
+  const double indent = advance(cr, pic.label + " ");
   return ih + 4.0 + paragraph(cr, f.fonts.regular, kBodyPt, pic.caption, x, top, w, draw, indent) +
          6.0;
 }
 
+double contraHeight(const Flow& f);
+
+struct PictureGrid {
+  int cols = 3;
+  double gap = 14.0, w = 0.0, ih = 0.0;
+  std::vector<double> row_h; // each row's tallest cell
+};
+
+// The pictures as large as page 1 allows: as tall as rendered where the page
+// has room, never shorter than kPictureMinAspect of their width, and never so
+// tall that who should not have it leaves page 1 where it would have stayed
+// (page 2 is full in the tightest language, German STS).
+PictureGrid pictureGrid(Flow& f) {
+  PictureGrid g;
+  g.w = (f.width() - g.gap * (g.cols - 1)) / g.cols;
+  const std::vector<HandoutPicture>& pics = f.c.pictures;
+  const std::size_t rows = (pics.size() + g.cols - 1) / g.cols;
+  const auto layout = [&](double ih) {
+    g.ih = ih;
+    g.row_h.assign(rows, 0.0);
+    for (std::size_t i = 0; i < pics.size(); ++i)
+      g.row_h[i / g.cols] =
+          std::max(g.row_h[i / g.cols], pictureCell(f, pics[i], 0, 0, g.w, ih, false));
+    double h = headingHeight(f, f.c.pictures_title);
+    for (double r : g.row_h) h += r;
+    return h;
+  };
+  const double tallest = pics.front().image.width > 0
+                             ? g.w * pics.front().image.height / pics.front().image.width
+                             : g.w * kPictureMinAspect;
+  const double smallest = g.w * kPictureMinAspect;
+  const double room = f.bottom() - f.y - contraHeight(f);
+  const double at_min = layout(smallest);
+  if (at_min > room || tallest <= smallest) return g; // as before: nothing to spare
+  const double grow = std::min(tallest - smallest, (room - at_min) / static_cast<double>(rows));
+  layout(smallest + grow);
+  return g;
+}
+
 void pictures(Flow& f) {
   if (f.c.pictures.empty()) return;
-  const int cols = 3;
-  const double gap = 14.0;
-  const double w = (f.width() - gap * (cols - 1)) / cols;
+  const PictureGrid g = pictureGrid(f);
   heading(f, f.c.pictures_title);
-  for (std::size_t row = 0; row * cols < f.c.pictures.size(); ++row) {
-    double row_h = 0.0;
-    for (int k = 0; k < cols; ++k) {
-      const std::size_t i = row * cols + static_cast<std::size_t>(k);
+  for (std::size_t row = 0; row < g.row_h.size(); ++row) {
+    f.ensure(g.row_h[row]);
+    for (int k = 0; k < g.cols; ++k) {
+      const std::size_t i = row * g.cols + static_cast<std::size_t>(k);
       if (i < f.c.pictures.size())
-        row_h = std::max(row_h,
-                         pictureCell(f, f.c.pictures[i], static_cast<int>(i) + 1, 0, 0, w, false));
+        pictureCell(f, f.c.pictures[i], f.left() + k * (g.w + g.gap), f.y, g.w, g.ih, true);
     }
-    f.ensure(row_h);
-    for (int k = 0; k < cols; ++k) {
-      const std::size_t i = row * cols + static_cast<std::size_t>(k);
-      if (i < f.c.pictures.size())
-        pictureCell(f, f.c.pictures[i], static_cast<int>(i) + 1, f.left() + k * (w + gap), f.y, w,
-                    true);
-    }
-    f.y += row_h;
+    f.y += g.row_h[row];
   }
 }
 

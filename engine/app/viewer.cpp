@@ -544,6 +544,11 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   applyActions(actions);
 }
 
+render::VeinOnScreen Viewer::veinInView(glm::ivec2 size) const {
+  const render::DirectedView directed = directedFor(*session_, *renderer_);
+  return render::veinOnScreen(renderer_->layout(), directed.camera, glm::vec2(size));
+}
+
 void Viewer::renderViewOnly(glm::ivec2 size) {
   Session& s = *session_;
   sample_ = hold_time_s_ ? s.run.at(*hold_time_s_) : s.sampleNow();

@@ -14,6 +14,7 @@
 #include "app/session.hpp"
 #include "core/error.hpp"
 #include "render/renderer.hpp"
+#include "render/vein_outline.hpp"
 #include "ui/screen.hpp"
 
 namespace platform {
@@ -38,6 +39,9 @@ public:
   // Draws only the 3D view at the playback position (no interface, no labels)
   // over the whole bound framebuffer: the handout's pictures.
   void renderViewOnly(glm::ivec2 size);
+  // Where renderViewOnly(size) would draw the vein now: the handout frames its
+  // pictures on it.
+  render::VeinOnScreen veinInView(glm::ivec2 size) const;
   ui::ScreenState& state() { return state_; }
   const ui::ScreenState& state() const { return state_; }
   Gui& gui() { return *gui_; }

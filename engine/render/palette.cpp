@@ -83,6 +83,15 @@ Palette makePalette(PaletteKind kind, int tone) {
     p.adventitia = rgb(170, 150, 220);
     p.bonded = rgb(84, 36, 120);
     break;
+  case PaletteKind::Print:
+    // Black-and-white print keeps only lightness (round 9's doctor: the pale
+    // medicine was lost in the tissue, 6 grey levels apart): the tissue a
+    // mid pink, the medicine near white, the cord cream, blood dark; each
+    // pair the pictures show side by side at least 40 grey levels apart
+    // (tests/render/test_palette.cpp).
+    p.dermis = rgb(222, 160, 156);
+    p.sclerosant = rgb(240, 248, 252);
+    break;
   }
   return p;
 }
@@ -108,6 +117,8 @@ const char* toString(PaletteKind kind) {
     return "realistic";
   case PaletteKind::ColourSafe:
     return "colour-safe";
+  case PaletteKind::Print:
+    return "print";
   }
   return "schematic";
 }

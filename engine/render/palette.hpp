@@ -11,7 +11,9 @@
 
 namespace render {
 
-enum class PaletteKind { Schematic, Realistic, ColourSafe };
+// Print: the schematic colours for the handout's pictures, never offered on
+// screen (paletteFromName does not know it): greys apart in black-and-white print.
+enum class PaletteKind { Schematic, Realistic, ColourSafe, Print };
 
 struct Palette {
   glm::vec3 background_top, background_bottom;
@@ -27,7 +29,7 @@ struct Palette {
 };
 
 Palette makePalette(PaletteKind kind, int fitzpatrick_skin_tone);
-const char* toString(PaletteKind kind); // "schematic", "realistic", "colour-safe"
+const char* toString(PaletteKind kind); // "schematic", "realistic", "colour-safe", "print"
 // The inverse of toString; empty for any other name.
 std::optional<PaletteKind> paletteFromName(std::string_view name);
 

@@ -70,11 +70,21 @@ const char* stockingAdviceKey() {
   return "safety.after.stocking";
 }
 
+StockingCase stockingCase(const sim::Params& p, const sim::Outcome& o) {
+  if (!sim::stockingWorn(p)) return StockingCase::None;
+  return o.treated ? StockingCase::Treated : StockingCase::NotTreated;
+}
+
 std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L,
                          Audience audience) {
-  if (!sim::stockingWorn(p)) return L.tr("handout.aftercare.no_stocking");
-  if (!o.treated)
+  switch (stockingCase(p, o)) {
+  case StockingCase::None:
+    return L.tr("handout.aftercare.no_stocking");
+  case StockingCase::NotTreated:
     return L.tr("handout.aftercare.stocking_not_treated", {{"days", L.number(p.compression.days)}});
+  case StockingCase::Treated:
+    break;
+  }
   return stockingAdvice(p, L, audience);
 }
 

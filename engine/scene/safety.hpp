@@ -133,6 +133,12 @@ const std::vector<const char*>& normalAfterwardsKeys();
 // days and the doctor telling; a student: the study and the label too).
 std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L,
                          Audience audience = Audience::Patient);
+// The one rule behind stockingText and the handout's stocking picture: no
+// stocking planned (sim::stockingWorn), one shown on a vein the medicine never
+// reached (the outcome: not treated; the doctor decides whether to wear one),
+// or the treatment's stocking.
+enum class StockingCase { None, NotTreated, Treated };
+StockingCase stockingCase(const sim::Params& p, const sim::Outcome& o);
 // "safety.after.stocking": its place in the help panel's list.
 const char* stockingAdviceKey();
 // An item of safetySections() for this case: the stocking's item is

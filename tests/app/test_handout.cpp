@@ -4,13 +4,16 @@
 // signs from the catalogues in assets/, in every language that has one.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,6 +26,7 @@
 #include "scene/narration.hpp"
 #include "scene/safety.hpp"
 #include "sim/indication.hpp"
+#include "sim/outcome.hpp"
 #include "sim/registry.hpp"
 #include "sim/run.hpp"
 #include "support/subprocess.hpp"
@@ -790,4 +794,167 @@ TEST_CASE("handout: no stocking, no lines to fill in for one, in every language"
     for (const char* key : {"handout.fill.stocking", "handout.fill.pressure", "handout.fill.night"})
       CHECK(printed(two, L.tr(key)));
   }
+}
+
+namespace {
+
+app::Session loadedSession(const std::string& file, const std::vector<std::string>& sets = {}) {
+  app::Session s;
+  if (file.empty()) {
+    s.scene = scene::defaultScene();
+  } else {
+    auto loaded = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file);
+    REQUIRE(loaded);
+    s.scene = loaded.value();
+  }
+  for (const std::string& set : sets) REQUIRE(scene::applyOverride(s.scene, set).empty());
+  s.rebuild();
+  return s;
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+} // namespace
+
+// Round 9's doctor: the untreated vein (the medicine went beside it) had a
+// picture captioned "The compression stocking goes on" while page 2 said "your
+// doctor decides whether you wear one". The picture's caption follows the
+// aftercare's one rule (scene::stockingCase), and says what it shows as the
+// aftercare's sentence does: in this illustration, a stocking (its first words).
+TEST_CASE("handout: the stocking picture's caption follows the aftercare's stocking rule",
+          "[app]") {
+  struct Case {
+    std::string file;
+    std::vector<std::string> sets;
+  };
+  const std::vector<Case> cases{{"", {}},
+                                {"no-compression.toml", {}},
+                                {"extravasation.toml", {}},
+                                {"extravasation.toml", {"compression.days=0"}}};
+  bool untreated_seen = false;
+  for (const Case& k : cases) {
+    INFO(k.file << (k.sets.empty() ? "" : " " + k.sets.front()));
+    const app::Session s = loadedSession(k.file, k.sets);
+    std::vector<std::string> stocking;
+    for (const app::KeyMoment& m : app::keyMoments(s))
+      if (m.what.rfind("compression", 0) == 0) stocking.push_back(m.what);
+    switch (scene::stockingCase(s.scene.params, s.run.outcome)) {
+    case scene::StockingCase::None:
+      CHECK(stocking.empty());
+      break;
+    case scene::StockingCase::Treated:
+      CHECK(stocking == std::vector<std::string>{"compression"});
+      break;
+    case scene::StockingCase::NotTreated:
+      untreated_seen = true;
+      REQUIRE(stocking == std::vector<std::string>{"compression_not_treated"});
+      for (const std::string& lang : text::languageCodes()) {
+        INFO(lang);
+        const text::Locale& L = text::locale(lang);
+        const std::vector<std::string> caption = words(L.tr("handout.moment." + stocking[0]));
+        const std::vector<std::string> aftercare =
+            words(scene::stockingText(s.scene.params, s.run.outcome, L));
+        REQUIRE(caption.size() > 3);
+        REQUIRE(aftercare.size() > 3);
+        CHECK(std::vector<std::string>(caption.begin(), caption.begin() + 3) ==
+              std::vector<std::string>(aftercare.begin(), aftercare.begin() + 3));
+      }
+      break;
+    }
+  }
+  CHECK(untreated_seen);
+}
+
+// Round 9's doctor: on the no-compression handout the practice's skin sign ("a
+// painful red or dark spot ...", the place last) sat beside the normal list's
+// "may make the treated vein look dark ... a small firm lump": a patient could
+// not tell which dark thing is which. The handout's sign names the place
+// first, where a needle went in; the normal lump names no needle spot. Every
+// language. (The side panel's short form keeps its words: at 1280x720 its box
+// has no room for one more.)
+TEST_CASE("handout: the skin warning sign names the needle's spot, apart from the normal lump",
+          "[app]") {
+  const std::map<std::string, std::pair<std::vector<std::string>, std::string>> site_and_dark{
+      {"en", {{"needle"}, "dark"}},
+      {"de", {{"Einstich"}, "dunkl"}},
+      {"fr", {{"piqûre"}, "sombre"}},
+      {"es", {{"aguja", "pinchazo"}, "oscur"}}};
+  const app::Session s = loadedSession("no-compression.toml");
+  REQUIRE(sim::trappedBlood(s.run.outcome)); // the normal list has the lump
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    REQUIRE(site_and_dark.count(lang) == 1);
+    const auto& [sites, dark] = site_and_dark.at(lang);
+    const text::Locale& L = text::locale(lang);
+    const app::HandoutContent c = app::handoutContent(s, lang, {});
+    const std::string skin = scene::safetyText("safety.report.skin", L);
+    const std::string lump = L.tr("safety.normal.trapped_blood");
+    REQUIRE(std::find(c.warnings.begin(), c.warnings.end(), skin) != c.warnings.end());
+    REQUIRE(std::find(c.expect.begin(), c.expect.end(), lump) != c.expect.end());
+    CHECK(skin != lump);
+    const auto site = [&](const std::string& text) {
+      std::size_t at = std::string::npos;
+      for (const std::string& w : sites) at = std::min(at, text.find(w));
+      return at;
+    };
+    INFO("sign: " << skin << "\nlump: " << lump);
+    REQUIRE(skin.find(dark) != std::string::npos);
+    CHECK(site(skin) < skin.find(dark)); // the place before the colour
+    CHECK(site(lump) == std::string::npos);
+  }
+}
+
+// Round 9's French reviewer: under the leg figure "Face avant" and "Face
+// arrière" ran together (8 pt apart, a word space is 3). From the laid-out
+// word boxes: on every line of the figure's names, the two names stay at
+// least 12 pt apart (the gap between them is the line's widest), in every
+// language. And the picture's label ("1 · injection:") is the catalogue's
+// (handout.picture.label: French puts a non-breaking space before the colon).
+TEST_CASE("handout: the leg figure's names stay apart; the picture label is the catalogue's",
+          "[app]") {
+  constexpr double kFigureLeft = 44.0, kFigureRight = 44.0 + 124.0, kApart = 12.0;
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const fs::path pdf = scratch() / ("legs-" + lang + ".pdf");
+    REQUIRE(run({"--handout", pdf.string(), "--lang", lang}).code == 0);
+    std::set<std::string> names;
+    for (const char* key : {"handout.leg.front", "handout.leg.back"})
+      for (const std::string& w : words(L.tr(key))) names.insert(w);
+    std::vector<Word> found;
+    for (const Word& w : wordBoxes(pdf).at(0).words)
+      if (names.count(w.text) && w.x0 >= kFigureLeft - 0.5 && w.x1 <= kFigureRight + 0.5)
+        found.push_back(w);
+    REQUIRE(found.size() >= 2);
+    std::sort(found.begin(), found.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    int lines_with_both = 0;
+    for (const Word& first : found) {
+      std::vector<const Word*> line; // the words beside `first`, left to right
+      for (const Word& w : found)
+        if (std::min(w.y1, first.y1) - std::max(w.y0, first.y0) > 1.0) line.push_back(&w);
+      if (line.front() != &first || line.size() < 2) continue;
+      double widest = 0.0;
+      for (std::size_t i = 1; i < line.size(); ++i)
+        widest = std::max(widest, line[i]->x0 - line[i - 1]->x1);
+      INFO("line from '" << first.text << "': widest gap " << widest << " pt");
+      CHECK(widest >= kApart);
+      ++lines_with_both;
+    }
+    CHECK(lines_with_both >= 1);
+    // The first picture's label as the catalogue writes it (the PDF's text
+    // reads a non-breaking space as a space).
+    std::string label = L.tr("handout.picture.label",
+                             {{"n", "1"}, {"when", L.tr("handout.when.seconds", {{"n", "1"}})}});
+    for (std::size_t at; (at = label.find("\xc2\xa0")) != std::string::npos;)
+      label.replace(at, 2, " ");
+    CHECK(contains(pdfText(pdf), squash(label)));
+  }
+  const std::string fr = text::locale("fr").tr("handout.picture.label");
+  CHECK(contains(fr, "\xc2\xa0:"));
+  CHECK_FALSE(contains(fr, " :"));
 }

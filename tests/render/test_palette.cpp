@@ -207,11 +207,41 @@ TEST_CASE("palette: the recovery picture's clot colours are the legend's", "[ren
 // deuteranopia and protanopia (the legend test above).
 TEST_CASE("palette: the sclerosant reads as pale", "[render]") {
   for (const auto kind : {render::PaletteKind::Schematic, render::PaletteKind::Realistic,
-                          render::PaletteKind::ColourSafe}) {
+                          render::PaletteKind::ColourSafe, render::PaletteKind::Print}) {
     const glm::vec3 c = lab(render::makePalette(kind, 2).sclerosant);
     const float chroma = std::hypot(c.y, c.z);
     INFO(render::toString(kind) << ": L* " << c.x << ", chroma " << chroma);
     CHECK(c.x >= 85.0f);
     CHECK(chroma <= 15.0f);
+  }
+}
+
+// Round 9's doctor: printed in black and white, the handout's pale medicine
+// vanished in the tissue and the cord barely showed. The handout's pictures
+// are drawn in the print palette (app::kHandoutPalette): converted to grey
+// (ITU-R BT.601 luma, as printers and "grayscale" conversions weigh the
+// channels), each pair the pictures show side by side differs by a clear
+// step, at least 40 of 255 grey levels: the medicine from the blood it
+// pushes aside and from the tissue around the vein, the cord from the tissue
+// and from the clot it grows from, the blood from the tissue.
+TEST_CASE("palette: the print palette keeps medicine, blood, cord and tissue apart in grey",
+          "[render]") {
+  constexpr double kStep = 40.0;
+  const auto grey = [](glm::vec3 c) { return 255.0 * (0.299 * c.r + 0.587 * c.g + 0.114 * c.b); };
+  for (int tone = 1; tone <= 6; ++tone) {
+    const render::Palette p = render::makePalette(render::PaletteKind::Print, tone);
+    const struct {
+      const char* what;
+      glm::vec3 a, b;
+    } pairs[] = {{"medicine vs blood", p.sclerosant, p.blood},
+                 {"medicine vs tissue", p.sclerosant, p.dermis},
+                 {"cord vs tissue", p.cord, p.dermis},
+                 {"cord vs clot", p.cord, p.thrombus},
+                 {"blood vs tissue", p.blood, p.dermis}};
+    for (const auto& pair : pairs) {
+      const double step = std::abs(grey(pair.a) - grey(pair.b));
+      INFO("tone " << tone << ", " << pair.what << ": " << step << " grey levels");
+      CHECK(step >= kStep);
+    }
   }
 }
