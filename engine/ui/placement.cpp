@@ -89,6 +89,12 @@ float segmentDistance(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d) {
                    distanceToSegment(c, a, b), distanceToSegment(d, a, b)});
 }
 
+bool leadersTangle(glm::vec2 from_a, glm::vec2 to_a, glm::vec2 from_b, glm::vec2 to_b) {
+  const float own = glm::distance(from_a, to_a) + glm::distance(from_b, to_b);
+  const float swapped = glm::distance(from_a, to_b) + glm::distance(from_b, to_a);
+  return own > swapped + 1.0f; // a pixel's slack for lines that merely touch
+}
+
 std::optional<Rect> Placer::place(const std::vector<Rect>& candidates) {
   for (const Rect& r : candidates) {
     if (isFree(r)) {

@@ -59,5 +59,10 @@ private:
 bool segmentsCross(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d);
 // The shortest distance between the segments a-b and c-d (0 when they cross).
 float segmentDistance(glm::vec2 a, glm::vec2 b, glm::vec2 c, glm::vec2 d);
+// Two leader lines, each from its label to its dot, are tangled when they
+// would be shorter together with the dots swapped: lines that cross always
+// are, and so are two that pass each other like an X with a gap (one label's
+// line running past the other's dot to the far end of the vein).
+bool leadersTangle(glm::vec2 from_a, glm::vec2 to_a, glm::vec2 from_b, glm::vec2 to_b);
 
 } // namespace ui

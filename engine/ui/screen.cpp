@@ -269,15 +269,30 @@ std::vector<Rect> nearestPlaces(const ScreenInput& in, glm::vec2 a, glm::vec2 si
   return out;
 }
 
-void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
-  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  if (in.view->leg > 0.5f) return;
-  Placer& placer = *in.placer;
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
-  ImFont* font = st.presenter ? f.caption : f.body;
+// A label placed: its text, its plate, its leader from `attach` to its dot `a`
+// (the anchor's own point, or alternative `used`).
+struct PlacedLabel {
+  std::string id, text;
+  Rect box;
+  glm::vec2 attach{}, a{};
+  ImVec2 ts{};
+  const render::LabelAnchor* anchor = nullptr;
+  int used = -1;
+};
+
+// Patients get fewer labels: at most two, in stage order.
+std::size_t labelLimit(const ScreenState& st) {
+  return st.audience == scene::Audience::Patient ? 2 : 4;
+}
+
+// Places the labels `ids` in that order (each clear of what `placer` keeps
+// clear and of the labels before it); a label with no place is left out.
+std::vector<PlacedLabel> planLabels(const ScreenInput& in, const ScreenState& st,
+                                    const std::vector<std::string>& ids, Placer& placer,
+                                    ImFont* font) {
   const float fs = font->FontSize;
-  // Patients get fewer labels: at most two, in stage order.
-  const std::size_t limit = st.audience == scene::Audience::Patient ? 2 : 4;
+  std::vector<PlacedLabel> out;
+  const std::size_t limit = labelLimit(st);
   std::size_t shown = 0;
   // Two labels keep two lines of clear space between their plates: stacked
   // closer (the sealed still's "Vein wall" over "Trapped blood") they read as
@@ -305,17 +320,17 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     const bool by_dot = std::any_of(dots.begin(), dots.end(), [&](const auto& d) {
       return d.first != own && segmentDistance(from, to, d.second, d.second) < beside;
     });
-    return !by_leader && !by_dot;
+    // Nor tangled with a line placed before (see leadersTangle): the sealed
+    // still's "Trapped blood" line ran past "Vein wall"'s dot, an X with a gap.
+    const bool tangled = std::any_of(leaders.begin(), leaders.end(), [&](const auto& l) {
+      return leadersTangle(from, to, l.first, l.second);
+    });
+    return !by_leader && !by_dot && !tangled;
   };
   auto apart = [&](const Rect& r) {
     return std::none_of(placed.begin(), placed.end(),
                         [&](const Rect& p) { return overlaps(r.grown(label_gap), p); });
   };
-  // A key moment names what it shows; otherwise the stage's labels.
-  const StoryBeat* beat = in.beats ? beatAt(*in.beats, pb, pb.position()) : nullptr;
-  const std::vector<std::string>& ids = beat && !scene::beatInfo(beat->event).labels.empty()
-                                            ? scene::beatInfo(beat->event).labels
-                                            : stage.labels;
   for (const std::string& id : ids)
     for (const render::LabelAnchor& a : *in.anchors)
       if (id == a.id && a.visible) dots.emplace_back(id, in.view_origin + a.screen);
@@ -401,17 +416,65 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     // Its dot is where it landed (maybe an alternative point): that one counts now.
     for (auto& d : dots)
       if (d.first == id) d.second = a;
-    if (in.record) recordLeader(in, "label." + id, attach, a, used < 0 ? anchor : nullptr);
-    const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
-    dl->AddLine(iv(attach), iv(a), line, 2.0f * in.scale);
-    dl->AddCircleFilled(iv(a), 4.5f * in.scale, col(0.15f, 0.18f, 0.25f));
-    dl->AddCircleFilled(iv(a), 2.5f * in.scale, col(1, 1, 1));
-    dl->AddRectFilled(iv(box->min), iv(box->max), col(1, 1, 1, 0.92f), 5.0f);
-    dl->AddRect(iv(box->min), iv(box->max), col(0.15f, 0.18f, 0.25f, 0.5f), 5.0f);
-    const ImVec2 tp(box->min.x + pad, box->min.y + pad);
-    dl->AddText(font, fs, tp, colU(kInk), text.c_str());
-    recordText(in, ("label." + id).c_str(), tp, ts, kInk, true);
+    out.push_back({id, text, *box, attach, a, ts, anchor, used});
     ++shown;
+  }
+  return out;
+}
+
+// How many of `ids` have a dot to mark and a text (a label could be shown).
+std::size_t labelsWanted(const ScreenInput& in, const std::vector<std::string>& ids,
+                         std::size_t limit) {
+  std::size_t n = 0;
+  for (const std::string& id : ids)
+    for (const render::LabelAnchor& a : *in.anchors)
+      if (id == a.id && a.visible) ++n;
+  return std::min(n, limit);
+}
+
+void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+  const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
+  if (in.view->leg > 0.5f) return;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  ImFont* font = st.presenter ? f.caption : f.body;
+  // A key moment names what it shows; otherwise the stage's labels.
+  const StoryBeat* beat = in.beats ? beatAt(*in.beats, pb, pb.position()) : nullptr;
+  const std::vector<std::string>& ids = beat && !scene::beatInfo(beat->event).labels.empty()
+                                            ? scene::beatInfo(beat->event).labels
+                                            : stage.labels;
+  const std::size_t limit = labelLimit(st);
+  Placer placer = *in.placer;
+  std::vector<PlacedLabel> labels = planLabels(in, st, ids, placer, font);
+  // One left out (no place whose line stays untangled from those placed
+  // before it): placed first, it may find its place and leave the others theirs.
+  if (labels.size() < labelsWanted(in, ids, limit)) {
+    std::vector<std::string> order = ids;
+    std::stable_partition(order.begin(), order.end(), [&](const std::string& id) {
+      return std::none_of(labels.begin(), labels.end(),
+                          [&](const PlacedLabel& l) { return l.id == id; });
+    });
+    Placer second = *in.placer;
+    std::vector<PlacedLabel> other = planLabels(in, st, order, second, font);
+    if (other.size() > labels.size()) {
+      labels = std::move(other);
+      placer = std::move(second);
+    }
+  }
+  *in.placer = std::move(placer);
+  const float fs = font->FontSize;
+  const float pad = 7.0f * in.scale;
+  for (const PlacedLabel& l : labels) {
+    if (in.record)
+      recordLeader(in, "label." + l.id, l.attach, l.a, l.used < 0 ? l.anchor : nullptr);
+    const ImU32 line = col(0.15f, 0.18f, 0.25f, 0.9f);
+    dl->AddLine(iv(l.attach), iv(l.a), line, 2.0f * in.scale);
+    dl->AddCircleFilled(iv(l.a), 4.5f * in.scale, col(0.15f, 0.18f, 0.25f));
+    dl->AddCircleFilled(iv(l.a), 2.5f * in.scale, col(1, 1, 1));
+    dl->AddRectFilled(iv(l.box.min), iv(l.box.max), col(1, 1, 1, 0.92f), 5.0f);
+    dl->AddRect(iv(l.box.min), iv(l.box.max), col(0.15f, 0.18f, 0.25f, 0.5f), 5.0f);
+    const ImVec2 tp(l.box.min.x + pad, l.box.min.y + pad);
+    dl->AddText(font, fs, tp, colU(kInk), l.text.c_str());
+    recordText(in, ("label." + l.id).c_str(), tp, l.ts, kInk, true);
   }
 }
 
