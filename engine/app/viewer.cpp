@@ -17,6 +17,7 @@
 #include "platform/window.hpp"
 #include "scene/loader.hpp"
 #include "text/locale.hpp"
+#include "ui/leg_figure.hpp"
 
 namespace app {
 
@@ -367,17 +368,29 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
     right_in.placer = &right;
     ui::drawViewLabels(right_in, state_, compare_->what_if.playback, f);
   }
+  // At Assessment's opening each half shows the leg figure: its name goes
+  // off the legs where it can (it covered the back pair's feet), else over them.
+  const bool legs = right_in.view && right_in.view->leg > 0.01f;
   for (int i = 0; i < 2; ++i) {
-    for (ImFont* font : {f.title, f.body, f.small}) {
-      const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, names[i].c_str());
-      const glm::vec2 pad(10.0f * sc, 6.0f * sc);
-      const auto box = placers[i]->place(
-          nameCandidates(halves[i], glm::vec2(ts.x, ts.y) + 2.0f * pad, 8.0f * sc, 12.0f * sc));
-      if (!box) continue;
-      plateText(dl, font, *box, pad, 0.0f, names[i], i == 0 ? plate : IM_COL32(255, 244, 214, 235),
-                6.0f * sc, record_, i == 0 ? "compare.left" : "compare.right", halves[i]);
-      break;
-    }
+    ui::Placer off_legs = *placers[i];
+    if (legs)
+      for (const ui::Rect& pair : ui::legPairs(halves[i].min, halves[i].max - halves[i].min).box)
+        off_legs.keepClear(pair);
+    bool named = false;
+    for (ui::Placer* placer : {&off_legs, placers[i]})
+      for (ImFont* font : {f.title, f.body, f.small}) {
+        if (named) break;
+        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, names[i].c_str());
+        const glm::vec2 pad(10.0f * sc, 6.0f * sc);
+        const auto box = placer->place(
+            nameCandidates(halves[i], glm::vec2(ts.x, ts.y) + 2.0f * pad, 8.0f * sc, 12.0f * sc));
+        if (!box) continue;
+        if (placer != placers[i]) placers[i]->keepClear(*box);
+        plateText(dl, font, *box, pad, 0.0f, names[i],
+                  i == 0 ? plate : IM_COL32(255, 244, 214, 235), 6.0f * sc, record_,
+                  i == 0 ? "compare.left" : "compare.right", halves[i]);
+        named = true;
+      }
   }
   // The difference in outcome, in words, across the view where it is clear of
   // both veins and every text; none: the outcome panel states both verdicts.

@@ -160,7 +160,32 @@ ImVec2 drawVaricoseCourse(ImDrawList* dl, const LegPose& p, float scale, float a
   return pts[static_cast<int>(0.66f * (kPoints - 1))];
 }
 
+// The figure's width in leg heights: both pairs' centres and each pair's
+// widest row (the hips) on either side.
+float legFigureWidth() {
+  float widest = 0.0f;
+  for (const LegRow& r : kLegRows) widest = std::max(widest, r.axis + r.half);
+  return 2.0f * (kLegPairGap + widest);
+}
+
 } // namespace
+
+LegPairs legPairs(glm::vec2 origin, glm::vec2 size) {
+  LegPairs p;
+  // As tall as the box allows, unless the two pairs side by side would not fit
+  // across it (a comparison's half: the front pair ran off its left edge and
+  // the back pair's caption under the other half's name); then narrower,
+  // centred where the taller figure stood.
+  p.height = std::min(size.y * kLegHeight, 0.92f * size.x / legFigureWidth());
+  p.top = origin.y + size.y * kLegTop + 0.5f * (size.y * kLegHeight - p.height);
+  const float reach = (0.5f * legFigureWidth() - kLegPairGap) * p.height; // a pair's half width
+  for (int view = 0; view < 2; ++view) {
+    p.centre[view] = origin.x + size.x * 0.5f + (view == 0 ? -1.0f : 1.0f) * kLegPairGap * p.height;
+    p.box[view] = {{p.centre[view] - reach, p.top},
+                   {p.centre[view] + reach, p.top + p.height * 1.08f}}; // the feet below the sole row
+  }
+  return p;
+}
 
 LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
                              const text::Locale& L, sim::VeinKind kind, double diameter_mm) {
@@ -176,14 +201,14 @@ LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, floa
   };
   dl->AddRectFilled(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y),
                     c(0.95f, 0.95f, 0.96f));
-  const float height = size.y * kLegHeight;
-  const float top = origin.y + size.y * kLegTop;
+  const LegPairs legs = legPairs(origin, size);
+  const float height = legs.height, top = legs.top;
   const float cx = origin.x + size.x * 0.5f;
   const float gap = height * kLegPairGap;
   const ImU32 line = c(0.42f, 0.36f, 0.36f, 0.85f);
   // Front view (left pair) and back view (right pair).
   for (int view = 0; view < 2; ++view) {
-    const float vx = cx + (view == 0 ? -gap : gap);
+    const float vx = legs.centre[view];
     const FootPoint* foot = view == 0 ? kFootFront : kFootBack;
     const int foot_n = view == 0 ? static_cast<int>(sizeof kFootFront / sizeof kFootFront[0])
                                  : static_cast<int>(sizeof kFootBack / sizeof kFootBack[0]);

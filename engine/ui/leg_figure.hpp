@@ -31,6 +31,16 @@ struct LegFigureTexts {
   std::vector<Rect> marks;   // what the texts must not cover: the clusters' rings
 };
 
+// Where the figure in the box `origin`/`size` draws its front and its back
+// pair of legs, feet included: as tall as the box allows, unless the two pairs
+// would not fit across it (a comparison's half).
+struct LegPairs {
+  float height = 0.0f, top = 0.0f; // a leg's height and its hip's y, pixels
+  float centre[2] = {0.0f, 0.0f};  // each pair's centre x
+  Rect box[2];
+};
+LegPairs legPairs(glm::vec2 origin, glm::vec2 size);
+
 // The legs, the clusters or the varicose course: the shapes only.
 LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
                              const text::Locale& L, sim::VeinKind kind, double diameter_mm);

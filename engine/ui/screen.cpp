@@ -1787,6 +1787,15 @@ float screenScale(glm::vec2 display, float dpi, float user) {
 
 void drawViewLabels(const ScreenInput& in, const ScreenState& state, const Playback& playback,
                     const Fonts& fonts) {
+  // At Assessment's opening the comparison's right half shows its own leg
+  // figure, framed in that half (it was left blank, the left half's figure
+  // cut at the divider).
+  if (in.view->leg > 0.01f) {
+    const LegFigureTexts leg =
+        drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(state),
+                      in.scene->params.vein.kind, in.scene->params.vein.diameter_mm);
+    drawLegFigureTexts(leg, fonts, *in.placer, in.record);
+  }
   drawLabels(in, state, playback, fonts);
 }
 

@@ -191,7 +191,8 @@ void drawScreen(const ScreenInput& in, ScreenState& state, Playback& playback, c
                 ScreenActions& actions);
 // The labels over a view (drawScreen draws the view's own): what the key
 // moment or the stage names, each on a plate with a leader line, placed by
-// in.placer. The comparison's right half draws its vein's labels with it.
+// in.placer. The comparison's right half draws its vein's labels with it (and, at
+// Assessment's opening, its own leg figure).
 void drawViewLabels(const ScreenInput& in, const ScreenState& state, const Playback& playback,
                     const Fonts& fonts);
 
