@@ -16,6 +16,7 @@ uniform vec4 uShape;      // semi_x, semi_y, waist (0 ellipse .. 1 pinched), vei
 uniform vec4 uState;      // thrombus, fibrosis, blanching, inflammation
 uniform vec4 uSurface;    // visibility, cleanse sheen, wheal, student (reticular shown)
 uniform vec2 uSegZ;       // z range the sim segment maps onto
+uniform vec4 uSwab;       // cleansing: the pad's corner (x, z mm), the wet trail's reach (z), wet (1: sweeping)
 uniform vec2 uInjection;  // injected concentration (for normalising), spasm
 uniform float uScl[kCells];
 uniform float uLining[kCells];
@@ -416,34 +417,31 @@ void main() {
     float rim = smoothstep(0.02, 0.2, dome.x) * (1.0 - smoothstep(0.3, 0.7, dome.x));
     c += vec3(0.22) * rim * clamp((dot(n, L) - L.y) * 6.0, 0.0, 1.0);
   }
-  // Cleansing: a swab sweeps across (progress 0..0.6) leaving a wet sheen
-  // behind it; the sheen then dries off (0.6..1).
+  // Cleansing: a cotton swab sweeps along the vein leaving a wet trail behind
+  // it; the trail then dries off. Where it is: render/swab.cpp (uSwab).
   float cl = uSurface.y;
   if (cl > 0.0 && cl < 1.0) {
-    float hw = uLayers.w;
-    float sweep = clamp(cl / 0.6, 0.0, 1.0);
-    float along = mix(uSegZ.x - 0.9 * hw, uSegZ.y - 0.2 * hw, sweep);  // the swab moves along the vein
-    float across = hw * 0.75 * sin(sweep * 6.2831 * 3.0);        // in side-to-side strokes
-    float wet = (1.0 - smoothstep(along - 0.8, along + 0.3, p.z)) * (1.0 - clamp((cl - 0.6) / 0.4, 0.0, 1.0));
+    float wet = (1.0 - smoothstep(uSwab.z - 0.8, uSwab.z + 0.3, p.z)) * uSwab.w;
     float streak = smoothstep(0.55, 1.0, 0.5 + 0.5 * sin(p.x * 4.0 + p.z * 0.9 + 1.5 * sin(p.z * 1.7 + p.x * 2.3)));
-    c = mix(c, c * 0.9, 0.5 * wet);                              // wet skin is a little darker
-    c += vec3(0.05 + 0.07 * streak) * wet;                       // glossy streaks
-    vec2 centre = vec2(across, along);
-    float on = step(cl, 0.6);
-    // A gauze pad at its real size (about 3 cm square, rounded corners) next
-    // to a patch of skin a few millimetres wide: only its corner and edges
-    // sweep over the patch; the rest of it, and the hand or forceps holding
-    // it, lie off the block. Its corner leads, beside `centre`; the pad trails
-    // behind it over the wet skin, to the right.
-    const float kPadHalf = 15.0, kPadCorner = 3.0;  // mm
-    vec2 rel = p.xz - (centre + vec2(0.6, -0.3) * hw + vec2(kPadHalf, -kPadHalf));
+    c = mix(c, c * 0.88, 0.6 * wet);                             // wet skin is a little darker
+    c += vec3(0.06 + 0.08 * streak) * wet;                       // and glossy
+    float on = step(1.0, uSwab.w);
+    // The pad (about 3 cm square, rounded corners) lies from its leading
+    // corner towards +x and -z: over the patch only its corner and edges.
+    const float kPadHalf = 15.0, kPadCorner = 3.0;  // mm, as render/swab.hpp
+    vec2 rel = p.xz - (uSwab.xy + vec2(kPadHalf, -kPadHalf));
     vec2 qb = abs(rel) - vec2(kPadHalf - kPadCorner);
     float dpad = length(max(qb, 0.0)) + min(max(qb.x, qb.y), 0.0) - kPadCorner;
-    c = mix(c, c * 0.8, 0.5 * on * step(0.0, dpad) * exp(-dpad / 0.12));  // its soft shadow
-    // Gauze: a fine weave (threads about 0.3 mm apart), a grey folded edge.
-    float weave = 0.5 + 0.5 * sin(p.x * 21.0 + 0.6 * sin(p.z * 9.0)) * sin(p.z * 21.0 + 0.6 * sin(p.x * 9.0));
-    vec3 cotton = mix(vec3(0.88, 0.89, 0.91), vec3(1.0), weave);
-    cotton = mix(cotton, vec3(0.62, 0.64, 0.70), smoothstep(-0.12, 0.0, dpad));
+    c = mix(c, c * 0.75, 0.6 * on * step(0.0, dpad) * exp(-dpad / 0.15));  // its soft shadow
+    // Cotton, not a weave (a fine weave aliased into a checkerboard): white and
+    // soft, brighter where it is padded, greyer over its rounded edge, with
+    // faint fibres mottled millimetres across; wet with alcohol near the edge
+    // that wipes.
+    float padded = smoothstep(0.0, 1.2, -dpad);
+    float fibre = 0.5 + 0.5 * sin(p.x * 2.3 + 1.7 * sin(p.z * 1.3)) * sin(p.z * 1.9 + 1.3 * sin(p.x * 1.1));
+    vec3 cotton = mix(vec3(0.78, 0.80, 0.85), vec3(0.985, 0.985, 0.99), padded);
+    cotton *= 0.96 + 0.04 * fibre;
+    cotton = mix(cotton, cotton * vec3(0.88, 0.92, 0.97), 0.5 * (1.0 - smoothstep(0.0, 0.5, -dpad)));
     c = mix(c, cotton, on * aa(dpad));
   }
 #endif

@@ -13,6 +13,7 @@
 #include "core/log.hpp"
 #include "gfx/pipeline.hpp"
 #include "render/needle.hpp"
+#include "render/swab.hpp"
 #include "render/wheal.hpp"
 #include "sim/constants.hpp"
 #include "sim/thrombus.hpp"
@@ -382,13 +383,14 @@ const char* anchorId(Anchor a) {
   static const char* ids[] = {"skin",           "epidermis", "dermis",      "fat",
                               "vein_lumen",     "vein_wall", "endothelium", "needle",
                               "sclerosant",     "thrombus",  "bandage",     "cord",
-                              "reticular_vein", "wheal",     "scale_start", "scale_end"};
+                              "reticular_vein", "wheal",     "swab",        "scale_start",
+                              "scale_end"};
   return ids[static_cast<int>(a)];
 }
 
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
-  int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, injection, scl, lining,
+  int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, swab, injection, scl, lining,
       branches, wheal_centre, wheal, light, extra, feeder, skin_tex, skin_rect, fat_tex, story,
       dent;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
@@ -408,6 +410,7 @@ TissueLocs tissueLocs(const gfx::Program& t) {
   u.state = t.uniform("uState");
   u.surface = t.uniform("uSurface");
   u.seg_z = t.uniform("uSegZ");
+  u.swab = t.uniform("uSwab");
   u.injection = t.uniform("uInjection");
   u.scl = t.uniform("uScl");
   u.lining = t.uniform("uLining");
@@ -876,6 +879,8 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     put(u.surface,
         glm::vec4(vis, in.cleanse, static_cast<float>(s.wheal), in.student ? 1.0f : 0.0f));
     put(u.seg_z, glm::vec2(l.seg_start_mm, l.front_z_mm));
+    const SwabStroke swab = swabStroke(l, in.cleanse);
+    put(u.swab, glm::vec4(swab.corner, swab.along_mm, swab.on ? 1.0f : std::min(swab.wet, 0.999f)));
     put(u.injection,
         glm::vec2(static_cast<float>(std::max(in.params->agent.concentration_pct, 0.01)),
                   static_cast<float>(s.spasm)));
@@ -1349,6 +1354,11 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   set(Anchor::Wheal, dome, up, s.wheal > 0.05);
   if (!anchors_[static_cast<std::size_t>(Anchor::Wheal)].visible && cut > 0.5f)
     set(Anchor::Wheal, glm::vec3(wheal.x + 0.2f, open_y, wheal.z + 0.2f), up, s.wheal > 0.05);
+  // The cleansing swab: a point on its pad where the pad lies on the skin
+  // (render/swab.cpp, as the tissue shader draws it), seen from above.
+  glm::vec2 swab_at{};
+  const bool swab_on = intact && swabPoint(l, swabStroke(l, in.cleanse), swab_at);
+  set(Anchor::Swab, {swab_at.x, 0.0f, swab_at.y}, up, swab_on);
   // Scale bar: 1 mm along the block's front bottom edge (or along the vein on
   // the skin in the surface view).
   // A close camera (needle-in to spasm) leaves the block's edges outside the

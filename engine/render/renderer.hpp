@@ -41,6 +41,7 @@ enum class Anchor {
   Cord,
   ReticularVein,
   Wheal,
+  Swab,
   ScaleStart,
   ScaleEnd,
   Count

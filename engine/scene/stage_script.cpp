@@ -55,7 +55,7 @@ const std::vector<std::string>& stageIds() {
 const std::vector<std::string>& labelIds() {
   static const std::vector<std::string> kIds = {
       "epidermis",  "dermis",   "fat",     "vein_lumen", "vein_wall",      "endothelium", "needle",
-      "sclerosant", "thrombus", "bandage", "cord",       "reticular_vein", "size_gauge"};
+      "sclerosant", "thrombus", "bandage", "cord",       "reticular_vein", "size_gauge", "swab"};
   return kIds;
 }
 
@@ -174,7 +174,8 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     // Whole leg first (where the clusters are); the renderer moves on to the surface.
     s.labels = {"size_gauge", "reticular_vein"};
   } else if (id == "preparation") {
-    s.labels = {"epidermis"};
+    // The cleansing's swab while it wipes (the narration: "the skin is cleaned").
+    s.labels = {"swab", "epidermis"};
   } else if (id == "procedure") {
     s.sim_to_s = procedureEndS(p);
     s.labels = p.injection.in_lumen

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <sstream>
 
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
@@ -367,6 +368,70 @@ TEST_CASE("render: the cleansing pad is drawn at its real size", "[render]") {
   REQUIRE(mm > 10.0f);
   INFO("widest run of pad pixels " << widest << " px, 1 mm = " << mm << " px");
   CHECK(static_cast<float>(widest) > 2.5f * mm);
+}
+
+// The swab reads as a swab (issue 15 item 4; round-9 review: "the swab reads
+// as a checkerboard and is unlabelled"): its pad is soft cotton, smooth from
+// pixel to pixel where the old gauze weave alternated light and dark squares a
+// few pixels across, and the label's anchor lies on the pad as drawn.
+TEST_CASE("render: the cleansing swab is a smooth cotton pad its label points at", "[render]") {
+  REQUIRE_GL();
+  const glm::ivec2 size{1280, 720};
+  int pairs = 0, anchored = 0, shown = 0;
+  double steps = 0.0;
+  std::ostringstream where; // the pad and its anchor at each progress
+  for (float progress : {0.1f, 0.15f, 0.2f, 0.25f, 0.3f}) {
+    StageFrame f;
+    rendertest::frameAt(f, "preparation", progress);
+    REQUIRE(f.in.cleanse > 0.0f);
+    REQUIRE(f.in.cleanse < 0.6f); // the swab is on the skin
+    const gfx::Image with = rendertest::draw(f.in, size);
+    const render::LabelAnchor swab =
+        rendertest::renderer().anchors()[static_cast<std::size_t>(render::Anchor::Swab)];
+    render::FrameInput dry = f.in;
+    dry.cleanse = 0.0f;
+    const gfx::Image without = rendertest::draw(dry, size);
+    // The pad's pixels: white-grey cotton where the bare skin was.
+    auto pad = [&](int x, int y) {
+      if (x < 0 || y < 0 || x >= size.x || y >= size.y) return false;
+      const auto* p = with.pixel(x, y);
+      const auto* q = without.pixel(x, y);
+      const int hi = std::max({int(p[0]), int(p[1]), int(p[2])});
+      const int lo = std::min({int(p[0]), int(p[1]), int(p[2])});
+      return hi - lo < 30 && int(p[2]) > 150 &&
+             std::abs(int(p[2]) - int(q[2])) + std::abs(int(p[0]) - int(q[0])) > 30;
+    };
+    auto lum = [&](int x, int y) {
+      const auto* p = with.pixel(x, y);
+      return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+    };
+    constexpr int kStep = 3; // px: a checker square of the old weave was about 20 px across
+    int on_pad = 0;
+    for (int y = 0; y < size.y; ++y)
+      for (int x = 0; x + kStep < size.x; ++x) {
+        if (!pad(x, y)) continue;
+        ++on_pad;
+        if (!pad(x + kStep, y)) continue;
+        steps += std::abs(lum(x + kStep, y) - lum(x, y));
+        ++pairs;
+      }
+    where << " " << progress << ": " << on_pad << " pad pixels, anchor "
+          << (swab.visible ? "seen" : "hidden") << " at " << swab.screen.x << ","
+          << swab.screen.y;
+    // Where the pad covers a good part of the picture (a fortieth), its label
+    // can point at it.
+    if (on_pad > size.x * size.y / 40) {
+      ++shown;
+      if (swab.visible && pad(static_cast<int>(swab.screen.x), static_cast<int>(swab.screen.y)))
+        ++anchored;
+    }
+  }
+  REQUIRE(pairs > 1000);
+  INFO("mean step over 3 px: " << steps / pairs << " over " << pairs << " pairs");
+  CHECK(steps / pairs < 1.5);
+  INFO("the swab:" << where.str());
+  CHECK(shown >= 2);
+  CHECK(anchored == shown);
 }
 
 TEST_CASE("render: the trapped-blood and cord labels point at what the picture shows", "[render]") {
