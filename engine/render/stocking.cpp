@@ -34,7 +34,10 @@ StockingShape stockingShape(const TissueLayout& l, float press, float cut_open, 
   s.ramp_mm = 0.25f * hw;
   // A stocking is under a millimetre thick: drawn thin against the block
   // (0.2 mm on a 6 mm half width), not as a blanket.
-  s.thickness_mm = 0.035f * hw;
+  // In the wider blocks of the reticular and varicose scenes that made it
+  // thicker than a fifth of the dermis: a knitted layer on the skin stays
+  // under a tenth of the dermis, whatever the block's width.
+  s.thickness_mm = std::min(0.035f * hw, 0.08f * l.dermis_mm);
   s.half_width_mm = hw;
   s.bottom_mm = l.bottom_mm;
   return s;
@@ -94,7 +97,7 @@ float* quad(float* o, glm::vec3 a, glm::vec3 b, glm::vec3 c, glm::vec3 d, glm::v
 int buildStocking(const StockingShape& s, float front_z, std::array<float, kStockingFloats>& out) {
   if (!s.on) return 0;
   // A thin knitted layer over the whole width of the front slab, lying on the
-  // dented skin and folded down the block's sides (tucked against them), so
+  // dented skin and tucked round the block's top edges (a short fold down each side), so
   // no edge stands off the skin.
   const float t = s.thickness_mm, edge = s.half_width_mm;
   const float z0 = -0.02f, z1 = front_z + 0.05f;
@@ -121,11 +124,13 @@ int buildStocking(const StockingShape& s, float front_z, std::array<float, kStoc
     o = quad(o, {xb, under(xb), z0}, {xa, under(xa), z0}, {xa, over(xa), z0}, {xb, over(xb), z0},
              {0, 0, -1}, {0, 0, -1});
   }
-  // The folds down the sides: from the top's edge down a third of the block,
-  // just outside its side faces (x = +-(edge .. edge + t)).
+  // The folds round the block's top edges: a short tuck down each side, a few
+  // fabric thicknesses, just outside the side faces (x = +-(edge .. edge + t)).
+  // (Down a third of the block they drew a blue slab over its side: "a thick
+  // blue block", reviewers.)
   for (const float side : {-1.0f, 1.0f}) {
     const float xi = side * edge, xo = side * (edge + t);
-    const float top = over(edge), low = s.lift_mm - s.bottom_mm / 3.0f;
+    const float top = over(edge), low = under(edge) - kStockingTuck * t;
     const glm::vec3 out_n{side, 0.0f, 0.0f};
     o = quad(o, {xo, top, z1}, {xo, low, z1}, {xo, low, z0}, {xo, top, z0}, out_n, out_n);
     o = quad(o, {xi, top, z1}, {xo, top, z1}, {xo, top, z0}, {xi, top, z0}, {0, 1, 0}, {0, 1, 0});

@@ -18,7 +18,7 @@ struct StockingShape {
   float ramp_mm = 0.0f;      // ... and rises back to the skin's level over ramp
   float thickness_mm = 0.0f;
   float bottom_mm = 0.0f;     // the block's bottom stays put: the tissue above it is squeezed
-  float half_width_mm = 0.0f; // the block's: the fabric covers it and folds down its sides
+  float half_width_mm = 0.0f; // the block's: the fabric covers it and is tucked round its top edges
 };
 
 // How the pressure got where it is: while the stocking is being put on (the
@@ -43,9 +43,10 @@ constexpr int kDentKnots = 10;
 std::array<float, kDentKnots> dentKnots(const StockingShape& s);
 
 // The fabric: a thin knitted band over the front slab (z from -0.02 to front_z
-// + 0.05), its underside on the dented skin, folded down the block's sides. Writes
+// + 0.05), its underside on the dented skin, tucked round the block's sides. Writes
 // position + normal (6 floats per vertex) to `out`; returns the vertex count.
 constexpr int kStockingColumns = 28;
+constexpr float kStockingTuck = 3.0f; // how far the fabric folds down the sides, in its thicknesses
 constexpr int kStockingFloats = (kStockingColumns + 2) * 4 * 6 * 6; // + the two side folds
 int buildStocking(const StockingShape& s, float front_z, std::array<float, kStockingFloats>& out);
 
