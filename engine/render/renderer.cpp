@@ -380,19 +380,18 @@ glm::vec2 cordSpot(const TissueLayout& l, const sim::Sample& s) {
 }
 
 const char* anchorId(Anchor a) {
-  static const char* ids[] = {"skin",           "epidermis", "dermis",      "fat",
-                              "vein_lumen",     "vein_wall", "endothelium", "needle",
-                              "sclerosant",     "thrombus",  "bandage",     "cord",
-                              "reticular_vein", "wheal",     "swab",        "scale_start",
-                              "scale_end"};
+  static const char* ids[] = {
+      "skin",           "epidermis", "dermis",     "fat",         "vein_lumen", "vein_wall",
+      "endothelium",    "needle",    "sclerosant", "thrombus",    "bandage",    "cord",
+      "reticular_vein", "wheal",     "swab",       "scale_start", "scale_end"};
   return ids[static_cast<int>(a)];
 }
 
 // Uniform locations of one tissue program variant.
 struct TissueLocs {
-  int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, swab, injection, scl, lining,
-      branches, wheal_centre, wheal, light, extra, feeder, skin_tex, skin_rect, fat_tex, story,
-      dent;
+  int view_proj, pixel_scale, layers, vein, shape, state, surface, seg_z, swab, injection, scl,
+      lining, branches, wheal_centre, wheal, light, extra, feeder, skin_tex, skin_rect, fat_tex,
+      story, dent;
   int skin, epidermis, dermis, fat, fat_septa, vein_surface, reticular, adventitia, media,
       endo_alive, endo_dead, blood, sclerosant, thrombus, cord, bonded, capillary, outline,
       inflammation;

@@ -13,7 +13,8 @@ SwabStroke swabStroke(const TissueLayout& l, float cleanse) {
   const float hw = l.half_width_mm;
   const float sweep = std::clamp(cleanse / 0.6f, 0.0f, 1.0f);
   // Along the vein, in three side-to-side strokes.
-  s.along_mm = l.seg_start_mm - 0.9f * hw + (l.front_z_mm - 0.2f * hw - l.seg_start_mm + 0.9f * hw) * sweep;
+  s.along_mm =
+      l.seg_start_mm - 0.9f * hw + (l.front_z_mm - 0.2f * hw - l.seg_start_mm + 0.9f * hw) * sweep;
   const float across = 0.75f * hw * std::sin(sweep * 6.2831853f * 3.0f);
   s.on = cleanse <= 0.6f;
   s.wet = 1.0f - std::clamp((cleanse - 0.6f) / 0.4f, 0.0f, 1.0f);

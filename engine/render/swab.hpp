@@ -13,8 +13,8 @@ namespace render {
 inline constexpr float kSwabPadHalfMm = 15.0f, kSwabPadCornerMm = 3.0f;
 
 struct SwabStroke {
-  bool on = false;      // the pad is on the skin (sweeping)
-  glm::vec2 corner{};   // its leading corner on the skin (x, z in mm); the pad lies towards +x, -z
+  bool on = false;       // the pad is on the skin (sweeping)
+  glm::vec2 corner{};    // its leading corner on the skin (x, z in mm); the pad lies towards +x, -z
   float along_mm = 0.0f; // the wet trail reaches up to here (z)
   float wet = 0.0f;      // 1 while sweeping, then drying off to 0
 };

@@ -55,7 +55,7 @@ const std::vector<std::string>& stageIds() {
 const std::vector<std::string>& labelIds() {
   static const std::vector<std::string> kIds = {
       "epidermis",  "dermis",   "fat",     "vein_lumen", "vein_wall",      "endothelium", "needle",
-      "sclerosant", "thrombus", "bandage", "cord",       "reticular_vein", "size_gauge", "swab"};
+      "sclerosant", "thrombus", "bandage", "cord",       "reticular_vein", "size_gauge",  "swab"};
   return kIds;
 }
 

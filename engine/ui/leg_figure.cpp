@@ -181,8 +181,9 @@ LegPairs legPairs(glm::vec2 origin, glm::vec2 size) {
   const float reach = (0.5f * legFigureWidth() - kLegPairGap) * p.height; // a pair's half width
   for (int view = 0; view < 2; ++view) {
     p.centre[view] = origin.x + size.x * 0.5f + (view == 0 ? -1.0f : 1.0f) * kLegPairGap * p.height;
-    p.box[view] = {{p.centre[view] - reach, p.top},
-                   {p.centre[view] + reach, p.top + p.height * 1.08f}}; // the feet below the sole row
+    p.box[view] = {
+        {p.centre[view] - reach, p.top},
+        {p.centre[view] + reach, p.top + p.height * 1.08f}}; // the feet below the sole row
   }
   return p;
 }

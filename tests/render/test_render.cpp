@@ -416,8 +416,7 @@ TEST_CASE("render: the cleansing swab is a smooth cotton pad its label points at
         ++pairs;
       }
     where << " " << progress << ": " << on_pad << " pad pixels, anchor "
-          << (swab.visible ? "seen" : "hidden") << " at " << swab.screen.x << ","
-          << swab.screen.y;
+          << (swab.visible ? "seen" : "hidden") << " at " << swab.screen.x << "," << swab.screen.y;
     // Where the pad covers a good part of the picture (a fortieth), its label
     // can point at it.
     if (on_pad > size.x * size.y / 40) {

@@ -857,9 +857,8 @@ TEST_CASE("layout: no leader line crosses another or a text in any scene's tour"
           const gfx::Image img = drawRecorded(v, fb, size, rec);
           v.holdModelTime(std::nullopt);
           std::ostringstream name;
-          name << file << " " << size.x << "x" << size.y << " mode" << mode << " "
-               << v.state().lang << " " << render::toString(v.state().palette) << " "
-               << still.name;
+          name << file << " " << size.x << "x" << size.y << " mode" << mode << " " << v.state().lang
+               << " " << render::toString(v.state().palette) << " " << still.name;
           INFO(name.str());
           ++frames;
           if (rec.leaders.size() >= 2) ++pairs;
