@@ -105,6 +105,13 @@ text::Args safetyArgs(const text::Locale& L) {
           {"out_of_hours", out_of_hours}};
 }
 
+bool namesWhomToCall(const std::string& sentence, const text::Locale& L) {
+  for (const auto& [name, words] : safetyArgs(L))
+    if (name != "emergency_number" && !words.empty() && sentence.find(words) != std::string::npos)
+      return true;
+  return false;
+}
+
 std::string safetyText(const std::string& key, const text::Locale& L) {
   text::Args args = termArgs(L); // {paod}: the student's one term for it
   for (auto& a : safetyArgs(L)) args.push_back(std::move(a));

@@ -52,6 +52,12 @@ std::string urgencyTitle(Urgency u, const text::Locale& L);
 std::string safetyText(const std::string& key, const text::Locale& L);
 // The same values for other texts that name them (the narrations, the quiz).
 text::Args safetyArgs(const text::Locale& L);
+// Whether a sentence tells the reader to call the practice or the out-of-hours
+// service (its words as safetyArgs fills them): a warning sign wherever it
+// stands, e.g. a narration's "for calf pain or swelling, call the practice…"
+// (the panel's safety cue reads it). No narration names the emergency number
+// (a bare number: "15" also begins "15–20 minutes").
+bool namesWhomToCall(const std::string& sentence, const text::Locale& L);
 // "call the practice at once (the same day)": the one wording of the
 // practice's urgency, in its heading and in the narrations ("{call_practice}",
 // scene/narration.cpp), so that no text says "at once" where another says

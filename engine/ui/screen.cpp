@@ -12,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "render/palette.hpp"
+#include "scene/safety.hpp"
 #include "scene/stages.hpp"
 #include "sim/thrombus.hpp"
 #include "text/locale.hpp"
@@ -69,6 +70,12 @@ const ImVec4 kPlate(1.0f, 1.0f, 1.0f, 0.90f);
 // its bottom: the scroll bar says so; the layout test holds the rest to fit).
 bool g_in_scroll_region = false;
 float g_panel_left = 0.0f, g_panel_right = 0.0f; // the side panel's sides, for its region's items
+// The region's fold this frame (below it a text is cut), and the first
+// warning text found past it: the safety cue's one
+// rule, read from where the warnings were laid out (noteWarningItem).
+float g_fold_y = 0.0f;
+bool g_warning_below = false;
+float g_warning_scroll_y = 0.0f; // the region's scroll that brings that warning to its top
 
 // Keeps the lines wrappedText/addWrappedText drew at `at` (and the text they were
 // broken from), if the last text drawn was there.
@@ -785,15 +792,19 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
   const std::vector<std::string> lines = st.audience == scene::Audience::Patient
                                              ? narrationPoints(points.body)
                                              : std::vector<std::string>{};
+  const auto said = [&](const std::string& words) {
+    recordItem(in, "panel.narration", styleText());
+    if (scene::namesWhomToCall(words, L)) noteWarningItem(); // "for calf pain…, call…"
+  };
   if (lines.size() >= 3) {
     for (const std::string& line : lines) {
       textBullet(); // the text wraps beside the bullet
       wrappedText(line);
-      recordItem(in, "panel.narration", styleText());
+      said(line);
     }
   } else {
     wrappedText(points.body);
-    recordItem(in, "panel.narration", styleText());
+    said(points.body);
   }
   if (!points.sources.empty()) {
     ImGui::PushFont(f.small);
@@ -892,6 +903,7 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
       textBullet(); // keeps the line: the text wraps beside the bullet
       wrappedText(wmsg);
       recordItem(in, "panel.outcome.warning", styleText());
+      noteWarningItem();
     }
   }
   ImGui::PopTextWrapPos();
@@ -1060,14 +1072,13 @@ void drawMoreBelowCue(const ScreenInput& in) {
   dl->PopClipRect();
 }
 
-// Where the stage's safety box scrolls with the narration (640x360): one line
-// pinned at the panel's foot in the box's red says that it follows and, on a
-// click, scrolls the region to it (the warning signs were below the fold,
-// announced by nothing but the scroll bar).
-bool hasSafetyBox(const ScreenState& st, const std::string& stage_id) {
-  const scene::StageInfo* info = scene::stageInfo(stage_id);
-  return info && scene::stageSafetyBox(info->kind, st.audience).has_value();
-}
+// Where a warning text in the scrolling region is below its fold (a safety
+// box, an outcome warning or a narration's "call the practice" sentence, at
+// any size: noteWarningItem), one line pinned at the panel's foot in the box's
+// red says that safety advice follows and, on a click, scrolls the region to
+// it (the warning signs were below the fold, announced by nothing but the
+// scroll bar; then Compression's deep-vein sentence at 640x360 had no cue,
+// as the cue was asked only of the stages with a box).
 
 float safetyCueHeight(const Fonts& f) {
   return f.small->FontSize + ImGui::GetStyle().ItemSpacing.y;
@@ -1135,21 +1146,31 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   const bool practice_pinned =
       practice && !footer_scrolls &&
       (footer_h + h.practice <= room || footer_h + h.practice + h.narration <= avail);
-  const std::string& stage_id = (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id;
-  // (Only where the narration leaves no room for the box's heading and its
-  // first signs: where all of it fits (1920x1080 fr, underdosed) the line
-  // would cost the outcome its last line.)
-  const bool box_in_sight = h.narration + 3.0f * ImGui::GetTextLineHeightWithSpacing() <= avail;
-  const bool safety_cue = footer_scrolls && !box_in_sight && hasSafetyBox(st, stage_id);
+  // From the last frame's layout of this stage (ImGui settles over two
+  // frames); a new stage starts without it (another stage's cue, shortening
+  // the region, could keep itself: 1920x1080 fr, underdosed Recovery).
+  const bool new_stage = st.panel_stage_shown != pb.stageIndex();
+  const bool safety_cue = st.warning_below && !new_stage;
   const float footer =
       footer_h + (practice_pinned ? h.practice : 0.0f) + (safety_cue ? safetyCueHeight(f) : 0.0f);
   g_panel_left = ImGui::GetWindowPos().x;
   g_panel_right = g_panel_left + ImGui::GetWindowSize().x;
   ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(avail - footer, 1.0f)));
   g_in_scroll_region = true;
-  if (st.panel_stage_shown != pb.stageIndex()) { // a new stage: its narration from the top
+  if (new_stage) { // its narration from the top
     ImGui::SetScrollY(0.0f);
     st.panel_stage_shown = pb.stageIndex();
+  } else if (st.scroll_to_safety) { // the cue was clicked: the warning at the region's top
+    ImGui::SetScrollY(st.warning_scroll_y);
+  }
+  st.scroll_to_safety = false;
+  {
+    // The fold the region would have without the cue's line: whether the cue
+    // shows never depends on whether it showed (a cue that made the region
+    // shorter would otherwise keep itself: 1920x1080 fr, underdosed Recovery).
+    g_fold_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 0.5f +
+               (safety_cue ? safetyCueHeight(f) : 0.0f);
+    g_warning_below = false;
   }
   if (in.record) {
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
@@ -1161,8 +1182,6 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   drawNarration(in, st, pb, f);
   if (footer_scrolls) {
     ImGui::Separator();
-    if (st.scroll_to_safety) ImGui::SetScrollHereY(0.0f); // the cue was clicked
-    st.scroll_to_safety = false;
     drawPinned(in, st, pb, f);
   }
   if (practice && !practice_pinned) {
@@ -1191,6 +1210,8 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   // Whether the region holds more than it shows: its scroll bar says so.
   if (in.record) in.record->panel_scrollbar = ImGui::GetScrollMaxY() > 0.0f;
   drawMoreBelowCue(in);
+  st.warning_below = g_warning_below;
+  st.warning_scroll_y = g_warning_scroll_y;
   g_in_scroll_region = false;
   ImGui::EndChild();
   if (!footer_scrolls) {
@@ -1605,6 +1626,16 @@ void drawEndCard(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
 }
 
 } // namespace
+
+// A warning just laid out (a safety box's line, an outcome warning, a
+// narration's sentence that says whom to call): where it runs past the
+// scrolling region's fold, the panel pins the safety cue (next frame).
+void noteWarningItem() {
+  if (!g_in_scroll_region || g_warning_below) return;
+  if (ImGui::GetItemRectMax().y <= g_fold_y) return;
+  g_warning_below = true;
+  g_warning_scroll_y = ImGui::GetScrollY() + ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
+}
 
 void recordLastItem(const ScreenInput& in, const char* what) {
   recordItem(in, what, styleText());

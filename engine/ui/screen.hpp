@@ -112,7 +112,11 @@ struct ScreenState {
   // The practice printed on the patient handout (settings file, settings popup).
   std::string clinic_name, clinic_phone;
   int panel_stage_shown = -1;    // the stage whose narration the panel last scrolled to the top of
-  bool scroll_to_safety = false; // the safety cue was clicked: the region scrolls to the box
+  bool scroll_to_safety = false; // the safety cue was clicked: the region scrolls to the warning
+  // The last frame's panel: a warning text below its scrolling region's fold
+  // (the safety cue shows), and the scroll that brings it to the region's top.
+  bool warning_below = false;
+  float warning_scroll_y = 0.0f;
 };
 
 struct ScreenInput {
@@ -201,6 +205,10 @@ void drawViewLabels(const ScreenInput& in, const ScreenState& state, const Playb
 void recordLastItem(const ScreenInput& in, const char* what);
 // The same in its ink, with its words (tests that ask what a panel says).
 void recordLastItem(const ScreenInput& in, const char* what, glm::vec4 ink, std::string words);
+// The item just submitted is a warning text (a safety box's line, an outcome
+// warning, a narration's sentence that says whom to call): where it runs past
+// the side panel's scrolling region's fold, the panel pins its safety cue.
+void noteWarningItem();
 // A collapsing header (ImGui::CollapsingHeader, `label` may carry "###id")
 // whose words are never cut at the panel's edge: the small font where the body
 // font would not fit. Recorded as `what`.

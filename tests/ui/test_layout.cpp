@@ -1262,6 +1262,57 @@ TEST_CASE("layout: at 640x360 the patient's panel shows a scroll bar where more 
   CHECK(announced >= 8); // Assessment and Recovery in four languages at least
 }
 
+// Any warning text below the panel's fold is announced (issue 15): a safety
+// box's line, an outcome warning, or a narration's sentence that says whom to
+// call. At 640x360 Compression's deep-vein sentence sat below the fold with no
+// cue: the cue was asked only of the stages with a safety box. Every scene's
+// tour, three sizes, patient and student, every language.
+TEST_CASE("layout: a warning text below the panel's fold pins the safety cue, every tour still",
+          "[ui][gl][layout]") {
+  REQUIRE_GL();
+  ui::LayoutRecord rec;
+  int below = 0, narration_warnings = 0;
+  for (const char* file :
+       {"spider-vein-polidocanol", "spider-vein-sts", "reticular-vein-polidocanol",
+        "no-compression", "underdosed-recanalization", "extravasation",
+        "large-varicose-not-indicated"}) {
+    auto open = testsupport::openShippedScene(file);
+    app::Session& s = open->session;
+    app::Viewer& v = open->v();
+    const std::vector<app::TourStill> stills = app::planTour(s);
+    for (const std::string& lang : text::languageCodes()) {
+      v.state().lang = lang;
+      const text::Locale& L = text::locale(lang);
+      std::vector<std::string> call_words; // the words a "whom to call" sentence holds
+      for (const auto& [name, words] : scene::safetyArgs(L))
+        if (name != "emergency_number") call_words.push_back(words);
+      const auto isWarning = [&](const ui::RecordedText& t) {
+        if (t.what == "panel.outcome.warning") return true;
+        if (t.what.rfind("panel.safety.", 0) == 0) return t.what != "panel.safety.cue";
+        if (t.what != "panel.narration") return false;
+        return std::any_of(call_words.begin(), call_words.end(), [&](const std::string& w) {
+          return t.words.find(w) != std::string::npos;
+        });
+      };
+      forEachStill(s, v, stills, std::string(file) + " " + lang, rec,
+                   [&](const gfx::Image&, const std::string&) {
+                     for (const ui::RecordedText& t : rec.texts) {
+                       if (t.what == "panel.narration") CHECK_FALSE(t.words.empty());
+                       if (!t.scrolls || !isWarning(t)) continue;
+                       if (t.what == "panel.narration") ++narration_warnings;
+                       if (t.rect.max.y <= rec.panel_scroll.max.y + 0.5f) continue;
+                       ++below;
+                       INFO(t.what << ": " << t.words);
+                       CHECK(recorded(rec, "panel.safety.cue"));
+                       break;
+                     }
+                   });
+    }
+  }
+  CHECK(narration_warnings > 0); // the narrations' "call the practice" sentences were found
+  CHECK(below > 0);              // the case this is about happened
+}
+
 // The quiz beside a patient's narration (issue 15): collapsed until opened, so
 // no answer choice sits where the advice is read; a student's choices are
 // answer buttons (a radio mark before the text), never the narration's "•"
