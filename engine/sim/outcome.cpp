@@ -148,16 +148,12 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
         {kinds[o.extravasation_severity],
          {{"volume_ml", given.volume_ml}, {"concentration_pct", given.concentration_pct}}});
   }
-  // The cause, as the model has it: where the lining survived, the walls
-  // could not bond with or without a stocking (seal readiness 0), so a
-  // warning about the missing stocking would blame the wrong thing.
-  if (treated && !o.closed && o.lining_survived)
-    o.warnings.erase(std::remove_if(o.warnings.begin(), o.warnings.end(),
-                                    [](const Warning& w) {
-                                      return w.kind == WarningKind::NoCompression ||
-                                             w.kind == WarningKind::ZeroPressure;
-                                    }),
-                     o.warnings.end());
+  // The stocking's warning (NoCompression, ZeroPressure) stays wherever the
+  // model ran without compression, also where the lining survived: the clot
+  // that held the underdosed vein shut is the missing stocking's (with one the
+  // same dose never closes). That the dose, not the stocking, kept the walls
+  // from bonding is the ConcentrationLow and Reopened warnings' to say; the
+  // patient's lines say it in one sentence (ui/outcome_text.cpp).
   if (o.recanalized) {
     o.warnings.push_back({WarningKind::Reopened, {}});
   } else if (treated && !o.closed) {

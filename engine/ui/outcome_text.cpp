@@ -200,6 +200,11 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
     reopened = reopened || w.kind == sim::WarningKind::Reopened;
   }
   const bool reopened_no_stocking = no_compression && reopened;
+  // Where the lining survived the dose the walls could not bond with or
+  // without a stocking: the patient's one sentence names the dose
+  // (reopened_weak_dose, too_weak), not the stocking ("fades more slowly" is
+  // about a closed vein). Students read the model's warnings as they are.
+  const bool dose_decides = o.treated && !o.closed && o.lining_survived;
   auto add = [&](const char* topic) {
     const std::string line = plainText(topic, L);
     for (const std::string& have : out)
@@ -234,10 +239,10 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
       add("fast");
       break;
     case sim::WarningKind::NoCompression:
-      if (!reopened_no_stocking) add("no_compression");
+      if (!reopened_no_stocking && !dose_decides) add("no_compression");
       break;
     case sim::WarningKind::ZeroPressure:
-      add("zero_pressure");
+      if (!dose_decides) add("zero_pressure");
       break;
     case sim::WarningKind::ExtravasationMild:
     case sim::WarningKind::ExtravasationModerate:

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "render/layout.hpp"
 #include "scene/loader.hpp"
 #include "scene/stages.hpp"
+#include "sim/indication.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
 #include "ui/labels.hpp"
@@ -107,9 +109,43 @@ TEST_CASE("ui: outcome: a vein that reopened for a weak dose is not blamed on th
     CHECK(std::find(lines.begin(), lines.end(), L.tr("outcome.plain.reopened_weak_dose")) !=
           lines.end());
     CHECK(std::find(lines.begin(), lines.end(), L.tr("outcome.plain.too_weak")) != lines.end());
-    for (const std::string& w : ui::warningLines(run.outcome, kStudent, L))
-      CHECK(w != L.tr("warning.no_compression"));
   }
+}
+
+// Issue 15 (round-9 student review): the underdosed scene has no stocking but
+// its texts lacked the stocking's warning that the no-compression scene shows.
+// One rule, the model's compression: the student's warning lines hold the
+// stocking's warning exactly where the scene's model wore none, every scene.
+TEST_CASE("ui: outcome: the stocking's warning shows exactly where the model wore none, every "
+          "shipped scene",
+          "[ui]") {
+  namespace fs = std::filesystem;
+  int scenes = 0, absent = 0;
+  for (const auto& e : fs::directory_iterator(fs::path(SCLEROSIM_SOURCE_DIR) / "scenes")) {
+    if (e.path().extension() != ".toml") continue;
+    const auto loaded = scene::loadSceneFile(e.path().string());
+    REQUIRE(loaded.ok());
+    const sim::Params& p = loaded.value().params;
+    const sim::Run run = sim::simulate(p, loaded.value().recovery_days);
+    const bool none = !sim::stockingWorn(p);
+    ++scenes;
+    absent += none;
+    for (const std::string& lang : text::languageCodes()) {
+      INFO(e.path().filename().string() << " " << lang);
+      const text::Locale& L = text::locale(lang);
+      const std::vector<std::string> lines = ui::warningLines(run.outcome, kStudent, L);
+      const auto says = [&](const std::string& text) {
+        return std::find(lines.begin(), lines.end(), text) != lines.end();
+      };
+      const bool zero = p.compression.days > 0.0;
+      const std::string stocking_warning =
+          zero ? L.tr("warning.zero_pressure", {{"days", L.number(p.compression.days, 2)}})
+               : L.tr("warning.no_compression");
+      CHECK(says(stocking_warning) == none);
+    }
+  }
+  CHECK(scenes >= 7);
+  CHECK(absent >= 2); // no-compression and underdosed at least
 }
 
 TEST_CASE("ui: outcome: plain days, never 'day never'", "[ui]") {
