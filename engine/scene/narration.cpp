@@ -75,13 +75,19 @@ std::string stockingDays(sim::VeinKind k, const text::Locale& loc) {
 }
 
 // How the clot in the model's reopened vein went: organised against the
-// wall by one day and the vein open again on another, or open again before it
-// organised (sim::Outcome clot_organised_day, recanalized_day; the days as the
-// clock shows them). False without an outcome or a reopening.
+// wall by one day and the vein open again on a later one, both on the same
+// day (said as such, and in their order: two "day 4"s read as two unordered
+// events), or open again before it organised (sim::Outcome
+// clot_organised_day, recanalized_day; the days as the clock shows them).
+// False without an outcome or a reopening.
 bool clotCourse(const sim::Outcome* o, const text::Locale& loc, std::string& out) {
   if (!o || o->recanalized_day < 0.0) return false;
   const auto when = [&](double day) { return loc.dayLabel(core::dayNumber(day)); };
-  if (o->clot_organised_day >= 0.0 && o->clot_organised_day <= o->recanalized_day)
+  const bool organised =
+      o->clot_organised_day >= 0.0 && o->clot_organised_day <= o->recanalized_day;
+  if (organised && when(o->clot_organised_day) == when(o->recanalized_day))
+    out = loc.tr("term.clot_course.same_day", {{"when", when(o->recanalized_day)}});
+  else if (organised)
     out = loc.tr("term.clot_course.organised", {{"organised_when", when(o->clot_organised_day)},
                                                 {"reopened_when", when(o->recanalized_day)}});
   else

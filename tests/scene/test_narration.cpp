@@ -932,6 +932,13 @@ TEST_CASE("scene: the reopened vein's student text quotes the model's days", "[s
     CHECK(n.find('{') == std::string::npos);
     CHECK(has(n, L.dayLabel(core::dayNumber(o.recanalized_day)).c_str()));
     CHECK(has(n, L.dayLabel(core::dayNumber(o.clot_organised_day)).c_str()));
+    // Round-9 student review: organised and reopened both "day 4" read as two
+    // unordered events; on one day the text says so, and in their order.
+    const bool same_day =
+        core::dayNumber(o.clot_organised_day) == core::dayNumber(o.recanalized_day);
+    const std::string said = L.tr("term.clot_course.same_day",
+                                  {{"when", L.dayLabel(core::dayNumber(o.recanalized_day))}});
+    CHECK(has(n, said.c_str()) == same_day);
   }
   CHECK_FALSE(
       has(s.narrationText(s.stages[static_cast<size_t>(recovery)], "en", Audience::Student).text,
