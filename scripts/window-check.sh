@@ -81,8 +81,11 @@ if [ "${1:-}" = --inside ]; then # second half: runs inside xvfb-run, DISPLAY is
   await 'screenshot written to ' "$n"
   key Escape # close help
   n=$(lines)
-  click 765 655 # Handout, the last button of the timeline bar (it ends where the side panel begins)
-  await 'Handout written to .*sclerosim-handout-1\.pdf' "$n"
+  # Handout, the last button of the timeline bar (it ends where the side panel begins). The click
+  # is retried until the app says it is writing; the writing itself (pictures drawn on this
+  # thread) is given longer: a sanitizer build on a busy CI machine takes many seconds.
+  click_until 765 655 'writing handout .*sclerosim-handout-1\.pdf'
+  await 'Handout written to .*sclerosim-handout-1\.pdf' "$n" 120
   head -c 5 "$out/sclerosim-handout-1.pdf" | grep -q '%PDF-' ||
     { echo "window-check: the Handout button wrote no PDF"; exit 1; }
   echo "window-check: ok (Play then Right stepped the stage; a stage click then Left; narration" \

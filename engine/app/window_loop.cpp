@@ -118,6 +118,7 @@ void stepRecording(std::unique_ptr<WindowRecording>& r, Viewer& viewer, Session&
 void writeHandoutFromWindow(Viewer& viewer, Session& session, const std::string& dir) {
   const ui::ScreenState& st = viewer.state();
   const std::string path = nextFreePath(dir, "sclerosim-handout", ".pdf");
+  core::logInfo("writing handout " + path); // --verbose; window-check waits for the click to land
   auto w = writeHandout(viewer, session, path, st.lang, Clinic{st.clinic_name, st.clinic_phone});
   if (w) {
     tell(viewer, "notice.handout_written", {{"path", path}});
