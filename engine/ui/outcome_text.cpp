@@ -44,6 +44,58 @@ std::string plainText(const char* topic, const text::Locale& L) {
   return L.tr(std::string("outcome.plain.") + topic, scene::safetyArgs(L));
 }
 
+// The closed line's key: the model's verdict (patients), sealed or not (students).
+std::string closedKey(const sim::Outcome& o, scene::Audience audience) {
+  if (audience == scene::Audience::Student)
+    return o.closed ? "outcome.sealed.student.yes" : "outcome.sealed.student.no";
+  switch (o.verdict) {
+  case sim::Verdict::Closed:
+    return "outcome.sealed.patient.closed";
+  case sim::Verdict::Reopened:
+    return "outcome.sealed.patient.reopened";
+  case sim::Verdict::NotClosed:
+    return "outcome.sealed.patient.not_closed";
+  case sim::Verdict::NotTreated: // the model's extravasation, or no volume at all
+  case sim::Verdict::NotIndicated:
+    return o.extravasation_severity >= 0 ? "outcome.sealed.patient.extravasated"
+                                         : "outcome.sealed.patient.not_treated";
+  }
+  return "outcome.sealed.patient.not_closed";
+}
+
+// A day line (fading, resolved): its key and the model's day as the clock counts it.
+OutcomeLine fadingOf(double day, scene::Audience audience, int shown_days) {
+  const std::string mode = modeKey(audience);
+  if (day < 0)
+    return {VerdictLine::Fading,
+            "outcome.fading." + mode + ".never",
+            {{"days", std::to_string(shown_days)}}};
+  return {VerdictLine::Fading, "outcome.fading." + mode, {{"day", std::to_string(dayOf(day))}}};
+}
+
+OutcomeLine resolvedOf(double day, scene::Audience audience, const text::Locale& L,
+                       int shown_days) {
+  if (day < 0)
+    return {VerdictLine::Resolved,
+            "outcome.resolved." + std::string(modeKey(audience)) + ".never",
+            {{"days", std::to_string(shown_days)}}};
+  const int d = dayOf(day);
+  // The day as the clock shows it ("day 38 (week 6)"): one format for both.
+  if (audience == scene::Audience::Student)
+    return {VerdictLine::Resolved, "outcome.resolved.student", {{"when", L.dayLabel(d)}}};
+  // Only the value the line says: two days of one week read (and compare) alike.
+  if (d < 14)
+    return {VerdictLine::Resolved, "outcome.resolved.patient.day", {{"day", std::to_string(d)}}};
+  return {VerdictLine::Resolved,
+          "outcome.resolved.patient.week",
+          {{"week", std::to_string(core::weekOfDay(d))}}}; // as the clock counts
+}
+
+std::string sessionKey(const sim::Outcome& o) {
+  if (!o.indicated) return "outcome.session.not_indicated";
+  return o.sessions_recommended <= 1 ? "outcome.session.cleared" : "outcome.session.another";
+}
+
 } // namespace
 
 bool outcomeShown(scene::Audience audience, const std::string& stage_id, bool indicated) {
@@ -57,21 +109,7 @@ std::string outcomePending(const text::Locale& L) {
 }
 
 std::string closedLine(const sim::Outcome& o, scene::Audience audience, const text::Locale& L) {
-  if (audience == scene::Audience::Student)
-    return L.tr(o.closed ? "outcome.sealed.student.yes" : "outcome.sealed.student.no");
-  switch (o.verdict) {
-  case sim::Verdict::Closed:
-    return L.tr("outcome.sealed.patient.closed");
-  case sim::Verdict::Reopened:
-    return L.tr("outcome.sealed.patient.reopened");
-  case sim::Verdict::NotClosed:
-    return L.tr("outcome.sealed.patient.not_closed");
-  case sim::Verdict::NotTreated: // the model's extravasation, or no volume at all
-  case sim::Verdict::NotIndicated:
-    return L.tr(o.extravasation_severity >= 0 ? "outcome.sealed.patient.extravasated"
-                                              : "outcome.sealed.patient.not_treated");
-  }
-  return L.tr("outcome.sealed.patient.not_closed");
+  return L.tr(closedKey(o, audience));
 }
 
 bool fadingLineShown(const sim::Outcome& o, scene::Audience audience) {
@@ -81,52 +119,68 @@ bool fadingLineShown(const sim::Outcome& o, scene::Audience audience) {
 
 std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audience audience,
                                              const text::Locale& L, int shown_days) {
-  if (!o.indicated) return {{VerdictLine::NotSuitable, L.tr("outcome.not_suitable")}};
-  std::vector<OutcomeLine> lines{{VerdictLine::Closed, closedLine(o, audience, L)}};
-  if (fadingLineShown(o, audience))
-    lines.push_back(
-        {VerdictLine::Fading, fadingLine(o.fading_visible_day, audience, L, shown_days)});
-  lines.push_back({VerdictLine::Resolved, resolvedLine(o.resolved_day, audience, L, shown_days)});
-  lines.push_back({VerdictLine::Sessions, sessionLine(o, L)});
+  std::vector<OutcomeLine> lines;
+  if (!o.indicated) {
+    lines.push_back({VerdictLine::NotSuitable, "outcome.not_suitable", {}});
+  } else {
+    lines.push_back({VerdictLine::Closed, closedKey(o, audience), {}});
+    if (fadingLineShown(o, audience))
+      lines.push_back(fadingOf(o.fading_visible_day, audience, shown_days));
+    lines.push_back(resolvedOf(o.resolved_day, audience, L, shown_days));
+    lines.push_back({VerdictLine::Sessions, sessionKey(o), {}});
+  }
+  for (OutcomeLine& line : lines) line.text = L.tr(line.key, line.args);
   return lines;
+}
+
+std::string inSentence(const OutcomeLine& line, const text::Locale& L) {
+  return L.tr(line.key + kInSentence, line.args);
 }
 
 namespace {
 
-// Lines run on in one paragraph: one that ends its sentence runs on after a
-// space, one without (a student's "Vein sealed: yes") after the joiner.
-std::string runOn(const std::vector<std::string>& lines, const text::Locale& L) {
+// Lines run on in one paragraph after a lead ("In both: ", "As planned: "):
+// the first in its in-sentence form (no capital after the lead's colon where
+// the language writes none), the others as they stand; one that ends its
+// sentence runs on after a space, one without (a student's "Vein sealed: yes")
+// after the joiner.
+std::string runOn(const std::vector<const OutcomeLine*>& lines, const text::Locale& L) {
   std::string out;
-  for (const std::string& line : lines) {
-    if (!out.empty()) out += out.back() == '.' ? " " : L.tr("compare.outcome.joiner");
-    out += line;
+  for (const OutcomeLine* line : lines) {
+    if (out.empty()) {
+      out = inSentence(*line, L);
+      continue;
+    }
+    out += out.back() == '.' ? " " : L.tr("compare.outcome.joiner");
+    out += line->text;
   }
   return out;
 }
 
-std::vector<std::string> verdictTexts(const VerdictHalf& h, scene::Audience audience,
-                                      const text::Locale& L) {
-  std::vector<std::string> out;
-  for (const OutcomeLine& line : outcomeVerdictLines(h.outcome, audience, L, h.shown_days))
-    out.push_back(line.text);
-  return out;
+// The same line of the model's outcome: the same thing said (its key) of the
+// same values (its days), whatever the words.
+bool sameLine(const OutcomeLine& a, const OutcomeLine& b) {
+  return a.kind == b.kind && a.key == b.key && a.args == b.args;
 }
 
 } // namespace
 
 CompareVerdicts compareVerdicts(const VerdictHalf& left, const VerdictHalf& right,
                                 scene::Audience audience, const text::Locale& L) {
-  const std::vector<std::string> a = verdictTexts(left, audience, L),
-                                 b = verdictTexts(right, audience, L);
-  const auto in = [](const std::vector<std::string>& v, const std::string& s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
+  const std::vector<OutcomeLine> a = outcomeVerdictLines(left.outcome, audience, L,
+                                                         left.shown_days),
+                                 b = outcomeVerdictLines(right.outcome, audience, L,
+                                                         right.shown_days);
+  const auto in = [](const std::vector<OutcomeLine>& v, const OutcomeLine& line) {
+    return std::any_of(v.begin(), v.end(),
+                       [&](const OutcomeLine& other) { return sameLine(line, other); });
   };
-  std::vector<std::string> both, only_a, only_b;
-  for (const std::string& line : a) (in(b, line) ? both : only_a).push_back(line);
-  for (const std::string& line : b)
-    if (!in(a, line)) only_b.push_back(line);
+  std::vector<const OutcomeLine*> both, only_a, only_b;
+  for (const OutcomeLine& line : a) (in(b, line) ? both : only_a).push_back(&line);
+  for (const OutcomeLine& line : b)
+    if (!in(a, line)) only_b.push_back(&line);
   const auto led = [&](const std::string& key, const text::Args& args,
-                       const std::vector<std::string>& lines) {
+                       const std::vector<const OutcomeLine*>& lines) {
     if (lines.empty()) return std::string();
     text::Args with = args;
     with.push_back({"verdict", runOn(lines, L)});
@@ -145,30 +199,18 @@ bool practiceLineShown(const sim::Outcome& o, scene::Audience audience) {
 
 std::string fadingLine(double day, scene::Audience audience, const text::Locale& L,
                        int shown_days) {
-  const std::string mode = modeKey(audience);
-  if (day < 0)
-    return L.tr("outcome.fading." + mode + ".never", {{"days", std::to_string(shown_days)}});
-  return L.tr("outcome.fading." + mode, {{"day", std::to_string(dayOf(day))}});
+  const OutcomeLine line = fadingOf(day, audience, shown_days);
+  return L.tr(line.key, line.args);
 }
 
 std::string resolvedLine(double day, scene::Audience audience, const text::Locale& L,
                          int shown_days) {
-  if (day < 0)
-    return L.tr("outcome.resolved." + std::string(modeKey(audience)) + ".never",
-                {{"days", std::to_string(shown_days)}});
-  const int d = dayOf(day);
-  // The day as the clock shows it ("day 38 (week 6)"): one format for both.
-  if (audience == scene::Audience::Student)
-    return L.tr("outcome.resolved.student", {{"when", L.dayLabel(d)}});
-  const int week = core::weekOfDay(d); // as the clock counts
-  const text::Args args{{"day", std::to_string(d)}, {"week", std::to_string(week)}};
-  return L.tr(d < 14 ? "outcome.resolved.patient.day" : "outcome.resolved.patient.week", args);
+  const OutcomeLine line = resolvedOf(day, audience, L, shown_days);
+  return L.tr(line.key, line.args);
 }
 
 std::string sessionLine(const sim::Outcome& o, const text::Locale& L) {
-  if (!o.indicated) return L.tr("outcome.session.not_indicated");
-  if (o.sessions_recommended <= 1) return L.tr("outcome.session.cleared");
-  return L.tr("outcome.session.another");
+  return L.tr(sessionKey(o));
 }
 
 std::string sessionPracticeLine(scene::Audience audience, sim::Agent agent, const text::Locale& L) {

@@ -9,6 +9,7 @@
 #include "scene/scene_desc.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
+#include "text/placeholders.hpp"
 #include "ui/playback.hpp"
 
 namespace ui {
@@ -38,14 +39,22 @@ bool fadingLineShown(const sim::Outcome& o, scene::Audience audience);
 enum class VerdictLine { NotSuitable, Closed, Fading, Resolved, Sessions };
 struct OutcomeLine {
   VerdictLine kind;
-  std::string text;
+  std::string key;       // the catalogue's text for what the model's outcome says here
+  text::Args args;       // and the model's values in it (its days)
+  std::string text = {}; // the line as it stands alone: L.tr(key, args)
 };
 std::vector<OutcomeLine> outcomeVerdictLines(const sim::Outcome& o, scene::Audience audience,
                                              const text::Locale& L, int shown_days);
+// Each outcome line's in-sentence form, "<key>.inline": the line run on after a
+// lead and its colon ("In both: the vein closed."), lower case where the
+// language writes it so (German keeps its nouns and a whole sentence's capital).
+inline constexpr const char* kInSentence = ".inline";
+std::string inSentence(const OutcomeLine& line, const text::Locale& L);
 // A comparison's two verdicts in the side panel: the lines both halves share
-// (outcomeVerdictLines, the same words) once, "In both: ...", then each half's
-// own lines led by its name, "As planned: ...", each run on in one paragraph
-// ("" where there is none), so that two verdicts and the safety box fit.
+// (the same line of both models' outcomes: its key and values) once, "In both:
+// ...", then each half's own lines led by its name, "As planned: ...", each run
+// on in one paragraph, the first in its in-sentence form ("" where there is
+// none), so that two verdicts and the safety box fit.
 struct CompareVerdicts {
   std::string both, left, right;
 };
