@@ -324,6 +324,38 @@ void plateText(ImDrawList* dl, ImFont* font, const ui::Rect& box, glm::vec2 pad,
   record->texts.push_back(std::move(t));
 }
 
+// A half's name on its plate: the text's padding, and the plate's margin from the half's edges.
+glm::vec2 namePad(float sc) {
+  return {10.0f * sc, 6.0f * sc};
+}
+float nameMargin(float sc) {
+  return 8.0f * sc;
+}
+
+// The fonts a half's name tries, largest first: from the largest (title,
+// body, small) whose plate fits across the half.
+std::vector<ImFont*> nameFonts(const ui::Fonts& f, const std::string& name, float half_w,
+                               float sc) {
+  std::vector<ImFont*> fonts = {f.title, f.body, f.small};
+  while (fonts.size() > 1) {
+    ImFont* font = fonts.front();
+    const float w = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, name.c_str()).x;
+    if (w + 2.0f * namePad(sc).x <= half_w - 2.0f * nameMargin(sc)) break;
+    fonts.erase(fonts.begin());
+  }
+  return fonts;
+}
+
+// The height the taller of the halves' names takes at the bottom of its half:
+// its plate and margin.
+float nameBand(const ui::Fonts& f, const std::string (&names)[2], float half_w, float sc) {
+  float band = 0.0f;
+  for (const std::string& name : names)
+    band = std::max(band, nameFonts(f, name, half_w, sc).front()->FontSize + 2.0f * namePad(sc).y +
+                              nameMargin(sc));
+  return band;
+}
+
 // Bottom centre of `area` first, then up its middle and its sides.
 std::vector<ui::Rect> nameCandidates(const ui::Rect& area, glm::vec2 size, float margin,
                                      float step) {
@@ -368,30 +400,20 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
     right_in.placer = &right;
     ui::drawViewLabels(right_in, state_, compare_->what_if.playback, f);
   }
-  // At Assessment's opening each half shows the leg figure: its name goes
-  // off the legs where it can (it covered the back pair's feet), else over them.
-  const bool legs = right_in.view && right_in.view->leg > 0.01f;
-  for (int i = 0; i < 2; ++i) {
-    ui::Placer off_legs = *placers[i];
-    if (legs)
-      for (const ui::Rect& pair : ui::legPairs(halves[i].min, halves[i].max - halves[i].min).box)
-        off_legs.keepClear(pair);
-    bool named = false;
-    for (ui::Placer* placer : {&off_legs, placers[i]})
-      for (ImFont* font : {f.title, f.body, f.small}) {
-        if (named) break;
-        const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, names[i].c_str());
-        const glm::vec2 pad(10.0f * sc, 6.0f * sc);
-        const auto box = placer->place(
-            nameCandidates(halves[i], glm::vec2(ts.x, ts.y) + 2.0f * pad, 8.0f * sc, 12.0f * sc));
-        if (!box) continue;
-        if (placer != placers[i]) placers[i]->keepClear(*box);
-        plateText(dl, font, *box, pad, 0.0f, names[i],
-                  i == 0 ? plate : IM_COL32(255, 244, 214, 235), 6.0f * sc, record_,
-                  i == 0 ? "compare.left" : "compare.right", halves[i]);
-        named = true;
-      }
-  }
+  // At Assessment's opening each half shows the leg figure, kept clear by its
+  // placer: the name goes in the room the figure left under its captions (it
+  // covered the back pair's feet, at 640x360 the thighs).
+  for (int i = 0; i < 2; ++i)
+    for (ImFont* font : nameFonts(f, names[i], half_w, sc)) {
+      const ImVec2 ts = font->CalcTextSizeA(font->FontSize, 1e6f, 0.0f, names[i].c_str());
+      const glm::vec2 pad = namePad(sc);
+      const auto box = placers[i]->place(nameCandidates(
+          halves[i], glm::vec2(ts.x, ts.y) + 2.0f * pad, nameMargin(sc), 12.0f * sc));
+      if (!box) continue;
+      plateText(dl, font, *box, pad, 0.0f, names[i], i == 0 ? plate : IM_COL32(255, 244, 214, 235),
+                6.0f * sc, record_, i == 0 ? "compare.left" : "compare.right", halves[i]);
+      break;
+    }
   // The difference in outcome, in words, across the view where it is clear of
   // both veins and every text; none: the outcome panel states both verdicts.
   ui::Placer whole(ui::Rect::at(origin, view));
@@ -526,6 +548,11 @@ void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
     si_in.compare_right = compare_->rightLabel(L);
     si_in.compare_shown_days =
         static_cast<int>(std::lround(core::daysFromSeconds(compare_->what_if.run.endTime())));
+    // One leg figure in both halves, with room under it for the taller name.
+    compare_legs_ = ui::LegFit{};
+    si_in.leg_fit = &compare_legs_;
+    const std::string names[2] = {si_in.compare_left, si_in.compare_right};
+    si_in.leg_reserve_bottom = nameBand(gui_->fonts(), names, half_w, scale);
   }
   ui::drawScreen(si_in, state_, s.playback, gui_->fonts(), actions);
   if (compare_) {

@@ -15,6 +15,7 @@
 #include "core/error.hpp"
 #include "render/renderer.hpp"
 #include "render/vein_outline.hpp"
+#include "ui/leg_figure.hpp"
 #include "ui/screen.hpp"
 
 namespace platform {
@@ -112,6 +113,7 @@ private:
   std::unique_ptr<Comparison> compare_;
   std::unique_ptr<render::Renderer> compare_renderer_;
   sim::Sample compare_sample_;
+  ui::LegFit compare_legs_; // the leg figure both halves draw alike (each frame anew)
 
   // The camera and cutaway for the stage and key moment `story` shows, framed
   // on the vein of `s` (drawn by `r`): the comparison's right half follows the

@@ -50,7 +50,10 @@ struct LayoutRecord {
   std::vector<RecordedText> texts;
   std::vector<RecordedLeader> leaders;
   std::vector<Capsule> vein; // display pixels
-  Rect view;                 // the 3D view
+  // Assessment's leg figure: each pair of legs drawn (feet included), display
+  // pixels; no text but the extent (it marks a spot on a leg) goes over them.
+  std::vector<Rect> legs;
+  Rect view; // the 3D view
   // The side panel's scrolling region, and whether it holds more than it
   // shows (then its scroll bar is drawn: the cue that more text follows).
   Rect panel_scroll;
@@ -63,6 +66,7 @@ struct LayoutRecord {
     texts.clear();
     leaders.clear();
     vein.clear();
+    legs.clear();
     panel_scroll = {};
     panel_scrollbar = false;
     panel_more_cue = false;

@@ -170,39 +170,56 @@ float legFigureWidth() {
 
 } // namespace
 
-LegPairs legPairs(glm::vec2 origin, glm::vec2 size) {
+LegPairs legPairs(glm::vec2 origin, glm::vec2 size, float top, float bottom) {
   LegPairs p;
   // As tall as the box allows, unless the two pairs side by side would not fit
   // across it (a comparison's half: the front pair ran off its left edge and
-  // the back pair's caption under the other half's name); then narrower,
-  // centred where the taller figure stood.
-  p.height = std::min(size.y * kLegHeight, 0.92f * size.x / legFigureWidth());
-  p.top = origin.y + size.y * kLegTop + 0.5f * (size.y * kLegHeight - p.height);
+  // the back pair's caption under the other half's name), or the band its
+  // texts leave is lower (feet: 1.08 leg heights); then shorter, centred where
+  // the taller figure stood as far as the band allows.
+  constexpr float kFeet = 1.08f; // the feet below the sole row
+  p.height = std::max(1.0f, std::min({size.y * kLegHeight, 0.92f * size.x / legFigureWidth(),
+                                      (bottom - top) / kFeet}));
+  const float centred = origin.y + size.y * kLegTop + 0.5f * (size.y * kLegHeight - p.height);
+  p.top = std::max(std::min(centred, bottom - kFeet * p.height), top);
   const float reach = (0.5f * legFigureWidth() - kLegPairGap) * p.height; // a pair's half width
   for (int view = 0; view < 2; ++view) {
     p.centre[view] = origin.x + size.x * 0.5f + (view == 0 ? -1.0f : 1.0f) * kLegPairGap * p.height;
-    p.box[view] = {
-        {p.centre[view] - reach, p.top},
-        {p.centre[view] + reach, p.top + p.height * 1.08f}}; // the feet below the sole row
+    p.box[view] = {{p.centre[view] - reach, p.top},
+                   {p.centre[view] + reach, p.top + p.height * kFeet}};
   }
   return p;
 }
 
+std::string legHeading(sim::VeinKind kind, const text::Locale& L) {
+  // The heading names the vein kind from its registry id (issue: a reticular
+  // scene read "Spider-vein clusters").
+  if (kind == sim::VeinKind::Varicose) return L.tr("leg.varicose");
+  return L.tr(std::string("leg.clusters.") + sim::veinKindInfo(kind).id);
+}
+
+void drawLegBackdrop(glm::vec2 origin, glm::vec2 size, float alpha) {
+  ImGui::GetForegroundDrawList()->AddRectFilled(
+      ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y),
+      ImGui::GetColorU32(ImVec4(0.95f, 0.95f, 0.96f, std::clamp(alpha, 0.0f, 1.0f))));
+}
+
 LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, float scale,
-                             const text::Locale& L, sim::VeinKind kind, double diameter_mm) {
+                             const text::Locale& L, sim::VeinKind kind, double diameter_mm,
+                             const LegFit& fit) {
   alpha = std::clamp(alpha, 0.0f, 1.0f);
   LegFigureTexts out;
   out.origin = origin;
   out.size = size;
   out.alpha = alpha;
   out.scale = scale;
+  out.fit = fit;
+  out.heading = legHeading(kind, L);
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const auto c = [alpha](float r, float g, float b, float a = 1.0f) {
     return ImGui::GetColorU32(ImVec4(r, g, b, a * alpha));
   };
-  dl->AddRectFilled(ImVec2(origin.x, origin.y), ImVec2(origin.x + size.x, origin.y + size.y),
-                    c(0.95f, 0.95f, 0.96f));
-  const LegPairs legs = legPairs(origin, size);
+  const LegPairs legs = legPairs(origin, size, fit.top, fit.bottom);
   const float height = legs.height, top = legs.top;
   const float cx = origin.x + size.x * 0.5f;
   const float gap = height * kLegPairGap;
@@ -217,6 +234,7 @@ LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, floa
       drawLeg(dl, {ImVec2(vx, top), height, mirror, alpha}, foot, foot_n, line);
     out.caption[view] = L.tr(view == 0 ? "leg.front" : "leg.back");
     out.caption_at[view] = {vx, top + height * 1.08f + 8 * scale};
+    out.pairs[view] = legs.box[view];
   }
   const ImU32 ring = c(0.15f, 0.35f, 0.65f);
   switch (kind) {
@@ -235,9 +253,6 @@ LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, floa
       }
     }
     out.extent = L.tr("leg.cluster_size");
-    // The heading names the vein kind from its registry id (issue: a reticular
-    // scene read "Spider-vein clusters").
-    out.heading = L.tr(std::string("leg.clusters.") + sim::veinKindInfo(kind).id);
     break;
   }
   case sim::VeinKind::Varicose: {
@@ -248,7 +263,6 @@ LegFigureTexts drawLegFigure(glm::vec2 origin, glm::vec2 size, float alpha, floa
     out.extent_at = {calf.x, calf.y};
     out.extent_r = cx - gap + 0.16f * height - calf.x; // where the text starts, right of the calf
     out.leader = true;
-    out.heading = L.tr("leg.varicose");
     break;
   }
   }
@@ -275,6 +289,21 @@ Rect plateAround(glm::vec2 pos, ImVec2 ts, float scale) {
   return {pos - pad, pos + glm::vec2(ts.x, ts.y) + pad};
 }
 
+// The heading's wrap width, and its plate with the text's top at `y`, centred in the view.
+float headingWrap(const Rect& view, float scale) {
+  return std::max(view.width() - 2 * 12 * scale - 2 * platePad(scale).x, 40 * scale);
+}
+
+Rect headingPlate(const Rect& view, const std::string& heading, ImFont* font, float scale,
+                  float y) {
+  const glm::vec2 pad = platePad(scale);
+  const ImVec2 ts =
+      wrappedTextSize(font, font->FontSize, heading.c_str(), headingWrap(view, scale));
+  const float x =
+      std::max(view.min.x + 12 * scale + pad.x, view.min.x + 0.5f * (view.width() - ts.x));
+  return plateAround({x, y}, ts, scale);
+}
+
 // Draws `t` with its top left at `pos`, recorded as a text over the view.
 void drawRecorded(const LegFigureTexts& fig, const LegText& t, ImVec2 pos, LayoutRecord* record) {
   const ImVec2 ts = wrappedTextSize(t.font, t.font->FontSize, t.text->c_str(), t.wrap);
@@ -298,11 +327,63 @@ void drawRecorded(const LegFigureTexts& fig, const LegText& t, ImVec2 pos, Layou
   record->texts.push_back(std::move(r));
 }
 
+// The extent text on its plate `spot`; the varicose vein's width with a line
+// to its calf point.
+void drawExtent(const LegFigureTexts& fig, const LegText& t, const Rect& spot,
+                LayoutRecord* record) {
+  const float s = fig.scale;
+  const glm::vec2 pos = spot.min + platePad(s), c = fig.extent_at;
+  if (fig.leader) {
+    const bool right = pos.x > c.x;
+    ImVec4 ink = t.ink;
+    ink.w *= fig.alpha;
+    ImGui::GetForegroundDrawList()->AddLine(
+        ImVec2(c.x + (right ? 6 : -6) * s, c.y),
+        ImVec2(right ? spot.min.x - 2 * s : spot.max.x + 2 * s, c.y), ImGui::GetColorU32(ink),
+        1.5f * s);
+  }
+  drawRecorded(fig, t, ImVec2(pos.x, pos.y), record);
+}
+
 } // namespace
+
+LegFit fitLegFigure(glm::vec2 origin, glm::vec2 size, const std::string& heading, const Fonts& f,
+                    float scale, const Placer& placer, float reserve_bottom) {
+  const Rect view = Rect::at(origin, size);
+  const float s = scale, gap = 4 * s;
+  LegFit fit;
+  fit.valid = true;
+  // The captions under the feet: 8 px down, a line of the body font on its plate.
+  const float caption = 8 * s + f.body->FontSize + platePad(s).y;
+  fit.bottom = view.max.y - reserve_bottom - caption;
+  // The heading's first free place from 9 % of the height down, in each font,
+  // and how tall the legs are below it.
+  struct Try {
+    float y = -1.0f, legs = 0.0f;
+  };
+  Try tries[2];
+  for (int i = 0; i < 2; ++i) {
+    ImFont* font = i == 0 ? f.body : f.small;
+    for (float y = view.min.y + view.height() * 0.09f;; y += gap) {
+      const Rect plate = headingPlate(view, heading, font, s, y);
+      if (plate.max.y > fit.bottom) break;
+      if (!placer.isFree(plate)) continue;
+      tries[i] = {y, legPairs(origin, size, plate.max.y + gap, fit.bottom).height};
+      break;
+    }
+  }
+  const bool body = tries[0].y >= 0.0f && tries[0].legs >= 0.9f * tries[1].legs;
+  const Try& chosen = body ? tries[0] : tries[1];
+  if (chosen.y < 0.0f) return fit; // no room for a heading: the legs as the view allows
+  fit.small_heading = !body;
+  fit.heading_y = chosen.y;
+  fit.top = headingPlate(view, heading, body ? f.body : f.small, s, chosen.y).max.y + gap;
+  return fit;
+}
 
 void drawLegFigureTexts(const LegFigureTexts& fig, const Fonts& f, Placer& placer,
                         LayoutRecord* record) {
-  const float s = fig.scale, margin = 12 * s;
+  const float s = fig.scale;
   const ImVec4 blue(0.15f, 0.35f, 0.65f, 1.0f);
   const Rect view = Rect::at(fig.origin, fig.size);
   const glm::vec2 pad = platePad(s);
@@ -317,22 +398,13 @@ void drawLegFigureTexts(const LegFigureTexts& fig, const Fonts& f, Placer& place
     placer.keepClear(plateAround(pos, ts, s));
     drawRecorded(fig, t, ImVec2(pos.x, pos.y), record);
   }
-  // The heading: wrapped within the view, centred, at 9 % of the height or the
-  // first place below that clears the title's plate and the clusters; in the
-  // small font when the body's finds none.
-  for (ImFont* font : {f.body, f.small}) {
-    const float wrap = std::max(view.width() - 2 * margin - 2 * pad.x, 40 * s);
-    const LegText t{"leg.heading", font, &fig.heading, blue, wrap};
-    const ImVec2 ts = wrappedTextSize(font, font->FontSize, t.text->c_str(), wrap);
-    const float x =
-        std::max(view.min.x + margin + pad.x, view.min.x + 0.5f * (view.width() - ts.x));
-    std::vector<Rect> spots;
-    for (float y = view.min.y + view.height() * 0.09f; y + ts.y + pad.y <= view.max.y; y += 4 * s)
-      spots.push_back(plateAround({x, y}, ts, s));
-    if (const auto spot = placer.place(spots)) {
-      drawRecorded(fig, t, ImVec2(spot->min.x + pad.x, spot->min.y + pad.y), record);
-      break;
-    }
+  // The heading where the fit put it (under the title's plate, over the legs).
+  if (fig.fit.heading_y >= 0.0f && !fig.heading.empty()) {
+    ImFont* font = fig.fit.small_heading ? f.small : f.body;
+    const Rect plate = headingPlate(view, fig.heading, font, s, fig.fit.heading_y);
+    placer.keepClear(plate);
+    drawRecorded(fig, {"leg.heading", font, &fig.heading, blue, headingWrap(view, s)},
+                 ImVec2(plate.min.x + pad.x, plate.min.y + pad.y), record);
   }
   // The extent: beside its cluster, on the side with room (left, right, below,
   // above); the varicose vein's width beside the calf, with a line to it.
@@ -352,19 +424,14 @@ void drawLegFigureTexts(const LegFigureTexts& fig, const Fonts& f, Placer& place
   }
   std::vector<Rect> spots;
   for (const glm::vec2 p : at) spots.push_back(plateAround(p, ts, s));
-  const auto spot = placer.place(spots);
-  if (!spot) return;
-  const glm::vec2 pos = spot->min + pad;
-  if (fig.leader) {
-    const bool right = pos.x > c.x;
-    ImVec4 ink = blue;
-    ink.w *= fig.alpha;
-    ImGui::GetForegroundDrawList()->AddLine(
-        ImVec2(c.x + (right ? 6 : -6) * s, c.y),
-        ImVec2(right ? spot->min.x - 2 * s : spot->max.x + 2 * s, c.y), ImGui::GetColorU32(ink),
-        1.5f * s);
+  if (const auto spot = placer.place(spots)) drawExtent(fig, t, *spot, record);
+  // Whatever is placed after the figure's own texts goes off the legs (while
+  // they are what the view shows).
+  if (fig.alpha < 0.5f) return;
+  for (const Rect& pair : fig.pairs) {
+    placer.keepClear(pair);
+    if (record) record->legs.push_back(pair);
   }
-  drawRecorded(fig, t, ImVec2(pos.x, pos.y), record);
 }
 
 } // namespace ui

@@ -1725,6 +1725,28 @@ float subtitleBand(const Fonts& f, glm::vec2 display, float scale,
   return subtitleFit(f, display, scale, captions).band;
 }
 
+namespace {
+
+// Assessment's leg figure over its backdrop, under the title: its heading
+// first, the legs in the room below it, then its captions. A comparison's
+// right half takes the left half's fit (in.leg_fit): one figure, drawn alike.
+void drawLegs(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  const sim::VeinParams& vein = in.scene->params.vein;
+  LegFit fit;
+  if (in.leg_fit && in.leg_fit->valid) {
+    fit = *in.leg_fit;
+  } else {
+    fit = fitLegFigure(in.view_origin, in.view_size, legHeading(vein.kind, loc(st)), f, in.scale,
+                       *in.placer, in.leg_reserve_bottom);
+    if (in.leg_fit) *in.leg_fit = fit;
+  }
+  const LegFigureTexts texts = drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale,
+                                             loc(st), vein.kind, vein.diameter_mm, fit);
+  drawLegFigureTexts(texts, f, *in.placer, in.record);
+}
+
+} // namespace
+
 void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fonts& f,
                 ScreenActions& actions) {
   if (!in_.scene || !in_.run || !in_.sample || !in_.view || !in_.anchors || !in_.stages ||
@@ -1752,13 +1774,10 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   if (const Rect bar = penToolbarRect(in, st, f); bar.width() > 0) in.placer->keepClear(bar);
   ImGui::PushFont(f.body);
   const bool leg = in.view->leg > 0.01f;
-  LegFigureTexts leg_texts;
-  if (leg)
-    leg_texts = drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(st),
-                              in.scene->params.vein.kind, in.scene->params.vein.diameter_mm);
+  if (leg) drawLegBackdrop(in.view_origin, in.view_size, in.view->leg);
   drawTitleAndClock(in, st, pb, f);
   // Below the title's plate, placed like the texts that follow.
-  if (leg) drawLegFigureTexts(leg_texts, f, *in.placer, in.record);
+  if (leg) drawLegs(in, st, f);
   // The ruler lies on the cut face: few places fit it, so it goes before the
   // boxes that can move anywhere.
   const bool ruled = drawCutFaceRuler(in, st, f);
@@ -1822,10 +1841,8 @@ void drawViewLabels(const ScreenInput& in, const ScreenState& state, const Playb
   // figure, framed in that half (it was left blank, the left half's figure
   // cut at the divider).
   if (in.view->leg > 0.01f) {
-    const LegFigureTexts leg =
-        drawLegFigure(in.view_origin, in.view_size, in.view->leg, in.scale, loc(state),
-                      in.scene->params.vein.kind, in.scene->params.vein.diameter_mm);
-    drawLegFigureTexts(leg, fonts, *in.placer, in.record);
+    drawLegBackdrop(in.view_origin, in.view_size, in.view->leg);
+    drawLegs(in, state, fonts);
   }
   drawLabels(in, state, playback, fonts);
 }

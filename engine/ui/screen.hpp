@@ -119,6 +119,8 @@ struct ScreenState {
   float warning_scroll_y = 0.0f;
 };
 
+struct LegFit; // ui/leg_figure.hpp
+
 struct ScreenInput {
   const scene::SceneDesc* scene = nullptr;
   const sim::Run* run = nullptr;
@@ -145,6 +147,12 @@ struct ScreenInput {
   const sim::Outcome* compare_outcome = nullptr;
   std::string compare_left, compare_right; // the halves' names ("As planned", "Without ...")
   int compare_shown_days = 0;              // the what-if run's last day
+  // Assessment's leg figure: room left free under its captions (a comparison's
+  // half names itself there), and the fit both halves of a comparison share so
+  // they show one figure alike: the left half writes it, the right reads it
+  // (null: the view's own).
+  float leg_reserve_bottom = 0.0f;
+  LegFit* leg_fit = nullptr;
 };
 
 // What the user asked for this frame; the app carries it out.
