@@ -36,7 +36,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"pain", "swelling", "warmth", "calf"}},
         {"safety.report.allergy", {"hives", "itching", "beyond the needle spots"}},
         {"safety.report.neuro", {"flickering", "patchy vision"}},
-        {"safety.report.skin", {"painful", "red or dark", "blister", "open sore"}}}},
+        {"safety.report.skin", {"painful", "red", "dark", "blister", "open sore"}}}},
       {"de",
        {{"safety.report.breath", {"Atemnot", "Brustschmerzen"}},
         {"safety.report.anaphylaxis",
@@ -45,7 +45,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"Schmerz", "Schwellung", "Wärme", "Wade"}},
         {"safety.report.allergy", {"Quaddeln", "Juckreiz", "außerhalb der Einstichstellen"}},
         {"safety.report.neuro", {"Flimmern", "Sichtfeld"}},
-        {"safety.report.skin", {"schmerzhafte", "rote", "dunkle", "Blase", "Wunde"}}}},
+        {"safety.report.skin", {"schmerzhaft", "rot", "dunk", "Blase", "Wunde"}}}},
       {"fr",
        {{"safety.report.breath", {"essoufflement", "douleur thoracique"}},
         {"safety.report.anaphylaxis", {"visage", "lèvres", "gorge", "respiratoire", "malaise"}},
@@ -53,7 +53,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.calf", {"douloureux", "gonflé", "chaud", "mollet"}},
         {"safety.report.allergy", {"urticaire", "démangeaisons", "hors des piqûres"}},
         {"safety.report.neuro", {"scintillante", "taches"}},
-        {"safety.report.skin", {"doulour", "rouge ou sombre", "bulle", "plaie"}}}},
+        {"safety.report.skin", {"doul", "rouge ou sombre", "bulle", "plaie"}}}},
       {"es",
        {{"safety.report.breath", {"falta de aire", "dolor en el pecho"}},
         {"safety.report.anaphylaxis", {"cara", "labios", "garganta", "respirar", "desmayo"}},
@@ -92,6 +92,14 @@ TEST_CASE("safety: every warning sign's short form names each symptom of its lon
         CHECK(has(box, symptom));
       }
     }
+    // The skin's sign says where, as its long form does ("where a needle went
+    // in"): the short form once said only "a painful red or dark spot", beside
+    // the normal list's darker treated vein (issue 15; Spanish said the needle
+    // prick, "pinchazo", already).
+    const std::map<std::string, const char*> site = {
+        {"en", "needle"}, {"de", "Einstich"}, {"fr", "piqûre"}, {"es", "pinchazo"}};
+    REQUIRE(site.count(lang) == 1);
+    CHECK(has(L.tr(scene::boxItemKey("safety.report.skin")), site.at(lang)));
   }
 }
 
