@@ -239,6 +239,12 @@ void UiCache::drawWhole(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 und
   ImGui_ImplOpenGL3_RenderDrawData(&data);
 }
 
+long UiCache::keptPixels() const {
+  long n = 0;
+  for (const gfx::ColourTarget& t : pixels_) n += static_cast<long>(t.size().x) * t.size().y;
+  return n;
+}
+
 void UiCache::draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under, bool cleared) {
   const int fb_w = static_cast<int>(data.DisplaySize.x * data.FramebufferScale.x);
   const int fb_h = backendHeight(data);
@@ -256,6 +262,7 @@ void UiCache::draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under, b
     view_ = view;
     under_ = under;
     layout(fb, view);
+    pixels_.clear(); // new regions: new sizes
     valid_ = false;
   }
   if (regions_.empty()) { // the view fills the frame: nothing to keep
@@ -263,37 +270,52 @@ void UiCache::draw(ImDrawData& data, glm::ivec2 fb, Box view, glm::vec3 under, b
     return;
   }
   const unsigned dst = gfx::currentDrawFramebuffer();
-  if (target_.size() != fb) {
-    target_ = gfx::ColourTarget::create(fb); // (binds its own framebuffer)
+  if (pixels_.size() != regions_.size()) {
+    pixels_.clear();
+    for (const Region& r : regions_)
+      pixels_.push_back(gfx::ColourTarget::create({r.box.x1 - r.box.x0, r.box.y1 - r.box.y0}));
+    gfx::bindDrawFramebuffer(dst);
     valid_ = false;
   }
   ++stats_.frames;
   hashTiles(data, fb_h);
   const long drawn_before = stats_.tiles_drawn;
-  collectDirty();
-  if (!dirty_.empty()) {
-    target_.bind();
-    for (const Box& b : dirty_)
-      gfx::clearColourRect(b.x0, fb.y - b.y1, b.x1 - b.x0, b.y1 - b.y0, under.r, under.g, under.b);
-    drawClipped(data, fb_h, dirty_);
-  }
-  gfx::bindDrawFramebuffer(dst);
-  kept_ = hashes_;
-  valid_ = true;
-  for (const Region& r : regions_) {
-    const Box& b = r.box;
-    if (!target_.copyTo(dst, b.x0, fb.y - b.y1, b.x1 - b.x0, b.y1 - b.y0)) {
+  const bool had_pixels = valid_;
+  collectDirty(); // everything when nothing is kept yet
+  // The kept pixels into the frame (the dirty tiles among them are drawn over below).
+  for (std::size_t i = 0; i < regions_.size() && had_pixels; ++i) {
+    const Box& b = regions_[i].box;
+    if (!gfx::copyPixels(pixels_[i].framebuffer(), {0, 0}, {b.x1 - b.x0, b.y1 - b.y0}, dst,
+                         {b.x0, fb.y - b.y1})) {
       // Nothing copied: draw it all.
       ++stats_.bypassed;
       drawWhole(data, fb, view, under, cleared);
       return;
     }
   }
+  // The dirty tiles over the colour under the interface, and the interface
+  // over the view, in one pass: a pixel sees the triangles it sees when the
+  // whole interface is drawn, in the same frame, under the same transform.
+  for (const Box& b : dirty_)
+    gfx::clearColourRect(b.x0, fb.y - b.y1, b.x1 - b.x0, b.y1 - b.y0, under.r, under.g, under.b);
   gfx::setViewport(0, 0, fb.x, fb.y);
-  if (!view.empty()) {
-    view_only_.assign(1, view);
-    drawClipped(data, fb_h, view_only_);
+  boxes_ = dirty_;
+  if (!view.empty()) boxes_.push_back(view);
+  if (!boxes_.empty()) drawClipped(data, fb_h, boxes_);
+  // The redrawn tiles back into their region's kept pixels.
+  kept_ = hashes_;
+  valid_ = true;
+  for (std::size_t i = 0; i < regions_.size(); ++i) {
+    const Box& r = regions_[i].box;
+    for (const Box& d : dirty_) {
+      const Box b = intersect(d, r);
+      if (b.empty()) continue;
+      if (!gfx::copyPixels(dst, {b.x0, fb.y - b.y1}, {b.x1 - b.x0, b.y1 - b.y0},
+                           pixels_[i].framebuffer(), {b.x0 - r.x0, r.y1 - b.y1}))
+        valid_ = false; // this frame is whole; the next draws every tile again
+    }
   }
+  gfx::bindDrawFramebuffer(dst);
   stats_.tiles_reused += static_cast<long>(hashes_.size()) - (stats_.tiles_drawn - drawn_before);
 }
 

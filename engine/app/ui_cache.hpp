@@ -8,11 +8,13 @@
 // interface and the cleared background shows, so those pixels can be kept:
 // the region is cut into tiles, each tile keeps a hash of every triangle that
 // reaches it (position, uv, colour, texture, scissor, in drawing order), and
-// only tiles whose hash changed are drawn again, into a cache target, clipped
-// to the tile. The cache is then copied out (a plain copy) and the interface
-// is drawn over the 3D view as before. A pixel sees the same triangles in the
-// same order as when the whole interface is drawn, so the picture is the same
-// to the bit (tests/app/test_ui_cache.cpp).
+// only tiles whose hash changed are drawn again. Each frame the kept pixels
+// are copied into the frame (a plain copy), the changed tiles are drawn over
+// them in the frame, clipped to the tile, together with the interface over
+// the 3D view, and then copied back into the kept pixels. A pixel sees the
+// same triangles in the same order, under the same transform, as when the
+// whole interface is drawn, so the picture is the same to the bit
+// (tests/app/test_ui_cache.cpp).
 #include <cstdint>
 #include <vector>
 
@@ -49,6 +51,8 @@ public:
   // Forgets the kept pixels (a new font atlas: same texture name, new glyphs).
   void drop() { valid_ = false; }
   const Stats& stats() const { return stats_; }
+  // The pixels kept between frames (all regions together).
+  long keptPixels() const;
 
   static constexpr int kTile = 32; // pixels per side
 
@@ -67,15 +71,18 @@ private:
   // Draws `data` clipped to `boxes` (each command once per box it meets).
   void drawClipped(ImDrawData& data, int fb_h, const std::vector<Box>& boxes);
 
-  gfx::ColourTarget target_;
+  // Each region's pixels (pixels_[i]: regions_[i].box, its lower-left corner
+  // at (0, 0)): only what lies outside the view is kept, not a whole frame
+  // (at 1920x1080 3.7 MB instead of 8.3; docs/performance.md, eleventh round).
+  std::vector<gfx::ColourTarget> pixels_;
   glm::ivec2 fb_{0, 0};
   Box view_;
   glm::vec3 under_{-1.0f};
   bool valid_ = false;
   std::vector<Region> regions_;
   std::vector<std::uint64_t> hashes_, kept_;
-  std::vector<Box> dirty_, view_only_;
-  std::vector<ImDrawCmd> saved_; // the draw lists' own commands while drawing clipped ones
+  std::vector<Box> dirty_, boxes_; // this frame's dirty tiles; and the view with them
+  std::vector<ImDrawCmd> saved_;   // the draw lists' own commands while drawing clipped ones
   std::vector<int> saved_counts_;
   Stats stats_;
 };

@@ -266,21 +266,16 @@ ColourTarget ColourTarget::create(glm::ivec2 size) {
   return t;
 }
 
-void ColourTarget::bind() const {
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo_.id());
-  glViewport(0, 0, size_.x, size_.y);
-}
-
-bool ColourTarget::copyTo(unsigned dst, int x, int y, int width, int height) const {
+bool copyPixels(unsigned src, glm::ivec2 from, glm::ivec2 size, unsigned dst, glm::ivec2 to) {
   while (glGetError() != GL_NO_ERROR) {
   }
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_.id());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, src);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, dst);
   glDisable(GL_SCISSOR_TEST); // a blit is scissored too
-  // Unscaled, same format: a plain copy on llvmpipe (no shading).
-  glBlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT,
-                    GL_NEAREST);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, dst);
+  // Unscaled: a plain copy on llvmpipe (no shading, no filtering).
+  glBlitFramebuffer(from.x, from.y, from.x + size.x, from.y + size.y, to.x, to.y, to.x + size.x,
+                    to.y + size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, dst);
   return glGetError() == GL_NO_ERROR;
 }
 

@@ -139,18 +139,14 @@ private:
   bool complete_ = false;
 };
 
-// A colour-only RGBA8 target: the interface's pixels outside the 3D view,
-// kept between frames (app/ui_cache.cpp). Drawn into now and then, copied
-// out every frame.
+// A colour-only RGBA8 target: one part of the interface's pixels outside the
+// 3D view, kept between frames (app/ui_cache.cpp). Drawn into now and then
+// (as copies from the frame), copied out every frame.
 class ColourTarget {
 public:
   ColourTarget() = default;
   static ColourTarget create(glm::ivec2 size);
-  void bind() const; // as the draw framebuffer, viewport = whole target
-  // Copies the rectangle x, y, width, height (GL's lower-left origin) to the
-  // same place in framebuffer `dst`, which stays bound for drawing. False when
-  // this GL cannot (a multisampled `dst`): nothing was copied then.
-  bool copyTo(unsigned dst, int x, int y, int width, int height) const;
+  unsigned framebuffer() const { return fbo_.id(); } // for copyPixels
   glm::ivec2 size() const { return size_; }
 
 private:
@@ -158,6 +154,13 @@ private:
   Handle<TextureDeleter> colour_;
   glm::ivec2 size_{0, 0};
 };
+
+// Copies the colour of the rectangle at `from` (GL's lower-left origin) of
+// framebuffer `src`, `size` pixels, to `to` in framebuffer `dst`, unscaled: a
+// plain copy, the same bytes wherever the rectangles lie. `dst` stays bound
+// for drawing. False when this GL cannot (a multisampled `src` or `dst`):
+// nothing was copied then.
+bool copyPixels(unsigned src, glm::ivec2 from, glm::ivec2 size, unsigned dst, glm::ivec2 to);
 
 void bindDefaultFramebuffer();
 // Samples per pixel of the framebuffer draws go to now (0: single-sampled).

@@ -141,4 +141,12 @@ TEST_CASE("ui cache: every frame equals the whole interface drawn anew", "[ui][g
   // The cache did keep tiles (else the test compared the whole with itself).
   CHECK(reused_somewhere > 0);
   CHECK(cache.stats().bypassed == 0);
+  // Only what lies outside the view is kept, not a whole frame (the last
+  // step's 800x450, normal mode).
+  glm::vec2 origin, view;
+  ui::viewRect(glm::vec2(size), v.gui().scale(), v.state().presenter, origin, view);
+  const long frame = static_cast<long>(size.x) * size.y;
+  const long inside = static_cast<long>(view.x) * static_cast<long>(view.y);
+  CHECK(inside > frame / 4);
+  CHECK(cache.keptPixels() == frame - inside);
 }
