@@ -25,7 +25,7 @@ Gui::Gui(platform::Window& window) : headless_(window.headless()) {
   platform::imguiInitBackend(window);
   ImGui_ImplOpenGL3_Init(gfx::glslVersionLine()); // GLSL 330 core, or ES 3.00 in the page
   // The backend's shader and buffers now, so its first NewFrame does not make
-  // its own RGBA copy of the font atlas (setFontScale uploads ours).
+  // its own RGBA copy of the font atlas (setFonts uploads ours).
   ImGui_ImplOpenGL3_CreateDeviceObjects();
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   // No atlas yet: the first frame knows the text scale (the frame's size
@@ -40,9 +40,10 @@ Gui::~Gui() {
   ImGui::DestroyContext();
 }
 
-void Gui::setFontScale(float scale) {
+void Gui::setFonts(float scale, bool with_presenter_title) {
   scale_ = scale;
-  fonts_ = ui::loadFonts(scale);
+  with_presenter_title_ = with_presenter_title;
+  fonts_ = ui::loadFonts(scale, with_presenter_title);
   ui::applyStyle(scale);
   // The atlas as a one-byte coverage mask (the backend's RGBA copy is four
   // times that: 16 MB at 1080p), and no CPU copy kept once it is uploaded

@@ -28,13 +28,18 @@ public:
   // outside the view itself).
   void renderCached(glm::ivec2 fb, UiCache::Box view, glm::vec3 under, bool cleared);
   const UiCache::Stats& cacheStats() const { return cache_.stats(); }
-  void setFontScale(float scale); // rebuilds the font atlas (DPI x user scale)
+  // Rebuilds the font atlas (DPI x user scale); the presenter's title font
+  // only `with_presenter_title` (presenter mode: ui::loadFonts).
+  void setFonts(float scale, bool with_presenter_title);
   const ui::Fonts& fonts() const { return fonts_; }
   float scale() const { return scale_; } // 0 until the first frame builds the atlas
+  bool hasPresenterTitle() const { return with_presenter_title_; }
+  glm::ivec2 atlasSize() const { return font_texture_.size(); }
 
 private:
   ui::Fonts fonts_;
   float scale_ = 0.0f;
+  bool with_presenter_title_ = false;
   bool headless_ = false;
   gfx::Texture font_texture_; // the atlas (white, coverage in alpha)
   UiCache cache_;

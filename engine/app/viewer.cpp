@@ -452,9 +452,13 @@ void Viewer::drawCompareCaptions(glm::vec2 origin, glm::vec2 view, float half_w,
 void Viewer::frame(glm::ivec2 size, ui::ScreenActions& actions) {
   Session& s = *session_;
   // Text follows the framebuffer's size, the display's DPI and Ctrl +/-; a new
-  // scale rebuilds the font atlas between frames.
+  // scale rebuilds the font atlas between frames. The presenter's title font
+  // (2.1 MB of the atlas at 1080p) is built the first time presenter mode is
+  // on and kept until the next new scale: no rebuild when a video's frames
+  // turn presenter mode on and off again.
   const float want = ui::screenScale(glm::vec2(size), dpi_, state_.font_scale);
-  if (want != gui_->scale()) gui_->setFontScale(want);
+  if (want != gui_->scale() || (state_.presenter && !gui_->hasPresenterTitle()))
+    gui_->setFonts(want, state_.presenter);
   const float scale = gui_->scale();
   glm::vec2 origin, view;
   // A recording's subtitle band (state_.video_captions) takes the bottom of the view.

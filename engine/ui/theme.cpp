@@ -13,7 +13,7 @@ ImVec4 imColour(Rgba c) {
   return ImVec4(c.r, c.g, c.b, c.a);
 }
 
-Fonts loadFonts(float scale) {
+Fonts loadFonts(float scale, bool with_presenter_title) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   Fonts f;
@@ -32,8 +32,11 @@ Fonts loadFonts(float scale) {
     f.title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), 30.0f * scale,
                                            &cfg, ranges);
     f.caption = io.Fonts->AddFontFromFileTTF(regular.c_str(), 34.0f * scale, &cfg, ranges);
-    f.presenter_title = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(),
-                                                     48.0f * scale, &cfg, ranges);
+    // Last, so that leaving it out changes no other font's place in the atlas.
+    f.presenter_title = with_presenter_title
+                            ? io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(),
+                                                           48.0f * scale, &cfg, ranges)
+                            : f.title;
     f.from_system = f.body && f.small && f.title && f.caption && f.presenter_title;
   }
   if (!f.from_system) {

@@ -45,8 +45,12 @@ struct Fonts {
 };
 
 // Builds the font atlas at `scale` (display DPI x user font scale). Call
-// before the renderer backend creates its font texture.
-Fonts loadFonts(float scale);
+// before the renderer backend creates its font texture. Without
+// `with_presenter_title` the presenter's title font is left out (and
+// presenter_title is the title font): at 1080p it is almost half the atlas,
+// and it is drawn only in presenter mode. The fonts before it are packed the
+// same either way (it is added last), so their glyphs sit where they would.
+Fonts loadFonts(float scale, bool with_presenter_title = true);
 void applyStyle(float scale);
 
 } // namespace ui

@@ -183,6 +183,43 @@ TEST_CASE("ui: golden images of the normal and presenter layouts", "[ui][gl][gol
   }
 }
 
+// The presenter's title font is built only in presenter mode (app/gui.hpp):
+// the atlas is smaller without it, and the glyphs the other fonts draw are the
+// same to the bit wherever the atlas packed them (its sides stay powers of
+// two, so every glyph's texture coordinates are exact).
+TEST_CASE("ui: the atlas without the presenter's title draws the same pixels", "[ui][gl]") {
+  REQUIRE_GL();
+  const glm::ivec2 size(1280, 720);
+  sizeWindow(size);
+  app::Session s = makeSession();
+  s.playback.seekStage(2, 0.5);
+  ui::ScreenState st;
+  st.audience = scene::Audience::Student; // the longest panel texts
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, st, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const gfx::Image without = renderFrames(v, size, 3);
+  REQUIRE_FALSE(v.gui().hasPresenterTitle());
+  const glm::ivec2 small = v.gui().atlasSize();
+  // The same scale with the presenter's title; normal mode keeps it (no rebuild).
+  v.gui().setFonts(v.gui().scale(), true);
+  const glm::ivec2 full = v.gui().atlasSize();
+  const gfx::Image with = renderFrames(v, size, 3);
+  REQUIRE(v.gui().hasPresenterTitle());
+  INFO("atlas " << small.x << "x" << small.y << " without, " << full.x << "x" << full.y
+                << " with the presenter's title");
+  CHECK(static_cast<long>(small.x) * small.y < static_cast<long>(full.x) * full.y);
+  const testsupport::ImageDiff d = testsupport::compareImages(without, with);
+  CHECK(d.same_size);
+  CHECK(d.max == 0);
+  // Presenter mode gets its own title font, not the title's stand-in.
+  v.gui().setFonts(v.gui().scale(), false);
+  v.state().presenter = true;
+  renderFrames(v, size, 2);
+  CHECK(v.gui().hasPresenterTitle());
+  CHECK(v.gui().fonts().presenter_title != v.gui().fonts().title);
+}
+
 TEST_CASE("ui: the Handout button writes the handout for the case on screen and says where",
           "[ui][gl]") {
   REQUIRE_GL();
