@@ -39,7 +39,7 @@ uniform vec4 uStory;
 // (8 cells per period).
 uniform sampler2D uSkinTex;
 uniform vec4 uSkinRect;
-uniform sampler2D uFatTex;
+uniform sampler2D uFatTex;  // one channel (R8): the lobules in .r
 const float kSkinDvRange = 12.0;
 const float kFatPeriodCells = 8.0;
 

@@ -120,6 +120,15 @@ Texture Texture::whiteWithAlpha(glm::ivec2 size, const unsigned char* alpha) {
   return t;
 }
 
+Texture Texture::red8(glm::ivec2 size, const unsigned char* red, bool linear_filter, bool repeat) {
+  Texture t = generatedAndBound(size);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1); // rows of any width
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, size.x, size.y, 0, GL_RED, GL_UNSIGNED_BYTE, red);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  setSampling(linear_filter, repeat);
+  return t;
+}
+
 void Texture::bind(unsigned unit) const {
   glActiveTexture(GL_TEXTURE0 + unit);
   glBindTexture(GL_TEXTURE_2D, handle_.id());

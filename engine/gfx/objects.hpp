@@ -78,6 +78,8 @@ public:
   // its memory (desktop GL: GL_R8 read through a swizzle; WebGL 2 has no
   // swizzle, so the page expands it to RGBA8). Linear filtering, repeating.
   static Texture whiteWithAlpha(glm::ivec2 size, const unsigned char* alpha);
+  // One unsigned byte a texel, read as (r, 0, 0, 1): a pattern one channel holds.
+  static Texture red8(glm::ivec2 size, const unsigned char* red, bool linear_filter, bool repeat);
   void bind(unsigned unit) const;
   unsigned id() const { return handle_.id(); }
   glm::ivec2 size() const { return size_; }

@@ -568,7 +568,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
   }
   {
     const std::vector<std::uint8_t> fat = bakeFatLobules(kFatSize);
-    r->fat_tex_ = gfx::Texture::rgba8({kFatSize, kFatSize}, fat.data(), true, true);
+    r->fat_tex_ = gfx::Texture::red8({kFatSize, kFatSize}, fat.data(), true, true);
   }
 
   r->tissue_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(r->tissue_vertices_), nullptr, true);

@@ -182,8 +182,7 @@ SkinBake bakeSkin(const TissueLayout& l, const BranchSet& br,
 }
 
 std::vector<std::uint8_t> bakeFatLobules(int size) {
-  std::vector<std::uint8_t> out(static_cast<std::size_t>(size) * static_cast<std::size_t>(size) *
-                                4u);
+  std::vector<std::uint8_t> out(static_cast<std::size_t>(size) * static_cast<std::size_t>(size));
   constexpr int period = kFatPeriodCells;
   const float zs = 0.37f; // the slice through the 3D pattern
   // Feature-point offsets of every cell the slice can see (x, y wrap; z is the
@@ -223,10 +222,8 @@ std::vector<std::uint8_t> bakeFatLobules(int size) {
               }
             }
         const std::uint8_t v = unorm8(smoothstep(0.03f, 0.09f, std::sqrt(d2) - std::sqrt(d1)));
-        std::uint8_t* t = &out[(static_cast<std::size_t>(j) * static_cast<std::size_t>(size) +
-                                static_cast<std::size_t>(i)) *
-                               4u];
-        t[0] = t[1] = t[2] = t[3] = v;
+        out[static_cast<std::size_t>(j) * static_cast<std::size_t>(size) +
+            static_cast<std::size_t>(i)] = v;
       }
   };
   bakeInTwoHalves(size, bakeRows); // each texel depends only on itself

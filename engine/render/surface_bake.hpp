@@ -33,8 +33,10 @@ struct SkinBake {
 SkinBake bakeSkin(const TissueLayout& layout, const BranchSet& branches,
                   const std::array<glm::vec4, 2>& feeder, glm::ivec2 size);
 
-// `size` x `size` RGBA8 (value in every channel): smoothstep(0.03, 0.09, F2 - F1)
-// of a 3D cellular noise sliced at a fixed depth, periodic over kFatPeriodCells.
+// `size` x `size` bytes, one a texel (the shader reads one channel; an RGBA8
+// copy was four times the memory for the same samples, eleventh round of
+// docs/performance.md): smoothstep(0.03, 0.09, F2 - F1) of a 3D cellular
+// noise sliced at a fixed depth, periodic over kFatPeriodCells.
 std::vector<std::uint8_t> bakeFatLobules(int size);
 
 } // namespace render
