@@ -571,7 +571,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
     r->fat_tex_ = gfx::Texture::red8({kFatSize, kFatSize}, fat.data(), true, true);
   }
 
-  r->tissue_vbo_ = gfx::Buffer(gfx::BufferKind::Vertex, sizeof(r->tissue_vertices_), nullptr, true);
+  r->tissue_vbo_ =
+      gfx::Buffer(gfx::BufferKind::Vertex, Renderer::kTissueFloats * sizeof(float), nullptr, true);
   const std::size_t stride = 10 * sizeof(float);
   r->tissue_vao_.attach(
       r->tissue_vbo_,
@@ -728,8 +729,8 @@ void Renderer::prepareTissue(const FrameInput& in) {
   // Below this the tissue is fat whatever the dermis' wavy lower boundary
   // (tissue.frag: dermis + 0.05 sin(...)), with a margin.
   const float fat_y = -(l.dermis_mm + 0.06f);
-  float* skin = tissue_vertices_.data();
-  CutLists lists{plain_scratch_.data(), vein_scratch_.data(), fat_scratch_.data()};
+  float* skin = tissue_vertices_.begin();
+  CutLists lists{plain_scratch_.begin(), vein_scratch_.begin(), fat_scratch_.begin()};
   if (intact) {
     // Surface view: one box, so no seam crosses the skin.
     putBox(skin, lists, vb, fat_y, {-hw, -l.bottom_mm, l.back_z_mm}, {hw, 0.0f, l.front_z_mm},
@@ -746,18 +747,18 @@ void Renderer::prepareTissue(const FrameInput& in) {
            true);
   }
   constexpr long kFloats = 10; // per vertex
-  const long n_skin = (skin - tissue_vertices_.data()) / kFloats;
-  const long n_plain = (lists.plain - plain_scratch_.data()) / kFloats;
-  const long n_fat = (lists.fat - fat_scratch_.data()) / kFloats;
-  const long n_vein = (lists.vein - vein_scratch_.data()) / kFloats;
-  float* dst = std::copy(plain_scratch_.data(), lists.plain, skin);
-  dst = std::copy(fat_scratch_.data(), lists.fat, dst);
-  std::copy(vein_scratch_.data(), lists.vein, dst);
+  const long n_skin = (skin - tissue_vertices_.begin()) / kFloats;
+  const long n_plain = (lists.plain - plain_scratch_.begin()) / kFloats;
+  const long n_fat = (lists.fat - fat_scratch_.begin()) / kFloats;
+  const long n_vein = (lists.vein - vein_scratch_.begin()) / kFloats;
+  float* dst = std::copy(plain_scratch_.begin(), lists.plain, skin);
+  dst = std::copy(fat_scratch_.begin(), lists.fat, dst);
+  std::copy(vein_scratch_.begin(), lists.vein, dst);
   skin_vertices_ = static_cast<int>(n_skin);
   plain_vertices_ = static_cast<int>(n_plain);
   fat_vertices_ = static_cast<int>(n_fat);
   vein_vertices_ = static_cast<int>(n_vein);
-  tissue_vbo_.update(tissue_vertices_.data(),
+  tissue_vbo_.update(tissue_vertices_.begin(),
                      static_cast<std::size_t>((n_skin + n_plain + n_fat + n_vein) * kFloats) *
                          sizeof(float));
   built_cut_ = cut;

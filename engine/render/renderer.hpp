@@ -271,8 +271,16 @@ private:
   // (the pressed front slab is split across x along the stocking's dent, the
   // far slab across x and z under the wheal).
   static constexpr std::size_t kTissueFloats = 3 * 6 * 128 * 6 * 10;
-  std::array<float, kTissueFloats> tissue_vertices_{}, plain_scratch_{}, fat_scratch_{},
-      vein_scratch_{};
+  // Room for the worst case (2.2 MB for the four), left uninitialised: only
+  // the part a frame's faces write is ever read (the counts below), so the
+  // pages beyond it are never touched and never become resident (a zeroed
+  // array made all of it resident; docs/performance.md, eleventh round).
+  struct Scratch {
+    Scratch() : data(new float[kTissueFloats]) {}
+    float* begin() const { return data.get(); }
+    std::unique_ptr<float[]> data;
+  };
+  Scratch tissue_vertices_, plain_scratch_, fat_scratch_, vein_scratch_;
   int skin_vertices_ = 0, plain_vertices_ = 0, fat_vertices_ = 0, vein_vertices_ = 0;
   float built_cut_ = -1.0f, built_reach_ = -1.0f;
   bool built_dented_ = false, built_bumped_ = false;
