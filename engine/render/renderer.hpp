@@ -166,8 +166,10 @@ public:
   // and a timeline shows about a dozen (20 over the soak's parameter sets,
   // 34 MB). Dropping the least recently used bounds memory; building one
   // again costs under 5 ms from Mesa's shader disk cache (about 115 ms
-  // without it, as on the very first run). docs/performance.md.
-  static constexpr std::size_t kVeinVariantsKept = 4;
+  // without it, as on the very first run). Two: a timeline's variants come
+  // one after another, so a scrub there and back built 22 with two kept and
+  // 20 with four, for 3.9 MB less at 1080p (docs/performance.md, eleventh round).
+  static constexpr std::size_t kVeinVariantsKept = 2;
   std::size_t veinVariantsHeld() const;
   // Whether the supersampling tile's target is held now: a cached build
   // releases it (2.3 MB at 1080p), exports keep it from frame to frame.
