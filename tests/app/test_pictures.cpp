@@ -128,9 +128,9 @@ TEST_CASE("pictures: the sealed still shows where the skin was before the stocki
       CHECK(misplaced <= columns / 10);
       // The fabric's cut end: from its top's front edge to the cut face's
       // pressed skin, a thin edge, about 0.6 % of the picture's height.
-      const float end_px = glm::length(d.at({0.0f, render::fabricTop(st, 0.0f),
-                                             render::fabricFrontZ(l.front_z_mm)}) -
-                                       d.at({0.0f, -st.dent_mm, l.front_z_mm}));
+      const float end_px = glm::length(
+          d.at({0.0f, render::fabricTop(st, 0.0f), render::fabricFrontZ(l.front_z_mm)}) -
+          d.at({0.0f, -st.dent_mm, l.front_z_mm}));
       INFO("the fabric's cut end " << end_px << " px");
       CHECK(end_px < 0.016f * static_cast<float>(size.y));
     }
