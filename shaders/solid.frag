@@ -8,7 +8,12 @@ uniform vec3 uEye;
 uniform vec3 uLightDir;
 uniform float uShininess;  // 0 = matte fabric with a weave, > 0 = metal
 uniform float uKnit;       // fabric: stitches per mm
+uniform float uFlat;       // 1: an unlit mark (the skin's level before the stocking pressed it)
 void main() {
+  if (uFlat > 0.5) {
+    fragColor = vec4(uColour, uAlpha);
+    return;
+  }
   vec3 n = normalize(vNormal);
   vec3 l = normalize(uLightDir);
   vec3 v = normalize(uEye - vPos);
@@ -18,9 +23,16 @@ void main() {
     float spec = pow(max(dot(reflect(-l, n), v), 0.0), uShininess);
     c += vec3(0.6) * spec;
   } else {
-    // Knit (stockinette): columns of V-shaped loops; across the band on its
-    // top, the same columns on its cut end.
-    vec2 k = (abs(n.y) > abs(n.z) ? vPos.xz : vPos.xy * vec2(1.0, 2.5)) * uKnit;
+    // Its edges (the cut end facing the viewer, the folds down the sides):
+    // plain, lit nearly as the top, so they read as the fabric's edge;
+    // stitches and the end's darker light drew the end as a band of its own
+    // (20 px at 12.7 h).
+    if (abs(n.y) < 0.5) {
+      fragColor = vec4(uColour * 0.8, uAlpha);
+      return;
+    }
+    // Knit (stockinette): columns of V-shaped loops across the band's top.
+    vec2 k = vPos.xz * uKnit;
     float col = fract(k.x) - 0.5;
     float row = fract(k.y + 1.4 * abs(col));
     float yarn = smoothstep(0.05, 0.3, row) * (1.0 - smoothstep(0.65, 0.95, row));

@@ -421,10 +421,18 @@ void main() {
   // it; the trail then dries off. Where it is: render/swab.cpp (uSwab).
   float cl = uSurface.y;
   if (cl > 0.0 && cl < 1.0) {
-    float wet = (1.0 - smoothstep(uSwab.z - 0.8, uSwab.z + 0.3, p.z)) * uSwab.w;
-    float streak = smoothstep(0.55, 1.0, 0.5 + 0.5 * sin(p.x * 4.0 + p.z * 0.9 + 1.5 * sin(p.z * 1.7 + p.x * 2.3)));
-    c = mix(c, c * 0.88, 0.6 * wet);                             // wet skin is a little darker
-    c += vec3(0.06 + 0.08 * streak) * wet;                       // and glossy
+    // The wiped skin: darker and a little deeper in colour (wet skin scatters
+    // less light), with a soft sheen where the film catches the light, up to a
+    // wavy front where it meets the dry skin ahead. (Darkened and evenly
+    // brightened at once, it had stayed within a few levels of the dry skin.)
+    float front = uSwab.z + 0.12 * sin(p.x * 2.6 + 1.3 * sin(p.x * 1.1));
+    float wet = (1.0 - smoothstep(front - 0.12, front + 0.04, p.z)) * uSwab.w;
+    float wave = 0.5 + 0.5 * sin(p.x * 4.0 + p.z * 0.9 + 1.5 * sin(p.z * 1.7 + p.x * 2.3));
+    float sheen = smoothstep(0.55, 1.0, wave);
+    c = mix(c, c * vec3(0.86, 0.82, 0.82), wet);
+    c += vec3(0.12) * sheen * sheen * wet;
+    // A thin darker rim where the liquid's front stands.
+    c *= 1.0 - 0.08 * wet * exp(-abs(p.z - front + 0.05) / 0.05);
     float on = step(1.0, uSwab.w);
     // The pad (about 3 cm square, rounded corners) lies from its leading
     // corner towards +x and -z: over the patch only its corner and edges.

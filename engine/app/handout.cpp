@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <glm/common.hpp>
+#include <glm/geometric.hpp>
 
 #include "app/handout_pdf.hpp"
 #include "app/headless.hpp"
@@ -238,8 +240,47 @@ float framingSite(Viewer& viewer, const Session& s, const KeyMoment& m) {
 }
 
 // One key moment's picture: the view at its position with the model held at
-// its event, rendered closer and cropped to the vein (frameOnVein).
-core::Result<gfx::Image> momentPicture(Viewer& viewer, Session& s, const KeyMoment& m) {
+// its event, rendered closer and cropped to the vein (frameOnVein); where the
+// vein lies in it and its scale, from the same render.
+struct MomentPicture {
+  gfx::Image image;
+  std::optional<glm::vec2> vein; // the vein's axis nearest the picture's middle, in its pixels
+  float vein_r = 0.0f;           // the vein's radius there (px)
+  float px_per_mm = 0.0f;        // the render's 1 mm scale (0: not seen)
+};
+
+// Where the "Vein" label points, in the picture's pixels: the vein's wall on
+// the cut face (the section shows it; pressed by the stocking as drawn), or
+// the cord it has become, else its lumen on the opened plane, else (the skin seen from above) the
+// point of its axis nearest the picture's middle; each clear of the picture's edges.
+std::optional<glm::vec2> veinPoint(const render::Renderer& r, const render::VeinOnScreen& vein,
+                                   glm::ivec2 offset, float& radius) {
+  if (!vein.present) return std::nullopt;
+  const glm::vec2 size(kPictureSize), mid = 0.5f * size;
+  radius = vein.radius_px.back();
+  const auto inside = [&](glm::vec2 p, float margin) {
+    margin = std::max(margin, 12.0f);
+    return p.x >= margin && p.y >= margin && p.x <= size.x - margin && p.y <= size.y - margin;
+  };
+  for (const render::Anchor a :
+       {render::Anchor::VeinWall, render::Anchor::Cord, render::Anchor::VeinLumen}) {
+    const render::LabelAnchor& an = r.anchors()[static_cast<std::size_t>(a)];
+    const glm::vec2 p = an.screen - glm::vec2(offset);
+    if (an.visible && inside(p, 0.0f)) return p;
+  }
+  std::optional<glm::vec2> best;
+  for (std::size_t i = 0; i < vein.centre.size(); ++i) {
+    const glm::vec2 p = vein.centre[i] - glm::vec2(offset);
+    if (!inside(p, vein.radius_px[i])) continue;
+    if (!best || glm::distance(p, mid) < glm::distance(*best, mid)) {
+      best = p;
+      radius = vein.radius_px[i];
+    }
+  }
+  return best;
+}
+
+core::Result<MomentPicture> momentPicture(Viewer& viewer, Session& s, const KeyMoment& m) {
   s.playback.seek(m.position);
   const Framing framing = frameOnVein(viewer.veinInView(kPictureSize), framingSite(viewer, s, m));
   gfx::Framebuffer fb = gfx::Framebuffer::create(framing.render_size, 0);
@@ -247,11 +288,27 @@ core::Result<gfx::Image> momentPicture(Viewer& viewer, Session& s, const KeyMome
   viewer.holdModelTime(m.model_time_s);
   fb.bind();
   viewer.renderViewOnly(framing.render_size);
+  MomentPicture out;
+  out.vein = veinPoint(viewer.renderer(), viewer.veinInView(framing.render_size), framing.offset,
+                       out.vein_r);
+  const auto& anchors = viewer.renderer().anchors();
+  const render::LabelAnchor& a = anchors[static_cast<std::size_t>(render::Anchor::ScaleStart)];
+  const render::LabelAnchor& b = anchors[static_cast<std::size_t>(render::Anchor::ScaleEnd)];
+  if (a.visible && b.visible) out.px_per_mm = glm::distance(a.screen, b.screen);
   viewer.holdModelTime(std::nullopt);
   fb.resolve();
   gfx::finish();
-  return cropped(gfx::readPixels(framing.render_size.x, framing.render_size.y), framing.offset,
-                 kPictureSize);
+  out.image = cropped(gfx::readPixels(framing.render_size.x, framing.render_size.y), framing.offset,
+                      kPictureSize);
+  return out;
+}
+
+// A width as the note prints it: halves of a millimetre under 2 mm, whole
+// millimetres under 10, fives above.
+double roundedWidth(double mm) {
+  if (mm < 2.0) return std::max(0.5, std::round(mm * 2.0) / 2.0);
+  if (mm < 10.0) return std::round(mm);
+  return 5.0 * std::round(mm / 5.0);
 }
 
 // The viewer's palette for a scope (the handout's pictures), then put back.
@@ -280,13 +337,25 @@ core::Result<std::vector<HandoutPicture>> renderHandoutPictures(Viewer& viewer, 
   const PaletteScope palette(viewer, kHandoutPalette);
   std::vector<HandoutPicture> pictures;
   for (const KeyMoment& m : keyMoments(s)) {
-    auto image = momentPicture(viewer, s, m);
-    if (!image) {
+    auto moment = momentPicture(viewer, s, m);
+    if (!moment) {
       gfx::bindDefaultFramebuffer();
-      return image.errors();
+      return moment.errors();
     }
     HandoutPicture pic;
-    pic.image = std::move(image.value());
+    pic.image = std::move(moment.value().image);
+    if (moment.value().vein) {
+      pic.vein_shown = true;
+      pic.vein_x = moment.value().vein->x;
+      pic.vein_y = moment.value().vein->y;
+      pic.vein_r = moment.value().vein_r;
+      pic.vein_label = L.tr("handout.picture.vein");
+    }
+    if (moment.value().px_per_mm > 1.0f) {
+      pic.width_mm = static_cast<float>(kPictureSize.x) / moment.value().px_per_mm;
+      pic.scale_note = L.tr("handout.picture.scale",
+                            {{"width", L.quantity(roundedWidth(pic.width_mm), "mm", 1)}});
+    }
     pic.caption = L.tr("handout.moment." + m.what);
     pic.when = whenText(m.sim_time_s, L);
     pic.label = L.tr("handout.picture.label",

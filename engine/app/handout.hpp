@@ -44,6 +44,15 @@ struct HandoutPicture {
   std::string caption; // what it shows
   std::string when;    // "after 8 s", "day 21"
   std::string label;   // its number and when, before the caption: "1 · day 21:"
+  // Printed on the picture (round 10's patient review: the vein could not be
+  // found, nothing said the picture was magnified): a "Vein" label whose line
+  // points at the vein, where it is in the picture, and how wide the drawn
+  // skin really is ("Magnified, 4 mm across"; empty when the scale is unknown).
+  bool vein_shown = false;
+  float vein_x = 0.0f, vein_y = 0.0f, vein_r = 0.0f; // pixels of `image`
+  std::string vein_label;
+  float width_mm = 0.0f; // the picture's width on the vein's plane
+  std::string scale_note;
 };
 
 // Everything printed, in the chosen language, before layout.

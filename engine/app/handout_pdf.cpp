@@ -430,6 +430,68 @@ cairo_surface_t* toSurface(const gfx::Image& img) {
 // round 9); the tallest is the rendered picture's own shape (handout.cpp).
 constexpr double kPictureMinAspect = 0.5;
 
+// A box on the page (points).
+struct Box {
+  double x = 0.0, y = 0.0, w = 0.0, h = 0.0;
+  bool meets(const Box& o) const {
+    return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+  }
+  bool inside(const Box& o) const {
+    return x >= o.x && y >= o.y && x + w <= o.x + o.w && y + h <= o.y + o.h;
+  }
+};
+
+// A line of text on a white plate, at the page's smallest size.
+void platedText(cairo_t* cr, const Fonts& fonts, const std::string& text, const Box& b) {
+  cairo_set_source_rgba(cr, 1.0, 1.0, 1.0, 0.9);
+  cairo_rectangle(cr, b.x, b.y, b.w, b.h);
+  cairo_fill(cr);
+  setColour(cr, kInk);
+  useFont(cr, fonts.regular, kFooterPt);
+  cairo_move_to(cr, b.x + 2.0, b.y + b.h - 0.28 * kFooterPt);
+  cairo_show_text(cr, text.c_str());
+}
+
+// What is printed on a picture `frame` (the image `scale` points per pixel,
+// its top at `top`): how wide the drawn skin is, bottom left, and "Vein" on a
+// plate beside the vein (above it, below it or to its right, clear of the
+// note and inside the picture) with a line to it.
+void pictureMarks(cairo_t* cr, const Fonts& fonts, const HandoutPicture& pic, const Box& frame,
+                  double scale, double top) {
+  useFont(cr, fonts.regular, kFooterPt);
+  const double th = 1.25 * kFooterPt, inset = 3.0;
+  Box note{};
+  if (!pic.scale_note.empty()) {
+    note = {frame.x + inset, frame.y + frame.h - inset - th, advance(cr, pic.scale_note) + 4.0, th};
+    if (note.inside(frame)) platedText(cr, fonts, pic.scale_note, note);
+  }
+  if (!pic.vein_shown) return;
+  const double px = frame.x + pic.vein_x * scale, py = top + pic.vein_y * scale;
+  if (py < frame.y + inset || py > frame.y + frame.h - inset) return;
+  const double r = pic.vein_r * scale + 4.0, gap = 8.0, tw = advance(cr, pic.vein_label) + 4.0;
+  const double lx = std::clamp(px - 0.5 * tw, frame.x + inset, frame.x + frame.w - inset - tw);
+  // The point may lie on the vein's upper wall: below, the plate clears the
+  // whole section.
+  const Box tries[] = {{lx, py - r - gap - th, tw, th},
+                       {px + r + gap, py - 0.5 * th, tw, th},
+                       {lx, py + 2.0 * r + gap, tw, th}};
+  for (const Box& b : tries) {
+    if (!b.inside(frame) || (!pic.scale_note.empty() && b.meets(note))) continue;
+    // The line from the plate's nearest edge to a dot on the vein.
+    const double ex = std::clamp(px, b.x, b.x + b.w);
+    const double ey = std::clamp(py, b.y, b.y + b.h);
+    setColour(cr, kInk);
+    cairo_set_line_width(cr, 0.8);
+    cairo_move_to(cr, ex, ey);
+    cairo_line_to(cr, px, py);
+    cairo_stroke(cr);
+    cairo_arc(cr, px, py, 1.6, 0.0, 2.0 * 3.14159265);
+    cairo_fill(cr);
+    platedText(cr, fonts, pic.vein_label, b);
+    return;
+  }
+}
+
 // One picture with its label (number and when) and what it shows, the picture
 // `ih` high (its middle: the pictures are framed on the vein); returns the
 // cell's height.
@@ -442,13 +504,15 @@ double pictureCell(Flow& f, const HandoutPicture& pic, double x, double y, doubl
     cairo_save(cr);
     cairo_rectangle(cr, x, y, w, ih);
     cairo_clip(cr);
-    cairo_translate(cr, x, y + 0.5 * (ih - pic.image.height * scale));
+    const double image_top = y + 0.5 * (ih - pic.image.height * scale);
+    cairo_translate(cr, x, image_top);
     cairo_scale(cr, scale, scale);
     cairo_set_source_surface(cr, s, 0, 0);
     cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
     cairo_paint(cr);
     cairo_restore(cr);
     cairo_surface_destroy(s);
+    pictureMarks(cr, f.fonts, pic, {x, y, w, ih}, scale, image_top);
     setColour(cr, kLegLine);
     cairo_set_line_width(cr, 0.6);
     cairo_rectangle(cr, x, y, w, ih);

@@ -46,6 +46,8 @@ Palette makePalette(PaletteKind kind, int tone) {
   p.needle = rgb(196, 202, 210);
   p.capillary = rgb(214, 110, 120);
   p.outline = rgb(90, 80, 90);
+  p.pre_press_line = rgb(36, 40, 58);
+  p.pre_press_ghost = skinTone(tone);
   p.inflammation = rgb(226, 120, 110);
   switch (kind) {
   case PaletteKind::Schematic:

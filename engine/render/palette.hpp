@@ -25,6 +25,9 @@ struct Palette {
   glm::vec3 blood, sclerosant, thrombus, cord;
   glm::vec3 bonded; // the band the two damaged linings grow into once sealed
   glm::vec3 bandage, needle, capillary, outline;
+  // Where the skin was before the stocking pressed it: a dashed line, dark
+  // over the fabric in every palette, and a faint veil of the skin's colour.
+  glm::vec3 pre_press_line, pre_press_ghost;
   glm::vec3 inflammation; // skin redness tint
 };
 

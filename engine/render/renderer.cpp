@@ -492,7 +492,7 @@ struct Renderer::TissueUniforms {
   int bg_top, bg_bottom, bg_tile;
   int cell_view_proj, cell_right, cell_up;
   int solid_view_proj, solid_model, solid_colour, solid_alpha, solid_eye, solid_light, solid_shiny,
-      solid_knit;
+      solid_knit, solid_flat;
 };
 
 Renderer::~Renderer() = default;
@@ -558,6 +558,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
   u.solid_light = r->solid_.uniform("uLightDir");
   u.solid_shiny = r->solid_.uniform("uShininess");
   u.solid_knit = r->solid_.uniform("uKnit");
+  u.solid_flat = r->solid_.uniform("uFlat");
   // Texture units: 1 the baked skin pattern, 2 the fat lobules (set once).
   for (std::size_t k = 0; k < r->tissue_progs_.size(); ++k) {
     if (k % kTissueVariants == kVariantVein) continue;
@@ -631,6 +632,14 @@ void Renderer::setScene(const sim::Params& scene_params) {
   }
   built_stocking_ = StockingShape{};
   bandage_vertices_ = 0;
+  if (!pre_press_vbo_.id()) {
+    pre_press_vbo_ =
+        gfx::Buffer(gfx::BufferKind::Vertex, sizeof(pre_press_vertices_), nullptr, true);
+    pre_press_vao_.attach(pre_press_vbo_, {{0, 3, 6 * sizeof(float), 0},
+                                           {1, 3, 6 * sizeof(float), 3 * sizeof(float)}});
+  }
+  built_pre_press_stocking_ = StockingShape{};
+  pre_press_mesh_ = PrePressMesh{};
 }
 
 glm::vec3 Renderer::needleTipTarget(const sim::Params& params) const {
@@ -650,6 +659,7 @@ void Renderer::render(const FrameInput& raw, glm::ivec2 origin, glm::ivec2 size)
   const glm::mat4 view_proj = projectionMatrix(in.camera, aspect) * viewMatrix(in.camera);
 
   prepareTissue(in);
+  pre_press_style_ = prePressStyleFor(view_proj, glm::vec2(size), layout_.front_z_mm);
   uploadTissue(in, pal, view_proj, size);
   prepareCells(in, pal);
   setViewProj(view_proj);
@@ -1053,6 +1063,38 @@ void Renderer::drawParts(unsigned parts, const FrameInput& in, const Palette& pa
   }
 }
 
+void Renderer::drawPrePress(const Palette& pal) {
+  const StockingShape& st = stocking_;
+  const StockingShape& b = built_pre_press_stocking_;
+  const PrePressStyle& ps = pre_press_style_;
+  const PrePressStyle& bs = built_pre_press_style_;
+  if (st.lift_mm != b.lift_mm || st.dent_mm != b.dent_mm || !b.on || ps.line_mm != bs.line_mm ||
+      ps.dash_mm != bs.dash_mm || ps.gap_mm != bs.gap_mm) {
+    pre_press_mesh_ = buildPrePress(st, layout_.front_z_mm, ps, pre_press_vertices_);
+    pre_press_vbo_.update(pre_press_vertices_.data(),
+                          static_cast<std::size_t>(pre_press_mesh_.ghost + pre_press_mesh_.line) *
+                              6 * sizeof(float));
+    built_pre_press_stocking_ = st;
+    built_pre_press_style_ = ps;
+  }
+  if (pre_press_mesh_.ghost + pre_press_mesh_.line == 0) return;
+  const TissueUniforms& u = *tu_;
+  pre_press_vao_.bind();
+  gfx::Program::set(u.solid_model, glm::mat4(1.0f));
+  gfx::Program::set(u.solid_shiny, 0.0f);
+  gfx::Program::set(u.solid_flat, 1.0f);
+  // The ghost: a faint veil of the skin's colour over what lies behind it.
+  gfx::apply({gfx::Blend::Alpha, gfx::Depth::Test, gfx::Cull::None});
+  gfx::Program::set(u.solid_colour, pal.pre_press_ghost);
+  gfx::Program::set(u.solid_alpha, 0.22f);
+  gfx::draw(gfx::Primitive::Triangles, 0, pre_press_mesh_.ghost);
+  gfx::apply({gfx::Blend::None, gfx::Depth::TestWrite, gfx::Cull::None});
+  gfx::Program::set(u.solid_colour, pal.pre_press_line);
+  gfx::Program::set(u.solid_alpha, 1.0f);
+  gfx::draw(gfx::Primitive::Triangles, pre_press_mesh_.ghost, pre_press_mesh_.line);
+  gfx::Program::set(u.solid_flat, 0.0f);
+}
+
 void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::mat4& view_proj) {
   const sim::Sample& s = *in.sample;
   const TissueUniforms& u = *tu_;
@@ -1060,6 +1102,7 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
   gfx::Program::set(u.solid_view_proj, view_proj);
   gfx::Program::set(u.solid_eye, eyePosition(in.camera));
   gfx::Program::set(u.solid_light, kLightDir);
+  gfx::Program::set(u.solid_flat, 0.0f);
 
   // Seen from above (the skin as the patient sees it) the stocking is off for the look
   // (stockingShape). It comes down onto the skin, then presses it in; its knit
@@ -1082,6 +1125,7 @@ void Renderer::drawSolids(const FrameInput& in, const Palette& pal, const glm::m
     gfx::Program::set(u.solid_knit, 11.0f / layout_.half_width_mm);
     bandage_vao_.bind();
     gfx::draw(gfx::Primitive::Triangles, 0, bandage_vertices_);
+    if (eyePosition(in.camera).z > prePressZ(layout_.front_z_mm)) drawPrePress(pal);
   }
 
   if (s.needle_insertion > 0.001) {
@@ -1163,7 +1207,7 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
       const StockingShape& st = stocking_;
       const float edge = st.flat_half_mm + st.ramp_mm + 0.6f * st.thickness_mm;
       const glm::vec3 pad_lo{-edge, st.lift_mm - st.dent_mm, -0.02f},
-          pad_hi{edge, st.lift_mm + st.thickness_mm, fz + 0.05f};
+          pad_hi{edge, st.lift_mm + st.thickness_mm, fabricFrontZ(fz)};
       if (rayBoxEntry(eye, p, pad_lo, pad_hi) < 1.0f - slack) return true;
     }
     return false;

@@ -20,6 +20,7 @@
 #include "render/input_guard.hpp"
 #include "render/layout.hpp"
 #include "render/meshes.hpp"
+#include "render/pre_press.hpp"
 #include "render/spider_pattern.hpp"
 #include "render/stocking.hpp"
 #include "render/surface_bake.hpp"
@@ -299,6 +300,15 @@ private:
   int needle_vertices_ = 0, bore_vertices_ = 0, bandage_vertices_ = 0;
   StockingShape stocking_, built_stocking_; // this frame's; the one bandage_vbo_ holds
   std::array<float, kStockingFloats> stocking_vertices_{};
+  // Where the skin was before the stocking pressed it: sized in pixels of
+  // this frame's view (prePressStyleFor), rebuilt when it or the dent changes.
+  gfx::Buffer pre_press_vbo_;
+  gfx::VertexArray pre_press_vao_;
+  PrePressStyle pre_press_style_, built_pre_press_style_;
+  StockingShape built_pre_press_stocking_;
+  PrePressMesh pre_press_mesh_;
+  std::array<float, kPrePressFloats> pre_press_vertices_{};
+  void drawPrePress(const Palette& pal);
 
   TissueLayout layout_;
   BranchSet branches_{};

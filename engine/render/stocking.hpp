@@ -38,12 +38,20 @@ float dentProfile(const StockingShape& s, float x);
 // Where a point (x, y) of the front slab (y <= 0, the skin at 0) lies once pressed.
 float pressedY(const StockingShape& s, float x, float y);
 
+// The fabric's underside and top at x (mm): on the pressed skin, or above it
+// while still coming down.
+float fabricUnder(const StockingShape& s, float x);
+float fabricTop(const StockingShape& s, float x);
+// The z of the fabric's cut end: a hair in front of the block's cut face
+// (front_z), so the face's top edge never shows through it.
+float fabricFrontZ(float front_z);
+
 // Extra splits of the front slab across x, so its dented faces follow the profile.
 constexpr int kDentKnots = 10;
 std::array<float, kDentKnots> dentKnots(const StockingShape& s);
 
-// The fabric: a thin knitted band over the front slab (z from -0.02 to front_z
-// + 0.05), its underside on the dented skin, tucked round the block's sides. Writes
+// The fabric: a thin knitted band over the front slab (z from -0.02 to
+// fabricFrontZ), its underside on the dented skin, tucked round the block's sides. Writes
 // position + normal (6 floats per vertex) to `out`; returns the vertex count.
 constexpr int kStockingColumns = 28;
 constexpr float kStockingTuck = 3.0f; // how far the fabric folds down the sides, in its thicknesses

@@ -10,8 +10,10 @@
 #include <glm/geometric.hpp>
 #include <glm/trigonometric.hpp>
 
+#include "render/camera.hpp"
 #include "render/cells.hpp"
 #include "render/layout.hpp"
+#include "render/swab.hpp"
 #include "render_fixture.hpp"
 #include "scene/beats.hpp"
 #include "scene/loader.hpp"
@@ -701,4 +703,57 @@ TEST_CASE("render: the reticular cord stands out from the fat and dermis around 
     }
   }
   CHECK(seen >= 3);
+}
+
+// The wiped skin shows (issue 15 item 4; round 10: "the swab's wet trail
+// faint"): where the swab has passed, away from the pad, the skin differs
+// clearly from the same skin dry (it once stayed within a few levels: darkened
+// and brightened at once), darker, not a white smear; in every palette and on
+// light and dark skin.
+TEST_CASE("render: the swab's wet trail stands out from the dry skin", "[render]") {
+  REQUIRE_GL();
+  const glm::ivec2 size{640, 360};
+  for (const int tone : {1, 3, 6})
+    for (const render::PaletteKind palette :
+         {render::PaletteKind::Schematic, render::PaletteKind::Realistic,
+          render::PaletteKind::ColourSafe, render::PaletteKind::Print}) {
+      StageFrame f;
+      f.scene.params.patient.skin_tone = tone;
+      rendertest::frameAt(f, "preparation", 0.2f);
+      REQUIRE(f.in.cleanse > 0.0f);
+      REQUIRE(f.in.cleanse < 0.6f); // sweeping: wet behind the pad, dry ahead
+      f.in.palette = palette;
+      const gfx::Image wet = rendertest::draw(f.in, size);
+      const render::TissueLayout& l = rendertest::renderer().layout();
+      const render::SwabStroke swab = render::swabStroke(l, f.in.cleanse);
+      render::FrameInput dry_in = f.in;
+      dry_in.cleanse = 0.0f;
+      const gfx::Image dry = rendertest::draw(dry_in, size);
+      const glm::mat4 vp =
+          render::projectionMatrix(f.in.camera, 640.0f / 360.0f) * render::viewMatrix(f.in.camera);
+      // Skin points well behind the trail's front and clear of the pad.
+      double sum = 0.0, signed_sum = 0.0;
+      int n = 0;
+      for (float z = l.back_z_mm + 0.2f; z < swab.along_mm - 0.4f; z += 0.1f)
+        for (float x = -0.9f * l.half_width_mm; x < 0.9f * l.half_width_mm; x += 0.1f) {
+          if (render::swabPadDistance(swab, {x, z}) < 0.3f) continue;
+          bool in_front = true;
+          const glm::vec2 px = render::projectToScreen(vp, {x, 0.0f, z}, glm::vec2(size), in_front);
+          const glm::vec2 view(size);
+          if (!in_front || px.x < 0.0f || px.y < 0.0f || px.x >= view.x || px.y >= view.y) continue;
+          const auto* a = wet.pixel(static_cast<int>(px.x), static_cast<int>(px.y));
+          const auto* b = dry.pixel(static_cast<int>(px.x), static_cast<int>(px.y));
+          const double la = 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2];
+          const double lb = 0.2126 * b[0] + 0.7152 * b[1] + 0.0722 * b[2];
+          sum += std::abs(la - lb);
+          signed_sum += la - lb;
+          ++n;
+        }
+      INFO("tone " << tone << ", " << render::toString(palette) << ": " << n
+                   << " trail pixels, mean |dL| " << sum / n << ", mean dL " << signed_sum / n);
+      REQUIRE(n > 200);
+      CHECK(sum / n > 10.0);       // seen at a glance
+      CHECK(signed_sum / n < 0.0); // wet skin is darker on the whole: no white smear
+      CHECK(sum / n < 45.0);       // and calm
+    }
 }

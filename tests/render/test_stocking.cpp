@@ -9,6 +9,7 @@
 #include <glm/matrix.hpp>
 
 #include "render/camera.hpp"
+#include "render/pre_press.hpp"
 #include "render/ruler.hpp"
 #include "render/stocking.hpp"
 
@@ -19,6 +20,16 @@ sim::Params paramsFor(sim::VeinKind kind, double diameter_mm) {
   p.vein.kind = kind;
   p.vein.diameter_mm = diameter_mm;
   return p;
+}
+
+// Looking at the block's cut face from the front, a little from above and the side.
+render::CameraPose cutFaceCamera(const render::TissueLayout& l, float distance) {
+  render::CameraPose cam;
+  cam.target = {0.0f, -0.5f, l.front_z_mm};
+  cam.distance = distance;
+  cam.yaw_deg = 20.0f;
+  cam.pitch_deg = 25.0f;
+  return cam;
 }
 
 } // namespace
@@ -95,11 +106,7 @@ TEST_CASE("render: the stocking presses the skin in as the pressure builds", "[r
 
 TEST_CASE("render: the ruler's millimetres on the cut face are true at every depth", "[render]") {
   const render::TissueLayout l = render::layoutFor(paramsFor(sim::VeinKind::Telangiectasia, 0.6));
-  render::CameraPose cam;
-  cam.target = {0.0f, -0.5f, l.front_z_mm};
-  cam.distance = 8.0f;
-  cam.yaw_deg = 20.0f;
-  cam.pitch_deg = 25.0f;
+  const render::CameraPose cam = cutFaceCamera(l, 8.0f);
   const glm::vec2 view(1280.0f, 720.0f);
   CHECK_FALSE(render::rulersOnScreen(l, cam, view, 0.0f, {}).place[0].present);
   const render::RulerCandidates c = render::rulersOnScreen(l, cam, view, 1.0f, {});
@@ -129,4 +136,83 @@ TEST_CASE("render: the ruler's millimetres on the cut face are true at every dep
     CHECK(std::fabs(top.x) > l.vein_radius_mm + l.wall_mm);
   }
   CHECK(any);
+}
+
+// Where the skin was before the stocking pressed it (issue 15 item 3, round
+// 10: "the stocking's pre-press skin line not drawn"): the dashed line lies at
+// the unpressed skin's level across the block, the ghost under it reaches
+// down to the fabric, so the line stands above the pressed skin by exactly the
+// dent the model's compression gives; nothing while the fabric is still
+// coming down (no dent yet).
+TEST_CASE("render: the skin's level before the stocking pressed it stands the dent above it",
+          "[render]") {
+  for (const double d : {0.6, 2.0, 5.0}) {
+    const sim::VeinKind kind = d < 1.0   ? sim::VeinKind::Telangiectasia
+                               : d < 3.0 ? sim::VeinKind::Reticular
+                                         : sim::VeinKind::Varicose;
+    const render::TissueLayout l = render::layoutFor(paramsFor(kind, d));
+    INFO("diameter " << d);
+    render::PrePressStyle style;
+    style.line_mm = 0.01f;
+    style.dash_mm = 0.05f;
+    style.gap_mm = 0.03f;
+    std::array<float, render::kPrePressFloats> mesh{};
+    const render::StockingShape coming =
+        render::stockingShape(l, 0.3f, 1.0f, render::StockingFit::PuttingOn);
+    REQUIRE(coming.lift_mm > 0.0f);
+    const render::PrePressMesh none = render::buildPrePress(coming, l.front_z_mm, style, mesh);
+    CHECK(none.ghost + none.line == 0);
+    for (const float press : {0.4f, 0.7f, 1.0f}) {
+      const render::StockingShape s =
+          render::stockingShape(l, press, 1.0f, render::StockingFit::Worn);
+      REQUIRE(s.dent_mm > s.thickness_mm); // the fabric lies below the old level
+      const render::PrePressMesh m = render::buildPrePress(s, l.front_z_mm, style, mesh);
+      REQUIRE(m.ghost > 0);
+      REQUIRE(m.line > 0);
+      const auto at = [&](int i, int c) { return mesh[static_cast<std::size_t>(6 * i + c)]; };
+      // The line: at y = 0 (half its width either side), across the block, in
+      // front of the fabric's cut end.
+      float lo = 1e9f, hi = -1e9f;
+      for (int i = m.ghost; i < m.ghost + m.line; ++i) {
+        CHECK(std::fabs(at(i, 1)) <= 0.5f * style.line_mm + 1e-6f);
+        CHECK(at(i, 2) > render::fabricFrontZ(l.front_z_mm));
+        lo = std::min(lo, at(i, 0));
+        hi = std::max(hi, at(i, 0));
+      }
+      CHECK(lo < -0.95f * l.half_width_mm);
+      CHECK(hi > 0.95f * l.half_width_mm);
+      // The ghost's lowest point, over the dent's middle, is the fabric's top:
+      // its height plus the fabric's thickness is the dent.
+      float bottom = 0.0f;
+      for (int i = 0; i < m.ghost; ++i) {
+        CHECK(at(i, 1) <= 1e-6f);
+        CHECK(at(i, 1) >= std::min(render::fabricTop(s, at(i, 0)), 0.0f) - 1e-5f);
+        bottom = std::min(bottom, at(i, 1));
+      }
+      CHECK(-bottom + s.thickness_mm == Approx(s.dent_mm).margin(1e-5));
+      CHECK(
+          s.dent_mm ==
+          Approx(press * render::stockingShape(l, 1.0f, 1.0f, render::StockingFit::Worn).dent_mm));
+    }
+  }
+}
+
+// The line keeps its width on screen whatever the zoom: about 1.7 px at 720
+// lines, wider on a larger view, never under 1.3 px.
+TEST_CASE("render: the pre-press line is a thin line at any size", "[render]") {
+  const render::TissueLayout l = render::layoutFor(paramsFor(sim::VeinKind::Telangiectasia, 0.6));
+  for (const float distance : {4.0f, 8.0f, 16.0f})
+    for (const glm::vec2 view :
+         {glm::vec2(640, 360), glm::vec2(1280, 720), glm::vec2(1920, 1080)}) {
+      const render::CameraPose cam = cutFaceCamera(l, distance);
+      const glm::mat4 vp = render::projectionMatrix(cam, view.x / view.y) * render::viewMatrix(cam);
+      const render::PrePressStyle st = render::prePressStyleFor(vp, view, l.front_z_mm);
+      const float z = render::prePressZ(l.front_z_mm);
+      bool in_front = true;
+      const float px =
+          glm::length(render::projectToScreen(vp, {0.0f, 0.5f * st.line_mm, z}, view, in_front) -
+                      render::projectToScreen(vp, {0.0f, -0.5f * st.line_mm, z}, view, in_front));
+      INFO("distance " << distance << ", " << view.x << "x" << view.y << ": " << px << " px");
+      CHECK(px == Approx(std::max(1.3f, 1.7f * view.y / 720.0f)).epsilon(0.1));
+    }
 }
