@@ -761,12 +761,21 @@ void stockingFill(Flow& f) {
     x = word(*unit, x + blank + 4.0, baseline) + 10.0;
   }
   f.y += row;
-  // Their class or pressure on a line, and a box to tick for the night.
+  // Their class or pressure on a line, and a box to tick for the night. Its
+  // blank takes what the row leaves, two blanks at most, one at least: a
+  // longer label (German "KKL oder Druck (mmHg):") stays inside the margin.
+  const double box = kBodyPt * 0.8;
+  useFont(cr, f.fonts.bold, kBodyPt);
+  double tail = 18.0 + advance(cr, f.c.stocking_night) + 8.0;
+  useFont(cr, f.fonts.regular, kBodyPt);
+  for (const std::string* answer : {&f.c.yes, &f.c.no})
+    tail += box + 4.0 + advance(cr, *answer) + 14.0;
   baseline = f.y + kBodyPt + 2.0;
   x = label(f.c.stocking_pressure, f.left(), baseline);
-  fillLine(cr, x, x + 2.0 * blank, baseline);
-  x = label(f.c.stocking_night, x + 2.0 * blank + 18.0, baseline);
-  const double box = kBodyPt * 0.8;
+  const double room = f.left() + f.width() - x - (tail - 14.0); // no gap after the last answer
+  const double line_w = std::clamp(room, blank, 2.0 * blank);
+  fillLine(cr, x, x + line_w, baseline);
+  x = label(f.c.stocking_night, x + line_w + 18.0, baseline);
   for (const std::string* answer : {&f.c.yes, &f.c.no}) {
     tickBox(cr, x, baseline - box, box);
     x = word(*answer, x + box + 4.0, baseline) + 14.0;

@@ -189,7 +189,7 @@ TEST_CASE("safety: the emergency and out-of-hours numbers follow the locale", "[
       {"en", "999", {"112", "911"}, "111"},
       {"en-US", "911", {"112", "999"}, "local out-of-hours"},
       {"en-AU", "112", {"911", "999"}, "local out-of-hours"},
-      {"de", "112", {"911", "999"}, "Notdienst 116 117"},
+      {"de", "112", {"911", "999"}, "Bereitschaftsdienst 116 117"},
       {"de-AT", "112", {"911", "116 117"}, "Örtlicher Bereitschaftsdienst"},
       {"fr", "15", {"911", "999", "116"}, "Médecin de garde ou"},
       {"es", "112", {"911", "999"}, "Servicio de guardia o"},
