@@ -46,9 +46,13 @@ std::string compareLabel(const std::string& key_value, const text::Locale& L) {
   return L.tr("compare.with", {{"setting", key + " = " + value}});
 }
 
+bool compressionEvidenceMixed(const std::string& key_value) {
+  return trim(key_value).rfind("compression.", 0) == 0;
+}
+
 std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b,
                               const std::string& label, double end_day, scene::Audience audience,
-                              const text::Locale& L) {
+                              const text::Locale& L, bool evidence_mixed) {
   // Patients read the model's figures in plain words (no percentages, no
   // "clot"): "<key>.patient"; students keep them.
   const bool patient = audience == scene::Audience::Patient;
@@ -109,6 +113,9 @@ std::string outcomeDifference(const sim::Outcome& a, const sim::Outcome& b,
   if (parts.empty() && sessions.empty()) return sentence(L.tr("compare.no_difference"));
   std::string out = join(parts, L);
   if (!sessions.empty()) out += (parts.empty() ? "" : L.tr("compare.sessions_joiner")) + sessions;
+  // The model's difference where the trials disagree (the stocking: Kern 2007
+  // vs Bayer 2021) is not said as a fact.
+  if (evidence_mixed) out += L.tr("compare.sessions_joiner") + plain("compare.studies_differ", {});
   return sentence(out);
 }
 
@@ -122,7 +129,8 @@ std::string Comparison::rightLabel(const text::Locale& L) const {
 
 std::string Comparison::sentence(scene::Audience audience, const text::Locale& L) const {
   return outcomeDifference(planned, what_if.run.outcome, rightLabel(L),
-                           what_if.run.endTime() / 86400.0, audience, L);
+                           what_if.run.endTime() / 86400.0, audience, L,
+                           compressionEvidenceMixed(key_value));
 }
 
 bool Comparison::differsAt(double time_s) const {

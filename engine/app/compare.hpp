@@ -22,10 +22,19 @@ std::string compareLabel(const std::string& key_value, const text::Locale& L);
 // the same differences in plain words, without percentages or "clot": "...:
 // more blood stays trapped in the vein, ...".
 // `end_day` is the last day of the what-if run (for "still visible at day N").
-// Pure; the same inputs always give the same sentence.
+// The sentence says the difference is the model's ("Without compression, in
+// the model: ..."); `evidence_mixed` (compressionEvidenceMixed) adds that
+// studies differ where there is a difference. Pure; the same inputs always
+// give the same sentence.
 std::string outcomeDifference(const sim::Outcome& planned, const sim::Outcome& what_if,
                               const std::string& what_if_label, double end_day,
-                              scene::Audience audience, const text::Locale& L);
+                              scene::Audience audience, const text::Locale& L,
+                              bool evidence_mixed = false);
+
+// Whether the setting compared is the stocking (any "compression.*" key),
+// where the sources disagree on its effect (clinical.md, Compression: Kern
+// 2007 a modest gain, Bayer 2021 no added benefit).
+bool compressionEvidenceMixed(const std::string& key_value);
 
 struct Comparison {
   std::string key_value;

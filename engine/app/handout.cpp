@@ -140,7 +140,7 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   // (needle spots, a bruise, trapped blood where the model has it, brown marks,
   // matting); how long this illustration's brown marks stay, after them.
   for (const char* k : scene::normalAfterwards(o)) {
-    lines.push_back(L.tr(k));
+    lines.push_back(scene::safetyText(k, L)); // the trapped blood's limit names the practice
     if (std::string(k) == "safety.normal.brown_marks") brownMarkLines(o, L, shown, lines);
   }
   return lines;
@@ -173,6 +173,8 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   if (!beside.empty()) lines.push_back(beside);
   lines.push_back(L.tr("handout.aftercare.walk"));
   // The case's stocking sentence, as the help panel and the video say it.
+  // (What to do when it is too tight, scene::stockingTightText, did not fit:
+  // page 2 is full in en-US; the help panel and the video's card say it.)
   lines.push_back(scene::stockingText(p, s.run.outcome, L));
   // The first days' care as the app and the video say it (heat, sun, sport,
   // long flights or sitting), then work, driving and breastfeeding.
@@ -428,12 +430,18 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
   const double cord = event(sim::EventKind::Cord);
   addEvent(cord >= 0.0 ? scene::beatCaptionId(sim::EventKind::Cord, run, cord) : "cord",
            sim::EventKind::Cord);
+  // The last picture names the model's own event, as its tour beat does
+  // (scene::beatCaptionId: "barely_visible" at the Resolved day, never "has
+  // faded", which the model does not say).
+  const auto skinEvent = [&](sim::EventKind k, double day) {
+    add(scene::beatCaptionId(k, run, day * kDay_s), day * kDay_s);
+  };
   if (o.recanalized) {
     addEvent("recanalized", sim::EventKind::Recanalized);
   } else if (o.resolved_day >= 0.0) {
-    add("resolved", o.resolved_day * kDay_s);
+    skinEvent(sim::EventKind::Resolved, o.resolved_day);
   } else if (o.fading_visible_day >= 0.0) {
-    add("fading", o.fading_visible_day * kDay_s);
+    skinEvent(sim::EventKind::FadingVisible, o.fading_visible_day);
   } else {
     // A vein the medicine never reached is still there, to be treated another day.
     add(o.treated ? "end" : "end_not_treated", run.endTime());
@@ -489,7 +497,9 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   if (o.indicated) {
     const scene::SafetySection& contra = scene::contraindications();
     c.contra_title = text(contra.title_key);
-    // In the short forms of the app's Assessment box: the same items, short enough for two columns.
+    // In the short forms of the app's Assessment box: the same items, short
+    // enough for two columns on page 1 (the help panel's full forms, or a line
+    // under them, took the handout to a third page: docs/model.md).
     for (const char* k : contra.item_keys) c.contra.push_back(text(scene::boxItemKey(k)));
     c.agent_label = text("handout.fill.agent");
   }

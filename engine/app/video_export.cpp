@@ -504,12 +504,16 @@ std::vector<VideoEndCard> videoEndCards(const std::string& lang, const sim::Para
   for (const char* k : contra.item_keys) items.push_back(L.tr(scene::boxItemKey(k)));
   cards.push_back(listCard(L, contra.title_key, L.tr(contra.title_key), std::nullopt, items));
   cards.push_back(sentenceCard("video.end.walk", "", {L.tr("video.end.walk")}));
-  cards.push_back(sentenceCard("safety.after.care", "",
-                               {scene::stockingText(p, o, L), L.tr("safety.after.care")}));
+  // The stocking, what to do when it is too tight (where one is worn), the first days.
+  std::vector<std::string> care{scene::stockingText(p, o, L)};
+  if (const std::string tight = scene::stockingTightText(p, o, L); !tight.empty())
+    care.push_back(tight);
+  care.push_back(L.tr("safety.after.care"));
+  cards.push_back(sentenceCard("safety.after.care", "", care));
   // What is normal afterwards, before what is not: a worried patient needs
   // both. The case's list, as the panel and the handout print it.
   std::vector<std::string> normal;
-  for (const char* k : scene::normalAfterwards(o)) normal.push_back(L.tr(k));
+  for (const char* k : scene::normalAfterwards(o)) normal.push_back(scene::safetyText(k, L));
   if (!normal.empty())
     cards.push_back(sentenceCard("video.end.normal", L.tr("video.end.normal"), normal, true));
   // The warning signs by urgency, grouped and headed as the side panel's

@@ -217,7 +217,8 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
     out = stockingShown(p, loc);
   } else if (name == "stocking_advice") {
     out = stockingAdvice(p, loc);
-  } else if (name == "call_practice" || name == "emergency_number" || name == "out_of_hours") {
+  } else if (name == "call_practice" || name == "emergency_number" || name == "out_of_hours" ||
+             name == "skin_signs") {
     // The safety texts' own values: the practice's urgency in the one wording
     // of the safety box's heading, the locale's numbers.
     for (const auto& [n, v] : safetyArgs(loc))
@@ -283,7 +284,8 @@ const std::vector<std::string>& placeholderNames() {
                                                   "stocking_advice",
                                                   "call_practice",
                                                   "emergency_number",
-                                                  "out_of_hours"};
+                                                  "out_of_hours",
+                                                  "skin_signs"};
   return kNames;
 }
 

@@ -40,8 +40,10 @@ std::vector<BuiltinQ> builtin(const std::string& id) {
 // a contraindication in the one wording the student's other texts use, and
 // the agent's citations ({practice_source}, ...: sourceArgs), so a question
 // about STS names polidocanol's label as polidocanol's.
+// Where the scene wears no stocking, an explanation's "_no_stocking" variant
+// (where it has one) gives the reason without the stockings.
 bool textsIn(const text::Locale& loc, const std::string& base, int choices, sim::Agent agent,
-             QuizText& out) {
+             bool stocking_worn, QuizText& out) {
   text::Args terms = termArgs(loc);
   for (auto& a : sourceArgs(agent, loc)) terms.push_back(std::move(a));
   const std::string* q = loc.find(base + ".question");
@@ -56,7 +58,8 @@ bool textsIn(const text::Locale& loc, const std::string& base, int choices, sim:
     }
     out.choices.push_back(text::fill(*c, terms));
   }
-  const std::string* x = loc.find(base + ".explanation");
+  const std::string* x = stocking_worn ? nullptr : loc.find(base + ".explanation_no_stocking");
+  if (!x) x = loc.find(base + ".explanation");
   out.explanation = x ? text::fill(*x, terms) : "";
   return true;
 }
@@ -73,7 +76,8 @@ std::string csvField(const std::string& s) {
 
 } // namespace
 
-std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id, sim::Agent agent) {
+std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id, sim::Agent agent,
+                                      bool stocking_worn) {
   std::vector<QuizQuestion> out;
   int n = 0;
   for (const BuiltinQ& b : builtin(stage_id)) {
@@ -83,13 +87,14 @@ std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id, sim::Agent ag
     q.answer_index = b.answer - 1;
     const std::string base = "quiz." + q.id;
     QuizText en;
-    textsIn(text::english(), base, b.choices, agent, en);
+    textsIn(text::english(), base, b.choices, agent, stocking_worn, en);
     q.question = en.question;
     q.choices = en.choices;
     q.explanation = en.explanation;
     for (const std::string& code : text::languageCodes()) {
       QuizText t;
-      if (code != kFallbackLang && textsIn(text::locale(code), base, b.choices, agent, t))
+      if (code != kFallbackLang &&
+          textsIn(text::locale(code), base, b.choices, agent, stocking_worn, t))
         q.translations[code] = std::move(t);
     }
     out.push_back(std::move(q));

@@ -13,8 +13,11 @@ namespace scene {
 // Built-in questions of stage `id` (both audiences, English + German), ids
 // "<id>.1", "<id>.2", ...; empty for an unknown id. Content and sources:
 // shared/reference/clinical.md. Citations name the agent's sources
-// (scene::sourceArgs).
-std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id, sim::Agent agent);
+// (scene::sourceArgs). `stocking_worn` (sim::stockingWorn, the model's rule):
+// without a stocking an explanation gives its reason without one
+// (quiz.<id>.explanation_no_stocking, where the question has that variant).
+std::vector<QuizQuestion> defaultQuiz(const std::string& stage_id, sim::Agent agent,
+                                      bool stocking_worn = true);
 
 class QuizSession {
 public:

@@ -88,10 +88,20 @@ std::string stockingText(const sim::Params& p, const sim::Outcome& o, const text
   return stockingAdvice(p, L, audience);
 }
 
+const char* stockingTightKey() {
+  return "safety.after.stocking_tight";
+}
+
+std::string stockingTightText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L) {
+  return stockingCase(p, o) == StockingCase::None ? "" : safetyText(stockingTightKey(), L);
+}
+
 std::string safetyItemText(const char* key, const text::Locale& L, const sim::Params& p,
                            const sim::Outcome& o, Audience audience) {
-  return std::string(key) == stockingAdviceKey() ? stockingText(p, o, L, audience)
-                                                 : safetyText(key, L);
+  const std::string k = key;
+  if (k == stockingAdviceKey()) return stockingText(p, o, L, audience);
+  if (k == stockingTightKey()) return stockingTightText(p, o, L);
+  return safetyText(key, L);
 }
 
 text::Args safetyArgs(const text::Locale& L) {
@@ -100,14 +110,23 @@ text::Args safetyArgs(const text::Locale& L) {
       *r.out_of_hours_number
           ? L.tr("safety.out_of_hours.number", {{"number", r.out_of_hours_number}})
           : L.tr("safety.out_of_hours.local");
+  // {skin_signs}: the skin warning sign's signs in one wording, for the sign
+  // itself and every sentence that says what to watch for after medicine went
+  // beside the vein (round 10's review: those named fewer signs).
   return {{"call_practice", L.tr(practiceCallKey())},
           {"emergency_number", r.emergency_number},
-          {"out_of_hours", out_of_hours}};
+          {"out_of_hours", out_of_hours},
+          {"skin_signs", L.tr(skinSignsKey())}};
+}
+
+const char* skinSignsKey() {
+  return "safety.report.skin.signs";
 }
 
 bool namesWhomToCall(const std::string& sentence, const text::Locale& L) {
   for (const auto& [name, words] : safetyArgs(L))
-    if (name != "emergency_number" && !words.empty() && sentence.find(words) != std::string::npos)
+    if ((name == "call_practice" || name == "out_of_hours") && !words.empty() &&
+        sentence.find(words) != std::string::npos)
       return true;
   return false;
 }
@@ -165,8 +184,8 @@ const std::vector<SafetySection>& safetySections() {
       signsOf(Urgency::EmergencyNumber),
       signsOf(Urgency::PracticeAtOnce),
       {"safety.after.title",
-       {"safety.after.walk", stockingAdviceKey(), "safety.after.dvt", "safety.after.allergy",
-        "safety.after.care", "safety.after.extravasation"}},
+       {"safety.after.walk", stockingAdviceKey(), stockingTightKey(), "safety.after.dvt",
+        "safety.after.allergy", "safety.after.care", "safety.after.extravasation"}},
       contraindications(),
       {"safety.source", {}},
   };

@@ -51,7 +51,12 @@ std::string urgencyTitle(Urgency u, const text::Locale& L);
 // number where the region has one, else "your local out-of-hours service").
 std::string safetyText(const std::string& key, const text::Locale& L);
 // The same values for other texts that name them (the narrations, the quiz).
+// {skin_signs} too: the skin warning sign's signs (skinSignsKey()).
 text::Args safetyArgs(const text::Locale& L);
+// The skin warning sign's signs in one wording ("a painful red or dark patch
+// of skin, a blister or an open sore"): the sign (safety.report.skin) and what
+// to watch for after an extravasation ({skin_signs}) say the same.
+const char* skinSignsKey();
 // Whether a sentence tells the reader to call the practice or the out-of-hours
 // service (its words as safetyArgs fills them): a warning sign wherever it
 // stands, e.g. a narration's "for calf pain or swelling, call the practice…"
@@ -147,8 +152,16 @@ enum class StockingCase { None, NotTreated, Treated };
 StockingCase stockingCase(const sim::Params& p, const sim::Outcome& o);
 // "safety.after.stocking": its place in the help panel's list.
 const char* stockingAdviceKey();
-// An item of safetySections() for this case: the stocking's item is
-// stockingText (it depends on the case), every other item safetyText.
+// What to do when the stocking is too tight (cold, pale or numb toes, or it
+// hurts: take it off and call the practice), wherever a stocking is worn
+// (stockingCase not None); "" where none was planned. The help panel, the
+// handout and the video's card print it after the stocking sentence.
+std::string stockingTightText(const sim::Params& p, const sim::Outcome& o, const text::Locale& L);
+// "safety.after.stocking_tight": its place in the help panel's list.
+const char* stockingTightKey();
+// An item of safetySections() for this case: the stocking's items are
+// stockingText and stockingTightText (they depend on the case; "" = not
+// shown), every other item safetyText.
 std::string safetyItemText(const char* key, const text::Locale& L, const sim::Params& p,
                            const sim::Outcome& o, Audience audience);
 

@@ -207,7 +207,7 @@ StageDesc defaultStage(const std::string& id, const sim::Params& p, double recov
     s.sim_to_s = end_s;
     s.labels = {"size_gauge"};
   }
-  s.quiz = defaultQuiz(id, p.agent.name);
+  s.quiz = defaultQuiz(id, p.agent.name, stocking);
   return s;
 }
 

@@ -236,11 +236,15 @@ void drawSafety(const ScreenInput& in, ScreenState& st) {
     }
     wrappedText(scene::safetyText(s.title_key, loc(st)));
     for (const char* k : s.item_keys) {
+      // The case's own stocking sentences (as the handout and the video say
+      // them); "" where the case has none (no stocking: nothing too tight).
+      const std::string item =
+          in.scene && in.run
+              ? scene::safetyItemText(k, loc(st), in.scene->params, in.run->outcome, st.audience)
+              : scene::safetyText(k, loc(st));
+      if (item.empty()) continue;
       textBullet();
-      // The case's own stocking sentence (as the handout and the video say it).
-      wrappedText(in.scene && in.run ? scene::safetyItemText(k, loc(st), in.scene->params,
-                                                             in.run->outcome, st.audience)
-                                     : scene::safetyText(k, loc(st)));
+      wrappedText(item);
     }
     if (s.note_key) wrappedText(scene::safetyText(s.note_key, loc(st)));
   }
@@ -342,9 +346,11 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
   if (arrow || ImGui::IsItemClicked()) storage->SetBool(id, open = !open);
   if (open)
     for (const char* k : normal) {
+      // safetyText: the trapped blood's limit names the practice ({call_practice}).
+      const std::string item = scene::safetyText(k, loc(st));
       textBullet();
-      wrappedText(tr(st, k));
-      recordLastItem(in, "panel.normal", ink, tr(st, k));
+      wrappedText(item);
+      recordLastItem(in, "panel.normal", ink, item);
     }
   ImGui::PopTextWrapPos();
 }

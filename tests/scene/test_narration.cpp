@@ -151,9 +151,60 @@ TEST_CASE("scene: patient narration covers what the patient should know", "[scen
     all += s.narrationText(st, "en", Audience::Patient).text + " ";
   for (const char* must :
        {"loose clothing", "lotion", "lie down", "sting", "15–20 minutes",
-        "your doctor tells you how long", "sauna", "Brown marks", "fine new red veins"}) {
+        "your doctor tells you how long", "sauna", "Brown marks", "fine new red veins",
+        // round 10's review: what is checked before (clinical.md: reflux first)
+        "ultrasound scan"}) {
     INFO(must);
     CHECK(all.find(must) != std::string::npos);
+  }
+  // Round 10's review: the cord "the body clears" is the usual course, not a
+  // promise beside "about 50-70 % per session".
+  CHECK(all.find("usually becomes a cord") != std::string::npos);
+  // The not-indicated case: the 5 mm vein in the picture is the varicose vein
+  // that is treated first (it said "the larger vein", as if it were another).
+  sim::Params varicose;
+  varicose.vein.kind = sim::VeinKind::Varicose;
+  varicose.vein.diameter_mm = 5.0;
+  varicose.vein.reflux = true;
+  const std::string not_indicated = narrated(varicose, "assessment", Audience::Patient);
+  INFO(not_indicated);
+  CHECK(not_indicated.find("This varicose vein") != std::string::npos);
+  CHECK(not_indicated.find("The larger vein is treated first") == std::string::npos);
+}
+
+// Round 10's review: the Preparation quiz explained "no lotion" and "loose
+// clothing" with the stockings (and "the bandage") also where none is worn.
+// The explanations follow the model's stocking (sim::stockingWorn), every language.
+TEST_CASE("quiz: Preparation's explanations name stockings only where one is worn", "[scene]") {
+  const std::map<std::string, std::vector<std::string>> stocking_words = {
+      {"en", {"stocking", "bandage"}},
+      {"de", {"Strumpf", "Strümpfe", "Verband"}},
+      {"fr", {" bas", "pansement"}},
+      {"es", {"media", "vendaje"}}};
+  sim::Params none;
+  none.compression.days = 0;
+  const sim::Params worn;
+  REQUIRE(sim::stockingWorn(worn));
+  const StageDesc without = defaultStage("preparation", none, 56);
+  const StageDesc with = defaultStage("preparation", worn, 56);
+  REQUIRE(without.quiz.size() == with.quiz.size());
+  for (const auto& [lang, words] : stocking_words) {
+    INFO(lang);
+    int named_with = 0;
+    for (std::size_t i = 0; i < without.quiz.size(); ++i) {
+      if (without.quiz[i].audience != Audience::Patient) continue;
+      const std::string x = without.quiz[i].textIn(lang).explanation;
+      const std::string y = with.quiz[i].textIn(lang).explanation;
+      INFO(x << " | " << y);
+      CHECK_FALSE(x.empty());
+      for (const std::string& w : words) {
+        CHECK(x.find(w) == std::string::npos);
+        if (w != words.back()) named_with += y.find(w) != std::string::npos ? 1 : 0;
+      }
+      // No bandage in any case: the app names stockings only.
+      CHECK(y.find(words.back()) == std::string::npos);
+    }
+    CHECK(named_with >= 2); // both patient questions explain with the stockings where worn
   }
 }
 

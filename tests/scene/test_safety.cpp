@@ -13,6 +13,7 @@
 #include "scene/narration.hpp"
 #include "scene/safety.hpp"
 #include "scene/stage_script.hpp"
+#include "sim/indication.hpp"
 #include "sim/outcome.hpp"
 #include "sim/run.hpp"
 #include "text/locale.hpp"
@@ -84,7 +85,7 @@ TEST_CASE("safety: every warning sign's short form names each symptom of its lon
     for (const scene::WarningSign& w : scene::warningSigns()) {
       INFO(w.key);
       REQUIRE(words.count(w.key) == 1);
-      const std::string full = L.tr(w.key);
+      const std::string full = scene::safetyText(w.key, L); // {skin_signs} filled in
       const std::string box = L.tr(scene::boxItemKey(w.key));
       for (const char* symptom : words.at(w.key)) {
         INFO(symptom << "\n long: " << full << "\n short: " << box);
@@ -336,4 +337,65 @@ TEST_CASE("safety: German patient texts use the leaflet's words", "[scene]") {
   INFO(wrong);
   CHECK_FALSE(has(wrong, "ca."));
   CHECK(has(wrong, "KKL 1 (18–21 mmHg)"));
+}
+
+// Round 10's review: after an extravasation the help panel, the handout, the
+// side panel and the narration said "a blister, a dark spot or an open sore"
+// while the skin's warning sign says "a painful red or dark patch of skin, ...":
+// every sentence on what to watch for names the sign's own signs (one wording,
+// scene::skinSignsKey), in every language.
+TEST_CASE("safety: what to watch for after an extravasation is the skin warning sign's list",
+          "[scene]") {
+  sim::Params beside;
+  beside.injection.in_lumen = false;
+  const sim::Outcome o = sim::simulate(beside, 56).outcome;
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string signs = L.tr(scene::skinSignsKey());
+    REQUIRE_FALSE(signs.empty());
+    for (const char* key :
+         {"safety.report.skin", "safety.after.extravasation", "handout.aftercare.extravasated.mild",
+          "handout.aftercare.extravasated.moderate", "handout.aftercare.extravasated.severe",
+          "outcome.plain.extravasation", "outcome.plain.extravasation_moderate",
+          "outcome.plain.extravasation_severe"}) {
+      INFO(key);
+      CHECK(has(scene::safetyText(key, L), signs));
+    }
+    const scene::StageDesc proc = scene::defaultStage("procedure", beside, 56);
+    CHECK(has(scene::expandPlaceholders(proc.narration.at(lang).patient, beside, lang, &o), signs));
+  }
+}
+
+// Round 10's review: nothing told a patient what to do when the stocking is
+// too tight. Where a stocking is worn (the model's rule, sim::stockingWorn):
+// cold, pale or numb toes, or pain, take it off and call; where none was
+// planned, nothing.
+TEST_CASE("safety: a stocking that is too tight, wherever one is worn", "[scene]") {
+  sim::Params worn;
+  sim::Params none;
+  none.compression.days = 0;
+  REQUIRE(sim::stockingWorn(worn));
+  REQUIRE_FALSE(sim::stockingWorn(none));
+  const sim::Outcome o = sim::simulate(worn, 56).outcome;
+  const sim::Outcome o_none = sim::simulate(none, 56).outcome;
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string tight = scene::stockingTightText(worn, o, L);
+    CHECK(has(tight, L.tr(scene::practiceCallKey())));
+    CHECK(scene::stockingTightText(none, o_none, L).empty());
+    // The help panel's list holds it, after the stocking sentence.
+    bool listed = false;
+    for (const scene::SafetySection& s : scene::safetySections())
+      for (std::size_t i = 1; i < s.item_keys.size(); ++i)
+        listed = listed || (std::string(s.item_keys[i]) == scene::stockingTightKey() &&
+                            std::string(s.item_keys[i - 1]) == scene::stockingAdviceKey());
+    CHECK(listed);
+    CHECK(scene::safetyItemText(scene::stockingTightKey(), L, worn, o, scene::Audience::Patient) ==
+          tight);
+  }
+  // English, word for word what the reviewer asked for.
+  const std::string en = scene::stockingTightText(worn, o, text::english());
+  for (const char* w : {"toes", "cold", "pale", "numb", "hurts", "take it off"}) CHECK(has(en, w));
 }
