@@ -29,7 +29,7 @@ struct PanelHeights {
   // Where the reading scrolls anyway, the most the pinned part takes of the
   // panel (students' long narrations keep their share of it).
   float share = 0.6f;
-  bool can_fold = true;      // the outcome may fold (not while two verdicts are compared)
+  bool can_fold = true;       // the outcome may fold (not while two verdicts are compared)
   bool reader_opened = false; // the reader opened the folded outcome: it stays whole
   bool box_calls = false;     // the box says whom to call (Recovery's warning signs)
 };

@@ -303,6 +303,14 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   dl->ChannelsMerge();
 }
 
+bool stageBoxSaysWhomToCall(const std::string& stage_id, scene::Audience audience) {
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  const std::optional<scene::StageSafetyBox> box =
+      info ? scene::stageSafetyBox(info->kind, audience) : std::nullopt;
+  return box && std::any_of(box->groups.begin(), box->groups.end(),
+                            [](const scene::SafetyGroup& g) { return g.urgency.has_value(); });
+}
+
 void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
                           const std::string& stage_id) {
   const scene::StageInfo* info = scene::stageInfo(stage_id);

@@ -14,6 +14,10 @@ void drawPlots(const ScreenInput& in, ScreenState& st, const Playback& pb, const
 // Assessment, "When to get help" at Recovery, in both modes; nothing at the
 // other stages. The texts of the help panel's safety section, framed.
 void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::string& stage_id);
+// Whether the stage's safety box says whom to call (its groups have an
+// urgency: the warning signs of Recovery and the next session), not who
+// should not have it: where the panel cannot pin it, it leads (ui::planPanel).
+bool stageBoxSaysWhomToCall(const std::string& stage_id, scene::Audience audience);
 // What is normal afterwards and needs no call (the patient's Recovery box's
 // normal_title_key, scene::normalAfterwards): a line that opens on a click,
 // drawn right after the narration's heading (beside it where it fits), its

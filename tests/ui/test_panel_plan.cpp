@@ -36,8 +36,7 @@ TEST_CASE("panel plan: everything whole in the body font where it fits", "[ui]")
   CHECK(p.pinned_height == 500.0f);
 }
 
-TEST_CASE("panel plan: the outcome shrinks, then folds, before the box or the reading do",
-          "[ui]") {
+TEST_CASE("panel plan: the outcome shrinks, then folds, before the box or the reading do", "[ui]") {
   // The outcome in the small font makes room: the box keeps the body font.
   const ui::PanelPlan small = ui::planPanel(recovery(140.0f));
   CHECK(small.outcome_small);
