@@ -42,9 +42,26 @@ PanelPlan pinned(const Option& o) {
 
 PanelPlan planPanel(const PanelHeights& h) {
   const std::vector<Option> forms = options(h);
-  // Everything in sight at once: the first form that leaves the reading its room.
-  for (const Option& o : forms)
-    if (o.height + h.reading <= h.avail) return pinned(o);
+  // Everything in sight at once; else the list open and the quiz's button
+  // below the fold; else the list shut and the button in sight: the first
+  // form that leaves the reading its room.
+  struct Reading {
+    float height;
+    bool normal_open;
+  };
+  std::vector<Reading> readings;
+  if (h.normal_list > 0.0f) {
+    readings.push_back({h.reading + h.normal_list + h.quiz, true});
+    readings.push_back({h.reading + h.normal_list, true});
+  }
+  readings.push_back({h.reading + h.quiz, false});
+  for (const Reading& r : readings)
+    for (const Option& o : forms)
+      if (o.height + r.height <= h.avail) {
+        PanelPlan p = pinned(o);
+        p.normal_open = r.normal_open;
+        return p;
+      }
   // The reading scrolls: the first form within the pinned share that still
   // leaves the region two lines. A box that says whom to call is pinned
   // whenever it fits beside those two lines (its signs before the outcome's

@@ -7,10 +7,13 @@
 // In order of priority (issue 15, round-10 review: at Recovery the warning
 // box left the narration two lines and cut the quiz in half):
 //  1. the stage's safety box, pinned whole;
-//  2. the stage's reading (narration and the quiz's button) in sight whole;
-//  3. the outcome whole; where the first two need its room, folded to its
-//     heading and the one-line verdict (a click opens it);
-//  4. the body font before the small one, the outcome's before the box's.
+//  2. the narration in sight whole;
+//  3. what is normal afterwards (Recovery, patients) open beside the
+//     warning signs (a worried patient missed it folded shut);
+//  4. the outcome whole; where the first ones need its room, in the small
+//     font, then folded to its heading and one-line verdict (a click opens it);
+//  5. the quiz's button in sight (else wholly below the fold, the cue on);
+//  6. the body font before the small one, the outcome's before the box's.
 // Where the box cannot be pinned beside two lines of reading (640x360), it
 // scrolls: ahead of the narration where it says whom to call (the doctor:
 // the warning signs first), after it otherwise.
@@ -24,8 +27,10 @@ struct PanelHeights {
   // The outcome whole (its small print on sessions included), and folded.
   float outcome_body = 0.0f, outcome_small = 0.0f;
   float folded_body = 0.0f, folded_small = 0.0f;
-  float reading = 0.0f;    // narration and the quiz's button, as the scrolling region wraps them
-  float min_region = 0.0f; // the least the scrolling region keeps (two lines)
+  float reading = 0.0f;     // the narration as the scrolling region wraps it
+  float normal_list = 0.0f; // what is normal afterwards, open, adds (0: none)
+  float quiz = 0.0f;        // the quiz's button under the narration
+  float min_region = 0.0f;  // the least the scrolling region keeps (two lines)
   // Where the reading scrolls anyway, the most the pinned part takes of the
   // panel (students' long narrations keep their share of it).
   float share = 0.6f;
@@ -40,6 +45,7 @@ struct PanelPlan {
   bool outcome_small = false; // the pinned outcome in the small font
   bool folded = false;        // the outcome folded to its heading and verdict
   bool box_leads = false;     // scrolling: the box ahead of the narration
+  bool normal_open = false;   // what is normal afterwards open (the reader may close it)
   float pinned_height = 0.0f; // what the pinned part takes
 };
 

@@ -23,9 +23,12 @@ bool stageBoxSaysWhomToCall(const std::string& stage_id, scene::Audience audienc
 // drawn right after the narration's heading (beside it where it fits), its
 // list under it, before the narration's words. Not a warning sign, so it is
 // not pinned with them, but seen without scrolling (issue 15: after the
-// narration it sat below the fold at 1280x720 and 1920x1080).
-void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
-                          const std::string& stage_id);
+// narration it sat below the fold at 1280x720 and 1920x1080). Open until
+// the reader closes it where the panel has room (`open_by_default`,
+// ui::planPanel): an anxious patient reads it beside the warning signs
+// (round-10 review: folded shut, it was missed).
+void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st, const std::string& stage_id,
+                          bool open_by_default);
 // Every key, in a centred window (H).
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f);
 // Language, palette, skin tone, font size, view.

@@ -312,7 +312,12 @@ std::optional<PendingClock> drawTitleAndClock(const ScreenInput& in, const Scree
                        cap,
                        pos.x,
                        title_plate};
-  if (placeClock(in, pending.fonts, clock, cap, pos.x, title_plate, 2)) return std::nullopt;
+  // A small view (640x360) has room for few boxes: the labels and the key
+  // moment's caption choose theirs first there (the block once took the
+  // needle's label's place).
+  const bool small = in.view_size.x < 500.0f * in.scale;
+  if (!small && placeClock(in, pending.fonts, clock, cap, pos.x, title_plate, 2))
+    return std::nullopt;
   return pending;
 }
 
@@ -858,15 +863,16 @@ void drawWasLine(VerdictLine kind, const OutcomeSnapshot& b, const sim::Outcome&
 }
 
 // The stage's narration: key points first, the references behind "Sources".
-void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback& pb,
-                   const Fonts& f) {
+// `normal_open`: what is normal afterwards opens unless the reader closed it.
+void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f,
+                   bool normal_open) {
   const text::Locale& L = loc(st);
   ImGui::PushFont(f.small);
   wrappedTextDisabled(L.tr("ui.panel.narration"));
   recordItem(in, "panel.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::PopFont();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  drawNormalAfterwards(in, st, stage.id);
+  drawNormalAfterwards(in, st, stage.id, normal_open);
   // Patients at Compression: first what the model shows now (lying or upright, walls together
   // or apart), chosen as the stocking's caption is; the stage's text follows.
   const scene::LocalText text =
@@ -1076,10 +1082,11 @@ PanelHeights measurePanel(const ScreenInput& in, ScreenState& st, const Playback
   ImGui::PopFont();
   ImGui::End();
   window("##narration_measure", width - ImGui::GetStyle().ScrollbarSize);
-  h.reading = measure([&] { drawNarration(quiet, st, pb, f); });
+  h.reading = measure([&] { drawNarration(quiet, st, pb, f, false); });
+  h.normal_list = measure([&] { drawNarration(quiet, st, pb, f, true); }) - h.reading;
   ImGui::End();
   // The quiz's button under it, a line's spacing apart (drawStagePanel).
-  h.reading += ImGui::GetStyle().ItemSpacing.y + ImGui::GetFrameHeightWithSpacing();
+  h.quiz = ImGui::GetStyle().ItemSpacing.y + ImGui::GetFrameHeightWithSpacing();
   st.outcome_open = opened;
   return h;
 }
@@ -1303,7 +1310,7 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     drawSafetyBox(in, st, id);
     ImGui::Separator();
   }
-  drawNarration(in, st, pb, f);
+  drawNarration(in, st, pb, f, plan.normal_open);
   if (!plan.pinned) {
     ImGui::Separator();
     if (!plan.box_leads) drawSafetyBox(in, st, id);
