@@ -315,7 +315,7 @@ std::optional<PendingClock> drawTitleAndClock(const ScreenInput& in, const Scree
   // A small view (640x360) has room for few boxes: the labels and the key
   // moment's caption choose theirs first there (the block once took the
   // needle's label's place).
-  const bool small = in.view_size.x < 500.0f * in.scale;
+  const bool small = in.view_size.x < 640.0f * in.scale; // 448 of 480 at 640x360
   if (!small && placeClock(in, pending.fonts, clock, cap, pos.x, title_plate, 2))
     return std::nullopt;
   return pending;

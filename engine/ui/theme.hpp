@@ -25,7 +25,7 @@ inline constexpr Rgba kSafetyBoxEdge{0.75f, 0.35f, 0.30f, 1.0f};
 // What is normal afterwards (no call needed): a calm green frame beside the
 // warning box's red, dark ink on it (contrast above 4.5:1).
 inline constexpr Rgba kNormalBoxFill{0.92f, 0.97f, 0.93f, 1.0f};
-inline constexpr Rgba kNormalBoxEdge{0.35f, 0.60f, 0.42f, 1.0f};
+inline constexpr Rgba kNormalBoxEdge{0.55f, 0.78f, 0.60f, 1.0f};
 // The ink of an urgency's heading.
 constexpr Rgba urgencyInk(scene::Urgency u) {
   switch (u) {
