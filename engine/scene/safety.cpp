@@ -262,10 +262,15 @@ std::optional<StageSafetyBox> stageSafetyBox(StageKind kind, Audience audience) 
     return StageSafetyBox{inWording(nullptr, "safety.box.report.student", audience), reportGroups(),
                           audience,
                           audience == Audience::Patient ? normalAfterwardsTitleKey() : nullptr};
+  case StageKind::NextSession:
+    // Weeks on, before the vein is treated again: the warning signs still hold
+    // until then, and this is the last screen the patient sees (round-10
+    // review: the box vanished there). What is normal in the first days is past.
+    return StageSafetyBox{inWording(nullptr, "safety.box.report.student", audience), reportGroups(),
+                          audience, nullptr};
   case StageKind::Preparation:
   case StageKind::Procedure:
   case StageKind::Compression:
-  case StageKind::NextSession:
     return std::nullopt;
   }
   return std::nullopt;

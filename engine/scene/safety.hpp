@@ -91,9 +91,9 @@ std::vector<std::string> safetyKeys();
 
 // A stage's safety box in the side panel, seen without the help key in both
 // modes: its heading and its groups, each a headed list of items. The
-// contraindications at Assessment (one group); at Recovery the warning signs
-// of warningSigns() in one group per urgency, under a short heading that says
-// whom to call (so no item repeats it); none elsewhere. One list, two
+// contraindications at Assessment (one group); at Recovery and the next
+// session the warning signs of warningSigns() in one group per urgency, under
+// a short heading that says whom to call (so no item repeats it); none elsewhere. One list, two
 // wordings chosen by the audience: a patient reads "Who should not have it" /
 // "When to get help" in plain words, a student "Contraindications (product
 // information)" / "Warning signs to teach the patient" with the clinical names

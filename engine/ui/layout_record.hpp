@@ -61,6 +61,10 @@ struct LayoutRecord {
   // Text below the region's bottom: its last line fades out over a down arrow
   // (the thin scroll bar alone was missed; a line cut in half read as an error).
   bool panel_more_cue = false;
+  // Where the region stops showing text: its bottom, or above it the top of
+  // the first line that bottom would cut (that line and all below are hidden
+  // whole, the region's background drawn over them).
+  float panel_fold = 0.0f;
   Rect scrub; // the timeline's scrub bar (its width; 1 px high)
   void clear() {
     texts.clear();
@@ -70,6 +74,7 @@ struct LayoutRecord {
     panel_scroll = {};
     panel_scrollbar = false;
     panel_more_cue = false;
+    panel_fold = 0.0f;
     scrub = {};
   }
 };

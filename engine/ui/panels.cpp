@@ -307,8 +307,16 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
   dl->ChannelsMerge();
 }
 
-void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
-                          const std::string& stage_id) {
+bool stageBoxSaysWhomToCall(const std::string& stage_id, scene::Audience audience) {
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  const std::optional<scene::StageSafetyBox> box =
+      info ? scene::stageSafetyBox(info->kind, audience) : std::nullopt;
+  return box && std::any_of(box->groups.begin(), box->groups.end(),
+                            [](const scene::SafetyGroup& g) { return g.urgency.has_value(); });
+}
+
+void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st, const std::string& stage_id,
+                          bool open_by_default) {
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   const std::optional<scene::StageSafetyBox> box =
       info ? scene::stageSafetyBox(info->kind, st.audience) : std::nullopt;
@@ -319,23 +327,24 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
   const ImVec4 c = ImGui::GetStyle().Colors[ImGuiCol_Text];
   const glm::vec4 ink(c.x, c.y, c.z, c.w);
   const std::string title = tr(st, box->normal_title_key);
-  // An arrow as tall as a line of text (a framed button's padding cost the
-  // 1280x720 panel the row) and the heading beside it, wrapped (a tree
-  // node's label does not wrap: at 640x360 it ran past the panel); a click
-  // on either opens it. Right of the narration's heading where both fit on
-  // its row: the line is seen without scrolling and costs the panel no row.
+  // An arrow as tall as a line of text and the heading beside it, wrapped (a
+  // tree node's label does not wrap: at 640x360 it ran past the panel); a
+  // click on either opens it. On a row of its own under the narration's
+  // heading, framed in a calm green beside the warning box's red (round-10
+  // review: beside the heading, folded shut, a worried patient missed it).
   const ImGuiStyle& sty = ImGui::GetStyle();
-  const float arrow_w = ImGui::GetFontSize();
-  const float w = arrow_w + sty.ItemInnerSpacing.x + ImGui::CalcTextSize(title.c_str()).x;
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + 2.0f * sty.ItemSpacing.x + w <= right)
-    ImGui::SameLine(right - w);
-  // (The state lives in the window's storage: the panel's off-screen
-  // measuring window always finds it closed, so an open list never changes
-  // how the pinned part fits.)
+  const float pad = 0.5f * sty.FramePadding.x;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 top_left(ImGui::GetCursorScreenPos().x - pad, ImGui::GetCursorScreenPos().y);
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  // (The state lives in the window's storage, the reader's click kept there;
+  // the panel's off-screen measuring window never has one: it measures the
+  // list open and closed by `open_by_default`.)
   ImGuiStorage* storage = ImGui::GetStateStorage();
   const ImGuiID id = ImGui::GetID("safety_normal");
-  bool open = storage->GetBool(id, false);
+  bool open = storage->GetBool(id, open_by_default);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.0f, 0.0f));
   const bool arrow = ImGui::ArrowButton("##safety_normal", open ? ImGuiDir_Down : ImGuiDir_Right);
   ImGui::PopStyleVar();
@@ -353,6 +362,13 @@ void drawNormalAfterwards(const ScreenInput& in, const ScreenState& st,
       recordLastItem(in, "panel.normal", ink, item);
     }
   ImGui::PopTextWrapPos();
+  const float bottom = ImGui::GetItemRectMax().y + 0.5f * pad;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(top_left, ImVec2(right, bottom), ImGui::GetColorU32(imColour(kNormalBoxFill)),
+                    pad);
+  dl->AddRect(top_left, ImVec2(right, bottom), ImGui::GetColorU32(imColour(kNormalBoxEdge)), pad, 0,
+              std::max(1.0f, 0.15f * sty.FramePadding.x));
+  dl->ChannelsMerge();
 }
 
 void drawHelp(const ScreenInput& in, ScreenState& st, const Fonts& f) {

@@ -20,6 +20,7 @@
 #include "ui/leg_figure.hpp"
 #include "ui/outcome_text.hpp"
 #include "ui/overlays.hpp"
+#include "ui/panel_plan.hpp"
 #include "ui/panels.hpp"
 #include "ui/sources.hpp"
 
@@ -76,6 +77,34 @@ float g_panel_left = 0.0f, g_panel_right = 0.0f; // the side panel's sides, for 
 float g_fold_y = 0.0f;
 bool g_warning_below = false;
 float g_warning_scroll_y = 0.0f; // the region's scroll that brings that warning to its top
+// The region's bottom this frame, and the top of the first line that runs past
+// it: from there down the region shows nothing (drawMoreBelowCue), so that a
+// line is seen whole or not at all (a quiz button cut in half, a narration's
+// last line cut under "Sources" read as faults: round-10 review).
+float g_region_bottom = 0.0f;
+float g_cut_y = 0.0f;
+
+// An item of the scrolling region, `min` to `max`: where it runs past the
+// region's bottom, the cut moves up to the top of its first line that does
+// (its text's lines from `lines_top`, `line` apart; line 0: one block, a
+// button or a header).
+void noteRegionItem(ImVec2 min, ImVec2 max, float lines_top = 0.0f, float line = 0.0f) {
+  if (!g_in_scroll_region || max.y <= g_region_bottom + 0.5f || min.y >= g_cut_y) return;
+  float cut = min.y;
+  if (line > 0.0f && g_region_bottom > lines_top)
+    cut = lines_top + std::floor((g_region_bottom - lines_top) / line + 0.01f) * line;
+  g_cut_y = std::min(g_cut_y, std::max(cut, min.y));
+}
+
+// The item just submitted (noteRegionItem): a text wrappedText drew there is
+// cut between its lines.
+void noteRegionLastItem() {
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  const DrawnLines& d = lastDrawnLines();
+  const float dy = min.y - d.y;
+  const bool text = std::abs(d.x - min.x) < 0.5f && dy > -0.5f && dy < 20.0f;
+  noteRegionItem(min, max, d.y, text ? ImGui::GetFontSize() : 0.0f);
+}
 
 // Keeps the lines wrappedText/addWrappedText drew at `at` (and the text they were
 // broken from), if the last text drawn was there.
@@ -105,6 +134,7 @@ void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size
 // An ImGui item just submitted (button, selectable, text): recorded with the
 // window it must stay inside (its inner rectangle, left to right).
 void recordItem(const ScreenInput& in, const char* what, ImVec4 ink) {
+  noteRegionLastItem();
   if (!in.record) return;
   RecordedText t;
   t.scrolls = g_in_scroll_region;
@@ -153,8 +183,84 @@ int shownStage(const ScreenInput& in, const ScreenState& st, const Playback& pb)
              : pb.stageIndex();
 }
 
-void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb,
-                       const Fonts& f) {
+// The clock in `clock_font` and its caption right under it in `cap_font`, as
+// plates kept clear each (the caption may reach in under the title).
+struct ClockBlock {
+  ImFont *clock_font = nullptr, *cap_font = nullptr;
+  ImVec2 clock_at, cap_at;
+  Rect clock_plate, cap_plate;
+};
+
+// Where the block may go, best first: top right, under the title on the
+// left, then down either side; aligned with the clock's right edge on the
+// view's right, with its left edge on its left.
+std::vector<ClockBlock> clockSpots(const ScreenInput& in, ImFont* cf, ImFont* capf,
+                                   const std::string& clock, const std::string& cap, float left_x,
+                                   const Rect& title_plate) {
+  const ImVec2 sz = cf->CalcTextSizeA(cf->FontSize, 1e6f, 0.0f, clock.c_str());
+  const ImVec2 cs =
+      cap.empty() ? ImVec2(0, 0) : capf->CalcTextSizeA(capf->FontSize, 1e6f, 0.0f, cap.c_str());
+  const float pad = 10 * in.scale, cap_pad = 8 * in.scale;
+  const float right = in.view_origin.x + in.view_size.x - 24 * in.scale;
+  const auto block = [&](bool on_right, float y) {
+    ClockBlock b{cf, capf, ImVec2(on_right ? right - sz.x : left_x, y), {}, {}, {}};
+    b.clock_plate = plateAt(b.clock_at, sz, pad);
+    b.cap_at = ImVec2(on_right ? right - cs.x : left_x, b.clock_plate.max.y + 8 * in.scale);
+    b.cap_plate = plateAt(b.cap_at, cs, cap_pad);
+    return b;
+  };
+  std::vector<ClockBlock> spots = {block(true, in.view_origin.y + 16 * in.scale),
+                                   block(false, title_plate.max.y + pad)};
+  for (float y = title_plate.max.y + pad; y + sz.y < in.view_origin.y + in.view_size.y;
+       y += 12.0f * in.scale) {
+    spots.push_back(block(true, y));
+    spots.push_back(block(false, y));
+  }
+  return spots;
+}
+
+// The clock and its caption (`cap`, "" none) at the best of the first
+// `places` places where both are free, there in the largest of `fonts` (a
+// place before a size: the top right with a smaller caption before the block
+// goes down the side). False: no place.
+bool placeClock(const ScreenInput& in, const std::vector<std::pair<ImFont*, ImFont*>>& fonts,
+                const std::string& clock, const std::string& cap, float left_x,
+                const Rect& title_plate, std::size_t places) {
+  Placer& placer = *in.placer;
+  std::vector<std::vector<ClockBlock>> spots;
+  std::size_t most = 0;
+  for (const auto& [cf, capf] : fonts) {
+    spots.push_back(clockSpots(in, cf, capf, clock, cap, left_x, title_plate));
+    most = std::max(most, spots.back().size());
+  }
+  for (std::size_t i = 0; i < std::min(most, places); ++i)
+    for (const std::vector<ClockBlock>& in_font : spots) {
+      if (i >= in_font.size()) continue;
+      const ClockBlock& b = in_font[i];
+      if (!placer.isFree(b.clock_plate) || (!cap.empty() && !placer.isFree(b.cap_plate))) continue;
+      placer.keepClear(b.clock_plate);
+      plateText(in, b.clock_font, b.clock_at, clock.c_str(), kInkBlue, 10 * in.scale, "clock");
+      if (!cap.empty()) {
+        placer.keepClear(b.cap_plate);
+        plateText(in, b.cap_font, b.cap_at, cap.c_str(), kInkBlue, 8 * in.scale, "clock.caption");
+      }
+      return true;
+    }
+  return false;
+}
+
+// A clock with no place at the top (beside or under the title): it goes down
+// the view's side after the labels and the key moment's caption have theirs
+// (at 640x360 it once took the caption's place), or not at all.
+struct PendingClock {
+  std::vector<std::pair<ImFont*, ImFont*>> fonts;
+  std::string clock, cap;
+  float left_x = 0.0f;
+  Rect title_plate;
+};
+
+std::optional<PendingClock> drawTitleAndClock(const ScreenInput& in, const ScreenState& st,
+                                              const Playback& pb, const Fonts& f) {
   Placer& placer = *in.placer;
   const int shown = shownStage(in, st, pb);
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(shown)];
@@ -191,41 +297,28 @@ void drawTitleAndClock(const ScreenInput& in, const ScreenState& st, const Playb
   const std::string clock = in.run && has_model_time
                                 ? clockText(stage.id, *in.run, in.sample->time_s, loc(st))
                                 : std::string();
-  if (clock.empty()) return;
+  if (clock.empty()) return std::nullopt;
+  // The clock and what it counts from ("after the injection") go as one
+  // block, the caption right under the clock: a long title once pushed the
+  // clock onto a line of its own without its caption, and a block reaching up
+  // under the corner put the caption beside the clock (round-10 review). The
+  // largest fonts in which the block has a place.
+  const std::string cap = clockCaption(stage.id, *in.run, loc(st));
   ImFont* cf = st.presenter && tf == f.presenter_title ? f.title : tf;
   if (cf == f.small) cf = f.body;
-  const ImVec2 sz = cf->CalcTextSizeA(cf->FontSize, 1e6f, 0.0f, clock.c_str());
-  // Top right; narrow or over the vein there: below the title, else down the right side.
-  const float pad = 10 * in.scale;
-  const float right_x = in.view_origin.x + in.view_size.x - sz.x - 24 * in.scale;
-  std::vector<Rect> spots = {plateAt(ImVec2(right_x, pos.y), sz, pad),
-                             plateAt(ImVec2(pos.x, title_plate.max.y + pad), sz, pad)};
-  for (float y = title_plate.max.y + pad; y + sz.y < in.view_origin.y + in.view_size.y;
-       y += 12.0f * in.scale) {
-    spots.push_back(plateAt(ImVec2(right_x, y), sz, pad));
-    spots.push_back(plateAt(ImVec2(pos.x, y), sz, pad));
-  }
-  const auto spot = placer.place(spots);
-  if (!spot) return;
-  const ImVec2 cp(spot->min.x + pad, spot->min.y + pad * 0.6f);
-  const Rect clock_plate = plateText(in, cf, cp, clock.c_str(), kInkBlue, pad, "clock");
-  // What the clock counts from ("after treatment"), right-aligned under it, or
-  // on its left where the block reaches up under it (the reticular scene's
-  // Recovery once went without). A clock pushed to the left, under the title,
-  // goes without: the labels need the room.
-  const bool right = cp.x > in.view_origin.x + 0.5f * in.view_size.x;
-  const std::string cap = right ? clockCaption(stage.id, *in.run, loc(st)) : std::string();
-  if (cap.empty()) return;
-  const ImVec2 cs = f.body->CalcTextSizeA(f.body->FontSize, 1e6f, 0.0f, cap.c_str());
-  const float cap_pad = 8 * in.scale;
-  const ImVec2 under(cp.x + sz.x - cs.x, clock_plate.max.y + 8 * in.scale);
-  const ImVec2 beside(clock_plate.min.x - 8 * in.scale - cap_pad - cs.x,
-                      0.5f * (clock_plate.min.y + clock_plate.max.y) - 0.5f * cs.y);
-  for (const ImVec2 cq : {under, beside})
-    if (placer.isFree(plateAt(cq, cs, cap_pad))) {
-      placer.keepClear(plateText(in, f.body, cq, cap.c_str(), kInkBlue, cap_pad, "clock.caption"));
-      return;
-    }
+  // (The caption takes the small font before the clock gives up its size.)
+  PendingClock pending{{{cf, f.body}, {cf, f.small}, {f.body, f.small}, {f.small, f.small}},
+                       clock,
+                       cap,
+                       pos.x,
+                       title_plate};
+  // A small view (640x360) has room for few boxes: the labels and the key
+  // moment's caption choose theirs first there (the block once took the
+  // needle's label's place).
+  const bool small = in.view_size.x < 640.0f * in.scale; // 448 of 480 at 640x360
+  if (!small && placeClock(in, pending.fonts, clock, cap, pos.x, title_plate, 2))
+    return std::nullopt;
+  return pending;
 }
 
 // A label's leader line from `attach` to `a`, with the band its anchor marks
@@ -770,15 +863,16 @@ void drawWasLine(VerdictLine kind, const OutcomeSnapshot& b, const sim::Outcome&
 }
 
 // The stage's narration: key points first, the references behind "Sources".
-void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback& pb,
-                   const Fonts& f) {
+// `normal_open`: what is normal afterwards opens unless the reader closed it.
+void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f,
+                   bool normal_open) {
   const text::Locale& L = loc(st);
   ImGui::PushFont(f.small);
   wrappedTextDisabled(L.tr("ui.panel.narration"));
   recordItem(in, "panel.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::PopFont();
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  drawNormalAfterwards(in, st, stage.id);
+  drawNormalAfterwards(in, st, stage.id, normal_open);
   // Patients at Compression: first what the model shows now (lying or upright, walls together
   // or apart), chosen as the stocking's caption is; the stage's text follows.
   const scene::LocalText text =
@@ -848,16 +942,39 @@ void drawPracticeLine(const ScreenInput& in, const ScreenState& st) {
   ImGui::PopTextWrapPos();
 }
 
-// The model's outcome (both halves' when comparing), with what changed.
-void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+// The outcome's heading. Folded: an arrow before it and the one-line verdict
+// under it, a click on either opens it whole; opened by the reader: an arrow
+// that folds it again. Whole where it fits: the heading alone.
+// Returns whether the outcome is drawn folded.
+bool drawOutcomeHeading(const ScreenInput& in, ScreenState& st, const Fonts& f, bool folded) {
+  const text::Locale& L = loc(st);
+  const bool toggle = folded || st.outcome_open;
+  bool clicked = false;
+  if (toggle) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0.0f, 0.0f));
+    clicked = ImGui::ArrowButton("##outcome_fold", folded ? ImGuiDir_Right : ImGuiDir_Down);
+    ImGui::PopStyleVar();
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+  }
+  ImGui::PushFont(f.small);
+  wrappedTextDisabled(L.tr("ui.panel.outcome"));
+  recordItem(in, "panel.outcome.heading", ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::PopFont();
+  if (toggle && (clicked || ImGui::IsItemClicked())) st.outcome_open = folded;
+  return folded;
+}
+
+// The model's outcome (both halves' when comparing), with what changed, its
+// small print last; folded (ui::planPanel): its heading and the verdict's
+// first line only.
+void drawOutcome(const ScreenInput& in, ScreenState& st, const Playback& pb, const Fonts& f,
+                 bool folded) {
   const text::Locale& L = loc(st);
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
   const sim::Outcome& o = in.run->outcome;
   const bool student = st.audience == scene::Audience::Student;
   const int shown_days = static_cast<int>(std::lround(core::daysFromSeconds(in.run->endTime())));
-  ImGui::PushFont(f.small);
-  wrappedTextDisabled(L.tr("ui.panel.outcome"));
-  ImGui::PopFont();
+  drawOutcomeHeading(in, st, f, folded);
   ImGui::PushTextWrapPos(0.0f); // everything below wraps at the panel edge
   const OutcomeSnapshot& b = st.before;
   const bool cmp = b.valid && student;
@@ -865,6 +982,14 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
   if (!shown) {
     wrappedText(outcomePending(L)); // patients: not before the treatment
     recordItem(in, "panel.outcome", styleText());
+  } else if (folded) {
+    // The verdict in one line: closed, reopened or not suitable (its first).
+    const std::vector<OutcomeLine> lines = outcomeVerdictLines(o, st.audience, L, shown_days);
+    if (!lines.empty()) {
+      wrappedText(lines.front().text);
+      recordItem(in, "panel.outcome", styleText());
+      if (ImGui::IsItemClicked()) st.outcome_open = true;
+    }
   } else if (in.compare_outcome) {
     // Side by side: what both verdicts say once, then each half's own lines
     // under its name (the main panel's lines, run on): two verdicts and the
@@ -888,7 +1013,7 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
       if (cmp) drawWasLine(line.kind, b, o, L);
     }
   }
-  if (shown && !o.indicated && !in.compare_outcome) {
+  if (shown && !folded && !o.indicated && !in.compare_outcome) {
     // Not indicated: what applies instead, not how sessions of this one go.
     wrappedText(L.tr("outcome.alternatives"));
     recordItem(in, "panel.outcome", styleText());
@@ -898,7 +1023,7 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
       recordItem(in, "panel.outcome", styleText());
     }
   }
-  if (shown) {
+  if (shown && !folded) {
     for (const std::string& wmsg : warningLines(o, st.audience, L)) {
       textBullet(); // keeps the line: the text wraps beside the bullet
       wrappedText(wmsg);
@@ -907,56 +1032,62 @@ void drawOutcome(const ScreenInput& in, const ScreenState& st, const Playback& p
     }
   }
   ImGui::PopTextWrapPos();
+  if (!folded && hasPracticeLine(in, st, pb)) drawPracticeLine(in, st);
 }
 
-// What the panel keeps in sight: the stage's safety box (Assessment,
-// Recovery), then the model's outcome.
-void drawPinned(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
-  drawSafetyBox(in, st, (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id);
-  drawOutcome(in, st, pb, f);
+const std::string& stageId(const ScreenInput& in, const Playback& pb) {
+  return (*in.stages)[static_cast<std::size_t>(pb.stageIndex())]->id;
 }
 
-// How tall the pinned outcome is in the body font and in the small one, its
-// small print, and the narration above it: measured in this frame, in a window
-// off the screen as wide as the panel (nothing recorded, nothing seen), so the
-// panel fits at once.
-struct FooterHeights {
-  float body = 0.0f, small = 0.0f, practice = 0.0f, narration = 0.0f;
-};
-
-FooterHeights measureFooter(const ScreenInput& in, const ScreenState& st, const Playback& pb,
-                            const Fonts& f, float width, bool practice) {
+// The heights ui::planPanel weighs, measured in this frame in windows off the
+// screen (nothing recorded, nothing seen), so the panel fits at once: the
+// safety box and the outcome (whole and folded) in the body font and the small
+// one, as wide as the panel; the narration and the quiz's button as the
+// scrolling region wraps them (a scroll bar narrower).
+PanelHeights measurePanel(const ScreenInput& in, ScreenState& st, const Playback& pb,
+                          const Fonts& f, float width) {
   ScreenInput quiet = in;
   quiet.record = nullptr;
-  ImGui::SetNextWindowPos(ImVec2(-1.0e5f, -1.0e5f));
-  ImGui::SetNextWindowSize(ImVec2(width, 1.0e5f));
-  ImGui::Begin("##panel_measure", nullptr,
-               kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs |
-                   ImGuiWindowFlags_NoNav);
+  // (The reader's choice is not the measure's: both forms are measured.)
+  const bool opened = st.outcome_open;
+  const auto window = [](const char* id, float w) {
+    ImGui::SetNextWindowPos(ImVec2(-1.0e5f, -1.0e5f));
+    ImGui::SetNextWindowSize(ImVec2(w, 1.0e5f));
+    ImGui::Begin(id, nullptr,
+                 kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs |
+                     ImGuiWindowFlags_NoNav);
+  };
   const auto measure = [](const auto& draw) {
     const float top = ImGui::GetCursorPosY();
     draw();
     return ImGui::GetCursorPosY() - top;
   };
-  FooterHeights h;
-  const auto outcome = [&] {
-    ImGui::Separator();
-    drawPinned(quiet, st, pb, f);
+  PanelHeights h;
+  window("##panel_measure", width);
+  const std::string& id = stageId(in, pb);
+  const auto box = [&] { drawSafetyBox(quiet, st, id); };
+  const auto outcome = [&](bool folded) {
+    return [&, folded] {
+      ImGui::Separator();
+      drawOutcome(quiet, st, pb, f, folded);
+    };
   };
-  h.body = measure(outcome);
+  h.box_body = measure(box);
+  h.outcome_body = measure(outcome(false));
+  h.folded_body = measure(outcome(true));
   ImGui::PushFont(f.small);
-  h.small = measure(outcome);
+  h.box_small = measure(box);
+  h.outcome_small = measure(outcome(false));
+  h.folded_small = measure(outcome(true));
   ImGui::PopFont();
-  if (practice) h.practice = measure([&] { drawPracticeLine(quiet, st); });
   ImGui::End();
-  // The narration as the scrolling region wraps it: a scroll bar narrower.
-  ImGui::SetNextWindowPos(ImVec2(-1.0e5f, -1.0e5f));
-  ImGui::SetNextWindowSize(ImVec2(width - ImGui::GetStyle().ScrollbarSize, 1.0e5f));
-  ImGui::Begin("##narration_measure", nullptr,
-               kFixed | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoInputs |
-                   ImGuiWindowFlags_NoNav);
-  h.narration = measure([&] { drawNarration(quiet, st, pb, f); });
+  window("##narration_measure", width - ImGui::GetStyle().ScrollbarSize);
+  h.reading = measure([&] { drawNarration(quiet, st, pb, f, false); });
+  h.normal_list = measure([&] { drawNarration(quiet, st, pb, f, true); }) - h.reading;
   ImGui::End();
+  // The quiz's button under it, a line's spacing apart (drawStagePanel).
+  h.quiz = ImGui::GetStyle().ItemSpacing.y + ImGui::GetFrameHeightWithSpacing();
+  st.outcome_open = opened;
   return h;
 }
 
@@ -1033,38 +1164,38 @@ void drawPanelHeader(const ScreenInput& in, ScreenState& st, Playback& pb, const
   ImGui::Separator();
 }
 
-// Inside the panel's scrolling region, where more text follows below: its
-// last line fades into the panel over a down arrow, the cue that it scrolls
-// (the thin scroll bar alone was missed, and a line cut in half at the
-// region's edge read as a fault: 640x360 outcome, 1920x1080 Recovery).
+// Inside the panel's scrolling region, where more text follows below: the
+// lines the region's bottom would cut are hidden whole (from g_cut_y down the
+// region shows its background), and a down arrow at the foot of the scroll
+// bar's track says that it scrolls (the thin scroll bar alone was missed; a
+// line cut in half at the region's edge read as a fault: 640x360 outcome,
+// 1920x1080 Recovery, and a fade over half a line still did: the quiz's
+// button at 1280x720, round-10 review).
 void drawMoreBelowCue(const ScreenInput& in) {
   const bool more = ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 0.5f;
-  if (in.record) in.record->panel_more_cue = more;
-  if (!more) return;
   const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+  const float bottom = wp.y + ws.y, cut = std::min(g_cut_y, bottom);
+  if (in.record) {
+    in.record->panel_more_cue = more;
+    in.record->panel_fold = more ? cut : bottom;
+  }
+  if (!more) return;
   const float right = wp.x + ws.x - ImGui::GetStyle().ScrollbarSize;
-  const float bottom = wp.y + ws.y, fade = 0.65f * ImGui::GetTextLineHeight();
   ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   bg.w = 1.0f;
-  ImVec4 clear = bg;
-  clear.w = 0.0f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float solid = bottom - 0.5f * fade; // under the last line: hidden
-  dl->AddRectFilledMultiColor(ImVec2(wp.x, bottom - fade), ImVec2(right, solid), colU(clear),
-                              colU(clear), colU(bg), colU(bg));
-  dl->AddRectFilled(ImVec2(wp.x, solid), ImVec2(right, bottom), colU(bg));
-  // A text the region's bottom cuts is not read under the fade: it is seen
-  // down to the fade's top only (the layout test's contrast and overlap
-  // checks). A text that ends above the bottom stays whole (its last line's
-  // descenders may reach into the fade's clear top).
-  if (in.record)
-    for (RecordedText& t : in.record->texts)
-      if (t.scrolls && t.rect.max.y > bottom + 0.5f)
-        t.inside.max.y = std::min(t.inside.max.y, bottom - fade);
+  dl->AddRectFilled(ImVec2(wp.x, cut), ImVec2(right, bottom), colU(bg));
   // The arrow at the foot of the scroll bar's track, clear of every word.
   const float bar = ImGui::GetStyle().ScrollbarSize;
   const float r = std::min(0.3f * ImGui::GetTextLineHeight(), 0.4f * bar);
   const float cx = right + 0.5f * bar, y = bottom - 0.5f * bar;
+  // The texts below the cut are not seen (the layout test's contrast and
+  // overlap checks read them down to the cut only, and above the arrow: it
+  // sits in the track beside their last line, no ink of theirs).
+  if (in.record)
+    for (RecordedText& t : in.record->texts)
+      if (t.scrolls && t.rect.max.y > cut + 0.5f)
+        t.inside.max.y = std::min({t.inside.max.y, cut, y - 0.5f * r - 1.0f});
   // (The items' clip rectangle stops short of the track: the whole region's.)
   dl->PushClipRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y), false);
   dl->AddTriangleFilled(ImVec2(cx - r, y - 0.5f * r), ImVec2(cx + r, y - 0.5f * r),
@@ -1124,38 +1255,33 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
                       ImVec2(ImGui::GetStyle().ItemSpacing.x, std::max(4.0f, 4.0f * in.scale)));
   // The narration, quiz and model scroll in the region under the header (a
-  // scroll bar shows when there is more; a new stage starts at its top); the
-  // stage's safety box and the outcome are pinned at the bottom and always
-  // seen whole. Where the narration and the pinned part fit together they are
-  // all seen whole at once. A short panel (640x360) takes the pinned part in
-  // the small font where the body font would not fit; where not even that
-  // fits, it scrolls too, after the narration. The small print is pinned
-  // with it where it fits, else it scrolls, after the narration.
-  const float avail = ImGui::GetContentRegionAvail().y;
-  // The narration keeps two fifths of the panel at least (two lines where that
-  // is less); a third where the outcome states two verdicts (--compare).
-  const float pinned_share = in.compare_outcome ? 2.0f / 3.0f : 0.6f;
-  const float room =
-      std::min(pinned_share * avail, avail - 2.0f * ImGui::GetTextLineHeightWithSpacing());
-  const bool practice = hasPracticeLine(in, st, pb);
-  const FooterHeights h = measureFooter(in, st, pb, f, w, practice);
-  const bool body_fits = h.body <= room || h.body + h.narration <= avail;
-  const bool footer_small = !body_fits;
-  const bool footer_scrolls = footer_small && h.small > room;
-  const float footer_h = footer_scrolls ? 0.0f : footer_small ? h.small : h.body;
-  const bool practice_pinned =
-      practice && !footer_scrolls &&
-      (footer_h + h.practice <= room || footer_h + h.practice + h.narration <= avail);
+  // scroll bar shows where there is more; a new stage starts at its top); the
+  // stage's safety box and the outcome are pinned at the bottom, seen whole.
+  // What is pinned, in which font, and whether the outcome folds to its
+  // verdict follow one priority rule, weighed on this frame's heights
+  // (ui::planPanel): the box, then the narration and the quiz's button, then
+  // the outcome whole. Where not even two lines of narration fit beside the
+  // box (640x360), the box and the outcome scroll too: the box ahead of the
+  // narration where it says whom to call, else after it.
+  PanelHeights h = measurePanel(in, st, pb, f, w);
+  h.avail = ImGui::GetContentRegionAvail().y;
+  h.min_region = 2.0f * ImGui::GetTextLineHeightWithSpacing();
+  h.share = in.compare_outcome ? 2.0f / 3.0f : 0.6f; // two verdicts: a third for the narration
+  h.can_fold = !in.compare_outcome;
+  h.reader_opened = st.outcome_open;
+  h.box_calls = stageBoxSaysWhomToCall(stageId(in, pb), st.audience);
+  const PanelPlan plan = planPanel(h);
   // From the last frame's layout of this stage (ImGui settles over two
   // frames); a new stage starts without it (another stage's cue, shortening
-  // the region, could keep itself: 1920x1080 fr, underdosed Recovery).
+  // the region, could keep itself: 1920x1080 fr, underdosed Recovery). The
+  // plan does not weigh it: the cue shows only where the reading scrolls.
   const bool new_stage = st.panel_stage_shown != pb.stageIndex();
   const bool safety_cue = st.warning_below && !new_stage;
   const float footer =
-      footer_h + (practice_pinned ? h.practice : 0.0f) + (safety_cue ? safetyCueHeight(f) : 0.0f);
+      (plan.pinned ? plan.pinned_height : 0.0f) + (safety_cue ? safetyCueHeight(f) : 0.0f);
   g_panel_left = ImGui::GetWindowPos().x;
   g_panel_right = g_panel_left + ImGui::GetWindowSize().x;
-  ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(avail - footer, 1.0f)));
+  ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(h.avail - footer, 1.0f)));
   g_in_scroll_region = true;
   if (new_stage) { // its narration from the top
     ImGui::SetScrollY(0.0f);
@@ -1171,22 +1297,24 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     g_fold_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 0.5f +
                (safety_cue ? safetyCueHeight(f) : 0.0f);
     g_warning_below = false;
+    g_region_bottom = g_cut_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
   }
   if (in.record) {
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     in.record->panel_scroll = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
   }
-  // Where even the small font does not fit (640x360) the pinned part scrolls
-  // too, after the narration: the stage's words first, the box one scroll
-  // below (first, it pushed the narration out of sight).
-  drawNarration(in, st, pb, f);
-  if (footer_scrolls) {
+  // Where nothing is pinned (640x360): the warning signs first, else the
+  // stage's words first, the box one scroll below.
+  const std::string& id = stageId(in, pb);
+  if (plan.box_leads) {
+    drawSafetyBox(in, st, id);
     ImGui::Separator();
-    drawPinned(in, st, pb, f);
   }
-  if (practice && !practice_pinned) {
+  drawNarration(in, st, pb, f, plan.normal_open);
+  if (!plan.pinned) {
     ImGui::Separator();
-    drawPracticeLine(in, st);
+    if (!plan.box_leads) drawSafetyBox(in, st, id);
+    drawOutcome(in, st, pb, f, false);
   }
   ImGui::Spacing();
   drawQuiz(in, st, f, actions, pb.stageIndex(), pb.stageIndex() == pb.stageCount() - 1);
@@ -1214,13 +1342,15 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   st.warning_scroll_y = g_warning_scroll_y;
   g_in_scroll_region = false;
   ImGui::EndChild();
-  if (!footer_scrolls) {
+  if (plan.pinned) {
     ImGui::Separator();
-    if (footer_small) ImGui::PushFont(f.small);
-    drawPinned(in, st, pb, f);
-    if (footer_small) ImGui::PopFont();
+    if (plan.box_small) ImGui::PushFont(f.small);
+    drawSafetyBox(in, st, id);
+    if (plan.box_small) ImGui::PopFont();
+    if (plan.outcome_small) ImGui::PushFont(f.small);
+    drawOutcome(in, st, pb, f, plan.folded);
+    if (plan.outcome_small) ImGui::PopFont();
   }
-  if (practice_pinned) drawPracticeLine(in, st);
   if (safety_cue) drawSafetyCue(in, st, f);
   ImGui::PopStyleVar();
   ImGui::End();
@@ -1637,6 +1767,10 @@ void noteWarningItem() {
   g_warning_scroll_y = ImGui::GetScrollY() + ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
 }
 
+void noteScrolledItem() {
+  noteRegionLastItem();
+}
+
 void recordLastItem(const ScreenInput& in, const char* what) {
   recordItem(in, what, styleText());
 }
@@ -1661,6 +1795,7 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
   const ImVec2 text(at.x + ImGui::GetFontSize() + 3 * sty.FramePadding.x,
                     at.y + sty.FramePadding.y);
   const bool open = ImGui::CollapsingHeader(label.c_str(), flags);
+  noteRegionItem(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); // a header: whole or not at all
   if (in.record) {
     recordText(in, what, text, ImGui::CalcTextSize(shown.c_str()), styleText(), false);
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
@@ -1676,6 +1811,9 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
 
 void recordQuizChoice(const ScreenInput& in, ImVec2 button, ImVec2 text_at, ImVec2 text_size,
                       const std::string& shown, ImVec4 ink) {
+  noteRegionItem(ImVec2(std::min(button.x, text_at.x), std::min(button.y, text_at.y)),
+                 ImVec2(text_at.x + text_size.x, text_at.y + text_size.y), text_at.y,
+                 ImGui::GetFontSize());
   if (!in.record) return;
   recordText(in, "panel.quiz.choice", text_at, text_size, ink, false);
   RecordedText& t = in.record->texts.back();
@@ -1775,7 +1913,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   ImGui::PushFont(f.body);
   const bool leg = in.view->leg > 0.01f;
   if (leg) drawLegBackdrop(in.view_origin, in.view_size, in.view->leg);
-  drawTitleAndClock(in, st, pb, f);
+  const std::optional<PendingClock> clock = drawTitleAndClock(in, st, pb, f);
   // Below the title's plate, placed like the texts that follow.
   if (leg) drawLegs(in, st, f);
   // The ruler lies on the cut face: few places fit it, so it goes before the
@@ -1806,6 +1944,9 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   drawLabels(in, st, pb, f);
   if (!ruled && !small) drawScaleBar(in, st, f);
   drawWallInset(in, st, f);
+  if (clock)
+    placeClock(in, clock->fonts, clock->clock, clock->cap, clock->left_x, clock->title_plate,
+               SIZE_MAX);
   drawAnnotations(in, st, f, pb.stageIndex());
   if (!st.presenter) {
     drawStagePanel(in, st, pb, f, actions);

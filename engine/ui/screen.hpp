@@ -117,6 +117,9 @@ struct ScreenState {
   // (the safety cue shows), and the scroll that brings it to the region's top.
   bool warning_below = false;
   float warning_scroll_y = 0.0f;
+  // The reader opened the outcome the panel had folded to its verdict
+  // (ui::planPanel): it stays whole until folded again.
+  bool outcome_open = false;
 };
 
 struct LegFit; // ui/leg_figure.hpp
@@ -217,6 +220,10 @@ void recordLastItem(const ScreenInput& in, const char* what, glm::vec4 ink, std:
 // warning, a narration's sentence that says whom to call): where it runs past
 // the side panel's scrolling region's fold, the panel pins its safety cue.
 void noteWarningItem();
+// The item just submitted, where it is in the side panel's scrolling region
+// and not recorded (recordLastItem does this itself): a line its bottom would
+// cut is hidden whole with every line below it (a text between its lines).
+void noteScrolledItem();
 // A collapsing header (ImGui::CollapsingHeader, `label` may carry "###id")
 // whose words are never cut at the panel's edge: the small font where the body
 // font would not fit. Recorded as `what`.

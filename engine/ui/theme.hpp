@@ -22,6 +22,10 @@ inline constexpr Rgba kSafetyEmergencyInk{0.55f, 0.10f, 0.10f, 1.0f}; // red: ca
 inline constexpr Rgba kSafetyPracticeInk{0.60f, 0.36f, 0.00f, 1.0f};  // amber: the same day
 inline constexpr Rgba kSafetyBoxFill{1.0f, 0.95f, 0.93f, 1.0f};
 inline constexpr Rgba kSafetyBoxEdge{0.75f, 0.35f, 0.30f, 1.0f};
+// What is normal afterwards (no call needed): a calm green frame beside the
+// warning box's red, dark ink on it (contrast above 4.5:1).
+inline constexpr Rgba kNormalBoxFill{0.92f, 0.97f, 0.93f, 1.0f};
+inline constexpr Rgba kNormalBoxEdge{0.55f, 0.78f, 0.60f, 1.0f};
 // The ink of an urgency's heading.
 constexpr Rgba urgencyInk(scene::Urgency u) {
   switch (u) {

@@ -369,6 +369,13 @@ TEST_CASE("safety: every warning sign has one urgency, the same on every surface
   for (const auto aud : {scene::Audience::Patient, scene::Audience::Student}) {
     const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, aud);
     REQUIRE(box);
+    // The next session, weeks on and the tour's last screen, keeps the same
+    // signs (round-10 review: the box vanished there).
+    const auto next = scene::stageSafetyBox(scene::StageKind::NextSession, aud);
+    REQUIRE(next);
+    REQUIRE(next->groups.size() == box->groups.size());
+    for (std::size_t g = 0; g < box->groups.size(); ++g)
+      CHECK(next->groups[g].item_keys == box->groups[g].item_keys);
     REQUIRE(box->groups.size() == std::size(scene::kUrgencies));
     std::size_t listed = 0;
     for (std::size_t g = 0; g < box->groups.size(); ++g) {
@@ -448,10 +455,10 @@ TEST_CASE("safety: every student-mode safety box uses the student wording in eve
             CHECK(words.find(clinical_name.at(k)) != std::string::npos);
         }
     }
-    if (stage.kind == scene::StageKind::Recovery)
+    if (stage.kind == scene::StageKind::Recovery || stage.kind == scene::StageKind::NextSession)
       for (const scene::WarningSign& w : scene::warningSigns()) CHECK(clinical_name.count(w.key));
   }
-  CHECK(boxes == 2); // Assessment and Recovery
+  CHECK(boxes == 3); // Assessment, Recovery and the next session
   const text::Locale& en = text::english();
   CHECK(en.tr("safety.box.contra.student").find("Contraindications") != std::string::npos);
   CHECK(en.tr("safety.box.report.student").find("teach the patient") != std::string::npos);
