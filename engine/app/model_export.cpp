@@ -66,7 +66,7 @@ std::string reportJson(const sim::Run& run) {
   j["resolved_day"] = dayOrNull(o.resolved_day);
   j["residual_visibility"] = o.residual_visibility;
   j["sessions_recommended"] = o.sessions_recommended;
-  j["warnings"] = scene::warningTexts(o.warnings, text::english(), o.agent);
+  j["warnings"] = scene::warningTexts(o, text::english());
   // Extras.
   j["verdict"] = sim::toString(o.verdict);
   nlohmann::ordered_json codes = nlohmann::ordered_json::array();

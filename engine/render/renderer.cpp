@@ -273,6 +273,20 @@ float cordShade(const sim::Sample& s) {
   return t * t * (3.0f - 2.0f * t);
 }
 
+float bondedShade(const sim::Sample& s) {
+  const auto smooth = [](float e0, float e1, float x) {
+    const float t = std::clamp((x - e0) / (e1 - e0), 0.0f, 1.0f);
+    return t * t * (3.0f - 2.0f * t);
+  };
+  return smooth(0.4f, 0.5f, static_cast<float>(s.seal)) *
+         smooth(0.5f, 0.8f, static_cast<float>(s.lumen.waist)) *
+         (1.0f - static_cast<float>(s.fibrosis));
+}
+
+const char* wallLabelId(const sim::Sample& s) {
+  return bondedShade(s) >= 0.5f ? "vein_wall_bonded" : "vein_wall";
+}
+
 float structureScale(const sim::Sample& s) {
   const float fib = static_cast<float>(s.fibrosis), vis = static_cast<float>(s.visibility);
   return 1.0f - fib * (1.0f - (0.35f + 0.65f * vis));
@@ -350,6 +364,13 @@ glm::vec2 wallSpot(const TissueLayout& l, const sim::Sample& s) {
   const float r = l.vein_radius_mm, out = 0.7f * drawnWall(l, s);
   const float b = r * static_cast<float>(s.lumen.semi_y);
   const float waist = static_cast<float>(s.lumen.waist);
+  // Bonded: inside the one band the walls became (tissue.frag VEIN_SEALED: the
+  // slab |y| < 0.3 wall + half the section's height), halfway out from its
+  // seam, so the label that names it ("Walls bonded", wallLabelId) sits on it.
+  // 0.7 of the wall out lay beyond the slab in the wider reticular vein.
+  if (bondedShade(s) >= 0.5f)
+    return {0.45f * r * static_cast<float>(s.lumen.semi_x),
+            0.5f * (0.3f * drawnWall(l, s) + 0.5f * b)};
   // Pressed flat: on the upper wall over the slit (tissue.frag lumenDistance:
   // the middle's half height), between the small clot in the middle and the
   // pockets at the ends.

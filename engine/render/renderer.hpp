@@ -72,6 +72,15 @@ float stainShown(const sim::Sample& s);
 // the cord at the model's Cord event, the clot's and walls' own colours before). The labels follow
 // it: past 0.5 the picture shows a cord round what clot it still holds.
 float cordShade(const sim::Sample& s);
+// 0..1: how far the pressed vein's walls are drawn as one bonded band, the
+// legend's "Walls bonded" (tissue.frag VEIN_SEALED: smoothstep(0.4, 0.5, seal)
+// x smoothstep(0.5, 0.8, waist) x (1 - fibrosis)).
+float bondedShade(const sim::Sample& s);
+// The name of what the vein wall's anchor sits on, as a label id: the bonded
+// band where the picture mostly draws it ("vein_wall_bonded": the legend's
+// word, round-10 student review: "Vein wall (media, adventitia)" pointed at the
+// band the legend calls "Walls bonded"), else the wall ("vein_wall").
+const char* wallLabelId(const sim::Sample& s);
 // Reabsorption: how large the vein's structures are drawn (tissue.frag
 // uVein.w), 1 until fibrosis, then shrinking with the model's visibility to
 // 0.35 of their size as the cord is cleared.

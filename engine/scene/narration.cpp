@@ -36,8 +36,10 @@ std::string indicationReason(const sim::Params& p, const text::Locale& loc) {
 
 // The session's dose limit for this agent, one sentence part from the catalogue:
 // POL the label's session volume and the daily 2 mg/kg (Aethoxysklerol SmPC) as
-// mL of this strength at this weight; STS the session volume only (no mg/kg
-// limit stated), lower for a strong solution (Fibrovein 3 %: 4 mL).
+// mL of this strength at this weight, and which of the two is reached first
+// (students read the larger figure as the dose allowed: 28 mL of 0.5 % at
+// 70 kg, where 10 mL per session applies first); STS the session volume only
+// (no mg/kg limit stated), lower for a strong solution (Fibrovein 3 %: 4 mL).
 std::string doseLimit(const sim::Params& p, const text::Locale& loc) {
   const sim::AgentInfo& info = sim::agentInfo(p.agent.name);
   const double session_ml = sim::sessionMaxMl(p.agent.name, p.vein.kind, p.agent.concentration_pct);
@@ -48,7 +50,8 @@ std::string doseLimit(const sim::Params& p, const text::Locale& loc) {
   // 1 % w/v = 10 mg/mL (indication.hpp, doseMg).
   const double day_ml =
       info.max_mg_per_kg_day * p.patient.weight_kg / (10.0 * p.agent.concentration_pct);
-  return loc.tr("term.dose_limit.session_and_day",
+  const bool day_first = day_ml < session_ml;
+  return loc.tr(day_first ? "term.dose_limit.day_first" : "term.dose_limit.session_first",
                 {{"session_max_ml", loc.number(session_ml)},
                  {"max_mg_per_kg", loc.number(info.max_mg_per_kg_day)},
                  {"day_max_ml", loc.number(std::round(day_ml * 10.0) / 10.0)},
@@ -74,24 +77,30 @@ std::string stockingDays(sim::VeinKind k, const text::Locale& loc) {
                                {"max", loc.number(info.label_stocking_max_days)}});
 }
 
-// How the clot in the model's reopened vein went: organised against the
-// wall by one day and the vein open again on a later one, both on the same
-// day (said as such, and in their order: two "day 4"s read as two unordered
-// events), or open again before it organised (sim::Outcome
-// clot_organised_day, recanalized_day; the days as the clock shows them).
-// False without an outcome or a reopening.
+// How the clot in the model's reopened vein went, in its order: organised
+// against the wall before blood reopened a channel past it, or reopened while
+// still fresh (sim::Outcome clot_organised_day, recanalized_day). No days: they
+// come from assumed rates no source times (docs/model.md, "Thrombus,
+// organisation or cord"), and "day 4" read as a clinical timescale (round-10
+// student review). False without an outcome or a reopening.
 bool clotCourse(const sim::Outcome* o, const text::Locale& loc, std::string& out) {
   if (!o || o->recanalized_day < 0.0) return false;
-  const auto when = [&](double day) { return loc.dayLabel(core::dayNumber(day)); };
   const bool organised =
       o->clot_organised_day >= 0.0 && o->clot_organised_day <= o->recanalized_day;
-  if (organised && when(o->clot_organised_day) == when(o->recanalized_day))
-    out = loc.tr("term.clot_course.same_day", {{"when", when(o->recanalized_day)}});
-  else if (organised)
-    out = loc.tr("term.clot_course.organised", {{"organised_when", when(o->clot_organised_day)},
-                                                {"reopened_when", when(o->recanalized_day)}});
-  else
-    out = loc.tr("term.clot_course.fresh", {{"reopened_when", when(o->recanalized_day)}});
+  out = loc.tr(organised ? "term.clot_course.organised" : "term.clot_course.fresh");
+  return true;
+}
+
+// When the sealed vein becomes a cord: from the model's day of its Cord event
+// (sim::Outcome::cord_day, fibrosis 0.5, where the picture first names the
+// "Fibrous cord"), as the clock writes it; "over weeks" where the run has no
+// cord (a vein not indicated reads the plan). Round-10 student review: "Weeks:"
+// beside a cord labelled on day 9. False without an outcome.
+bool cordWhen(const sim::Outcome* o, const text::Locale& loc, std::string& out) {
+  if (!o) return false;
+  out = o->cord_day < 0.0
+            ? loc.tr("term.cord_when.weeks")
+            : loc.tr("term.cord_when.day", {{"when", loc.dayLabel(core::dayNumber(o->cord_day))}});
   return true;
 }
 
@@ -176,6 +185,7 @@ namespace {
 bool value(const std::string& name, const sim::Params& p, const text::Locale& loc,
            const sim::Outcome* outcome, std::string& out) {
   if (name == "clot_course") return clotCourse(outcome, loc, out);
+  if (name == "cord_when") return cordWhen(outcome, loc, out);
   if (name == "label_source" || name == "contra_source" || name == "contra_more_source" ||
       name == "practice_source") {
     // The agent's sources from the registry (sim::AgentSources), another
@@ -261,6 +271,7 @@ const std::vector<std::string>& placeholderNames() {
                                                   "contra_more_source",
                                                   "practice_source",
                                                   "clot_course",
+                                                  "cord_when",
                                                   "paod",
                                                   "alternatives",
                                                   "alternatives_plain",

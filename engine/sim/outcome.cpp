@@ -91,6 +91,10 @@ bool trappedBlood(const Outcome& o) {
   return o.treated && o.thrombus_peak >= k::kClotPresent;
 }
 
+bool failedForDose(const Outcome& o) {
+  return o.treated && !o.closed && o.lining_survived;
+}
+
 Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,
                   const Sample& last) {
   Outcome o;
@@ -152,8 +156,9 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   // model ran without compression, also where the lining survived: the clot
   // that held the underdosed vein shut is the missing stocking's (with one the
   // same dose never closes). That the dose, not the stocking, kept the walls
-  // from bonding is the ConcentrationLow and Reopened warnings' to say; the
-  // patient's lines say it in one sentence (ui/outcome_text.cpp).
+  // from bonding is the ConcentrationLow and Reopened warnings' to say, and the
+  // stocking's own student wording there (failedForDose: "not why this vein
+  // failed"); the patient's lines say it in one sentence (ui/outcome_text.cpp).
   if (o.recanalized) {
     o.warnings.push_back({WarningKind::Reopened, {}});
   } else if (treated && !o.closed) {

@@ -39,4 +39,11 @@ double mattingRisk(const Params& p, double thrombus_peak, double inflammation_pe
 // here (scene::normalAfterwards), not from the scene's stocking.
 bool trappedBlood(const Outcome& o);
 
+// The treated vein did not close because its lining survived the dose: the
+// walls cannot bond with or without a stocking (sealReadiness is 0; the
+// stocking only brings contact). Every text that names the cause of a vein that
+// failed reads it here: the dose, never the missing stocking (patients'
+// outcome lines, the stocking's student warning, the compression title).
+bool failedForDose(const Outcome& o);
+
 } // namespace sim

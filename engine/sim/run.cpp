@@ -137,6 +137,7 @@ Run simulate(const Params& params, double recovery_days) {
   for (const Event& e : events) {
     if (e.time_s > settled_state.time_s + 1e-6) continue; // after the outcome: not part of it
     if (e.kind == EventKind::Sealed) run.outcome.sealed_day = e.time_s / kDay;
+    if (e.kind == EventKind::Cord) run.outcome.cord_day = e.time_s / kDay;
   }
   // The story shows what happens within the view.
   for (const Event& e : events) {

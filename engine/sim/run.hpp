@@ -140,10 +140,11 @@ struct Outcome {
   double dose_mg = 0.0;
   double dose_mg_per_kg = 0.0;
   double final_fibrosis = 0.0;
-  double sealed_day = -1.0;              // < 0 = never
-  double recanalized_day = -1.0;         // < 0 = never
-  int extravasation_severity = -1;       // 0 mild, 1 moderate, 2 severe; -1 none (indication.hpp)
-  std::vector<Warning> warnings;         // formatted per language by the text layer
+  double sealed_day = -1.0;        // < 0 = never
+  double cord_day = -1.0;          // the Cord event (fibrosis 0.5) within the outcome; < 0 = never
+  double recanalized_day = -1.0;   // < 0 = never
+  int extravasation_severity = -1; // 0 mild, 1 moderate, 2 severe; -1 none (indication.hpp)
+  std::vector<Warning> warnings;   // formatted per language by the text layer
   std::vector<std::string> alternatives; // ids when not indicated ("alternative.<id>" texts)
 };
 

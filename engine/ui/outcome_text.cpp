@@ -9,6 +9,7 @@
 #include "scene/safety.hpp"
 #include "scene/stages.hpp"
 #include "scene/warning_text.hpp"
+#include "sim/outcome.hpp"
 
 namespace ui {
 namespace {
@@ -230,7 +231,7 @@ std::string extravasationLine(const sim::Outcome& o, const text::Locale& L) {
 
 std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience audience,
                                       const text::Locale& L) {
-  if (audience == scene::Audience::Student) return scene::warningTexts(o.warnings, L, o.agent);
+  if (audience == scene::Audience::Student) return scene::warningTexts(o, L);
   // Patients get plain sentences, one per topic, in the model's order.
   std::vector<std::string> out;
   // A vein that reopened without a stocking: one sentence names both causes
@@ -246,7 +247,7 @@ std::vector<std::string> warningLines(const sim::Outcome& o, scene::Audience aud
   // without a stocking: the patient's one sentence names the dose
   // (reopened_weak_dose, too_weak), not the stocking ("fades more slowly" is
   // about a closed vein). Students read the model's warnings as they are.
-  const bool dose_decides = o.treated && !o.closed && o.lining_survived;
+  const bool dose_decides = sim::failedForDose(o);
   auto add = [&](const char* topic) {
     const std::string line = plainText(topic, L);
     for (const std::string& have : out)

@@ -12,6 +12,7 @@
 
 #include "core/clock.hpp"
 #include "render/palette.hpp"
+#include "render/renderer.hpp"
 #include "scene/safety.hpp"
 #include "scene/stages.hpp"
 #include "sim/thrombus.hpp"
@@ -443,12 +444,16 @@ std::vector<PlacedLabel> planLabels(const ScreenInput& in, const ScreenState& st
     // A clot organised against the wall with blood flowing through a channel
     // (the model's reopened vein, sim::isClotOrganised) is not trapped blood.
     const bool organised = id == "thrombus" && sim::isClotOrganised(*in.sample);
+    // Students read the legend: the wall's label names the bonded band it sits
+    // on in the legend's word (render::wallLabelId); patients have no legend.
+    const bool student = st.audience == scene::Audience::Student;
     // The cord says "fading" only from the day the outcome names (one source).
     const std::string shown_id =
         organised ? "organised_clot"
         : id == "cord" && in.run && in.sample
             ? cordLabelId(in.run->outcome.fading_visible_day, in.sample->time_s / 86400.0)
-            : id;
+        : id == "vein_wall" && student && in.sample ? render::wallLabelId(*in.sample)
+                                                    : id;
     const std::string text = labelText(shown_id, st.audience, st.lang, in.scene->params);
     // A label left out leaves no dot to keep clear of.
     const auto drop_dot = [&] {

@@ -562,6 +562,55 @@ TEST_CASE("render: the vein wall's anchor is on the wall in spasm and pressed fl
   CHECK(on_plane >= 3);
 }
 
+// Round-10 student review: at the sealed still the legend says "Walls bonded"
+// while the callout on that band said "Vein wall (media, adventitia)". The
+// wall's label (render::wallLabelId, what the student's picture names) is the
+// bonded band's exactly where the legend swatch nearest the pixel under its
+// dot is the bonded one, at every moment of the procedure and compression.
+TEST_CASE("render: the vein wall's label names the bonded band where its dot is on it",
+          "[render]") {
+  REQUIRE_GL();
+  constexpr glm::ivec2 size{1280, 720};
+  int on_bonded = 0, on_wall = 0;
+  for (const char* file : {"spider-vein-polidocanol", "reticular-vein-polidocanol"}) {
+    StageFrame f;
+    auto loaded = scene::loadSceneFile(testsupport::sourcePath("scenes") + "/" + file + ".toml");
+    REQUIRE(loaded);
+    f.scene = loaded.value();
+    f.in.student = true;
+    const render::Palette pal = render::makePalette(f.in.palette, f.scene.params.patient.skin_tone);
+    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+    for (const char* stage : {"procedure", "compression"})
+      for (float progress = 0.0f; progress <= 1.0f; progress += 0.05f) {
+        rendertest::poseAt(f, stage, progress);
+        const gfx::Image img = rendertest::draw(f.in, size);
+        const render::LabelAnchor& a =
+            rendertest::renderer().anchors()[static_cast<std::size_t>(render::Anchor::VeinWall)];
+        if (!a.visible) continue;
+        const std::uint8_t* px =
+            img.pixel(static_cast<int>(a.screen.x), static_cast<int>(a.screen.y));
+        std::string nearest_key;
+        float nearest = 1e9f;
+        for (const render::LegendSwatch& w : render::legendSwatches(pal))
+          for (float light = 0.7f; light <= 1.001f; light += 0.02f) {
+            const float d = glm::length(glm::vec3(px[0], px[1], px[2]) - 255.0f * light * w.colour);
+            if (d < nearest) {
+              nearest = d;
+              nearest_key = w.key;
+            }
+          }
+        const bool bonded = nearest_key == "inset.wall.bonded";
+        INFO(file << " " << stage << " " << progress << ": nearest " << nearest_key << " at "
+                  << nearest << ", seal " << f.sample.seal << " waist " << f.sample.lumen.waist);
+        CHECK((std::string(render::wallLabelId(f.sample)) == "vein_wall_bonded") == bonded);
+        ++(bonded ? on_bonded : on_wall);
+      }
+  }
+  // The precondition: the dot was seen on the bonded band and on the wall.
+  CHECK(on_bonded >= 2);
+  CHECK(on_wall >= 5);
+}
+
 namespace {
 
 // How thick the band of `own` colours under the point (x, y) is: the
