@@ -218,12 +218,14 @@ bool startsLine(const Page& pg, const Word& w) {
   return true;
 }
 
-// A mark printed apart from its word: ":", ";", "!", "?", "»" or a unit's "%" at
-// the start of a line (French sets them after a non-breaking space).
+// A mark printed apart from its word at the start of a line: ":", ";", "!", "?",
+// "»" (French sets them after a non-breaking space) or a number's unit ("%", "mm",
+// "mL": "Polidocanol 0,5" / "% gelangte" in the German extravasation handout).
 bool markStartsLine(const Page& pg, const Word& w) {
-  for (const char* mark : {":", ";", "!", "?", "\u00bb", "%"})
+  static const std::regex unit(R"(^(%|mmHg|mm|cm|mL|ml|mg|kg|min|h|s|G)([.,;:)]*)$)");
+  for (const char* mark : {":", ";", "!", "?", "\u00bb"})
     if (w.text.rfind(mark, 0) == 0) return startsLine(pg, w);
-  return false;
+  return std::regex_match(w.text, unit) && startsLine(pg, w);
 }
 
 // What is wrong with the layout: a word outside the printable area (15 mm

@@ -56,14 +56,14 @@ bool mustHold(std::string_view before, std::string_view after) {
 std::vector<std::string> breakableSpaces(const std::string& text) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != ' ' || !mustHold(std::string_view(text).substr(0, i),
-                                     std::string_view(text).substr(i + 1)))
+    if (text[i] != ' ' ||
+        !mustHold(std::string_view(text).substr(0, i), std::string_view(text).substr(i + 1)))
       continue;
     const std::size_t from = text.rfind(' ', i > 0 ? i - 1 : 0);
     const std::size_t to = text.find(' ', i + 1);
-    out.push_back("\"" + text.substr(from == std::string::npos ? 0 : from + 1,
-                                     to == std::string::npos ? std::string::npos
-                                                             : to - (from + 1)) +
+    out.push_back("\"" +
+                  text.substr(from == std::string::npos ? 0 : from + 1,
+                              to == std::string::npos ? std::string::npos : to - (from + 1)) +
                   "\"");
   }
   return out;
@@ -80,8 +80,7 @@ TEST_CASE("typography: the check finds plain spaces French sets non-breaking", "
   CHECK(breakableSpaces("une page \u00b7 {n}, 1 \u00e0 3").empty());
 }
 
-TEST_CASE("typography: every French text keeps its punctuation and units on their line",
-          "[text]") {
+TEST_CASE("typography: every French text keeps its punctuation and units on their line", "[text]") {
   const text::Library lib = text::loadLibrary(kAssets);
   const text::Catalogue* fr = lib.find("fr");
   REQUIRE(fr != nullptr);
