@@ -14,6 +14,7 @@
 #include "core/data_path.hpp"
 #include "text/placeholders.hpp"
 #include "ui/leg_shape.hpp"
+#include "ui/line_break.hpp"
 
 namespace app {
 namespace {
@@ -140,29 +141,29 @@ double advance(cairo_t* cr, const std::string& s) {
   return e.x_advance;
 }
 
-// Word-wrapped lines of `text` in the current font within `width`; the first
-// line `indent` shorter (it follows a label).
+// Lines of `text` in the current font within `width`, the first line `indent`
+// shorter (it follows a label): broken as the window breaks its texts (ui/line_break:
+// never inside "0.5 %", "< 3 mm" or "day 13", never at a non-breaking space).
 std::vector<std::string> wrap(cairo_t* cr, const std::string& text, double width,
                               double indent = 0.0) {
-  std::vector<std::string> lines;
-  std::string line;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t j = text.find(' ', i);
-    if (j == std::string::npos) j = text.size();
-    const std::string word = text.substr(i, j - i);
-    const std::string candidate = line.empty() ? word : line + " " + word;
-    const double room = lines.empty() ? width - indent : width;
-    if (!line.empty() && advance(cr, candidate) > room) {
-      lines.push_back(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
+  const ui::MeasureText measure = [cr](std::string_view s) {
+    return static_cast<float>(advance(cr, std::string(s)));
+  };
+  std::vector<std::string> lines =
+      ui::breakLines(text, static_cast<float>(width - indent), static_cast<float>(width), measure);
+  while (!lines.empty() && lines.back().empty()) lines.pop_back();
+  return lines;
+}
+
+// The words of `text` (split at its plain spaces: a non-breaking one holds).
+std::vector<std::string> words(const std::string& text) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i <= text.size();) {
+    const std::size_t j = std::min(text.find(' ', i), text.size());
+    if (j > i) out.push_back(text.substr(i, j - i));
     i = j + 1;
   }
-  if (!line.empty()) lines.push_back(line);
-  return lines;
+  return out;
 }
 
 // Draws `text` wrapped from the top-left (x, y), its first line starting
@@ -285,8 +286,7 @@ double legNameSize(const Flow& f, double w) {
   useFont(f.cr, f.fonts.regular, kBodyPt);
   double widest = 0.0;
   for (const std::string* name : {&f.c.leg_front, &f.c.leg_back})
-    for (const std::string& word : wrap(f.cr, *name, 0.0)) // one word a line
-      widest = std::max(widest, advance(f.cr, word));
+    for (const std::string& word : words(*name)) widest = std::max(widest, advance(f.cr, word));
   return widest > half ? std::max(9.0, kBodyPt * half / widest) : kBodyPt;
 }
 

@@ -25,6 +25,8 @@
 #include "scene/beats.hpp"
 #include "scene/safety.hpp"
 #include "text/locale.hpp"
+#include "text/spaces.hpp"
+#include "ui/line_break.hpp"
 
 namespace app {
 namespace {
@@ -235,7 +237,10 @@ std::vector<CaptionCue> captionTrack(const std::vector<VideoFrame>& plan) {
   return cues;
 }
 
-double captionReadingTime_s(const std::string& text) {
+double captionReadingTime_s(const std::string& caption) {
+  // French "0,5 %" and "traitée :" hold a non-breaking space: as many words as
+  // with a plain one (the reading time does not change with the typography).
+  const std::string text = text::plainSpaces(caption);
   const auto letters = std::count_if(text.begin(), text.end(), [](char b) {
     return (static_cast<unsigned char>(b) & 0xC0) != 0x80; // one per code point
   });
@@ -560,11 +565,13 @@ std::string srtTime(int frame, int fps) {
 }
 } // namespace
 
+// A player breaks the .srt's lines itself: the spaces in "0.5 %", "< 3 mm" or
+// "day 13" go out non-breaking, as the app's own line breaker keeps them.
 std::string toSrt(const std::vector<CaptionCue>& cues, int fps) {
   std::string out;
   for (std::size_t i = 0; i < cues.size(); ++i) {
     out += std::to_string(i + 1) + "\n" + srtTime(cues[i].first_frame, fps) + " --> " +
-           srtTime(cues[i].end_frame, fps) + "\n" + cues[i].text + "\n\n";
+           srtTime(cues[i].end_frame, fps) + "\n" + ui::bindNumberGroups(cues[i].text) + "\n\n";
   }
   return out;
 }

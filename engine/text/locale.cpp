@@ -154,7 +154,7 @@ std::string Locale::number(double v, int max_decimals) const {
 }
 
 std::string Locale::quantity(double v, std::string_view unit, int max_decimals) const {
-  return number(v, max_decimals) + " " + std::string(unit);
+  return number(v, max_decimals) + "\u00a0" + std::string(unit); // never broken apart
 }
 
 std::string Locale::clock(double time_s) const {

@@ -51,7 +51,7 @@ public:
   std::string number(double v, int max_decimals = 3) const;
   // Fixed decimals: fixed(25, 1) -> "25.0" / "25,0".
   std::string fixed(double v, int decimals) const;
-  // "0,6 mm": a number and its unit with a (no-break) space.
+  // "0,6 mm": a number and its unit with a no-break space (U+00A0), in every language.
   std::string quantity(double v, std::string_view unit, int max_decimals = 3) const;
   int pluralIndex(long n) const;
   // The clock of the two time scales: "12 s", "3 min 05 s", "2,5 h", "day 3",

@@ -71,6 +71,23 @@ bool isCounted(std::string_view word) {
   return std::find(kCounted.begin(), kCounted.end(), w) != kCounted.end();
 }
 
+// The width of each line: the first may be shorter (it follows a label).
+struct Widths {
+  float first, rest;
+  float of(const std::vector<std::string>& lines_before) const {
+    return lines_before.empty() ? first : rest;
+  }
+};
+
+// Before `piece` goes on an empty line: where it is too wide for a shorter first
+// line but not for the others, the first line stays empty (beside its label).
+void skipShortFirstLine(std::string_view piece, const Widths& widths, const MeasureText& measure,
+                        std::vector<std::string>& lines, const std::string& line) {
+  if (line.empty() && lines.empty() && widths.first < widths.rest &&
+      measure(piece) > widths.first && measure(piece) <= widths.rest)
+    lines.emplace_back();
+}
+
 // One word and the run of spaces before it (empty for a paragraph's first word).
 struct Word {
   std::string_view sep;
@@ -113,9 +130,10 @@ bool isNumberChar(char c) {
 
 // Places `word` into `lines`/`line` character by character (it is wider than a line).
 // Never cuts inside a number ("0.075") unless the number alone is wider than a line.
-void cutWord(std::string_view word, float width, const MeasureText& measure,
+void cutWord(std::string_view word, const Widths& widths, const MeasureText& measure,
              std::vector<std::string>& lines, std::string& line) {
   while (!word.empty()) {
+    const float width = widths.of(lines);
     std::size_t fit = 0;
     std::size_t best_clean = 0;
     for (std::size_t at = 0; at < word.size();) {
@@ -137,10 +155,11 @@ void cutWord(std::string_view word, float width, const MeasureText& measure,
 }
 
 // Greedy placement of `words` (joined by their own separators) onto lines.
-void placeWords(const std::vector<Word>& words, float width, const MeasureText& measure,
+void placeWords(const std::vector<Word>& words, const Widths& widths, const MeasureText& measure,
                 std::vector<std::string>& lines, std::string& line) {
   for (const Word& w : words) {
     if (!line.empty()) {
+      const float width = widths.of(lines);
       std::string candidate = line;
       candidate.append(w.sep);
       candidate.append(w.text);
@@ -151,10 +170,11 @@ void placeWords(const std::vector<Word>& words, float width, const MeasureText& 
       lines.push_back(std::move(line));
       line.clear();
     }
-    if (measure(w.text) <= width) {
+    skipShortFirstLine(w.text, widths, measure, lines, line);
+    if (measure(w.text) <= widths.of(lines)) {
       line = std::string(w.text);
     } else {
-      cutWord(w.text, width, measure, lines, line);
+      cutWord(w.text, widths, measure, lines, line);
     }
   }
 }
@@ -190,8 +210,8 @@ Bind bindOf(std::string_view before, std::string_view after) {
 
 // Places `words` in groups of words held together at least `min`; a group wider than a
 // line falls apart into its tighter groups, then words, then characters.
-void placeGroups(const std::vector<Word>& words, Bind min, float width, const MeasureText& measure,
-                 std::vector<std::string>& lines, std::string& line) {
+void placeGroups(const std::vector<Word>& words, Bind min, const Widths& widths,
+                 const MeasureText& measure, std::vector<std::string>& lines, std::string& line) {
   std::vector<std::vector<Word>> groups;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i > 0 && bindOf(words[i - 1].text, words[i].text) >= min) {
@@ -209,7 +229,7 @@ void placeGroups(const std::vector<Word>& words, Bind min, float width, const Me
     std::string candidate = line;
     if (!line.empty()) candidate.append(g[0].sep);
     candidate.append(joined);
-    if (measure(candidate) <= width) {
+    if (measure(candidate) <= widths.of(lines)) {
       line = std::move(candidate);
       continue;
     }
@@ -217,23 +237,24 @@ void placeGroups(const std::vector<Word>& words, Bind min, float width, const Me
       lines.push_back(std::move(line));
       line.clear();
     }
-    if (measure(joined) <= width) {
+    skipShortFirstLine(joined, widths, measure, lines, line);
+    if (measure(joined) <= widths.of(lines)) {
       line = std::move(joined);
     } else {
       g[0].sep = std::string_view();
       if (min != Bind::Unit) {
-        placeGroups(g, tighter(min), width, measure, lines, line);
+        placeGroups(g, tighter(min), widths, measure, lines, line);
       } else {
-        placeWords(g, width, measure, lines, line);
+        placeWords(g, widths, measure, lines, line);
       }
     }
   }
 }
 
-void breakParagraph(std::string_view para, float width, const MeasureText& measure,
+void breakParagraph(std::string_view para, const Widths& widths, const MeasureText& measure,
                     std::vector<std::string>& lines) {
   std::string line;
-  placeGroups(splitWords(para), Bind::Sign, width, measure, lines, line);
+  placeGroups(splitWords(para), Bind::Sign, widths, measure, lines, line);
   lines.push_back(std::move(line));
 }
 
@@ -258,18 +279,42 @@ bool bindsAcross(std::string_view before, std::string_view after) {
 
 std::vector<std::string> breakLines(std::string_view text, float width,
                                     const MeasureText& measure) {
+  return breakLines(text, width, width, measure);
+}
+
+std::vector<std::string> breakLines(std::string_view text, float first_width, float width,
+                                    const MeasureText& measure) {
   std::vector<std::string> lines;
   if (width <= 0.0f) {
     lines.emplace_back(text);
     return lines;
   }
+  const Widths widths{first_width, width};
   for (;;) {
     const std::size_t nl = text.find('\n');
-    breakParagraph(text.substr(0, nl), width, measure, lines);
+    breakParagraph(text.substr(0, nl), widths, measure, lines);
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
   }
   return lines;
+}
+
+std::string bindNumberGroups(std::string_view text) {
+  std::string out;
+  for (;;) {
+    const std::size_t nl = text.find('\n');
+    const std::vector<Word> words = splitWords(text.substr(0, nl));
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const bool binds =
+          i > 0 && words[i].sep == " " && bindsAcross(words[i - 1].text, words[i].text);
+      out.append(binds ? std::string_view("\u00a0") : words[i].sep);
+      out.append(words[i].text);
+    }
+    if (nl == std::string_view::npos) break;
+    out.push_back('\n');
+    text.remove_prefix(nl + 1);
+  }
+  return out;
 }
 
 std::string breakText(const ImFont* font, float size, std::string_view text, float width) {

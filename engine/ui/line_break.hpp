@@ -23,10 +23,18 @@ using MeasureText = std::function<float(std::string_view)>;
 
 // The lines of `text` broken to `width` (explicit '\n' kept). width <= 0: no breaking.
 std::vector<std::string> breakLines(std::string_view text, float width, const MeasureText& measure);
+// The same with the first line `first_width` wide (it follows a label on its line); a
+// first word too wide for it starts on the second line, the first left empty.
+std::vector<std::string> breakLines(std::string_view text, float first_width, float width,
+                                    const MeasureText& measure);
 
 // True where a space between the words `before` and `after` must not break: they
 // belong to one number group ("0.5 %", "1–3 mm", "< 3", "2 mg/kg", "21 days", "day 13").
 bool bindsAcross(std::string_view before, std::string_view after);
+
+// `text` with each space inside a number group made non-breaking (U+00A0), for a
+// reader that breaks the lines itself (a video player showing the .srt captions).
+std::string bindNumberGroups(std::string_view text);
 
 // `text` broken to `width` with `font` at `size`, lines joined with '\n'.
 std::string breakText(const ImFont* font, float size, std::string_view text, float width);

@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "text/spaces.hpp"
+
 namespace ui {
 namespace {
 
@@ -24,10 +26,9 @@ bool isReference(const std::string& part) {
   return hasYear(part) || part.find('&') != std::string::npos;
 }
 
+// Without the spaces at either end, non-breaking ones too (French "texte ;").
 std::string trim(const std::string& s) {
-  const std::size_t a = s.find_first_not_of(' ');
-  if (a == std::string::npos) return {};
-  return s.substr(a, s.find_last_not_of(' ') - a + 1);
+  return std::string(text::trimSpaces(s));
 }
 
 // The text outside parentheses (where a sentence names a study itself).
@@ -81,14 +82,18 @@ std::vector<std::string> sentences(const std::string& text) {
   return out;
 }
 
-// Splits a parenthesised group's inside at ", " and "; " into its parts.
+// Splits a parenthesised group's inside at ", " and "; " into its parts. French
+// sets a non-breaking space before ";": it belongs to the separator, so a part
+// kept or taken out never ends on it.
 std::vector<std::string> parts(const std::string& inside, std::vector<std::string>& separators) {
   std::vector<std::string> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i + 1 < inside.size(); ++i) {
     if ((inside[i] == ',' || inside[i] == ';') && inside[i + 1] == ' ') {
-      out.push_back(inside.substr(start, i - start));
-      separators.push_back(inside.substr(i, 2));
+      std::size_t end = i;
+      if (inside[i] == ';' && end > start) end -= text::spaceBefore(inside, end);
+      out.push_back(inside.substr(start, end - start));
+      separators.push_back(inside.substr(end, i + 2 - end));
       start = i + 2;
     }
   }

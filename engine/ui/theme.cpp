@@ -17,10 +17,11 @@ Fonts loadFonts(float scale, bool with_presenter_title) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   Fonts f;
-  // Latin-1 + Latin Extended-A: umlauts and accents (de, fr, es), µ, °, dashes, arrows,
-  // and the ≈ ≤ ≥ of the student texts.
-  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF,
-                                   0x2248, 0x2248, 0x2264, 0x2265, 0};
+  // Latin-1 + Latin Extended-A: umlauts and accents (de, fr, es), µ, °, the
+  // non-breaking space (U+00A0), dashes, the narrow non-breaking space French sets
+  // before ; ! ? (U+202F), arrows, and the ≈ ≤ ≥ of the student texts.
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x202F, 0x202F, 0x2190,
+                                   0x21FF, 0x2248, 0x2248, 0x2264, 0x2265, 0};
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   cfg.PixelSnapH = true;

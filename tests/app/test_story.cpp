@@ -21,6 +21,7 @@
 #include "sim/timeline.hpp"
 #include "support/subprocess.hpp"
 #include "text/locale.hpp"
+#include "text/spaces.hpp"
 #include "ui/outcome_text.hpp"
 
 namespace fs = std::filesystem;
@@ -658,7 +659,7 @@ TEST_CASE("video: each cue new, switching with its picture, long enough to read"
           INFO("cue " << i + 1 << ": " << cue.text);
           for (std::size_t j = 0; j < i; ++j) CHECK(cues[j].text != cue.text);
           std::size_t words = 0;
-          std::istringstream in(cue.text);
+          std::istringstream in(text::plainSpaces(cue.text)); // "0,5 %": two words
           for (std::string w; in >> w;) ++words;
           const double shown_s =
               static_cast<double>(cue.end_frame - cue.first_frame) / app::kVideoFps;

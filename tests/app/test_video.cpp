@@ -117,6 +117,19 @@ TEST_CASE("ffmpeg command line carries size, rate and a quoted path", "[app]") {
   CHECK(cmd.find("'/tmp/it'\\''s.mp4'") != std::string::npos);
 }
 
+// A player breaks the .srt's lines itself: the spaces inside a number group go out
+// non-breaking ("0.5 %" never "0.5" / "%"), the French texts' own ones as they are;
+// the reading time is that of the plain text ("0,5 %": two words either way).
+TEST_CASE("the .srt keeps numbers with their units for the player", "[app]") {
+  const std::string srt = app::toSrt({{0, 25, "a", "A 0.5 % dose in < 3 mm veins, day 13."},
+                                      {25, 50, "b", "Veine occluse\u00a0: 0,5\u00a0%\u202f; fin"}},
+                                     25);
+  CHECK(srt.find("A 0.5\u00a0% dose in <\u00a03\u00a0mm veins, day\u00a013.") != std::string::npos);
+  CHECK(srt.find("Veine occluse\u00a0: 0,5\u00a0%\u202f; fin") != std::string::npos);
+  CHECK(app::captionReadingTime_s("Veine occluse\u00a0: 0,5\u00a0%\u202f; et la suite ici") ==
+        app::captionReadingTime_s("Veine occluse : 0,5 % ; et la suite ici"));
+}
+
 TEST_CASE("VideoRecorder writes an MP4 of the right size and duration", "[app]") {
   REQUIRE_FFMPEG();
   const fs::path out = scratch() / "solid.mp4";

@@ -26,17 +26,19 @@
 #include "sim/thrombus.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
+#include "text/spaces.hpp"
 
 using namespace scene;
 
 namespace {
 
-// Words as read aloud: French typography sets ";", ":", "«" and "»" apart with spaces,
-// and a lone dash or "≈" between numbers is no word either.
+// Words as read aloud: French typography sets ";", ":", "«" and "»" apart with spaces
+// (non-breaking ones: counted as plain, so "0,5 %" is two words as "0.5 %" is), and a
+// lone dash or "≈" between numbers is no word either.
 size_t words(const std::string& s) {
   static const std::vector<std::string> kNotWords = {";", ":", "!", "?", "«", "»",
                                                      "–", "—", "≈", "/", "="};
-  std::istringstream in(s);
+  std::istringstream in(text::plainSpaces(s));
   size_t n = 0;
   std::string w;
   while (in >> w)
@@ -83,8 +85,9 @@ std::string narrated(const sim::Params& p, const std::string& id, Audience a,
   return expandPlaceholders(a == Audience::Patient ? n.patient : n.student, p, lang, &o);
 }
 
+// Whether `s` says `what`, a non-breaking space read as a plain one (French "8 h").
 bool has(const std::string& s, const char* what) {
-  return s.find(what) != std::string::npos;
+  return text::plainSpaces(s).find(text::plainSpaces(what)) != std::string::npos;
 }
 
 // The numbers a reader meets in `s`, in order: runs of digits, with a decimal

@@ -1,6 +1,7 @@
 #pragma once
 // Where a text drawn in lines breaks a number: inside it ("0." / "075"), between it
-// and its unit ("3" / "mm", "0.5" / "%") or between a sign and it ("<" / "3").
+// and its unit ("3" / "mm", "0.5" / "%") or between a sign and it ("<" / "3"); or
+// sets a mark apart from its word (French "traitée" / ": la veine").
 // Written from the text alone, not from the app's line breaker's rules.
 #include <regex>
 #include <string>
@@ -41,10 +42,20 @@ inline std::string lastWord(const std::string& line) {
   return sp == std::string::npos ? line : line.substr(sp + 1);
 }
 
+// A mark that belongs to the word before it at the start of a line (French sets
+// ":", ";", "!", "?" and "»" apart with a space), or "«" at a line's end. (A "%"
+// after a number is its unit: unitAtStart.)
+inline bool markApart(const std::string& a, const std::string& b) {
+  for (const char* mark : {":", ";", "!", "?", "\u00bb"})
+    if (b.rfind(mark, 0) == 0) return true;
+  return a.size() >= 2 && a.compare(a.size() - 2, 2, "\u00ab") == 0;
+}
+
 // Between line `a` and the next line `b`, drawn as such: what is broken, or "".
 // `cut`: the break is not at a space of the text (a word cut in two).
 inline std::string numberBreak(const std::string& a, const std::string& b, bool cut) {
   if (a.empty() || b.empty()) return "";
+  if (!cut && markApart(a, b)) return "a mark apart from its word";
   const char x = a.back(), y = b.front();
   if (cut && (isDigitChar(x) || x == '.' || x == ',') && isDigitChar(y)) return "number cut";
   if (cut && isDigitChar(x) && (y == '.' || y == ',')) return "number cut";

@@ -172,7 +172,7 @@ TEST_CASE("text: numbers follow the language", "[text]") {
   CHECK(en.number(25.0) == "25");
   CHECK(en.number(0.25) == "0.25");
   CHECK(en.fixed(-0.01, 1) == "0.0");
-  CHECK(en.quantity(0.6, "mm") == "0.6 mm");
+  CHECK(en.quantity(0.6, "mm") == "0.6\u00a0mm"); // a no-break space: never "0.6" / "mm"
   for (const std::string& code : text::languageCodes()) {
     if (code == "en") continue;
     const text::Locale& l = text::locale(code);

@@ -176,3 +176,37 @@ TEST_CASE("line break: every catalogue text, every language, narrow widths", "[u
   }
   CHECK(texts > 1000);
 }
+
+// The non-breaking spaces of the French texts are drawn as spaces: the fonts the
+// app loads hold their glyphs (a missing one is drawn as ImGui's fallback "?").
+TEST_CASE("line break: the app's fonts draw U+00A0 and U+202F as spaces", "[ui][text]") {
+  FontContext ctx;
+  REQUIRE(ctx.fonts.from_system);
+  for (const ImFont* font : {ctx.fonts.body, ctx.fonts.small, ctx.fonts.title, ctx.fonts.caption}) {
+    for (const ImWchar c : {ImWchar(0x00A0), ImWchar(0x202F)}) {
+      INFO("U+" << std::hex << c);
+      const ImFontGlyph* g = font->FindGlyphNoFallback(c);
+      REQUIRE(g != nullptr);
+      CHECK_FALSE(g->Visible); // blank, as a space
+      CHECK(g->AdvanceX > 0.0f);
+      CHECK(g->AdvanceX <= font->FindGlyph(' ')->AdvanceX + 0.01f); // the narrow one narrower
+    }
+  }
+}
+
+// The handout's lines (a first line beside its label) and the .srt's number groups.
+TEST_CASE("line break: a shorter first line, and number groups held for a player", "[ui][text]") {
+  FontContext ctx;
+  REQUIRE(ctx.fonts.from_system);
+  const ui::MeasureText m = measureWith(ctx.fonts.body);
+  const std::string text = "la veine p\u00e2lit\u00a0: 0,5\u00a0% suffit";
+  const std::vector<std::string> plain = ui::breakLines(text, m(text) + 1.0f, m);
+  CHECK(plain == std::vector<std::string>{text});
+  const std::vector<std::string> beside = ui::breakLines(text, m("la veine"), m(text) + 1.0f, m);
+  CHECK(beside == std::vector<std::string>{"la veine", "p\u00e2lit\u00a0: 0,5\u00a0% suffit"});
+  // A first word too wide beside the label starts on the second line.
+  const std::vector<std::string> below = ui::breakLines(text, m("la") - 1.0f, m(text) + 1.0f, m);
+  CHECK(below == std::vector<std::string>{"", text});
+  CHECK(ui::bindNumberGroups("a 0.5 % dose, < 3 mm veins\nday 13 after") ==
+        "a 0.5\u00a0% dose, <\u00a03\u00a0mm veins\nday\u00a013 after");
+}

@@ -8,6 +8,7 @@
 
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
+#include "text/spaces.hpp"
 #include "ui/sources.hpp"
 
 namespace {
@@ -187,7 +188,7 @@ TEST_CASE("sources: the hyperpigmentation range shows both sources' figures", "[
       if (!t || key.rfind("narration.", 0) != 0 || key.find(".student") == std::string::npos ||
           t->find("10–30") == std::string::npos)
         continue;
-      const std::string body = ui::splitSources(*t).body;
+      const std::string body = text::plainSpaces(ui::splitSources(*t).body); // French "10–30 %"
       INFO(code << " " << key << ": " << body);
       CHECK(body.find("10–30 %") != std::string::npos);
       // "1 to < 10 %", "1 bis < 10 %", ... (a range "1–< 10" read as a typo: round-10 review)
@@ -197,4 +198,17 @@ TEST_CASE("sources: the hyperpigmentation range shows both sources' figures", "[
     }
   }
   CHECK(quoted >= 8); // recovery closed, with and without a stocking, four languages
+}
+
+// French sets a non-breaking space before ";" and ":" (U+202F, U+00A0): a
+// reference taken out leaves none behind, and a source listed keeps none at its end.
+TEST_CASE("sources: French non-breaking spaces stay with their marks", "[ui][sources]") {
+  const ui::KeyPoints k = ui::splitSources(
+      "Pigmentation courante (Goldman & Weiss\u00a0: 10\u201330\u00a0%\u202f; recommandation "
+      "DGP 2020\u202f; surtout au d\u00e9but). CEAP (Ekl\u00f6f 2004)\u00a0: varicosit\u00e9s.");
+  CHECK(k.body == "Pigmentation courante (surtout au d\u00e9but). CEAP\u00a0: varicosit\u00e9s.");
+  REQUIRE(k.sources.size() == 3);
+  CHECK(k.sources[0] == "Goldman & Weiss\u00a0: 10\u201330\u00a0%");
+  CHECK(k.sources[1] == "recommandation DGP 2020");
+  CHECK(k.sources[2] == "Ekl\u00f6f 2004");
 }
