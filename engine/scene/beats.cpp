@@ -110,6 +110,26 @@ double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& ru
   return t;
 }
 
+double narrowestLumen_s(const sim::Run& run) {
+  const auto eventTime = [&](sim::EventKind kind) {
+    for (const sim::Event& e : run.events)
+      if (e.kind == kind) return e.time_s;
+    return -1.0;
+  };
+  const double from = eventTime(E::Spasm);
+  if (from < 0.0) return -1.0;
+  const double back = eventTime(E::BloodReturns);
+  const sim::Sample* narrowest = nullptr;
+  for (const sim::Sample& s : run.samples) {
+    if (s.time_s < from - 1e-9) continue;
+    // Until blood returns, at the latest the procedure's end: later the walls
+    // bond and the cord shrinks the lumen, no spasm.
+    if ((back >= from && s.time_s > back + 1e-9) || s.phase >= sim::Phase::Compression) break;
+    if (!narrowest || s.lumen_area_ratio < narrowest->lumen_area_ratio) narrowest = &s;
+  }
+  return narrowest ? narrowest->time_s : from;
+}
+
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang) {
   return beatCaptionText(beatInfo(event).id, audience, lang);
 }

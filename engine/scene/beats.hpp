@@ -37,6 +37,15 @@ const BeatInfo& beatInfo(sim::EventKind event);
 // the lumen ~14 % narrower in radius against the dashed relaxed outline.)
 double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run);
 
+// The recorded sample at which the model's lumen is narrowest (its area
+// ratio) from the Spasm event until blood returns (BloodReturns; the end of
+// the procedure's phases without it), the first such sample on a tie; -1
+// without a Spasm event.
+// At the event the injection's pressure still holds the vein open (radius
+// ~0.9 of rest): the wall tightens most once the injecting stops. The
+// handout's "the vein tightens" picture shows the model here.
+double narrowestLumen_s(const sim::Run& run);
+
 // A one-sentence caption: the beat's, or the stage's opening one (shown
 // before its first beat), from assets/<lang>.po (caption.beat.<id>.<mode>).
 std::string beatCaption(sim::EventKind event, Audience audience, const std::string& lang);
