@@ -1941,17 +1941,18 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   drawCutawayCaption(in, st, pb, f);
   if (!st.presenter) drawColourLegend(in, st, f);
   // The labels name what the picture shows: they choose their places before
-  // the scale bar, which fits in any corner.
-  // A small view (640x360) has few free corners: the scale bar takes its
-  // place first there and the labels find theirs around it.
-  const bool small = in.view_size.x < 500.0f * in.scale;
-  if (!ruled && small) drawScaleBar(in, st, f);
+  // the clock left for later (a small view) and the scale bar, which fits in
+  // any corner.
+  // A comparison's half at 640x360 (about 190 px) has few free corners: the
+  // scale bar takes its place first there and the labels find theirs around it.
+  const bool narrow = in.view_size.x < 300.0f * in.scale;
+  if (!ruled && narrow) drawScaleBar(in, st, f);
   drawLabels(in, st, pb, f);
-  if (!ruled && !small) drawScaleBar(in, st, f);
-  drawWallInset(in, st, f);
   if (clock)
     placeClock(in, clock->fonts, clock->clock, clock->cap, clock->left_x, clock->title_plate,
                SIZE_MAX);
+  if (!ruled && !narrow) drawScaleBar(in, st, f);
+  drawWallInset(in, st, f);
   drawAnnotations(in, st, f, pb.stageIndex());
   if (!st.presenter) {
     drawStagePanel(in, st, pb, f, actions);

@@ -1027,7 +1027,8 @@ TEST_CASE("scene: the dose limit says which limit applies first", "[scene]") {
       ++(day ? day_first : session_first);
       for (const char* lang : {"en", "de", "fr", "es"}) {
         const text::Locale& L = text::locale(lang);
-        const std::string said = expandPlaceholders("{dose_limit}", p, lang);
+        // French joins a number and its unit with a no-break space (fr.po typography).
+        const std::string said = text::plainSpaces(expandPlaceholders("{dose_limit}", p, lang));
         INFO(lang << " " << pct << " % " << kg << " kg: " << said);
         // Both limits, the one reached first named first ("10 mL/session ...
         // applies before 2 mg/kg/day ..."), and the day's volume at this strength.
