@@ -509,6 +509,25 @@ TEST_CASE("render: the trapped-blood and cord labels point at what the picture s
   }
 }
 
+namespace {
+
+// Each pose of the procedure and the compression (5 % steps) where the vein
+// wall's label anchor is visible: `visit(stage, progress, pixel)` with the
+// rendered pixel under the anchor (the two wall-anchor tests read it).
+template <class Visit> void forEachWallAnchorPixel(StageFrame& f, glm::ivec2 size, Visit visit) {
+  for (const char* stage : {"procedure", "compression"})
+    for (float progress = 0.0f; progress <= 1.0f; progress += 0.05f) {
+      rendertest::poseAt(f, stage, progress);
+      const gfx::Image img = rendertest::draw(f.in, size);
+      const render::LabelAnchor& a =
+          rendertest::renderer().anchors()[static_cast<std::size_t>(render::Anchor::VeinWall)];
+      if (!a.visible) continue;
+      visit(stage, progress, img.pixel(static_cast<int>(a.screen.x), static_cast<int>(a.screen.y)));
+    }
+}
+
+} // namespace
+
 // The "Vein wall" label's dot sits on the wall as drawn, in every stage where
 // the picture names it: in spasm on the thickened ring (the reticular scene's
 // spasm still once put it in the sclerosant: the anchor scaled its height by
@@ -537,25 +556,17 @@ TEST_CASE("render: the vein wall's anchor is on the wall in spasm and pressed fl
       return best;
     };
     f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
-    for (const char* stage : {"procedure", "compression"})
-      for (float progress = 0.0f; progress <= 1.0f; progress += 0.05f) {
-        rendertest::poseAt(f, stage, progress);
-        const gfx::Image img = rendertest::draw(f.in, size);
-        const render::LabelAnchor& a =
-            rendertest::renderer().anchors()[static_cast<std::size_t>(render::Anchor::VeinWall)];
-        if (!a.visible) continue;
-        const std::uint8_t* px =
-            img.pixel(static_cast<int>(a.screen.x), static_cast<int>(a.screen.y));
-        const float wall = nearest(px, {pal.media, pal.adventitia, pal.endothelium_alive,
-                                        pal.endothelium_dead, pal.bonded});
-        const float other =
-            nearest(px, {pal.blood, pal.sclerosant, pal.thrombus, pal.dermis, pal.fat});
-        INFO(file << " " << stage << " " << progress << " pixel " << int(px[0]) << " " << int(px[1])
-                  << " " << int(px[2]) << " wall " << wall << " other " << other << " spasm "
-                  << f.sample.spasm << " waist " << f.sample.lumen.waist);
-        CHECK(wall < other);
-        (f.sample.compression_mmHg > 1.0 && f.in.cut_open > 0.5f ? on_plane : on_ring)++;
-      }
+    forEachWallAnchorPixel(f, size, [&](const char* stage, float progress, const std::uint8_t* px) {
+      const float wall = nearest(
+          px, {pal.media, pal.adventitia, pal.endothelium_alive, pal.endothelium_dead, pal.bonded});
+      const float other =
+          nearest(px, {pal.blood, pal.sclerosant, pal.thrombus, pal.dermis, pal.fat});
+      INFO(file << " " << stage << " " << progress << " pixel " << int(px[0]) << " " << int(px[1])
+                << " " << int(px[2]) << " wall " << wall << " other " << other << " spasm "
+                << f.sample.spasm << " waist " << f.sample.lumen.waist);
+      CHECK(wall < other);
+      (f.sample.compression_mmHg > 1.0 && f.in.cut_open > 0.5f ? on_plane : on_ring)++;
+    });
   }
   // The precondition: the anchor was seen on the ring and on the pressed plane.
   CHECK(on_ring > 5);
@@ -580,31 +591,23 @@ TEST_CASE("render: the vein wall's label names the bonded band where its dot is 
     f.in.student = true;
     const render::Palette pal = render::makePalette(f.in.palette, f.scene.params.patient.skin_tone);
     f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
-    for (const char* stage : {"procedure", "compression"})
-      for (float progress = 0.0f; progress <= 1.0f; progress += 0.05f) {
-        rendertest::poseAt(f, stage, progress);
-        const gfx::Image img = rendertest::draw(f.in, size);
-        const render::LabelAnchor& a =
-            rendertest::renderer().anchors()[static_cast<std::size_t>(render::Anchor::VeinWall)];
-        if (!a.visible) continue;
-        const std::uint8_t* px =
-            img.pixel(static_cast<int>(a.screen.x), static_cast<int>(a.screen.y));
-        std::string nearest_key;
-        float nearest = 1e9f;
-        for (const render::LegendSwatch& w : render::legendSwatches(pal))
-          for (float light = 0.7f; light <= 1.001f; light += 0.02f) {
-            const float d = glm::length(glm::vec3(px[0], px[1], px[2]) - 255.0f * light * w.colour);
-            if (d < nearest) {
-              nearest = d;
-              nearest_key = w.key;
-            }
+    forEachWallAnchorPixel(f, size, [&](const char* stage, float progress, const std::uint8_t* px) {
+      std::string nearest_key;
+      float nearest = 1e9f;
+      for (const render::LegendSwatch& w : render::legendSwatches(pal))
+        for (float light = 0.7f; light <= 1.001f; light += 0.02f) {
+          const float d = glm::length(glm::vec3(px[0], px[1], px[2]) - 255.0f * light * w.colour);
+          if (d < nearest) {
+            nearest = d;
+            nearest_key = w.key;
           }
-        const bool bonded = nearest_key == "inset.wall.bonded";
-        INFO(file << " " << stage << " " << progress << ": nearest " << nearest_key << " at "
-                  << nearest << ", seal " << f.sample.seal << " waist " << f.sample.lumen.waist);
-        CHECK((std::string(render::wallLabelId(f.sample)) == "vein_wall_bonded") == bonded);
-        ++(bonded ? on_bonded : on_wall);
-      }
+        }
+      const bool bonded = nearest_key == "inset.wall.bonded";
+      INFO(file << " " << stage << " " << progress << ": nearest " << nearest_key << " at "
+                << nearest << ", seal " << f.sample.seal << " waist " << f.sample.lumen.waist);
+      CHECK((std::string(render::wallLabelId(f.sample)) == "vein_wall_bonded") == bonded);
+      ++(bonded ? on_bonded : on_wall);
+    });
   }
   // The precondition: the dot was seen on the bonded band and on the wall.
   CHECK(on_bonded >= 2);
