@@ -14,6 +14,7 @@
 #include "core/data_path.hpp"
 #include "core/log.hpp"
 #include "gfx/context.hpp"
+#include "gfx/shader.hpp"
 #include "platform/window.hpp"
 #include "scene/loader.hpp"
 #include "text/locale.hpp"
@@ -32,6 +33,8 @@ core::Result<std::unique_ptr<Viewer>> Viewer::create(platform::Window& window, S
   if (!r) return r.errors();
   v->renderer_ = std::move(r.value());
   v->gui_ = std::make_unique<Gui>(window);
+  // Every start-up program is linked (the renderer's, then the interface's).
+  gfx::releaseShaderCompiler();
   return v;
 }
 
@@ -102,6 +105,7 @@ core::Result<bool> Viewer::setComparison(std::unique_ptr<Comparison> c) {
     if (!r) return r.errors();
     compare_renderer_ = std::move(r.value());
     compare_renderer_->setQuality(renderer_->quality());
+    gfx::releaseShaderCompiler();
   }
   compare_renderer_->setScene(c->what_if.scene.params);
   compare_ = std::move(c);

@@ -149,6 +149,14 @@ core::Result<Program> Program::fromSource(const std::string& vertex_src,
   return p;
 }
 
+void releaseShaderCompiler() {
+#ifndef __EMSCRIPTEN__
+  // GL 4.1 or ARB_ES2_compatibility; without either epoxy has no function to call.
+  if (epoxy_gl_version() >= 41 || epoxy_has_gl_extension("GL_ARB_ES2_compatibility"))
+    glReleaseShaderCompiler();
+#endif
+}
+
 void Program::use() const {
   glUseProgram(handle_.id());
 }

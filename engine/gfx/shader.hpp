@@ -56,6 +56,13 @@ std::string forThisContext(const std::string& src);
 // "#version 330 core" -> "#version 300 es" + default precisions, line numbers kept.
 std::string toGlslEs(const std::string& src);
 
+// Tells GL that no shader is compiled for a while (glReleaseShaderCompiler): Mesa
+// frees its GLSL compiler's built-in function library (6.6 MB of heap on llvmpipe),
+// which the next compile builds again (≈ 2.5 ms of CPU). Called after each burst
+// of compiles: the start-up programs, a vein variant (twelfth round of
+// docs/performance.md). A no-op where GL lacks it.
+void releaseShaderCompiler();
+
 // "0:12(5): error: x" (Mesa) -> "file:12:5: error: x", one line per message.
 std::string translateShaderLog(const std::string& log, const std::string& file);
 

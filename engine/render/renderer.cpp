@@ -1014,6 +1014,7 @@ void Renderer::selectTissuePrograms(unsigned vein_blocks) {
       gfx::Program::set(v.locs.skin_tex, kSkinUnit);
       gfx::Program::set(v.locs.fat_tex, kFatUnit);
     }
+    gfx::releaseShaderCompiler(); // a vein variant is a burst of one compile
   }
   it->second.last_used = ++u.selections;
   if (it->second.prog.id() == 0) { // did not build: the plain variant stands in
