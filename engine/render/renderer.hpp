@@ -181,8 +181,9 @@ public:
   // 20 with four, for 3.9 MB less at 1080p (docs/performance.md, eleventh round).
   static constexpr std::size_t kVeinVariantsKept = 2;
   std::size_t veinVariantsHeld() const;
-  // Whether the supersampling tile's target is held now: a cached build
-  // releases it (2.3 MB at 1080p), exports keep it from frame to frame.
+  // Whether the supersampling tile's target is held now: made by the first
+  // supersampled build or export and kept for the next (2.3 MB at 1080p; see
+  // renderCached for why it is not released).
   bool supersamplingTileHeld() const { return tile_target_.size().x > 0; }
   static constexpr int kVeinBlocks = 6;
   void setMovingReduction(int n) { moving_reduction_ = std::clamp(n, 1, kMaxMovingReduction); }

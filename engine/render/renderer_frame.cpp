@@ -176,10 +176,10 @@ void Renderer::renderCached(const FrameInput& in, const Palette& pal, const glm:
       // The tiles resolve into the cache's own framebuffer.
       cache_target_.bind();
       drawTiled(want, in, pal, view_proj, size, scale, gfx::currentDrawFramebuffer(), {0, 0});
-      // Not kept: the next supersampled build comes when the camera rests
-      // again, and the tile's colour and depth (2.3 MB at 1080p) would sit
-      // beside the cache until then. Exports (drawTiled every frame) keep it.
-      tile_target_ = {};
+      // The tile (colour and depth, 2.3 MB at 1080p) is kept for the next
+      // supersampled build: released, it went back to the system, and glibc
+      // then served the next build's tile from the heap, which kept it
+      // resident and grew by it (twelfth round of docs/performance.md).
     }
     gfx::bindDrawFramebuffer(target);
     gfx::setViewport(origin.x, origin.y, size.x, size.y);
