@@ -7,7 +7,8 @@
 #   shown     start -> the window's first buffer swap (1280x720 window under Xvfb:
 #             --bench-first-frame), BENCH_FIRST_RUNS times; what a user waits for
 #   first     start -> first PNG written (1280x720, headless), BENCH_FIRST_RUNS times
-#   rss       peak resident memory of any run above
+#   rss       peak resident memory (/usr/bin/time %M) of each kind of run above, the highest
+#             of its runs, in MB (1000 kB, as issue 16 and docs/performance.md count) and MiB
 # Frame times end in glFinish; p50/p95/p99 over BENCH_FRAMES (150) frames after 20 warm-up.
 # CPU p50: CPU time per frame over all threads (llvmpipe's included), steadier than the wall
 # clock when other jobs share the cores.
@@ -60,6 +61,20 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 now_ms() { date +%s%3N; }
 peak_kb=0
 base_peak_kb=0
+# The highest peak RSS (kB) of each kind of run, per side: rss_kb["after|1920x1080 scrub"].
+declare -A rss_kb=()
+rss_kinds=() # the kinds in the order first run
+declare -A rss_seen=()
+rss_kind="" # the kind of the run about to start (set before run / first_shown)
+# note_rss SIDE KB: keeps KB as the peak of $rss_kind on SIDE (before/after) if higher.
+note_rss() {
+  local key="$1|$rss_kind"
+  [[ -n $rss_kind ]] || return 0
+  [[ -n ${rss_seen[$rss_kind]:-} ]] || rss_kinds+=("$rss_kind")
+  rss_seen[$rss_kind]=1
+  ((${rss_kb[$key]:-0} < $2)) && rss_kb[$key]=$2
+  return 0
+}
 run_cpu_ms=0
 # run WHICH ARGS...: runs the binary headless, keeps its output in $tmp/out and its peak RSS.
 run() {
@@ -73,8 +88,10 @@ run() {
   [[ $kb =~ ^[0-9]+$ ]] || kb=0
   if [[ $which == base ]]; then
     ((kb > base_peak_kb)) && base_peak_kb=$kb
+    note_rss before "$kb"
   else
     ((kb > peak_kb)) && peak_kb=$kb
+    note_rss after "$kb"
   fi
   return 0
 }
@@ -83,6 +100,8 @@ frame_row() {
   local label=$1 which=$2 size=$3 l
   shift 3
   l=$(load)
+  rss_kind="$size ${label%%:*}"
+  [[ ${label#*:} == *direct* ]] && rss_kind="$rss_kind direct"
   run "$which" --bench "$frames" --size "$size" "$@"
   local line cache cpu
   line=$(grep '^frame ms:' "$tmp/out" || echo "frame ms: p50 - p95 - p99 -")
@@ -159,6 +178,7 @@ fi
 # Time to the first picture in a real window: the launch time goes in on the command line, the
 # binary prints the time from it to its first buffer swap (and its CPU time) and closes.
 # Binaries from before 2026-12-02 06:00 do not know --bench-first-frame: their row says "-".
+# Sets $shown; called directly, not in $(...), so its peak RSS is kept.
 first_shown() {
   local exe=$1 data=$2 out
   # shellcheck disable=SC2016 # the inner shell expands $0 and the date, at launch
@@ -168,12 +188,16 @@ first_shown() {
   local kb
   kb=$(sed -n 's/^rss \([0-9]*\)$/\1/p' <<<"$out")
   [[ $kb =~ ^[0-9]+$ ]] || kb=0
+  rss_kind="first frame shown, 1280x720 window"
   if [[ $exe == "$base" ]]; then
     ((kb > base_peak_kb)) && base_peak_kb=$kb
+    note_rss before "$kb"
   else
     ((kb > peak_kb)) && peak_kb=$kb
+    note_rss after "$kb"
   fi
-  sed -n 's/^first frame shown: //p' <<<"$out" | grep . || echo "-"
+  shown=$(sed -n 's/^first frame shown: //p' <<<"$out")
+  [[ -n $shown ]] || shown="-"
 }
 if command -v xvfb-run >/dev/null; then
   for ((rep = 1; rep <= ${BENCH_FIRST_RUNS:-1}; ++rep)); do
@@ -183,11 +207,11 @@ if command -v xvfb-run >/dev/null; then
       [[ $side == before && -z $base ]] && continue
       l=$(load)
       if [[ $side == after ]]; then
-        v=$(first_shown "$bin" "$SCLEROSIM_DATA")
+        first_shown "$bin" "$SCLEROSIM_DATA"
       else
-        v=$(first_shown "$base" "$base_data")
+        first_shown "$base" "$base_data"
       fi
-      echo "| time to first frame shown (start -> first swap, 1280x720 window, Xvfb) | $side | $l | $v |"
+      echo "| time to first frame shown (start -> first swap, 1280x720 window, Xvfb) | $side | $l | $shown |"
     done
   done
 fi
@@ -201,10 +225,19 @@ for ((rep = 1; rep <= ${BENCH_FIRST_RUNS:-1}; ++rep)); do
     [[ $side == before ]] && which=base
     l=$(load)
     t0=$(now_ms)
+    rss_kind="first PNG, headless 1280x720"
     run "$which" --screenshot "$tmp/first.png" --size 1280x720
     echo "| time to first PNG (start -> PNG written, headless 1280x720) | $side | $l | $(($(now_ms) - t0)) ms (CPU $run_cpu_ms ms) |"
   done
 done
-echo "| peak RSS (any run above) | after | - | $((peak_kb / 1024)) MB |"
-[[ -n $base ]] && echo "| peak RSS (any run above) | before | - | $((base_peak_kb / 1024)) MB |"
+# MB = 1000 kB (issue 16's unit), MiB = 1024 kB: the same peak both ways, never one for the other.
+mb_mib() { awk -v k="$1" 'BEGIN { printf "%.1f MB (%.1f MiB)", k / 1000, k / 1024 }'; }
+for kind in "${rss_kinds[@]}"; do
+  for side in after before; do
+    kb=${rss_kb["$side|$kind"]:-}
+    [[ -n $kb ]] && echo "| peak RSS, $kind (highest of its runs) | $side | - | $(mb_mib "$kb") |"
+  done
+done
+echo "| peak RSS (any run above) | after | - | $(mb_mib "$peak_kb") |"
+[[ -n $base ]] && echo "| peak RSS (any run above) | before | - | $(mb_mib "$base_peak_kb") |"
 exit 0
