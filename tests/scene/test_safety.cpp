@@ -60,7 +60,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.anaphylaxis", {"cara", "labios", "garganta", "respirar", "desmayo"}},
         {"safety.report.stroke", {"vista", "hablar", "entumecimiento", "debilidad", "lado"}},
         {"safety.report.calf", {"dolor", "hinchazón", "calor", "pantorrilla"}},
-        {"safety.report.allergy", {"ronchas", "picor", "más allá de los pinchazos"}},
+        {"safety.report.allergy", {"ronchas", "picor", "también fuera de los pinchazos"}},
         {"safety.report.neuro", {"destellos", "manchas"}},
         {"safety.report.skin", {"dolor", "roj", "oscur", "ampolla", "llaga"}}}},
   };
@@ -133,7 +133,7 @@ TEST_CASE("safety: what is normal afterwards is one list, chosen from the model'
         {"bleu", "taches brunes", "sang piégé", "boule", "attendu"}}},
       {"es",
        {"bultos que pican donde entró la aguja",
-        "más allá de los pinchazos",
+        "también fuera de los pinchazos",
         {"amoratada", "manchas marrones", "sangre atrapada", "bulto firme", "es normal"}}},
   };
   const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, scene::Audience::Patient);
