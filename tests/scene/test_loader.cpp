@@ -73,7 +73,7 @@ TEST_CASE("scene: the shipped scenes hold the values their names promise", "[sce
   CHECK(under_run.outcome.recanalized_day < 14.0);
   CHECK(under.stages[4].title == "Recovery: the vein reopens");
   CHECK(under.stages[4].titles.at("de") == "Heilung: die Vene öffnet sich wieder");
-  CHECK(under.stages[4].titles.at("fr") == "Guérison\u00a0: la veine se rouvre");
+  CHECK(under.stages[4].titles.at("fr") == "Évolution\u00a0: la veine se rouvre");
   CHECK(under.stages[4].titles.at("es") == "Recuperación: la vena se reabre");
   CHECK(under.stages[4].labels == std::vector<std::string>{"vein_lumen", "endothelium"});
   // Stages that only name an id keep the built-in stage.

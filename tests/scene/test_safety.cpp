@@ -52,7 +52,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.anaphylaxis", {"visage", "lèvres", "gorge", "respiratoire", "malaise"}},
         {"safety.report.stroke", {"vue", "parler", "engourdissement", "faiblesse", "côté"}},
         {"safety.report.calf", {"douloureux", "gonflé", "chaud", "mollet"}},
-        {"safety.report.allergy", {"urticaire", "démangeaisons", "hors des piqûres"}},
+        {"safety.report.allergy", {"urticaire", "démangeaisons", "en dehors des points de piqûre"}},
         {"safety.report.neuro", {"scintillante", "taches"}},
         {"safety.report.skin", {"doul", "rouge ou sombre", "bulle", "plaie"}}}},
       {"es",
@@ -60,7 +60,7 @@ const std::map<std::string, Words>& symptoms() {
         {"safety.report.anaphylaxis", {"cara", "labios", "garganta", "respirar", "desmayo"}},
         {"safety.report.stroke", {"vista", "hablar", "entumecimiento", "debilidad", "lado"}},
         {"safety.report.calf", {"dolor", "hinchazón", "calor", "pantorrilla"}},
-        {"safety.report.allergy", {"ronchas", "picor", "más allá de los pinchazos"}},
+        {"safety.report.allergy", {"ronchas", "picor", "también fuera de los pinchazos"}},
         {"safety.report.neuro", {"destellos", "manchas"}},
         {"safety.report.skin", {"dolor", "roj", "oscur", "ampolla", "llaga"}}}},
   };
@@ -129,11 +129,11 @@ TEST_CASE("safety: what is normal afterwards is one list, chosen from the model'
         {"Bluterguss", "Braune Flecken", "ingeschlossenes Blut", "Knoten", "zu erwarten"}}},
       {"fr",
        {"boutons qui démangent aux points de piqûre",
-        "hors des piqûres",
-        {"bleu", "taches brunes", "sang piégé", "boule", "attendu"}}},
+        "en dehors des points de piqûre",
+        {"bleu", "taches brunes", "sang coagulé", "boule", "normal"}}},
       {"es",
        {"bultos que pican donde entró la aguja",
-        "más allá de los pinchazos",
+        "también fuera de los pinchazos",
         {"amoratada", "manchas marrones", "sangre atrapada", "bulto firme", "es normal"}}},
   };
   const auto box = scene::stageSafetyBox(scene::StageKind::Recovery, scene::Audience::Patient);
