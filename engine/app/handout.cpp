@@ -35,12 +35,6 @@ constexpr glm::ivec2 kPictureSize(640, 480);
 // vein a small part of each): the tour's camera at most this much closer.
 constexpr float kMaxVeinZoom = 2.0f;
 
-const sim::Event* findEvent(const sim::Run& run, sim::EventKind kind) {
-  for (const sim::Event& e : run.events)
-    if (e.kind == kind) return &e;
-  return nullptr;
-}
-
 // First model time at which the stocking presses (the model's Compression phase).
 double compressionStart(const sim::Run& run) {
   for (const sim::Sample& smp : run.samples)
@@ -75,7 +69,7 @@ std::string verdictLine(const Session& s, const text::Locale& L) {
   case sim::Verdict::NotIndicated:
     return L.tr("handout.expect.not_indicated");
   case sim::Verdict::NotTreated:
-    return findEvent(s.run, sim::EventKind::Extravasation)
+    return sim::hasEvent(s.run, sim::EventKind::Extravasation)
                ? scene::safetyText("handout.expect.extravasation", L)
                : L.tr("handout.expect.not_closed");
   case sim::Verdict::Reopened:
@@ -377,10 +371,7 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
     const double p = s.playback.positionOfSimTime(std::min(t, run.endTime()));
     if (p >= 0.0) out.push_back({what, t, p, std::nullopt});
   };
-  const auto event = [&](sim::EventKind k) {
-    const sim::Event* e = findEvent(run, k);
-    return e ? e->time_s : -1.0;
-  };
+  const auto event = [&](sim::EventKind k) { return sim::eventTime(run, k); };
   // A key moment the story shows is the tour's still of it (the model at its
   // event, the camera settled on the moment's pose): one picture of it, not
   // a second guess of when it shows. `shown`: the model at another recorded

@@ -111,14 +111,9 @@ double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& ru
 }
 
 double narrowestLumen_s(const sim::Run& run) {
-  const auto eventTime = [&](sim::EventKind kind) {
-    for (const sim::Event& e : run.events)
-      if (e.kind == kind) return e.time_s;
-    return -1.0;
-  };
-  const double from = eventTime(E::Spasm);
+  const double from = sim::eventTime(run, E::Spasm);
   if (from < 0.0) return -1.0;
-  const double back = eventTime(E::BloodReturns);
+  const double back = sim::eventTime(run, E::BloodReturns);
   const sim::Sample* narrowest = nullptr;
   for (const sim::Sample& s : run.samples) {
     if (s.time_s < from - 1e-9) continue;
@@ -151,18 +146,15 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
     return "reopened_fresh";
   // The vein narrows only where the model's wall tightened (its Spasm event,
   // the same the narration's "no_spasm" variant reads).
-  if (event == sim::EventKind::BloodReturns &&
-      std::none_of(run.events.begin(), run.events.end(),
-                   [](const sim::Event& e) { return e.kind == sim::EventKind::Spasm; }))
+  if (event == sim::EventKind::BloodReturns && !sim::hasEvent(run, sim::EventKind::Spasm))
     return "blood_returns_no_spasm";
   return beatInfo(event).id;
 }
 
 bool sealedThroughClot(const sim::Run& run) {
-  for (const sim::Event& e : run.events)
-    if (e.kind == sim::EventKind::Sealed)
-      return std::string(beatCaptionId(e.kind, run, e.time_s)) == "sealed_clot";
-  return false;
+  const double sealed = sim::eventTime(run, sim::EventKind::Sealed);
+  return sealed >= 0.0 &&
+         std::string(beatCaptionId(sim::EventKind::Sealed, run, sealed)) == "sealed_clot";
 }
 
 bool clotFillsLumen(const sim::Sample& s) {

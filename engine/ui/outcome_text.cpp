@@ -319,9 +319,7 @@ std::string clockCaption(const std::string& stage_id, const sim::Run& run, const
     return "";
   case scene::StageClock::SinceNeedle: {
     // The clock starts where clockOrigin says: the tip in the vein, or beside it.
-    const bool in_lumen =
-        std::any_of(run.events.begin(), run.events.end(),
-                    [](const sim::Event& e) { return e.kind == sim::EventKind::NeedleInLumen; });
+    const bool in_lumen = sim::hasEvent(run, sim::EventKind::NeedleInLumen);
     return L.tr(in_lumen ? "clock.since_needle" : "clock.since_needle.beside");
   }
   case scene::StageClock::AfterInjection:
@@ -333,11 +331,7 @@ std::string clockCaption(const std::string& stage_id, const sim::Run& run, const
 }
 
 double clockOrigin(const std::string& stage_id, const sim::Run& run) {
-  const auto first = [&](sim::EventKind kind) {
-    for (const sim::Event& e : run.events)
-      if (e.kind == kind) return e.time_s;
-    return -1.0;
-  };
+  const auto first = [&](sim::EventKind kind) { return sim::eventTime(run, kind); };
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   switch (info ? info->clock : scene::StageClock::None) {
   case scene::StageClock::None:
