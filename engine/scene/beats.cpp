@@ -97,6 +97,10 @@ const BeatInfo& beatInfo(sim::EventKind event) {
 }
 
 double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run) {
+  if (event == sim::EventKind::Spasm) {
+    const double narrowest = narrowestLumen_s(run);
+    return narrowest >= 0.0 ? narrowest : event_time_s;
+  }
   if (event != sim::EventKind::Extravasation) return event_time_s;
   // The event fires as the first drop goes into the dermis; the caption names
   // the bump it raises: shown as the doctor stops (sim: a reaction time after
@@ -113,13 +117,18 @@ double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& ru
 double narrowestLumen_s(const sim::Run& run) {
   const double from = sim::eventTime(run, E::Spasm);
   if (from < 0.0) return -1.0;
-  const double back = sim::eventTime(run, E::BloodReturns);
+  // While the needle is in (the next beat shows it out), else until blood
+  // returns, at the latest the procedure's end: later the walls bond and the
+  // cord shrinks the lumen, no spasm.
+  double until = -1.0;
+  for (const E kind : {E::NeedleOut, E::BloodReturns}) {
+    const double t = sim::eventTime(run, kind);
+    if (t > from && (until < 0.0 || t < until)) until = t;
+  }
   const sim::Sample* narrowest = nullptr;
   for (const sim::Sample& s : run.samples) {
     if (s.time_s < from - 1e-9) continue;
-    // Until blood returns, at the latest the procedure's end: later the walls
-    // bond and the cord shrinks the lumen, no spasm.
-    if ((back >= from && s.time_s > back + 1e-9) || s.phase >= sim::Phase::Compression) break;
+    if ((until >= 0.0 && s.time_s > until - 1e-9) || s.phase >= sim::Phase::Compression) break;
     if (!narrowest || s.lumen_area_ratio < narrowest->lumen_area_ratio) narrowest = &s;
   }
   return narrowest ? narrowest->time_s : from;
