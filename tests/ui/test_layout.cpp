@@ -24,6 +24,7 @@
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "render/wheal.hpp"
 #include "scene/loader.hpp"
 #include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
@@ -1567,4 +1568,58 @@ TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui]
   }
   CHECK(bonded > 0);
   CHECK(mostly_dead > 0);
+}
+
+// Issue 15 (round 11 left it): beside the vein the caption names the wheal, but
+// the student's inset magnified the vein wall. At every still of the
+// extravasation scene where the model has a wheal (render::kWhealShownAt, as
+// its label), the inset is the wheal's: its title and the sclerosant in the
+// dermis named; elsewhere the wall's.
+TEST_CASE("layout: beside the vein the student's inset magnifies the wheal", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  auto loaded =
+      scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/extravasation.toml");
+  REQUIRE(loaded);
+  app::Session s;
+  s.scene = loaded.value();
+  s.rebuild();
+  ui::ScreenState st;
+  st.audience = scene::Audience::Student;
+  auto created = app::Viewer::create(*testsupport::glContext()->window, s, st, 1.0f);
+  REQUIRE(created);
+  app::Viewer& v = *created.value();
+  const glm::ivec2 size(1280, 720);
+  testsupport::glContext()->window->setSize(size.x, size.y);
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  const text::Locale& L = text::english();
+  ui::LayoutRecord rec;
+  int wheal = 0, wall = 0;
+  for (const app::TourStill& still : app::planTour(s)) {
+    s.playback.seek(still.position_s);
+    v.holdModelTime(still.model_time_s);
+    drawRecorded(v, fb, size, rec);
+    v.holdModelTime(std::nullopt);
+    const sim::Sample at = s.run.at(still.model_time_s.value_or(s.playback.simTime()));
+    std::string title;
+    std::vector<std::string> rows;
+    for (const ui::RecordedText& t : rec.texts) {
+      if (t.what == "inset.title") title = t.words;
+      if (t.what.rfind("inset.label.", 0) == 0) rows.push_back(t.words);
+    }
+    INFO(still.name << ": wheal " << at.wheal);
+    if (rows.empty()) continue;
+    const bool has_pool =
+        std::find(rows.begin(), rows.end(), L.tr("inset.wheal.pool")) != rows.end();
+    if (at.wheal > render::kWhealShownAt) {
+      ++wheal;
+      CHECK(title == L.tr("inset.wheal.title"));
+      CHECK(has_pool);
+    } else {
+      ++wall;
+      CHECK(title == L.tr("inset.wall.title"));
+      CHECK_FALSE(has_pool);
+    }
+  }
+  CHECK(wheal > 0);
+  CHECK(wall > 0);
 }
