@@ -364,6 +364,20 @@ std::string eventTooltip(const sim::Event& e, const Playback& pb, const sim::Run
   return clock.empty() ? name : name + " \xe2\x80\x94 " + clock;
 }
 
+std::string recoveryStateCaption(scene::Audience audience, const std::string& stage_id,
+                                 const sim::Run& run, double time_s, const text::Locale& L) {
+  if (audience != scene::Audience::Patient) return "";
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  if (!info || info->kind != scene::StageKind::Recovery) return "";
+  const auto before = [&](sim::EventKind kind) {
+    const double t = sim::eventTime(run, kind);
+    return t >= 0.0 && t <= time_s + 1e-9;
+  };
+  const bool closed = before(sim::EventKind::Sealed) && !before(sim::EventKind::Recanalized) &&
+                      !before(sim::EventKind::Cord);
+  return closed ? L.tr("caption.recovery.closed.patient") : "";
+}
+
 std::string cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,
                            double seconds_into_stage, const sim::Params& params,
                            const text::Locale& L) {
