@@ -177,7 +177,9 @@ struct Run {
 // The one look-up of "when did the model say X happened" (scenes, texts,
 // handout and narration all read it here).
 double eventTime(const Run& run, EventKind kind);
-inline bool hasEvent(const Run& run, EventKind kind) { return eventTime(run, kind) >= 0.0; }
+inline bool hasEvent(const Run& run, EventKind kind) {
+  return eventTime(run, kind) >= 0.0;
+}
 
 // The model runs until its outcome is settled (the vein resolved as a cord,
 // reopened, or left untreated) or for one year at most.

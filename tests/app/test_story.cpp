@@ -261,8 +261,7 @@ TEST_CASE("tour: every key moment's still shows the model at its event's own tim
 // little narrowing. The tour, the video and the handout show it where the
 // model's lumen is narrowest with the needle still in: clearly narrower than at
 // the event, and not the needle-out still (the needle is in the picture).
-TEST_CASE("story: the spasm's still, video and handout picture show the narrowed vein",
-          "[app]") {
+TEST_CASE("story: the spasm's still, video and handout picture show the narrowed vein", "[app]") {
   int checked = 0;
   for (const char* file : kStoryScenes) {
     INFO(file);

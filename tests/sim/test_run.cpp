@@ -969,8 +969,8 @@ TEST_CASE("sim: every key moment has a recorded sample at its own time", "[sim]"
 // the kind, -1 where the run has none.
 TEST_CASE("sim: eventTime is the first event of its kind, -1 without one", "[sim]") {
   sim::Run run;
-  run.events = {{sim::EventKind::Spasm, 5.0}, {sim::EventKind::Spasm, 9.0},
-                {sim::EventKind::Sealed, 40.0}};
+  run.events = {
+      {sim::EventKind::Spasm, 5.0}, {sim::EventKind::Spasm, 9.0}, {sim::EventKind::Sealed, 40.0}};
   CHECK(sim::eventTime(run, sim::EventKind::Spasm) == 5.0);
   CHECK(sim::eventTime(run, sim::EventKind::Sealed) == 40.0);
   CHECK(sim::eventTime(run, sim::EventKind::Cord) == -1.0);
