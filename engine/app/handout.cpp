@@ -35,12 +35,6 @@ constexpr glm::ivec2 kPictureSize(640, 480);
 // vein a small part of each): the tour's camera at most this much closer.
 constexpr float kMaxVeinZoom = 2.0f;
 
-const sim::Event* findEvent(const sim::Run& run, sim::EventKind kind) {
-  for (const sim::Event& e : run.events)
-    if (e.kind == kind) return &e;
-  return nullptr;
-}
-
 // First model time at which the stocking presses (the model's Compression phase).
 double compressionStart(const sim::Run& run) {
   for (const sim::Sample& smp : run.samples)
@@ -75,7 +69,7 @@ std::string verdictLine(const Session& s, const text::Locale& L) {
   case sim::Verdict::NotIndicated:
     return L.tr("handout.expect.not_indicated");
   case sim::Verdict::NotTreated:
-    return findEvent(s.run, sim::EventKind::Extravasation)
+    return sim::hasEvent(s.run, sim::EventKind::Extravasation)
                ? scene::safetyText("handout.expect.extravasation", L)
                : L.tr("handout.expect.not_closed");
   case sim::Verdict::Reopened:
@@ -377,25 +371,22 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
     const double p = s.playback.positionOfSimTime(std::min(t, run.endTime()));
     if (p >= 0.0) out.push_back({what, t, p, std::nullopt});
   };
-  const auto event = [&](sim::EventKind k) {
-    const sim::Event* e = findEvent(run, k);
-    return e ? e->time_s : -1.0;
-  };
+  const auto event = [&](sim::EventKind k) { return sim::eventTime(run, k); };
   // A key moment the story shows is the tour's still of it (the model at its
-  // event, the camera settled on the moment's pose): one picture of it, not
-  // a second guess of when it shows. `shown`: the model at another recorded
-  // sample of the moment than the still's (the spasm's narrowest lumen).
-  const auto addEvent = [&](const std::string& what, sim::EventKind k,
-                            std::optional<double> shown = std::nullopt) {
+  // event, or at the sample its still shows: scene::stillTime_s; the camera
+  // settled on the moment's pose): one picture of it, not a second guess of
+  // when it shows.
+  const auto addEvent = [&](const std::string& what, sim::EventKind k) {
     for (std::size_t i = 0; i < s.beats.size(); ++i) {
       if (s.beats[i].event != k) continue;
       if (out.size() >= kMaxPictures) return;
       const TourStill still = beatStill(s, i);
-      const std::optional<double> model = shown ? shown : still.model_time_s;
-      out.push_back({what, model.value_or(s.beats[i].sim_time_s), still.position_s, model});
+      out.push_back({what, still.model_time_s.value_or(s.beats[i].sim_time_s), still.position_s,
+                     still.model_time_s});
       return;
     }
-    add(what, shown.value_or(event(k))); // a moment no played stage lists
+    const double t = event(k); // a moment no played stage lists
+    add(what, t >= 0.0 ? scene::stillTime_s(k, t, run) : t);
   };
   if (!o.indicated) {
     // Nothing happens to the vein: Assessment's picture of the skin.
@@ -414,14 +405,9 @@ std::vector<KeyMoment> keyMoments(const Session& s) {
     // procedure narration's variant for the model's order (scene::storyOf).
     const std::string needle = "needle." + scene::procedureVariant(scene::storyOf(run).order);
     add(needle, event(sim::EventKind::NeedleInLumen) + 0.5);
-    // "The vein tightens": the spasm's close-up of the section (the tour's
-    // camera) with the model where its lumen is narrowest, the needle in or
-    // out as the model has it then. At the Spasm event the injection's
-    // pressure still held the vein open (radius 0.90 of rest; round 10's
-    // patient saw no tightening).
-    const double narrowest = scene::narrowestLumen_s(run);
-    addEvent("spasm", sim::EventKind::Spasm,
-             narrowest >= 0.0 ? std::optional<double>(narrowest) : std::nullopt);
+    // "The vein tightens": the tour's still of the spasm, the model where its
+    // lumen is narrowest (scene::stillTime_s).
+    addEvent("spasm", sim::EventKind::Spasm);
   }
   const double compression = compressionStart(run);
   if (compression >= 0.0) {

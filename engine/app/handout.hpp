@@ -22,8 +22,8 @@ class Viewer;
 
 // One picture of the case: what it shows (a "handout.moment.*" key suffix),
 // the model time and where the playback shows it; a key moment of the story
-// holds the model at its event's recorded sample (as the tour's still does),
-// the spasm at its narrowest lumen (scene::narrowestLumen_s).
+// holds the model where the tour's still does (scene::stillTime_s: the spasm
+// at its narrowest lumen).
 struct KeyMoment {
   std::string what;
   double sim_time_s = 0.0;

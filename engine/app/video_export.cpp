@@ -364,7 +364,12 @@ void openOnTheStill(const Session& s, const ui::StoryBeat& beat, std::vector<Vid
       recordedAtOrAfter(s.run, scene::stillTime_s(beat.event, beat.sim_time_s, s.run));
   if (b - a < 2) return;
   const double end = plan[b - 1].model_time_s;
-  if (end <= still) return;
+  if (end <= still) {
+    // The still lies past where the caption's frames had got to (the spasm at
+    // its narrowest, seconds after its event): they show the still throughout.
+    for (std::size_t k = a; k < b; ++k) plan[k].model_time_s = still;
+    return;
+  }
   const std::size_t half = a + (b - a) / 2;
   for (std::size_t k = a; k < b; ++k)
     plan[k].model_time_s = k < half ? still

@@ -1417,9 +1417,10 @@ void Renderer::updateAnchors(const FrameInput& in, const glm::mat4& vp, glm::ive
   const WhealShape bump = whealShape(s.wheal_ml);
   const float dome_z = std::min(wheal.z, l.far_z_mm - 0.1f * std::max(bump.radius_mm, 1.0f));
   const glm::vec3 dome{wheal.x, whealLift(bump, std::abs(dome_z - wheal.z)), dome_z};
-  set(Anchor::Wheal, dome, up, s.wheal > 0.05);
+  set(Anchor::Wheal, dome, up, s.wheal > kWhealShownAt);
   if (!anchors_[static_cast<std::size_t>(Anchor::Wheal)].visible && cut > 0.5f)
-    set(Anchor::Wheal, glm::vec3(wheal.x + 0.2f, open_y, wheal.z + 0.2f), up, s.wheal > 0.05);
+    set(Anchor::Wheal, glm::vec3(wheal.x + 0.2f, open_y, wheal.z + 0.2f), up,
+        s.wheal > kWhealShownAt);
   // The cleansing swab: a point on its pad where the pad lies on the skin
   // (render/swab.cpp, as the tissue shader draws it), seen from above.
   glm::vec2 swab_at{};

@@ -9,6 +9,10 @@
 
 namespace render {
 
+// The model's wheal (sim::Sample::wheal, 0..1) from which the pictures show
+// and name it: the label's anchor and the student's magnified inset.
+inline constexpr double kWhealShownAt = 0.05;
+
 struct WhealShape {
   float radius_mm = 0.0f; // where the dome meets the level skin (0: no wheal)
   float height_mm = 0.0f; // its top above the skin

@@ -97,6 +97,10 @@ const BeatInfo& beatInfo(sim::EventKind event) {
 }
 
 double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run) {
+  if (event == sim::EventKind::Spasm) {
+    const double narrowest = narrowestLumen_s(run);
+    return narrowest >= 0.0 ? narrowest : event_time_s;
+  }
   if (event != sim::EventKind::Extravasation) return event_time_s;
   // The event fires as the first drop goes into the dermis; the caption names
   // the bump it raises: shown as the doctor stops (sim: a reaction time after
@@ -111,20 +115,20 @@ double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& ru
 }
 
 double narrowestLumen_s(const sim::Run& run) {
-  const auto eventTime = [&](sim::EventKind kind) {
-    for (const sim::Event& e : run.events)
-      if (e.kind == kind) return e.time_s;
-    return -1.0;
-  };
-  const double from = eventTime(E::Spasm);
+  const double from = sim::eventTime(run, E::Spasm);
   if (from < 0.0) return -1.0;
-  const double back = eventTime(E::BloodReturns);
+  // While the needle is in (the next beat shows it out), else until blood
+  // returns, at the latest the procedure's end: later the walls bond and the
+  // cord shrinks the lumen, no spasm.
+  double until = -1.0;
+  for (const E kind : {E::NeedleOut, E::BloodReturns}) {
+    const double t = sim::eventTime(run, kind);
+    if (t > from && (until < 0.0 || t < until)) until = t;
+  }
   const sim::Sample* narrowest = nullptr;
   for (const sim::Sample& s : run.samples) {
     if (s.time_s < from - 1e-9) continue;
-    // Until blood returns, at the latest the procedure's end: later the walls
-    // bond and the cord shrinks the lumen, no spasm.
-    if ((back >= from && s.time_s > back + 1e-9) || s.phase >= sim::Phase::Compression) break;
+    if ((until >= 0.0 && s.time_s > until - 1e-9) || s.phase >= sim::Phase::Compression) break;
     if (!narrowest || s.lumen_area_ratio < narrowest->lumen_area_ratio) narrowest = &s;
   }
   return narrowest ? narrowest->time_s : from;
@@ -151,18 +155,15 @@ const char* beatCaptionId(sim::EventKind event, const sim::Run& run, double even
     return "reopened_fresh";
   // The vein narrows only where the model's wall tightened (its Spasm event,
   // the same the narration's "no_spasm" variant reads).
-  if (event == sim::EventKind::BloodReturns &&
-      std::none_of(run.events.begin(), run.events.end(),
-                   [](const sim::Event& e) { return e.kind == sim::EventKind::Spasm; }))
+  if (event == sim::EventKind::BloodReturns && !sim::hasEvent(run, sim::EventKind::Spasm))
     return "blood_returns_no_spasm";
   return beatInfo(event).id;
 }
 
 bool sealedThroughClot(const sim::Run& run) {
-  for (const sim::Event& e : run.events)
-    if (e.kind == sim::EventKind::Sealed)
-      return std::string(beatCaptionId(e.kind, run, e.time_s)) == "sealed_clot";
-  return false;
+  const double sealed = sim::eventTime(run, sim::EventKind::Sealed);
+  return sealed >= 0.0 &&
+         std::string(beatCaptionId(sim::EventKind::Sealed, run, sealed)) == "sealed_clot";
 }
 
 bool clotFillsLumen(const sim::Sample& s) {

@@ -31,19 +31,22 @@ const BeatInfo& beatInfo(sim::EventKind event);
 
 // The model time at which the tour's still of a beat shows the model: its
 // event's own time (the run keeps a sample there, sim/run.cpp), so the still's
-// clock and the key moment's mark on the timeline say the same time. The one
-// exception names what its event only starts: an extravasation's pale bump
-// shows as the doctor stops injecting. (The spasm is shown at its event too:
-// the lumen ~14 % narrower in radius against the dashed relaxed outline.)
+// clock and the key moment's mark on the timeline say the same time. Two
+// exceptions name what their event only starts: an extravasation's pale bump
+// shows as the doctor stops injecting; the spasm ("the vein gets narrower")
+// at its narrowest lumen (narrowestLumen_s: radius 0.70 of rest in the
+// default scene, 0.90 at the event, where the injection still held it open;
+// round 11's patient saw no narrowing).
+// The tour, the video and the handout all show the beat here.
 double stillTime_s(sim::EventKind event, double event_time_s, const sim::Run& run);
 
 // The recorded sample at which the model's lumen is narrowest (its area
-// ratio) from the Spasm event until blood returns (BloodReturns; the end of
-// the procedure's phases without it), the first such sample on a tie; -1
-// without a Spasm event.
+// ratio) from the Spasm event while the needle is still in (before NeedleOut;
+// without it before BloodReturns; the end of the procedure's phases without
+// either), the first such sample on a tie; -1 without a Spasm event. The
+// needle still in keeps the spasm's still apart from the needle-out one.
 // At the event the injection's pressure still holds the vein open (radius
-// ~0.9 of rest): the wall tightens most once the injecting stops. The
-// handout's "the vein tightens" picture shows the model here.
+// ~0.9 of rest): the wall tightens most once the injecting stops.
 double narrowestLumen_s(const sim::Run& run);
 
 // A one-sentence caption: the beat's, or the stage's opening one (shown

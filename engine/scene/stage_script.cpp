@@ -72,11 +72,8 @@ ModelStory storyOf(const sim::Run& run) {
   ModelStory story;
   story.verdict = run.outcome.verdict;
   story.lining_survived = run.outcome.lining_survived;
-  double spasm = -1.0, blanching = -1.0;
-  for (const sim::Event& e : run.events) {
-    if (e.kind == sim::EventKind::Spasm && spasm < 0.0) spasm = e.time_s;
-    if (e.kind == sim::EventKind::Blanching && blanching < 0.0) blanching = e.time_s;
-  }
+  const double spasm = sim::eventTime(run, sim::EventKind::Spasm);
+  const double blanching = sim::eventTime(run, sim::EventKind::Blanching);
   if (spasm < 0.0) {
     story.order = ProcedureOrder::NoSpasm;
   } else if (blanching >= 0.0 && blanching < spasm) {

@@ -192,6 +192,12 @@ Sample interpolate(const Sample& a, const Sample& b, double time_s) {
 }
 } // namespace
 
+double eventTime(const Run& run, EventKind kind) {
+  for (const Event& e : run.events)
+    if (e.kind == kind) return e.time_s;
+  return -1.0;
+}
+
 Sample Run::at(double time_s) const {
   if (samples.empty()) return Sample{};
   if (!(time_s > samples.front().time_s)) return samples.front();

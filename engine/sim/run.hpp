@@ -173,6 +173,14 @@ struct Run {
   double endTime() const { return samples.empty() ? 0.0 : samples.back().time_s; }
 };
 
+// The model time of the run's first event of this kind, -1 where it has none.
+// The one look-up of "when did the model say X happened" (scenes, texts,
+// handout and narration all read it here).
+double eventTime(const Run& run, EventKind kind);
+inline bool hasEvent(const Run& run, EventKind kind) {
+  return eventTime(run, kind) >= 0.0;
+}
+
 // The model runs until its outcome is settled (the vein resolved as a cord,
 // reopened, or left untreated) or for one year at most.
 inline constexpr double kOutcomeHorizonDays = 365.0;

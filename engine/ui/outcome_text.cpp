@@ -319,9 +319,7 @@ std::string clockCaption(const std::string& stage_id, const sim::Run& run, const
     return "";
   case scene::StageClock::SinceNeedle: {
     // The clock starts where clockOrigin says: the tip in the vein, or beside it.
-    const bool in_lumen =
-        std::any_of(run.events.begin(), run.events.end(),
-                    [](const sim::Event& e) { return e.kind == sim::EventKind::NeedleInLumen; });
+    const bool in_lumen = sim::hasEvent(run, sim::EventKind::NeedleInLumen);
     return L.tr(in_lumen ? "clock.since_needle" : "clock.since_needle.beside");
   }
   case scene::StageClock::AfterInjection:
@@ -333,11 +331,7 @@ std::string clockCaption(const std::string& stage_id, const sim::Run& run, const
 }
 
 double clockOrigin(const std::string& stage_id, const sim::Run& run) {
-  const auto first = [&](sim::EventKind kind) {
-    for (const sim::Event& e : run.events)
-      if (e.kind == kind) return e.time_s;
-    return -1.0;
-  };
+  const auto first = [&](sim::EventKind kind) { return sim::eventTime(run, kind); };
   const scene::StageInfo* info = scene::stageInfo(stage_id);
   switch (info ? info->clock : scene::StageClock::None) {
   case scene::StageClock::None:
@@ -368,6 +362,20 @@ std::string eventTooltip(const sim::Event& e, const Playback& pb, const sim::Run
   const int stage = pb.stageOfSimTime(e.time_s);
   const std::string clock = stage < 0 ? "" : clockText(pb.stage(stage).id, run, e.time_s, L);
   return clock.empty() ? name : name + " \xe2\x80\x94 " + clock;
+}
+
+std::string recoveryStateCaption(scene::Audience audience, const std::string& stage_id,
+                                 const sim::Run& run, double time_s, const text::Locale& L) {
+  if (audience != scene::Audience::Patient) return "";
+  const scene::StageInfo* info = scene::stageInfo(stage_id);
+  if (!info || info->kind != scene::StageKind::Recovery) return "";
+  const auto before = [&](sim::EventKind kind) {
+    const double t = sim::eventTime(run, kind);
+    return t >= 0.0 && t <= time_s + 1e-9;
+  };
+  const bool closed = before(sim::EventKind::Sealed) && !before(sim::EventKind::Recanalized) &&
+                      !before(sim::EventKind::Cord);
+  return closed ? L.tr("caption.recovery.closed.patient") : "";
 }
 
 std::string cutawayCaption(scene::Audience audience, const std::string& stage_id, float cut_open,

@@ -108,6 +108,14 @@ std::string clockText(const std::string& stage_id, const sim::Run& run, double t
 std::string eventTooltip(const sim::Event& e, const Playback& pb, const sim::Run& run,
                          scene::Audience audience, const text::Locale& L);
 
+// Patients, a Recovery still before its first key moment (day 3): the vein as
+// the model has it then, from its events (sealed, not yet reopened nor a
+// cord): closed, and it may look dark and feel tender for the first days.
+// "" otherwise (round 12's doctor: that still alone had no caption, and looked
+// like the sealed one before it).
+std::string recoveryStateCaption(scene::Audience audience, const std::string& stage_id,
+                                 const sim::Run& run, double time_s, const text::Locale& L);
+
 // Patients, first cutaway: preparation stage once the block opens, and the
 // first seconds of the procedure. "" when not shown.
 // It names the block's width in whole millimetres as render::layoutFor sizes

@@ -14,6 +14,7 @@
 #include <imgui.h>
 
 #include "render/palette.hpp"
+#include "render/wheal.hpp"
 #include "scene/beats.hpp"
 #include "text/locale.hpp"
 #include "ui/screen.hpp"
@@ -211,6 +212,44 @@ void circleBand(ImDrawList* dl, glm::vec2 c, float R, float y0, float y1, ImU32 
 constexpr int kLiningCells = 9;
 constexpr int kGiveWay[kLiningCells] = {4, 1, 7, 2, 6, 0, 8, 3, 5};
 
+// The lining: a row of flat cells on the media inside the inset's circle
+// (centre c, radius R), each h high; damaged ones grey, shrunken, lifted off
+// by `lift` into the lumen.
+struct LiningRow {
+  glm::vec2 c;
+  float R, h, lift;
+  int damaged;
+  float scale;
+  const render::Palette* pal;
+};
+
+// `base` is where the cells sit, `dir` +1 for the wall above the lumen, -1
+// for the one below it; `shift` which cells give way first.
+void drawLiningRow(ImDrawList* dl, const LiningRow& r, float base, float dir, int shift) {
+  const glm::vec2 c = r.c;
+  const float R = r.R, h = r.h;
+  const float cell_w = 2.0f * R * 0.86f / kLiningCells;
+  for (int i = 0; i < kLiningCells; ++i) {
+    bool dead = false;
+    for (int k = 0; k < r.damaged; ++k) dead = dead || kGiveWay[(k + shift) % kLiningCells] == i;
+    const float x0 = c.x - R * 0.86f + static_cast<float>(i) * cell_w;
+    const float dx = std::abs(x0 + 0.5f * cell_w - c.x);
+    const float half_chord = std::sqrt(std::max(R * R - dx * dx, 0.0f));
+    const float y0 = base + dir * (dead ? r.lift : 0.0f);
+    const float y1 = y0 + dir * (dead ? 0.7f : 1.0f) * h;
+    if (std::min(y0, y1) < c.y - half_chord || std::max(y0, y1) > c.y + half_chord) continue;
+    const float shrink = dead ? 0.18f * cell_w : 0.0f;
+    const ImVec2 a(x0 + shrink + 0.8f * r.scale, std::min(y0, y1)),
+        b(x0 + cell_w - shrink - 0.8f * r.scale, std::max(y0, y1));
+    dl->AddRectFilled(a, b, colV(dead ? r.pal->endothelium_dead : r.pal->endothelium_alive),
+                      3.0f * r.scale);
+    dl->AddRect(a, b, colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.7f), 3.0f * r.scale);
+    if (!dead)
+      dl->AddCircleFilled(ImVec2(0.5f * (a.x + b.x), 0.5f * (a.y + b.y)), 0.22f * h,
+                          colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.75f));
+  }
+}
+
 // The inset's plate: the circle (radius R), leaders and the widest label.
 glm::vec2 insetSize(ImFont* font, const std::string& title, const std::string* const (&rows)[4],
                     float R, float pad) {
@@ -233,6 +272,85 @@ std::vector<Rect> insetCandidates(const ScreenInput& in, glm::vec2 size) {
   return candidates;
 }
 
+// The inset's plate once placed: its box, the circle's centre and radius, the
+// padding and where the title ends.
+struct InsetFrame {
+  Rect box;
+  glm::vec2 c;
+  float R, pad, title_bottom;
+};
+
+// Places the inset's plate (full size where there is room, smaller where the
+// labels and the cross-section leave less: the sealed frame at 1280x720),
+// draws it and its title; nullopt where no place is free.
+std::optional<InsetFrame> placeInset(const ScreenInput& in, ImFont* font, const std::string& title,
+                                     const std::string* const (&rows)[4], float pad) {
+  const float fs = font->FontSize;
+  float R = 0.0f;
+  std::optional<Rect> box;
+  for (const float r : {62.0f, 50.0f, 40.0f}) {
+    R = r * in.scale;
+    box = in.placer->place(insetCandidates(in, insetSize(font, title, rows, R, pad)));
+    if (box) break;
+  }
+  if (!box) return std::nullopt;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f * in.scale);
+  const glm::vec2 tp(box->min.x + pad, box->min.y + pad);
+  dl->AddText(font, fs, iv(tp), colU(kInk), title.c_str());
+  record(in, "inset.title", tp, font->CalcTextSizeA(fs, 1e6f, 0.0f, title.c_str()), title);
+  return InsetFrame{*box, glm::vec2(box->min.x + pad + R, box->min.y + 2 * pad + fs + R), R, pad,
+                    tp.y + fs};
+}
+
+// Labels beside the inset's circle, each with a short leader to its layer at
+// height ys[i] (top to bottom).
+void drawInsetLabels(const ScreenInput& in, ImDrawList* dl, ImFont* font, const InsetFrame& fr,
+                     const std::string* const* rows, const char* const* names, const float* ys,
+                     int n) {
+  const float fs = font->FontSize, lead = 18.0f * in.scale;
+  const glm::vec2 c = fr.c;
+  const float R = fr.R;
+  const ImU32 ink = colU(kInk);
+  // Each leader's end on its layer at least 12 px (at scale 1) below the one
+  // above it, inside the circle: touching or bonded, the lining's row and the
+  // band below it lie 8 px apart, and their two leaders converged on one point.
+  float ys_apart[4] = {ys[0], ys[1], ys[2], ys[3]};
+  for (int i = 1; i < n; ++i)
+    ys_apart[i] =
+        std::min(std::max(ys_apart[i], ys_apart[i - 1] + 12.0f * in.scale), c.y + 0.9f * R);
+  const float lx = c.x + R + lead + fr.pad;
+  // Each label beside its layer, at least `gap` apart (the contrast check
+  // reads a ring of pixels around each text), inside the plate.
+  const float gap = 6.0f * in.scale;
+  float tys[4];
+  ImVec2 tss[4];
+  float prev_bottom = fr.title_bottom;
+  for (int i = 0; i < n; ++i) {
+    tss[i] = font->CalcTextSizeA(fs, 1e6f, 0.0f, rows[i]->c_str());
+    tys[i] = std::max(ys[i] - 0.5f * tss[i].y, prev_bottom + gap);
+    prev_bottom = tys[i] + tss[i].y;
+  }
+  float limit = fr.box.max.y - fr.pad;
+  for (int i = n - 1; i >= 0; --i) {
+    tys[i] = std::min(tys[i], limit - tss[i].y);
+    limit = tys[i] - gap;
+  }
+  for (int i = 0; i < n; ++i) {
+    const ImVec2 ts = tss[i];
+    const float ty = tys[i];
+    const float y = ys_apart[i];
+    const float dy = y - c.y;
+    const float edge = c.x + std::sqrt(std::max(R * R - dy * dy, 0.0f));
+    const glm::vec2 dot(edge - 0.25f * R, y), end(lx - 6.0f * in.scale, ty + 0.5f * ts.y);
+    dl->AddLine(iv(dot), iv(end), ink, 1.5f * in.scale);
+    dl->AddCircleFilled(iv(dot), 2.5f * in.scale, ink);
+    dl->AddText(font, fs, ImVec2(lx, ty), ink, rows[i]->c_str());
+    record(in, names[i], {lx, ty}, ts, *rows[i]); // what it says: tests read the rows
+    if (in.record) in.record->leaders.push_back({names[i], end, dot});
+  }
+}
+
 // Below the lining, from the model's lumen, seal and fibrosis.
 // Sealed while the walls do not touch: the clot filling the lumen bridges them
 // (the same flag the "sealed_clot" caption reads, scene::beatCaptionId).
@@ -252,6 +370,81 @@ float insetOpening(const sim::Sample& s) {
   return static_cast<float>(std::clamp(s.lumen.semi_y * (1.0 - s.lumen.waist) / 0.5, 0.0, 1.0));
 }
 
+// Extravasation (student): what the caption names, magnified: the sclerosant
+// pooled in the dermis under the raised skin (the wheal, as large as the
+// model's is now), and below it the vein wall, its lining as the model has it
+// (alive: the medicine never reached it).
+void drawWhealInset(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+  const sim::Sample& s = *in.sample;
+  const text::Locale& L = text::locale(st.lang);
+  const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
+  ImFont* font = f.small;
+  const float pad = 8.0f * in.scale;
+  const double alive = std::clamp(s.endothelium_alive, 0.0, 1.0);
+  const std::string title = L.tr("inset.wheal.title");
+  const std::string skin = L.tr("inset.wheal.epidermis"), pool = L.tr("inset.wheal.pool"),
+                    wall = L.tr("inset.wheal.wall"), lining = L.tr(scene::liningLabelId(alive));
+  const std::string* rows[] = {&skin, &pool, &wall, &lining};
+  const char* names[] = {"inset.label.epidermis", "inset.label.wheal", "inset.label.wall",
+                         "inset.label.lining"};
+  const std::optional<InsetFrame> frame = placeInset(in, font, title, rows, pad);
+  if (!frame) return;
+  const glm::vec2 c = frame->c;
+  const float R = frame->R, top = c.y - R;
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  // Heights in the circle (fractions of R from its top): the level skin, the
+  // epidermis, the dermis down to the vein's adventitia, media, lining, lumen.
+  // Magnified, even the model's smallest wheal reads as one (half the largest
+  // drawn), growing with the model's.
+  const float wheal = 0.5f + 0.5f * static_cast<float>(std::clamp(s.wheal, 0.0, 1.0));
+  const float y_skin = top + 0.42f * R, epi = 0.12f * R, y_adv = top + 1.12f * R;
+  const float y_media = y_adv + 0.14f * R, y_lining = y_media + 0.22f * R;
+  const float h = 0.10f * R; // the lining's cells
+  const float dome_h = 0.32f * R * wheal, pool_h = 0.46f * R * wheal, half_w = 0.85f * R;
+  // The dome's rise at x (1 over the bleb's centre, 0 beyond it).
+  const auto rise = [&](float x) {
+    const float u = (x - c.x) / half_w;
+    return std::max(0.0f, 1.0f - u * u);
+  };
+  const auto surface = [&](float x) { return y_skin - dome_h * rise(x); };
+  const auto poolTop = [&](float x) { return surface(x) + epi + 0.02f * R; };
+  const glm::vec3 pooled = glm::mix(pal.dermis, pal.sclerosant, 0.8f);
+  // Painted in one-pixel columns, each clipped to the circle.
+  const float step = std::max(1.0f, in.scale);
+  for (float x = std::floor(c.x - R); x < c.x + R; x += step) {
+    const float dx = x + 0.5f * step - c.x;
+    const float half_chord = std::sqrt(std::max(R * R - dx * dx, 0.0f));
+    const auto band = [&](float a, float b, glm::vec3 colour) {
+      a = std::max(a, c.y - half_chord);
+      b = std::min(b, c.y + half_chord);
+      if (b > a) dl->AddRectFilled(ImVec2(x, a), ImVec2(x + step, b), colV(colour));
+    };
+    const float xm = x + 0.5f * step, surf = surface(xm);
+    band(surf, surf + epi, pal.epidermis);
+    band(surf + epi, y_adv, pal.dermis);
+    band(poolTop(xm), poolTop(xm) + pool_h * rise(xm), pooled);
+    band(y_adv, y_media, pal.adventitia);
+    band(y_media, y_lining, pal.media);
+    band(y_lining, c.y + R, pal.blood);
+  }
+  const int damaged = scene::damagedLiningCells(alive, kLiningCells);
+  drawLiningRow(dl, LiningRow{c, R, h, 0.45f * h, damaged, in.scale, &pal}, y_lining, 1.0f, 0);
+  dl->AddCircle(iv(c), R, colU(kInk), 48, 2.0f * in.scale);
+  // Each leader's dot where its layer is at the dot's x (the helper puts it a
+  // quarter radius in from the circle's edge at that height): the dome slopes.
+  const auto dotX = [&](float y) {
+    const float dy = y - c.y;
+    return c.x + std::sqrt(std::max(R * R - dy * dy, 0.0f)) - 0.25f * R;
+  };
+  float y_epi = y_skin + 0.5f * epi, y_pool = poolTop(c.x) + 0.5f * pool_h;
+  for (int k = 0; k < 3; ++k) {
+    y_epi = surface(dotX(y_epi)) + 0.5f * epi;
+    y_pool = poolTop(dotX(y_pool)) + 0.5f * pool_h * rise(dotX(y_pool));
+  }
+  const float ys[] = {y_epi, y_pool, 0.5f * (y_adv + y_lining), y_lining + 0.5f * h};
+  drawInsetLabels(in, dl, font, *frame, rows, names, ys, 4);
+}
+
 } // namespace
 
 void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
@@ -259,10 +452,15 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
       in.view->cut_open < 0.5f)
     return;
   const sim::Sample& s = *in.sample;
+  // Medicine beside the vein: the caption names the wheal, so the inset shows it.
+  if (s.wheal > render::kWhealShownAt) {
+    drawWhealInset(in, st, f);
+    return;
+  }
   const text::Locale& L = text::locale(st.lang);
   const render::Palette pal = render::makePalette(st.palette, in.scene->params.patient.skin_tone);
   ImFont* font = f.small;
-  const float fs = font->FontSize, pad = 8.0f * in.scale;
+  const float pad = 8.0f * in.scale;
   // The lining as the model has it now: its share of damaged cells.
   const double alive = std::clamp(s.endothelium_alive, 0.0, 1.0);
   const int damaged = scene::damagedLiningCells(alive, kLiningCells);
@@ -290,26 +488,13 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
     rows[2] = &lumen;
     names[2] = names[3];
   }
-  // Full size where there is room, smaller where the labels and the
-  // cross-section leave less (the sealed frame at 1280x720).
-  float R = 0.0f;
-  std::optional<Rect> box;
-  for (const float r : {62.0f, 50.0f, 40.0f}) {
-    R = r * in.scale;
-    box = in.placer->place(insetCandidates(in, insetSize(font, title, rows, R, pad)));
-    if (box) break;
-  }
-  if (!box) return;
-  const float lead = 18.0f * in.scale;
+  const std::optional<InsetFrame> frame = placeInset(in, font, title, rows, pad);
+  if (!frame) return;
+  const float R = frame->R;
   ImDrawList* dl = ImGui::GetForegroundDrawList();
-  dl->AddRectFilled(iv(box->min), iv(box->max), colU(kPlate), 6.0f * in.scale);
-  const ImU32 ink = colU(kInk);
-  const glm::vec2 tp(box->min.x + pad, box->min.y + pad);
-  dl->AddText(font, fs, iv(tp), ink, title.c_str());
-  record(in, "inset.title", tp, font->CalcTextSizeA(fs, 1e6f, 0.0f, title.c_str()));
   // The wall magnified, outside (top) to lumen (bottom): dermis, adventitia,
   // media (thicker in spasm), the lining's row of cells, the lumen.
-  const glm::vec2 c(box->min.x + pad + R, box->min.y + 2 * pad + fs + R);
+  const glm::vec2 c = frame->c;
   const float top = c.y - R;
   const float spasm = static_cast<float>(std::clamp(s.spasm, 0.0, 1.0));
   const float y_adv = top + 0.22f * R, y_media = y_adv + 0.36f * R,
@@ -337,28 +522,10 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
   // The lining: a row of flat cells on the media; damaged ones grey, shrunken,
   // lifting off into the lumen. `base` is where the cells sit, `dir` +1 for
   // the wall above the lumen, -1 for the one below it.
-  const float cell_w = 2.0f * R * 0.86f / kLiningCells;
   const float lift = opposite ? std::min(0.45f * h, 0.4f * lumen_h) : 0.45f * h;
+  const LiningRow row{c, R, h, lift, damaged, in.scale, &pal};
   const auto liningRow = [&](float base, float dir, int shift) {
-    for (int i = 0; i < kLiningCells; ++i) {
-      bool dead = false;
-      for (int k = 0; k < damaged; ++k) dead = dead || kGiveWay[(k + shift) % kLiningCells] == i;
-      const float x0 = c.x - R * 0.86f + static_cast<float>(i) * cell_w;
-      const float dx = std::abs(x0 + 0.5f * cell_w - c.x);
-      const float half_chord = std::sqrt(std::max(R * R - dx * dx, 0.0f));
-      const float y0 = base + dir * (dead ? lift : 0.0f);
-      const float y1 = y0 + dir * (dead ? 0.7f : 1.0f) * h;
-      if (std::min(y0, y1) < c.y - half_chord || std::max(y0, y1) > c.y + half_chord) continue;
-      const float shrink = dead ? 0.18f * cell_w : 0.0f;
-      const ImVec2 a(x0 + shrink + 0.8f * in.scale, std::min(y0, y1)),
-          b(x0 + cell_w - shrink - 0.8f * in.scale, std::max(y0, y1));
-      dl->AddRectFilled(a, b, colV(dead ? pal.endothelium_dead : pal.endothelium_alive),
-                        3.0f * in.scale);
-      dl->AddRect(a, b, colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.7f), 3.0f * in.scale);
-      if (!dead)
-        dl->AddCircleFilled(ImVec2(0.5f * (a.x + b.x), 0.5f * (a.y + b.y)), 0.22f * h,
-                            colV(glm::vec3(0.1f, 0.12f, 0.18f), 0.75f));
-    }
+    drawLiningRow(dl, row, base, dir, shift);
   };
   switch (state) {
   case InsetState::Open:
@@ -391,50 +558,14 @@ void drawWallInset(const ScreenInput& in, const ScreenState& st, const Fonts& f)
     break;
   }
   }
-  dl->AddCircle(iv(c), R, ink, 48, 2.0f * in.scale);
+  dl->AddCircle(iv(c), R, colU(kInk), 48, 2.0f * in.scale);
   // Labels beside the circle, each with a short leader to its layer.
   const float ys[] = {0.5f * (y_adv + y_media), 0.5f * (y_media + y_lining),
                       state == InsetState::Cord     ? 0.5f * (y_lining + c.y + R)
                       : state == InsetState::Bonded ? 0.5f * (y_lining + y_lumen + h)
                                                     : 0.5f * (y_lining + y_lumen),
                       y_lumen + 0.5f * lumen_h};
-  // Each leader's end on its layer at least 12 px (at scale 1) below the one
-  // above it, inside the circle: touching or bonded, the lining's row and the
-  // band below it lie 8 px apart, and their two leaders converged on one point.
-  float ys_apart[4] = {ys[0], ys[1], ys[2], ys[3]};
-  for (int i = 1; i < n; ++i)
-    ys_apart[i] =
-        std::min(std::max(ys_apart[i], ys_apart[i - 1] + 12.0f * in.scale), c.y + 0.9f * R);
-  const float lx = c.x + R + lead + pad;
-  // Each label beside its layer, at least `gap` apart (the contrast check
-  // reads a ring of pixels around each text), inside the plate.
-  const float gap = 6.0f * in.scale;
-  float tys[4];
-  ImVec2 tss[4];
-  float prev_bottom = tp.y + fs;
-  for (int i = 0; i < n; ++i) {
-    tss[i] = font->CalcTextSizeA(fs, 1e6f, 0.0f, rows[i]->c_str());
-    tys[i] = std::max(ys[i] - 0.5f * tss[i].y, prev_bottom + gap);
-    prev_bottom = tys[i] + tss[i].y;
-  }
-  float limit = box->max.y - pad;
-  for (int i = n - 1; i >= 0; --i) {
-    tys[i] = std::min(tys[i], limit - tss[i].y);
-    limit = tys[i] - gap;
-  }
-  for (int i = 0; i < n; ++i) {
-    const ImVec2 ts = tss[i];
-    const float ty = tys[i];
-    const float y = ys_apart[i];
-    const float dy = y - c.y;
-    const float edge = c.x + std::sqrt(std::max(R * R - dy * dy, 0.0f));
-    const glm::vec2 dot(edge - 0.25f * R, y), end(lx - 6.0f * in.scale, ty + 0.5f * ts.y);
-    dl->AddLine(iv(dot), iv(end), ink, 1.5f * in.scale);
-    dl->AddCircleFilled(iv(dot), 2.5f * in.scale, ink);
-    dl->AddText(font, fs, ImVec2(lx, ty), ink, rows[i]->c_str());
-    record(in, names[i], {lx, ty}, ts, *rows[i]); // what it says: tests read the rows
-    if (in.record) in.record->leaders.push_back({names[i], end, dot});
-  }
+  drawInsetLabels(in, dl, font, *frame, rows, names, ys, n);
 }
 
 } // namespace ui

@@ -721,11 +721,13 @@ void drawCutawayCaption(const ScreenInput& in, const ScreenState& st, const Play
   // (Presenter mode shows the key moment's caption large at the bottom instead.)
   const StoryBeat* beat =
       in.beats && !st.presenter ? beatAt(*in.beats, pb, pb.position()) : nullptr;
-  const std::string caption =
-      beat && in.run ? scene::beatCaptionText(captionIdAt(*beat, *in.run, pb, pb.position()),
-                                              st.audience, st.lang)
-                     : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s,
-                                      in.scene->params, loc(st));
+  std::string caption = beat && in.run
+                            ? scene::beatCaptionText(captionIdAt(*beat, *in.run, pb, pb.position()),
+                                                     st.audience, st.lang)
+                            : cutawayCaption(st.audience, stage.id, in.view->cut_open, into_s,
+                                             in.scene->params, loc(st));
+  if (caption.empty() && !beat && in.run)
+    caption = recoveryStateCaption(st.audience, stage.id, *in.run, in.sample->time_s, loc(st));
   const char* text = caption.c_str();
   if (!*text || in.view->leg > 0.5f) return;
   // Bottom centre when the vein leaves room there, else another place clear of

@@ -81,13 +81,11 @@ std::string stockingNarrationKey(const sim::Run& run, const Playback& pb, double
   at.seek(position);
   const scene::StageInfo* info = scene::stageInfo(at.stage(at.stageIndex()).id);
   if (!info || info->kind != scene::StageKind::Compression) return "";
-  const auto on = std::find_if(run.events.begin(), run.events.end(), [](const sim::Event& e) {
-    return e.kind == sim::EventKind::StockingOn;
-  });
-  if (on == run.events.end()) return "";
+  const double on = sim::eventTime(run, sim::EventKind::StockingOn);
+  if (on < 0.0) return "";
   // Before the event (the stage's first instant) the stocking's moment is shown,
   // as the caption's beat starts the stage.
-  const double t = std::max(at.simTime(), on->time_s);
+  const double t = std::max(at.simTime(), on);
   return std::string("narration.compression.now.") +
          scene::stockingCaptionId(run.at(t), run.outcome.verdict) + ".patient";
 }

@@ -567,11 +567,7 @@ TEST_CASE("handout: the first picture's caption follows blanching and spasm", "[
     REQUIRE_FALSE(m.empty());
     return L.tr("handout.moment." + m.front().what);
   };
-  const auto eventTime = [](const sim::Run& run, sim::EventKind k) {
-    for (const sim::Event& e : run.events)
-      if (e.kind == k) return e.time_s;
-    return -1.0;
-  };
+  using sim::eventTime;
   app::Session blanching_first;
   blanching_first.scene = scene::defaultScene();
   blanching_first.rebuild();
@@ -787,13 +783,8 @@ TEST_CASE("handout: the spasm's picture shows the model's narrowest lumen", "[ap
   app::Session s;
   s.scene = scene::defaultScene();
   s.rebuild();
-  const auto eventTime = [&](sim::EventKind k) {
-    for (const sim::Event& e : s.run.events)
-      if (e.kind == k) return e.time_s;
-    return -1.0;
-  };
-  const double spasm = eventTime(sim::EventKind::Spasm);
-  const double back = eventTime(sim::EventKind::BloodReturns);
+  const double spasm = sim::eventTime(s.run, sim::EventKind::Spasm);
+  const double back = sim::eventTime(s.run, sim::EventKind::BloodReturns);
   REQUIRE(spasm >= 0.0);
   REQUIRE(back > spasm);
   std::size_t narrowest = 0;

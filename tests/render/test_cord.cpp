@@ -36,11 +36,7 @@ StageFrame sceneFrame(const std::string& file) {
   return f;
 }
 
-double eventTime(const sim::Run& run, sim::EventKind kind) {
-  for (const sim::Event& e : run.events)
-    if (e.kind == kind) return e.time_s;
-  return -1.0;
-}
+using sim::eventTime;
 
 // Pixels of one colour of the palette (at the cut face's light levels).
 bool near(const std::uint8_t* px, glm::vec3 colour) {

@@ -277,11 +277,7 @@ TEST_CASE("render: blood returns as a thin stream in the model's narrowed lumen"
 }
 
 namespace {
-double eventTime(const sim::Run& run, sim::EventKind kind) {
-  for (const sim::Event& e : run.events)
-    if (e.kind == kind) return e.time_s;
-  return -1.0;
-}
+using sim::eventTime;
 // Pixels on 1 mm, from the scale bar's anchors (in the surface view the bar
 // lies on the skin).
 float pixelsPerMm() {

@@ -414,7 +414,7 @@ TEST_CASE("scene: each case's narration follows its picture and outcome", "[scen
     INFO(id);
     CHECK_FALSE(has(narrated(extrav, id, P), "cord"));
   }
-  CHECK(has(narrated(extrav, "recovery", P), "another day"));
+  CHECK(has(narrated(extrav, "recovery", P), "another visit")); // treated again later
   // The wheal goes down; no source gives a time, so patients hear none ("within hours"
   // was the model's 45-minute assumption), and students hear it as the model's.
   CHECK(has(narrated(extrav, "procedure", P), "goes down again"));
@@ -434,7 +434,7 @@ TEST_CASE("scene: each case's narration follows its picture and outcome", "[scen
     const size_t rate = st.find("0.01");
     if (rate != std::string::npos) CHECK(has(st, "not the risk once extravasation"));
   }
-  CHECK(has(narrated(v[6], "recovery", P), "another day")); // with or without stockings
+  CHECK(has(narrated(v[6], "recovery", P), "another visit")); // with or without stockings
   CHECK(has(narrated(extrav, "next_session", P), "not treated"));
 
   // Underdosed: blanching at any dose; the text says the model's outcome (the walls did

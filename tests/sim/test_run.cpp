@@ -964,3 +964,16 @@ TEST_CASE("sim: every key moment has a recorded sample at its own time", "[sim]"
     }
   }
 }
+
+// One look-up of an event's time (scenes, texts, handout): the first event of
+// the kind, -1 where the run has none.
+TEST_CASE("sim: eventTime is the first event of its kind, -1 without one", "[sim]") {
+  sim::Run run;
+  run.events = {
+      {sim::EventKind::Spasm, 5.0}, {sim::EventKind::Spasm, 9.0}, {sim::EventKind::Sealed, 40.0}};
+  CHECK(sim::eventTime(run, sim::EventKind::Spasm) == 5.0);
+  CHECK(sim::eventTime(run, sim::EventKind::Sealed) == 40.0);
+  CHECK(sim::eventTime(run, sim::EventKind::Cord) == -1.0);
+  CHECK(sim::hasEvent(run, sim::EventKind::Sealed));
+  CHECK_FALSE(sim::hasEvent(run, sim::EventKind::Cord));
+}

@@ -24,6 +24,7 @@
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "render/wheal.hpp"
 #include "scene/loader.hpp"
 #include "scene/safety.hpp"
 #include "support/gl_fixture.hpp"
@@ -1515,15 +1516,16 @@ TEST_CASE("layout: the quiz starts collapsed for patients; choices are answer bu
   CHECK(student_choices >= 3); // the check had choices to look at
 }
 
-// Issue 15 (medical student): the wall inset names the lining as the model has it and
-// drops it once the walls have bonded: at every still of the default scene (student,
-// 1280x720) where the model's walls are bonded and touching, none of the inset's rows
-// names the lining; where the lining is open and at most 15 % alive (the model's full
-// bonding damage), the row reads "Endothelium mostly dead", never "partly alive".
-TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui][gl][layout]") {
-  REQUIRE_GL();
-  auto loaded = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) +
-                                     "/scenes/spider-vein-polidocanol.toml");
+namespace {
+// The student's magnified inset at every tour still of a shipped scene
+// (1280x720): its title and rows as drawn, and the model at the still.
+struct InsetAtStill {
+  std::string still, title;
+  std::vector<std::string> rows;
+  sim::Sample at;
+};
+std::vector<InsetAtStill> studentInsets(const char* scene_file) {
+  auto loaded = scene::loadSceneFile(std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + scene_file);
   REQUIRE(loaded);
   app::Session s;
   s.scene = loaded.value();
@@ -1536,22 +1538,41 @@ TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui]
   const glm::ivec2 size(1280, 720);
   testsupport::glContext()->window->setSize(size.x, size.y);
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
-  const text::Locale& L = text::english();
-  const std::vector<std::string> lining = {
-      L.tr("legend.endothelium_alive"), L.tr("legend.endothelium_dead"),
-      L.tr("inset.wall.lining_partly"), L.tr("inset.wall.lining_mostly_dead")};
   ui::LayoutRecord rec;
-  int bonded = 0, mostly_dead = 0;
+  std::vector<InsetAtStill> out;
   for (const app::TourStill& still : app::planTour(s)) {
     s.playback.seek(still.position_s);
     v.holdModelTime(still.model_time_s);
     drawRecorded(v, fb, size, rec);
     v.holdModelTime(std::nullopt);
-    const sim::Sample at = s.run.at(still.model_time_s.value_or(s.playback.simTime()));
-    std::vector<std::string> rows;
-    for (const ui::RecordedText& t : rec.texts)
-      if (t.what.rfind("inset.label.", 0) == 0) rows.push_back(t.words);
-    INFO(still.name << ": seal " << at.seal << ", alive " << at.endothelium_alive);
+    InsetAtStill inset{
+        still.name, "", {}, s.run.at(still.model_time_s.value_or(s.playback.simTime()))};
+    for (const ui::RecordedText& t : rec.texts) {
+      if (t.what == "inset.title") inset.title = t.words;
+      if (t.what.rfind("inset.label.", 0) == 0) inset.rows.push_back(t.words);
+    }
+    out.push_back(std::move(inset));
+  }
+  return out;
+}
+} // namespace
+
+// Issue 15 (medical student): the wall inset names the lining as the model has it and
+// drops it once the walls have bonded: at every still of the default scene (student,
+// 1280x720) where the model's walls are bonded and touching, none of the inset's rows
+// names the lining; where the lining is open and at most 15 % alive (the model's full
+// bonding damage), the row reads "Endothelium mostly dead", never "partly alive".
+TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  const text::Locale& L = text::english();
+  const std::vector<std::string> lining = {
+      L.tr("legend.endothelium_alive"), L.tr("legend.endothelium_dead"),
+      L.tr("inset.wall.lining_partly"), L.tr("inset.wall.lining_mostly_dead")};
+  int bonded = 0, mostly_dead = 0;
+  for (const InsetAtStill& inset : studentInsets("spider-vein-polidocanol.toml")) {
+    const sim::Sample& at = inset.at;
+    const std::vector<std::string>& rows = inset.rows;
+    INFO(inset.still << ": seal " << at.seal << ", alive " << at.endothelium_alive);
     if (rows.empty()) continue;
     const bool names_lining = std::any_of(rows.begin(), rows.end(), [&](const std::string& r) {
       return std::find(lining.begin(), lining.end(), r) != lining.end();
@@ -1567,4 +1588,32 @@ TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui]
   }
   CHECK(bonded > 0);
   CHECK(mostly_dead > 0);
+}
+
+// Issue 15 (round 11 left it): beside the vein the caption names the wheal, but
+// the student's inset magnified the vein wall. At every still of the
+// extravasation scene where the model has a wheal (render::kWhealShownAt, as
+// its label), the inset is the wheal's: its title and the sclerosant in the
+// dermis named; elsewhere the wall's.
+TEST_CASE("layout: beside the vein the student's inset magnifies the wheal", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  const text::Locale& L = text::english();
+  int wheal = 0, wall = 0;
+  for (const InsetAtStill& inset : studentInsets("extravasation.toml")) {
+    INFO(inset.still << ": wheal " << inset.at.wheal);
+    if (inset.rows.empty()) continue;
+    const bool has_pool = std::find(inset.rows.begin(), inset.rows.end(),
+                                    L.tr("inset.wheal.pool")) != inset.rows.end();
+    if (inset.at.wheal > render::kWhealShownAt) {
+      ++wheal;
+      CHECK(inset.title == L.tr("inset.wheal.title"));
+      CHECK(has_pool);
+    } else {
+      ++wall;
+      CHECK(inset.title == L.tr("inset.wall.title"));
+      CHECK_FALSE(has_pool);
+    }
+  }
+  CHECK(wheal > 0);
+  CHECK(wall > 0);
 }

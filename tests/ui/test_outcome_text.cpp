@@ -525,3 +525,30 @@ TEST_CASE("ui: the cutaway caption names the width of the block as it is drawn",
   }
   CHECK(wider_seen);
 }
+
+// Issue 15 (round 12's doctor): the Recovery still at day 3 had no caption
+// while every other moment had one, and looked like the sealed still before
+// it. Patients read the vein as the model's events have it then: sealed and
+// not yet reopened nor a cord.
+TEST_CASE("ui: a Recovery still before its key moments says the vein is closed, from the model",
+          "[ui]") {
+  const text::Locale& EN = text::english();
+  const std::string closed = EN.tr("caption.recovery.closed.patient");
+  const sim::Run run = sim::simulate(sim::Params{});
+  const double sealed = sim::eventTime(run, sim::EventKind::Sealed);
+  const double cord = sim::eventTime(run, sim::EventKind::Cord);
+  REQUIRE(sealed >= 0.0);
+  REQUIRE(cord > sealed);
+  const double day3 = 3.0 * 86400.0;
+  REQUIRE(day3 > sealed);
+  REQUIRE(day3 < cord);
+  CHECK(ui::recoveryStateCaption(kPatient, "recovery", run, day3, EN) == closed);
+  CHECK(ui::recoveryStateCaption(kPatient, "recovery", run, sealed - 1.0, EN).empty());
+  CHECK(ui::recoveryStateCaption(kPatient, "recovery", run, cord + 1.0, EN).empty());
+  CHECK(ui::recoveryStateCaption(kStudent, "recovery", run, day3, EN).empty());
+  CHECK(ui::recoveryStateCaption(kPatient, "compression", run, day3, EN).empty());
+  // A vein that reopened is not called closed.
+  sim::Run reopened = run;
+  reopened.events.push_back({sim::EventKind::Recanalized, 2.0 * 86400.0});
+  CHECK(ui::recoveryStateCaption(kPatient, "recovery", reopened, day3, EN).empty());
+}
