@@ -130,9 +130,17 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   }
   lines.push_back(L.tr(o.sessions_recommended > 1 ? "handout.expect.more_sessions"
                                                   : "handout.expect.one_session"));
-  // What is normal afterwards: the one list of the side panel and the video
-  // (needle spots, a bruise, trapped blood where the model has it, brown marks,
-  // matting); how long this illustration's brown marks stay, after them.
+  return lines;
+}
+
+// What is normal afterwards: the one list of the side panel and the video
+// (needle spots, a bruise, trapped blood where the model has it, brown marks,
+// matting), under the panel's heading; how long this illustration's brown
+// marks stay, after them.
+std::vector<std::string> normalLines(const Session& s, const text::Locale& L) {
+  const sim::Outcome& o = s.run.outcome;
+  const std::string shown = std::to_string(static_cast<int>(std::lround(s.run.endTime() / kDay_s)));
+  std::vector<std::string> lines;
   for (const char* k : scene::normalAfterwards(o)) {
     lines.push_back(scene::safetyText(k, L)); // the trapped blood's limit names the practice
     if (std::string(k) == "safety.normal.brown_marks") brownMarkLines(o, L, shown, lines);
@@ -140,11 +148,16 @@ std::vector<std::string> expectLines(const Session& s, const text::Locale& L) {
   return lines;
 }
 
-// Breastfeeding: the agent's label figure where our sources give one, else ask.
+// Breastfeeding: the agent's label figure where our sources give one, named
+// as that agent's label (round 12's review: "the product information" did not
+// say whose), else ask.
 std::string breastfeedingLine(const sim::Params& p, const text::Locale& L) {
   const double hours = sim::agentInfo(p.agent.name).breastfeeding_pause_max_h;
   if (hours < 0.0) return L.tr("handout.aftercare.breastfeeding_ask");
-  return L.tr("handout.aftercare.breastfeeding", {{"hours", L.number(hours, 0)}});
+  text::Args args = scene::sourceArgs(p.agent.name, L);
+  args.push_back({"agent", L.tr(scene::agentKey(p.agent.name))});
+  args.push_back({"hours", L.number(hours, 0)});
+  return L.tr("handout.aftercare.breastfeeding", args);
 }
 
 // After an extravasation in this case: what happened, what the practice did and
@@ -166,9 +179,8 @@ std::vector<std::string> aftercareLines(const Session& s, const text::Locale& L)
   const std::string beside = extravasatedLine(s.run.outcome, L);
   if (!beside.empty()) lines.push_back(beside);
   lines.push_back(L.tr("handout.aftercare.walk"));
-  // The case's stocking sentence, as the help panel and the video say it.
-  // (What to do when it is too tight, scene::stockingTightText, did not fit:
-  // page 2 is full in en-US; the help panel and the video's card say it.)
+  // The case's stocking sentence, as the help panel and the video say it
+  // (what to do when it is too tight is in the warning box: handoutContent).
   lines.push_back(scene::stockingText(p, s.run.outcome, L));
   // The first days' care as the app and the video say it (heat, sun, sport,
   // long flights or sitting), then work, driving and breastfeeding.
@@ -473,6 +485,8 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   c.vein_kind = static_cast<int>(p.vein.kind);
   c.expect_title = text("handout.expect.title");
   c.expect = expectLines(s, L);
+  c.normal_title = text(scene::normalAfterwardsTitleKey());
+  c.normal = normalLines(s, L);
   c.pictures_title =
       text(o.indicated ? "handout.pictures.title" : "handout.pictures.title_not_indicated");
   c.aftercare_title = text("handout.aftercare.title");
@@ -485,6 +499,12 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
     for (const scene::WarningSign& w : scene::warningSigns())
       (w.urgency == scene::Urgency::EmergencyNumber ? c.emergencies : c.warnings)
           .push_back(scene::safetyText(w.key, L));
+    // A stocking that is too tight, wherever one is worn (scene::stockingTightText,
+    // as the help panel and the video's card say it): with the practice's signs
+    // (round 12's reviews: the sheet sent the patient home with stockings and
+    // no word of it; round 11 had no room on page 2).
+    const std::string tight = scene::stockingTightText(p, o, L);
+    if (!tight.empty()) c.warnings.push_back(tight);
     // The practice's name and phone under its signs (handout_pdf.cpp), then
     // where to go when it is closed (the locale's service), last, as in the app's box.
     c.out_of_hours = scene::safetyText(scene::outOfHoursKey(), L);
@@ -492,24 +512,23 @@ HandoutContent handoutContent(const Session& s, const std::string& lang, const C
   if (o.indicated) {
     const scene::SafetySection& contra = scene::contraindications();
     c.contra_title = text(contra.title_key);
-    // In the short forms of the app's Assessment box: the same items, short
-    // enough for two columns on page 1 (the help panel's full forms, or a line
-    // under them, took the handout to a third page: docs/model.md).
-    for (const char* k : contra.item_keys) c.contra.push_back(text(scene::boxItemKey(k)));
+    // In the help panel's full forms (the risk factors named), then what to
+    // tell the doctor before each session: on the third page, with the next
+    // visit (docs/model.md, "The take-home handout").
+    for (const char* k : contra.item_keys) c.contra.push_back(scene::safetyText(k, L));
+    c.contra_tell = text("handout.contra.tell");
     c.agent_label = text("handout.fill.agent");
   }
   // The doctor's lines for the stockings only where the scene has one (the
   // model's rule, sim::stockingWorn): none planned, none to fill in.
   if (o.indicated && sim::stockingWorn(p)) {
+    // In the model's regime, as the stocking sentence above says it (day and
+    // night first, then by day until a day): this patient's numbers.
     c.stocking_label = text("handout.fill.stocking");
+    c.stocking_day_night = text("handout.fill.day_night");
     c.stocking_days = text("handout.fill.days");
-    c.stocking_hours = text("handout.fill.hours");
+    c.stocking_by_day = text("handout.fill.by_day");
     c.stocking_pressure = text("handout.fill.pressure");
-    // The nights after the first (the stocking sentence: "the first night
-    // too", as the pictures show it): the doctor ticks this patient's.
-    c.stocking_night = text("handout.fill.night");
-    c.yes = text("handout.fill.yes");
-    c.no = text("handout.fill.no");
   }
   c.next_title = text("handout.next.title");
   c.next_visit = text(!o.indicated                 ? "handout.next.refer"

@@ -67,6 +67,11 @@ struct HandoutContent {
   int vein_kind = 0; // sim::VeinKind as int: how the leg figure draws the vein
   std::string expect_title;
   std::vector<std::string> expect;
+  // What is normal afterwards (scene::normalAfterwards, the side panel's list
+  // under the same heading), with how long this illustration's brown marks
+  // last; empty when nothing of it is to be expected.
+  std::string normal_title;
+  std::vector<std::string> normal;
   std::string pictures_title;
   std::vector<HandoutPicture> pictures;
   std::string aftercare_title;
@@ -82,25 +87,27 @@ struct HandoutContent {
   // then where to go when it is closed (scene::outOfHoursKey). Empty when
   // nothing was injected: the practice is then under "Questions?".
   std::string out_of_hours;
-  // Who should not have the treatment: scene::contraindications(), in the short
-  // forms of the app's Assessment box; empty when nothing was injected.
+  // Who should not have the treatment: scene::contraindications(), in the help
+  // panel's full forms, then what to tell the doctor before each session;
+  // empty when nothing was injected.
   std::string contra_title;
   std::vector<std::string> contra;
-  // Lines the doctor fills in by hand: how long to wear the stockings (days,
-  // hours a day), their class or pressure and whether at night too (boxes to
-  // tick); empty labels when nothing was injected or no stocking is worn
+  std::string contra_tell;
+  // Lines the doctor fills in by hand: the stockings in the model's regime
+  // (day and night for ___ days, then by day until day ___) and their class or
+  // pressure; empty labels when nothing was injected or no stocking is worn
   // (sim::stockingWorn).
   // The medicine and its strength is a line too: the example's values are no patient record.
   std::string agent_label;
-  std::string stocking_label, stocking_days, stocking_hours;
-  std::string stocking_pressure, stocking_night, yes, no;
+  std::string stocking_label, stocking_day_night, stocking_days, stocking_by_day;
+  std::string stocking_pressure;
   std::string next_title, next_visit, next_date;
   // How to come to a session (the Preparation stage's advice under its
   // title); empty when nothing was injected.
   std::string prepare_title, next_prepare;
   std::string contact_title; // the practice, where no warning box holds it
   std::string disclaimer;
-  std::string footer; // with {page}
+  std::string footer; // with {page} and {pages}
 };
 
 // The texts and numbers for this case (no pictures): pure, from the scene's

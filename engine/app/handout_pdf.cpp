@@ -113,6 +113,7 @@ struct Flow {
   double page_w, page_h;
   double y = kMargin;
   int page = 1;
+  int pages = 0; // the count the footer prints ("page 2 of 3"); 0 while counting
 
   double left() const { return kMargin; }
   double width() const { return page_w - 2.0 * kMargin; }
@@ -215,7 +216,8 @@ void Flow::footer() {
   cairo_stroke(cr);
   setColour(cr, kInk);
   useFont(cr, fonts.regular, kFooterPt);
-  const std::string text = text::fill(c.footer, {{"page", std::to_string(page)}});
+  const std::string text = text::fill(
+      c.footer, {{"page", std::to_string(page)}, {"pages", std::to_string(std::max(pages, page))}});
   cairo_move_to(cr, kMargin, page_h - kMargin + 14.0);
   cairo_show_text(cr, text.c_str());
 }
@@ -397,13 +399,28 @@ void legAndExpectations(Flow& f) {
   // The note that these times come from the model, not a promise, before the first of them.
   setColour(f.cr, kInk);
   ty += paragraph(f.cr, f.fonts.regular, kBodyPt, f.c.disclaimer, tx, ty, tw) + 2.0;
-  // Below the leg figure (and its legend) the list takes the page's whole
-  // width: what is normal afterwards made it too long for the column.
+  // Below the leg figure (and its legend) the lists take the page's whole
+  // width: what is normal afterwards made them too long for the column.
   const double fig_bottom = f.y + fig_used + 6.0;
-  for (const std::string& line : f.c.expect) {
+  const auto list = [&](const std::vector<std::string>& lines) {
+    for (const std::string& line : lines) {
+      const bool below = ty >= fig_bottom;
+      // A little closer than elsewhere: page 1 holds the pictures too.
+      ty += bullet(f.cr, f.fonts, line, below ? f.left() : tx, ty, below ? f.width() : tw, 1.5);
+    }
+  };
+  list(f.c.expect);
+  if (!f.c.normal.empty()) {
+    // What needs no call, under the side panel's heading (its own list: round
+    // 12's review), a smaller heading than the page's sections.
     const bool below = ty >= fig_bottom;
-    // A little closer than elsewhere: page 1 holds the pictures and who should not have it too.
-    ty += bullet(f.cr, f.fonts, line, below ? f.left() : tx, ty, below ? f.width() : tw, 1.5);
+    ty += 4.0;
+    setColour(f.cr, kHeading);
+    ty += paragraph(f.cr, f.fonts.bold, kBodyPt + 0.5, f.c.normal_title, below ? f.left() : tx, ty,
+                    below ? f.width() : tw) +
+          3.0;
+    setColour(f.cr, kInk);
+    list(f.c.normal);
   }
   f.y = std::max(f.y + fig_used, ty) + 8.0;
 }
@@ -533,18 +550,20 @@ double pictureCell(Flow& f, const HandoutPicture& pic, double x, double y, doubl
          6.0;
 }
 
-double contraHeight(const Flow& f);
+double nextSessionHeight(const Flow& f);
 
 struct PictureGrid {
   int cols = 3;
   double gap = 14.0, w = 0.0, ih = 0.0;
-  std::vector<double> row_h; // each row's tallest cell
+  std::vector<double> row_h;      // each row's tallest cell
+  bool next_session_here = false; // the next session's block follows on page 1
 };
 
 // The pictures as large as page 1 allows: as tall as rendered where the page
 // has room, never shorter than kPictureMinAspect of their width, and never so
-// tall that who should not have it leaves page 1 where it would have stayed
-// (page 2 is full in the tightest language, German STS).
+// tall that the next session's block (nextSessionHeight) leaves page 1 where
+// it fits there with the pictures at their smallest (a vein only examined:
+// always).
 PictureGrid pictureGrid(Flow& f) {
   PictureGrid g;
   g.w = (f.width() - g.gap * (g.cols - 1)) / g.cols;
@@ -564,16 +583,19 @@ PictureGrid pictureGrid(Flow& f) {
                              ? g.w * pics.front().image.height / pics.front().image.width
                              : g.w * kPictureMinAspect;
   const double smallest = g.w * kPictureMinAspect;
-  const double room = f.bottom() - f.y - contraHeight(f);
   const double at_min = layout(smallest);
+  const double next = nextSessionHeight(f), free = f.bottom() - f.y;
+  g.next_session_here = f.c.warnings.empty() || at_min + next <= free;
+  const double room = free - (g.next_session_here ? next : 0.0);
   if (at_min > room || tallest <= smallest) return g; // as before: nothing to spare
   const double grow = std::min(tallest - smallest, (room - at_min) / static_cast<double>(rows));
   layout(smallest + grow);
   return g;
 }
 
-void pictures(Flow& f) {
-  if (f.c.pictures.empty()) return;
+// Returns whether the next session's block follows on page 1.
+bool pictures(Flow& f) {
+  if (f.c.pictures.empty()) return f.fits(nextSessionHeight(f)) || f.c.warnings.empty();
   const PictureGrid g = pictureGrid(f);
   heading(f, f.c.pictures_title);
   for (std::size_t row = 0; row < g.row_h.size(); ++row) {
@@ -585,6 +607,7 @@ void pictures(Flow& f) {
     }
     f.y += g.row_h[row];
   }
+  return g.next_session_here;
 }
 
 // --- page 2: aftercare, warning signs, next visit ---
@@ -714,24 +737,18 @@ void warningBox(Flow& f) {
   f.y = y + h + 16.0;
 }
 
-// An empty box to tick, its top-left at (x, y).
-void tickBox(cairo_t* cr, double x, double y, double size) {
-  cairo_set_line_width(cr, 0.9);
-  cairo_rectangle(cr, x, y, size, size);
-  cairo_stroke(cr);
-}
-
 // "Your medicine and its strength: ____", then "Your stockings, as your
-// doctor says: ____ days, ____ hours a day" and "Class or pressure: ____
-// Later nights too: [] yes [] no": the doctor writes this patient's stockings
-// (the example's are a default, no prescription); no stocking lines where
-// the scene has none.
+// doctor says: day and night for ____ days, then by day until day ____" (the
+// model's regime, as the stocking sentence says it; a part that does not fit
+// goes on the next line) and "Class or pressure: ____": the doctor writes this
+// patient's stockings (the example's are a default, no prescription); no
+// stocking lines where the scene has none.
 void stockingFill(Flow& f) {
   if (f.c.agent_label.empty()) return;
   cairo_t* cr = f.cr;
   const double blank = 44.0, row = kBodyPt * kLeading + 8.0;
   const bool stocking = !f.c.stocking_label.empty(); // none worn: no lines for one
-  f.ensure((stocking ? 3.0 : 1.0) * row + 4.0);
+  f.ensure((stocking ? 4.0 : 1.0) * row + 4.0);
   setColour(cr, kInk);
   const auto label = [&](const std::string& text, double x, double baseline) {
     useFont(cr, f.fonts.bold, kBodyPt);
@@ -741,11 +758,6 @@ void stockingFill(Flow& f) {
     useFont(cr, f.fonts.regular, kBodyPt);
     return end;
   };
-  const auto word = [&](const std::string& text, double x, double baseline) {
-    cairo_move_to(cr, x, baseline);
-    cairo_show_text(cr, text.c_str());
-    return x + advance(cr, text);
-  };
   double baseline = f.y + kBodyPt + 2.0;
   fillLine(cr, label(f.c.agent_label, f.left(), baseline), f.left() + f.width(), baseline);
   f.y += row;
@@ -753,83 +765,63 @@ void stockingFill(Flow& f) {
     f.y += 4.0;
     return;
   }
-  // The stockings: days and hours a day, each a blank followed by its unit.
+  // Two groups, each whole on a line: "day and night for ____ days," and
+  // "then by day until day ____" (a blank never apart from its words).
+  const auto groupWidth = [&](const std::string& before, const std::string* after) {
+    return advance(cr, before) + 5.0 + blank + (after ? 5.0 + advance(cr, *after) : 0.0);
+  };
+  const auto group = [&](const std::string& before, const std::string* after, double gx,
+                         double gb) {
+    cairo_move_to(cr, gx, gb);
+    cairo_show_text(cr, before.c_str());
+    gx += advance(cr, before) + 5.0;
+    fillLine(cr, gx, gx + blank, gb);
+    if (after) {
+      cairo_move_to(cr, gx + blank + 5.0, gb);
+      cairo_show_text(cr, after->c_str());
+    }
+  };
   baseline = f.y + kBodyPt + 2.0;
-  double x = label(f.c.stocking_label, f.left(), baseline);
-  for (const std::string* unit : {&f.c.stocking_days, &f.c.stocking_hours}) {
-    fillLine(cr, x, x + blank, baseline);
-    x = word(*unit, x + blank + 4.0, baseline) + 10.0;
+  const double first = label(f.c.stocking_label, f.left(), baseline);
+  const double right = f.left() + f.width();
+  group(f.c.stocking_day_night, &f.c.stocking_days, first, baseline);
+  double x = first + groupWidth(f.c.stocking_day_night, &f.c.stocking_days) + 6.0;
+  if (x + groupWidth(f.c.stocking_by_day, nullptr) > right) { // under the first group
+    f.y += row - 4.0;
+    baseline = f.y + kBodyPt + 2.0;
+    x = first;
   }
+  group(f.c.stocking_by_day, nullptr, x, baseline);
   f.y += row;
-  // Their class or pressure on a line, and a box to tick for the night. Its
-  // blank takes what the row leaves, two blanks at most, one at least: a
-  // longer label (German "KKL oder Druck (mmHg):") stays inside the margin.
-  const double box = kBodyPt * 0.8;
-  useFont(cr, f.fonts.bold, kBodyPt);
-  double tail = 18.0 + advance(cr, f.c.stocking_night) + 8.0;
-  useFont(cr, f.fonts.regular, kBodyPt);
-  for (const std::string* answer : {&f.c.yes, &f.c.no})
-    tail += box + 4.0 + advance(cr, *answer) + 14.0;
   baseline = f.y + kBodyPt + 2.0;
   x = label(f.c.stocking_pressure, f.left(), baseline);
-  const double room = f.left() + f.width() - x - (tail - 14.0); // no gap after the last answer
-  const double line_w = std::clamp(room, blank, 2.0 * blank);
-  fillLine(cr, x, x + line_w, baseline);
-  x = label(f.c.stocking_night, x + line_w + 18.0, baseline);
-  for (const std::string* answer : {&f.c.yes, &f.c.no}) {
-    tickBox(cr, x, baseline - box, box);
-    x = word(*answer, x + box + 4.0, baseline) + 14.0;
-  }
+  fillLine(cr, x, x + 2.0 * blank, baseline);
   f.y += row + 4.0;
 }
 
-// Who should not have the treatment: the help panel's contraindications, in
-// two columns (short items), split in order where the taller column is lowest.
-struct ContraColumns {
-  double col_w = 0.0, gap = 16.0, tallest = 0.0;
-  std::size_t split = 0; // items before it go left
-};
-
-ContraColumns contraColumns(const Flow& f) {
-  ContraColumns k;
-  k.col_w = (f.width() - k.gap) * 0.5;
-  std::vector<double> h;
-  double total = 0.0;
-  for (const std::string& line : f.c.contra) {
-    h.push_back(bulletHeight(f, line, k.col_w));
-    total += h.back();
-  }
-  k.tallest = total;
-  double left_h = 0.0;
-  for (std::size_t i = 0; i <= h.size(); ++i) {
-    if (std::max(left_h, total - left_h) < k.tallest) {
-      k.tallest = std::max(left_h, total - left_h);
-      k.split = i;
-    }
-    if (i < h.size()) left_h += h[i];
-  }
-  return k;
-}
-
-// The heading and both columns together: never a heading alone at a page's foot.
-double contraHeight(const Flow& f) {
+// Who should not have the treatment: the help panel's contraindications in
+// their full forms, one column, then what to tell the doctor before each
+// session in bold; heading, list and line kept together.
+double contraBlock(const Flow& f, double y, bool draw) {
   if (f.c.contra.empty()) return 0.0;
-  return headingHeight(f, f.c.contra_title) + contraColumns(f).tallest;
+  double h = 0.0;
+  if (draw) setColour(f.cr, kHeading);
+  h += paragraph(f.cr, f.fonts.bold, kHeadingPt, f.c.contra_title, f.left(), y, f.width(), draw) +
+       4.0;
+  setColour(f.cr, kInk);
+  for (const std::string& line : f.c.contra)
+    h += draw ? bullet(f.cr, f.fonts, line, f.left(), y + h, f.width())
+              : bulletHeight(f, line, f.width());
+  if (!f.c.contra_tell.empty())
+    h += 4.0 + paragraph(f.cr, f.fonts.bold, kBodyPt, f.c.contra_tell, f.left(), y + h + 4.0,
+                         f.width(), draw);
+  return h;
 }
 
 void contraindications(Flow& f) {
   if (f.c.contra.empty()) return;
-  const ContraColumns k = contraColumns(f);
-  f.ensure(contraHeight(f));
-  heading(f, f.c.contra_title);
-  double ly = f.y, ry = f.y;
-  for (std::size_t i = 0; i < f.c.contra.size(); ++i) {
-    const bool left = i < k.split;
-    double& y = left ? ly : ry;
-    y +=
-        bullet(f.cr, f.fonts, f.c.contra[i], f.left() + (left ? 0.0 : k.col_w + k.gap), y, k.col_w);
-  }
-  f.y = std::max(ly, ry) + 8.0;
+  f.ensure(contraBlock(f, f.y, false));
+  f.y += contraBlock(f, f.y, true) + 8.0;
 }
 
 // One column: its heading, then the body; returns the height used.
@@ -869,42 +861,62 @@ void nextVisitAndContact(Flow& f) {
   f.y += visitAndContact(f, f.y, true) + 8.0;
 }
 
+// The next session's block: the visit (and the practice where nothing was
+// injected), how to come, who should not have the treatment and what to tell
+// the doctor first; drawn whole on one page.
+double nextSessionHeight(const Flow& f) {
+  const double contra = f.c.contra.empty() ? 0.0 : contraBlock(f, 0.0, false) + 8.0;
+  return visitAndContact(f, 0.0, false) + 8.0 + contra;
+}
+
+void nextSession(Flow& f) {
+  f.ensure(nextSessionHeight(f));
+  nextVisitAndContact(f);
+  contraindications(f);
+}
+
 const char* cairoError(cairo_status_t s) {
   return cairo_status_to_string(s);
 }
 
-} // namespace
+// Page 1: what happens (the leg, what to expect, what is normal, the
+// pictures). Where something was injected, page 2: what to do now and whom
+// to call (aftercare, the doctor's lines, the warning box). The next
+// session's block (the visit, how to come, who should not have it and what
+// to tell the doctor first) whole after the pictures where it fits there,
+// else after the warning box, else on page 3: with the contraindications'
+// full forms and the line before each session it did not fit two pages in
+// any language of the default case (docs/model.md, "The take-home handout").
+// Returns the number of pages.
+int drawHandout(Flow& f) {
+  header(f);
+  legAndExpectations(f);
+  const bool next_on_page1 = pictures(f);
+  if (next_on_page1) nextSession(f);
+  if (!f.c.warnings.empty()) {
+    f.newPage();
+    bulletList(f, f.c.aftercare_title, f.c.aftercare);
+    stockingFill(f);
+    warningBox(f);
+    if (!next_on_page1) nextSession(f); // f.ensure: page 3 when it does not fit here
+  }
+  f.footer();
+  cairo_show_page(f.cr);
+  return f.page;
+}
 
-core::Result<std::string> handoutPdf(const HandoutContent& c) {
-  Fonts fonts;
-  auto loaded = loadFonts(fonts);
-  if (!loaded) return loaded.errors();
+// Draws the handout onto a PDF surface writing into `bytes`; `pages`: the
+// total for the footer (0: unknown yet). Returns the pages drawn.
+core::Result<int> drawPdf(const HandoutContent& c, const Fonts& fonts, int pages,
+                          std::string& bytes) {
   const double w = c.letter ? kLetterW : kA4W, h = c.letter ? kLetterH : kA4H;
-  std::string bytes;
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(appendBytes, &bytes, w, h);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, c.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "sclerosim");
   cairo_t* cr = cairo_create(surface);
   Flow f{cr, fonts, c, w, h};
-  header(f);
-  legAndExpectations(f);
-  pictures(f);
-  // Who should not have the treatment is about the treatment (and the next
-  // session): on page 1 where it fits, so that page 2 is what to do now and
-  // whom to call; else after the practice's phone, never between the warning
-  // signs and whom to call.
-  const bool contra_first = f.fits(contraHeight(f));
-  if (contra_first) contraindications(f);
-  if (!c.warnings.empty()) { // treated: page 2, what to do and when to call
-    f.newPage();
-    bulletList(f, c.aftercare_title, c.aftercare);
-    stockingFill(f);
-    warningBox(f);
-  }
-  nextVisitAndContact(f);
-  if (!contra_first) contraindications(f);
-  f.footer();
-  cairo_show_page(cr);
+  f.pages = pages;
+  const int drawn_pages = drawHandout(f);
   const cairo_status_t drawn = cairo_status(cr);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
@@ -914,6 +926,24 @@ core::Result<std::string> handoutPdf(const HandoutContent& c) {
     return core::Error{"", 0, 0, std::string("cannot draw the PDF: ") + cairoError(drawn)};
   if (finished != CAIRO_STATUS_SUCCESS)
     return core::Error{"", 0, 0, std::string("cannot finish the PDF: ") + cairoError(finished)};
+  return drawn_pages;
+}
+
+} // namespace
+
+core::Result<std::string> handoutPdf(const HandoutContent& c) {
+  Fonts fonts;
+  auto loaded = loadFonts(fonts);
+  if (!loaded) return loaded.errors();
+  // Laid out once to count the pages, then drawn with "page N of M" (the
+  // count's digits are the same width's at most: one page more or less would
+  // change no line above the footer).
+  std::string counting;
+  auto pages = drawPdf(c, fonts, 0, counting);
+  if (!pages) return pages.errors();
+  std::string bytes;
+  auto drawn = drawPdf(c, fonts, pages.value(), bytes);
+  if (!drawn) return drawn.errors();
   return bytes;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The handout's page layout, drawn with cairo into a PDF in memory: vector
 // text in DejaVu Sans (embedded), the leg figure as vector art, the key
-// moments as images. One or two pages, A4 (US Letter for en-US); large calm
+// moments as images. One page (a vein only examined) or three, A4 (US Letter for en-US); large calm
 // type (body 11.5 pt), black on white, nothing told by colour alone.
 #include <string>
 

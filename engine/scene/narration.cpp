@@ -166,10 +166,17 @@ std::string stockingShown(const sim::Params& p, const text::Locale& loc) {
 std::string stockingAdvice(const sim::Params& p, const text::Locale& loc, Audience audience) {
   switch (audience) {
   case Audience::Patient: {
-    // One number, the example's days: how long their own stockings stay on,
-    // the patient hears from their doctor (the study and the label: students).
-    return loc.tr(stockingAdviceKey(),
-                  {{"days", loc.number(p.compression.days)}, {"night", firstNight(p, loc)}});
+    // The example's wear in the model's regime (sim/timeline.cpp
+    // compressionAt): day and night for its first kContinuousWear_s, then by
+    // day until its last day; how long their own stockings stay on, the
+    // patient hears from their doctor (the study and the label: students).
+    // Round 12's review: "21 days, the first night too" and the handout's
+    // "Later nights too" did not say when the stockings come off at night.
+    const double continuous_h = sim::k::kContinuousWear_s / 3600.0;
+    const bool by_day_after = p.compression.days * 86400.0 > sim::k::kContinuousWear_s;
+    const double hours = by_day_after ? continuous_h : p.compression.days * 24.0;
+    return loc.tr(by_day_after ? stockingAdviceKey() : stockingAdviceContinuousKey(),
+                  {{"days", loc.number(p.compression.days)}, {"hours", loc.number(hours, 0)}});
   }
   case Audience::Student:
     return loc.tr(std::string(stockingAdviceKey()) + ".student",

@@ -58,7 +58,15 @@ const std::vector<const char*>& normalAfterwardsKeys() {
 }
 
 std::vector<const char*> normalAfterwards(const sim::Outcome& o) {
-  if (!o.treated) return {}; // nothing reached the vein: nothing of it to expect
+  // Nothing reached the vein: nothing of it to expect, but where the needle
+  // put medicine into the skin beside it, its spots itch as after any
+  // injection (round 12's review: the extravasation handout had no list). Not
+  // the bruise line: it speaks of "the treated spot", and the extravasation's
+  // own sentence says what that spot may do (handout.aftercare.extravasated.*).
+  if (!o.treated) {
+    if (o.extravasation_severity >= 0) return {"safety.normal.needle_spots"};
+    return {};
+  }
   std::vector<const char*> keys{"safety.normal.needle_spots", "safety.normal.bruise"};
   if (sim::trappedBlood(o)) keys.push_back("safety.normal.trapped_blood");
   keys.push_back("safety.normal.brown_marks");
@@ -68,6 +76,10 @@ std::vector<const char*> normalAfterwards(const sim::Outcome& o) {
 
 const char* stockingAdviceKey() {
   return "safety.after.stocking";
+}
+
+const char* stockingAdviceContinuousKey() {
+  return "safety.after.stocking.continuous";
 }
 
 StockingCase stockingCase(const sim::Params& p, const sim::Outcome& o) {
@@ -200,6 +212,7 @@ std::vector<std::string> safetyKeys() {
   keys.emplace_back("safety.out_of_hours.local");
   for (const char* k : normalAfterwardsKeys()) keys.emplace_back(k);
   keys.push_back(std::string(stockingAdviceKey()) + ".student"); // the student's stocking sentence
+  keys.emplace_back(stockingAdviceContinuousKey()); // a stocking worn one day and night at most
   for (const SafetySection& s : safetySections()) {
     keys.emplace_back(s.title_key);
     for (const char* k : s.item_keys) keys.emplace_back(k);

@@ -128,9 +128,10 @@ const char* normalAfterwardsTitleKey();
 // to expect" and the video's card print, in this order: itchy bumps at the
 // needle spots, a darker or bruised spot for a few days, trapped blood where
 // the model's outcome has it (sim::trappedBlood), brown marks that fade, fine
-// new red veins (matting) that go. Nothing where no medicine reached the vein
-// (the outcome says so). Sources: clinical.md, Timeline (urticarial flare;
-// darker or bruised for days; thrombus; matting resolves in 3–12 months),
+// new red veins (matting) that go. Where no medicine reached the vein (the
+// outcome says so) only the needle spots, and only where medicine went into
+// the skin beside it (sim::Outcome::extravasation_severity). Sources: clinical.md, Timeline
+// (urticarial flare; darker or bruised for days; thrombus; matting resolves in 3–12 months),
 // Complications (brown marks fade in 6–12 months; matting 15–20 %).
 std::vector<const char*> normalAfterwards(const sim::Outcome& o);
 // Every key the list above may hold (tests, safetyKeys).
@@ -152,6 +153,9 @@ enum class StockingCase { None, NotTreated, Treated };
 StockingCase stockingCase(const sim::Params& p, const sim::Outcome& o);
 // "safety.after.stocking": its place in the help panel's list.
 const char* stockingAdviceKey();
+// The same for a stocking worn no longer than the model's continuous first
+// day (day and night throughout).
+const char* stockingAdviceContinuousKey();
 // What to do when the stocking is too tight (cold, pale or numb toes, or it
 // hurts: take it off and call the practice), wherever a stocking is worn
 // (stockingCase not None); "" where none was planned. The help panel, the

@@ -29,9 +29,11 @@
 #include "sim/outcome.hpp"
 #include "sim/registry.hpp"
 #include "sim/run.hpp"
+#include "sim/timeline.hpp"
 #include "support/subprocess.hpp"
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
+#include "text/placeholders.hpp"
 #include "text/spaces.hpp"
 #include "ui/outcome_text.hpp"
 
@@ -334,17 +336,19 @@ TEST_CASE("handout: the case's numbers and the warning signs, in every language"
     const std::size_t route = text.find(squash(scene::safetyText(scene::outOfHoursKey(), L)));
     CHECK(route > practice);
     CHECK(route != std::string::npos);
-    CHECK(pages(pdf) == 2);
+    CHECK(pages(pdf) == 3);
   }
 }
 
 // Issue 13: page 2 carries the aftercare (with work and driving, breastfeeding and
 // what is done if medicine goes beside the vein), the warning signs and whom to
-// call, and the lines the doctor fills in (the stockings' days, hours, class or
-// pressure and the night); who should not have the treatment is printed too (page
-// 1 where it fits). Two pages, nothing clipped or overlapping, nothing under 9 pt,
-// in every language and on Letter paper too.
-TEST_CASE("handout: two pages hold every section, readable and unclipped, in every language",
+// call, and the lines the doctor fills in (the stockings in the model's regime,
+// their class or pressure). Round 12: page 3 the next session, who should not
+// have the treatment in the help panel's full forms (round 11's short forms left
+// out the risk factors) and what to tell the doctor before each session (it did
+// not fit two pages: docs/model.md). Nothing clipped or overlapping, nothing
+// under 9 pt, in every language and on Letter paper too.
+TEST_CASE("handout: three pages hold every section, readable and unclipped, in every language",
           "[app]") {
   std::vector<std::string> langs = text::languageCodes();
   langs.push_back("en-US"); // Letter: 50 pt shorter than A4
@@ -353,21 +357,23 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
     const text::Locale& L = text::locale(lang);
     const fs::path pdf = scratch() / ("sections-" + lang + ".pdf");
     REQUIRE(run({"--handout", pdf.string(), "--lang", lang}).code == 0);
-    CHECK(pages(pdf) == 2);
-    const std::string one = pageText(pdf, 1), two = pageText(pdf, 2);
+    REQUIRE(pages(pdf) == 3);
+    const std::string one = pageText(pdf, 1), two = pageText(pdf, 2), three = pageText(pdf, 3);
     const auto on = [&](const std::string& page, const std::string& key) {
       INFO(key);
       CHECK(printed(page, scene::safetyText(key, L))); // the locale's numbers filled in
     };
     on(one, "handout.expect.title");
     on(one, "handout.pictures.title");
-    for (const char* key :
-         {"handout.aftercare.title", "safety.report.calf", scene::outOfHoursKey(),
-          "handout.fill.stocking", "handout.fill.days", "handout.fill.hours", "handout.fill.agent",
-          "handout.fill.pressure", "safety.after.care", "handout.aftercare.everyday",
-          "safety.after.extravasation", "handout.next.title", "handout.next.date", "handout.clinic",
-          "handout.phone", "handout.next.prepare", "stage.preparation.default.title"})
+    for (const char* key : {"handout.aftercare.title", "safety.report.calf", scene::outOfHoursKey(),
+                            "handout.fill.stocking", "handout.fill.day_night", "handout.fill.days",
+                            "handout.fill.by_day", "handout.fill.agent", "handout.fill.pressure",
+                            "safety.after.care", "handout.aftercare.everyday",
+                            "safety.after.extravasation", "handout.clinic", "handout.phone"})
       on(two, key);
+    for (const char* key : {"handout.next.title", "handout.next.date", "handout.next.prepare",
+                            "stage.preparation.default.title", "handout.contra.tell"})
+      on(three, key);
     // The practice's name and phone inside the warning box, under its signs and
     // before where to go when it is closed (round 8's patient review), printed once.
     const std::size_t practice =
@@ -389,25 +395,37 @@ TEST_CASE("handout: two pages hold every section, readable and unclipped, in eve
     // three numbers), the doctor's lines follow.
     const std::string stocking = scene::stockingAdvice(defaults, L);
     CHECK(printed(two, stocking));
-    CHECK(contains(stocking, L.tr("term.stocking_night")));
+    // What to do when it is too tight, after it (round 11 had no room for it).
+    const std::string tight =
+        scene::stockingTightText(defaults, sim::simulate(defaults).outcome, L);
+    REQUIRE_FALSE(tight.empty());
+    CHECK(printed(two, tight));
+    CHECK(two.find(squash(tight)) > practice); // in the box, with the practice's signs
     CHECK_FALSE(contains(two, "Kern"));
     CHECK_FALSE(printed(two, scene::stockingAdvice(defaults, L, scene::Audience::Student)));
     for (const scene::Urgency u : scene::kUrgencies) CHECK(printed(two, scene::urgencyTitle(u, L)));
     // Breastfeeding: the pause the agent's label gives (the default scene: polidocanol).
+    // Round 12: whose product information gives it: the agent and its label, named.
     const double pause_h = sim::agentInfo(sim::Agent::Polidocanol).breastfeeding_pause_max_h;
     REQUIRE(pause_h > 0.0);
-    CHECK(printed(two, L.tr("handout.aftercare.breastfeeding", {{"hours", L.number(pause_h, 0)}})));
-    // The stockings' class or pressure on a line, then at night: a box to tick
-    // for yes and one for no, all on one printed line.
+    std::string label;
+    for (const auto& [name, value] : scene::sourceArgs(sim::Agent::Polidocanol, L))
+      if (name == "label_source") label = value;
+    REQUIRE_FALSE(label.empty());
+    CHECK(wordsInOrder(two, L.tr(scene::agentKey(sim::Agent::Polidocanol)) + " " + label + " " +
+                                L.number(pause_h, 0)));
+    // The stockings: the label, then "day and night for ___ days," on one line.
     CHECK(onOneLine(pdf, 2,
-                    {L.tr("handout.fill.pressure"), L.tr("handout.fill.night"),
-                     L.tr("handout.fill.yes"), L.tr("handout.fill.no")}));
-    // Who should not have it: the app box's list (short forms), every item.
-    const std::string both = one + " " + two;
+                    {L.tr("handout.fill.stocking"), L.tr("handout.fill.day_night"),
+                     L.tr("handout.fill.days")}));
+    // Who should not have it: the help panel's full forms, every item, then the
+    // line before each session, on the page of the next session.
     const scene::SafetySection& contra = scene::contraindications();
     REQUIRE_FALSE(contra.item_keys.empty());
-    on(both, contra.title_key);
-    for (const char* key : contra.item_keys) on(both, scene::boxItemKey(key));
+    on(three, contra.title_key);
+    for (const char* key : contra.item_keys) on(three, key);
+    CHECK(three.find(squash(L.tr("handout.contra.tell"))) >
+          three.find(squash(scene::safetyText(contra.item_keys.back(), L))));
     for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
   }
 }
@@ -476,9 +494,16 @@ TEST_CASE("handout: the extravasation scene's aftercare, in every language", "[a
       std::vector<std::string> args{"--scene", scene, "--lang", lang, "--handout", pdf.string()};
       for (const std::string& set : k.sets) args.insert(args.end(), {"--set", set});
       REQUIRE(run(args).code == 0);
-      CHECK(pages(pdf) == 2);
+      CHECK(pages(pdf) >= 2);
+      CHECK(pages(pdf) <= 3);
       const std::string one = pageText(pdf, 1), two = pageText(pdf, 2);
       CHECK(printed(one, scene::safetyText("handout.expect.extravasation", L)));
+      // Round 12: what is normal afterwards stays, under its heading (the
+      // needle spots: scene::normalAfterwards, as the panel lists them).
+      const std::vector<const char*> normal = scene::normalAfterwards(o);
+      REQUIRE_FALSE(normal.empty());
+      CHECK(printed(one, L.tr(scene::normalAfterwardsTitleKey())));
+      for (const char* key : normal) CHECK(wordsInOrder(one, L.tr(key)));
       CHECK(printed(two, line));
       CHECK(printed(two, scene::urgencyTitle(scene::Urgency::PracticeAtOnce, L)));
       // Not the panel's shorter form (no subject), nor the general "if it happens" line.
@@ -551,7 +576,10 @@ TEST_CASE("handout: breastfeeding follows the agent's label", "[app]") {
     REQUIRE(run({"--scene", scene, "--lang", lang, "--handout", pdf.string()}).code == 0);
     const std::string text = pdfText(pdf);
     CHECK(printed(text, L.tr("handout.aftercare.breastfeeding_ask")));
-    const std::string pol = L.tr("handout.aftercare.breastfeeding", {{"hours", "@"}});
+    text::Args args = scene::sourceArgs(sim::Agent::Polidocanol, L);
+    args.push_back({"agent", "@"});
+    args.push_back({"hours", "@"});
+    const std::string pol = L.tr("handout.aftercare.breastfeeding", args);
     CHECK_FALSE(contains(text, squash(pol.substr(0, pol.find('@')))));
   }
 }
@@ -612,7 +640,9 @@ TEST_CASE("handout: decimal comma in German, Letter paper in en-US, A4 elsewhere
 
 // Issue 13 (round 7 reviews): what is normal afterwards is the side panel's
 // list (scene::normalAfterwards), the itchy needle spots included, and the
-// trapped blood the model's default case has; the two pages still hold it.
+// trapped blood the model's default case has (with round 12's "may be drained
+// at a check-up" in its one key), under the panel's heading "Normal
+// afterwards, no need to call" (round 12: its own list, after what to expect).
 TEST_CASE("handout: what is normal afterwards is the panel's list, from the model", "[app]") {
   const sim::Run model = sim::simulate(scene::defaultScene().params);
   const std::vector<const char*> normal = scene::normalAfterwards(model.outcome);
@@ -625,11 +655,16 @@ TEST_CASE("handout: what is normal afterwards is the panel's list, from the mode
     // Word by word in order: beside the leg figure pdftotext may read the
     // figure's legend into the middle of an item.
     const std::string one = pageText(pdf, 1);
+    const std::size_t title = one.find(squash(L.tr(scene::normalAfterwardsTitleKey())));
+    REQUIRE(title != std::string::npos);
+    const char* sessions = model.outcome.sessions_recommended > 1 ? "handout.expect.more_sessions"
+                                                                  : "handout.expect.one_session";
+    CHECK(title > one.find(squash(L.tr(sessions)))); // after what to expect
     for (const char* k : normal) {
       INFO(k);
-      CHECK(wordsInOrder(one, L.tr(k)));
+      CHECK(wordsInOrder(one.substr(title), L.tr(k)));
     }
-    CHECK(pages(pdf) == 2);
+    CHECK(pages(pdf) == 3);
   }
 }
 
@@ -679,8 +714,10 @@ TEST_CASE("handout: every shipped scene gives a handout, in every language", "[a
       const std::string text = pdfText(pdf);
       if (rep["indicated"].get<bool>()) { // treated: two pages, with the warning signs
         CHECK(printed(text, L.tr("safety.report.calf")));
-        CHECK(printed(text, L.tr(scene::boxItemKey(scene::contraindications().item_keys.back()))));
-        CHECK(pages(pdf) == 2);
+        CHECK(printed(text, scene::safetyText(scene::contraindications().item_keys.back(), L)));
+        CHECK(printed(text, L.tr("handout.contra.tell")));
+        CHECK(pages(pdf) >= 2);
+        CHECK(pages(pdf) <= 3);
       } else { // not treated: one page, the other treatments
         CHECK(printed(text, L.tr("handout.expect.alternatives")));
         CHECK_FALSE(contains(text, squash(L.tr("safety.report.calf"))));
@@ -864,16 +901,17 @@ TEST_CASE("handout: no stocking, no lines to fill in for one, in every language"
       const std::string two = pageText(pdf, 2);
       CHECK(printed(two, L.tr("handout.aftercare.no_stocking")));
       CHECK(printed(two, L.tr("handout.fill.agent")));
-      // (Not the units "days," and "hours a day": "jours," is in the French aftercare.)
-      for (const char* key :
-           {"handout.fill.stocking", "handout.fill.pressure", "handout.fill.night"}) {
+      // (Not the unit "days,": "jours," is in the French aftercare.)
+      for (const char* key : {"handout.fill.stocking", "handout.fill.pressure",
+                              "handout.fill.day_night", "handout.fill.by_day"}) {
         INFO(key);
         CHECK_FALSE(printed(two, L.tr(key)));
       }
       for (const std::string& problem : layoutProblems(pdf)) FAIL_CHECK(problem);
     }
     const std::string two = pageText(with, 2);
-    for (const char* key : {"handout.fill.stocking", "handout.fill.pressure", "handout.fill.night"})
+    for (const char* key : {"handout.fill.stocking", "handout.fill.pressure",
+                            "handout.fill.day_night", "handout.fill.by_day"})
       CHECK(printed(two, L.tr(key)));
   }
 }
@@ -983,7 +1021,7 @@ TEST_CASE("handout: the skin warning sign names the needle's spot, apart from th
     const std::string skin = scene::safetyText("safety.report.skin", L);
     const std::string lump = L.tr("safety.normal.trapped_blood");
     REQUIRE(std::find(c.warnings.begin(), c.warnings.end(), skin) != c.warnings.end());
-    REQUIRE(std::find(c.expect.begin(), c.expect.end(), lump) != c.expect.end());
+    REQUIRE(std::find(c.normal.begin(), c.normal.end(), lump) != c.normal.end());
     CHECK(skin != lump);
     const auto site = [&](const std::string& text) {
       std::size_t at = std::string::npos;
@@ -1043,4 +1081,82 @@ TEST_CASE("handout: the leg figure's names stay apart; the picture label is the 
   const std::string fr = text::locale("fr").tr("handout.picture.label");
   CHECK(contains(fr, "\xc2\xa0:"));
   CHECK_FALSE(contains(fr, " :"));
+}
+
+// Round 12: the page count in every footer ("page 2 of 3"), and no page left
+// near empty (its last line at least 30 % down the printable area): the
+// default, extravasation and no-compression cases, every language, A4 and Letter.
+TEST_CASE("handout: every page says which of how many it is, and none is near empty", "[app]") {
+  std::vector<std::string> langs = text::languageCodes();
+  langs.push_back("en-US");
+  for (const char* file : {"", "extravasation.toml", "no-compression.toml"}) {
+    for (const std::string& lang : langs) {
+      INFO(file << " " << lang);
+      const text::Locale& L = text::locale(lang);
+      const fs::path pdf =
+          scratch() / ("count-" + std::string(*file ? file : "default") + "-" + lang + ".pdf");
+      std::vector<std::string> args{"--handout", pdf.string(), "--lang", lang};
+      if (*file)
+        args.insert(args.end(), {"--scene", std::string(SCLEROSIM_SOURCE_DIR) + "/scenes/" + file});
+      REQUIRE(run(args).code == 0);
+      const int n = pages(pdf);
+      REQUIRE(n >= 2);
+      const std::vector<Page> boxes = wordBoxes(pdf);
+      REQUIRE(static_cast<int>(boxes.size()) == n);
+      for (int p = 1; p <= n; ++p) {
+        INFO("page " << p);
+        const auto footer = [&](int count) {
+          return text::fill(L.tr("handout.footer"),
+                            {{"page", std::to_string(p)}, {"pages", std::to_string(count)}});
+        };
+        const std::string text = pageText(pdf, p);
+        CHECK(printed(text, footer(n)));
+        CHECK_FALSE(printed(text, footer(n + 1))); // the count, not only the page
+        const Page& pg = boxes[static_cast<std::size_t>(p - 1)];
+        constexpr double kMargin = 44.0;
+        double lowest = 0.0;
+        for (const Word& w : pg.words)
+          if (w.y1 < pg.h - kMargin) lowest = std::max(lowest, w.y1); // above the footer's rule
+        CHECK((lowest - kMargin) / (pg.h - 2.0 * kMargin - 18.0) > 0.30);
+      }
+    }
+  }
+}
+
+// Round 12: the stocking sentence says the model's wear (sim/timeline.cpp
+// compressionAt): day and night for its continuous first hours, then by day
+// until the scene's last day; the doctor's lines ask in the same terms. The
+// model is checked to wear it so, the sentence to name its numbers.
+TEST_CASE("handout: the stocking sentence says the model's wear, day and night then by day",
+          "[app]") {
+  sim::Params p = scene::defaultScene().params;
+  REQUIRE(sim::stockingWorn(p));
+  const sim::Timeline tl = sim::makeTimeline(p, true);
+  const double on = tl.compression_on_s, hours = sim::k::kContinuousWear_s / 3600.0;
+  const auto nightAfter = [&](double from) { // the first night hour after `from`
+    double t = from;
+    while (!sim::nightAt(t)) t += 600.0;
+    return t + 3600.0;
+  };
+  CHECK(sim::compressionAt(tl, p, nightAfter(on)) > 0.0); // on through the first night
+  const double second_night = nightAfter(on + sim::k::kContinuousWear_s);
+  CHECK(sim::compressionAt(tl, p, second_night) == 0.0);                // off later nights
+  CHECK(sim::compressionAt(tl, p, second_night + 10.0 * 3600.0) > 0.0); // on by day
+  CHECK(core::dayNumber(tl.compression_off_s / 86400.0) == static_cast<int>(p.compression.days));
+  CHECK(sim::compressionAt(tl, p, tl.compression_off_s + 3600.0) == 0.0);
+  sim::Params one_day = p;
+  one_day.compression.days = 1;
+  for (const std::string& lang : text::languageCodes()) {
+    INFO(lang);
+    const text::Locale& L = text::locale(lang);
+    const std::string sentence = scene::stockingAdvice(p, L);
+    INFO(sentence);
+    CHECK(contains(sentence, L.number(hours, 0)));
+    CHECK(contains(sentence, L.number(p.compression.days)));
+    CHECK(contains(sentence, L.tr("handout.fill.day_night").substr(0, 3)));
+    // Worn no longer than the continuous first day: day and night throughout, no "by day".
+    const std::string short_wear = scene::stockingAdvice(one_day, L);
+    CHECK(contains(short_wear, L.number(24.0 * one_day.compression.days, 0)));
+    CHECK(short_wear != sentence);
+  }
 }

@@ -551,32 +551,32 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
   const std::string comp_p = narrated(p, "compression", Audience::Patient);
   // Issue 13: patients read the days the scene shows (the picture's stocking:
   // 21 days) and that their own doctor tells them how long; no "often a few
-  // days" against a 3-week picture, and no unsourced "day and night for the
-  // first 24 hours" given as an instruction (the model's first night is its own
-  // assumption, docs/model.md "Posture"): the first night is said as what the
-  // illustration shows. The sentence is the help panel's, the handout's and the
-  // video's (scene::stockingAdvice). Round 8's patient review: the study's and
-  // the label's days beside the scene's read as three numbers; they are the
-  // student's.
+  // days" against a 3-week picture. The model's wear (day and night for its
+  // first 24 hours, an assumption, docs/model.md "Posture"; then by day) is
+  // said as what this example shows, never as an instruction (round 12's
+  // review: "21 days, the first night too" did not say the later nights). The sentence is the help
+  // panel's, the handout's and the video's (scene::stockingAdvice). Round 8's patient review: the
+  // study's and the label's days beside the scene's read as three numbers; they are the student's.
   CHECK(has(comp_p, stockingAdvice(p, text::english()).c_str()));
-  for (const char* must : {"this example shows them for 21 days, the first night too",
+  for (const char* must : {"Stockings in this example: day and night for 24 hours, then by day "
+                           "until day 21",
                            "your doctor tells you how long to wear yours", "15–20 minutes", "sauna",
                            "sunbathing", "strenuous exercise", "long flights"}) {
     INFO(must);
     CHECK(has(comp_p, must));
   }
   for (const char* never :
-       {"often a few days", "day and night", "first 24 hours", "Kern", "label", "5–7"}) {
+       {"often a few days", "Wear them day and night", "Kern", "label", "5–7"}) {
     INFO(never);
     CHECK_FALSE(has(comp_p, never));
   }
   // Other days than the study's: the scene's figure, and only it.
   sim::Params two_weeks;
   two_weeks.compression.days = 14;
-  CHECK(has(narrated(two_weeks, "compression", Audience::Patient),
-            "this example shows them for 14 days, the first night too;"));
-  // Every language: the patient's sentence holds one number, the scene's days
-  // (the narration's and the handout's figure); the student's says the days
+  CHECK(has(narrated(two_weeks, "compression", Audience::Patient), "then by day until day 14;"));
+  // Every language: the patient's sentence holds two numbers, the model's
+  // hours of day-and-night wear and the scene's last day (the narration's and
+  // the handout's figures); the student's says the days
   // as scene::stockingShown does, with the study and the label's days.
   const sim::VeinKindInfo& spider = sim::veinKindInfo(sim::VeinKind::Telangiectasia);
   for (const std::string& lang : text::languageCodes()) {
@@ -587,7 +587,9 @@ TEST_CASE("scene: compression and preparation texts say what the evidence says",
                             {"max", L.number(spider.label_stocking_max_days)}});
     for (const sim::Params& q : {p, two_weeks}) {
       const std::string patient = stockingAdvice(q, L, Audience::Patient);
-      CHECK(numbersIn(patient) == std::vector<std::string>{L.number(q.compression.days)});
+      CHECK(numbersIn(patient) ==
+            std::vector<std::string>{L.number(sim::k::kContinuousWear_s / 3600.0, 0),
+                                     L.number(q.compression.days)});
       CHECK(has(narrated(q, "compression", Audience::Patient, lang), patient.c_str()));
       const std::string shown = stockingShown(q, L);
       CHECK(has(shown, L.number(q.compression.days).c_str()));

@@ -308,10 +308,10 @@ TEST_CASE("safety texts exist in every language and are in the quiz", "[scene]")
           text::locale(code).tr("safety.contra.arterial.student"));
   CHECK(en.tr("safety.after.care").find("long flights") != std::string::npos);
   // Patients read one stocking sentence everywhere (scene::stockingAdvice): the
-  // days the illustration shows and their doctor telling them how long; the
-  // student's adds the study and the label's days (placeholders filled from
-  // the scene and the model's registry).
-  for (const char* part : {"{days}", "{night}", "your doctor tells you how long"})
+  // illustration's wear (its day-and-night hours, then by day until its last
+  // day) and their doctor telling them how long; the student's adds the study
+  // and the label's days (placeholders filled from the scene and the model's registry).
+  for (const char* part : {"{days}", "{hours}", "your doctor tells you how long"})
     CHECK(en.tr("safety.after.stocking").find(part) != std::string::npos);
   for (const char* part :
        {"{stocking_shown}", "{stocking_spider_days}", "{stocking_reticular_days}"})

@@ -169,9 +169,20 @@ TEST_CASE("safety: what is normal afterwards is one list, chosen from the model'
   no_clot.thrombus_peak = 0.0;
   CHECK_FALSE(hasTrapped(no_clot));
   CHECK(scene::normalAfterwards(no_clot).size() == keys.size() - 1);
+  // Nothing reached the vein: only the needle spots, where the medicine went
+  // into the skin beside it (round 12: the extravasation handout had no list);
+  // nothing where none went in at all.
   sim::Params beside;
   beside.injection.in_lumen = false;
-  CHECK(scene::normalAfterwards(sim::simulate(beside).outcome).empty());
+  const sim::Outcome beside_outcome = sim::simulate(beside).outcome;
+  REQUIRE_FALSE(beside_outcome.treated);
+  REQUIRE(beside_outcome.extravasation_severity >= 0);
+  const std::vector<const char*> beside_keys = scene::normalAfterwards(beside_outcome);
+  REQUIRE(beside_keys.size() == 1);
+  CHECK(std::string(beside_keys.front()) == "safety.normal.needle_spots");
+  sim::Outcome nothing = beside_outcome;
+  nothing.extravasation_severity = -1;
+  CHECK(scene::normalAfterwards(nothing).empty());
 }
 
 // The emergency and out-of-hours numbers follow the locale (one registry,
