@@ -1197,10 +1197,17 @@ void drawMoreBelowCue(const ScreenInput& in) {
   // The texts below the cut are not seen (the layout test's contrast and
   // overlap checks read them down to the cut only, and above the arrow: it
   // sits in the track beside their last line, no ink of theirs).
+  // A text above the cut that ends in the arrow's rows stops short of the
+  // track (the arrow beside its last line, not in it: its box's corner
+  // reached the arrow once the quiz's button went below the fold).
   if (in.record)
-    for (RecordedText& t : in.record->texts)
-      if (t.scrolls && t.rect.max.y > cut + 0.5f)
+    for (RecordedText& t : in.record->texts) {
+      if (!t.scrolls) continue;
+      if (t.rect.max.y > cut + 0.5f)
         t.inside.max.y = std::min({t.inside.max.y, cut, y - 0.5f * r - 1.0f});
+      else if (t.rect.max.y > y - r && t.rect.max.x <= right + 2.0f) // (its box's rounding)
+        t.inside.max.x = std::min(t.inside.max.x, std::max(right, t.rect.max.x));
+    }
   // (The items' clip rectangle stops short of the track: the whole region's.)
   dl->PushClipRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y), false);
   dl->AddTriangleFilled(ImVec2(cx - r, y - 0.5f * r), ImVec2(cx + r, y - 0.5f * r),
