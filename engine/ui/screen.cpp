@@ -68,43 +68,44 @@ const ImVec4 kInk(0.10f, 0.12f, 0.18f, 1.0f);
 const ImVec4 kInkBlue(0.10f, 0.20f, 0.40f, 1.0f);
 const ImVec4 kPlate(1.0f, 1.0f, 1.0f, 0.90f);
 
-// True while the side panel's scrolling region is drawn (its items may run past
-// its bottom: the scroll bar says so; the layout test holds the rest to fit).
-bool g_in_scroll_region = false;
-float g_panel_left = 0.0f, g_panel_right = 0.0f; // the side panel's sides, for its region's items
-// The region's fold this frame (below it a text is cut), and the first
-// warning text found past it: the safety cue's one
-// rule, read from where the warnings were laid out (noteWarningItem).
-float g_fold_y = 0.0f;
-bool g_warning_below = false;
-float g_warning_scroll_y = 0.0f; // the region's scroll that brings that warning to its top
-// The region's bottom this frame, and the top of the first line that runs past
-// it: from there down the region shows nothing (drawMoreBelowCue), so that a
-// line is seen whole or not at all (a quiz button cut in half, a narration's
-// last line cut under "Sources" read as faults: round-10 review).
-float g_region_bottom = 0.0f;
-float g_cut_y = 0.0f;
+// Whether the side panel's scrolling region is being laid out (its items may
+// run past its bottom: the scroll bar says so; the layout test holds the rest
+// to fit).
+bool inRegion(const ScreenInput& in) {
+  return in.fold && in.fold->in_region;
+}
 
 // An item of the scrolling region, `min` to `max`: where it runs past the
 // region's bottom, the cut moves up to the top of its first line that does
 // (its text's lines from `lines_top`, `line` apart; line 0: one block, a
 // button or a header).
-void noteRegionItem(ImVec2 min, ImVec2 max, float lines_top = 0.0f, float line = 0.0f) {
-  if (!g_in_scroll_region || max.y <= g_region_bottom + 0.5f || min.y >= g_cut_y) return;
+void noteRegionItem(const ScreenInput& in, ImVec2 min, ImVec2 max, float lines_top = 0.0f,
+                    float line = 0.0f) {
+  if (!inRegion(in)) return;
+  PanelFold& fold = *in.fold;
+  if (max.y <= fold.region_bottom + 0.5f || min.y >= fold.cut_y) return;
   float cut = min.y;
-  if (line > 0.0f && g_region_bottom > lines_top)
-    cut = lines_top + std::floor((g_region_bottom - lines_top) / line + 0.01f) * line;
-  g_cut_y = std::min(g_cut_y, std::max(cut, min.y));
+  if (line > 0.0f && fold.region_bottom > lines_top)
+    cut = lines_top + std::floor((fold.region_bottom - lines_top) / line + 0.01f) * line;
+  fold.cut_y = std::min(fold.cut_y, std::max(cut, min.y));
 }
 
 // The item just submitted (noteRegionItem): a text wrappedText drew there is
 // cut between its lines.
-void noteRegionLastItem() {
+void noteRegionLastItem(const ScreenInput& in) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const DrawnLines& d = lastDrawnLines();
   const float dy = min.y - d.y;
   const bool text = std::abs(d.x - min.x) < 0.5f && dy > -0.5f && dy < 20.0f;
-  noteRegionItem(min, max, d.y, text ? ImGui::GetFontSize() : 0.0f);
+  noteRegionItem(in, min, max, d.y, text ? ImGui::GetFontSize() : 0.0f);
+}
+
+// A text in the region must stay inside the panel's sides (a selectable
+// reaches under the region's scroll bar).
+void keepInsidePanel(const ScreenInput& in, RecordedText& t) {
+  if (!inRegion(in)) return;
+  t.inside.min.x = in.fold->panel_left;
+  t.inside.max.x = in.fold->panel_right;
 }
 
 // Keeps the lines wrappedText/addWrappedText drew at `at` (and the text they were
@@ -128,28 +129,23 @@ void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size
   t.inside = over_view ? Rect::at(in.view_origin, in.view_size) : Rect{{0, 0}, in.display};
   t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
   t.over_view = over_view;
-  t.scrolls = g_in_scroll_region && !over_view;
+  t.scrolls = inRegion(in) && !over_view;
   in.record->texts.push_back(std::move(t));
 }
 
 // An ImGui item just submitted (button, selectable, text): recorded with the
 // window it must stay inside (its inner rectangle, left to right).
 void recordItem(const ScreenInput& in, const char* what, ImVec4 ink) {
-  noteRegionLastItem();
+  noteRegionLastItem(in);
   if (!in.record) return;
   RecordedText t;
-  t.scrolls = g_in_scroll_region;
+  t.scrolls = inRegion(in);
   t.what = what;
   t.rect = {gv(ImGui::GetItemRectMin()), gv(ImGui::GetItemRectMax())};
   keepLinesDrawnAt(t, ImGui::GetItemRectMin());
   const ImVec2 wp = ImGui::GetWindowPos();
   t.inside = {{wp.x, wp.y}, {wp.x + ImGui::GetWindowSize().x, wp.y + ImGui::GetWindowSize().y}};
-  // A selectable in the scrolling region reaches under its scroll bar: the
-  // panel's sides are what it must keep inside.
-  if (g_in_scroll_region) {
-    t.inside.min.x = g_panel_left;
-    t.inside.max.x = g_panel_right;
-  }
+  keepInsidePanel(in, t);
   t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
   in.record->texts.push_back(std::move(t));
 }
@@ -893,7 +889,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
                                              : std::vector<std::string>{};
   const auto said = [&](const std::string& words) {
     recordItem(in, "panel.narration", styleText());
-    if (scene::namesWhomToCall(words, L)) noteWarningItem(); // "for calf pain…, call…"
+    if (scene::namesWhomToCall(words, L)) noteWarningItem(in); // "for calf pain…, call…"
   };
   if (lines.size() >= 3) {
     for (const std::string& line : lines) {
@@ -1033,7 +1029,7 @@ void drawOutcome(const ScreenInput& in, ScreenState& st, const Playback& pb, con
       textBullet(); // keeps the line: the text wraps beside the bullet
       wrappedText(wmsg);
       recordItem(in, "panel.outcome.warning", styleText());
-      noteWarningItem();
+      noteWarningItem(in);
     }
   }
   ImGui::PopTextWrapPos();
@@ -1170,7 +1166,7 @@ void drawPanelHeader(const ScreenInput& in, ScreenState& st, Playback& pb, const
 }
 
 // Inside the panel's scrolling region, where more text follows below: the
-// lines the region's bottom would cut are hidden whole (from g_cut_y down the
+// lines the region's bottom would cut are hidden whole (from PanelFold::cut_y down the
 // region shows its background), and a down arrow at the foot of the scroll
 // bar's track says that it scrolls (the thin scroll bar alone was missed; a
 // line cut in half at the region's edge read as a fault: 640x360 outcome,
@@ -1179,7 +1175,7 @@ void drawPanelHeader(const ScreenInput& in, ScreenState& st, Playback& pb, const
 void drawMoreBelowCue(const ScreenInput& in) {
   const bool more = ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 0.5f;
   const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-  const float bottom = wp.y + ws.y, cut = std::min(g_cut_y, bottom);
+  const float bottom = wp.y + ws.y, cut = std::min(in.fold->cut_y, bottom);
   if (in.record) {
     in.record->panel_more_cue = more;
     in.record->panel_fold = more ? cut : bottom;
@@ -1291,10 +1287,11 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   const bool safety_cue = st.warning_below && !new_stage;
   const float footer =
       (plan.pinned ? plan.pinned_height : 0.0f) + (safety_cue ? safetyCueHeight(f) : 0.0f);
-  g_panel_left = ImGui::GetWindowPos().x;
-  g_panel_right = g_panel_left + ImGui::GetWindowSize().x;
+  PanelFold& fold = *in.fold;
+  fold.panel_left = ImGui::GetWindowPos().x;
+  fold.panel_right = fold.panel_left + ImGui::GetWindowSize().x;
   ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(h.avail - footer, 1.0f)));
-  g_in_scroll_region = true;
+  fold.in_region = true;
   if (new_stage) { // its narration from the top
     ImGui::SetScrollY(0.0f);
     st.panel_stage_shown = pb.stageIndex();
@@ -1306,10 +1303,10 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     // The fold the region would have without the cue's line: whether the cue
     // shows never depends on whether it showed (a cue that made the region
     // shorter would otherwise keep itself: 1920x1080 fr, underdosed Recovery).
-    g_fold_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 0.5f +
-               (safety_cue ? safetyCueHeight(f) : 0.0f);
-    g_warning_below = false;
-    g_region_bottom = g_cut_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    fold.fold_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 0.5f +
+                  (safety_cue ? safetyCueHeight(f) : 0.0f);
+    fold.warning_below = false;
+    fold.region_bottom = fold.cut_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
   }
   if (in.record) {
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
@@ -1350,9 +1347,9 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   // Whether the region holds more than it shows: its scroll bar says so.
   if (in.record) in.record->panel_scrollbar = ImGui::GetScrollMaxY() > 0.0f;
   drawMoreBelowCue(in);
-  st.warning_below = g_warning_below;
-  st.warning_scroll_y = g_warning_scroll_y;
-  g_in_scroll_region = false;
+  st.warning_below = fold.warning_below;
+  st.warning_scroll_y = fold.warning_scroll_y;
+  fold.in_region = false;
   ImGui::EndChild();
   if (plan.pinned) {
     ImGui::Separator();
@@ -1772,15 +1769,16 @@ void drawEndCard(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
 // A warning just laid out (a safety box's line, an outcome warning, a
 // narration's sentence that says whom to call): where it runs past the
 // scrolling region's fold, the panel pins the safety cue (next frame).
-void noteWarningItem() {
-  if (!g_in_scroll_region || g_warning_below) return;
-  if (ImGui::GetItemRectMax().y <= g_fold_y) return;
-  g_warning_below = true;
-  g_warning_scroll_y = ImGui::GetScrollY() + ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
+void noteWarningItem(const ScreenInput& in) {
+  if (!inRegion(in) || in.fold->warning_below) return;
+  if (ImGui::GetItemRectMax().y <= in.fold->fold_y) return;
+  in.fold->warning_below = true;
+  in.fold->warning_scroll_y =
+      ImGui::GetScrollY() + ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
 }
 
-void noteScrolledItem() {
-  noteRegionLastItem();
+void noteScrolledItem(const ScreenInput& in) {
+  noteRegionLastItem(in);
 }
 
 void recordLastItem(const ScreenInput& in, const char* what) {
@@ -1807,15 +1805,13 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
   const ImVec2 text(at.x + ImGui::GetFontSize() + 3 * sty.FramePadding.x,
                     at.y + sty.FramePadding.y);
   const bool open = ImGui::CollapsingHeader(label.c_str(), flags);
-  noteRegionItem(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); // a header: whole or not at all
+  noteRegionItem(in, ImGui::GetItemRectMin(),
+                 ImGui::GetItemRectMax()); // a header: whole or not at all
   if (in.record) {
     recordText(in, what, text, ImGui::CalcTextSize(shown.c_str()), styleText(), false);
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     in.record->texts.back().inside = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
-    if (g_in_scroll_region) {
-      in.record->texts.back().inside.min.x = g_panel_left;
-      in.record->texts.back().inside.max.x = g_panel_right;
-    }
+    keepInsidePanel(in, in.record->texts.back());
   }
   if (small) ImGui::PopFont();
   return open;
@@ -1823,7 +1819,7 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
 
 void recordQuizChoice(const ScreenInput& in, ImVec2 button, ImVec2 text_at, ImVec2 text_size,
                       const std::string& shown, ImVec4 ink) {
-  noteRegionItem(ImVec2(std::min(button.x, text_at.x), std::min(button.y, text_at.y)),
+  noteRegionItem(in, ImVec2(std::min(button.x, text_at.x), std::min(button.y, text_at.y)),
                  ImVec2(text_at.x + text_size.x, text_at.y + text_size.y), text_at.y,
                  ImGui::GetFontSize());
   if (!in.record) return;
@@ -1834,10 +1830,7 @@ void recordQuizChoice(const ScreenInput& in, ImVec2 button, ImVec2 text_at, ImVe
   t.answer_button = glm::vec2(button.x, button.y);
   const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
   t.inside = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
-  if (g_in_scroll_region) {
-    t.inside.min.x = g_panel_left;
-    t.inside.max.x = g_panel_right;
-  }
+  keepInsidePanel(in, t);
 }
 
 void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size,
@@ -1904,6 +1897,8 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
     return;
   // Every text over the view is placed clear of the vein and of the texts before it.
   ScreenInput in = in_;
+  PanelFold fold; // this frame's
+  in.fold = &fold;
   Placer local(Rect::at(in.view_origin, in.view_size));
   if (!in.placer) in.placer = &local;
   *in.placer = Placer(Rect::at(in.view_origin, in.view_size));
