@@ -700,10 +700,11 @@ namespace {
 
 // Draws each still at every size, for patients and students, holding the
 // model at the still's time; `check` gets the frame's pixels (the record in
-// `rec`) and its name ("<file> <W>x<H> <mode> <still>").
-void forEachStill(app::Session& s, app::Viewer& v, const std::vector<app::TourStill>& stills,
-                  const std::string& file, ui::LayoutRecord& rec,
-                  const std::function<void(const gfx::Image&, const std::string&)>& check) {
+// `rec`), its name ("<file> <W>x<H> <mode> <still>") and the still.
+void forEachStillAt(app::Session& s, app::Viewer& v, const std::vector<app::TourStill>& stills,
+                    const std::string& file, ui::LayoutRecord& rec,
+                    const std::function<void(const gfx::Image&, const std::string&,
+                                             const app::TourStill&)>& check) {
   for (const glm::ivec2 size : kSizes) {
     testsupport::glContext()->window->setSize(size.x, size.y);
     gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -718,10 +719,19 @@ void forEachStill(app::Session& s, app::Viewer& v, const std::vector<app::TourSt
         name << file << " " << size.x << "x" << size.y << " "
              << (aud == scene::Audience::Student ? "student " : "patient ") << still.name;
         INFO(name.str());
-        check(img, name.str());
+        check(img, name.str(), still);
       }
     }
   }
+}
+
+void forEachStill(app::Session& s, app::Viewer& v, const std::vector<app::TourStill>& stills,
+                  const std::string& file, ui::LayoutRecord& rec,
+                  const std::function<void(const gfx::Image&, const std::string&)>& check) {
+  forEachStillAt(s, v, stills, file, rec,
+                 [&](const gfx::Image& img, const std::string& name, const app::TourStill&) {
+                   check(img, name);
+                 });
 }
 
 } // namespace
@@ -1437,9 +1447,23 @@ std::vector<std::string> linesCutAtFold(const ui::LayoutRecord& rec, const gfx::
   return out;
 }
 
+// The clock where the still's stage counts model time from a moment it has
+// passed (the injection, the needle in), at every size: at 640x360 it was
+// left out where its block found no place beside the labels (round-11 note).
+std::vector<std::string> clockMissing(const ui::LayoutRecord& rec, const app::Session& s,
+                                      const app::TourStill& still, const std::string& lang) {
+  const ui::StageSlot& stage = s.playback.stage(s.playback.stageIndex());
+  const double t = still.model_time_s ? *still.model_time_s : s.sampleNow().time_s;
+  const bool wanted = stage.sim_to_s > stage.sim_from_s &&
+                      !ui::clockText(stage.id, s.run, t, text::locale(lang)).empty();
+  if (!wanted || recorded(rec, "clock")) return {};
+  return {"no clock (" + ui::clockText(stage.id, s.run, t, text::locale(lang)) + ")"};
+}
+
 // The clock keeps what it counts from right under it, aligned with its left
-// or right edge, at every size (a long title once pushed the clock onto a
-// line of its own without it; a block under the corner put it to the left).
+// or right edge, or beside it on its line, at every size (a long title once
+// pushed the clock onto a line of its own without it; a block under the
+// corner put it to the left).
 std::vector<std::string> clockWithoutCaption(const ui::LayoutRecord& rec) {
   const auto find = [&](const char* what) {
     return std::find_if(rec.texts.begin(), rec.texts.end(),
@@ -1450,6 +1474,11 @@ std::vector<std::string> clockWithoutCaption(const ui::LayoutRecord& rec) {
   if (cap == rec.texts.end()) return {"clock without its caption"};
   const ui::Rect &c = clock->rect, &k = cap->rect;
   std::vector<std::string> out;
+  // Beside it: after the clock on its line (the caption's first line beside
+  // the clock's), a gap apart.
+  const bool beside = k.min.x >= c.max.x && k.min.x - c.max.x <= c.height() && k.min.y < c.max.y &&
+                      k.min.y + 0.5f * c.height() > c.min.y;
+  if (beside) return out;
   if (k.min.y < c.max.y || k.min.y - c.max.y > c.height())
     out.push_back("the clock's caption not right under it (" + std::to_string(k.min.y) +
                   " vs the clock's foot " + std::to_string(c.max.y) + ")");
@@ -1483,22 +1512,30 @@ TEST_CASE("layout: the warning signs in sight, no line cut at the fold, the cloc
     const std::vector<app::TourStill> stills = app::planTour(s);
     for (const std::string& lang : text::languageCodes()) {
       v.state().lang = lang;
-      forEachStill(s, v, stills, scene + " " + lang, rec,
-                   [&](const gfx::Image& img, const std::string& name) {
-                     const glm::ivec2 size(img.width, img.height);
-                     std::vector<std::string> found = linesCutAtFold(rec, img);
-                     folds += rec.panel_more_cue;
-                     const std::string& stage = s.playback.stage(s.playback.stageIndex()).id;
-                     if (v.state().audience == scene::Audience::Patient &&
-                         boxCalls(stage, scene::Audience::Patient)) {
-                       ++boxes;
-                       for (const std::string& p : hiddenWarningSigns(rec, size))
-                         found.push_back(p);
-                     }
-                     clocks += recorded(rec, "clock");
-                     for (const std::string& p : clockWithoutCaption(rec)) found.push_back(p);
-                     failOn(found, img, "layout-failed-fold-" + name + ".png");
-                   });
+      forEachStillAt(
+          s, v, stills, scene + " " + lang, rec,
+          [&](const gfx::Image& img, const std::string& name, const app::TourStill& still) {
+            const glm::ivec2 size(img.width, img.height);
+            std::vector<std::string> found = linesCutAtFold(rec, img);
+            folds += rec.panel_more_cue;
+            const std::string& stage = s.playback.stage(s.playback.stageIndex()).id;
+            if (v.state().audience == scene::Audience::Patient &&
+                boxCalls(stage, scene::Audience::Patient)) {
+              ++boxes;
+              for (const std::string& p : hiddenWarningSigns(rec, size)) found.push_back(p);
+            }
+            clocks += recorded(rec, "clock");
+            for (const std::string& p : clockWithoutCaption(rec)) found.push_back(p);
+            // Left (round 12): at 640x360 the reticular vein fills the small
+            // view at its needle moments, and the French student's
+            // extravasation still has its legend and inset: no place for the
+            // clock in any shape there yet.
+            const bool known_gap = size.x == 640 && (scene == "reticular-vein-polidocanol" ||
+                                                     (scene == "extravasation" && lang == "fr"));
+            if (!known_gap)
+              for (const std::string& p : clockMissing(rec, s, still, lang)) found.push_back(p);
+            failOn(found, img, "layout-failed-fold-" + name + ".png");
+          });
     }
   }
   // The cases this is about happened: Recovery (and the next session) in
