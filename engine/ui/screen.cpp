@@ -1765,7 +1765,16 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   ImGui::End();
 }
 
-void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+// Whether the timeline marks a key moment (a model event within its stages):
+// none where the case is not treated.
+bool hasKeyMoments(const ScreenInput& in, const Playback& pb) {
+  return in.run &&
+         std::any_of(in.run->events.begin(), in.run->events.end(),
+                     [&](const sim::Event& e) { return pb.positionOfSimTime(e.time_s) >= 0; });
+}
+
+void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                    const Fonts& f) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const std::string disclaimer = loc(st).tr("ui.disclaimer");
   const char* text = disclaimer.c_str();
@@ -1777,8 +1786,10 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
   dl->AddText(f.body, fs, dp, col(0.12f, 0.14f, 0.20f), text);
   recordText(in, "disclaimer", dp, f.body->CalcTextSizeA(fs, 1e6f, 0.0f, text),
              ImVec4(0.12f, 0.14f, 0.20f, 1), false);
-  if (st.presenter) return;
-  // Legend of the timeline above: its triangles, and that stages are not to scale.
+  // Legend of the timeline above: its triangles, and that stages are not to
+  // scale; none where the timeline has no triangle (the case not treated: a
+  // reviewer looked for the key moments it named).
+  if (st.presenter || !hasKeyMoments(in, pb)) return;
   const std::string legend_text = loc(st).tr("ui.timeline.legend");
   const char* legend = legend_text.c_str();
   const float lw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, legend).x;
@@ -2119,7 +2130,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   if (st.end_card) { // nothing of the picture: the card and the disclaimer
     ImGui::PushFont(f.body);
     drawEndCard(in, st, f);
-    drawDisclaimer(in, st, f);
+    drawDisclaimer(in, st, pb, f);
     ImGui::PopFont();
     return;
   }
@@ -2172,7 +2183,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
     if (st.settings_open) drawSettings(in, st, f, actions);
   }
   if (st.help) drawHelp(in, st, f);
-  drawDisclaimer(in, st, f);
+  drawDisclaimer(in, st, pb, f);
   drawNotice(st.notice, in.view_origin, in.view_size, in.scale, loc(st), f);
   ImGui::PopFont();
 }

@@ -1637,3 +1637,31 @@ TEST_CASE("layout: the wall inset drops the lining once the walls bonded", "[ui]
   CHECK(bonded > 0);
   CHECK(mostly_dead > 0);
 }
+
+// Round-12 review (doctor): the case not treated has no key moment on its
+// timeline, yet the footer said "▲ key moments": the legend shows where the
+// timeline has a triangle, at every stage of every shipped scene.
+TEST_CASE("layout: the timeline's legend only where it marks key moments", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  const glm::ivec2 size(1280, 720);
+  ui::LayoutRecord rec;
+  int with = 0, without = 0;
+  for (const std::string& file : shippedScenes()) {
+    auto open = testsupport::openShippedScene(std::filesystem::path(file).stem().string());
+    app::Session& s = open->session;
+    testsupport::glContext()->window->setSize(size.x, size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+    const bool marks = std::any_of(s.run.events.begin(), s.run.events.end(), [&](const auto& e) {
+      return s.playback.positionOfSimTime(e.time_s) >= 0;
+    });
+    for (int i = 0; i < s.playback.stageCount(); ++i) {
+      s.playback.seekStage(i, 0.6);
+      drawRecorded(open->v(), fb, size, rec);
+      INFO(file << " " << s.playback.stage(i).id);
+      CHECK(recorded(rec, "timeline.legend") == marks);
+      (marks ? with : without) += 1;
+    }
+  }
+  CHECK(with > 0);
+  CHECK(without > 0); // the case not treated was looked at
+}
