@@ -11,12 +11,15 @@ struct Option {
   float height;
 };
 
-// The pinned part's forms, best first: all in the body font; the outcome in
-// the small one; folded; then the box in the small font too (it stays in the
-// body font as long as the outcome's small font or folding makes room).
 bool mayFold(const PanelHeights& h) {
   return h.can_fold && !h.reader_opened;
 }
+
+// The pinned part's forms. Where the reading scrolls anyway (students), best
+// first: all in the body font; the outcome in the small one; folded; then the
+// box in the small font too (it stays in the body font as long as the
+// outcome's small font or folding makes room). Where all fits, planPanel
+// weighs them by the priority rule instead (the outcome whole first).
 
 std::vector<Option> options(const PanelHeights& h) {
   const bool fold = mayFold(h);
@@ -42,26 +45,27 @@ PanelPlan pinned(const Option& o) {
 
 PanelPlan planPanel(const PanelHeights& h) {
   const std::vector<Option> forms = options(h);
-  // Everything in sight at once; else the list open and the quiz's button
-  // below the fold; else the list shut and the button in sight: the first
-  // form that leaves the reading its room.
-  struct Reading {
-    float height;
-    bool normal_open;
-  };
-  std::vector<Reading> readings;
-  if (h.normal_list > 0.0f) {
-    readings.push_back({h.reading + h.normal_list + h.quiz, true});
-    readings.push_back({h.reading + h.normal_list, true});
-  }
-  readings.push_back({h.reading + h.quiz, false});
-  for (const Reading& r : readings)
-    for (const Option& o : forms)
-      if (o.height + r.height <= h.avail) {
-        PanelPlan p = pinned(o);
-        p.normal_open = r.normal_open;
-        return p;
-      }
+  // Everything in sight at once, the first that leaves the reading its room,
+  // in order: the outcome whole before it folds; the box in the body font;
+  // what is normal afterwards open; the quiz's button in sight; the outcome
+  // in the body font. (The outcome once folded, "several sessions are
+  // common" a click away, to keep the button in sight at 1280x720.)
+  std::vector<bool> normal_states;
+  if (h.normal_list > 0.0f) normal_states.push_back(true);
+  normal_states.push_back(false);
+  for (const bool folded : {false, true})
+    for (const bool box_small : {false, true})
+      for (const bool normal_open : normal_states)
+        for (const bool quiz : {true, false})
+          for (const Option& o : forms) {
+            const float reading =
+                h.reading + (normal_open ? h.normal_list : 0.0f) + (quiz ? h.quiz : 0.0f);
+            if (o.folded != folded || o.box_small != box_small || o.height + reading > h.avail)
+              continue;
+            PanelPlan p = pinned(o);
+            p.normal_open = normal_open;
+            return p;
+          }
   // The reading scrolls: the first form within the pinned share that still
   // leaves the region two lines. A box that says whom to call is pinned
   // whenever it fits beside those two lines (its signs before the outcome's

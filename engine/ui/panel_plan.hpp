@@ -5,15 +5,18 @@
 // per-size constants). Pure arithmetic (no ImGui) so tests can check it.
 //
 // In order of priority (issue 15, round-10 review: at Recovery the warning
-// box left the narration two lines and cut the quiz in half):
+// box left the narration two lines and cut the quiz in half; round 11: the
+// outcome folded to keep the quiz's button in sight, and a patient no longer
+// saw that several sessions are common):
 //  1. the stage's safety box, pinned whole;
 //  2. the narration in sight whole;
-//  3. what is normal afterwards (Recovery, patients) open beside the
+//  3. the outcome whole, in the small font if need be, before it folds to
+//     its heading and one-line verdict (a click opens it);
+//  4. the box in the body font (else the small one);
+//  5. what is normal afterwards (Recovery, patients) open beside the
 //     warning signs (a worried patient missed it folded shut);
-//  4. the outcome whole; where the first ones need its room, in the small
-//     font, then folded to its heading and one-line verdict (a click opens it);
-//  5. the quiz's button in sight (else wholly below the fold, the cue on);
-//  6. the body font before the small one, the outcome's before the box's.
+//  6. the quiz's button in sight (else wholly below the fold, the cue on);
+//  7. the outcome in the body font before the small one.
 // Where the box cannot be pinned beside two lines of reading (640x360), it
 // scrolls: ahead of the narration where it says whom to call (the doctor:
 // the warning signs first), after it otherwise.

