@@ -7,6 +7,7 @@
 #include "core/atomic_file.hpp"
 #include "scene/warning_text.hpp"
 #include "sim/indication.hpp"
+#include "sim/outcome.hpp"
 #include "text/locale.hpp"
 
 namespace app {
@@ -90,7 +91,14 @@ std::string reportJson(const sim::Run& run) {
     alternatives.push_back(text::english().tr("alternative." + id));
   j["alternatives"] = alternatives;
   j["alternative_codes"] = o.alternatives;
-  j["pigmentation_risk"] = o.pigmentation_risk;
+  // Pigmentation follows any dose given (in the lumen or the dermis); with none
+  // (a vein not indicated) the model has no figure: null, as for matting.
+  if (sim::receivedDose(o)) {
+    j["pigmentation_risk"] = o.pigmentation_risk;
+  } else {
+    j["pigmentation_risk"] = nullptr;
+    j["pigmentation_risk_note"] = "n/a: the vein was not treated (nothing was injected)";
+  }
   // Matting follows a treated vein; with no in-lumen dose (extravasation, not
   // indicated) the model has no figure, and 0 would read as "below the 15-20 % band".
   if (o.treated) {
@@ -120,6 +128,12 @@ std::string reportJson(const sim::Run& run) {
                       {"time_days", e.time_s / 86400.0}});
   }
   j["events"] = events;
+  // The two days above are crossings interpolated between steps; their events
+  // are the recorded step at or after the crossing (docs/model.md, "Inflammation,
+  // fading, visibility"): said here so that 13.35 beside 13.375 needs no guess.
+  j["days_note"] = "fading_visible_day and resolved_day are interpolated between model steps "
+                   "(visibility crossing 0.8 and 0.1); their events in 'events' are the recorded "
+                   "step at or after the crossing, up to one step (1 h in recovery) later";
   j["mass_mg"] = {{"injected", run.mass.injected_mg},
                   {"free", run.mass.free_mg},
                   {"bound", run.mass.bound_mg},

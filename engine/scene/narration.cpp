@@ -8,6 +8,7 @@
 #include "scene/scene_desc.hpp"
 #include "sim/constants.hpp"
 #include "sim/indication.hpp"
+#include "sim/outcome.hpp"
 #include "sim/registry.hpp"
 #include "text/locale.hpp"
 #include "text/placeholders.hpp"
@@ -104,6 +105,17 @@ bool cordWhen(const sim::Outcome* o, const text::Locale& loc, std::string& out) 
   return true;
 }
 
+// Why the walls of a vein that did not close stayed apart, for patients: where
+// it failed for its dose (sim::failedForDose, the rule the title and the
+// stocking's student warning read) the dose, and that the missing stocking is
+// not why; otherwise, or without an outcome, that they did not stick together.
+// Round-12 doctor review: the underdosed scene's patient text said only "no
+// stocking is worn" under the title "Dose too low for this vein".
+std::string wallsNotSealed(const sim::Outcome* o, const text::Locale& loc) {
+  return loc.tr(o && sim::failedForDose(*o) ? "term.walls_not_sealed.dose"
+                                            : "term.walls_not_sealed.other");
+}
+
 // ", the first night too" where the model's stocking is worn past its
 // continuous first day: on through the first night, off later nights
 // (sim/timeline.hpp compressionAt); "" otherwise.
@@ -193,6 +205,10 @@ bool value(const std::string& name, const sim::Params& p, const text::Locale& lo
            const sim::Outcome* outcome, std::string& out) {
   if (name == "clot_course") return clotCourse(outcome, loc, out);
   if (name == "cord_when") return cordWhen(outcome, loc, out);
+  if (name == "walls_not_sealed") {
+    out = wallsNotSealed(outcome, loc);
+    return true;
+  }
   if (name == "label_source" || name == "contra_source" || name == "contra_more_source" ||
       name == "practice_source") {
     // The agent's sources from the registry (sim::AgentSources), another
@@ -279,6 +295,7 @@ const std::vector<std::string>& placeholderNames() {
                                                   "practice_source",
                                                   "clot_course",
                                                   "cord_when",
+                                                  "walls_not_sealed",
                                                   "paod",
                                                   "alternatives",
                                                   "alternatives_plain",

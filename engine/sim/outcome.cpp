@@ -95,6 +95,10 @@ bool failedForDose(const Outcome& o) {
   return o.treated && !o.closed && o.lining_survived;
 }
 
+bool receivedDose(const Outcome& o) {
+  return o.dose_ml > 0.0;
+}
+
 Outcome summarise(const Params& p, bool indicated, const State& end, const OutcomeTracker& tracker,
                   const Sample& last) {
   Outcome o;
@@ -129,9 +133,8 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   o.fading_visible_day = tracker.fading_visible_day;
   o.resolved_day = tracker.resolved_day;
   const bool treated = o.treated;
-  const bool extravasated = !p.injection.in_lumen && p.agent.volume_ml > 0.0;
   // What was injected, not what was planned: beside the vein the injection stopped early.
-  if (treated || extravasated) o.pigmentation_risk = pigmentationRisk(gp, end.thrombus_peak);
+  if (receivedDose(o)) o.pigmentation_risk = pigmentationRisk(gp, end.thrombus_peak);
   if (treated) o.matting_risk = mattingRisk(p, end.thrombus_peak, end.inflammation_peak);
   // Sessions count the vein, not pigment (a second injection does not treat
   // haemosiderin): 1 when this one turned it into a cord that faded; a repeat
@@ -139,7 +142,7 @@ Outcome summarise(const Params& p, bool indicated, const State& end, const Outco
   // sessions typical, 4-6 weeks apart). The outcome is read when it settled
   // (run.cpp), so it does not depend on how long the view is.
   o.sessions_recommended = o.closed && o.resolved_day >= 0.0 ? 1 : 2;
-  if (treated || extravasated) {
+  if (receivedDose(o)) {
     o.pigment_peak = pigmentPeak(pigmentAmount(o.pigmentation_risk));
     o.pigment_faded_day = pigmentFadedDay(pigmentAmount(o.pigmentation_risk));
   }

@@ -46,4 +46,11 @@ bool trappedBlood(const Outcome& o);
 // outcome lines, the stocking's student warning, the compression title).
 bool failedForDose(const Outcome& o);
 
+// Sclerosant went into the tissue: into the lumen or, extravasated, into the
+// dermis (the dose given, Outcome::dose_ml). Only then does the model have a
+// pigmentation figure; a vein not indicated received none, and the report
+// writes null rather than 0, which would read as a risk below the 10-30 %
+// band (docs/model.md, "Complication indicators").
+bool receivedDose(const Outcome& o);
+
 } // namespace sim

@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "app/model_export.hpp"
+#include "sim/constants.hpp"
 #include "sim/run.hpp"
 #include "support/subprocess.hpp"
 
@@ -147,4 +149,53 @@ TEST_CASE("report JSON: matting n/a when the vein was not treated", "[app]") {
   CHECK(j.at("matting_risk").is_null());
   CHECK(j.at("matting_risk_note").is_string());
   CHECK(nlohmann::json::parse(app::reportJson(defaultRun())).count("matting_risk_note") == 0);
+}
+
+TEST_CASE("report JSON: pigmentation n/a where nothing was injected, a figure wherever a dose was",
+          "[app]") {
+  // The not-indicated vein receives nothing: 0 would read as a risk below the
+  // 10-30 % band (round 12 review), so null with a note, as for matting.
+  sim::Params refused;
+  refused.vein.kind = sim::VeinKind::Varicose;
+  refused.vein.diameter_mm = 5.0;
+  refused.vein.reflux = true;
+  const auto none = nlohmann::json::parse(app::reportJson(sim::simulate(refused, 2.0)));
+  CHECK(none.at("pigmentation_risk").is_null());
+  CHECK(none.at("pigmentation_risk_note").is_string());
+  // Beside the vein the dermis received the dose: a figure (docs/model.md,
+  // extravasation), as in the lumen.
+  sim::Params extravasated;
+  extravasated.injection.in_lumen = false;
+  for (const sim::Params& p : {sim::Params{}, extravasated}) {
+    const auto j = nlohmann::json::parse(app::reportJson(sim::simulate(p, 2.0)));
+    CHECK(j.at("pigmentation_risk").is_number());
+    CHECK(j.at("pigmentation_risk").get<double>() > 0.0);
+    CHECK(j.count("pigmentation_risk_note") == 0);
+  }
+}
+
+TEST_CASE("report JSON: the interpolated fading days explain their later events", "[app]") {
+  // fading_visible_day 13.35 beside the event's 13.375 (round 12 review): the
+  // day is the interpolated crossing, the event the recorded step at or after
+  // it, at most one recovery step later; the report says so.
+  const auto j = nlohmann::json::parse(app::reportJson(defaultRun()));
+  REQUIRE(j.at("days_note").is_string());
+  const std::string note = j.at("days_note").get<std::string>();
+  CHECK(note.find("interpolated") != std::string::npos);
+  int checked = 0;
+  for (const auto& [field, event] :
+       {std::pair<const char*, const char*>{"fading_visible_day", "fading_visible"},
+        {"resolved_day", "resolved"}}) {
+    INFO(field);
+    REQUIRE(j.at(field).is_number());
+    const double day = j.at(field).get<double>();
+    for (const auto& e : j.at("events")) {
+      if (e.at("event").get<std::string>() != event) continue;
+      const double at = e.at("time_days").get<double>();
+      CHECK(at >= day - 1e-9);
+      CHECK(at - day <= sim::k::kRecoveryStep_s / 86400.0 + 1e-9);
+      ++checked;
+    }
+  }
+  CHECK(checked == 2);
 }

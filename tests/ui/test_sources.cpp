@@ -5,6 +5,7 @@
 
 #include <regex>
 #include <string>
+#include <utility>
 
 #include "text/catalogue.hpp"
 #include "text/locale.hpp"
@@ -211,4 +212,31 @@ TEST_CASE("sources: French non-breaking spaces stay with their marks", "[ui][sou
   CHECK(k.sources[0] == "Goldman & Weiss\u00a0: 10\u201330\u00a0%");
   CHECK(k.sources[1] == "recommandation DGP 2020");
   CHECK(k.sources[2] == "Ekl\u00f6f 2004");
+}
+
+// Round 12 student review: Stick 1992's pressures are the ankle's; the thigh's
+// is the model's assumption. The panel shows a narration's key points first and
+// moves its references behind "Sources": where a narration cites Stick, its
+// key points still say the figures are the ankle's ("(ankle values: Stick 1992)"
+// once went whole under Sources, leaving "(thigh: assumed)").
+TEST_CASE("sources: a narration citing Stick 1992 names the ankle in its key points",
+          "[ui][sources]") {
+  const std::pair<const char*, const char*> kAnkle[] = {
+      {"en", "ankle"}, {"de", "Knöchel"}, {"fr", "cheville"}, {"es", "tobillo"}};
+  for (const auto& [code, ankle] : kAnkle) {
+    const text::Catalogue* cat = text::library().find(code);
+    REQUIRE(cat);
+    int checked = 0;
+    for (const auto& [key, entry] : cat->entries) {
+      const std::string* t = cat->text(key);
+      if (key.rfind("narration.", 0) != 0 || !isStudentKey(key) || !t ||
+          t->find("Stick 1992") == std::string::npos)
+        continue;
+      const ui::KeyPoints k = ui::splitSources(*t);
+      INFO(code << " " << key << "\n" << k.body);
+      CHECK(k.body.find(ankle) != std::string::npos);
+      ++checked;
+    }
+    CHECK(checked >= 3); // both Preparation texts and the Compression text
+  }
 }
