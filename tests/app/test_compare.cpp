@@ -166,9 +166,8 @@ TEST_CASE("outcome difference in words", "[app]") {
     worse.sessions_recommended = 2;
     CHECK(app::outcomeDifference(worse, a, "With compression.days = 21", 56.0, kStudent,
                                  text::english()) ==
-          "With compression.days = 21, in the model: less clot (peak 21 % vs 60 %), the vein fades "
-          "from view "
-          "sooner "
+          "With compression.days = 21, in the model: less clot (peak 21 % vs 60 %), the vein "
+          "becomes barely visible sooner "
           "(day 40 vs 50), lower risk of brown staining (15 % vs 40 %); one session is enough.");
   }
   SECTION("studies differ only where the setting is the stocking") {
