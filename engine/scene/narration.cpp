@@ -10,6 +10,7 @@
 #include "sim/indication.hpp"
 #include "sim/outcome.hpp"
 #include "sim/registry.hpp"
+#include "sim/timeline.hpp"
 #include "text/locale.hpp"
 #include "text/placeholders.hpp"
 
@@ -120,8 +121,7 @@ std::string wallsNotSealed(const sim::Outcome* o, const text::Locale& loc) {
 // continuous first day: on through the first night, off later nights
 // (sim/timeline.hpp compressionAt); "" otherwise.
 std::string firstNight(const sim::Params& p, const text::Locale& loc) {
-  const bool night = p.compression.days * 86400.0 > sim::k::kContinuousWear_s;
-  return night ? loc.tr("term.stocking_night") : std::string();
+  return sim::wornPastContinuousWear(p) ? loc.tr("term.stocking_night") : std::string();
 }
 
 // The items joined as a list in the language: "a, b, c or d".
@@ -185,7 +185,7 @@ std::string stockingAdvice(const sim::Params& p, const text::Locale& loc, Audien
     // Round 12's review: "21 days, the first night too" and the handout's
     // "Later nights too" did not say when the stockings come off at night.
     const double continuous_h = sim::k::kContinuousWear_s / 3600.0;
-    const bool by_day_after = p.compression.days * 86400.0 > sim::k::kContinuousWear_s;
+    const bool by_day_after = sim::wornPastContinuousWear(p);
     const double hours = by_day_after ? continuous_h : p.compression.days * 24.0;
     return loc.tr(by_day_after ? stockingAdviceKey() : stockingAdviceContinuousKey(),
                   {{"days", loc.number(p.compression.days)}, {"hours", loc.number(hours, 0)}});

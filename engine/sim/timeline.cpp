@@ -57,6 +57,10 @@ double compressionAt(const Timeline& tl, const Params& p, double t) {
   return std::max(0.0, p.compression.pressure_mmHg) * ramp;
 }
 
+bool wornPastContinuousWear(const Params& p) {
+  return p.compression.days * 86400.0 > k::kContinuousWear_s;
+}
+
 bool nightAt(double t) {
   const double hour = std::fmod(k::kProcedureHour + t / 3600.0, 24.0);
   return hour >= k::kNightStartHour || hour < k::kNightEndHour;

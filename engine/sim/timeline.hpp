@@ -33,6 +33,10 @@ double injectingFraction(const Timeline& tl, double t, double dt);
 // compression.days, worn day and night for the first 24 h and then by day only
 // (assumption: 24 h pads as in Bayer 2021; stockings "daily", Kern 2007).
 double compressionAt(const Timeline& tl, const Params& p, double t);
+// Whether the wear outlasts its first day and night (kContinuousWear_s): from
+// then on the stocking comes off at night (compressionAt). The texts' regime
+// ("day and night, then by day until day N"; "the first night too") reads it here.
+bool wornPastContinuousWear(const Params& p);
 Phase phaseAt(const Timeline& tl, double t);
 
 // Posture over the day (assumptions; clinical.md "venous pressure"): lying
