@@ -9,6 +9,10 @@
 
 #include "gfx/gl.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace gfx {
 
 void ProgramDeleter::operator()(unsigned id) const {
@@ -146,6 +150,11 @@ core::Result<Program> Program::fromSource(const std::string& vertex_src,
   if (ok != GL_TRUE) {
     return core::Error{fragment_label, 0, 0, "shader link failed: " + infoLog(p.id(), true)};
   }
+  // Detached, the shaders are deleted with their handles at the end of this
+  // function: Mesa keeps each compiled shader's GLSL IR for as long as a program
+  // holds it (0.8 MB for tissue.frag), which a linked program never needs again.
+  glDetachShader(p.id(), vs.value().id());
+  glDetachShader(p.id(), fs.value().id());
   return p;
 }
 
@@ -154,6 +163,12 @@ void releaseShaderCompiler() {
   // GL 4.1 or ARB_ES2_compatibility; without either epoxy has no function to call.
   if (epoxy_gl_version() >= 41 || epoxy_has_gl_extension("GL_ARB_ES2_compatibility"))
     glReleaseShaderCompiler();
+#endif
+#if defined(__GLIBC__)
+  // What the compile freed is mostly in holes between the programs' memory:
+  // 1 MB of resident heap less on a 1080p scrub, 3 MB in a 1080p window
+  // (thirteenth round); a walk over the free lists, well under a millisecond.
+  malloc_trim(0);
 #endif
 }
 

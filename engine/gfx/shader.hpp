@@ -60,7 +60,9 @@ std::string toGlslEs(const std::string& src);
 // frees its GLSL compiler's built-in function library (6.6 MB of heap on llvmpipe),
 // which the next compile builds again (≈ 2.5 ms of CPU). Called after each burst
 // of compiles: the start-up programs, a vein variant (twelfth round of
-// docs/performance.md). A no-op where GL lacks it.
+// docs/performance.md). A no-op where GL lacks it. With glibc it then hands the
+// heap's free pages back (malloc_trim): the compiler's memory lies between the
+// programs' and glibc's free() returns only the heap's top (thirteenth round).
 void releaseShaderCompiler();
 
 // "0:12(5): error: x" (Mesa) -> "file:12:5: error: x", one line per message.

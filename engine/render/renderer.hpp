@@ -176,10 +176,11 @@ public:
   // and a timeline shows about a dozen (20 over the soak's parameter sets,
   // 34 MB). Dropping the least recently used bounds memory; building one
   // again costs under 5 ms from Mesa's shader disk cache (about 115 ms
-  // without it, as on the very first run). Two: a timeline's variants come
-  // one after another, so a scrub there and back built 22 with two kept and
-  // 20 with four, for 3.9 MB less at 1080p (docs/performance.md, eleventh round).
-  static constexpr std::size_t kVeinVariantsKept = 2;
+  // without it, as on the very first run). One: a timeline's variants come
+  // one after another, so a 1080p scrub there and back (500 frames) built 31
+  // with one kept and 22 with two, at the same p95/p99 frame times, for 1.5 MB
+  // less (docs/performance.md, thirteenth round; four to two: eleventh round).
+  static constexpr std::size_t kVeinVariantsKept = 1;
   std::size_t veinVariantsHeld() const;
   // Whether the supersampling tile's target is held now: made by the first
   // supersampled build or export and kept for the next (2.3 MB at 1080p; see
