@@ -167,7 +167,7 @@ void releaseShaderCompiler() {
 #if defined(__GLIBC__)
   // What the compile freed is mostly in holes between the programs' memory:
   // 1 MB of resident heap less on a 1080p scrub, 3 MB in a 1080p window
-  // (thirteenth round); a walk over the free lists, well under a millisecond.
+  // (thirteenth round of docs/performance.md); it costs 1.6 ms at start-up.
   malloc_trim(0);
 #endif
 }
