@@ -494,6 +494,19 @@ std::string tissueSource(const std::string& src, std::size_t variant, bool extra
   return src.substr(0, eol + 1) + defs + "#line 2\n" + src.substr(eol + 1);
 }
 
+// tissue_progs_[i] is a cut face's variant with the extras: on the cut faces
+// the extras are only the wheal's fluid, which most scenes never show.
+bool isCutExtras(std::size_t i) {
+  return i >= kTissueVariants && i % kTissueVariants != kVariantSkin;
+}
+
+// Texture units: 1 the baked skin pattern, 2 the fat lobules (set once per program).
+void setTextureUnits(const gfx::Program& prog, const TissueLocs& locs) {
+  prog.use();
+  gfx::Program::set(locs.skin_tex, kSkinUnit);
+  gfx::Program::set(locs.fat_tex, kFatUnit);
+}
+
 } // namespace
 
 struct Renderer::TissueUniforms {
@@ -523,16 +536,17 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
   std::unique_ptr<Renderer> r(new Renderer());
   auto& u = *(r->tu_ = std::make_unique<TissueUniforms>());
   {
-    // tissue.frag's variants for the faces (see kVariantDefines), each with
-    // and without the wheal/cleansing extras. The vein's are made when first
-    // drawn (selectTissuePrograms); these compile its code too (every block
-    // defined), so an error in it shows here.
+    // tissue.frag's variants for the faces (see kVariantDefines): the skin's
+    // with and without its extras, the plain and fat cut faces without. The
+    // cut faces' extras (the wheal's fluid) and the vein's variants are made
+    // when first drawn (selectTissuePrograms); the skin's extras compile the
+    // wheal's and the swab's code, so an error in them shows here.
     u.vpath = dir + "/tissue.vert";
     u.fpath = dir + "/tissue.frag";
     if (!readText(u.vpath, u.vs) || !readText(u.fpath, u.fs))
       return core::Error{u.fpath, 0, 0, "cannot read the tissue shader"};
     for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i) {
-      if (i % kTissueVariants == kVariantVein) continue;
+      if (i % kTissueVariants == kVariantVein || isCutExtras(i)) continue;
       auto prog = gfx::Program::fromSource(
           u.vs, tissueSource(u.fs, i % kTissueVariants, i >= kTissueVariants, kVeinAllBlocks),
           u.vpath, u.fpath);
@@ -557,7 +571,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
   r->solid_ = std::move(solid.value());
 
   for (std::size_t i = 0; i < r->tissue_progs_.size(); ++i)
-    if (i % kTissueVariants != kVariantVein) u.locs[i] = tissueLocs(r->tissue_progs_[i]);
+    if (r->tissue_progs_[i].id() != 0) u.locs[i] = tissueLocs(r->tissue_progs_[i]);
   u.bg_top = r->background_.uniform("uTop");
   u.bg_bottom = r->background_.uniform("uBottom");
   u.bg_tile = r->background_.uniform("uTile");
@@ -580,14 +594,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
   u.solid_shiny = r->solid_.uniform("uShininess");
   u.solid_knit = r->solid_.uniform("uKnit");
   u.solid_flat = r->solid_.uniform("uFlat");
-  // Texture units: 1 the baked skin pattern, 2 the fat lobules (set once).
-  for (std::size_t k = 0; k < r->tissue_progs_.size(); ++k) {
-    if (k % kTissueVariants == kVariantVein) continue;
-    const TissueLocs& t = u.locs[k];
-    r->tissue_progs_[k].use();
-    gfx::Program::set(t.skin_tex, kSkinUnit);
-    gfx::Program::set(t.fat_tex, kFatUnit);
-  }
+  for (std::size_t k = 0; k < r->tissue_progs_.size(); ++k)
+    if (r->tissue_progs_[k].id() != 0) setTextureUnits(r->tissue_progs_[k], u.locs[k]);
   {
     const std::vector<std::uint8_t> fat = bakeFatLobules(kFatSize);
     r->fat_tex_ = gfx::Texture::red8({kFatSize, kFatSize}, fat.data(), true, true);
@@ -721,13 +729,16 @@ void Renderer::prepareTissue(const FrameInput& in) {
       3.0f * l.wall_mm * vscale + 0.05f + 0.02f;
   const float step = std::max(0.25f * l.vein_radius_mm, 0.01f);
   const float reach = step * std::ceil(exact_reach / step);
-  const bool extras =
-      static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
-      static_cast<float>(s.inflammation) > 0.001f || static_cast<float>(s.pigment) > 0.001f;
+  const bool wheal = static_cast<float>(s.wheal) > 0.0f;
+  const bool skin_extras = wheal || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
+                           static_cast<float>(s.inflammation) > 0.001f ||
+                           static_cast<float>(s.pigment) > 0.001f;
   // The wheal, the cleansing swab, the redness and the pigment stain are
   // compiled out unless they show (llvmpipe evaluates even a uniform-guarded
-  // block: ~0.8 ms per frame for the wheal and the swab). Same tests as tissue.frag.
-  set_ = extras ? kTissueVariants : 0;
+  // block: ~0.8 ms per frame for the wheal and the swab). Same tests as
+  // tissue.frag; of them the cut faces show only the wheal's fluid.
+  skin_set_ = skin_extras ? kTissueVariants : 0;
+  cut_set_ = wheal || (cut_extras_follow_skin_ && skin_extras) ? kTissueVariants : 0;
   // The stocking presses the front slab in: its faces are split across x
   // where the dent's profile bends (tissue.vert moves their vertices).
   const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
@@ -960,10 +971,11 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
   // Both groups: the pose, the target's size, the variant set, the faces'
   // geometry and the scene's baked skin texture; the cut faces' group also
   // holds the background.
+  keys[kGroupSkin].add(skin_set_);
+  keys[kGroupCut].add(cut_set_);
   for (KeyHash& k : keys) {
     k.add(view_proj);
     k.add(size);
-    k.add(set_);
     k.add(geometry_gen_);
     k.add(scene_gen_);
   }
@@ -986,40 +998,67 @@ void Renderer::dropLeastRecentVeinVariant() {
   veins.erase(oldest); // its gfx::Program deletes the GL program, and llvmpipe frees its code
 }
 
+bool Renderer::cutExtrasBuilt() const {
+  return tissue_progs_[kTissueVariants + kVariantPlain].id() != 0 &&
+         tissue_progs_[kTissueVariants + kVariantFat].id() != 0;
+}
+
+bool Renderer::buildCutExtras() {
+  TissueUniforms& u = *tu_;
+  if (cutExtrasBuilt()) return true;
+  if (cut_extras_failed_) return false;
+  for (const std::size_t i : {kTissueVariants + kVariantPlain, kTissueVariants + kVariantFat}) {
+    auto prog = gfx::Program::fromSource(
+        u.vs, tissueSource(u.fs, i % kTissueVariants, true, kVeinAllBlocks), u.vpath, u.fpath);
+    if (!prog) {
+      core::logError("the cut faces' shader with the wheal did not build; they are drawn "
+                     "without its fluid: " +
+                     core::formatAll(prog.errors()));
+      cut_extras_failed_ = true;
+      break;
+    }
+    tissue_progs_[i] = std::move(prog.value());
+    u.locs[i] = tissueLocs(tissue_progs_[i]);
+    setTextureUnits(tissue_progs_[i], u.locs[i]);
+  }
+  gfx::releaseShaderCompiler(); // a burst of two compiles
+  return !cut_extras_failed_;
+}
+
 void Renderer::selectTissuePrograms(unsigned vein_blocks) {
   vein_blocks_ = vein_blocks;
+  if (cut_set_ != 0 && !buildCutExtras()) cut_set_ = 0;
   for (std::size_t variant = 0; variant < kTissueVariants; ++variant) {
-    frame_progs_[variant] = &tissue_progs_[set_ + variant];
-    frame_locs_[variant] = &tu_->locs[set_ + variant];
+    const std::size_t set = variant == kVariantSkin ? skin_set_ : cut_set_;
+    frame_progs_[variant] = &tissue_progs_[set + variant];
+    frame_locs_[variant] = &tu_->locs[set + variant];
   }
   TissueUniforms& u = *tu_;
   const unsigned blocks = vein_variants_ ? vein_blocks : kVeinAllBlocks;
-  const unsigned key = blocks | (set_ != 0 ? TissueUniforms::kExtrasKey : 0u);
+  const unsigned key = blocks | (cut_set_ != 0 ? TissueUniforms::kExtrasKey : 0u);
   auto it = u.veins.find(key);
   if (it == u.veins.end()) {
     dropLeastRecentVeinVariant();
     it = u.veins.emplace(key, TissueUniforms::VeinVariant{}).first;
-    auto prog = gfx::Program::fromSource(u.vs, tissueSource(u.fs, kVariantVein, set_ != 0, blocks),
-                                         u.vpath, u.fpath);
+    auto prog = gfx::Program::fromSource(
+        u.vs, tissueSource(u.fs, kVariantVein, cut_set_ != 0, blocks), u.vpath, u.fpath);
     if (!prog) {
       core::logError("the vein's shader variant did not build; its faces are drawn plain: " +
                      core::formatAll(prog.errors()));
     } else {
       core::logInfo("vein variant built: blocks " + std::to_string(blocks) +
-                    (set_ != 0 ? " with the extras" : ""));
+                    (cut_set_ != 0 ? " with the wheal" : ""));
       TissueUniforms::VeinVariant& v = it->second;
       v.prog = std::move(prog.value());
       v.locs = tissueLocs(v.prog);
-      v.prog.use();
-      gfx::Program::set(v.locs.skin_tex, kSkinUnit);
-      gfx::Program::set(v.locs.fat_tex, kFatUnit);
+      setTextureUnits(v.prog, v.locs);
     }
     gfx::releaseShaderCompiler(); // a vein variant is a burst of one compile
   }
   it->second.last_used = ++u.selections;
   if (it->second.prog.id() == 0) { // did not build: the plain variant stands in
-    frame_progs_[kVariantVein] = &tissue_progs_[set_ + kVariantPlain];
-    frame_locs_[kVariantVein] = &u.locs[set_ + kVariantPlain];
+    frame_progs_[kVariantVein] = frame_progs_[kVariantPlain];
+    frame_locs_[kVariantVein] = frame_locs_[kVariantPlain];
     return;
   }
   frame_progs_[kVariantVein] = &it->second.prog;

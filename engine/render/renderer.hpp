@@ -168,6 +168,12 @@ public:
   // not the variant with only the blocks this frame shows (the reference the
   // variants must match to the bit, tests).
   void setVeinVariants(bool on) { vein_variants_ = on; }
+  // The cut faces drawn with the extras whenever the skin is (true: as before
+  // the thirteenth round, the tests' reference); by default only while a wheal
+  // shows, the only extra they draw.
+  void setCutExtrasFollowSkin(bool on) { cut_extras_follow_skin_ = on; }
+  // Whether the cut faces' variants with the extras were made (buildCutExtras).
+  bool cutExtrasBuilt() const;
   // The vein's state blocks the last frame's colours could use (bit i: the
   // i-th of tissue.frag's kVeinBlocks VEIN_* blocks, renderer.cpp), whether
   // or not they were compiled out.
@@ -243,6 +249,10 @@ private:
   // with `vein_blocks` of its state blocks (all when setVeinVariants(false);
   // made the first time it is needed).
   void dropLeastRecentVeinVariant();
+  // The plain and fat cut faces' variants with the wheal's fluid, made the
+  // first time a wheal shows (most scenes never show one); false if they did
+  // not build (tried once; the faces are then drawn without the fluid).
+  bool buildCutExtras();
   void selectTissuePrograms(unsigned vein_blocks);
   // The pose on every program; `tile` maps a supersampling tile back onto the
   // view (background), `scale` is its supersampling.
@@ -268,8 +278,9 @@ private:
 
   struct TissueUniforms;
   // tissue.frag's variants: skin, vein, plain, fat; then the same with the
-  // wheal/cleansing extras (see renderer.cpp). The vein's slots stay empty:
-  // its programs, one per set of state blocks, are made when first drawn.
+  // extras (see renderer.cpp). The vein's slots stay empty: its programs, one
+  // per set of state blocks, are made when first drawn; so are the plain and
+  // fat faces' with the extras (buildCutExtras).
   std::array<gfx::Program, 8> tissue_progs_;
   // This frame's skin, vein, plain and fat programs and their locations.
   std::array<const gfx::Program*, 4> frame_progs_{};
@@ -337,7 +348,12 @@ private:
   Quality quality_ = Quality::Direct;
   int supersample_ = kSupersample;
   int moving_reduction_ = kMovingReduction;
-  std::size_t set_ = 0;                       // this frame's variant set (0, or with the extras)
+  // This frame's variant sets (0, or kTissueVariants: with the extras) for the
+  // skin and for the cut faces (plain, fat and the vein): the skin's extras are
+  // the wheal's dome, the swab, the redness and the stain; the cut faces' only
+  // the wheal's fluid, so they need them in far fewer frames.
+  std::size_t skin_set_ = 0, cut_set_ = 0;
+  bool cut_extras_failed_ = false, cut_extras_follow_skin_ = false;
   unsigned geometry_gen_ = 0, scene_gen_ = 0; // bumped when the faces or the scene change
   std::array<std::uint64_t, kGroups> keys_{}, last_keys_{}; // this frame's, the previous one's
   bool have_last_keys_ = false;

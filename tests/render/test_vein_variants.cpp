@@ -67,3 +67,81 @@ TEST_CASE("render: the vein's variants draw the pixels of the whole shader", "[r
   CHECK(most_held <= render::Renderer::kVeinVariantsKept);
   CHECK(most_held > 0);
 }
+
+TEST_CASE("render: the cut faces drop the extras where no wheal shows, with the same pixels",
+          "[render]") {
+  // The extras (wheal, swab, redness, stain) are compiled only into the
+  // programs of frames that show them; on the cut faces they are only the
+  // wheal's fluid. Reference: the cut faces drawn with the extras whenever the
+  // skin is (setCutExtrasFollowSkin), as before the thirteenth round.
+  REQUIRE_GL();
+  namespace fs = std::filesystem;
+  constexpr glm::ivec2 size{400, 225};
+  render::Renderer& r = rendertest::renderer();
+  int skin_only = 0, wheal = 0; // frames with the skin's extras alone; with a wheal
+  for (const auto& entry : fs::directory_iterator(testsupport::sourcePath("scenes"))) {
+    if (entry.path().extension() != ".toml") continue;
+    StageFrame f;
+    auto loaded = scene::loadSceneFile(entry.path().string());
+    REQUIRE(loaded);
+    f.scene = loaded.value();
+    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+    for (const scene::StageDesc& stage : f.scene.stages)
+      for (float progress : {0.05f, 0.3f, 0.55f, 0.8f, 1.0f}) {
+        rendertest::poseAt(f, stage.id, progress);
+        const sim::Sample& s = f.sample;
+        const bool has_wheal = s.wheal > 0.0;
+        const bool skin_extras = has_wheal || (f.in.cleanse > 0.0f && f.in.cleanse < 1.0f) ||
+                                 s.inflammation > 0.001 || s.pigment > 0.001;
+        if (!skin_extras) continue; // the same programs either way
+        (has_wheal ? wheal : skin_only)++;
+        r.setCutExtrasFollowSkin(false);
+        const gfx::Image split = rendertest::draw(f.in, size);
+        r.setCutExtrasFollowSkin(true);
+        const gfx::Image reference = rendertest::draw(f.in, size);
+        r.setCutExtrasFollowSkin(false);
+        const testsupport::ImageDiff d = testsupport::compareImages(split, reference);
+        INFO(entry.path().filename().string()
+             << " " << stage.id << " " << progress << ": max " << d.max << ", mean " << d.mean);
+        CHECK(d.same_size);
+        CHECK(d.max == 0);
+      }
+  }
+  // The precondition: frames where the cut faces now drop the extras, and
+  // frames with a wheal, where they keep them.
+  INFO(skin_only << " frames with the skin's extras alone, " << wheal << " with a wheal");
+  CHECK(skin_only > 10);
+  CHECK(wheal > 0);
+}
+
+TEST_CASE("render: a scene without a wheal never builds the cut faces' extras", "[render]") {
+  REQUIRE_GL();
+  // A renderer of its own: the shared one may have drawn a wheal already.
+  auto made = render::Renderer::create(testsupport::sourcePath("shaders"));
+  REQUIRE(made);
+  render::Renderer& r = *made.value();
+  constexpr glm::ivec2 size{320, 180};
+  gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
+  auto drawAll = [&](const std::string& scene_file) {
+    StageFrame f;
+    auto loaded = scene::loadSceneFile(testsupport::sourcePath("scenes/" + scene_file));
+    REQUIRE(loaded);
+    f.scene = loaded.value();
+    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+    r.setScene(f.scene.params);
+    bool wheal = false;
+    for (const scene::StageDesc& stage : f.scene.stages)
+      for (float progress : {0.05f, 0.3f, 0.55f, 0.8f, 1.0f}) {
+        rendertest::poseAt(f, stage.id, progress); // poses with the shared renderer's layout
+        r.setScene(f.scene.params);
+        wheal = wheal || f.sample.wheal > 0.0;
+        fb.bind();
+        r.render(f.in, {0, 0}, size);
+      }
+    return wheal;
+  };
+  CHECK_FALSE(drawAll("spider-vein-polidocanol.toml"));
+  CHECK_FALSE(r.cutExtrasBuilt()); // built at start-up before: fails on the old code
+  CHECK(drawAll("extravasation.toml"));
+  CHECK(r.cutExtrasBuilt());
+}
