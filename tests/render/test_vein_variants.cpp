@@ -93,7 +93,8 @@ TEST_CASE("render: the cut faces drop the extras where no wheal shows, with the 
         const bool has_wheal = s.wheal > 0.0;
         const bool skin_extras = has_wheal || (f.in.cleanse > 0.0f && f.in.cleanse < 1.0f) ||
                                  s.inflammation > 0.001 || s.pigment > 0.001;
-        if (!skin_extras) continue; // the same programs either way
+        if (!skin_extras) continue;                    // the same programs either way
+        f.in.student = ((skin_only + wheal) % 2) == 1; // both audiences, frame about
         (has_wheal ? wheal : skin_only)++;
         r.setCutExtrasFollowSkin(false);
         const gfx::Image split = rendertest::draw(f.in, size);
