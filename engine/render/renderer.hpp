@@ -183,9 +183,10 @@ public:
   // 34 MB). Dropping the least recently used bounds memory; building one
   // again costs under 5 ms from Mesa's shader disk cache (about 115 ms
   // without it, as on the very first run). One: a timeline's variants come
-  // one after another, so a 1080p scrub there and back (500 frames) built 31
-  // with one kept and 22 with two, at the same p95/p99 frame times, for 1.5 MB
-  // less (docs/performance.md, thirteenth round; four to two: eleventh round).
+  // one after another, so a 1080p scrub there and back (500 frames) builds 26
+  // with one kept (22 with two before the thirteenth round; 31 with one, before
+  // the cut faces dropped the skin's extras), at the same p95/p99 frame times,
+  // for 1.5 MB less (docs/performance.md, thirteenth round; four to two: eleventh).
   static constexpr std::size_t kVeinVariantsKept = 1;
   std::size_t veinVariantsHeld() const;
   // Whether the supersampling tile's target is held now: made by the first
