@@ -494,10 +494,14 @@ std::string tissueSource(const std::string& src, std::size_t variant, bool extra
   return src.substr(0, eol + 1) + defs + "#line 2\n" + src.substr(eol + 1);
 }
 
-// tissue_progs_[i] is a cut face's variant with the extras: on the cut faces
-// the extras are only the wheal's fluid, which most scenes never show.
+// The plain and fat cut faces' variants with the extras (tissue_progs_): on the
+// cut faces the extras are only the wheal's fluid, which most scenes never show,
+// so these are made the first time it shows (Renderer::buildCutExtras). The
+// vein's variants with the extras are made like its others.
+constexpr std::array<std::size_t, 2> kCutExtras = {kTissueVariants + kVariantPlain,
+                                                   kTissueVariants + kVariantFat};
 bool isCutExtras(std::size_t i) {
-  return i >= kTissueVariants && i % kTissueVariants != kVariantSkin;
+  return std::find(kCutExtras.begin(), kCutExtras.end(), i) != kCutExtras.end();
 }
 
 // Texture units: 1 the baked skin pattern, 2 the fat lobules (set once per program).
@@ -539,8 +543,10 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const std::string& dir,
     // tissue.frag's variants for the faces (see kVariantDefines): the skin's
     // with and without its extras, the plain and fat cut faces without. The
     // cut faces' extras (the wheal's fluid) and the vein's variants are made
-    // when first drawn (selectTissuePrograms); the skin's extras compile the
-    // wheal's and the swab's code, so an error in them shows here.
+    // when first drawn (selectTissuePrograms), so an error in their code shows
+    // only then (logged; the faces are drawn without it): the render tests draw
+    // the extravasation scene, which builds them ("a scene without a wheal
+    // never builds the cut faces' extras").
     u.vpath = dir + "/tissue.vert";
     u.fpath = dir + "/tissue.frag";
     if (!readText(u.vpath, u.vs) || !readText(u.fpath, u.fs))
@@ -729,16 +735,18 @@ void Renderer::prepareTissue(const FrameInput& in) {
       3.0f * l.wall_mm * vscale + 0.05f + 0.02f;
   const float step = std::max(0.25f * l.vein_radius_mm, 0.01f);
   const float reach = step * std::ceil(exact_reach / step);
-  const bool wheal = static_cast<float>(s.wheal) > 0.0f;
-  const bool skin_extras = wheal || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
-                           static_cast<float>(s.inflammation) > 0.001f ||
-                           static_cast<float>(s.pigment) > 0.001f;
+  const bool skin_extras =
+      static_cast<float>(s.wheal) > 0.0f || (in.cleanse > 0.0f && in.cleanse < 1.0f) ||
+      static_cast<float>(s.inflammation) > 0.001f || static_cast<float>(s.pigment) > 0.001f;
   // The wheal, the cleansing swab, the redness and the pigment stain are
   // compiled out unless they show (llvmpipe evaluates even a uniform-guarded
-  // block: ~0.8 ms per frame for the wheal and the swab). Same tests as
-  // tissue.frag; of them the cut faces show only the wheal's fluid.
+  // block: ~0.8 ms per frame for the wheal and the swab). Each test is at
+  // least as wide as tissue.frag's (the skin's on uSurface.z, uState.w,
+  // uExtra.y and the swab; the cut faces show only the wheal's fluid, tested
+  // there on uWheal.x, its radius), so a set without them draws the same pixels.
+  const bool fluid = whealShape(s.wheal_ml).radius_mm > 0.0f;
   skin_set_ = skin_extras ? kTissueVariants : 0;
-  cut_set_ = wheal || (cut_extras_follow_skin_ && skin_extras) ? kTissueVariants : 0;
+  cut_set_ = fluid || cut_extras_always_ ? kTissueVariants : 0;
   // The stocking presses the front slab in: its faces are split across x
   // where the dent's profile bends (tissue.vert moves their vertices).
   const double target_mmHg = std::max(in.params->compression.pressure_mmHg, 1.0);
@@ -999,35 +1007,42 @@ void Renderer::dropLeastRecentVeinVariant() {
 }
 
 bool Renderer::cutExtrasBuilt() const {
-  return tissue_progs_[kTissueVariants + kVariantPlain].id() != 0 &&
-         tissue_progs_[kTissueVariants + kVariantFat].id() != 0;
+  return std::all_of(kCutExtras.begin(), kCutExtras.end(),
+                     [this](std::size_t i) { return tissue_progs_[i].id() != 0; });
 }
 
 bool Renderer::buildCutExtras() {
   TissueUniforms& u = *tu_;
-  if (cutExtrasBuilt()) return true;
-  if (cut_extras_failed_) return false;
-  for (const std::size_t i : {kTissueVariants + kVariantPlain, kTissueVariants + kVariantFat}) {
+  std::array<gfx::Program, kCutExtras.size()> built;
+  for (std::size_t k = 0; k < kCutExtras.size(); ++k) {
     auto prog = gfx::Program::fromSource(
-        u.vs, tissueSource(u.fs, i % kTissueVariants, true, kVeinAllBlocks), u.vpath, u.fpath);
+        u.vs, tissueSource(u.fs, kCutExtras[k] % kTissueVariants, true, kVeinAllBlocks), u.vpath,
+        u.fpath);
     if (!prog) {
       core::logError("the cut faces' shader with the wheal did not build; they are drawn "
                      "without its fluid: " +
                      core::formatAll(prog.errors()));
       cut_extras_failed_ = true;
-      break;
+      return false; // none kept: the faces are drawn from the programs without it
     }
-    tissue_progs_[i] = std::move(prog.value());
+    built[k] = std::move(prog.value());
+  }
+  for (std::size_t k = 0; k < kCutExtras.size(); ++k) {
+    const std::size_t i = kCutExtras[k];
+    tissue_progs_[i] = std::move(built[k]);
     u.locs[i] = tissueLocs(tissue_progs_[i]);
     setTextureUnits(tissue_progs_[i], u.locs[i]);
   }
-  gfx::releaseShaderCompiler(); // a burst of two compiles
-  return !cut_extras_failed_;
+  return true;
 }
 
 void Renderer::selectTissuePrograms(unsigned vein_blocks) {
   vein_blocks_ = vein_blocks;
-  if (cut_set_ != 0 && !buildCutExtras()) cut_set_ = 0;
+  bool compiled = false; // this frame: then one release of the compiler, at the end
+  if (cut_set_ != 0 && !cutExtrasBuilt()) {
+    compiled = !cut_extras_failed_;
+    if (!compiled || !buildCutExtras()) cut_set_ = 0;
+  }
   for (std::size_t variant = 0; variant < kTissueVariants; ++variant) {
     const std::size_t set = variant == kVariantSkin ? skin_set_ : cut_set_;
     frame_progs_[variant] = &tissue_progs_[set + variant];
@@ -1053,8 +1068,10 @@ void Renderer::selectTissuePrograms(unsigned vein_blocks) {
       v.locs = tissueLocs(v.prog);
       setTextureUnits(v.prog, v.locs);
     }
-    gfx::releaseShaderCompiler(); // a vein variant is a burst of one compile
+    compiled = true;
   }
+  // A burst of compiles ends here (the cut faces' extras, a vein variant).
+  if (compiled) gfx::releaseShaderCompiler();
   it->second.last_used = ++u.selections;
   if (it->second.prog.id() == 0) { // did not build: the plain variant stands in
     frame_progs_[kVariantVein] = frame_progs_[kVariantPlain];

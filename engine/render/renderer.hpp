@@ -168,10 +168,12 @@ public:
   // not the variant with only the blocks this frame shows (the reference the
   // variants must match to the bit, tests).
   void setVeinVariants(bool on) { vein_variants_ = on; }
-  // The cut faces drawn with the extras whenever the skin is (true: as before
-  // the thirteenth round, the tests' reference); by default only while a wheal
-  // shows, the only extra they draw.
-  void setCutExtrasFollowSkin(bool on) { cut_extras_follow_skin_ = on; }
+  // The cut faces always drawn with the extras (the tests' reference: their
+  // only extra, the wheal's fluid, is also guarded in the shader); by default
+  // only while a wheal shows.
+  void setCutExtrasAlways(bool on) { cut_extras_always_ = on; }
+  // Whether the last frame drew the cut faces with the extras.
+  bool cutExtrasShown() const { return cut_set_ != 0; }
   // Whether the cut faces' variants with the extras were made (buildCutExtras).
   bool cutExtrasBuilt() const;
   // The vein's state blocks the last frame's colours could use (bit i: the
@@ -252,7 +254,7 @@ private:
   void dropLeastRecentVeinVariant();
   // The plain and fat cut faces' variants with the wheal's fluid, made the
   // first time a wheal shows (most scenes never show one); false if they did
-  // not build (tried once; the faces are then drawn without the fluid).
+  // not build (then none is kept, and no later frame tries again).
   bool buildCutExtras();
   void selectTissuePrograms(unsigned vein_blocks);
   // The pose on every program; `tile` maps a supersampling tile back onto the
@@ -354,7 +356,7 @@ private:
   // the wheal's dome, the swab, the redness and the stain; the cut faces' only
   // the wheal's fluid, so they need them in far fewer frames.
   std::size_t skin_set_ = 0, cut_set_ = 0;
-  bool cut_extras_failed_ = false, cut_extras_follow_skin_ = false;
+  bool cut_extras_failed_ = false, cut_extras_always_ = false;
   unsigned geometry_gen_ = 0, scene_gen_ = 0; // bumped when the faces or the scene change
   std::array<std::uint64_t, kGroups> keys_{}, last_keys_{}; // this frame's, the previous one's
   bool have_last_keys_ = false;

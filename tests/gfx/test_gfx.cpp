@@ -2,6 +2,7 @@
 // is tuned for.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -9,7 +10,9 @@
 #include "gfx/context.hpp"
 #include "gfx/gl.hpp"
 #include "gfx/handle.hpp"
+#include "gfx/image.hpp"
 #include "gfx/objects.hpp"
+#include "gfx/pipeline.hpp"
 #include "gfx/shader.hpp"
 #include "support/gl_fixture.hpp"
 
@@ -42,22 +45,37 @@ TEST_CASE("gfx: a broken shader reports its file, line and column", "[gfx]") {
   CHECK(msg.find("ok.vert") == std::string::npos);
 }
 
-TEST_CASE("gfx: a linked program holds no shaders, and works", "[gfx]") {
+TEST_CASE("gfx: a linked program holds no shaders, and draws", "[gfx]") {
   // Mesa keeps a compiled shader's GLSL IR while a program holds it (0.8 MB
   // for tissue.frag on llvmpipe): fromSource detaches both after linking.
   REQUIRE_GL();
-  const std::string vs = "#version 330 core\nvoid main() { gl_Position = vec4(0.0); }\n";
+  const std::string vs = "#version 330 core\n"
+                         "void main() {\n"
+                         "  vec2 p = vec2((gl_VertexID & 1) * 4 - 1, (gl_VertexID & 2) * 2 - 1);\n"
+                         "  gl_Position = vec4(p, 0.0, 1.0);\n"
+                         "}\n";
   const std::string fs =
       "#version 330 core\nuniform vec4 uColour;\nout vec4 o;\nvoid main() { o = uColour; }\n";
   auto p = gfx::Program::fromSource(vs, fs, "a.vert", "a.frag");
   REQUIRE(p);
-  GLint attached = -1, linked = GL_FALSE;
+  GLint attached = -1;
   glGetProgramiv(p.value().id(), GL_ATTACHED_SHADERS, &attached);
-  glGetProgramiv(p.value().id(), GL_LINK_STATUS, &linked);
   CHECK(attached == 0);
-  CHECK(linked == GL_TRUE);
-  CHECK(p.value().uniform("uColour") >= 0);
+  // Detached, it still draws: one full-screen triangle in its colour.
+  gfx::Framebuffer fb = gfx::Framebuffer::create({4, 4}, 0);
+  fb.bind();
+  gfx::setViewport(0, 0, 4, 4);
+  gfx::VertexArray vao;
+  vao.bind();
   p.value().use();
+  gfx::Program::set(p.value().uniform("uColour"), glm::vec4(0.2f, 0.6f, 1.0f, 1.0f));
+  gfx::apply({gfx::Blend::None, gfx::Depth::Off, gfx::Cull::None});
+  gfx::draw(gfx::Primitive::Triangles, 0, 3);
+  gfx::Image img = gfx::readPixels(4, 4);
+  const std::uint8_t* px = img.pixel(2, 2);
+  CHECK(int(px[0]) == 51);
+  CHECK(int(px[1]) == 153);
+  CHECK(int(px[2]) == 255);
   CHECK(glGetError() == GL_NO_ERROR);
 }
 

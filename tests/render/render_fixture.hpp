@@ -57,15 +57,28 @@ inline void frameAt(StageFrame& f, const std::string& stage_id, float progress) 
   poseAt(f, stage_id, progress);
 }
 
-inline gfx::Image draw(const render::FrameInput& in, glm::ivec2 size) {
+// With `r` (a renderer of the test's own, e.g. a reference drawn beside the
+// shared one, which keeps its own shader variants).
+inline gfx::Image draw(render::Renderer& r, const render::FrameInput& in, glm::ivec2 size) {
   gfx::Framebuffer fb = gfx::Framebuffer::create(size, 0);
   fb.bind();
   const render::Palette pal = render::makePalette(in.palette, in.params->patient.skin_tone);
   gfx::beginFrame(size.x, size.y, pal.background_bottom.r, pal.background_bottom.g,
                   pal.background_bottom.b);
-  renderer().render(in, {0, 0}, size);
+  r.render(in, {0, 0}, size);
   fb.resolve();
   return gfx::readPixels(size.x, size.y);
+}
+
+inline gfx::Image draw(const render::FrameInput& in, glm::ivec2 size) {
+  return draw(renderer(), in, size);
+}
+
+// A second renderer for the scenes' shaders, made once.
+inline std::unique_ptr<render::Renderer> makeRenderer() {
+  auto made = render::Renderer::create(testsupport::sourcePath("shaders"));
+  if (!made) FAIL(core::formatAll(made.errors()));
+  return std::move(made.value());
 }
 
 } // namespace rendertest
