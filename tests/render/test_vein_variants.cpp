@@ -6,15 +6,40 @@
 #include <array>
 #include <filesystem>
 #include <set>
+#include <sstream>
+#include <string>
 
 #include "render_fixture.hpp"
 #include "support/golden.hpp"
 
 using rendertest::StageFrame;
 
+namespace {
+// Every shipped scene's every stage at five moments: `f` posed there (the
+// shared renderer set to its scene), then visit(f, where) with `where` naming
+// the scene file, the stage and the moment for messages.
+template <class Visit> void forEachShippedMoment(Visit visit) {
+  namespace fs = std::filesystem;
+  for (const auto& entry : fs::directory_iterator(testsupport::sourcePath("scenes"))) {
+    if (entry.path().extension() != ".toml") continue;
+    StageFrame f;
+    auto loaded = scene::loadSceneFile(entry.path().string());
+    REQUIRE(loaded);
+    f.scene = loaded.value();
+    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
+    for (const scene::StageDesc& stage : f.scene.stages)
+      for (float progress : {0.05f, 0.3f, 0.55f, 0.8f, 1.0f}) {
+        rendertest::poseAt(f, stage.id, progress);
+        std::ostringstream where;
+        where << entry.path().filename().string() << " " << stage.id << " " << progress;
+        visit(f, where.str());
+      }
+  }
+}
+} // namespace
+
 TEST_CASE("render: the vein's variants draw the pixels of the whole shader", "[render]") {
   REQUIRE_GL();
-  namespace fs = std::filesystem;
   constexpr glm::ivec2 size{400, 225};
   render::Renderer& r = rendertest::renderer();
   // The reference on a renderer of its own: with one vein variant kept, the
@@ -26,33 +51,21 @@ TEST_CASE("render: the vein's variants draw the pixels of the whole shader", "[r
   int frames = 0;
   std::set<unsigned> blocks_drawn; // distinct variants (at least: the extras double some)
   std::size_t most_held = 0;       // vein programs the renderer held at once
-  for (const auto& entry : fs::directory_iterator(testsupport::sourcePath("scenes"))) {
-    if (entry.path().extension() != ".toml") continue;
-    StageFrame f;
-    auto loaded = scene::loadSceneFile(entry.path().string());
-    REQUIRE(loaded);
-    f.scene = loaded.value();
-    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
-    for (const scene::StageDesc& stage : f.scene.stages)
-      for (float progress : {0.05f, 0.3f, 0.55f, 0.8f, 1.0f}) {
-        rendertest::poseAt(f, stage.id, progress);
-        f.in.student = (frames % 2) == 1;
-        const gfx::Image variant = rendertest::draw(f.in, size);
-        const unsigned blocks = r.veinBlocksShown();
-        blocks_drawn.insert(blocks);
-        most_held = std::max(most_held, r.veinVariantsHeld());
-        whole_r->setScene(f.scene.params);
-        const gfx::Image whole = rendertest::draw(*whole_r, f.in, size);
-        const testsupport::ImageDiff d = testsupport::compareImages(variant, whole);
-        INFO(entry.path().filename().string()
-             << " " << stage.id << " " << progress << " blocks " << blocks << ": max " << d.max
-             << ", mean " << d.mean);
-        CHECK(d.same_size);
-        CHECK(d.max == 0);
-        for (int b = 0; b < kBlocks; ++b) ((blocks >> b) & 1u ? on : off)[b]++;
-        ++frames;
-      }
-  }
+  forEachShippedMoment([&](StageFrame& f, const std::string& where) {
+    f.in.student = (frames % 2) == 1;
+    const gfx::Image variant = rendertest::draw(f.in, size);
+    const unsigned blocks = r.veinBlocksShown();
+    blocks_drawn.insert(blocks);
+    most_held = std::max(most_held, r.veinVariantsHeld());
+    whole_r->setScene(f.scene.params);
+    const gfx::Image whole = rendertest::draw(*whole_r, f.in, size);
+    const testsupport::ImageDiff d = testsupport::compareImages(variant, whole);
+    INFO(where << " blocks " << blocks << ": max " << d.max << ", mean " << d.mean);
+    CHECK(d.same_size);
+    CHECK(d.max == 0);
+    for (int b = 0; b < kBlocks; ++b) ((blocks >> b) & 1u ? on : off)[b]++;
+    ++frames;
+  });
   // The precondition: every block was both compiled in and left out somewhere
   // (else the comparison would not test that block's condition).
   for (int b = 0; b < kBlocks; ++b) {
@@ -77,34 +90,22 @@ TEST_CASE("render: the cut faces drop the extras where no wheal shows, with the 
   // wheal's fluid. Reference: a renderer drawing the cut faces always with the
   // extras (the fluid's block is also guarded in the shader).
   REQUIRE_GL();
-  namespace fs = std::filesystem;
   constexpr glm::ivec2 size{400, 225};
   render::Renderer& r = rendertest::renderer();
   const std::unique_ptr<render::Renderer> always = rendertest::makeRenderer();
   always->setCutExtrasAlways(true);
   int without = 0, with = 0; // frames whose cut faces dropped the extras; kept them
-  for (const auto& entry : fs::directory_iterator(testsupport::sourcePath("scenes"))) {
-    if (entry.path().extension() != ".toml") continue;
-    StageFrame f;
-    auto loaded = scene::loadSceneFile(entry.path().string());
-    REQUIRE(loaded);
-    f.scene = loaded.value();
-    f.run = sim::simulate(f.scene.params, f.scene.recovery_days);
-    for (const scene::StageDesc& stage : f.scene.stages)
-      for (float progress : {0.05f, 0.3f, 0.55f, 0.8f, 1.0f}) {
-        rendertest::poseAt(f, stage.id, progress);
-        f.in.student = ((without + with) % 2) == 1; // both audiences, frame about
-        const gfx::Image split = rendertest::draw(f.in, size);
-        (r.cutExtrasShown() ? with : without)++;
-        always->setScene(f.scene.params);
-        const gfx::Image reference = rendertest::draw(*always, f.in, size);
-        const testsupport::ImageDiff d = testsupport::compareImages(split, reference);
-        INFO(entry.path().filename().string()
-             << " " << stage.id << " " << progress << ": max " << d.max << ", mean " << d.mean);
-        CHECK(d.same_size);
-        CHECK(d.max == 0);
-      }
-  }
+  forEachShippedMoment([&](StageFrame& f, const std::string& where) {
+    f.in.student = ((without + with) % 2) == 1; // both audiences, frame about
+    const gfx::Image split = rendertest::draw(f.in, size);
+    (r.cutExtrasShown() ? with : without)++;
+    always->setScene(f.scene.params);
+    const gfx::Image reference = rendertest::draw(*always, f.in, size);
+    const testsupport::ImageDiff d = testsupport::compareImages(split, reference);
+    INFO(where << ": max " << d.max << ", mean " << d.mean);
+    CHECK(d.same_size);
+    CHECK(d.max == 0);
+  });
   // The precondition: frames that drop the extras, and frames with a wheal
   // that keep them.
   INFO(without << " frames without the cut faces' extras, " << with << " with them");
