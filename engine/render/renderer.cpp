@@ -976,9 +976,9 @@ void Renderer::uploadTissue(const FrameInput& in, const Palette& pal, const glm:
     put(u.outline, pal.outline);
     put(u.inflammation, pal.inflammation);
   }
-  // Both groups: the pose, the target's size, the variant set, the faces'
-  // geometry and the scene's baked skin texture; the cut faces' group also
-  // holds the background.
+  // Each group its own variant set (the skin's extras, the cut faces'); both
+  // groups: the pose, the target's size, the faces' geometry and the scene's
+  // baked skin texture; the cut faces' group also holds the background.
   keys[kGroupSkin].add(skin_set_);
   keys[kGroupCut].add(cut_set_);
   for (KeyHash& k : keys) {
